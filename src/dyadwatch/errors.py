@@ -1,0 +1,36 @@
+"""dyadwatch's exceptions: one small hierarchy, so callers catch ``DyadwatchError`` and the CLI
+turns each into a clear message."""
+
+from __future__ import annotations
+
+
+class DyadwatchError(Exception):
+    """Base of every error dyadwatch raises on purpose."""
+
+
+class ModelNotFoundError(DyadwatchError):
+    """No usable spaCy pipeline is installed under the configured name."""
+
+
+class InputError(DyadwatchError):
+    """An input file or record cannot be read as an article (names the file or record)."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"{where}: {problem}")
+        self.where = where
+        self.problem = problem
+
+
+class KnowledgeError(DyadwatchError):
+    """A knowledge file (ontology, lexicon, actor list) is invalid; names the file and line."""
+
+    def __init__(self, path: str, line: int | None, problem: str) -> None:
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {problem}")
+        self.path = path
+        self.line = line
+        self.problem = problem
+
+
+class StoreError(DyadwatchError):
+    """The event database cannot be opened, migrated or written."""
