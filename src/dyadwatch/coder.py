@@ -1,13 +1,23 @@
-"""The Coder: loads the pipeline once and codes many articles (interface; body in progress)."""
+"""The Coder: loads the pipeline and knowledge once, then codes many articles with ``nlp.pipe``."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date as Date
+from typing import TYPE_CHECKING, Any
 
-from dyadwatch.records import Article, Event
+from dyadwatch.errors import DyadwatchError, InputError
+from dyadwatch.records import Article, Event, content_hash
 from dyadwatch.settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from dyadwatch.knowledge import Knowledge
+    from dyadwatch.lexicon import Lexicon
+    from dyadwatch.ontology import Ontology
 
 
 @dataclass(frozen=True)
@@ -19,26 +29,171 @@ class Coded:
     error: str | None = None
 
 
+def make_article(
+    text: str, *, id: str | None = None, date: Date | str | None = None, source: str | None = None
+) -> Article:
+    """An Article from bare text; a string date must be ISO ``YYYY-MM-DD``."""
+    if isinstance(date, str):
+        try:
+            date = Date.fromisoformat(date)
+        except ValueError as exc:
+            raise InputError("--date", f"not an ISO date (YYYY-MM-DD): {date!r}") from exc
+    return Article(id=id or content_hash(text)[:12], text=text, date=date, source=source)
+
+
 class Coder:
-    def __init__(self, settings: Settings | None = None) -> None:
+    """Codes articles into events. Models load on first use and are reused for every article.
+
+    >>> coder = Coder()
+    >>> for coded in coder.code_articles(articles):
+    ...     print(coded.article.id, len(coded.events))
+    """
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        nlp: Language | None = None,
+        knowledge: Knowledge | None = None,
+    ) -> None:
         self.settings = settings or Settings.from_env()
+        self._nlp = nlp
+        self._knowledge = knowledge
+        self._ontology: Ontology | None = None
+        self._lexicon: Lexicon | None = None
+        self._contexts: dict[str, str] | None = None
+
+    # -- lazily loaded resources ------------------------------------------------------------------
+
+    @property
+    def knowledge(self) -> Knowledge:
+        if self._knowledge is None:
+            from dyadwatch.knowledge import load_knowledge
+
+            knowledge = load_knowledge()
+            if self.settings.actors:
+                from pathlib import Path
+
+                knowledge = knowledge.with_user_actors(Path(self.settings.actors))
+            self._knowledge = knowledge
+        return self._knowledge
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            from dyadwatch.nlp import load_pipeline
+
+            self._nlp = load_pipeline(self.settings.model, self.knowledge)
+        return self._nlp
+
+    @property
+    def ontology(self) -> Ontology:
+        if self._ontology is None:
+            from dyadwatch.ontology import load_ontology
+
+            self._ontology = load_ontology()
+        return self._ontology
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            from dyadwatch.lexicon import load_lexicon
+
+            codes = {c.code for c in self.ontology.cameo_codes()}
+            self._lexicon = load_lexicon(known_codes=codes)
+        return self._lexicon
+
+    @property
+    def contexts(self) -> dict[str, str]:
+        if self._contexts is None:
+            from dyadwatch.lexicon import load_contexts
+
+            self._contexts = load_contexts(set(self.ontology.plover_contexts()))
+        return self._contexts
+
+    # -- coding -------------------------------------------------------------------------------------
 
     def code(
         self, text: str, *, date: Date | str | None = None, source: str | None = None
     ) -> list[Event]:
-        raise NotImplementedError
+        """Code one text. ``date`` is the publication date (else read from the text)."""
+        return self.code_article(make_article(text, date=date, source=source))
 
     def code_article(self, article: Article) -> list[Event]:
-        raise NotImplementedError
+        coded = next(self.code_articles([article]))
+        if coded.error is not None:
+            raise InputError(article.id, coded.error)
+        return list(coded.events)
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[Coded]:
-        raise NotImplementedError
+        """Code articles in order, in batches; a failing article yields ``Coded(error=...)``."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.settings.batch_size:
+                yield from self._code_batch(batch)
+                batch = []
+        if batch:
+            yield from self._code_batch(batch)
+
+    def _code_batch(self, batch: list[Article]) -> Iterator[Coded]:
+        nlp = self.nlp
+        ok: list[Article] = []
+        results: dict[int, Coded] = {}
+        for i, article in enumerate(batch):
+            problem = self._problem(article, nlp.max_length)
+            if problem:
+                results[i] = Coded(article, error=problem)
+            else:
+                ok.append(article)
+        docs = iter(nlp.pipe([a.text for a in ok], batch_size=self.settings.batch_size))
+        for i, article in enumerate(batch):
+            if i in results:
+                yield results[i]
+                continue
+            doc = next(docs)
+            try:
+                yield Coded(article, tuple(self.events_from_doc(doc, article)))
+            except DyadwatchError as exc:
+                yield Coded(article, error=str(exc))
+
+    @staticmethod
+    def _problem(article: Article, max_length: int) -> str | None:
+        if not article.text.strip():
+            return "empty text"
+        if len(article.text) > max_length:
+            return f"text of {len(article.text):,} characters exceeds the limit of {max_length:,}"
+        return None
+
+    def events_from_doc(self, doc: Doc, article: Article) -> list[Event]:
+        """Events of one parsed article (the stage after the spaCy pipeline)."""
+        from dyadwatch.actors import ArticleActors
+        from dyadwatch.dates import find_dateline, find_publication_date
+        from dyadwatch.events import EventExtractor
+
+        doc._.dw_article = article
+        published = article.date or find_publication_date(article.text)
+        focus = self._dateline_country(find_dateline(article.text))
+        actors = ArticleActors(doc, self.knowledge, published, focus)
+        extractor = EventExtractor(
+            doc, article.id, actors, self.lexicon, self.ontology, published, self.contexts
+        )
+        return extractor.events()
+
+    def _dateline_country(self, dateline: Any) -> str | None:
+        if dateline is None:
+            return None
+        for hit in self.knowledge.lookup(dateline.text.title()):
+            if hit.kind in ("capital", "country"):
+                return str(hit.code)
+        return None
 
 
 _DEFAULT: Coder | None = None
 
 
 def default_coder() -> Coder:
+    """The process-wide Coder behind ``dyadwatch.code``."""
     global _DEFAULT
     if _DEFAULT is None:
         _DEFAULT = Coder()

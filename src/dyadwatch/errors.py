@@ -15,10 +15,12 @@ class ModelNotFoundError(DyadwatchError):
 class InputError(DyadwatchError):
     """An input file or record cannot be read as an article (names the file or record)."""
 
-    def __init__(self, where: str, problem: str) -> None:
+    def __init__(self, where: str, problem: str, record_id: str | None = None) -> None:
         super().__init__(f"{where}: {problem}")
         self.where = where
         self.problem = problem
+        # The record's own id when it could be read (a JSONL line with a bad date, say).
+        self.record_id = record_id
 
 
 class KnowledgeError(DyadwatchError):

