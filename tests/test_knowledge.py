@@ -1,0 +1,473 @@
+"""Actor knowledge: the shipped data files, the lookups over them and the validator."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+import pycountry
+import pytest
+
+from dyadwatch.errors import KnowledgeError
+from dyadwatch.knowledge import (
+    ROLE_GROUPS,
+    SECTORS,
+    Knowledge,
+    OfficeHolder,
+    canonical_role,
+    load_knowledge,
+)
+
+_AU = """DZA AGO BEN BWA BFA BDI CPV CMR CAF TCD COM COG COD CIV DJI EGY GNQ ERI SWZ ETH GAB GMB GHA
+    GIN GNB KEN LSO LBR LBY MDG MWI MLI MRT MUS MAR MOZ NAM NER NGA RWA ESH STP SEN SYC SLE SOM
+    ZAF SSD SDN TZA TGO TUN UGA ZMB ZWE"""
+_G20 = "ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR GBR USA"
+AU_MEMBERS = _AU.split()  # the 55 African Union members, Western Sahara (SADR) included
+G20_STATES = _G20.split()  # the 19 G20 states (the EU and AU members are IGOs)
+FILES = ("countries.tsv", "igos.tsv", "organisations.tsv", "roles.tsv", "officeholders.tsv")
+
+
+@pytest.fixture(scope="module")
+def kb() -> Knowledge:
+    return load_knowledge()
+
+
+def first(kb: Knowledge, text: str, kind: str) -> tuple[str, str | None] | None:
+    hits = [h for h in kb.lookup(text) if h.kind == kind]
+    return (hits[0].code, hits[0].sector) if hits else None
+
+
+# --- names ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        ("U.S.", "USA"),
+        ("US", "USA"),
+        ("the United States", "USA"),
+        ("America", "USA"),
+        ("Ivory Coast", "CIV"),
+        ("Côte d'Ivoire", "CIV"),
+        ("Cote d’Ivoire", "CIV"),
+        ("DR Congo", "COD"),
+        ("DRC", "COD"),
+        ("Britain's", "GBR"),
+        ("UK", "GBR"),
+        ("Russian Federation", "RUS"),
+        ("South Korea", "KOR"),
+        ("DPRK", "PRK"),
+        ("Islamic Republic of Iran", "IRN"),
+        ("Türkiye", "TUR"),
+        ("Turkey", "TUR"),
+        ("The Gambia", "GMB"),
+        ("Mali’s", "MLI"),
+    ],
+)
+def test_country_aliases(kb: Knowledge, text: str, iso3: str) -> None:
+    assert first(kb, text, "country") == (iso3, None)
+
+
+@pytest.mark.parametrize(
+    "text", ["us", "is", "un", "who", "car", "turkey", "chad", "white house", "nowhere land"]
+)
+def test_words_that_are_not_names(kb: Knowledge, text: str) -> None:
+    assert kb.lookup(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        ("Algerian", "DZA"),
+        ("Algerians", "DZA"),
+        ("Malian", "MLI"),
+        ("American", "USA"),
+        ("British", "GBR"),
+        ("Briton", "GBR"),
+        ("Emirati", "ARE"),
+        ("Saudi", "SAU"),
+        ("Saudis'", "SAU"),
+        ("Nigerien", "NER"),
+        ("Nigerian", "NGA"),
+        ("South Sudanese", "SSD"),
+        ("Dominican", "DOM"),  # Dominica's "Dominican" is marked shared (~)
+        ("Burkinabè", "BFA"),
+    ],
+)
+def test_adjectives(kb: Knowledge, text: str, iso3: str) -> None:
+    assert kb.country_of_adjective(text) == iso3
+
+
+def test_shared_adjective_is_ambiguous(kb: Knowledge) -> None:
+    assert kb.country_of_adjective("Congolese") is None
+    assert {h.code for h in kb.lookup("Congolese")} == {"COD", "COG"}
+    assert kb.country_of_adjective("Algeria") is None  # a name, not an adjective
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [("Algiers", "DZA"), ("Washington, D.C.", "USA"), ("The Hague", "NLD"), ("Abuja", "NGA")],
+)
+def test_capitals(kb: Knowledge, text: str, iso3: str) -> None:
+    assert first(kb, text, "capital") == (iso3, "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("ECOWAS", "ECOWAS"),
+        ("Ecowas", "ECOWAS"),
+        ("Economic Community of West African States", "ECOWAS"),
+        ("the Arab League", "ARL"),
+        ("United Nations", "UNO"),
+        ("UN", "UNO"),
+        ("U.N. Security Council", "UNSC"),
+        ("Nato", "NAT"),
+        ("African Union", "AFU"),
+        ("AU", "AFU"),
+        ("European Union", "EUR"),
+        ("OPEC", "OPC"),
+        ("World Bank", "WBK"),
+        ("MINUSMA", "MINUSMA"),
+        ("WHO", "WHO"),
+    ],
+)
+def test_igos(kb: Knowledge, text: str, code: str) -> None:
+    hit = first(kb, text, "igo")
+    assert hit is not None and hit[0] == code
+
+
+def test_igo_kinds_and_parents(kb: Knowledge) -> None:
+    assert kb.igos["MSF"].kind == "ngo"
+    assert kb.igos["ICC"].sector == "JUD"
+    assert kb.igos["MINUSMA"].parent == "UNO"
+    assert kb.igos["NAT"].note == "cameo"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("AFRICOM", "USA", "MIL"),
+        ("US Africa Command", "USA", "MIL"),
+        ("CENTCOM", "USA", "MIL"),
+        ("Pentagon", "USA", "MIL"),
+        ("State Department", "USA", "GOV"),
+        ("CIA", "USA", "SPY"),
+        ("Kremlin", "RUS", "GOV"),
+        ("Mossad", "ISR", "SPY"),
+        ("al-Shabaab", "SOM", "REB"),
+        ("Boko Haram", "NGA", "REB"),
+        ("Wagner Group", "RUS", "UAF"),
+        ("RSF", "SDN", "UAF"),
+        ("M23", "COD", "REB"),
+        ("Polisario", "ESH", "REB"),
+        ("Islamic State", None, "REB"),
+        ("IS", None, "REB"),
+    ],
+)
+def test_organisations(kb: Knowledge, text: str, country: str | None, sector: str) -> None:
+    hits = [h for h in kb.lookup(text) if h.kind == "organisation"]
+    assert hits, text
+    entry = hits[0].entry
+    assert (getattr(entry, "country", "?"), hits[0].sector) == (country, sector)
+
+
+def test_persons_in_lookup(kb: Knowledge) -> None:
+    hits = kb.lookup("Tebboune")
+    assert [(h.kind, h.code) for h in hits] == [("person", "Abdelmadjid Tebboune")]
+
+
+# --- roles ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "term", "sector"),
+    [
+        ("Army Chief of Staff", "army chief of staff", "MIL"),
+        ("Foreign Minister", "foreign minister", "GOV"),
+        ("embassy", "embassy", "GOV"),
+        ("the defence-ministry", "defence ministry", "GOV"),
+        ("rebel commander", "rebel", "REB"),
+        ("government troops", "government troops", "MIL"),
+        ("White House chief of staff", "white house chief of staff", "GOV"),
+        ("riot police", "riot police", "COP"),
+        ("a judge", "judge", "JUD"),
+        ("opposition leader", "opposition leader", "OPP"),
+        ("protesters", "protesters", "OPP"),
+        ("Refugees", "refugees", "REF"),
+        ("MPs", "mps", "LEG"),
+        ("jihadist groups", "jihadist groups", "REB"),
+        ("health ministry", "health ministry", "GOV"),
+        ("doctors", "doctors", "MED"),
+    ],
+)
+def test_roles(kb: Knowledge, phrase: str, term: str, sector: str) -> None:
+    role = kb.role(phrase)
+    assert role is not None and (role.term, role.sector) == (term, sector)
+
+
+def test_roles_in_offsets(kb: Knowledge) -> None:
+    phrase = "Mali's army chief met opposition leaders and journalists"
+    found = [(phrase[s:e], r.sector) for s, e, r in kb.roles_in(phrase)]
+    assert found == [("army chief", "MIL"), ("opposition", "OPP"), ("leaders", "GOV"),
+                     ("journalists", "JRN")]  # fmt: skip
+    assert kb.role("the weather today") is None
+
+
+# --- office holders ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("country", "role", "day", "name"),
+    [
+        ("DZA", "president", date(2018, 6, 1), "Abdelaziz Bouteflika"),
+        ("DZA", "president", date(2021, 6, 1), "Abdelmadjid Tebboune"),
+        ("DZA", "president", date(2019, 6, 1), "Abdelkader Bensalah"),
+        ("DZA", "president", date(2019, 12, 19), "Abdelmadjid Tebboune"),  # handover day
+        ("DZA", "army chief", date(2019, 1, 1), "Ahmed Gaid Salah"),
+        ("DZA", "foreign minister", date(2020, 1, 1), "Sabri Boukadoum"),
+        ("USA", "secretary of state", date(2020, 1, 1), "Mike Pompeo"),
+        ("USA", "Secretary of Defense", date(2023, 1, 1), "Lloyd Austin"),
+        ("USA", "chairman of the joint chiefs of staff", date(2021, 1, 1), "Mark Milley"),
+        ("USA", "africom commander", date(2020, 1, 1), "Stephen Townsend"),
+        ("USA", "africom commander", date(2023, 1, 1), "Michael Langley"),
+        ("MLI", "president", date(2015, 1, 1), "Ibrahim Boubacar Keïta"),
+        ("MLI", "president", date(2021, 1, 1), "Bah Ndaw"),
+        ("MLI", "president", date(2020, 9, 1), "Assimi Goïta"),  # junta head of state
+        ("NGA", "president", date(2010, 3, 1), "Goodluck Jonathan"),  # acting beats the ill
+        ("KOR", "president", date(2025, 1, 10), "Choi Sang-mok"),
+        ("GBR", "head of state", date(2023, 1, 1), "Charles III"),
+        ("DEU", "head of government", date(2020, 1, 1), "Angela Merkel"),
+        ("SAU", "monarch", date(2020, 1, 1), "Salman bin Abdulaziz Al Saud"),
+    ],
+)
+def test_holder(kb: Knowledge, country: str, role: str, day: date, name: str) -> None:
+    found = kb.holder(country, role, day)
+    assert found is not None and found.name == name
+
+
+def test_holder_none_before_any_term(kb: Knowledge) -> None:
+    assert kb.holder("DZA", "president", date(1990, 1, 1)) is None
+    assert kb.holder("ZZZ", "president", date(2020, 1, 1)) is None
+
+
+def test_person_by_alias(kb: Knowledge) -> None:
+    found = kb.person("Keita")
+    assert found and (found[0].country, found[0].sector) == ("MLI", "GOV")
+    assert found[0].name == "Ibrahim Boubacar Keïta"
+    assert kb.person("IBK")[0].name == "Ibrahim Boubacar Keïta"
+    assert kb.person("Abdelmajid Tebboune")[0].role == "president"
+
+
+def test_person_orders_by_date(kb: Knowledge) -> None:
+    terms = kb.person("Ramtane Lamamra", on=date(2014, 1, 1))
+    assert terms[0].start == date(2013, 9, 11)
+    terms = kb.person("Lamamra", on=date(2022, 1, 1))
+    assert terms[0].start == date(2021, 7, 7)
+    assert kb.person("Tebboune")[0].end is None  # no date: current office first
+
+
+def test_holds_on_is_inclusive() -> None:
+    h = OfficeHolder("X", (), "MLI", "GOV", "president", date(2020, 1, 1), date(2020, 12, 31))
+    assert h.holds_on(date(2020, 1, 1)) and h.holds_on(date(2020, 12, 31))
+    assert not h.holds_on(date(2019, 12, 31)) and not h.holds_on(date(2021, 1, 1))
+
+
+def test_canonical_role() -> None:
+    assert canonical_role("Secretary of State") == "foreign minister"
+    assert canonical_role("acting defense minister") == "acting defence minister"
+    assert canonical_role("President") == "president"
+
+
+# --- coverage ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("iso3", sorted(set(AU_MEMBERS) | set(G20_STATES)))
+def test_head_of_state_rows(kb: Knowledge, iso3: str) -> None:
+    heads = ROLE_GROUPS["head of state"]
+    qualifiers = ("acting ", "interim ", "transitional ", "caretaker ")
+    rows = [
+        p
+        for p in kb.officeholders
+        if p.country == iso3 and p.role.removeprefix(next(
+            (q for q in qualifiers if p.role.startswith(q)), "")) in heads
+    ]  # fmt: skip
+    assert rows, f"no head-of-state row for {iso3}"
+    assert kb.holder(iso3, "head of state", date(2024, 6, 1)) is not None
+
+
+def test_every_iso_country_with_an_adjective(kb: Knowledge) -> None:
+    assert len(set(AU_MEMBERS)) == 55 and len(set(G20_STATES)) == 19
+    assert {c.alpha_3 for c in pycountry.countries} == set(kb.countries)
+    assert [iso for iso, c in kb.countries.items() if not c.adjectives] == []
+
+
+def test_data_is_consistent(kb: Knowledge) -> None:
+    assert len(kb.organisations) >= 100
+    assert all(o.sector in SECTORS for o in kb.organisations.values())
+    assert all(p.end is None or p.start <= p.end for p in kb.officeholders)
+    assert set(kb.versions) == set(FILES)
+    assert all(v.startswith("dyadwatch-data v") for v in kb.versions.values())
+
+
+def test_gazetteer_terms(kb: Knowledge) -> None:
+    terms = {(form, hit.kind, hit.code) for form, hit in kb.gazetteer_terms()}
+    assert ("AFRICOM", "organisation", "US Africa Command") in terms
+    assert ("Algerian", "adjective", "DZA") in terms
+    assert ("Algiers", "capital", "DZA") in terms
+    assert ("ECOWAS", "igo", "ECOWAS") in terms
+    assert ("Abdelmadjid Tebboune", "person", "Abdelmadjid Tebboune") in terms
+    assert ("Tebboune", "person", "Abdelmadjid Tebboune") not in terms  # one token
+    assert kb.case_rule("US") == "exact" and kb.case_rule("NATO") == "any"
+    assert kb.case_rule("Turkey") == "capitalised"
+
+
+def test_load_is_cached() -> None:
+    assert load_knowledge() is load_knowledge()
+
+
+# --- validation ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    source = resources.files("dyadwatch.data")
+    for name in FILES:
+        (tmp_path / name).write_text((source / name).read_text(encoding="utf-8"), "utf-8")
+    return tmp_path
+
+
+def append(path: Path, line: str) -> int:
+    """Append a line and return its 1-based line number."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + line + "\n", encoding="utf-8")
+    return text.count("\n") + 1
+
+
+def test_copied_data_loads(data_dir: Path) -> None:
+    assert len(load_knowledge(data_dir).countries) == len(load_knowledge().countries)
+
+
+@pytest.mark.parametrize(
+    ("name", "row", "problem"),
+    [
+        ("countries.tsv", "XXX\tNowhere\t\tNowherian\t", "ISO 3166"),
+        ("countries.tsv", "DZA\tAlgeria again\t\tAlgerian\t", "duplicate"),
+        ("countries.tsv", "FRA\tFrance", "columns"),
+        ("igos.tsv", "FOO\tFoo Org\t\tXYZ\tigo\t\tours", "sector"),
+        ("igos.tsv", "FRA\tFake\t\t\tigo\t\tours", "collides"),
+        ("organisations.tsv", "Foo Army\t\tMLI\tARMY\torganisation\t", "sector"),
+        ("organisations.tsv", "Foo Army\t\tXYZ\tMIL\torganisation\t", "country"),
+        ("organisations.tsv", "Foo Army\t\tMLI\tMIL\tcompany\t", "kind"),
+        ("roles.tsv", "warlord\tUAF", "columns"),
+        ("roles.tsv", "Warlord\tUAF\tgroup\t", "lowercase"),
+        ("officeholders.tsv", "A B\t\tMLI\tGOV\tpresident\t2020-05-01\t2020-01-01\t", "before"),
+        ("officeholders.tsv", "A B\t\tMLI\tGOV\tpresident\t2020-13-01\t\t", "ISO date"),
+        ("officeholders.tsv", "A B\t\tMLI\tGOV\tpresident\t\t\t", "start"),
+        ("officeholders.tsv", "A B\t\tMLI\tXXX\tpresident\t2020-01-01\t\t", "sector"),
+    ],
+)
+def test_validator_names_file_and_line(data_dir: Path, name: str, row: str, problem: str) -> None:
+    line = append(data_dir / name, row)
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(data_dir)
+    assert caught.value.path.endswith(name)
+    assert caught.value.line == line
+    assert problem in caught.value.problem
+    assert f"{name}:{line}" in str(caught.value)
+
+
+def test_validator_needs_version_and_header(data_dir: Path) -> None:
+    path = data_dir / "roles.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(lines[1:]) + "\n", encoding="utf-8")  # drop the version line
+    with pytest.raises(KnowledgeError, match="version"):
+        load_knowledge(data_dir)
+    path.write_text("# dyadwatch-data v1 2026-11-29\nterm\tsector\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="header") as caught:
+        load_knowledge(data_dir)
+    assert caught.value.line == 2
+
+
+def test_missing_file(data_dir: Path) -> None:
+    (data_dir / "igos.tsv").unlink()
+    with pytest.raises(KnowledgeError, match="cannot read"):
+        load_knowledge(data_dir)
+
+
+# --- user actors ---------------------------------------------------------------------------
+
+USER_YAML = """\
+# my actors
+- name: Abdelmadjid Tebboune
+  aliases: [Tebboune, President Tebboune]
+  country: DZA
+  sector: GOV
+  role: president
+  start: 2019-12-19
+- name: Sahel Freedom Front
+  aliases: SFF|Freedom Front
+  country: MLI
+  sector: REB
+  kind: group
+- name: Pentagon
+  country: USA
+  sector: GOV
+"""
+
+
+def test_user_actors_override(kb: Knowledge, tmp_path: Path) -> None:
+    path = tmp_path / "actors.yaml"
+    path.write_text(USER_YAML, encoding="utf-8")
+    mine = kb.with_user_actors(path)
+    assert len(mine.person("Abdelmadjid Tebboune")) == 1  # both of ours replaced
+    assert mine.person("President Tebboune")[0].start == date(2019, 12, 19)
+    assert first(mine, "SFF", "organisation") == ("Sahel Freedom Front", "REB")
+    assert first(mine, "Pentagon", "organisation") == ("Pentagon", "GOV")
+    assert first(mine, "Department of Defense", "organisation") is None  # our aliases went too
+    assert first(kb, "Pentagon", "organisation") == ("Pentagon", "MIL")  # original untouched
+    assert len(kb.person("Abdelmadjid Tebboune")) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "problem"),
+    [
+        ("- name: A\n  country: MLI\n  sector: ARMY\n", 3, "sector"),
+        ("- name: A\n  country: MLI\n  sector: GOV\n- name: B\n  country: XYZ\n  sector: GOV\n",
+         5, "country"),
+        ("- name: A\n  country: MLI\n  sector: GOV\n  role: president\n  start: 2020-02-30\n",
+         5, "ISO date"),
+        ("- name: A\n  country: MLI\n  sector: GOV\n  role: president\n  start: 2020-02-01\n"
+         "  end: 2019-01-01\n", 6, "before"),
+        ("- name: A\n  country: MLI\n  sector: GOV\n  role: president\n", 1, "start"),
+        ("- name: A\n  country: MLI\n  sector: GOV\n  colour: red\n", 4, "unknown key"),
+        ("- name: A\n  aliases: [B, C\n  country: MLI\n", 3, "invalid YAML"),
+        ("name: A\n", 1, "list"),
+        ("- just a string\n", 1, "mapping"),
+    ],
+)  # fmt: skip
+def test_user_yaml_errors(
+    kb: Knowledge, tmp_path: Path, text: str, line: int, problem: str
+) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(KnowledgeError) as caught:
+        kb.with_user_actors(path)
+    assert caught.value.path == str(path)
+    assert caught.value.line == line
+    assert problem in caught.value.problem
+
+
+def test_empty_user_file(kb: Knowledge, tmp_path: Path) -> None:
+    path = tmp_path / "empty.yaml"
+    path.write_text("# nothing yet\n", encoding="utf-8")
+    assert len(kb.with_user_actors(path).officeholders) == len(kb.officeholders)
+
+
+def test_packaged_directory_as_data_dir(tmp_path: Path) -> None:
+    # the packaged directory itself can be passed as data_dir
+    target = tmp_path / "data"
+    shutil.copytree(Path(str(resources.files("dyadwatch.data"))), target)
+    assert load_knowledge(target).igos["UNO"].name == "United Nations"
