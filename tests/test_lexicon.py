@@ -30,7 +30,7 @@ def test_shipped_contexts_are_plover_contexts() -> None:
 @pytest.mark.parametrize(
     ("body", "line", "problem"),
     [
-        ("meet\tverb\tmeet\t\t\twith\t040\t\n", 2, "expected 8 columns"),
+        ("meet\tverb\tmeet\t\twith\t040\tx\n", 2, "expected 8 columns"),
         ("a\tverb\tmeet\t\t\twith\t040\tx\na\tverb\tgo\t\t\t\t042\tx\n", 3, "duplicate"),
         ("a\tadverb\tmeet\t\t\t\t040\tx\n", 2, "kind"),
         ("a\tverb\tmeet\t\t\t\t99x\tx\n", 2, "bad CAMEO code"),

@@ -19,7 +19,7 @@ from dyadwatch.records import Actor, ActorKind
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from dyadwatch.knowledge import Knowledge, NameHit
+    from dyadwatch.knowledge import Knowledge, NameHit, Role
 
 # Children that belong to another phrase, not to the mention headed by a token.
 _DETACHED = {"relcl", "acl", "conj", "cc", "appos", "advcl", "punct", "prep", "ccomp", "xcomp"}
@@ -129,10 +129,28 @@ class ArticleActors:
                 if found is not None:
                     return found.at(head.text, head.idx, head.idx + len(head))
             return None
+        if head.pos_ == "PROPN" and head.ent_type_ not in ("GPE", "NORP"):
+            key = self._surnames.get(head.text) or (head.text if head.text in self._people else None)
+            if key is not None and not self._in_gazetteer_entity(head):
+                res = self._people[key]
+                return res.at(span.text, span.start_char, span.end_char)
         res = self._resolve_span(span, head, speaker)
         if res is None:
             return None
         return res.at(span.text, span.start_char, span.end_char)
+
+    def _in_gazetteer_entity(self, token: Token) -> bool:
+        return token.ent_iob_ != "O" and ":" in token.ent_id_ and not token.ent_id_.startswith("person:")
+
+    def head_role(self, span: Span, head: Token) -> Role | None:
+        """The role term that covers the mention's head word ("officials", "Chief of Staff")."""
+        offset = head.idx - span.start_char
+        best: Role | None = None
+        best_len = -1
+        for start, end, role in self.knowledge.roles_in(span.text.lower()):
+            if start <= offset < end and end - start > best_len:
+                best, best_len = role, end - start
+        return best
 
     def _resolve_span(self, span: Span, head: Token, speaker: Actor | None) -> Resolution | None:
         # 1. a named entity that contains the head decides the kind of actor
@@ -141,8 +159,9 @@ class ArticleActors:
                 res = self._entity(ent, span)
                 if res is not None:
                     return res
-        # 2. a common-noun head ("officials", "commander", "embassy") with cues around it
-        role = self.knowledge.role(span.text.lower())
+        # 2. a common-noun head ("officials", "commander", "embassy") with cues around it; a head
+        # that names no role ("constitution", "cooperation") is no actor, whatever modifies it
+        role = self.head_role(span, head)
         country, why = self._country_cue(span, head)
         possessor = self._possessor(head, speaker)
         if head.lower_ in ("country", "nation", "government") and possessor is not None:
@@ -152,12 +171,8 @@ class ArticleActors:
             sector = "GOV" if head.lower_ == "government" else None
             return Resolution(possessor.name, possessor.country, sector, "state",
                               f"'{span.text}' refers back to {possessor.name}")
-        if role is None and country is None:
-            return None
         if role is None:
-            # "Algeria's president" has no role hit only when the head is unknown: keep the state
-            assert country is not None
-            return Resolution(self._country_name(country), country, None, "state", why)
+            return None
         if country is None and possessor is not None and possessor.country:
             country, why = possessor.country, f"possessor refers to {possessor.name}"
         kind: ActorKind = "group" if role.sector in ("REB", "UAF", "OPP", "CVL", "REF") else "organisation"
@@ -261,16 +276,22 @@ class ArticleActors:
     def _context_cue(self, ent: Span, name: str) -> Resolution:
         """Titles, nationality, affiliation and 'including' context around one person mention."""
         root = ent.root
-        cue_tokens = set(self._phrase_tokens(root))
+        own = set(self._phrase_tokens(root)) - set(range(ent.start, ent.end))
+        cue_tokens = set(own)
         for child in root.children:
             if child.dep_ == "appos" and child.ent_type_ != "PERSON":
                 cue_tokens.update(t.i for t in child.subtree)
         if root.dep_ in ("appos", "compound") and root.head.ent_type_ != "PERSON":
             cue_tokens.update(self._phrase_tokens(root.head))
         cue_tokens.difference_update(range(ent.start, ent.end))
-        words = " ".join(self.doc[i].text for i in sorted(cue_tokens))
         reasons: list[str] = []
-        role = self.knowledge.role(words.lower()) if words else None
+        # a title in the name's own phrase ("Foreign Minister X") beats one beside it
+        role = None
+        for tokens in (own, cue_tokens):
+            words = " ".join(self.doc[i].text for i in sorted(tokens))
+            role = self.knowledge.role(words.lower()) if words else None
+            if role is not None:
+                break
         sector = role.sector if role is not None else None
         if role is not None:
             reasons.append(f"title '{role.term}' -> {role.sector}")
@@ -334,14 +355,25 @@ class ArticleActors:
         return Resolution(full, country, sector, "person", "; ".join(reasons) or "named person")
 
     def _previous_person(self, token: Token) -> Resolution | None:
-        """The nearest person mentioned before ``token`` as a subject (for he/she)."""
-        for ent in reversed([e for e in self.doc.ents if e.end <= token.i]):
-            hit = _hit_of(ent)
-            if ent.label_ == "PERSON" or (hit is not None and hit[0] == "person"):
-                if token.i - ent.end > 150:
-                    return None
-                return self.person(ent.text)
+        """Who 'he' or 'his' is: the nearest person before ``token`` that was a subject, else the
+        nearest person at all (within about two sentences)."""
+        window = [t for t in self.doc[max(0, token.i - 120):token.i] if t.pos_ == "PROPN"]
+        people = [t for t in window if self._person_key_of(t) is not None]
+        for t in reversed(people):
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                key = self._person_key_of(t)
+                assert key is not None
+                return self._people[key]
+        if people:
+            key = self._person_key_of(people[-1])
+            assert key is not None
+            return self._people[key]
         return None
+
+    def _person_key_of(self, token: Token) -> str | None:
+        if self._in_gazetteer_entity(token):
+            return None
+        return self._surnames.get(token.text) or (token.text if token.text in self._people else None)
 
     def _possessor(self, head: Token, speaker: Actor | None) -> Resolution | None:
         for child in head.children:
@@ -396,9 +428,9 @@ def coordinated(token: Token) -> list[Token]:
     """A mention and the mentions coordinated with it or listed after 'including'."""
     out = [token]
     for child in token.children:
-        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
-            out.extend(coordinated(child))
-        elif child.dep_ == "appos" and child.ent_type_ == "PERSON" and token.ent_type_ == "PERSON":
+        if (child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON")) or (
+            child.dep_ == "appos" and child.ent_type_ == "PERSON" and token.ent_type_ == "PERSON"
+        ):
             out.extend(coordinated(child))
         elif child.dep_ == "prep" and child.lower_ == "including":
             for pobj in child.children:

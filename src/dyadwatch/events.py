@@ -17,6 +17,7 @@ from datetime import date as Date
 from typing import TYPE_CHECKING
 
 from dyadwatch.actors import ArticleActors, coordinated
+from dyadwatch.dates import event_date
 from dyadwatch.lexicon import Lexicon, Pattern
 from dyadwatch.modality import modality_of
 from dyadwatch.records import Actor, Event, EventDate, Evidence, Modality, Span
@@ -35,6 +36,7 @@ OBJECT_CONTROL = {"urge", "ask", "call", "allow", "force", "tell", "invite", "en
                   "persuade", "press", "permit", "help", "request", "pressure", "push"}
 DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "for", "into")
 CAPTION = re.compile(r"^\W*(a |an |the )?(file )?(picture|photo|photograph|image)\b.*\bshows?\b", re.I)
+CRISIS_NOUNS = {"crisis", "conflict", "war", "fighting", "standoff", "dispute", "unrest"}
 _QUOTES = {"“": "”", '"': '"', "«": "»"}
 # Keywords (lemmas) that put an event in a PLOVER context.
 CONTEXT_WORDS: dict[str, str] = {}
@@ -196,7 +198,14 @@ class EventExtractor:
         if depth > 3:
             return [], False
         if verb.dep_ == "conj":
-            return self._subjects(verb.head, depth + 1)
+            head = verb.head
+            # "X visited Mali since the army overthrew Y, and also paid a trip to Niger": after
+            # ", and" the conjunct belongs with the main clause, not with the 'since' clause
+            if head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children) and any(
+                c.text == "," for c in head.children if c.i < verb.i
+            ):
+                return self._subjects(head.head, depth + 1)
+            return self._subjects(head, depth + 1)
         if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
             if verb.head.lemma_.lower() in OBJECT_CONTROL:
                 objs = [c for c in verb.head.children if c.dep_ in ("dobj", "obj")]
@@ -224,15 +233,17 @@ class EventExtractor:
             return self._noun_targets(verb, pattern)
         heads = [verb] + ([obj] if obj is not None else [])
         wanted = [p for p in pattern.preps if p != "dobj"]
-        if wanted:
-            for head in heads:
-                for c in head.children:
-                    if c.dep_ in ("prep", "dative", "agent") and c.lower_ in wanted:
-                        pobjs = [p for p in c.children if p.dep_ == "pobj"]
-                        if pobjs:
-                            return [self._actor_inside(p) for p in pobjs]
+        found: list[Token] = []
+        for head in heads if wanted else []:
+            for c in head.children:
+                if c.dep_ in ("prep", "dative", "agent") and c.lower_ in wanted:
+                    found.extend(self._actor_inside(p) for p in c.children if p.dep_ == "pobj")
         if obj is not None and (not pattern.objects or "dobj" in pattern.preps):
-            return [self._actor_inside(obj)]
+            # "met with X, Y and Z": the parser may hang the last of a list on the verb
+            if not found or ("dobj" in pattern.preps and self.actors.resolve(obj) is not None):
+                found.append(self._actor_inside(obj))
+        if found:
+            return found
         for c in verb.children:
             if c.dep_ == "dative":
                 return [c]
@@ -244,6 +255,34 @@ class EventExtractor:
                         return [self._actor_inside(pobjs[0])]
         return []
 
+    def _crisis_country(self, token: Token) -> Token | None:
+        """'mediating the crisis' after 'the conflict in Libya': a crisis noun stands for the
+        country named with the nearest crisis noun before it (or in its own phrase)."""
+        def country_of(noun: Token) -> Token | None:
+            for c in noun.children:
+                if c.dep_ in ("compound", "poss", "amod") and c.ent_type_ in ("GPE", "NORP"):
+                    return c
+                if c.dep_ == "prep" and c.lower_ in ("in", "of", "over"):
+                    for p in c.children:
+                        if p.dep_ == "pobj" and p.ent_type_ == "GPE":
+                            return p
+            # "resolve the conflict in Libya": the parser often hangs "in Libya" on the verb
+            after = self.doc[noun.i + 1 : noun.i + 3]
+            if len(after) == 2 and after[0].lower_ in ("in", "over") and after[1].ent_type_ == "GPE":
+                return after[1]
+            return None
+
+        own = country_of(token)
+        if own is not None:
+            return own
+        start = max(0, token.i - 80)
+        for t in reversed(self.doc[start:token.i]):
+            if t.lemma_.lower() in CRISIS_NOUNS:
+                found = country_of(t)
+                if found is not None:
+                    return found
+        return None
+
     def _noun_targets(self, noun: Token, pattern: Pattern) -> list[Token]:
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in pattern.preps:
@@ -254,6 +293,10 @@ class EventExtractor:
         """'the growing role of ECOWAS': when a noun is no actor, look for one it governs."""
         if self.actors.resolve(token) is not None:
             return token
+        if token.lemma_.lower() in CRISIS_NOUNS:
+            place = self._crisis_country(token)
+            if place is not None:
+                return place
         for c in token.children:
             if c.dep_ == "poss" and self.actors.resolve(c) is not None:
                 return c
@@ -366,6 +409,11 @@ class EventExtractor:
         """No target where the pattern puts it: an actor of another country named in the clause
         ("expressed hope ... in front of the American delegation")."""
         for tok in trigger.subtree:
+            if tok.lemma_.lower() in CRISIS_NOUNS and tok.i > trigger.i:
+                place = self._crisis_country(tok)
+                actor = self.actors.resolve(place) if place is not None else None
+                if actor is not None and actor.country and actor.country != source.country:
+                    return actor
             if tok.ent_iob_ != "B" or tok.ent_type_ not in ("GPE", "ORG", "NORP"):
                 continue
             end = tok.i + 1
@@ -395,7 +443,9 @@ class EventExtractor:
     ) -> Event:
         trigger = match.trigger
         cameo, plover = self.ontology.records_for(match.pattern.code, self._context(sent, source, target))
-        date = EventDate(self.published, "week") if self.published else EventDate(None, "unknown")
+        date = event_date(sent, trigger, self.published)
+        if modality == "asserted" and _long_ago(date, self.published):
+            modality = "historical"
         evidence = Evidence(
             sentence=sent.text,
             sentence_start=sent.start_char,
@@ -409,6 +459,13 @@ class EventExtractor:
             cameo=cameo, plover=plover, modality=modality, evidence=evidence, group=group,
             date=date, confidence=round(confidence, 2),
         )
+
+
+def _long_ago(date: EventDate, published: Date | None) -> bool:
+    """Background events: dated more than a year before the article ("an accord signed in 2015")."""
+    if date.value is None or published is None or date.precision in ("day", "week", "unknown"):
+        return False
+    return (published - date.value).days > 365
 
 
 def _same(a: Actor, b: Actor) -> bool:

@@ -62,19 +62,22 @@ def _governor(token: Token, child_dep: str) -> Modality | None:
         # "it is expected that", "it seems that", "Washington hopes for ... to"
         if lemma in ("expect", "set", "schedule") and child_dep == "xcomp":
             return "future"  # "X is expected to visit": a plan, not a guess
-        if lemma == "hope" and child_dep == "ccomp":
-            return "hedged"
         return "hedged"
     if lemma in INTENT_GOVERNORS and child_dep == "xcomp":
         return "future"
-    for child in token.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in UNNAMED_SOURCES:
-            if child_dep in ("ccomp", "xcomp"):
-                return "hedged"
+    if child_dep in ("ccomp", "xcomp") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in UNNAMED_SOURCES
+        for c in token.children
+    ):
+        return "hedged"
     for child in token.children:
         if child.dep_ == "acomp" and child.lemma_.lower() in HEDGE_GOVERNORS:
             return "hedged"
     return None
+
+
+def _infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def modality_of(trigger: Token) -> Modality:
@@ -82,6 +85,8 @@ def modality_of(trigger: Token) -> Modality:
     own = _own(trigger)
     if own is not None:
         return own
+    if _infinitive(trigger) and trigger.dep_ in ("acl", "relcl", "advcl", "pcomp"):
+        return "hypothetical"  # "opportunities to cooperate", "in order to forge": not done yet
     node = trigger
     for _ in range(8):
         dep = node.dep_

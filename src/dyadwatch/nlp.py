@@ -22,7 +22,7 @@ from dyadwatch.errors import ModelNotFoundError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from dyadwatch.knowledge import Knowledge
 
@@ -125,7 +125,9 @@ def set_sentence_starts(doc: Doc) -> Doc:
             continue
         if previous is not None and token.i > 0:
             starts_lower = token.text[:1].islower()
-            if newline_before or "\n" in previous.whitespace_:
+            if _after_dateline(previous):
+                token.is_sent_start = True  # "ALGIERS – Algeria and ...": the dateline stands apart
+            elif newline_before or "\n" in previous.whitespace_:
                 token.is_sent_start = not starts_lower
             elif previous.text in _TERMINAL or (
                 previous.text in _CLOSERS and previous.i > 0 and doc[previous.i - 1].text in _TERMINAL
@@ -136,6 +138,18 @@ def set_sentence_starts(doc: Doc) -> Doc:
         previous = token
         newline_before = False
     return doc
+
+
+def _after_dateline(dash: Token) -> bool:
+    """Is ``dash`` the dash of a dateline: capitals at the start of a paragraph, then a dash?"""
+    if dash.text not in ("–", "—", "-", "--") or dash.i == 0:
+        return False
+    i = dash.i - 1
+    doc = dash.doc
+    while i >= 0 and not doc[i].is_space and (doc[i].is_upper or doc[i].is_punct):
+        i -= 1
+    first = i + 1
+    return first < dash.i and doc[first].is_upper and (i < 0 or "\n" in doc[i].text)
 
 
 @cache
