@@ -21,6 +21,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 # (module, command attribute): each module defines one click command.
 _COMMANDS: list[tuple[str, str]] = [
     ("dyadwatch.cli.code", "code"),
+    ("dyadwatch.cli.dyad", "dyad"),
+    ("dyadwatch.cli.signals", "signals"),
+    ("dyadwatch.cli.report", "report"),
 ]
 
 

@@ -1,0 +1,179 @@
+"""``dyadwatch dyad``: a dyad's events per period, as a table, CSV or JSON, and a plot."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from typing import TYPE_CHECKING, TextIO
+
+import click
+
+from dyadwatch.cli import errors_to_messages
+
+if TYPE_CHECKING:
+    from dyadwatch.dyads import DyadSeries
+
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def write_series(out: TextIO, series: DyadSeries, fmt: str) -> None:
+    """Print a series as a rich table (periods with events), CSV or JSON."""
+    if fmt == "json":
+        import json
+
+        payload = {
+            "a": series.a,
+            "b": series.b,
+            "by": series.by,
+            "since": series.since.isoformat() if series.since else None,
+            "until": series.until.isoformat() if series.until else None,
+            "contexts": list(series.contexts),
+            "rows": series.to_records(),
+        }
+        json.dump(payload, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    records = series.to_records()
+    if fmt == "csv":
+        import csv
+
+        if records:
+            writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(records)
+        return
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    busy = {r.period for r in series.rows if r.direction == "both" and r.events}
+    context = f", context {', '.join(series.contexts)}" if series.contexts else ""
+    table = Table(title=f"{series.a} - {series.b} by {series.by}{context}", box=box.SIMPLE_HEAD)
+    headers = (
+        "period",
+        "dyad",
+        "events",
+        "Q1",
+        "Q2",
+        "Q3",
+        "Q4",
+        "Goldstein",
+        "mean",
+        "PLOVER",
+        "articles",
+        "sources",
+        "PLOVER types",
+    )
+    for name in headers:
+        wide = name == "PLOVER types"
+        table.add_column(
+            name,
+            justify="left" if name in ("period", "dyad") or wide else "right",
+            no_wrap=not wide,
+            overflow="fold",
+        )
+    for r in series.rows:
+        if r.period not in busy:
+            continue
+        mean = "-" if r.goldstein_mean is None else f"{r.goldstein_mean:.1f}"
+        types = " ".join(f"{t}:{n}" for t, n in r.plover_counts)
+        table.add_row(
+            r.period if r.direction == "ab" else "",
+            series.label(r.direction),
+            *(str(v) for v in (r.events, r.quad1, r.quad2, r.quad3, r.quad4)),
+            f"{r.goldstein_total:.1f}",
+            mean,
+            f"{r.plover_score_total:.1f}",
+            str(r.articles),
+            str(r.sources),
+            types,
+            end_section=r.direction == "both",
+        )
+    # Off a terminal rich assumes 80 columns; a file or pipe can take the whole table.
+    console = Console(file=out, soft_wrap=False, width=None if out.isatty() else 160)
+    console.print(table)
+    hidden = len(series.direction("both")) - len(busy)
+    if hidden:
+        console.print(f"{hidden} {series.by} period(s) without events hidden (see --format csv)")
+
+
+@click.command("dyad")
+@click.argument("a")
+@click.argument("b")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False),
+    help="Corpus database (default: the db setting, ./dyadwatch.duckdb).",
+)
+@click.option(
+    "--by",
+    type=click.Choice(["day", "week", "month"]),
+    default="month",
+    show_default=True,
+    help="Period length.",
+)
+@click.option("--since", type=DATE, help="First day, YYYY-MM-DD.")
+@click.option("--until", type=DATE, help="Last day, YYYY-MM-DD.")
+@click.option(
+    "--context",
+    "contexts",
+    multiple=True,
+    help="Only events with this PLOVER context (repeatable), e.g. military.",
+)
+@click.option(
+    "--all-modalities",
+    is_flag=True,
+    help="Also count hedged, negated, future... events (default: asserted only).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="table for people; csv or json for machines.",
+)
+@click.option("--plot", type=click.Path(dir_okay=False), help="Also draw the series into FILE.png.")
+def dyad(
+    a: str,
+    b: str,
+    db: str | None,
+    by: str,
+    since: datetime | None,
+    until: datetime | None,
+    contexts: tuple[str, ...],
+    all_modalities: bool,
+    fmt: str,
+    plot: str | None,
+) -> None:
+    """Events between actors A and B per period: A->B, B->A and both directions.
+
+    A and B are countries (DZA) or country and sector (USAMIL). Per period: events by QuadClass,
+    Goldstein total and mean, PLOVER score total, counts by PLOVER type, distinct articles and
+    sources. A merged event counts once however many outlets reported it.
+
+    \b
+    Examples:
+      dyadwatch dyad USA DZA --context military
+      dyadwatch dyad USAMIL DZA --by week --format csv > usa-dza.csv
+      dyadwatch dyad USA DZA --since 2020-01-01 --plot usa-dza.png
+    """
+    with errors_to_messages():
+        from dyadwatch.dyads import dyad_series
+
+        series = dyad_series(
+            db,
+            a,
+            b,
+            by=by,
+            since=since.date() if since else None,
+            until=until.date() if until else None,
+            context=contexts,
+            all_modalities=all_modalities,
+        )
+        write_series(sys.stdout, series, fmt)
+        if plot:
+            from dyadwatch.reports import plot_series
+
+            path = plot_series(series, plot)
+            click.echo(f"plot written to {path}", err=True)

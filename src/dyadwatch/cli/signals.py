@@ -1,0 +1,178 @@
+"""``dyadwatch signals``: dyads whose cooperation or conflict changed, and firsts, with evidence."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from typing import TYPE_CHECKING, TextIO
+
+import click
+
+from dyadwatch.cli import errors_to_messages
+
+if TYPE_CHECKING:
+    from dyadwatch.signals import Signal
+
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def write_signals(out: TextIO, signals: list[Signal], fmt: str) -> None:
+    """Print signals as JSON, or for people: one block per signal with its evidence."""
+    if fmt == "json":
+        import json
+
+        json.dump([s.to_dict() for s in signals], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(file=out, soft_wrap=True, highlight=False)
+    if not signals:
+        console.print("No signals at these settings (see `dyadwatch signals --help`).")
+    colour = {"rise": "green", "fall": "red", "first": "magenta"}
+    for rank, s in enumerate(signals, 1):
+        console.print(
+            f"[bold]{rank}.[/bold] [{colour[s.kind]}]{escape(s.summary)}[/{colour[s.kind]}]"
+        )
+        for r in s.evidence:
+            console.print(
+                f"    {r.date.isoformat()} {escape(r.source_code or '-')}->"
+                f"{escape(r.target_code or '-')} {escape(r.plover_type)} "
+                f"({r.n_mentions} reports) [dim]{escape(r.outlet or '-')}: "
+                f"{escape(r.title or r.article_id)} [{escape(r.article_id)}][/dim]"
+            )
+            console.print(f"      \u201c{escape(' '.join(r.sentence.split()))}\u201d")
+        console.print()
+
+
+@click.command("signals")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False),
+    help="Corpus database (default: the db setting, ./dyadwatch.duckdb).",
+)
+@click.option(
+    "--by",
+    type=click.Choice(["week", "month"]),
+    default="month",
+    show_default=True,
+    help="Period length.",
+)
+@click.option("--since", type=DATE, help="Ignore events before this day (YYYY-MM-DD).")
+@click.option(
+    "--until",
+    type=DATE,
+    help="The window ends with the period of this day (default: the data's last).",
+)
+@click.option(
+    "--context",
+    "contexts",
+    multiple=True,
+    help="Only events with this PLOVER context (repeatable), e.g. military.",
+)
+@click.option(
+    "--min-count",
+    type=click.IntRange(1),
+    default=3,
+    show_default=True,
+    help="Fewest events in the window for a rise (expected for a fall).",
+)
+@click.option(
+    "--alpha",
+    type=click.FloatRange(0, 1),
+    default=0.01,
+    show_default=True,
+    help="Largest adjusted p-value reported.",
+)
+@click.option(
+    "--window",
+    type=click.IntRange(1),
+    default=None,
+    help="Window length in periods (default: the most significant of 1..--max-window).",
+)
+@click.option(
+    "--max-window",
+    type=click.IntRange(1),
+    default=6,
+    show_default=True,
+    help="Longest window tried when --window is not given.",
+)
+@click.option(
+    "--min-history",
+    type=click.IntRange(1),
+    default=3,
+    show_default=True,
+    help="Fewest baseline periods before the window.",
+)
+@click.option("--no-firsts", is_flag=True, help="Leave out firsts.")
+@click.option(
+    "--evidence",
+    type=click.IntRange(1),
+    default=3,
+    show_default=True,
+    help="Events shown per signal.",
+)
+@click.option("--top", type=click.IntRange(1), default=20, show_default=True, help="Signals shown.")
+@click.option(
+    "--all-modalities",
+    is_flag=True,
+    help="Also count hedged, negated, future... events (default: asserted only).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table for people; json for machines.",
+)
+def signals(
+    db: str | None,
+    by: str,
+    since: datetime | None,
+    until: datetime | None,
+    contexts: tuple[str, ...],
+    min_count: int,
+    alpha: float,
+    window: int | None,
+    max_window: int,
+    min_history: int,
+    no_firsts: bool,
+    evidence: int,
+    top: int,
+    all_modalities: bool,
+    fmt: str,
+) -> None:
+    """Dyads whose cooperation (QuadClass 1+2) or conflict (3+4) rose or fell against their own
+    baseline, and firsts, ranked by p-value, each with the events that carry it.
+
+    The test: the latest window's event count against the dyad's rate in the
+    periods before it, by the exact test for two Poisson rates, adjusted for
+    the window lengths tried (docs/signals.md).
+
+    \b
+    Examples:
+      dyadwatch signals --context military
+      dyadwatch signals --by week --since 2020-01-01 --top 5 --format json
+    """
+    with errors_to_messages():
+        from dyadwatch.signals import find_signals
+
+        found = find_signals(
+            db,
+            by=by,
+            since=since.date() if since else None,
+            until=until.date() if until else None,
+            context=contexts,
+            window=window,
+            max_window=max_window,
+            min_count=min_count,
+            min_history=min_history,
+            alpha=alpha,
+            evidence=evidence,
+            firsts=not no_firsts,
+            top=top,
+            all_modalities=all_modalities,
+        )
+        write_signals(sys.stdout, found, fmt)
