@@ -132,12 +132,11 @@ class ArticleActors:
         if head.pos_ == "PROPN" and head.ent_type_ not in ("GPE", "NORP"):
             key = self._surnames.get(head.text) or (head.text if head.text in self._people else None)
             if key is not None and not self._in_gazetteer_entity(head):
-                res = self._people[key]
-                return res.at(span.text, span.start_char, span.end_char)
-        res = self._resolve_span(span, head, speaker)
-        if res is None:
+                return self._people[key].at(span.text, span.start_char, span.end_char)
+        found_res = self._resolve_span(span, head, speaker)
+        if found_res is None:
             return None
-        return res.at(span.text, span.start_char, span.end_char)
+        return found_res.at(span.text, span.start_char, span.end_char)
 
     def _in_gazetteer_entity(self, token: Token) -> bool:
         return token.ent_iob_ != "O" and ":" in token.ent_id_ and not token.ent_id_.startswith("person:")
@@ -208,9 +207,9 @@ class ArticleActors:
         if kind == "organisation":
             for h in self.knowledge.lookup(ent.text):
                 if h.kind == "organisation":
-                    country = getattr(h.entry, "country", None)
+                    org_country: str | None = getattr(h.entry, "country", None)
                     okind: ActorKind = "group" if getattr(h.entry, "kind", "") == "group" else "organisation"
-                    return Resolution(getattr(h.entry, "name", ent.text), country, h.sector, okind,
+                    return Resolution(getattr(h.entry, "name", ent.text), org_country, h.sector, okind,
                                       f"organisation '{ent.text}'")
         return None
 

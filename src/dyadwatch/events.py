@@ -238,10 +238,13 @@ class EventExtractor:
             for c in head.children:
                 if c.dep_ in ("prep", "dative", "agent") and c.lower_ in wanted:
                     found.extend(self._actor_inside(p) for p in c.children if p.dep_ == "pobj")
-        if obj is not None and (not pattern.objects or "dobj" in pattern.preps):
-            # "met with X, Y and Z": the parser may hang the last of a list on the verb
-            if not found or ("dobj" in pattern.preps and self.actors.resolve(obj) is not None):
-                found.append(self._actor_inside(obj))
+        # "met with X, Y and Z": the parser may hang the last of a list on the verb
+        if (
+            obj is not None
+            and (not pattern.objects or "dobj" in pattern.preps)
+            and (not found or ("dobj" in pattern.preps and self.actors.resolve(obj) is not None))
+        ):
+            found.append(self._actor_inside(obj))
         if found:
             return found
         for c in verb.children:

@@ -85,12 +85,11 @@ def load_pipeline(name: str = DEFAULT_MODEL, knowledge: Knowledge | None = None)
 
 def add_gazetteer(nlp: Language, knowledge: Knowledge) -> None:
     """Add our names as an entity ruler that runs before statistical NER."""
-    where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler: Any = nlp.add_pipe(
         "entity_ruler",
         name="dw_gazetteer",
         config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True},
-        **where,
+        before="ner" if "ner" in nlp.pipe_names else None,
     )
     ruler.add_patterns(gazetteer_patterns(knowledge))
 

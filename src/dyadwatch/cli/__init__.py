@@ -21,6 +21,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 # (module, command attribute): each module defines one click command.
 _COMMANDS: list[tuple[str, str]] = [
     ("dyadwatch.cli.code", "code"),
+    ("dyadwatch.cli.eval", "command"),
+    ("dyadwatch.cli.eval_places", "command"),
     ("dyadwatch.cli.dyad", "dyad"),
     ("dyadwatch.cli.signals", "signals"),
     ("dyadwatch.cli.report", "report"),

