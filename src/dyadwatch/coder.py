@@ -8,7 +8,7 @@ from datetime import date as Date
 from typing import TYPE_CHECKING, Any
 
 from dyadwatch.errors import DyadwatchError, InputError
-from dyadwatch.records import Article, Event, content_hash
+from dyadwatch.records import Article, Event, PlaceMention, content_hash
 from dyadwatch.settings import Settings
 
 if TYPE_CHECKING:
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from dyadwatch.knowledge import Knowledge
     from dyadwatch.lexicon import Lexicon
     from dyadwatch.ontology import Ontology
+    from dyadwatch.places import PlaceResolver
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Coded:
     article: Article
     events: tuple[Event, ...] = ()
     error: str | None = None
+    places: tuple[PlaceMention, ...] = ()
 
 
 def make_article(
@@ -62,6 +64,7 @@ class Coder:
         self._ontology: Ontology | None = None
         self._lexicon: Lexicon | None = None
         self._contexts: dict[str, str] | None = None
+        self._places: PlaceResolver | None = None
 
     # -- lazily loaded resources ------------------------------------------------------------------
 
@@ -111,6 +114,15 @@ class Coder:
             self._contexts = load_contexts(set(self.ontology.plover_contexts()))
         return self._contexts
 
+    @property
+    def place_resolver(self) -> PlaceResolver:
+        if self._places is None:
+            from dyadwatch.gazetteer import default_gazetteer
+            from dyadwatch.places import PlaceResolver
+
+            self._places = PlaceResolver(default_gazetteer())
+        return self._places
+
     # -- coding -------------------------------------------------------------------------------------
 
     def code(
@@ -153,7 +165,11 @@ class Coder:
                 continue
             doc = next(docs)
             try:
-                yield Coded(article, tuple(self.events_from_doc(doc, article)))
+                events = self.events_from_doc(doc, article)
+                mentions: list[PlaceMention] = []
+                if self.settings.places:
+                    events, mentions = self.place_events(doc, article, events)
+                yield Coded(article, tuple(events), places=tuple(mentions))
             except DyadwatchError as exc:
                 yield Coded(article, error=str(exc))
 
@@ -179,6 +195,29 @@ class Coder:
             doc, article.id, actors, self.lexicon, self.ontology, published, self.contexts
         )
         return extractor.events()
+
+    def place_events(
+        self, doc: Doc, article: Article, events: list[Event]
+    ) -> tuple[list[Event], list[PlaceMention]]:
+        """Every toponym mention of the article, and each event placed where the text says."""
+        from dataclasses import replace
+
+        from dyadwatch.dates import find_dateline
+        from dyadwatch.places import event_place, find_place_mentions
+
+        dateline = find_dateline(article.text)
+        resolver = self.place_resolver
+        mentions = find_place_mentions(doc, resolver=resolver, dateline=dateline)
+        dateline_place = next(
+            (m.place for m in mentions if dateline is not None and m.start == dateline.start), None
+        )
+        placed: list[Event] = []
+        for event in events:
+            trig = event.evidence.trigger
+            span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
+            place = event_place(doc, span.root, mentions, dateline_place) if span is not None else None
+            placed.append(replace(event, place=place) if place is not None else event)
+        return placed, mentions
 
     def _dateline_country(self, dateline: Any) -> str | None:
         if dateline is None:

@@ -26,6 +26,11 @@ class Settings:
         16, "Texts per nlp.pipe batch; 16 holds memory near 400 MB (256 needs 2.5 GB)."
     )
     db: str = _setting("dyadwatch.duckdb", "DuckDB file that holds the corpus.")
+    places: bool = _setting(
+        True,
+        "Resolve toponyms and event places with the GeoNames gazetteer (first use takes about "
+        "7 s and 0.5 GB; set false to skip).",
+    )
     actors: str | None = _setting(
         None, "YAML file of extra or overriding actors (see docs/actors.md)."
     )
@@ -38,9 +43,17 @@ class Settings:
         for f in dataclasses.fields(cls):
             raw = env.get(f"DYADWATCH_{f.name.upper()}")
             if raw is not None:
-                values[f.name] = int(raw) if f.type in ("int", int) else raw
+                values[f.name] = _parse(raw, str(f.type))
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
+
+
+def _parse(raw: str, kind: str) -> Any:
+    if kind == "int":
+        return int(raw)
+    if kind == "bool":
+        return raw.strip().lower() in ("1", "true", "yes", "on")
+    return raw
 
 
 def describe() -> list[tuple[str, str, str]]:

