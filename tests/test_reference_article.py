@@ -11,10 +11,9 @@ from typing import Any
 
 import pytest
 
+from conftest import SHARED
 from dyadwatch.coder import Coder
 from dyadwatch.records import Actor, Event
-
-from conftest import SHARED
 
 SEED = SHARED / "seed"
 pytestmark = [
@@ -101,3 +100,13 @@ def test_offsets_slice_the_text(events: list[Event], text: str) -> None:
         for span_text, start, end in e.spans():
             assert text[start:end] == span_text
         assert text[e.evidence.sentence_start:].startswith(e.evidence.sentence)
+
+
+def test_prefilter_keeps_every_event(coder: Coder, text: str, expected: dict[str, Any]) -> None:
+    """Issue 6: parsing only candidate sentences loses no event of the reference article."""
+    from dataclasses import replace
+
+    full = Coder(replace(coder.settings, prefilter=False), nlp=coder.nlp, knowledge=coder.knowledge)
+    fast = Coder(replace(coder.settings, prefilter=True), nlp=coder.nlp, knowledge=coder.knowledge)
+    date = expected["publication_date"]
+    assert fast.code(text, date=date) == full.code(text, date=date)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from dyadwatch.lexicon import Lexicon
     from dyadwatch.ontology import Ontology
     from dyadwatch.places import PlaceResolver
+    from dyadwatch.prefilter import PreFilter
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class Coder:
         self._lexicon: Lexicon | None = None
         self._contexts: dict[str, str] | None = None
         self._places: PlaceResolver | None = None
+        self._prefilter: PreFilter | None = None
 
     # -- lazily loaded resources ------------------------------------------------------------------
 
@@ -123,6 +125,34 @@ class Coder:
             self._places = PlaceResolver(default_gazetteer())
         return self._places
 
+    @property
+    def prefilter(self) -> PreFilter:
+        if self._prefilter is None:
+            from dyadwatch.prefilter import PreFilter
+
+            irregular: dict[str, set[str]] = {}
+            if "lemmatizer" in self.nlp.pipe_names:
+                lookups = getattr(self.nlp.get_pipe("lemmatizer"), "lookups", None)
+                if lookups is not None and lookups.has_table("lemma_exc"):
+                    for pos in ("verb", "noun"):
+                        for form, lemmas in lookups.get_table("lemma_exc").get(pos, {}).items():
+                            for lemma in lemmas:
+                                irregular.setdefault(lemma, set()).add(form)
+            self._prefilter = PreFilter.build(
+                names=(surface for surface, _ in self.knowledge.gazetteer_terms()),
+                roles=(role.term for role in self.knowledge.roles.values()),
+                trigger_lemmas=(lemma for p in self.lexicon.patterns for lemma in p.lemmas),
+                irregular=irregular,
+            )
+        return self._prefilter
+
+    def parse_text(self, article: Article) -> str:
+        """What the parser sees: the text, with sentences that cannot hold an event blanked
+        when the ``prefilter`` setting is on (offsets are unchanged)."""
+        if not self.settings.prefilter:
+            return article.text
+        return self.prefilter.apply(article.text)[0]
+
     # -- coding -------------------------------------------------------------------------------------
 
     def code(
@@ -158,7 +188,8 @@ class Coder:
                 results[i] = Coded(article, error=problem)
             else:
                 ok.append(article)
-        docs = iter(nlp.pipe([a.text for a in ok], batch_size=self.settings.batch_size))
+        texts = [self.parse_text(a) for a in ok]
+        docs = iter(nlp.pipe(texts, batch_size=self.settings.batch_size))
         for i, article in enumerate(batch):
             if i in results:
                 yield results[i]
@@ -194,7 +225,7 @@ class Coder:
         extractor = EventExtractor(
             doc, article.id, actors, self.lexicon, self.ontology, published, self.contexts
         )
-        return extractor.events()
+        return stable_ids(article, extractor.events())
 
     def place_events(
         self, doc: Doc, article: Article, events: list[Event]
@@ -226,6 +257,37 @@ class Coder:
             if hit.kind in ("capital", "country"):
                 return str(hit.code)
         return None
+
+
+def stable_ids(article: Article, events: list[Event]) -> list[Event]:
+    """Sentence numbers, event ids and group ids that depend on the text alone, not on how the
+    parser segmented it (so a pre-filtered parse gives the very same records)."""
+    import hashlib
+    from dataclasses import replace
+
+    from dyadwatch.prefilter import sentence_index
+
+    def digest(*parts: object) -> str:
+        return hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+    groups: dict[str, str] = {}
+    out: list[Event] = []
+    for e in events:
+        trig = e.evidence.trigger
+        group = None
+        if e.group is not None:
+            group = groups.setdefault(e.group, digest(article.id, "group", trig.start))
+        start = e.evidence.sentence_start
+        sentence = article.text[start:start + len(e.evidence.sentence.rstrip())]
+        out.append(replace(
+            e,
+            evidence=replace(e.evidence, sentence=sentence),
+            sentence=sentence_index(article.text, start),
+            id=digest(article.id, trig.start, e.source.start if e.source else "",
+                      e.target.start if e.target else "", e.cameo.code),
+            group=group,
+        ))
+    return out
 
 
 _DEFAULT: Coder | None = None

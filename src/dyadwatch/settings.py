@@ -31,6 +31,11 @@ class Settings:
         "Resolve toponyms and event places with the GeoNames gazetteer (first use takes about "
         "7 s and 0.5 GB; set false to skip).",
     )
+    prefilter: bool = _setting(
+        True,
+        "Parse only sentences that name an actor and contain a lexicon trigger (faster; the "
+        "others cannot yield events). `code --with-places` turns it off to list every toponym.",
+    )
     actors: str | None = _setting(
         None, "YAML file of extra or overriding actors (see docs/actors.md)."
     )

@@ -104,6 +104,8 @@ def code(
 
     with errors_to_messages():
         settings = Settings.from_env(model=model, actors=actors_file)
+        if with_places:
+            settings = replace(settings, prefilter=False)  # every toponym needs the full parse
         coder = Coder(settings)
         override = make_article("-", date=date).date if date else None
         items: Iterator[Article | InputError] = (
