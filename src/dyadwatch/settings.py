@@ -36,6 +36,9 @@ class Settings:
         "Parse only sentences that name an actor and contain a lexicon trigger (faster; the "
         "others cannot yield events). `code --with-places` turns it off to list every toponym.",
     )
+    merge_window_days: int = _setting(
+        3, "Reports of one event merge when all fall within this many days of each other."
+    )
     actors: str | None = _setting(
         None, "YAML file of extra or overriding actors (see docs/actors.md)."
     )

@@ -23,6 +23,8 @@ _COMMANDS: list[tuple[str, str]] = [
     ("dyadwatch.cli.code", "code"),
     ("dyadwatch.cli.eval", "command"),
     ("dyadwatch.cli.eval_places", "command"),
+    ("dyadwatch.cli.ingest", "ingest"),
+    ("dyadwatch.cli.export", "export"),
     ("dyadwatch.cli.dyad", "dyad"),
     ("dyadwatch.cli.signals", "signals"),
     ("dyadwatch.cli.report", "report"),

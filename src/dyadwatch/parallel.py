@@ -1,0 +1,207 @@
+"""Coding chunks of articles serially, in worker processes, or on a Dask cluster, in order.
+
+Every backend yields the coded chunks in the order they were given, so the writer (always the
+main process) stores articles in input order and the store ends up the same whichever backend
+coded them. Workers build their coder once, through a picklable zero-argument *factory*, and
+keep it for every chunk they code.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Any, Protocol, runtime_checkable
+
+from dyadwatch.coder import Coded
+from dyadwatch.errors import DyadwatchError
+from dyadwatch.records import Article
+
+
+@runtime_checkable
+class CoderLike(Protocol):
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[Coded]: ...
+
+
+CoderFactory = Callable[[], CoderLike]
+"""A picklable callable with no arguments that builds a coder (in each worker)."""
+
+
+@dataclass(frozen=True)
+class ModelCoderFactory:
+    """Builds dyadwatch's own Coder with the given spaCy pipeline and actor file (``None``: the
+    settings)."""
+
+    model: str | None = None
+    actors: str | None = None
+
+    def __call__(self) -> CoderLike:
+        from dyadwatch.coder import Coder
+        from dyadwatch.settings import Settings
+
+        return Coder(Settings.from_env(model=self.model, actors=self.actors))
+
+
+def load_factory(path: str) -> CoderFactory:
+    """The coder factory at ``module:name``: a coder class (called with no arguments in each
+    worker), a factory class (instantiated with no arguments), or a factory instance."""
+    import importlib
+
+    module_name, _, name = path.partition(":")
+    if not module_name or not name:
+        raise DyadwatchError(f"--coder {path!r}: expected MODULE:NAME")
+    try:
+        module = importlib.import_module(module_name)
+        factory = getattr(module, name)
+    except (ImportError, AttributeError) as exc:
+        raise DyadwatchError(f"--coder {path!r}: {exc}") from exc
+    if isinstance(factory, type) and not hasattr(factory, "code_articles"):
+        factory = factory()
+    if not callable(factory):
+        raise DyadwatchError(f"--coder {path!r}: not callable")
+    built: CoderFactory = factory
+    return built
+
+
+class WorkerError(DyadwatchError):
+    """A coding worker died or the cluster failed (articles stored so far are kept)."""
+
+
+DASK_CONNECT_TIMEOUT = "30s"
+"""How long to try reaching a Dask scheduler before giving up."""
+
+_CODERS: dict[Hashable, CoderLike] = {}
+"""The coders a worker process has built, by factory (filled on first use, never at import)."""
+
+
+def coder_for(factory: CoderFactory) -> CoderLike:
+    """The coder this process built from ``factory``, building it on first use."""
+    key: Hashable = factory if isinstance(factory, Hashable) else id(factory)
+    coder = _CODERS.get(key)
+    if coder is None:
+        coder = factory()
+        _CODERS[key] = coder
+    return coder
+
+
+def code_chunk(factory: CoderFactory, chunk: Sequence[Article]) -> list[Coded]:
+    """Code one chunk in a worker (module level, so it pickles)."""
+    return code_with(coder_for(factory), chunk)
+
+
+def code_with(coder: CoderLike, chunk: Sequence[Article]) -> list[Coded]:
+    """Code a chunk; when the coder raises, code the articles one by one so that only the ones
+    that fail are reported as errors."""
+    try:
+        coded = list(coder.code_articles(chunk))
+    except Exception:  # noqa: BLE001 - any coder failure is narrowed down below
+        coded = []
+    if len(coded) == len(chunk) and all(
+        c.article.id == a.id for c, a in zip(coded, chunk, strict=True)
+    ):
+        return coded
+    out = []
+    for article in chunk:
+        try:
+            [one] = list(coder.code_articles([article]))
+        except Exception as exc:  # noqa: BLE001 - reported as this article's error
+            one = Coded(article, (), f"coder failed: {type(exc).__name__}: {exc}")
+        out.append(one)
+    return out
+
+
+def _init_worker(factory: CoderFactory) -> None:
+    coder_for(factory)
+
+
+def code_in_order(
+    chunks: Iterable[Sequence[Article]],
+    coder: CoderLike | CoderFactory,
+    *,
+    workers: int = 1,
+    scheduler: str | None = None,
+) -> Iterator[list[Coded]]:
+    """Code every chunk and yield the results chunk by chunk, in input order.
+
+    ``coder`` is a coder (serial only) or a factory. ``workers > 1`` codes in that many local
+    processes; ``scheduler`` (a Dask scheduler address such as ``tcp://10.0.0.5:8786``) codes on
+    that cluster. At most two chunks per worker are in flight, so memory stays bounded.
+    """
+    if scheduler is None and workers <= 1:
+        serial = coder if isinstance(coder, CoderLike) else coder_for(coder)
+        for chunk in chunks:
+            yield code_with(serial, chunk)
+        return
+    if isinstance(coder, CoderLike):
+        raise DyadwatchError(
+            "parallel coding needs a coder factory (a picklable callable that builds the coder),"
+            " not a coder"
+        )
+    factory = coder
+    if scheduler is not None:
+        yield from _dask(chunks, factory, scheduler)
+    else:
+        yield from _processes(chunks, factory, workers)
+
+
+def _processes(
+    chunks: Iterable[Sequence[Article]], factory: CoderFactory, workers: int
+) -> Iterator[list[Coded]]:
+    context = multiprocessing.get_context("spawn")  # no fork: the writer holds threads and files
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(factory,)
+    ) as pool:
+        window: deque[Future[list[Coded]]] = deque()
+        try:
+            for chunk in chunks:
+                window.append(pool.submit(code_chunk, factory, list(chunk)))
+                if len(window) >= 2 * workers:
+                    yield window.popleft().result()
+            while window:
+                yield window.popleft().result()
+        except BrokenProcessPool as exc:
+            raise WorkerError(f"a coding worker died: {exc}") from exc
+        finally:
+            for future in window:
+                future.cancel()
+
+
+def _dask(
+    chunks: Iterable[Sequence[Article]], factory: CoderFactory, scheduler: str
+) -> Iterator[list[Coded]]:
+    from distributed import Client, KilledWorker
+
+    try:
+        client = Client(scheduler, timeout=DASK_CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
+    except (OSError, TimeoutError) as exc:
+        raise WorkerError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+    with client:
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})))
+        window: deque[Any] = deque()
+        try:
+            for chunk in chunks:
+                window.append(client.submit(code_chunk, factory, list(chunk), pure=False))
+                if len(window) >= 2 * n_workers:
+                    yield window.popleft().result()
+            while window:
+                yield window.popleft().result()
+        except (OSError, TimeoutError, KilledWorker) as exc:
+            raise WorkerError(f"the Dask cluster failed: {exc}") from exc
+        finally:
+            for future in window:
+                future.cancel()
+
+
+def chunked(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Lists of up to ``size`` consecutive articles."""
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

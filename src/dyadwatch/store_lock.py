@@ -1,0 +1,140 @@
+"""Sharing one DuckDB file between one writing process and reading processes.
+
+DuckDB lets one process open a database file for writing, and then no other process may open it
+at all, not even read-only; several processes may open it read-only when nobody writes. So a
+reader cannot simply open the file while ``dyadwatch ingest`` runs. We coordinate with advisory
+``flock`` locks on three small files beside the database:
+
+* ``.<db>.writer``: held exclusively by the one writer for its whole life (a second writer fails
+  at once with a clear message instead of waiting).
+* ``.<db>.data``: held exclusively by the writer while its DuckDB connection is open, shared by
+  every reader while its read-only connection is open.
+* ``.<db>.queue``: a turnstile. A reader takes it, waits for ``data`` (shared), then lets it go.
+  After each article it commits, the writer tests whether the turnstile is taken; if it is, a
+  reader is waiting, so the writer closes its connection (DuckDB checkpoints), releases ``data``,
+  queues on the turnstile behind the reader, and reopens once the readers are done.
+
+Readers therefore see the database as of the last committed article, never a half-stored one, and
+wait at most the time the writer takes to store one article. The writer waits while readers hold
+the file, so readers should open, read, and close. Locks held by a killed process are released by
+the kernel. Where ``fcntl`` is missing (Windows) locking is skipped and DuckDB's own file lock
+makes concurrent access fail with an error instead.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import IO
+
+from dyadwatch.errors import StoreError
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+_POLL_SECONDS = 0.01
+
+
+class _LockFile:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._file: IO[bytes] | None = None
+
+    def _fd(self) -> int:
+        if self._file is None:
+            self._file = self.path.open("ab")
+        return self._file.fileno()
+
+    def try_acquire(self, shared: bool = False) -> bool:
+        if fcntl is None:
+            return True
+        mode = (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB
+        try:
+            fcntl.flock(self._fd(), mode)
+        except BlockingIOError:
+            return False
+        return True
+
+    def acquire(self, *, shared: bool = False, timeout: float | None = None) -> None:
+        """Wait for the lock (for ever when ``timeout`` is None)."""
+        if fcntl is None:
+            return
+        if timeout is None:
+            fcntl.flock(self._fd(), fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
+            return
+        deadline = time.monotonic() + timeout
+        while not self.try_acquire(shared):
+            if time.monotonic() >= deadline:
+                raise TimeoutError(str(self.path))
+            time.sleep(_POLL_SECONDS)
+
+    def release(self) -> None:
+        if fcntl is not None and self._file is not None:
+            fcntl.flock(self._file.fileno(), fcntl.LOCK_UN)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()  # also releases the lock
+            self._file = None
+
+
+class StoreLock:
+    """The lock protocol for one database file (see the module docstring)."""
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        base = db.parent / f".{db.name}"
+        self._writer = _LockFile(Path(f"{base}.writer"))
+        self._data = _LockFile(Path(f"{base}.data"))
+        self._queue = _LockFile(Path(f"{base}.queue"))
+
+    def acquire_writer(self, timeout: float) -> None:
+        if not self._writer.try_acquire():
+            self.close()
+            raise StoreError(f"{self.db}: another process is writing this database")
+        self._enter(shared=False, timeout=timeout)
+
+    def acquire_reader(self, timeout: float) -> None:
+        self._enter(shared=True, timeout=timeout)
+
+    def _enter(self, *, shared: bool, timeout: float) -> None:
+        try:
+            self._queue.acquire(timeout=timeout)
+            try:
+                self._data.acquire(shared=shared, timeout=timeout)
+            finally:
+                self._queue.release()
+        except TimeoutError:
+            self.close()
+            role = "read" if shared else "write"
+            raise StoreError(
+                f"{self.db}: timed out after {timeout:g}s waiting to {role} the database"
+            ) from None
+
+    def readers_waiting(self) -> bool:
+        """True when a reader queues for the data lock (called by the writer, which holds it)."""
+        if self._queue.try_acquire():
+            self._queue.release()
+            return False
+        return True
+
+    def step_aside(self) -> None:
+        """Writer: let waiting readers in, then take the data lock back (after they finish)."""
+        self._data.release()
+        self._queue.acquire()
+        try:
+            self._data.acquire()
+        finally:
+            self._queue.release()
+
+    def close(self) -> None:
+        for lock in (self._data, self._queue, self._writer):
+            lock.close()
+
+
+def lock_files(db: Path) -> list[Path]:
+    """The lock files beside a database (for cleanup tools and docs)."""
+    base = f"{db.parent / ('.' + db.name)}"
+    return [Path(base + suffix) for suffix in (".writer", ".data", ".queue")]
