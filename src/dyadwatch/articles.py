@@ -313,7 +313,17 @@ def _read_jsonl(lines: Iterable[bytes], where: str, name: str, max_bytes: int) -
 
 
 def _record(data: Any, where: str, default_id: str, max_bytes: int) -> Article | InputError:
-    """An Article from one JSON record."""
+    """An Article from one JSON record; an error keeps the record's id when it has one, so
+    batch output can answer the record by its id."""
+    result = _article_of(data, where, default_id, max_bytes)
+    if isinstance(result, InputError) and isinstance(data, dict):
+        rid = data.get("id")
+        if isinstance(rid, str | int) and not isinstance(rid, bool) and str(rid).strip():
+            return InputError(result.where, result.problem, record_id=str(rid).strip())
+    return result
+
+
+def _article_of(data: Any, where: str, default_id: str, max_bytes: int) -> Article | InputError:
     if not isinstance(data, dict):
         return InputError(where, "expected a JSON object")
     text = data.get("text")
