@@ -139,6 +139,30 @@ def _family(role: str) -> str:
     return role
 
 
+def _plural(word: str) -> str:
+    """English plural of a role's last word, for matching "rebel leaders" to "rebel leader"."""
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _singular(word: str) -> str:
+    """English singular of a role's last word ("peacekeepers" -> "peacekeeper")."""
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
 def case_rule(form: str) -> CaseRule:
     """How text must be cased to match ``form`` (see :data:`COMMON_WORDS`)."""
     letters = [c for c in form if c.isalpha()]
@@ -189,6 +213,7 @@ class Knowledge:
         roles: dict[str, Role],
         officeholders: Iterable[OfficeHolder],
         versions: dict[str, str] | None = None,
+        user_names: Iterable[str] = (),
     ) -> None:
         self.countries = dict(countries)
         self.igos = dict(igos)
@@ -196,10 +221,16 @@ class Knowledge:
         self.roles = dict(roles)
         self.officeholders = tuple(officeholders)
         self.versions = dict(versions or {})
+        self.user_names = frozenset(fold(n) for n in user_names)
         self._names: dict[str, list[_Form]] = {}
         self._terms: list[tuple[str, NameHit]] = []
+        self._term_keys: set[tuple[str, str, str]] = set()
         self._people: dict[str, list[OfficeHolder]] = {}
         self._role_index = {term_key(r.term): r for r in self.roles.values()}
+        for key, role in list(self._role_index.items()):
+            for variant in (_plural(key[-1]), _singular(key[-1])):
+                if variant != key[-1]:
+                    self._role_index.setdefault((*key[:-1], variant), role)
         self._role_max = max((len(k) for k in self._role_index), default=0)
         self._build()
 
@@ -207,10 +238,12 @@ class Knowledge:
 
     def _add(self, form: str, hit: NameHit, *, secondary: bool = False) -> None:
         forms = self._names.setdefault(fold(form), [])
-        if any(f.hit.kind == hit.kind and f.hit.code == hit.code for f in forms):
-            return
-        forms.append(_Form(form, case_rule(form), secondary, hit))
-        if hit.kind != "person" or len(form.split()) >= 2:
+        if not any(f.hit.kind == hit.kind and f.hit.code == hit.code for f in forms):
+            forms.append(_Form(form, case_rule(form), secondary, hit))
+        # every spelling goes to the gazetteer, which matches case-sensitively ("NATO", "Nato")
+        term = (form, hit.kind, hit.code)
+        if (hit.kind != "person" or len(form.split()) >= 2) and term not in self._term_keys:
+            self._term_keys.add(term)
             self._terms.append((form, hit))
 
     def _build(self) -> None:
@@ -276,7 +309,9 @@ class Knowledge:
     # --- roles ----------------------------------------------------------------------------
 
     def roles_in(self, phrase: str) -> list[tuple[int, int, Role]]:
-        """Non-overlapping role terms in ``phrase``, leftmost-longest, as (start, end, role)."""
+        """Non-overlapping role terms in ``phrase``, leftmost-longest, as (start, end, role).
+        A term also matches with its last word in the plural or singular ("rebel leaders" is
+        "rebel leader"), unless that form is a term of its own."""
         toks = list(tokens(phrase))
         out: list[tuple[int, int, Role]] = []
         i = 0
@@ -290,6 +325,12 @@ class Knowledge:
             else:
                 i += 1
         return out
+
+    def role_forms(self) -> Iterator[str]:
+        """Every lowercase form a role term matches in, the plural and singular variants of
+        :meth:`roles_in` included ("rebel leader", "rebel leaders")."""
+        for key in self._role_index:
+            yield " ".join(key)
 
     def role(self, phrase: str) -> Role | None:
         """The longest role term in ``phrase`` (leftmost on ties: "rebel commander" -> REB)."""
@@ -338,6 +379,13 @@ class Knowledge:
 
     # --- user actors ----------------------------------------------------------------------
 
+    def source_of(self, name: str) -> str:
+        """Where an organisation's or office holder's entry comes from, for an Actor's reason:
+        ``"user actors FILE"`` or ``"dyadwatch actor list"``."""
+        if fold(name) in self.user_names:
+            return f"user actors {self.versions.get('user', '')}".strip()
+        return "dyadwatch actor list"
+
     def with_user_actors(self, path: Path) -> Knowledge:
         """A copy with the actors of a user YAML file added; a user entry replaces every
         organisation and office holder of ours with the same name."""
@@ -352,7 +400,8 @@ class Knowledge:
             else:
                 people.append(entry)
         versions = {**self.versions, "user": str(path)}
-        return Knowledge(self.countries, self.igos, organisations, self.roles, people, versions)
+        return Knowledge(self.countries, self.igos, organisations, self.roles, people, versions,
+                         user_names=self.user_names | {e.name for e in entries})
 
 
 def _matches(form: _Form, text: str) -> bool:

@@ -33,7 +33,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 IGO_KINDS = ("igo", "ngo")
 ORGANISATION_KINDS = ("organisation", "group")
-ROLE_KINDS = ("title", "body", "group")
+ROLE_KINDS = ("title", "body", "group", "place")
 SECONDARY = "~"  # prefix of a country alias/adjective/capital shared with another country
 
 _VERSION = re.compile(r"^#\s*dyadwatch-data\s+v\d+\s+\d{4}-\d{2}-\d{2}\b")

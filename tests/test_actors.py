@@ -1,0 +1,329 @@
+"""Actor resolution: one test per cue type, on sentences written for these tests.
+
+Model tests go through the session's real pipeline (``coder`` fixture); the pure helpers and the
+knowledge behind them are tested on hand-built ``Doc`` objects and small files.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+import spacy
+from click.testing import CliRunner
+from spacy.tokens import Doc, Span
+
+from dyadwatch.actor_cues import (
+    clean_name,
+    collective_marker,
+    conjuncts,
+    coordinated,
+    is_pronoun,
+    locative_place,
+    modified_noun,
+)
+from dyadwatch.actors import ArticleActors, cameo_actor_code
+from dyadwatch.coder import Coder
+from dyadwatch.knowledge import load_knowledge
+from dyadwatch.records import Actor
+
+# --- pure helpers ----------------------------------------------------------------------------
+
+_VOCAB = spacy.blank("en").vocab  # lexical attributes (lower_) without a model
+
+
+def _doc(words: list[str], heads: list[int], deps: list[str], pos: list[str],
+         tags: list[str] | None = None, lemmas: list[str] | None = None) -> Doc:
+    return Doc(_VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags or ["" for _ in words],
+               lemmas=lemmas or [w.lower() for w in words])
+
+
+def test_cameo_actor_code() -> None:
+    assert cameo_actor_code("USA", "MIL") == "USAMIL"
+    assert cameo_actor_code("DZA", None) == "DZA"
+    assert cameo_actor_code(None, "REB") == "REB"
+    assert cameo_actor_code(None, None) == "UNK"
+
+
+def test_clean_name_keeps_titles_as_cues() -> None:
+    assert clean_name("Lt. Gen. Ada Okoro") == ("Ada Okoro", ["Lt.", "Gen."])
+    assert clean_name("President Mwaluka's") == ("Mwaluka", ["President"])
+    assert clean_name("Okoro") == ("Okoro", [])
+
+
+def test_compound_nationalities_give_one_token_each() -> None:
+    # "Hungarian and Romanian officials met"
+    doc = _doc(["Hungarian", "and", "Romanian", "officials", "met"], [3, 0, 0, 4, 4],
+               ["amod", "cc", "conj", "nsubj", "ROOT"], ["ADJ", "CCONJ", "ADJ", "NOUN", "VERB"])
+    doc.ents = [Span(doc, 0, 1, "NORP"), Span(doc, 2, 3, "NORP")]
+    assert [t.text for t in conjuncts(doc[2])] == ["Hungarian", "Romanian"]
+    noun = modified_noun(doc[2])  # through the conjunction
+    assert noun is not None and noun.i == 3
+    assert [t.text for t in coordinated(doc[3])] == ["Hungarian", "Romanian"]
+
+
+def test_collective_marker_and_places() -> None:
+    # "Both countries signed in Bamako"
+    doc = _doc(["Both", "countries", "signed", "in", "Bamako"], [1, 2, 2, 2, 3],
+               ["det", "nsubj", "ROOT", "prep", "pobj"], ["DET", "NOUN", "VERB", "ADP", "PROPN"],
+               ["DT", "NNS", "VBD", "IN", "NNP"], ["both", "country", "sign", "in", "Bamako"])
+    marker, prep = collective_marker(doc[1]), locative_place(doc[4])
+    assert marker is not None and marker.i == 0
+    assert prep is not None and prep.i == 3
+    assert locative_place(doc[1]) is None
+
+
+def test_us_is_a_name_not_a_pronoun() -> None:
+    doc = _doc(["US", "us"], [0, 0], ["ROOT", "dobj"], ["PROPN", "PRON"])
+    assert not is_pronoun(doc[0])
+    assert is_pronoun(doc[1])
+
+
+def test_role_terms_match_in_both_numbers() -> None:
+    kb = load_knowledge()
+
+    def sector(phrase: str) -> str | None:
+        role = kb.role(phrase.lower())
+        return role.sector if role is not None else None
+
+    assert sector("rebel leaders") == "REB"  # the term is "rebel leader"
+    assert sector("a peacekeeper") == "MIL"  # the term is "peacekeepers"
+    assert sector("Lt. Gen.") == "MIL"
+    assert sector("the security forces") == "MIL"
+
+
+def test_user_entries_are_named_in_reasons(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text("- name: Sahel Freedom Front\n  country: MLI\n  sector: REB\n  kind: group\n",
+                    encoding="utf-8")
+    kb = load_knowledge().with_user_actors(path)
+    assert kb.source_of("Sahel Freedom Front") == f"user actors {path}"
+    assert kb.source_of("US Africa Command") == "dyadwatch actor list"
+
+
+# --- through the pipeline --------------------------------------------------------------------
+
+
+def _actors(coder: Coder, text: str, day: date | None = None) -> ArticleActors:
+    return ArticleActors(coder.nlp(text), coder.knowledge, day)
+
+
+def _resolve(coder: Coder, text: str, mention: str, day: date | None = None, nth: int = 0) -> Actor:
+    actors = _actors(coder, text, day)
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(mention, start + 1)
+    span = actors.doc.char_span(start, start + len(mention), alignment_mode="expand")
+    assert span is not None
+    actor = actors.resolve(span.root)
+    assert actor is not None, mention
+    assert actor.reason, mention
+    return actor
+
+
+def _cs(actor: Actor) -> tuple[str | None, str | None]:
+    return actor.country, actor.sector
+
+
+STORY = (
+    "Malawian Foreign Minister Tendai Mwaluka arrived in Lusaka on Monday. Mwaluka met Zambian "
+    "officials and said his country wanted closer ties. He later left for Harare."
+)
+
+
+@pytest.mark.model
+def test_title_and_nationality(coder: Coder) -> None:
+    actor = _resolve(coder, STORY, "Tendai Mwaluka")
+    assert (actor.name, *_cs(actor), actor.kind) == ("Tendai Mwaluka", "MWI", "GOV", "person")
+    assert "foreign minister" in actor.reason and "Malawian" in actor.reason
+
+
+@pytest.mark.model
+def test_surname_back_reference(coder: Coder) -> None:
+    actor = _resolve(coder, STORY, "Mwaluka", nth=1)
+    assert (actor.text, actor.name, *_cs(actor)) == ("Mwaluka", "Tendai Mwaluka", "MWI", "GOV")
+
+
+@pytest.mark.model
+def test_pronoun(coder: Coder) -> None:
+    actor = _resolve(coder, STORY, "He")
+    assert (actor.name, *_cs(actor)) == ("Tendai Mwaluka", "MWI", "GOV")
+    assert "'He' refers back to Tendai Mwaluka" in actor.reason
+
+
+@pytest.mark.model
+def test_possessive_his_country(coder: Coder) -> None:
+    actor = _resolve(coder, STORY, "country")
+    assert (actor.country, actor.kind) == ("MWI", "state")
+    assert "refers back to Tendai Mwaluka" in actor.reason
+
+
+@pytest.mark.model
+def test_apposition(coder: Coder) -> None:
+    actor = _resolve(coder, "Ilse Varenko, commander of the Estonian navy, inspected the ships.",
+                     "Ilse Varenko")
+    assert _cs(actor) == ("EST", "MIL")
+
+
+@pytest.mark.model
+def test_affiliation(coder: Coder) -> None:
+    text = "Commander of US Central Command (CENTCOM) General Dana Whitlock visited the port."
+    actor = _resolve(coder, text, "Dana Whitlock")
+    assert _cs(actor) == ("USA", "MIL")
+    assert "affiliation 'US Central Command'" in actor.reason
+
+
+@pytest.mark.model
+def test_titles_inside_the_name_and_former(coder: Coder) -> None:
+    actor = _resolve(coder, "Lt. Gen. Ada Okoro resigned to allow elections in Ghana.", "Ada Okoro")
+    assert _cs(actor) == ("GHA", "MIL")  # title from "Lt. Gen.", country from the article
+    actor = _resolve(coder, "Former president Olu Adeyemi criticised Ghana's government.", "Olu Adeyemi")
+    assert actor.sector == "ELI"
+
+
+@pytest.mark.model
+def test_capital_as_agent_and_as_place(coder: Coder) -> None:
+    text = "Lilongwe rejected the report. Police imposed a curfew in Lilongwe after protests."
+    assert _cs(_resolve(coder, text, "Lilongwe")) == ("MWI", "GOV")
+    assert _cs(_resolve(coder, text, "Lilongwe", nth=1)) == ("MWI", "CVL")
+    assert _cs(_resolve(coder, text, "Police")) == ("MWI", "COP")  # the clause's place
+
+
+@pytest.mark.model
+def test_igo_bodies(coder: Coder) -> None:
+    council = _resolve(coder, "The U.N. Security Council condemned the coup.", "U.N. Security Council")
+    assert (council.country, council.sector, council.kind) == ("UNSC", "GOV", "igo")
+    peacekeepers = _resolve(coder, "The NATO-led peacekeepers patrolled the border.", "peacekeepers")
+    assert (peacekeepers.country, peacekeepers.sector, peacekeepers.kind) == ("NAT", "MIL", "igo")
+    officials = _resolve(coder, "UN officials visited the camp.", "officials")
+    assert (officials.country, officials.kind) == ("UNO", "igo")
+
+
+@pytest.mark.model
+def test_possessor_country_and_weak_heads(coder: Coder) -> None:
+    text = "Ghana's army and Kenya's police trained together."
+    assert _cs(_resolve(coder, text, "army")) == ("GHA", "MIL")
+    assert _cs(_resolve(coder, text, "police")) == ("KEN", "COP")
+    text = "Malian rebel leaders and an army spokesman spoke later."
+    assert _cs(_resolve(coder, text, "leaders")) == ("MLI", "REB")
+    assert _resolve(coder, text, "spokesman").sector == "MIL"
+
+
+@pytest.mark.model
+def test_groups_take_their_country_from_context(coder: Coder) -> None:
+    rebels = _resolve(coder, "Rebels in eastern Chad seized a town near the border.", "Rebels")
+    assert _cs(rebels) == ("TCD", "REB")
+    assert "placed in 'Chad'" in rebels.reason
+    text = "Insurgents attacked a base on Sunday, Nigerian officials said."
+    insurgents = _resolve(coder, text, "Insurgents")
+    assert _cs(insurgents) == ("NGA", "REB")
+    assert "the article is about NGA" in insurgents.reason
+
+
+@pytest.mark.model
+def test_peoples(coder: Coder) -> None:
+    assert _cs(_resolve(coder, "Thousands of Malawians marched in the capital.", "Malawians")) == ("MWI", "CVL")
+    # beside a state, a people is its state
+    assert _cs(_resolve(coder, "Mali and the Nigeriens reached a deal.", "Nigeriens")) == ("NER", None)
+    # an ethnic group takes the country it lives in
+    ethnic = _resolve(coder, "Ethnic Hungarians in Slovakia protested against the law.", "Hungarians")
+    assert _cs(ethnic) == ("SVK", "CVL")
+
+
+@pytest.mark.model
+def test_compound_actors(coder: Coder) -> None:
+    text = "Hungarian and Romanian officials condemned the attack on the border post."
+    actors = _actors(coder, text)
+    head = next(t for t in actors.doc if t.text == "officials")
+    found = [_cs(a) for a in actors.resolve_all(head)]
+    assert found == [("HUN", "GOV"), ("ROU", "GOV")]
+    events = coder.code(text, date="2022-03-01")
+    assert {"HUN", "ROU"} <= {e.source.country for e in events if e.source is not None}
+
+
+@pytest.mark.model
+def test_both_countries(coder: Coder) -> None:
+    text = "Mali and Niger signed a deal. Both countries promised to guard the border."
+    actors = _actors(coder, text)
+    head = next(t for t in actors.doc if t.text == "countries")
+    found = actors.resolve_all(head)
+    assert [a.country for a in found] == ["MLI", "NER"]
+    assert all(a.text == "Both countries" and "refers back to Mali and Niger" in a.reason for a in found)
+    assert actors.resolve(head) is None  # one actor would be wrong
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("day", "name"), [("2018-06-01", "Abdelaziz Bouteflika"),
+                                           ("2021-06-01", "Abdelmadjid Tebboune")])
+def test_office_holder_by_date(coder: Coder, day: str, name: str) -> None:
+    text = "The Algerian president met the French ambassador on Monday."
+    actor = _resolve(coder, text, "president", date.fromisoformat(day))
+    assert (actor.name, *_cs(actor), actor.kind) == (name, "DZA", "GOV", "person")
+    assert f"office holder on {day}" in actor.reason
+    events = coder.code(text, date=day)
+    assert name in {e.source.name for e in events if e.source is not None}
+
+
+@pytest.mark.model
+def test_office_holders_named_without_a_cue(coder: Coder) -> None:
+    text = "Tebboune met Macron on Friday. He said the talks went well."
+    day = date(2021, 6, 1)
+    tebboune = _resolve(coder, text, "Tebboune", day)  # NER tags neither name here
+    assert (tebboune.name, *_cs(tebboune)) == ("Abdelmadjid Tebboune", "DZA", "GOV")
+    assert _cs(_resolve(coder, text, "Macron", day)) == ("FRA", "GOV")
+    assert _resolve(coder, text, "He", day).name == "Abdelmadjid Tebboune"
+    # out of office at the article's date: a former office holder, ELI
+    former = _resolve(coder, "Bouteflika was buried on Sunday.", "Bouteflika", day)
+    assert _cs(former) == ("DZA", "ELI")
+    assert "out of office on 2021-06-01" in former.reason
+
+
+@pytest.mark.model
+def test_every_actor_has_a_reason(coder: Coder) -> None:
+    text = ("ALGIERS - The army chief met Tunisian Defence Minister Salma Benali on Sunday. "
+            "She said her government backed the talks. Protesters in Tunis later clashed with police.")
+    events = coder.code(text, date="2022-05-02")
+    assert events
+    for e in events:
+        for actor in (e.source, e.target):
+            if actor is not None:
+                assert actor.reason
+
+
+@pytest.mark.model
+def test_user_yaml_end_to_end(tmp_path: Path) -> None:
+    yaml_file = tmp_path / "mine.yaml"
+    yaml_file.write_text(
+        "- name: Amara Kodjovi\n  aliases: [Kodjovi]\n  country: TGO\n  sector: MIL\n"
+        "  role: army chief\n  start: 2019-03-01\n"
+        "- name: Sahel Freedom Front\n  aliases: SFF\n  country: MLI\n  sector: REB\n  kind: group\n",
+        encoding="utf-8",
+    )
+    article = tmp_path / "story.txt"
+    article.write_text("Amara Kodjovi accused the Sahel Freedom Front of attacking a convoy.\n",
+                       encoding="utf-8")
+    from dyadwatch.cli import main
+
+    result = CliRunner().invoke(main, ["code", str(article), "--date", "2023-05-02", "--actors",
+                                       str(yaml_file), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.output)
+    actors = [e[k] for r in records for e in r["events"] for k in ("source", "target") if e[k]]
+    found = {(a["name"], a["country"], a["sector"]) for a in actors}
+    assert ("Amara Kodjovi", "TGO", "MIL") in found
+    assert ("Sahel Freedom Front", "MLI", "REB") in found
+    assert all("user actors" in a["reason"] for a in actors)
+
+
+def test_user_yaml_errors_name_the_line(tmp_path: Path) -> None:
+    yaml_file = tmp_path / "bad.yaml"
+    yaml_file.write_text("- name: X\n  country: XYZ\n  sector: GOV\n", encoding="utf-8")
+    article = tmp_path / "story.txt"
+    article.write_text("Nothing happened.\n", encoding="utf-8")
+    from dyadwatch.cli import main
+
+    result = CliRunner().invoke(main, ["code", str(article), "--actors", str(yaml_file)])
+    assert result.exit_code != 0
+    assert f"{yaml_file}:2: country 'XYZ'" in result.output
