@@ -140,7 +140,7 @@ class Coder:
                                 irregular.setdefault(lemma, set()).add(form)
             self._prefilter = PreFilter.build(
                 names=(surface for surface, _ in self.knowledge.gazetteer_terms()),
-                roles=(role.term for role in self.knowledge.roles.values()),
+                roles=self.knowledge.role_forms(),
                 trigger_lemmas=(lemma for p in self.lexicon.patterns for lemma in p.lemmas),
                 irregular=irregular,
             )
