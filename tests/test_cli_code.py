@@ -14,6 +14,7 @@ from dyadwatch.articles import read_articles
 from dyadwatch.cli import main
 from dyadwatch.cli.code import _record, code_stream
 from dyadwatch.errors import InputError
+
 from fake_coder import FakeCoder
 
 

@@ -16,6 +16,7 @@ from dyadwatch.errors import StoreError
 from dyadwatch.export import GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, export
 from dyadwatch.records import Actor, Article, Place
 from dyadwatch.store import Store
+
 from fake_coder import build_event
 
 PARIS = Place("Paris", 2988507, "city", "FRA", "11", 48.85, 2.35)

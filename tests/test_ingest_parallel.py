@@ -10,8 +10,9 @@ from dyadwatch.errors import DyadwatchError
 from dyadwatch.ingest import ingest
 from dyadwatch.parallel import chunked, code_in_order, code_with
 from dyadwatch.records import Article
-from fake_coder import FakeCoder, FakeCoderFactory
 from test_ingest import dump, write_corpus
+
+from fake_coder import FakeCoder, FakeCoderFactory
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ import pytest
 from dyadwatch.merge import PlaceKey, places_compatible
 from dyadwatch.records import Article, Event, Modality, Place
 from dyadwatch.store import Store
+
 from fake_coder import build_event
 
 PARIS = Place("Paris", 2988507, "city", "FRA", "11", 48.85, 2.35)

@@ -11,11 +11,12 @@ from typing import Any
 
 import pytest
 
-from conftest import SHARED
 from dyadwatch.dates import event_date, find_dateline, find_publication_date
 from dyadwatch.gazetteer import PlaceResolver, default_gazetteer
 from dyadwatch.places import event_place, find_place_mentions
 from dyadwatch.records import EventDate, Place, PlaceMention
+
+from conftest import SHARED
 
 SEED = SHARED / "seed"
 pytestmark = [

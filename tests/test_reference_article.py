@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
-from conftest import SHARED
 from dyadwatch.coder import Coder
 from dyadwatch.records import Actor, Event
+
+from conftest import SHARED
 
 SEED = SHARED / "seed"
 pytestmark = [

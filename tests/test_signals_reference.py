@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SHARED
 
 from dyadwatch.coder import Coder
 from dyadwatch.ingest import ingest
 from dyadwatch.signals import find_signals
+
+from conftest import SHARED
 
 SEED = SHARED / "seed" / "algeria-us-2020-09-25.txt"
 CORPUS = Path(__file__).resolve().parents[1] / "src" / "dyadwatch" / "samples" / "corpus.jsonl"

@@ -16,6 +16,7 @@ from dyadwatch.errors import StoreError
 from dyadwatch.records import Article, Event, Place
 from dyadwatch.store import Store
 from dyadwatch.store_schema import LATEST_VERSION, MENTION_COLUMNS
+
 from fake_coder import build_event, code_text
 
 TEXT = "France met Germany in Paris on 2020-09-25. Russia reportedly attacked Ukraine."
