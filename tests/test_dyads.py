@@ -319,7 +319,7 @@ def test_records_and_pandas(small_db: Path) -> None:
     assert records[0]["mentions"] == 2 and records[0]["sources"] == 2
     assert {f"plover_{t}" for t in plover_scores()} <= set(records[0])
     assert len({tuple(r) for r in records}) == 1  # every record has the same columns
-    pd = pytest.importorskip("pandas")
+    import pandas as pd
     frame = series.to_pandas()
     assert isinstance(frame, pd.DataFrame) and len(frame) == len(records)
 

@@ -50,7 +50,7 @@ def test_worker_processes_match_serial(corpus: Path, serial: Path, tmp_path: Pat
 
 
 def test_dask_local_cluster_matches_serial(corpus: Path, serial: Path, tmp_path: Path) -> None:
-    distributed = pytest.importorskip("distributed")
+    import distributed
     log = tmp_path / "builds.log"
     db = tmp_path / "dask.duckdb"
     with distributed.LocalCluster(

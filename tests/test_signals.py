@@ -227,7 +227,7 @@ def test_signals_from_a_store(tmp_path: Path) -> None:
     by_mention = find_signals(db, firsts=False, unit="mention")
     assert [s.count for s in by_mention if s.group == "conflict"] == [10]
     assert find_signals(db, dyad=("FRA", "MLI")) == []
-    pd = pytest.importorskip("pandas")
+    import pandas as pd
     assert isinstance(signals_to_pandas(found), pd.DataFrame)
 
     result = CliRunner().invoke(signals_command, ["--db", str(db), "--context", "military"])
