@@ -58,3 +58,80 @@ def test_most_specific_candidates_are_indexed_by_lemma() -> None:
 def test_context_validation() -> None:
     with pytest.raises(KnowledgeError, match="unknown PLOVER context"):
         parse_contexts("lemma\tcontext\narmy\tmilitaryy\n", "c.tsv", {"military"})
+
+
+# -- frames, discards, pattern markers -----------------------------------------------------------
+
+
+def test_shipped_frame_shifts_load_and_follow_parents() -> None:
+    from dyadwatch.lexicon import load_shifts
+
+    codes = {c.code for c in load_ontology().cameo_codes()}
+    shifts = load_shifts(codes)
+    assert shifts.shift("087", "appeal") == "0256"
+    assert shifts.shift("0874", "refuse") == "1246"  # 0874 -> its parent 087
+    assert shifts.shift("1831", "intent") == "1383"  # 1831 -> 183 -> root 18
+    assert shifts.shift("040", "intent") == "036"
+    assert shifts.shift("111", "appeal") is None  # no appeal to criticize: the frame's own code
+
+
+def test_frame_shift_validation_names_line() -> None:
+    from dyadwatch.lexicon import parse_shifts
+
+    with pytest.raises(KnowledgeError) as err:
+        parse_shifts("base\tappeal\tintent\tdemand\trefuse\n040\t026\t999\t106\t125\n", "f.tsv", {"040", "026", "106", "125"})
+    assert err.value.line == 2 and "unknown CAMEO code" in str(err.value)
+
+
+def test_frame_code_must_name_a_family() -> None:
+    with pytest.raises(KnowledgeError, match="frame's code"):
+        parse_lexicon(HEADER + "f\tframe\turge\t\t\t\t040\tx\n", "verbs.tsv")
+    lexicon = parse_lexicon(HEADER + "f\tframe\turge\t\t\t\t020\tx\ng\tframe\tthreaten\t\t\t\t130\tx\n", "t")
+    assert [p.family for p in lexicon.patterns] == ["appeal", "intent"]
+
+
+def test_optional_particle_and_required_target_markers() -> None:
+    lexicon = parse_lexicon(
+        HEADER + "a\tverb\twithdraw\t-|out\ttroop\tfrom\t0874\tx\nb\tverb\tcall\t\t\tdobj|!\t041\tx\n"
+        "c\tverb\tagree\t\t(clause)\t\t019\tx\n",
+        "t",
+    )
+    a, b, c = lexicon.patterns
+    assert a.specificity == 3  # an optional particle does not count, the object and prep do
+    assert b.needs_target and not a.needs_target
+    assert c.specificity == 1  # a that-clause object counts less than a named object
+
+
+def test_shipped_lexicon_reaches_most_three_digit_codes() -> None:
+    from dyadwatch.lexicon import load_shifts
+
+    codes = {c.code for c in load_ontology().cameo_codes()}
+    lexicon = load_lexicon(known_codes=codes)
+    shifts = load_shifts(codes)
+    direct = {c[:3] for c in lexicon.codes()}
+    shifted = {v[:3] for row in shifts.table.values() for v in row.values()}
+    three = {c for c in codes if len(c) == 3}
+    reached = (direct | shifted) & three
+    assert len(reached) / len(three) > 0.9, sorted(three - reached)
+
+
+def test_discard_cues_load_and_validate() -> None:
+    from dyadwatch.lexicon import load_discards, parse_discards
+
+    cues = load_discards()
+    assert cues["football"] == "sport" and cues["festival"] == "entertainment"
+    with pytest.raises(KnowledgeError, match="domain"):
+        parse_discards("cue\tdomain\nmatch\tsports\n", "d.tsv")
+
+
+def test_discards_spot_sport_stories_not_politics() -> None:
+    from dyadwatch.discards import Discards
+
+    discards = Discards.default()
+    assert discards.sentence("Ghana beat Togo 3-0 in a qualifier on Sunday.")
+    assert not discards.sentence("Ghana and Togo signed three agreements on Sunday.")
+    sport = "The striker scored twice as the club won the cup final; the coach praised the squad."
+    assert discards.domain("Club Wins Cup", sport) == "sport"
+    politics = ("The minister met the president and the army chief; officials said the talks on the "
+                "ceasefire and the sanctions would continue, and the government praised the club's coach.")
+    assert discards.domain("Minister Meets President", politics) is None

@@ -166,8 +166,18 @@ def _our_code(actor: Actor | None) -> str:
     return country + (actor.sector or "")
 
 
+# Modalities of events that did not (yet) happen: a record's main event is rarely one of them.
+_UNREAL = {"hypothetical", "negated"}
+
+
 def primary_event(events: list[Event], doc: Doc | None = None) -> Event | None:
-    """The event nearest the root of its sentence: what a one-code gold record describes."""
+    """The event nearest the root of its sentence: what a one-code gold record describes.
+
+    Depth counts clause levels above the trigger; an event noun under a light verb ("held
+    talks") stands at its verb's level. Ties go to real (not hypothetical or negated) events,
+    then to lexicon matches over fallback ones, then to higher confidence, then to the first.
+    A bare statement (010) yields to any other event.
+    """
     if not events:
         return None
     if doc is None:
@@ -178,11 +188,16 @@ def primary_event(events: list[Event], doc: Doc | None = None) -> Event | None:
         if span is None:
             return 99
         tok, d = span.root, 0
+        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
+            tok = tok.head
         while tok.head.i != tok.i and d < 50:
             tok, d = tok.head, d + 1
         return d
 
-    return min(events, key=lambda e: (depth(e), -e.confidence, e.evidence.trigger.start))
+    return min(events, key=lambda e: (
+        e.cameo.code == "010", depth(e), e.modality in _UNREAL,
+        e.evidence.rule.startswith("fallback"), -e.confidence, e.evidence.trigger.start,
+    ))
 
 
 def evaluate(coder: Coder, gold: Iterable[GoldRecord], *, misses: int = 0) -> Report:

@@ -1,26 +1,41 @@
-"""Events: who did what to whom, from the dependency parse and our verb-pattern lexicon.
+"""Events: who did what to whom, from the dependency parse and our trigger lexicon.
 
-For each sentence, every verb (and event noun, and "X is a partner" copula in reported speech)
-is matched against the lexicon; the matching pattern names the CAMEO code and where the target
-sits. Sources come from the subject (or the passive agent, or the controlling subject of an
-infinitive), targets from the object or the pattern's preposition; coordinated and "including"
-mentions yield one event each, sharing a group. Reported speech makes the speaker the source of
-what is said ("Townsend said: 'Algeria is a committed partner'").
+Every verb (and adjective such as "ready to", event noun, and "X is a partner" copula in reported
+speech) of a sentence is matched against the lexicon (``data/verbs.tsv``), shallowest first:
+
+* a verb pattern names the CAMEO code and where the target sits ("met with X");
+* a light verb with an event noun takes the noun's pattern ("held talks with X", "imposed a
+  curfew", "launched an attack on X");
+* a frame verb codes its complement and shifts the code into its own family (``data/frames.tsv``):
+  "urged X to withdraw" is an appeal for de-escalation (0256), "refused to meet" a refusal to meet
+  (125), "threatened to impose sanctions" a threat of sanctions (1312); the complement yields no
+  event of its own;
+* a future or reported conditional ("will visit", "said it would meet") is an intent (036), a
+  negated one ("will not accept") a refusal, a reported "must" ("X said Y must withdraw") a
+  demand of the speaker on Y;
+* a verb outside the lexicon may match by word-vector similarity (``fallback.py``), flagged.
+
+Sources and targets come from ``clauses.py``; coordinated and "including" mentions yield one event
+each, sharing a group. Sport, entertainment and business stories yield nothing (``discards.py``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date as Date
 from typing import TYPE_CHECKING
 
 from dyadwatch.actors import ArticleActors, coordinated
+from dyadwatch.clauses import SPEECH_VERBS, Clauses
 from dyadwatch.dates import event_date
-from dyadwatch.lexicon import Lexicon, Pattern
-from dyadwatch.modality import modality_of
+from dyadwatch.discards import Discards
+from dyadwatch.fallback import fallback_for
+from dyadwatch.lexicon import Lexicon, load_shifts
+from dyadwatch.modality import FUTURE_FRAMES, markers, modality_of
 from dyadwatch.records import Actor, Event, EventDate, Evidence, Modality, Span
+from dyadwatch.triggers import Match, Matcher
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -28,25 +43,36 @@ if TYPE_CHECKING:
 
     from dyadwatch.ontology import Ontology
 
-SPEECH_VERBS = {
-    "say", "add", "state", "tell", "note", "declare", "announce", "stress", "affirm", "insist",
-    "explain", "write", "reiterate", "emphasize", "emphasise", "underline", "express", "indicate",
-}
-OBJECT_CONTROL = {"urge", "ask", "call", "allow", "force", "tell", "invite", "encourage",
-                  "persuade", "press", "permit", "help", "request", "pressure", "push"}
-DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "for", "into")
+# Codes a future or a reported 'must' may shift (the verbal families 01-02 and 10-13 stay;
+# an intent stays an intent unless negated: "will not accept the plan" is a refusal).
+_SHIFTABLE = {"03", "04", "05", "06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"}
 CAPTION = re.compile(r"^\W*(a |an |the )?(file )?(picture|photo|photograph|image)\b.*\bshows?\b", re.I)
-CRISIS_NOUNS = {"crisis", "conflict", "war", "fighting", "standoff", "dispute", "unrest"}
 _QUOTES = {"“": "”", '"': '"', "«": "»"}
-# Keywords (lemmas) that put an event in a PLOVER context.
-CONTEXT_WORDS: dict[str, str] = {}
-
-
-@dataclass(frozen=True)
-class Match:
-    pattern: Pattern
-    trigger: Token
-    obj: Token | None
+# Codes whose narrower codes differ by PLOVER context: "aid" in a clause about food is 073.
+REFINABLE = {"021", "023", "024", "031", "033", "034", "060", "070", "083", "090", "101", "103",
+             "104", "112", "121", "122", "123", "141", "142", "143", "144", "145", "162", "172"}
+# Event nouns a place name modifies as the venue, not the doer: "the Paris summit", "the Minsk
+# agreements", "the Kabul bombing" (but "US sanctions" are the United States').
+PLACE_NAMED = {"04", "05", "14", "18", "19", "20"}
+# Appeals whose target is the third party the complement names: "urged X to support Y" rallies
+# support for Y (053), "called on Arabs to unite against Y" rallies opposition to Y (113).
+THIRD_PARTY = {"053", "113"}
+# Roots whose target may be any other actor named in the clause: statements and intents
+# ("expressed hope ... before the American delegation") and protests ("... to demand the
+# resignation of President X"). Other events keep the target the pattern names, or none.
+CLAUSE_TARGET_ROOTS = {"01", "03", "14"}
+# Codes that two joint sources do with each other ("X and Y met", "X and Y signed a deal"),
+# and verbs that are mutual whatever their code ("X and Y exchanged prisoners").
+RECIPROCAL = {"040", "041", "044", "045", "046", "050", "051", "054", "057", "060", "061", "062",
+              "063", "064", "190", "193", "194", "195", "196", "112", "111"}
+RECIPROCAL_LEMMAS = {"exchange", "swap", "trade", "share", "agree", "clash", "fight", "fail"}
+# Verbs whose 'with' target does the same back: "X exchanged prisoners with Y", "clashed with Y".
+MUTUAL_WITH = {"exchange", "swap", "clash", "fight", "skirmish", "trade"}
+# Roots whose target, when the pattern names none, is an 'against' actor of the phrase or the
+# place the act applies to ("imposed a curfew in X", "mobilized reservists for a war against X").
+LOCATED_ROOTS = {"08", "13", "14", "15", "16", "17", "18", "19", "20"}
+# Article-level PLOVER contexts: a keyword in the headline, or this many times in the text.
+_ARTICLE_CONTEXT_MIN = 3
 
 
 def _event_id(*parts: object) -> str:
@@ -76,6 +102,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _depth(token: Token) -> int:
+    d = 0
+    while token.head.i != token.i and d < 50:
+        token, d = token.head, d + 1
+    return d
+
+
 class EventExtractor:
     """Extract events from one parsed article."""
 
@@ -92,20 +125,32 @@ class EventExtractor:
         self.doc = doc
         self.article_id = article_id
         self.actors = actors
+        self.clauses = Clauses(doc, actors)
         self.lexicon = lexicon
         self.ontology = ontology
         self.published = published
         self.contexts = contexts or {}
+        self.shifts = load_shifts({c.code for c in ontology.cameo_codes()})
+        self.matcher = Matcher(lexicon, self.clauses, self.shifts, fallback_for(lexicon, doc.vocab),
+                               lambda token: self._speaker_for(token) is not None)
         self._quotes = quote_spans(doc.text)
         self._speakers: dict[tuple[int, int], Actor | None] = {}
+        article = getattr(getattr(doc, "_", None), "dw_article", None)
+        self._title: str = (getattr(article, "title", None) or "") if article is not None else ""
+        self._text: str = (getattr(article, "text", None) or doc.text) if article is not None else doc.text
+        self._article_contexts = self._contexts_of_article()
 
     # -- driver ---------------------------------------------------------------------------------
 
     def events(self) -> list[Event]:
+        discards = Discards.default()
+        if discards.article(self._title, self._text):
+            return []
         out: list[Event] = []
         seen: set[tuple[object, ...]] = set()
         for index, sent in enumerate(self.doc.sents):
-            if not sent.text.strip() or CAPTION.match(sent.text.strip()):
+            text = sent.text.strip()
+            if not text or CAPTION.match(text) or discards.sentence(text):
                 continue
             for event in self._sentence_events(index, sent):
                 key = (event.sentence, event.evidence.trigger.start, event.cameo.root,
@@ -117,224 +162,33 @@ class EventExtractor:
         return out
 
     def _sentence_events(self, index: int, sent: SpacySpan) -> list[Event]:
-        events: list[Event] = []
-        for token in sent:
-            match = self._match(token)
+        consumed: set[int] = set()
+        matches: list[Match] = []
+        for token in sorted(sent, key=lambda t: (_depth(t), t.i)):
+            if token.i in consumed:
+                continue
+            match = self.matcher.match(token)
             if match is None:
                 continue
+            consumed |= match.consumed
+            matches.append(match)
+        matches = Matcher.with_manner(matches)
+        events: list[Event] = []
+        for match in sorted(matches, key=lambda m: m.trigger.i):
             events.extend(self._build(index, sent, match))
         return events
-
-    # -- matching -------------------------------------------------------------------------------
-
-    def _match(self, token: Token) -> Match | None:
-        if token.pos_ == "VERB":
-            return self._best(token, "verb")
-        if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "attr":
-            copula = token.head
-            if copula.lemma_ == "be" and self._speaker_for(token) is not None:
-                found = self._best(token, "copula")
-                if found is not None:
-                    return found
-        if token.pos_ == "NOUN" and token.dep_ not in ("dobj", "attr", "compound"):
-            return self._best(token, "noun")
-        return None
-
-    def _best(self, token: Token, kind: str) -> Match | None:
-        lemma = token.lemma_.lower()
-        candidates = self.lexicon.candidates(kind, lemma)  # type: ignore[arg-type]
-        if not candidates and kind == "noun":
-            candidates = self.lexicon.candidates("noun", token.lower_)
-        if not candidates:
-            return None
-        particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
-        obj = self._object(token)
-        obj_lemma = obj.lemma_.lower() if obj is not None else None
-        preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "agent", "dative")}
-        if obj is not None:
-            preps |= {c.lower_ for c in obj.children if c.dep_ == "prep"}
-        best: tuple[int, Pattern] | None = None
-        for p in candidates:
-            if p.particles and not (particles & p.particles):
-                continue
-            if p.objects and obj_lemma not in p.objects:
-                continue
-            if particles and not p.particles and kind == "verb":
-                continue  # "carry out" is not "carry"
-            score = p.specificity + (1 if set(p.preps) & preps else 0)
-            if best is None or score > best[0]:
-                best = (score, p)
-        if best is None:
-            return None
-        return Match(best[1], token, obj)
-
-    @staticmethod
-    def _object(token: Token) -> Token | None:
-        for c in token.children:
-            if c.dep_ in ("dobj", "obj"):
-                return c
-        # "paid a trip", "expressed that": the prepositional object of a light particle verb
-        for c in token.children:
-            if c.dep_ == "prt":
-                for d in token.children:
-                    if d.dep_ == "prep":
-                        for e in d.children:
-                            if e.dep_ == "pobj":
-                                return e
-        return None
-
-    # -- arguments ------------------------------------------------------------------------------
-
-    def _subjects(self, verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
-        """(subject heads, passive) of a verb, following conjunction and control."""
-        for c in verb.children:
-            if c.dep_ in ("nsubj", "csubj"):
-                return self._relative(c), False
-        for c in verb.children:
-            if c.dep_ == "nsubjpass":
-                agents = [p for a in verb.children if a.dep_ == "agent" for p in a.children
-                          if p.dep_ == "pobj"]
-                return agents, True
-        if depth > 3:
-            return [], False
-        if verb.dep_ == "conj":
-            head = verb.head
-            # "X visited Mali since the army overthrew Y, and also paid a trip to Niger": after
-            # ", and" the conjunct belongs with the main clause, not with the 'since' clause
-            if head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children) and any(
-                c.text == "," for c in head.children if c.i < verb.i
-            ):
-                return self._subjects(head.head, depth + 1)
-            return self._subjects(head, depth + 1)
-        if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-            if verb.head.lemma_.lower() in OBJECT_CONTROL:
-                objs = [c for c in verb.head.children if c.dep_ in ("dobj", "obj")]
-                if objs:
-                    return objs, False
-            return self._subjects(verb.head, depth + 1)
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
-            agents = [p for a in verb.children if a.dep_ == "agent" for p in a.children
-                      if p.dep_ == "pobj"]
-            return agents, True
-        return [], False
-
-    @staticmethod
-    def _relative(token: Token) -> list[Token]:
-        """'countries that signed': the relative pronoun stands for the noun it modifies."""
-        if token.lower_ in ("that", "which", "who") and token.head.dep_ == "relcl":
-            return [token.head.head]
-        return [token]
-
-    def _targets(self, match: Match) -> list[Token]:
-        verb, obj, pattern = match.trigger, match.obj, match.pattern
-        if pattern.kind == "copula":
-            return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if pattern.kind == "noun":
-            return self._noun_targets(verb, pattern)
-        heads = [verb] + ([obj] if obj is not None else [])
-        wanted = [p for p in pattern.preps if p != "dobj"]
-        found: list[Token] = []
-        for head in heads if wanted else []:
-            for c in head.children:
-                if c.dep_ in ("prep", "dative", "agent") and c.lower_ in wanted:
-                    found.extend(self._actor_inside(p) for p in c.children if p.dep_ == "pobj")
-        # "met with X, Y and Z": the parser may hang the last of a list on the verb
-        if (
-            obj is not None
-            and (not pattern.objects or "dobj" in pattern.preps)
-            and (not found or ("dobj" in pattern.preps and self.actors.resolve(obj) is not None))
-        ):
-            found.append(self._actor_inside(obj))
-        if found:
-            return found
-        for c in verb.children:
-            if c.dep_ == "dative":
-                return [c]
-        for head in heads:
-            for c in head.children:
-                if c.dep_ == "prep" and c.lower_ in DEFAULT_TARGET_PREPS:
-                    pobjs = [p for p in c.children if p.dep_ == "pobj"]
-                    if pobjs:
-                        return [self._actor_inside(pobjs[0])]
-        return []
-
-    def _crisis_country(self, token: Token) -> Token | None:
-        """'mediating the crisis' after 'the conflict in Libya': a crisis noun stands for the
-        country named with the nearest crisis noun before it (or in its own phrase)."""
-        def country_of(noun: Token) -> Token | None:
-            for c in noun.children:
-                if c.dep_ in ("compound", "poss", "amod") and c.ent_type_ in ("GPE", "NORP"):
-                    return c
-                if c.dep_ == "prep" and c.lower_ in ("in", "of", "over"):
-                    for p in c.children:
-                        if p.dep_ == "pobj" and p.ent_type_ == "GPE":
-                            return p
-            # "resolve the conflict in Libya": the parser often hangs "in Libya" on the verb
-            after = self.doc[noun.i + 1 : noun.i + 3]
-            if len(after) == 2 and after[0].lower_ in ("in", "over") and after[1].ent_type_ == "GPE":
-                return after[1]
-            return None
-
-        own = country_of(token)
-        if own is not None:
-            return own
-        start = max(0, token.i - 80)
-        for t in reversed(self.doc[start:token.i]):
-            if t.lemma_.lower() in CRISIS_NOUNS:
-                found = country_of(t)
-                if found is not None:
-                    return found
-        return None
-
-    def _noun_targets(self, noun: Token, pattern: Pattern) -> list[Token]:
-        for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ in pattern.preps:
-                return [p for p in c.children if p.dep_ == "pobj"]
-        return []
-
-    def _actor_inside(self, token: Token) -> Token:
-        """'the growing role of ECOWAS': when a noun is no actor, look for one it governs."""
-        if self.actors.resolve(token) is not None:
-            return token
-        if token.lemma_.lower() in CRISIS_NOUNS:
-            place = self._crisis_country(token)
-            if place is not None:
-                return place
-        for c in token.children:
-            if c.dep_ == "poss" and self.actors.resolve(c) is not None:
-                return c
-            if c.dep_ == "prep" and c.lower_ in ("of", "by"):
-                for p in c.children:
-                    if p.dep_ == "pobj" and self.actors.resolve(p) is not None:
-                        return p
-        return token
-
-    def _noun_sources(self, noun: Token) -> list[Token]:
-        for c in noun.children:
-            if c.dep_ == "poss":
-                return [c]
-            if c.dep_ == "prep" and c.lower_ == "by":
-                return [p for p in c.children if p.dep_ == "pobj"]
-        for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ == "between":
-                pobjs = [p for p in c.children if p.dep_ == "pobj"]
-                if pobjs:
-                    return pobjs
-        return []
 
     # -- speech ---------------------------------------------------------------------------------
 
     def _speaker_for(self, token: Token) -> Actor | None:
         """The speaker of the reported speech that contains ``token``, if any."""
-        node = token
-        for _ in range(10):
-            if node.head.i == node.i:
-                break
-            if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in SPEECH_VERBS:
-                subjects, _ = self._subjects(node.head)
-                if subjects:
-                    return self.actors.resolve(subjects[0])
-            node = node.head
+        head = self.clauses.speech_head(token)
+        if head is not None:
+            subjects, _ = self.clauses.subjects(head)
+            if subjects:
+                found = self.clauses.actor(subjects[0])
+                if found is not None:
+                    return found
         for start, end in self._quotes:
             if start <= token.idx < end:
                 return self._quote_speaker(start, end)
@@ -352,7 +206,7 @@ class EventExtractor:
                 continue
             for tok in window:
                 if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
-                    subjects, _ = self._subjects(tok)
+                    subjects, _ = self.clauses.subjects(tok)
                     if subjects:
                         speaker = self.actors.resolve(subjects[0])
                         break
@@ -361,92 +215,219 @@ class EventExtractor:
         self._speakers[(start, end)] = speaker
         return speaker
 
+    # -- arguments ------------------------------------------------------------------------------
+
+    def _source_heads(self, match: Match) -> list[Token]:
+        if match.pattern.kind == "noun" and match.noun is None:
+            found = self.clauses.noun_sources(match.trigger)
+            if match.code[:2] in PLACE_NAMED:  # "the Minsk agreements", "the Mali coup": places
+                found = [t for t in found if not (t.ent_type_ == "GPE" and t.dep_ == "compound")]
+            return found
+        subjects, _ = self.clauses.subjects(match.trigger)
+        return subjects
+
+    def _target_heads(self, match: Match) -> list[Token]:
+        trigger, pattern = match.trigger, match.pattern
+        if pattern.kind == "copula":
+            return [c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if pattern.kind == "frame":
+            return self._frame_targets(match)
+        if match.noun is not None and pattern.kind == "noun":  # light verb + event noun
+            found = self.clauses.noun_targets(match.noun, pattern.preps)
+            if found:
+                return found
+            return self.clauses.targets(trigger, None, pattern.preps, frozenset({"-"}))
+        if pattern.kind == "noun":
+            return self.clauses.noun_targets(trigger, pattern.preps)
+        found = self.clauses.targets(trigger, match.obj, pattern.preps, pattern.objects)
+        if not found and match.obj is None:
+            for c in trigger.children:  # "attempted to assassinate X": the infinitive's object
+                if c.dep_ == "xcomp" and c.lemma_.lower() in pattern.objects:
+                    found = self.clauses.targets(c, self.clauses.direct_object(c), ("dobj",), frozenset())
+        return found
+
+    def _frame_targets(self, match: Match) -> list[Token]:
+        frame = match.trigger
+        addressee = self.clauses.addressee(frame)
+        if match.inner is not None:
+            inner_targets = self._target_heads(match.inner)
+        else:  # "threatened to cut off electricity to X": the uncoded complement's objects
+            inner_targets = [t for c in frame.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                             for t in self.clauses.targets(c, self.clauses.direct_object(c),
+                                                           ("to", "against", "on", "with"), frozenset())]
+        inner_targets = [t for t in inner_targets if self.clauses.actor(t) is not None]
+        if match.inner is not None and match.code == match.base:
+            # an enacted order: its targets are the act's, else whom the order is given
+            if not inner_targets and addressee is not None and self.actors.resolve(addressee):
+                return [addressee]
+            return inner_targets
+        if match.obj is not None and match.pattern.family == "refuse":
+            for c in match.obj.children:  # "rejected an offer from X", "a request by X"
+                if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                    found = [p for p in c.children if p.dep_ == "pobj" and self.clauses.actor(p)]
+                    if found:
+                        return found
+        if match.code in THIRD_PARTY and inner_targets:
+            return inner_targets
+        if match.pattern.family in ("appeal", "demand"):
+            if addressee is not None:
+                return [addressee]
+            clause = match.inner.trigger if match.inner is not None else next(
+                (c for c in frame.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+            if clause is not None and clause.dep_ == "ccomp":  # "demanded that X withdraw"
+                subjects, _ = self.clauses.subjects(clause)
+                if subjects and self.clauses.actor(subjects[0]) is not None:
+                    return subjects
+            return inner_targets
+        if inner_targets:
+            return inner_targets
+        return [addressee] if addressee is not None else []
+
     # -- building -------------------------------------------------------------------------------
 
     def _build(self, index: int, sent: SpacySpan, match: Match) -> list[Event]:
         trigger, pattern = match.trigger, match.pattern
         speaker = self._speaker_for(trigger)
+        code, rule, confidence = match.code, match.rule, match.confidence
+        source_actors: list[Actor | None] = []
         if pattern.kind == "copula":
-            sources: list[Token] = []
-            source_actors: list[Actor | None] = [speaker]
-        elif pattern.kind == "noun":
-            sources = self._noun_sources(trigger)
-            source_actors = []
-        else:
-            sources, _passive = self._subjects(trigger)
-            source_actors = []
-        for head in sources:
-            source_actors.extend(self.actors.resolve(t, speaker=speaker) for t in coordinated(head))
+            source_actors = [speaker]
+        for head in self._source_heads(match) if pattern.kind != "copula" else []:
+            source_actors.extend(self.clauses.actor(t, speaker=speaker, as_source=True)
+                                 for t in coordinated(head))
         targets: list[Actor | None] = []
-        for head in self._targets(match):
-            targets.extend(self.actors.resolve(t, speaker=speaker) for t in coordinated(head))
+        for head in self._target_heads(match):  # "it is a partner": 'it' is not the speaker
+            targets.extend(self.clauses.actor(t, speaker=speaker, for_speaker=pattern.kind != "copula")
+                           for t in coordinated(head))
         real_sources = [a for a in source_actors if a is not None]
         real_targets = _inherit_country([a for a in targets if a is not None])
-        rule = f"pattern:{pattern.id}"
-        confidence = 0.9 if pattern.specificity >= 2 else 0.75
+        if not real_targets and pattern.kind != "copula" and code[:2] in LOCATED_ROOTS:
+            extra = self.clauses.against_target(trigger) or self.clauses.located_target(
+                trigger, match.noun or match.obj, country_only=code[:2] == "14")
+            if extra is not None:
+                located = self.clauses.actor(extra, speaker=speaker)
+                real_targets = [located] if located is not None else []
+        # modality, and the shifts a future or a reported 'must' makes
+        if pattern.kind == "copula" and speaker is not None:
+            modality: Modality = "asserted"
+        else:
+            modality = modality_of(trigger)
+        if pattern.kind == "frame" and trigger.lemma_.lower() in FUTURE_FRAMES and modality == "asserted":
+            modality = "future"
+        marks = markers(trigger)
+        # "X said Y must agree to reforms": the speaker demands the reforms
+        demanded = match.base if pattern.kind == "frame" and pattern.family == "intent" else code
+        if (pattern.kind != "frame" or "must" in marks) and (demanded or "")[:2] in _SHIFTABLE:
+            in_speech = speaker is not None
+            if "must" in marks and speaker is not None and real_sources and demanded and not any(
+                _same(speaker, s) for s in real_sources
+            ):
+                shifted = self.shifts.shift(demanded, "demand")
+                speech = self.clauses.speech_head(trigger)
+                if shifted:  # "X said Y must withdraw": X demands that Y withdraw
+                    code, rule = shifted, rule + "+must"
+                    real_targets, real_sources = real_sources, [speaker]
+                    modality = modality_of(speech) if speech is not None else "asserted"
+            elif pattern.kind != "frame" and ("future" in marks or ("would" in marks and in_speech)
+                                              or "if" in marks):
+                shifted = self.shifts.shift(code, "refuse" if "neg" in marks else "intent")
+                if shifted:
+                    code, rule, modality = shifted, rule + "+future", "future"
+        clause_contexts = self._clause_contexts(match)
+        code = self._refine(code, clause_contexts)
+        if code == "150" and len({a.country for a in real_sources if a.country}) > 1:
+            code, rule = "062", rule + "+joint"  # two states' exercise: military cooperation
+        if code.startswith("141") and real_sources and all(_official(a) for a in real_sources):
+            code, rule = "114", rule + "+official"  # a government protests officially
+        if (pattern.needs_target or pattern.kind == "copula") and not real_targets and len(real_sources) < 2:
+            return []
         pairs: list[tuple[Actor, Actor | None]] = []
-        if pattern.kind == "noun" and not real_targets and len(real_sources) >= 2:
+        if pattern.kind == "noun" and match.noun is None and not real_targets and len(real_sources) >= 2:
             pairs = _reciprocal(real_sources)
             rule += "+between"
-        elif not real_targets and len(real_sources) >= 2 and pattern.code[:2] in ("04", "05", "03", "06"):
+        elif not real_targets and len(real_sources) >= 2 and (
+            code[:3] in RECIPROCAL or code[:2] == "03" or trigger.lemma_.lower() in RECIPROCAL_LEMMAS
+        ):
             pairs = _reciprocal(real_sources)
             rule += "+reciprocal"
         else:
+            clause_target = False
+            mutual = trigger.lemma_.lower() in MUTUAL_WITH and any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children)
             for s in real_sources:
                 if real_targets:
                     pairs.extend((s, t) for t in real_targets if not _same(s, t))
+                    if mutual:
+                        pairs.extend((t, s) for t in real_targets if not _same(s, t))
+                elif code[:2] not in CLAUSE_TARGET_ROOTS:
+                    pairs.append((s, None))
                 else:
-                    fallback = self._clause_target(trigger, s)
-                    if fallback is not None:
-                        rule += "+clause-target"
-                        confidence -= 0.25
+                    fallback = self.clauses.clause_target(trigger, s, same_country=code[:2] == "14")
+                    clause_target = clause_target or fallback is not None
                     pairs.append((s, fallback))
+            if clause_target:
+                rule += "+clause-target"
+                confidence -= 0.25
         if not pairs:
             return []
-        modality: Modality = "asserted" if speaker is not None and pattern.kind == "copula" else modality_of(trigger)
         group = _event_id(self.article_id, index, trigger.i) if len(pairs) > 1 else None
-        return [self._event(index, sent, match, s, t, modality, group, rule, confidence)
+        return [self._event(index, sent, match, code, s, t, modality, group, rule, confidence,
+                            clause_contexts)
                 for s, t in pairs]
 
-    def _clause_target(self, trigger: Token, source: Actor) -> Actor | None:
-        """No target where the pattern puts it: an actor of another country named in the clause
-        ("expressed hope ... in front of the American delegation")."""
-        for tok in trigger.subtree:
-            if tok.lemma_.lower() in CRISIS_NOUNS and tok.i > trigger.i:
-                place = self._crisis_country(tok)
-                actor = self.actors.resolve(place) if place is not None else None
-                if actor is not None and actor.country and actor.country != source.country:
-                    return actor
-            if tok.ent_iob_ != "B" or tok.ent_type_ not in ("GPE", "ORG", "NORP"):
-                continue
-            end = tok.i + 1
-            while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
-                end += 1
-            root = self.doc[tok.i:end].root
-            if root.dep_ in ("amod", "compound", "poss") and root.head.pos_ in ("NOUN", "PROPN"):
-                root = root.head
-            actor = self.actors.resolve(root)
-            if actor is not None and actor.country and actor.country != source.country:
-                return actor
-        return None
+    def _refine(self, code: str, contexts: list[str]) -> str:
+        """The narrower code a clause's context picks ("aid" + "food" -> 073), else the code."""
+        if code not in REFINABLE:
+            return code
+        # "070 Provide aid, not specified below": its narrower codes are its siblings 071-075
+        narrower = [c for c in self.ontology.children(code[:2]) if c.code != code] if (
+            len(code) == 3 and code.endswith("0")) else self.ontology.children(code)
+        for ctx in contexts:
+            for child in narrower:
+                if ctx in self.ontology.plover_for(child.code).context:
+                    return child.code
+        return code
 
-    def _context(self, sent: SpacySpan, source: Actor, target: Actor | None) -> list[str]:
-        found: list[str] = []
-        for tok in sent:
-            ctx = self.contexts.get(tok.lemma_.lower())
+    def _contexts_of_article(self) -> list[str]:
+        """PLOVER contexts of the whole article: a keyword in the headline, or frequent in the text."""
+        counts: dict[str, int] = {}
+        for word in re.findall(r"[a-z]+", self._text.lower()):
+            ctx = self.contexts.get(word)
+            if ctx:
+                counts[ctx] = counts.get(ctx, 0) + 1
+        found = [c for c, n in counts.items() if n >= _ARTICLE_CONTEXT_MIN]
+        for word in re.findall(r"[a-z]+", self._title.lower()):
+            ctx = self.contexts.get(word)
             if ctx and ctx not in found:
                 found.append(ctx)
+        return found
+
+    def _clause_contexts(self, match: Match) -> list[str]:
+        """PLOVER contexts named in the trigger's clause ("military cooperation": military)."""
+        top = match.trigger.head if match.trigger.pos_ == "NOUN" else match.trigger
+        found: list[str] = []
+        for tok in top.subtree:
+            ctx = self.contexts.get(tok.lemma_.lower()) or self.contexts.get(tok.lower_)
+            if ctx and ctx not in found:
+                found.append(ctx)
+        return found
+
+    def _context(self, clause: list[str], source: Actor, target: Actor | None) -> list[str]:
+        """Contexts from the clause, the actors' sectors, then the article."""
+        found = list(clause)
         if any(a is not None and a.sector == "MIL" for a in (source, target)) and "military" not in found:
             found.append("military")
+        found += [c for c in self._article_contexts if c not in found]
         return found
 
     def _event(
-        self, index: int, sent: SpacySpan, match: Match, source: Actor, target: Actor | None,
-        modality: Modality, group: str | None, rule: str, confidence: float,
+        self, index: int, sent: SpacySpan, match: Match, code: str, source: Actor,
+        target: Actor | None, modality: Modality, group: str | None, rule: str, confidence: float,
+        clause_contexts: list[str],
     ) -> Event:
-        trigger = match.trigger
-        cameo, plover = self.ontology.records_for(match.pattern.code, self._context(sent, source, target))
-        date = event_date(sent, trigger, self.published)
+        trigger = match.noun if match.pattern.kind == "noun" and match.noun is not None else match.trigger
+        cameo, plover = self.ontology.records_for(code, self._context(clause_contexts, source, target))
+        date = event_date(sent, match.trigger, self.published)
         if modality == "asserted" and _long_ago(date, self.published):
             modality = "historical"
         evidence = Evidence(
@@ -460,7 +441,7 @@ class EventExtractor:
         return Event(
             id=eid, article_id=self.article_id, sentence=index, source=source, target=target,
             cameo=cameo, plover=plover, modality=modality, evidence=evidence, group=group,
-            date=date, confidence=round(confidence, 2),
+            date=date, confidence=round(max(confidence, 0.1), 2),
         )
 
 
@@ -477,14 +458,17 @@ def _same(a: Actor, b: Actor) -> bool:
     ) or (a.country == b.country and a.sector == b.sector and a.kind == b.kind == "state")
 
 
+def _official(actor: Actor) -> bool:
+    """A government, army, IGO or state: who protests officially rather than in the street."""
+    return actor.kind in ("state", "igo") or actor.sector in ("GOV", "MIL", "LEG", "JUD")
+
+
 def _reciprocal(actors: list[Actor]) -> list[tuple[Actor, Actor | None]]:
     return [(a, b) for a in actors for b in actors if not _same(a, b) and a.country != b.country]
 
 
 def _inherit_country(actors: list[Actor]) -> list[Actor]:
     """'Algerian Foreign Minister X and Army Chief of Staff Y': Y shares X's nationality."""
-    from dataclasses import replace
-
     out: list[Actor] = []
     last_country: str | None = None
     for a in actors:

@@ -1,4 +1,5 @@
-"""Verb patterns: our lexicon of event triggers (``data/verbs.tsv``), its loader and validator."""
+"""Our trigger lexicon (``data/verbs.tsv``), frame shifts (``data/frames.tsv``), PLOVER context
+keywords (``data/contexts.tsv``) and discard cues (``data/discards.tsv``): loaders and validators."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ from typing import Literal
 
 from dyadwatch.errors import KnowledgeError
 
-PatternKind = Literal["verb", "noun", "copula"]
-_KINDS = ("verb", "noun", "copula")
+PatternKind = Literal["verb", "noun", "copula", "frame"]
+_KINDS = ("verb", "noun", "copula", "frame")
+# The CAMEO roots a frame pattern may have, and the column of frames.tsv each one reads.
+FRAME_FAMILIES = {"02": "appeal", "03": "intent", "10": "demand", "12": "refuse", "13": "intent"}
 _COLUMNS = ["id", "kind", "lemma", "particle", "object", "prep", "code", "note"]
 
 
@@ -33,7 +36,19 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        return 2 * bool(self.particles) + 2 * bool(self.objects) + bool(self.preps)
+        objects = 1 if self.objects == {"(clause)"} else 2 * bool(self.objects)
+        particles = 2 * bool(self.particles) if "-" not in self.particles else 0  # '-': optional
+        return particles + objects + bool(self.preps)
+
+    @property
+    def needs_target(self) -> bool:
+        """A '!' in the prep column: no event without a target ("spoke to X", not "speaking")."""
+        return "!" in self.preps
+
+    @property
+    def family(self) -> str | None:
+        """For a frame: the frames.tsv column it shifts its complement into."""
+        return FRAME_FAMILIES.get(self.code[:2]) if self.kind == "frame" else None
 
 
 @dataclass(frozen=True)
@@ -86,6 +101,8 @@ def parse_lexicon(text: str, path: str, known_codes: set[str] | None = None) -> 
             raise KnowledgeError(path, lineno, f"bad CAMEO code {code!r}")
         if known_codes is not None and code not in known_codes:
             raise KnowledgeError(path, lineno, f"unknown CAMEO code {code!r}")
+        if kind == "frame" and code[:2] not in FRAME_FAMILIES:
+            raise KnowledgeError(path, lineno, f"a frame's code must be in roots {sorted(FRAME_FAMILIES)}")
         seen.add(pid)
         patterns.append(
             Pattern(
@@ -142,3 +159,90 @@ def parse_contexts(text: str, path: str, known: set[str] | None = None) -> dict[
 def load_contexts(known: set[str] | None = None) -> dict[str, str]:
     text = resources.files("dyadwatch.data").joinpath("contexts.tsv").read_text(encoding="utf-8")
     return parse_contexts(text, "dyadwatch/data/contexts.tsv", known)
+
+
+# -- frame shifts -------------------------------------------------------------------------------
+
+_FRAME_COLUMNS = ["base", "appeal", "intent", "demand", "refuse"]
+
+
+@dataclass(frozen=True)
+class Shifts:
+    """CAMEO code -> its appeal, intent, demand and refuse variants (``data/frames.tsv``)."""
+
+    table: dict[str, dict[str, str]]
+
+    def shift(self, code: str, family: str) -> str | None:
+        """The ``family`` variant of ``code``, trying the code, then its parents; None if none."""
+        for key in (code, code[:3], code[:2]):
+            found = self.table.get(key, {}).get(family)
+            if found:
+                return found
+        return None
+
+
+def parse_shifts(text: str, path: str, known_codes: set[str] | None = None) -> Shifts:
+    table: dict[str, dict[str, str]] = {}
+    header_seen = False
+    for lineno, line in enumerate(io.StringIO(text), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        row = line.rstrip("\n").split("\t")
+        if not header_seen:
+            if row != _FRAME_COLUMNS:
+                raise KnowledgeError(path, lineno, f"header must be {' '.join(_FRAME_COLUMNS)}")
+            header_seen = True
+            continue
+        if len(row) != len(_FRAME_COLUMNS):
+            raise KnowledgeError(path, lineno, f"expected {len(_FRAME_COLUMNS)} columns, got {len(row)}")
+        for code in row:
+            if code and known_codes is not None and code not in known_codes:
+                raise KnowledgeError(path, lineno, f"unknown CAMEO code {code!r}")
+        if row[0] in table:
+            raise KnowledgeError(path, lineno, f"duplicate base code {row[0]!r}")
+        table[row[0]] = {name: value for name, value in zip(_FRAME_COLUMNS[1:], row[1:], strict=True) if value}
+    return Shifts(table)
+
+
+def load_shifts(known_codes: set[str] | None = None) -> Shifts:
+    return _default_shifts(frozenset(known_codes) if known_codes is not None else None)
+
+
+@cache
+def _default_shifts(known_codes: frozenset[str] | None) -> Shifts:
+    text = resources.files("dyadwatch.data").joinpath("frames.tsv").read_text(encoding="utf-8")
+    return parse_shifts(text, "dyadwatch/data/frames.tsv", set(known_codes) if known_codes else None)
+
+
+# -- discard cues -------------------------------------------------------------------------------
+
+DISCARD_DOMAINS = ("sport", "entertainment", "business")
+
+
+def parse_discards(text: str, path: str) -> dict[str, str]:
+    """Cue word (lower case) -> domain (sport, entertainment, business)."""
+    table: dict[str, str] = {}
+    header_seen = False
+    for lineno, line in enumerate(io.StringIO(text), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        row = line.rstrip("\n").split("\t")
+        if not header_seen:
+            if row != ["cue", "domain"]:
+                raise KnowledgeError(path, lineno, "header must be: cue domain")
+            header_seen = True
+            continue
+        if len(row) != 2 or not row[0]:
+            raise KnowledgeError(path, lineno, "expected two columns: cue, domain")
+        if row[1] not in DISCARD_DOMAINS:
+            raise KnowledgeError(path, lineno, f"domain must be one of {DISCARD_DOMAINS}")
+        if row[0].lower() in table:
+            raise KnowledgeError(path, lineno, f"duplicate cue {row[0]!r}")
+        table[row[0].lower()] = row[1]
+    return table
+
+
+@cache
+def load_discards() -> dict[str, str]:
+    text = resources.files("dyadwatch.data").joinpath("discards.tsv").read_text(encoding="utf-8")
+    return parse_discards(text, "dyadwatch/data/discards.tsv")

@@ -31,9 +31,18 @@ INTENT_GOVERNORS = {
     "plan", "intend", "aim", "prepare", "seek", "want", "wish", "propose", "schedule", "set",
     "expect", "promise", "pledge", "vow", "threaten", "decide", "agree", "try", "attempt",
 }
+# Frame verbs and adjectives of plans: what they frame has not happened ("plans to visit").
+FUTURE_FRAMES = {
+    "plan", "intend", "aim", "prepare", "expect", "schedule", "set", "due", "seek", "want", "wish",
+    "ready", "willing", "prepared", "eager", "determined", "poised", "likely", "hope", "mull",
+    "consider", "weigh", "contemplate",
+}
+DEMAND_MODALS = {"must", "should", "ought"}
+# Verbs whose infinitive did not happen: "failed to reach", "refrained from".
+NEGATING_GOVERNORS = {"fail", "refuse", "decline", "neglect", "omit", "forget", "avoid", "refrain"}
 # Unnamed speakers: what they say is hearsay.
 UNNAMED_SOURCES = {"analyst", "observer", "expert", "source", "commentator", "insider", "rumor"}
-PRESUPPOSING_MARKS = {"after", "since", "before", "when", "because", "as", "while", "once"}
+PRESUPPOSING_MARKS = {"after", "since", "when", "because", "as", "while"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 _CLIMB = {"ccomp", "xcomp", "conj", "advcl", "csubj", "pcomp", "acl", "relcl", "attr"}
 
@@ -50,14 +59,16 @@ def _own(token: Token) -> Modality | None:
         return "future"
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
         return "hypothetical"
-    if lowers & HYPOTHETICAL_MODALS:
-        return "hypothetical"
+    if lowers & HYPOTHETICAL_MODALS or lowers & DEMAND_MODALS:
+        return "hypothetical"  # "would sign", "must make": not (yet) done
     return None
 
 
 def _governor(token: Token, child_dep: str) -> Modality | None:
     """What a clause's governor says of the clause it embeds."""
     lemma = token.lemma_.lower()
+    if lemma in NEGATING_GOVERNORS and child_dep == "xcomp":
+        return "negated"  # "failed to reach an agreement"
     if lemma in HEDGE_GOVERNORS and child_dep in ("ccomp", "xcomp", "csubj", "attr", "advcl"):
         # "it is expected that", "it seems that", "Washington hopes for ... to"
         if lemma in ("expect", "set", "schedule") and child_dep == "xcomp":
@@ -83,6 +94,8 @@ def _infinitive(token: Token) -> bool:
 def modality_of(trigger: Token) -> Modality:
     """The modality of the event triggered by ``trigger`` (a verb or event noun)."""
     own = _own(trigger)
+    if own is None and trigger.dep_ == "acomp" and trigger.head.i != trigger.i:
+        own = _own(trigger.head)  # "she was not worried": the copula carries the markers
     if own is not None:
         return own
     if _infinitive(trigger) and trigger.dep_ in ("acl", "relcl", "advcl", "pcomp"):
@@ -112,3 +125,43 @@ def modality_of(trigger: Token) -> Modality:
                 return governed
         node = parent
     return "asserted"
+
+
+def markers(trigger: Token) -> set[str]:
+    """Tense and polarity markers of a trigger: 'neg', 'future' (will, shall, is going to),
+    'would' and 'must' (must, should, ought to, has to, needs to); a conjunct shares its head's
+    tense ("will visit Rabat and meet X")."""
+    out = _own_markers(trigger)
+    node = trigger
+    for _ in range(3):
+        if out & {"future", "would", "must"} or node.dep_ != "conj" or node.head.i == node.i:
+            break
+        node = node.head
+        out |= _own_markers(node) - {"neg"}
+    return out
+
+
+def _own_markers(node: Token) -> set[str]:
+    out: set[str] = set()
+    children = list(node.children)
+    lowers = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass", "neg", "advmod")}
+    if any(c.dep_ == "neg" for c in children) or "never" in lowers:
+        out.add("neg")
+    if lowers & FUTURE_MODALS:
+        out.add("future")
+    if "would" in lowers or "'d" in lowers:
+        out.add("would")
+    if lowers & DEMAND_MODALS:
+        out.add("must")
+    if lowers & (HEDGE_MODALS | FUTURE_MODALS | {"would"}) and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in children
+    ):
+        out.add("if")  # "may halt X if Y": a conditional threat or promise
+    head = node.head
+    if node.dep_ == "xcomp" and head.i != node.i:
+        if head.lemma_.lower() in ("have", "need"):
+            out |= {"must"} | (_own_markers(head) & {"neg"})
+        if head.lower_ == "going":
+            out.add("future")
+    return out
