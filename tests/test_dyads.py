@@ -354,6 +354,16 @@ def test_cli_formats(small_db: Path, tmp_path: Path) -> None:
     assert plot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_cli_dates(small_db: Path) -> None:
+    args = ["USA", "DZA", "--db", str(small_db), "--format", "json"]
+    out = _run([*args, "--since", "2020-01-01", "--until", "2020-01-31"])
+    assert out.exit_code == 0, out.output
+    payload = json.loads(out.output)
+    assert (payload["since"], payload["until"]) == ("2020-01-01", "2020-01-31")
+    out = _run([*args, "--since", "2020-13-01"])
+    assert out.exit_code == 2 and "'--since'" in out.output
+
+
 def test_cli_errors(small_db: Path, tmp_path: Path) -> None:
     out = _run(["USA", "DZA", "--db", str(small_db), "--context", "nonsense"])
     assert out.exit_code == 1 and "unknown PLOVER context" in out.output

@@ -15,7 +15,13 @@ from hypothesis import strategies as st
 from dyadwatch.errors import StoreError
 from dyadwatch.records import Article, Event, Place
 from dyadwatch.store import Store
-from dyadwatch.store_schema import LATEST_VERSION, MENTION_COLUMNS
+from dyadwatch.store_schema import (
+    ACTOR_COLUMNS,
+    ARTICLE_COLUMNS,
+    LATEST_VERSION,
+    MENTION_COLUMNS,
+    MENTION_EVENT_ID,
+)
 
 from fake_coder import build_event, code_text
 
@@ -41,6 +47,24 @@ def test_new_file_is_migrated_once(tmp_path: Path) -> None:
             ).fetchall()
         }
     assert {"articles", "mentions", "actors", "events", "schema_version"} <= tables
+
+
+def test_column_lists_match_the_migrated_tables() -> None:
+    # The *_COLUMNS lists repeat the migrations' CREATE TABLE columns (released migrations are
+    # frozen SQL, so neither is derived from the other): this keeps the two in step.
+    with Store.open(":memory:") as store:
+        for table, columns in (
+            ("articles", ARTICLE_COLUMNS),
+            ("mentions", MENTION_COLUMNS),
+            ("actors", ACTOR_COLUMNS),
+        ):
+            found = store.connection.execute(
+                "SELECT column_name, data_type FROM information_schema.columns "
+                "WHERE table_name = ? ORDER BY ordinal_position",
+                [table],
+            ).fetchall()
+            assert found == list(columns), table
+    assert MENTION_COLUMNS[MENTION_EVENT_ID][0] == "event_id"
 
 
 def test_newer_schema_is_refused(tmp_path: Path) -> None:

@@ -108,14 +108,19 @@ _EVIDENCE_COLUMNS = """
     s.start_char AS s_start, s.end_char AS s_end, t.start_char AS t_start, t.end_char AS t_end
 """
 
+# What was coded: columns of the same name in ``mentions`` and ``events`` (table alias ``{t}``).
+# Both SELECTs of ``_EVENT_SQL`` list them, and UNION ALL pairs columns by position.
+_CODED_COLUMNS = """
+    {t}.source_country, {t}.source_sector, {t}.source_code, {t}.source_name,
+    {t}.target_country, {t}.target_sector, {t}.target_code, {t}.target_name,
+    {t}.cameo_code, {t}.cameo_name, {t}.cameo_root, {t}.quad_class, {t}.goldstein,
+    {t}.plover_type, {t}.plover_mode, {t}.plover_context, {t}.modality
+"""
+
 # One row per report (mention); its merged event id, when it has one, in ``event_id``.
 _MENTION_ROWS = f"""
     SELECT m.article_id || '#' || m.idx AS key, m.event_id, m.id AS mention_id,
-           coalesce(m.merge_date, m.event_date, a.date) AS day,
-           m.source_country, m.source_sector, m.source_code, m.source_name,
-           m.target_country, m.target_sector, m.target_code, m.target_name,
-           m.cameo_code, m.cameo_name, m.cameo_root, m.quad_class, m.goldstein,
-           m.plover_type, m.plover_mode, m.plover_context, m.modality,
+           coalesce(m.merge_date, m.event_date, a.date) AS day, {_CODED_COLUMNS.format(t="m")},
            1 AS n_mentions, 1 AS n_articles, 1 AS n_sources, {_EVIDENCE_COLUMNS},
            [m.article_id] AS article_ids, [coalesce(a.source, '#' || a.id)] AS outlets
     FROM mentions m JOIN articles a ON a.id = m.article_id
@@ -135,11 +140,7 @@ WITH reports AS (
 ),
 flat AS (
     SELECT e.event_id AS key, e.event_id, m.id AS mention_id,
-           coalesce(e.first_date, m.event_date, a.date) AS day,
-           e.source_country, e.source_sector, e.source_code, e.source_name,
-           e.target_country, e.target_sector, e.target_code, e.target_name,
-           e.cameo_code, e.cameo_name, e.cameo_root, e.quad_class, e.goldstein,
-           e.plover_type, e.plover_mode, e.plover_context, e.modality,
+           coalesce(e.first_date, m.event_date, a.date) AS day, {_CODED_COLUMNS.format(t="e")},
            e.n_mentions, e.n_articles, e.n_sources, {_EVIDENCE_COLUMNS},
            r.article_ids, r.outlets
     FROM events e

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -74,20 +75,48 @@ def _split(value: str) -> frozenset[str]:
     return frozenset(v.strip().lower() for v in value.split("|") if v.strip())
 
 
-def parse_lexicon(text: str, path: str, known_codes: set[str] | None = None) -> Lexicon:
-    """Parse and validate a verb-pattern table; errors name the file and line."""
-    patterns: list[Pattern] = []
-    seen: set[str] = set()
+def _tab_fields(line: str) -> list[str]:
+    return line.split("\t")
+
+
+def _csv_fields(line: str) -> list[str]:
+    return next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _rows(
+    text: str,
+    path: str,
+    header: list[str],
+    header_error: str,
+    *,
+    fields: Callable[[str], list[str]] = _tab_fields,
+    require_header: bool = False,
+) -> Iterator[tuple[int, list[str]]]:
+    """(line number, fields) of a table's data rows: blank and ``#`` lines skipped, the first
+    row checked against ``header`` (``header_error`` otherwise)."""
     header_seen = False
     for lineno, line in enumerate(io.StringIO(text), start=1):
         if not line.strip() or line.startswith("#"):
             continue
-        row = next(csv.reader([line.rstrip("\n")], delimiter="\t", quoting=csv.QUOTE_NONE))
+        row = fields(line.rstrip("\n"))
         if not header_seen:
-            if row != _COLUMNS:
-                raise KnowledgeError(path, lineno, f"header must be {' '.join(_COLUMNS)}")
+            if row != header:
+                raise KnowledgeError(path, lineno, header_error)
             header_seen = True
             continue
+        yield lineno, row
+    if require_header and not header_seen:
+        raise KnowledgeError(path, None, "no header line")
+
+
+def parse_lexicon(text: str, path: str, known_codes: set[str] | None = None) -> Lexicon:
+    """Parse and validate a verb-pattern table; errors name the file and line."""
+    patterns: list[Pattern] = []
+    seen: set[str] = set()
+    header_error = f"header must be {' '.join(_COLUMNS)}"
+    for lineno, row in _rows(
+        text, path, _COLUMNS, header_error, fields=_csv_fields, require_header=True
+    ):
         if len(row) != len(_COLUMNS):
             raise KnowledgeError(path, lineno, f"expected {len(_COLUMNS)} columns, got {len(row)}")
         pid, kind, lemma, particle, obj, prep, code, note = row
@@ -116,8 +145,6 @@ def parse_lexicon(text: str, path: str, known_codes: set[str] | None = None) -> 
                 note=note,
             )
         )
-    if not header_seen:
-        raise KnowledgeError(path, None, "no header line")
     return Lexicon(tuple(patterns))
 
 
@@ -136,16 +163,8 @@ def _default_lexicon(known_codes: frozenset[str] | None) -> Lexicon:
 def parse_contexts(text: str, path: str, known: set[str] | None = None) -> dict[str, str]:
     """Keyword -> PLOVER context table; errors name the file and line."""
     table: dict[str, str] = {}
-    header_seen = False
-    for lineno, line in enumerate(io.StringIO(text), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        row = line.rstrip("\n").split("\t")
-        if not header_seen:
-            if row != ["lemma", "context"]:
-                raise KnowledgeError(path, lineno, "header must be: lemma context")
-            header_seen = True
-            continue
+    header = ["lemma", "context"]
+    for lineno, row in _rows(text, path, header, "header must be: lemma context"):
         if len(row) != 2 or not row[0] or not row[1]:
             raise KnowledgeError(path, lineno, "expected two non-empty columns: lemma, context")
         if known is not None and row[1] not in known:
@@ -183,16 +202,8 @@ class Shifts:
 
 def parse_shifts(text: str, path: str, known_codes: set[str] | None = None) -> Shifts:
     table: dict[str, dict[str, str]] = {}
-    header_seen = False
-    for lineno, line in enumerate(io.StringIO(text), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        row = line.rstrip("\n").split("\t")
-        if not header_seen:
-            if row != _FRAME_COLUMNS:
-                raise KnowledgeError(path, lineno, f"header must be {' '.join(_FRAME_COLUMNS)}")
-            header_seen = True
-            continue
+    header_error = f"header must be {' '.join(_FRAME_COLUMNS)}"
+    for lineno, row in _rows(text, path, _FRAME_COLUMNS, header_error):
         if len(row) != len(_FRAME_COLUMNS):
             raise KnowledgeError(path, lineno, f"expected {len(_FRAME_COLUMNS)} columns, got {len(row)}")
         for code in row:
@@ -222,16 +233,7 @@ DISCARD_DOMAINS = ("sport", "entertainment", "business")
 def parse_discards(text: str, path: str) -> dict[str, str]:
     """Cue word (lower case) -> domain (sport, entertainment, business)."""
     table: dict[str, str] = {}
-    header_seen = False
-    for lineno, line in enumerate(io.StringIO(text), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        row = line.rstrip("\n").split("\t")
-        if not header_seen:
-            if row != ["cue", "domain"]:
-                raise KnowledgeError(path, lineno, "header must be: cue domain")
-            header_seen = True
-            continue
+    for lineno, row in _rows(text, path, ["cue", "domain"], "header must be: cue domain"):
         if len(row) != 2 or not row[0]:
             raise KnowledgeError(path, lineno, "expected two columns: cue, domain")
         if row[1] not in DISCARD_DOMAINS:

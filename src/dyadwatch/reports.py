@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from datetime import date as Date
@@ -119,15 +119,22 @@ def sentence_spans(row: EventRow) -> list[tuple[int, int, str]]:
     return sorted(kept)
 
 
-def highlight_html(row: EventRow) -> str:
-    """The sentence, escaped, with ``<mark class="trigger|source|target">`` around its spans."""
+def _highlight(
+    row: EventRow, escape: Callable[[str], str], mark: Callable[[str, str], str]
+) -> str:
+    """The sentence, each piece escaped, with ``mark(role, escaped span)`` for its spans."""
     out, at = [], 0
     for start, end, role in sentence_spans(row):
-        out.append(html.escape(row.sentence[at:start]))
-        out.append(f'<mark class="{role}">{html.escape(row.sentence[start:end])}</mark>')
+        out.append(escape(row.sentence[at:start]))
+        out.append(mark(role, escape(row.sentence[start:end])))
         at = end
-    out.append(html.escape(row.sentence[at:]))
+    out.append(escape(row.sentence[at:]))
     return "".join(out)
+
+
+def highlight_html(row: EventRow) -> str:
+    """The sentence, escaped, with ``<mark class="trigger|source|target">`` around its spans."""
+    return _highlight(row, html.escape, lambda role, text: f'<mark class="{role}">{text}</mark>')
 
 
 def _md_escape(text: str) -> str:
@@ -138,14 +145,12 @@ def _md_escape(text: str) -> str:
 
 def highlight_markdown(row: EventRow) -> str:
     """The sentence with the trigger in **bold** and the actors in *italics*, table-safe."""
-    out, at = [], 0
-    for start, end, role in sentence_spans(row):
-        out.append(_md_escape(row.sentence[at:start]))
-        mark = "**" if role == TRIGGER else "*"
-        out.append(f"{mark}{_md_escape(row.sentence[start:end])}{mark}")
-        at = end
-    out.append(_md_escape(row.sentence[at:]))
-    return "".join(out)
+
+    def mark(role: str, text: str) -> str:
+        stars = "**" if role == TRIGGER else "*"
+        return f"{stars}{text}{stars}"
+
+    return _highlight(row, _md_escape, mark)
 
 
 # -- the report ---------------------------------------------------------------------------------
@@ -198,10 +203,12 @@ class Report:
         return out
 
 
+def _direction(series: DyadSeries, row: EventRow) -> Direction | None:
+    return direction_of(row, ActorSpec.parse(series.a), ActorSpec.parse(series.b))
+
+
 def _in_direction(series: DyadSeries, row: EventRow, direction: str) -> bool:
-    if direction == "both":
-        return True
-    return direction_of(row, ActorSpec.parse(series.a), ActorSpec.parse(series.b)) == direction
+    return direction == "both" or _direction(series, row) == direction
 
 
 def build_report(
@@ -289,7 +296,7 @@ def _shown_periods(series: DyadSeries) -> list[tuple[PeriodRow, PeriodRow, Perio
 
 
 def _direction_arrow(series: DyadSeries, row: EventRow) -> str:
-    d = direction_of(row, ActorSpec.parse(series.a), ActorSpec.parse(series.b))
+    d = _direction(series, row)
     return series.label(d) if d is not None else "-"
 
 

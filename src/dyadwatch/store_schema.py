@@ -232,7 +232,7 @@ ACTOR_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 """(name, type) of the ``actors`` columns, in table order."""
 
-MENTION_EVENT_ID = 3
+MENTION_EVENT_ID = [name for name, _ in MENTION_COLUMNS].index("event_id")
 """Position of ``event_id`` in a mention row."""
 
 

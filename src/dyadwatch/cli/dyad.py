@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime
+from datetime import date
 from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from dyadwatch.cli import errors_to_messages
+from dyadwatch.cli.options import all_modalities_option, event_filters, format_option
 
 if TYPE_CHECKING:
     from dyadwatch.dyads import DyadSeries
-
-DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
 def write_series(out: TextIO, series: DyadSeries, fmt: str) -> None:
@@ -100,47 +99,17 @@ def write_series(out: TextIO, series: DyadSeries, fmt: str) -> None:
 @click.command("dyad")
 @click.argument("a")
 @click.argument("b")
-@click.option(
-    "--db",
-    type=click.Path(dir_okay=False),
-    help="Corpus database (default: the db setting, ./dyadwatch.duckdb).",
-)
-@click.option(
-    "--by",
-    type=click.Choice(["day", "week", "month"]),
-    default="month",
-    show_default=True,
-    help="Period length.",
-)
-@click.option("--since", type=DATE, help="First day, YYYY-MM-DD.")
-@click.option("--until", type=DATE, help="Last day, YYYY-MM-DD.")
-@click.option(
-    "--context",
-    "contexts",
-    multiple=True,
-    help="Only events with this PLOVER context (repeatable), e.g. military.",
-)
-@click.option(
-    "--all-modalities",
-    is_flag=True,
-    help="Also count hedged, negated, future... events (default: asserted only).",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-    help="table for people; csv or json for machines.",
-)
+@event_filters()
+@all_modalities_option
+@format_option("table", "csv", "json")
 @click.option("--plot", type=click.Path(dir_okay=False), help="Also draw the series into FILE.png.")
 def dyad(
     a: str,
     b: str,
     db: str | None,
     by: str,
-    since: datetime | None,
-    until: datetime | None,
+    since: date | None,
+    until: date | None,
     contexts: tuple[str, ...],
     all_modalities: bool,
     fmt: str,
@@ -166,8 +135,8 @@ def dyad(
             a,
             b,
             by=by,
-            since=since.date() if since else None,
-            until=until.date() if until else None,
+            since=since,
+            until=until,
             context=contexts,
             all_modalities=all_modalities,
         )

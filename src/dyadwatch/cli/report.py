@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date
 
 import click
 
 from dyadwatch.cli import errors_to_messages
-
-DATE = click.DateTime(formats=["%Y-%m-%d"])
+from dyadwatch.cli.options import all_modalities_option, event_filters
 
 
 @click.command("report")
@@ -20,39 +19,16 @@ DATE = click.DateTime(formats=["%Y-%m-%d"])
     type=click.Path(dir_okay=False),
     help="Report file: .html (self-contained, chart inline) or .md.",
 )
-@click.option(
-    "--db",
-    type=click.Path(dir_okay=False),
-    help="Corpus database (default: the db setting, ./dyadwatch.duckdb).",
-)
-@click.option(
-    "--by",
-    type=click.Choice(["day", "week", "month"]),
-    default="month",
-    show_default=True,
-    help="Period length.",
-)
-@click.option("--since", type=DATE, help="First day, YYYY-MM-DD.")
-@click.option("--until", type=DATE, help="Last day, YYYY-MM-DD.")
-@click.option(
-    "--context",
-    "contexts",
-    multiple=True,
-    help="Only events with this PLOVER context (repeatable), e.g. military.",
-)
-@click.option(
-    "--all-modalities",
-    is_flag=True,
-    help="Also count hedged, negated, future... events (default: asserted only).",
-)
+@event_filters()
+@all_modalities_option
 def report(
     a: str,
     b: str,
     out: str,
     db: str | None,
     by: str,
-    since: datetime | None,
-    until: datetime | None,
+    since: date | None,
+    until: date | None,
     contexts: tuple[str, ...],
     all_modalities: bool,
 ) -> None:
@@ -73,8 +49,8 @@ def report(
             b,
             out,
             by=by,
-            since=since.date() if since else None,
-            until=until.date() if until else None,
+            since=since,
+            until=until,
             context=contexts,
             all_modalities=all_modalities,
         )

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime
+from datetime import date
 from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from dyadwatch.cli import errors_to_messages
+from dyadwatch.cli.options import all_modalities_option, event_filters, format_option
 
 if TYPE_CHECKING:
     from dyadwatch.signals import Signal
-
-DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
 def write_signals(out: TextIO, signals: list[Signal], fmt: str) -> None:
@@ -47,29 +46,10 @@ def write_signals(out: TextIO, signals: list[Signal], fmt: str) -> None:
 
 
 @click.command("signals")
-@click.option(
-    "--db",
-    type=click.Path(dir_okay=False),
-    help="Corpus database (default: the db setting, ./dyadwatch.duckdb).",
-)
-@click.option(
-    "--by",
-    type=click.Choice(["week", "month"]),
-    default="month",
-    show_default=True,
-    help="Period length.",
-)
-@click.option("--since", type=DATE, help="Ignore events before this day (YYYY-MM-DD).")
-@click.option(
-    "--until",
-    type=DATE,
-    help="The window ends with the period of this day (default: the data's last).",
-)
-@click.option(
-    "--context",
-    "contexts",
-    multiple=True,
-    help="Only events with this PLOVER context (repeatable), e.g. military.",
+@event_filters(
+    periods=("week", "month"),
+    since_help="Ignore events before this day (YYYY-MM-DD).",
+    until_help="The window ends with the period of this day (default: the data's last).",
 )
 @click.option(
     "--min-count",
@@ -114,24 +94,13 @@ def write_signals(out: TextIO, signals: list[Signal], fmt: str) -> None:
     help="Events shown per signal.",
 )
 @click.option("--top", type=click.IntRange(1), default=20, show_default=True, help="Signals shown.")
-@click.option(
-    "--all-modalities",
-    is_flag=True,
-    help="Also count hedged, negated, future... events (default: asserted only).",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="table for people; json for machines.",
-)
+@all_modalities_option
+@format_option("table", "json")
 def signals(
     db: str | None,
     by: str,
-    since: datetime | None,
-    until: datetime | None,
+    since: date | None,
+    until: date | None,
     contexts: tuple[str, ...],
     min_count: int,
     alpha: float,
@@ -162,8 +131,8 @@ def signals(
         found = find_signals(
             db,
             by=by,
-            since=since.date() if since else None,
-            until=until.date() if until else None,
+            since=since,
+            until=until,
             context=contexts,
             window=window,
             max_window=max_window,
