@@ -135,3 +135,9 @@ def test_discards_spot_sport_stories_not_politics() -> None:
     politics = ("The minister met the president and the army chief; officials said the talks on the "
                 "ceasefire and the sanctions would continue, and the government praised the club's coach.")
     assert discards.domain("Minister Meets President", politics) is None
+
+
+def test_context_duplicate_regardless_of_case() -> None:
+    with pytest.raises(KnowledgeError, match="duplicate lemma") as err:
+        parse_contexts("lemma\tcontext\narmy\tmilitary\nArmy\tmilitary\n", "c.tsv", {"military"})
+    assert err.value.line == 3

@@ -169,7 +169,7 @@ def parse_contexts(text: str, path: str, known: set[str] | None = None) -> dict[
             raise KnowledgeError(path, lineno, "expected two non-empty columns: lemma, context")
         if known is not None and row[1] not in known:
             raise KnowledgeError(path, lineno, f"unknown PLOVER context {row[1]!r}")
-        if row[0] in table:
+        if row[0].lower() in table:
             raise KnowledgeError(path, lineno, f"duplicate lemma {row[0]!r}")
         table[row[0].lower()] = row[1]
     return table
