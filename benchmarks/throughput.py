@@ -1,21 +1,31 @@
 """Throughput of ``dyadwatch ingest`` against a plain full spaCy parse of the same texts.
 
     .venv/bin/python benchmarks/throughput.py                  # 500 articles, 1 and 2 workers
-    .venv/bin/python benchmarks/throughput.py --articles 1000 --workers 1 2 4 --model en_core_web_md
+    .venv/bin/python benchmarks/throughput.py --repeats 3      # medians of three runs each
+    .venv/bin/python benchmarks/throughput.py --corpus src/dyadwatch/samples/corpus.jsonl
 
-It writes a synthetic corpus (our own templates: wire-style articles of about 500 words in
-which a minority of sentences name political actors, the rest being the colour, numbers and
-quotes that fill real news), then, in the same run and each in a fresh process:
+It writes a synthetic corpus (``benchmarks/corpus.py``: our own templates, about 500 words of
+wire copy each, events mixed with quotations, background, figures and colour) or takes a JSON
+Lines corpus, then runs, side by side in the same run and each in a fresh process:
 
-* ``full parse``: the coder's spaCy pipeline (same model, same components) runs ``nlp.pipe`` on
-  every text, every sentence, and does nothing else;
-* ``ingest, N workers``: ``dyadwatch.ingest.ingest`` codes the corpus into a new database.
+* ``full parse``: the coder's spaCy pipeline (same model, same components, batch size 16)
+  runs ``nlp.pipe`` on every text, every sentence, and does nothing else;
+* ``ingest``: ``dyadwatch.ingest.ingest`` codes the corpus into a new database, with the
+  pre-filter (1 and N workers) and without it (1 worker, ``DYADWATCH_PREFILTER=0``).
 
-Model loading is left out of the rates: the full parse starts its clock after loading, ingest
-after each worker has stored its first chunk (that chunk's time is mostly loading the model).
+For each it prints two rates. **Steady** leaves out loading: the full parse starts its clock
+after the model is loaded and its first 32 texts are parsed, ingest after each worker has
+stored its first chunk of 32 (whose time is mostly loading the model and the gazetteer in that
+worker). **Overall** divides the articles by the wall time of the whole process, loading
+included. Then events/s (mentions stored, steady), the peak RSS of the whole process tree and
+of its largest process (sampled every 50 ms with psutil), the peak PSS of the tree (shared
+pages counted once; sampled every 0.5 s) and the ratios to the full parse. With ``--repeats``
+each figure is the median over the repeats.
 
-For each it prints articles/s, events/s (mentions stored), peak RSS of the whole process tree
-(sampled every 50 ms with psutil) and the throughput ratio to the full parse.
+Then it compares the events stored with and without the pre-filter, article by article, and
+shows the share of sentences the pre-filter keeps on this corpus, on the bundled sample corpus
+and on the reference article (../shared/seed), so a reader can judge how the synthetic corpus
+compares with real text.
 """
 
 from __future__ import annotations
@@ -23,265 +33,306 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import random
+import os
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-COUNTRIES = [
-    ("France", "French", "Paris"),
-    ("Germany", "German", "Berlin"),
-    ("Algeria", "Algerian", "Algiers"),
-    ("Mali", "Malian", "Bamako"),
-    ("Nigeria", "Nigerian", "Abuja"),
-    ("Kenya", "Kenyan", "Nairobi"),
-    ("Egypt", "Egyptian", "Cairo"),
-    ("Turkey", "Turkish", "Ankara"),
-    ("Russia", "Russian", "Moscow"),
-    ("Ukraine", "Ukrainian", "Kyiv"),
-    ("China", "Chinese", "Beijing"),
-    ("Japan", "Japanese", "Tokyo"),
-    ("India", "Indian", "New Delhi"),
-    ("Pakistan", "Pakistani", "Islamabad"),
-    ("Brazil", "Brazilian", "Brasilia"),
-    ("Argentina", "Argentine", "Buenos Aires"),
-    ("Mexico", "Mexican", "Mexico City"),
-    ("Canada", "Canadian", "Ottawa"),
-    ("Iran", "Iranian", "Tehran"),
-    ("Israel", "Israeli", "Jerusalem"),
-]
-ROLES = ["president", "foreign minister", "defence minister", "prime minister", "army chief"]
-TOPICS = [
-    "trade", "border security", "energy supplies", "migration", "water rights", "debt relief",
-    "fishing quotas", "a ceasefire", "prisoner exchanges", "grain exports",
-]  # fmt: skip
-EVENT_TEMPLATES = [
-    "The {adj_a} {role_a} met the {adj_b} {role_b} in {city_b} on {weekday} to discuss {topic}.",
-    "{a} accused {b} of violating the agreement on {topic}.",
-    "{a} condemned the attack on its embassy in {city_b}.",
-    "The {adj_a} government said it would send humanitarian aid to {b}.",
-    "{adj_a} troops clashed with {adj_b} forces near the border on {weekday}.",
-    "{a} and {b} signed an agreement on {topic} in {city_a}.",
-    "The {adj_a} {role_a} praised {b} for its role in the talks on {topic}.",
-    "{a} expelled two {adj_b} diplomats, the foreign ministry in {city_a} said.",
-    "{a} threatened to impose sanctions on {b} over {topic}.",
-    "The {adj_a} {role_a} is expected to visit {city_b} next month.",
-    "Police in {city_a} arrested dozens of protesters demanding action on {topic}.",
-    "{a} reportedly offered to mediate between {b} and its neighbours.",
-]
-FILLER = [
-    "Temperatures are expected to reach {n} degrees later in the week, forecasters said.",
-    "Analysts said markets remained volatile amid uncertainty over interest rates.",
-    "The report runs to {n} pages and includes several annexes with detailed tables.",
-    "Residents described long queues at petrol stations and bakeries in the morning.",
-    "The stadium, which seats {n},000 people, was completed {m} years ago.",
-    "Prices of staple foods have risen by {m} percent since the start of the year.",
-    "The agency publishes its figures every quarter and revises them twice a year.",
-    "Several roads were closed after heavy rain flooded low-lying neighbourhoods.",
-    "Officials declined to give further details, citing an ongoing review.",
-    "The delegation arrived late on {weekday} evening after a delayed flight.",
-    "Attendance at the annual book fair fell slightly compared with last year.",
-    "Engineers said repairs to the bridge would take at least {m} more weeks.",
-    "The central bank left its main rate unchanged at {m}.5 percent.",
-    "Schools will reopen on Monday after the holiday, the education office said.",
-    "A spokesman said the figures would be released at a news conference.",
-    "The harvest is expected to be better than last year thanks to late rains.",
-    "Hospital staff said the new wing would add {n} beds by the end of the year.",
-    "Shares in the largest telecom operator rose {m} percent in early trading.",
-    "The festival drew visitors from across the region despite the weather.",
-    "Critics say the plan lacks funding, while supporters call it overdue.",
-    '"We are working day and night," said one volunteer at the distribution centre.',
-    "The ministry's budget for the coming year has not yet been approved.",
-    "Traffic was heavy on the main highway into the city for most of the day.",
-    "The museum will extend its opening hours during the summer months.",
-]
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+from corpus import synthetic_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("DYADWATCH_SHARED", ROOT.parent / "shared"))
+SAMPLES = ROOT / "src" / "dyadwatch" / "samples" / "corpus.jsonl"
+SEED = SHARED / "seed" / "algeria-us-2020-09-25.txt"
+WARM = 32  # texts per worker left out of the steady rates (ingest's chunk size)
 
 
-def synthetic_corpus(n: int, seed: int = 7) -> list[dict[str, Any]]:
-    """``n`` wire-style articles of about 500 words, about a quarter of sentences with actors."""
-    rng = random.Random(seed)
-    start = date(2021, 1, 4)
-    articles = []
-    for i in range(n):
-        (a, adj_a, city_a), (b, adj_b, city_b) = rng.sample(COUNTRIES, 2)
-        values = {
-            "a": a, "adj_a": adj_a, "city_a": city_a, "b": b, "adj_b": adj_b, "city_b": city_b,
-            "role_a": rng.choice(ROLES), "role_b": rng.choice(ROLES),
-            "topic": rng.choice(TOPICS), "weekday": rng.choice(WEEKDAYS),
-        }  # fmt: skip
-        day = start + timedelta(days=rng.randrange(300))
-        sentences = [t.format(**values) for t in rng.sample(EVENT_TEMPLATES, rng.randint(5, 8))]
-        sentences += [
-            t.format(n=rng.randint(2, 90), m=rng.randint(2, 9), weekday=rng.choice(WEEKDAYS))
-            for t in rng.choices(FILLER, k=rng.randint(30, 38))
-        ]
-        lead, rest = sentences[0], sentences[1:]
-        rng.shuffle(rest)
-        paragraphs = [" ".join(rest[k : k + 4]) for k in range(0, len(rest), 4)]
-        dateline = f"{city_a.upper()}, {day:%B} {day.day} -"
-        text = f"{dateline} {lead}\n\n" + "\n\n".join(paragraphs) + "\n"
-        articles.append(
-            {
-                "id": f"bench{i:05d}",
-                "title": f"{a} and {b} at odds over {values['topic']}",
-                "text": text,
-                "date": day.isoformat(),
-                "source": f"Wire {i % 7}",
-            }
-        )
-    return articles
+# -- the measured runs (each in a child process) -----------------------------------------------
 
 
-# -- one measured run (in a child process) ------------------------------------------------------
+def _texts(corpus: Path) -> list[str]:
+    return [json.loads(line)["text"] for line in corpus.read_text().splitlines() if line.strip()]
 
 
-def _run_full_parse(corpus: Path, model: str | None) -> dict[str, Any]:
-    from dyadwatch.knowledge import load_knowledge
-    from dyadwatch.nlp import load_pipeline
+def run_full_parse(corpus: Path, model: str | None) -> dict[str, Any]:
+    """``nlp.pipe`` over every full text with the coder's pipeline; nothing else."""
+    from dyadwatch.coder import Coder
     from dyadwatch.settings import Settings
 
-    settings = Settings.from_env(model=model)
-    texts = [json.loads(line)["text"] for line in corpus.read_text().splitlines()]
+    coder = Coder(Settings.from_env(model=model))
+    texts = _texts(corpus)
     began = time.monotonic()
-    nlp = load_pipeline(settings.model, load_knowledge())
+    nlp = coder.nlp  # the coder's own pipeline: same model, same components
     loaded = time.monotonic()
-    sentences = 0
-    for doc in nlp.pipe(texts, batch_size=settings.batch_size):
-        sentences += sum(1 for _ in doc.sents)
-    done = time.monotonic()
-    return {"articles": len(texts), "events": 0, "load": loaded - began, "seconds": done - loaded,
-            "sentences": sentences}  # fmt: skip
+    start, skipped = loaded, 0
+    for n, doc in enumerate(nlp.pipe(texts, batch_size=coder.settings.batch_size), 1):
+        assert len(doc) > 0
+        if n == min(WARM, len(texts) - 1):
+            start, skipped = time.monotonic(), n
+    end = time.monotonic()
+    return {"articles": len(texts) - skipped, "events": 0, "load": start - began,
+            "seconds": end - start, "total": len(texts)}  # fmt: skip
 
 
-def _run_ingest(corpus: Path, model: str | None, workers: int, db: Path) -> dict[str, Any]:
-    """Ingest the corpus; the rate leaves out the first chunk of each worker, whose time is
-    mostly loading the model in that worker (the full parse leaves its loading out too)."""
+def run_ingest(
+    corpus: Path, model: str | None, workers: int, db: Path, coder: str | None
+) -> dict[str, Any]:
+    """Ingest the corpus; the steady rate leaves out each worker's first chunk."""
     from dyadwatch.ingest import DEFAULT_CHUNK, ingest
-    from dyadwatch.parallel import ModelCoderFactory
+    from dyadwatch.parallel import CoderFactory, ModelCoderFactory, load_factory
 
+    factory: CoderFactory = load_factory(coder) if coder else ModelCoderFactory(model=model)
     began = time.monotonic()
     marks: list[tuple[float, int]] = []
 
     def on_chunk(done: int, total: int) -> None:
         marks.append((time.monotonic(), done))
 
-    summary = ingest(
-        [corpus], db=db, coder=ModelCoderFactory(model=model), workers=workers,
-        progress=False, on_chunk=on_chunk,
-    )  # fmt: skip
+    summary = ingest([corpus], db=db, coder=factory, workers=workers, progress=False,
+                     on_chunk=on_chunk)  # fmt: skip
     if summary.failed or summary.errors:
         print(f"  warning: {len(summary.errors)} errors: {summary.errors[:1]}", file=sys.stderr)
     warm = min(workers, len(marks) - 1)
     start, skipped = marks[warm - 1] if warm > 0 else (began, 0)
-    end, done = marks[-1]
+    end, done = marks[-1] if marks else (time.monotonic(), 0)
     per_article = summary.mentions / max(1, summary.new)
     articles = done - skipped
     return {"articles": articles, "events": articles * per_article, "load": start - began,
-            "seconds": end - start, "total_seconds": end - began, "chunk": DEFAULT_CHUNK,
-            "merged": summary.events}  # fmt: skip
+            "seconds": max(end - start, 1e-9), "chunk": DEFAULT_CHUNK, "total": done,
+            "mentions": summary.mentions, "merged": summary.events}  # fmt: skip
+
+
+def run_compare(with_filter: Path, without: Path) -> dict[str, Any]:
+    """Articles whose stored events differ between the two databases; and the share of the
+    quick splitter's sentences that hold an event trigger (without the pre-filter)."""
+    from dyadwatch.prefilter import _SENTENCE_END
+    from dyadwatch.store import Store
+
+    differing: list[str] = []
+    sentences = with_event = 0
+    with Store.open(with_filter, read_only=True) as a, Store.open(without, read_only=True) as b:
+        ids = b.article_ids()
+        for article_id in ids:
+            full = b.article_events(article_id)
+            if a.article_events(article_id) != full:
+                differing.append(article_id)
+            stored = b.article(article_id)
+            text = stored.text if stored is not None else ""
+            ends = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+            sentences += len(ends)
+            starts = [0, *ends[:-1]]
+            triggers = {e.evidence.trigger.start for e in full}
+            with_event += sum(1 for s, e in zip(starts, ends, strict=True)
+                              if any(s <= t < e for t in triggers))  # fmt: skip
+    return {"articles": len(ids), "differing": differing,
+            "event_share": with_event / max(1, sentences)}  # fmt: skip
+
+
+def run_shares(corpus: Path, model: str | None) -> dict[str, Any]:
+    """The share of sentences (and of characters) the Coder's pre-filter keeps, per corpus."""
+    from dyadwatch.coder import Coder
+    from dyadwatch.prefilter import _SENTENCE_END
+    from dyadwatch.settings import Settings
+
+    prefilter = Coder(Settings.from_env(model=model)).prefilter
+
+    def share(texts: list[str]) -> tuple[float, float, int]:
+        kept = total = 0
+        chars = 0.0
+        for text in texts:
+            out, char_share = prefilter.apply(text)
+            chars += char_share
+            start = 0
+            for m in [*_SENTENCE_END.finditer(text), None]:
+                end = m.start() if m is not None else len(text)
+                if text[start:end].strip():
+                    total += 1
+                    kept += bool(out[start:end].strip())
+                start = m.end() if m is not None else start
+        return kept / max(1, total), chars / max(1, len(texts)), total
+
+    records = [json.loads(line) for line in corpus.read_text().splitlines() if line.strip()]
+    out: dict[str, Any] = {"this corpus": share([r["text"] for r in records])}
+    for kind in sorted({r.get("kind") for r in records if r.get("kind")}):
+        out[f"  of which {kind}"] = share([r["text"] for r in records if r.get("kind") == kind])
+    if corpus.resolve() != SAMPLES.resolve():
+        out["bundled sample corpus"] = share(_texts(SAMPLES))
+    if SEED.exists():
+        out["reference article (seed)"] = share([SEED.read_text(encoding="utf-8")])
+    return out
 
 
 # -- the driver ---------------------------------------------------------------------------------
 
 
-def _measure(args: list[str]) -> tuple[dict[str, Any], float]:
-    """Run ``args`` in a child process; its JSON result and the peak RSS (MB) of its tree."""
+def measure(
+    args: list[str], env: dict[str, str] | None = None
+) -> tuple[dict[str, Any], dict[str, float]]:
+    """Run ``args`` in a child process: its JSON result, and its wall time and memory peaks
+    (MB): RSS of the whole tree, RSS of its largest process, PSS of the tree."""
     import psutil  # type: ignore[import-untyped]  # installed with dask.distributed
 
-    child = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
-    peak = 0.0
+    began = time.monotonic()
+    child = subprocess.Popen(args, stdout=subprocess.PIPE, text=True, env=env)
+    peak = {"rss": 0.0, "process": 0.0, "pss": 0.0}
     stop = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
-        try:
+        ticks = 0
+        with contextlib.suppress(psutil.Error):
             root = psutil.Process(child.pid)
             while not stop.is_set():
-                total = 0
+                total = largest = pss = 0
                 for proc in [root, *root.children(recursive=True)]:
                     with contextlib.suppress(psutil.Error):  # a child that just ended
-                        total += proc.memory_info().rss
-                peak = max(peak, total / 1e6)
+                        rss = proc.memory_info().rss
+                        total, largest = total + rss, max(largest, rss)
+                        if ticks % 10 == 0:
+                            pss += getattr(proc.memory_full_info(), "pss", rss)
+                peak["rss"] = max(peak["rss"], total / 1e6)
+                peak["process"] = max(peak["process"], largest / 1e6)
+                if ticks % 10 == 0:
+                    peak["pss"] = max(peak["pss"], pss / 1e6)
+                ticks += 1
                 time.sleep(0.05)
-        except psutil.Error:
-            return
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     out, _ = child.communicate()
     stop.set()
     sampler.join()
+    peak["wall"] = time.monotonic() - began
     if child.returncode != 0:
         raise SystemExit(f"benchmark run failed: {' '.join(args)}")
     return json.loads(out.strip().splitlines()[-1]), peak
 
 
+def _median(values: list[float]) -> float:
+    return statistics.median(values) if values else 0.0
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--repeats", type=int, default=1, help="medians over this many runs")
+    parser.add_argument("--corpus", type=Path, help="a JSON Lines corpus instead of ours")
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: the setting)")
+    parser.add_argument("--coder", help="MODULE:NAME coder factory for ingest (tests)")
+    parser.add_argument(
+        "--skip-model-runs",
+        action="store_true",
+        help="no full parse and no pre-filter shares (they load the model)",
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", metavar="DIR", help="write corpus and databases here")
-    parser.add_argument("--run", choices=["parse", "ingest"], help=argparse.SUPPRESS)
-    parser.add_argument("--corpus", help=argparse.SUPPRESS)
-    parser.add_argument("--db", help=argparse.SUPPRESS)
+    parser.add_argument("--run", choices=["parse", "ingest", "shares", "compare"],
+                        help=argparse.SUPPRESS)  # fmt: skip
+    parser.add_argument("--db", type=Path, nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
-    if args.run == "parse":
-        print(json.dumps(_run_full_parse(Path(args.corpus), args.model)))
+    if args.run is not None:
+        print(json.dumps(_child(args)))
         return
-    if args.run == "ingest":
-        result = _run_ingest(Path(args.corpus), args.model, args.workers[0], Path(args.db))
-        print(json.dumps(result))
-        return
-
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="dyadwatch-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     corpus = folder / "corpus.jsonl"
-    records = synthetic_corpus(args.articles, args.seed)
-    corpus.write_text("".join(json.dumps(r) + "\n" for r in records))
-    words = sum(len(r["text"].split()) for r in records) / len(records)
-    print(f"corpus: {len(records)} articles, {words:.0f} words on average, in {folder}")
+    if args.corpus is not None:
+        corpus.write_text(args.corpus.read_text())
+    else:
+        records = synthetic_corpus(args.articles, args.seed)
+        corpus.write_text("".join(json.dumps(r) + "\n" for r in records))
+    texts = _texts(corpus)
+    words = sum(len(t.split()) for t in texts) / max(1, len(texts))
+    print(f"corpus: {len(texts)} articles, {words:.0f} words on average, in {folder}")
+    report(args, folder, corpus)
 
-    base = [sys.executable, __file__, "--corpus", str(corpus)]
+
+def _child(args: argparse.Namespace) -> dict[str, Any]:
+    corpus = Path(args.corpus)
+    if args.run == "parse":
+        return run_full_parse(corpus, args.model)
+    if args.run == "ingest":
+        return run_ingest(corpus, args.model, args.workers[0], args.db[0], args.coder)
+    if args.run == "shares":
+        return run_shares(corpus, args.model)
+    return run_compare(args.db[0], args.db[1])
+
+
+def report(args: argparse.Namespace, folder: Path, corpus: Path) -> None:
+    base = [sys.executable, str(Path(__file__).resolve()), "--corpus", str(corpus)]
     if args.model:
         base += ["--model", args.model]
-    runs = [("full parse (nlp.pipe, 1 process)", [*base, "--run", "parse"])]
+    if args.coder:
+        base += ["--coder", args.coder]
+    plain = {**os.environ, "DYADWATCH_PREFILTER": "1"}
+    runs: list[tuple[str, list[str], dict[str, str], Path | None]] = []
+    if not args.skip_model_runs:
+        runs.append(("full parse (nlp.pipe, 1 process)", [*base, "--run", "parse"], plain, None))
     for n in args.workers:
         db = folder / f"ingest-{n}.duckdb"
-        db.unlink(missing_ok=True)
-        label = f"dyadwatch ingest, {n} worker{'s' if n > 1 else ''}"
-        runs.append((label, [*base, "--run", "ingest", "--workers", str(n), "--db", str(db)]))
+        label = f"ingest, pre-filter, {n} worker{'s' if n > 1 else ''}"
+        runs.append((label, [*base, "--run", "ingest", "--workers", str(n), "--db", str(db)],
+                     plain, db))  # fmt: skip
+    no_filter = folder / "ingest-no-prefilter.duckdb"
+    runs.append(("ingest, no pre-filter, 1 worker",
+                 [*base, "--run", "ingest", "--workers", "1", "--db", str(no_filter)],
+                 {**os.environ, "DYADWATCH_PREFILTER": "0"}, no_filter))  # fmt: skip
 
-    rows = []
-    for label, command in runs:
-        result, peak = _measure(command)
-        rows.append((label, result, peak))
-        print(f"  done: {label} ({result['seconds']:.1f} s)", file=sys.stderr)
-
-    baseline = rows[0][1]["articles"] / rows[0][1]["seconds"]
-    print()
-    print(
-        f"{'run':38} {'articles/s':>11} {'events/s':>9} {'peak RSS':>9} {'ratio':>6} {'load s':>7}"
-    )
-    for label, result, peak in rows:
-        rate = result["articles"] / result["seconds"]
-        events = result["events"] / result["seconds"]
+    results: dict[str, list[tuple[dict[str, Any], dict[str, float]]]] = {r[0]: [] for r in runs}
+    for repeat in range(args.repeats):
+        for label, command, env, store in runs:  # interleaved: drift hits every run alike
+            if store is not None:
+                for path in store.parent.glob(f"*{store.name}*"):
+                    path.unlink()
+            result, peak = measure(command, env)
+            results[label].append((result, peak))
+            print(f"  done: {label}, repeat {repeat + 1}: {result['seconds']:.1f} s steady,"
+                  f" {peak['wall']:.1f} s in all", file=sys.stderr)  # fmt: skip
+    _table(results, args.repeats)
+    if 1 in args.workers:
+        command = [*base, "--run", "compare", "--db", str(folder / "ingest-1.duckdb")]
+        compare, _ = measure([*command, str(no_filter)])
+        n, differing = compare["articles"], compare["differing"]
         print(
-            f"{label:38} {rate:11.1f} {events:9.1f} {peak:7.0f} MB {rate / baseline:5.2f}x"
-            f" {result['load']:7.1f}"
+            f"\nevents with and without the pre-filter: {n - len(differing)} of {n} articles"
+            f" identical, {len(differing)} differ {differing[:5] if differing else ''}"
         )
-    print()
-    print("ratio: articles/s relative to the full parse; peak RSS: the whole process tree.")
-    print("load s: model loading (and, for ingest, the first chunk of each worker), not in the")
-    print("rates; events/s counts mentions stored.")
+        print(f"sentences holding an event (full parse, this corpus): {compare['event_share']:.0%}")
+    if not args.skip_model_runs:
+        shares, _ = measure([*base, "--run", "shares"])
+        print("\nkept by the pre-filter         sentences  characters  (of sentences)")
+        for name, (sentences, chars, total) in shares.items():
+            print(f"  {name:28} {sentences:9.0%} {chars:11.0%}  ({total})")
+
+
+def _table(results: dict[str, list[tuple[dict[str, Any], dict[str, float]]]], repeats: int) -> None:
+    rows = []
+    for label, runs in results.items():
+        steady = _median([r["articles"] / r["seconds"] for r, _ in runs])
+        overall = _median([r["total"] / p["wall"] for r, p in runs])
+        events = _median([r["events"] / r["seconds"] for r, _ in runs])
+        memory = {k: _median([p[k] for _, p in runs]) for k in ("rss", "process", "pss")}
+        load = _median([r["load"] for r, _ in runs])
+        rows.append((label, steady, overall, events, memory, load))
+    base_steady, base_overall = (rows[0][1], rows[0][2]) if rows else (1.0, 1.0)
+    median = f"medians of {repeats} runs" if repeats > 1 else "one run each"
+    print(
+        f"\n{'run (' + median + ')':36} {'steady':>8} {'ratio':>6} {'overall':>8} {'ratio':>6}"
+        f" {'events/s':>9} {'peak RSS':>9} {'largest':>8} {'peak PSS':>9} {'load s':>7}"
+    )
+    for label, steady, overall, events, memory, load in rows:
+        print(f"{label:36} {steady:8.1f} {steady / base_steady:5.2f}x {overall:8.1f}"
+              f" {overall / base_overall:5.2f}x {events:9.1f} {memory['rss']:6.0f} MB"
+              f" {memory['process']:5.0f} MB {memory['pss']:6.0f} MB {load:7.1f}")  # fmt: skip
+    print("\nsteady, overall: articles/s leaving out loading, and including it (whole process);")
+    print("ratio: to the first row; peak RSS and PSS: the whole process tree; largest: its")
+    print("largest process; load s: loading and, for ingest, each worker's first chunk.")
 
 
 if __name__ == "__main__":

