@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Doc, Span, Token
 
 # Words that stand before a name as a title; stripped from the name, kept as a cue.
@@ -36,6 +38,8 @@ LOCATIVE_PREPS = frozenset({"in", "inside", "across", "throughout", "within", "a
 PLACING_VERBS = frozenset({"base", "live", "operate", "reside", "station", "deploy", "active",
                            "fight", "hold", "settle", "stay", "work", "locate"})
 COUNTRYISH = ("country", "adjective", "capital")
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"[’']s$")
 
 
 @dataclass(frozen=True)
@@ -56,19 +60,20 @@ def hit_of(ent: Span) -> tuple[str, str] | None:
     return kind, code
 
 
-def entity_index(doc: Doc) -> dict[int, Span]:
-    """Every token index inside an entity, mapped to that entity."""
-    return {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+def entity_index(doc: Doc, ents: Iterable[Span] | None = None) -> dict[int, Span]:
+    """Every token index inside an entity (of ``ents``, by default ``doc.ents``), mapped to
+    that entity."""
+    return {i: ent for ent in (doc.ents if ents is None else ents) for i in range(ent.start, ent.end)}
 
 
 def clean_name(text: str) -> tuple[str, list[str]]:
     """A person's name without leading titles or a possessive, and the title words removed."""
-    words = [w for w in re.split(r"\s+", text.strip()) if w]
+    words = [w for w in _SPACES.split(text.strip()) if w]
     titles: list[str] = []
     while len(words) > 1 and words[0].lower().strip(",") in TITLE_WORDS:
         titles.append(words.pop(0).strip(","))
     name = " ".join(words)
-    return re.sub(r"[’']s$", "", name), titles
+    return _POSSESSIVE.sub("", name), titles
 
 
 def is_ethnic(ent: Span) -> bool:
@@ -169,13 +174,15 @@ def sentence_places(token: Token, ents: dict[int, Span]) -> list[tuple[str, Span
     return out
 
 
-def focus_country(doc: Doc, organisations: dict[str, str | None]) -> str | None:
+def focus_country(
+    doc: Doc, organisations: dict[str, str | None], ents: Iterable[Span] | None = None
+) -> str | None:
     """The dateline's country, else the country named most often in the article (first named
     on a tie), counting national organisations ("Hamas", "AFRICOM") as their country's names
     (``organisations`` maps an organisation's name to its country). Ethnic adjectives
-    ('ethnic Albanians') do not count."""
+    ('ethnic Albanians') do not count. ``ents`` are ``doc.ents``, if already at hand."""
     counts: dict[str, int] = {}
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         hit = hit_of(ent)
         if hit is None or hit[0] not in COUNTRYISH:
             code = organisations.get(hit[1]) if hit is not None and hit[0] == "organisation" else None

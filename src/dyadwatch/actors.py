@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date as Date
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from dyadwatch.actor_cues import (
@@ -105,18 +106,31 @@ class ArticleActors:
     def __init__(
         self, doc: Doc, knowledge: Knowledge, published: Date | None, focus: str | None = None
     ) -> None:
+        from spacy.tokens import Span
+
+        self._span = Span  # imported once here, not on each of the many phrase() calls
         self.doc = doc
         self.knowledge = knowledge
         self.published = published
-        self.ents = entity_index(doc)
+        self.entities = doc.ents  # a new Span for each entity on every access: read once
+        self.ents = entity_index(doc, self.entities)
+        # resolve() by (head index, speaker): once the people are learnt (None till then) a
+        # mention resolves the same way every time, and events ask for the same ones often
+        self._resolved: dict[tuple[int, Actor | None], Actor | None] | None = None
         self.focus = focus or focus_country(
-            doc, {name: org.country for name, org in knowledge.organisations.items()}
+            doc, {name: org.country for name, org in knowledge.organisations.items()}, self.entities
         )
         self.people = ArticlePeople(self)
         if self.focus is None:  # no country named: the country of the article's people
             countries = [p.country for p in self.people.known.values()
                          if p.country is not None and p.country in knowledge.countries]
             self.focus = max(countries, key=countries.count) if countries else None
+        self._resolved = {}
+
+    @cached_property
+    def text(self) -> str:
+        """The doc's text (``Doc.text`` joins the tokens anew on every access)."""
+        return self.doc.text
 
     # -- mentions -----------------------------------------------------------------------------
 
@@ -124,12 +138,12 @@ class ArticleActors:
         """The mention headed by ``head``: its subtree without clauses, conjuncts and appositions."""
         keep = self.phrase_tokens(head)
         start, end = min(keep), max(keep) + 1
-        span = self.doc[start:end]
-        while len(span) > 1 and (span[0].is_punct or span[0].dep_ == "det"):
-            span = span[1:]
-        while len(span) > 1 and span[-1].is_punct:
-            span = span[:-1]
-        return span
+        doc = self.doc  # trimmed by index, one Span made: slicing a Doc or Span is slower
+        while end - start > 1 and (doc[start].is_punct or doc[start].dep_ == "det"):
+            start += 1
+        while end - start > 1 and doc[end - 1].is_punct:
+            end -= 1
+        return self._span(doc, start, end)
 
     def phrase_tokens(self, head: Token) -> list[int]:
         keep = [head.i]
@@ -145,6 +159,13 @@ class ArticleActors:
 
     def resolve(self, head: Token, *, speaker: Actor | None = None) -> Actor | None:
         """The actor a mention headed by ``head`` refers to, or None when nothing says."""
+        if self._resolved is None:
+            return self._resolve(head, speaker)
+        if (head.i, speaker) not in self._resolved:
+            self._resolved[head.i, speaker] = self._resolve(head, speaker)
+        return self._resolved[head.i, speaker]
+
+    def _resolve(self, head: Token, speaker: Actor | None) -> Actor | None:
         if head.pos_ == "ADP":  # "in central Baghdad": the place
             objects = [c for c in head.children if c.dep_ == "pobj"]
             return self.resolve(objects[0], speaker=speaker) if objects else None
@@ -241,7 +262,7 @@ class ArticleActors:
         start = ent.start_char
         last = conjuncts(ent.root)[-1].i == ent.root.i
         end = span.end_char if last else ent.end_char
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         base = None if ent.label_ == "NORP" and hit_of(ent) is None else self.entity(ent, ent)
         if base is None:  # "Moslem forces", "Tamil refugees": a people, no country
             found = self._from_role(span, noun, speaker, ethnic=ent.text)
@@ -249,7 +270,7 @@ class ArticleActors:
         why = f"'{ent.text}' -> {base.country}"
         if len(conjuncts(ent.root)) > 1:
             first = conjuncts(ent.root)[0].idx
-            why += f" (one of the compound actor '{self.doc.text[first:span.end_char]}')"
+            why += f" (one of the compound actor '{self.text[first:span.end_char]}')"
         hint = Cue(base.country, why, "org" if base.kind != "state" else "country") \
             if base.country and not is_ethnic(ent) else None
         org = base if base.kind in ("organisation", "group", "igo") else None

@@ -41,6 +41,7 @@ _TARGET_PREPS = (*_GOVERNING_PREPS, "with", "in")
 _PRONOUN_FOR_SPEAKER = {"it", "they", "we", "us", "itself", "themselves"}
 _REFLEXIVE = {"itself", "themselves", "himself", "herself", "oneself"}
 _UNLISTED_KINDS: dict[str, ActorKind] = {"GPE": "state", "ORG": "organisation"}
+_TIMES = frozenset({"DATE", "TIME"})  # entity types of a preposition that heads a date
 # Adjectives whose gerund has the subject of 'be': "X is guilty of violating the truce".
 GUILT_WORDS = {"guilty", "responsible", "culpable", "liable"}
 # Passive verbs whose subject is the doer: "forces were engaged in ethnic cleansing".
@@ -53,6 +54,9 @@ class Clauses:
     def __init__(self, doc: Doc, actors: ArticleActors) -> None:
         self.doc = doc
         self.actors = actors
+        # actor() results: a pure function of its arguments, asked again for every event
+        self._actors: dict[tuple[int, Actor | None, bool, bool], Actor | None] = {}
+        self._objects: dict[int, Token | None] = {}  # see direct_object
 
     # -- subjects -------------------------------------------------------------------------------
 
@@ -111,7 +115,7 @@ class Clauses:
 
     @staticmethod
     def is_to_infinitive(verb: Token) -> bool:
-        return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        return ("aux", "to") in {(c.dep_, c.lower_) for c in verb.children}
 
     @staticmethod
     def _relative(token: Token) -> list[Token]:
@@ -134,33 +138,40 @@ class Clauses:
 
     # -- objects --------------------------------------------------------------------------------
 
+    def direct_object(self, token: Token) -> Token | None:
+        """The direct object of a verb (or what stands for it); asked of a verb again and again
+        by the matcher and the argument finders, and found once."""
+        if token.i not in self._objects:
+            self._objects[token.i] = self._direct_object(token)
+        return self._objects[token.i]
+
     @staticmethod
-    def direct_object(token: Token) -> Token | None:
-        for c in token.children:
-            if c.dep_ in ("dobj", "obj"):
+    def _direct_object(token: Token) -> Token | None:
+        children = list(token.children)  # with their dependencies, read once
+        deps = [c.dep_ for c in children]
+        for c, dep in zip(children, deps, strict=True):
+            if dep in ("dobj", "obj"):
                 return c
         # "paid a trip", "expressed that": the prepositional object of a light particle verb
-        if any(c.dep_ == "prt" for c in token.children):
-            for d in token.children:
-                if d.dep_ == "prep":
+        if "prt" in deps:
+            for d, dep in zip(children, deps, strict=True):
+                if dep == "prep":
                     for e in d.children:
                         if e.dep_ == "pobj":
                             return e
-        if token.tag_ == "VBN":
-            for c in token.children:  # "sanctions were imposed": the passive subject
-                if c.dep_ == "nsubjpass":
-                    return c
+        if "nsubjpass" in deps and token.tag_ == "VBN":
+            return children[deps.index("nsubjpass")]  # "sanctions were imposed": the passive subject
         return None
 
     @staticmethod
     def particles(token: Token) -> tuple[set[str], set[str]]:
         """(particles, prepositions after the verb): a pattern's particle may be either
         ('carry out', 'call on', 'call for'); prepositions heading a date do not count."""
-        prt = {c.lower_ for c in token.children if c.dep_ == "prt"}
+        children = [(c.dep_, c) for c in token.children]  # read once: asked of every verb
+        prt = {c.lower_ for dep, c in children if dep == "prt"}
         preps = {
-            c.lower_ for c in token.children
-            if c.dep_ == "prep" and c.i > token.i
-            and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)
+            c.lower_ for dep, c in children
+            if dep == "prep" and c.i > token.i and _TIMES.isdisjoint({p.ent_type_ for p in c.children})
         }
         return prt, preps
 
@@ -291,6 +302,14 @@ class Clauses:
         """The actor a mention refers to, looking inside mentions that are no actor themselves;
         in reported speech, 'it' and 'they' stand for the speaker (unless ``for_speaker`` is off).
         A source is looked for more narrowly ("insecurity IN Algeria" does nothing)."""
+        key = (token.i, speaker, for_speaker, as_source)
+        if key not in self._actors:
+            self._actors[key] = self._actor(token, speaker, for_speaker, as_source)
+        return self._actors[key]
+
+    def _actor(
+        self, token: Token, speaker: Actor | None, for_speaker: bool, as_source: bool
+    ) -> Actor | None:
         if token.lower_ in _REFLEXIVE:
             return None
         found = self.actors.resolve(token, speaker=speaker)

@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING
 from dyadwatch.records import DatePrecision, EventDate, Span
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -39,6 +41,15 @@ _MDY = re.compile(_MONTH_RE + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4
 _DMY = re.compile(
     r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r",?\s+(?P<y>\d{4})\b", re.I
 )
+# Compiled once: other stages may use enough patterns to push these out of re's own cache.
+_MONTH = re.compile(_MONTH_RE)
+_MONTH_DAY = re.compile(_MONTH_RE + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b")
+_MONTH_YEAR = re.compile(r"\b" + _MONTH_RE + r"(?:\s+(?P<y>\d{4}))?\b")
+_DECADE = re.compile(r"\d{4}s\b")
+_AGO = re.compile(r"\b(\d+|a|one|two|three|four|five|six)\s+(day|week|month|year)s?\s+ago\b")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_DAY_NUMBER = re.compile(r"\b\d{1,2}\b")
+_DATE_LIKE = re.compile(r"\d|" + _MONTH_RE, re.I)
 _DATE_LINE_LABEL = re.compile(r"^\s*(published|posted|updated|date|dated)\b", re.I)
 _DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3})"
@@ -167,21 +178,21 @@ def resolve_expression(text: str, published: Date | None, when: str) -> EventDat
     words = low.split()
     if full := parse_full_date(text):
         return EventDate(full, "day")
-    if m := re.search(_MONTH_RE + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b", low):
+    if m := _MONTH_DAY.search(low):
         month, day = _month_number(m["month"]), int(m["d"])
         year = _year_in(low) or (published.year if published else None)
         if year and (d := _safe_date(year, month, day)):
             if published and not _year_in(low):
                 d = _near_year(d, published, when)
             return EventDate(d, "day")
-    if m := re.search(r"\b" + _MONTH_RE + r"(?:\s+(?P<y>\d{4}))?\b", low):
+    if m := _MONTH_YEAR.search(low):
         month = _month_number(m["month"])
         if m["y"]:
             return EventDate(Date(int(m["y"]), month, 1), "month")
         if published:
             return EventDate(_near_year(Date(published.year, month, 1), published, when), "month")
         return None
-    if (year := _year_in(low)) and not re.search(r"\d{4}s\b", low):
+    if (year := _year_in(low)) and not _DECADE.search(low):
         return EventDate(Date(year, 1, 1), "year")
     if published is None:
         return None
@@ -196,9 +207,7 @@ def resolve_expression(text: str, published: Date | None, when: str) -> EventDat
         for unit in ("week", "month", "year"):
             if f"{rel} {unit}" in low:
                 return _relative(published, unit, sign)
-    if m := re.search(
-        r"\b(\d+|a|one|two|three|four|five|six)\s+(day|week|month|year)s?\s+ago\b", low
-    ):
+    if m := _AGO.search(low):
         n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(m[1])
         count = n if n is not None else int(m[1])
         return _ago(published, count, m[2])
@@ -206,7 +215,7 @@ def resolve_expression(text: str, published: Date | None, when: str) -> EventDat
 
 
 def _year_in(low: str) -> int | None:
-    m = re.search(r"\b(1[89]\d\d|20\d\d)\b", low)
+    m = _YEAR.search(low)
     return int(m[1]) if m else None
 
 
@@ -254,34 +263,63 @@ def _dateparser(text: str, published: Date | None, when: str) -> EventDate | Non
     if parsed is None:
         return None
     low = text.lower()
-    precision: DatePrecision = "day" if re.search(r"\b\d{1,2}\b", low) else "month"
-    if not re.search(_MONTH_RE, low) and precision == "month":
+    precision: DatePrecision = "day" if _DAY_NUMBER.search(low) else "month"
+    if not _MONTH.search(low) and precision == "month":
         precision = "year"
     return EventDate(parsed.date(), precision)
 
 
-def event_date(sent: SpacySpan, trigger: Token, published: Date | None) -> EventDate:
-    """The date of the event ``trigger`` names (see module doc)."""
+def date_cues(sent: SpacySpan) -> list[tuple[Token, str]]:
+    """The words of a sentence that may date its events, as (token, text): the roots of DATE
+    entities that name a point in time, and "recently"-like adverbs. The same for every trigger
+    of the sentence, so :func:`event_date` takes them computed once."""
+    return _cues(sent.ents, sent)
+
+
+def doc_date_cues(doc: Doc, ents: Iterable[SpacySpan] | None = None) -> list[tuple[int, int, Token, str]]:
+    """:func:`date_cues` of a whole doc in one pass, as (start, end, token, text): those of a
+    sentence are the ones with ``sent.start <= start`` and ``end <= sent.end`` (an entity
+    across a sentence boundary belongs to neither, as with ``Span.ents``). ``ents`` are
+    ``doc.ents``, if already at hand."""
+    import numpy
+    from spacy.attrs import LOWER
+
+    out = [(ent.start, ent.end, ent.root, ent.text) for ent in (doc.ents if ents is None else ents)
+           if ent.label_ == "DATE" and _names_a_point(ent)]  # (the label first: most are not)
+    forms = doc.to_array(LOWER)  # the adverbs are found on the array of lowercase forms (hashes)
+    for word in sorted(_RECENT):
+        for i in numpy.flatnonzero(forms == numpy.uint64(doc.vocab.strings.as_int(word))).tolist():
+            out.append((i, i + 1, doc[i], word))
+    return out
+
+
+def _names_a_point(ent: SpacySpan) -> bool:
+    """A DATE entity that dates an event, not one that bounds or measures it ("for a week")."""
+    return ent.label_ == "DATE" and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ in _NOT_A_POINT)
+
+
+def _cues(ents: Iterable[SpacySpan], tokens: Iterable[Token]) -> list[tuple[Token, str]]:
+    cues = [(ent.root, ent.text) for ent in ents if _names_a_point(ent)]
+    cues.extend((tok, tok.lower_) for tok in tokens if tok.lower_ in _RECENT)
+    return cues
+
+
+def event_date(
+    sent: SpacySpan, trigger: Token, published: Date | None,
+    cues: list[tuple[Token, str]] | None = None,
+) -> EventDate:
+    """The date of the event ``trigger`` names (see module doc); ``cues`` are the sentence's
+    :func:`date_cues`, if already known."""
     when = tense(trigger)
-    cues: list[tuple[int, str]] = []
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
-            continue
-        prep = ent.root.head
-        if ent.root.dep_ == "pobj" and prep.lower_ in _NOT_A_POINT:
-            continue
-        if _attached(ent.root, trigger):
-            cues.append((abs(ent.root.i - trigger.i), ent.text))
-    for tok in sent:
-        if tok.lower_ in _RECENT and _attached(tok, trigger):
-            cues.append((abs(tok.i - trigger.i), tok.lower_))
-    for _dist, text in sorted(cues):
+    attached = [(abs(tok.i - trigger.i), text)
+                for tok, text in (date_cues(sent) if cues is None else cues) if _attached(tok, trigger)]
+    for _dist, text in sorted(attached):
         if text in _RECENT:
             if published is not None:
                 return EventDate(published, "week")
             continue
         resolved = resolve_expression(text, published, when)
-        if resolved is None and re.search(r"\d|" + _MONTH_RE, text, re.I):
+        if resolved is None and _DATE_LIKE.search(text):
             resolved = _dateparser(text, published, when)
         if resolved is not None:
             return resolved

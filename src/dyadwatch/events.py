@@ -23,16 +23,18 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from datetime import date as Date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dyadwatch.actors import ArticleActors, coordinated
 from dyadwatch.clauses import SPEECH_VERBS, Clauses
-from dyadwatch.dates import event_date
+from dyadwatch.dates import doc_date_cues, event_date
 from dyadwatch.discards import Discards
 from dyadwatch.fallback import fallback_for
-from dyadwatch.lexicon import Lexicon, load_shifts
+from dyadwatch.lexicon import Lexicon, Shifts, load_shifts
 from dyadwatch.modality import FUTURE_FRAMES, markers, modality_of
 from dyadwatch.records import Actor, Event, EventDate, Evidence, Modality, Span
 from dyadwatch.triggers import Match, Matcher
@@ -41,13 +43,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-    from dyadwatch.ontology import Ontology
+    from dyadwatch.ontology import CameoCode, Ontology
 
 # Codes a future or a reported 'must' may shift (the verbal families 01-02 and 10-13 stay;
 # an intent stays an intent unless negated: "will not accept the plan" is a refusal).
 _SHIFTABLE = {"03", "04", "05", "06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"}
 CAPTION = re.compile(r"^\W*(a |an |the )?(file )?(picture|photo|photograph|image)\b.*\bshows?\b", re.I)
+_WORD = re.compile(r"[a-z]+")
 _QUOTES = {"“": "”", '"': '"', "«": "»"}
+_OPENING = re.compile("|".join(map(re.escape, _QUOTES)))
 # Codes whose narrower codes differ by PLOVER context: "aid" in a clause about food is 073.
 REFINABLE = {"021", "023", "024", "031", "033", "034", "060", "070", "083", "090", "101", "103",
              "104", "112", "121", "122", "123", "141", "142", "143", "144", "145", "162", "172"}
@@ -71,12 +75,15 @@ MUTUAL_WITH = {"exchange", "swap", "clash", "fight", "skirmish", "trade"}
 # Roots whose target, when the pattern names none, is an 'against' actor of the phrase or the
 # place the act applies to ("imposed a curfew in X", "mobilized reservists for a war against X").
 LOCATED_ROOTS = {"08", "13", "14", "15", "16", "17", "18", "19", "20"}
+# Context look-ups by string hash, per contexts table (see _context_memos), and their bound.
+_CONTEXT_MEMOS: dict[int, tuple[dict[str, str], dict[int, str | None], dict[int, str | None]]] = {}
+_MEMO_SIZE = 500_000
 # Article-level PLOVER contexts: a keyword in the headline, or this many times in the text.
 _ARTICLE_CONTEXT_MIN = 3
 
 
 def _event_id(*parts: object) -> str:
-    digest = hashlib.sha1("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    digest = hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()
     return digest[:16]
 
 
@@ -84,28 +91,27 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of quotations (curly or straight double quotes), possibly multi-sentence."""
     spans: list[tuple[int, int]] = []
     i = 0
-    while i < len(text):
+    while (found := _OPENING.search(text, i)) is not None:  # jump to the next opening quote
+        i = found.start()
         ch = text[i]
-        if ch in _QUOTES:
-            close = text.find(_QUOTES[ch], i + 1)
-            nxt_para = text.find("\n\n", i + 1)
-            # A quote that runs on into the next paragraph reopens there ("... partner. \n\n“...")
-            if close == -1:
-                break
-            if nxt_para != -1 and nxt_para < close and ch == '"':
-                i += 1
-                continue
-            spans.append((i, close + 1))
-            i = close + 1
-        else:
+        close = text.find(_QUOTES[ch], i + 1)
+        nxt_para = text.find("\n\n", i + 1)
+        # A quote that runs on into the next paragraph reopens there ("... partner. \n\n“...")
+        if close == -1:
+            break
+        if nxt_para != -1 and nxt_para < close and ch == '"':
             i += 1
+            continue
+        spans.append((i, close + 1))
+        i = close + 1
     return spans
 
 
-def _depth(token: Token) -> int:
+def _depth(i: int, heads: list[int]) -> int:
+    """How far token ``i`` is below its root (at most 50), by the heads of its doc."""
     d = 0
-    while token.head.i != token.i and d < 50:
-        token, d = token.head, d + 1
+    while heads[i] != i and d < 50:
+        i, d = heads[i], d + 1
     return d
 
 
@@ -130,14 +136,24 @@ class EventExtractor:
         self.ontology = ontology
         self.published = published
         self.contexts = contexts or {}
-        self.shifts = load_shifts({c.code for c in ontology.cameo_codes()})
+        self.shifts = _shifts(ontology)
         self.matcher = Matcher(lexicon, self.clauses, self.shifts, fallback_for(lexicon, doc.vocab),
                                lambda token: self._speaker_for(token) is not None)
-        self._quotes = quote_spans(doc.text)
+        # Doc.text joins the tokens anew on every access: read once, shared with the actors
+        self._doc_text = actors.text if actors.doc is doc else doc.text
+        self._quotes = quote_spans(self._doc_text)
         self._speakers: dict[tuple[int, int], Actor | None] = {}
+        self._speaker_of: dict[int, Actor | None] = {}  # _speaker_for by token index
+        # Dates by trigger index (a trigger's events share it); the doc's date cues, found in
+        # one pass when the first event is dated.
+        self._dates: dict[int, EventDate] = {}
+        self._named: tuple[list[int], list[str]] | None = None  # see _context_words
+        self._head_of: list[int] | None = None  # see _heads
+        self._date_cues: list[tuple[int, int, Token, str]] | None = None
         article = getattr(getattr(doc, "_", None), "dw_article", None)
         self._title: str = (getattr(article, "title", None) or "") if article is not None else ""
-        self._text: str = (getattr(article, "text", None) or doc.text) if article is not None else doc.text
+        self._text: str = (getattr(article, "text", None) or self._doc_text) if article is not None \
+            else self._doc_text
         self._article_contexts = self._contexts_of_article()
 
     # -- driver ---------------------------------------------------------------------------------
@@ -148,11 +164,25 @@ class EventExtractor:
             return []
         out: list[Event] = []
         seen: set[tuple[object, ...]] = set()
-        for index, sent in enumerate(self.doc.sents):
-            text = sent.text.strip()
+        doc = self.doc
+        heads = self._heads()
+        # Only tokens that may trigger are matched: sentences without any (the blanks the
+        # pre-filter leaves among them) are passed by before their text is read.
+        screened = self.matcher.screen(doc)
+        first, count = 0, len(screened)
+        for index, sent in enumerate(doc.sents):
+            while first < count and screened[first] < sent.start:
+                first += 1
+            last = first
+            while last < count and screened[last] < sent.end:
+                last += 1
+            if first == last:
+                continue
+            candidates = [doc[i] for i in screened[first:last]]
+            text = self._doc_text[sent.start_char:sent.end_char].strip()  # sent.text, cheaper
             if not text or CAPTION.match(text) or discards.sentence(text):
                 continue
-            for event in self._sentence_events(index, sent):
+            for event in self._sentence_events(index, sent, candidates, heads):
                 key = (event.sentence, event.evidence.trigger.start, event.cameo.root,
                        event.source.start if event.source else None,
                        event.target.start if event.target else None)
@@ -161,10 +191,15 @@ class EventExtractor:
                     out.append(event)
         return out
 
-    def _sentence_events(self, index: int, sent: SpacySpan) -> list[Event]:
+    def _sentence_events(
+        self, index: int, sent: SpacySpan, candidates: list[Token], heads: list[int]
+    ) -> list[Event]:
+        """Events of one sentence; ``candidates`` are its tokens that may trigger (the others
+        would match nothing and consume nothing), matched shallowest first."""
         consumed: set[int] = set()
         matches: list[Match] = []
-        for token in sorted(sent, key=lambda t: (_depth(t), t.i)):
+        # ties broken by the token's (unique) index: the tokens themselves are never compared
+        for _, _, token in sorted([(_depth(t.i, heads), t.i, t) for t in candidates]):
             if token.i in consumed:
                 continue
             match = self.matcher.match(token)
@@ -172,9 +207,11 @@ class EventExtractor:
                 continue
             consumed |= match.consumed
             matches.append(match)
-        matches = Matcher.with_manner(matches)
+        if len(matches) > 1:  # a single match has nothing to merge with, nor to be ordered by
+            matches = Matcher.with_manner(matches)
+            matches.sort(key=lambda m: m.trigger.i)
         events: list[Event] = []
-        for match in sorted(matches, key=lambda m: m.trigger.i):
+        for match in matches:
             events.extend(self._build(index, sent, match))
         return events
 
@@ -182,6 +219,11 @@ class EventExtractor:
 
     def _speaker_for(self, token: Token) -> Actor | None:
         """The speaker of the reported speech that contains ``token``, if any."""
+        if token.i not in self._speaker_of:
+            self._speaker_of[token.i] = self._find_speaker(token)
+        return self._speaker_of[token.i]
+
+    def _find_speaker(self, token: Token) -> Actor | None:
         head = self.clauses.speech_head(token)
         if head is not None:
             subjects, _ = self.clauses.subjects(head)
@@ -198,8 +240,8 @@ class EventExtractor:
         if (start, end) in self._speakers:
             return self._speakers[(start, end)]
         speaker: Actor | None = None
-        after = self.doc.char_span(end, min(len(self.doc.text), end + 80), alignment_mode="expand")
-        before_start = self.doc.text.rfind("\n", 0, start)
+        after = self.doc.char_span(end, min(len(self._doc_text), end + 80), alignment_mode="expand")
+        before_start = self._doc_text.rfind("\n", 0, start)
         before = self.doc.char_span(max(before_start, 0), start, alignment_mode="expand")
         for window in (after, before):
             if window is None:
@@ -295,11 +337,13 @@ class EventExtractor:
         for head in self._source_heads(match) if pattern.kind != "copula" else []:
             source_actors.extend(self.clauses.actor(t, speaker=speaker, as_source=True)
                                  for t in coordinated(head))
+        real_sources = [a for a in source_actors if a is not None]
+        if not real_sources:
+            return []  # every event below pairs a source with a target (or none): no source, none
         targets: list[Actor | None] = []
         for head in self._target_heads(match):  # "it is a partner": 'it' is not the speaker
             targets.extend(self.clauses.actor(t, speaker=speaker, for_speaker=pattern.kind != "copula")
                            for t in coordinated(head))
-        real_sources = [a for a in source_actors if a is not None]
         real_targets = _inherit_country([a for a in targets if a is not None])
         if not real_targets and pattern.kind != "copula" and code[:2] in LOCATED_ROOTS:
             extra = self.clauses.against_target(trigger) or self.clauses.located_target(
@@ -379,9 +423,7 @@ class EventExtractor:
         """The narrower code a clause's context picks ("aid" + "food" -> 073), else the code."""
         if code not in REFINABLE:
             return code
-        # "070 Provide aid, not specified below": its narrower codes are its siblings 071-075
-        narrower = [c for c in self.ontology.children(code[:2]) if c.code != code] if (
-            len(code) == 3 and code.endswith("0")) else self.ontology.children(code)
+        narrower = _narrower(self.ontology, code)
         for ctx in contexts:
             for child in narrower:
                 if ctx in self.ontology.plover_for(child.code).context:
@@ -391,12 +433,12 @@ class EventExtractor:
     def _contexts_of_article(self) -> list[str]:
         """PLOVER contexts of the whole article: a keyword in the headline, or frequent in the text."""
         counts: dict[str, int] = {}
-        for word in re.findall(r"[a-z]+", self._text.lower()):
-            ctx = self.contexts.get(word)
-            if ctx:
-                counts[ctx] = counts.get(ctx, 0) + 1
+        contexts = self.contexts
+        for word in [w for w in _WORD.findall(self._text.lower()) if w in contexts]:  # few do
+            if named := contexts[word]:
+                counts[named] = counts.get(named, 0) + 1
         found = [c for c, n in counts.items() if n >= _ARTICLE_CONTEXT_MIN]
-        for word in re.findall(r"[a-z]+", self._title.lower()):
+        for word in _WORD.findall(self._title.lower()):
             ctx = self.contexts.get(word)
             if ctx and ctx not in found:
                 found.append(ctx)
@@ -405,20 +447,75 @@ class EventExtractor:
     def _clause_contexts(self, match: Match) -> list[str]:
         """PLOVER contexts named in the trigger's clause ("military cooperation": military)."""
         top = match.trigger.head if match.trigger.pos_ == "NOUN" else match.trigger
+        # The doc's few words that name a context, and whether the clause holds them: a walk
+        # up their heads, rather than a walk down the whole clause.
+        if self._named is None:
+            self._named = self._context_words()
+        positions, names = self._named
+        heads = self._heads()
         found: list[str] = []
-        for tok in top.subtree:
-            ctx = self.contexts.get(tok.lemma_.lower()) or self.contexts.get(tok.lower_)
-            if ctx and ctx not in found:
-                found.append(ctx)
+        for k in range(bisect_left(positions, top.left_edge.i), bisect_left(positions, top.right_edge.i + 1)):
+            node = positions[k]
+            while node != top.i and heads[node] != node:
+                node = heads[node]
+            if node == top.i and names[k] not in found:
+                found.append(names[k])
+        if len(found) > 1:  # their order is the clause's (Token.subtree's, not the text's)
+            found = []
+            for tok in top.subtree:
+                ctx = self.contexts.get(tok.lemma_.lower()) or self.contexts.get(tok.lower_)
+                if ctx and ctx not in found:
+                    found.append(ctx)
         return found
+
+    def _context_words(self) -> tuple[list[int], list[str]]:
+        """(positions, contexts) of the doc's tokens that name a PLOVER context, by lemma or
+        else by form, in text order. Each distinct lemma and form is looked up once (across
+        articles: see _context_memos)."""
+        from spacy.attrs import LEMMA, LOWER
+
+        doc, contexts = self.doc, self.contexts
+        strings = doc.vocab.strings
+        by_lemma, by_form = _context_memos(contexts)
+        rows = doc.to_array([LEMMA, LOWER]).tolist()
+        for lemma, form in rows:
+            if lemma not in by_lemma:
+                by_lemma[lemma] = contexts.get(strings[lemma].lower())
+            if form not in by_form:
+                by_form[form] = contexts.get(strings[form])
+        positions = [i for i, (lemma, form) in enumerate(rows) if by_lemma[lemma] or by_form[form]]
+        names = [by_lemma[rows[i][0]] or by_form[rows[i][1]] or "" for i in positions]  # (never "")
+        return positions, names
+
+    def _heads(self) -> list[int]:
+        """The index of every token's head, read once per doc (a root is its own head)."""
+        if self._head_of is None:
+            import numpy
+            from spacy.attrs import HEAD
+
+            # stored as offsets in unsigned integers: read back as the signed numbers they are
+            offsets = self.doc.to_array(HEAD).astype("int64")
+            self._head_of = (numpy.arange(len(self.doc)) + offsets).tolist()
+        return self._head_of
 
     def _context(self, clause: list[str], source: Actor, target: Actor | None) -> list[str]:
         """Contexts from the clause, the actors' sectors, then the article."""
         found = list(clause)
-        if any(a is not None and a.sector == "MIL" for a in (source, target)) and "military" not in found:
+        military = (source is not None and source.sector == "MIL") or (target is not None and target.sector == "MIL")
+        if military and "military" not in found:
             found.append("military")
         found += [c for c in self._article_contexts if c not in found]
         return found
+
+    def _date(self, sent: SpacySpan, trigger: Token) -> EventDate:
+        if trigger.i not in self._dates:
+            if self._date_cues is None:
+                self._date_cues = doc_date_cues(self.doc, self.actors.entities if self.actors.doc is self.doc
+                                                else None)
+            cues = [(tok, text) for start, end, tok, text in self._date_cues
+                    if start >= sent.start and end <= sent.end]
+            self._dates[trigger.i] = event_date(sent, trigger, self.published, cues)
+        return self._dates[trigger.i]
 
     def _event(
         self, index: int, sent: SpacySpan, match: Match, code: str, source: Actor,
@@ -427,11 +524,11 @@ class EventExtractor:
     ) -> Event:
         trigger = match.noun if match.pattern.kind == "noun" and match.noun is not None else match.trigger
         cameo, plover = self.ontology.records_for(code, self._context(clause_contexts, source, target))
-        date = event_date(sent, match.trigger, self.published)
+        date = self._date(sent, match.trigger)
         if modality == "asserted" and _long_ago(date, self.published):
             modality = "historical"
         evidence = Evidence(
-            sentence=sent.text,
+            sentence=self._doc_text[sent.start_char:sent.end_char],  # sent.text, cheaper
             sentence_start=sent.start_char,
             trigger=Span(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
             rule=rule,
@@ -443,6 +540,33 @@ class EventExtractor:
             cameo=cameo, plover=plover, modality=modality, evidence=evidence, group=group,
             date=date, confidence=round(max(confidence, 0.1), 2),
         )
+
+
+def _context_memos(contexts: dict[str, str]) -> tuple[dict[int, str | None], dict[int, str | None]]:
+    """The PLOVER context of a lowercased lemma and of a lowercase form, by string hash (the
+    same string in any vocab), kept across articles for one contexts table."""
+    owner, by_lemma, by_form = _CONTEXT_MEMOS.get(id(contexts), (None, {}, {}))
+    if owner is not contexts or len(by_lemma) + len(by_form) > _MEMO_SIZE:
+        if len(_CONTEXT_MEMOS) >= 8:  # a few tables per process at most: tests make some
+            _CONTEXT_MEMOS.clear()
+        by_lemma, by_form = {}, {}
+        _CONTEXT_MEMOS[id(contexts)] = (contexts, by_lemma, by_form)  # holding it keeps its id
+    return by_lemma, by_form
+
+
+@lru_cache(maxsize=8)
+def _shifts(ontology: Ontology) -> Shifts:
+    """The frame shifts checked against the ontology's codes (once per ontology)."""
+    return load_shifts({c.code for c in ontology.cameo_codes()})
+
+
+@lru_cache(maxsize=1024)
+def _narrower(ontology: Ontology, code: str) -> tuple[CameoCode, ...]:
+    """The codes a context may refine ``code`` into (found once: the table is scanned whole)."""
+    # "070 Provide aid, not specified below": its narrower codes are its siblings 071-075
+    if len(code) == 3 and code.endswith("0"):
+        return tuple(c for c in ontology.children(code[:2]) if c.code != code)
+    return tuple(ontology.children(code))
 
 
 def _long_ago(date: EventDate, published: Date | None) -> bool:

@@ -15,12 +15,12 @@ and every problem raises :class:`dyadwatch.errors.KnowledgeError` naming the fil
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from dyadwatch.errors import KnowledgeError
 from dyadwatch.knowledge_load import (
@@ -105,6 +105,7 @@ ROLE_SYNONYMS: dict[str, str] = {
     "secretary general": "secretary-general",
 }
 _QUALIFIERS = ("acting ", "interim ", "transitional ", "caretaker ")
+_CACHE_SIZE = 100_000  # answers kept per look-up (see Knowledge._cached)
 _MONARCHS = ("king", "queen", "emperor", "emir", "sultan", "grand duke", "prince")
 ROLE_GROUPS: dict[str, frozenset[str]] = {
     "head of state": frozenset(
@@ -232,6 +233,9 @@ class Knowledge:
                 if variant != key[-1]:
                     self._role_index.setdefault((*key[:-1], variant), role)
         self._role_max = max((len(k) for k in self._role_index), default=0)
+        # roles_in(), lookup() and person() answers: mentions repeat within and across
+        # articles, and folding their words is the costly part (see _cached).
+        self._memos: dict[str, dict[Any, tuple[Any, ...]]] = {"roles": {}, "lookup": {}, "person": {}}
         self._build()
 
     # --- indexes --------------------------------------------------------------------------
@@ -273,6 +277,9 @@ class Knowledge:
     def lookup(self, text: str) -> list[NameHit]:
         """Entries named exactly ``text`` (case-insensitive but see :func:`case_rule`), after
         dropping a leading "the " and a possessive "'s"; unshared forms first, then by kind."""
+        return list(self._cached("lookup", text, lambda: self._lookup(text)))
+
+    def _lookup(self, text: str) -> list[NameHit]:
         text = normalise(text).strip(" \"',;:")
         for variant in _strip_variants(text):
             forms = [f for f in self._names.get(fold(variant), []) if _matches(f, variant)]
@@ -312,6 +319,9 @@ class Knowledge:
         """Non-overlapping role terms in ``phrase``, leftmost-longest, as (start, end, role).
         A term also matches with its last word in the plural or singular ("rebel leaders" is
         "rebel leader"), unless that form is a term of its own."""
+        return list(self._cached("roles", phrase, lambda: self._find_roles(phrase)))
+
+    def _find_roles(self, phrase: str) -> list[tuple[int, int, Role]]:
         toks = list(tokens(phrase))
         out: list[tuple[int, int, Role]] = []
         i = 0
@@ -325,6 +335,16 @@ class Knowledge:
             else:
                 i += 1
         return out
+
+    def _cached(self, table: str, key: Any, find: Callable[[], list[Any]]) -> tuple[Any, ...]:
+        """What ``find`` answers for ``key``, found once; a table is emptied when full, so a
+        long run stays bounded (the knowledge never changes once loaded)."""
+        memo = self._memos[table]
+        if key not in memo:
+            if len(memo) >= _CACHE_SIZE:
+                memo.clear()
+            memo[key] = tuple(find())
+        return memo[key]
 
     def role_forms(self) -> Iterator[str]:
         """Every lowercase form a role term matches in, the plural and singular variants of
@@ -344,6 +364,9 @@ class Knowledge:
     def person(self, name: str, on: date | None = None) -> list[OfficeHolder]:
         """Holders named or aliased ``name``: those in office ``on`` first (or, without a date,
         those still in office), then the most recent."""
+        return list(self._cached("person", (name, on), lambda: self._person(name, on)))
+
+    def _person(self, name: str, on: date | None) -> list[OfficeHolder]:
         text = normalise(name).strip(" \"',;:")
         for variant in _strip_variants(text):
             key = fold(variant)

@@ -7,11 +7,11 @@ import csv
 import io
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from dyadwatch.errors import KnowledgeError
 
@@ -35,18 +35,24 @@ class Pattern:
     code: str
     note: str
 
-    @property
+    # Cached on first use (patterns never change): the matcher asks for each candidate.
+    @cached_property
     def specificity(self) -> int:
         objects = 1 if self.objects == {"(clause)"} else 2 * bool(self.objects)
         particles = 2 * bool(self.particles) if "-" not in self.particles else 0  # '-': optional
         return particles + objects + bool(self.preps)
 
-    @property
+    @cached_property
+    def named_particles(self) -> frozenset[str]:
+        """The particles the pattern names, without the '-' that makes them optional."""
+        return self.particles - {"-"}
+
+    @cached_property
     def needs_target(self) -> bool:
         """A '!' in the prep column: no event without a target ("spoke to X", not "speaking")."""
         return "!" in self.preps
 
-    @property
+    @cached_property
     def family(self) -> str | None:
         """For a frame: the frames.tsv column it shifts its complement into."""
         return FRAME_FAMILIES.get(self.code[:2]) if self.kind == "frame" else None
@@ -55,17 +61,47 @@ class Pattern:
 @dataclass(frozen=True)
 class Lexicon:
     patterns: tuple[Pattern, ...]
+    # Built once here: a cache keyed on the Lexicon would hash every pattern on each look-up.
+    _index: dict[tuple[str, str], list[Pattern]] = field(
+        init=False, repr=False, compare=False, hash=False
+    )
+    _lemmas: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False, hash=False)
+    _verbs: dict[str, list[Pattern]] = field(init=False, repr=False, compare=False, hash=False)
+    _memos: dict[str, dict[Any, Any]] = field(
+        init=False, repr=False, compare=False, hash=False, default_factory=dict
+    )
 
-    def candidates(self, kind: PatternKind, lemma: str) -> list[Pattern]:
-        return self._index().get((kind, lemma.lower()), [])
-
-    @cache  # noqa: B019 - a Lexicon lives as long as the process; patterns never change
-    def _index(self) -> dict[tuple[str, str], list[Pattern]]:
+    def __post_init__(self) -> None:
         index: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
+        lemmas: dict[str, set[str]] = {kind: set() for kind in _KINDS}
         for p in self.patterns:
             for lemma in p.lemmas:
                 index[(p.kind, lemma)].append(p)
-        return dict(index)
+                lemmas[p.kind].add(lemma)
+        object.__setattr__(self, "_index", dict(index))
+        object.__setattr__(self, "_lemmas", {k: frozenset(v) for k, v in lemmas.items()})
+        verbs = {lemma: index.get(("verb", lemma), []) + index.get(("frame", lemma), [])
+                 for lemma in lemmas["verb"] | lemmas["frame"]}
+        object.__setattr__(self, "_verbs", verbs)
+
+    def candidates(self, kind: PatternKind, lemma: str) -> list[Pattern]:
+        return self._index.get((kind, lemma.lower()), [])
+
+    def verb_candidates(self, lemma: str) -> list[Pattern]:
+        """``candidates("verb", lemma) + candidates("frame", lemma)`` for a lowercase lemma, in
+        one look-up: the matcher asks it of every verb."""
+        return self._verbs.get(lemma, [])
+
+    def lemmas(self, *kinds: PatternKind) -> frozenset[str]:
+        """Every (lowercase) lemma a pattern of one of ``kinds`` names: a token whose lemma is in
+        none of them has no candidates, so the matcher can pass it by without a look."""
+        return frozenset().union(*(self._lemmas[k] for k in kinds))
+
+    def memo(self, name: str) -> dict[Any, Any]:
+        """A dict kept as long as this Lexicon, for what callers derive from its patterns and
+        want once per process rather than once per article (the trigger screen's answers by
+        string hash, see ``triggers.Matcher.screen``)."""
+        return self._memos.setdefault(name, {})
 
     def codes(self) -> set[str]:
         return {p.code for p in self.patterns}

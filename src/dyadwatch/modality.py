@@ -45,19 +45,21 @@ UNNAMED_SOURCES = {"analyst", "observer", "expert", "source", "commentator", "in
 PRESUPPOSING_MARKS = {"after", "since", "when", "because", "as", "while"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 _CLIMB = {"ccomp", "xcomp", "conj", "advcl", "csubj", "pcomp", "acl", "relcl", "attr"}
+_CONDITIONAL = {("mark", m) for m in CONDITIONAL_MARKS}
 
 
 def _own(token: Token) -> Modality | None:
     """Markers on the token itself: its negation, auxiliaries and adverbs."""
-    children = list(token.children)
-    lowers = {c.lower_ for c in children}
-    if any(c.dep_ == "neg" for c in children) or "never" in lowers:
+    # (dependency, form) of each child, read once: a trigger's markers are looked at often
+    pairs = {(c.dep_, c.lower_) for c in token.children}
+    lowers = {lower for _, lower in pairs}
+    if "never" in lowers or "neg" in {dep for dep, _ in pairs}:
         return "negated"
     if lowers & HEDGE_MODALS or lowers & HEDGE_ADVERBS:
         return "hedged"
     if lowers & FUTURE_MODALS or "going" in lowers:
         return "future"
-    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
+    if not pairs.isdisjoint(_CONDITIONAL):
         return "hypothetical"
     if lowers & HYPOTHETICAL_MODALS or lowers & DEMAND_MODALS:
         return "hypothetical"  # "would sign", "must make": not (yet) done
@@ -88,7 +90,7 @@ def _governor(token: Token, child_dep: str) -> Modality | None:
 
 
 def _infinitive(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return ("aux", "to") in {(c.dep_, c.lower_) for c in token.children}
 
 
 def modality_of(trigger: Token) -> Modality:
@@ -144,8 +146,9 @@ def markers(trigger: Token) -> set[str]:
 def _own_markers(node: Token) -> set[str]:
     out: set[str] = set()
     children = list(node.children)
-    lowers = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass", "neg", "advmod")}
-    if any(c.dep_ == "neg" for c in children) or "never" in lowers:
+    deps = [c.dep_ for c in children]
+    lowers = {c.lower_ for c, dep in zip(children, deps, strict=True) if dep in ("aux", "auxpass", "neg", "advmod")}
+    if "neg" in deps or "never" in lowers:
         out.add("neg")
     if lowers & FUTURE_MODALS:
         out.add("future")

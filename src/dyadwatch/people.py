@@ -100,9 +100,9 @@ class ArticlePeople:
 
     def _learn(self) -> None:
         """First pass over the article: gather every cue about each named person."""
-        for ent in [*self.actors.doc.ents, *self._unrecognised_holders()]:
-            hit = hit_of(ent)
-            if ent.label_ != "PERSON" and not (hit is not None and hit[0] == "person"):
+        for ent in [*self.actors.entities, *self._unrecognised_holders()]:
+            # a person: by label, or by our gazetteer's id "person:..." (see hit_of)
+            if ent.label_ != "PERSON" and ent.ent_id_[:7] != "person:":
                 continue
             name, titles = clean_name(ent.text)
             if not name:
@@ -117,13 +117,19 @@ class ArticlePeople:
     def _unrecognised_holders(self) -> list[Span]:
         """Names of our office holders that NER left untagged ("Tebboune met Macron"): the
         proper noun with the proper nouns compounded to it, as PERSON spans."""
+        import numpy
+        from spacy.attrs import DEP, ENT_IOB, POS
+        from spacy.symbols import PROPN
         from spacy.tokens import Span
 
         doc, knowledge = self.actors.doc, self.actors.knowledge
         found: list[Span] = []
-        for token in doc:
-            if token.pos_ != "PROPN" or token.ent_iob_ != "O" or token.dep_ == "compound":
-                continue
+        # proper nouns outside entities (IOB 2: "O") that end a compound, found on the arrays
+        table = doc.to_array([POS, ENT_IOB, DEP])
+        compound = numpy.uint64(doc.vocab.strings.as_int("compound"))
+        ends = (table[:, 0] == PROPN) & (table[:, 1] == 2) & (table[:, 2] != compound)
+        for i in numpy.flatnonzero(ends).tolist():
+            token = doc[i]
             start = token.i
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
                     and doc[start - 1].ent_iob_ == "O":
@@ -172,8 +178,11 @@ class ArticlePeople:
                 sector = "ELI"
                 reasons.append("former office holder -> ELI")
         country: str | None = None
-        for ent2 in doc.ents:
-            if ent2.start not in beside or ent2 is ent:
+        # the entities that start beside the name, in text order (``beside`` excludes the
+        # name's own tokens); looked up by token rather than by a pass over all of doc.ents
+        for i in sorted(beside):
+            ent2 = actors.ents.get(i)
+            if ent2 is None or ent2.start != i:
                 continue
             h = hit_of(ent2)
             if h is None:

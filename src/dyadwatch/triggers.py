@@ -19,8 +19,11 @@ from dyadwatch.fallback import Fallback
 from dyadwatch.lexicon import Lexicon, Pattern, Shifts
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
+# Dependencies under which an adjective is matched as a verb ("ready to", "willing to").
+_ADJ_DEPS = ("acomp", "xcomp", "ccomp")
+_MEMO_SIZE = 500_000  # string hashes whose screen answer is kept
 # Verbs that lend their subject to an event noun: "held talks", "imposed a curfew".
 LIGHT_VERBS = {
     "hold", "have", "conduct", "launch", "carry", "stage", "begin", "start", "continue", "resume",
@@ -104,7 +107,54 @@ class Matcher:
         self.shifts = shifts
         self.fallback = fallback
         self.in_speech = in_speech
+        # What a token's lemma must be for match() to find anything (see screen); the same
+        # for every article, so kept with the lexicon.
+        lemmas = lexicon.memo("matcher:lemmas")
+        if not lemmas:
+            lemmas["verb"] = lexicon.lemmas("verb", "frame") | LIGHT_VERBS
+            lemmas["noun"] = lexicon.lemmas("noun", "copula")
+        self._verbish: frozenset[str] = lemmas["verb"]
+        self._nounish: frozenset[str] = lemmas["noun"]
 
+    def screen(self, doc: Doc) -> list[int]:
+        """Indices of the tokens of ``doc`` that :meth:`match` may match, in text order. For the
+        others it is sure to find nothing, since no pattern names their lemma (a verb may still
+        be a light verb, or match by vector when there is a fallback). Most tokens are such,
+        and are passed by on one array of their attributes, without a look at their arguments."""
+        import numpy
+        from spacy.attrs import DEP, LEMMA, LOWER, POS
+        from spacy.symbols import ADJ, NOUN, PROPN, VERB
+
+        strings = doc.vocab.strings
+        table = doc.to_array([POS, DEP, LEMMA, LOWER])
+        pos = table[:, 0]
+        deps = numpy.array([strings.as_int(d) for d in _ADJ_DEPS], dtype=numpy.uint64)
+        adjectives = (pos == ADJ) & numpy.isin(table[:, 1], deps)
+        verbs = numpy.flatnonzero((pos == VERB) | adjectives).tolist()
+        nouns = numpy.flatnonzero((pos == NOUN) | (pos == PROPN)).tolist()
+        # Answers by string hash (the same string in any vocab), kept with the lexicon: is the
+        # lowercase lemma a verb's, a noun's; is the lowercase form a noun's.
+        verbish = self.lexicon.memo("screen:verb-lemma")
+        nounish = self.lexicon.memo("screen:noun-lemma")
+        nounish_form = self.lexicon.memo("screen:noun-form")
+        for memo in (verbish, nounish, nounish_form):
+            if len(memo) > _MEMO_SIZE:
+                memo.clear()  # a long run over new words stays bounded
+        verb_rows = table[verbs][:, [0, 2]].tolist()
+        noun_rows = table[nouns][:, 2:].tolist()
+        for lemma in {lemma for _, lemma in verb_rows if lemma not in verbish}:
+            verbish[lemma] = strings[lemma].lower() in self._verbish
+        for lemma in {lemma for lemma, _ in noun_rows if lemma not in nounish}:
+            nounish[lemma] = strings[lemma].lower() in self._nounish
+        for lower in {lower for _, lower in noun_rows if lower not in nounish_form}:
+            nounish_form[lower] = strings[lower] in self._nounish
+        fallback = self.fallback is not None
+        return sorted(
+            [i for i, (kind, lemma) in zip(verbs, verb_rows, strict=True)
+             if (fallback and kind == VERB) or verbish[lemma]]
+            + [i for i, (lemma, lower) in zip(nouns, noun_rows, strict=True)
+               if nounish[lemma] or nounish_form[lower]]
+        )
 
     @staticmethod
     def with_manner(matches: list[Match]) -> list[Match]:
@@ -141,7 +191,7 @@ class Matcher:
 
     def match(self, token: Token, depth: int = 0) -> Match | None:
         pos, dep = token.pos_, token.dep_
-        if pos == "VERB" or (pos == "ADJ" and dep in ("acomp", "xcomp", "ccomp")):
+        if pos == "VERB" or (pos == "ADJ" and dep in _ADJ_DEPS):
             return self._verb_match(token, depth)
         if pos in ("NOUN", "PROPN") and dep == "attr":
             copula = token.head
@@ -157,22 +207,28 @@ class Matcher:
 
     def _verb_match(self, token: Token, depth: int) -> Match | None:
         lemma = token.lemma_.lower()
-        candidates = self.lexicon.candidates("verb", lemma) + self.lexicon.candidates("frame", lemma)
-        obj = self.clauses.direct_object(token)
-        prt, after = self.clauses.particles(token)
-        objects = self.clauses.object_lemmas(token) if candidates else set()
-        preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "agent", "dative")}
-        if obj is not None:
-            preps |= {c.lower_ for c in obj.children if c.dep_ == "prep"}
+        candidates = self.lexicon.verb_candidates(lemma)
+        # Without candidates only a light verb's object is looked at; the object's words and
+        # the prepositions are worked out when a candidate first needs them.
+        light_ok = lemma in LIGHT_VERBS and depth < 3
+        obj = self.clauses.direct_object(token) if candidates or light_ok else None
+        prt, after = self.clauses.particles(token) if candidates else (set(), set())
+        objects: set[str] | None = None
+        preps: set[str] | None = None
         best: tuple[float, Pattern, Match | None] | None = None
         for p in candidates:
-            named = p.particles - {"-"}
+            named = p.named_particles
             if named and "-" not in p.particles and not (named & (prt | after)):
                 continue
             if prt and not (named & prt):
                 continue  # "carry out" is not "carry"
-            if p.objects and not (p.objects & objects):
-                continue
+            if p.objects:
+                if objects is None:
+                    objects = self.clauses.object_lemmas(token)
+                if not (p.objects & objects):
+                    continue
+            if preps is None:
+                preps = self._preps(token, obj)
             score: float = p.specificity + (1 if set(p.preps) & preps else 0)
             inner = None
             if p.kind == "frame":
@@ -181,7 +237,7 @@ class Matcher:
             if best is None or score > best[0]:
                 best = (score, p, inner)
         light = None
-        if obj is not None and lemma in LIGHT_VERBS and depth < 3 and (
+        if obj is not None and light_ok and (
             best is None or (not best[1].objects and best[1].kind != "frame") or best[0] < 1
         ):
             light = self._noun_match(obj, "noun", governor=token)
@@ -208,6 +264,14 @@ class Matcher:
                         return replace(match, code=shifted, base=inner.base, inner=inner,
                                        rule=f"{match.rule}+{inner.rule.split(':', 1)[-1]}")
         return match
+
+    @staticmethod
+    def _preps(token: Token, obj: Token | None) -> set[str]:
+        """The prepositions of a verb and of its object: a pattern naming one scores higher."""
+        preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "agent", "dative")}
+        if obj is not None:
+            preps |= {c.lower_ for c in obj.children if c.dep_ == "prep"}
+        return preps
 
     def _noun_match(self, noun: Token, kind: str, governor: Token | None = None) -> Match | None:
         candidates = self.lexicon.candidates(kind, noun.lemma_.lower())  # type: ignore[arg-type]
