@@ -8,8 +8,16 @@ from pathlib import Path
 import pytest
 
 from dyadwatch.errors import KnowledgeError
-from dyadwatch.gazetteer import GeoNamesGazetteer, PlaceResolver, distance_km, name_key, to_place
+from dyadwatch.gazetteer import (
+    Candidate,
+    GeoNamesGazetteer,
+    PlaceResolver,
+    distance_km,
+    name_key,
+    to_place,
+)
 from test_places_docs import (
+    ALGERIA,
     ALGIERS,
     ATLANTA,
     DC,
@@ -94,7 +102,7 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def gazetteer(data_dir: Path) -> GeoNamesGazetteer:
-    return GeoNamesGazetteer(data_dir)
+    return GeoNamesGazetteer(data_dir, cache=False)  # the disk cache: test_gazetteer_cache.py
 
 
 def test_nothing_is_read_before_the_first_lookup(tmp_path: Path) -> None:
@@ -189,3 +197,32 @@ def test_resolve(
 def test_demonym_resolves_to_country(resolver: PlaceResolver) -> None:
     place = resolver.demonym("Algerians")
     assert place is not None and place.country == "DZA" and place.feature == "country"
+
+
+class _CountingGazetteer(FakeGazetteer):
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[str] = []
+
+    def lookup(self, name: str) -> list[Candidate]:
+        self.calls.append(name)
+        return list(super().lookup(name))
+
+    def demonym(self, word: str) -> Candidate | None:
+        self.calls.append(word)
+        return super().demonym(word)
+
+
+def test_resolver_remembers_names() -> None:
+    gaz = _CountingGazetteer()
+    resolver = PlaceResolver(gaz)
+    for _ in range(3):
+        assert resolver.names_area("Mali") and not resolver.names_area("Algiers")
+        assert resolver.known("the Algiers") == tuple(resolver.candidates("Algiers"))
+        assert resolver.demonym_candidate("Algerian") == ALGERIA
+        assert resolver.demonym_candidate("Martian") is None
+    # Each name asked of the gazetteer once ("the Algiers" is another name than "Algiers").
+    assert sorted(gaz.calls) == ["Algerian", "Algiers", "Algiers", "Mali", "Martian"]
+    got = resolver.candidates("Mali")
+    got.clear()  # a copy: the resolver's own list is untouched
+    assert resolver.candidates("Mali")

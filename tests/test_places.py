@@ -6,11 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
+import spacy
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+from spacy.tokens import Doc
 
 from dyadwatch.errors import InputError
 from dyadwatch.gazetteer import PlaceResolver, to_place
-from dyadwatch.places import event_place, find_place_mentions
+from dyadwatch.places import _inside, _overlap_test, event_place, find_place_mentions
 from dyadwatch.places_eval import EventLocationScores, ToponymScores, gold_kind, read_gold
 from dyadwatch.records import Span
 from test_places_docs import ALGIERS, FakeGazetteer, make_doc
@@ -248,3 +252,33 @@ def test_cli_reports_a_bad_gold_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(command, [str(path)])
     assert result.exit_code == 1
     assert "neither" in result.output and "Traceback" not in result.output
+
+
+def test_gazetteer_scan_reads_runs_as_their_text() -> None:
+    # A run's name is its Span.text: spaces as written, a whitespace token inside it.
+    words = ["Troops", "left", "West", " ", "Bank", "for", "Mali", "."]
+    spaces = [True, True, True, False, True, True, False, False]
+    starts: list[bool | int | None] = [True, *([False] * 7)]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, sent_starts=starts)
+    mentions = find_place_mentions(doc, resolver=PlaceResolver(FakeGazetteer()))
+    assert [(m.text, m.start, m.end) for m in mentions] == [
+        ("West  Bank", 12, 22),
+        ("Mali", 27, 31),
+    ]
+    assert [m.place.name if m.place else None for m in mentions] == ["West Bank", "Mali"]
+
+
+class _Span:
+    def __init__(self, start: int, end: int) -> None:
+        self.start, self.end = start, end
+
+
+_RANGES = st.lists(st.tuples(st.integers(-1, 12), st.integers(-1, 12)), max_size=6)
+
+
+@given(st.integers(0, 10), _RANGES)
+def test_overlap_test_is_inside(length: int, ranges: list[tuple[int, int]]) -> None:
+    inside = _overlap_test(length, ranges)
+    for start in range(length):
+        for end in range(start + 1, length + 1):
+            assert inside(start, end) == _inside(_Span(start, end), ranges)  # type: ignore[arg-type]

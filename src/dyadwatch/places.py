@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from dyadwatch.gazetteer import PlaceResolver, feature_rank, to_place
@@ -140,7 +141,7 @@ def _name_run(doc: Doc, start: int, limit: int = 5) -> SpacySpan | None:
 
 def lookup_name(resolver: PlaceResolver, span: SpacySpan) -> str:
     """The text to look a mention up by: itself, or its name before a site word."""
-    if resolver.candidates(span.text):
+    if resolver.known(span.text):
         return span.text
     end = span.end
     while end > span.start + 1 and span.doc[end - 1].lower_ in _SITE_WORDS:
@@ -156,29 +157,37 @@ def _gazetteer_spans(
     They catch what NER mislabels ("Mali" as PERSON) or leaves inside an organisation ("Air
     Zimbabwe", role metonym). Longest match first at each position.
     """
+    from spacy.attrs import ORTH, SPACY
+
     others = [(e.start, e.end) for e in doc.ents if e.label_ not in _PLACE_LABELS]
+    # The tokens' texts and trailing spaces, read once from the doc's arrays: spaCy's Token
+    # objects and slices cost more than the checks, run for up to four runs at every token.
+    rows = doc.to_array([ORTH, SPACY]).tolist()
+    texts = [doc.vocab.strings[orth] for orth, _ in rows]
+    spaced = [bool(space) for _, space in rows]
+    capital = [text[:1].isupper() for text in texts]
+    length = len(texts)
+    inside = _overlap_test(length, taken)
     out: list[_Found] = []
     i = 0
-    while i < len(doc):
+    while i < length:
         match: _Found | None = None
-        for n in (4, 3, 2, 1):
-            span = doc[i : i + n]
+        for n in (4, 3, 2, 1) if capital[i] else ():
+            end = i + n
             if (
-                i + n > len(doc)
-                or not span[0].text[:1].isupper()
-                or not span[-1].text[:1].isupper()
-                or _inside(span, taken)
-                or (n == 1 and span[0].is_sent_start and span[0].lower_ in {"us", "eu"})
+                end > length
+                or not capital[end - 1]
+                or inside(i, end)
+                or (n == 1 and doc[i].is_sent_start and doc[i].lower_ in {"us", "eu"})
             ):
                 continue
-            if any(c.feature != "city" and not c.alternate for c in resolver.candidates(span.text)):
-                embedded = any(
-                    s <= span.start and span.end <= e and (s, e) != (span.start, span.end)
-                    for s, e in others
-                )
-                match = (span, "metonym" if embedded else None, False)
-            elif resolver.gazetteer.demonym(span.text) is not None:
-                match = (span, "demonym", True)
+            # The run's Span.text: its tokens' texts, each but the last with its space.
+            name = "".join(texts[k] + " " * spaced[k] for k in range(i, end - 1)) + texts[end - 1]
+            if resolver.names_area(name):
+                embedded = any(s <= i and end <= e and (s, e) != (i, end) for s, e in others)
+                match = (doc[i:end], "metonym" if embedded else None, False)
+            elif resolver.demonym_candidate(name) is not None:
+                match = (doc[i:end], "demonym", True)
             if match:
                 break
         if match:
@@ -187,6 +196,25 @@ def _gazetteer_spans(
         else:
             i += 1
     return out
+
+
+def _overlap_test(length: int, ranges: Iterable[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """``_inside`` for the token range [start, end) of a doc of ``length`` tokens, answered from
+    a running count of the tokens the ranges cover instead of a pass over the ranges."""
+    covered = bytearray(length + 1)
+    empty: list[tuple[int, int]] = []  # an empty range overlaps a span strictly around it
+    for s, e in ranges:
+        lo, hi = max(s, 0), min(e, length)
+        if s >= e:
+            empty.append((s, e))
+        elif lo < hi:
+            covered[lo + 1 : hi + 1] = b"\1" * (hi - lo)
+    count = list(accumulate(covered))
+
+    def inside(start: int, end: int) -> bool:
+        return count[end] > count[start] or any(s < end and start < e for s, e in empty)
+
+    return inside
 
 
 def _pattern_spans(
@@ -221,7 +249,7 @@ def _pattern_spans(
             span = _name_run(doc, nxt)
             if span is not None and any(
                 c.feature == "city" and c.population >= 1000 and not c.alternate
-                for c in resolver.candidates(span.text)
+                for c in resolver.known(span.text)
             ):
                 add(span)
     for tok in doc:
@@ -238,7 +266,7 @@ def _pattern_spans(
                 continue
             if any(
                 c.feature == "city" and c.population >= _BIG_CITY and not c.alternate
-                for c in resolver.candidates(span.text)
+                for c in resolver.known(span.text)
             ):
                 add(span, "metonym")
     return out
@@ -331,7 +359,7 @@ def find_place_mentions(
                 continue
             found.append((span, None, False))
             taken.append((span.start, span.end))
-        elif ent.label_ == "NORP" and resolver.gazetteer.demonym(span.text) is not None:
+        elif ent.label_ == "NORP" and resolver.demonym_candidate(span.text) is not None:
             found.append((span, "demonym", True))
             taken.append((span.start, span.end))
     for item in _gazetteer_spans(doc, resolver, taken + dates):
@@ -347,15 +375,23 @@ def _resolve_all(
     found: list[_Found], resolver: PlaceResolver, dateline: Span | None
 ) -> list[PlaceMention]:
     dateline_place = resolver.resolve(dateline.text) if dateline is not None else None
+    # Each mention's lookup name and sentence, worked out once (Span.sent walks the tokens).
+    names = [None if is_demonym else lookup_name(resolver, span) for span, _r, is_demonym in found]
+    sentences: dict[int, list[int]] = {}  # the non-demonym mentions of each sentence, in order
+    sentence_of: list[int] = []
+    for k, (span, _role, is_demonym) in enumerate(found):
+        sentence_of.append(span.sent.start)
+        if not is_demonym:
+            sentences.setdefault(sentence_of[-1], []).append(k)
     # First pass: what needs no context (countries, states, demonyms) gives the country focus
     # (countries named outright, by demonym, or as the dateline's) and the nearby places.
     counts: Counter[str] = Counter()
     first: dict[int, Place] = {}
-    for span, _role, is_demonym in found:
-        if is_demonym:
+    for (span, _role, _is_demonym), name in zip(found, names, strict=True):
+        if name is None:
             place = resolver.demonym(span.text)
         else:
-            cands = resolver.candidates(lookup_name(resolver, span))
+            cands = resolver.known(name)
             place = to_place(cands[0]) if cands and cands[0].feature != "city" else None
         if place is not None:
             first[span.start] = place
@@ -367,20 +403,22 @@ def _resolve_all(
     states = list({p.admin1: p for p in first.values() if p.feature == "admin"}.values())
     out: list[PlaceMention] = []
     resolved: dict[int, Place] = {}
-    for span, role, is_demonym in found:
-        # Near: the sentence's other places (resolved ones as resolved), the article's US
-        # states and the dateline.
-        near = [
-            p
-            for s, _r, d in found
-            if s.sent.start == span.sent.start and s.start != span.start and not d
-            if (p := resolved.get(s.start) or first.get(s.start)) is not None
-        ]
-        near += states + ([dateline_place] if dateline_place is not None else [])
-        if is_demonym:
+    for k, (span, role, is_demonym) in enumerate(found):
+        name = names[k]
+        if name is None:
             place = first.get(span.start)
         else:
-            place = resolver.resolve(lookup_name(resolver, span), focus=focus, near=near)
+            # Near: the sentence's other places (resolved ones as resolved), the article's US
+            # states and the dateline.
+            near = [
+                p
+                for j in sentences[sentence_of[k]]
+                if found[j][0].start != span.start
+                if (p := resolved.get(found[j][0].start) or first.get(found[j][0].start))
+                is not None
+            ]
+            near += states + ([dateline_place] if dateline_place is not None else [])
+            place = resolver.resolve(name, focus=focus, near=near)
         if place is not None:
             resolved[span.start] = place
             place = dataclasses.replace(place, start=span.start_char, end=span.end_char)

