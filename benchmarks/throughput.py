@@ -23,9 +23,10 @@ pages counted once; sampled every 0.5 s) and the ratios to the full parse. With 
 each figure is the median over the repeats.
 
 Then it compares the events stored with and without the pre-filter, article by article, and
-shows the share of sentences the pre-filter keeps on this corpus, on the bundled sample corpus
-and on the reference article (../shared/seed), so a reader can judge how the synthetic corpus
-compares with real text.
+shows the share of sentences the pre-filter keeps on this corpus, on the bundled sample corpus,
+on the reference article (../shared/seed) and on GeoWebNews's 100 real articles of every topic
+(../shared/eval, when present), so a reader can judge how the synthetic corpus compares with
+real text.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("DYADWATCH_SHARED", ROOT.parent / "shared"))
 SAMPLES = ROOT / "src" / "dyadwatch" / "samples" / "corpus.jsonl"
 SEED = SHARED / "seed" / "algeria-us-2020-09-25.txt"
+GEOWEBNEWS = SHARED / "eval" / "dev" / "geowebnews_dev.jsonl"
 WARM = 32  # texts per worker left out of the steady rates (ingest's chunk size)
 
 
@@ -164,6 +166,8 @@ def run_shares(corpus: Path, model: str | None) -> dict[str, Any]:
         out["bundled sample corpus"] = share(_texts(SAMPLES))
     if SEED.exists():
         out["reference article (seed)"] = share([SEED.read_text(encoding="utf-8")])
+    if GEOWEBNEWS.exists():  # real news on every topic (evaluation-only, measured not copied)
+        out["GeoWebNews dev articles"] = share(_texts(GEOWEBNEWS))
     return out
 
 

@@ -119,10 +119,17 @@ class Coder:
     @property
     def place_resolver(self) -> PlaceResolver:
         if self._places is None:
-            from dyadwatch.gazetteer import default_gazetteer
+            from dyadwatch.gazetteer import GeoNamesGazetteer, default_gazetteer
+            from dyadwatch.gazetteer_cache import default_directory
             from dyadwatch.places import PlaceResolver
 
-            self._places = PlaceResolver(default_gazetteer())
+            folder = self.settings.gazetteer_cache
+            if folder is None:
+                gazetteer = default_gazetteer()
+            else:
+                where = default_directory({"DYADWATCH_GAZETTEER_CACHE": folder})
+                gazetteer = GeoNamesGazetteer(cache=where is not None, cache_dir=where)
+            self._places = PlaceResolver(gazetteer)
         return self._places
 
     @property
@@ -130,20 +137,7 @@ class Coder:
         if self._prefilter is None:
             from dyadwatch.prefilter import PreFilter
 
-            irregular: dict[str, set[str]] = {}
-            if "lemmatizer" in self.nlp.pipe_names:
-                lookups = getattr(self.nlp.get_pipe("lemmatizer"), "lookups", None)
-                if lookups is not None and lookups.has_table("lemma_exc"):
-                    for pos in ("verb", "noun"):
-                        for form, lemmas in lookups.get_table("lemma_exc").get(pos, {}).items():
-                            for lemma in lemmas:
-                                irregular.setdefault(lemma, set()).add(form)
-            self._prefilter = PreFilter.build(
-                names=(surface for surface, _ in self.knowledge.gazetteer_terms()),
-                roles=self.knowledge.role_forms(),
-                trigger_lemmas=(lemma for p in self.lexicon.patterns for lemma in p.lemmas),
-                irregular=irregular,
-            )
+            self._prefilter = PreFilter.for_pipeline(self.nlp, self.knowledge, self.lexicon)
         return self._prefilter
 
     def parse_text(self, article: Article) -> str:
@@ -186,6 +180,8 @@ class Coder:
             problem = self._problem(article, nlp.max_length)
             if problem:
                 results[i] = Coded(article, error=problem)
+            elif self.settings.prefilter and self._discarded(article):
+                results[i] = Coded(article)  # no events whatever the parse: skip it
             else:
                 ok.append(article)
         texts = [self.parse_text(a) for a in ok]
@@ -203,6 +199,14 @@ class Coder:
                 yield Coded(article, tuple(events), places=tuple(mentions))
             except DyadwatchError as exc:
                 yield Coded(article, error=str(exc))
+
+    @staticmethod
+    def _discarded(article: Article) -> bool:
+        """A sport, entertainment or business story: the event stage codes nothing in it, so
+        the pre-filter keeps the whole article away from the parser."""
+        from dyadwatch.discards import Discards
+
+        return Discards.default().article(article.title or "", article.text)
 
     @staticmethod
     def _problem(article: Article, max_length: int) -> str | None:
@@ -271,6 +275,7 @@ def stable_ids(article: Article, events: list[Event]) -> list[Event]:
         return hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
     groups: dict[str, str] = {}
+    indices: dict[int, int] = {}  # sentence_index scans the text from its start: once a sentence
     out: list[Event] = []
     for e in events:
         trig = e.evidence.trigger
@@ -279,10 +284,12 @@ def stable_ids(article: Article, events: list[Event]) -> list[Event]:
             group = groups.setdefault(e.group, digest(article.id, "group", trig.start))
         start = e.evidence.sentence_start
         sentence = article.text[start:start + len(e.evidence.sentence.rstrip())]
+        if start not in indices:
+            indices[start] = sentence_index(article.text, start)
         out.append(replace(
             e,
             evidence=replace(e.evidence, sentence=sentence),
-            sentence=sentence_index(article.text, start),
+            sentence=indices[start],
             id=digest(article.id, trig.start, e.source.start if e.source else "",
                       e.target.start if e.target else "", e.cameo.code),
             group=group,

@@ -22,7 +22,7 @@ from dyadwatch.errors import ModelNotFoundError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
     from dyadwatch.knowledge import Knowledge
 
@@ -113,42 +113,62 @@ def gazetteer_patterns(knowledge: Knowledge) -> list[dict[str, str]]:
 
 
 def set_sentence_starts(doc: Doc) -> Doc:
-    """Constrain sentence starts before the parser runs (see the module docstring)."""
-    previous = None  # last non-space token
+    """Constrain sentence starts before the parser runs (see the module docstring).
+
+    It reads token offsets and flags as arrays and writes every start at once: going through
+    ``Token`` objects cost as much as the parser itself."""
+    import numpy
+    from spacy.attrs import IDX, IS_PUNCT, SENT_START
+
+    n = len(doc)
+    if n == 0:
+        return doc
+    text = doc.text
+    table = doc.to_array([IDX, IS_PUNCT, SENT_START]).astype("int64").tolist()
+    idx = [row[0] for row in table]
+    ends = [*idx[1:], len(text)]  # a token's text and its trailing space run to the next one
+    words = [text[a : b].rstrip(" ") if not text[a:b].isspace() else text[a:b]
+             for a, b in zip(idx, ends, strict=True)]  # fmt: skip
+    starts = [row[2] for row in table]
+    previous = -1  # last non-space token
     newline_before = False
-    for token in doc:
-        if token.is_space:
-            newline_before = newline_before or "\n" in token.text
-            if token.i > 0:
-                token.is_sent_start = False  # a sentence starts on a word, not on whitespace
+    for i in range(n):
+        word = words[i]
+        if word.isspace():
+            newline_before = newline_before or "\n" in word
+            if i > 0:
+                starts[i] = -1  # a sentence starts on a word, not on whitespace
             continue
-        if previous is not None and token.i > 0:
-            starts_lower = token.text[:1].islower()
-            if _after_dateline(previous):
-                token.is_sent_start = True  # "ALGIERS – Algeria and ...": the dateline stands apart
-            elif newline_before or "\n" in previous.whitespace_:
-                token.is_sent_start = not starts_lower
-            elif previous.text in _TERMINAL or (
-                previous.text in _CLOSERS and previous.i > 0 and doc[previous.i - 1].text in _TERMINAL
+        if previous >= 0 and i > 0:
+            before = words[previous]
+            if _dateline_dash(previous, words, table):
+                starts[i] = 1  # "ALGIERS – Algeria and ...": the dateline stands apart
+            elif newline_before or "\n" in text[idx[previous] + len(before) : ends[previous]]:
+                starts[i] = -1 if word[:1].islower() else 1
+            elif before in _TERMINAL or (
+                before in _CLOSERS and previous > 0 and words[previous - 1] in _TERMINAL
             ):
                 pass  # the parser decides
             else:
-                token.is_sent_start = False
-        previous = token
+                starts[i] = -1
+        previous = i
         newline_before = False
+    # spaCy keeps -1 ("not a start") in its uint64 arrays as its two's complement
+    column = numpy.asarray(starts, dtype="int64").astype("uint64").reshape(n, 1)
+    doc.from_array([SENT_START], column)  # type: ignore[arg-type]
     return doc
 
 
-def _after_dateline(dash: Token) -> bool:
-    """Is ``dash`` the dash of a dateline: capitals at the start of a paragraph, then a dash?"""
-    if dash.text not in ("–", "—", "-", "--") or dash.i == 0:
+def _dateline_dash(at: int, words: list[str], table: list[list[int]]) -> bool:
+    """Is token ``at`` the dash of a dateline: capitals at the start of a paragraph, then a
+    dash?"""
+    if words[at] not in ("–", "—", "-", "--") or at == 0:
         return False
-    i = dash.i - 1
-    doc = dash.doc
-    while i >= 0 and not doc[i].is_space and (doc[i].is_upper or doc[i].is_punct):
+    i = at - 1
+    while i >= 0 and not words[i].isspace() and (words[i].isupper() or table[i][1]):
         i -= 1
     first = i + 1
-    return first < dash.i and doc[first].is_upper and (i < 0 or "\n" in doc[i].text)
+    return first < at and words[first].isupper() and (i < 0 or "\n" in words[i])
 
 
 @cache

@@ -1,0 +1,47 @@
+"""Our pipeline components, on a blank tokenizer (fast) and on the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from dyadwatch.coder import Coder
+from dyadwatch.nlp import set_sentence_starts
+
+
+def _starts(text: str) -> list[str]:
+    """Each token with its constraint: '+' starts a sentence, '-' does not, '?' undecided."""
+    doc = set_sentence_starts(spacy.blank("en").make_doc(text))
+    marks = {True: "+", False: "-", None: "?"}
+    return [f"{marks[t.is_sent_start]}{t.text}" for t in doc if not t.is_space][1:]
+
+
+def test_a_dateline_stands_apart() -> None:
+    assert _starts("ALGIERS – Algeria and Mali met.")[:3] == ["-–", "+Algeria", "-and"]
+
+
+def test_a_line_break_starts_a_sentence_before_a_capital_only() -> None:
+    marks = _starts("Talks ended\nLeaders left\nand went home.")
+    assert "+Leaders" in marks and "-and" in marks
+
+
+def test_inside_a_line_no_sentence_starts_but_after_terminal_punctuation() -> None:
+    marks = _starts('Commander of US Africa Command (AFRICOM) General Ray met him. "Yes." He left.')
+    assert "-General" in marks and "-met" in marks
+    assert '?"' in marks and "?He" in marks  # the parser decides after a full stop
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "A", "ALGIERS -", "x\n\n\ny"])
+def test_odd_texts_do_not_break_the_component(text: str) -> None:
+    doc = set_sentence_starts(spacy.blank("en").make_doc(text))
+    assert len(doc) == len(spacy.blank("en").make_doc(text))
+
+
+def test_the_pipeline_splits_a_dateline_story(coder: Coder) -> None:
+    doc = coder.nlp(
+        "ALGIERS – The commander met the president.\n\nBoth sides spoke of cooperation."
+    )
+    assert [s.text.strip() for s in doc.sents][:2] == [
+        "ALGIERS –",
+        "The commander met the president.",
+    ]
