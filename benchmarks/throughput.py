@@ -14,8 +14,8 @@ Lines corpus, then runs, side by side in the same run and each in a fresh proces
   pre-filter (1 and N workers) and without it (1 worker, ``DYADWATCH_PREFILTER=0``).
 
 For each it prints two rates. **Steady** leaves out loading: the full parse starts its clock
-after the model is loaded and its first 32 texts are parsed, ingest after each worker has
-stored its first chunk of 32 (whose time is mostly loading the model and the gazetteer in that
+after the model is loaded and its first 64 texts are parsed, ingest after each worker has
+stored its first chunk of 64 (whose time is mostly loading the model and the gazetteer in that
 worker). **Overall** divides the articles by the wall time of the whole process, loading
 included. Then events/s (mentions stored, steady), the peak RSS of the whole process tree and
 of its largest process (sampled every 50 ms with psutil), the peak PSS of the tree (shared
@@ -51,7 +51,7 @@ SHARED = Path(os.environ.get("DYADWATCH_SHARED", ROOT.parent / "shared"))
 SAMPLES = ROOT / "src" / "dyadwatch" / "samples" / "corpus.jsonl"
 SEED = SHARED / "seed" / "algeria-us-2020-09-25.txt"
 GEOWEBNEWS = SHARED / "eval" / "dev" / "geowebnews_dev.jsonl"
-WARM = 32  # texts per worker left out of the steady rates (ingest's chunk size)
+WARM = 64  # texts per worker left out of the steady rates (dyadwatch.ingest.DEFAULT_CHUNK)
 
 
 # -- the measured runs (each in a child process) -----------------------------------------------

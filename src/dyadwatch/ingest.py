@@ -35,8 +35,9 @@ if TYPE_CHECKING:
 MEMORY_BUDGET = 256_000_000
 """Characters of article text kept between the two passes before falling back to re-reading."""
 
-DEFAULT_CHUNK = 32
-"""Articles per coding task and per store transaction."""
+DEFAULT_CHUNK = 64
+"""Articles per coding task and per store transaction. Each transaction costs about 0.2 s of
+fixed DuckDB work (inserts, merging): 64 articles a chunk store in 5.5 ms each, 32 in 8 ms."""
 
 
 @dataclass(frozen=True)
