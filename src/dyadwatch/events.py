@@ -77,7 +77,7 @@ MUTUAL_WITH = {"exchange", "swap", "clash", "fight", "skirmish", "trade"}
 LOCATED_ROOTS = {"08", "13", "14", "15", "16", "17", "18", "19", "20"}
 # Context look-ups by string hash, per contexts table (see _context_memos), and their bound.
 _CONTEXT_MEMOS: dict[int, tuple[dict[str, str], dict[int, str | None], dict[int, str | None]]] = {}
-_MEMO_SIZE = 500_000
+_MEMO_SIZE = 50_000
 # Article-level PLOVER contexts: a keyword in the headline, or this many times in the text.
 _ARTICLE_CONTEXT_MIN = 3
 

@@ -140,6 +140,7 @@ def save(path: Path, key: dict[str, Any], built: Built) -> None:
     header = json.dumps(_header(key, built), ensure_ascii=False, separators=(",", ":"))
     head = _MAGIC + len(header.encode("utf-8")).to_bytes(8, "little") + header.encode("utf-8")
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{path.name}.", suffix=".tmp")
+    os.chmod(tmp, 0o644)  # mkstemp's 0o600 would make users sharing the folder rebuild it
     done = False
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -340,11 +340,12 @@ class Knowledge:
         """What ``find`` answers for ``key``, found once; a table is emptied when full, so a
         long run stays bounded (the knowledge never changes once loaded)."""
         memo = self._memos[table]
-        if key not in memo:
+        found = memo.get(key)
+        if found is None:  # returned from here, not re-read: another thread may clear the memo
             if len(memo) >= _CACHE_SIZE:
                 memo.clear()
-            memo[key] = tuple(find())
-        return memo[key]
+            found = memo[key] = tuple(find())
+        return found
 
     def role_forms(self) -> Iterator[str]:
         """Every lowercase form a role term matches in, the plural and singular variants of

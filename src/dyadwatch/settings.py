@@ -39,8 +39,10 @@ class Settings:
     )
     prefilter: bool = _setting(
         True,
-        "Parse only sentences that name an actor and contain a lexicon trigger (faster; the "
-        "others cannot yield events). `code --with-places` turns it off to list every toponym.",
+        "Parse only the sentences that can hold an event and those their actors are resolved "
+        "from, and no sport, entertainment or business story (the events are the same). Place "
+        "mentions then come from the parsed sentences only: `code --with-places` turns it off "
+        "to list every toponym.",
     )
     merge_window_days: int = _setting(
         3, "Reports of one event merge when all fall within this many days of each other."

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 # Dependencies under which an adjective is matched as a verb ("ready to", "willing to").
 _ADJ_DEPS = ("acomp", "xcomp", "ccomp")
-_MEMO_SIZE = 500_000  # string hashes whose screen answer is kept
+_MEMO_SIZE = 50_000  # string hashes whose screen answer is kept (a few MB)
 # Verbs that lend their subject to an event noun: "held talks", "imposed a curfew".
 LIGHT_VERBS = {
     "hold", "have", "conduct", "launch", "carry", "stage", "begin", "start", "continue", "resume",
@@ -142,18 +142,22 @@ class Matcher:
                 memo.clear()  # a long run over new words stays bounded
         verb_rows = table[verbs][:, [0, 2]].tolist()
         noun_rows = table[nouns][:, 2:].tolist()
-        for lemma in {lemma for _, lemma in verb_rows if lemma not in verbish}:
-            verbish[lemma] = strings[lemma].lower() in self._verbish
-        for lemma in {lemma for lemma, _ in noun_rows if lemma not in nounish}:
-            nounish[lemma] = strings[lemma].lower() in self._nounish
-        for lower in {lower for _, lower in noun_rows if lower not in nounish_form}:
-            nounish_form[lower] = strings[lower] in self._nounish
+        # This doc's answers in local dicts: a coder shared by threads may see a memo cleared.
+        verb_ok = {lemma: verbish.get(lemma) for _, lemma in verb_rows}
+        noun_ok = {lemma: nounish.get(lemma) for lemma, _ in noun_rows}
+        form_ok = {lower: nounish_form.get(lower) for _, lower in noun_rows}
+        for lemma in [k for k, v in verb_ok.items() if v is None]:
+            verb_ok[lemma] = verbish[lemma] = strings[lemma].lower() in self._verbish
+        for lemma in [k for k, v in noun_ok.items() if v is None]:
+            noun_ok[lemma] = nounish[lemma] = strings[lemma].lower() in self._nounish
+        for lower in [k for k, v in form_ok.items() if v is None]:
+            form_ok[lower] = nounish_form[lower] = strings[lower] in self._nounish
         fallback = self.fallback is not None
         return sorted(
             [i for i, (kind, lemma) in zip(verbs, verb_rows, strict=True)
-             if (fallback and kind == VERB) or verbish[lemma]]
+             if (fallback and kind == VERB) or verb_ok[lemma]]
             + [i for i, (lemma, lower) in zip(nouns, noun_rows, strict=True)
-               if nounish[lemma] or nounish_form[lower]]
+               if noun_ok[lemma] or form_ok[lower]]
         )
 
     @staticmethod
