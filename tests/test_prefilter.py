@@ -303,3 +303,11 @@ def test_same_events_on_the_bundled_corpus(coder: object) -> None:
         if a.events != b.events
     ]
     assert not differing
+
+
+def test_an_unmatched_quote_mark_is_a_one_character_span() -> None:
+    from dyadwatch.events import quote_spans
+
+    text = 'Tebboune said "we agree. He left.'
+    assert quote_spans(text) == []
+    assert quote_spans(text, unmatched=True) == [(14, 15)]

@@ -120,14 +120,14 @@ class Coder:
     def place_resolver(self) -> PlaceResolver:
         if self._places is None:
             from dyadwatch.gazetteer import GeoNamesGazetteer, default_gazetteer
-            from dyadwatch.gazetteer_cache import default_directory
+            from dyadwatch.gazetteer_cache import directory_of
             from dyadwatch.places import PlaceResolver
 
             folder = self.settings.gazetteer_cache
             if folder is None:
                 gazetteer = default_gazetteer()
             else:
-                where = default_directory({"DYADWATCH_GAZETTEER_CACHE": folder})
+                where = directory_of(folder)
                 gazetteer = GeoNamesGazetteer(cache=where is not None, cache_dir=where)
             self._places = PlaceResolver(gazetteer)
         return self._places

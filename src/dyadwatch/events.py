@@ -87,8 +87,10 @@ def _event_id(*parts: object) -> str:
     return digest[:16]
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of quotations (curly or straight double quotes), possibly multi-sentence."""
+def quote_spans(text: str, *, unmatched: bool = False) -> list[tuple[int, int]]:
+    """Character spans of quotations (curly or straight double quotes), possibly multi-sentence;
+    with ``unmatched``, also a quote mark left open, where the search stops, as a one-character
+    span (the pre-filter keeps its sentence)."""
     spans: list[tuple[int, int]] = []
     i = 0
     while (found := _OPENING.search(text, i)) is not None:  # jump to the next opening quote
@@ -98,6 +100,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         nxt_para = text.find("\n\n", i + 1)
         # A quote that runs on into the next paragraph reopens there ("... partner. \n\n“...")
         if close == -1:
+            if unmatched:
+                spans.append((i, i + 1))
             break
         if nxt_para != -1 and nxt_para < close and ch == '"':
             i += 1

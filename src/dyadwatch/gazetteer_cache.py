@@ -57,7 +57,7 @@ def default_directory(environ: dict[str, str] | None = None) -> Path | None:
     env = os.environ if environ is None else environ
     raw = env.get(ENV)
     if raw is not None:
-        return None if raw.strip().lower() in _OFF else Path(raw).expanduser()
+        return directory_of(raw)
     xdg = env.get("XDG_CACHE_HOME", "")
     if xdg and Path(xdg).is_absolute():  # a relative XDG_CACHE_HOME is invalid: ignored
         return Path(xdg) / "dyadwatch"
@@ -65,6 +65,11 @@ def default_directory(environ: dict[str, str] | None = None) -> Path | None:
         return Path.home() / ".cache" / "dyadwatch"
     except RuntimeError:  # no home directory to be found: no cache
         return None
+
+
+def directory_of(value: str) -> Path | None:
+    """The cache directory a setting value names; None for "off" and the like."""
+    return None if value.strip().lower() in _OFF else Path(value).expanduser()
 
 
 def load_or_build(

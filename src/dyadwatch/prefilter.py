@@ -374,8 +374,6 @@ def _dateline(text: str) -> int | None:
     return found.start if found is not None else None
 
 
-_QUOTES = {"“": "”", '"': '"', "«": "»"}
-_QUOTE_MARK = re.compile('[“"«]')
 _CAPITAL = re.compile(r"[^\W\d_a-z]")  # any capital letter: a country may be named
 _CHUNK = re.compile(r"\S+")
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
@@ -417,7 +415,9 @@ def context(
     keep = list(keep)
     starts = [unit[0][0] for unit in groups]
     chunks = [m.start() for m in _CHUNK.finditer(text)]
-    quotes = quote_spans(text)
+    from dyadwatch.events import quote_spans  # the coder's own pairing of quote marks
+
+    quotes = quote_spans(text, unmatched=True)
     by_name: dict[str, list[int]] = {}
     for i, found in enumerate(names):
         for name in found:
@@ -457,26 +457,6 @@ def context(
                 keep[j] = True
                 todo.append(j)
     return keep
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Quotations as the coder finds them (``events.quote_spans``), possibly multi-sentence;
-    an unmatched quote mark, where the coder stops looking, as an empty span at its place."""
-    spans: list[tuple[int, int]] = []
-    found = _QUOTE_MARK.search(text)
-    while found is not None:
-        i = found.start()
-        close = text.find(_QUOTES[text[i]], i + 1)
-        if close == -1:
-            spans.append((i, i + 1))
-            break
-        next_paragraph = text.find("\n\n", i + 1)
-        if next_paragraph != -1 and next_paragraph < close and text[i] == '"':
-            found = _QUOTE_MARK.search(text, i + 1)
-            continue
-        spans.append((i, close + 1))
-        found = _QUOTE_MARK.search(text, close + 1)
-    return spans
 
 
 def _speech_verbs() -> frozenset[str]:
