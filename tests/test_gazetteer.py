@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -31,6 +30,8 @@ from test_places_docs import (
     FakeGazetteer,
 )
 
+from geonames_data import city, write_geonames
+
 
 @pytest.mark.parametrize(
     ("name", "key"),
@@ -51,53 +52,18 @@ def test_distance_km_paris_london() -> None:
     assert distance_km(48.8566, 2.3522, 51.5072, -0.1276) == pytest.approx(344, abs=5)
 
 
-def _city(
-    gid: int,
-    name: str,
-    cc: str,
-    pop: int,
-    lat: float,
-    lon: float,
-    admin1: str = "01",
-    alts: list[str] | None = None,
-) -> dict[str, object]:
-    return {
-        "geonameid": gid, "name": name, "latitude": lat, "longitude": lon, "countrycode": cc,
-        "population": pop, "timezone": "", "admin1code": admin1, "alternatenames": alts or [],
-    }  # fmt: skip
-
-
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    d = tmp_path_factory.mktemp("geonames")
-    countries = {
-        "DZ": {"geonameid": 2589581, "name": "Algeria", "iso": "DZ", "iso3": "DZA",
-               "capital": "Algiers", "population": 42_000_000},
-        "ML": {"geonameid": 2453866, "name": "Mali", "iso": "ML", "iso3": "MLI",
-               "capital": "Bamako", "population": 19_000_000},
-        "US": {"geonameid": 6252001, "name": "United States", "iso": "US", "iso3": "USA",
-               "capital": "Washington", "population": 327_000_000},
-    }  # fmt: skip
     cities = {
-        "1": _city(
+        "1": city(
             2507480, "Algiers", "DZ", 2_364_230, 36.73, 3.09, alts=["Alger", "ALG", "الجزائر"]
         ),
-        "2": _city(2460596, "Bamako", "ML", 1_297_281, 12.65, -8.0),
-        "3": _city(2451185, "Sikasso", "ML", 225_753, 11.32, -5.67),
-        "4": _city(4140963, "Washington", "US", 689_545, 38.9, -77.04, admin1="DC"),
-        "5": _city(5809844, "Seattle", "US", 737_015, 47.61, -122.33, admin1="WA"),
+        "2": city(2460596, "Bamako", "ML", 1_297_281, 12.65, -8.0),
+        "3": city(2451185, "Sikasso", "ML", 225_753, 11.32, -5.67),
+        "4": city(4140963, "Washington", "US", 689_545, 38.9, -77.04, admin1="DC"),
+        "5": city(5809844, "Seattle", "US", 737_015, 47.61, -122.33, admin1="WA"),
     }
-    states = {"WA": {"code": "WA", "name": "Washington", "fips": "53", "geonameid": 5815135}}
-    continents = {"AF": {"geonameId": 6255146, "name": "Africa", "lat": "7.1881", "lng": "21.09375"},
-                  "EU": {"geonameId": 6255148, "name": "Europe", "lat": "48.69", "lng": "9.14"}}  # fmt: skip
-    for name, data in [
-        ("countries.json", countries),
-        ("cities500.json", cities),
-        ("us_states.json", states),
-        ("continents.json", continents),
-    ]:
-        (d / name).write_text(json.dumps(data), encoding="utf-8")
-    return d
+    return write_geonames(tmp_path_factory.mktemp("geonames"), cities)
 
 
 @pytest.fixture(scope="module")

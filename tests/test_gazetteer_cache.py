@@ -17,6 +17,8 @@ from dyadwatch.errors import KnowledgeError
 from dyadwatch.gazetteer import GeoNamesGazetteer, name_key
 from dyadwatch.gazetteer_build import Built, json_values, name_keys
 
+from geonames_data import COUNTRIES, WASHINGTON_STATE, city, write_geonames
+
 # Characters each step of name_key treats specially: spaces of several kinds, dots, quotes,
 # marks (also beyond the BMP), letters NFKD or case folding expand, the separator itself.
 _TRICKY = [
@@ -115,51 +117,28 @@ def test_json_values_rejects_broken_files(tmp_path: Path, text: str) -> None:
 # -- the cache ---------------------------------------------------------------------------------
 
 
-def _city(gid: int, name: str, cc: str, pop: int, lat: float, lon: float, admin1: str,
-          alts: list[str]) -> dict[str, object]:  # fmt: skip
-    return {
-        "geonameid": gid, "name": name, "latitude": lat, "longitude": lon, "countrycode": cc,
-        "population": pop, "timezone": "", "admin1code": admin1, "alternatenames": alts,
-    }  # fmt: skip
-
-
 def _write_data(d: Path) -> Path:
     countries = {
-        "DZ": {"geonameid": 2589581, "name": "Algeria", "iso": "DZ", "iso3": "DZA",
-               "capital": "Algiers", "population": 42_000_000},
-        "ML": {"geonameid": 2453866, "name": "Mali", "iso": "ML", "iso3": "MLI",
-               "capital": "Bamako", "population": 19_000_000},
-        "US": {"geonameid": 6252001, "name": "United States", "iso": "US", "iso3": "USA",
-               "capital": "Washington", "population": 327_000_000},
+        **COUNTRIES,
         "CI": {"geonameid": 2287781, "name": "Ivory Coast", "iso": "CI", "iso3": "CIV",
                "capital": "Yamoussoukro", "population": 25_000_000},
     }  # fmt: skip
     cities = {
-        "1": _city(2507480, "Algiers", "DZ", 2_364_230, 36.73, 3.09, "01",
-                   ["Alger", "ALG", "الجزائر", "Alger", "El Djazaïr", "Algiers"]),
-        "2": _city(2460596, "Bamako", "ML", 1_297_281, 12.65, -8.0, "08", ["Bamakò"]),
-        "3": _city(2451185, "Sikasso", "ML", 225_753, 11.32, -5.67, "07", []),
-        "4": _city(4140963, "Washington", "US", 689_545, 38.9, -77.04, "DC", ["Washington D.C."]),
-        "5": _city(5809844, "Seattle", "US", 737_015, 47.61, -122.33, "WA", ["Sea  Town"]),
-        "6": _city(2293538, "Abidjan", "CI", 3_677_115, 5.35, -4.0, "", ["Abidžan", "ABJ"]),
-        "7": _city(2279755, "Yamoussoukro", "CI", 194_530, 6.82, -5.28, "", ["Yamusukro"]),
-        "8": _city(1, "Dakar", "SN", 0, 14.69, -17.44, "01", ["Ndakaaru"]),  # no such country
+        "1": city(2507480, "Algiers", "DZ", 2_364_230, 36.73, 3.09, "01",
+                  ["Alger", "ALG", "الجزائر", "Alger", "El Djazaïr", "Algiers"]),
+        "2": city(2460596, "Bamako", "ML", 1_297_281, 12.65, -8.0, "08", ["Bamakò"]),
+        "3": city(2451185, "Sikasso", "ML", 225_753, 11.32, -5.67, "07", []),
+        "4": city(4140963, "Washington", "US", 689_545, 38.9, -77.04, "DC", ["Washington D.C."]),
+        "5": city(5809844, "Seattle", "US", 737_015, 47.61, -122.33, "WA", ["Sea  Town"]),
+        "6": city(2293538, "Abidjan", "CI", 3_677_115, 5.35, -4.0, "", ["Abidžan", "ABJ"]),
+        "7": city(2279755, "Yamoussoukro", "CI", 194_530, 6.82, -5.28, "", ["Yamusukro"]),
+        "8": city(1, "Dakar", "SN", 0, 14.69, -17.44, "01", ["Ndakaaru"]),  # no such country
     }  # fmt: skip
     states = {
-        "WA": {"code": "WA", "name": "Washington", "fips": "53", "geonameid": 5815135},
+        "WA": WASHINGTON_STATE,
         "DC": {"code": "DC", "name": "District of Columbia", "fips": "11", "geonameid": 4138106},
     }
-    continents = {"AF": {"geonameId": 6255146, "name": "Africa", "lat": "7.1881", "lng": "21.09375"},
-                  "EU": {"geonameId": 6255148, "name": "Europe", "lat": "48.69", "lng": "9.14"}}  # fmt: skip
-    d.mkdir(parents=True, exist_ok=True)
-    for name, data in [
-        ("countries.json", countries),
-        ("cities500.json", cities),
-        ("us_states.json", states),
-        ("continents.json", continents),
-    ]:
-        (d / name).write_text(json.dumps(data), encoding="utf-8")
-    return d
+    return write_geonames(d, cities, countries, states)
 
 
 @pytest.fixture
