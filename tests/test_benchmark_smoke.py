@@ -64,3 +64,14 @@ def test_harness_runs_with_the_model(tmp_path: Path) -> None:
     assert "full parse" in out and "ingest, pre-filter, 1 worker" in out
     assert "articles identical" in out
     assert "bundled sample corpus" in out
+
+
+def test_attribute_benchmark_finds_the_same_matches() -> None:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "tests"), str(ROOT / "src")])}
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "attributes.py"), "--articles", "3", "--repeats", "1"],
+        capture_output=True, text=True, env=env, timeout=600, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    line = next(x for x in result.stdout.splitlines() if x.startswith("synthetic corpus"))
+    assert "3 docs" in line and ", 0 documents differ" in line

@@ -1,0 +1,153 @@
+"""The attribute ruler's index finds exactly the matches spaCy's Matcher finds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.pipeline import AttributeRuler
+from spacy.tokens import Doc
+
+from dyadwatch.attributes import AttributeIndex, index_attribute_ruler
+from dyadwatch.coder import Coder
+
+# Patterns in every form the English pipelines use: a tag, a word and a tag, lists, negated
+# lists, regular expressions, whitespace, dependency labels, two tokens, a negative index.
+PATTERNS: list[dict[str, Any]] = [
+    {"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "NOUN", "MORPH": "Number=Sing"}},
+    {"patterns": [[{"TAG": "VBD"}]], "attrs": {"POS": "VERB", "MORPH": "Tense=Past"}},
+    {"patterns": [[{"TAG": "VBD", "LOWER": "met"}]], "attrs": {"LEMMA": "meet"}},
+    {"patterns": [[{"TAG": {"IN": ["PRP", "PRP$"]}}]], "attrs": {"POS": "PRON"}},
+    {"patterns": [[{"LOWER": {"REGEX": "^y'?$"}}, {"LOWER": "all"}]], "attrs": {"LEMMA": "you"}},
+    {"patterns": [[{"LOWER": "gon"}, {"LOWER": "na"}]], "attrs": {"LEMMA": "to"}, "index": -1},
+    {"patterns": [[{"DEP": "expl"}, {"LOWER": {"IN": ["is", "was"]}}]], "attrs": {"POS": "VERB"},
+     "index": 1},
+    {"patterns": [[{"TAG": {"NOT_IN": ["NN", "VBD"]}, "DEP": {"IN": ["nsubj", "dobj"]}}]],
+     "attrs": {"MORPH": "Case=Nom"}},
+    {"patterns": [[{"IS_SPACE": True, "DEP": {"NOT_IN": ["dep"]}}]], "attrs": {"POS": "SPACE"}},
+    {"patterns": [[{"TAG": "NN", "LOWER": "talks"}], [{"TAG": "VBD", "LOWER": "talked"}]],
+     "attrs": {"LEMMA": "talk"}},
+]  # fmt: skip
+WORDS = ["y'", "y", "all", "gon", "na", "met", "talks", "talked", "there", "is", "was", "he",
+         "her", "army", "\n", "Algeria", "said"]  # fmt: skip
+TAGS = ["NN", "VBD", "PRP", "PRP$", "EX", "VBZ", "_SP", "NNP"]
+DEPS = ["nsubj", "dobj", "expl", "ROOT", "dep", "prep"]
+
+
+@pytest.fixture(scope="module")
+def ruler() -> AttributeRuler:
+    nlp = spacy.blank("en")
+    built: Any = nlp.add_pipe("attribute_ruler")
+    built.add_patterns(PATTERNS)
+    return built
+
+
+def _doc(vocab: Any, tokens: list[tuple[str, str, str]]) -> Doc:
+    words = [w for w, _, _ in tokens]
+    return Doc(vocab, words=words, spaces=[False] * len(words), tags=[t for _, t, _ in tokens],
+               deps=[d for _, _, d in tokens], heads=[0] * len(words))  # fmt: skip
+
+
+def test_every_kind_of_pattern_is_indexed(ruler: AttributeRuler) -> None:
+    index = AttributeIndex.of(ruler)
+    assert index is not None
+    indexed = {id(r) for by_value in index.index.values() for rules in by_value.values() for r in rules}
+    assert len(indexed) + len(index.others) == 11  # one rule per token pattern
+    assert [r.number for r in index.others] == [4]  # the regular expression: tried everywhere
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    [
+        [("y'", "PRP", "nsubj"), ("all", "NN", "ROOT")],
+        [("gon", "VBD", "ROOT"), ("na", "NN", "dobj")],
+        [("there", "EX", "expl"), ("is", "VBZ", "ROOT"), ("\n", "_SP", "dep")],
+        [("he", "PRP", "nsubj"), ("met", "VBD", "ROOT"), ("her", "PRP$", "dobj")],
+        [("talks", "NN", "nsubj"), ("\n", "_SP", "ROOT"), ("Algeria", "NNP", "dobj")],
+        [("y", "NNP", "nsubj")],  # a regular expression at the last token: no second token
+    ],
+)
+def test_the_index_finds_the_matchers_matches(
+    ruler: AttributeRuler, tokens: list[tuple[str, str, str]]
+) -> None:
+    doc = _doc(ruler.vocab, tokens)
+    index = AttributeIndex.of(ruler)
+    assert index is not None
+    expected = AttributeRuler.match(ruler, doc)
+    assert expected  # the case tests something
+    assert index.match(doc) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(TAGS), st.sampled_from(DEPS)),
+                max_size=12))  # fmt: skip
+def test_the_index_agrees_with_the_matcher_on_any_tokens(
+    ruler: AttributeRuler, tokens: list[tuple[str, str, str]]
+) -> None:
+    doc = _doc(ruler.vocab, tokens)
+    index = AttributeIndex.of(ruler)
+    assert index is not None
+    assert index.match(doc) == AttributeRuler.match(ruler, doc)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        [{"TAG": "NN", "OP": "+"}],  # operators
+        [{"POS": "NOUN"}],  # an attribute the index does not read
+        [{"LOWER": {"FUZZY": "meet"}}],  # a predicate it does not know
+        [{"LENGTH": {">=": 3}}],
+    ],
+)
+def test_patterns_it_cannot_check_stay_with_spacys_matcher(pattern: list[dict[str, Any]]) -> None:
+    nlp = spacy.blank("en")
+    ruler: Any = nlp.add_pipe("attribute_ruler")
+    ruler.add_patterns([*PATTERNS, {"patterns": [pattern], "attrs": {"LEMMA": "x"}}])
+    assert AttributeIndex.of(ruler) is None
+    assert index_attribute_ruler(ruler) is False
+    assert "match" not in vars(ruler)  # the class's own Matcher-based method
+
+
+def test_the_indexed_ruler_sets_the_same_attributes(ruler: AttributeRuler) -> None:
+    tokens = [("there", "EX", "expl"), ("is", "VBZ", "ROOT"), ("y'", "PRP", "nsubj"),
+              ("all", "NN", "dobj"), ("met", "VBD", "ROOT"), ("\n", "_SP", "prep")]  # fmt: skip
+    stock, indexed = _doc(ruler.vocab, tokens), _doc(ruler.vocab, tokens)
+    ruler(stock)
+    nlp = spacy.blank("en")
+    fast: Any = nlp.add_pipe("attribute_ruler")
+    fast.add_patterns(PATTERNS)
+    assert index_attribute_ruler(fast)
+    fast(indexed)
+
+    def attrs(doc: Doc) -> list[tuple[str, str, str]]:
+        return [(t.pos_, str(t.morph), t.lemma_) for t in doc]
+
+    assert attrs(indexed) == attrs(stock)
+    assert {t.pos_ for t in stock} >= {"VERB", "PRON", "SPACE"}
+
+
+def test_the_coders_pipeline_uses_the_index_with_the_same_matches(coder: Coder) -> None:
+    """The real English pipeline: its ruler is indexed, and on text with the ruler's special
+    cases every match is the Matcher's."""
+    nlp = coder.nlp
+    ruler: Any = nlp.get_pipe("attribute_ruler")
+    assert "match" in vars(ruler)  # indexed at load
+    text = (
+        "Y'all ain't gonna believe it, the minister said. There is a deal, and there's gotta "
+        "be more: let's go, c'mon! He gets it; she got it.\n\nAlgeria's army met US officials "
+        "in Algiers on Friday and they talked nothin' but security."
+    )
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "attribute_ruler":
+            break
+        doc = proc(doc)
+    expected = AttributeRuler.match(ruler, doc)
+    assert ruler.match(doc) == expected
+    numbers = {number for number, *_ in expected}
+    assert len(numbers) > 20  # many of the ruler's rules were exercised
+    parsed = nlp(text)
+    assert [t.lemma_ for t in parsed if t.lower_ in ("ai", "gon")] == ["be", "go"]  # in text order
