@@ -22,7 +22,10 @@ of its largest process (sampled every 50 ms with psutil), the peak PSS of the tr
 pages counted once; sampled every 0.5 s) and the ratios to the full parse. With ``--repeats``
 each figure is the median over the repeats.
 
-Then it compares the events stored with and without the pre-filter, article by article, and
+Then it compares the events stored with and without the pre-filter, article by article; gives
+the **ceiling** of any sentence pre-filter (the articles with every sentence blanked but those
+that hold an event, as found without the pre-filter: their parse alone, and their parse with the
+event and place stages, in one process, nothing stored); and
 shows the share of sentences the pre-filter keeps on this corpus, on the bundled sample corpus,
 on the reference article (../shared/seed) and on GeoWebNews's 100 real articles of every topic
 (../shared/eval, when present), so a reader can judge how the synthetic corpus compares with
@@ -135,6 +138,43 @@ def run_compare(with_filter: Path, without: Path) -> dict[str, Any]:
             "event_share": with_event / max(1, sentences)}  # fmt: skip
 
 
+def run_bound(database: Path, model: str | None) -> dict[str, Any]:
+    """The ceiling of any sentence pre-filter: the articles stored in ``database`` (coded
+    without the pre-filter) with every sentence group blanked but those that hold an event,
+    parsed, then also coded (events and places; nothing stored). Steady rates, as above."""
+    from dyadwatch.coder import Coder
+    from dyadwatch.prefilter import blank, units
+    from dyadwatch.settings import Settings
+    from dyadwatch.store import Store
+
+    articles, texts = [], []
+    with Store.open(database, read_only=True) as store:
+        for article_id in store.article_ids():
+            article = store.article(article_id)
+            if article is None:
+                continue
+            triggers = [e.evidence.trigger.start for e in store.article_events(article_id)]
+            groups = units(article.text)
+            keep = [any(g[0][0] <= t < g[-1][1] for t in triggers) for g in groups]
+            articles.append(article)
+            texts.append(blank(article.text, groups, keep)[0])
+    coder = Coder(Settings.from_env(model=model))
+    nlp, size = coder.nlp, coder.settings.batch_size
+    coder.place_resolver  # noqa: B018 - loaded before the clock starts, as in a worker
+    warm = min(WARM, len(texts) - 1)
+    list(nlp.pipe(texts[:warm], batch_size=size))
+    start = time.monotonic()
+    docs = list(nlp.pipe(texts[warm:], batch_size=size))
+    parsed = time.monotonic()
+    for doc, article in zip(docs, articles[warm:], strict=True):
+        events = coder.events_from_doc(doc, article)
+        coder.place_events(doc, article, events)
+    coded = time.monotonic()
+    share = sum(len(t.split()) for t in texts) / max(1, sum(len(a.text.split()) for a in articles))
+    return {"articles": len(docs), "parse": parsed - start, "code": coded - start,
+            "share": share}  # fmt: skip
+
+
 def run_shares(corpus: Path, model: str | None) -> dict[str, Any]:
     """The share of sentences (and of characters) the Coder's pre-filter keeps, per corpus."""
     from dyadwatch.coder import Coder
@@ -235,7 +275,7 @@ def main() -> None:
     )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", metavar="DIR", help="write corpus and databases here")
-    parser.add_argument("--run", choices=["parse", "ingest", "shares", "compare"],
+    parser.add_argument("--run", choices=["parse", "ingest", "shares", "compare", "bound"],
                         help=argparse.SUPPRESS)  # fmt: skip
     parser.add_argument("--db", type=Path, nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -265,6 +305,8 @@ def _child(args: argparse.Namespace) -> dict[str, Any]:
         return run_ingest(corpus, args.model, args.workers[0], args.db[0], args.coder)
     if args.run == "shares":
         return run_shares(corpus, args.model)
+    if args.run == "bound":
+        return run_bound(args.db[0], args.model)
     return run_compare(args.db[0], args.db[1])
 
 
@@ -308,6 +350,16 @@ def report(args: argparse.Namespace, folder: Path, corpus: Path) -> None:
             f" identical, {len(differing)} differ {differing[:5] if differing else ''}"
         )
         print(f"sentences holding an event (full parse, this corpus): {compare['event_share']:.0%}")
+    if not args.skip_model_runs:
+        bound, _ = measure([*base, "--run", "bound", "--db", str(no_filter)])
+        full = _median([r["articles"] / r["seconds"] for r, _ in results[runs[0][0]]])
+        parse, code = (bound["articles"] / bound[k] for k in ("parse", "code"))
+        print(
+            f"\nceiling of any sentence pre-filter (only the sentences that hold an event,"
+            f" {bound['share']:.0%} of the words, 1 process):\n"
+            f"  parse only: {parse:.1f} articles/s ({parse / full:.2f}x the full parse);"
+            f" parse, events and places: {code:.1f} articles/s ({code / full:.2f}x), before storing"
+        )
     if not args.skip_model_runs:
         shares, _ = measure([*base, "--run", "shares"])
         print("\nkept by the pre-filter         sentences  characters  (of sentences)")

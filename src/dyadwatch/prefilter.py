@@ -344,22 +344,30 @@ class PreFilter:
         speech = [not self.speech or not w.isdisjoint(self.speech) for w in found]
         cues = [not w.isdisjoint(self.names) for w in found]
         keep = context(text, groups, keep, found, names, speech, cues)
-        pieces: list[str] = []
-        done = kept = total = 0
-        for unit, kept_unit in zip(groups, keep, strict=True):
-            start, end = unit[0][0], unit[-1][1]
-            total += sum(e - s for s, e in unit)
-            if kept_unit:
-                kept += sum(e - s for s, e in unit)
-                continue
-            blank = _NOT_NEWLINE.sub(" ", text[start:end])
-            if start and text[start - 1] != "\n" and "\n" not in blank[:2] + text[end : end + 1]:
-                blank = "\n" + blank[1:]  # never two line breaks in a row: that is a paragraph
-            pieces += [text[done:start], blank]
-            done = end
-        out = "".join([*pieces, text[done:]])
-        assert len(out) == len(text)
-        return out, (kept / total if total else 1.0)
+        return blank(text, groups, keep)
+
+
+def blank(
+    text: str, groups: list[list[tuple[int, int]]], keep: list[bool]
+) -> tuple[str, float]:
+    """``text`` with the sentence groups not kept blanked (see ``PreFilter.apply``), and the
+    share of characters kept."""
+    pieces: list[str] = []
+    done = kept = total = 0
+    for unit, kept_unit in zip(groups, keep, strict=True):
+        start, end = unit[0][0], unit[-1][1]
+        total += sum(e - s for s, e in unit)
+        if kept_unit:
+            kept += sum(e - s for s, e in unit)
+            continue
+        spaces = _NOT_NEWLINE.sub(" ", text[start:end])
+        if start and text[start - 1] != "\n" and "\n" not in spaces[:2] + text[end : end + 1]:
+            spaces = "\n" + spaces[1:]  # never two line breaks in a row: that is a paragraph
+        pieces += [text[done:start], spaces]
+        done = end
+    out = "".join([*pieces, text[done:]])
+    assert len(out) == len(text)
+    return out, (kept / total if total else 1.0)
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
