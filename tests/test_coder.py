@@ -55,3 +55,13 @@ def test_the_gazetteer_cache_setting_names_the_folder(coder: Coder, tmp_path: Pa
     )
     assert local.place_resolver.gazetteer.lookup("Algiers")
     assert [p.name.startswith("gazetteer-") for p in (tmp_path / "gz").iterdir()] == [True]
+
+
+def test_a_given_prefilter_is_the_one_used() -> None:
+    from dyadwatch.prefilter import PreFilter
+
+    prefilter = PreFilter.build(names=["Algeria"], roles=[], trigger_lemmas=["meet"])
+    coder = Coder(Settings.from_env(prefilter=True), prefilter=prefilter)
+    assert coder.prefilter is prefilter
+    text = "The weather was fine. Algeria met Mali."
+    assert coder.parse_text(make_article(text)) == prefilter.apply(text)[0]

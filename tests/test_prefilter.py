@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -181,6 +181,14 @@ def test_pronoun_keeps_the_names_before_it() -> None:
     out, _ = FILTER.apply(text)
     assert "Boukadoum" in out  # whom "He" refers back to
     assert "weather was fine." not in out and "again" not in out
+
+
+def test_without_context_only_the_event_sentences_are_kept() -> None:
+    """``with_context=False`` (benchmarks/no_context.py measures what context costs)."""
+    text = "Sabri Boukadoum is a veteran diplomat. The weather was fine. He met the minister."
+    out, share = replace(FILTER, with_context=False).apply(text)
+    assert "He met the minister." in out and "Boukadoum" not in out
+    assert share < FILTER.apply(text)[1]
 
 
 def test_sentences_naming_the_same_person_are_kept() -> None:

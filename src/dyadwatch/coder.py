@@ -58,6 +58,7 @@ class Coder:
         *,
         nlp: Language | None = None,
         knowledge: Knowledge | None = None,
+        prefilter: PreFilter | None = None,
     ) -> None:
         self.settings = settings or Settings.from_env()
         self._nlp = nlp
@@ -66,7 +67,7 @@ class Coder:
         self._lexicon: Lexicon | None = None
         self._contexts: dict[str, str] | None = None
         self._places: PlaceResolver | None = None
-        self._prefilter: PreFilter | None = None
+        self._prefilter = prefilter
 
     # -- lazily loaded resources ------------------------------------------------------------------
 

@@ -223,6 +223,9 @@ class PreFilter:
     # they say nothing about a person (see ``context``)
     names: frozenset[str] = frozenset()
     speech: frozenset[str] = frozenset()  # forms of the coder's verbs of saying (none: any word)
+    # keep the sentences actors are resolved from (see ``context``); False only to measure what
+    # they cost: events change (benchmarks/no_context.py)
+    with_context: bool = True
 
     @classmethod
     def build(
@@ -343,7 +346,8 @@ class PreFilter:
         found = [words for words, _ in analysed]
         speech = [not self.speech or not w.isdisjoint(self.speech) for w in found]
         cues = [not w.isdisjoint(self.names) for w in found]
-        keep = context(text, groups, keep, found, names, speech, cues)
+        if self.with_context:
+            keep = context(text, groups, keep, found, names, speech, cues)
         return blank(text, groups, keep)
 
 
