@@ -30,9 +30,14 @@ PATTERNS: list[dict[str, Any]] = [
     {"patterns": [[{"IS_SPACE": True, "DEP": {"NOT_IN": ["dep"]}}]], "attrs": {"POS": "SPACE"}},
     {"patterns": [[{"TAG": "NN", "LOWER": "talks"}], [{"TAG": "VBD", "LOWER": "talked"}]],
      "attrs": {"LEMMA": "talk"}},
+    {"patterns": [[{"ORTH": "Algeria"}, {}], [{"TEXT": "he"}]], "attrs": {"MORPH": "Case=Acc"}},
+    {"patterns": [[{"NORM": "said", "IS_SPACE": False}]], "attrs": {"LEMMA": "say"}},
+    {"patterns": [[{"LOWER": {"REGEX": "ll"}}]], "attrs": {"MORPH": "Foo=Bar"}},  # unanchored
+    {"patterns": [[{"LOWER": {"IN": []}}]], "attrs": {"LEMMA": "never"}},
+    {"patterns": [[{"TAG": "EX"}], [{"TAG": "EX"}]], "attrs": {"POS": "PRON"}},  # duplicates
 ]  # fmt: skip
 WORDS = ["y'", "y", "all", "gon", "na", "met", "talks", "talked", "there", "is", "was", "he",
-         "her", "army", "\n", "Algeria", "said"]  # fmt: skip
+         "her", "army", "\n", "Algeria", "said", "Said", "HE", "well"]  # fmt: skip
 TAGS = ["NN", "VBD", "PRP", "PRP$", "EX", "VBZ", "_SP", "NNP"]
 DEPS = ["nsubj", "dobj", "expl", "ROOT", "dep", "prep"]
 
@@ -45,8 +50,10 @@ def ruler() -> AttributeRuler:
     return built
 
 
-def _doc(vocab: Any, tokens: list[tuple[str, str, str]]) -> Doc:
+def _doc(vocab: Any, tokens: list[tuple[str, str, str]], parsed: bool = True) -> Doc:
     words = [w for w, _, _ in tokens]
+    if not parsed:  # tags only: patterns on dependencies see none (allow_missing)
+        return Doc(vocab, words=words, spaces=[False] * len(words), tags=[t for _, t, _ in tokens])
     return Doc(vocab, words=words, spaces=[False] * len(words), tags=[t for _, t, _ in tokens],
                deps=[d for _, _, d in tokens], heads=[0] * len(words))  # fmt: skip
 
@@ -55,8 +62,9 @@ def test_every_kind_of_pattern_is_indexed(ruler: AttributeRuler) -> None:
     index = AttributeIndex.of(ruler)
     assert index is not None
     indexed = {id(r) for by_value in index.index.values() for rules in by_value.values() for r in rules}
-    assert len(indexed) + len(index.others) == 11  # one rule per token pattern
-    assert [r.number for r in index.others] == [4]  # the regular expression: tried everywhere
+    # one rule per token pattern, but "IN: []", which can never match, is filed nowhere
+    assert len(indexed) + len(index.others) == 17
+    assert [r.number for r in index.others] == [4, 12]  # the regular expressions: everywhere
 
 
 @pytest.mark.parametrize(
@@ -81,13 +89,13 @@ def test_the_index_finds_the_matchers_matches(
     assert index.match(doc) == expected
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(TAGS), st.sampled_from(DEPS)),
-                max_size=12))  # fmt: skip
+                max_size=12), st.booleans())  # fmt: skip
 def test_the_index_agrees_with_the_matcher_on_any_tokens(
-    ruler: AttributeRuler, tokens: list[tuple[str, str, str]]
+    ruler: AttributeRuler, tokens: list[tuple[str, str, str]], parsed: bool
 ) -> None:
-    doc = _doc(ruler.vocab, tokens)
+    doc = _doc(ruler.vocab, tokens, parsed)
     index = AttributeIndex.of(ruler)
     assert index is not None
     assert index.match(doc) == AttributeRuler.match(ruler, doc)
@@ -151,3 +159,49 @@ def test_the_coders_pipeline_uses_the_index_with_the_same_matches(coder: Coder) 
     assert len(numbers) > 20  # many of the ruler's rules were exercised
     parsed = nlp(text)
     assert [t.lemma_ for t in parsed if t.lower_ in ("ai", "gon")] == ["be", "go"]  # in text order
+
+
+def _indexed_pipeline() -> Any:
+    nlp = spacy.blank("en")
+    ruler: Any = nlp.add_pipe("attribute_ruler")
+    ruler.add_patterns(PATTERNS)
+    assert index_attribute_ruler(ruler)
+    return nlp
+
+
+TOKENS = [("there", "EX", "expl"), ("is", "VBZ", "ROOT"), ("y'", "PRP", "nsubj"),
+          ("all", "NN", "dobj"), ("Qwzxplk", "NN", "dobj")]  # fmt: skip
+
+
+@pytest.mark.parametrize("copy", ["pickle", "deepcopy"])
+def test_an_indexed_pipeline_pickles_and_copies(copy: str) -> None:
+    """Review of the index: it read strings from the store it was built with, so a copied
+    pipeline failed on new words and a pickled one did not pickle."""
+    import copy as copying
+    import pickle
+
+    nlp = _indexed_pipeline()
+    other = pickle.loads(pickle.dumps(nlp)) if copy == "pickle" else copying.deepcopy(nlp)
+    ruler = other.get_pipe("attribute_ruler")
+    doc = _doc(other.vocab, TOKENS)
+    assert ruler.match(doc) == AttributeRuler.match(ruler, doc)
+    assert "match" in vars(ruler)  # still indexed
+
+
+def test_a_doc_of_another_vocab_is_matched_on_its_own_strings() -> None:
+    ruler = _indexed_pipeline().get_pipe("attribute_ruler")
+    doc = _doc(spacy.blank("en").vocab, [("Snorfle", "NN", "ROOT"), *TOKENS[2:4]])
+    assert ruler.match(doc) == AttributeRuler.match(ruler, doc)
+
+
+def test_patterns_added_or_cleared_after_indexing_are_seen() -> None:
+    nlp = _indexed_pipeline()
+    ruler = nlp.get_pipe("attribute_ruler")
+    doc = _doc(nlp.vocab, TOKENS)
+    ruler.add_patterns([{"patterns": [[{"LOWER": "qwzxplk"}]], "attrs": {"LEMMA": "new"}}])
+    assert ruler.match(doc) == AttributeRuler.match(ruler, doc)
+    assert ruler.match(doc)[-1][0] == len(PATTERNS)  # the rule just added
+    ruler.add_patterns([{"patterns": [[{"LOWER": "is", "OP": "?"}]], "attrs": {"LEMMA": "x"}}])
+    assert ruler.match(doc) == AttributeRuler.match(ruler, doc)  # spaCy's Matcher again
+    ruler.clear()
+    assert ruler.match(doc) == [] and ruler(doc) is doc

@@ -10,7 +10,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dyadwatch.prefilter import Forms, PreFilter, inflections, sentence_index, units, words
+from dyadwatch.prefilter import (
+    Forms,
+    PreFilter,
+    SentenceIndex,
+    inflections,
+    sentence_index,
+    units,
+    words,
+)
 
 FILTER = PreFilter.build(
     names=["Algeria", "Stephen Townsend", "Mali", "al-shabaab"],
@@ -215,6 +223,14 @@ def test_sentence_index_counts_fast_splitter_sentences() -> None:
     assert sentence_index(text, 0) == 0
     assert sentence_index(text, text.index("Two")) == 1
     assert sentence_index(text, text.index("Three")) == 2
+
+
+@given(st.text(alphabet="ab .!?\n\"”’)A", max_size=60), st.lists(st.integers(0, 60), max_size=8))
+def test_sentence_index_in_one_scan_is_the_plain_count(text: str, offsets: list[int]) -> None:
+    index = SentenceIndex(text)
+    for offset in [*offsets, len(text)]:
+        offset = min(offset, len(text))
+        assert index(offset) == sentence_index(text, offset)
 
 
 # -- with the real pipeline ---------------------------------------------------------------------

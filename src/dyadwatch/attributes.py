@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Token attributes the index reads, by the column it reads them from (``Doc.to_array``).
-_COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3, "ORTH": 4, "TEXT": 4, "NORM": 5}
 _ARRAY = ("TAG", "LOWER", "DEP", "IS_SPACE", "ORTH", "NORM")
+_COLUMNS = {name: i for i, name in enumerate(_ARRAY)} | {"TEXT": _ARRAY.index("ORTH")}
 _BOOLEAN = {"IS_SPACE"}
 # Columns from the most to the least selective: a rule is indexed by the first it needs.
 _SELECTIVITY = [_COLUMNS[a] for a in ("ORTH", "LOWER", "NORM", "DEP", "TAG", "IS_SPACE")]
@@ -81,13 +81,11 @@ def _checks(token: Mapping[str, Any], hash_of: Callable[[str], int]) -> tuple[Ch
 class AttributeIndex:
     """An attribute ruler's patterns, indexed by an exact value their first token needs."""
 
-    def __init__(self, rules: Iterable[Rule], string_of: Callable[[int], str]) -> None:
+    def __init__(self, rules: Iterable[Rule]) -> None:
         # column -> value -> rules whose first token needs that value in that column; a rule
         # is filed under its most selective column. The rest are tried at every token.
         self.index: dict[int, dict[int, list[Rule]]] = {}
         self.others: list[Rule] = []
-        self._string_of = string_of
-        self._strings: dict[int, str] = {}
         for rule in rules:
             keyed = [(c, k, v) for c, k, v in rule.tokens[0] if k in ("eq", "in")]
             if not keyed:
@@ -103,7 +101,6 @@ class AttributeIndex:
         """The index of a spaCy ``AttributeRuler`` (``None``: a pattern it cannot check)."""
         from spacy.strings import get_string_id
 
-        strings = ruler.vocab.strings
         rules: list[Rule] = []
         try:
             for number, entry in enumerate(ruler.patterns):
@@ -115,7 +112,7 @@ class AttributeIndex:
                     rules.append(Rule(number, match_id, tokens))
         except Unsupported:
             return None
-        return cls(rules, lambda key: str(strings[key]))
+        return cls(rules)
 
     def match(self, doc: Doc) -> list[Match]:
         """What ``AttributeRuler.match(doc)`` returns: every match, sorted by rule number."""
@@ -124,12 +121,34 @@ class AttributeIndex:
         if len(doc) == 0:
             return []
         rows: list[list[int]] = doc.to_array([IDS[a] for a in _ARRAY]).tolist()
+        strings = doc.vocab.strings  # as spaCy's Matcher reads them: the doc's own
+        texts: dict[int, str] = {}  # the strings a regular expression was tried on
+
+        def holds(row: Sequence[int], checks: tuple[Check, ...]) -> bool:
+            for column, kind, value in checks:
+                got = row[column]
+                if kind == "eq":
+                    if got != value:
+                        return False
+                elif kind == "in":
+                    if got not in value:
+                        return False
+                elif kind == "not_in":
+                    if got in value:
+                        return False
+                else:
+                    text = texts.get(got)
+                    if text is None:
+                        text = texts[got] = str(strings[got])
+                    if value.search(text) is None:
+                        return False
+            return True
+
         found: set[Match] = set()
         n = len(rows)
         columns = list(self.index.items())
-        others = self.others
         for i, row in enumerate(rows):
-            candidates = list(others)
+            candidates = list(self.others)
             for column, by_value in columns:
                 rules = by_value.get(row[column])
                 if rules is not None:
@@ -140,33 +159,42 @@ class AttributeIndex:
                 if end > n:
                     continue
                 k = 0
-                while k < len(tokens) and self._holds(rows[i + k], tokens[k]):
+                while k < len(tokens) and holds(rows[i + k], tokens[k]):
                     k += 1
                 if k == len(tokens):
                     found.add((rule.number, rule.match_id, i, end))
         return sorted(found)
 
-    def _holds(self, row: Sequence[int], checks: tuple[Check, ...]) -> bool:
-        for column, kind, value in checks:
-            got = row[column]
-            if kind == "eq":
-                if got != value:
-                    return False
-            elif kind == "in":
-                if got not in value:
-                    return False
-            elif kind == "not_in":
-                if got in value:
-                    return False
-            elif value.search(self._string(got)) is None:
-                return False
-        return True
 
-    def _string(self, key: int) -> str:
-        text = self._strings.get(key)
-        if text is None:
-            text = self._strings[key] = self._string_of(key)
-        return text
+class IndexedMatch:
+    """What an indexed ruler calls as its ``match``: the index, rebuilt when the ruler's
+    patterns change (``add``, ``clear``, loading), or spaCy's Matcher when they no longer fit
+    it. Holds plain data only, so the pipeline still pickles and copies."""
+
+    def __init__(self, ruler: Any, index: AttributeIndex) -> None:
+        self.ruler = ruler
+        self.index: AttributeIndex | None = index
+        self.seen = self._state()
+
+    def _state(self) -> tuple[int, int, int]:
+        return id(self.ruler.matcher), len(self.ruler.matcher), len(self.ruler.attrs)
+
+    def __call__(self, doc: Doc) -> list[Match]:
+        from spacy.pipeline import AttributeRuler
+
+        state = self._state()
+        if state != self.seen:
+            self.index, self.seen = AttributeIndex.of(self.ruler), state
+        if self.index is None:
+            return list(AttributeRuler.match(self.ruler, doc))
+        return self.index.match(doc)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"ruler": self.ruler, "index": self.index}  # the matcher's id is per process
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.ruler, self.index = state["ruler"], state["index"]
+        self.seen = (-1, -1, -1)  # rebuilt on first use, against the unpickled matcher
 
 
 def index_attribute_ruler(ruler: Any) -> bool:
@@ -175,5 +203,5 @@ def index_attribute_ruler(ruler: Any) -> bool:
     index = AttributeIndex.of(ruler)
     if index is None:
         return False
-    ruler.match = index.match  # an instance attribute: __call__ looks it up on the instance
+    ruler.match = IndexedMatch(ruler, index)  # an instance attribute: __call__ looks it up there
     return True

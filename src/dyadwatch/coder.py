@@ -270,13 +270,14 @@ def stable_ids(article: Article, events: list[Event]) -> list[Event]:
     import hashlib
     from dataclasses import replace
 
-    from dyadwatch.prefilter import sentence_index
+    from dyadwatch.prefilter import SentenceIndex
 
     def digest(*parts: object) -> str:
         return hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
     groups: dict[str, str] = {}
-    indices: dict[int, int] = {}  # sentence_index scans the text from its start: once a sentence
+    sentence_index = SentenceIndex(article.text)
+    indices: dict[int, int] = {}
     out: list[Event] = []
     for e in events:
         trig = e.evidence.trigger
@@ -286,7 +287,7 @@ def stable_ids(article: Article, events: list[Event]) -> list[Event]:
         start = e.evidence.sentence_start
         sentence = article.text[start:start + len(e.evidence.sentence.rstrip())]
         if start not in indices:
-            indices[start] = sentence_index(article.text, start)
+            indices[start] = sentence_index(start)
         out.append(replace(
             e,
             evidence=replace(e.evidence, sentence=sentence),

@@ -527,5 +527,27 @@ def units(text: str) -> list[list[tuple[int, int]]]:
 
 def sentence_index(text: str, offset: int) -> int:
     """The number of the sentence that starts at or before ``offset``, counted with the fast
-    splitter (stable whatever the parser does)."""
+    splitter (stable whatever the parser does): its sentence ends in ``text[:offset]``."""
     return sum(1 for m in _SENTENCE_END.finditer(text, 0, offset) if m.end() <= offset)
+
+
+class SentenceIndex:
+    """``sentence_index`` for many offsets of one text, scanning the text once.
+
+    A sentence end found in the whole text is found the same way in ``text[:offset]`` when a
+    non-space character follows it before ``offset``: the scan up to it read nothing at or past
+    ``offset`` (a break is a run of spaces or line breaks, and the scan stops at the first
+    character after the run). From the last such end on, the cut text is scanned as
+    ``sentence_index`` scans it: there the cut may lengthen, let through or add a break."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+
+    def __call__(self, offset: int) -> int:
+        text, ends = self.text, self.ends
+        count = bisect_right(ends, offset)
+        while count and not text[ends[count - 1] : offset].strip():
+            count -= 1
+        last = ends[count - 1] if count else 0
+        return count + sum(1 for _ in _SENTENCE_END.finditer(self.text, last, offset))
