@@ -277,7 +277,6 @@ def stable_ids(article: Article, events: list[Event]) -> list[Event]:
 
     groups: dict[str, str] = {}
     sentence_index = SentenceIndex(article.text)
-    indices: dict[int, int] = {}
     out: list[Event] = []
     for e in events:
         trig = e.evidence.trigger
@@ -286,12 +285,10 @@ def stable_ids(article: Article, events: list[Event]) -> list[Event]:
             group = groups.setdefault(e.group, digest(article.id, "group", trig.start))
         start = e.evidence.sentence_start
         sentence = article.text[start:start + len(e.evidence.sentence.rstrip())]
-        if start not in indices:
-            indices[start] = sentence_index(start)
         out.append(replace(
             e,
             evidence=replace(e.evidence, sentence=sentence),
-            sentence=indices[start],
+            sentence=sentence_index(start),
             id=digest(article.id, trig.start, e.source.start if e.source else "",
                       e.target.start if e.target else "", e.cameo.code),
             group=group,

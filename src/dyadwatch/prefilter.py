@@ -550,4 +550,4 @@ class SentenceIndex:
         while count and not text[ends[count - 1] : offset].strip():
             count -= 1
         last = ends[count - 1] if count else 0
-        return count + sum(1 for _ in _SENTENCE_END.finditer(self.text, last, offset))
+        return count + sum(1 for _ in _SENTENCE_END.finditer(text, last, offset))
