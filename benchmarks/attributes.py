@@ -13,30 +13,19 @@ each over the repeats, and their ratio.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import statistics
 import time
-from pathlib import Path
 from typing import Any
 
 from corpus import synthetic_corpus
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("DYADWATCH_SHARED", ROOT.parent / "shared"))
-EXTRA = {
-    "bundled sample corpus": ROOT / "src" / "dyadwatch" / "samples" / "corpus.jsonl",
-    "GeoWebNews dev articles": SHARED / "eval" / "dev" / "geowebnews_dev.jsonl",
-}
-SEED = SHARED / "seed" / "algeria-us-2020-09-25.txt"
+from throughput import GEOWEBNEWS, SAMPLES, SEED, _texts
 
 
-def _texts(articles: int, seed: int) -> dict[str, list[str]]:
+def _corpora(articles: int, seed: int) -> dict[str, list[str]]:
     out = {"synthetic corpus": [r["text"] for r in synthetic_corpus(articles, seed)]}
-    for name, path in EXTRA.items():
+    for name, path in (("bundled sample corpus", SAMPLES), ("GeoWebNews dev articles", GEOWEBNEWS)):
         if path.exists():
-            lines = path.read_text(encoding="utf-8").splitlines()
-            out[name] = [json.loads(line)["text"] for line in lines if line.strip()]
+            out[name] = _texts(path)
     if SEED.exists():
         out["reference article (seed)"] = [SEED.read_text(encoding="utf-8")]
     return out
@@ -59,7 +48,7 @@ def main() -> None:
     if "match" not in vars(ruler):
         raise SystemExit("this pipeline's attribute ruler is not indexed (patterns unsupported)")
     before = nlp.pipe_names[: nlp.pipe_names.index("attribute_ruler")]
-    for name, texts in _texts(args.articles, args.seed).items():
+    for name, texts in _corpora(args.articles, args.seed).items():
         with nlp.select_pipes(enable=before):
             docs = list(nlp.pipe(texts, batch_size=16))
         times: dict[str, list[float]] = {"matcher": [], "index": []}

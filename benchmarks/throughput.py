@@ -61,7 +61,8 @@ WARM = 64  # texts per worker left out of the steady rates (dyadwatch.ingest.DEF
 
 
 def _texts(corpus: Path) -> list[str]:
-    return [json.loads(line)["text"] for line in corpus.read_text().splitlines() if line.strip()]
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line)["text"] for line in lines if line.strip()]
 
 
 def run_full_parse(corpus: Path, model: str | None) -> dict[str, Any]:
