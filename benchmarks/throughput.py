@@ -116,8 +116,8 @@ def run_ingest(
 def run_compare(with_filter: Path, without: Path) -> dict[str, Any]:
     """Articles whose stored events differ between the two databases; and the share of the
     quick splitter's sentences that hold an event trigger (without the pre-filter)."""
-    from dyadwatch.prefilter import _SENTENCE_END
-    from dyadwatch.store import Store
+    from dyadwatch.events.prefilter import _SENTENCE_END
+    from dyadwatch.store.store import Store
 
     differing: list[str] = []
     sentences = with_event = 0
@@ -144,9 +144,9 @@ def run_bound(database: Path, model: str | None) -> dict[str, Any]:
     without the pre-filter) with every sentence group blanked but those that hold an event,
     parsed, then also coded (events and places; nothing stored). Steady rates, as above."""
     from dyadwatch.coder import Coder
-    from dyadwatch.prefilter import blank, units
+    from dyadwatch.events.prefilter import blank, units
     from dyadwatch.settings import Settings
-    from dyadwatch.store import Store
+    from dyadwatch.store.store import Store
 
     articles, texts = [], []
     with Store.open(database, read_only=True) as store:
@@ -179,7 +179,7 @@ def run_bound(database: Path, model: str | None) -> dict[str, Any]:
 def run_shares(corpus: Path, model: str | None) -> dict[str, Any]:
     """The share of sentences (and of characters) the Coder's pre-filter keeps, per corpus."""
     from dyadwatch.coder import Coder
-    from dyadwatch.prefilter import _SENTENCE_END
+    from dyadwatch.events.prefilter import _SENTENCE_END
     from dyadwatch.settings import Settings
 
     prefilter = Coder(Settings.from_env(model=model)).prefilter

@@ -15,7 +15,7 @@ import spacy
 from click.testing import CliRunner
 from spacy.tokens import Doc, Span
 
-from dyadwatch.actor_cues import (
+from dyadwatch.actors.cues import (
     clean_name,
     collective_marker,
     conjuncts,
@@ -24,9 +24,9 @@ from dyadwatch.actor_cues import (
     locative_place,
     modified_noun,
 )
-from dyadwatch.actors import ArticleActors, cameo_actor_code
+from dyadwatch.actors.resolve import ArticleActors, cameo_actor_code
 from dyadwatch.coder import Coder
-from dyadwatch.knowledge import load_knowledge
+from dyadwatch.knowledge.base import load_knowledge
 from dyadwatch.records import Actor
 
 # --- pure helpers ----------------------------------------------------------------------------

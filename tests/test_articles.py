@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from dyadwatch.articles import format_of, read_articles
 from dyadwatch.errors import InputError
+from dyadwatch.read.articles import format_of, read_articles
 from dyadwatch.records import Article, content_hash
 
 TEXT = "France and Germany met in Paris.\nThe talks were constructive."

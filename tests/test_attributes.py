@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from dyadwatch.attributes import AttributeIndex, index_attribute_ruler
 from dyadwatch.coder import Coder
+from dyadwatch.nlp.attributes import AttributeIndex, index_attribute_ruler
 
 # Patterns in every form the English pipelines use: a tag, a word and a tag, lists, negated
 # lists, regular expressions, whitespace, dependency labels, two tokens, a negative index.

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from dyadwatch.articles import read_articles
 from dyadwatch.cli import main
 from dyadwatch.cli.code import _record, code_stream
 from dyadwatch.errors import InputError
+from dyadwatch.read.articles import read_articles
 
 from fake_coder import FakeCoder
 

@@ -58,7 +58,7 @@ def test_the_gazetteer_cache_setting_names_the_folder(coder: Coder, tmp_path: Pa
 
 
 def test_a_given_prefilter_is_the_one_used() -> None:
-    from dyadwatch.prefilter import PreFilter
+    from dyadwatch.events.prefilter import PreFilter
 
     prefilter = PreFilter.build(names=["Algeria"], roles=[], trigger_lemmas=["meet"])
     coder = Coder(Settings.from_env(prefilter=True), prefilter=prefilter)

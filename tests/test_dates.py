@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from dyadwatch.dates import (
+from dyadwatch.events.dates import (
     event_date,
     find_dateline,
     find_publication_date,

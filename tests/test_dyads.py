@@ -19,7 +19,10 @@ import pytest
 from click.testing import CliRunner
 
 from dyadwatch.cli.dyad import dyad as dyad_command
-from dyadwatch.dyads import (
+from dyadwatch.errors import InputError
+from dyadwatch.records import Actor, Article, Cameo, Event, EventDate, Evidence, Plover, Span
+from dyadwatch.store.store import Store
+from dyadwatch.watch.dyads import (
     ActorSpec,
     EventRow,
     build_series,
@@ -30,9 +33,6 @@ from dyadwatch.dyads import (
     period_start,
     plover_scores,
 )
-from dyadwatch.errors import InputError
-from dyadwatch.records import Actor, Article, Cameo, Event, EventDate, Evidence, Plover, Span
-from dyadwatch.store import Store
 
 # -- hand-built rows ----------------------------------------------------------------------------
 

@@ -10,10 +10,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from dyadwatch.actors import ArticleActors
+from dyadwatch.actors.resolve import ArticleActors
 from dyadwatch.coder import Coder
-from dyadwatch.dates import date_cues, doc_date_cues
-from dyadwatch.events import EventExtractor, quote_spans
+from dyadwatch.events.dates import date_cues, doc_date_cues
+from dyadwatch.events.extract import EventExtractor, quote_spans
 
 TEXT = (
     "Egypt recently said it would not meet Ethiopia over the dam, and urged Sudan to hold talks. "

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from dyadwatch.coder import Coder, make_article
-from dyadwatch.evaluate import primary_event
+from dyadwatch.evaluation.evaluate import primary_event
 from dyadwatch.records import Event
 
 pytestmark = pytest.mark.model
@@ -223,18 +223,18 @@ def test_primary_event_skips_the_speech_verb_and_the_purpose_clause(coder: Coder
 
 
 def test_fallback_is_off_with_pruned_vectors(coder: Coder) -> None:
-    from dyadwatch.fallback import fallback_for
+    from dyadwatch.events.fallback import fallback_for
 
     # the default pipeline keeps 20,000 vector rows: below the fallback's bar
     assert fallback_for(coder.lexicon, coder.nlp.vocab) is None
 
 
 def test_fallback_is_flagged_with_lower_confidence(coder: Coder, monkeypatch: pytest.MonkeyPatch) -> None:
-    import dyadwatch.events
-    from dyadwatch.actors import ArticleActors
-    from dyadwatch.events import EventExtractor
-    from dyadwatch.fallback import Fallback
-    from dyadwatch.lexicon import parse_lexicon
+    import dyadwatch.events.extract
+    from dyadwatch.actors.resolve import ArticleActors
+    from dyadwatch.events.extract import EventExtractor
+    from dyadwatch.events.fallback import Fallback
+    from dyadwatch.knowledge.lexicon import parse_lexicon
 
     header = "id\tkind\tlemma\tparticle\tobject\tprep\tcode\tnote\n"
     lexicon = parse_lexicon(
@@ -242,7 +242,7 @@ def test_fallback_is_flagged_with_lower_confidence(coder: Coder, monkeypatch: py
         "meet\tverb\tmeet\t\t\twith\t040\tx\n",
         "test.tsv",
     )
-    monkeypatch.setattr(dyadwatch.events, "fallback_for", lambda lex, vocab: Fallback(lex, vocab))
+    monkeypatch.setattr(dyadwatch.events.extract, "fallback_for", lambda lex, vocab: Fallback(lex, vocab))
     doc = coder.nlp("Egypt chastised Ethiopia over the dam.")
     actors = ArticleActors(doc, coder.knowledge, None)
     events = EventExtractor(doc, "t", actors, lexicon, coder.ontology, None, coder.contexts).events()

@@ -13,9 +13,9 @@ from click.testing import CliRunner
 
 from dyadwatch.cli.export import export as export_command
 from dyadwatch.errors import StoreError
-from dyadwatch.export import GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, export
 from dyadwatch.records import Actor, Article, Place
-from dyadwatch.store import Store
+from dyadwatch.store.export import GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, export
+from dyadwatch.store.store import Store
 
 from fake_coder import build_event
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dyadwatch.errors import KnowledgeError
-from dyadwatch.gazetteer import (
+from dyadwatch.geo.gazetteer import (
     Candidate,
     GeoNamesGazetteer,
     PlaceResolver,

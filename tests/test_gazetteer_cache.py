@@ -12,10 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dyadwatch import gazetteer_build, gazetteer_cache
 from dyadwatch.errors import KnowledgeError
-from dyadwatch.gazetteer import GeoNamesGazetteer, name_key
-from dyadwatch.gazetteer_build import Built, json_values, name_keys
+from dyadwatch.geo import build as gazetteer_build
+from dyadwatch.geo import cache as gazetteer_cache
+from dyadwatch.geo.build import Built, json_values, name_keys
+from dyadwatch.geo.gazetteer import GeoNamesGazetteer, name_key
 
 from geonames_data import COUNTRIES, WASHINGTON_STATE, city, write_geonames
 
@@ -219,7 +220,7 @@ def test_damaged_cache_is_rebuilt_with_a_warning(
     expected = _shape(GeoNamesGazetteer(data_dir, cache_dir=cache)._load())
     (path,) = cache.glob("gazetteer-*.bin")
     _damage(path, how)
-    with caplog.at_level(logging.WARNING, logger="dyadwatch.gazetteer_cache"):
+    with caplog.at_level(logging.WARNING, logger="dyadwatch.geo.cache"):
         assert _shape(GeoNamesGazetteer(data_dir, cache_dir=cache)._load()) == expected
     assert "unreadable gazetteer cache" in caplog.text
     # Rebuilt and rewritten: the next process loads it again.
@@ -253,7 +254,7 @@ def test_unwritable_cache_only_warns(
 ) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a directory", encoding="utf-8")
-    with caplog.at_level(logging.WARNING, logger="dyadwatch.gazetteer_cache"):
+    with caplog.at_level(logging.WARNING, logger="dyadwatch.geo.cache"):
         gaz = GeoNamesGazetteer(data_dir, cache_dir=blocker / "cache")
         assert [c.name for c in gaz.lookup("Algiers")] == ["Algiers"]
     assert "cannot write the gazetteer cache" in caplog.text

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from dyadwatch.cli.ingest import ingest as ingest_command
 from dyadwatch.ingest import IngestSummary, ingest, summary_table
 from dyadwatch.records import Article
-from dyadwatch.store import Store
+from dyadwatch.store.store import Store
 
 from fake_coder import FakeCoder, FakeCoderFactory
 

@@ -11,7 +11,7 @@ import pycountry
 import pytest
 
 from dyadwatch.errors import KnowledgeError
-from dyadwatch.knowledge import (
+from dyadwatch.knowledge.base import (
     ROLE_GROUPS,
     SECTORS,
     Knowledge,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dyadwatch.errors import KnowledgeError
-from dyadwatch.lexicon import load_contexts, load_lexicon, parse_contexts, parse_lexicon
-from dyadwatch.ontology import load_ontology
+from dyadwatch.knowledge.lexicon import load_contexts, load_lexicon, parse_contexts, parse_lexicon
+from dyadwatch.knowledge.ontology import load_ontology
 
 HEADER = "id\tkind\tlemma\tparticle\tobject\tprep\tcode\tnote\n"
 
@@ -64,7 +64,7 @@ def test_context_validation() -> None:
 
 
 def test_shipped_frame_shifts_load_and_follow_parents() -> None:
-    from dyadwatch.lexicon import load_shifts
+    from dyadwatch.knowledge.lexicon import load_shifts
 
     codes = {c.code for c in load_ontology().cameo_codes()}
     shifts = load_shifts(codes)
@@ -76,7 +76,7 @@ def test_shipped_frame_shifts_load_and_follow_parents() -> None:
 
 
 def test_frame_shift_validation_names_line() -> None:
-    from dyadwatch.lexicon import parse_shifts
+    from dyadwatch.knowledge.lexicon import parse_shifts
 
     with pytest.raises(KnowledgeError) as err:
         parse_shifts("base\tappeal\tintent\tdemand\trefuse\n040\t026\t999\t106\t125\n", "f.tsv", {"040", "026", "106", "125"})
@@ -103,7 +103,7 @@ def test_optional_particle_and_required_target_markers() -> None:
 
 
 def test_shipped_lexicon_reaches_most_three_digit_codes() -> None:
-    from dyadwatch.lexicon import load_shifts
+    from dyadwatch.knowledge.lexicon import load_shifts
 
     codes = {c.code for c in load_ontology().cameo_codes()}
     lexicon = load_lexicon(known_codes=codes)
@@ -116,7 +116,7 @@ def test_shipped_lexicon_reaches_most_three_digit_codes() -> None:
 
 
 def test_discard_cues_load_and_validate() -> None:
-    from dyadwatch.lexicon import load_discards, parse_discards
+    from dyadwatch.knowledge.lexicon import load_discards, parse_discards
 
     cues = load_discards()
     assert cues["football"] == "sport" and cues["festival"] == "entertainment"
@@ -125,7 +125,7 @@ def test_discard_cues_load_and_validate() -> None:
 
 
 def test_discards_spot_sport_stories_not_politics() -> None:
-    from dyadwatch.discards import Discards
+    from dyadwatch.knowledge.discards import Discards
 
     discards = Discards.default()
     assert discards.sentence("Ghana beat Togo 3-0 in a qualifier on Sunday.")

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from dyadwatch.merge import PlaceKey, places_compatible
 from dyadwatch.records import Article, Event, Modality, Place
-from dyadwatch.store import Store
+from dyadwatch.store.merge import PlaceKey, places_compatible
+from dyadwatch.store.store import Store
 
 from fake_coder import build_event
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from dyadwatch.coder import Coder
-from dyadwatch.modality import markers, modality_of
+from dyadwatch.events.modality import markers, modality_of
 
 pytestmark = pytest.mark.model
 

@@ -6,7 +6,7 @@ import pytest
 import spacy
 
 from dyadwatch.coder import Coder
-from dyadwatch.nlp import set_sentence_starts
+from dyadwatch.nlp.pipeline import set_sentence_starts
 
 
 def _starts(text: str) -> list[str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from dyadwatch.errors import KnowledgeError
-from dyadwatch.ontology import (
+from dyadwatch.knowledge.ontology import (
     CAMEO_FILE,
     CROSSWALK_FILE,
     PLOVER_FILE,

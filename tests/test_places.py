@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from dyadwatch.errors import InputError
-from dyadwatch.gazetteer import PlaceResolver, to_place
-from dyadwatch.places import _inside, _overlap_test, event_place, find_place_mentions
-from dyadwatch.places_eval import EventLocationScores, ToponymScores, gold_kind, read_gold
+from dyadwatch.evaluation.places import EventLocationScores, ToponymScores, gold_kind, read_gold
+from dyadwatch.geo.gazetteer import PlaceResolver, to_place
+from dyadwatch.geo.places import _inside, _overlap_test, event_place, find_place_mentions
 from dyadwatch.records import Span
 from test_places_docs import ALGIERS, FakeGazetteer, make_doc
 

@@ -12,7 +12,7 @@ import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from dyadwatch.gazetteer import Candidate, name_key
+from dyadwatch.geo.gazetteer import Candidate, name_key
 
 _POS = {
     "NNP": "PROPN", "NNPS": "PROPN", "NN": "NOUN", "NNS": "NOUN", "VBD": "VERB", "VBZ": "VERB",

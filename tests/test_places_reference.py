@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from dyadwatch.dates import event_date, find_dateline, find_publication_date
-from dyadwatch.gazetteer import PlaceResolver, default_gazetteer
-from dyadwatch.places import event_place, find_place_mentions
+from dyadwatch.events.dates import event_date, find_dateline, find_publication_date
+from dyadwatch.geo.gazetteer import PlaceResolver, default_gazetteer
+from dyadwatch.geo.places import event_place, find_place_mentions
 from dyadwatch.records import EventDate, Place, PlaceMention
 
 from conftest import SHARED

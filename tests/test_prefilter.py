@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dyadwatch.prefilter import (
+from dyadwatch.events.prefilter import (
     Forms,
     PreFilter,
     SentenceIndex,
@@ -330,7 +330,7 @@ def test_same_events_on_the_bundled_corpus(coder: object) -> None:
 
 
 def test_an_unmatched_quote_mark_is_a_one_character_span() -> None:
-    from dyadwatch.events import quote_spans
+    from dyadwatch.events.extract import quote_spans
 
     text = 'Tebboune said "we agree. He left.'
     assert quote_spans(text) == []

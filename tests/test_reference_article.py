@@ -88,7 +88,7 @@ def test_listed_actors_resolve(events: list[Event], expected: dict[str, Any]) ->
             if a is not None:
                 seen.setdefault(a.name, set()).add((a.country, a.sector))
                 seen.setdefault(a.text, set()).add((a.country, a.sector))
-    from dyadwatch.actors import ArticleActors  # noqa: F401 - resolver under test via events
+    from dyadwatch.actors.resolve import ArticleActors  # noqa: F401 - resolver under test via events
 
     for want in expected["actors"]:
         hits = {cs for name, css in seen.items() if want["text"] in name for cs in css}

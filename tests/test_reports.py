@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from dyadwatch.cli.report import report as report_command
 from dyadwatch.errors import InputError
-from dyadwatch.reports import highlight_html, highlight_markdown, sentence_spans, write_report
+from dyadwatch.watch.reports import highlight_html, highlight_markdown, sentence_spans, write_report
 from test_dyads import article_with, row, store_with
 
 

@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from dyadwatch.cli.signals import signals as signals_command
-from dyadwatch.dyads import EventRow
 from dyadwatch.errors import InputError
-from dyadwatch.signals import (
+from dyadwatch.watch.dyads import EventRow
+from dyadwatch.watch.signals import (
     binom_cdf,
     binom_sf,
     detect_signals,

@@ -9,7 +9,7 @@ import pytest
 
 from dyadwatch.coder import Coder
 from dyadwatch.ingest import ingest
-from dyadwatch.signals import find_signals
+from dyadwatch.watch.signals import find_signals
 
 from conftest import SHARED
 

@@ -14,14 +14,14 @@ from hypothesis import strategies as st
 
 from dyadwatch.errors import StoreError
 from dyadwatch.records import Article, Event, Place
-from dyadwatch.store import Store
-from dyadwatch.store_schema import (
+from dyadwatch.store.schema import (
     ACTOR_COLUMNS,
     ARTICLE_COLUMNS,
     LATEST_VERSION,
     MENTION_COLUMNS,
     MENTION_EVENT_ID,
 )
+from dyadwatch.store.store import Store
 
 from fake_coder import build_event, code_text
 

@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from dyadwatch.store import Store
+from dyadwatch.store.store import Store
 from test_ingest import dump
 
 TESTS = Path(__file__).resolve().parent

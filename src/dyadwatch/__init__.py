@@ -1,8 +1,22 @@
-"""dyadwatch: offline political event coding with source-linked evidence."""
+"""dyadwatch: offline political event coding with source-linked evidence.
+
+The public API is re-exported here and loaded lazily, so ``import dyadwatch`` stays cheap (the
+coder pulls in spaCy, the store DuckDB):
+
+- coding: ``code``, ``Coder``;
+- the records: ``Article``, ``Actor``, ``Event``, ``Place``, ``PlaceMention`` ...;
+- the corpus: ``Store``, ``ingest``;
+- watching: ``dyad_series``, ``find_signals``, ``write_report``;
+- knowledge: ``load_knowledge``, ``load_ontology``;
+- errors: ``DyadwatchError`` and its subclasses.
+"""
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
+
+from dyadwatch import _compat
 
 __version__ = "0.1.0"
 
@@ -11,7 +25,37 @@ if TYPE_CHECKING:
 
     from dyadwatch.records import Event
 
-__all__ = ["Coder", "__version__", "code"]
+# public name -> module that defines it
+_EXPORTS: dict[str, str] = {
+    "Coder": "dyadwatch.coder",
+    "Coded": "dyadwatch.coder",
+    "Store": "dyadwatch.store.store",
+    "ingest": "dyadwatch.ingest",
+    "IngestSummary": "dyadwatch.ingest",
+    "dyad_series": "dyadwatch.watch.dyads",
+    "find_signals": "dyadwatch.watch.signals",
+    "write_report": "dyadwatch.watch.reports",
+    "load_knowledge": "dyadwatch.knowledge.base",
+    "load_ontology": "dyadwatch.knowledge.ontology",
+    "Settings": "dyadwatch.settings",
+    **{
+        name: "dyadwatch.records"
+        for name in (
+            "Actor", "Article", "Cameo", "Event", "EventDate", "Evidence", "Place",
+            "PlaceMention", "Plover", "Span",
+        )
+    },
+    **{
+        name: "dyadwatch.errors"
+        for name in (
+            "DyadwatchError", "InputError", "KnowledgeError", "ModelNotFoundError", "StoreError",
+        )
+    },
+}
+
+__all__ = ["__version__", "code", *sorted(_EXPORTS)]
+
+_compat.install()
 
 
 def code(text: str, *, date: Date | str | None = None, source: str | None = None) -> list[Event]:
@@ -25,9 +69,7 @@ def code(text: str, *, date: Date | str | None = None, source: str | None = None
 
 
 def __getattr__(name: str) -> Any:
-    # The Coder pulls in spaCy; load it only when asked so `import dyadwatch` stays cheap.
-    if name == "Coder":
-        from dyadwatch.coder import Coder
-
-        return Coder
-    raise AttributeError(name)
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'dyadwatch' has no attribute {name!r}")
+    return getattr(import_module(module), name)

@@ -15,11 +15,11 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from dyadwatch.knowledge import Knowledge
-    from dyadwatch.lexicon import Lexicon
-    from dyadwatch.ontology import Ontology
-    from dyadwatch.places import PlaceResolver
-    from dyadwatch.prefilter import PreFilter
+    from dyadwatch.events.prefilter import PreFilter
+    from dyadwatch.geo.places import PlaceResolver
+    from dyadwatch.knowledge.base import Knowledge
+    from dyadwatch.knowledge.lexicon import Lexicon
+    from dyadwatch.knowledge.ontology import Ontology
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ class Coder:
     @property
     def knowledge(self) -> Knowledge:
         if self._knowledge is None:
-            from dyadwatch.knowledge import load_knowledge
+            from dyadwatch.knowledge.base import load_knowledge
 
             knowledge = load_knowledge()
             if self.settings.actors:
@@ -87,7 +87,7 @@ class Coder:
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            from dyadwatch.nlp import load_pipeline
+            from dyadwatch.nlp.pipeline import load_pipeline
 
             self._nlp = load_pipeline(self.settings.model, self.knowledge)
         return self._nlp
@@ -95,7 +95,7 @@ class Coder:
     @property
     def ontology(self) -> Ontology:
         if self._ontology is None:
-            from dyadwatch.ontology import load_ontology
+            from dyadwatch.knowledge.ontology import load_ontology
 
             self._ontology = load_ontology()
         return self._ontology
@@ -103,7 +103,7 @@ class Coder:
     @property
     def lexicon(self) -> Lexicon:
         if self._lexicon is None:
-            from dyadwatch.lexicon import load_lexicon
+            from dyadwatch.knowledge.lexicon import load_lexicon
 
             codes = {c.code for c in self.ontology.cameo_codes()}
             self._lexicon = load_lexicon(known_codes=codes)
@@ -112,7 +112,7 @@ class Coder:
     @property
     def contexts(self) -> dict[str, str]:
         if self._contexts is None:
-            from dyadwatch.lexicon import load_contexts
+            from dyadwatch.knowledge.lexicon import load_contexts
 
             self._contexts = load_contexts(set(self.ontology.plover_contexts()))
         return self._contexts
@@ -120,9 +120,9 @@ class Coder:
     @property
     def place_resolver(self) -> PlaceResolver:
         if self._places is None:
-            from dyadwatch.gazetteer import GeoNamesGazetteer, default_gazetteer
-            from dyadwatch.gazetteer_cache import directory_of
-            from dyadwatch.places import PlaceResolver
+            from dyadwatch.geo.cache import directory_of
+            from dyadwatch.geo.gazetteer import GeoNamesGazetteer, default_gazetteer
+            from dyadwatch.geo.places import PlaceResolver
 
             folder = self.settings.gazetteer_cache
             if folder is None:
@@ -136,7 +136,7 @@ class Coder:
     @property
     def prefilter(self) -> PreFilter:
         if self._prefilter is None:
-            from dyadwatch.prefilter import PreFilter
+            from dyadwatch.events.prefilter import PreFilter
 
             self._prefilter = PreFilter.for_pipeline(self.nlp, self.knowledge, self.lexicon)
         return self._prefilter
@@ -205,7 +205,7 @@ class Coder:
     def _discarded(article: Article) -> bool:
         """A sport, entertainment or business story: the event stage codes nothing in it, so
         the pre-filter keeps the whole article away from the parser."""
-        from dyadwatch.discards import Discards
+        from dyadwatch.knowledge.discards import Discards
 
         return Discards.default().article(article.title or "", article.text)
 
@@ -219,9 +219,9 @@ class Coder:
 
     def events_from_doc(self, doc: Doc, article: Article) -> list[Event]:
         """Events of one parsed article (the stage after the spaCy pipeline)."""
-        from dyadwatch.actors import ArticleActors
-        from dyadwatch.dates import find_dateline, find_publication_date
-        from dyadwatch.events import EventExtractor
+        from dyadwatch.actors.resolve import ArticleActors
+        from dyadwatch.events.dates import find_dateline, find_publication_date
+        from dyadwatch.events.extract import EventExtractor
 
         doc._.dw_article = article
         published = article.date or find_publication_date(article.text)
@@ -238,8 +238,8 @@ class Coder:
         """Every toponym mention of the article, and each event placed where the text says."""
         from dataclasses import replace
 
-        from dyadwatch.dates import find_dateline
-        from dyadwatch.places import event_place, find_place_mentions
+        from dyadwatch.events.dates import find_dateline
+        from dyadwatch.geo.places import event_place, find_place_mentions
 
         dateline = find_dateline(article.text)
         resolver = self.place_resolver
@@ -270,7 +270,7 @@ def stable_ids(article: Article, events: list[Event]) -> list[Event]:
     import hashlib
     from dataclasses import replace
 
-    from dyadwatch.prefilter import SentenceIndex
+    from dyadwatch.events.prefilter import SentenceIndex
 
     def digest(*parts: object) -> str:
         return hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]

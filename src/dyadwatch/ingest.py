@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dyadwatch.articles import StdinFormat, read_articles_with_origin
 from dyadwatch.errors import InputError
 from dyadwatch.parallel import CoderFactory, CoderLike, ModelCoderFactory, chunked, code_in_order
+from dyadwatch.read.articles import StdinFormat, read_articles_with_origin
 from dyadwatch.records import Article
-from dyadwatch.store import Store
+from dyadwatch.store.store import Store
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType

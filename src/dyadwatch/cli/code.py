@@ -98,8 +98,8 @@ def code(
     """
     from dataclasses import replace
 
-    from dyadwatch.articles import read_articles
     from dyadwatch.coder import Coder, make_article
+    from dyadwatch.read.articles import read_articles
     from dyadwatch.settings import Settings
 
     with errors_to_messages():

@@ -12,7 +12,7 @@ from dyadwatch.cli import errors_to_messages
 from dyadwatch.cli.options import all_modalities_option, event_filters, format_option
 
 if TYPE_CHECKING:
-    from dyadwatch.dyads import DyadSeries
+    from dyadwatch.watch.dyads import DyadSeries
 
 
 def write_series(out: TextIO, series: DyadSeries, fmt: str) -> None:
@@ -128,7 +128,7 @@ def dyad(
       dyadwatch dyad USA DZA --since 2020-01-01 --plot usa-dza.png
     """
     with errors_to_messages():
-        from dyadwatch.dyads import dyad_series
+        from dyadwatch.watch.dyads import dyad_series
 
         series = dyad_series(
             db,
@@ -142,7 +142,7 @@ def dyad(
         )
         write_series(sys.stdout, series, fmt)
         if plot:
-            from dyadwatch.reports import plot_series
+            from dyadwatch.watch.reports import plot_series
 
             path = plot_series(series, plot)
             click.echo(f"plot written to {path}", err=True)

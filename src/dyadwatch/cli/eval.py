@@ -33,7 +33,7 @@ def command(gold: Path, limit: int | None, misses: int, fmt: str, model: str | N
     from rich.table import Table
 
     from dyadwatch.coder import Coder
-    from dyadwatch.evaluate import category_rows, evaluate, read_gold
+    from dyadwatch.evaluation.evaluate import category_rows, evaluate, read_gold
     from dyadwatch.settings import Settings
 
     with errors_to_messages():

@@ -28,7 +28,7 @@ def command(gold: Path, limit: int | None) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from dyadwatch.places_eval import EventLocationScores, evaluate
+    from dyadwatch.evaluation.places import EventLocationScores, evaluate
 
     with errors_to_messages():
         kind, scores = evaluate(gold, limit=limit)

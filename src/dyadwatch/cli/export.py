@@ -47,7 +47,7 @@ def export(
       dyadwatch export events.csv --db corpus.duckdb --format csv
       dyadwatch export mentions.parquet --table mentions
     """
-    from dyadwatch.export import export as run_export
+    from dyadwatch.store.export import export as run_export
 
     chosen = fmt or _SUFFIX_FORMATS.get(Path(out).suffix.lower(), "parquet")
     with errors_to_messages():

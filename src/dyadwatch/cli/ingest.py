@@ -79,7 +79,7 @@ def ingest(
     from dyadwatch.ingest import ingest as run_ingest
     from dyadwatch.ingest import summary_table
     from dyadwatch.parallel import ModelCoderFactory, load_factory
-    from dyadwatch.store import Store
+    from dyadwatch.store.store import Store
 
     with errors_to_messages():
         factory = (

@@ -41,7 +41,7 @@ def report(
       dyadwatch report USAMIL DZA --out usa-dza.md
     """
     with errors_to_messages():
-        from dyadwatch.reports import write_report
+        from dyadwatch.watch.reports import write_report
 
         path = write_report(
             db,

@@ -12,7 +12,7 @@ from dyadwatch.cli import errors_to_messages
 from dyadwatch.cli.options import all_modalities_option, event_filters, format_option
 
 if TYPE_CHECKING:
-    from dyadwatch.signals import Signal
+    from dyadwatch.watch.signals import Signal
 
 
 def write_signals(out: TextIO, signals: list[Signal], fmt: str) -> None:
@@ -126,7 +126,7 @@ def signals(
       dyadwatch signals --by week --since 2020-01-01 --top 5 --format json
     """
     with errors_to_messages():
-        from dyadwatch.signals import find_signals
+        from dyadwatch.watch.signals import find_signals
 
         found = find_signals(
             db,

@@ -1,0 +1,282 @@
+"""Cues around an actor mention: gazetteer hits, titles, places and the article's focus country.
+
+Small functions over a parsed ``Doc`` shared by :mod:`dyadwatch.actors.resolve` (mentions) and
+:mod:`dyadwatch.actors.people` (named people). None of them consults the knowledge files except through
+the entity ids our gazetteer put on the ``Doc`` (``kind:code``, see :mod:`dyadwatch.nlp.pipeline`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from spacy.tokens import Doc, Span, Token
+
+# Words that stand before a name as a title; stripped from the name, kept as a cue.
+TITLE_WORDS = frozenset({
+    "general", "president", "minister", "gen", "gen.", "dr", "dr.", "mr", "mr.", "mrs", "mrs.",
+    "ms", "ms.", "colonel", "col", "col.", "admiral", "prime", "foreign", "defence", "defense",
+    "king", "queen", "prince", "princess", "sheikh", "commander", "chief", "lt", "lt.",
+    "lieutenant", "major", "maj", "maj.", "marshal", "ambassador", "senator", "sen", "sen.",
+    "secretary", "emir", "sultan", "pope", "cardinal", "archbishop", "bishop", "rev", "rev.",
+    "reverend", "judge", "justice", "brig", "brig.", "brigadier", "capt", "capt.", "captain",
+    "sgt", "sgt.", "sergeant", "chancellor", "premier", "governor", "mayor", "crown", "former",
+    "ex", "acting", "interim", "deputy", "vice", "rep", "rep.", "representative",
+})
+# A name's own words that say the person no longer holds the office: "former President X".
+FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "then"})
+# Prepositions that place a mention somewhere ("rebels in Mali", "doctors from Cuba").
+OWN_PLACE_PREPS = frozenset({"in", "inside", "from", "of", "near", "across", "throughout", "within", "at"})
+# Prepositions whose object is a location of the whole clause ("clashes erupted in Bamako").
+LOCATIVE_PREPS = frozenset({"in", "inside", "across", "throughout", "within", "at", "near", "outside",
+                            "around", "into"})
+# Verbs of an "acl" clause that place a group: "rebels based in X", "Palestinians living in X".
+PLACING_VERBS = frozenset({"base", "live", "operate", "reside", "station", "deploy", "active",
+                           "fight", "hold", "settle", "stay", "work", "locate"})
+COUNTRYISH = ("country", "adjective", "capital")
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A country (ISO alpha-3 or IGO code) and why the mention belongs to it."""
+
+    code: str
+    why: str
+    kind: str = "country"  # the gazetteer kind of the evidence, or "focus"/"place"/"person"
+
+
+def hit_of(ent: Span) -> tuple[str, str] | None:
+    """(kind, code) of an entity our gazetteer tagged, from its ent_id ``kind:code``."""
+    ent_id = ent.ent_id_
+    if ":" not in ent_id:
+        return None
+    kind, _, code = ent_id.partition(":")
+    return kind, code
+
+
+def entity_index(doc: Doc, ents: Iterable[Span] | None = None) -> dict[int, Span]:
+    """Every token index inside an entity (of ``ents``, by default ``doc.ents``), mapped to
+    that entity."""
+    return {i: ent for ent in (doc.ents if ents is None else ents) for i in range(ent.start, ent.end)}
+
+
+def clean_name(text: str) -> tuple[str, list[str]]:
+    """A person's name without leading titles or a possessive, and the title words removed."""
+    words = [w for w in _SPACES.split(text.strip()) if w]
+    titles: list[str] = []
+    while len(words) > 1 and words[0].lower().strip(",") in TITLE_WORDS:
+        titles.append(words.pop(0).strip(","))
+    name = " ".join(words)
+    return _POSSESSIVE.sub("", name), titles
+
+
+def is_ethnic(ent: Span) -> bool:
+    """'ethnic Albanians', 'ethnic Serb civilians': a people, not a nationality."""
+    doc = ent.doc
+    return ent.start > 0 and doc[ent.start - 1].lower_ in ("ethnic", "ethnically")
+
+
+def is_former(tokens: list[Token]) -> bool:
+    return any(t.lower_ in FORMER or t.lower_.startswith("ex-") for t in tokens)
+
+
+def conj_root(token: Token) -> Token:
+    """The first conjunct of a coordination ('Romanian' in 'Hungarian and Romanian' -> Hungarian)."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """``token`` and the tokens coordinated with it, in text order."""
+    first = conj_root(token)
+    out = [first]
+    stack = [first]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.dep_ == "conj":
+                out.append(child)
+                stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def modified_noun(token: Token) -> Token | None:
+    """The noun a name or nationality modifies: 'Hungarian' (and 'Romanian') in 'Hungarian and
+    Romanian officials' -> officials; 'NATO' in 'NATO-led peacekeepers' -> peacekeepers."""
+    node = conj_root(token)
+    if node.dep_ not in ("amod", "compound", "nmod", "npadvmod", "nummod"):
+        return None
+    noun = node.head
+    if noun.pos_ == "VERB" and noun.dep_ == "amod" and noun.lower_.endswith(("led", "backed")):
+        noun = noun.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i == token.i:
+        return None
+    return noun
+
+
+def place_tokens(head: Token) -> list[Token]:
+    """Objects of the place prepositions attached to a mention ('rebels in Mali', 'Albanians of
+    southern Serbia', 'a group based in X', 'Palestinians living in Y'), nearest to the
+    preposition's object first ('the Israeli-occupied West Bank': West Bank before Israeli)."""
+    out: list[Token] = []
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in OWN_PLACE_PREPS:
+            out.extend(_objects(child))
+        elif child.dep_ in ("acl", "relcl") and child.lemma_.lower() in PLACING_VERBS:
+            for grand in child.children:
+                if grand.dep_ == "prep" and grand.lower_ in OWN_PLACE_PREPS:
+                    out.extend(_objects(grand))
+    return out
+
+
+def _objects(prep: Token) -> list[Token]:
+    """The objects of a preposition and their dependents, breadth first."""
+    queue = [obj for obj in prep.children if obj.dep_ == "pobj"]
+    found: list[Token] = []
+    while queue:
+        node = queue.pop(0)
+        found.append(node)
+        queue.extend(node.children)
+    return found
+
+
+def locative_place(token: Token) -> Token | None:
+    """The preposition when ``token`` is the object of a place preposition ('in Algiers')."""
+    node = conj_root(token)
+    while node.dep_ in ("compound", "amod") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPS:
+        return node.head
+    return None
+
+
+def sentence_places(token: Token, ents: dict[int, Span]) -> list[tuple[str, Span]]:
+    """Countries named as the place of the clause in ``token``'s sentence: (code, entity)."""
+    out: list[tuple[str, Span]] = []
+    seen: set[int] = set()
+    for tok in token.sent:
+        ent = ents.get(tok.i)
+        if ent is None or ent.start in seen:
+            continue
+        hit = hit_of(ent)
+        if hit is None or hit[0] not in ("country", "capital"):
+            continue
+        if locative_place(ent.root) is not None:
+            seen.add(ent.start)
+            out.append((hit[1], ent))
+    return out
+
+
+def focus_country(
+    doc: Doc, organisations: dict[str, str | None], ents: Iterable[Span] | None = None
+) -> str | None:
+    """The dateline's country, else the country named most often in the article (first named
+    on a tie), counting national organisations ("Hamas", "AFRICOM") as their country's names
+    (``organisations`` maps an organisation's name to its country). Ethnic adjectives
+    ('ethnic Albanians') do not count. ``ents`` are ``doc.ents``, if already at hand."""
+    counts: dict[str, int] = {}
+    for ent in doc.ents if ents is None else ents:
+        hit = hit_of(ent)
+        if hit is None or hit[0] not in COUNTRYISH:
+            code = organisations.get(hit[1]) if hit is not None and hit[0] == "organisation" else None
+            if code is not None:
+                counts[code] = counts.get(code, 0) + 1  # "Hamas" speaks of PSE
+            continue
+        if ent.start_char < 400 and ent.text.isupper() and hit[0] == "capital":
+            return hit[1]  # a dateline such as "ALGIERS –"
+        if is_ethnic(ent):
+            continue
+        counts[hit[1]] = counts.get(hit[1], 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+# -- the shape of a mention ---------------------------------------------------------------
+
+PERSONAL = {"he", "she", "him", "her", "i", "me", "we", "us"}
+# Nouns a place name can specify: "the town of X" is a place, whatever NER calls X.
+PLACE_NOUNS = {"town", "city", "village", "capital", "province", "region", "district", "port",
+               "state", "island", "enclave", "area", "camp", "municipality", "county"}
+# Adjectives that name a sector beside a weak head ("military officials", "civilian advisers").
+SECTOR_ADJECTIVES = {"military", "civilian", "paramilitary", "parliamentary", "rebel", "militant",
+                     "insurgent", "jihadist", "separatist", "islamist", "opposition", "police"}
+# Plural heads that, with "both" or "two", refer back to two actors named before.
+COLLECTIVE_HEADS = {"country", "nation", "state", "side", "government", "army", "military",
+                    "leader", "neighbour", "neighbor", "president", "force", "capital"}
+
+
+def is_pronoun(token: Token) -> bool:
+    """A personal pronoun ("he", "us"), not a name spelled like one ("US")."""
+    if token.text.isupper() and len(token.text) > 1:
+        return False  # "US", "UK": names, not "us"
+    return token.pos_ == "PRON" or token.lower_ in PERSONAL
+
+
+def is_people_noun(ent: Span, forms: tuple[str, ...]) -> bool:
+    """A plural demonym used as a noun ("Palestinians", "Serbs"), not an adjective."""
+    root = ent.root
+    if root.dep_ in ("amod", "compound", "nmod") or root.pos_ == "ADJ":
+        return False
+    text = ent.text
+    return text.endswith("s") and text[:-1] in forms
+
+
+def singular_definite(span: Span, head: Token) -> bool:
+    """'the Algerian president', 'Mali's prime minister', 'President' - one office, not 'a
+    minister' or 'ministers'."""
+    if head.tag_ in ("NNS", "NNPS"):
+        return False
+    return not any(t.lower_ in ("a", "an", "vice", "deputy") for t in span if t.i < head.i)
+
+
+def collective_marker(head: Token) -> Token | None:
+    """'both' or 'two' in 'both countries', 'the two armies'."""
+    if head.lemma_.lower() not in COLLECTIVE_HEADS or head.tag_ not in ("NNS", "NNPS"):
+        return None
+    return next((c for c in head.children if c.lower_ in ("both", "two")), None)
+
+
+def place_noun(token: Token) -> Token:
+    """'the town of Cizre in southeastern Turkey': the noun the place name specifies."""
+    node = conj_root(token)
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in PLACE_NOUNS:
+        return node.head.head
+    return token
+
+
+def names_a_body(token: Token | None) -> bool:
+    """Whether a role word beside a weak head names a body ("rebel", "army", "civilian")
+    rather than qualifying it ("local", "national", "general")."""
+    if token is None:
+        return False
+    return token.pos_ in ("NOUN", "PROPN") or token.lower_ in SECTOR_ADJECTIVES
+
+
+def coordinated(token: Token) -> list[Token]:
+    """A mention and the mentions coordinated with it or listed after 'including'; a noun with
+    coordinated nationalities ("Hungarian and Romanian officials") gives one token per
+    nationality, resolved by :meth:`ArticleActors.resolve` to one actor each."""
+    out: list[Token] = []
+    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")
+                 and c.ent_type_ in ("NORP", "GPE", "ORG") and any(x.dep_ == "conj" for x in c.children)]
+    if modifiers:
+        nationalities = [t for t in conjuncts(modifiers[0]) if t.ent_type_ in ("NORP", "GPE", "ORG")]
+        out.extend(nationalities if len(nationalities) > 1 else [token])
+    else:
+        out.append(token)
+    for child in token.children:
+        if (child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON")) or (
+            child.dep_ == "appos" and child.ent_type_ == "PERSON" and token.ent_type_ == "PERSON"
+        ):
+            out.extend(coordinated(child))
+        elif child.dep_ == "prep" and child.lower_ == "including":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.extend(coordinated(pobj))
+    return out

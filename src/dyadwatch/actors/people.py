@@ -1,0 +1,246 @@
+"""People named in an article: what the article says about each of them, learnt in one pass.
+
+For every person entity the article's own cues are gathered (a title in the name's phrase or
+in the name itself, "former", a nationality, an apposition, an affiliation with an organisation
+or an IGO, "officials, including ..."), merged over all mentions of the same person (full name or
+surname), and completed from our dated office-holder list (:mod:`dyadwatch.knowledge.base`). A title
+without a nationality takes the article's focus country. Later surname-only mentions and "he"/
+"she"/"his" are linked back to these people by :class:`dyadwatch.actors.resolve.ArticleActors`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dyadwatch.actors.cues import COUNTRYISH, clean_name, hit_of, is_former
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from dyadwatch.actors.resolve import ArticleActors, Resolution
+
+
+class ArticlePeople:
+    """The people of one article, keyed by full name; surnames point at full names."""
+
+    def __init__(self, actors: ArticleActors) -> None:
+        self.actors = actors
+        self.known: dict[str, Resolution] = {}
+        self.surnames: dict[str, str] = {}
+        self._learn()
+
+    # -- lookups ------------------------------------------------------------------------------
+
+    def key(self, name: str) -> str | None:
+        """The full name under which ``name`` (a full name or a surname) is known."""
+        if name in self.known:
+            return name
+        return self.surnames.get(name.split()[-1]) if name else None
+
+    def key_of(self, token: Token) -> str | None:
+        """The person a single proper-noun token names, if it is a known surname or name."""
+        if self.actors.in_gazetteer_entity(token):
+            return None
+        return self.surnames.get(token.text) or (token.text if token.text in self.known else None)
+
+    def person(self, text: str) -> Resolution:
+        """What the article (and our office-holder list) says about the person named ``text``."""
+        from dyadwatch.actors.resolve import Resolution
+
+        name, _ = clean_name(text)
+        key = self.key(name)
+        if key is not None:
+            return self.known[key]
+        return self.from_knowledge(name) or Resolution(
+            name, None, None, "person", "person named in the article; no cue to country or role"
+        )
+
+    def from_knowledge(self, name: str) -> Resolution | None:
+        """The office holder of that name, in office at the article's date if known."""
+        from dyadwatch.actors.resolve import Resolution
+
+        published = self.actors.published
+        holders = self.actors.knowledge.person(name, on=published)
+        if not holders:
+            return None
+        h = holders[0]
+        source = self.actors.knowledge.source_of(h.name)
+        kind = self.actors.kind_for(h.country, "person")
+        if published is None or h.holds_on(published):
+            when = f" on {published.isoformat()}" if published else ""
+            return Resolution(h.name, h.country, h.sector, kind,
+                              f"office holder: {h.role} of {h.country}{when} ({source})")
+        if all(p.end is not None and p.end < published for p in holders):
+            # out of office at the article's date: a former office holder is one of the elite
+            return Resolution(h.name, h.country, "ELI", kind,
+                              f"former {h.role} of {h.country} ({h.start.year}-{h.end.year if h.end else ''}; "
+                              f"out of office on {published.isoformat()}) -> ELI ({source})")
+        return Resolution(h.name, h.country, h.sector, kind,
+                          f"{h.role} of {h.country} from {h.start.isoformat()}, after the article's "
+                          f"date {published.isoformat()} ({source})")
+
+    def previous(self, token: Token) -> Resolution | None:
+        """Who 'he' or 'his' is: the nearest person before ``token`` that was a subject, else the
+        nearest person at all (within about two sentences)."""
+        doc = token.doc
+        window = [t for t in doc[max(0, token.i - 120):token.i] if t.pos_ == "PROPN"]
+        people = [t for t in window if self.key_of(t) is not None]
+        for t in reversed(people):
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                key = self.key_of(t)
+                assert key is not None
+                return self.known[key]
+        if people:
+            key = self.key_of(people[-1])
+            assert key is not None
+            return self.known[key]
+        return None
+
+    # -- learning ---------------------------------------------------------------------------------
+
+    def _learn(self) -> None:
+        """First pass over the article: gather every cue about each named person."""
+        for ent in [*self.actors.entities, *self._unrecognised_holders()]:
+            # a person: by label, or by our gazetteer's id "person:..." (see hit_of)
+            if ent.label_ != "PERSON" and ent.ent_id_[:7] != "person:":
+                continue
+            name, titles = clean_name(ent.text)
+            if not name:
+                continue
+            key = self.key(name)
+            known = self.known.get(key) if key else None
+            cue = self._context_cue(ent, name, titles)
+            self.known[key or name] = self._merge(known, cue, name)
+            if key is None and len(name.split()) > 1:
+                self.surnames.setdefault(name.split()[-1], name)
+
+    def _unrecognised_holders(self) -> list[Span]:
+        """Names of our office holders that NER left untagged ("Tebboune met Macron"): the
+        proper noun with the proper nouns compounded to it, as PERSON spans."""
+        import numpy
+        from spacy.attrs import DEP, ENT_IOB, POS
+        from spacy.symbols import PROPN
+        from spacy.tokens import Span
+
+        doc, knowledge = self.actors.doc, self.actors.knowledge
+        found: list[Span] = []
+        # proper nouns outside entities (IOB 2: "O") that end a compound, found on the arrays
+        table = doc.to_array([POS, ENT_IOB, DEP])
+        compound = numpy.uint64(doc.vocab.strings.as_int("compound"))
+        ends = (table[:, 0] == PROPN) & (table[:, 1] == 2) & (table[:, 2] != compound)
+        for i in numpy.flatnonzero(ends).tolist():
+            token = doc[i]
+            start = token.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+                    and doc[start - 1].ent_iob_ == "O":
+                start -= 1
+            name, _ = clean_name(doc[start:token.i + 1].text)
+            if name and knowledge.person(name):
+                found.append(Span(doc, start, token.i + 1, label="PERSON"))
+        return found
+
+    def _cue_tokens(self, ent: Span) -> tuple[set[int], set[int]]:
+        """Tokens of the name's own phrase ("Algerian Foreign Minister X") and, beside them, of
+        its appositions and of the phrase it modifies ("X, commander of US Africa Command")."""
+        actors = self.actors
+        root = ent.root
+        inside = set(range(ent.start, ent.end))
+        own = set(actors.phrase_tokens(root)) - inside
+        beside = set(own)
+        for child in root.children:
+            if child.dep_ == "appos" and child.ent_type_ != "PERSON":
+                beside.update(t.i for t in child.subtree)
+        if root.dep_ in ("appos", "compound") and root.head.ent_type_ != "PERSON":
+            beside.update(actors.phrase_tokens(root.head))
+        return own, beside - inside
+
+    def _context_cue(self, ent: Span, name: str, titles: list[str]) -> Resolution:
+        """Titles, nationality, affiliation and 'including' context around one person mention."""
+        from dyadwatch.actors.resolve import Resolution
+
+        actors, doc = self.actors, self.actors.doc
+        own, beside = self._cue_tokens(ent)
+        reasons: list[str] = []
+        role = None
+        former = False
+        # a title in the name's own phrase or in the name ("King X") beats one beside it
+        for tokens, extra in ((own, titles), (beside, [])):
+            toks = [doc[i] for i in sorted(tokens)]
+            words = " ".join([*(t.text for t in toks), *extra])
+            role = actors.knowledge.role(words.lower()) if words else None
+            if role is not None:
+                former = is_former(toks) or any(w.lower() in ("former", "ex") for w in extra)
+                break
+        sector = role.sector if role is not None else None
+        if role is not None:
+            reasons.append(f"title '{role.term}' -> {role.sector}")
+            if former:
+                sector = "ELI"
+                reasons.append("former office holder -> ELI")
+        country: str | None = None
+        # the entities that start beside the name, in text order (``beside`` excludes the
+        # name's own tokens); looked up by token rather than by a pass over all of doc.ents
+        for i in sorted(beside):
+            ent2 = actors.ents.get(i)
+            if ent2 is None or ent2.start != i:
+                continue
+            h = hit_of(ent2)
+            if h is None:
+                continue
+            if h[0] in COUNTRYISH:
+                country = h[1]
+                reasons.append(f"nationality/affiliation '{ent2.text}' -> {country}")
+                break
+            if h[0] in ("organisation", "igo"):
+                res = actors.entity(ent2, ent2)
+                if res is not None and res.country:
+                    country = res.country
+                    sector = sector or res.sector
+                    reasons.append(f"affiliation '{ent2.text}' -> {res.country}")
+                    break
+        if country is None:
+            group = self._including_group(ent.root)
+            if group is not None and group.country:
+                country = group.country
+                sector = sector or group.sector
+                reasons.append(f"listed among '{group.name}'")
+        return Resolution(name, country, sector, "person", "; ".join(reasons))
+
+    def _including_group(self, token: Token) -> Resolution | None:
+        """'senior Algerian officials, including President X, ...': X is one of them."""
+        from dyadwatch.actors.resolve import Resolution
+
+        node = token
+        while node.dep_ in ("conj", "appos") and node.head.i != node.i:
+            node = node.head
+        if node.dep_ == "pobj" and node.head.lower_ == "including":
+            group_head = node.head.head
+            span = self.actors.phrase(group_head)
+            cue = self.actors.country_cue(span, group_head)
+            role = self.actors.knowledge.role(span.text.lower())
+            if cue is not None:
+                return Resolution(span.text, cue.code, role.sector if role else None, "group", cue.why)
+        return None
+
+    def _merge(self, known: Resolution | None, cue: Resolution, name: str) -> Resolution:
+        from dyadwatch.actors.resolve import Resolution
+
+        official = self.from_knowledge(name)
+        country = (known.country if known else None) or cue.country
+        sector = (known.sector if known else None) or cue.sector
+        reasons = [r for r in ((known.reason if known else ""), cue.reason) if r]
+        if official is not None:
+            if country is None:
+                country = official.country
+                reasons.append(official.reason)
+            if sector is None:
+                sector = official.sector
+                if official.reason not in reasons:
+                    reasons.append(official.reason)
+        focus = self.actors.focus
+        if country is None and sector is not None and focus:
+            country = focus
+            reasons.append(f"title without nationality in an article about {focus}")
+        full = official.name if official is not None else (known.name if known else name)
+        kind = self.actors.kind_for(country, "person")
+        return Resolution(full, country, sector, kind, "; ".join(reasons) or "named person")

@@ -1,0 +1,1 @@
+"""Evaluation: score the coder against gold event and toponym files."""

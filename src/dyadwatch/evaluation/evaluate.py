@@ -1,0 +1,258 @@
+"""Evaluation against gold event files (the JSONL format of the team's eval README).
+
+Each gold record is ``{"id", "text", "date", "events": [{"source", "target", "code", "scheme"}]}``.
+CAMEO records are scored on the primary predicted event (the one nearest the root of the
+sentence's parse): exact code and root. PLOVER records are scored on PLOVER type (0.5 labels mapped
+to 2.0), on (source, target, type) triples, and, where the gold names actors, on the resolution of
+each gold actor mention to country and sector.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dyadwatch.errors import InputError
+from dyadwatch.records import Actor, Article, Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from dyadwatch.coder import Coder
+
+Triple = tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class GoldRecord:
+    id: str
+    text: str
+    date: str | None
+    scheme: str
+    codes: tuple[str, ...]
+    triples: frozenset[Triple]
+    actors: tuple[tuple[str, str, str | None], ...]  # (text, country, sector)
+
+
+@dataclass(frozen=True)
+class Miss:
+    id: str
+    text: str
+    gold: str
+    predicted: str
+
+
+@dataclass
+class Tally:
+    n: int = 0
+    hits: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.n += 1
+        self.hits += ok
+
+    @property
+    def rate(self) -> float:
+        return self.hits / self.n if self.n else 0.0
+
+
+@dataclass
+class Report:
+    """Everything ``dyadwatch eval`` prints."""
+
+    records: int = 0
+    with_event: int = 0
+    cameo_exact: Tally = field(default_factory=Tally)
+    cameo_root: Tally = field(default_factory=Tally)
+    plover_type: Tally = field(default_factory=Tally)
+    triple_tp: int = 0
+    triple_pred: int = 0
+    triple_gold: int = 0
+    actor_country: Tally = field(default_factory=Tally)
+    actor_country_sector: Tally = field(default_factory=Tally)
+    actor_resolved: Tally = field(default_factory=Tally)
+    per_category: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    misses: list[Miss] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.triple_tp / self.triple_pred if self.triple_pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.triple_tp / self.triple_gold if self.triple_gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def summary(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"records": self.records, "coverage": _share(self.with_event, self.records)}
+        if self.cameo_exact.n:
+            out["cameo_exact"] = round(self.cameo_exact.rate, 4)
+            out["cameo_root"] = round(self.cameo_root.rate, 4)
+        if self.plover_type.n:
+            out["plover_type"] = round(self.plover_type.rate, 4)
+            out["triple_precision"] = round(self.precision, 4)
+            out["triple_recall"] = round(self.recall, 4)
+            out["triple_f1"] = round(self.f1, 4)
+        if self.actor_resolved.n:
+            out["actors"] = self.actor_resolved.n
+            out["actor_coverage"] = round(self.actor_resolved.rate, 4)
+            out["actor_country"] = round(self.actor_country.rate, 4)
+            out["actor_country_sector"] = round(self.actor_country_sector.rate, 4)
+        return out
+
+
+def _share(a: int, b: int) -> float:
+    return round(a / b, 4) if b else 0.0
+
+
+def _actor_code(code: Any) -> tuple[str, str | None]:
+    text = str(code)
+    return text[:3], (text[3:6] or None)
+
+
+def read_gold(path: Path, *, limit: int | None = None, v05: dict[str, str] | None = None) -> Iterator[GoldRecord]:
+    """Gold records from a JSONL file; a malformed line raises InputError naming it."""
+    renames = v05 or {}
+    with path.open(encoding="utf-8") as handle:
+        for lineno, line in enumerate(handle, start=1):
+            if limit is not None and lineno > limit:
+                return
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+                yield _gold(data, renames)
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise InputError(f"{path}:{lineno}", f"not a gold record ({exc})") from exc
+
+
+def _gold(data: dict[str, Any], renames: dict[str, str]) -> GoldRecord:
+    events = data["events"]
+    scheme = events[0].get("scheme", "CAMEO") if events else "CAMEO"
+    codes: list[str] = []
+    triples: set[Triple] = set()
+    actors: list[tuple[str, str, str | None]] = []
+    for e in events:
+        code = str(e["code"])
+        code = renames.get(code, code) if scheme == "PLOVER" else code
+        codes.append(code)
+        sources = [str(s)[:6] for s in e.get("source") or []]
+        targets = [str(t)[:6] for t in e.get("target") or []]
+        if e.get("reciprocal") and not targets:
+            triples.update((a, b, code) for a in sources for b in sources if a != b)
+        else:
+            triples.update((s, t, code) for s in sources for t in (targets or [""]))
+        for a in (e.get("source_actors") or []) + (e.get("target_actors") or []):
+            if a.get("actorText") and a.get("code"):
+                actors.append((a["actorText"], str(a["code"])[:3], a.get("sector")))
+    return GoldRecord(
+        id=str(data["id"]), text=data["text"], date=data.get("date"), scheme=scheme,
+        codes=tuple(codes), triples=frozenset(triples), actors=tuple(actors),
+    )
+
+
+def _our_code(actor: Actor | None) -> str:
+    if actor is None:
+        return ""
+    country = "IGO" if actor.kind == "igo" else (actor.country or "")
+    return country + (actor.sector or "")
+
+
+# Modalities of events that did not (yet) happen: a record's main event is rarely one of them.
+_UNREAL = {"hypothetical", "negated"}
+
+
+def primary_event(events: list[Event], doc: Doc | None = None) -> Event | None:
+    """The event nearest the root of its sentence: what a one-code gold record describes.
+
+    Depth counts clause levels above the trigger; an event noun under a light verb ("held
+    talks") stands at its verb's level. Ties go to real (not hypothetical or negated) events,
+    then to lexicon matches over fallback ones, then to higher confidence, then to the first.
+    A bare statement (010) yields to any other event.
+    """
+    if not events:
+        return None
+    if doc is None:
+        return events[0]
+
+    def depth(e: Event) -> int:
+        span = doc.char_span(e.evidence.trigger.start, e.evidence.trigger.end)
+        if span is None:
+            return 99
+        tok, d = span.root, 0
+        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
+            tok = tok.head
+        while tok.head.i != tok.i and d < 50:
+            tok, d = tok.head, d + 1
+        return d
+
+    return min(events, key=lambda e: (
+        e.cameo.code == "010", depth(e), e.modality in _UNREAL,
+        e.evidence.rule.startswith("fallback"), -e.confidence, e.evidence.trigger.start,
+    ))
+
+
+def evaluate(coder: Coder, gold: Iterable[GoldRecord], *, misses: int = 0) -> Report:
+    """Code every gold text (all modalities) and score it."""
+    from dyadwatch.actors.resolve import ArticleActors
+
+    report = Report()
+    records = list(gold)
+    articles = [Article(id=g.id, text=g.text) for g in records]
+    docs = coder.nlp.pipe([a.text for a in articles], batch_size=coder.settings.batch_size)
+    for g, article, doc in zip(records, articles, docs, strict=True):
+        events = coder.events_from_doc(doc, article)
+        report.records += 1
+        report.with_event += bool(events)
+        top = primary_event(events, doc)
+        predicted = top.cameo.code if top else "-"
+        if g.scheme == "CAMEO":
+            want = g.codes[0]
+            report.cameo_exact.add(predicted == want)
+            ok = predicted[:2] == want[:2]
+            report.cameo_root.add(ok)
+            report.per_category[want[:2]].add(ok)
+        else:
+            got = top.plover.type if top else "-"
+            ok = got in g.codes
+            report.plover_type.add(ok)
+            report.per_category[g.codes[0]].add(ok)
+            predicted = got
+            ours = {(_our_code(e.source), _our_code(e.target), e.plover.type) for e in events}
+            report.triple_pred += len(ours)
+            report.triple_gold += len(g.triples)
+            report.triple_tp += len(ours & g.triples)
+            resolver = ArticleActors(doc, coder.knowledge, None)
+            _score_actors(report, g, doc, resolver)
+        if not ok and len(report.misses) < misses:
+            report.misses.append(Miss(g.id, g.text, ",".join(g.codes), predicted))
+    return report
+
+
+def _score_actors(report: Report, g: GoldRecord, doc: Doc, resolver: Any) -> None:
+    for text, country, sector in g.actors:
+        start = g.text.find(text)
+        if start < 0:
+            start = g.text.lower().find(text.lower())
+        span = doc.char_span(start, start + len(text), alignment_mode="expand") if start >= 0 else None
+        actor = resolver.resolve(span.root) if span is not None else None
+        report.actor_resolved.add(actor is not None)
+        ours = ("IGO" if actor is not None and actor.kind == "igo" else actor.country) if actor else None
+        report.actor_country.add(ours == country)
+        report.actor_country_sector.add(ours == country and (actor.sector if actor else None) == sector)
+
+
+def category_rows(report: Report) -> list[tuple[str, int, float]]:
+    return sorted((k, t.n, t.rate) for k, t in report.per_category.items())
+
+
+def counts_by_code(records: Iterable[GoldRecord]) -> Counter[str]:
+    return Counter(c for r in records for c in r.codes)

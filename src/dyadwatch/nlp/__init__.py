@@ -1,0 +1,1 @@
+"""Parse: the spaCy pipeline with our entity ruler, sentence rules and attribute-ruler index."""

@@ -1,0 +1,1 @@
+"""Watch: dyad time series, signals with their evidence, and reports."""
