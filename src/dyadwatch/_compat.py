@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib
 import importlib.abc
 import importlib.machinery
-import importlib.util
 import sys
 import warnings
 from types import ModuleType
@@ -50,6 +49,7 @@ MOVED: dict[str, str] = {
 class _Alias(importlib.abc.Loader):
     def __init__(self, target: str) -> None:
         self.target = target
+        self.spec: importlib.machinery.ModuleSpec | None = None
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType:
         warnings.warn(
@@ -57,12 +57,14 @@ class _Alias(importlib.abc.Loader):
             DeprecationWarning,
             stacklevel=2,
         )
-        return importlib.import_module(self.target)
+        module = importlib.import_module(self.target)
+        self.spec = module.__spec__
+        return module
 
     def exec_module(self, module: ModuleType) -> None:
         # The target is already executed; importlib has just set the alias's spec on it, so put
         # the module's own spec back (pickling and reloading go by ``__spec__``).
-        module.__spec__ = importlib.util.find_spec(self.target)
+        module.__spec__ = self.spec
 
 
 class _Finder(importlib.abc.MetaPathFinder):
