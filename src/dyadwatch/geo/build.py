@@ -29,7 +29,8 @@ from itertools import accumulate, batched
 from pathlib import Path
 from typing import Any
 
-from dyadwatch.geo.gazetteer import Candidate, distance_km, name_key
+from dyadwatch.errors import KnowledgeError
+from dyadwatch.geo.names import Candidate, distance_km, name_key
 
 # GeoNames country coordinates for countries whose settled cells mislead (see module doc).
 _COUNTRY_POINTS = """
@@ -427,7 +428,6 @@ class Built:
 
 def read(data_dir: Path, name: str, parse: Callable[[Path], Any] | None = None) -> Any:
     """A data file's JSON, or what ``parse`` makes of the file."""
-    from dyadwatch.errors import KnowledgeError
 
     path = data_dir / name
     try:

@@ -30,11 +30,14 @@ import unicodedata
 import zlib
 from array import array
 from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from dyadwatch.geo import build as gazetteer_build
+from dyadwatch.geo import names
 from dyadwatch.geo.build import Built, CityTable
-from dyadwatch.geo.gazetteer import Candidate
+from dyadwatch.geo.names import Candidate
 
 log = logging.getLogger(__name__)
 
@@ -102,15 +105,12 @@ def load_or_build(
 def cache_key(data_dir: Path, city_file: str) -> dict[str, Any] | None:
     """What a cached gazetteer must have been built from; None when a data file is missing
     (the build then fails with its own error)."""
-    from importlib import metadata
 
-    from dyadwatch.geo import build as gazetteer_build
-    from dyadwatch.geo import gazetteer
 
     code = hashlib.sha256()
     files: dict[str, list[int]] = {}
     try:
-        for module in (gazetteer, gazetteer_build):
+        for module in (names, gazetteer_build):
             if module.__file__ is None:
                 return None
             code.update(Path(module.__file__).read_bytes())
