@@ -183,7 +183,7 @@ def _scan(
             hashes[item.id] = item.content_hash
             scan.to_code.add(position - 1)
             scan.origins[(item.id, item.content_hash)] = origin
-            if origin == "<stdin>":
+            if str(path) == "-":  # stdin cannot be read twice: keep its articles
                 scan.stdin[position - 1] = item
             if scan.cache is not None:
                 scan.cache.append(item)

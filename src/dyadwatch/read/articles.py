@@ -21,45 +21,29 @@ so the character offsets of every event index ``Article.text`` as stored.
 
 from __future__ import annotations
 
-import glob
-import gzip
 import json
 import sys
-import zlib
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date as Date
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
 from dyadwatch.errors import InputError
+from dyadwatch.limits import LIMITS, Limits
+from dyadwatch.read import streams
+from dyadwatch.read.html import html_text
+from dyadwatch.read.streams import SUFFIXES, Source, TooLarge, decode, format_of
 from dyadwatch.records import Article
 
 StdinFormat = Literal["auto", "txt", "html", "jsonl"]
 
-MAX_TEXT_BYTES = 5_000_000
+MAX_TEXT_BYTES = LIMITS.text_bytes
 """Largest article text accepted (UTF-8 bytes); larger texts are reported, not coded."""
-
-MAX_HTML_BYTES = 4 * MAX_TEXT_BYTES
-"""Largest HTML file accepted: markup takes more room than the text it carries."""
 
 TITLE_MAX_CHARS = 200
 """A .txt file's first non-empty line becomes its title only when at most this long."""
-
-SUFFIXES: dict[str, str] = {
-    ".txt": "txt",
-    ".text": "txt",
-    ".html": "html",
-    ".htm": "html",
-    ".json": "json",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".jsonl.gz": "jsonl",
-    ".ndjson.gz": "jsonl",
-}
-"""Suffix -> format. Folders contribute only files with these suffixes."""
-
-_GLOB_CHARS = frozenset("*?[")
 
 Located = tuple[str, Article | InputError]
 """An item with where it came from ("file" or "file:line")."""
@@ -70,15 +54,21 @@ def read_articles(
     paths: Iterable[str | Path],
     *,
     stdin_format: StdinFormat = "auto",
-    max_bytes: int = MAX_TEXT_BYTES,
+    max_bytes: int | None = None,
+    limits: Limits = LIMITS,
+    follow_symlinks: bool = False,
 ) -> Iterator[Article | InputError]:
     """Yield an ``Article`` for every readable record and an ``InputError`` for every bad one.
 
-    ``paths`` may hold files, folders (read recursively, in sorted order), glob patterns
-    (``**`` allowed) and ``-`` for stdin (its format given by ``stdin_format``; ``auto`` looks
-    at the first bytes).
+    ``paths`` may hold files, folders (read recursively, in sorted order; symlinks out of the
+    folder are not followed unless ``follow_symlinks``), glob patterns (``**`` allowed), pipes
+    and ``-`` for stdin (its format given by ``stdin_format``; ``auto`` looks at the first
+    bytes). ``limits`` bound what is read (``max_bytes`` overrides its ``text_bytes``).
     """
-    for _, item in read_articles_with_origin(paths, stdin_format=stdin_format, max_bytes=max_bytes):
+    for _, item in read_articles_with_origin(
+        paths, stdin_format=stdin_format, max_bytes=max_bytes, limits=limits,
+        follow_symlinks=follow_symlinks,
+    ):
         yield item
 
 
@@ -86,162 +76,148 @@ def read_articles_with_origin(
     paths: Iterable[str | Path],
     *,
     stdin_format: StdinFormat = "auto",
-    max_bytes: int = MAX_TEXT_BYTES,
+    max_bytes: int | None = None,
+    limits: Limits = LIMITS,
+    follow_symlinks: bool = False,
 ) -> Iterator[tuple[str, Article | InputError]]:
     """Like ``read_articles``, each item with where it came from: the file, and the line (or
     position in a JSON list) for JSON records; ``<stdin>`` for stdin."""
-    for where, fmt in _expand(paths):
-        if isinstance(where, InputError):
-            yield where.where, where
-        elif where == "-":
-            yield from _read_stdin(stdin_format, max_bytes)
+    if max_bytes is not None:
+        limits = replace(limits, text_bytes=max_bytes)
+    for source in streams.expand(paths, follow_symlinks=follow_symlinks):
+        if isinstance(source, InputError):
+            yield source.where, source
+        elif source.name == "-":
+            fmt = "auto" if stdin_format == "auto" else stdin_format
+            yield from _read_stream(sys.stdin.buffer, "<stdin>", "stdin", fmt, limits)
+        elif source.stream:
+            yield from _read_pipe(source, limits)
         else:
-            yield from _read_file(Path(where), fmt, max_bytes)
+            yield from _read_file(Path(source.name), source.format, limits)
 
 
-def format_of(path: Path) -> str | None:
-    """The input format of a file from its suffix (``None`` when we do not know the suffix)."""
-    name = path.name.lower()
-    for suffix in sorted(SUFFIXES, key=len, reverse=True):
-        if name.endswith(suffix):
-            return SUFFIXES[suffix]
-    return None
+# -- reading one file or stream ----------------------------------------------------------------
 
 
-# -- expanding paths ---------------------------------------------------------------------------
-
-
-def _expand(paths: Iterable[str | Path]) -> Iterator[tuple[str | InputError, str]]:
-    """(file or "-" or an error, format) for every input, folders and globs expanded."""
-    for raw in paths:
-        text = str(raw)
-        if text == "-":
-            yield "-", "stdin"
-            continue
-        path = Path(text)
-        if path.is_dir():
-            files = sorted(
-                (p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)),
-                key=lambda p: p.as_posix(),
-            )
-            for file in files:
-                fmt = format_of(file)
-                if fmt is not None:
-                    yield str(file), fmt
-        elif path.is_file():
-            yield text, format_of(path) or "txt"
-        elif _GLOB_CHARS & set(text):
-            matches = sorted(glob.glob(text, recursive=True))
-            files_matched = [m for m in matches if Path(m).is_file()]
-            if not files_matched:
-                yield InputError(text, "no file matches this pattern"), ""
-            for match in files_matched:
-                yield match, format_of(Path(match)) or "txt"
-        else:
-            yield InputError(text, "no such file or folder"), ""
-
-
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
-
-
-# -- reading one file --------------------------------------------------------------------------
-
-
-def _read_file(path: Path, fmt: str, max_bytes: int) -> Iterator[Located]:
+def _read_file(path: Path, fmt: str, limits: Limits) -> Iterator[Located]:
     where = str(path)
-    try:
-        if fmt == "jsonl":
-            with path.open("rb") as raw:
-                gz = path.name.lower().endswith(".gz")
-                stream: Iterable[bytes] = gzip.GzipFile(fileobj=raw) if gz else raw
-                yield from _read_jsonl(stream, where, path.name, max_bytes)
+    gz = path.name.lower().endswith(".gz")
+    if fmt != "jsonl" and not gz:
+        limit = {"html": limits.html_bytes, "json": limits.json_bytes}.get(fmt, limits.text_bytes)
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            yield where, InputError(where, f"cannot read: {exc.strerror or exc}")
             return
-        limit = MAX_HTML_BYTES if fmt == "html" else max_bytes
-        if fmt == "json":
-            limit = max(limit, 50 * max_bytes)
-        size = path.stat().st_size
         if size > limit:
-            yield where, InputError(where, f"file too large ({size} bytes; the limit is {limit})")
+            yield where, InputError(where, f"file too large ({size:,} bytes; the limit is {limit:,})")
             return
-        data = path.read_bytes()
-    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        yield where, InputError(where, f"damaged gzip file: {exc}")
-        return
+    try:
+        with path.open("rb") as raw:
+            yield from _read_stream(raw, where, path.stem, fmt, limits, gz=gz, name=path.name)
     except OSError as exc:
         yield where, InputError(where, f"cannot read: {exc.strerror or exc}")
-        return
-    yield from _read_bytes(data, fmt, where, path.stem, path.name, max_bytes)
 
 
-def _read_stdin(stdin_format: StdinFormat, max_bytes: int) -> Iterator[Located]:
-    data = sys.stdin.buffer.read()
-    if data[:2] == b"\x1f\x8b":
-        try:
-            data = gzip.decompress(data)
-        except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-            yield "<stdin>", InputError("<stdin>", f"damaged gzip data: {exc}")
-            return
-    fmt: str = stdin_format
-    if fmt == "auto":
-        head = data.lstrip()[:1]
-        fmt = "json" if head in (b"{", b"[") else "html" if head == b"<" else "txt"
-        if fmt == "json" and _looks_like_jsonl(data):
-            fmt = "jsonl"
-    yield from _read_bytes(data, fmt, "<stdin>", "stdin", "<stdin>", max_bytes)
-
-
-def _looks_like_jsonl(data: bytes) -> bool:
+def _read_pipe(source: Source, limits: Limits) -> Iterator[Located]:
+    path = Path(source.name)
     try:
-        json.loads(data)
-    except (ValueError, UnicodeDecodeError):
-        return True
-    return False
+        with path.open("rb") as raw:
+            yield from _read_stream(raw, source.name, path.stem, source.format, limits,
+                                    name=path.name)
+    except OSError as exc:
+        yield source.name, InputError(source.name, f"cannot read: {exc.strerror or exc}")
 
 
-def _read_bytes(
-    data: bytes, fmt: str, where: str, stem: str, name: str, max_bytes: int
+def _read_stream(
+    raw: BinaryIO, where: str, stem: str, fmt: str, limits: Limits, *, gz: bool | None = None,
+    name: str | None = None,
 ) -> Iterator[Located]:
-    if fmt == "jsonl":
-        yield from _read_jsonl(_lines(data), where, name, max_bytes)
+    """Read one file or stream within the limits. JSON Lines (named so, or recognised on a
+    stream) is read record by record, so a damaged or oversized tail costs only itself."""
+    name = name or where
+    if gz is None:  # a stream: gzip is known by its first bytes
+        raw, gz = streams.sniff_gzip(raw)
+    # A plain JSON Lines file is read line by line, whatever its size; what is decompressed is
+    # capped, and so is what a buffered format (text, HTML, JSON) may gather.
+    parts = streams.chunks(raw, gz=gz, limit=limits.decompressed_bytes if gz else sys.maxsize)
+    try:
+        if fmt == "auto":
+            first = next(parts, b"")
+            fmt = _sniff(first)
+            parts = _chain(first, parts)
+        if fmt == "jsonl":
+            yield from _read_jsonl(parts, where, name, limits)
+            return
+        limit = {"html": limits.html_bytes, "json": limits.json_bytes}.get(fmt, limits.text_bytes)
+        data = _gather(parts, limit)
+    except TooLarge as exc:
+        yield where, InputError(where, f"too large: {exc}")
         return
-    text = _decode(data, where)
+    except streams.DAMAGED as exc:
+        yield where, InputError(where, f"damaged gzip data: {exc}")
+        return
+    yield from _read_bytes(data, fmt, where, stem, name, limits)
+
+
+def _chain(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
+    if first:
+        yield first
+    yield from rest
+
+
+def _gather(parts: Iterable[bytes], limit: int) -> bytes:
+    out = bytearray()
+    for part in parts:
+        out += part
+        if len(out) > limit:
+            raise TooLarge(f"more than {limit:,} bytes (the limit for this format)")
+    return bytes(out)
+
+
+def _sniff(head: bytes) -> str:
+    """The format of a stream from its first chunk: JSON Lines when its first line is a whole
+    JSON object, JSON when it opens with { or [, HTML with <, else text."""
+    start = head.lstrip()[:1]
+    if start == b"{":
+        first_line = head.lstrip().split(b"\n", 1)[0]
+        try:
+            json.loads(first_line)
+        except (ValueError, UnicodeDecodeError):
+            return "json"
+        return "jsonl"
+    if start == b"[":
+        return "json"
+    return "html" if start == b"<" else "txt"
+
+
+def _read_bytes(data: bytes, fmt: str, where: str, stem: str, name: str, limits: Limits) -> Iterator[Located]:
+    text = decode(data, where)
     if isinstance(text, InputError):
         yield where, text
     elif fmt == "json":
-        yield from _read_json(text, where, name, max_bytes)
+        yield from _read_json(text, where, name, limits)
     elif fmt == "html":
-        yield where, _read_html(text, where, stem, max_bytes)
+        yield where, _read_html(text, where, stem, limits)
     else:
-        yield where, _read_txt(text, where, stem, max_bytes)
+        yield where, _read_txt(text, where, stem, limits)
 
 
-def _lines(data: bytes) -> Iterator[bytes]:
-    yield from data.splitlines(keepends=True)
-
-
-def _decode(data: bytes, where: str) -> str | InputError:
-    """UTF-8 text with the BOM dropped and ``\\r\\n`` made ``\\n``; an error for binary data."""
-    if b"\x00" in data:
-        return InputError(where, "binary data (NUL bytes), not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return InputError(where, f"not UTF-8 text (undecodable byte at offset {exc.start})")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _check_text(text: str, where: str, max_bytes: int) -> InputError | None:
+def _check_text(text: str, where: str, limits: Limits) -> InputError | None:
     if not text.strip():
         return InputError(where, "empty text")
+    if len(text) > limits.text_chars:
+        return InputError(
+            where, f"text too long ({len(text):,} characters; the limit is {limits.text_chars:,})"
+        )
     size = len(text.encode("utf-8"))
-    if size > max_bytes:
-        return InputError(where, f"text too large ({size} bytes; the limit is {max_bytes})")
+    if size > limits.text_bytes:
+        return InputError(where, f"text too large ({size:,} bytes; the limit is {limits.text_bytes:,})")
     return None
 
 
-def _read_txt(text: str, where: str, stem: str, max_bytes: int) -> Article | InputError:
-    problem = _check_text(text, where, max_bytes)
+def _read_txt(text: str, where: str, stem: str, limits: Limits) -> Article | InputError:
+    problem = _check_text(text, where, limits)
     if problem is not None:
         return problem
     first = next(line.strip() for line in text.splitlines() if line.strip())
@@ -249,20 +225,21 @@ def _read_txt(text: str, where: str, stem: str, max_bytes: int) -> Article | Inp
     return Article(id=stem, text=text, title=title)
 
 
-def _read_html(html: str, where: str, stem: str, max_bytes: int) -> Article | InputError:
+def _read_html(html: str, where: str, stem: str, limits: Limits) -> Article | InputError:
     import trafilatura
 
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     except Exception as exc:  # noqa: BLE001 - third-party parser on untrusted input
         return InputError(where, f"cannot parse HTML: {exc}")
-    if doc is None:
-        return InputError(where, "no article text found in the HTML")
-    meta: dict[str, Any] = doc if isinstance(doc, dict) else doc.as_dict()
+    meta: dict[str, Any] = {} if doc is None else doc if isinstance(doc, dict) else doc.as_dict()
     text = meta.get("text") or ""
     if not text.strip():
+        # trafilatura finds nothing in pages nested too deep for lxml: read them as plain text
+        text, meta["title"] = html_text(html)
+    if not text.strip():
         return InputError(where, "no article text found in the HTML")
-    problem = _check_text(text, where, max_bytes)
+    problem = _check_text(text, where, limits)
     if problem is not None:
         return problem
     date = _parse_date(meta.get("date"))
@@ -276,46 +253,49 @@ def _read_html(html: str, where: str, stem: str, max_bytes: int) -> Article | In
     )
 
 
-def _read_json(text: str, where: str, name: str, max_bytes: int) -> Iterator[Located]:
+def _read_json(text: str, where: str, name: str, limits: Limits) -> Iterator[Located]:
     try:
         data = json.loads(text)
     except ValueError as exc:
         yield where, InputError(where, f"malformed JSON: {exc}")
         return
     if isinstance(data, dict):
-        yield where, _record(data, where, f"{name}:1", max_bytes)
+        yield where, _record(data, where, f"{name}:1", limits)
     elif isinstance(data, list):
         for number, item in enumerate(data, start=1):
             at = f"{where}:{number}"
-            yield at, _record(item, at, f"{name}:{number}", max_bytes)
+            yield at, _record(item, at, f"{name}:{number}", limits)
     else:
         yield where, InputError(where, "expected a JSON object or a list of objects")
 
 
-def _read_jsonl(lines: Iterable[bytes], where: str, name: str, max_bytes: int) -> Iterator[Located]:
-    for number, raw in enumerate(lines, start=1):
-        at = f"{where}:{number}"
-        if not raw.strip():
-            continue
-        if len(raw) > 2 * max_bytes:
-            yield at, InputError(at, f"line too large ({len(raw)} bytes)")
-            continue
-        line = _decode(raw, at)
-        if isinstance(line, InputError):
-            yield at, line
-            continue
-        try:
-            data = json.loads(line)
-        except ValueError as exc:
-            yield at, InputError(at, f"malformed JSON: {exc}")
-            continue
-        yield at, _record(data, at, f"{name}:{number}", max_bytes)
+def _read_jsonl(parts: Iterable[bytes], where: str, name: str, limits: Limits) -> Iterator[Located]:
+    try:
+        for number, raw in streams.lines(parts, limits.line_bytes):
+            at = f"{where}:{number}"
+            if isinstance(raw, int):
+                yield at, InputError(at, f"line too large ({raw:,} bytes; the limit is {limits.line_bytes:,})")
+                continue
+            line = decode(raw, at)
+            if isinstance(line, InputError):
+                yield at, line
+                continue
+            try:
+                data = json.loads(line)
+            except ValueError as exc:
+                yield at, InputError(at, f"malformed JSON: {exc}")
+                continue
+            yield at, _record(data, at, f"{name}:{number}", limits)
+    except TooLarge as exc:
+        yield where, InputError(where, f"too large: {exc}; the rest is not read")
+    except streams.DAMAGED as exc:
+        yield where, InputError(where, f"damaged gzip data: {exc}; the records before it were read")
 
 
-def _record(data: Any, where: str, default_id: str, max_bytes: int) -> Article | InputError:
+def _record(data: Any, where: str, default_id: str, limits: Limits) -> Article | InputError:
     """An Article from one JSON record; an error keeps the record's id when it has one, so
     batch output can answer the record by its id."""
-    result = _article_of(data, where, default_id, max_bytes)
+    result = _article_of(data, where, default_id, limits)
     if isinstance(result, InputError) and isinstance(data, dict):
         rid = data.get("id")
         if isinstance(rid, str | int) and not isinstance(rid, bool) and str(rid).strip():
@@ -323,7 +303,7 @@ def _record(data: Any, where: str, default_id: str, max_bytes: int) -> Article |
     return result
 
 
-def _article_of(data: Any, where: str, default_id: str, max_bytes: int) -> Article | InputError:
+def _article_of(data: Any, where: str, default_id: str, limits: Limits) -> Article | InputError:
     if not isinstance(data, dict):
         return InputError(where, "expected a JSON object")
     text = data.get("text")
@@ -334,7 +314,7 @@ def _article_of(data: Any, where: str, default_id: str, max_bytes: int) -> Artic
     if "\x00" in text:
         return InputError(where, "binary data (NUL characters) in 'text'")
     text = text.replace("\r\n", "\n")
-    problem = _check_text(text, where, max_bytes)
+    problem = _check_text(text, where, limits)
     if problem is not None:
         return problem
     fields: dict[str, str | None] = {}
