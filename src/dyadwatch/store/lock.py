@@ -23,9 +23,10 @@ makes concurrent access fail with an error instead.
 
 from __future__ import annotations
 
+import errno
+import os
 import time
 from pathlib import Path
-from typing import IO
 
 from dyadwatch.errors import StoreError
 
@@ -37,22 +38,50 @@ except ImportError:  # pragma: no cover - Windows
 _POLL_SECONDS = 0.01
 
 
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CANNOT_CREATE = (errno.EACCES, errno.EPERM, errno.EROFS)
+
+
 class _LockFile:
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._file: IO[bytes] | None = None
+        self._file: int | None = None
+        self.unlocked = False  # a reader of a read-only folder: there is no lock to take
 
-    def _fd(self) -> int:
-        if self._file is None:
-            self._file = self.path.open("ab")
-        return self._file.fileno()
+    def _fd(self) -> int | None:
+        if self._file is None and not self.unlocked:
+            self._file = self._open()
+        return self._file
+
+    def _open(self) -> int | None:
+        # O_NOFOLLOW: a symlink planted at the lock's path must not be written through.
+        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC | _NOFOLLOW
+        try:
+            return os.open(self.path, flags, 0o644)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise StoreError(
+                    f"{self.path}: the lock file is a symlink; remove it (it may have been planted)"
+                ) from None
+            if exc.errno not in _CANNOT_CREATE:
+                raise StoreError(f"{self.path}: cannot open the lock file: {exc.strerror}") from None
+        # A folder we cannot write: flock works on a read-only descriptor of an existing lock
+        # file; without one, no writer can be using the store through this folder either.
+        try:
+            return os.open(self.path, os.O_RDONLY | os.O_CLOEXEC | _NOFOLLOW)
+        except OSError:
+            self.unlocked = True
+            return None
 
     def try_acquire(self, shared: bool = False) -> bool:
         if fcntl is None:
             return True
         mode = (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB
+        fd = self._fd()
+        if fd is None:
+            return True
         try:
-            fcntl.flock(self._fd(), mode)
+            fcntl.flock(fd, mode)
         except BlockingIOError:
             return False
         return True
@@ -62,7 +91,9 @@ class _LockFile:
         if fcntl is None:
             return
         if timeout is None:
-            fcntl.flock(self._fd(), fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
+            fd = self._fd()
+            if fd is not None:
+                fcntl.flock(fd, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
             return
         deadline = time.monotonic() + timeout
         while not self.try_acquire(shared):
@@ -72,11 +103,11 @@ class _LockFile:
 
     def release(self) -> None:
         if fcntl is not None and self._file is not None:
-            fcntl.flock(self._file.fileno(), fcntl.LOCK_UN)
+            fcntl.flock(self._file, fcntl.LOCK_UN)
 
     def close(self) -> None:
         if self._file is not None:
-            self._file.close()  # also releases the lock
+            os.close(self._file)  # also releases the lock
             self._file = None
 
 
@@ -94,6 +125,9 @@ class StoreLock:
         if not self._writer.try_acquire():
             self.close()
             raise StoreError(f"{self.db}: another process is writing this database")
+        if self._writer.unlocked:
+            self.close()
+            raise StoreError(f"{self.db}: the folder is read-only; the database can only be read")
         self._enter(shared=False, timeout=timeout)
 
     def acquire_reader(self, timeout: float) -> None:
