@@ -36,3 +36,12 @@ class KnowledgeError(DyadwatchError):
 
 class StoreError(DyadwatchError):
     """The event database cannot be opened, migrated or written."""
+
+
+class OutputError(DyadwatchError):
+    """An output (export, report, plot) cannot be written; names the output."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"{where}: {problem}")
+        self.where = where
+        self.problem = problem

@@ -102,7 +102,7 @@ def write_series(out: TextIO, series: DyadSeries, fmt: str) -> None:
 @event_filters()
 @all_modalities_option
 @format_option("table", "csv", "json")
-@click.option("--plot", type=click.Path(dir_okay=False), help="Also draw the series into FILE.png.")
+@click.option("--plot", type=click.Path(dir_okay=False), help="Also draw the series into FILE (.png, .svg or .pdf, by its suffix).")
 def dyad(
     a: str,
     b: str,

@@ -13,13 +13,13 @@ writes; the file appears complete or not at all (written beside, then renamed).
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Literal
 
 import duckdb
 
 from dyadwatch.errors import StoreError
+from dyadwatch.outputs import output_path
 from dyadwatch.store.store import Store
 
 ExportFormat = Literal["parquet", "csv", "jsonl"]
@@ -179,9 +179,6 @@ def export(
         raise StoreError(f"unknown table {table!r} (events or mentions)")
     if len(delimiter) != 1:
         raise StoreError(f"the delimiter must be one character, not {delimiter!r}")
-    target = Path(out)
-    if not target.parent.is_dir():
-        raise StoreError(f"{target}: folder {target.parent} does not exist")
     if format == "csv":
         query = gdelt_events_sql() if table == "events" else gdelt_mentions_sql()
         sep = delimiter.replace("'", "''")
@@ -189,15 +186,12 @@ def export(
     else:
         query = _native_sql(table)
         options = "FORMAT parquet" if format == "parquet" else "FORMAT json"
-    partial = target.with_name(f".{target.name}.partial")
-    with Store.open(db, read_only=True, timeout=timeout) as store:
+    with Store.open(db, read_only=True, timeout=timeout) as store, output_path(out) as partial:
         con = store.connection
         try:
             path = str(partial).replace("'", "''")
             con.execute(f"COPY ({query}) TO '{path}' ({options})")
             row = con.execute(f"SELECT count(*) FROM ({query})").fetchone()
         except duckdb.Error as exc:
-            partial.unlink(missing_ok=True)
-            raise StoreError(f"cannot export to {target}: {exc}") from exc
-    os.replace(partial, target)
+            raise StoreError(f"cannot export to {out}: {exc}") from exc
     return int(row[0]) if row is not None else 0

@@ -19,7 +19,8 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
-from dyadwatch.errors import InputError
+from dyadwatch.errors import InputError, OutputError
+from dyadwatch.outputs import write_bytes, write_text
 from dyadwatch.watch.dyads import (
     DIRECTIONS,
     ActorSpec,
@@ -36,7 +37,14 @@ from dyadwatch.watch.signals import Signal, find_signals
 TRIGGER, SOURCE, TARGET = "trigger", "source", "target"
 
 
+PLOT_FORMATS = ("png", "svg", "pdf")
+
+
 def plot_png(series: DyadSeries) -> bytes:
+    return plot_image(series, "png")
+
+
+def plot_image(series: DyadSeries, kind: str = "png") -> bytes:
     """The series as a PNG: cooperation and conflict counts per period (both directions), and
     Goldstein totals per direction."""
     import io
@@ -79,19 +87,19 @@ def plot_png(series: DyadSeries) -> bytes:
         bottom.set_xticklabels(labels[::step], rotation=45, ha="right", fontsize=8)
         fig.tight_layout()
         buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=100)
+        fig.savefig(buffer, format=kind, dpi=100)
     finally:
         plt.close(fig)
     return buffer.getvalue()
 
 
 def plot_series(series: DyadSeries, path: str | Path) -> Path:
-    """Draw the series into a PNG file."""
+    """Draw the series into an image file: PNG, SVG or PDF by the file's suffix."""
     out = Path(path)
-    try:
-        out.write_bytes(plot_png(series))
-    except OSError as exc:
-        raise InputError(str(out), f"cannot write the plot: {exc.strerror or exc}") from exc
+    kind = out.suffix.lower().lstrip(".")
+    if kind not in PLOT_FORMATS:
+        raise OutputError(str(out), f"a plot is .png, .svg or .pdf, not {out.suffix or 'no suffix'}")
+    write_bytes(out, plot_image(series, kind))
     return out
 
 
@@ -278,10 +286,7 @@ def write_report(
         max_events=max_events,
     )
     text = render_markdown(report) if suffix in (".md", ".markdown") else render_html(report)
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(str(path), f"cannot write the report: {exc.strerror or exc}") from exc
+    write_text(path, text)
     return path
 
 
