@@ -196,3 +196,11 @@ def build_event(
         place=place,
         date=EventDate(when, precision if when else "unknown"),  # type: ignore[arg-type]
     )
+
+
+@dataclass(frozen=True)
+class SlowFakeCoderFactory(FakeCoderFactory):
+    """A zero-argument factory of a slow fake coder, for ``--coder fake_coder:SlowFakeCoderFactory``
+    in tests that stop or kill a run part way."""
+
+    delay: float = 0.05

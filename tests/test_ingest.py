@@ -118,9 +118,15 @@ def test_duplicate_ids_in_one_run(tmp_path: Path) -> None:
     (folder / "d.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
     db = tmp_path / "c.duckdb"
     summary = ingest([folder], db=db, coder=FakeCoder(), progress=False)
-    assert (summary.seen, summary.new, summary.changed, summary.unchanged) == (3, 1, 1, 1)
+    # the last record of an id wins, and each replaced record is reported, never dropped silently
+    assert (summary.seen, summary.new, summary.changed, summary.unchanged) == (1, 1, 0, 0)
+    assert [e.where for e in summary.errors] == [f"{folder / 'd.jsonl'}:2", f"{folder / 'd.jsonl'}:3"]
+    assert all("duplicate id 'x'" in e.problem for e in summary.errors)
+    assert summary.mentions == 1
     with Store.open(db, read_only=True) as store:
         assert [e.cameo.code for e in store.article_events("x")] == ["051"]
+    again = ingest([folder], db=db, coder=FakeCoder(), progress=False)
+    assert (again.seen, again.new, again.unchanged) == (1, 0, 1)
 
 
 def test_memory_budget_falls_back_to_reading_again(
@@ -174,10 +180,13 @@ def test_cli_ingest(tmp_path: Path) -> None:
     db = tmp_path / "c.duckdb"
     args = [str(corpus), "--db", str(db), "--coder", "fake_coder:FakeCoderFactory"]
     result = CliRunner().invoke(ingest_command, args)
-    assert result.exit_code == 0, result.output
-    assert "events in store" in result.output
+    assert result.exit_code == 1, result.output  # the corpus holds one malformed line
+    assert "events in store" in result.output and "malformed JSON" in result.output
     with Store.open(db, read_only=True) as store:
         assert len(store.article_ids()) == 7
+    good = write_corpus(tmp_path / "good", n=5, bad=False)
+    args = [str(good), "--db", str(db), "--coder", "fake_coder:FakeCoderFactory"]
+    assert CliRunner().invoke(ingest_command, args).exit_code == 0
     quiet = CliRunner().invoke(ingest_command, [*args, "--quiet", "--remerge"])
     assert quiet.exit_code == 0 and quiet.output == ""
 

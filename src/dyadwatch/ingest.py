@@ -66,6 +66,8 @@ class IngestSummary:
     """Events in the store reported by more than one article."""
     seconds: float
     errors: tuple[Problem, ...] = field(default=())
+    stopped: bool = False
+    """True when ``should_stop`` ended the run early (after a stored chunk)."""
 
     @property
     def coded(self) -> int:
@@ -81,7 +83,8 @@ class _Scan:
     to_code: set[int] = field(default_factory=set)
     origins: dict[tuple[str, str], str] = field(default_factory=dict)
     sizes: list[int] = field(default_factory=list)
-    cache: list[Article] | None = field(default_factory=list)
+    unchanged_at: set[int] = field(default_factory=set)
+    cache: dict[int, Article] | None = field(default_factory=dict)  # by position, in order
     stdin: dict[int, Article] = field(default_factory=dict)
     errors: list[Problem] = field(default_factory=list)
     cached_chars: int = 0
@@ -100,6 +103,7 @@ def ingest(
     stdin_format: StdinFormat = "auto",
     console: Console | None = None,
     on_chunk: Callable[[int, int], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> IngestSummary:
     """Ingest articles from ``paths`` (files, folders, globs, ``-``) into the store at ``db``.
 
@@ -107,7 +111,8 @@ def ingest(
     by default dyadwatch's own Coder with the configured model. ``workers`` codes in that many
     local processes; ``scheduler`` codes on an existing Dask cluster at that address.
     ``on_chunk(done, total)`` is called after each stored chunk (articles coded so far, and to
-    code in all).
+    code in all). ``should_stop()`` is asked after each stored chunk; when it answers true the
+    run ends there (the summary says ``stopped``) and a later run codes the rest.
     """
     started = time.monotonic()
     factory = coder if coder is not None else ModelCoderFactory()
@@ -117,6 +122,7 @@ def ingest(
             task = bar.add_task("coding", total=len(scan.to_code))
             counts = {"new": 0, "changed": 0, "unchanged": scan.unchanged, "failed": 0}
             mentions = done = 0
+            stopped = False
             errors = list(scan.errors)
             todo = _articles_to_code(paths, scan, stdin_format)
             results = code_in_order(
@@ -139,6 +145,9 @@ def ingest(
                 done += len(chunk)
                 if on_chunk is not None:
                     on_chunk(done, len(scan.to_code))
+                if should_stop is not None and should_stop():
+                    stopped = True
+                    break
         totals = store.counts()
         where = str(store.path) if store.path is not None else ":memory:"
     return IngestSummary(
@@ -153,6 +162,7 @@ def ingest(
         merged_events=totals.merged_events,
         seconds=time.monotonic() - started,
         errors=tuple(errors),
+        stopped=stopped,
     )
 
 
@@ -164,7 +174,8 @@ def _scan(
 ) -> _Scan:
     scan = _Scan()
     task = bar.add_task("reading", total=None)
-    hashes = store.stored_hashes()
+    stored = store.stored_hashes()
+    seen_at: dict[str, tuple[int, str]] = {}  # id -> (position, where) of its latest record
     position = 0
     for path in paths:
         start = position
@@ -173,20 +184,31 @@ def _scan(
             if isinstance(item, InputError):
                 scan.errors.append(Problem(item.where, item.problem))
                 continue
-            scan.seen += 1
+            earlier = seen_at.get(item.id)
+            if earlier is not None:
+                # The later record of an id replaces the earlier one (a corrected copy), and
+                # says so: nothing is dropped silently and only one of them is coded.
+                scan.errors.append(Problem(
+                    origin,
+                    f"duplicate id {item.id!r}: replaces the record read at {earlier[1]}",
+                ))
+                _forget(scan, earlier[0])
+            else:
+                scan.seen += 1
+            seen_at[item.id] = (position - 1, origin)
             bar.advance(task)
             if scan.seen % 500 == 0:
                 store.yield_to_readers()  # a long scan must not lock readers out
-            if hashes.get(item.id) == item.content_hash:
+            if stored.get(item.id) == item.content_hash:
                 scan.unchanged += 1
+                scan.unchanged_at.add(position - 1)
                 continue
-            hashes[item.id] = item.content_hash
             scan.to_code.add(position - 1)
             scan.origins[(item.id, item.content_hash)] = origin
             if str(path) == "-":  # stdin cannot be read twice: keep its articles
                 scan.stdin[position - 1] = item
             if scan.cache is not None:
-                scan.cache.append(item)
+                scan.cache[position - 1] = item
                 scan.cached_chars += len(item.text)
                 if scan.cached_chars > MEMORY_BUDGET:
                     scan.cache = None
@@ -195,12 +217,24 @@ def _scan(
     return scan
 
 
+def _forget(scan: _Scan, position: int) -> None:
+    """Undo what the first pass recorded for the record at ``position``."""
+    if position in scan.unchanged_at:
+        scan.unchanged_at.discard(position)
+        scan.unchanged -= 1
+    scan.to_code.discard(position)
+    scan.stdin.pop(position, None)
+    if scan.cache is not None:
+        gone = scan.cache.pop(position, None)
+        scan.cached_chars -= len(gone.text) if gone is not None else 0
+
+
 def _articles_to_code(
     paths: Sequence[str | Path], scan: _Scan, stdin_format: StdinFormat
 ) -> Iterator[Article]:
     """The second pass: the articles to code, from memory or read again."""
     if scan.cache is not None:
-        yield from scan.cache
+        yield from scan.cache.values()
         return
     position = 0
     for path, size in zip(paths, scan.sizes, strict=True):

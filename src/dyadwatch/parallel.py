@@ -9,6 +9,9 @@ keep it for every chunk they code.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -113,7 +116,20 @@ def code_with(coder: CoderLike, chunk: Sequence[Article]) -> list[Coded]:
     return out
 
 
-def _init_worker(factory: CoderFactory) -> None:
+ORPHAN_CHECK_SECONDS = 0.5
+"""How often a worker checks that the process that started it is still alive."""
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    # A worker whose parent was killed (SIGKILL cannot be caught, so the pool is never shut
+    # down) is re-parented; it then exits at once instead of holding its memory for ever.
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK_SECONDS)
+    os._exit(1)
+
+
+def _init_worker(factory: CoderFactory, parent: int) -> None:
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
     coder_for(factory)
 
 
@@ -152,7 +168,10 @@ def _processes(
 ) -> Iterator[list[Coded]]:
     context = multiprocessing.get_context("spawn")  # no fork: the writer holds threads and files
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(factory,)
+        max_workers=workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(factory, os.getpid()),
     ) as pool:
         window: deque[Future[list[Coded]]] = deque()
         try:

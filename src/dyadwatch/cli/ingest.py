@@ -6,6 +6,7 @@ import click
 
 from dyadwatch.cli import errors_to_messages
 from dyadwatch.cli.options import db_file_option, model_option
+from dyadwatch.cli.stop import EXIT_SOME_FAILED, EXIT_STOPPED, sigterm_stops
 
 
 @click.command("ingest")
@@ -81,7 +82,7 @@ def ingest(
     from dyadwatch.parallel import ModelCoderFactory, load_factory
     from dyadwatch.store.store import Store
 
-    with errors_to_messages():
+    with errors_to_messages(), sigterm_stops() as should_stop:
         factory = (
             load_factory(coder_path)
             if coder_path
@@ -96,9 +97,19 @@ def ingest(
             progress=not quiet,
             merge_window_days=merge_window,
             stdin_format=stdin_format,  # type: ignore[arg-type]
+            should_stop=should_stop,
         )
         if remerge:
             with Store.open(db, merge_window_days=merge_window) as store:
                 store.remerge()
     if not quiet:
         Console(stderr=True).print(summary_table(summary))
+    if summary.stopped:
+        click.echo(
+            "ingest: stopped by SIGTERM after storing the current chunk; run the same command "
+            "again to code the rest",
+            err=True,
+        )
+        raise SystemExit(EXIT_STOPPED)
+    if summary.errors:
+        raise SystemExit(EXIT_SOME_FAILED)
