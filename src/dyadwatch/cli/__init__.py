@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import click
+import duckdb
 
 from dyadwatch import __version__
 from dyadwatch.errors import DyadwatchError
@@ -38,6 +39,13 @@ def errors_to_messages() -> Iterator[None]:
         yield
     except DyadwatchError as exc:
         raise click.ClickException(str(exc)) from exc
+    except duckdb.Error as exc:
+        # The library turns the errors it expects into StoreError; a damaged file can fail
+        # anywhere a page is first read, so the command line keeps a last net for it.
+        raise click.ClickException(
+            f"the database cannot be read or written ({exc}); it may be damaged: restore it "
+            "from a copy or ingest into a new file"
+        ) from exc
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
