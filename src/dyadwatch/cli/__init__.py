@@ -15,6 +15,7 @@ import click
 import duckdb
 
 from dyadwatch import __version__
+from dyadwatch.cli.safe import clean
 from dyadwatch.errors import DyadwatchError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -38,12 +39,12 @@ def errors_to_messages() -> Iterator[None]:
     try:
         yield
     except DyadwatchError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(clean(exc)) from exc
     except duckdb.Error as exc:
         # The library turns the errors it expects into StoreError; a damaged file can fail
         # anywhere a page is first read, so the command line keeps a last net for it.
         raise click.ClickException(
-            f"the database cannot be read or written ({exc}); it may be damaged: restore it "
+            f"the database cannot be read or written ({clean(exc)}); it may be damaged: restore it "
             "from a copy or ingest into a new file"
         ) from exc
 
