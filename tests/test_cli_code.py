@@ -84,6 +84,6 @@ def test_cli_table_and_bad_file(tmp_path: Path) -> None:
     binary = tmp_path / "b.txt"
     binary.write_bytes(b"\x00\x01\x02binary")
     result = CliRunner().invoke(main, ["code", str(good), str(binary)])
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # one input failed: named on stderr, the other still coded
     assert "condemned" in result.stdout
-    assert "b.txt" in result.stdout + result.stderr
+    assert "b.txt" in result.stderr and "b.txt" not in result.stdout

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from dyadwatch.cli import main
@@ -34,3 +35,21 @@ def test_missing_inputs_fail_the_run(tmp_path: Path) -> None:
     code, output = _ingest([str(tmp_path / "nothing.txt"), "--db", str(tmp_path / "s.duckdb")])
     assert code == 1
     assert "no such file or folder" in output
+
+
+def test_code_prints_markup_and_escapes_from_data_as_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dyadwatch.coder
+
+    from fake_coder import FakeCoder
+
+    monkeypatch.setattr(dyadwatch.coder, "Coder", lambda settings: FakeCoder())
+    record = {"id": "[link=https://evil.example]x[/link]", "text": "France met Germany. [/x] \x1b[2J"}
+    (tmp_path / "r.jsonl").write_text(json.dumps(record))
+    result = CliRunner().invoke(main, ["code", str(tmp_path / "r.jsonl"), "--all-modalities"])
+    assert result.exit_code == 0, result.output
+    assert "[link=https://evil.example]x[/link]" in result.output
+    assert "\x1b" not in result.output
+    bad = CliRunner().invoke(main, ["code", str(tmp_path / "missing.txt")])
+    assert bad.exit_code == 1

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import click
 
 from dyadwatch.cli import errors_to_messages
+from dyadwatch.cli.stop import EXIT_SOME_FAILED
 from dyadwatch.errors import InputError
 
 if TYPE_CHECKING:
@@ -44,19 +45,25 @@ def _visible(coded: Coded, all_modalities: bool) -> list[dict[str, Any]]:
     ]
 
 
-def _write_table(out: TextIO, results: list[Coded | InputError], all_modalities: bool) -> None:
-    from rich.console import Console
+def _write_table(
+    out: TextIO, results: list[Coded | InputError], all_modalities: bool, with_places: bool
+) -> None:
     from rich.table import Table
 
-    console = Console(file=out, soft_wrap=False)
+    from dyadwatch.cli.safe import console as make_console
+    from dyadwatch.cli.safe import text
+
+    console = make_console(file=out, soft_wrap=False)
+    errors = make_console(file=sys.stderr, soft_wrap=True)
     for result in results:
         if isinstance(result, InputError):
-            console.print(f"[red]error[/red] {result}")
+            errors.print(text("error ", "red") + text(result))
             continue
         if result.error:
-            console.print(f"[red]error[/red] {result.article.id}: {result.error}")
+            errors.print(text("error ", "red") + text(f"{result.article.id}: {result.error}"))
             continue
-        table = Table(title=f"{result.article.id}: {len(result.events)} events", show_lines=True)
+        title = text(f"{result.article.id}: {len(result.events)} events")
+        table = Table(title=title, show_lines=True)
         for col in ("source", "event", "target", "modality", "sentence"):
             table.add_column(col, overflow="fold", max_width=60 if col == "sentence" else 28)
         for e in result.events:
@@ -65,8 +72,23 @@ def _write_table(out: TextIO, results: list[Coded | InputError], all_modalities:
             src = f"{e.source.cameo_code}\n{e.source.text}" if e.source else "-"
             tgt = f"{e.target.cameo_code}\n{e.target.text}" if e.target else "-"
             event = f"{e.cameo.code} {e.cameo.name}\n{e.plover.type}"
-            table.add_row(src, event, tgt, e.modality, e.evidence.sentence.strip())
+            table.add_row(
+                text(src), text(event), text(tgt), text(e.modality),
+                text(e.evidence.sentence.strip()),
+            )
         console.print(table)
+        if with_places:
+            places = Table(title=text(f"{result.article.id}: {len(result.places)} place mentions"))
+            for col in ("mention", "role", "place", "country", "admin1"):
+                places.add_column(col, overflow="fold")
+            for m in result.places:
+                place = m.place
+                places.add_row(
+                    text(m.text), text(m.role), text(place.name if place else "-"),
+                    text(place.country if place else "-"),
+                    text((place.admin1 if place else None) or "-"),
+                )
+            console.print(places)
 
 
 @click.command("code")
@@ -130,9 +152,10 @@ def code(
             )
             out.write("\n")
         elif fmt == "table":
-            _write_table(out, results, all_modalities)
+            _write_table(out, results, all_modalities, with_places)
         if failed:
             click.echo(f"{failed} record(s) could not be coded (see the errors above)", err=True)
+            raise SystemExit(EXIT_SOME_FAILED)
 
 
 def _record(result: Coded | InputError, all_modalities: bool, with_places: bool) -> dict[str, Any]:
