@@ -6,10 +6,9 @@ from datetime import date
 
 import pytest
 
+from dyadwatch.dateline import find_dateline, read_dating
 from dyadwatch.dates import (
     event_date,
-    find_dateline,
-    find_publication_date,
     parse_full_date,
     resolve_expression,
     tense,
@@ -45,7 +44,7 @@ FRIDAY = date(2020, 9, 25)
     ],
 )
 def test_find_publication_date(text: str, expected: date | None) -> None:
-    assert find_publication_date(text) == expected
+    assert read_dating(text).published == expected
 
 
 @pytest.mark.parametrize(
@@ -61,11 +60,13 @@ def test_find_publication_date(text: str, expected: date | None) -> None:
     ],
 )
 def test_find_dateline(text: str, place: str | None) -> None:
-    span = find_dateline(text)
+    dateline = find_dateline(text)
     if place is None:
-        assert span is None
+        assert dateline is None
     else:
-        assert span is not None and span.text == place
+        assert dateline is not None
+        span = dateline.place
+        assert span.text == place
         assert text[span.start : span.end] == place
 
 
