@@ -299,9 +299,12 @@ def event_date(
             if published is not None:
                 return EventDate(published, "week")
             continue
-        resolved = resolve_expression(text, published, when)
-        if resolved is None and _DATE_LIKE.search(text):
-            resolved = _dateparser(text, published, when)
+        try:
+            resolved = resolve_expression(text, published, when)
+            if resolved is None and _DATE_LIKE.search(text):
+                resolved = _dateparser(text, published, when)
+        except (OverflowError, ValueError):
+            resolved = None  # off the calendar's ends ("last week" of a story dated 0001-01-02)
         if resolved is not None:
             return resolved
     if published is not None and when != "future":
