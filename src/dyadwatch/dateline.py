@@ -146,22 +146,24 @@ class Dating:
             out.append((self.dateline.span.start, self.dateline.span.end))
         if self.date_line is not None and self.date_line.only_date:
             out.append((self.date_line.span.start, self.date_line.span.end))
-        return out
+        return sorted(out)
 
     def blank(self, text: str) -> str:
         """``text`` as the parser should see it (same length): the dateline after its place
         becomes a line break and spaces, a bare date line spaces."""
-        pieces = []
-        done = 0
+        cuts: list[tuple[int, int, str]] = []  # (start, end, what replaces it)
         if self.dateline is not None:
             start, end = self.dateline.place.end, self.dateline.span.end
             if end > start:
-                pieces += [text[done:start], "\n" + " " * (end - start - 1)]
-                done = end
+                cuts.append((start, end, "\n" + " " * (end - start - 1)))
         if self.date_line is not None and self.date_line.only_date:
             start, end = self.date_line.span.start, self.date_line.span.end
+            cuts.append((start, end, " " * (end - start)))
+        pieces: list[str] = []
+        done = 0
+        for start, end, blank in sorted(cuts):
             if start >= done:
-                pieces += [text[done:start], " " * (end - start)]
+                pieces += [text[done:start], blank]
                 done = end
         return "".join(pieces) + text[done:] if pieces else text
 
