@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from dyadwatch.cli.dyad import dyad as dyad_command
 from dyadwatch.cli.ingest import ingest as ingest_command
+from dyadwatch.cli.report import report as report_command
 from dyadwatch.cli.signals import signals as signals_command
 from dyadwatch.dyads import dyad_series
 from dyadwatch.ingest import date_in_name, ingest
@@ -123,6 +124,10 @@ def test_dyad_and_signals_warn_of_undated_mentions_and_unseen_actors(tmp_path: P
     assert "actor FRAMIL appears in no event" in sector.stderr  # the fake coder's are GOV
     signals = CliRunner().invoke(signals_command, ["--db", str(db)])
     assert signals.exit_code == 0 and "have no date" in signals.stderr
+    out = tmp_path / "r.md"
+    report = CliRunner().invoke(report_command, ["FRA", "DZA", "--db", str(db), "--out", str(out)])
+    assert report.exit_code == 0 and out.exists()
+    assert "have no date" in report.stderr and "actor DZA appears in no event" in report.stderr
 
 
 def test_no_warning_when_every_mention_is_dated(tmp_path: Path) -> None:
