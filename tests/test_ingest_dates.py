@@ -160,3 +160,14 @@ def test_dates_at_the_calendars_ends_merge_and_count(window: int) -> None:
         series = dyad_series(store, "FRA", "DEU", by="month", until=date(1, 2, 1))
         assert sum(r.events for r in series.direction("both")) == 1
         find_signals(store, by="month", since=date(9999, 1, 1))
+
+
+def test_a_date_far_ahead_is_not_stored(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    records = [{"id": "far", "text": "France met Germany.", "date": "9999-12-31"},
+               {"id": "near", "text": "Kenya praised Brazil.", "date": "2020-01-02"}]
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    db = tmp_path / "c.duckdb"
+    summary = ingest([path], db=db, coder=FakeCoder(), progress=False)
+    assert stored_dates(db) == {"far": None, "near": date(2020, 1, 2)}
+    assert summary.undated == 1

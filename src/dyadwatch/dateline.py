@@ -168,6 +168,11 @@ class Dating:
         return "".join(pieces) + text[done:] if pieces else text
 
 
+def beyond_horizon(day: Date, today: Date | None = None) -> bool:
+    """Is ``day`` more than ``FUTURE_LIMIT`` after today: a mistake, not a publication date?"""
+    return day > (today or Date.today()) + FUTURE_LIMIT
+
+
 def read_dating(
     text: str, known: Date | None = None, *, name: str = "article", today: Date | None = None
 ) -> Dating:
@@ -177,7 +182,7 @@ def read_dating(
     warnings; ``today`` (default: the clock) only bounds dates from the future."""
     horizon = (today or Date.today()) + FUTURE_LIMIT
     warnings: list[str] = []
-    if known is not None and known > horizon:
+    if known is not None and beyond_horizon(known, today):
         warnings.append(f"{name}: date {known.isoformat()} is more than a year ahead (ignored)")
         known = None
     dateline = _find_dateline(text, name, warnings)
@@ -441,6 +446,7 @@ __all__ = [
     "Dateline",
     "Dating",
     "agencies",
+    "beyond_horizon",
     "find_dateline",
     "read_dating",
 ]

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from dyadwatch.articles import StdinFormat, read_articles_with_origin
+from dyadwatch.dateline import beyond_horizon
 from dyadwatch.errors import InputError
 from dyadwatch.parallel import CoderFactory, CoderLike, ModelCoderFactory, chunked, code_in_order
 from dyadwatch.records import Article
@@ -150,6 +151,8 @@ def ingest(
                         errors.append(Problem(where, coded.error))
                     else:
                         article = coded.article
+                        if article.date is not None and beyond_horizon(article.date):
+                            article = replace(article, date=None)  # the coder ignored it too
                         if article.date is None and coded.published is not None:
                             article = replace(article, date=coded.published)  # from the text
                         if article.date is None:
