@@ -155,6 +155,15 @@ WILL_MEET = [
     ("meet", "VB", "ROOT", 2, ""),
     (".", ".", "punct", 2, ""),
 ]
+WILL_VISIT_IN_JUNE = [
+    ("They", "PRP", "nsubj", 2, ""),
+    ("will", "MD", "aux", 2, ""),
+    ("visit", "VB", "ROOT", 2, ""),
+    ("Washington", "NNP", "dobj", 2, "GPE"),
+    ("in", "IN", "prep", 2, ""),
+    ("June", "NNP", "pobj", 4, "DATE"),
+    (".", ".", "punct", 2, ""),
+]
 FOUGHT_FOR_TWO_YEARS = [
     ("They", "PRP", "nsubj", 1, ""),
     ("fought", "VBD", "ROOT", 1, "", "fight"),
@@ -190,6 +199,10 @@ URGED_CONCLUDED_2015 = [
         # "may" is a modal, never the month: no DATE entity, so the no-cue rule.
         (MAY_RESUME, "resume", FRIDAY, EventDate(FRIDAY, "week")),
         (WILL_MEET, "meet", FRIDAY, EventDate(None, "unknown")),
+        # No publication date: "in June" is no date whatever today's date (it was dated from
+        # the machine's clock); with one it is the next June.
+        (WILL_VISIT_IN_JUNE, "visit", None, EventDate(None, "unknown")),
+        (WILL_VISIT_IN_JUNE, "visit", FRIDAY, EventDate(date(2021, 6, 1), "month")),
         (FOUGHT_FOR_TWO_YEARS, "fought", FRIDAY, EventDate(FRIDAY, "week")),
         # 2015 dates the concluding, not the urging.
         (URGED_CONCLUDED_2015, "urged", FRIDAY, EventDate(FRIDAY, "week")),
