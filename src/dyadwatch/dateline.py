@@ -65,7 +65,8 @@ _MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7,
 
 _WORD = r"[A-Z][\w'’.\-]*"
 _LINK = r"(?:de|da|do|del|des|du|la|le|al|el|es|of|ad|an|am|sur|upon)"
-_PLACE = re.compile(rf"{_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?{_WORD}){{0,3}}")
+# One space between a place's words: a wider gap ends it ("SLUG-LINE   TORONTO --").
+_PLACE = re.compile(rf"{_WORD}(?:[ \t](?:{_LINK}[ \t])?{_WORD}){{0,3}}")
 _REGION = re.compile(rf"{_WORD}(?:[ \t]+(?:{_LINK}[ \t]+|the[ \t]+)?{_WORD}){{0,3}}")
 _COMMA = re.compile(r"[ \t]*,[ \t]*")
 _BRACKETS = re.compile(r"[ \t]*\((?P<inner>[^()\n]{1,40})\)")
@@ -76,7 +77,13 @@ _AFTER_AGENCY = re.compile(r"(?:[ \t]*:)?[ \t]+(?=[\"“‘'A-Z0-9])")
 # a dash) even when the strict reading above fails: a dateline we cannot read.
 _LOOSE = re.compile(
     r"(?P<place>[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3}|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)"
-    r"[ \t]*,[^\n()]{1,50}?(?:\((?P<agency>[^()\n]{1,40})\))?[ \t]*(?:-{1,2}|[–—―])[ \t]*"
+    r"[ \t]*,[^\n()]{1,50}?(?:\((?P<agency>[^()\n]{1,40})\))?"
+    r"(?:[ \t]+(?:-{1,2}|[–—―])[ \t]*|[ \t]*(?:-{1,2}|[–—―])[ \t]+)"  # a dash, not "18-year"
+)
+_CALENDAR_WORD = re.compile(
+    r"(?:" + _MONTH.replace("?P<month>", "") + r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"(?![a-z])",
+    re.I,
 )
 _DATE_LIKE = re.compile(r"\d|\b" + _MONTH + r"(?![a-z])", re.I)
 # Capitalised words that start headlines and sentences, never a dateline's place.
@@ -315,11 +322,18 @@ def _read_at(text: str, start: int) -> _Raw | None:
     else:
         return None
     words = place.group().split()
-    caps = all(w.upper() == w for w in words if w.lower() not in _LINK_WORDS)
-    plain = not caps and agency is None and written is None and regions == 0
-    if plain and (len(words) > 3 or not text[end : end + 1].isupper()):
-        return None
+    plain = False
+    if not _all_caps(place.group()) and not known_agency and written is None:
+        # "Rabat - The ...": a mixed-case start is a dateline only with nothing else in it;
+        # with a region or an unknown bracket it is as likely a sentence ("However, Mr X -").
+        if agency is not None or regions or len(words) > 3 or not text[end : end + 1].isupper():
+            return None
+        plain = True
     return _Raw((place.start(), place.end()), end, agency, written, parts, plain)
+
+
+def _all_caps(place: str) -> bool:
+    return all(w.upper() == w for w in place.split() if w.lower() not in _LINK_WORDS)
 
 
 _LINK_WORDS = frozenset(_LINK[3:-1].split("|"))
@@ -329,7 +343,7 @@ def _place_ok(place: str) -> bool:
     words = place.split()
     if words[0].lower().rstrip(".") in _NOT_PLACES or sum(ch.isalpha() for ch in place) < 3:
         return False
-    return not _date_at(place, 0)  # "March 14 -" is no place
+    return _CALENDAR_WORD.match(place) is None  # "March 14 -", "May-October --" are no place
 
 
 def _loose_at(text: str, start: int) -> re.Match[str] | None:
@@ -338,7 +352,9 @@ def _loose_at(text: str, start: int) -> re.Match[str] | None:
         return None
     middle = text[m.end("place") : m.end()]
     known = m["agency"] is not None and _agency(m["agency"].strip()) is not None
-    return m if known or _DATE_LIKE.search(middle) else None
+    if known or (_all_caps(m["place"]) and _DATE_LIKE.search(middle)):
+        return m
+    return None
 
 
 def _date_at(text: str, at: int) -> tuple[int, tuple[int | None, int, int]] | None:
@@ -413,7 +429,8 @@ def _agency(text: str) -> str | None:
 def _find_date_line(
     text: str, dateline: Dateline | None, name: str, warnings: list[str]
 ) -> DateLine | None:
-    """The first short (or labelled) line near the top with a full date; bad dates warned."""
+    """The first line near the top that is a full date with at most three other words (labels,
+    a time, a weekday aside) or is labelled ("Published ..."); bad dates are warned of."""
     at = 0
     seen = 0
     for line in text[:TOP_CHARS].split("\n"):
@@ -425,13 +442,16 @@ def _find_date_line(
             break
         if dateline is not None and start <= dateline.span.start < at:
             continue  # the dateline's own line: its date is the dateline's
-        if len(line.strip()) > 80 and not _STAMP_LABEL.match(line):
+        labelled = _STAMP_LABEL.match(line) is not None
+        if len(line.strip()) > 80 and not labelled:
             continue
         found = full_dates(line)
         if found:
             first = found[0]
-            rest = line[: first[0]] + " " + line[first[1] :]
-            only = not _STAMP_REST.sub(" ", rest).strip()
+            rest = _STAMP_REST.sub(" ", line[: first[0]] + " " + line[first[1] :]).split()
+            if len(rest) > 3 and not labelled:
+                continue  # a sentence that names a date ("He was born on May 2, 1950.")
+            only = not rest
             lead = len(line) - len(line.lstrip())
             span = Span(line.strip(), start + lead, start + lead + len(line.strip()))
             return DateLine(span, first[2], only)
