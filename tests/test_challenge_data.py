@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from dyadwatch.evaluate import read_gold
-from dyadwatch.knowledge import SECTORS, Knowledge, load_knowledge
-from dyadwatch.ontology import load_ontology
+from dyadwatch.evaluation.evaluate import read_gold
+from dyadwatch.knowledge.base import SECTORS, Knowledge, load_knowledge
+from dyadwatch.knowledge.ontology import load_ontology
 from dyadwatch.records import MODALITIES
 
 SUITE = Path(__file__).parent / "data" / "challenge_events.jsonl"

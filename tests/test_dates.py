@@ -6,10 +6,9 @@ from datetime import date
 
 import pytest
 
-from dyadwatch.events.dates import (
+from dyadwatch.read.dateline import find_dateline, read_dating
+from dyadwatch.read.dates import (
     event_date,
-    find_dateline,
-    find_publication_date,
     parse_full_date,
     resolve_expression,
     tense,
@@ -45,7 +44,7 @@ FRIDAY = date(2020, 9, 25)
     ],
 )
 def test_find_publication_date(text: str, expected: date | None) -> None:
-    assert find_publication_date(text) == expected
+    assert read_dating(text).published == expected
 
 
 @pytest.mark.parametrize(
@@ -61,11 +60,13 @@ def test_find_publication_date(text: str, expected: date | None) -> None:
     ],
 )
 def test_find_dateline(text: str, place: str | None) -> None:
-    span = find_dateline(text)
+    dateline = find_dateline(text)
     if place is None:
-        assert span is None
+        assert dateline is None
     else:
-        assert span is not None and span.text == place
+        assert dateline is not None
+        span = dateline.place
+        assert span.text == place
         assert text[span.start : span.end] == place
 
 
@@ -154,6 +155,15 @@ WILL_MEET = [
     ("meet", "VB", "ROOT", 2, ""),
     (".", ".", "punct", 2, ""),
 ]
+WILL_VISIT_IN_JUNE = [
+    ("They", "PRP", "nsubj", 2, ""),
+    ("will", "MD", "aux", 2, ""),
+    ("visit", "VB", "ROOT", 2, ""),
+    ("Washington", "NNP", "dobj", 2, "GPE"),
+    ("in", "IN", "prep", 2, ""),
+    ("June", "NNP", "pobj", 4, "DATE"),
+    (".", ".", "punct", 2, ""),
+]
 FOUGHT_FOR_TWO_YEARS = [
     ("They", "PRP", "nsubj", 1, ""),
     ("fought", "VBD", "ROOT", 1, "", "fight"),
@@ -189,6 +199,10 @@ URGED_CONCLUDED_2015 = [
         # "may" is a modal, never the month: no DATE entity, so the no-cue rule.
         (MAY_RESUME, "resume", FRIDAY, EventDate(FRIDAY, "week")),
         (WILL_MEET, "meet", FRIDAY, EventDate(None, "unknown")),
+        # No publication date: "in June" is no date whatever today's date (it was dated from
+        # the machine's clock); with one it is the next June.
+        (WILL_VISIT_IN_JUNE, "visit", None, EventDate(None, "unknown")),
+        (WILL_VISIT_IN_JUNE, "visit", FRIDAY, EventDate(date(2021, 6, 1), "month")),
         (FOUGHT_FOR_TWO_YEARS, "fought", FRIDAY, EventDate(FRIDAY, "week")),
         # 2015 dates the concluding, not the urging.
         (URGED_CONCLUDED_2015, "urged", FRIDAY, EventDate(FRIDAY, "week")),

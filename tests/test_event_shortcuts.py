@@ -12,8 +12,8 @@ import pytest
 
 from dyadwatch.actors.resolve import ArticleActors
 from dyadwatch.coder import Coder
-from dyadwatch.events.dates import date_cues, doc_date_cues
 from dyadwatch.events.extract import EventExtractor, quote_spans
+from dyadwatch.read.dates import date_cues, doc_date_cues
 
 TEXT = (
     "Egypt recently said it would not meet Ethiopia over the dam, and urged Sudan to hold talks. "

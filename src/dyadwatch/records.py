@@ -98,6 +98,8 @@ class Article(_Record):
     date: Date | None = None
     language: str = "en"
     content_hash: str = ""
+    warnings: tuple[str, ...] = ()
+    """What reading the article left out (a date that is no date), to report, not to store."""
 
     def __post_init__(self) -> None:
         if not self.content_hash:

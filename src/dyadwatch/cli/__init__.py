@@ -49,6 +49,15 @@ def errors_to_messages() -> Iterator[None]:
         ) from exc
 
 
+def warn_coverage(db: str | None, codes: tuple[str, ...] = ()) -> None:
+    """After a series' output: warn on stderr of undated mentions and of actor codes the store
+    never saw (see coverage.py); the command still succeeds."""
+    from dyadwatch.watch.coverage import coverage_warnings
+
+    for warning in coverage_warnings(db, codes):
+        click.echo(f"warning: {warning}", err=True)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dyadwatch")
 def main() -> None:

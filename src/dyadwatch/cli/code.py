@@ -140,6 +140,9 @@ def code(
         for result in code_stream(coder, items, chunk=settings.batch_size):
             if isinstance(result, InputError) or result.error:
                 failed += 1
+            else:
+                for warning in result.warnings:
+                    click.echo(f"warning: {warning}", err=True)
             if fmt == "jsonl":
                 out.write(json.dumps(_record(result, all_modalities, with_places), ensure_ascii=False) + "\n")
                 out.flush()

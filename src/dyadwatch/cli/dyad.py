@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from dyadwatch.cli import errors_to_messages
+from dyadwatch.cli import errors_to_messages, warn_coverage
 from dyadwatch.cli.options import all_modalities_option, event_filters, format_option
 
 if TYPE_CHECKING:
@@ -141,6 +141,7 @@ def dyad(
             all_modalities=all_modalities,
         )
         write_series(sys.stdout, series, fmt)
+        warn_coverage(db, (a, b))
         if plot:
             from dyadwatch.watch.reports import plot_series
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import click
 
 from dyadwatch.cli import errors_to_messages
@@ -52,6 +54,18 @@ from dyadwatch.cli.stop import EXIT_SOME_FAILED, EXIT_STOPPED, sigterm_stops
     help="Advanced: import path of a picklable zero-argument factory that builds the coder "
     "(replaces --model and --actors).",
 )
+@click.option(
+    "--date",
+    "date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Publication date (YYYY-MM-DD) of every article its metadata does not date.",
+)
+@click.option(
+    "--date-from",
+    "date_from",
+    type=click.Choice(["name"]),
+    help="Take each article's date from its file name (2024-03-14-kyiv.txt), before --date.",
+)
 @click.option("--remerge", is_flag=True, help="Then rebuild every merged event in canonical order.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def ingest(
@@ -64,6 +78,8 @@ def ingest(
     merge_window: int | None,
     stdin_format: str,
     coder_path: str | None,
+    date: datetime | None,
+    date_from: str | None,
     remerge: bool,
     quiet: bool,
 ) -> None:
@@ -71,9 +87,14 @@ def ingest(
     .jsonl, .jsonl.gz) into the corpus store. Unchanged articles are skipped, changed ones
     re-coded; reports of one event from many articles merge into one event.
 
+    An article's publication date comes from its metadata (JSON "date", HTML meta), else
+    --date-from, else --date, else its dateline ("KYIV, March 14, 2024 (Reuters) -") or a
+    date line near the top. The summary counts the articles left undated.
+
     \b
-    Example:
+    Examples:
       dyadwatch ingest news/ feeds/*.jsonl.gz --db corpus.duckdb --workers 2
+      dyadwatch ingest wires/*.txt --date-from name --date 2024-03-14
     """
     from rich.console import Console
 
@@ -98,6 +119,8 @@ def ingest(
             merge_window_days=merge_window,
             stdin_format=stdin_format,  # type: ignore[arg-type]
             should_stop=should_stop,
+            date=date.date() if date is not None else None,
+            date_from="name" if date_from == "name" else None,
         )
         if remerge:
             with Store.open(db, merge_window_days=merge_window) as store:

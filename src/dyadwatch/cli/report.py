@@ -6,7 +6,7 @@ from datetime import date
 
 import click
 
-from dyadwatch.cli import errors_to_messages
+from dyadwatch.cli import errors_to_messages, warn_coverage
 from dyadwatch.cli.options import all_modalities_option, event_filters
 
 
@@ -55,3 +55,4 @@ def report(
             all_modalities=all_modalities,
         )
         click.echo(f"report written to {path}")
+        warn_coverage(db, (a, b))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from dyadwatch.cli import errors_to_messages
+from dyadwatch.cli import errors_to_messages, warn_coverage
 from dyadwatch.cli.options import all_modalities_option, event_filters, format_option
 
 if TYPE_CHECKING:
@@ -145,3 +145,4 @@ def signals(
             all_modalities=all_modalities,
         )
         write_signals(sys.stdout, found, fmt)
+        warn_coverage(db)

@@ -131,15 +131,17 @@ def _country_by_id(gazetteer: Gazetteer, records: Sequence[dict[str, Any]]) -> d
 def score_toponyms(
     records: Sequence[dict[str, Any]], docs: Iterable[Doc], gazetteer: Gazetteer
 ) -> ToponymScores:
-    from dyadwatch.events.dates import find_dateline
     from dyadwatch.geo.gazetteer import PlaceResolver
     from dyadwatch.geo.places import find_place_mentions
+    from dyadwatch.read.dateline import find_dateline
 
     resolver = PlaceResolver(gazetteer)
     countries = _country_by_id(gazetteer, records)
     gold = detected = found = within = known = right = 0
     for rec, doc in zip(records, docs, strict=True):
-        mentions = find_place_mentions(doc, resolver=resolver, dateline=find_dateline(doc.text))
+        dateline = find_dateline(doc.text)
+        at = dateline.place if dateline is not None else None
+        mentions = find_place_mentions(doc, resolver=resolver, dateline=at)
         for top in rec["toponyms"]:
             if top.get("lat") is None or top.get("lon") is None:
                 continue

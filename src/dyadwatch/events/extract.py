@@ -31,12 +31,12 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.resolve import ArticleActors, coordinated
 from dyadwatch.events.clauses import SPEECH_VERBS, Clauses
-from dyadwatch.events.dates import doc_date_cues, event_date
 from dyadwatch.events.fallback import fallback_for
 from dyadwatch.events.modality import FUTURE_FRAMES, markers, modality_of
 from dyadwatch.events.triggers import Match, Matcher
 from dyadwatch.knowledge.discards import Discards
 from dyadwatch.knowledge.lexicon import Lexicon, Shifts, load_shifts
+from dyadwatch.read.dates import doc_date_cues, event_date
 from dyadwatch.records import Actor, Event, EventDate, Evidence, Modality, Span
 
 if TYPE_CHECKING:

@@ -32,7 +32,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -319,9 +319,13 @@ class PreFilter:
                     return True
         return False
 
-    def apply(self, text: str) -> tuple[str, float]:
+    def apply(
+        self, text: str, dateline_start: int | Literal[False] | None = False
+    ) -> tuple[str, float]:
         """The text with every sentence that cannot hold an event blanked (unless it is the
         context of a kept one, see ``context``), and the share of characters kept.
+        ``dateline_start`` is where the article's dateline starts (None: it has none), when
+        already read; by default the dateline is read here.
 
         A blanked sentence becomes spaces that start with a line break (its line breaks
         stay), so the sentence after it starts a sentence for the parser too, as it did in
@@ -334,7 +338,7 @@ class PreFilter:
             keep[i] = keep[i] or (
                 unit[0][0] < top and _CAPS.search(text, unit[0][0], top) is not None
             )
-        dateline = _dateline(text)
+        dateline = _dateline(text) if dateline_start is False else dateline_start
         if dateline is not None:
             keep = [
                 k or (u[0][0] <= dateline < u[-1][1]) for k, u in zip(keep, groups, strict=True)
@@ -380,10 +384,10 @@ _CAPS = re.compile(r"\b[A-Z][A-Z'’.-]{3,}")
 
 
 def _dateline(text: str) -> int | None:
-    from dyadwatch.events.dates import find_dateline
+    from dyadwatch.read.dateline import find_dateline
 
     found = find_dateline(text)
-    return found.start if found is not None else None
+    return found.span.start if found is not None else None
 
 
 _CAPITAL = re.compile(r"[^\W\d_a-z]")  # any capital letter: a country may be named

@@ -13,7 +13,9 @@ iteration goes on with the rest. Formats, chosen by file suffix:
 
 JSON records have the keys ``id``, ``text``, ``date``, ``title``, ``url``, ``source`` (and
 optionally ``language``); only ``text`` is required. A record without an id gets
-``"<file name>:<line>"`` (for a ``.json`` list, the 1-based position in the list).
+``"<file name>:<line>"`` (for a ``.json`` list, the 1-based position in the list). A ``date``
+that is no date ("2020-13-45", "yesterday") is left out with a warning in ``Article.warnings``
+(naming the file and line): the text is still an article, dated from its dateline if it can be.
 
 Texts are decoded as UTF-8 (a byte-order mark is dropped) and Windows line ends become ``\\n``,
 so the character offsets of every event index ``Article.text`` as stored.
@@ -250,6 +252,7 @@ def _read_html(html: str, where: str, stem: str, limits: Limits) -> Article | In
         url=_clean(meta.get("url")),
         source=_clean(meta.get("sitename")) or _clean(meta.get("hostname")),
         date=date if isinstance(date, Date) else None,
+        warnings=(f"{where}: {date} (ignored)",) if isinstance(date, str) else (),
     )
 
 
@@ -324,16 +327,16 @@ def _article_of(data: Any, where: str, default_id: str, limits: Limits) -> Artic
             return InputError(where, f"'{key}' is not a string")
         fields[key] = _clean(None if value is None else str(value))
     date = _parse_date(data.get("date"))
-    if isinstance(date, str):
-        return InputError(where, date)
+    warnings = (f"{where}: {date} (ignored)",) if isinstance(date, str) else ()
     return Article(
         id=fields["id"] or default_id,
         text=text,
         title=fields["title"],
         url=fields["url"],
         source=fields["source"],
-        date=date,
+        date=date if isinstance(date, Date) else None,
         language=fields["language"] or "en",
+        warnings=warnings,
     )
 
 
@@ -350,8 +353,8 @@ def _parse_date(value: Any) -> Date | str | None:
         if len(text) > 10 and not text.isdigit():
             return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
         return Date.fromisoformat(text)
-    except ValueError:
-        return f"bad date {value!r}: expected YYYY-MM-DD"
+    except (ValueError, OverflowError):
+        return f"bad date {value!r}: expected a real date as YYYY-MM-DD"
 
 
 def _clean(value: Any) -> str | None:

@@ -198,6 +198,23 @@ def event_state_from_row(row: tuple[Any, ...] | list[Any]) -> EventState:
     return EventState(event_id, key, root, plover, first, last, rep, place, rank)
 
 
+_CALENDAR_DAYS = (Date.max - Date.min).days
+
+
+def window_delta(window_days: int) -> timedelta:
+    """The merge window as a timedelta; any window wider than the calendar is the calendar."""
+    return timedelta(days=min(max(window_days, 0), _CALENDAR_DAYS))
+
+
+def shift(day: Date, delta: timedelta) -> Date:
+    """``day + delta`` held to the calendar's ends: a mention dated 0001-01-02 or 9999-12-31
+    must merge like any other, not raise OverflowError."""
+    try:
+        return day + delta
+    except OverflowError:
+        return Date.max if delta > timedelta(0) else Date.min
+
+
 class MergeEngine:
     """Assigns mentions to events in order, given the events and waiting mentions that could
     match them (``events``: mergeable events; ``waiting``: unattached hedged/future mentions)."""
@@ -205,7 +222,7 @@ class MergeEngine:
     def __init__(
         self, window_days: int, events: Iterable[EventState], waiting: Iterable[Mention]
     ) -> None:
-        self.window = timedelta(days=window_days)
+        self.window = window_delta(window_days)
         self.by_key: dict[str, list[EventState]] = {}
         for event in events:
             self.by_key.setdefault(event.key, []).append(event)
@@ -278,8 +295,8 @@ class MergeEngine:
             e
             for e in self.by_key.get(mention.key, ())
             if (e.root == mention.root or e.plover == mention.plover)
-            and e.first >= day - window
-            and e.last <= day + window
+            and e.first >= shift(day, -window)
+            and e.last <= shift(day, window)
         ]
         candidates.sort(key=lambda e: (abs((e.first - day).days), e.event_id))
         for event in candidates:

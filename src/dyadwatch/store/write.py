@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date as Date
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, Literal
 
 import duckdb
@@ -32,6 +32,8 @@ from dyadwatch.store.merge import (
     event_state_from_row,
     mention_from_row,
     refresh_sql,
+    shift,
+    window_delta,
 )
 from dyadwatch.store.schema import (
     ACTOR_COLUMNS,
@@ -75,7 +77,7 @@ class BatchWriter:
     def __init__(self, con: duckdb.DuckDBPyConnection, window_days: int) -> None:
         self.con = con
         self.window_days = window_days
-        self.window = timedelta(days=window_days)
+        self.window = window_delta(window_days)
 
     def write(self, items: Sequence[Coded], coded_at: datetime) -> list[AddOutcome]:
         ids = sorted({article.id for article, _ in items})
@@ -185,8 +187,8 @@ class BatchWriter:
         keys = sorted(span)
         ranges = [
             keys,
-            [span[k][0] - self.window for k in keys],
-            [span[k][1] + self.window for k in keys],
+            [shift(span[k][0], -self.window) for k in keys],
+            [shift(span[k][1], self.window) for k in keys],
         ]
         r = "(SELECT unnest(?::VARCHAR[]) AS k, unnest(?::DATE[]) AS lo, unnest(?::DATE[]) AS hi)"
         events = self.con.execute(

@@ -327,6 +327,15 @@ def next_period(start: Date, by: str) -> Date:
     return Date(start.year + start.month // 12, start.month % 12 + 1, 1)
 
 
+def period_end(start: Date, by: str) -> Date:
+    """The last day of the period that starts on ``start`` (9999-12-31 for the calendar's last
+    period, which has no next one)."""
+    try:
+        return next_period(start, by) - timedelta(days=1)
+    except (OverflowError, ValueError):
+        return Date.max
+
+
 def period_label(start: Date, by: str) -> str:
     if by == "week":
         year, week, _ = start.isocalendar()
@@ -343,6 +352,8 @@ def period_range(first: Date, last: Date, by: str) -> list[Date]:
     current, end = period_start(first, by), period_start(last, by)
     while current <= end:
         out.append(current)
+        if current == end:
+            break  # the last period may be the calendar's last: there is no next one
         current = next_period(current, by)
     return out
 
@@ -510,7 +521,7 @@ def build_series(
         buckets.setdefault((period_start(row.date, period), direction), []).append(row)
     out: list[PeriodRow] = []
     for start in starts:
-        end = next_period(start, period) - timedelta(days=1)
+        end = period_end(start, period)
         ab, ba = buckets.get((start, "ab"), []), buckets.get((start, "ba"), [])
         groups: list[tuple[Direction, list[EventRow]]] = [("ab", ab), ("ba", ba), ("both", ab + ba)]
         for direction, group in groups:

@@ -22,7 +22,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
-from datetime import timedelta
 from typing import Any, Literal
 
 from dyadwatch.errors import DyadwatchError, InputError
@@ -35,8 +34,8 @@ from dyadwatch.watch.dyads import (
     check_period,
     corpus_bounds,
     load_events,
-    next_period,
     open_connection,
+    period_end,
     period_label,
     period_range,
     period_start,
@@ -346,7 +345,7 @@ class _Settings:
         return self.index[period_start(day, self.by)]
 
     def end_of_last(self) -> Date:
-        return next_period(self.starts[-1], self.by) - timedelta(days=1)
+        return period_end(self.starts[-1], self.by)
 
 
 def _shift_signal(

@@ -1,11 +1,12 @@
-"""When: an article's publication date and dateline, and the date of each event.
+"""When: the date of each event (the article's publication date comes from dateline.py).
 
 Event dates come from the DATE expressions attached to the trigger's clause ("on Wednesday",
 "last week", "in 2015") and a few adverbs ("recently", "yesterday"), resolved against the
 publication date with the tense of the trigger. Without a cue, a past or present event in a
 news report is dated to the week of publication (precision "week"): news reports what happened
 in the last days, and "week" says no more than that. Future events without a cue, and any
-relative cue without a publication date, stay "unknown". Rules and reasons: docs/places.md.
+relative cue without a publication date, stay "unknown": nothing here reads the machine's
+clock, so the same text gives the same dates any day. Rules and reasons: docs/places.md.
 
 Only DATE entity text ever reaches dateparser: given a whole sentence it reads the modal
 "may" as the month of May.
@@ -18,7 +19,7 @@ from datetime import date as Date
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from dyadwatch.records import DatePrecision, EventDate, Span
+from dyadwatch.records import DatePrecision, EventDate
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -50,13 +51,6 @@ _AGO = re.compile(r"\b(\d+|a|one|two|three|four|five|six)\s+(day|week|month|year
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DAY_NUMBER = re.compile(r"\b\d{1,2}\b")
 _DATE_LIKE = re.compile(r"\d|" + _MONTH_RE, re.I)
-_DATE_LINE_LABEL = re.compile(r"^\s*(published|posted|updated|date|dated)\b", re.I)
-_DATELINE = re.compile(
-    r"^[ \t]*(?P<place>[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3})"
-    r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Za-z.]+)?(?:[ \t]+\d{1,2})?)?"
-    r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*[–—-]{1,2}[ \t]",
-    re.M,
-)
 
 
 def _safe_date(year: int, month: int, day: int) -> Date | None:
@@ -70,48 +64,29 @@ def _month_number(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")[:3]]
 
 
-def parse_full_date(text: str) -> Date | None:
-    """The first complete calendar date in ``text`` (ISO, dd/mm/yyyy, "September 25, 2020")."""
-    found: list[tuple[int, Date]] = []
-    if (m := _ISO.search(text)) and (d := _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))):
-        found.append((m.start(), d))
-    if m := _NUMERIC.search(text):
+def full_dates(text: str) -> list[tuple[int, int, Date]]:
+    """Every complete calendar date in ``text`` (ISO, dd/mm/yyyy, "September 25, 2020") as
+    (start, end, date), in text order; impossible ones ("31/02/2020") are left out."""
+    found: list[tuple[int, int, Date]] = []
+    for m in _ISO.finditer(text):
+        if d := _safe_date(int(m["y"]), int(m["m"]), int(m["d"])):
+            found.append((m.start(), m.end(), d))
+    for m in _NUMERIC.finditer(text):
         a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
         # Day first (the world's and the wires' order) unless that cannot be a date.
-        d = _safe_date(y, b, a) or _safe_date(y, a, b)
-        if d:
-            found.append((m.start(), d))
+        if d := _safe_date(y, b, a) or _safe_date(y, a, b):
+            found.append((m.start(), m.end(), d))
     for pattern in (_MDY, _DMY):
-        m = pattern.search(text)
-        if m and (d := _safe_date(int(m["y"]), _month_number(m["month"]), int(m["d"]))):
-            found.append((m.start(), d))
-    return min(found, key=lambda f: f[0])[1] if found else None
+        for m in pattern.finditer(text):
+            if d := _safe_date(int(m["y"]), _month_number(m["month"]), int(m["d"])):
+                found.append((m.start(), m.end(), d))
+    return sorted(found, key=lambda f: (f[0], -f[1]))
 
 
-def find_publication_date(text: str) -> Date | None:
-    """The date line near the top of an article ("Friday 25/09/2020"), if any.
-
-    Looks at the first 15 non-blank lines; a date counts on a short line (a date line, a
-    byline) or on one labelled "Published"/"Updated"/"Date", not inside body sentences.
-    """
-    lines = [line for line in text[:3000].splitlines() if line.strip()][:15]
-    for line in lines:
-        if len(line.strip()) <= 80 or _DATE_LINE_LABEL.match(line):
-            found = parse_full_date(line)
-            if found is not None:
-                return found
-    return None
-
-
-def find_dateline(text: str) -> Span | None:
-    """The dateline place ("ALGIERS –", "WASHINGTON (Reuters) -", "PARIS, Sept 3 -")."""
-    for m in _DATELINE.finditer(text):
-        place = m["place"].rstrip(" .")
-        if sum(ch.isalpha() for ch in place) < 3:
-            continue
-        start = m.start("place")
-        return Span(text=place, start=start, end=start + len(place))
-    return None
+def parse_full_date(text: str) -> Date | None:
+    """The first complete calendar date in ``text`` (see :func:`full_dates`)."""
+    found = full_dates(text)
+    return found[0][2] if found else None
 
 
 # -- event dates -----------------------------------------------------------------------------
@@ -259,6 +234,12 @@ def _dateparser(text: str, published: Date | None, when: str) -> EventDate | Non
     }
     if published is not None:
         settings["RELATIVE_BASE"] = dt.datetime(published.year, published.month, published.day)
+    elif (year := _year_in(text.lower())) is not None:
+        # No publication date: only a text with its own year can be dated, and what it leaves
+        # out is taken from that year, never from today's clock (dateparser's default base).
+        settings["RELATIVE_BASE"] = dt.datetime(year, 1, 1)
+    else:
+        return None
     parsed = dateparser.parse(text, languages=["en"], settings=settings)
     if parsed is None:
         return None
@@ -318,9 +299,12 @@ def event_date(
             if published is not None:
                 return EventDate(published, "week")
             continue
-        resolved = resolve_expression(text, published, when)
-        if resolved is None and _DATE_LIKE.search(text):
-            resolved = _dateparser(text, published, when)
+        try:
+            resolved = resolve_expression(text, published, when)
+            if resolved is None and _DATE_LIKE.search(text):
+                resolved = _dateparser(text, published, when)
+        except (OverflowError, ValueError):
+            resolved = None  # off the calendar's ends ("last week" of a story dated 0001-01-02)
         if resolved is not None:
             return resolved
     if published is not None and when != "future":
