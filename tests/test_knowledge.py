@@ -19,6 +19,7 @@ from dyadwatch.knowledge import (
     canonical_role,
     load_knowledge,
 )
+from dyadwatch.knowledge_load import NON_ISO_COUNTRIES
 
 _AU = """DZA AGO BEN BWA BFA BDI CPV CMR CAF TCD COM COG COD CIV DJI EGY GNQ ERI SWZ ETH GAB GMB GHA
     GIN GNB KEN LSO LBR LBY MDG MWI MLI MRT MUS MAR MOZ NAM NER NGA RWA ESH STP SEN SYC SLE SOM
@@ -117,21 +118,21 @@ def test_capitals(kb: Knowledge, text: str, iso3: str) -> None:
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("ECOWAS", "ECOWAS"),
-        ("Ecowas", "ECOWAS"),
-        ("Economic Community of West African States", "ECOWAS"),
-        ("the Arab League", "ARL"),
-        ("United Nations", "UNO"),
-        ("UN", "UNO"),
-        ("U.N. Security Council", "UNSC"),
-        ("Nato", "NAT"),
-        ("African Union", "AFU"),
-        ("AU", "AFU"),
-        ("European Union", "EUR"),
-        ("OPEC", "OPC"),
-        ("World Bank", "WBK"),
-        ("MINUSMA", "MINUSMA"),
-        ("WHO", "WHO"),
+        ("ECOWAS", "IGOWAS"),
+        ("Ecowas", "IGOWAS"),
+        ("Economic Community of West African States", "IGOWAS"),
+        ("the Arab League", "IGOARL"),
+        ("United Nations", "IGOUNO"),
+        ("UN", "IGOUNO"),
+        ("U.N. Security Council", "IGOUNOUNSC"),
+        ("Nato", "IGONAT"),
+        ("African Union", "IGOAFU"),
+        ("AU", "IGOAFU"),
+        ("European Union", "IGOEEC"),
+        ("OPEC", "IGOOPC"),
+        ("World Bank", "IGOWBK"),
+        ("MINUSMA", "IGOUNOMINUSMA"),
+        ("WHO", "IGOUNOWHO"),
     ],
 )
 def test_igos(kb: Knowledge, text: str, code: str) -> None:
@@ -140,10 +141,10 @@ def test_igos(kb: Knowledge, text: str, code: str) -> None:
 
 
 def test_igo_kinds_and_parents(kb: Knowledge) -> None:
-    assert kb.igos["MSF"].kind == "ngo"
-    assert kb.igos["ICC"].sector == "JUD"
-    assert kb.igos["MINUSMA"].parent == "UNO"
-    assert kb.igos["NAT"].note == "cameo"
+    assert kb.igos["NGOMSF"].kind == "ngo"
+    assert kb.igos["IGOICC"].sector == "JUD"
+    assert kb.igos["IGOUNOMINUSMA"].parent == "IGOUNO"
+    assert kb.igos["IGONAT"].note == "cameo"
 
 
 @pytest.mark.parametrize(
@@ -304,7 +305,7 @@ def test_head_of_state_rows(kb: Knowledge, iso3: str) -> None:
 
 def test_every_iso_country_with_an_adjective(kb: Knowledge) -> None:
     assert len(set(AU_MEMBERS)) == 55 and len(set(G20_STATES)) == 19
-    assert {c.alpha_3 for c in pycountry.countries} == set(kb.countries)
+    assert {c.alpha_3 for c in pycountry.countries} | set(NON_ISO_COUNTRIES) == set(kb.countries)
     assert [iso for iso, c in kb.countries.items() if not c.adjectives] == []
 
 
@@ -321,7 +322,7 @@ def test_gazetteer_terms(kb: Knowledge) -> None:
     assert ("AFRICOM", "organisation", "US Africa Command") in terms
     assert ("Algerian", "adjective", "DZA") in terms
     assert ("Algiers", "capital", "DZA") in terms
-    assert ("ECOWAS", "igo", "ECOWAS") in terms
+    assert ("ECOWAS", "igo", "IGOWAS") in terms
     assert ("Abdelmadjid Tebboune", "person", "Abdelmadjid Tebboune") in terms
     assert ("Tebboune", "person", "Abdelmadjid Tebboune") not in terms  # one token
     assert kb.case_rule("US") == "exact" and kb.case_rule("NATO") == "any"
@@ -360,8 +361,10 @@ def test_copied_data_loads(data_dir: Path) -> None:
         ("countries.tsv", "XXX\tNowhere\t\tNowherian\t", "ISO 3166"),
         ("countries.tsv", "DZA\tAlgeria again\t\tAlgerian\t", "duplicate"),
         ("countries.tsv", "FRA\tFrance", "columns"),
-        ("igos.tsv", "FOO\tFoo Org\t\tXYZ\tigo\t\tours", "sector"),
-        ("igos.tsv", "FRA\tFake\t\t\tigo\t\tours", "collides"),
+        ("igos.tsv", "IGOFOO\tFoo Org\t\tXYZ\tigo\t\tours", "sector"),
+        ("igos.tsv", "FRA\tFake\t\t\tigo\t\tours", "IGO or NGO"),
+        ("igos.tsv", "IGOFOO\tFoo Org\t\t\tigo\tIGOUNO\tours", "extend its parent"),
+        ("officeholders.tsv", "A B\t\tUNO\tGOV\tsecretary-general\t2020-01-01\t\t", "country"),
         ("organisations.tsv", "Foo Army\t\tMLI\tARMY\torganisation\t", "sector"),
         ("organisations.tsv", "Foo Army\t\tXYZ\tMIL\torganisation\t", "country"),
         ("organisations.tsv", "Foo Army\t\tMLI\tMIL\tcompany\t", "kind"),
@@ -474,4 +477,4 @@ def test_packaged_directory_as_data_dir(tmp_path: Path) -> None:
     # the packaged directory itself can be passed as data_dir
     target = tmp_path / "data"
     shutil.copytree(Path(str(resources.files("dyadwatch.data"))), target)
-    assert load_knowledge(target).igos["UNO"].name == "United Nations"
+    assert load_knowledge(target).igos["IGOUNO"].name == "United Nations"

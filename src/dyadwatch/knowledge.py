@@ -105,6 +105,15 @@ ROLE_SYNONYMS: dict[str, str] = {
     "secretary general": "secretary-general",
 }
 _QUALIFIERS = ("acting ", "interim ", "transitional ", "caretaker ")
+# Words that put a staff title in a head of state's or government's office, not an army's:
+# "Kremlin deputy chief of staff", "presidential chief of staff" (GOV, while "chief of staff"
+# alone is the military office).
+_ADMINISTRATION = frozenset({
+    ("kremlin",), ("white", "house"), ("presidential",), ("presidency",), ("president", "s"),
+    ("elysee",), ("downing", "street"), ("blue", "house"), ("chancellery",), ("palace",),
+    ("prime", "minister", "s"), ("administration",),
+})  # fmt: skip
+_STAFF_TITLE = ("chief", "of", "staff")
 _CACHE_SIZE = 100_000  # answers kept per look-up (see Knowledge._cached)
 _MONARCHS = ("king", "queen", "emperor", "emir", "sultan", "grand duke", "prince")
 ROLE_GROUPS: dict[str, frozenset[str]] = {
@@ -260,7 +269,7 @@ class Knowledge:
             for form in c.capitals:
                 self._add(form, NameHit("capital", c.iso3, "GOV", c), secondary=form in shared)
         for igo in self.igos.values():
-            for form in (igo.code, igo.name, *igo.aliases):
+            for form in (igo.name, *igo.aliases):  # the code ("IGOUNO") is not text
                 self._add(form, NameHit("igo", igo.code, igo.sector, igo))
         for org in self.organisations.values():
             for form in (org.name, *org.aliases):
@@ -329,6 +338,9 @@ class Knowledge:
             for n in range(min(self._role_max, len(toks) - i), 0, -1):
                 role = self._role_index.get(tuple(t for _, _, t in toks[i : i + n]))
                 if role is not None:
+                    if role.sector == "MIL" and term_key(role.term) == _STAFF_TITLE \
+                            and _administration(toks[:i]):
+                        role = Role(role.term, "GOV", role.kind, "in a head of state's office")
                     out.append((toks[i][0], toks[i + n - 1][1], role))
                     i += n
                     break
@@ -426,6 +438,12 @@ class Knowledge:
         versions = {**self.versions, "user": str(path)}
         return Knowledge(self.countries, self.igos, organisations, self.roles, people, versions,
                          user_names=self.user_names | {e.name for e in entries})
+
+
+def _administration(before: list[tuple[int, int, str]]) -> bool:
+    """Whether the words before a staff title name a presidential or prime-ministerial office."""
+    words = [w for _, _, w in before]
+    return any(tuple(words[i : i + len(k)]) == k for k in _ADMINISTRATION for i in range(len(words)))
 
 
 def _matches(form: _Form, text: str) -> bool:
