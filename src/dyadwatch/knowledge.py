@@ -236,6 +236,9 @@ class Knowledge:
         self._terms: list[tuple[str, NameHit]] = []
         self._term_keys: set[tuple[str, str, str]] = set()
         self._people: dict[str, list[OfficeHolder]] = {}
+        self._by_country: dict[str, list[OfficeHolder]] = {}  # holder() looks in one country
+        for holder in self.officeholders:
+            self._by_country.setdefault(holder.country, []).append(holder)
         self._role_index = {term_key(r.term): r for r in self.roles.values()}
         for key, role in list(self._role_index.items()):
             for variant in (_plural(key[-1]), _singular(key[-1])):
@@ -401,7 +404,7 @@ class Knowledge:
         start wins. ``role`` may be a synonym ("secretary of state") or a group: "head of state",
         "head of government", "monarch"."""
         wanted = canonical_role(role)
-        serving = [p for p in self.officeholders if p.country == country and p.holds_on(on)]
+        serving = [p for p in self._by_country.get(country, ()) if p.holds_on(on)]
         group = ROLE_GROUPS.get(wanted)
         if group is not None:
             found = [p for p in serving if _family(p.role) in group]

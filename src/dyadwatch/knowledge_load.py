@@ -52,6 +52,8 @@ _TOKEN = re.compile(r"[^\W_]+")
 
 def normalise(text: str) -> str:
     """Straight quotes, plain dashes, no accents, single spaces; case kept."""
+    if text.isascii():  # most names: nothing to translate or decompose (loading stays fast)
+        return " ".join(text.split())
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(text.split())
