@@ -478,3 +478,103 @@ def test_packaged_directory_as_data_dir(tmp_path: Path) -> None:
     target = tmp_path / "data"
     shutil.copytree(Path(str(resources.files("dyadwatch.data"))), target)
     assert load_knowledge(target).igos["IGOUNO"].name == "United Nations"
+
+
+# --- the 2000-2026 office-holder list ---------------------------------------------------------
+
+# The countries most present in international news: P5 and G20, the Middle East, North Africa,
+# the Sahel, East Africa and the Horn, South and East Asia, Eastern Europe.
+PRIORITY = """USA GBR FRA RUS CHN DEU ITA JPN CAN AUS KOR IND BRA ARG MEX IDN SAU TUR ZAF ISR PSE IRN
+    IRQ SYR LBN JOR EGY LBY TUN DZA MAR MRT MLI NER BFA TCD SDN SSD ETH ERI DJI SOM KEN UGA TZA RWA
+    COD NGA PAK AFG BGD LKA PRK TWN VNM PHL THA MMR UKR BLR POL GEO ARM AZE SRB XKX QAT ARE YEM KWT
+    OMN BHR""".split()
+# Days on which a priority country had no head of state (or was not yet a state).
+NO_HEAD = {("SSD", date(2010, 6, 1))}  # independent from 2011-07-09
+
+
+@pytest.mark.parametrize("day", [date(2010, 6, 1), date(2020, 6, 1), date(2025, 6, 1)])
+def test_priority_countries_have_a_head_of_state(kb: Knowledge, day: date) -> None:
+    assert len(PRIORITY) == len(set(PRIORITY)) == 72
+    missing = [c for c in PRIORITY if kb.holder(c, "head of state", day) is None
+               and (c, day) not in NO_HEAD]
+    assert missing == []
+
+
+@pytest.mark.parametrize("day", [date(2005, 6, 1), date(2015, 6, 1), date(2024, 6, 1)])
+def test_major_countries_have_a_foreign_minister(kb: Knowledge, day: date) -> None:
+    major = "USA GBR FRA RUS CHN DEU ITA JPN CAN AUS IND BRA MEX IDN SAU TUR ZAF ISR IRN IRQ EGY DZA"
+    assert [c for c in major.split() if kb.holder(c, "foreign minister", day) is None] == []
+
+
+def test_office_holders_do_not_overlap(kb: Knowledge) -> None:
+    """Two holders of one office overlap by a handover (ends are inclusive) at most, unless an
+    acting holder or a note (rival claimants, a suspension) explains it; one person's terms
+    follow each other."""
+    qualifiers = ("acting ", "interim ", "transitional ", "caretaker ")
+    offices: dict[tuple[str, str], list[OfficeHolder]] = {}
+    for h in kb.officeholders:
+        role = next((h.role[len(q):] for q in qualifiers if h.role.startswith(q)), h.role)
+        if role != "vice president":  # several at once in some countries
+            offices.setdefault((h.country, role), []).append(h)
+    never = date(2100, 1, 1)
+    problems = []
+    for office, holders in offices.items():
+        holders.sort(key=lambda h: h.start)
+        for i, a in enumerate(holders):
+            for b in holders[i + 1:]:
+                if b.start > (a.end or never):
+                    continue
+                overlap = ((min(a.end or never, b.end or never)) - b.start).days
+                explained = a.note or b.note or a.role != b.role
+                if overlap > (1 if a.name == b.name else 3) and not explained:
+                    problems.append((office, a.name, a.start, b.name, b.start))
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("country", "role", "day", "name"),
+    [
+        ("ISR", "prime minister", date(2015, 1, 1), "Benjamin Netanyahu"),
+        ("ISR", "prime minister", date(2022, 1, 1), "Naftali Bennett"),
+        ("IRN", "president", date(2010, 6, 1), "Mahmoud Ahmadinejad"),
+        ("IRN", "supreme leader", date(2015, 6, 1), "Ali Khamenei"),
+        ("UKR", "president", date(2022, 3, 1), "Volodymyr Zelensky"),
+        ("UKR", "president", date(2012, 3, 1), "Viktor Yanukovych"),
+        ("PAK", "army chief", date(2020, 1, 1), "Qamar Javed Bajwa"),
+        ("PAK", "prime minister", date(2019, 1, 1), "Imran Khan"),
+        ("JPN", "foreign minister", date(2015, 1, 1), "Fumio Kishida"),
+        ("JPN", "defence minister", date(2016, 1, 1), "Gen Nakatani"),
+        ("CHN", "defence minister", date(2005, 1, 1), "Cao Gangchuan"),
+        ("TUR", "chief of the general staff", date(2007, 1, 1), "Yaşar Büyükanıt"),
+        ("RUS", "prime minister", date(2010, 1, 1), "Vladimir Putin"),
+        ("RUS", "head of the presidential administration", date(2020, 3, 11), "Anton Vaino"),
+        ("USA", "white house chief of staff", date(2014, 1, 1), "Denis McDonough"),
+        ("XKX", "president", date(2022, 1, 1), "Vjosa Osmani"),
+        ("XKX", "prime minister", date(2019, 1, 1), "Ramush Haradinaj"),
+        ("THA", "monarch", date(2010, 1, 1), "Bhumibol Adulyadej"),
+        ("POL", "president", date(2010, 6, 1), "Bronisław Komorowski"),  # acting
+        ("IGOUNOWHO", "director-general", date(2020, 4, 1), "Tedros Adhanom Ghebreyesus"),
+        ("IGOICC", "prosecutor", date(2015, 1, 1), "Fatou Bensouda"),
+    ],
+)
+def test_holder_2000_2026(kb: Knowledge, country: str, role: str, day: date, name: str) -> None:
+    found = kb.holder(country, role, day)
+    assert found is not None and found.name == name
+
+
+def test_new_roles_have_their_sectors(kb: Knowledge) -> None:
+    sectors = {h.role: h.sector for h in kb.officeholders}
+    assert sectors["prosecutor"] == "JUD" and sectors["army chief"] == "MIL"
+    assert sectors["white house chief of staff"] == "GOV"
+    assert kb.person("Dmitry Kozak", on=date(2020, 3, 11))[0].sector == "GOV"
+
+
+def test_office_holder_list_is_large_and_loads_fast() -> None:
+    import time
+
+    load_knowledge.cache_clear()
+    began = time.perf_counter()
+    kb = load_knowledge()
+    elapsed = time.perf_counter() - began
+    assert len(kb.officeholders) >= 1500
+    assert elapsed < 2.0, f"knowledge took {elapsed:.2f} s to load"
