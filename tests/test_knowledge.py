@@ -484,10 +484,11 @@ def test_packaged_directory_as_data_dir(tmp_path: Path) -> None:
 
 # The countries most present in international news: P5 and G20, the Middle East, North Africa,
 # the Sahel, East Africa and the Horn, South and East Asia, Eastern Europe.
-PRIORITY = """USA GBR FRA RUS CHN DEU ITA JPN CAN AUS KOR IND BRA ARG MEX IDN SAU TUR ZAF ISR PSE IRN
+_PRIORITY = """USA GBR FRA RUS CHN DEU ITA JPN CAN AUS KOR IND BRA ARG MEX IDN SAU TUR ZAF ISR PSE IRN
     IRQ SYR LBN JOR EGY LBY TUN DZA MAR MRT MLI NER BFA TCD SDN SSD ETH ERI DJI SOM KEN UGA TZA RWA
     COD NGA PAK AFG BGD LKA PRK TWN VNM PHL THA MMR UKR BLR POL GEO ARM AZE SRB XKX QAT ARE YEM KWT
-    OMN BHR""".split()
+    OMN BHR"""
+PRIORITY = _PRIORITY.split()
 # Days on which a priority country had no head of state (or was not yet a state).
 NO_HEAD = {("SSD", date(2010, 6, 1))}  # independent from 2011-07-09
 
