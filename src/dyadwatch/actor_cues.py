@@ -219,8 +219,12 @@ def focus_country(
     on a tie), counting national organisations ("Hamas", "AFRICOM") as their country's names
     (``organisations`` maps an organisation's name to its country). Ethnic adjectives
     ('ethnic Albanians') do not count. ``ents`` are ``doc.ents``, if already at hand."""
+    ents = list(doc.ents if ents is None else ents)
+    dateline = dateline_country(doc, ents)  # "GAO, Mali (AP) -" names the country
+    if dateline is not None:
+        return dateline
     counts: dict[str, int] = {}
-    for ent in doc.ents if ents is None else ents:
+    for ent in ents:
         hit = hit_of(ent)
         if hit is None or hit[0] not in COUNTRYISH:
             code = organisations.get(hit[1]) if hit is not None and hit[0] == "organisation" else None
