@@ -194,11 +194,11 @@ def test_capital_as_agent_and_as_place(coder: Coder) -> None:
 @pytest.mark.model
 def test_igo_bodies(coder: Coder) -> None:
     council = _resolve(coder, "The U.N. Security Council condemned the coup.", "U.N. Security Council")
-    assert (council.country, council.sector, council.kind) == ("UNSC", "GOV", "igo")
+    assert (council.country, council.sector, council.kind) == ("IGOUNOUNSC", "GOV", "igo")
     peacekeepers = _resolve(coder, "The NATO-led peacekeepers patrolled the border.", "peacekeepers")
-    assert (peacekeepers.country, peacekeepers.sector, peacekeepers.kind) == ("NAT", "MIL", "igo")
+    assert (peacekeepers.country, peacekeepers.sector, peacekeepers.kind) == ("IGONAT", "MIL", "igo")
     officials = _resolve(coder, "UN officials visited the camp.", "officials")
-    assert (officials.country, officials.kind) == ("UNO", "igo")
+    assert (officials.country, officials.kind) == ("IGOUNO", "igo")
 
 
 @pytest.mark.model
@@ -327,3 +327,85 @@ def test_user_yaml_errors_name_the_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["code", str(article), "--actors", str(yaml_file)])
     assert result.exit_code != 0
     assert f"{yaml_file}:2: country 'XYZ'" in result.output
+
+
+# --- nationality of unnamed forces, staff titles, IGO codes, non-ISO countries ----------------
+
+
+def test_staff_titles_of_a_head_of_state_are_government() -> None:
+    kb = load_knowledge()
+
+    def sector(phrase: str) -> str | None:
+        role = kb.role(phrase.lower())
+        return role.sector if role is not None else None
+
+    assert sector("Kremlin deputy chief of staff") == "GOV"
+    assert sector("the president's chief of staff") == "GOV"
+    assert sector("White House deputy chief of staff") == "GOV"
+    assert sector("presidential spokesman") == "GOV"
+    assert sector("chief of staff") == "MIL"  # alone: the army's
+    assert sector("army chief of staff") == "MIL"
+
+
+def test_igo_codes_are_cameo_codes() -> None:
+    kb = load_knowledge()
+    assert kb.lookup("European Union")[0].code == "IGOEEC"  # not EUR, the region Europe
+    assert kb.lookup("UN")[0].code == "IGOUNO"
+    assert kb.lookup("Amnesty International")[0].code == "NGOAMN"
+    assert cameo_actor_code("IGONAT", "MIL") == "IGONATMIL"
+    for code, igo in kb.igos.items():  # a body's code extends its organisation's
+        assert code[:3] == igo.kind.upper()
+        assert igo.parent is None or code.startswith(igo.parent)
+
+
+def test_user_yaml_accepts_kosovo(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text("- name: Vetevendosje\n  country: XKX\n  sector: PTY\n  kind: organisation\n"
+                    "- name: Ada Krasniqi\n  country: XKX\n  sector: GOV\n  role: president\n"
+                    "  start: 2021-04-04\n", encoding="utf-8")
+    kb = load_knowledge().with_user_actors(path)
+    assert kb.organisations["Vetevendosje"].country == "XKX"
+    assert kb.person("Ada Krasniqi")[0].country == "XKX"
+    assert kb.lookup("Kosovo")[0].code == "XKX" and kb.country_of_adjective("Kosovar") == "XKX"
+
+
+@pytest.mark.model
+def test_unnamed_soldiers_belong_to_the_country_of_the_story(coder: Coder) -> None:
+    # France is named more often, but the story happens in Mali
+    text = ("Keita announced his resignation overnight after soldiers detained him. France "
+            "condemned the mutiny in Mali. French officials said France would keep its troops "
+            "in Mali. Paris and France urged calm.")
+    actors = _actors(coder, text, date(2020, 8, 19))
+    assert (actors.focus, actors.setting) == ("FRA", "MLI")
+    soldiers = _resolve(coder, text, "soldiers", date(2020, 8, 19))
+    assert _cs(soldiers) == ("MLI", "MIL") and "set in MLI" in soldiers.reason
+    assert _cs(_resolve(coder, text, "French officials", date(2020, 8, 19))) == ("FRA", "GOV")
+    # a nationality in the mention still wins
+    text = "French troops withdrew as soldiers surrounded the palace in Bamako, Mali."
+    assert _resolve(coder, text, "French troops").country == "FRA"
+    # a dateline that names the country
+    text = "GAO, Mali (AP) - Soldiers arrested two officials, France said. France and France."
+    assert _cs(_resolve(coder, text, "Soldiers")) == ("MLI", "MIL")
+
+
+@pytest.mark.model
+def test_kremlin_chief_of_staff_is_government(coder: Coder) -> None:
+    text = "Kremlin deputy chief of staff Dmitry Kozak met Ukrainian officials in Berlin."
+    assert _cs(_resolve(coder, text, "Dmitry Kozak", date(2020, 3, 11))) == ("RUS", "GOV")
+
+
+@pytest.mark.model
+def test_forces_of_a_named_commander(coder: Coder) -> None:
+    text = ("ANKARA (Reuters) - Turkey said the forces of eastern commander Khalifa Haftar attacked "
+            "Tripoli. Turkey will keep supporting the Tripoli government, Turkish officials said.")
+    forces = _resolve(coder, text, "forces", date(2020, 1, 13))
+    assert _cs(forces) == ("LBY", "MIL") and "Khalifa Haftar" in forces.reason
+
+
+@pytest.mark.model
+def test_igos_and_kosovo_through_the_pipeline(coder: Coder) -> None:
+    text = "The European Union and the United Nations urged Kosovo and Serbia to resume talks."
+    eu = _resolve(coder, text, "European Union")
+    assert (eu.country, eu.cameo_code, eu.kind) == ("IGOEEC", "IGOEEC", "igo")
+    assert _resolve(coder, text, "United Nations").cameo_code == "IGOUNO"
+    assert _resolve(coder, text, "Kosovo").cameo_code == "XKX"

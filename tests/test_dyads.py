@@ -27,6 +27,7 @@ from dyadwatch.watch.dyads import (
     EventRow,
     build_series,
     dyad_series,
+    igo_root,
     load_events,
     period_label,
     period_range,
@@ -252,6 +253,26 @@ def test_actor_spec() -> None:
     assert ActorSpec.parse("DZA").matches("DZA", "GOV", "DZAGOV")
     with pytest.raises(InputError):
         ActorSpec.parse("Algeria!")
+
+
+def test_igo_actor_spec_covers_its_bodies() -> None:
+    un = ActorSpec.parse("igouno")
+    assert (un.country, un.sector, un.is_igo) == ("IGOUNO", None, True)
+    assert un.matches("IGOUNO", None, "IGOUNO") and un.matches("IGOUNOHCR", "REF", "IGOUNOHCRREF")
+    assert not un.matches("UNO", None, "UNO") and not un.matches("IGOEEC", None, "IGOEEC")
+    assert {"IGOUNO", "IGOUNOUNSC", "IGOUNOMINUSMA"} <= un.covered()
+    assert ActorSpec.parse("XKX").covered() == {"XKX"}  # Kosovo, no ISO code
+    assert igo_root("IGOUNOMINUSMA") == "IGOUNO" and igo_root("MLI") == "MLI"
+
+
+def test_series_of_an_igo_counts_its_agencies() -> None:
+    rows = [
+        replace(row(date(2020, 1, 3), "MLI", "DZA"), source_country="IGOUNO", source_code="IGOUNO"),
+        replace(row(date(2020, 1, 4), "MLI", "DZA"), source_country="IGOUNOHCR", source_code="IGOUNOHCR"),
+        replace(row(date(2020, 1, 5), "MLI", "DZA"), source_country="IGOEEC", source_code="IGOEEC"),
+    ]
+    series = build_series(rows, "IGOUNO", "DZA", by="month")
+    assert sum(r.events for r in series.direction("both")) == 2
 
 
 # -- series -------------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     a1 = Article("a1", "Macron met Scholz in Paris.", url="https://one.example/a1", source="One")
     a2 = Article("a2", "Macron met Scholz, said officials.", source="Two", date=DAY)
     a3 = Article("a3", "NATO criticized Russia.", source="Two", date=DAY)
-    nato = Actor("NATO", 0, 4, "NATO", "NAT", None, "NAT", "igo", "test")
+    nato = Actor("NATO", 0, 4, "NATO", "IGONAT", "MIL", "IGONATMIL", "igo", "test")
     with Store.open(path) as store:
         store.add(a1, [build_event(a1, when=DAY, place=PARIS, trigger="met")])
         store.add(a2, [build_event(a2, when=DAY, trigger="met")])
@@ -86,8 +86,12 @@ def test_csv_is_gdelt_event_layout(db: Path, tmp_path: Path) -> None:
     assert meeting["IsRootEvent"] == "1"
     assert len(meeting["DATEADDED"]) == 14
     assert meeting["SOURCEURL"] == "https://one.example/a1"
-    # an international organisation goes to KnownGroupCode, not CountryCode (as in GDELT)
-    assert (criticism["Actor1KnownGroupCode"], criticism["Actor1CountryCode"]) == ("NAT", "")
+    # an international organisation keeps its CAMEO code; its organisation goes to
+    # KnownGroupCode, not CountryCode, and its type IGO before its sector (as in GDELT)
+    assert (criticism["Actor1Code"], criticism["Actor1KnownGroupCode"]) == ("IGONATMIL", "NAT")
+    assert criticism["Actor1CountryCode"] == ""
+    assert (criticism["Actor1Type1Code"], criticism["Actor1Type2Code"]) == ("IGO", "MIL")
+    assert (meeting["Actor1Type2Code"], criticism["Actor2Type2Code"]) == ("", "")
 
 
 def test_csv_options(db: Path, tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from dyadwatch.knowledge.base import (
     canonical_role,
     load_knowledge,
 )
+from dyadwatch.knowledge.load import NON_ISO_COUNTRIES
 
 _AU = """DZA AGO BEN BWA BFA BDI CPV CMR CAF TCD COM COG COD CIV DJI EGY GNQ ERI SWZ ETH GAB GMB GHA
     GIN GNB KEN LSO LBR LBY MDG MWI MLI MRT MUS MAR MOZ NAM NER NGA RWA ESH STP SEN SYC SLE SOM
@@ -117,21 +118,21 @@ def test_capitals(kb: Knowledge, text: str, iso3: str) -> None:
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("ECOWAS", "ECOWAS"),
-        ("Ecowas", "ECOWAS"),
-        ("Economic Community of West African States", "ECOWAS"),
-        ("the Arab League", "ARL"),
-        ("United Nations", "UNO"),
-        ("UN", "UNO"),
-        ("U.N. Security Council", "UNSC"),
-        ("Nato", "NAT"),
-        ("African Union", "AFU"),
-        ("AU", "AFU"),
-        ("European Union", "EUR"),
-        ("OPEC", "OPC"),
-        ("World Bank", "WBK"),
-        ("MINUSMA", "MINUSMA"),
-        ("WHO", "WHO"),
+        ("ECOWAS", "IGOWAS"),
+        ("Ecowas", "IGOWAS"),
+        ("Economic Community of West African States", "IGOWAS"),
+        ("the Arab League", "IGOARL"),
+        ("United Nations", "IGOUNO"),
+        ("UN", "IGOUNO"),
+        ("U.N. Security Council", "IGOUNOUNSC"),
+        ("Nato", "IGONAT"),
+        ("African Union", "IGOAFU"),
+        ("AU", "IGOAFU"),
+        ("European Union", "IGOEEC"),
+        ("OPEC", "IGOOPC"),
+        ("World Bank", "IGOWBK"),
+        ("MINUSMA", "IGOUNOMINUSMA"),
+        ("WHO", "IGOUNOWHO"),
     ],
 )
 def test_igos(kb: Knowledge, text: str, code: str) -> None:
@@ -140,10 +141,10 @@ def test_igos(kb: Knowledge, text: str, code: str) -> None:
 
 
 def test_igo_kinds_and_parents(kb: Knowledge) -> None:
-    assert kb.igos["MSF"].kind == "ngo"
-    assert kb.igos["ICC"].sector == "JUD"
-    assert kb.igos["MINUSMA"].parent == "UNO"
-    assert kb.igos["NAT"].note == "cameo"
+    assert kb.igos["NGOMSF"].kind == "ngo"
+    assert kb.igos["IGOICC"].sector == "JUD"
+    assert kb.igos["IGOUNOMINUSMA"].parent == "IGOUNO"
+    assert kb.igos["IGONAT"].note == "cameo"
 
 
 @pytest.mark.parametrize(
@@ -304,7 +305,7 @@ def test_head_of_state_rows(kb: Knowledge, iso3: str) -> None:
 
 def test_every_iso_country_with_an_adjective(kb: Knowledge) -> None:
     assert len(set(AU_MEMBERS)) == 55 and len(set(G20_STATES)) == 19
-    assert {c.alpha_3 for c in pycountry.countries} == set(kb.countries)
+    assert {c.alpha_3 for c in pycountry.countries} | set(NON_ISO_COUNTRIES) == set(kb.countries)
     assert [iso for iso, c in kb.countries.items() if not c.adjectives] == []
 
 
@@ -321,7 +322,7 @@ def test_gazetteer_terms(kb: Knowledge) -> None:
     assert ("AFRICOM", "organisation", "US Africa Command") in terms
     assert ("Algerian", "adjective", "DZA") in terms
     assert ("Algiers", "capital", "DZA") in terms
-    assert ("ECOWAS", "igo", "ECOWAS") in terms
+    assert ("ECOWAS", "igo", "IGOWAS") in terms
     assert ("Abdelmadjid Tebboune", "person", "Abdelmadjid Tebboune") in terms
     assert ("Tebboune", "person", "Abdelmadjid Tebboune") not in terms  # one token
     assert kb.case_rule("US") == "exact" and kb.case_rule("NATO") == "any"
@@ -360,8 +361,10 @@ def test_copied_data_loads(data_dir: Path) -> None:
         ("countries.tsv", "XXX\tNowhere\t\tNowherian\t", "ISO 3166"),
         ("countries.tsv", "DZA\tAlgeria again\t\tAlgerian\t", "duplicate"),
         ("countries.tsv", "FRA\tFrance", "columns"),
-        ("igos.tsv", "FOO\tFoo Org\t\tXYZ\tigo\t\tours", "sector"),
-        ("igos.tsv", "FRA\tFake\t\t\tigo\t\tours", "collides"),
+        ("igos.tsv", "IGOFOO\tFoo Org\t\tXYZ\tigo\t\tours", "sector"),
+        ("igos.tsv", "FRA\tFake\t\t\tigo\t\tours", "IGO or NGO"),
+        ("igos.tsv", "IGOFOO\tFoo Org\t\t\tigo\tIGOUNO\tours", "extend its parent"),
+        ("officeholders.tsv", "A B\t\tUNO\tGOV\tsecretary-general\t2020-01-01\t\t", "country"),
         ("organisations.tsv", "Foo Army\t\tMLI\tARMY\torganisation\t", "sector"),
         ("organisations.tsv", "Foo Army\t\tXYZ\tMIL\torganisation\t", "country"),
         ("organisations.tsv", "Foo Army\t\tMLI\tMIL\tcompany\t", "kind"),
@@ -474,4 +477,105 @@ def test_packaged_directory_as_data_dir(tmp_path: Path) -> None:
     # the packaged directory itself can be passed as data_dir
     target = tmp_path / "data"
     shutil.copytree(Path(str(resources.files("dyadwatch.data"))), target)
-    assert load_knowledge(target).igos["UNO"].name == "United Nations"
+    assert load_knowledge(target).igos["IGOUNO"].name == "United Nations"
+
+
+# --- the 2000-2026 office-holder list ---------------------------------------------------------
+
+# The countries most present in international news: P5 and G20, the Middle East, North Africa,
+# the Sahel, East Africa and the Horn, South and East Asia, Eastern Europe.
+_PRIORITY = """USA GBR FRA RUS CHN DEU ITA JPN CAN AUS KOR IND BRA ARG MEX IDN SAU TUR ZAF ISR PSE IRN
+    IRQ SYR LBN JOR EGY LBY TUN DZA MAR MRT MLI NER BFA TCD SDN SSD ETH ERI DJI SOM KEN UGA TZA RWA
+    COD NGA PAK AFG BGD LKA PRK TWN VNM PHL THA MMR UKR BLR POL GEO ARM AZE SRB XKX QAT ARE YEM KWT
+    OMN BHR"""
+PRIORITY = _PRIORITY.split()
+# Days on which a priority country had no head of state (or was not yet a state).
+NO_HEAD = {("SSD", date(2010, 6, 1))}  # independent from 2011-07-09
+
+
+@pytest.mark.parametrize("day", [date(2010, 6, 1), date(2020, 6, 1), date(2025, 6, 1)])
+def test_priority_countries_have_a_head_of_state(kb: Knowledge, day: date) -> None:
+    assert len(PRIORITY) == len(set(PRIORITY)) == 72
+    missing = [c for c in PRIORITY if kb.holder(c, "head of state", day) is None
+               and (c, day) not in NO_HEAD]
+    assert missing == []
+
+
+@pytest.mark.parametrize("day", [date(2005, 6, 1), date(2015, 6, 1), date(2024, 6, 1)])
+def test_major_countries_have_a_foreign_minister(kb: Knowledge, day: date) -> None:
+    major = "USA GBR FRA RUS CHN DEU ITA JPN CAN AUS IND BRA MEX IDN SAU TUR ZAF ISR IRN IRQ EGY DZA"
+    assert [c for c in major.split() if kb.holder(c, "foreign minister", day) is None] == []
+
+
+def test_office_holders_do_not_overlap(kb: Knowledge) -> None:
+    """Two holders of one office overlap by a handover (ends are inclusive) at most, unless an
+    acting holder or a note (rival claimants, a suspension) explains it; one person's terms
+    follow each other."""
+    qualifiers = ("acting ", "interim ", "transitional ", "caretaker ")
+    offices: dict[tuple[str, str], list[OfficeHolder]] = {}
+    for h in kb.officeholders:
+        role = next((h.role[len(q):] for q in qualifiers if h.role.startswith(q)), h.role)
+        if role != "vice president":  # several at once in some countries
+            offices.setdefault((h.country, role), []).append(h)
+    never = date(2100, 1, 1)
+    problems = []
+    for office, holders in offices.items():
+        holders.sort(key=lambda h: h.start)
+        for i, a in enumerate(holders):
+            for b in holders[i + 1:]:
+                if b.start > (a.end or never):
+                    continue
+                overlap = ((min(a.end or never, b.end or never)) - b.start).days
+                explained = a.note or b.note or a.role != b.role
+                if overlap > (1 if a.name == b.name else 3) and not explained:
+                    problems.append((office, a.name, a.start, b.name, b.start))
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("country", "role", "day", "name"),
+    [
+        ("ISR", "prime minister", date(2015, 1, 1), "Benjamin Netanyahu"),
+        ("ISR", "prime minister", date(2022, 1, 1), "Naftali Bennett"),
+        ("IRN", "president", date(2010, 6, 1), "Mahmoud Ahmadinejad"),
+        ("IRN", "supreme leader", date(2015, 6, 1), "Ali Khamenei"),
+        ("UKR", "president", date(2022, 3, 1), "Volodymyr Zelensky"),
+        ("UKR", "president", date(2012, 3, 1), "Viktor Yanukovych"),
+        ("PAK", "army chief", date(2020, 1, 1), "Qamar Javed Bajwa"),
+        ("PAK", "prime minister", date(2019, 1, 1), "Imran Khan"),
+        ("JPN", "foreign minister", date(2015, 1, 1), "Fumio Kishida"),
+        ("JPN", "defence minister", date(2016, 1, 1), "Gen Nakatani"),
+        ("CHN", "defence minister", date(2005, 1, 1), "Cao Gangchuan"),
+        ("TUR", "chief of the general staff", date(2007, 1, 1), "Yaşar Büyükanıt"),
+        ("RUS", "prime minister", date(2010, 1, 1), "Vladimir Putin"),
+        ("RUS", "head of the presidential administration", date(2020, 3, 11), "Anton Vaino"),
+        ("USA", "white house chief of staff", date(2014, 1, 1), "Denis McDonough"),
+        ("XKX", "president", date(2022, 1, 1), "Vjosa Osmani"),
+        ("XKX", "prime minister", date(2019, 1, 1), "Ramush Haradinaj"),
+        ("THA", "monarch", date(2010, 1, 1), "Bhumibol Adulyadej"),
+        ("POL", "president", date(2010, 6, 1), "Bronisław Komorowski"),  # acting
+        ("IGOUNOWHO", "director-general", date(2020, 4, 1), "Tedros Adhanom Ghebreyesus"),
+        ("IGOICC", "prosecutor", date(2015, 1, 1), "Fatou Bensouda"),
+    ],
+)
+def test_holder_2000_2026(kb: Knowledge, country: str, role: str, day: date, name: str) -> None:
+    found = kb.holder(country, role, day)
+    assert found is not None and found.name == name
+
+
+def test_new_roles_have_their_sectors(kb: Knowledge) -> None:
+    sectors = {h.role: h.sector for h in kb.officeholders}
+    assert sectors["prosecutor"] == "JUD" and sectors["army chief"] == "MIL"
+    assert sectors["white house chief of staff"] == "GOV"
+    assert kb.person("Dmitry Kozak", on=date(2020, 3, 11))[0].sector == "GOV"
+
+
+def test_office_holder_list_is_large_and_loads_fast() -> None:
+    import time
+
+    load_knowledge.cache_clear()
+    began = time.perf_counter()
+    kb = load_knowledge()
+    elapsed = time.perf_counter() - began
+    assert len(kb.officeholders) >= 1500
+    assert elapsed < 2.0, f"knowledge took {elapsed:.2f} s to load"

@@ -110,7 +110,7 @@ class Article(_Record):
 class Actor(_Record):
     """A mention of an actor, resolved to country and sector.
 
-    ``country`` is an ISO 3166 alpha-3 code, or an IGO code such as ``NAT``/``AFU`` for
+    ``country`` is an ISO 3166 alpha-3 code, or an IGO code such as ``IGONAT``/``IGOAFU`` for
     international organisations (then ``kind == "igo"``).
     """
 

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dyadwatch.read.dateline import find_dateline
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -174,6 +176,43 @@ def sentence_places(token: Token, ents: dict[int, Span]) -> list[tuple[str, Span
     return out
 
 
+def dateline_country(doc: Doc, ents: Iterable[Span]) -> str | None:
+    """The country of a dateline that names it ("GAO, Mali (AP) -", "BAMAKO -")."""
+    dateline = find_dateline(doc.text[:400])
+    if dateline is None:
+        return None
+    place = dateline.place
+    for ent in ents:
+        if ent.start_char > place.end + 40:
+            break
+        hit = hit_of(ent)
+        if ent.end_char > place.start and hit is not None and hit[0] in ("country", "capital"):
+            return hit[1]
+    return None
+
+
+def setting_country(doc: Doc, ents: Iterable[Span]) -> str | None:
+    """The country a story is set in, as opposed to the one it names most: its dateline's, else
+    the country most often named as a place ("in Mali"; the first on a tie), else the first
+    country its lead sentence names. Unnamed soldiers and police are that country's."""
+    ents = list(ents)
+    found = dateline_country(doc, ents)
+    if found is not None:
+        return found
+    counts: dict[str, int] = {}
+    lead: str | None = None
+    first_sentence_end = next(iter(doc.sents)).end if len(doc) else 0
+    for ent in ents:
+        hit = hit_of(ent)
+        if hit is None or hit[0] not in COUNTRYISH or is_ethnic(ent):
+            continue
+        if lead is None and ent.start < first_sentence_end:
+            lead = hit[1]
+        if hit[0] != "adjective" and locative_place(ent.root) is not None:
+            counts[hit[1]] = counts.get(hit[1], 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else lead
+
+
 def focus_country(
     doc: Doc, organisations: dict[str, str | None], ents: Iterable[Span] | None = None
 ) -> str | None:
@@ -181,8 +220,12 @@ def focus_country(
     on a tie), counting national organisations ("Hamas", "AFRICOM") as their country's names
     (``organisations`` maps an organisation's name to its country). Ethnic adjectives
     ('ethnic Albanians') do not count. ``ents`` are ``doc.ents``, if already at hand."""
+    ents = list(doc.ents if ents is None else ents)
+    dateline = dateline_country(doc, ents)  # "GAO, Mali (AP) -" names the country
+    if dateline is not None:
+        return dateline
     counts: dict[str, int] = {}
-    for ent in doc.ents if ents is None else ents:
+    for ent in ents:
         hit = hit_of(ent)
         if hit is None or hit[0] not in COUNTRYISH:
             code = organisations.get(hit[1]) if hit is not None and hit[0] == "organisation" else None

@@ -35,6 +35,7 @@ from dyadwatch.actors.cues import (
     place_noun,
     place_tokens,
     sentence_places,
+    setting_country,
     singular_definite,
 )
 from dyadwatch.actors.people import ArticlePeople
@@ -125,6 +126,9 @@ class ArticleActors:
             countries = [p.country for p in self.people.known.values()
                          if p.country is not None and p.country in knowledge.countries]
             self.focus = max(countries, key=countries.count) if countries else None
+        # where the story happens (a given focus is the dateline's country): whose unnamed
+        # soldiers and police they are, whichever country the article names most
+        self.setting = focus or setting_country(doc, self.entities) or self.focus
         self._resolved = {}
 
     @cached_property
@@ -352,7 +356,7 @@ class ArticleActors:
         if cue is None and possessor is not None and possessor.country:
             cue = Cue(possessor.country, f"possessor refers to {possessor.name}", "person")
         if cue is None and not role.term.startswith(_DIPLOMATIC):
-            cue = self._place_cue(head, span, titled=role.kind == "title")
+            cue = self._place_cue(head, span, titled=role.kind == "title", armed=sector in ("MIL", "COP"))
         if cue is not None:
             reasons.append(cue.why)
         country = cue.code if cue is not None else None
@@ -379,9 +383,10 @@ class ArticleActors:
                           f"office holder on {self.published.isoformat()}: {holder.name}, "
                           f"{holder.role} ({self.knowledge.source_of(holder.name)})")
 
-    def _place_cue(self, head: Token, span: Span, *, titled: bool) -> Cue | None:
+    def _place_cue(self, head: Token, span: Span, *, titled: bool, armed: bool = False) -> Cue | None:
         """A mention without a nationality takes the country it is placed in ("rebels in Mali"),
-        then (for groups) the place of its clause, then the article's focus country."""
+        then (for groups) the place of its clause, then (for soldiers and police) the country
+        the story is set in, then the article's focus country."""
         for tok in place_tokens(head):  # nearest the place's head word first
             ent = self.ents.get(tok.i)
             hit = hit_of(ent) if ent is not None else None
@@ -392,6 +397,8 @@ class ArticleActors:
                 if not span.start <= ent.start < span.end:
                     return Cue(code, f"no nationality; the clause is set in '{ent.text}' -> {code}",
                                "place")
+        if armed and self.setting and self.setting != self.focus:
+            return Cue(self.setting, f"no nationality; the story is set in {self.setting}", "focus")
         if self.focus:
             return Cue(self.focus, f"no nationality; the article is about {self.focus}", "focus")
         return None
@@ -532,6 +539,13 @@ class ArticleActors:
             key = self.people.key_of(child) if child.pos_ == "PROPN" else None
             if key is not None:
                 return self.people.known[key]
+        for child in head.children:  # "the forces of eastern commander Khalifa Haftar"
+            if child.dep_ == "prep" and child.lower_ == "of":
+                person = next((t for t in child.subtree if t.pos_ == "PROPN" and self._is_person(t)), None)
+                if person is not None:
+                    ent = self.ents.get(person.i)
+                    found = self.people.person(ent.text if ent is not None else person.text)
+                    return found if found.country else None
         return None
 
     def _collective_antecedents(self, head: Token) -> list[tuple[str, str]]:

@@ -105,6 +105,15 @@ ROLE_SYNONYMS: dict[str, str] = {
     "secretary general": "secretary-general",
 }
 _QUALIFIERS = ("acting ", "interim ", "transitional ", "caretaker ")
+# Words that put a staff title in a head of state's or government's office, not an army's:
+# "Kremlin deputy chief of staff", "presidential chief of staff" (GOV, while "chief of staff"
+# alone is the military office).
+_ADMINISTRATION = frozenset({
+    ("kremlin",), ("white", "house"), ("presidential",), ("presidency",), ("president", "s"),
+    ("elysee",), ("downing", "street"), ("blue", "house"), ("chancellery",), ("palace",),
+    ("prime", "minister", "s"), ("administration",),
+})  # fmt: skip
+_STAFF_TITLE = ("chief", "of", "staff")
 _CACHE_SIZE = 100_000  # answers kept per look-up (see Knowledge._cached)
 _MONARCHS = ("king", "queen", "emperor", "emir", "sultan", "grand duke", "prince")
 ROLE_GROUPS: dict[str, frozenset[str]] = {
@@ -227,6 +236,9 @@ class Knowledge:
         self._terms: list[tuple[str, NameHit]] = []
         self._term_keys: set[tuple[str, str, str]] = set()
         self._people: dict[str, list[OfficeHolder]] = {}
+        self._by_country: dict[str, list[OfficeHolder]] = {}  # holder() looks in one country
+        for holder in self.officeholders:
+            self._by_country.setdefault(holder.country, []).append(holder)
         self._role_index = {term_key(r.term): r for r in self.roles.values()}
         for key, role in list(self._role_index.items()):
             for variant in (_plural(key[-1]), _singular(key[-1])):
@@ -260,7 +272,7 @@ class Knowledge:
             for form in c.capitals:
                 self._add(form, NameHit("capital", c.iso3, "GOV", c), secondary=form in shared)
         for igo in self.igos.values():
-            for form in (igo.code, igo.name, *igo.aliases):
+            for form in (igo.name, *igo.aliases):  # the code ("IGOUNO") is not text
                 self._add(form, NameHit("igo", igo.code, igo.sector, igo))
         for org in self.organisations.values():
             for form in (org.name, *org.aliases):
@@ -329,6 +341,9 @@ class Knowledge:
             for n in range(min(self._role_max, len(toks) - i), 0, -1):
                 role = self._role_index.get(tuple(t for _, _, t in toks[i : i + n]))
                 if role is not None:
+                    if role.sector == "MIL" and term_key(role.term) == _STAFF_TITLE \
+                            and _administration(toks[:i]):
+                        role = Role(role.term, "GOV", role.kind, "in a head of state's office")
                     out.append((toks[i][0], toks[i + n - 1][1], role))
                     i += n
                     break
@@ -389,7 +404,7 @@ class Knowledge:
         start wins. ``role`` may be a synonym ("secretary of state") or a group: "head of state",
         "head of government", "monarch"."""
         wanted = canonical_role(role)
-        serving = [p for p in self.officeholders if p.country == country and p.holds_on(on)]
+        serving = [p for p in self._by_country.get(country, ()) if p.holds_on(on)]
         group = ROLE_GROUPS.get(wanted)
         if group is not None:
             found = [p for p in serving if _family(p.role) in group]
@@ -426,6 +441,12 @@ class Knowledge:
         versions = {**self.versions, "user": str(path)}
         return Knowledge(self.countries, self.igos, organisations, self.roles, people, versions,
                          user_names=self.user_names | {e.name for e in entries})
+
+
+def _administration(before: list[tuple[int, int, str]]) -> bool:
+    """Whether the words before a staff title name a presidential or prime-ministerial office."""
+    words = [w for _, _, w in before]
+    return any(tuple(words[i : i + len(k)]) == k for k in _ADMINISTRATION for i in range(len(words)))
 
 
 def _matches(form: _Form, text: str) -> bool:

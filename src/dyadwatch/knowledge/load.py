@@ -38,7 +38,12 @@ SECONDARY = "~"  # prefix of a country alias/adjective/capital shared with anoth
 
 _VERSION = re.compile(r"^#\s*dyadwatch-data\s+v\d+\s+\d{4}-\d{2}-\d{2}\b")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
-_IGO_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
+# A CAMEO IGO/NGO actor code: the type, then the organisation's code ("IGOUNO", "NGOAMN"); a
+# body of an IGO extends its parent's code ("IGOUNOHCR").
+_IGO_CODE = re.compile(r"^(?:IGO|NGO)[A-Z0-9]{2,12}$")
+# Entities with no ISO 3166-1 code that news and statistics name as countries, under the
+# user-assigned codes the EU, the IMF and the World Bank use for them.
+NON_ISO_COUNTRIES: dict[str, str] = {"XKX": "Kosovo"}
 _QUOTES = str.maketrans(
     {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-"}
 )
@@ -47,6 +52,8 @@ _TOKEN = re.compile(r"[^\W_]+")
 
 def normalise(text: str) -> str:
     """Straight quotes, plain dashes, no accents, single spaces; case kept."""
+    if text.isascii():  # most names: nothing to translate or decompose (loading stays fast)
+        return " ".join(text.split())
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(text.split())
@@ -217,9 +224,12 @@ def _unique(row: Row, seen: dict[Any, int], key: Any, what: str) -> None:
 
 
 def known_iso3(code: str) -> bool:
-    """Whether ``code`` is an ISO 3166-1 alpha-3 code (pycountry, used for validation only)."""
+    """Whether ``code`` is an ISO 3166-1 alpha-3 code (pycountry, used for validation only) or
+    one of the user-assigned codes of :data:`NON_ISO_COUNTRIES` ("XKX", Kosovo)."""
     import pycountry
 
+    if code in NON_ISO_COUNTRIES:
+        return True
     return bool(_ISO3.match(code)) and pycountry.countries.get(alpha_3=code) is not None
 
 
@@ -230,7 +240,10 @@ def parse_countries(path: str, text: str) -> tuple[str, dict[str, Country]]:
     for row in rows:
         iso3 = required(row, "iso3")
         if not known_iso3(iso3):
-            raise row.error(f"{iso3!r} is not an ISO 3166 alpha-3 country code")
+            raise row.error(
+                f"{iso3!r} is not an ISO 3166 alpha-3 country code nor one of "
+                f"{', '.join(NON_ISO_COUNTRIES)}"
+            )
         _unique(row, seen, iso3, f"iso3 {iso3}")
         lists = {c: split_list(row, c) for c in ("aliases", "adjectives", "capitals")}
         secondary = tuple(i[1:] for items in lists.values() for i in items if i[0] == SECONDARY)
@@ -249,7 +262,9 @@ def parse_igos(path: str, text: str, countries: set[str]) -> tuple[str, dict[str
     for row in rows:
         code = required(row, "code")
         if not _IGO_CODE.match(code):
-            raise row.error(f"IGO code {code!r} must be 2-8 capital letters or digits")
+            raise row.error(
+                f"IGO code {code!r} must be IGO or NGO then 2-12 capital letters or digits"
+            )
         if code in countries:
             raise row.error(f"IGO code {code!r} collides with a country code")
         _unique(row, seen, code, f"IGO code {code}")
@@ -262,6 +277,8 @@ def parse_igos(path: str, text: str, countries: set[str]) -> tuple[str, dict[str
         parent = row.get("parent")
         if parent and parent not in out:
             raise row.error(f"parent {parent!r} is not an IGO code in this file")
+        if parent and not row.get("code").startswith(parent):
+            raise row.error(f"code {row.get('code')!r} must extend its parent's code {parent!r}")
     return version, out
 
 

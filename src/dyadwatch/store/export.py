@@ -57,14 +57,22 @@ _NULL = "NULL"
 
 
 def _actor(n: int, role: str) -> dict[str, str]:
-    """Actor{n} columns from the representative mention's actor (``a{n}``: actors row)."""
+    """Actor{n} columns from the representative mention's actor (``a{n}``: actors row). An IGO's
+    country is its CAMEO code ("IGOUNO", "NGOAMN"): as in GDELT, no country code, the
+    organisation's three letters as known group, the type ("IGO"/"NGO") first, then the sector.
+    A store written before IGO codes carried their type ("UNO") keeps its short code."""
     igo = f"a{n}.kind = 'igo'"
+    country = f"e.{role}_country"
+    typed = f"(left({country}, 3) IN ('IGO', 'NGO') AND length({country}) > 3)"
     return {
         f"Actor{n}Code": f"e.{role}_code",
         f"Actor{n}Name": f"e.{role}_name",
-        f"Actor{n}CountryCode": f"CASE WHEN {igo} THEN NULL ELSE e.{role}_country END",
-        f"Actor{n}KnownGroupCode": f"CASE WHEN {igo} THEN e.{role}_country END",
-        f"Actor{n}Type1Code": f"e.{role}_sector",
+        f"Actor{n}CountryCode": f"CASE WHEN {igo} THEN NULL ELSE {country} END",
+        f"Actor{n}KnownGroupCode":
+            f"CASE WHEN {igo} THEN CASE WHEN {typed} THEN substr({country}, 4, 3) ELSE {country} END END",
+        f"Actor{n}Type1Code":
+            f"CASE WHEN {igo} AND {typed} THEN left({country}, 3) ELSE e.{role}_sector END",
+        f"Actor{n}Type2Code": f"CASE WHEN {igo} AND {typed} THEN e.{role}_sector END",
     }
 
 

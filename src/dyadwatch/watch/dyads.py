@@ -250,11 +250,14 @@ def open_connection(db: Any) -> Iterator[duckdb.DuckDBPyConnection]:
 # -- actors, contexts, periods ------------------------------------------------------------------
 
 _CODE = re.compile(r"^[A-Z]{3}(?:[A-Z0-9]{3})*$")
+_IGO = re.compile(r"^(?:IGO|NGO)[A-Z0-9]{2,12}$")
 
 
 @dataclass(frozen=True)
 class ActorSpec:
-    """An actor of a dyad: a country (``DZA``) or a country and sector (``USAMIL``)."""
+    """An actor of a dyad: a country (``DZA``), a country and sector (``USAMIL``) or an
+    international organisation by its CAMEO code (``IGOUNO``; it covers the organisation's
+    bodies and missions, whose codes extend it: ``IGOUNOHCR``)."""
 
     code: str
     country: str
@@ -263,14 +266,31 @@ class ActorSpec:
     @classmethod
     def parse(cls, text: str) -> ActorSpec:
         code = text.strip().upper()
+        if _IGO.match(code):
+            return cls(code, code, None)
         if not _CODE.match(code):
             raise InputError(
                 f"actor {text!r}",
-                "expected a CAMEO actor code: a country (DZA) or country and sector (USAMIL)",
+                "expected a CAMEO actor code: a country (DZA), country and sector (USAMIL) "
+                "or an international organisation (IGOUNO)",
             )
         return cls(code, code[:3], code[3:6] if len(code) >= 6 else None)
 
+    @property
+    def is_igo(self) -> bool:
+        return _IGO.match(self.code) is not None
+
+    def covered(self) -> set[str]:
+        """The actor countries this spec matches: its country, or an IGO with its bodies."""
+        if not self.is_igo:
+            return {self.country}
+        from dyadwatch.knowledge.base import load_knowledge
+
+        return {self.country} | {c for c in load_knowledge().igos if c.startswith(self.country)}
+
     def matches(self, country: str | None, sector: str | None, code: str | None) -> bool:
+        if self.is_igo:
+            return country is not None and country.startswith(self.country)
         if country != self.country:
             return False
         if self.sector is None:
@@ -278,6 +298,19 @@ class ActorSpec:
         if len(self.code) > 6:  # a longer code (country, sector, subsector) must match exactly
             return code == self.code
         return sector == self.sector or code == self.code
+
+
+def igo_root(code: str | None) -> str | None:
+    """The organisation an IGO body or mission belongs to ("IGOUNOHCR" -> "IGOUNO"), so that a
+    dyad counts the UN's agencies as the UN; any other code is returned unchanged."""
+    if code is None or _IGO.match(code) is None:
+        return code
+    from dyadwatch.knowledge.base import load_knowledge
+
+    igos = load_knowledge().igos
+    while code in igos and igos[code].parent:
+        code = igos[code].parent or code
+    return code
 
 
 def validate_contexts(contexts: Iterable[str] | str | None) -> tuple[str, ...]:
@@ -587,7 +620,8 @@ def dyad_series(
     """The per-period table of dyad A-B from a store.
 
     ``db`` is a database path (``None``: the ``db`` setting), an open ``Store`` or a DuckDB
-    connection. ``a`` and ``b`` are countries (``DZA``) or country+sector codes (``USAMIL``).
+    connection. ``a`` and ``b`` are countries (``DZA``), country+sector codes (``USAMIL``) or
+    IGO codes (``IGOUNO``).
     """
     check_period(by)
     spec_a, spec_b = ActorSpec.parse(a), ActorSpec.parse(b)
@@ -597,7 +631,7 @@ def dyad_series(
             con,
             since=since,
             until=until,
-            countries={spec_a.country, spec_b.country},
+            countries=spec_a.covered() | spec_b.covered(),
             all_modalities=all_modalities,
             unit=unit,
         )

@@ -28,11 +28,13 @@ from dyadwatch.errors import DyadwatchError, InputError
 from dyadwatch.watch.dyads import (
     CONFLICT,
     COOPERATION,
+    ActorSpec,
     EventRow,
     Period,
     Unit,
     check_period,
     corpus_bounds,
+    igo_root,
     load_events,
     open_connection,
     period_end,
@@ -257,7 +259,7 @@ def rank_evidence(rows: Iterable[EventRow], limit: int | None = None) -> list[Ev
 
 def dyad_key(row: EventRow) -> tuple[str, str] | None:
     """The unordered country pair of an event; ``None`` without two different countries."""
-    s, t = row.source_country, row.target_country
+    s, t = igo_root(row.source_country), igo_root(row.target_country)  # the UN for its agencies
     if s is None or t is None or s == t:
         return None
     return (s, t) if s < t else (t, s)
@@ -266,7 +268,7 @@ def dyad_key(row: EventRow) -> tuple[str, str] | None:
 def _oriented(pair: tuple[str, str], rows: Sequence[EventRow]) -> tuple[str, str]:
     # Name the dyad after the more frequent initiator of the signal's events (USA-DZA when the
     # US acts more), alphabetically on a tie.
-    sources = Counter(r.source_country for r in rows)
+    sources = Counter(igo_root(r.source_country) for r in rows)
     x, y = pair
     return (y, x) if sources[y] > sources[x] else (x, y)
 
@@ -471,7 +473,7 @@ def find_signals(
     validate_contexts(context)
     countries = None
     if dyad is not None:
-        countries = {code.strip().upper()[:3] for code in dyad}
+        countries = set().union(*(ActorSpec.parse(code).covered() for code in dyad))
     with open_connection(db) as con:
         first_day, last_day = corpus_bounds(con)
         rows = load_events(
