@@ -13,17 +13,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import COUNTRYISH, clean_name, hit_of, is_former
+from dyadwatch.actors.scope import ActorScope, Resolution
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from dyadwatch.actors.resolve import ArticleActors, Resolution
 
 
 class ArticlePeople:
     """The people of one article, keyed by full name; surnames point at full names."""
 
-    def __init__(self, actors: ArticleActors) -> None:
+    def __init__(self, actors: ActorScope) -> None:
         self.actors = actors
         self.known: dict[str, Resolution] = {}
         self.surnames: dict[str, str] = {}
@@ -45,8 +45,6 @@ class ArticlePeople:
 
     def person(self, text: str) -> Resolution:
         """What the article (and our office-holder list) says about the person named ``text``."""
-        from dyadwatch.actors.resolve import Resolution
-
         name, _ = clean_name(text)
         key = self.key(name)
         if key is not None:
@@ -57,8 +55,6 @@ class ArticlePeople:
 
     def from_knowledge(self, name: str) -> Resolution | None:
         """The office holder of that name, in office at the article's date if known."""
-        from dyadwatch.actors.resolve import Resolution
-
         published = self.actors.published
         holders = self.actors.knowledge.person(name, on=published)
         if not holders:
@@ -156,8 +152,6 @@ class ArticlePeople:
 
     def _context_cue(self, ent: Span, name: str, titles: list[str]) -> Resolution:
         """Titles, nationality, affiliation and 'including' context around one person mention."""
-        from dyadwatch.actors.resolve import Resolution
-
         actors, doc = self.actors, self.actors.doc
         own, beside = self._cue_tokens(ent)
         reasons: list[str] = []
@@ -208,8 +202,6 @@ class ArticlePeople:
 
     def _including_group(self, token: Token) -> Resolution | None:
         """'senior Algerian officials, including President X, ...': X is one of them."""
-        from dyadwatch.actors.resolve import Resolution
-
         node = token
         while node.dep_ in ("conj", "appos") and node.head.i != node.i:
             node = node.head
@@ -223,8 +215,6 @@ class ArticlePeople:
         return None
 
     def _merge(self, known: Resolution | None, cue: Resolution, name: str) -> Resolution:
-        from dyadwatch.actors.resolve import Resolution
-
         official = self.from_knowledge(name)
         country = (known.country if known else None) or cue.country
         sector = (known.sector if known else None) or cue.sector

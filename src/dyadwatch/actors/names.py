@@ -1,0 +1,176 @@
+"""Named entities as actors: countries, capitals, nationalities, peoples, organisations and IGOs,
+and the nationality or affiliation inside a mention."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dyadwatch.actors.cues import (
+    COUNTRYISH,
+    Cue,
+    conjuncts,
+    hit_of,
+    is_ethnic,
+    is_people_noun,
+    locative_place,
+    place_noun,
+)
+from dyadwatch.actors.scope import ActorScope, Resolution
+from dyadwatch.records import ActorKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from dyadwatch.knowledge.base import NameHit
+
+_MOVEMENT = {"arrive", "visit", "travel", "fly", "go", "come", "return", "head", "land", "reach"}
+
+
+class NameResolver:
+    """What a named entity stands for as an actor, in one article."""
+
+    def __init__(self, scope: ActorScope) -> None:
+        self.scope = scope
+
+    def entity(self, ent: Span, span: Span) -> Resolution | None:
+        """What a named entity stands for as an actor."""
+        hit = hit_of(ent)
+        if ent.label_ == "PERSON" or (hit is not None and hit[0] == "person"):
+            return self.scope.people.person(ent.text)
+        if hit is None:
+            return self._unknown_entity(ent, span)
+        kind, code = hit
+        role = self.scope.knowledge.role(span.text.lower())
+        if kind == "country":
+            sector = role.sector if role is not None and ent.root.i != span.root.i else None
+            return Resolution(self.scope.country_name(code), code, sector, "state", f"country name '{ent.text}'")
+        if kind == "capital":
+            country = self.scope.capital_country(ent.text) or code
+            prep = locative_place(ent.root)
+            if prep is not None:
+                sector = None if prep.head.lemma_.lower() in _MOVEMENT else "CVL"
+                return Resolution(self.scope.country_name(country), country, sector, "group" if sector else "state",
+                                  f"capital '{ent.text}' as a place ('{prep.text} {ent.text}')")
+            return Resolution(self.scope.country_name(country), country, "GOV", "state",
+                              f"capital '{ent.text}' used as an agent -> government")
+        if kind == "adjective":
+            country_entry = self.scope.knowledge.countries.get(code)
+            forms = country_entry.adjectives if country_entry is not None else ()
+            if is_people_noun(ent, forms):
+                return self._people_group(ent, code)
+            sector = role.sector if role is not None else None
+            return Resolution(self.scope.country_name(code), code, sector, "group" if sector else "state",
+                              f"nationality '{ent.text}'")
+        if kind == "igo":
+            hits = self.scope.knowledge.lookup(ent.text)
+            sector = next((h.sector for h in hits if h.kind == "igo"), None)
+            return Resolution(ent.text, code, sector, "igo", f"international organisation '{ent.text}'")
+        if kind == "organisation":
+            for h in self.scope.knowledge.lookup(ent.text):
+                if h.kind == "organisation":
+                    return self._from_hit(h, ent.text)
+        return None
+
+    def _people_group(self, ent: Span, code: str) -> Resolution:
+        """"Palestinians", "ethnic Albanians in Serbia", "Bosnian Serbs": a people as an actor,
+        CVL, of the country they live in; beside a state ("Israel and the Palestinians") the
+        state itself."""
+        root = ent.root
+        for other in conjuncts(root):
+            other_ent = self.scope.ents.get(other.i)
+            other_hit = hit_of(other_ent) if other_ent is not None else None
+            if other.i != root.i and other_hit is not None and other_hit[0] in ("country", "adjective"):
+                return Resolution(self.scope.country_name(code), code, None, "state",
+                                  f"people '{ent.text}' named beside '{other.text}' -> the state")
+        why = f"people '{ent.text}' -> {code} CVL"
+        for child in root.children:
+            child_ent = self.scope.ents.get(child.i)
+            child_hit = hit_of(child_ent) if child_ent is not None else None
+            if child.dep_ in ("amod", "compound") and child_hit and child_hit[0] in COUNTRYISH:
+                return Resolution(self.scope.country_name(child_hit[1]), child_hit[1], "CVL", "group",
+                                  f"{why}; living in {child_hit[1]} ('{child.text}')")
+        if is_ethnic(ent) or any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
+            cue = self.scope.roles.place_cue(root, self.scope.phrase(root), titled=False)
+            if cue is not None and (cue.code != code) and (is_ethnic(ent) or cue.kind == "place"):
+                return Resolution(self.scope.country_name(cue.code), cue.code, "CVL", "group",
+                                  f"{why}; {cue.why}")
+        return Resolution(self.scope.country_name(code), code, "CVL", "group", why)
+
+    def _unknown_entity(self, ent: Span, span: Span) -> Resolution | None:
+        """An entity our gazetteer did not tag (statistical NER): try the knowledge base by name,
+        then its context: a people ("Iraqi Kurds"), a place ("Cizre, in Turkey") or a body
+        named with a country ("Montenegro Municipality Association")."""
+        for h in self.scope.knowledge.lookup(ent.text):
+            if h.kind in ("country", "igo", "organisation"):
+                return self._from_hit(h, ent.text)
+        root = ent.root
+        if ent.label_ == "NORP" and root.pos_ in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound"):
+            code = self.scope.knowledge.country_of_adjective(ent.text) or (
+                self.scope.knowledge.country_of_adjective(ent.text[:-1]) if ent.text.endswith("s") else None)
+            if code is not None:  # a demonym our list lacks in this form ("Iraqis")
+                return self._people_group(ent, code)
+            for child in root.children:
+                child_ent = self.scope.ents.get(child.i)
+                child_hit = hit_of(child_ent) if child_ent is not None else None
+                if child_hit is not None and child_hit[0] in COUNTRYISH:
+                    return Resolution(self.scope.country_name(child_hit[1]), child_hit[1], "CVL", "group",
+                                      f"people '{ent.text}' of {child_hit[1]} ('{child.text}')")
+            cue = self.scope.roles.place_cue(root, span, titled=False)
+            if cue is not None:
+                return Resolution(self.scope.country_name(cue.code), cue.code, "CVL", "group",
+                                  f"people '{ent.text}'; {cue.why}")
+        noun = place_noun(root)
+        prep = locative_place(noun)
+        if prep is not None and (ent.label_ in ("GPE", "FAC") or noun.i != root.i):
+            cue = self.scope.roles.place_cue(noun, span, titled=False)
+            if cue is not None:
+                sector = None if prep.head.lemma_.lower() in _MOVEMENT else "CVL"
+                return Resolution(f"{ent.text} ({cue.code})", cue.code, sector,
+                                  "group" if sector else "state",
+                                  f"place '{ent.text}' (not in our data); {cue.why}")
+        if ent.label_ == "ORG":
+            cue = self.country_cue(span, ent.root, skip=ent)
+            if cue is not None:
+                role = self.scope.knowledge.role(ent.text.lower())
+                sector = role.sector if role is not None else None
+                return Resolution(ent.text, cue.code, sector, self.scope.kind_for(cue.code, "organisation"),
+                                  f"organisation '{ent.text}' (not in our data); {cue.why}")
+        return None
+
+    def _from_hit(self, hit: NameHit, text: str) -> Resolution:
+        if hit.kind == "igo":
+            return Resolution(text, hit.code, hit.sector, "igo", f"international organisation '{text}'")
+        if hit.kind == "organisation":
+            country = getattr(hit.entry, "country", None)
+            kind: ActorKind = "group" if getattr(hit.entry, "kind", "") == "group" else "organisation"
+            name = getattr(hit.entry, "name", text)
+            where = f" -> {country}" if country else " (transnational)"
+            if self.scope.knowledge.source_of(name) != "dyadwatch actor list":
+                where += f" ({self.scope.knowledge.source_of(name)})"
+            return Resolution(name, country, hit.sector, self.scope.kind_for(country, kind),
+                              f"organisation '{text}'{where}")
+        return Resolution(self.scope.country_name(hit.code), hit.code, None, "state", f"name '{text}'")
+
+    def country_cue(self, span: Span, head: Token, *, skip: Span | None = None) -> Cue | None:
+        """The nationality or affiliation inside a mention, nearest to its head first."""
+        cues: list[tuple[int, Cue]] = []
+        tokens = list(span)
+        for t in span:  # "NATO-led", "Saudi-backed": the name before the hyphen, however parsed
+            if t.lower_ in ("led", "backed", "sponsored") and t.i >= 2 and self.scope.doc[t.i - 1].text == "-":
+                tokens.append(self.scope.doc[t.i - 2])
+        for i in {e.start for t in tokens if (e := self.scope.ents.get(t.i)) is not None}:
+            ent = self.scope.ents[i]
+            if skip is not None and ent.start == skip.start:
+                continue
+            hit = hit_of(ent)
+            if hit is None or is_ethnic(ent):
+                continue
+            kind, code = hit
+            distance = head.i - ent.start if ent.start < head.i else 1000 + ent.start - head.i
+            if kind in COUNTRYISH:
+                cues.append((distance, Cue(code, f"nationality '{ent.text}' -> {code}", kind)))
+            elif kind in ("organisation", "igo"):
+                res = self.entity(ent, ent)
+                if res is not None and res.country:
+                    cues.append((distance, Cue(res.country, f"affiliation '{ent.text}' -> {res.country}", kind)))
+        return min(cues, key=lambda c: c[0])[1] if cues else None

@@ -1,0 +1,160 @@
+"""Common-noun actors: a role or title ("officials", "the army chief", "rebels") with the cues
+around it (nationality, possessor, the place it is put in, the story's setting, the dated office
+holder), and possessors ("his country", "the forces of X")."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from dyadwatch.actors.cues import (
+    COUNTRYISH,
+    Cue,
+    hit_of,
+    is_ethnic,
+    is_former,
+    names_a_body,
+    place_tokens,
+    sentence_places,
+    singular_definite,
+)
+from dyadwatch.actors.scope import ActorScope, Resolution
+from dyadwatch.records import Actor, ActorKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from dyadwatch.knowledge.base import Role
+
+# Role terms that say little by themselves: a more specific role beside them decides the sector
+# ("rebel leaders" REB, "army spokesman" MIL, "opposition candidates" OPP).
+_WEAK_TERMS = frozenset({
+    "leader", "leaders", "official", "officials", "senior official", "senior officials",
+    "spokesman", "spokeswoman", "spokesperson", "spokesmen", "representative", "representatives",
+    "delegation", "delegate", "delegates", "adviser", "advisers", "advisor", "advisors",
+    "candidate", "candidates", "commander", "commanders", "officer", "officers", "negotiator",
+    "negotiators", "chief", "head", "member", "members", "figure", "figures",
+})
+# Roles whose place is not their country ("the embassy in Cairo", "an envoy in Bamako").
+_DIPLOMATIC = ("embass", "consul", "ambassador", "envoy", "diplomat", "delegation", "mission")
+_ARMED = {"MIL", "REB", "UAF"}
+
+
+class RoleResolver:
+    """Actors named by a role or title, in one article."""
+
+    def __init__(self, scope: ActorScope) -> None:
+        self.scope = scope
+
+    def role_for(self, span: Span, head: Token, *, weak_ok: bool = False) -> tuple[Role, str] | None:
+        """The head's role, or a more specific role beside a weak head ("rebel leaders")."""
+        offset = head.idx - span.start_char
+        found = self.scope.knowledge.roles_in(span.text.lower())
+        covering = [(s, e, r) for s, e, r in found if s <= offset < e]
+        if not covering:
+            return None
+        start, _, best = max(covering, key=lambda f: f[1] - f[0])
+        if weak_ok or best.term not in _WEAK_TERMS:
+            return best, f"role '{best.term}' -> {best.sector}"
+        starts = {t.idx - span.start_char: t for t in span}
+        others = [(s, r) for s, _, r in found if r is not best and r.sector != best.sector
+                  and names_a_body(starts.get(s))]
+        if not others:
+            return best, f"role '{best.term}' -> {best.sector}"
+        _, mod = min(others, key=lambda f: (f[0] > start, abs(f[0] - start)))
+        return mod, f"role '{mod.term} {best.term}' -> {mod.sector}"
+
+    def from_role(
+        self, span: Span, head: Token, speaker: Actor | None, *, hint: Cue | None = None,
+        org: Resolution | None = None, possessor: Resolution | None = None,
+        ethnic: str | None = None,
+    ) -> Resolution | None:
+        found = self.role_for(span, head)
+        if found is None:
+            return None
+        role, why = found
+        sector = role.sector
+        reasons = [why]
+        before = [t for t in span if t.i < head.i]
+        if is_former(before) and role.kind == "title":
+            sector = "ELI"
+            reasons.append("former office holder -> ELI")
+        if org is not None and org.sector and (
+            role.term in _WEAK_TERMS or {org.sector, sector} <= _ARMED
+        ):
+            sector = org.sector
+            reasons.append(f"{org.name} -> {org.sector}")
+        if ethnic:
+            reasons.append(f"'{ethnic}' names a people, not a nationality")
+        cue = hint or self.scope.names.country_cue(span, head)
+        if cue is None and possessor is None:
+            possessor = self.possessor(head, speaker)
+        if cue is None and possessor is not None and possessor.country:
+            cue = Cue(possessor.country, f"possessor refers to {possessor.name}", "person")
+        if cue is None and not role.term.startswith(_DIPLOMATIC):
+            cue = self.place_cue(head, span, titled=role.kind == "title", armed=sector in ("MIL", "COP"))
+        if cue is not None:
+            reasons.append(cue.why)
+        country = cue.code if cue is not None else None
+        if role.kind == "title" and country and sector != "ELI" and singular_definite(span, head):
+            holder = self._office_holder(country, role)
+            if holder is not None:
+                return replace(holder, reason="; ".join([*reasons, holder.reason]))
+        kind: ActorKind = "group" if role.kind == "group" or sector in ("REB", "UAF", "OPP", "CVL", "REF") \
+            else "organisation"
+        if head.lower_ in ("government", "presidency"):
+            kind = "state"
+        name = f"{org.name if org else self.scope.country_name(country)} {role.term}" if country else role.term
+        return Resolution(name, country, sector, self.scope.kind_for(country, kind), "; ".join(reasons))
+
+    def _office_holder(self, country: str, role: Role) -> Resolution | None:
+        """"the Algerian president": who held the office on the article's date."""
+        if self.scope.published is None:
+            return None
+        holder = self.scope.knowledge.holder(country, role.term, self.scope.published)
+        if holder is None:
+            return None
+        return Resolution(holder.name, holder.country, holder.sector,
+                          self.scope.kind_for(holder.country, "person"),
+                          f"office holder on {self.scope.published.isoformat()}: {holder.name}, "
+                          f"{holder.role} ({self.scope.knowledge.source_of(holder.name)})")
+
+    def place_cue(self, head: Token, span: Span, *, titled: bool, armed: bool = False) -> Cue | None:
+        """A mention without a nationality takes the country it is placed in ("rebels in Mali"),
+        then (for groups) the place of its clause, then (for soldiers and police) the country
+        the story is set in, then the article's focus country."""
+        for tok in place_tokens(head):  # nearest the place's head word first
+            ent = self.scope.ents.get(tok.i)
+            hit = hit_of(ent) if ent is not None else None
+            if ent is not None and hit is not None and hit[0] in COUNTRYISH and not is_ethnic(ent):
+                return Cue(hit[1], f"placed in '{ent.text}' -> {hit[1]}", "place")
+        if not titled:
+            for code, ent in sentence_places(head, self.scope.ents):
+                if not span.start <= ent.start < span.end:
+                    return Cue(code, f"no nationality; the clause is set in '{ent.text}' -> {code}",
+                               "place")
+        if armed and self.scope.setting and self.scope.setting != self.scope.focus:
+            return Cue(self.scope.setting, f"no nationality; the story is set in {self.scope.setting}", "focus")
+        if self.scope.focus:
+            return Cue(self.scope.focus, f"no nationality; the article is about {self.scope.focus}", "focus")
+        return None
+
+    def possessor(self, head: Token, speaker: Actor | None) -> Resolution | None:
+        for child in head.children:
+            if child.dep_ != "poss":
+                continue
+            if child.lower_ in ("our", "my") and speaker is not None:
+                return Resolution(speaker.name, speaker.country, speaker.sector, speaker.kind, "speaker")
+            if child.lower_ in ("his", "her"):
+                return self.scope.people.previous(child)
+            key = self.scope.people.key_of(child) if child.pos_ == "PROPN" else None
+            if key is not None:
+                return self.scope.people.known[key]
+        for child in head.children:  # "the forces of eastern commander Khalifa Haftar"
+            if child.dep_ == "prep" and child.lower_ == "of":
+                person = next((t for t in child.subtree if t.pos_ == "PROPN" and self.scope.is_person(t)), None)
+                if person is not None:
+                    ent = self.scope.ents.get(person.i)
+                    found = self.scope.people.person(ent.text if ent is not None else person.text)
+                    return found if found.country else None
+        return None
