@@ -8,6 +8,7 @@ from datetime import date as Date
 from typing import TYPE_CHECKING, Any
 
 from dyadwatch.errors import DyadwatchError, InputError
+from dyadwatch.limits import LIMITS
 from dyadwatch.records import Article, Event, PlaceMention, content_hash
 from dyadwatch.settings import Settings
 
@@ -47,6 +48,20 @@ def make_article(
         except ValueError as exc:
             raise InputError("--date", f"not an ISO date (YYYY-MM-DD): {date!r}") from exc
     return Article(id=id or content_hash(text)[:12], text=text, date=date, source=source)
+
+
+def blank_long_sentences(text: str, limit: int) -> str:
+    """``text`` with every sentence longer than ``limit`` characters blanked (offsets kept):
+    a table, a list or run-on markup costs the parser time and memory and holds no event."""
+    from dyadwatch.events.prefilter import sentences
+
+    if len(text) <= limit:
+        return text
+    out = list(text)
+    for start, end in sentences(text):
+        if end - start > limit:
+            out[start:end] = (" " if ch != "\n" else ch for ch in text[start:end])
+    return "".join(out)
 
 
 class Coder:
@@ -162,7 +177,7 @@ class Coder:
         if self.settings.prefilter:
             at = dating.dateline.span.start if dating.dateline is not None else None
             text = self.prefilter.apply(text, dateline_start=at)[0]
-        return dating.blank(text)
+        return blank_long_sentences(dating.blank(text), LIMITS.sentence_chars)
 
     # -- coding -------------------------------------------------------------------------------------
 
@@ -194,7 +209,7 @@ class Coder:
         results: dict[int, Coded] = {}
         datings: dict[int, Dating] = {}
         for i, article in enumerate(batch):
-            problem = self._problem(article, nlp.max_length)
+            problem = self._problem(article)
             if problem:
                 results[i] = Coded(article, error=problem)
                 continue
@@ -230,11 +245,20 @@ class Coder:
         return Discards.default().article(article.title or "", article.text)
 
     @staticmethod
-    def _problem(article: Article, max_length: int) -> str | None:
+    def _problem(article: object) -> str | None:
+        """Why an article cannot be coded, checked before any parse (a wrong type from a caller
+        becomes this article's error, not the end of the whole run)."""
+        if not isinstance(article, Article):
+            return f"not an Article but {type(article).__name__}"
+        if not isinstance(article.text, str):
+            return f"text is {type(article.text).__name__}, not str"
+        if article.date is not None and not isinstance(article.date, Date):
+            return f"date is {type(article.date).__name__} {article.date!r}, not a datetime.date"
         if not article.text.strip():
             return "empty text"
-        if len(article.text) > max_length:
-            return f"text of {len(article.text):,} characters exceeds the limit of {max_length:,}"
+        if len(article.text) > LIMITS.text_chars:
+            return (f"text of {len(article.text):,} characters exceeds the limit of "
+                    f"{LIMITS.text_chars:,}")
         return None
 
     def events_from_doc(
