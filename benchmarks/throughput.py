@@ -91,8 +91,11 @@ def run_ingest(
     """Ingest the corpus; the steady rate leaves out each worker's first chunk."""
     from dyadwatch.ingest import DEFAULT_CHUNK, ingest
     from dyadwatch.parallel import CoderFactory, ModelCoderFactory, load_factory
+    from dyadwatch.settings import Settings
 
-    factory: CoderFactory = load_factory(coder) if coder else ModelCoderFactory(model=model)
+    factory: CoderFactory = (
+        load_factory(coder) if coder else ModelCoderFactory(Settings.from_env(model=model))
+    )
     began = time.monotonic()
     marks: list[tuple[float, int]] = []
 

@@ -137,6 +137,7 @@ def test_the_indexed_ruler_sets_the_same_attributes(ruler: AttributeRuler) -> No
     assert {t.pos_ for t in stock} >= {"VERB", "PRON", "SPACE"}
 
 
+@pytest.mark.model
 def test_the_coders_pipeline_uses_the_index_with_the_same_matches(coder: Coder) -> None:
     """The real English pipeline: its ruler is indexed, and on text with the ruler's special
     cases every match is the Matcher's."""

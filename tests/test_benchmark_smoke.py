@@ -66,6 +66,8 @@ def test_harness_runs_with_the_model(tmp_path: Path) -> None:
     assert "bundled sample corpus" in out
 
 
+@pytest.mark.model
+@pytest.mark.slow
 def test_attribute_benchmark_finds_the_same_matches() -> None:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "tests"), str(ROOT / "src")])}
     result = subprocess.run(

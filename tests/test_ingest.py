@@ -195,7 +195,7 @@ def test_cli_ingest_reports_errors_as_messages(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "does not exist" in result.output
     bad = CliRunner().invoke(ingest_command, [str(tmp_path), "--coder", "nope:Nothing"])
-    assert bad.exit_code == 1 and "--coder 'nope:Nothing'" in bad.output
+    assert bad.exit_code == 1 and "--coder: 'nope:Nothing'" in bad.output
 
 
 def test_article_records_survive(tmp_path: Path) -> None:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from dyadwatch.errors import DyadwatchError
+from dyadwatch.errors import CoderError, DyadwatchError, InvalidArgument
 from dyadwatch.ingest import ingest
-from dyadwatch.parallel import chunked, code_in_order, code_with
+from dyadwatch.parallel import code_in_order, code_with
 from dyadwatch.records import Article
 from test_ingest import dump, write_corpus
 
@@ -87,7 +87,7 @@ def test_unreachable_scheduler_is_a_clear_error(
 
 def test_parallel_needs_a_factory() -> None:
     chunks = [[Article("a", "France met Germany.")]]
-    with pytest.raises(DyadwatchError, match="factory"):
+    with pytest.raises(InvalidArgument, match="factory"):
         list(code_in_order(chunks, FakeCoder(), workers=2))
 
 
@@ -97,4 +97,4 @@ def test_results_keep_input_order_and_isolate_failures() -> None:
     coded = code_with(FakeCoder(), articles)
     assert [c.article.id for c in coded] == [a.id for a in articles]
     assert [c.error is not None for c in coded] == [False, False, True, False, False]
-    assert [len(c) for c in chunked(articles, 2)] == [2, 2, 1]
+    assert coded[2].error_code == CoderError.code  # an unforeseen failure, with its code

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from dyadwatch.cli.report import report as report_command
-from dyadwatch.errors import InputError
+from dyadwatch.errors import InvalidArgument
 from dyadwatch.watch.reports import highlight_html, highlight_markdown, sentence_spans, write_report
 from test_dyads import article_with, row, store_with
 
@@ -89,7 +89,7 @@ def test_markdown_report(thread_db: Path, tmp_path: Path) -> None:
 
 
 def test_report_rejects_unknown_formats(thread_db: Path, tmp_path: Path) -> None:
-    with pytest.raises(InputError, match=r"\.html or \.md"):
+    with pytest.raises(InvalidArgument, match=r"\.html or \.md"):
         write_report(thread_db, "USA", "DZA", tmp_path / "r.pdf")
 
 

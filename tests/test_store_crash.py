@@ -24,6 +24,8 @@ from test_ingest import dump
 
 TESTS = Path(__file__).resolve().parent
 
+pytestmark = pytest.mark.slow  # processes killed at many points: about two minutes
+
 RUNNER = """
 import sys
 sys.path.insert(0, {tests!r})

@@ -18,11 +18,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import batched
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dyadwatch.errors import InputError
-from dyadwatch.parallel import CoderFactory, CoderLike, ModelCoderFactory, chunked, code_in_order
+from dyadwatch.parallel import CoderFactory, CoderLike, ModelCoderFactory, code_in_order
 from dyadwatch.read.articles import StdinFormat, read_articles_with_origin
 from dyadwatch.records import Article
 from dyadwatch.store.store import Store
@@ -120,7 +121,7 @@ def ingest(
             errors = list(scan.errors)
             todo = _articles_to_code(paths, scan, stdin_format)
             results = code_in_order(
-                chunked(todo, chunk_size), factory, workers=workers, scheduler=scheduler
+                batched(todo, chunk_size), factory, workers=workers, scheduler=scheduler
             )
             for chunk in results:
                 good = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from dyadwatch.cli import errors_to_messages
+from dyadwatch.cli import errors_to_messages, run_settings
 from dyadwatch.cli.options import db_file_option, model_option
 
 
@@ -81,24 +81,23 @@ def ingest(
     from dyadwatch.parallel import ModelCoderFactory, load_factory
     from dyadwatch.store.store import Store
 
-    with errors_to_messages():
-        factory = (
-            load_factory(coder_path)
-            if coder_path
-            else ModelCoderFactory(model=model, actors=actors_file)
+    with errors_to_messages({"path": "--coder"}):
+        settings = run_settings(
+            db=db, model=model, actors=actors_file, merge_window_days=merge_window
         )
+        factory = load_factory(coder_path) if coder_path else ModelCoderFactory(settings)
         summary = run_ingest(
             list(paths),
-            db=db,
+            db=settings.db,
             coder=factory,
             workers=workers,
             scheduler=scheduler,
             progress=not quiet,
-            merge_window_days=merge_window,
+            merge_window_days=settings.merge_window_days,
             stdin_format=stdin_format,  # type: ignore[arg-type]
         )
         if remerge:
-            with Store.open(db, merge_window_days=merge_window) as store:
+            with Store.open(settings.db, merge_window_days=settings.merge_window_days) as store:
                 store.remerge()
     if not quiet:
         Console(stderr=True).print(summary_table(summary))

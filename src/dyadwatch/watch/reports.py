@@ -19,7 +19,7 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
-from dyadwatch.errors import InputError
+from dyadwatch.errors import InvalidArgument, OutputError
 from dyadwatch.watch.dyads import (
     DIRECTIONS,
     ActorSpec,
@@ -91,7 +91,7 @@ def plot_series(series: DyadSeries, path: str | Path) -> Path:
     try:
         out.write_bytes(plot_png(series))
     except OSError as exc:
-        raise InputError(str(out), f"cannot write the plot: {exc.strerror or exc}") from exc
+        raise OutputError(str(out), f"cannot write the plot: {exc.strerror or exc}") from exc
     return out
 
 
@@ -265,7 +265,7 @@ def write_report(
     path = Path(out)
     suffix = path.suffix.lower()
     if suffix not in (".html", ".htm", ".md", ".markdown"):
-        raise InputError(str(path), "the report must be .html or .md")
+        raise InvalidArgument("out", f"{str(path)!r}: the report must be .html or .md")
     report = build_report(
         db,
         a,
@@ -281,7 +281,7 @@ def write_report(
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise InputError(str(path), f"cannot write the report: {exc.strerror or exc}") from exc
+        raise OutputError(str(path), f"cannot write the report: {exc.strerror or exc}") from exc
     return path
 
 

@@ -25,7 +25,7 @@ from datetime import date as Date
 from datetime import timedelta
 from typing import Any, Literal
 
-from dyadwatch.errors import DyadwatchError, InputError
+from dyadwatch.errors import DyadwatchError, InvalidArgument
 from dyadwatch.watch.dyads import (
     CONFLICT,
     COOPERATION,
@@ -124,7 +124,7 @@ def shift_test(
     """The most significant rise or fall of the last periods of ``counts`` against the periods
     before them (see the module doc); ``None`` when no window is eligible. Pure."""
     if window is not None and window < 1:
-        raise InputError(f"window {window}", "must be at least 1 period")
+        raise InvalidArgument("window", f"must be at least 1 period, not {window}")
     lengths = [window] if window is not None else list(range(1, max(1, max_window) + 1))
     lengths = [w for w in lengths if len(counts) - w >= min_history]
     tries = 2 * len(lengths)
