@@ -100,9 +100,10 @@ def run_ingest(
     marks: list[tuple[float, int]] = []
 
     def on_chunk(done: int, total: int) -> None:
-        marks.append((time.monotonic(), done))
+        if done:  # the call with 0 only announces the total
+            marks.append((time.monotonic(), done))
 
-    summary = ingest([corpus], db=db, coder=factory, workers=workers, progress=False,
+    summary = ingest([corpus], db=db, coder=factory, workers=workers,
                      on_chunk=on_chunk)  # fmt: skip
     if summary.failed or summary.errors:
         print(f"  warning: {len(summary.errors)} errors: {summary.errors[:1]}", file=sys.stderr)

@@ -23,7 +23,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def serial(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("serial") / "serial.duckdb"
-    ingest([corpus], db=db, coder=FakeCoder(), progress=False, chunk_size=8)
+    ingest([corpus], db=db, coder=FakeCoder(), chunk_size=8)
     return db
 
 
@@ -39,7 +39,6 @@ def test_worker_processes_match_serial(corpus: Path, serial: Path, tmp_path: Pat
         db=db,
         coder=FakeCoderFactory(log=str(log)),
         workers=2,
-        progress=False,
         chunk_size=8,
     )
     assert summary.new == 62
@@ -61,7 +60,6 @@ def test_dask_local_cluster_matches_serial(corpus: Path, serial: Path, tmp_path:
             db=db,
             coder=FakeCoderFactory(log=str(log)),
             scheduler=cluster.scheduler_address,
-            progress=False,
             chunk_size=8,
         )
     assert summary.new == 62
@@ -81,7 +79,6 @@ def test_unreachable_scheduler_is_a_clear_error(
             db=tmp_path / "c.duckdb",
             coder=FakeCoderFactory(),
             scheduler="tcp://127.0.0.1:9",
-            progress=False,
         )
 
 

@@ -31,7 +31,7 @@ import sys
 sys.path.insert(0, {tests!r})
 from fake_coder import FakeCoderFactory
 from dyadwatch.ingest import ingest
-ingest([{corpus!r}], db={db!r}, coder=FakeCoderFactory(delay={delay}), progress=False,
+ingest([{corpus!r}], db={db!r}, coder=FakeCoderFactory(delay={delay}),
        chunk_size={chunk})
 """
 
