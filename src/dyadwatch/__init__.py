@@ -49,7 +49,7 @@ _EXPORTS: dict[str, str] = {
         name: "dyadwatch.errors"
         for name in (
             "CoderError", "DyadwatchError", "InputError", "InvalidArgument", "KnowledgeError",
-            "ModelNotFoundError", "OutputError", "SettingsError", "StoreError", "WorkerError",
+            "MissingExtra", "ModelNotFoundError", "OutputError", "SettingsError", "StoreError", "WorkerError",
         )
     },
 }

@@ -97,6 +97,19 @@ class CoderError(DyadwatchError):
     code = "DW-CODER"
 
 
+class MissingExtra(DyadwatchError):
+    """A feature needs an optional package that is not installed; names the extra that
+    installs it (``pip install 'dyadwatch[plot]'``)."""
+
+    code = "DW-EXTRA"
+
+    def __init__(self, feature: str, extra: str, package: str) -> None:
+        super().__init__(f"{feature} needs {package}: pip install 'dyadwatch[{extra}]'")
+        self.feature = feature
+        self.extra = extra
+        self.package = package
+
+
 class WorkerError(DyadwatchError):
     """A coding worker died or the cluster failed (articles stored so far are kept)."""
 

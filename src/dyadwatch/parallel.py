@@ -17,7 +17,13 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from dyadwatch.coder import Coded
-from dyadwatch.errors import CoderError, DyadwatchError, InvalidArgument, WorkerError
+from dyadwatch.errors import (
+    CoderError,
+    DyadwatchError,
+    InvalidArgument,
+    MissingExtra,
+    WorkerError,
+)
 from dyadwatch.records import Article
 from dyadwatch.settings import Settings
 
@@ -169,7 +175,10 @@ def _processes(
 def _dask(
     chunks: Iterable[Sequence[Article]], factory: CoderFactory, scheduler: str
 ) -> Iterator[list[Coded]]:
-    from distributed import Client, KilledWorker
+    try:
+        from distributed import Client, KilledWorker
+    except ImportError as exc:
+        raise MissingExtra("coding on a Dask cluster", "dask", "dask[distributed]") from exc
 
     try:
         client = Client(scheduler, timeout=DASK_CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]

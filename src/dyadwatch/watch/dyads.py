@@ -21,7 +21,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from dyadwatch.errors import DyadwatchError, InvalidArgument, StoreError
+from dyadwatch.errors import InvalidArgument, MissingExtra, StoreError
 
 if TYPE_CHECKING:
     import duckdb
@@ -427,7 +427,7 @@ class DyadSeries:
         try:
             import pandas as pd
         except ImportError as exc:
-            raise DyadwatchError("to_pandas needs pandas: pip install pandas") from exc
+            raise MissingExtra("to_pandas", "pandas", "pandas") from exc
         return pd.DataFrame(self.to_records())
 
 

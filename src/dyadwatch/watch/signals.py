@@ -25,7 +25,7 @@ from datetime import date as Date
 from datetime import timedelta
 from typing import Any, Literal
 
-from dyadwatch.errors import DyadwatchError, InvalidArgument
+from dyadwatch.errors import InvalidArgument, MissingExtra
 from dyadwatch.watch.dyads import (
     CONFLICT,
     COOPERATION,
@@ -510,5 +510,5 @@ def signals_to_pandas(signals: Sequence[Signal]) -> Any:
     try:
         import pandas as pd
     except ImportError as exc:
-        raise DyadwatchError("signals_to_pandas needs pandas: pip install pandas") from exc
+        raise MissingExtra("signals_to_pandas", "pandas", "pandas") from exc
     return pd.DataFrame([s.to_dict() for s in signals])
