@@ -102,7 +102,8 @@ def ingest(
     """Ingest articles from ``paths`` (files, folders, globs, ``-``) into the store at ``db``.
 
     ``coder`` is a coder (serial coding) or a picklable factory that builds one in each worker;
-    by default dyadwatch's own Coder with the configured model. ``workers`` codes in that many
+    by default dyadwatch's own Coder with the default settings (the CLI passes
+    ``ModelCoderFactory(settings)`` with the environment's and its options). ``workers`` codes in that many
     local processes; ``scheduler`` codes on an existing Dask cluster at that address.
     The library draws nothing: ``on_read(read)`` is called as the first pass reads each
     article (articles read so far), and ``on_chunk(done, total)`` once when the first pass ends,
