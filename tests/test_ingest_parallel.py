@@ -31,6 +31,7 @@ def builds(log: Path) -> list[str]:
     return log.read_text().split() if log.exists() else []
 
 
+@pytest.mark.slow  # starts worker processes, each importing the coder
 def test_worker_processes_match_serial(corpus: Path, serial: Path, tmp_path: Path) -> None:
     log = tmp_path / "builds.log"
     db = tmp_path / "workers.duckdb"
@@ -48,6 +49,7 @@ def test_worker_processes_match_serial(corpus: Path, serial: Path, tmp_path: Pat
     assert len(set(pids)) == len(pids)  # each worker built its coder once
 
 
+@pytest.mark.slow  # starts worker processes, each importing the coder
 def test_dask_local_cluster_matches_serial(corpus: Path, serial: Path, tmp_path: Path) -> None:
     import distributed
     log = tmp_path / "builds.log"

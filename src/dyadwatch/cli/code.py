@@ -127,7 +127,8 @@ def code(
 
 def _record(result: Coded | InputError, all_modalities: bool, with_places: bool) -> dict[str, Any]:
     if isinstance(result, InputError):
-        return {"id": result.record_id or result.where, "error": result.problem, "code": result.code}
+        where = result.record_id or result.where
+        return {"id": where, "error": result.problem, "code": result.code}
     if result.error:
         code = result.error_code or CoderError.code
         return {"id": result.article.id, "error": result.error, "code": code}
