@@ -45,7 +45,9 @@ def main() -> None:
 
     nlp = Coder(Settings.from_env()).nlp
     ruler: Any = nlp.get_pipe("attribute_ruler")
-    if "match" not in vars(ruler):
+    from dyadwatch.nlp.attributes import IndexedAttributeRuler
+
+    if not isinstance(ruler, IndexedAttributeRuler) or not ruler.indexed:
         raise SystemExit("this pipeline's attribute ruler is not indexed (patterns unsupported)")
     before = nlp.pipe_names[: nlp.pipe_names.index("attribute_ruler")]
     for name, texts in _corpora(args.articles, args.seed).items():

@@ -91,15 +91,19 @@ def run_ingest(
     """Ingest the corpus; the steady rate leaves out each worker's first chunk."""
     from dyadwatch.ingest import DEFAULT_CHUNK, ingest
     from dyadwatch.parallel import CoderFactory, ModelCoderFactory, load_factory
+    from dyadwatch.settings import Settings
 
-    factory: CoderFactory = load_factory(coder) if coder else ModelCoderFactory(model=model)
+    factory: CoderFactory = (
+        load_factory(coder) if coder else ModelCoderFactory(Settings.from_env(model=model))
+    )
     began = time.monotonic()
     marks: list[tuple[float, int]] = []
 
     def on_chunk(done: int, total: int) -> None:
-        marks.append((time.monotonic(), done))
+        if done:  # the call with 0 only announces the total
+            marks.append((time.monotonic(), done))
 
-    summary = ingest([corpus], db=db, coder=factory, workers=workers, progress=False,
+    summary = ingest([corpus], db=db, coder=factory, workers=workers,
                      on_chunk=on_chunk)  # fmt: skip
     if summary.failed or summary.errors:
         print(f"  warning: {len(summary.errors)} errors: {summary.errors[:1]}", file=sys.stderr)

@@ -1,9 +1,16 @@
-"""Shared fixtures. The real spaCy pipeline loads once per test session (about 4 s)."""
+"""Shared fixtures. The real spaCy pipeline loads once per test session (about 4 s).
+
+Marks: ``model`` for tests that load the real pipeline, ``slow`` for tests that take many seconds
+(killed processes, benchmarks, long property tests); ``pytest -m "not model and not slow"`` is the
+quick loop. A test that loads the pipeline without the ``model`` mark fails, so the quick loop
+stays quick.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,3 +22,16 @@ SHARED = Path(os.environ.get("DYADWATCH_SHARED", Path(__file__).resolve().parent
 @pytest.fixture(scope="session")
 def coder() -> Coder:
     return Coder()
+
+
+@pytest.fixture(autouse=True)
+def _model_tests_are_marked(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    if request.node.get_closest_marker("model") is not None:
+        return
+    if "coder" in request.fixturenames:
+        pytest.fail("this test uses the real pipeline (the coder fixture): mark it model")
+
+    def refuse(*_args: Any, **_kwargs: Any) -> Any:
+        pytest.fail("this test loads the real spaCy pipeline: mark it model")
+
+    monkeypatch.setattr("dyadwatch.nlp.pipeline._model_location", refuse)

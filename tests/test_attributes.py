@@ -12,7 +12,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from dyadwatch.coder import Coder
-from dyadwatch.nlp.attributes import AttributeIndex, index_attribute_ruler
+from dyadwatch.nlp.attributes import AttributeIndex, IndexedAttributeRuler, use_index
 
 # Patterns in every form the English pipelines use: a tag, a word and a tag, lists, negated
 # lists, regular expressions, whitespace, dependency labels, two tokens, a negative index.
@@ -115,8 +115,23 @@ def test_patterns_it_cannot_check_stay_with_spacys_matcher(pattern: list[dict[st
     ruler: Any = nlp.add_pipe("attribute_ruler")
     ruler.add_patterns([*PATTERNS, {"patterns": [pattern], "attrs": {"LEMMA": "x"}}])
     assert AttributeIndex.of(ruler) is None
-    assert index_attribute_ruler(ruler) is False
-    assert "match" not in vars(ruler)  # the class's own Matcher-based method
+    assert use_index(nlp) is False
+    assert type(nlp.get_pipe("attribute_ruler")) is AttributeRuler  # left as it was
+
+
+def test_the_swapped_ruler_is_a_registered_component_in_the_same_place() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    stock: Any = nlp.add_pipe("attribute_ruler", config={"validate": True})
+    nlp.add_pipe("entity_ruler")
+    stock.add_patterns(PATTERNS)
+    assert use_index(nlp)
+    ruler: Any = nlp.get_pipe("attribute_ruler")
+    assert isinstance(ruler, IndexedAttributeRuler) and ruler.indexed and ruler.validate
+    assert nlp.pipe_names == ["sentencizer", "attribute_ruler", "entity_ruler"]
+    assert nlp.config["components"]["attribute_ruler"]["factory"] == "dw_attribute_ruler"
+    assert ruler.patterns == stock.patterns
+    assert use_index(nlp)  # already swapped: nothing to do
 
 
 def test_the_indexed_ruler_sets_the_same_attributes(ruler: AttributeRuler) -> None:
@@ -125,9 +140,9 @@ def test_the_indexed_ruler_sets_the_same_attributes(ruler: AttributeRuler) -> No
     stock, indexed = _doc(ruler.vocab, tokens), _doc(ruler.vocab, tokens)
     ruler(stock)
     nlp = spacy.blank("en")
-    fast: Any = nlp.add_pipe("attribute_ruler")
-    fast.add_patterns(PATTERNS)
-    assert index_attribute_ruler(fast)
+    nlp.add_pipe("attribute_ruler").add_patterns(PATTERNS)
+    assert use_index(nlp)
+    fast: Any = nlp.get_pipe("attribute_ruler")
     fast(indexed)
 
     def attrs(doc: Doc) -> list[tuple[str, str, str]]:
@@ -137,12 +152,13 @@ def test_the_indexed_ruler_sets_the_same_attributes(ruler: AttributeRuler) -> No
     assert {t.pos_ for t in stock} >= {"VERB", "PRON", "SPACE"}
 
 
+@pytest.mark.model
 def test_the_coders_pipeline_uses_the_index_with_the_same_matches(coder: Coder) -> None:
     """The real English pipeline: its ruler is indexed, and on text with the ruler's special
     cases every match is the Matcher's."""
     nlp = coder.nlp
     ruler: Any = nlp.get_pipe("attribute_ruler")
-    assert "match" in vars(ruler)  # indexed at load
+    assert isinstance(ruler, IndexedAttributeRuler) and ruler.indexed  # swapped in at load
     text = (
         "Y'all ain't gonna believe it, the minister said. There is a deal, and there's gotta "
         "be more: let's go, c'mon! He gets it; she got it.\n\nAlgeria's army met US officials "
@@ -163,9 +179,8 @@ def test_the_coders_pipeline_uses_the_index_with_the_same_matches(coder: Coder) 
 
 def _indexed_pipeline() -> Any:
     nlp = spacy.blank("en")
-    ruler: Any = nlp.add_pipe("attribute_ruler")
-    ruler.add_patterns(PATTERNS)
-    assert index_attribute_ruler(ruler)
+    nlp.add_pipe("attribute_ruler").add_patterns(PATTERNS)
+    assert use_index(nlp)
     return nlp
 
 
@@ -185,7 +200,7 @@ def test_an_indexed_pipeline_pickles_and_copies(copy: str) -> None:
     ruler = other.get_pipe("attribute_ruler")
     doc = _doc(other.vocab, TOKENS)
     assert ruler.match(doc) == AttributeRuler.match(ruler, doc)
-    assert "match" in vars(ruler)  # still indexed
+    assert isinstance(ruler, IndexedAttributeRuler) and ruler.indexed  # still indexed
 
 
 def test_a_doc_of_another_vocab_is_matched_on_its_own_strings() -> None:
@@ -203,5 +218,6 @@ def test_patterns_added_or_cleared_after_indexing_are_seen() -> None:
     assert ruler.match(doc)[-1][0] == len(PATTERNS)  # the rule just added
     ruler.add_patterns([{"patterns": [[{"LOWER": "is", "OP": "?"}]], "attrs": {"LEMMA": "x"}}])
     assert ruler.match(doc) == AttributeRuler.match(ruler, doc)  # spaCy's Matcher again
+    assert not ruler.indexed
     ruler.clear()
     assert ruler.match(doc) == [] and ruler(doc) is doc

@@ -14,6 +14,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 BENCHMARKS = ROOT / "benchmarks"
 
+pytestmark = pytest.mark.slow  # each test runs a benchmark in a process of its own
+
 
 def _module(name: str) -> ModuleType:
     spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCHMARKS / f"{name}.py")
@@ -66,6 +68,7 @@ def test_harness_runs_with_the_model(tmp_path: Path) -> None:
     assert "bundled sample corpus" in out
 
 
+@pytest.mark.model
 def test_attribute_benchmark_finds_the_same_matches() -> None:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "tests"), str(ROOT / "src")])}
     result = subprocess.run(

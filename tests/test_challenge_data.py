@@ -58,12 +58,12 @@ def actor_problem(code: object) -> str | None:
     kb = knowledge()
     for prefix, kind in (("IGO", "igo"), ("NGO", "ngo")):
         if code.startswith(prefix):
-            body = code[len(prefix):]
-            # an organisation code may be followed by a sector (IGOUNOMIL); try the longest name
-            for cut in (len(body), len(body) - 3):
-                org = kb.igos.get(body[:cut])
-                if org is not None and (cut == len(body) or body[cut:] in SECTORS):
-                    return None if org.kind == kind else f"{code}: {body[:cut]} is an {org.kind}"
+            # igos.tsv holds whole CAMEO codes (IGOUNO); one may be followed by a sector
+            # (IGONATMIL): try the longest code
+            for cut in (len(code), len(code) - 3):
+                org = kb.igos.get(code[:cut])
+                if org is not None and (cut == len(code) or code[cut:] in SECTORS):
+                    return None if org.kind == kind else f"{code}: {code[:cut]} is an {org.kind}"
             return f"{code}: no such {kind} in igos.tsv"
     if code[:3] not in kb.countries:
         return f"{code}: {code[:3]!r} is not in countries.tsv"

@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 from dyadwatch.cli import main
 from dyadwatch.cli.code import _record, code_stream
-from dyadwatch.errors import InputError
+from dyadwatch.coder import Coded, make_article
+from dyadwatch.errors import CoderError, InputError, InvalidArgument, KnowledgeError
 from dyadwatch.read.articles import read_articles
 
 from fake_coder import FakeCoder
@@ -51,7 +52,26 @@ def test_record_hides_non_asserted_events_unless_asked(tmp_path: Path) -> None:
 def test_input_error_keeps_the_record_id() -> None:
     err = InputError("in.jsonl:3", "bad date 'yesterday'", record_id="r3")
     assert _record(err, all_modalities=False, with_places=False) == {
-        "id": "r3", "error": "bad date 'yesterday'"}
+        "id": "r3", "error": "bad date 'yesterday'", "code": "DW-INPUT"}
+
+
+def test_a_coding_error_keeps_its_code() -> None:
+    article = make_article("Algeria met Mali.", id="a1")
+    failed = Coded(article, error="a1: unknown actor kind", error_code=KnowledgeError.code)
+    assert _record(failed, all_modalities=False, with_places=False) == {
+        "id": "a1", "error": "a1: unknown actor kind", "code": "DW-KNOWLEDGE"}
+    # a coder that gives no code failed unforeseen
+    assert _record(Coded(article, error="boom"), False, False)["code"] == CoderError.code
+
+
+def test_a_bad_date_names_the_parameter_in_the_library_and_the_option_in_the_cli(
+    tmp_path: Path,
+) -> None:
+    with pytest.raises(InvalidArgument, match=r"^date: not an ISO date"):
+        make_article("Algeria met Mali.", date="yesterday")
+    src = _write(tmp_path / "a.txt", ["Algeria met Mali."])
+    result = CliRunner().invoke(main, ["code", "--date", "yesterday", str(src)])
+    assert result.exit_code == 1 and "Error: --date: not an ISO date" in result.output
 
 
 @pytest.mark.model
@@ -68,7 +88,7 @@ def test_cli_jsonl_batch_contract_end_to_end(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["code", "--format", "jsonl", str(src)])
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["id"] for line in lines] == ["r1", "r2", "r3"]
-    assert "error" in lines[1]
+    assert "error" in lines[1] and lines[1]["code"] == "DW-INPUT"
     first = lines[0]["events"][0]
     assert (first["source"]["country"], first["target"]["country"]) == ("KEN", "ETH")
     assert first["cameo"]["code"].startswith("04")

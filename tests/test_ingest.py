@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from dyadwatch.cli.ingest import IngestProgress
 from dyadwatch.cli.ingest import ingest as ingest_command
 from dyadwatch.ingest import IngestSummary, ingest, summary_table
 from dyadwatch.records import Article
@@ -53,7 +54,7 @@ def dump(db: Path) -> tuple[list[Any], ...]:
 
 def test_ingest_counts_and_errors(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "in")
-    summary = ingest([corpus], db=tmp_path / "c.duckdb", coder=FakeCoder(), progress=False)
+    summary = ingest([corpus], db=tmp_path / "c.duckdb", coder=FakeCoder())
     assert isinstance(summary, IngestSummary)
     assert (summary.seen, summary.new, summary.changed, summary.unchanged) == (22, 22, 0, 0)
     assert summary.failed == 0
@@ -71,9 +72,9 @@ def test_ingest_counts_and_errors(tmp_path: Path) -> None:
 def test_second_run_changes_nothing(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "in")
     db = tmp_path / "c.duckdb"
-    ingest([corpus], db=db, coder=FakeCoder(), progress=False)
+    ingest([corpus], db=db, coder=FakeCoder())
     before = dump(db)
-    again = ingest([corpus], db=db, coder=FakeCoderFactory(), progress=False)
+    again = ingest([corpus], db=db, coder=FakeCoderFactory())
     assert (again.new, again.changed, again.unchanged, again.mentions) == (0, 0, 22, 0)
     assert dump(db) == before
 
@@ -81,9 +82,9 @@ def test_second_run_changes_nothing(tmp_path: Path) -> None:
 def test_changed_article_is_recoded(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "in")
     db = tmp_path / "c.duckdb"
-    ingest([corpus], db=db, coder=FakeCoder(), progress=False)
+    ingest([corpus], db=db, coder=FakeCoder())
     (corpus / "note.txt").write_text("Japan attacked China on 2020-09-02.\n")
-    summary = ingest([corpus], db=db, coder=FakeCoder(), progress=False)
+    summary = ingest([corpus], db=db, coder=FakeCoder())
     assert (summary.new, summary.changed, summary.unchanged) == (0, 1, 21)
     with Store.open(db, read_only=True) as store:
         [event] = store.article_events("note")
@@ -97,13 +98,13 @@ def test_coding_failures_are_reported_not_stored(tmp_path: Path) -> None:
     (folder / "b.txt").write_text("FAILCODE France met Germany.")
     (folder / "c.txt").write_text("CRASHCODE Russia attacked Ukraine.")
     db = tmp_path / "c.duckdb"
-    summary = ingest([folder], db=db, coder=FakeCoder(), progress=False)
+    summary = ingest([folder], db=db, coder=FakeCoder())
     assert (summary.new, summary.failed) == (1, 2)
     problems = {Path(p.where).name: p.problem for p in summary.errors}
     assert problems["b.txt"] == "the fake coder refused this text"
     assert "the fake coder crashed" in problems["c.txt"]
     # failed articles are not stored, so the next run tries them again
-    again = ingest([folder], db=db, coder=FakeCoder(), progress=False)
+    again = ingest([folder], db=db, coder=FakeCoder())
     assert (again.unchanged, again.failed) == (1, 2)
 
 
@@ -117,7 +118,7 @@ def test_duplicate_ids_in_one_run(tmp_path: Path) -> None:
     ]
     (folder / "d.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
     db = tmp_path / "c.duckdb"
-    summary = ingest([folder], db=db, coder=FakeCoder(), progress=False)
+    summary = ingest([folder], db=db, coder=FakeCoder(), )
     # the last record of an id wins, and each replaced record is reported, never dropped silently
     assert (summary.seen, summary.new, summary.changed, summary.unchanged) == (1, 1, 0, 0)
     assert [e.where for e in summary.errors] == [f"{folder / 'd.jsonl'}:2", f"{folder / 'd.jsonl'}:3"]
@@ -125,7 +126,7 @@ def test_duplicate_ids_in_one_run(tmp_path: Path) -> None:
     assert summary.mentions == 1
     with Store.open(db, read_only=True) as store:
         assert [e.cameo.code for e in store.article_events("x")] == ["051"]
-    again = ingest([folder], db=db, coder=FakeCoder(), progress=False)
+    again = ingest([folder], db=db, coder=FakeCoder(), )
     assert (again.seen, again.new, again.unchanged) == (1, 0, 1)
 
 
@@ -133,9 +134,9 @@ def test_memory_budget_falls_back_to_reading_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     corpus = write_corpus(tmp_path / "in")
-    reference = ingest([corpus], db=tmp_path / "a.duckdb", coder=FakeCoder(), progress=False)
+    reference = ingest([corpus], db=tmp_path / "a.duckdb", coder=FakeCoder())
     monkeypatch.setattr("dyadwatch.ingest.MEMORY_BUDGET", 10)
-    reread = ingest([corpus], db=tmp_path / "b.duckdb", coder=FakeCoder(), progress=False)
+    reread = ingest([corpus], db=tmp_path / "b.duckdb", coder=FakeCoder())
     assert reread.new == reference.new
     assert dump(tmp_path / "a.duckdb") == dump(tmp_path / "b.duckdb")
 
@@ -149,7 +150,7 @@ def test_stdin_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr("dyadwatch.ingest.MEMORY_BUDGET", 0)
     (tmp_path / "a.txt").write_text("Russia attacked Ukraine.")
     summary = ingest(
-        ["-", tmp_path / "a.txt"], db=tmp_path / "c.duckdb", coder=FakeCoder(), progress=False
+        ["-", tmp_path / "a.txt"], db=tmp_path / "c.duckdb", coder=FakeCoder()
     )
     assert summary.new == 2
     with Store.open(tmp_path / "c.duckdb", read_only=True) as store:
@@ -158,8 +159,8 @@ def test_stdin_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_small_chunks_give_the_same_store(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "in")
-    ingest([corpus], db=tmp_path / "a.duckdb", coder=FakeCoder(), progress=False)
-    ingest([corpus], db=tmp_path / "b.duckdb", coder=FakeCoder(), progress=False, chunk_size=3)
+    ingest([corpus], db=tmp_path / "a.duckdb", coder=FakeCoder())
+    ingest([corpus], db=tmp_path / "b.duckdb", coder=FakeCoder(), chunk_size=3)
     assert dump(tmp_path / "a.duckdb") == dump(tmp_path / "b.duckdb")
 
 
@@ -168,11 +169,29 @@ def test_progress_and_summary_render(tmp_path: Path) -> None:
 
     corpus = write_corpus(tmp_path / "in", n=4)
     console = Console(record=True, width=100)
-    summary = ingest([corpus], db=tmp_path / "c.duckdb", coder=FakeCoder(), console=console)
+    calls: list[tuple[int, int]] = []
+    with IngestProgress(console) as progress:
+
+        def on_chunk(done: int, total: int) -> None:
+            calls.append((done, total))
+            progress.chunk(done, total)
+
+        summary = ingest(
+            [corpus], db=tmp_path / "c.duckdb", coder=FakeCoder(), chunk_size=4,
+            on_read=progress.read, on_chunk=on_chunk,
+        )  # fmt: skip
     console.print(summary_table(summary))
     text = console.export_text()
-    assert "articles/s" in text
+    assert "articles/s" in text and "coding" in text
     assert "articles read" in text and "feed.jsonl:5" in text
+    coded = summary.coded
+    assert calls[0] == (0, coded) and calls[-1] == (coded, coded)  # the total first, then chunks
+    assert [done for done, _ in calls] == sorted({*range(0, coded, 4), coded})
+
+
+def test_ingest_draws_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ingest([write_corpus(tmp_path / "in", n=4)], db=tmp_path / "c.duckdb", coder=FakeCoder())
+    assert capsys.readouterr() == ("", "")
 
 
 def test_cli_ingest(tmp_path: Path) -> None:
@@ -204,7 +223,7 @@ def test_cli_ingest_reports_errors_as_messages(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "does not exist" in result.output
     bad = CliRunner().invoke(ingest_command, [str(tmp_path), "--coder", "nope:Nothing"])
-    assert bad.exit_code == 1 and "--coder 'nope:Nothing'" in bad.output
+    assert bad.exit_code == 1 and "--coder: 'nope:Nothing'" in bad.output
 
 
 def test_article_records_survive(tmp_path: Path) -> None:
@@ -213,7 +232,7 @@ def test_article_records_survive(tmp_path: Path) -> None:
             {"id": "k", "text": "France met Germany.", "title": "T", "url": "u", "source": "S"}
         )
     )
-    ingest([tmp_path / "a.json"], db=tmp_path / "c.duckdb", coder=FakeCoder(), progress=False)
+    ingest([tmp_path / "a.json"], db=tmp_path / "c.duckdb", coder=FakeCoder())
     with Store.open(tmp_path / "c.duckdb", read_only=True) as store:
         assert store.article("k") == Article(
             id="k", text="France met Germany.", title="T", url="u", source="S"

@@ -75,7 +75,7 @@ def test_date_option_dates_what_metadata_does_not(tmp_path: Path) -> None:
 def test_date_from_name_then_date(tmp_path: Path) -> None:
     db = tmp_path / "c.duckdb"
     folder = corpus(tmp_path / "in")
-    summary = ingest([folder], db=db, coder=FakeCoder(), progress=False, date_from="name",
+    summary = ingest([folder], db=db, coder=FakeCoder(), date_from="name",
                      date=date(2024, 1, 2))
     dates = stored_dates(db)
     assert dates["2024-03-14-kyiv"] == date(2024, 3, 14)
@@ -91,7 +91,7 @@ def test_date_from_name_then_date(tmp_path: Path) -> None:
 def test_summary_counts_undated_articles_and_their_mentions(tmp_path: Path) -> None:
     db = tmp_path / "c.duckdb"
     folder = corpus(tmp_path / "in")
-    summary = ingest([folder], db=db, coder=FakeCoder(), progress=False)
+    summary = ingest([folder], db=db, coder=FakeCoder())
     # Four .txt files without a date anywhere; the fake coder finds one event in each.
     assert (summary.undated, summary.undated_mentions) == (4, 4)
     result = CliRunner().invoke(ingest_command, [str(folder), "--db", str(tmp_path / "d.duckdb"),
@@ -111,7 +111,7 @@ def test_date_options_are_checked(tmp_path: Path) -> None:
 def test_dyad_and_signals_warn_of_undated_mentions_and_unseen_actors(tmp_path: Path) -> None:
     db = tmp_path / "c.duckdb"
     folder = corpus(tmp_path / "in")
-    ingest([folder], db=db, coder=FakeCoder(), progress=False)
+    ingest([folder], db=db, coder=FakeCoder())
     result = CliRunner().invoke(dyad_command, ["FRA", "DEU", "--db", str(db)])
     assert result.exit_code == 0
     assert "4 mention(s) in the store have no date" in result.stderr
@@ -133,7 +133,7 @@ def test_dyad_and_signals_warn_of_undated_mentions_and_unseen_actors(tmp_path: P
 def test_no_warning_when_every_mention_is_dated(tmp_path: Path) -> None:
     db = tmp_path / "c.duckdb"
     folder = corpus(tmp_path / "in")
-    ingest([folder], db=db, coder=FakeCoder(), progress=False, date=date(2024, 1, 2))
+    ingest([folder], db=db, coder=FakeCoder(), date=date(2024, 1, 2))
     result = CliRunner().invoke(dyad_command, ["FRA", "DEU", "--db", str(db)])
     assert result.exit_code == 0 and result.stderr == ""
 
@@ -168,6 +168,6 @@ def test_a_date_far_ahead_is_not_stored(tmp_path: Path) -> None:
                {"id": "near", "text": "Kenya praised Brazil.", "date": "2020-01-02"}]
     path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
     db = tmp_path / "c.duckdb"
-    summary = ingest([path], db=db, coder=FakeCoder(), progress=False)
+    summary = ingest([path], db=db, coder=FakeCoder())
     assert stored_dates(db) == {"far": None, "near": date(2020, 1, 2)}
     assert summary.undated == 1

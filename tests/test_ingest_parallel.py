@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from dyadwatch.errors import DyadwatchError
+from dyadwatch.errors import CoderError, DyadwatchError, InvalidArgument
 from dyadwatch.ingest import ingest
-from dyadwatch.parallel import chunked, code_in_order, code_with
+from dyadwatch.parallel import code_in_order, code_with
 from dyadwatch.records import Article
 from test_ingest import dump, write_corpus
 
@@ -23,7 +23,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def serial(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("serial") / "serial.duckdb"
-    ingest([corpus], db=db, coder=FakeCoder(), progress=False, chunk_size=8)
+    ingest([corpus], db=db, coder=FakeCoder(), chunk_size=8)
     return db
 
 
@@ -31,6 +31,7 @@ def builds(log: Path) -> list[str]:
     return log.read_text().split() if log.exists() else []
 
 
+@pytest.mark.slow  # starts worker processes, each importing the coder
 def test_worker_processes_match_serial(corpus: Path, serial: Path, tmp_path: Path) -> None:
     log = tmp_path / "builds.log"
     db = tmp_path / "workers.duckdb"
@@ -39,7 +40,6 @@ def test_worker_processes_match_serial(corpus: Path, serial: Path, tmp_path: Pat
         db=db,
         coder=FakeCoderFactory(log=str(log)),
         workers=2,
-        progress=False,
         chunk_size=8,
     )
     assert summary.new == 62
@@ -49,6 +49,7 @@ def test_worker_processes_match_serial(corpus: Path, serial: Path, tmp_path: Pat
     assert len(set(pids)) == len(pids)  # each worker built its coder once
 
 
+@pytest.mark.slow  # starts worker processes, each importing the coder
 def test_dask_local_cluster_matches_serial(corpus: Path, serial: Path, tmp_path: Path) -> None:
     import distributed
     log = tmp_path / "builds.log"
@@ -61,7 +62,6 @@ def test_dask_local_cluster_matches_serial(corpus: Path, serial: Path, tmp_path:
             db=db,
             coder=FakeCoderFactory(log=str(log)),
             scheduler=cluster.scheduler_address,
-            progress=False,
             chunk_size=8,
         )
     assert summary.new == 62
@@ -81,13 +81,12 @@ def test_unreachable_scheduler_is_a_clear_error(
             db=tmp_path / "c.duckdb",
             coder=FakeCoderFactory(),
             scheduler="tcp://127.0.0.1:9",
-            progress=False,
         )
 
 
 def test_parallel_needs_a_factory() -> None:
     chunks = [[Article("a", "France met Germany.")]]
-    with pytest.raises(DyadwatchError, match="factory"):
+    with pytest.raises(InvalidArgument, match="factory"):
         list(code_in_order(chunks, FakeCoder(), workers=2))
 
 
@@ -97,4 +96,4 @@ def test_results_keep_input_order_and_isolate_failures() -> None:
     coded = code_with(FakeCoder(), articles)
     assert [c.article.id for c in coded] == [a.id for a in articles]
     assert [c.error is not None for c in coded] == [False, False, True, False, False]
-    assert [len(c) for c in chunked(articles, 2)] == [2, 2, 1]
+    assert coded[2].error_code == CoderError.code  # an unforeseen failure, with its code

@@ -37,6 +37,7 @@ def test_odd_texts_do_not_break_the_component(text: str) -> None:
     assert len(doc) == len(spacy.blank("en").make_doc(text))
 
 
+@pytest.mark.model
 def test_the_pipeline_splits_a_dateline_story(coder: Coder) -> None:
     doc = coder.nlp(
         "ALGIERS – The commander met the president.\n\nBoth sides spoke of cooperation."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -11,8 +12,16 @@ import pytest
 from click.testing import CliRunner
 
 from dyadwatch.cli.report import report as report_command
-from dyadwatch.errors import InputError
-from dyadwatch.watch.reports import highlight_html, highlight_markdown, sentence_spans, write_report
+from dyadwatch.errors import InvalidArgument, MissingExtra
+from dyadwatch.watch.reports import (
+    build_report,
+    highlight_html,
+    highlight_markdown,
+    plot_series,
+    render_html,
+    sentence_spans,
+    write_report,
+)
 from test_dyads import article_with, row, store_with
 
 
@@ -89,7 +98,7 @@ def test_markdown_report(thread_db: Path, tmp_path: Path) -> None:
 
 
 def test_report_rejects_unknown_formats(thread_db: Path, tmp_path: Path) -> None:
-    with pytest.raises(InputError, match=r"\.html or \.md"):
+    with pytest.raises(InvalidArgument, match=r"\.html or \.md"):
         write_report(thread_db, "USA", "DZA", tmp_path / "r.pdf")
 
 
@@ -105,3 +114,25 @@ def test_report_cli(thread_db: Path, tmp_path: Path) -> None:
     )
     assert result.exit_code == 1 and "must differ" in result.output
     assert "Example" in CliRunner().invoke(report_command, ["--help"]).output
+
+
+def test_without_matplotlib_the_report_says_so_and_a_plot_is_a_clear_error(
+    thread_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # importing it now fails
+    text = write_report(thread_db, "USA", "DZA", tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "(No chart: matplotlib is not installed.)" in text and "<img" not in text
+    series = build_report(thread_db, "USA", "DZA").series
+    with pytest.raises(MissingExtra, match=r"pip install 'dyadwatch\[plot\]'"):
+        plot_series(series, tmp_path / "p.png")
+
+
+def test_the_template_escapes_what_the_store_holds(thread_db: Path) -> None:
+    report = build_report(thread_db, "USAMIL", "DZA")
+    event = replace(
+        report.series.events[0], title="<b>x</b>", url='https://e.org/?a="1"&b=<2>'
+    )  # fmt: skip
+    series = replace(report.series, events=(event,))
+    text = render_html(replace(report, series=series))
+    assert "&lt;b&gt;x&lt;/b&gt;" in text and "<b>x</b>" not in text
+    assert '<a href="https://e.org/?a=&#34;1&#34;&amp;b=&lt;2&gt;">' in text

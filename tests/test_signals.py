@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from dyadwatch.cli.signals import signals as signals_command
-from dyadwatch.errors import InputError
+from dyadwatch.errors import InvalidArgument
 from dyadwatch.watch.dyads import EventRow
 from dyadwatch.watch.signals import (
     binom_cdf,
@@ -103,7 +103,7 @@ def test_fixed_window() -> None:
     counts = [1, 0, 1, 1, 0, 1, 0, 1, 1, 5, 6, 5]
     shift = shift_test(counts, window=1)
     assert shift is not None and shift.window == 1 and shift.count == 5
-    with pytest.raises(InputError, match="at least 1"):
+    with pytest.raises(InvalidArgument, match="at least 1"):
         shift_test(counts, window=0)
 
 

@@ -33,7 +33,7 @@ def test_military_signal_for_usa_dza_shows_the_townsend_tebboune_meeting(
         encoding="utf-8",
     )
     db = tmp_path / "corpus.duckdb"
-    summary = ingest([CORPUS, seed], db=db, coder=coder, progress=False)
+    summary = ingest([CORPUS, seed], db=db, coder=coder)
     assert summary.failed == 0
     signals = find_signals(db, context="military", evidence=10)
     usa_dza = [s for s in signals if {s.a[:3], s.b[:3]} == {"USA", "DZA"}]

@@ -227,6 +227,7 @@ def _dump(store: Store) -> tuple[list[Any], ...]:
     )
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(specs=_ITEMS, cuts=st.lists(st.integers(1, 13), max_size=4))
 def test_add_many_equals_adding_one_by_one(specs: list[Any], cuts: list[int]) -> None:

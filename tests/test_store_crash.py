@@ -24,12 +24,14 @@ from test_ingest import dump
 
 TESTS = Path(__file__).resolve().parent
 
+pytestmark = pytest.mark.slow  # processes killed at many points: about two minutes
+
 RUNNER = """
 import sys
 sys.path.insert(0, {tests!r})
 from fake_coder import FakeCoderFactory
 from dyadwatch.ingest import ingest
-ingest([{corpus!r}], db={db!r}, coder=FakeCoderFactory(delay={delay}), progress=False,
+ingest([{corpus!r}], db={db!r}, coder=FakeCoderFactory(delay={delay}),
        chunk_size={chunk})
 """
 

@@ -67,7 +67,7 @@ def test_ingest_dates_txt_from_its_dateline(tmp_path: Path, coder: Coder) -> Non
         "KYIV, March 45, 2024 (Reuters) - Russian forces shelled Kharkiv on Tuesday.\n"
     )
     db = tmp_path / "c.duckdb"
-    summary = ingest([folder], db=db, coder=coder, progress=False)
+    summary = ingest([folder], db=db, coder=coder)
     with Store.open(db, read_only=True) as store:
         dates = dict(store.connection.execute("SELECT id, date FROM articles").fetchall())
     assert dates == {"kyiv": date(2024, 3, 14), "bad": None}

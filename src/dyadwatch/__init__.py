@@ -48,7 +48,8 @@ _EXPORTS: dict[str, str] = {
     **{
         name: "dyadwatch.errors"
         for name in (
-            "DyadwatchError", "InputError", "KnowledgeError", "ModelNotFoundError", "StoreError",
+            "CoderError", "DyadwatchError", "InputError", "InvalidArgument", "KnowledgeError",
+            "MissingExtra", "ModelNotFoundError", "OutputError", "SettingsError", "StoreError", "WorkerError",
         )
     },
 }

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
+from itertools import batched
 from typing import TYPE_CHECKING, Any
 
-from dyadwatch.errors import DyadwatchError, InputError
+from dyadwatch.errors import DyadwatchError, InputError, InvalidArgument
 from dyadwatch.limits import LIMITS
 from dyadwatch.records import Article, Event, PlaceMention, content_hash
 from dyadwatch.settings import Settings
@@ -26,12 +27,14 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Coded:
-    """The outcome of coding one article: its events, or the error that stopped it."""
+    """The outcome of coding one article: its events, or the error that stopped it (its
+    message, and the code of its class in ``dyadwatch.errors``)."""
 
     article: Article
     events: tuple[Event, ...] = ()
     error: str | None = None
     places: tuple[PlaceMention, ...] = ()
+    error_code: str | None = None
     published: Date | None = None
     """The publication date the events were dated from (the article's, else its dateline's)."""
     warnings: tuple[str, ...] = ()
@@ -46,7 +49,7 @@ def make_article(
         try:
             date = Date.fromisoformat(date)
         except ValueError as exc:
-            raise InputError("--date", f"not an ISO date (YYYY-MM-DD): {date!r}") from exc
+            raise InvalidArgument("date", f"not an ISO date (YYYY-MM-DD): {date!r}") from exc
     return Article(id=id or content_hash(text)[:12], text=text, date=date, source=source)
 
 
@@ -195,23 +198,17 @@ class Coder:
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[Coded]:
         """Code articles in order, in batches; a failing article yields ``Coded(error=...)``."""
-        batch: list[Article] = []
-        for article in articles:
-            batch.append(article)
-            if len(batch) >= self.settings.batch_size:
-                yield from self._code_batch(batch)
-                batch = []
-        if batch:
+        for batch in batched(articles, self.settings.batch_size):
             yield from self._code_batch(batch)
 
-    def _code_batch(self, batch: list[Article]) -> Iterator[Coded]:
+    def _code_batch(self, batch: Sequence[Article]) -> Iterator[Coded]:
         nlp = self.nlp
         results: dict[int, Coded] = {}
         datings: dict[int, Dating] = {}
         for i, article in enumerate(batch):
             problem = self._problem(article)
             if problem:
-                results[i] = Coded(article, error=problem)
+                results[i] = Coded(article, error=problem, error_code=InputError.code)
                 continue
             dating = datings[i] = self.dating(article)
             if self.settings.prefilter and self._discarded(article):
@@ -234,7 +231,7 @@ class Coder:
                 yield Coded(article, tuple(events), places=tuple(mentions),
                             published=dating.published, warnings=article.warnings + dating.warnings)
             except DyadwatchError as exc:
-                yield Coded(article, error=str(exc))
+                yield Coded(article, error=str(exc), error_code=exc.code)
 
     @staticmethod
     def _discarded(article: Article) -> bool:

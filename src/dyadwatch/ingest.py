@@ -3,7 +3,7 @@
 >>> summary = ingest(["news/"], db="corpus.duckdb", workers=2)   # doctest: +SKIP
 
 Two passes over the inputs: the first reads every article and compares its content hash with the
-store, so the progress bar knows how many articles need coding (and unchanged ones are never
+store, so a progress display knows how many articles need coding (and unchanged ones are never
 coded); the second codes those, in chunks, serially or in parallel, and the main process stores
 each coded chunk in one transaction, in input order. The articles to code are kept in memory
 between the passes while they fit in ``MEMORY_BUDGET`` bytes of text; beyond that the second
@@ -20,20 +20,19 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date as Date
+from itertools import batched
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from dyadwatch.errors import InputError
-from dyadwatch.parallel import CoderFactory, CoderLike, ModelCoderFactory, chunked, code_in_order
+from dyadwatch.parallel import CoderFactory, CoderLike, ModelCoderFactory, code_in_order
 from dyadwatch.read.articles import StdinFormat, read_articles_with_origin
 from dyadwatch.read.dateline import beyond_horizon
 from dyadwatch.records import Article
 from dyadwatch.store.store import Store
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
-    from rich.progress import Progress, Task
-    from rich.text import Text
+    from rich.console import RenderableType
 
 MEMORY_BUDGET = 256_000_000
 """Characters of article text kept between the two passes before falling back to re-reading."""
@@ -110,11 +109,10 @@ def ingest(
     coder: CoderLike | CoderFactory | None = None,
     workers: int = 1,
     scheduler: str | None = None,
-    progress: bool = True,
     merge_window_days: int | None = None,
     chunk_size: int = DEFAULT_CHUNK,
     stdin_format: StdinFormat = "auto",
-    console: Console | None = None,
+    on_read: Callable[[int], None] | None = None,
     on_chunk: Callable[[int, int], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
     date: Date | None = None,
@@ -123,62 +121,63 @@ def ingest(
     """Ingest articles from ``paths`` (files, folders, globs, ``-``) into the store at ``db``.
 
     ``coder`` is a coder (serial coding) or a picklable factory that builds one in each worker;
-    by default dyadwatch's own Coder with the configured model. ``workers`` codes in that many
+    by default dyadwatch's own Coder with the default settings (the CLI passes
+    ``ModelCoderFactory(settings)`` with the environment's and its options). ``workers`` codes in that many
     local processes; ``scheduler`` codes on an existing Dask cluster at that address.
-    ``on_chunk(done, total)`` is called after each stored chunk (articles coded so far, and to
-    code in all). ``should_stop()`` is asked after each stored chunk; when it answers true the
-    run ends there (the summary says ``stopped``) and a later run codes the rest.
-    code in all). ``date`` dates every article its own metadata does not date; ``date_from=
-    "name"`` takes that date from each file's name (``2024-03-14-kyiv.txt``) instead, then
-    ``date``. Articles still undated are dated from their dateline (see dateline.py).
+    The library draws nothing: ``on_read(read)`` is called as the first pass reads each
+    article (articles read so far), and ``on_chunk(done, total)`` once when the first pass ends,
+    with ``done`` 0, then after each stored chunk (articles coded so far, and to code in all);
+    the CLI draws its progress bar from them. ``should_stop()`` is asked after each stored chunk;
+    when it answers true the run ends there (the summary says ``stopped``) and a later run codes
+    the rest. ``date`` dates every article its own metadata does not date; ``date_from="name"``
+    takes that date from each file's name (``2024-03-14-kyiv.txt``) instead, then ``date``.
+    Articles still undated are dated from their dateline (see read/dateline.py).
     """
     started = time.monotonic()
     dating = _Dating(date, date_from)
     factory = coder if coder is not None else ModelCoderFactory()
     with Store.open(db, merge_window_days=merge_window_days) as store:
-        with _progress(progress, console) as bar:
-            scan = _scan(paths, store, stdin_format, bar, dating)
-            task = bar.add_task("coding", total=len(scan.to_code))
-            counts = {"new": 0, "changed": 0, "unchanged": scan.unchanged, "failed": 0}
-            mentions = done = 0
-            stopped = False
-            mentions = done = undated = undated_mentions = 0
-            errors = list(scan.errors)
-            warnings: list[Problem] = []
-            todo = _articles_to_code(paths, scan, stdin_format, dating)
-            results = code_in_order(
-                chunked(todo, chunk_size), factory, workers=workers, scheduler=scheduler
-            )
-            for chunk in results:
-                good = []
-                for coded in chunk:
-                    if coded.error is not None:
-                        counts["failed"] += 1
-                        key = (coded.article.id, coded.article.content_hash)
-                        where = scan.origins.get(key, coded.article.id)
-                        errors.append(Problem(where, coded.error))
-                    else:
-                        article = coded.article
-                        if article.date is not None and beyond_horizon(article.date):
-                            article = replace(article, date=None)  # the coder ignored it too
-                        if article.date is None and coded.published is not None:
-                            article = replace(article, date=coded.published)  # from the text
-                        if article.date is None:
-                            undated += 1
-                            undated_mentions += sum(e.date.value is None for e in coded.events)
-                        said = dict.fromkeys((*coded.article.warnings, *coded.warnings))
-                        warnings += [_warning(w, article.id) for w in said]
-                        good.append((article, coded.events))
-                for outcome in store.add_many(good):
-                    counts[outcome] += 1
-                mentions += sum(len(events) for _, events in good)
-                bar.advance(task, len(chunk))
-                done += len(chunk)
-                if on_chunk is not None:
-                    on_chunk(done, len(scan.to_code))
-                if should_stop is not None and should_stop():
-                    stopped = True
-                    break
+        scan = _scan(paths, store, stdin_format, on_read, dating)
+        if on_chunk is not None:
+            on_chunk(0, len(scan.to_code))
+        counts = {"new": 0, "changed": 0, "unchanged": scan.unchanged, "failed": 0}
+        stopped = False
+        mentions = done = undated = undated_mentions = 0
+        errors = list(scan.errors)
+        warnings: list[Problem] = []
+        todo = _articles_to_code(paths, scan, stdin_format, dating)
+        results = code_in_order(
+            batched(todo, chunk_size), factory, workers=workers, scheduler=scheduler
+        )
+        for chunk in results:
+            good = []
+            for coded in chunk:
+                if coded.error is not None:
+                    counts["failed"] += 1
+                    key = (coded.article.id, coded.article.content_hash)
+                    where = scan.origins.get(key, coded.article.id)
+                    errors.append(Problem(where, coded.error))
+                else:
+                    article = coded.article
+                    if article.date is not None and beyond_horizon(article.date):
+                        article = replace(article, date=None)  # the coder ignored it too
+                    if article.date is None and coded.published is not None:
+                        article = replace(article, date=coded.published)  # from the text
+                    if article.date is None:
+                        undated += 1
+                        undated_mentions += sum(e.date.value is None for e in coded.events)
+                    said = dict.fromkeys((*coded.article.warnings, *coded.warnings))
+                    warnings += [_warning(w, article.id) for w in said]
+                    good.append((article, coded.events))
+            for outcome in store.add_many(good):
+                counts[outcome] += 1
+            mentions += sum(len(events) for _, events in good)
+            done += len(chunk)
+            if on_chunk is not None:
+                on_chunk(done, len(scan.to_code))
+            if should_stop is not None and should_stop():
+                stopped = True
+                break
         totals = store.counts()
         where = str(store.path) if store.path is not None else ":memory:"
     return IngestSummary(
@@ -245,11 +244,10 @@ def _scan(
     paths: Sequence[str | Path],
     store: Store,
     stdin_format: StdinFormat,
-    bar: Progress,
+    on_read: Callable[[int], None] | None,
     dating: _Dating,
 ) -> _Scan:
     scan = _Scan()
-    task = bar.add_task("reading", total=None)
     stored = store.stored_hashes()
     seen_at: dict[str, tuple[int, str]] = {}  # id -> (position, where) of its latest record
     position = 0
@@ -273,7 +271,8 @@ def _scan(
             else:
                 scan.seen += 1
             seen_at[item.id] = (position - 1, origin)
-            bar.advance(task)
+            if on_read is not None:
+                on_read(scan.seen)
             if scan.seen % 500 == 0:
                 store.yield_to_readers()  # a long scan must not lock readers out
             if stored.get(item.id) == item.content_hash:
@@ -290,7 +289,6 @@ def _scan(
                 if scan.cached_chars > MEMORY_BUDGET:
                     scan.cache = None
         scan.sizes.append(position - start)
-    bar.update(task, visible=False)
     return scan
 
 
@@ -326,59 +324,6 @@ def _articles_to_code(
 
 
 # -- display ------------------------------------------------------------------------------------
-
-
-class _NullProgress:
-    """Stands in for rich's Progress when progress is off."""
-
-    def __enter__(self) -> _NullProgress:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def add_task(self, description: str, total: float | None = None) -> int:
-        return 0
-
-    def advance(self, task: int, advance: float = 1) -> None:
-        return None
-
-    def update(self, task: int, **kwargs: object) -> None:
-        return None
-
-
-def _progress(show: bool, console: Console | None) -> Progress:
-    if not show:
-        return _NullProgress()  # type: ignore[return-value]
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        ProgressColumn,
-        SpinnerColumn,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-    from rich.text import Text
-
-    class RateColumn(ProgressColumn):
-        def render(self, task: Task) -> Text:
-            speed = task.finished_speed or task.speed
-            return Text("" if speed is None else f"{speed:,.1f} articles/s", style="cyan")
-
-    return Progress(
-        SpinnerColumn(),
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        RateColumn(),
-        TimeElapsedColumn(),
-        TextColumn("ETA"),
-        TimeRemainingColumn(),
-        console=console or Console(stderr=True),
-    )
 
 
 def summary_table(summary: IngestSummary, *, max_errors: int = 20) -> RenderableType:

@@ -16,12 +16,19 @@ from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from dyadwatch.coder import Coded
-from dyadwatch.errors import DyadwatchError
+from dyadwatch.errors import (
+    CoderError,
+    DyadwatchError,
+    InvalidArgument,
+    MissingExtra,
+    WorkerError,
+)
 from dyadwatch.records import Article
+from dyadwatch.settings import Settings
 
 
 @runtime_checkable
@@ -35,17 +42,15 @@ CoderFactory = Callable[[], CoderLike]
 
 @dataclass(frozen=True)
 class ModelCoderFactory:
-    """Builds dyadwatch's own Coder with the given spaCy pipeline and actor file (``None``: the
-    settings)."""
+    """Builds dyadwatch's own Coder with the given settings, whole and frozen: a worker codes
+    with the settings of the process that started it, never with its own environment."""
 
-    model: str | None = None
-    actors: str | None = None
+    settings: Settings = field(default_factory=Settings)
 
     def __call__(self) -> CoderLike:
         from dyadwatch.coder import Coder
-        from dyadwatch.settings import Settings
 
-        return Coder(Settings.from_env(model=self.model, actors=self.actors))
+        return Coder(self.settings)
 
 
 def load_factory(path: str) -> CoderFactory:
@@ -55,22 +60,18 @@ def load_factory(path: str) -> CoderFactory:
 
     module_name, _, name = path.partition(":")
     if not module_name or not name:
-        raise DyadwatchError(f"--coder {path!r}: expected MODULE:NAME")
+        raise InvalidArgument("path", f"{path!r} is not MODULE:NAME")
     try:
         module = importlib.import_module(module_name)
         factory = getattr(module, name)
     except (ImportError, AttributeError) as exc:
-        raise DyadwatchError(f"--coder {path!r}: {exc}") from exc
+        raise InvalidArgument("path", f"{path!r}: {exc}") from exc
     if isinstance(factory, type) and not hasattr(factory, "code_articles"):
         factory = factory()
     if not callable(factory):
-        raise DyadwatchError(f"--coder {path!r}: not callable")
+        raise InvalidArgument("path", f"{path!r} is not callable")
     built: CoderFactory = factory
     return built
-
-
-class WorkerError(DyadwatchError):
-    """A coding worker died or the cluster failed (articles stored so far are kept)."""
 
 
 DASK_CONNECT_TIMEOUT = "30s"
@@ -111,7 +112,8 @@ def code_with(coder: CoderLike, chunk: Sequence[Article]) -> list[Coded]:
         try:
             [one] = list(coder.code_articles([article]))
         except Exception as exc:  # noqa: BLE001 - reported as this article's error
-            one = Coded(article, (), f"coder failed: {type(exc).__name__}: {exc}")
+            code = exc.code if isinstance(exc, DyadwatchError) else CoderError.code
+            one = Coded(article, (), f"coder failed: {type(exc).__name__}: {exc}", error_code=code)
         out.append(one)
     return out
 
@@ -152,9 +154,10 @@ def code_in_order(
             yield code_with(serial, chunk)
         return
     if isinstance(coder, CoderLike):
-        raise DyadwatchError(
+        raise InvalidArgument(
+            "coder",
             "parallel coding needs a coder factory (a picklable callable that builds the coder),"
-            " not a coder"
+            " not a coder",
         )
     factory = coder
     if scheduler is not None:
@@ -191,7 +194,10 @@ def _processes(
 def _dask(
     chunks: Iterable[Sequence[Article]], factory: CoderFactory, scheduler: str
 ) -> Iterator[list[Coded]]:
-    from distributed import Client, KilledWorker
+    try:
+        from distributed import Client, KilledWorker
+    except ImportError as exc:
+        raise MissingExtra("coding on a Dask cluster", "dask", "dask[distributed]") from exc
 
     try:
         client = Client(scheduler, timeout=DASK_CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
@@ -212,15 +218,3 @@ def _dask(
         finally:
             for future in window:
                 future.cancel()
-
-
-def chunked(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    """Lists of up to ``size`` consecutive articles."""
-    chunk: list[Article] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk

@@ -7,16 +7,19 @@ turns ``DyadwatchError`` into a clear message (see ``errors_to_messages``).
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 import duckdb
 
 from dyadwatch import __version__
 from dyadwatch.cli.safe import clean
-from dyadwatch.errors import DyadwatchError
+from dyadwatch.errors import DyadwatchError, InvalidArgument
+
+if TYPE_CHECKING:
+    from dyadwatch.settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -34,10 +37,16 @@ _COMMANDS: list[tuple[str, str]] = [
 
 
 @contextmanager
-def errors_to_messages() -> Iterator[None]:
-    """Turn our exceptions into a one-line message and exit status 1."""
+def errors_to_messages(flags: Mapping[str, str] | None = None) -> Iterator[None]:
+    """Turn our exceptions into a one-line message and exit status 1. ``flags`` maps a library
+    parameter to the option that set it, so a bad argument is reported under the option's name
+    ("--date: not an ISO date" where the library says "date: ...")."""
     try:
         yield
+    except InvalidArgument as exc:
+        option = (flags or {}).get(exc.parameter)
+        message = clean(f"{option}: {exc.problem}" if option else str(exc))
+        raise click.ClickException(message) from exc
     except DyadwatchError as exc:
         raise click.ClickException(clean(exc)) from exc
     except duckdb.Error as exc:
@@ -55,7 +64,16 @@ def warn_coverage(db: str | None, codes: tuple[str, ...] = ()) -> None:
     from dyadwatch.watch.coverage import coverage_warnings
 
     for warning in coverage_warnings(db, codes):
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {clean(warning)}", err=True)
+
+
+def run_settings(**options: Any) -> Settings:
+    """The settings of this run: the ``DYADWATCH_*`` environment, then the command's options
+    (``None``: not given). The one place the CLI reads the environment; the library is handed
+    the result. Call it inside ``errors_to_messages`` (a bad variable is a ``SettingsError``)."""
+    from dyadwatch.settings import Settings
+
+    return Settings.from_env(**options)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from itertools import batched
 from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
-from dyadwatch.cli import errors_to_messages
+from dyadwatch.cli import errors_to_messages, run_settings
 from dyadwatch.cli.stop import EXIT_SOME_FAILED
-from dyadwatch.errors import InputError
+from dyadwatch.errors import CoderError, InputError
 
 if TYPE_CHECKING:
     from dyadwatch.coder import Coded, Coder
@@ -22,21 +23,11 @@ def code_stream(
     coder: Coder, items: Iterable[Article | InputError], chunk: int = 16
 ) -> Iterator[Coded | InputError]:
     """Code readable articles and pass read errors through, keeping the input order."""
-    buffer: list[Article | InputError] = []
-
-    def flush() -> Iterator[Coded | InputError]:
-        articles = [x for x in buffer if not isinstance(x, InputError)]
+    for batch in batched(items, chunk):
+        articles = [x for x in batch if not isinstance(x, InputError)]
         coded = iter(coder.code_articles(articles))
-        for item in buffer:
+        for item in batch:
             yield item if isinstance(item, InputError) else next(coded)
-
-    for item in items:
-        buffer.append(item)
-        if len(buffer) >= chunk:
-            yield from flush()
-            buffer = []
-    if buffer:
-        yield from flush()
 
 
 def _visible(coded: Coded, all_modalities: bool) -> list[dict[str, Any]]:
@@ -116,16 +107,15 @@ def code(
       dyadwatch code --format jsonl records.jsonl > events.jsonl
 
     With --format jsonl, each output line answers one input record, in order:
-    {"id": ..., "events": [...]} or {"id": ..., "error": "..."}.
+    {"id": ..., "events": [...]} or {"id": ..., "error": "...", "code": "DW-..."}.
     """
     from dataclasses import replace
 
     from dyadwatch.coder import Coder, make_article
     from dyadwatch.read.articles import read_articles
-    from dyadwatch.settings import Settings
 
-    with errors_to_messages():
-        settings = Settings.from_env(model=model, actors=actors_file)
+    with errors_to_messages({"date": "--date"}):
+        settings = run_settings(model=model, actors=actors_file)
         if with_places:
             settings = replace(settings, prefilter=False)  # every toponym needs the full parse
         coder = Coder(settings)
@@ -163,9 +153,11 @@ def code(
 
 def _record(result: Coded | InputError, all_modalities: bool, with_places: bool) -> dict[str, Any]:
     if isinstance(result, InputError):
-        return {"id": result.record_id or result.where, "error": result.problem}
+        where = result.record_id or result.where
+        return {"id": where, "error": result.problem, "code": result.code}
     if result.error:
-        return {"id": result.article.id, "error": result.error}
+        code = result.error_code or CoderError.code
+        return {"id": result.article.id, "error": result.error, "code": code}
     record: dict[str, Any] = {"id": result.article.id, "events": _visible(result, all_modalities)}
     if with_places:
         record["places"] = [m.to_dict() for m in result.places]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from dyadwatch.cli import errors_to_messages, warn_coverage
+from dyadwatch.cli import errors_to_messages, run_settings, warn_coverage
 from dyadwatch.cli.options import all_modalities_option, event_filters, format_option
 
 if TYPE_CHECKING:
@@ -127,11 +127,11 @@ def dyad(
       dyadwatch dyad USAMIL DZA --by week --format csv > usa-dza.csv
       dyadwatch dyad USA DZA --since 2020-01-01 --plot usa-dza.png
     """
-    with errors_to_messages():
+    with errors_to_messages({"by": "--by", "context": "--context"}):
         from dyadwatch.watch.dyads import dyad_series
 
         series = dyad_series(
-            db,
+            run_settings(db=db).db,
             a,
             b,
             by=by,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from dyadwatch.cli import errors_to_messages
+from dyadwatch.cli import errors_to_messages, run_settings
 from dyadwatch.cli.options import model_option
 
 
@@ -34,10 +34,9 @@ def command(gold: Path, limit: int | None, misses: int, fmt: str, model: str | N
 
     from dyadwatch.coder import Coder
     from dyadwatch.evaluation.evaluate import category_rows, evaluate, read_gold
-    from dyadwatch.settings import Settings
 
     with errors_to_messages():
-        coder = Coder(Settings.from_env(model=model))
+        coder = Coder(run_settings(model=model))
         renames = {k: coder.ontology.plover_from_v05(k) for k in ("DEMAND", "DISAPPROVE", "INVESTIGATE", "FIGHT")}
         report = evaluate(coder, read_gold(gold, limit=limit, v05=renames), misses=misses)
     summary = report.summary()

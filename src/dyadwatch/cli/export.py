@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from dyadwatch.cli import errors_to_messages
+from dyadwatch.cli import errors_to_messages, run_settings
 from dyadwatch.cli.options import db_file_option
 
 _SUFFIX_FORMATS = {".parquet": "parquet", ".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl"}
@@ -52,7 +52,7 @@ def export(
     chosen = fmt or _SUFFIX_FORMATS.get(Path(out).suffix.lower(), "parquet")
     with errors_to_messages():
         rows = run_export(
-            db,
+            run_settings(db=db).db,
             out,
             chosen,  # type: ignore[arg-type]
             table=table,  # type: ignore[arg-type]

@@ -3,12 +3,83 @@
 from __future__ import annotations
 
 from datetime import datetime
+from types import TracebackType
+from typing import TYPE_CHECKING
 
 import click
 
-from dyadwatch.cli import errors_to_messages
+from dyadwatch.cli import errors_to_messages, run_settings
 from dyadwatch.cli.options import db_file_option, model_option
 from dyadwatch.cli.stop import EXIT_SOME_FAILED, EXIT_STOPPED, sigterm_stops
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress, ProgressColumn, TaskID
+
+
+class IngestProgress:
+    """The progress display of ``dyadwatch ingest``, fed by ``ingest``'s callbacks: a spinner
+    while the inputs are read (``read``), then a bar over the articles to code with their rate
+    and the time left (``chunk``)."""
+
+    def __init__(self, console: Console | None = None) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self._bar: Progress = Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            _rate_column(),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=console or Console(stderr=True),
+        )
+        self._reading: TaskID = self._bar.add_task("reading", total=None)
+        self._coding: TaskID | None = None
+
+    def read(self, read: int) -> None:
+        self._bar.update(self._reading, completed=read)
+
+    def chunk(self, done: int, total: int) -> None:
+        if self._coding is None:
+            self._bar.update(self._reading, visible=False)
+            self._coding = self._bar.add_task("coding", total=total)
+        self._bar.update(self._coding, completed=done)
+
+    def __enter__(self) -> IngestProgress:
+        self._bar.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._bar.stop()
+
+
+def _rate_column() -> ProgressColumn:
+    from rich.progress import ProgressColumn, Task
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text("" if speed is None else f"{speed:,.1f} articles/s", style="cyan")
+
+    return RateColumn()
 
 
 @click.command("ingest")
@@ -96,6 +167,8 @@ def ingest(
       dyadwatch ingest news/ feeds/*.jsonl.gz --db corpus.duckdb --workers 2
       dyadwatch ingest wires/*.txt --date-from name --date 2024-03-14
     """
+    from contextlib import nullcontext
+
     from rich.console import Console
 
     from dyadwatch.ingest import ingest as run_ingest
@@ -103,27 +176,28 @@ def ingest(
     from dyadwatch.parallel import ModelCoderFactory, load_factory
     from dyadwatch.store.store import Store
 
-    with errors_to_messages(), sigterm_stops() as should_stop:
-        factory = (
-            load_factory(coder_path)
-            if coder_path
-            else ModelCoderFactory(model=model, actors=actors_file)
+    with errors_to_messages({"path": "--coder"}), sigterm_stops() as should_stop:
+        settings = run_settings(
+            db=db, model=model, actors=actors_file, merge_window_days=merge_window
         )
-        summary = run_ingest(
-            list(paths),
-            db=db,
-            coder=factory,
-            workers=workers,
-            scheduler=scheduler,
-            progress=not quiet,
-            merge_window_days=merge_window,
-            stdin_format=stdin_format,  # type: ignore[arg-type]
-            should_stop=should_stop,
-            date=date.date() if date is not None else None,
-            date_from="name" if date_from == "name" else None,
-        )
+        factory = load_factory(coder_path) if coder_path else ModelCoderFactory(settings)
+        with nullcontext(None) if quiet else IngestProgress() as progress:
+            summary = run_ingest(
+                list(paths),
+                db=settings.db,
+                coder=factory,
+                workers=workers,
+                scheduler=scheduler,
+                merge_window_days=settings.merge_window_days,
+                stdin_format=stdin_format,  # type: ignore[arg-type]
+                on_read=progress.read if progress else None,
+                on_chunk=progress.chunk if progress else None,
+                should_stop=should_stop,
+                date=date.date() if date is not None else None,
+                date_from="name" if date_from == "name" else None,
+            )
         if remerge:
-            with Store.open(db, merge_window_days=merge_window) as store:
+            with Store.open(settings.db, merge_window_days=settings.merge_window_days) as store:
                 store.remerge()
     if not quiet:
         Console(stderr=True).print(summary_table(summary))

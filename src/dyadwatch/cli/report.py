@@ -6,7 +6,7 @@ from datetime import date
 
 import click
 
-from dyadwatch.cli import errors_to_messages, warn_coverage
+from dyadwatch.cli import errors_to_messages, run_settings, warn_coverage
 from dyadwatch.cli.options import all_modalities_option, event_filters
 
 
@@ -40,11 +40,11 @@ def report(
       dyadwatch report USA DZA --out usa-dza.html --context military
       dyadwatch report USAMIL DZA --out usa-dza.md
     """
-    with errors_to_messages():
+    with errors_to_messages({"by": "--by", "context": "--context", "out": "--out"}):
         from dyadwatch.watch.reports import write_report
 
         path = write_report(
-            db,
+            run_settings(db=db).db,
             a,
             b,
             out,

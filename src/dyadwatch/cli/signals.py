@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from dyadwatch.cli import errors_to_messages, warn_coverage
+from dyadwatch.cli import errors_to_messages, run_settings, warn_coverage
 from dyadwatch.cli.options import all_modalities_option, event_filters, format_option
 
 if TYPE_CHECKING:
@@ -125,11 +125,11 @@ def signals(
       dyadwatch signals --context military
       dyadwatch signals --by week --since 2020-01-01 --top 5 --format json
     """
-    with errors_to_messages():
+    with errors_to_messages({"by": "--by", "context": "--context", "window": "--window"}):
         from dyadwatch.watch.signals import find_signals
 
         found = find_signals(
-            db,
+            run_settings(db=db).db,
             by=by,
             since=since,
             until=until,

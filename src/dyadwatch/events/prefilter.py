@@ -476,19 +476,15 @@ def context(
 
 
 def _speech_verbs() -> frozenset[str]:
-    """The verbs of saying the coder finds speakers by (none known: every sentence may say)."""
-    try:
-        from dyadwatch.events.clauses import SPEECH_VERBS
-    except ImportError:
-        return frozenset()
+    """The verbs of saying the coder finds speakers by."""
+    from dyadwatch.events.clauses import SPEECH_VERBS
+
     return frozenset(SPEECH_VERBS)
 
 
 def _has_fallback(nlp: Language, lexicon: Lexicon) -> bool:
-    try:
-        from dyadwatch.events.fallback import fallback_for
-    except ImportError:
-        return False
+    from dyadwatch.events.fallback import fallback_for
+
     return fallback_for(lexicon, nlp.vocab) is not None
 
 

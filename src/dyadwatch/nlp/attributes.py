@@ -12,6 +12,11 @@ dev sets, ``tests/test_attributes.py`` on hand-made and random token sequences.
 
 A ruler whose patterns use anything else (operators, other attributes or predicates) is left
 to spaCy's Matcher: ``AttributeIndex.of`` returns ``None`` for it.
+
+``IndexedAttributeRuler`` is spaCy's ``AttributeRuler`` with that ``match``, registered as the
+component factory ``dw_attribute_ruler``; ``use_index`` swaps it into a loaded pipeline in place
+of the stock ruler (``nlp.replace_pipe``), patterns and all. This module imports spaCy: it is
+imported when a pipeline is loaded.
 """
 
 from __future__ import annotations
@@ -19,7 +24,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_type_hints
+
+from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -166,42 +174,61 @@ class AttributeIndex:
         return sorted(found)
 
 
-class IndexedMatch:
-    """What an indexed ruler calls as its ``match``: the index, rebuilt when the ruler's
-    patterns change (``add``, ``clear``, loading), or spaCy's Matcher when they no longer fit
-    it. Holds plain data only, so the pipeline still pickles and copies."""
+class IndexedAttributeRuler(AttributeRuler):
+    """spaCy's attribute ruler, finding its matches through an ``AttributeIndex`` (rebuilt when
+    the patterns change: ``add``, ``clear``, loading), or through spaCy's Matcher when its
+    patterns do not fit the index. It applies the matches as the stock ruler does."""
 
-    def __init__(self, ruler: Any, index: AttributeIndex) -> None:
-        self.ruler = ruler
-        self.index: AttributeIndex | None = index
-        self.seen = self._state()
+    _index: AttributeIndex | None = None
+    _index_state: tuple[int, int, int] = (-1, -1, -1)
 
-    def _state(self) -> tuple[int, int, int]:
-        return id(self.ruler.matcher), len(self.ruler.matcher), len(self.ruler.attrs)
+    @property
+    def indexed(self) -> bool:
+        """Whether the index finds the matches (else spaCy's Matcher does)."""
+        self._refresh()
+        return self._index is not None
 
-    def __call__(self, doc: Doc) -> list[Match]:
-        from spacy.pipeline import AttributeRuler
+    def _refresh(self) -> None:
+        # ``clear`` replaces the matcher and ``add`` grows it; an unpickled ruler has a new
+        # matcher too, so its index is rebuilt on first use.
+        state = (id(self.matcher), len(self.matcher), len(self.attrs))
+        if state != self._index_state:
+            self._index, self._index_state = AttributeIndex.of(self), state
 
-        state = self._state()
-        if state != self.seen:
-            self.index, self.seen = AttributeIndex.of(self.ruler), state
-        if self.index is None:
-            return list(AttributeRuler.match(self.ruler, doc))
-        return self.index.match(doc)
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {"ruler": self.ruler, "index": self.index}  # the matcher's id is per process
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.ruler, self.index = state["ruler"], state["index"]
-        self.seen = (-1, -1, -1)  # rebuilt on first use, against the unpickled matcher
+    def match(self, doc: Doc) -> list[Match]:
+        self._refresh()
+        if self._index is None:
+            return list(super().match(doc))
+        return self._index.match(doc)
 
 
-def index_attribute_ruler(ruler: Any) -> bool:
-    """Make ``ruler`` (a spaCy ``AttributeRuler``) find its matches through the index; the
-    ruler applies them as before. False: its patterns are left to spaCy's Matcher."""
-    index = AttributeIndex.of(ruler)
-    if index is None:
+def make_indexed_attribute_ruler(
+    nlp: Language, name: str, validate: bool, scorer: Callable[..., Any] | None
+) -> IndexedAttributeRuler:
+    """The factory of ``dw_attribute_ruler`` (the stock ruler's settings and scorer)."""
+    return IndexedAttributeRuler(nlp.vocab, name, validate=validate, scorer=scorer)
+
+
+# spaCy checks a factory's arguments against its annotations, which ``from __future__ import
+# annotations`` leaves as strings it cannot resolve: hand it the types.
+make_indexed_attribute_ruler.__annotations__ = get_type_hints(make_indexed_attribute_ruler)
+Language.factory(
+    "dw_attribute_ruler",
+    default_config={"validate": False, "scorer": {"@scorers": "spacy.attribute_ruler_scorer.v1"}},
+    func=make_indexed_attribute_ruler,
+)
+
+
+def use_index(nlp: Language, name: str = "attribute_ruler") -> bool:
+    """Swap the pipeline's attribute ruler ``name`` for a ``dw_attribute_ruler`` with the same
+    patterns (``nlp.replace_pipe``: same name, same place). False, and nothing changed: no
+    such component, or patterns the index cannot check (the stock ruler keeps them)."""
+    if name not in nlp.pipe_names:
         return False
-    ruler.match = IndexedMatch(ruler, index)  # an instance attribute: __call__ looks it up there
+    old: Any = nlp.get_pipe(name)
+    if isinstance(old, IndexedAttributeRuler) or AttributeIndex.of(old) is None:
+        return isinstance(old, IndexedAttributeRuler)
+    patterns = old.patterns  # what the ruler serialises: the new one is the same ruler
+    new: Any = nlp.replace_pipe(name, "dw_attribute_ruler", config={"validate": old.validate})
+    new.add_patterns(patterns)
     return True

@@ -10,8 +10,9 @@ installed pipeline. Two components of ours are added:
 * ``dw_gazetteer`` (an entity ruler before NER): our country, demonym, capital, organisation
   and office-holder names, so "Mali" is a place and not a person.
 
-The pipeline's ``attribute_ruler`` finds its matches through an index (``attributes.py``):
-the same parts of speech, morphology and lemmas, in a fifth of the time.
+The pipeline's ``attribute_ruler`` is swapped for ``dw_attribute_ruler``, which finds its matches
+through an index (``attributes.py``): the same parts of speech, morphology and lemmas, in a fifth
+of the time.
 """
 
 from __future__ import annotations
@@ -75,10 +76,9 @@ def load_pipeline(name: str = DEFAULT_MODEL, knowledge: Knowledge | None = None)
         ) from exc
     if "parser" not in nlp.pipe_names:
         raise ModelNotFoundError(f"spaCy pipeline {name!r} has no dependency parser")
-    if "attribute_ruler" in nlp.pipe_names:  # same matches, through an index (attributes.py)
-        from dyadwatch.nlp.attributes import index_attribute_ruler
+    from dyadwatch.nlp.attributes import use_index
 
-        index_attribute_ruler(nlp.get_pipe("attribute_ruler"))
+    use_index(nlp)  # the attribute ruler's same matches, through an index (attributes.py)
     register_extensions()
     _register_components()
     nlp.add_pipe("dw_sentences", before="parser")
@@ -192,8 +192,3 @@ def register_extensions() -> None:
 
     if not Doc.has_extension("dw_article"):
         Doc.set_extension("dw_article", default=None)
-
-
-def pipe(nlp: Language, texts: list[str], batch_size: int = 16) -> list[Doc]:
-    """Parse texts in small batches: 16 keeps memory near 400 MB where 256 needs 2.5 GB."""
-    return list(nlp.pipe(texts, batch_size=batch_size))

@@ -166,9 +166,3 @@ class StoreLock:
     def close(self) -> None:
         for lock in (self._data, self._queue, self._writer):
             lock.close()
-
-
-def lock_files(db: Path) -> list[Path]:
-    """The lock files beside a database (for cleanup tools and docs)."""
-    base = f"{db.parent / ('.' + db.name)}"
-    return [Path(base + suffix) for suffix in (".writer", ".data", ".queue")]

@@ -88,12 +88,6 @@ def event_id_for(article_id: str, idx: int) -> str:
     return "ev" + hashlib.sha1(f"{article_id}\x1f{idx}".encode()).hexdigest()[:16]
 
 
-def global_id_for(event_id: str) -> int:
-    """A positive 60-bit integer id (GDELT's GLOBALEVENTID is an integer); SQL computes the same
-    value as ``('0x' || event_id[3:17])::BIGINT``."""
-    return int(event_id[2:17], 16)
-
-
 def sort_key(merge_date: Date | None, article_id: str, idx: int) -> SortKey:
     return (merge_date is None, merge_date or Date.min, article_id, idx)
 

@@ -24,14 +24,13 @@ from typing import Any, Self
 
 import duckdb
 
-from dyadwatch.errors import StoreError
+from dyadwatch.errors import InvalidArgument, StoreError
 from dyadwatch.records import Article, Event
 from dyadwatch.settings import Settings
 from dyadwatch.store.lock import StoreLock
 from dyadwatch.store.schema import LATEST_VERSION, MENTION_COLUMNS, MIGRATIONS
 from dyadwatch.store.write import AddOutcome, BatchWriter
 
-DEFAULT_MERGE_WINDOW_DAYS = 3
 MEMORY = ":memory:"
 
 
@@ -43,11 +42,6 @@ class StoreCounts:
     merged_events: int
     """Events reported by more than one article."""
     actors: int
-
-
-def default_merge_window() -> int:
-    """The merge window in days: the ``merge_window_days`` setting when there is one, else 3."""
-    return Settings.from_env().merge_window_days
 
 
 class Store:
@@ -81,16 +75,21 @@ class Store:
     ) -> Store:
         """Open (creating and migrating when writing) the database at ``path``.
 
-        ``path`` defaults to the ``db`` setting (``./dyadwatch.duckdb``); ``":memory:"`` opens a
-        private in-memory database. ``timeout`` bounds the wait for the lock.
+        ``path`` defaults to the ``db`` setting's default (``./dyadwatch.duckdb``) and
+        ``merge_window_days`` to the setting's default (3): the environment is the caller's
+        business (``Settings.from_env``). ``":memory:"`` opens a private in-memory database.
+        ``timeout`` bounds the wait for the lock.
         """
-        window = default_merge_window() if merge_window_days is None else merge_window_days
+        defaults = Settings()
+        window = defaults.merge_window_days if merge_window_days is None else merge_window_days
         if window < 0:
-            raise StoreError(f"merge window must be >= 0 days, not {window}")
-        raw = Settings.from_env().db if path is None else str(path)
+            raise InvalidArgument("merge_window_days", f"must be >= 0 days, not {window}")
+        raw = defaults.db if path is None else str(path)
         if raw == MEMORY:
             if read_only:
-                raise StoreError("an in-memory database cannot be opened read-only")
+                raise InvalidArgument(
+                    "read_only", "an in-memory database cannot be opened read-only"
+                )
             con = duckdb.connect(MEMORY)
             _migrate(con, MEMORY)
             return cls(None, con, None, read_only=False, merge_window_days=window)
@@ -299,10 +298,6 @@ class Store:
 
 
 # -- helpers ------------------------------------------------------------------------------------
-
-
-def _marks(n: int) -> str:
-    return ", ".join(["?"] * n)
 
 
 def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:

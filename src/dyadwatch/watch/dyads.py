@@ -21,7 +21,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from dyadwatch.errors import DyadwatchError, InputError, StoreError
+from dyadwatch.errors import InvalidArgument, MissingExtra, StoreError
 
 if TYPE_CHECKING:
     import duckdb
@@ -244,7 +244,7 @@ def open_connection(db: Any) -> Iterator[duckdb.DuckDBPyConnection]:
         with Store.open(db, read_only=True) as store:
             yield store.connection
     else:
-        raise DyadwatchError(f"not a database path, store or DuckDB connection: {db!r}")
+        raise InvalidArgument("db", f"not a database path, store or DuckDB connection: {db!r}")
 
 
 # -- actors, contexts, periods ------------------------------------------------------------------
@@ -269,10 +269,10 @@ class ActorSpec:
         if _IGO.match(code):
             return cls(code, code, None)
         if not _CODE.match(code):
-            raise InputError(
-                f"actor {text!r}",
-                "expected a CAMEO actor code: a country (DZA), country and sector (USAMIL) "
-                "or an international organisation (IGOUNO)",
+            raise InvalidArgument(
+                "actor",
+                f"{text!r} is not a CAMEO actor code: a country (DZA), country and sector "
+                "(USAMIL) or an international organisation (IGOUNO)",
             )
         return cls(code, code[:3], code[3:6] if len(code) >= 6 else None)
 
@@ -314,7 +314,7 @@ def igo_root(code: str | None) -> str | None:
 
 
 def validate_contexts(contexts: Iterable[str] | str | None) -> tuple[str, ...]:
-    """Context names, checked against the ontology (``InputError`` names the unknown one)."""
+    """Context names, checked against the ontology (``InvalidArgument`` names the unknown one)."""
     names = (contexts,) if isinstance(contexts, str) else tuple(contexts or ())
     if not names:
         return ()
@@ -323,8 +323,8 @@ def validate_contexts(contexts: Iterable[str] | str | None) -> tuple[str, ...]:
     known = load_ontology().plover_contexts()
     for name in names:
         if name not in known:
-            raise InputError(
-                f"context {name!r}", "unknown PLOVER context; one of " + ", ".join(known)
+            raise InvalidArgument(
+                "context", f"unknown PLOVER context {name!r}; one of " + ", ".join(known)
             )
     return names
 
@@ -339,7 +339,7 @@ def with_context(rows: Iterable[EventRow], contexts: Sequence[str]) -> list[Even
 
 def check_period(by: str) -> Period:
     if by not in PERIODS:
-        raise InputError(f"period {by!r}", "expected day, week or month")
+        raise InvalidArgument("by", f"period {by!r} is not day, week or month")
     return by  # type: ignore[return-value]
 
 
@@ -470,7 +470,7 @@ class DyadSeries:
         try:
             import pandas as pd
         except ImportError as exc:
-            raise DyadwatchError("to_pandas needs pandas: pip install pandas") from exc
+            raise MissingExtra("to_pandas", "pandas", "pandas") from exc
         return pd.DataFrame(self.to_records())
 
 
@@ -534,7 +534,7 @@ def build_series(
     period = check_period(by)
     spec_a, spec_b = ActorSpec.parse(a), ActorSpec.parse(b)
     if spec_a.code == spec_b.code:
-        raise InputError(f"dyad {a} {b}", "the two actors must differ")
+        raise InvalidArgument("b", f"the two actors of dyad {a} {b} must differ")
     contexts = validate_contexts(context)
     scores = plover_scores() if scores is None else scores
     picked: list[tuple[Direction, EventRow]] = []

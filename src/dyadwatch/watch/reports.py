@@ -12,14 +12,15 @@ from __future__ import annotations
 import base64
 import html
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from datetime import date as Date
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dyadwatch.errors import InputError, OutputError
+from dyadwatch.errors import InvalidArgument, MissingExtra, OutputError
 from dyadwatch.outputs import write_bytes, write_text
 from dyadwatch.watch.dyads import (
     DIRECTIONS,
@@ -33,6 +34,9 @@ from dyadwatch.watch.dyads import (
     open_connection,
 )
 from dyadwatch.watch.signals import Signal, find_signals
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 TRIGGER, SOURCE, TARGET = "trigger", "source", "target"
 
@@ -49,7 +53,10 @@ def plot_image(series: DyadSeries, kind: str = "png") -> bytes:
     Goldstein totals per direction."""
     import io
 
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError as exc:
+        raise MissingExtra("drawing a chart", "plot", "matplotlib") from exc
 
     # Agg draws without a display; set here, not at import, so importing dyadwatch changes nothing.
     matplotlib.use("Agg")
@@ -273,7 +280,7 @@ def write_report(
     path = Path(out)
     suffix = path.suffix.lower()
     if suffix not in (".html", ".htm", ".md", ".markdown"):
-        raise InputError(str(path), "the report must be .html or .md")
+        raise InvalidArgument("out", f"{str(path)!r}: the report must be .html or .md")
     report = build_report(
         db,
         a,
@@ -327,140 +334,59 @@ def _article_label(row: EventRow) -> str:
 
 # -- HTML ---------------------------------------------------------------------------------------
 
-_STYLE = """
-body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;max-width:72em;
-color:#222;padding:0 1em}
-h1{margin-bottom:.2em}.meta{color:#666;font-size:.9em}
-table{border-collapse:collapse;margin:1em 0;font-size:.9em;width:100%}
-th,td{border:1px solid #ddd;padding:.3em .5em;vertical-align:top;text-align:left}
-th{background:#f4f4f4}td.n{text-align:right;white-space:nowrap}
-mark.trigger{background:#ffe082;font-weight:bold}mark.source{background:#bbdefb}
-mark.target{background:#c8e6c9}.signal{border-left:4px solid #888;padding:.2em 1em;margin:1em 0}
-.signal.rise{border-color:#2e7d32}.signal.fall{border-color:#c62828}
-.signal.first{border-color:#6a1b9a}.small{font-size:.85em;color:#555}img{max-width:100%}
-"""
+
+@cache
+def _templates() -> Environment:
+    """The report templates (package data beside this module), escaping every value."""
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    return Environment(
+        loader=PackageLoader("dyadwatch.watch", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,  # a misspelt name fails the render, not prints nothing
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
 
 
-def _td(value: object, numeric: bool = False) -> str:
-    cls = ' class="n"' if numeric else ""
-    return f"<td{cls}>{html.escape(str(value))}</td>"
-
-
-def _chart_html(series: DyadSeries) -> str:
+def _chart_png(series: DyadSeries) -> str | None:
+    """The chart as base64 PNG data; None without matplotlib (the report says so)."""
     if not series.rows:
-        return "<p>No events to draw.</p>"
+        return None
     try:
-        png = plot_png(series)
-    except ImportError:
-        return "<p>(No chart: matplotlib is not installed.)</p>"
-    data = base64.b64encode(png).decode("ascii")
-    alt = html.escape(f"{series.a}-{series.b} events per {series.by}")
-    return f'<img alt="{alt}" src="data:image/png;base64,{data}">'
+        return base64.b64encode(plot_png(series)).decode("ascii")
+    except MissingExtra:
+        return None
 
 
-def _evidence_html(series: DyadSeries, rows: Sequence[EventRow]) -> str:
-    items = []
-    for r in rows:
-        link = _link(r)
-        items.append(
-            f"<li>{r.date.isoformat()} {html.escape(_direction_arrow(series, r))} "
-            f"<b>{html.escape(r.plover_type)}</b> ({_reports(r)}): "
-            f'&ldquo;{highlight_html(r)}&rdquo; <span class="small">{link}</span></li>'
-        )
-    return "<ul>" + "".join(items) + "</ul>"
-
-
-def _link(row: EventRow) -> str:
-    label = html.escape(_article_label(row))
-    if row.url and row.url.startswith(("http://", "https://")):
-        return f'<a href="{html.escape(row.url, quote=True)}">{label}</a>'
-    return label
+def _safe_url(row: EventRow) -> bool:
+    """Only web links are written as links (never ``javascript:`` and the like)."""
+    return bool(row.url and row.url.startswith(("http://", "https://")))
 
 
 def render_html(report: Report) -> str:
+    """The report as one self-contained HTML page (templates/report.html.j2)."""
+    from markupsafe import Markup
+
     s = report.series
-    out = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>{html.escape(report.title)}</title><style>{_STYLE}</style></head><body>",
-        f"<h1>{html.escape(s.a)} &ndash; {html.escape(s.b)}</h1>",
-        f'<p class="meta">{html.escape(report.settings_line())}</p>',
-        "<h2>Summary</h2><table><tr><th>direction</th><th>events</th><th>cooperation</th>"
-        "<th>conflict</th><th>Goldstein total</th><th>PLOVER score</th><th>first</th>"
-        "<th>last</th></tr>",
-    ]
-    for label, n, coop, conf, gold, score, first, last in report.summary():
-        out.append(
-            "<tr>"
-            + _td(label)
-            + _td(n, True)
-            + _td(coop, True)
-            + _td(conf, True)
-            + _td(f"{gold:.1f}", True)
-            + _td(f"{score:.1f}", True)
-            + _td(first)
-            + _td(last)
-            + "</tr>"
-        )
-    out += ["</table>", "<h2>Chart</h2>", _chart_html(s), "<h2>Signals</h2>"]
-    if not report.signals:
-        out.append("<p>No signal for this dyad at these settings.</p>")
-    for signal in report.signals:
-        out.append(
-            f'<div class="signal {signal.kind}"><p><b>{html.escape(signal.kind)}</b>: '
-            f"{html.escape(signal.summary)}</p>{_evidence_html(s, signal.evidence)}</div>"
-        )
-    out.append(
-        f"<h2>Per {s.by}</h2><table><tr><th>{s.by}</th>"
-        f"<th>{html.escape(s.label('ab'))}</th><th>{html.escape(s.label('ba'))}</th>"
-        "<th>Q1</th><th>Q2</th><th>Q3</th><th>Q4</th><th>Goldstein total</th>"
-        "<th>Goldstein mean</th><th>PLOVER score</th><th>PLOVER types</th><th>articles</th>"
-        "<th>sources</th></tr>"
-    )
     shown = _shown_periods(s)
-    for ab, ba, both in shown:
-        types = ", ".join(f"{t} {n}" for t, n in both.plover_counts)
-        out.append(
-            "<tr>"
-            + _td(both.period)
-            + _td(ab.events, True)
-            + _td(ba.events, True)
-            + "".join(_td(q, True) for q in (both.quad1, both.quad2, both.quad3, both.quad4))
-            + _td(_fmt(both.goldstein_total), True)
-            + _td(_fmt(both.goldstein_mean), True)
-            + _td(_fmt(both.plover_score_total), True)
-            + _td(types)
-            + _td(both.articles, True)
-            + _td(both.sources, True)
-            + "</tr>"
-        )
-    out.append("</table>")
-    hidden = len(s.direction("both")) - len(shown)
-    if hidden:
-        out.append(f'<p class="small">{hidden} {s.by}s without events are not shown.</p>')
-    events = s.events[: report.max_events]
-    out.append(
-        f'<h2>Events ({len(s.events)})</h2><p class="small">In each sentence: '
-        '<mark class="trigger">trigger</mark>, <mark class="source">source actor</mark>, '
-        '<mark class="target">target actor</mark>.</p><table><tr><th>date</th>'
-        "<th>direction</th><th>event</th><th>modality</th><th>reports</th><th>evidence</th>"
-        "<th>article</th></tr>"
+    return _templates().get_template("report.html.j2").render(
+        report=report,
+        s=s,
+        chart=_chart_png(s),
+        periods=shown,
+        hidden=len(s.direction("both")) - len(shown),
+        events=s.events[: report.max_events],
+        fmt=_fmt,
+        arrow=lambda row: _direction_arrow(s, row),
+        reports=_reports,
+        event_label=_event_label,
+        article_label=_article_label,
+        safe_url=_safe_url,
+        plover_types=lambda row: ", ".join(f"{t} {n}" for t, n in row.plover_counts),
+        highlight=lambda row: Markup(highlight_html(row)),  # escaped piece by piece there
     )
-    for r in events:
-        out.append(
-            "<tr>"
-            + _td(r.date.isoformat())
-            + _td(_direction_arrow(s, r))
-            + _td(_event_label(r))
-            + _td(r.modality)
-            + _td(f"{r.n_mentions} / {r.n_sources} src", True)
-            + f"<td>{highlight_html(r)}</td><td>{_link(r)}</td></tr>"
-        )
-    out.append("</table>")
-    if len(s.events) > len(events):
-        out.append(f'<p class="small">{len(s.events) - len(events)} more events not shown.</p>')
-    out.append("</body></html>\n")
-    return "\n".join(out)
 
 
 # -- Markdown -----------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date as Date
 from typing import Any, Literal
 
-from dyadwatch.errors import DyadwatchError, InputError
+from dyadwatch.errors import InvalidArgument, MissingExtra
 from dyadwatch.watch.dyads import (
     CONFLICT,
     COOPERATION,
@@ -125,7 +125,7 @@ def shift_test(
     """The most significant rise or fall of the last periods of ``counts`` against the periods
     before them (see the module doc); ``None`` when no window is eligible. Pure."""
     if window is not None and window < 1:
-        raise InputError(f"window {window}", "must be at least 1 period")
+        raise InvalidArgument("window", f"must be at least 1 period, not {window}")
     lengths = [window] if window is not None else list(range(1, max(1, max_window) + 1))
     lengths = [w for w in lengths if len(counts) - w >= min_history]
     tries = 2 * len(lengths)
@@ -511,5 +511,5 @@ def signals_to_pandas(signals: Sequence[Signal]) -> Any:
     try:
         import pandas as pd
     except ImportError as exc:
-        raise DyadwatchError("signals_to_pandas needs pandas: pip install pandas") from exc
+        raise MissingExtra("signals_to_pandas", "pandas", "pandas") from exc
     return pd.DataFrame([s.to_dict() for s in signals])
