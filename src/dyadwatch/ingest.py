@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date as Date
+from functools import partial
 from itertools import batched
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -33,6 +34,9 @@ from dyadwatch.store.store import Store
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+
+Reader = Callable[[list[str | Path]], Iterator[tuple[str, Article | InputError]]]
+"""Reads inputs as ``read_articles_with_origin`` does, with this run's options bound."""
 
 MEMORY_BUDGET = 256_000_000
 """Characters of article text kept between the two passes before falling back to re-reading."""
@@ -117,6 +121,7 @@ def ingest(
     should_stop: Callable[[], bool] | None = None,
     date: Date | None = None,
     date_from: DateFrom | None = None,
+    follow_symlinks: bool = False,
 ) -> IngestSummary:
     """Ingest articles from ``paths`` (files, folders, globs, ``-``) into the store at ``db``.
 
@@ -131,13 +136,17 @@ def ingest(
     when it answers true the run ends there (the summary says ``stopped``) and a later run codes
     the rest. ``date`` dates every article its own metadata does not date; ``date_from="name"``
     takes that date from each file's name (``2024-03-14-kyiv.txt``) instead, then ``date``.
-    Articles still undated are dated from their dateline (see read/dateline.py).
+    Articles still undated are dated from their dateline (see read/dateline.py). Symlinks in a
+    folder that lead out of it are reported, not read, unless ``follow_symlinks``.
     """
     started = time.monotonic()
     dating = _Dating(date, date_from)
     factory = coder if coder is not None else ModelCoderFactory()
     with Store.open(db, merge_window_days=merge_window_days) as store:
-        scan = _scan(paths, store, stdin_format, on_read, dating)
+        read = partial(
+            read_articles_with_origin, stdin_format=stdin_format, follow_symlinks=follow_symlinks
+        )
+        scan = _scan(paths, store, read, on_read, dating)
         if on_chunk is not None:
             on_chunk(0, len(scan.to_code))
         counts = {"new": 0, "changed": 0, "unchanged": scan.unchanged, "failed": 0}
@@ -145,7 +154,7 @@ def ingest(
         mentions = done = undated = undated_mentions = 0
         errors = list(scan.errors)
         warnings: list[Problem] = []
-        todo = _articles_to_code(paths, scan, stdin_format, dating)
+        todo = _articles_to_code(paths, scan, read, dating)
         results = code_in_order(
             batched(todo, chunk_size), factory, workers=workers, scheduler=scheduler
         )
@@ -243,7 +252,7 @@ def _warning(message: str, article_id: str) -> Problem:
 def _scan(
     paths: Sequence[str | Path],
     store: Store,
-    stdin_format: StdinFormat,
+    read: Reader,
     on_read: Callable[[int], None] | None,
     dating: _Dating,
 ) -> _Scan:
@@ -253,7 +262,7 @@ def _scan(
     position = 0
     for path in paths:
         start = position
-        for origin, item in read_articles_with_origin([path], stdin_format=stdin_format):
+        for origin, item in read([path]):
             position += 1
             if isinstance(item, InputError):
                 scan.errors.append(Problem(item.where, item.problem))
@@ -305,7 +314,7 @@ def _forget(scan: _Scan, position: int) -> None:
 
 
 def _articles_to_code(
-    paths: Sequence[str | Path], scan: _Scan, stdin_format: StdinFormat, dating: _Dating
+    paths: Sequence[str | Path], scan: _Scan, read: Reader, dating: _Dating
 ) -> Iterator[Article]:
     """The second pass: the articles to code, from memory or read again."""
     if scan.cache is not None:
@@ -317,7 +326,7 @@ def _articles_to_code(
             yield from (scan.stdin[p] for p in range(position, position + size) if p in scan.stdin)
             position += size
             continue
-        for origin, item in read_articles_with_origin([path], stdin_format=stdin_format):
+        for origin, item in read([path]):
             if isinstance(item, Article) and position in scan.to_code:
                 yield dating.apply(item, origin)
             position += 1

