@@ -12,7 +12,7 @@ iteration goes on with the rest. Formats, chosen by file suffix:
 * ``.jsonl`` and ``.jsonl.gz``: one JSON object per line.
 
 JSON records have the keys ``id``, ``text``, ``date``, ``title``, ``url``, ``source`` (and
-optionally ``language``); only ``text`` is required. A record without an id gets
+optionally ``language``, an ISO 639-1 code); only ``text`` is required. A record without an id gets
 ``"<file name>:<line>"`` (for a ``.json`` list, the 1-based position in the list).
 
 Texts are decoded as UTF-8 (a byte-order mark is dropped) and Windows line ends become ``\\n``,
@@ -36,6 +36,10 @@ from dyadwatch.errors import InputError
 from dyadwatch.records import Article
 
 StdinFormat = Literal["auto", "txt", "html", "jsonl"]
+
+UNDETERMINED = ""
+"""``Article.language`` of an article read without one: ingest detects it before coding (a
+record's own ``language`` field is kept as given)."""
 
 MAX_TEXT_BYTES = 5_000_000
 """Largest article text accepted (UTF-8 bytes); larger texts are reported, not coded."""
@@ -246,7 +250,7 @@ def _read_txt(text: str, where: str, stem: str, max_bytes: int) -> Article | Inp
         return problem
     first = next(line.strip() for line in text.splitlines() if line.strip())
     title = first if len(first) <= TITLE_MAX_CHARS else None
-    return Article(id=stem, text=text, title=title)
+    return Article(id=stem, text=text, title=title, language=UNDETERMINED)
 
 
 def _read_html(html: str, where: str, stem: str, max_bytes: int) -> Article | InputError:
@@ -273,6 +277,7 @@ def _read_html(html: str, where: str, stem: str, max_bytes: int) -> Article | In
         url=_clean(meta.get("url")),
         source=_clean(meta.get("sitename")) or _clean(meta.get("hostname")),
         date=date if isinstance(date, Date) else None,
+        language=UNDETERMINED,
     )
 
 
@@ -353,7 +358,7 @@ def _article_of(data: Any, where: str, default_id: str, max_bytes: int) -> Artic
         url=fields["url"],
         source=fields["source"],
         date=date,
-        language=fields["language"] or "en",
+        language=fields["language"] or UNDETERMINED,
     )
 
 
@@ -381,4 +386,11 @@ def _clean(value: Any) -> str | None:
     return value or None
 
 
-__all__ = ["MAX_TEXT_BYTES", "SUFFIXES", "format_of", "read_articles", "read_articles_with_origin"]
+__all__ = [
+    "MAX_TEXT_BYTES",
+    "SUFFIXES",
+    "UNDETERMINED",
+    "format_of",
+    "read_articles",
+    "read_articles_with_origin",
+]
