@@ -70,9 +70,7 @@ def signature(text: str) -> Signature | None:
     shingles = {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
     if _PERMUTATIONS is None:  # drawing them costs more than hashing a whole article
         _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED).permutations
-    minhash = MinHash(
-        num_perm=NUM_PERM, seed=SEED, permutations=_PERMUTATIONS, scheme="affine32"
-    )
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_PERMUTATIONS, scheme="affine32")
     minhash.update_batch(list(shingles))
     return Signature(np.asarray(minhash.hashvalues, dtype=np.uint64))
 

@@ -193,18 +193,18 @@ class Fetcher:
         started = time.monotonic()
         try:
             with self._client.stream("GET", url, headers=headers) as r:
+                if r.status_code == 304:
+                    return Response(url, 304, _headers(r), b"")
                 if r.is_redirect:
                     location = r.headers.get("location")
                     if not location:
                         raise FetchError(url, f"redirect ({r.status_code}) without a Location")
-                    return urljoin(url, location)
+                    return urljoin(url, str(location))
                 if r.status_code in (429, 503):
                     wait = retry_after_seconds(r.headers.get("retry-after"))
                     if wait is not None:
                         self.pacer.push_back(host, min(wait, self.limits.max_retry_after))
                     raise FetchError(url, f"HTTP {r.status_code}", r.status_code, wait)
-                if r.status_code == 304:
-                    return Response(url, 304, _headers(r), b"")
                 if not 200 <= r.status_code < 300:
                     raise FetchError(url, f"HTTP {r.status_code}", r.status_code)
                 hdrs = _headers(r)

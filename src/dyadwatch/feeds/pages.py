@@ -41,7 +41,9 @@ def decode_page(response: Response) -> str:
     except LookupError:
         raise PageError(f"unknown charset {charset!r}") from None
     except UnicodeDecodeError as exc:
-        raise PageError(f"not valid {charset} text (undecodable byte at offset {exc.start})") from None
+        raise PageError(
+            f"not valid {charset} text (undecodable byte at offset {exc.start})"
+        ) from None
 
 
 def page_article(response: Response, item: FeedItem, feed: FeedConfig) -> Article:

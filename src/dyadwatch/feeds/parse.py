@@ -38,7 +38,9 @@ _HTML = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.
 _ITEM_TAGS = re.compile(rb"<(?:item|entry|url|sitemap)[\s>]")
 
 
-def parse_feed(body: bytes, url: str, content_type: str = "", charset: str | None = None) -> list[FeedItem]:
+def parse_feed(
+    body: bytes, url: str, content_type: str = "", charset: str | None = None
+) -> list[FeedItem]:
     """The items of a feed document, in document order, with absolute http(s) URLs."""
     if not body.strip():
         raise FeedError("empty document")
@@ -60,7 +62,7 @@ def parse_feed(body: bytes, url: str, content_type: str = "", charset: str | Non
         raise FeedError(f"lists {count:,} items; at most {MAX_ITEMS:,} are read")
     if re.search(rb"<(?:\w+:)?(?:urlset|sitemapindex)[\s>]", body[:4096]):
         return _sitemap(body, url)
-    return _rss_atom(body, url)
+    return _rss_atom(body, url, content_type or "application/xml")
 
 
 def _encoding(body: bytes, charset: str | None) -> str:
@@ -79,13 +81,15 @@ def _absolute(link: Any, base: str) -> str | None:
     return full if urlsplit(full).scheme in ("http", "https") else None
 
 
-def _rss_atom(body: bytes, url: str) -> list[FeedItem]:
+def _rss_atom(body: bytes, url: str, content_type: str) -> list[FeedItem]:
     import feedparser
 
-    parsed = feedparser.parse(body, response_headers={"content-location": url})
+    headers = {"content-location": url, "content-type": content_type}
+    parsed = feedparser.parse(body, response_headers=headers)
     if parsed.get("bozo"):
         problem = parsed.get("bozo_exception")
-        if not isinstance(problem, feedparser.CharacterEncodingOverride):
+        harmless = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+        if not isinstance(problem, harmless):
             raise FeedError(f"malformed feed: {problem}")
     if not parsed.get("version"):
         raise FeedError("not an RSS or Atom feed")

@@ -179,8 +179,11 @@ def _store_chunk(
             con.execute(
                 "INSERT INTO article_minhash SELECT unnest(?::VARCHAR[]), unnest(?::BIGINT[]),"
                 " unnest(?::BLOB[])",
-                [[a for a, _, _ in signatures], [q for _, q, _ in signatures],
-                 [b for _, _, b in signatures]],
+                [
+                    [a for a, _, _ in signatures],
+                    [q for _, q, _ in signatures],
+                    [b for _, _, b in signatures],
+                ],
             )
         if also is not None:
             also(con, stored, failed)
