@@ -165,7 +165,7 @@ class Watcher:
         report.fetched = sum(1 for p in pages if not isinstance(p, str))
         for poll in polls:
             if poll.error is not None:
-                report.errors.append(f"{poll.feed.url}: {poll.error}")
+                report.errors.append(f"{poll.feed.url}: {_problem(poll.error)}")
         failed_pages: list[tuple[str, str, str | None, str, str | None]] = []
         articles: list[Article] = []
         owner: dict[str, str] = {}
@@ -310,4 +310,11 @@ class Watcher:
             wait = max(wait, min(error.retry_after, state.MAX_BACKOFF))
         if gone:
             self.log(f"warning: {feed.url} answered 410 Gone: feed disabled")
-        state.record_error(con, feed.url, now, str(error), state.after(now, wait), disable=gone)
+        state.record_error(
+            con, feed.url, now, _problem(error), state.after(now, wait), disable=gone
+        )
+
+
+def _problem(error: FetchError | FeedError) -> str:
+    """The problem without the feed URL (which the report puts first) when it is the feed's."""
+    return error.problem if isinstance(error, FetchError) else str(error)
