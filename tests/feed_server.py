@@ -85,6 +85,8 @@ class Site:
     robots: str = "User-agent: *\nDisallow: /private/\n"
     hits: dict[str, int] = field(default_factory=dict)
     base: str = ""
+    window: int | None = None
+    """Items a feed lists (its newest); all when None."""
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def add_page(self, feed: str, page: Page) -> None:
@@ -95,7 +97,7 @@ class Site:
 
     def feed_body(self, path: str) -> tuple[bytes, str]:
         kind, paths = self.feeds[path]
-        pages = [self.pages[p] for p in paths]
+        pages = [self.pages[p] for p in paths[: self.window]]
         url = self.base
         if kind == "rss":
             items = "".join(
