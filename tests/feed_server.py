@@ -38,7 +38,76 @@ GERMAN = (
     " die Wirtschaft stärken und die Preise für Energie in den kommenden Monaten senken sollen."
     " Die Opposition kritisierte den Plan als zu spät und zu wenig ehrgeizig für das ganze Land."
 )
-WORDS = ["ministers", "farmers", "harbour", "railway", "budget", "election", "court", "village", "river", "bridge", "school", "hospital", "market", "winter", "summer", "council", "treaty", "border", "port", "harvest", "factory", "museum", "university", "soldiers", "doctors", "teachers", "workers", "drivers", "engineers", "judges", "voters", "students", "quickly", "slowly", "openly", "quietly", "firmly", "warmly", "briefly", "again", "later", "early", "today", "yesterday", "northern", "southern", "eastern", "western", "coastal", "rural", "urban", "national", "regional", "local", "public", "private", "heavy", "light", "new", "old", "large", "small", "long", "short", "busy", "quiet", "crowded", "empty"]
+WORDS = [
+    "ministers",
+    "farmers",
+    "harbour",
+    "railway",
+    "budget",
+    "election",
+    "court",
+    "village",
+    "river",
+    "bridge",
+    "school",
+    "hospital",
+    "market",
+    "winter",
+    "summer",
+    "council",
+    "treaty",
+    "border",
+    "port",
+    "harvest",
+    "factory",
+    "museum",
+    "university",
+    "soldiers",
+    "doctors",
+    "teachers",
+    "workers",
+    "drivers",
+    "engineers",
+    "judges",
+    "voters",
+    "students",
+    "quickly",
+    "slowly",
+    "openly",
+    "quietly",
+    "firmly",
+    "warmly",
+    "briefly",
+    "again",
+    "later",
+    "early",
+    "today",
+    "yesterday",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "coastal",
+    "rural",
+    "urban",
+    "national",
+    "regional",
+    "local",
+    "public",
+    "private",
+    "heavy",
+    "light",
+    "new",
+    "old",
+    "large",
+    "small",
+    "long",
+    "short",
+    "busy",
+    "quiet",
+    "crowded",
+    "empty",
+]
 PAIRS = [("France", "Germany"), ("Russia", "Ukraine"), ("China", "Japan"), ("Kenya", "Brazil")]
 VERBS = ["met", "hosted", "praised", "criticized", "attacked", "negotiated with"]
 
@@ -161,6 +230,43 @@ def build_site(n: int, *, start: date = date(2020, 5, 4), copies: int = 0, germa
         site.add_page(
             kinds[g % 4],
             Page(f"/de/{g}.html", f"Bericht {g}", GERMAN + f" Nummer {g}.", start, "de"),
+        )
+    return site
+
+
+def demo_site() -> Site:
+    """Six months of news for the demo: Russia and Ukraine meet monthly, then in the last month
+    Russian attacks on Ukraine (a rise of conflict and a first), with syndicated copies and
+    German articles in between."""
+    site = Site()
+    for kind in ("rss", "atom", "json", "sitemap"):
+        site.feeds[f"/feeds/{kind}"] = (kind, [])
+    kinds = list(site.feeds)
+    n = 0
+
+    def add(day: date, pair: int, verb: str) -> None:
+        nonlocal n
+        text = english_text(n, day, pair=pair, verb=verb)
+        site.add_page(kinds[n % 4], Page(f"/news/{n}.html", f"Story {n}", text, day))
+        n += 1
+
+    for month in range(1, 6):
+        add(date(2020, month, 3), 1, "met")
+        add(date(2020, month, 12), 1, "negotiated with")
+        add(date(2020, month, 20), 0, "met")
+    for day in (2, 7, 12, 17, 22, 27):
+        add(date(2020, 6, day), 1, "attacked")
+    for c in range(3):
+        original = site.pages[f"/news/{c}.html"]
+        text = original.body.replace("from the desk", "from our partners")
+        site.add_page(
+            kinds[(c + 1) % 4],
+            Page(f"/syndicated/{c}.html", original.title, text, original.published),
+        )
+    for g in range(2):
+        site.add_page(
+            kinds[g % 4],
+            Page(f"/de/{g}.html", f"Bericht {g}", GERMAN + f" Nummer {g}.", date(2020, 6, 1), "de"),
         )
     return site
 
@@ -296,9 +402,11 @@ class FeedServer:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, default=8765)
-    parser.add_argument("--articles", type=int, default=40)
+    parser.add_argument(
+        "--articles", type=int, default=0, help="generated articles (default: the demo site)"
+    )
     args = parser.parse_args()
-    site = build_site(args.articles, copies=3, german=2)
+    site = build_site(args.articles, copies=3, german=2) if args.articles else demo_site()
     with FeedServer(site, args.port) as server:
         print(f"serving {server.base}/feeds/{{rss,atom,json,sitemap}}", flush=True)
         try:

@@ -17,11 +17,13 @@ from dyadwatch.feeds.fetch import Fetcher, Limits
 from dyadwatch.feeds.watch import Watcher
 from dyadwatch.ingest import ingest
 from dyadwatch.store import Store
+from feed_server import FeedServer, Page, build_site
 
 from fake_coder import FakeCoder
-from feed_server import FeedServer, Page, Site, build_site
 
-FAST = Limits(host_delay=0.0, read_timeout=2.0, deadline=2.0, max_feed_bytes=10_000_000)
+FAST = Limits(
+    host_delay=0.0, read_timeout=2.0, deadline=2.0, max_feed_bytes=10_000_000, max_retry_after=1.0
+)
 
 
 @pytest.fixture
@@ -59,11 +61,15 @@ def test_cycle_stores_codes_and_skips_copies_and_german(server: FeedServer) -> N
         ).fetchall()
         copies = {r[0]: r[1] for r in rows if r[1] is not None}
         base = server.base
-        assert copies == {f"{base}/syndicated/0.html": f"{base}/news/0.html",
-                          f"{base}/syndicated/1.html": f"{base}/news/1.html"}
+        assert copies == {
+            f"{base}/syndicated/0.html": f"{base}/news/0.html",
+            f"{base}/syndicated/1.html": f"{base}/news/1.html",
+        }
         assert {r[2] for r in rows if "/de/" in r[0]} == {"de"}
         assert all(r[3] == 0 for r in rows if r[1] is not None or r[2] != "en")
-        assert {r[4] for r in rows} == {f"Outlet/feeds/{k}" for k in ("rss", "atom", "json", "sitemap")}
+        assert {r[4] for r in rows} == {
+            f"Outlet/feeds/{k}" for k in ("rss", "atom", "json", "sitemap")
+        }
 
 
 def test_second_cycle_uses_conditional_get_and_reads_only_new_items(server: FeedServer) -> None:
@@ -74,7 +80,15 @@ def test_second_cycle_uses_conditional_get_and_reads_only_new_items(server: Feed
         second = w.cycle(force=True)
         assert (second.fetched, second.tally.new) == (0, 0)
         assert server.site.hits.get("/news/0.html") == page_hits
-        server.site.add_page("/feeds/rss", Page("/news/new.html", "New", "France met Germany in Paris on 2020-09-01. " * 3, server.site.pages["/news/0.html"].published))
+        server.site.add_page(
+            "/feeds/rss",
+            Page(
+                "/news/new.html",
+                "New",
+                "France met Germany in Paris on 2020-09-01. " * 3,
+                server.site.pages["/news/0.html"].published,
+            ),
+        )
         third = w.cycle(force=True)
         assert (third.fetched, third.tally.new, third.tally.coded) == (1, 1, 1)
 
@@ -138,7 +152,7 @@ def test_410_disables_the_feed_and_429_honours_retry_after(server: FeedServer) -
             ).fetchall()
         )
         assert rows["rss"][0] is True
-        assert rows["atom"][0] is False and rows["atom"][1] >= 900  # max(Retry-After, back-off)
+        assert rows["atom"][0] is False and rows["atom"][1] >= 120  # Retry-After: 120
         hits = server.site.hits["/feeds/rss"]
         w.cycle(force=True)
         assert server.site.hits["/feeds/rss"] == hits  # a disabled feed is not polled
@@ -146,7 +160,15 @@ def test_410_disables_the_feed_and_429_honours_retry_after(server: FeedServer) -
 
 def test_robots_txt_is_respected() -> None:
     site = build_site(4)
-    site.add_page("/feeds/rss", Page("/private/1.html", "P", "France met Germany. " * 10, site.pages["/news/0.html"].published))
+    site.add_page(
+        "/feeds/rss",
+        Page(
+            "/private/1.html",
+            "P",
+            "France met Germany. " * 10,
+            site.pages["/news/0.html"].published,
+        ),
+    )
     with FeedServer(site) as srv, Store.open(":memory:") as store:
         report = watcher(srv, store).cycle()
         assert any("disallowed by robots.txt" in e for e in report.errors)
@@ -155,14 +177,18 @@ def test_robots_txt_is_respected() -> None:
 
 def test_feed_list_errors_name_file_and_entry(tmp_path: Path) -> None:
     path = tmp_path / "feeds.yaml"
-    path.write_text("feeds:\n  - url: https://a.example/rss\n    outlet: A\n    interval: 15m\n"
-                    "  - url: https://b.example/rss\n    outlet: B\n    interval: soon\n")
+    path.write_text(
+        "feeds:\n  - url: https://a.example/rss\n    outlet: A\n    interval: 15m\n"
+        "  - url: https://b.example/rss\n    outlet: B\n    interval: soon\n"
+    )
     with pytest.raises(InputError, match=r"feeds.yaml: feed 2 \(https://b.example/rss\): interval"):
         load_config(path)
     path.write_text("feeds:\n  - url: ftp://a\n    outlet: A\n    interval: 1h\n")
     with pytest.raises(InputError, match="feed 1: 'url' must be an http"):
         load_config(path)
-    path.write_text("feeds:\n  - url: https://a.example/\n    outlet: A\n    interval: 1h\n    include: ['(']\n")
+    path.write_text(
+        "feeds:\n  - url: https://a.example/\n    outlet: A\n    interval: 1h\n    include: ['(']\n"
+    )
     with pytest.raises(InputError, match="'include' pattern"):
         load_config(path)
 
@@ -173,32 +199,61 @@ def test_ingest_stores_copies_and_languages(tmp_path: Path) -> None:
         {"id": p.path, "text": p.body, "source": "S", "date": p.published.isoformat()}
         for p in site.pages.values()
     ]
-    records.append({"id": "fr", "text": "Le gouvernement a annoncé mardi de nouvelles mesures.", "language": "fr"})
+    records.append(
+        {
+            "id": "fr",
+            "text": "Le gouvernement a annoncé mardi de nouvelles mesures.",
+            "language": "fr",
+        }
+    )
     (tmp_path / "in.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
-    summary = ingest([tmp_path / "in.jsonl"], db=tmp_path / "c.duckdb", coder=FakeCoder(), progress=False)
+    summary = ingest(
+        [tmp_path / "in.jsonl"], db=tmp_path / "c.duckdb", coder=FakeCoder(), progress=False
+    )
     assert summary.copies == 1
     assert dict(summary.languages) == {"de": 1, "fr": 1}
     with Store.open(tmp_path / "c.duckdb", read_only=True) as store:
-        copy = store.connection.execute("SELECT id, copy_of FROM articles WHERE copy_of IS NOT NULL").fetchall()
+        copy = store.connection.execute(
+            "SELECT id, copy_of FROM articles WHERE copy_of IS NOT NULL"
+        ).fetchall()
         assert copy == [("/syndicated/0.html", "/news/0.html")]
-    again = ingest([tmp_path / "in.jsonl"], db=tmp_path / "c.duckdb", coder=FakeCoder(), progress=False)
+    again = ingest(
+        [tmp_path / "in.jsonl"], db=tmp_path / "c.duckdb", coder=FakeCoder(), progress=False
+    )
     assert (again.unchanged, again.copies, again.coded) == (len(records), 0, 0)
 
 
 def test_cli_watch_once_and_feeds(server: FeedServer, tmp_path: Path) -> None:
     yaml_file = tmp_path / "feeds.yaml"
-    yaml_file.write_text("feeds:\n" + "".join(
-        f"  - url: {server.base}{p}\n    outlet: O{i}\n    interval: 15m\n"
-        for i, p in enumerate(server.site.feeds)
-    ))
+    yaml_file.write_text(
+        "feeds:\n"
+        + "".join(
+            f"  - url: {server.base}{p}\n    outlet: O{i}\n    interval: 15m\n"
+            for i, p in enumerate(server.site.feeds)
+        )
+    )
     db = tmp_path / "w.duckdb"
     result = CliRunner().invoke(
         main,
-        ["watch", str(yaml_file), "--db", str(db), "--once", "--delay", "0",
-         "--coder", "fake_coder:FakeCoderFactory", "--signals-feed", str(tmp_path / "s.atom")],
+        [
+            "watch",
+            str(yaml_file),
+            "--db",
+            str(db),
+            "--once",
+            "--delay",
+            "0",
+            "--coder",
+            "fake_coder:FakeCoderFactory",
+            "--signals-feed",
+            str(tmp_path / "s.atom"),
+        ],
     )
     assert result.exit_code == 0, result.output
-    assert "cycle 1: feeds 4, fetched 15, new 15, copies 2, non-English 1 (de 1), coded 12" in result.output
+    assert (
+        "cycle 1: feeds 4, fetched 15, new 15, copies 2, non-English 1 (de 1), coded 12"
+        in result.output
+    )
     listing = CliRunner().invoke(main, ["feeds", "--db", str(db)])
     assert listing.exit_code == 0, listing.output
     assert "O0" in listing.output and "UTC" in listing.output
