@@ -259,3 +259,77 @@ def test_cli_watch_once_and_feeds(server: FeedServer, tmp_path: Path) -> None:
     assert "O0" in listing.output and "UTC" in listing.output
     bad = CliRunner().invoke(main, ["watch", str(tmp_path / "nope.yaml"), "--once"])
     assert bad.exit_code == 1 and "nope.yaml: cannot read" in bad.output
+
+
+class _StopAfterFirstChunk(FakeCoder):
+    """Asks the watcher to stop (as SIGTERM does) while its first chunk is being coded."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.watcher: Watcher | None = None
+        self.stopped = False
+
+    def code_articles(self, articles):  # type: ignore[no-untyped-def]
+        assert self.watcher is not None
+        if not self.stopped:
+            self.watcher.request_stop()
+            self.stopped = True
+        yield from super().code_articles(articles)
+
+
+def test_stop_ends_the_cycle_after_the_chunk_being_stored(server: FeedServer) -> None:
+    coder = _StopAfterFirstChunk()
+    with Store.open(":memory:") as store:
+        w = Watcher(
+            config(server),
+            store,
+            coder,
+            fetcher=Fetcher("t", FAST),
+            chunk_size=4,
+            out=io.StringIO(),
+            log=lambda line: None,
+        )
+        coder.watcher = w
+        report = w.cycle()
+        assert report.stopped
+        stored = store.connection.execute("SELECT count(*) FROM articles").fetchone()
+        assert stored is not None and 4 <= stored[0] < 15
+        etags = store.connection.execute("SELECT count(etag) FROM feeds").fetchone()
+        assert etags is not None and etags[0] < 4  # feeds with items left keep no validator
+        w.stop_requested.clear()
+        again = w.cycle(force=True)
+        total = store.connection.execute("SELECT count(*) FROM articles").fetchone()
+        assert total == (15,) and again.tally.new == 15 - stored[0]
+
+
+def test_worker_processes_are_kept_from_cycle_to_cycle(server: FeedServer, tmp_path: Path) -> None:
+    from fake_coder import FakeCoderFactory
+
+    log = tmp_path / "pids"
+    with Store.open(":memory:") as store:
+        w = Watcher(
+            config(server),
+            store,
+            FakeCoderFactory(log=str(log)),
+            workers=2,
+            fetcher=Fetcher("t", FAST),
+            chunk_size=4,
+            out=io.StringIO(),
+            log=lambda line: None,
+        )
+        try:
+            first = w.cycle()
+            server.site.add_page(
+                "/feeds/rss",
+                Page(
+                    "/news/late.html",
+                    "Late",
+                    "Japan met China on 2020-09-02. " * 5,
+                    server.site.pages["/news/0.html"].published,
+                ),
+            )
+            second = w.cycle(force=True)
+        finally:
+            w.close_pool()
+    assert (first.tally.coded, second.tally.coded) == (12, 1)
+    assert len(log.read_text().split()) <= 2  # each worker built its coder once

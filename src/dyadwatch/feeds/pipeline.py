@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -105,6 +106,7 @@ def code_and_store(
     also: Also | None = None,
     on_chunk: Callable[[int], None] | None = None,
     stop: Callable[[], bool] | None = None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> None:
     """Screen ``articles`` in order, code those to code, store every chunk in one transaction.
 
@@ -119,7 +121,7 @@ def code_and_store(
             pending.append(screened)
             yield [s.article for s in screened if s.fate == "code"]
 
-    results = code_in_order(to_code(), coder, workers=workers, scheduler=scheduler)
+    results = code_in_order(to_code(), coder, workers=workers, scheduler=scheduler, pool=pool)
     try:
         for coded in results:
             _store_chunk(store, pending.popleft(), coded, screener, tally, also)

@@ -17,7 +17,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,7 +32,7 @@ from dyadwatch.feeds.fetch import Fetcher, FetchError, Response
 from dyadwatch.feeds.pages import PageError, page_article
 from dyadwatch.feeds.parse import FeedError, FeedItem, parse_feed
 from dyadwatch.feeds.pipeline import Screener, Tally, code_and_store
-from dyadwatch.parallel import CoderFactory, CoderLike
+from dyadwatch.parallel import CoderFactory, CoderLike, WorkerError, worker_pool
 from dyadwatch.records import Article
 from dyadwatch.store import Store
 
@@ -114,20 +114,37 @@ class Watcher:
         self.stop_requested = threading.Event()
         self.cycles = 0
         self.screener = Screener(store)
+        self._pool: ProcessPoolExecutor | None = None
         state.sync_feeds(self.store.connection, config.feeds)
 
     def request_stop(self) -> None:
         self.stop_requested.set()
 
+    def _worker_pool(self) -> ProcessPoolExecutor | None:
+        """Worker processes kept from cycle to cycle (each loads the model once)."""
+        if self.workers <= 1 or self.scheduler is not None or isinstance(self.coder, CoderLike):
+            return None
+        if self._pool is None:
+            self._pool = worker_pool(self.coder, self.workers)
+        return self._pool
+
+    def close_pool(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
     # -- the loop ---------------------------------------------------------------------------------
 
     def run(self, *, once: bool = False) -> None:
         """Cycle until asked to stop (``once``: one cycle over the due feeds)."""
-        while not self.stop_requested.is_set():
-            self.cycle()
-            if once:
-                return
-            self.stop_requested.wait(self.seconds_to_next())
+        try:
+            while not self.stop_requested.is_set():
+                self.cycle()
+                if once:
+                    return
+                self.stop_requested.wait(self.seconds_to_next())
+        finally:
+            self.close_pool()
 
     def seconds_to_next(self) -> float:
         """Seconds until the next feed is due (at least 1, at most an hour)."""
@@ -190,18 +207,25 @@ class Watcher:
             state.mark_items(con, rows, now)
 
         tally = report.tally
-        code_and_store(
-            articles,
-            self.store,
-            self.coder,
-            screener=self.screener,
-            tally=tally,
-            workers=self.workers,
-            scheduler=self.scheduler,
-            chunk_size=self.chunk_size,
-            also=also,
-            stop=self.stop_requested.is_set,
-        )
+        try:
+            code_and_store(
+                articles,
+                self.store,
+                self.coder,
+                screener=self.screener,
+                tally=tally,
+                workers=self.workers,
+                scheduler=self.scheduler,
+                chunk_size=self.chunk_size,
+                also=also,
+                stop=self.stop_requested.is_set,
+                pool=self._worker_pool(),
+            )
+        except WorkerError as exc:
+            # The articles not stored are listed again by the next cycle; new workers then.
+            report.errors.append(f"coding: {exc}")
+            self.close_pool()
+            self.screener = Screener(self.store)
         for article, problem in tally.failures:
             report.errors.append(f"{owner.get(article.id, '?')}: {article.id}: {problem}")
         report.stopped = self.stop_requested.is_set()
