@@ -333,3 +333,21 @@ def test_worker_processes_are_kept_from_cycle_to_cycle(server: FeedServer, tmp_p
             w.close_pool()
     assert (first.tally.coded, second.tally.coded) == (12, 1)
     assert len(log.read_text().split()) <= 2  # each worker built its coder once
+
+
+def test_a_feed_with_more_new_items_than_a_cycle_takes_is_read_over_cycles(
+    server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dyadwatch.feeds import harvest
+
+    monkeypatch.setattr(harvest, "MAX_NEW_PER_FEED", 2)
+    with Store.open(":memory:") as store:
+        w = watcher(server, store)
+        first = w.cycle()
+        assert first.fetched == 8
+        etags = store.connection.execute("SELECT count(etag) FROM feeds").fetchone()
+        assert etags == (0,)  # the next poll must list the rest again
+        fetched = [w.cycle(force=True).fetched for _ in range(2)]
+        assert fetched == [7, 0]
+        total = store.connection.execute("SELECT count(*) FROM articles").fetchone()
+        assert total == (15,)

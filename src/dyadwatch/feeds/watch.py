@@ -27,17 +27,13 @@ import duckdb
 
 from dyadwatch.feeds import state
 from dyadwatch.feeds.alerts import new_signals, print_signals, write_atom
-from dyadwatch.feeds.config import FeedConfig, WatchConfig
-from dyadwatch.feeds.fetch import Fetcher, FetchError, Response
-from dyadwatch.feeds.pages import PageError, page_article
-from dyadwatch.feeds.parse import FeedError, FeedItem, parse_feed
+from dyadwatch.feeds.config import WatchConfig
+from dyadwatch.feeds.fetch import Fetcher, FetchError
+from dyadwatch.feeds.harvest import Poll, fetch_page, new_items, poll_feed
 from dyadwatch.feeds.pipeline import Screener, Tally, code_and_store
 from dyadwatch.parallel import CoderFactory, CoderLike, WorkerError, worker_pool
 from dyadwatch.records import Article
 from dyadwatch.store import Store
-
-MAX_NEW_PER_FEED = 500
-"""New pages fetched from one feed in one cycle (the rest wait for the next)."""
 
 
 @dataclass
@@ -62,14 +58,6 @@ class CycleReport:
             f" events {t.mentions}, new signals {self.signals}, errors {len(self.errors)}"
             f" ({self.seconds:.1f} s){' - stopped' if self.stopped else ''}"
         )
-
-
-@dataclass
-class _Poll:
-    feed: FeedConfig
-    response: Response | None = None
-    items: list[FeedItem] = field(default_factory=list)
-    error: FetchError | FeedError | None = None
 
 
 def _now() -> datetime:
@@ -176,13 +164,13 @@ class Watcher:
         ]
         report.feeds = len(due)
         with ThreadPoolExecutor(max_workers=self.threads) as pool:
-            polls = list(pool.map(lambda f: self._poll(f, states[f.url]), due))
-            work = self._new_items(polls)
-            pages = list(pool.map(lambda fi: self._page(*fi), work))
+            polls = list(pool.map(lambda f: poll_feed(self.fetcher, f, states[f.url]), due))
+            work = new_items(con, polls)
+            pages = list(pool.map(lambda fi: fetch_page(self.fetcher, *fi), work))
         report.fetched = sum(1 for p in pages if not isinstance(p, str))
         for poll in polls:
             if poll.error is not None:
-                report.errors.append(f"{poll.feed.url}: {_problem(poll.error)}")
+                report.errors.append(f"{poll.feed.url}: {poll.problem}")
         failed_pages: list[tuple[str, str, str | None, str, str | None]] = []
         articles: list[Article] = []
         owner: dict[str, str] = {}
@@ -229,7 +217,7 @@ class Watcher:
         for article, problem in tally.failures:
             report.errors.append(f"{owner.get(article.id, '?')}: {article.id}: {problem}")
         report.stopped = self.stop_requested.is_set()
-        self._save_polls(polls, articles, owner, now, report.stopped)
+        self._save_polls(polls, articles, owner, now)
         if tally.dyads and not report.stopped:
             fresh = new_signals(self.store.connection, tally.dyads, now, by=self.signals_by)
             report.signals = len(fresh)
@@ -245,72 +233,33 @@ class Watcher:
             self.log(f"  ... and {len(report.errors) - 20} more errors")
         return report
 
-    def _poll(self, feed: FeedConfig, s: state.FeedState) -> _Poll:
-        headers = {}
-        if s.etag:
-            headers["If-None-Match"] = s.etag
-        if s.last_modified:
-            headers["If-Modified-Since"] = s.last_modified
-        poll = _Poll(feed)
-        try:
-            poll.response = self.fetcher.get(feed.url, "feed", headers)
-            if poll.response.status != 304:
-                r = poll.response
-                poll.items = parse_feed(r.body, r.url, r.content_type, r.charset)
-        except (FetchError, FeedError) as exc:
-            poll.error = exc
-        return poll
-
-    def _new_items(self, polls: list[_Poll]) -> list[tuple[FeedConfig, FeedItem]]:
-        con = self.store.connection
-        work: list[tuple[FeedConfig, FeedItem]] = []
-        taken: set[str] = set()
-        for poll in polls:
-            if poll.error is not None:
-                continue
-            items = [i for i in poll.items if poll.feed.wants(i.url)]
-            known = state.known_items(con, [i.url for i in items])
-            fresh = [i for i in items if i.url not in known and i.url not in taken]
-            retry = [FeedItem(u) for u in state.retry_items(con, poll.feed.url) if u not in taken]
-            for item in (fresh + retry)[:MAX_NEW_PER_FEED]:
-                taken.add(item.url)
-                work.append((poll.feed, item))
-        return work
-
-    def _page(self, feed: FeedConfig, item: FeedItem) -> Article | str:
-        try:
-            response = self.fetcher.get(item.url, "page")
-            return page_article(response, item, feed)
-        except (FetchError, PageError) as exc:
-            return exc.problem if isinstance(exc, FetchError) else str(exc)
-
     def _save_polls(
-        self,
-        polls: list[_Poll],
-        articles: list[Article],
-        owner: dict[str, str],
-        now: datetime,
-        stopped: bool,
+        self, polls: list[Poll], articles: list[Article], owner: dict[str, str], now: datetime
     ) -> None:
+        """Save each feed's state; its validators only when every item it listed this cycle
+        is in ``feed_items`` (stored, or failed and to be tried again)."""
         con = self.store.connection
-        stored = {
-            str(r[0])
-            for r in con.execute(
-                "SELECT url FROM feed_items WHERE status = 'stored'"
-                " AND url IN (SELECT unnest(?::VARCHAR[]))",
+        met = dict(
+            con.execute(
+                "SELECT url, status FROM feed_items WHERE url IN (SELECT unnest(?::VARCHAR[]))",
                 [[a.id for a in articles]],
             ).fetchall()
-        }
-        per_feed = Counter(owner[a.id] for a in articles if a.id in stored)
+        )
+        per_feed: Counter[str] = Counter()
+        missing: set[str] = set()
+        for article in articles:
+            feed_url = owner[article.id]
+            if met.get(article.id) == "stored":
+                per_feed[feed_url] += 1
+            elif article.id not in met:
+                missing.add(feed_url)
         for poll in polls:
             feed = poll.feed
             if poll.error is not None:
                 self._save_error(poll, now)
                 continue
             assert poll.response is not None
-            complete = not stopped or all(
-                a.id in stored for a in articles if owner.get(a.id) == feed.url
-            )
+            complete = feed.url not in missing and not poll.truncated
             headers = poll.response.headers if complete else {}
             state.record_success(
                 con,
@@ -322,7 +271,7 @@ class Watcher:
                 articles=per_feed[feed.url],
             )
 
-    def _save_error(self, poll: _Poll, now: datetime) -> None:
+    def _save_error(self, poll: Poll, now: datetime) -> None:
         con = self.store.connection
         feed, error = poll.feed, poll.error
         assert error is not None
@@ -334,11 +283,4 @@ class Watcher:
             wait = max(wait, min(error.retry_after, state.MAX_BACKOFF))
         if gone:
             self.log(f"warning: {feed.url} answered 410 Gone: feed disabled")
-        state.record_error(
-            con, feed.url, now, _problem(error), state.after(now, wait), disable=gone
-        )
-
-
-def _problem(error: FetchError | FeedError) -> str:
-    """The problem without the feed URL (which the report puts first) when it is the feed's."""
-    return error.problem if isinstance(error, FetchError) else str(error)
+        state.record_error(con, feed.url, now, poll.problem, state.after(now, wait), disable=gone)
