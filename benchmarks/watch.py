@@ -3,6 +3,7 @@ with ``dyadwatch ingest`` of the same articles as HTML files, both with the same
 workers, each in a fresh process, wall time including model loading.
 
     .venv/bin/python benchmarks/watch.py                       # 200 articles, 2 workers
+    .venv/bin/python benchmarks/watch.py --repeats 3           # medians, runs alternating
     .venv/bin/python benchmarks/watch.py --articles 50 --coder fake_coder:FakeCoderFactory
 
 The articles are benchmarks/corpus.py's synthetic wire copy (about 500 words each), served as
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -71,6 +73,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--coder", help="MODULE:NAME coder factory (default: the real model)")
+    parser.add_argument(
+        "--repeats", type=int, default=1, help="runs of each, alternating; medians reported"
+    )
     args = parser.parse_args()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT / "tests")])}
     coder = ["--coder", args.coder] if args.coder else []
@@ -92,17 +97,24 @@ def main() -> None:
             )
         )
         workers = ["--workers", str(args.workers)]
-        ingest_s = run(
-            ["ingest", str(pages), "--db", str(folder / "i.duckdb"), "-q", *workers, *coder], env
-        )
-        watch_s = run(
-            ["watch", str(feeds), "--db", str(folder / "w.duckdb"), "--once", "--delay", "0",
-             *workers, *coder],
-            env,
-        )  # fmt: skip
-        n_ingest, n_watch = stored(folder / "i.duckdb"), stored(folder / "w.duckdb")
+        times: dict[str, list[float]] = {"ingest": [], "watch": []}
+        counts: dict[str, int] = {}
+        for r in range(args.repeats):
+            for name in ("ingest", "watch") if r % 2 == 0 else ("watch", "ingest"):
+                db = folder / f"{name}{r}.duckdb"
+                if name == "ingest":
+                    command = ["ingest", str(pages), "--db", str(db), "-q"]
+                else:
+                    command = ["watch", str(feeds), "--db", str(db), "--once", "--delay", "0"]
+                times[name].append(run([*command, *workers, *coder], env))
+                counts[name] = stored(db)
+    ingest_s, watch_s = (statistics.median(times[n]) for n in ("ingest", "watch"))
+    n_ingest, n_watch = counts["ingest"], counts["watch"]
     rate_i, rate_w = n_ingest / ingest_s, n_watch / watch_s
-    print(f"{args.articles} articles, {args.workers} workers, coder {args.coder or 'model'}")
+    print(
+        f"{args.articles} articles, {args.workers} workers, coder {args.coder or 'model'},"
+        f" median of {args.repeats} run(s) each, wall time including model loading"
+    )
     print(
         f"ingest (HTML files)    {n_ingest:5d} stored  {ingest_s:7.1f} s  {rate_i:6.2f} articles/s"
     )

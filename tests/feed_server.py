@@ -12,6 +12,7 @@ Run it by hand: ``python tests/feed_server.py --port 8765 --articles 40`` (serve
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import html
 import json
@@ -271,6 +272,12 @@ def demo_site() -> Site:
     return site
 
 
+@functools.cache
+def gzip_bomb() -> bytes:
+    """60 MB of spaces in about 60 kB of gzip (built once: compressing takes a while)."""
+    return gzip.compress(b"<rss>" + b" " * (60 << 20), compresslevel=9)
+
+
 class _Handler(BaseHTTPRequestHandler):
     site: Site
 
@@ -344,7 +351,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(b"<rss>" + b" " * 65536)
         elif fault == "gzipbomb":
-            body = gzip.compress(b"<rss>" + b" " * (60 << 20))
+            body = gzip_bomb()
             self._send(200, body, "application/rss+xml", {"Content-Encoding": "gzip"})
         elif fault == "redirect":
             self.send_response(302)

@@ -17,7 +17,7 @@ from dyadwatch.feeds.fetch import Fetcher, Limits
 from dyadwatch.feeds.watch import Watcher
 from dyadwatch.ingest import ingest
 from dyadwatch.store import Store
-from feed_server import FeedServer, Page, build_site
+from feed_server import FeedServer, Page, build_site, gzip_bomb
 
 from fake_coder import FakeCoder
 
@@ -111,6 +111,8 @@ def test_a_broken_feed_is_reported_and_the_others_go_on(
     server: FeedServer, fault: str, message: str
 ) -> None:
     server.site.faults["/feeds/rss"] = fault
+    if fault == "gzipbomb":
+        gzip_bomb()  # built before the clock starts
     with Store.open(":memory:") as store:
         report = watcher(server, store).cycle()
         [error] = report.errors
@@ -351,3 +353,49 @@ def test_a_feed_with_more_new_items_than_a_cycle_takes_is_read_over_cycles(
         assert fetched == [7, 0]
         total = store.connection.execute("SELECT count(*) FROM articles").fetchone()
         assert total == (15,)
+
+
+def test_new_signals_are_printed_once_with_evidence_and_kept_in_atom(tmp_path: Path) -> None:
+    from xml.etree import ElementTree
+
+    from feed_server import demo_site
+
+    with FeedServer(demo_site()) as srv, Store.open(":memory:") as store:
+        out = io.StringIO()
+        atom = tmp_path / "signals.atom"
+        w = watcher(srv, store, signals_feed=atom)
+        w.out = out
+        report = w.cycle()
+        lines = [json.loads(line)["signal"] for line in out.getvalue().splitlines()]
+        assert report.signals == len(lines) >= 1
+        conflict = [s for s in lines if s["dyad"] == "RUS-UKR" and s["group"] == "conflict"]
+        assert {s["kind"] for s in conflict} == {"first", "rise"}
+        assert conflict[0]["evidence"][0]["source"] == "RUSGOV"
+        assert conflict[0]["evidence"][0]["url"].startswith(srv.base + "/news/")
+        entries = ElementTree.parse(atom).getroot().findall("{http://www.w3.org/2005/Atom}entry")
+        assert len(entries) == len(lines)
+        srv.site.add_page(
+            "/feeds/rss",
+            Page(
+                "/news/extra.html",
+                "Extra",
+                "Kenya met Brazil on 2020-06-29. " * 5,
+                srv.site.pages["/news/0.html"].published,
+            ),
+        )
+        again = w.cycle(force=True)
+        assert again.tally.coded == 1 and again.signals == 0  # nothing new to report
+
+
+def test_backoff_doubles_with_jitter_and_is_capped() -> None:
+    import random
+
+    from dyadwatch.feeds.state import MAX_BACKOFF, backoff
+
+    rng = random.Random(5)
+    for failures in range(1, 12):
+        wait = backoff(600.0, failures, rng)
+        base = min(MAX_BACKOFF, 600.0 * 2 ** (failures - 1))
+        assert 0.5 * base <= wait < 1.5 * base
+    waits = {round(backoff(600.0, 3, rng)) for _ in range(20)}
+    assert len(waits) > 10  # jittered, not one value
