@@ -399,3 +399,15 @@ def test_backoff_doubles_with_jitter_and_is_capped() -> None:
         assert 0.5 * base <= wait < 1.5 * base
     waits = {round(backoff(600.0, 3, rng)) for _ in range(20)}
     assert len(waits) > 10  # jittered, not one value
+
+
+def test_a_stop_during_fetching_leaves_the_pages_for_the_next_run(server: FeedServer) -> None:
+    with Store.open(":memory:") as store:
+        w = watcher(server, store)
+        w.request_stop()  # as if SIGTERM came while the feeds were polled
+        report = w.cycle()
+        assert (report.fetched, report.tally.new, report.errors) == (0, 0, [])
+        etags = store.connection.execute("SELECT count(etag) FROM feeds").fetchone()
+        assert etags == (0,)
+        w.stop_requested.clear()
+        assert w.cycle(force=True).tally.new == 15

@@ -27,9 +27,10 @@ import duckdb
 
 from dyadwatch.feeds import state
 from dyadwatch.feeds.alerts import new_signals, print_signals, write_atom
-from dyadwatch.feeds.config import WatchConfig
+from dyadwatch.feeds.config import FeedConfig, WatchConfig
 from dyadwatch.feeds.fetch import Fetcher, FetchError
 from dyadwatch.feeds.harvest import Poll, fetch_page, new_items, poll_feed
+from dyadwatch.feeds.parse import FeedItem
 from dyadwatch.feeds.pipeline import Screener, Tally, code_and_store
 from dyadwatch.parallel import CoderFactory, CoderLike, WorkerError, worker_pool
 from dyadwatch.records import Article
@@ -166,16 +167,20 @@ class Watcher:
         with ThreadPoolExecutor(max_workers=self.threads) as pool:
             polls = list(pool.map(lambda f: poll_feed(self.fetcher, f, states[f.url]), due))
             work = new_items(con, polls)
-            pages = list(pool.map(lambda fi: fetch_page(self.fetcher, *fi), work))
-        report.fetched = sum(1 for p in pages if not isinstance(p, str))
+            # After a stop request the pages not yet fetched are left for the next run.
+            pages = list(pool.map(lambda fi: self._fetch(*fi), work))
+        report.fetched = sum(1 for p in pages if isinstance(p, Article))
         for poll in polls:
             if poll.error is not None:
                 report.errors.append(f"{poll.feed.url}: {poll.problem}")
         failed_pages: list[tuple[str, str, str | None, str, str | None]] = []
         articles: list[Article] = []
         owner: dict[str, str] = {}
+        skipped: set[str] = set()
         for (feed, item), page in zip(work, pages, strict=True):
-            if isinstance(page, str):
+            if page is None:
+                skipped.add(feed.url)
+            elif isinstance(page, str):
                 report.errors.append(f"{feed.url}: {item.url}: {page}")
                 failed_pages.append((item.url, feed.url, None, "error", page))
             elif item.url not in owner:
@@ -217,7 +222,7 @@ class Watcher:
         for article, problem in tally.failures:
             report.errors.append(f"{owner.get(article.id, '?')}: {article.id}: {problem}")
         report.stopped = self.stop_requested.is_set()
-        self._save_polls(polls, articles, owner, now)
+        self._save_polls(polls, articles, owner, now, skipped)
         if tally.dyads and not report.stopped:
             fresh = new_signals(self.store.connection, tally.dyads, now, by=self.signals_by)
             report.signals = len(fresh)
@@ -233,8 +238,18 @@ class Watcher:
             self.log(f"  ... and {len(report.errors) - 20} more errors")
         return report
 
+    def _fetch(self, feed: FeedConfig, item: FeedItem) -> Article | str | None:
+        if self.stop_requested.is_set():
+            return None
+        return fetch_page(self.fetcher, feed, item)
+
     def _save_polls(
-        self, polls: list[Poll], articles: list[Article], owner: dict[str, str], now: datetime
+        self,
+        polls: list[Poll],
+        articles: list[Article],
+        owner: dict[str, str],
+        now: datetime,
+        skipped: set[str],
     ) -> None:
         """Save each feed's state; its validators only when every item it listed this cycle
         is in ``feed_items`` (stored, or failed and to be tried again)."""
@@ -246,7 +261,7 @@ class Watcher:
             ).fetchall()
         )
         per_feed: Counter[str] = Counter()
-        missing: set[str] = set()
+        missing = set(skipped)
         for article in articles:
             feed_url = owner[article.id]
             if met.get(article.id) == "stored":
