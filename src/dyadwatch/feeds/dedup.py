@@ -1,21 +1,21 @@
 """Near-duplicate articles (syndicated copies, light rewrites) by MinHash over word shingles.
 
 Each coded article's text becomes the set of its word 3-grams (lower-cased words), summarised
-by a 64-permutation MinHash (``datasketch``). An LSH index over the recent originals finds the
-candidates whose estimated Jaccard similarity may pass ``THRESHOLD``; the earliest candidate that
-does is the article's original, and the article is stored as its copy and not coded.
+by a 64-permutation MinHash (``datasketch``). An LSH index (16 bands of 4 values) over the
+recent originals finds the candidates; those whose estimated Jaccard similarity reaches
+``THRESHOLD`` are copied, the earliest is the article's original, and the article is stored as
+its copy and not coded.
 
 Only originals enter the index, so a copy always points at the first article of its family. The
 signatures are stored in the ``article_minhash`` table in the same transaction as their article,
 and the index is rebuilt from it when the store is opened: a restart loses nothing. The index
-keeps the ``capacity`` most recent originals (memory stays flat over months: about 2 kB each);
+keeps the ``capacity`` most recent originals (memory stays flat over months: 384 bytes each);
 syndicated copies appear within days, not months.
 """
 
 from __future__ import annotations
 
 import re
-from collections import deque
 from typing import Any
 
 import duckdb
@@ -75,17 +75,35 @@ def signature(text: str) -> Signature | None:
     return Signature(np.asarray(minhash.hashvalues, dtype=np.uint64))
 
 
+BANDS, ROWS = 16, 4
+"""LSH banding: two signatures are candidates when all 4 values of one of 16 bands agree
+(a pair with Jaccard 0.75 becomes one with probability 0.998, one with 0.3 with 0.12)."""
+_MIX = np.array(
+    [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5],
+    dtype=np.uint64,
+)
+
+
+def band_keys(hashvalues: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """One 64-bit key per band (a collision only costs a similarity check)."""
+    bands = hashvalues.astype(np.uint64).reshape(-1, BANDS, ROWS)
+    with np.errstate(over="ignore"):
+        return (bands * _MIX).sum(axis=2, dtype=np.uint64)
+
+
 class DedupIndex:
-    """The LSH index of recent originals, in store order."""
+    """The LSH index of recent originals, in store order: numpy arrays used as a ring of
+    ``capacity`` slots (band keys and signatures, 384 bytes an article), searched with one
+    vectorised comparison per query (a few milliseconds at 50,000 articles)."""
 
     def __init__(self, capacity: int = DEFAULT_CAPACITY) -> None:
-        from datasketch import MinHashLSH
-
         self.capacity = capacity
-        self._lsh = MinHashLSH(threshold=THRESHOLD - 0.1, num_perm=NUM_PERM)
-        self._order: deque[str] = deque()
-        self._seq: dict[str, int] = {}
-        self._hashes: dict[str, Signature] = {}
+        self._keys = np.zeros((0, BANDS), dtype=np.uint64)
+        self._values = np.zeros((0, NUM_PERM), dtype=np.uint32)
+        self._seq = np.zeros(0, dtype=np.int64)
+        self._ids: list[str | None] = []
+        self._slot: dict[str, int] = {}
+        self._next_slot = 0
         self.next_seq = 0
 
     @classmethod
@@ -97,51 +115,84 @@ class DedupIndex:
             " ORDER BY seq DESC LIMIT ?) ORDER BY seq",
             [capacity],
         ).fetchall()
-        for article_id, seq, data in rows:
-            index._insert(str(article_id), Signature.from_bytes(bytes(data)), int(seq))
+        if rows:
+            values = np.frombuffer(b"".join(bytes(r[2]) for r in rows), dtype=np.uint64)
+            index._fill(
+                [str(r[0]) for r in rows],
+                values.reshape(len(rows), NUM_PERM),
+                np.array([int(r[1]) for r in rows], dtype=np.int64),
+            )
         top = con.execute("SELECT coalesce(max(seq), -1) FROM article_minhash").fetchone()
         index.next_seq = int(top[0]) + 1 if top is not None else 0
         return index
 
+    def _fill(
+        self, ids: list[str], values: np.ndarray[Any, Any], seqs: np.ndarray[Any, Any]
+    ) -> None:
+        n = min(len(ids), self.capacity)
+        kept = ids[len(ids) - n :]
+        self._ids = list(kept)
+        self._values = values[len(ids) - n :].astype(np.uint32)
+        self._keys = band_keys(self._values)
+        self._seq = seqs[len(ids) - n :].copy()
+        self._slot = {article_id: i for i, article_id in enumerate(kept)}
+        self._next_slot = n % self.capacity
+
     def __len__(self) -> int:
-        return len(self._order)
+        return len(self._slot)
 
     def original_of(self, article_id: str, minhash: Signature) -> str | None:
         """The earliest indexed original ``minhash`` copies (never the article itself)."""
+        if not self._slot:
+            return None
+        keys = band_keys(minhash.hashvalues)[0]
+        used = len(self._ids)
+        candidates = np.flatnonzero((self._keys[:used] == keys).any(axis=1))
+        if candidates.size == 0:
+            return None
+        query = minhash.hashvalues.astype(np.uint32)
+        similar = (self._values[candidates] == query).mean(axis=1) >= THRESHOLD
         best: tuple[int, str] | None = None
-        for key in self._lsh.query(minhash):
-            if key == article_id:
+        for slot in candidates[similar]:
+            key = self._ids[slot]
+            if key is None or key == article_id:
                 continue
-            if minhash.jaccard(self._hashes[key]) < THRESHOLD:
-                continue
-            candidate = (self._seq[key], key)
-            if best is None or candidate < best:
-                best = candidate
+            if best is None or (int(self._seq[slot]), key) < best:
+                best = (int(self._seq[slot]), key)
         return None if best is None else best[1]
 
     def add(self, article_id: str, minhash: Signature) -> int:
         """Index an original; returns its sequence number (stored with its signature)."""
         seq = self.next_seq
         self.next_seq += 1
-        self._insert(article_id, minhash, seq)
+        self.discard(article_id)
+        slot = self._next_slot
+        if slot == len(self._ids):  # still growing
+            self._ids.append(None)
+            if slot == len(self._seq):
+                self._grow()
+        old = self._ids[slot]
+        if old is not None:  # the oldest original leaves the ring
+            del self._slot[old]
+        self._ids[slot] = article_id
+        self._values[slot] = minhash.hashvalues.astype(np.uint32)
+        self._keys[slot] = band_keys(minhash.hashvalues)[0]
+        self._seq[slot] = seq
+        self._slot[article_id] = slot
+        self._next_slot = (slot + 1) % self.capacity
         return seq
+
+    def _grow(self) -> None:
+        """Room for more slots: double, up to the capacity (no copy per article)."""
+        size = min(self.capacity, max(1024, 2 * len(self._seq)))
+        extra = size - len(self._seq)
+        self._values = np.vstack([self._values, np.zeros((extra, NUM_PERM), dtype=np.uint32)])
+        self._keys = np.vstack([self._keys, np.zeros((extra, BANDS), dtype=np.uint64)])
+        self._seq = np.append(self._seq, np.zeros(extra, dtype=np.int64))
 
     def discard(self, article_id: str) -> None:
         """Forget an article (its text changed: it is screened again)."""
-        if article_id in self._seq:
-            self._lsh.remove(article_id)
-            del self._seq[article_id]
-            del self._hashes[article_id]
-            self._order.remove(article_id)
-
-    def _insert(self, article_id: str, minhash: Signature, seq: int) -> None:
-        self.discard(article_id)
-        self._lsh.insert(article_id, minhash)
-        self._seq[article_id] = seq
-        self._hashes[article_id] = minhash
-        self._order.append(article_id)
-        while len(self._order) > self.capacity:
-            oldest = self._order.popleft()
-            self._lsh.remove(oldest)
-            del self._seq[oldest]
-            del self._hashes[oldest]
+        slot = self._slot.pop(article_id, None)
+        if slot is not None:
+            self._ids[slot] = None
+            self._keys[slot] = 0  # matches no real band key in practice; checked by id anyway
