@@ -411,3 +411,18 @@ def test_a_stop_during_fetching_leaves_the_pages_for_the_next_run(server: FeedSe
         assert etags == (0,)
         w.stop_requested.clear()
         assert w.cycle(force=True).tally.new == 15
+
+
+def test_a_trickling_response_ends_at_the_deadline_not_when_the_server_stops(
+    server: FeedServer,
+) -> None:
+    import time
+
+    from dyadwatch.feeds.fetch import FetchError
+
+    server.site.faults["/news/0.html"] = "neverending"  # trickles for 8 s
+    fetcher = Fetcher("t", FAST)  # deadline 2 s
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="did not end in time"):
+        fetcher.get(server.base + "/news/0.html", "page")
+    assert time.monotonic() - started < 6.0

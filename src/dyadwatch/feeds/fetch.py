@@ -278,7 +278,8 @@ def _read(r: httpx.Response, url: str, cap: int, deadline: float) -> bytes:
         raise FetchError(url, f"unsupported content encoding {encoding!r}")
     out = bytearray()
     try:
-        for raw in r.iter_raw(chunk_size=65_536):
+        # No chunk_size: a chunk as soon as it arrives, so that a trickle meets the deadline.
+        for raw in r.iter_raw():
             if time.monotonic() > deadline:
                 raise FetchError(url, "the response did not end in time")
             if decoder is None:
