@@ -372,6 +372,16 @@ def test_new_signals_are_printed_once_with_evidence_and_kept_in_atom(tmp_path: P
         assert {s["kind"] for s in conflict} == {"first", "rise"}
         assert conflict[0]["evidence"][0]["source"] == "RUSGOV"
         assert conflict[0]["evidence"][0]["url"].startswith(srv.base + "/news/")
+        # the same signals as `dyadwatch signals` finds for each dyad that received events
+        from dyadwatch.feeds.alerts import signal_key
+        from dyadwatch.signals import find_signals
+
+        con = store.connection
+        expected = {
+            signal_key(s) for pair in report.tally.dyads for s in find_signals(con, dyad=pair)
+        }
+        reported = {r[0] for r in con.execute("SELECT key FROM watch_signals").fetchall()}
+        assert reported == expected
         entries = ElementTree.parse(atom).getroot().findall("{http://www.w3.org/2005/Atom}entry")
         assert len(entries) == len(lines)
         srv.site.add_page(

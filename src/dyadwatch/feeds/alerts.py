@@ -14,7 +14,8 @@ from xml.sax.saxutils import escape
 
 import duckdb
 
-from dyadwatch.signals import Signal, find_signals
+from dyadwatch.dyads import corpus_bounds, load_events
+from dyadwatch.signals import Signal, detect_signals
 
 ATOM_ENTRIES = 200
 """Newest signals kept in the Atom file."""
@@ -33,10 +34,20 @@ def new_signals(
     *,
     by: str = "month",
 ) -> list[Signal]:
-    """Signals of these dyads not reported before; recorded as reported."""
-    found: list[Signal] = []
-    for a, b in sorted(set(dyads)):
-        found += find_signals(con, dyad=(a, b), by=by)
+    """Signals of these dyads not reported before; recorded as reported.
+
+    One read of the events among the dyads' countries, then the same test as
+    ``signals.find_signals`` per dyad (over the whole corpus's periods)."""
+    pairs = {tuple(sorted(pair)) for pair in dyads}
+    if not pairs:
+        return []
+    first_day, last_day = corpus_bounds(con)
+    rows = load_events(con, countries={c for pair in pairs for c in pair})
+    found = [
+        s
+        for s in detect_signals(rows, by=by, first_day=first_day, last_day=last_day)
+        if tuple(sorted((s.a, s.b))) in pairs
+    ]
     if not found:
         return []
     keys = [signal_key(s) for s in found]
