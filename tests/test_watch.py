@@ -436,3 +436,12 @@ def test_a_trickling_response_ends_at_the_deadline_not_when_the_server_stops(
     with pytest.raises(FetchError, match="did not end in time"):
         fetcher.get(server.base + "/news/0.html", "page")
     assert time.monotonic() - started < 6.0
+
+
+def test_include_and_exclude_patterns_choose_page_urls() -> None:
+    feed = FeedConfig(
+        "https://a.example/rss", "A", 900.0, include=("/world/",), exclude=("/sport/",)
+    )
+    assert feed.wants("https://a.example/world/1.html")
+    assert not feed.wants("https://a.example/politics/1.html")
+    assert not feed.wants("https://a.example/world/sport/1.html")

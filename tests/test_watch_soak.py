@@ -230,3 +230,36 @@ def test_sigkill_during_a_cycle_loses_nothing_and_codes_nothing_twice(tmp_path: 
     # stored); every stored article has its events once (the ids and feed items above).
     assert sum(n - 1 for n in coded.values()) <= 64 * kills
     assert copies == (8,)
+
+
+def test_sigterm_ends_after_the_chunk_being_stored(tmp_path: Path) -> None:
+    site = build_site(160)
+    with FeedServer(site) as srv:
+        feeds = tmp_path / "feeds.yaml"
+        feeds.write_text(
+            "feeds:\n"
+            + "".join(
+                f"  - url: {srv.base}{p}\n    outlet: O\n    interval: 1m\n" for p in site.feeds
+            )
+        )
+        env = {
+            **os.environ,
+            "PYTHONPATH": f"{ROOT / 'src'}:{ROOT / 'tests'}",
+            "DYADWATCH_TEST_CODED_LOG": str(tmp_path / "coded.log"),
+        }
+        code = "import sys; from dyadwatch.cli import main; sys.exit(main())"
+        db = tmp_path / "t.duckdb"
+        command = [sys.executable, "-c", code, "watch", str(feeds), "--db", str(db), "--once",
+                   "--delay", "0", "--coder", "fake_coder:slow_logging_factory"]  # fmt: skip
+        proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        log = tmp_path / "coded.log"
+        deadline = time.monotonic() + 120
+        while not log.exists() and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.05)  # coding has begun
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err.decode()
+        with Store.open(db, read_only=True) as store:
+            [(stored,)] = store.connection.execute("SELECT count(*) FROM articles").fetchall()
+    assert "stopped" in err.decode()
+    assert 0 < stored < 160 and stored % 64 == 0  # whole chunks only
