@@ -204,3 +204,33 @@ class SlowFakeCoderFactory(FakeCoderFactory):
     in tests that stop or kill a run part way."""
 
     delay: float = 0.05
+
+
+@dataclass(frozen=True)
+class LoggingFakeCoderFactory:
+    """Builds a FakeCoder that appends the id of every article it codes to ``log`` (one line
+    each, flushed), to count how often each article was coded across processes."""
+
+    log: str
+    delay: float = 0.0
+
+    def __call__(self) -> LoggingFakeCoder:
+        return LoggingFakeCoder(self.log, self.delay)
+
+
+class LoggingFakeCoder(FakeCoder):
+    def __init__(self, log: str, delay: float = 0.0) -> None:
+        super().__init__(delay)
+        self.log = log
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[Coded]:
+        for coded in super().code_articles(articles):
+            with Path(self.log).open("a") as stream:
+                stream.write(coded.article.id + "\n")
+            yield coded
+
+
+slow_logging_factory = LoggingFakeCoderFactory(
+    os.environ.get("DYADWATCH_TEST_CODED_LOG", "coded.log"), delay=0.01
+)
+"""For ``--coder fake_coder:slow_logging_factory`` in subprocess tests."""

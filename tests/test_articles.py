@@ -103,7 +103,7 @@ def test_json_single_object(tmp_path: Path) -> None:
     path.write_text(json.dumps(record), encoding="utf-8")
     [article] = read(path)
     assert article == Article(
-        id="a1", text=TEXT, title="T", url="u", source="S", date=date(2020, 9, 25)
+        id="a1", text=TEXT, title="T", url="u", source="S", date=date(2020, 9, 25), language=""
     )
 
 

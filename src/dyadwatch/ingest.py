@@ -5,7 +5,9 @@
 Two passes over the inputs: the first reads every article and compares its content hash with the
 store, so a progress display knows how many articles need coding (and unchanged ones are never
 coded); the second codes those, in chunks, serially or in parallel, and the main process stores
-each coded chunk in one transaction, in input order. The articles to code are kept in memory
+each coded chunk in one transaction, in input order. Before coding, each article's language is
+detected and near-duplicates of earlier articles are found (``feeds.pipeline``): both are
+stored but not coded. The articles to code are kept in memory
 between the passes while they fit in ``MEMORY_BUDGET`` bytes of text; beyond that the second
 pass reads the inputs again (stdin is always kept).
 
@@ -21,14 +23,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from functools import partial
-from itertools import batched
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from dyadwatch.errors import InputError
-from dyadwatch.parallel import CoderFactory, CoderLike, ModelCoderFactory, code_in_order
+from dyadwatch.feeds.pipeline import Screener, Tally, code_and_store
+from dyadwatch.parallel import CoderFactory, CoderLike, ModelCoderFactory
 from dyadwatch.read.articles import StdinFormat, read_articles_with_origin
-from dyadwatch.read.dateline import beyond_horizon
 from dyadwatch.records import Article
 from dyadwatch.store.store import Store
 
@@ -84,10 +85,19 @@ class IngestSummary:
     """Mentions of those articles with no date, which no period of a series can count."""
     warnings: tuple[Problem, ...] = field(default=())
     """Problems that did not stop an article (an impossible date, an unreadable dateline)."""
+    copies: int = 0
+    """Articles stored as copies of an earlier one (``articles.copy_of``), not coded."""
+    languages: tuple[tuple[str, int], ...] = ()
+    """(language, articles) stored uncoded because the coder does not read that language."""
+
+    @property
+    def not_supported(self) -> int:
+        return sum(n for _, n in self.languages)
 
     @property
     def coded(self) -> int:
-        return self.new + self.changed + self.failed
+        """Articles given to the coder (copies and unsupported languages are not)."""
+        return self.new + self.changed + self.failed - self.copies - self.not_supported
 
 
 @dataclass
@@ -149,62 +159,51 @@ def ingest(
         scan = _scan(paths, store, read, on_read, dating)
         if on_chunk is not None:
             on_chunk(0, len(scan.to_code))
-        counts = {"new": 0, "changed": 0, "unchanged": scan.unchanged, "failed": 0}
-        stopped = False
-        mentions = done = undated = undated_mentions = 0
-        errors = list(scan.errors)
-        warnings: list[Problem] = []
-        todo = _articles_to_code(paths, scan, read, dating)
-        results = code_in_order(
-            batched(todo, chunk_size), factory, workers=workers, scheduler=scheduler
-        )
-        for chunk in results:
-            good = []
-            for coded in chunk:
-                if coded.error is not None:
-                    counts["failed"] += 1
-                    key = (coded.article.id, coded.article.content_hash)
-                    where = scan.origins.get(key, coded.article.id)
-                    errors.append(Problem(where, coded.error))
-                else:
-                    article = coded.article
-                    if article.date is not None and beyond_horizon(article.date):
-                        article = replace(article, date=None)  # the coder ignored it too
-                    if article.date is None and coded.published is not None:
-                        article = replace(article, date=coded.published)  # from the text
-                    if article.date is None:
-                        undated += 1
-                        undated_mentions += sum(e.date.value is None for e in coded.events)
-                    said = dict.fromkeys((*coded.article.warnings, *coded.warnings))
-                    warnings += [_warning(w, article.id) for w in said]
-                    good.append((article, coded.events))
-            for outcome in store.add_many(good):
-                counts[outcome] += 1
-            mentions += sum(len(events) for _, events in good)
-            done += len(chunk)
+        tally = Tally(unchanged=scan.unchanged)
+        done = 0
+
+        def stored(n: int) -> None:
+            nonlocal done
+            done += n
             if on_chunk is not None:
                 on_chunk(done, len(scan.to_code))
-            if should_stop is not None and should_stop():
-                stopped = True
-                break
+
+        stopped = code_and_store(
+            _articles_to_code(paths, scan, read, dating),
+            store,
+            factory,
+            screener=Screener(store),
+            tally=tally,
+            workers=workers,
+            scheduler=scheduler,
+            chunk_size=chunk_size,
+            on_chunk=stored,
+            stop=should_stop,
+        )
+        errors = list(scan.errors)
+        for article, problem in tally.failures:
+            where = scan.origins.get((article.id, article.content_hash), article.id)
+            errors.append(Problem(where, problem))
         totals = store.counts()
         where = str(store.path) if store.path is not None else ":memory:"
     return IngestSummary(
         db=where,
         seen=scan.seen,
-        new=counts["new"],
-        changed=counts["changed"],
-        unchanged=counts["unchanged"],
-        failed=counts["failed"],
-        mentions=mentions,
+        new=tally.new,
+        changed=tally.changed,
+        unchanged=tally.unchanged,
+        failed=tally.failed,
+        mentions=tally.mentions,
         events=totals.events,
         merged_events=totals.merged_events,
         seconds=time.monotonic() - started,
         errors=tuple(errors),
         stopped=stopped,
-        undated=undated,
-        undated_mentions=undated_mentions,
-        warnings=tuple(warnings),
+        undated=tally.undated,
+        undated_mentions=tally.undated_mentions,
+        warnings=tuple(Problem(where, what) for where, what in tally.warnings),
+        copies=tally.copies,
+        languages=tuple(sorted(tally.languages.items())),
     )
 
 
@@ -350,6 +349,8 @@ def summary_table(summary: IngestSummary, *, max_errors: int = 20) -> Renderable
         ("  changed (re-coded)", summary.changed),
         ("  unchanged (skipped)", summary.unchanged),
         ("  failed to code", summary.failed),
+        ("  copies of earlier articles (not coded)", summary.copies),
+        *((f"  in {lang} (not coded)", n) for lang, n in summary.languages),
         ("unreadable inputs", len(summary.errors) - summary.failed),
         ("mentions stored", summary.mentions),
         ("events in store", summary.events),

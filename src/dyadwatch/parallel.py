@@ -141,12 +141,15 @@ def code_in_order(
     *,
     workers: int = 1,
     scheduler: str | None = None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> Iterator[list[Coded]]:
     """Code every chunk and yield the results chunk by chunk, in input order.
 
     ``coder`` is a coder (serial only) or a factory. ``workers > 1`` codes in that many local
     processes; ``scheduler`` (a Dask scheduler address such as ``tcp://10.0.0.5:8786``) codes on
     that cluster. At most two chunks per worker are in flight, so memory stays bounded.
+    ``pool`` (from ``worker_pool``) is kept open afterwards, so a caller coding batch after
+    batch (``watch``) loads the model in its workers once.
     """
     if scheduler is None and workers <= 1:
         serial = coder if isinstance(coder, CoderLike) else coder_for(coder)
@@ -162,33 +165,43 @@ def code_in_order(
     factory = coder
     if scheduler is not None:
         yield from _dask(chunks, factory, scheduler)
+    elif pool is not None:
+        yield from _in_pool(chunks, factory, workers, pool)
     else:
-        yield from _processes(chunks, factory, workers)
+        with worker_pool(factory, workers) as own:
+            yield from _in_pool(chunks, factory, workers, own)
 
 
-def _processes(
-    chunks: Iterable[Sequence[Article]], factory: CoderFactory, workers: int
-) -> Iterator[list[Coded]]:
+def worker_pool(factory: CoderFactory, workers: int) -> ProcessPoolExecutor:
+    """A pool of ``workers`` spawned processes, each building its coder from ``factory``."""
     context = multiprocessing.get_context("spawn")  # no fork: the writer holds threads and files
-    with ProcessPoolExecutor(
+    return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
         initializer=_init_worker,
         initargs=(factory, os.getpid()),
-    ) as pool:
-        window: deque[Future[list[Coded]]] = deque()
-        try:
-            for chunk in chunks:
-                window.append(pool.submit(code_chunk, factory, list(chunk)))
-                if len(window) >= 2 * workers:
-                    yield window.popleft().result()
-            while window:
+    )
+
+
+def _in_pool(
+    chunks: Iterable[Sequence[Article]],
+    factory: CoderFactory,
+    workers: int,
+    pool: ProcessPoolExecutor,
+) -> Iterator[list[Coded]]:
+    window: deque[Future[list[Coded]]] = deque()
+    try:
+        for chunk in chunks:
+            window.append(pool.submit(code_chunk, factory, list(chunk)))
+            if len(window) >= 2 * workers:
                 yield window.popleft().result()
-        except BrokenProcessPool as exc:
-            raise WorkerError(f"a coding worker died: {exc}") from exc
-        finally:
-            for future in window:
-                future.cancel()
+        while window:
+            yield window.popleft().result()
+    except BrokenProcessPool as exc:
+        raise WorkerError(f"a coding worker died: {exc}") from exc
+    finally:
+        for future in window:
+            future.cancel()
 
 
 def _dask(

@@ -33,6 +33,8 @@ _COMMANDS: list[tuple[str, str]] = [
     ("dyadwatch.cli.dyad", "dyad"),
     ("dyadwatch.cli.signals", "signals"),
     ("dyadwatch.cli.report", "report"),
+    ("dyadwatch.cli.watch", "watch"),
+    ("dyadwatch.cli.watch", "feeds"),
 ]
 
 

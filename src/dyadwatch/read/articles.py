@@ -12,7 +12,7 @@ iteration goes on with the rest. Formats, chosen by file suffix:
 * ``.jsonl`` and ``.jsonl.gz``: one JSON object per line.
 
 JSON records have the keys ``id``, ``text``, ``date``, ``title``, ``url``, ``source`` (and
-optionally ``language``); only ``text`` is required. A record without an id gets
+optionally ``language``, an ISO 639-1 code); only ``text`` is required. A record without an id gets
 ``"<file name>:<line>"`` (for a ``.json`` list, the 1-based position in the list). A ``date``
 that is no date ("2020-13-45", "yesterday") is left out with a warning in ``Article.warnings``
 (naming the file and line): the text is still an article, dated from its dateline if it can be.
@@ -40,6 +40,10 @@ from dyadwatch.read.streams import SUFFIXES, Source, TooLarge, decode, format_of
 from dyadwatch.records import Article
 
 StdinFormat = Literal["auto", "txt", "html", "jsonl"]
+
+UNDETERMINED = ""
+"""``Article.language`` of an article read without one: ingest detects it before coding (a
+record's own ``language`` field is kept as given)."""
 
 MAX_TEXT_BYTES = LIMITS.text_bytes
 """Largest article text accepted (UTF-8 bytes); larger texts are reported, not coded."""
@@ -224,7 +228,7 @@ def _read_txt(text: str, where: str, stem: str, limits: Limits) -> Article | Inp
         return problem
     first = next(line.strip() for line in text.splitlines() if line.strip())
     title = first if len(first) <= TITLE_MAX_CHARS else None
-    return Article(id=stem, text=text, title=title)
+    return Article(id=stem, text=text, title=title, language=UNDETERMINED)
 
 
 def _read_html(html: str, where: str, stem: str, limits: Limits) -> Article | InputError:
@@ -253,6 +257,7 @@ def _read_html(html: str, where: str, stem: str, limits: Limits) -> Article | In
         source=_clean(meta.get("sitename")) or _clean(meta.get("hostname")),
         date=date if isinstance(date, Date) else None,
         warnings=(f"{where}: {date} (ignored)",) if isinstance(date, str) else (),
+        language=UNDETERMINED,
     )
 
 
@@ -335,7 +340,7 @@ def _article_of(data: Any, where: str, default_id: str, limits: Limits) -> Artic
         url=fields["url"],
         source=fields["source"],
         date=date if isinstance(date, Date) else None,
-        language=fields["language"] or "en",
+        language=fields["language"] or UNDETERMINED,
         warnings=warnings,
     )
 
@@ -364,4 +369,11 @@ def _clean(value: Any) -> str | None:
     return value or None
 
 
-__all__ = ["MAX_TEXT_BYTES", "SUFFIXES", "format_of", "read_articles", "read_articles_with_origin"]
+__all__ = [
+    "MAX_TEXT_BYTES",
+    "SUFFIXES",
+    "UNDETERMINED",
+    "format_of",
+    "read_articles",
+    "read_articles_with_origin",
+]

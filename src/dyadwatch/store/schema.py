@@ -152,6 +152,54 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        2,
+        "copies, dedup signatures, watched feeds and their items, watch signals",
+        (
+            "ALTER TABLE articles ADD COLUMN copy_of VARCHAR",
+            """
+            CREATE TABLE article_minhash (
+                article_id VARCHAR PRIMARY KEY,
+                seq BIGINT NOT NULL,
+                minhash BLOB NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE feeds (
+                url VARCHAR PRIMARY KEY,
+                outlet VARCHAR NOT NULL,
+                etag VARCHAR,
+                last_modified VARCHAR,
+                last_poll TIMESTAMP,
+                last_success TIMESTAMP,
+                last_error VARCHAR,
+                last_error_at TIMESTAMP,
+                failures INTEGER NOT NULL DEFAULT 0,
+                next_poll TIMESTAMP,
+                disabled BOOLEAN NOT NULL DEFAULT false,
+                articles BIGINT NOT NULL DEFAULT 0
+            )
+            """,
+            """
+            CREATE TABLE feed_items (
+                url VARCHAR PRIMARY KEY,
+                feed_url VARCHAR NOT NULL,
+                article_id VARCHAR,
+                status VARCHAR NOT NULL,
+                problem VARCHAR,
+                tries INTEGER NOT NULL,
+                seen_at TIMESTAMP NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE watch_signals (
+                key VARCHAR PRIMARY KEY,
+                found_at TIMESTAMP NOT NULL,
+                signal_json JSON NOT NULL
+            )
+            """,
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
@@ -167,6 +215,7 @@ ARTICLE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("text", "VARCHAR"),
     ("n_mentions", "INTEGER"),
     ("coded_at", "TIMESTAMP"),
+    ("copy_of", "VARCHAR"),
 )
 """(name, type) of the ``articles`` columns, in table order (for bulk inserts)."""
 
@@ -249,6 +298,7 @@ def article_row(article: Article, n_mentions: int, coded_at: datetime) -> list[A
         article.text,
         n_mentions,
         coded_at,
+        None,  # copy_of: set by the ingest pipeline in the same transaction
     ]
 
 

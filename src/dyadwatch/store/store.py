@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from datetime import date as Date
@@ -153,19 +153,28 @@ class Store:
         """
         return self.add_many([(article, events)])[0]
 
-    def add_many(self, items: Sequence[tuple[Article, Sequence[Event]]]) -> list[AddOutcome]:
+    def add_many(
+        self,
+        items: Sequence[tuple[Article, Sequence[Event]]],
+        *,
+        also: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
+    ) -> list[AddOutcome]:
         """Store several coded articles in one transaction: all of them or, after a crash, none.
 
         The outcome is the same as calling ``add`` for each in order, only faster (DuckDB charges
-        per statement, and the writer spends a few statements per batch).
+        per statement, and the writer spends a few statements per batch). ``also`` writes more
+        rows in the same transaction (copy links, dedup signatures, feed items), so they are
+        stored with the articles or not at all.
         """
         con = self._writer()
-        if not items:
+        if not items and also is None:
             return []
         coded_at = datetime.now(UTC).replace(tzinfo=None)
         try:
             con.begin()
             outcomes = BatchWriter(con, self.merge_window_days).write(items, coded_at)
+            if also is not None:
+                also(con)
             con.commit()
         except duckdb.Error as exc:
             _rollback(con)
