@@ -35,7 +35,7 @@ from dyadwatch.dates import doc_date_cues, event_date
 from dyadwatch.discards import Discards
 from dyadwatch.fallback import fallback_for
 from dyadwatch.lexicon import Lexicon, Shifts, load_shifts
-from dyadwatch.modality import FUTURE_FRAMES, markers, modality_of
+from dyadwatch.modality import FUTURE_FRAMES, marker_cue, markers, modality_cue
 from dyadwatch.records import Actor, Event, EventDate, Evidence, Modality, Span
 from dyadwatch.triggers import Match, Matcher
 
@@ -356,12 +356,13 @@ class EventExtractor:
                 located = self.clauses.actor(extra, speaker=speaker)
                 real_targets = [located] if located is not None else []
         # modality, and the shifts a future or a reported 'must' makes
+        cue: Token | None = None
         if pattern.kind == "copula" and speaker is not None:
             modality: Modality = "asserted"
         else:
-            modality = modality_of(trigger)
+            modality, cue = modality_cue(trigger)
         if pattern.kind == "frame" and trigger.lemma_.lower() in FUTURE_FRAMES and modality == "asserted":
-            modality = "future"
+            modality, cue = "future", trigger
         marks = markers(trigger)
         # "X said Y must agree to reforms": the speaker demands the reforms
         demanded = match.base if pattern.kind == "frame" and pattern.family == "intent" else code
@@ -375,12 +376,13 @@ class EventExtractor:
                 if shifted:  # "X said Y must withdraw": X demands that Y withdraw
                     code, rule = shifted, rule + "+must"
                     real_targets, real_sources = real_sources, [speaker]
-                    modality = modality_of(speech) if speech is not None else "asserted"
+                    modality, cue = modality_cue(speech) if speech is not None else ("asserted", None)
             elif pattern.kind != "frame" and ("future" in marks or ("would" in marks and in_speech)
                                               or "if" in marks):
                 shifted = self.shifts.shift(code, "refuse" if "neg" in marks else "intent")
                 if shifted:
                     code, rule, modality = shifted, rule + "+future", "future"
+                    cue = marker_cue(trigger, {"future", "would", "if"})
         clause_contexts = self._clause_contexts(match)
         code = self._refine(code, clause_contexts)
         if code == "150" and len({a.country for a in real_sources if a.country}) > 1:
@@ -419,8 +421,8 @@ class EventExtractor:
         if not pairs:
             return []
         group = _event_id(self.article_id, index, trigger.i) if len(pairs) > 1 else None
-        return [self._event(index, sent, match, code, s, t, modality, group, rule, confidence,
-                            clause_contexts)
+        return [self._event(index, sent, match, code, s, t, (modality, cue, speaker), group, rule,
+                            confidence, clause_contexts)
                 for s, t in pairs]
 
     def _refine(self, code: str, contexts: list[str]) -> str:
@@ -523,19 +525,24 @@ class EventExtractor:
 
     def _event(
         self, index: int, sent: SpacySpan, match: Match, code: str, source: Actor,
-        target: Actor | None, modality: Modality, group: str | None, rule: str, confidence: float,
-        clause_contexts: list[str],
+        target: Actor | None, stance: tuple[Modality, Token | None, Actor | None], group: str | None,
+        rule: str, confidence: float, clause_contexts: list[str],
     ) -> Event:
+        """One event record; ``stance`` is its modality, the word that set it, and the speaker
+        whose words report it (if any)."""
+        modality, cue, speaker = stance
         trigger = match.noun if match.pattern.kind == "noun" and match.noun is not None else match.trigger
         cameo, plover = self.ontology.records_for(code, self._context(clause_contexts, source, target))
         date = self._date(sent, match.trigger)
         if modality == "asserted" and _long_ago(date, self.published):
-            modality = "historical"
+            modality, cue = "historical", None  # the date decides, not a word
         evidence = Evidence(
             sentence=self._doc_text[sent.start_char:sent.end_char],  # sent.text, cheaper
             sentence_start=sent.start_char,
             trigger=Span(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
             rule=rule,
+            modality_cue=Span(cue.text, cue.idx, cue.idx + len(cue.text)) if cue is not None else None,
+            attributed_to=speaker,
         )
         eid = _event_id(self.article_id, index, trigger.idx, source.start,
                         target.start if target else "", cameo.code)
