@@ -20,6 +20,7 @@ from dyadwatch.store_schema import (
     ARTICLE_COLUMNS,
     LATEST_VERSION,
     MENTION_COLUMNS,
+    MIGRATIONS,
     MENTION_EVENT_ID,
 )
 
@@ -38,8 +39,8 @@ def test_new_file_is_migrated_once(tmp_path: Path) -> None:
     with Store.open(db) as store:
         assert store.schema_version() == LATEST_VERSION
     with Store.open(db) as store:
-        rows = store.connection.execute("SELECT version FROM schema_version").fetchall()
-        assert rows == [(LATEST_VERSION,)]
+        rows = store.connection.execute("SELECT version FROM schema_version ORDER BY version").fetchall()
+        assert rows == [(m.version,) for m in MIGRATIONS]
         tables = {
             r[0]
             for r in store.connection.execute(
