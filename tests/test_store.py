@@ -20,8 +20,8 @@ from dyadwatch.store_schema import (
     ARTICLE_COLUMNS,
     LATEST_VERSION,
     MENTION_COLUMNS,
-    MIGRATIONS,
     MENTION_EVENT_ID,
+    MIGRATIONS,
 )
 
 from fake_coder import build_event, code_text
