@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from dyadwatch.errors import DyadwatchError, InputError, StoreError
+from dyadwatch.records import UNKNOWN_CODE
 
 if TYPE_CHECKING:
     import duckdb
@@ -162,7 +163,9 @@ WHERE day IS NOT NULL
   AND (CAST(? AS DATE) IS NULL OR day >= ?)
   AND (CAST(? AS DATE) IS NULL OR day <= ?)
   AND (CAST(? AS VARCHAR[]) IS NULL
-       OR (list_contains(?, source_country) AND list_contains(?, target_country)))
+       OR (list_contains(?, coalesce(source_country, source_code))
+           AND list_contains(?, coalesce(target_country, target_code))))
+  AND (? OR (coalesce(source_code, '') <> '---' AND coalesce(target_code, '') <> '---'))
 ORDER BY day, key
 """
 
@@ -175,14 +178,17 @@ def load_events(
     countries: Collection[str] | None = None,
     all_modalities: bool = False,
     unit: Unit = "event",
+    include_unknown: bool = False,
 ) -> list[EventRow]:
     """The store's events as a flat table, by date.
 
     ``unit="event"`` (the default) gives one row per merged real-world event, so a meeting
     reported by ten outlets counts once (its ``n_mentions``/``n_sources`` say how often it was
     reported); ``unit="mention"`` gives one row per report. Only asserted events unless
-    ``all_modalities``. ``countries`` keeps rows whose source and target country are both in it.
-    Rows without any date are left out: they cannot be placed in a period.
+    ``all_modalities``. ``countries`` keeps rows whose source and target country are both in it
+    (``---`` standing for an unknown actor). Events of an unknown actor (``---``: "civilians were
+    killed") are left out unless ``include_unknown``. Rows without any date are left out: they
+    cannot be placed in a period.
     """
     from dyadwatch.records import MODALITIES
 
@@ -190,7 +196,7 @@ def load_events(
     head = _EVENT_SQL if unit == "event" else _MENTION_SQL
     wanted = sorted(countries) if countries is not None else None
     params: list[Any] = [modalities] * (2 if unit == "event" else 1)
-    params += [since, since, until, until, wanted, wanted, wanted]
+    params += [since, since, until, until, wanted, wanted, wanted, include_unknown]
     import duckdb
 
     try:
@@ -263,14 +269,19 @@ class ActorSpec:
     @classmethod
     def parse(cls, text: str) -> ActorSpec:
         code = text.strip().upper()
+        if code == UNKNOWN_CODE:  # the unnamed doers ("civilians were killed"), asked for by name
+            return cls(code, code, None)
         if not _CODE.match(code):
             raise InputError(
                 f"actor {text!r}",
-                "expected a CAMEO actor code: a country (DZA) or country and sector (USAMIL)",
+                "expected a CAMEO actor code: a country (DZA), country and sector (USAMIL), "
+                "or --- (unknown)",
             )
         return cls(code, code[:3], code[3:6] if len(code) >= 6 else None)
 
     def matches(self, country: str | None, sector: str | None, code: str | None) -> bool:
+        if self.code == UNKNOWN_CODE:
+            return code == UNKNOWN_CODE
         if country != self.country:
             return False
         if self.sector is None:
@@ -572,11 +583,13 @@ def dyad_series(
     context: Iterable[str] | str | None = None,
     all_modalities: bool = False,
     unit: Unit = "event",
+    include_unknown: bool = False,
 ) -> DyadSeries:
     """The per-period table of dyad A-B from a store.
 
     ``db`` is a database path (``None``: the ``db`` setting), an open ``Store`` or a DuckDB
-    connection. ``a`` and ``b`` are countries (``DZA``) or country+sector codes (``USAMIL``).
+    connection. ``a`` and ``b`` are countries (``DZA``) or country+sector codes (``USAMIL``), or
+    ``---`` for the unknown actor, which needs ``include_unknown``.
     """
     check_period(by)
     spec_a, spec_b = ActorSpec.parse(a), ActorSpec.parse(b)
@@ -589,5 +602,6 @@ def dyad_series(
             countries={spec_a.country, spec_b.country},
             all_modalities=all_modalities,
             unit=unit,
+            include_unknown=include_unknown,
         )
     return build_series(rows, a, b, by=by, since=since, until=until, context=context)

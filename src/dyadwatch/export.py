@@ -1,6 +1,9 @@
 """Export the store: merged events (or mentions) to Parquet, CSV or JSON Lines.
 
 * ``parquet`` and ``jsonl`` write the table's own columns (``docs/store.md``).
+An actor the text does not name ("civilians were killed": code ``---``) is kept in every export;
+in the GDELT layout its code, name and offset are left empty (-1), as GDELT does.
+
 * ``csv`` writes GDELT 2.0's layout so GDELT tooling can read it: for events the 61 columns of
   the GDELT 2.0 *event table* (``GDELT_EVENT_COLUMNS``), for mentions the 16 columns of the
   GDELT 2.0 *mentions table*, each filled where dyadwatch has the corresponding field and empty
@@ -59,9 +62,11 @@ _NULL = "NULL"
 def _actor(n: int, role: str) -> dict[str, str]:
     """Actor{n} columns from the representative mention's actor (``a{n}``: actors row)."""
     igo = f"a{n}.kind = 'igo'"
+    # GDELT leaves an actor the text does not name empty; our code for it is '---'
+    unknown = f"e.{role}_code = '---'"
     return {
-        f"Actor{n}Code": f"e.{role}_code",
-        f"Actor{n}Name": f"e.{role}_name",
+        f"Actor{n}Code": f"CASE WHEN {unknown} THEN NULL ELSE e.{role}_code END",
+        f"Actor{n}Name": f"CASE WHEN {unknown} THEN NULL ELSE e.{role}_name END",
         f"Actor{n}CountryCode": f"CASE WHEN {igo} THEN NULL ELSE e.{role}_country END",
         f"Actor{n}KnownGroupCode": f"CASE WHEN {igo} THEN e.{role}_country END",
         f"Actor{n}Type1Code": f"e.{role}_sector",
@@ -111,8 +116,8 @@ _MENTION_FIELDS: dict[str, str] = {
     "MentionSourceName": "a.source",
     "MentionIdentifier": "coalesce(a.url, a.id)",
     "SentenceID": "m.sentence + 1",
-    "Actor1CharOffset": "coalesce(s.start_char, -1)",
-    "Actor2CharOffset": "coalesce(t.start_char, -1)",
+    "Actor1CharOffset": "CASE WHEN s.kind = 'unknown' THEN -1 ELSE coalesce(s.start_char, -1) END",
+    "Actor2CharOffset": "CASE WHEN t.kind = 'unknown' THEN -1 ELSE coalesce(t.start_char, -1) END",
     "ActionCharOffset": "m.trigger_start",
     "InRawText": "1",
     "Confidence": "CAST(round(m.confidence * 100) AS INTEGER)",

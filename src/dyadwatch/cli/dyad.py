@@ -9,7 +9,12 @@ from typing import TYPE_CHECKING, TextIO
 import click
 
 from dyadwatch.cli import errors_to_messages
-from dyadwatch.cli.options import all_modalities_option, event_filters, format_option
+from dyadwatch.cli.options import (
+    all_modalities_option,
+    event_filters,
+    format_option,
+    include_unknown_option,
+)
 
 if TYPE_CHECKING:
     from dyadwatch.dyads import DyadSeries
@@ -101,6 +106,7 @@ def write_series(out: TextIO, series: DyadSeries, fmt: str) -> None:
 @click.argument("b")
 @event_filters()
 @all_modalities_option
+@include_unknown_option
 @format_option("table", "csv", "json")
 @click.option("--plot", type=click.Path(dir_okay=False), help="Also draw the series into FILE.png.")
 def dyad(
@@ -112,6 +118,7 @@ def dyad(
     until: date | None,
     contexts: tuple[str, ...],
     all_modalities: bool,
+    include_unknown: bool,
     fmt: str,
     plot: str | None,
 ) -> None:
@@ -139,6 +146,7 @@ def dyad(
             until=until,
             context=contexts,
             all_modalities=all_modalities,
+            include_unknown=include_unknown,
         )
         write_series(sys.stdout, series, fmt)
         if plot:
