@@ -29,7 +29,6 @@ from datetime import date as Date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from dyadwatch.actor_cues import collective_marker
 from dyadwatch.actors import ArticleActors, coordinated
 from dyadwatch.clauses import SPEECH_VERBS, Clauses
 from dyadwatch.dates import doc_date_cues, event_date
@@ -37,7 +36,9 @@ from dyadwatch.discards import Discards
 from dyadwatch.fallback import fallback_for
 from dyadwatch.lexicon import Lexicon, Shifts, load_shifts
 from dyadwatch.modality import FUTURE_FRAMES, marker_cue, markers, modality_cue
-from dyadwatch.records import Actor, Event, EventDate, Evidence, Modality, Span, unknown_actor
+from dyadwatch.parties import Parties
+from dyadwatch.parties import same as _same
+from dyadwatch.records import Actor, Event, EventDate, Evidence, Modality, Span
 from dyadwatch.triggers import Match, Matcher
 
 if TYPE_CHECKING:
@@ -76,13 +77,6 @@ MUTUAL_WITH = {"exchange", "swap", "clash", "fight", "skirmish", "trade"}
 # Roots whose target, when the pattern names none, is an 'against' actor of the phrase or the
 # place the act applies to ("imposed a curfew in X", "mobilized reservists for a war against X").
 LOCATED_ROOTS = {"08", "13", "14", "15", "16", "17", "18", "19", "20"}
-# Roots of acts that are events even when no doer is named ("civilians were killed"): coercion
-# (arrests, raids), violence, mass violence; the doer is then an UNKNOWN actor (code ---).
-UNNAMED_DOER_ROOTS = {"17", "18", "19", "20"}
-# Means of violence that stand in the subject for an unnamed doer: "a roadside bomb killed X".
-WEAPONS = {"bomb", "grenade", "mine", "landmine", "shell", "rocket", "missile", "mortar", "blast",
-           "explosion", "explosive", "device", "ied", "drone", "airstrike", "strike", "bullet",
-           "gunfire", "shelling", "bombardment", "bombing", "attack", "fire", "sniper"}
 # Context look-ups by string hash, per contexts table (see _context_memos), and their bound.
 _CONTEXT_MEMOS: dict[int, tuple[dict[str, str], dict[int, str | None], dict[int, str | None]]] = {}
 _MEMO_SIZE = 50_000
@@ -167,8 +161,7 @@ class EventExtractor:
         self._text: str = (getattr(article, "text", None) or self._doc_text) if article is not None \
             else self._doc_text
         self._article_contexts = self._contexts_of_article()
-        self._recent: list[Event] = []  # events built so far, for "the two leaders" (_collective)
-        self._sentence = 0  # index of the sentence being coded
+        self.parties = Parties(doc, actors, self.clauses)
 
     # -- driver ---------------------------------------------------------------------------------
 
@@ -211,7 +204,7 @@ class EventExtractor:
     ) -> list[Event]:
         """Events of one sentence; ``candidates`` are its tokens that may trigger (the others
         would match nothing and consume nothing), matched shallowest first."""
-        self._sentence = index
+        self.parties.sentence = index
         consumed: set[int] = set()
         matches: list[Match] = []
         # ties broken by the token's (unique) index: the tokens themselves are never compared
@@ -341,102 +334,6 @@ class EventExtractor:
             return inner_targets
         return [addressee] if addressee is not None else []
 
-    # -- unnamed and collective actors ----------------------------------------------------------
-
-    def _source_actors(self, head: Token, speaker: Actor | None) -> list[Actor | None]:
-        """The actors a subject stands for: each conjunct ("Egypt and Sudan"), the actors a
-        collective refers back to ("the two leaders", "both countries"), each country of a plural
-        ("the presidents of Egypt and Sudan")."""
-        out: list[Actor | None] = []
-        for t in coordinated(head):
-            if collective_marker(t) is not None:
-                out.extend(self._collective(t))
-                continue
-            actor = self.clauses.actor(t, speaker=speaker, as_source=True)
-            out.append(actor)
-            if actor is not None:
-                out.extend(self._plural_of(t, actor))
-        return out
-
-    def _collective(self, head: Token) -> list[Actor | None]:
-        """'the two leaders signed': the two parties of the last event with two parties before
-        it in the sentence (or the one before), else the two countries named last (actors.py)."""
-        for event in reversed(self._recent):
-            if event.source is None or event.target is None or event.source.unknown:
-                continue
-            if event.evidence.trigger.start >= head.idx or event.sentence < self._sentence - 1:
-                continue
-            pair = (event.source, event.target)
-            if _same(*pair):
-                continue
-            return [replace(a, text=head.text, start=head.idx, end=head.idx + len(head.text),
-                            reason=a.reason + f"; '{head.text}' refers back to {a.text}") for a in pair]
-        return list(self.actors.resolve_all(head))
-
-    def _plural_of(self, head: Token, first: Actor) -> list[Actor]:
-        """'the presidents of Egypt and Sudan': a plural whose country is coordinated is one actor
-        per country, with the plural's sector ('Egypt's president' and 'Sudan's president')."""
-        if head.tag_ not in ("NNS", "NNPS") or first.country is None:
-            return []
-        out: list[Actor] = []
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ != "of":
-                continue
-            for pobj in prep.children:
-                if pobj.dep_ != "pobj":
-                    continue
-                for other in list(coordinated(pobj))[1:]:
-                    found = self.actors.resolve(other)
-                    if found is None or found.country in (None, first.country):
-                        continue
-                    code = found.country + (first.sector or "") if first.sector else found.cameo_code
-                    out.append(replace(found, sector=first.sector or found.sector, cameo_code=code,
-                                       kind=first.kind, reason=found.reason + f"; one of '{head.text}'"))
-        return out
-
-    def _unnamed_doer(self, match: Match, heads: list[Token]) -> Actor | None:
-        """The unknown doer of a violent or coercive act reported without one: a passive without
-        'by' ("civilians were killed"), an event noun without its doer ("the bombing of X"), or
-        a weapon as the subject ("a roadside bomb killed")."""
-        trigger, pattern = match.trigger, match.pattern
-        if match.code[:2] not in UNNAMED_DOER_ROOTS or pattern.kind not in ("verb", "noun"):
-            return None
-        if heads:
-            weapons = [h for h in heads if h.lemma_.lower() in WEAPONS
-                       or any(c.dep_ == "compound" and c.lemma_.lower() in WEAPONS for c in h.children)]
-            if not weapons:
-                return None  # a subject that names no one ("the storm killed"): not an act of anyone
-            why = f"no doer named; '{weapons[0].text}' is the means"
-        elif pattern.kind == "noun" and match.noun is None:
-            why = f"event noun '{trigger.text}' names no doer"
-        elif any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children) or (
-            trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "relcl")
-        ):
-            why = f"passive '{trigger.text}' without an agent"
-        else:
-            return None
-        return unknown_actor(trigger.idx, why)
-
-    def _victims(self, match: Match, targets: list[Actor]) -> list[Actor]:
-        """Victims of an unnamed doer, given the country of the place named in the clause when
-        they have none of their own ("In Kabul, a bomb killed one civilian": AFG civilians)."""
-        if not targets or all(t.country is not None for t in targets):
-            return targets
-        place = self.clauses.located_target(match.trigger, match.noun or match.obj)
-        if place is None:
-            for tok in match.trigger.sent:
-                if tok.ent_type_ == "GPE" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "across"):
-                    place = tok
-                    break
-        located = self.clauses.actor(place) if place is not None else None
-        if located is None or located.country is None:
-            return targets
-        country = located.country
-        return [t if t.country is not None or t.sector is None else
-                replace(t, country=country, cameo_code=country + t.sector,
-                        reason=t.reason + f"; in '{located.text}' -> {country}")
-                for t in targets]
-
     # -- building -------------------------------------------------------------------------------
 
     def _build(self, index: int, sent: SpacySpan, match: Match) -> list[Event]:
@@ -448,17 +345,17 @@ class EventExtractor:
             source_actors = [speaker]
         source_heads = self._source_heads(match) if pattern.kind != "copula" else []
         for head in source_heads:
-            source_actors.extend(self._source_actors(head, speaker))
+            source_actors.extend(self.parties.source_actors(head, speaker))
         real_sources = [a for a in source_actors if a is not None]
         unnamed = False
         if not real_sources:
             # no named doer: a violent or coercive act still is an event, of an unknown actor
             # ("civilians were killed", "a roadside bomb killed ..."), when it has victims
-            doer = self._unnamed_doer(match, source_heads)
+            doer = self.parties.unnamed_doer(match, source_heads)
             if doer is None:
                 return []
-            real_sources, unnamed = [doer], True
-            rule += "+unknown-source"
+            real_sources, unnamed = [doer], doer.unknown
+            rule += "+unknown-source" if doer.unknown else "+led-by"
         targets: list[Actor | None] = []
         for head in self._target_heads(match):  # "it is a partner": 'it' is not the speaker
             targets.extend(self.clauses.actor(t, speaker=speaker, for_speaker=pattern.kind != "copula")
@@ -471,7 +368,7 @@ class EventExtractor:
                 located = self.clauses.actor(extra, speaker=speaker)
                 real_targets = [located] if located is not None else []
         if unnamed:
-            real_targets = self._victims(match, [t for t in real_targets if not _same(t, real_sources[0])])
+            real_targets = self.parties.victims(match, [t for t in real_targets if not _same(t, real_sources[0])])
             if not real_targets:
                 return []  # an unnamed doer and no victim: nothing to say who was hit
         # modality, and the shifts a future or a reported 'must' makes
@@ -516,6 +413,7 @@ class EventExtractor:
             rule += "+between"
         elif not real_targets and len(real_sources) >= 2 and (
             code[:3] in RECIPROCAL or code[:2] == "03" or trigger.lemma_.lower() in RECIPROCAL_LEMMAS
+            or (match.base or "")[:3] in RECIPROCAL  # "X and Y seek to deepen their partnership"
         ):
             pairs = _reciprocal(real_sources)
             rule += "+reciprocal"
@@ -543,7 +441,7 @@ class EventExtractor:
         built = [self._event(index, sent, match, code, s, t, (modality, cue, speaker), group, rule,
                              confidence, clause_contexts)
                  for s, t in pairs]
-        self._recent = (self._recent + built)[-8:]
+        self.parties.recent = (self.parties.recent + built)[-8:]
         return built
 
     def _refine(self, code: str, contexts: list[str]) -> str:
@@ -709,13 +607,6 @@ def _long_ago(date: EventDate, published: Date | None) -> bool:
     if date.value is None or published is None or date.precision in ("day", "week", "unknown"):
         return False
     return (published - date.value).days > 365
-
-
-def _same(a: Actor, b: Actor) -> bool:
-    # one span may stand for several actors ("the two leaders"): then its countries tell them apart
-    return ((a.start, a.end) == (b.start, b.end) and (a.country, a.sector) == (b.country, b.sector)) or (
-        a.kind == "person" and a.name == b.name
-    ) or (a.country == b.country and a.sector == b.sector and a.kind == b.kind == "state")
 
 
 def _official(actor: Actor) -> bool:

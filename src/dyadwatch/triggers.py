@@ -256,6 +256,9 @@ class Matcher:
             if p.kind == "frame":
                 inner = self._complement(token, p, depth)
                 score += 1.5 if inner is not None else -1
+                if p.family == "appeal" and inner is not None and inner.trigger.dep_ == "xcomp" and (
+                        self.clauses.addressee(token) is None):
+                    score -= 1.5  # "sought to deepen ties": one's own aim, if an intent pattern fits
             if best is None or score > best[0]:
                 best = (score, p, inner)
         light = None
