@@ -140,6 +140,7 @@ def test_dyads_leave_out_unknown_unless_asked(db: Path) -> None:
     series = dyad_series(db, UNKNOWN_CODE, "SYR", include_unknown=True)
     assert sum(p.events for p in series.direction("ab")) == 1
     assert sum(p.events for p in dyad_series(db, UNKNOWN_CODE, "SYR").direction("ab")) == 0
+    assert ActorSpec.parse("unknown") == ActorSpec.parse(UNKNOWN_CODE)
     spec = ActorSpec.parse("---")
     assert spec.matches(None, None, UNKNOWN_CODE) and not spec.matches("SYR", None, "SYR")
     assert not ActorSpec.parse("SYR").matches(None, None, UNKNOWN_CODE)
@@ -174,3 +175,18 @@ def test_exports_keep_unknown(db: Path, tmp_path: Path) -> None:
     lines = [json.loads(line) for line in native.read_text(encoding="utf-8").splitlines()]
     assert UNKNOWN_CODE in {line["source_code"] for line in lines}
     assert {line["modality_cue"] for line in lines} == {None, "denied"}
+
+
+def test_dyad_command_with_unknown(db: Path) -> None:
+    from click.testing import CliRunner
+
+    from dyadwatch.cli.dyad import dyad
+
+    args = ["UNKNOWN", "SYR", "--db", str(db), "--format", "csv"]
+    asked = CliRunner().invoke(dyad, [*args, "--include-unknown"])
+    assert asked.exit_code == 0, asked.output
+    rows = list(csv.DictReader(asked.output.splitlines()))
+    assert sum(int(r["events"]) for r in rows if r["direction"] == "ab") == 1
+    default = CliRunner().invoke(dyad, args)
+    assert default.exit_code == 0
+    assert sum(int(r["events"]) for r in csv.DictReader(default.output.splitlines())) == 0

@@ -269,13 +269,13 @@ class ActorSpec:
     @classmethod
     def parse(cls, text: str) -> ActorSpec:
         code = text.strip().upper()
-        if code == UNKNOWN_CODE:  # the unnamed doers ("civilians were killed"), asked for by name
-            return cls(code, code, None)
+        if code in (UNKNOWN_CODE, "UNKNOWN"):  # unnamed doers ("civilians were killed"); the
+            return cls(UNKNOWN_CODE, UNKNOWN_CODE, None)  # word spares a '--' on the command line
         if not _CODE.match(code):
             raise InputError(
                 f"actor {text!r}",
                 "expected a CAMEO actor code: a country (DZA), country and sector (USAMIL), "
-                "or --- (unknown)",
+                "or --- / UNKNOWN (an unnamed actor)",
             )
         return cls(code, code[:3], code[3:6] if len(code) >= 6 else None)
 

@@ -124,7 +124,8 @@ def dyad(
 ) -> None:
     """Events between actors A and B per period: A->B, B->A and both directions.
 
-    A and B are countries (DZA) or country and sector (USAMIL). Per period: events by QuadClass,
+    A and B are countries (DZA) or country and sector (USAMIL), or UNKNOWN for events whose
+    doer is not named (with --include-unknown). Per period: events by QuadClass,
     Goldstein total and mean, PLOVER score total, counts by PLOVER type, distinct articles and
     sources. A merged event counts once however many outlets reported it.
 
