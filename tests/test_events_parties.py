@@ -59,6 +59,17 @@ def test_denied_that_clause_is_negated(coder: Coder) -> None:
     assert attacks and {e.modality for e in attacks} == {"negated"}
 
 
+@pytest.mark.parametrize("text", [
+    "Kenya denied attacking Somali villages.",
+    "Kenya denied the report, which said its troops attacked Somali villages.",
+    "The report that Kenyan troops attacked Somali villages was denied by Nairobi.",
+])
+def test_denied_gerunds_and_reports_are_negated(coder: Coder, text: str) -> None:
+    attacks = [e for e in _events(coder, text) if e.cameo.root == "19"]
+    assert attacks and {e.modality for e in attacks} == {"negated"}
+    assert {e.evidence.modality_cue.text for e in attacks if e.evidence.modality_cue} == {"denied"}
+
+
 def test_reports_that_are_hearsay(coder: Coder) -> None:
     events = _events(coder, "There were reports that Ethiopian troops had attacked Sudanese farmers.")
     attacks = [e for e in events if e.cameo.root == "19"]

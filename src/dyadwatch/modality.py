@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 _CLASSES = (
     "hedge_adverb", "hedge_modal", "future_modal", "hypothetical_modal", "demand_modal",
     "hedge_governor", "intent_governor", "future_frame", "negating_governor", "denial_governor",
-    "report_noun", "unnamed_source", "presupposing_mark", "conditional_mark",
+    "report_noun", "report_verb", "unnamed_source", "presupposing_mark", "conditional_mark",
 )
 
 
@@ -57,6 +57,8 @@ NEGATING_GOVERNORS = _CUES["negating_governor"]
 DENIAL_GOVERNORS = _CUES["denial_governor"]
 # Nouns whose content clause is a claim: "reports that X attacked" is hearsay.
 REPORT_NOUNS = _CUES["report_noun"]
+# Verbs by which a report says what it claims: "the report, which said X attacked".
+REPORT_VERBS = _CUES["report_verb"]
 # Unnamed speakers: what they say is hearsay.
 UNNAMED_SOURCES = _CUES["unnamed_source"]
 PRESUPPOSING_MARKS = _CUES["presupposing_mark"]
@@ -93,8 +95,9 @@ def _governor(token: Token, child_dep: str) -> Cued | None:
     lemma = token.lemma_.lower()
     if lemma in NEGATING_GOVERNORS and child_dep == "xcomp":
         return "negated", token  # "failed to reach an agreement"
-    if lemma in DENIAL_GOVERNORS and child_dep == "ccomp":
-        return "negated", token  # "denied that it had attacked": the speaker says it did not
+    if lemma in DENIAL_GOVERNORS and child_dep in ("ccomp", "xcomp"):
+        # "denied that it had attacked", "denied attacking": the speaker says it did not
+        return "negated", token
     if lemma in HEDGE_GOVERNORS and child_dep in ("ccomp", "xcomp", "csubj", "attr", "advcl"):
         # "it is expected that", "it seems that", "Washington hopes for ... to"
         if lemma in ("expect", "set", "schedule") and child_dep == "xcomp":
@@ -119,8 +122,10 @@ def _claimed(clause: Token) -> Cued | None:
     noun = clause.head
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in REPORT_NOUNS:
         return None
-    if clause.dep_ == "relcl" and not any(c.dep_ == "mark" for c in clause.children):
-        return None  # "reports that said ...": 'that' is the subject, the clause a relative one
+    if clause.dep_ == "relcl" and not any(c.dep_ == "mark" for c in clause.children) and (
+        clause.lemma_.lower() not in REPORT_VERBS
+    ):
+        return None  # "reports that reached us": 'that' is the subject, the clause a relative one
     denier = noun.head
     while noun.dep_ == "conj" and noun.head.i != noun.i:  # "denied rumours and reports that"
         noun = noun.head
