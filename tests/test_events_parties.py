@@ -183,6 +183,22 @@ def test_the_two_leaders_are_the_parties_named_before(coder: Coder) -> None:
     assert signed == {("FRA", "DZA"), ("DZA", "FRA")}
 
 
+@pytest.mark.parametrize(
+    ("text", "code", "pair"),
+    [
+        ("Ethiopia and Eritrea met in Asmara on Monday. The two armies agreed to a ceasefire.",
+         "03", ("ETHMIL", "ERIMIL")),
+        ("Ethiopian Prime Minister Abiy Ahmed met Eritrean President Isaias Afwerki in Asmara. "
+         "Both leaders signed a peace agreement.", "057", ("ETHGOV", "ERIGOV")),
+    ],
+)
+def test_collective_in_the_next_sentence(coder: Coder, text: str, code: str, pair: tuple[str, str]) -> None:
+    found = {(e.source.cameo_code, e.target.cameo_code) for e in _events(coder, text)
+             if e.cameo.code.startswith(code) and e.source and e.target}
+    a, b = pair
+    assert found == {(a, b), (b, a)}
+
+
 def test_two_bodies_of_one_state_agree_with_each_other(coder: Coder) -> None:
     text = "Sudan's army and the Rapid Support Forces agreed to a 72-hour ceasefire."
     found = {(e.source.cameo_code, e.target.cameo_code) for e in _events(coder, text)

@@ -27,6 +27,9 @@ UNNAMED_DOER_ROOTS = {"17", "18", "19", "20"}
 # Operations whose leader ("the U.S.-led offensive") is the doer of a passive act in them.
 OPERATIONS = {"offensive", "operation", "raid", "assault", "campaign", "attack", "strike",
               "incursion", "invasion", "crackdown", "sweep", "mission", "intervention"}
+# Collectives that stand for the parties just named ("the two leaders", "both sides"), whoever
+# they are; other collectives ("the two armies") are bodies of the countries named last.
+PEOPLE_OR_SIDES = {"leader", "president", "side", "head", "minister", "party", "neighbour", "neighbor"}
 # Means of violence that stand in the subject for an unnamed doer: "a roadside bomb killed X".
 WEAPONS = {"bomb", "grenade", "mine", "landmine", "shell", "rocket", "missile", "mortar", "blast",
            "explosion", "explosive", "device", "ied", "drone", "airstrike", "strike", "bullet",
@@ -61,7 +64,12 @@ class Parties:
 
     def collective(self, head: Token) -> list[Actor | None]:
         """'the two leaders signed': the two parties of the last event with two parties before
-        it in the sentence (or the one before), else the two countries named last (actors.py)."""
+        it in the sentence (or the one before), else the two countries named last (actors.py).
+        A body ("the two armies", "both governments") is the countries' own: those first."""
+        if head.lemma_.lower() not in PEOPLE_OR_SIDES:
+            bodies = list(self.actors.resolve_all(head))
+            if len(bodies) >= 2:
+                return bodies
         for event in reversed(self.recent):
             if event.source is None or event.target is None or event.source.unknown:
                 continue
