@@ -69,7 +69,7 @@ class Parties:
         if head.lemma_.lower() not in PEOPLE_OR_SIDES:
             bodies = list(self.actors.resolve_all(head))
             if len(bodies) >= 2:
-                return bodies
+                return list[Actor | None](bodies)
         for event in reversed(self.recent):
             if event.source is None or event.target is None or event.source.unknown:
                 continue
