@@ -210,3 +210,44 @@ def test_officer_abroad_holds_talks(coder: Coder) -> None:
     events = _events(coder, "The US commander in Iraq held talks with President Michel Suleiman.")
     assert any(e.cameo.code == "040" and e.source is not None and e.source.cameo_code == "USAMIL"
                for e in events)
+
+
+# -- what the engine does once the lexicon has the word -----------------------------------------
+# The shipped lexicon is written elsewhere; these rows live in the test only, to show that the
+# arguments of these sentences are found once a pattern names their trigger.
+
+_TEST_ROWS = ("t.ram\tverb\tram|board\t\t\tdobj\t190\ttest only\n"
+              "t.warrant\tnoun\twarrant\tissue\t\tfor\t173\ttest only\n")
+
+
+def _with_rows(coder: Coder, text: str) -> list[Event]:
+    from importlib import resources
+
+    from dyadwatch.actors import ArticleActors
+    from dyadwatch.events import EventExtractor
+    from dyadwatch.lexicon import parse_lexicon
+
+    shipped = resources.files("dyadwatch.data").joinpath("verbs.tsv").read_text(encoding="utf-8")
+    lexicon = parse_lexicon(shipped + _TEST_ROWS, "test rows")
+    doc = coder.nlp(text)
+    actors = ArticleActors(doc, coder.knowledge, None)
+    return EventExtractor(doc, "t", actors, lexicon, coder.ontology, None, coder.contexts).events()
+
+
+def test_coordinated_verbs_share_their_object(coder: Coder) -> None:
+    events = _with_rows(coder, "China's coast guard rammed and boarded Philippine navy boats.")
+    assert [(e.evidence.trigger.text, e.source.country if e.source else None,
+             e.target.country if e.target else None) for e in events] == [
+        ("rammed", "CHN", "PHL"), ("boarded", "CHN", "PHL")]
+
+
+def test_a_court_in_a_country_issues_warrants(coder: Coder) -> None:
+    events = _with_rows(coder, "A court in Guyana has issued arrest warrants for two Brazilian men.")
+    assert {(e.source.cameo_code, e.target.country) for e in events if e.source and e.target} == {
+        ("GUYJUD", "BRA")}
+
+
+def test_own_subject_keeps_its_own_object(coder: Coder) -> None:
+    events = _with_rows(coder, "China rammed the ferry and Vietnam boarded Philippine navy boats.")
+    rammed = [e for e in events if e.evidence.trigger.text == "rammed"]
+    assert rammed and all(e.target is None or e.target.country != "PHL" for e in rammed)
