@@ -143,6 +143,13 @@ def test_a_weapon_as_subject_and_the_victims_country(coder: Coder) -> None:
                                         for e in events if e.source and e.target}
 
 
+def test_the_dead_of_an_event_noun_are_its_victims(coder: Coder) -> None:
+    events = _events(coder, "Five Kenyan soldiers died in the attack near the border.")
+    attacks = [e for e in events if e.cameo.root == "19"]
+    assert attacks and attacks[0].source is not None and attacks[0].source.unknown
+    assert attacks[0].target is not None and attacks[0].target.cameo_code == "KENMIL"
+
+
 def test_no_unknown_doer_without_an_act_of_anyone(coder: Coder) -> None:
     assert not [e for e in _events(coder, "The storm killed five people in Kabul.") if e.source and e.source.unknown]
     # a peaceful act without a doer is no event

@@ -30,6 +30,8 @@ OPERATIONS = {"offensive", "operation", "raid", "assault", "campaign", "attack",
 # Collectives that stand for the parties just named ("the two leaders", "both sides"), whoever
 # they are; other collectives ("the two armies") are bodies of the countries named last.
 PEOPLE_OR_SIDES = {"leader", "president", "side", "head", "minister", "party", "neighbour", "neighbor"}
+# Verbs of dying whose subject are the victims of the event noun they happen in.
+DYING = {"die", "perish", "kill", "wound", "injure", "lose"}
 # Means of violence that stand in the subject for an unnamed doer: "a roadside bomb killed X".
 WEAPONS = {"bomb", "grenade", "mine", "landmine", "shell", "rocket", "missile", "mortar", "blast",
            "explosion", "explosive", "device", "ied", "drone", "airstrike", "strike", "bullet",
@@ -165,9 +167,27 @@ class Parties:
                              reason=f"'{mod.text}' operation -> {hit.code}")
         return None
 
+    def _the_dead(self, noun: Token) -> list[Actor]:
+        """'five soldiers died in the attack', 'were killed in the bombing': the subject of the
+        verb of dying that the event noun is the circumstance of."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during") or prep.head.i == prep.i:
+            return []
+        verb = prep.head
+        if verb.lemma_.lower() not in DYING:
+            return []
+        out: list[Actor] = []
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                out.extend(a for t in coordinated(c) if (a := self.clauses.actor(t)) is not None)
+        return out
+
     def victims(self, match: Match, targets: list[Actor]) -> list[Actor]:
         """Victims of an unnamed doer, given the country of the place named in the clause when
-        they have none of their own ("In Kabul, a bomb killed one civilian": AFG civilians)."""
+        they have none of their own ("In Kabul, a bomb killed one civilian": AFG civilians); the
+        dead of an event noun ("five soldiers died in the attack") are its victims."""
+        if not targets:
+            targets = self._the_dead(match.trigger)
         if not targets or all(t.country is not None for t in targets):
             return targets
         place = self.clauses.located_target(match.trigger, match.noun or match.obj)
