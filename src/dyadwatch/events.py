@@ -292,7 +292,7 @@ class EventExtractor:
             return self.clauses.noun_targets(trigger, pattern.preps)
         found = self.clauses.targets(trigger, match.obj, pattern.preps, pattern.objects)
         if not found and match.obj is None and not pattern.objects:
-            shared = self._shared_object(trigger)  # "rammed and boarded X": X for both
+            shared = self.clauses.shared_object(trigger)  # "rammed and boarded X": X for both
             if shared is not None:
                 found = self.clauses.targets(trigger, shared, pattern.preps, pattern.objects)
         if not found and match.obj is None:
@@ -300,17 +300,6 @@ class EventExtractor:
                 if c.dep_ == "xcomp" and c.lemma_.lower() in pattern.objects:
                     found = self.clauses.targets(c, self.clauses.direct_object(c), ("dobj",), frozenset())
         return found
-
-    def _shared_object(self, verb: Token) -> Token | None:
-        """The object a verb shares with the next verb of its coordination ("rammed and boarded
-        the boats"), when that one has no subject of its own."""
-        for c in verb.children:
-            if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i and not any(
-                d.dep_ in ("nsubj", "nsubjpass") for d in c.children
-            ):
-                obj = self.clauses.direct_object(c)
-                return obj if obj is not None and obj.dep_ in ("dobj", "obj") else None
-        return None
 
     def _frame_targets(self, match: Match) -> list[Token]:
         frame = match.trigger
