@@ -224,7 +224,8 @@ def test_officer_abroad_holds_talks(coder: Coder) -> None:
 # arguments of these sentences are found once a pattern names their trigger.
 
 _TEST_ROWS = ("t.ram\tverb\tram|board\t\t\tdobj\t190\ttest only\n"
-              "t.warrant\tnoun\twarrant\tissue\t\tfor\t173\ttest only\n")
+              "t.warrant\tnoun\twarrant\tissue\t\tfor\t173\ttest only\n"
+              "t.explode\tverb\texplode|detonate\t\t\t\t183\ttest only\n")
 
 
 def _with_rows(coder: Coder, text: str) -> list[Event]:
@@ -258,3 +259,10 @@ def test_own_subject_keeps_its_own_object(coder: Coder) -> None:
     events = _with_rows(coder, "China rammed the ferry and Vietnam boarded Philippine navy boats.")
     rammed = [e for e in events if e.evidence.trigger.text == "rammed"]
     assert rammed and all(e.target is None or e.target.country != "PHL" for e in rammed)
+
+
+@pytest.mark.parametrize("verb", ["detonated", "exploded"])
+def test_a_blast_without_victims_hits_the_place(coder: Coder, verb: str) -> None:
+    events = _with_rows(coder, f"A hand grenade {verb} near the market in Mogadishu.")
+    assert [(e.source.cameo_code, e.target.cameo_code, e.cameo.code) for e in events
+            if e.source and e.target] == [(UNKNOWN_CODE, "SOMCVL", "183")]

@@ -185,18 +185,16 @@ class Parties:
     def victims(self, match: Match, targets: list[Actor]) -> list[Actor]:
         """Victims of an unnamed doer, given the country of the place named in the clause when
         they have none of their own ("In Kabul, a bomb killed one civilian": AFG civilians); the
-        dead of an event noun ("five soldiers died in the attack") are its victims."""
+        dead of an event noun ("five soldiers died in the attack") are its victims; a blast
+        without victims hits the country it happens in ("a grenade exploded in Mogadishu")."""
         if not targets:
             targets = self._the_dead(match.trigger)
-        if not targets or all(t.country is not None for t in targets):
+        if targets and all(t.country is not None for t in targets):
             return targets
-        place = self.clauses.located_target(match.trigger, match.noun or match.obj)
-        if place is None:
-            for tok in match.trigger.sent:
-                if tok.ent_type_ == "GPE" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "across"):
-                    place = tok
-                    break
-        located = self.clauses.actor(place) if place is not None else None
+        located = self._place(match)
+        if not targets:
+            # the place stands for its people ("in Mogadishu": SOMCVL, see actors.py)
+            return [located] if match.code[:2] == "18" and located is not None else []
         if located is None or located.country is None:
             return targets
         country = located.country
@@ -204,6 +202,18 @@ class Parties:
                 replace(t, country=country, cameo_code=country + t.sector,
                         reason=t.reason + f"; in '{located.text}' -> {country}")
                 for t in targets]
+
+    def _place(self, match: Match) -> Actor | None:
+        """The state of the place the act happened in: in the trigger's phrase, else any place
+        named after 'in', 'near' or 'across' in the sentence."""
+        place = self.clauses.located_target(match.trigger, match.noun or match.obj)
+        if place is None:
+            for tok in match.trigger.sent:
+                if tok.ent_type_ == "GPE" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "across"):
+                    place = tok
+                    break
+        located = self.clauses.actor(place) if place is not None else None
+        return located if located is not None and located.country is not None else None
 
 
 def same(a: Actor, b: Actor) -> bool:
