@@ -70,6 +70,26 @@ def test_denied_gerunds_and_reports_are_negated(coder: Coder, text: str) -> None
     assert {e.evidence.modality_cue.text for e in attacks if e.evidence.modality_cue} == {"denied"}
 
 
+@pytest.mark.parametrize(
+    ("text", "root", "cue"),
+    [
+        ("The ministry refuted claims that Turkish jets had bombed Kurdish villages.", "19", "refuted"),
+        ("Neither Egypt nor Sudan signed the agreement.", "05", "Neither"),
+        ("Kenya has yet to recognise the new government of Somalia.", "05", "yet"),
+        ("There is no evidence that Iran supplied drones to Russia.", "07", "no"),
+    ],
+)
+def test_other_denials_are_negated(coder: Coder, text: str, root: str, cue: str) -> None:
+    found = [e for e in _events(coder, text) if e.cameo.root == root]
+    assert found and {e.modality for e in found} == {"negated"}, [(e.cameo.code, e.modality) for e in found]
+    assert {e.evidence.modality_cue.text for e in found if e.evidence.modality_cue} == {cue}
+
+
+def test_not_hesitating_is_doing(coder: Coder) -> None:
+    attacks = [e for e in _events(coder, "Sudan did not hesitate to attack the rebels.") if e.cameo.root == "19"]
+    assert attacks and attacks[0].modality == "asserted"
+
+
 def test_reports_that_are_hearsay(coder: Coder) -> None:
     events = _events(coder, "There were reports that Ethiopian troops had attacked Sudanese farmers.")
     attacks = [e for e in events if e.cameo.root == "19"]

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 _CLASSES = (
     "hedge_adverb", "hedge_modal", "future_modal", "hypothetical_modal", "demand_modal",
     "hedge_governor", "intent_governor", "future_frame", "negating_governor", "denial_governor",
-    "report_noun", "report_verb", "unnamed_source", "presupposing_mark", "conditional_mark",
+    "report_noun", "report_verb", "negating_determiner", "pending_adverb", "unnamed_source", "presupposing_mark", "conditional_mark",
 )
 
 
@@ -59,6 +59,10 @@ DENIAL_GOVERNORS = _CUES["denial_governor"]
 REPORT_NOUNS = _CUES["report_noun"]
 # Verbs by which a report says what it claims: "the report, which said X attacked".
 REPORT_VERBS = _CUES["report_verb"]
+# Determiners that deny their noun: "no evidence that", "neither X nor Y signed".
+NEGATING_DETERMINERS = _CUES["negating_determiner"]
+# Adverbs of what is still pending: "has yet to recognise" has not recognised.
+PENDING_ADVERBS = _CUES["pending_adverb"]
 # Unnamed speakers: what they say is hearsay.
 UNNAMED_SOURCES = _CUES["unnamed_source"]
 PRESUPPOSING_MARKS = _CUES["presupposing_mark"]
@@ -95,6 +99,10 @@ def _governor(token: Token, child_dep: str) -> Cued | None:
     lemma = token.lemma_.lower()
     if lemma in NEGATING_GOVERNORS and child_dep == "xcomp":
         return "negated", token  # "failed to reach an agreement"
+    if lemma in ("have", "be") and child_dep == "xcomp" and any(
+        c.dep_ == "advmod" and c.lower_ in PENDING_ADVERBS for c in token.children
+    ):
+        return "negated", next(c for c in token.children if c.lower_ in PENDING_ADVERBS)  # "has yet to"
     if lemma in DENIAL_GOVERNORS and child_dep in ("ccomp", "xcomp"):
         # "denied that it had attacked", "denied attacking": the speaker says it did not
         return "negated", token
@@ -115,12 +123,27 @@ def _governor(token: Token, child_dep: str) -> Cued | None:
     return None
 
 
+def _no_subject(trigger: Token) -> Cued | None:
+    """A subject that denies its verb: "Neither Egypt nor Sudan signed", "No country signed"."""
+    for subject in trigger.children:
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if subject.lower_ in NEGATING_DETERMINERS:
+            return "negated", subject  # "none signed"
+        for c in subject.children:
+            if c.dep_ in ("preconj", "det", "neg") and c.lower_ in NEGATING_DETERMINERS:
+                return "negated", c
+    return None
+
+
 def _claimed(clause: Token) -> Cued | None:
     """A clause that states the content of a claim ("reports that X attacked"): negated when
     the claim is denied ("denied reports that ...", "rejected allegations that ..."), hearsay
     otherwise. ``None`` when the clause is no such content (a relative clause on its noun)."""
     noun = clause.head
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in REPORT_NOUNS:
+    if noun.lemma_.lower() not in REPORT_NOUNS or (
+        noun.pos_ != "NOUN" and noun.dep_ not in ("dobj", "nsubjpass", "attr")  # "claims" mistagged
+    ):
         return None
     if clause.dep_ == "relcl" and not any(c.dep_ == "mark" for c in clause.children) and (
         clause.lemma_.lower() not in REPORT_VERBS
@@ -132,6 +155,9 @@ def _claimed(clause: Token) -> Cued | None:
         denier = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and denier.lemma_.lower() in DENIAL_GOVERNORS:
         return "negated", denier
+    for c in noun.children:  # "there is no evidence that X ...": a claim said to be unfounded
+        if c.dep_ in ("det", "neg") and c.lower_ in NEGATING_DETERMINERS:
+            return "negated", c
     return "hedged", clause.head
 
 
@@ -149,6 +175,8 @@ def modality_cue(trigger: Token) -> Cued:
     own = _own(trigger)
     if own is None and trigger.dep_ == "acomp" and trigger.head.i != trigger.i:
         own = _own(trigger.head)  # "she was not worried": the copula carries the markers
+    if own is None:
+        own = _no_subject(trigger)
     if own is not None:
         return own
     if _infinitive(trigger) and trigger.dep_ in ("acl", "relcl", "advcl", "pcomp"):
