@@ -226,6 +226,15 @@ def test_collective_in_the_next_sentence(coder: Coder, text: str, code: str, pai
     assert found == {(a, b), (b, a)}
 
 
+def test_their_two_armies_are_the_parties_just_named(coder: Coder) -> None:
+    # the two countries named last before "their two armies" are Portugal and France
+    text = ("Morocco and Spain held talks in Rabat on Monday. Observers from Portugal and France "
+            "noted opportunities for their two armies to cooperate.")
+    found = {(e.source.cameo_code, e.target.cameo_code) for e in _events(coder, text)
+             if e.cameo.root == "06" and e.source and e.target}
+    assert found == {("MARMIL", "ESPMIL"), ("ESPMIL", "MARMIL")}
+
+
 def test_two_bodies_of_one_state_agree_with_each_other(coder: Coder) -> None:
     text = "Sudan's army and the Rapid Support Forces agreed to a 72-hour ceasefire."
     found = {(e.source.cameo_code, e.target.cameo_code) for e in _events(coder, text)

@@ -67,22 +67,35 @@ class Parties:
     def collective(self, head: Token) -> list[Actor | None]:
         """'the two leaders signed': the two parties of the last event with two parties before
         it in the sentence (or the one before), else the two countries named last (actors.py).
-        A body ("the two armies", "both governments") is the countries' own: those first."""
-        if head.lemma_.lower() not in PEOPLE_OR_SIDES:
-            bodies = list(self.actors.resolve_all(head))
-            if len(bodies) >= 2:
-                return list[Actor | None](bodies)
+        A body ("the two armies", "both governments") is the countries' own: those first, unless
+        a possessive ties it to the parties just named ("their two armies")."""
+        bodies = list(self.actors.resolve_all(head))
+        person = head.lemma_.lower() in PEOPLE_OR_SIDES
+        possessed = any(c.dep_ == "poss" for c in head.children)
+        if not person and not possessed and len(bodies) >= 2:
+            return list[Actor | None](bodies)
+        pair = self._last_pair(head)
+        if pair is None:
+            return list[Actor | None](bodies)
+        sector = bodies[0].sector if bodies and not person else None
+        if pair[0].country == pair[1].country:
+            sector = None  # two bodies of one state stay what they are
+        return [replace(a, text=head.text, start=head.idx, end=head.idx + len(head.text),
+                        sector=sector or a.sector,
+                        cameo_code=a.country + sector if sector and a.country else a.cameo_code,
+                        reason=a.reason + f"; '{head.text}' refers back to {a.text}") for a in pair]
+
+    def _last_pair(self, head: Token) -> tuple[Actor, Actor] | None:
+        """The two parties of the last two-party event before ``head``, in its sentence or the
+        one before."""
         for event in reversed(self.recent):
             if event.source is None or event.target is None or event.source.unknown:
                 continue
             if event.evidence.trigger.start >= head.idx or event.sentence < self.sentence - 1:
                 continue
-            pair = (event.source, event.target)
-            if same(*pair):
-                continue
-            return [replace(a, text=head.text, start=head.idx, end=head.idx + len(head.text),
-                            reason=a.reason + f"; '{head.text}' refers back to {a.text}") for a in pair]
-        return list(self.actors.resolve_all(head))
+            if not same(event.source, event.target):
+                return event.source, event.target
+        return None
 
     def plural_of(self, head: Token, first: Actor) -> list[Actor]:
         """'the presidents of Egypt and Sudan': a plural whose country is coordinated is one actor
