@@ -442,8 +442,8 @@ class EventExtractor:
         if not pairs:
             return []
         group = _event_id(self.article_id, index, trigger.i) if len(pairs) > 1 else None
-        built = [self._event(index, sent, match, code, s, t, (modality, cue, speaker), group, rule,
-                             confidence, clause_contexts)
+        built = [self._event(index, sent, match, code, s, t, (modality, cue, _attributed(speaker)), group,
+                             rule, confidence, clause_contexts)
                  for s, t in pairs]
         self.parties.recent = (self.parties.recent + built)[-8:]
         return built
@@ -611,6 +611,16 @@ def _long_ago(date: EventDate, published: Date | None) -> bool:
     if date.value is None or published is None or date.precision in ("day", "week", "unknown"):
         return False
     return (published - date.value).days > 365
+
+
+def _attributed(speaker: Actor | None) -> Actor | None:
+    """The speaker an event is attributed to, with only what the text says of them: a nationality
+    guessed from the article's focus ("the official said", no country named) is left out, since
+    the focus is a guess from the article's other sentences, not from the speaker's words."""
+    if speaker is None or "the article is about" not in speaker.reason:
+        return speaker
+    said = speaker.reason.split("; the article is about")[0]
+    return replace(speaker, name=speaker.text, country=None, cameo_code=speaker.sector or "UNK", reason=said)
 
 
 def _official(actor: Actor) -> bool:
