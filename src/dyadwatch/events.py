@@ -204,7 +204,6 @@ class EventExtractor:
     ) -> list[Event]:
         """Events of one sentence; ``candidates`` are its tokens that may trigger (the others
         would match nothing and consume nothing), matched shallowest first."""
-        self.parties.sentence = index
         consumed: set[int] = set()
         matches: list[Match] = []
         # ties broken by the token's (unique) index: the tokens themselves are never compared

@@ -27,6 +27,8 @@ UNNAMED_DOER_ROOTS = {"17", "18", "19", "20"}
 # Operations whose leader ("the U.S.-led offensive") is the doer of a passive act in them.
 OPERATIONS = {"offensive", "operation", "raid", "assault", "campaign", "attack", "strike",
               "incursion", "invasion", "crackdown", "sweep", "mission", "intervention"}
+# How far back (in characters: about two sentences) "the two leaders" looks for its parties.
+NEARBY = 300
 # Collectives that stand for the parties just named ("the two leaders", "both sides"), whoever
 # they are; other collectives ("the two armies") are bodies of the countries named last.
 PEOPLE_OR_SIDES = {"leader", "president", "side", "head", "minister", "party", "neighbour", "neighbor"}
@@ -39,15 +41,14 @@ WEAPONS = {"bomb", "grenade", "mine", "landmine", "shell", "rocket", "missile", 
 
 
 class Parties:
-    """Finds the parties of one article's events; ``recent`` and ``sentence`` are kept by the
-    extractor (the events built so far, the sentence being coded)."""
+    """Finds the parties of one article's events; ``recent`` (the events built so far) is kept
+    by the extractor."""
 
     def __init__(self, doc: Doc, actors: ArticleActors, clauses: Clauses) -> None:
         self.doc = doc
         self.actors = actors
         self.clauses = clauses
         self.recent: list[Event] = []  # for "the two leaders": see collective
-        self.sentence = 0
 
     def source_actors(self, head: Token, speaker: Actor | None) -> list[Actor | None]:
         """The actors a subject stands for: each conjunct ("Egypt and Sudan"), the actors a
@@ -66,7 +67,7 @@ class Parties:
 
     def collective(self, head: Token) -> list[Actor | None]:
         """'the two leaders signed': the two parties of the last event with two parties before
-        it in the sentence (or the one before), else the two countries named last (actors.py).
+        it nearby (``NEARBY`` characters), else the two countries named last (actors.py).
         A body ("the two armies", "both governments") is the countries' own: those first, unless
         a possessive ties it to the parties just named ("their two armies")."""
         bodies = list(self.actors.resolve_all(head))
@@ -86,12 +87,12 @@ class Parties:
                         reason=a.reason + f"; '{head.text}' refers back to {a.text}") for a in pair]
 
     def _last_pair(self, head: Token) -> tuple[Actor, Actor] | None:
-        """The two parties of the last two-party event before ``head``, in its sentence or the
-        one before."""
+        """The two parties of the last two-party event before ``head`` and near it (counted in
+        characters, which a pre-filtered parse keeps, rather than in sentences)."""
         for event in reversed(self.recent):
             if event.source is None or event.target is None or event.source.unknown:
                 continue
-            if event.evidence.trigger.start >= head.idx or event.sentence < self.sentence - 1:
+            if not 0 <= head.idx - event.evidence.trigger.start <= NEARBY:
                 continue
             if not same(event.source, event.target):
                 return event.source, event.target
