@@ -39,7 +39,7 @@ def test_new_file_is_migrated_once(tmp_path: Path) -> None:
     with Store.open(db) as store:
         assert store.schema_version() == LATEST_VERSION
     with Store.open(db) as store:
-        rows = store.connection.execute("SELECT version FROM schema_version").fetchall()
+        rows = store.connection.execute("SELECT version FROM schema_version ORDER BY version").fetchall()
         assert rows == [(m.version,) for m in MIGRATIONS]
         tables = {
             r[0]
@@ -243,3 +243,28 @@ def test_add_many_equals_adding_one_by_one(specs: list[Any], cuts: list[int]) ->
             batched += many.add_many(items[lo:hi])
         assert _dump(many) == expected
     assert batched == outcomes
+
+
+def test_version_1_database_gains_cue_and_attribution_columns(tmp_path: Path) -> None:
+    """A version-1 store is migrated on opening: its rows keep their values,
+    the new mention columns are NULL for them and filled for new ones."""
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description VARCHAR NOT NULL,"
+                " applied_at TIMESTAMP NOT NULL)")
+    for statement in MIGRATIONS[0].statements:
+        con.execute(statement)
+    con.execute("INSERT INTO schema_version VALUES (1, 'v1', now())")
+    con.close()
+    with Store.open(db) as store:
+        assert store.schema_version() == LATEST_VERSION >= 2
+        article = Article(id="a", text="Russia reportedly attacked Ukraine.", date=date(2021, 3, 1))
+        store.add(article, code_text(article))
+        row = store.connection.execute(
+            "SELECT modality, modality_cue, modality_cue_start, attributed_code FROM mentions"
+        ).fetchone()
+    assert row is not None and row[0] == "hedged"
+    assert row[1] is None and row[3] is None  # the fake coder sets no cue: NULL, not an error
+    names = [r[0] for r in duckdb.connect(str(db), read_only=True).execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'mentions'").fetchall()]
+    assert [n for n, _ in MENTION_COLUMNS] == names

@@ -17,7 +17,10 @@ from typing import Any, Literal, Self, get_args
 Modality = Literal["asserted", "hedged", "negated", "future", "hypothetical", "historical"]
 MODALITIES: tuple[str, ...] = get_args(Modality)
 
-ActorKind = Literal["state", "igo", "person", "organisation", "group"]
+ActorKind = Literal["state", "igo", "person", "organisation", "group", "unknown"]
+UNKNOWN_CODE = "---"
+"""CAMEO actor code of an actor the text does not name ("civilians were killed", "a bomb
+exploded"): such an actor is never merged with a named one, nor counted in dyads unless asked."""
 DatePrecision = Literal["day", "week", "month", "year", "unknown"]
 PlaceRole = Literal["literal", "metonym", "demonym"]
 
@@ -124,6 +127,18 @@ class Actor(_Record):
     kind: ActorKind
     reason: str
 
+    @property
+    def unknown(self) -> bool:
+        """An actor the text does not name (``cameo_code`` ``---``)."""
+        return self.kind == "unknown"
+
+
+def unknown_actor(at: int, reason: str) -> Actor:
+    """The unnamed doer of an event, as an empty span at ``at`` (the trigger's start), so that
+    ``text[start:end] == text`` still holds."""
+    return Actor(text="", start=at, end=at, name="UNKNOWN", country=None, sector=None,
+                 cameo_code=UNKNOWN_CODE, kind="unknown", reason=reason)
+
 
 @dataclass(frozen=True)
 class Cameo(_Record):
@@ -160,6 +175,10 @@ class Evidence(_Record):
     sentence_start: int
     trigger: Span
     rule: str
+    # The word that set the modality ("not", "denied", "may"); None when asserted without one.
+    modality_cue: Span | None = None
+    # Whose claim the event is, when it is only reported in someone's speech ("X said Y attacked").
+    attributed_to: Actor | None = None
 
 
 @dataclass(frozen=True)
@@ -210,7 +229,7 @@ class Event(_Record):
     def spans(self) -> list[tuple[str, int, int]]:
         """Every (text, start, end) this event claims in the article: actors and trigger."""
         out = [(self.evidence.trigger.text, self.evidence.trigger.start, self.evidence.trigger.end)]
-        out += [(a.text, a.start, a.end) for a in (self.source, self.target) if a is not None]
+        out += [(a.text, a.start, a.end) for a in (self.source, self.target) if a is not None and not a.unknown]
         return out
 
 
@@ -225,6 +244,8 @@ _NESTED: dict[tuple[str, str], Any] = {
     ("Event", "place"): Place,
     ("Event", "date"): EventDate,
     ("Evidence", "trigger"): Span,
+    ("Evidence", "modality_cue"): Span,
+    ("Evidence", "attributed_to"): Actor,
     ("EventDate", "value"): Date,
     ("PlaceMention", "place"): Place,
 }

@@ -9,7 +9,12 @@ from typing import TYPE_CHECKING, TextIO
 import click
 
 from dyadwatch.cli import errors_to_messages, run_settings, warn_coverage
-from dyadwatch.cli.options import all_modalities_option, event_filters, format_option
+from dyadwatch.cli.options import (
+    all_modalities_option,
+    event_filters,
+    format_option,
+    include_unknown_option,
+)
 
 if TYPE_CHECKING:
     from dyadwatch.watch.dyads import DyadSeries
@@ -101,6 +106,7 @@ def write_series(out: TextIO, series: DyadSeries, fmt: str) -> None:
 @click.argument("b")
 @event_filters()
 @all_modalities_option
+@include_unknown_option
 @format_option("table", "csv", "json")
 @click.option("--plot", type=click.Path(dir_okay=False), help="Also draw the series into FILE (.png, .svg or .pdf, by its suffix).")
 def dyad(
@@ -112,14 +118,16 @@ def dyad(
     until: date | None,
     contexts: tuple[str, ...],
     all_modalities: bool,
+    include_unknown: bool,
     fmt: str,
     plot: str | None,
 ) -> None:
     """Events between actors A and B per period: A->B, B->A and both directions.
 
-    A and B are countries (DZA), country and sector (USAMIL) or IGOs with their bodies (IGOUNO).
-    Per period: events by QuadClass, Goldstein total and mean, PLOVER score total, counts by
-    PLOVER type, distinct articles and sources. A merged event counts once however many outlets reported it.
+    A and B are countries (DZA), country and sector (USAMIL), IGOs with their bodies (IGOUNO),
+    or UNKNOWN for events whose doer is not named (with --include-unknown). Per period: events
+    by QuadClass, Goldstein total and mean, PLOVER score total, counts by PLOVER type, distinct
+    articles and sources. A merged event counts once however many outlets reported it.
 
     \b
     Examples:
@@ -139,6 +147,7 @@ def dyad(
             until=until,
             context=contexts,
             all_modalities=all_modalities,
+            include_unknown=include_unknown,
         )
         write_series(sys.stdout, series, fmt)
         warn_coverage(db, (a, b))

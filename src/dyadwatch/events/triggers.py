@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.events.clauses import SPEECH_VERBS, Clauses
 from dyadwatch.events.fallback import Fallback
+from dyadwatch.events.modality import DEMAND_MODALS
 from dyadwatch.knowledge.lexicon import Lexicon, Pattern, Shifts
 
 if TYPE_CHECKING:
@@ -85,6 +86,21 @@ class Match:
         if self.inner is not None and self.inner.trigger.pos_ == "VERB":
             out |= _conjuncts(self.inner.trigger)  # "urged X to unite and mobilize"
         return out
+
+
+def _states_a_fact(verb: Token) -> bool:
+    """A speech verb whose that-clause reports rather than asks: a finite clause ("insisted
+    Israel had not attacked", "insisted it attacked", "insisted it will not attack"), not a
+    subjunctive or 'must' one ("insisted that Israel withdraw", "insisted Israel must leave")."""
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        auxes = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
+        if auxes & DEMAND_MODALS:
+            return False
+        if auxes or c.tag_ in ("VBD", "VBZ", "VBN") or any(n.dep_ == "neg" for n in c.children):
+            return True
+    return False
 
 
 def _conjuncts(token: Token) -> set[int]:
@@ -226,6 +242,8 @@ class Matcher:
                 continue
             if prt and not (named & prt):
                 continue  # "carry out" is not "carry"
+            if p.kind == "frame" and lemma in SPEECH_VERBS and _states_a_fact(token):
+                continue  # "X has not attacked, an official insisted": a statement, no demand
             if p.objects:
                 if objects is None:
                     objects = self.clauses.object_lemmas(token)
@@ -238,6 +256,9 @@ class Matcher:
             if p.kind == "frame":
                 inner = self._complement(token, p, depth)
                 score += 1.5 if inner is not None else -1
+                if p.family == "appeal" and inner is not None and inner.trigger.dep_ == "xcomp" and (
+                        self.clauses.addressee(token) is None):
+                    score -= 1.5  # "sought to deepen ties": one's own aim, if an intent pattern fits
             if best is None or score > best[0]:
                 best = (score, p, inner)
         light = None

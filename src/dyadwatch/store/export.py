@@ -1,6 +1,9 @@
 """Export the store: merged events (or mentions) to Parquet, CSV or JSON Lines.
 
 * ``parquet`` and ``jsonl`` write the table's own columns (``docs/store.md``).
+An actor the text does not name ("civilians were killed": code ``---``) is kept in every export;
+in the GDELT layout its code, name and offset are left empty (-1), as GDELT does.
+
 * ``csv`` writes GDELT 2.0's layout so GDELT tooling can read it: for events the 61 columns of
   the GDELT 2.0 *event table* (``GDELT_EVENT_COLUMNS``), for mentions the 16 columns of the
   GDELT 2.0 *mentions table*, each filled where dyadwatch has the corresponding field and empty
@@ -64,9 +67,11 @@ def _actor(n: int, role: str) -> dict[str, str]:
     igo = f"a{n}.kind = 'igo'"
     country = f"e.{role}_country"
     typed = f"(left({country}, 3) IN ('IGO', 'NGO') AND length({country}) > 3)"
+    # GDELT leaves an actor the text does not name empty; our code for it is '---'
+    unknown = f"e.{role}_code = '---'"
     return {
-        f"Actor{n}Code": f"e.{role}_code",
-        f"Actor{n}Name": f"e.{role}_name",
+        f"Actor{n}Code": f"CASE WHEN {unknown} THEN NULL ELSE e.{role}_code END",
+        f"Actor{n}Name": f"CASE WHEN {unknown} THEN NULL ELSE e.{role}_name END",
         f"Actor{n}CountryCode": f"CASE WHEN {igo} THEN NULL ELSE {country} END",
         f"Actor{n}KnownGroupCode":
             f"CASE WHEN {igo} THEN CASE WHEN {typed} THEN substr({country}, 4, 3) ELSE {country} END END",
@@ -119,8 +124,8 @@ _MENTION_FIELDS: dict[str, str] = {
     "MentionSourceName": "a.source",
     "MentionIdentifier": "coalesce(a.url, a.id)",
     "SentenceID": "m.sentence + 1",
-    "Actor1CharOffset": "coalesce(s.start_char, -1)",
-    "Actor2CharOffset": "coalesce(t.start_char, -1)",
+    "Actor1CharOffset": "CASE WHEN s.kind = 'unknown' THEN -1 ELSE coalesce(s.start_char, -1) END",
+    "Actor2CharOffset": "CASE WHEN t.kind = 'unknown' THEN -1 ELSE coalesce(t.start_char, -1) END",
     "ActionCharOffset": "m.trigger_start",
     "InRawText": "1",
     "Confidence": "CAST(round(m.confidence * 100) AS INTEGER)",

@@ -12,7 +12,7 @@ from datetime import date as Date
 from datetime import datetime
 from typing import Any
 
-from dyadwatch.records import Actor, Article, Event, Place
+from dyadwatch.records import Actor, Article, Event, Place, Span
 
 
 @dataclass(frozen=True)
@@ -200,6 +200,18 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        3,
+        "mentions: modality cue and the speaker an event is attributed to",
+        (
+            "ALTER TABLE mentions ADD COLUMN modality_cue VARCHAR",
+            "ALTER TABLE mentions ADD COLUMN modality_cue_start INTEGER",
+            "ALTER TABLE mentions ADD COLUMN modality_cue_end INTEGER",
+            "ALTER TABLE mentions ADD COLUMN attributed_name VARCHAR",
+            "ALTER TABLE mentions ADD COLUMN attributed_country VARCHAR",
+            "ALTER TABLE mentions ADD COLUMN attributed_code VARCHAR",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
@@ -262,6 +274,13 @@ MENTION_COLUMNS: tuple[tuple[str, str], ...] = (
     ("place_lat", "DOUBLE"),
     ("place_lon", "DOUBLE"),
     ("event_json", "JSON"),
+    # added by migration 2, so after event_json
+    ("modality_cue", "VARCHAR"),
+    ("modality_cue_start", "INTEGER"),
+    ("modality_cue_end", "INTEGER"),
+    ("attributed_name", "VARCHAR"),
+    ("attributed_country", "VARCHAR"),
+    ("attributed_code", "VARCHAR"),
 )
 """(name, type) of the ``mentions`` columns, in table order."""
 
@@ -346,6 +365,16 @@ def _actor_columns(actor: Actor | None) -> list[Any]:
     return [actor.name, actor.country, actor.sector, actor.cameo_code]
 
 
+def _attributed_columns(speaker: Actor | None) -> list[Any]:
+    if speaker is None:
+        return [None, None, None]
+    return [speaker.name, speaker.country, speaker.cameo_code]
+
+
+def _cue_columns(cue: Span | None) -> list[Any]:
+    return [None, None, None] if cue is None else [cue.text, cue.start, cue.end]
+
+
 def _place_columns(place: Place | None) -> list[Any]:
     if place is None:
         return [None] * 7
@@ -395,6 +424,8 @@ def mention_row(article: Article, idx: int, event: Event) -> list[Any]:
         event.group,
         *_place_columns(event.place),
         event.to_json(),
+        *_cue_columns(evidence.modality_cue),
+        *_attributed_columns(evidence.attributed_to),
     ]
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from dyadwatch.errors import InvalidArgument, MissingExtra, StoreError
+from dyadwatch.records import UNKNOWN_CODE
 
 if TYPE_CHECKING:
     import duckdb
@@ -162,7 +163,9 @@ WHERE day IS NOT NULL
   AND (CAST(? AS DATE) IS NULL OR day >= ?)
   AND (CAST(? AS DATE) IS NULL OR day <= ?)
   AND (CAST(? AS VARCHAR[]) IS NULL
-       OR (list_contains(?, source_country) AND list_contains(?, target_country)))
+       OR (list_contains(?, coalesce(source_country, source_code))
+           AND list_contains(?, coalesce(target_country, target_code))))
+  AND (? OR (coalesce(source_code, '') <> '---' AND coalesce(target_code, '') <> '---'))
 ORDER BY day, key
 """
 
@@ -175,14 +178,17 @@ def load_events(
     countries: Collection[str] | None = None,
     all_modalities: bool = False,
     unit: Unit = "event",
+    include_unknown: bool = False,
 ) -> list[EventRow]:
     """The store's events as a flat table, by date.
 
     ``unit="event"`` (the default) gives one row per merged real-world event, so a meeting
     reported by ten outlets counts once (its ``n_mentions``/``n_sources`` say how often it was
     reported); ``unit="mention"`` gives one row per report. Only asserted events unless
-    ``all_modalities``. ``countries`` keeps rows whose source and target country are both in it.
-    Rows without any date are left out: they cannot be placed in a period.
+    ``all_modalities``. ``countries`` keeps rows whose source and target country are both in it
+    (``---`` standing for an unknown actor). Events of an unknown actor (``---``: "civilians were
+    killed") are left out unless ``include_unknown``. Rows without any date are left out: they
+    cannot be placed in a period.
     """
     from dyadwatch.records import MODALITIES
 
@@ -190,7 +196,7 @@ def load_events(
     head = _EVENT_SQL if unit == "event" else _MENTION_SQL
     wanted = sorted(countries) if countries is not None else None
     params: list[Any] = [modalities] * (2 if unit == "event" else 1)
-    params += [since, since, until, until, wanted, wanted, wanted]
+    params += [since, since, until, until, wanted, wanted, wanted, include_unknown]
     import duckdb
 
     try:
@@ -266,13 +272,16 @@ class ActorSpec:
     @classmethod
     def parse(cls, text: str) -> ActorSpec:
         code = text.strip().upper()
+        if code in (UNKNOWN_CODE, "UNKNOWN"):  # unnamed doers ("civilians were killed"); the
+            return cls(UNKNOWN_CODE, UNKNOWN_CODE, None)  # word spares a '--' on the command line
         if _IGO.match(code):
             return cls(code, code, None)
         if not _CODE.match(code):
             raise InvalidArgument(
                 "actor",
                 f"{text!r} is not a CAMEO actor code: a country (DZA), country and sector "
-                "(USAMIL) or an international organisation (IGOUNO)",
+                "(USAMIL), an international organisation (IGOUNO) or --- / UNKNOWN (an unnamed "
+                "actor)",
             )
         return cls(code, code[:3], code[3:6] if len(code) >= 6 else None)
 
@@ -289,6 +298,8 @@ class ActorSpec:
         return {self.country} | {c for c in load_knowledge().igos if c.startswith(self.country)}
 
     def matches(self, country: str | None, sector: str | None, code: str | None) -> bool:
+        if self.code == UNKNOWN_CODE:
+            return code == UNKNOWN_CODE
         if self.is_igo:
             return country is not None and country.startswith(self.country)
         if country != self.country:
@@ -616,12 +627,13 @@ def dyad_series(
     context: Iterable[str] | str | None = None,
     all_modalities: bool = False,
     unit: Unit = "event",
+    include_unknown: bool = False,
 ) -> DyadSeries:
     """The per-period table of dyad A-B from a store.
 
     ``db`` is a database path (``None``: the ``db`` setting), an open ``Store`` or a DuckDB
-    connection. ``a`` and ``b`` are countries (``DZA``), country+sector codes (``USAMIL``) or
-    IGO codes (``IGOUNO``).
+    connection. ``a`` and ``b`` are countries (``DZA``), country+sector codes (``USAMIL``),
+    IGO codes (``IGOUNO``), or ``---`` for the unknown actor, which needs ``include_unknown``.
     """
     check_period(by)
     spec_a, spec_b = ActorSpec.parse(a), ActorSpec.parse(b)
@@ -634,5 +646,6 @@ def dyad_series(
             countries=spec_a.covered() | spec_b.covered(),
             all_modalities=all_modalities,
             unit=unit,
+            include_unknown=include_unknown,
         )
     return build_series(rows, a, b, by=by, since=since, until=until, context=context)

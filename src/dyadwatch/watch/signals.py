@@ -25,6 +25,7 @@ from datetime import date as Date
 from typing import Any, Literal
 
 from dyadwatch.errors import InvalidArgument, MissingExtra
+from dyadwatch.records import UNKNOWN_CODE
 from dyadwatch.watch.dyads import (
     CONFLICT,
     COOPERATION,
@@ -257,9 +258,13 @@ def rank_evidence(rows: Iterable[EventRow], limit: int | None = None) -> list[Ev
     return out[:limit]
 
 
-def dyad_key(row: EventRow) -> tuple[str, str] | None:
-    """The unordered country pair of an event; ``None`` without two different countries."""
+def dyad_key(row: EventRow, include_unknown: bool = False) -> tuple[str, str] | None:
+    """The unordered country pair of an event; ``None`` without two different countries. With
+    ``include_unknown``, an unknown actor (``---``) counts as a party of its own."""
     s, t = igo_root(row.source_country), igo_root(row.target_country)  # the UN for its agencies
+    if include_unknown:
+        s = s or (UNKNOWN_CODE if row.source_code == UNKNOWN_CODE else None)
+        t = t or (UNKNOWN_CODE if row.target_code == UNKNOWN_CODE else None)
     if s is None or t is None or s == t:
         return None
     return (s, t) if s < t else (t, s)
@@ -268,7 +273,7 @@ def dyad_key(row: EventRow) -> tuple[str, str] | None:
 def _oriented(pair: tuple[str, str], rows: Sequence[EventRow]) -> tuple[str, str]:
     # Name the dyad after the more frequent initiator of the signal's events (USA-DZA when the
     # US acts more), alphabetically on a tie.
-    sources = Counter(igo_root(r.source_country) for r in rows)
+    sources = Counter(igo_root(r.source_country) or r.source_code for r in rows)
     x, y = pair
     return (y, x) if sources[y] > sources[x] else (x, y)
 
@@ -290,8 +295,10 @@ def detect_signals(
     alpha: float = 0.01,
     evidence: int = 5,
     firsts: bool = True,
+    include_unknown: bool = False,
 ) -> list[Signal]:
-    """Ranked signals from a flat event table (pure: no database).
+    """Ranked signals from a flat event table (pure: no database). Events of an unknown actor
+    (``---``) make no dyad unless ``include_unknown``.
 
     The periods run from ``since`` (else ``first_day``, else the first event) to ``until`` (else
     ``last_day``, else the last event); periods without events count as zeros. Rows outside are
@@ -310,7 +317,7 @@ def detect_signals(
     index = {start: i for i, start in enumerate(starts)}
     by_dyad: dict[tuple[str, str], list[EventRow]] = {}
     for row in dated:
-        pair = dyad_key(row)
+        pair = dyad_key(row, include_unknown)
         if pair is not None and first <= row.date <= last:
             by_dyad.setdefault(pair, []).append(row)
     settings = _Settings(
@@ -466,6 +473,7 @@ def find_signals(
     top: int | None = None,
     all_modalities: bool = False,
     unit: Unit = "event",
+    include_unknown: bool = False,
 ) -> list[Signal]:
     """Ranked signals from a store (``db``: a path, ``None`` for the ``db`` setting, an open
     ``Store`` or a DuckDB connection). ``dyad`` restricts them to one pair of countries."""
@@ -483,6 +491,7 @@ def find_signals(
             countries=countries,
             all_modalities=all_modalities,
             unit=unit,
+            include_unknown=include_unknown,
         )
     found = detect_signals(
         rows,
@@ -500,6 +509,7 @@ def find_signals(
         alpha=alpha,
         evidence=evidence,
         firsts=firsts,
+        include_unknown=include_unknown,
     )
     if countries is not None:
         found = [s for s in found if {s.a, s.b} == countries]

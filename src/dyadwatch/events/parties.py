@@ -1,0 +1,238 @@
+"""Parties of an event that the subject does not name outright: each conjunct of a coordinated
+subject, the actors a collective refers back to ("the two leaders signed", "both countries"),
+each country of a plural ("the presidents of Egypt and Sudan"), the leader of the operation a
+passive act happened in ("captured during the U.S.-led offensive"), and the UNKNOWN doer (CAMEO
+actor code ``---``) of a violent or coercive act reported without one ("nine civilians were
+killed", "a roadside bomb killed one civilian"), whose victims take the country of the place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from dyadwatch.actors.cues import collective_marker
+from dyadwatch.actors.resolve import ArticleActors, coordinated
+from dyadwatch.records import Actor, Event, unknown_actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from dyadwatch.events.clauses import Clauses
+    from dyadwatch.events.triggers import Match
+
+# Roots of acts that are events even when no doer is named ("civilians were killed"): coercion
+# (arrests, raids), violence, mass violence; the doer is then an UNKNOWN actor (code ---).
+UNNAMED_DOER_ROOTS = {"17", "18", "19", "20"}
+# Operations whose leader ("the U.S.-led offensive") is the doer of a passive act in them.
+OPERATIONS = {"offensive", "operation", "raid", "assault", "campaign", "attack", "strike",
+              "incursion", "invasion", "crackdown", "sweep", "mission", "intervention"}
+# How far back (in characters: about two sentences) "the two leaders" looks for its parties.
+NEARBY = 300
+# Collectives that stand for the parties just named ("the two leaders", "both sides"), whoever
+# they are; other collectives ("the two armies") are bodies of the countries named last.
+PEOPLE_OR_SIDES = {"leader", "president", "side", "head", "minister", "party", "neighbour", "neighbor"}
+# Verbs of dying whose subject are the victims of the event noun they happen in.
+DYING = {"die", "perish", "kill", "wound", "injure", "lose"}
+# Means of violence that stand in the subject for an unnamed doer: "a roadside bomb killed X".
+WEAPONS = {"bomb", "grenade", "mine", "landmine", "shell", "rocket", "missile", "mortar", "blast",
+           "explosion", "explosive", "device", "ied", "drone", "airstrike", "strike", "bullet",
+           "gunfire", "shelling", "bombardment", "bombing", "attack", "fire", "sniper"}
+
+
+class Parties:
+    """Finds the parties of one article's events; ``recent`` (the events built so far) is kept
+    by the extractor."""
+
+    def __init__(self, doc: Doc, actors: ArticleActors, clauses: Clauses) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.clauses = clauses
+        self.recent: list[Event] = []  # for "the two leaders": see collective
+
+    def source_actors(self, head: Token, speaker: Actor | None) -> list[Actor | None]:
+        """The actors a subject stands for: each conjunct ("Egypt and Sudan"), the actors a
+        collective refers back to ("the two leaders", "both countries"), each country of a plural
+        ("the presidents of Egypt and Sudan")."""
+        out: list[Actor | None] = []
+        for t in coordinated(head):
+            if collective_marker(t) is not None:
+                out.extend(self.collective(t))
+                continue
+            actor = self.clauses.actor(t, speaker=speaker, as_source=True)
+            out.append(actor)
+            if actor is not None:
+                out.extend(self.plural_of(t, actor))
+        return out
+
+    def collective(self, head: Token) -> list[Actor | None]:
+        """'the two leaders signed': the two parties of the last event with two parties before
+        it nearby (``NEARBY`` characters), else the two countries named last (actors.py).
+        A body ("the two armies", "both governments") is the countries' own: those first, unless
+        a possessive ties it to the parties just named ("their two armies")."""
+        bodies = list(self.actors.resolve_all(head))
+        person = head.lemma_.lower() in PEOPLE_OR_SIDES
+        possessed = any(c.dep_ == "poss" for c in head.children)
+        if not person and not possessed and len(bodies) >= 2:
+            return list[Actor | None](bodies)
+        pair = self._last_pair(head)
+        if pair is None:
+            return list[Actor | None](bodies)
+        sector = bodies[0].sector if bodies and not person else None
+        if pair[0].country == pair[1].country:
+            sector = None  # two bodies of one state stay what they are
+        return [replace(a, text=head.text, start=head.idx, end=head.idx + len(head.text),
+                        sector=sector or a.sector,
+                        cameo_code=a.country + sector if sector and a.country else a.cameo_code,
+                        reason=a.reason + f"; '{head.text}' refers back to {a.text}") for a in pair]
+
+    def _last_pair(self, head: Token) -> tuple[Actor, Actor] | None:
+        """The two parties of the last two-party event before ``head`` and near it (counted in
+        characters, which a pre-filtered parse keeps, rather than in sentences)."""
+        for event in reversed(self.recent):
+            if event.source is None or event.target is None or event.source.unknown:
+                continue
+            if not 0 <= head.idx - event.evidence.trigger.start <= NEARBY:
+                continue
+            if not same(event.source, event.target):
+                return event.source, event.target
+        return None
+
+    def plural_of(self, head: Token, first: Actor) -> list[Actor]:
+        """'the presidents of Egypt and Sudan': a plural whose country is coordinated is one actor
+        per country, with the plural's sector ('Egypt's president' and 'Sudan's president')."""
+        if head.tag_ not in ("NNS", "NNPS") or first.country is None:
+            return []
+        out: list[Actor] = []
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for other in list(coordinated(pobj))[1:]:
+                    found = self.actors.resolve(other)
+                    if found is None or found.country in (None, first.country):
+                        continue
+                    code = found.country + (first.sector or "") if first.sector else found.cameo_code
+                    out.append(replace(found, sector=first.sector or found.sector, cameo_code=code,
+                                       kind=first.kind, reason=found.reason + f"; one of '{head.text}'"))
+        return out
+
+    def unnamed_doer(self, match: Match, heads: list[Token]) -> Actor | None:
+        """The unknown doer of a violent or coercive act reported without one: a passive without
+        'by' ("civilians were killed"), an event noun without its doer ("the bombing of X"), or
+        a weapon as the subject ("a roadside bomb killed")."""
+        trigger, pattern = match.trigger, match.pattern
+        if match.code[:2] not in UNNAMED_DOER_ROOTS or pattern.kind not in ("verb", "noun"):
+            return None
+        if heads:
+            weapons = [h for h in heads if h.lemma_.lower() in WEAPONS
+                       or any(c.dep_ == "compound" and c.lemma_.lower() in WEAPONS for c in h.children)]
+            if not weapons:
+                return None  # a subject that names no one ("the storm killed"): not an act of anyone
+            why = f"no doer named; '{weapons[0].text}' is the means"
+        elif pattern.kind == "noun" and match.noun is None:
+            why = f"event noun '{trigger.text}' names no doer"
+        elif any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children) or (
+            trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "relcl")
+        ):
+            leader = self.operation_leader(trigger)
+            if leader is not None:
+                return leader  # "captured during the U.S.-led offensive": the United States
+            why = f"passive '{trigger.text}' without an agent"
+        else:
+            return None
+        return unknown_actor(trigger.idx, why)
+
+    def operation_leader(self, trigger: Token) -> Actor | None:
+        """Who leads the operation a passive act happened in: "captured during the U.S.-led
+        offensive", "killed in a NATO-led raid" (its military, or the IGO)."""
+        for prep in trigger.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("during", "in", "amid"):
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj" or noun.lemma_.lower() not in OPERATIONS:
+                    continue
+                for mod in noun.children:
+                    found = self.led_by(mod) if mod.dep_ in ("amod", "compound") else None
+                    if found is not None:
+                        return found
+        return None
+
+    def led_by(self, mod: Token) -> Actor | None:
+        """The country or IGO named before '-led' or '-backed' ("U.S.-led" as one token or three)."""
+        doc = self.doc
+        name_tok, prefix = mod, ""
+        for suffix in ("-led", "-backed"):
+            if mod.lower_.endswith(suffix) and len(mod.text) > len(suffix):
+                prefix = mod.text[: -len(suffix)]
+        if not prefix and mod.lower_ in ("led", "backed") and mod.i >= 2 and doc[mod.i - 1].text == "-":
+            name_tok = doc[mod.i - 2]
+            prefix = name_tok.text
+        if not prefix:
+            return None
+        for hit in self.actors.knowledge.lookup(prefix):
+            if hit.kind in ("country", "adjective", "igo"):
+                sector = hit.sector if hit.kind == "igo" else "MIL"
+                return Actor(text=prefix, start=name_tok.idx, end=name_tok.idx + len(prefix),
+                             name=getattr(hit.entry, "name", prefix), country=hit.code, sector=sector,
+                             cameo_code=hit.code + (sector or ""), kind="igo" if hit.kind == "igo" else "state",
+                             reason=f"'{mod.text}' operation -> {hit.code}")
+        return None
+
+    def _the_dead(self, noun: Token) -> list[Actor]:
+        """'five soldiers died in the attack', 'were killed in the bombing': the subject of the
+        verb of dying that the event noun is the circumstance of."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during") or prep.head.i == prep.i:
+            return []
+        verb = prep.head
+        if verb.lemma_.lower() not in DYING:
+            return []
+        out: list[Actor] = []
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                out.extend(a for t in coordinated(c) if (a := self.clauses.actor(t)) is not None)
+        return out
+
+    def victims(self, match: Match, targets: list[Actor]) -> list[Actor]:
+        """Victims of an unnamed doer, given the country of the place named in the clause when
+        they have none of their own ("In Kabul, a bomb killed one civilian": AFG civilians); the
+        dead of an event noun ("five soldiers died in the attack") are its victims; a blast
+        without victims hits the country it happens in ("a grenade exploded in Mogadishu")."""
+        if not targets:
+            targets = self._the_dead(match.trigger)
+        if targets and all(t.country is not None for t in targets):
+            return targets
+        located = self._place(match)
+        if not targets:
+            # the place stands for its people ("in Mogadishu": SOMCVL, see actors.py)
+            return [located] if match.code[:2] == "18" and located is not None else []
+        if located is None or located.country is None:
+            return targets
+        country = located.country
+        return [t if t.country is not None or t.sector is None else
+                replace(t, country=country, cameo_code=country + t.sector,
+                        reason=t.reason + f"; in '{located.text}' -> {country}")
+                for t in targets]
+
+    def _place(self, match: Match) -> Actor | None:
+        """The state of the place the act happened in: in the trigger's phrase, else any place
+        named after 'in', 'near' or 'across' in the sentence."""
+        place = self.clauses.located_target(match.trigger, match.noun or match.obj)
+        if place is None:
+            for tok in match.trigger.sent:
+                if tok.ent_type_ == "GPE" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "across"):
+                    place = tok
+                    break
+        located = self.clauses.actor(place) if place is not None else None
+        return located if located is not None and located.country is not None else None
+
+
+def same(a: Actor, b: Actor) -> bool:
+    """The same actor twice: one mention, one person, or one state's same body."""
+    # one span may stand for several actors ("the two leaders"): then its countries tell them apart
+    return ((a.start, a.end) == (b.start, b.end) and (a.country, a.sector) == (b.country, b.sector)) or (
+        a.kind == "person" and a.name == b.name
+    ) or (a.country == b.country and a.sector == b.sector and a.kind == b.kind == "state")
