@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dyadwatch.errors import KnowledgeError
@@ -141,3 +143,80 @@ def test_context_duplicate_regardless_of_case() -> None:
     with pytest.raises(KnowledgeError, match="duplicate lemma") as err:
         parse_contexts("lemma\tcontext\narmy\tmilitary\nArmy\tmilitary\n", "c.tsv", {"military"})
     assert err.value.line == 3
+
+
+# -- per-root files, and how the lexicon reaches CAMEO --------------------------------------------
+
+VERSION = "# dyadwatch trigger lexicon v3 (test)\n"
+
+
+def test_per_root_files_are_versioned_rooted_and_share_ids() -> None:
+    from dyadwatch.knowledge.lexicon import parse_lexicons
+
+    core = ("core.tsv", VERSION + HEADER + "a\tverb\tmeet\t\t\twith\t040\tx\n")
+    ok = ("lexicon/04_consult.tsv", VERSION + HEADER + "b\tverb\tconfer\t\t\twith\t040\tx\n")
+    assert [p.id for p in parse_lexicons([core, ok]).patterns] == ["a", "b"]
+    cases = [
+        (("lexicon/04_consult.tsv", VERSION + HEADER + "a\tverb\tconfer\t\t\t\t040\tx\n"), 3,
+         "duplicate pattern id 'a' (first at core.tsv:3)"),
+        (("lexicon/04_consult.tsv", VERSION + HEADER + "c\tverb\tvisit\t\t\t\t\t042\tx\n"), 3,
+         "expected 8 columns"),
+        (("lexicon/04_consult.tsv", VERSION + HEADER + "c\tverb\tpraise\t\t\t\t051\tx\n"), 3,
+         "not in this file's root 04"),
+        (("lexicon/04_consult.tsv", HEADER + "c\tverb\tconfer\t\t\t\t040\tx\n"), 1, "version line"),
+    ]
+    for source, line, problem in cases:
+        with pytest.raises(KnowledgeError) as err:
+            parse_lexicons([core, source])
+        assert err.value.line == line and problem in str(err.value)
+        assert "04_consult.tsv:" in str(err.value)
+
+
+def test_load_lexicon_reads_a_folder_in_name_order(tmp_path: Path) -> None:
+    (tmp_path / "02_b.tsv").write_text(VERSION + HEADER + "b\tverb\turge\t\t\t\t020\tx\n", encoding="utf-8")
+    (tmp_path / "01_a.tsv").write_text(VERSION + HEADER + "a\tverb\tremark\t\t\t\t010\tx\n", encoding="utf-8")
+    assert [p.id for p in load_lexicon(tmp_path).patterns] == ["a", "b"]
+
+
+def _reach(body: str, frames: str = "base\tappeal\tintent\tdemand\trefuse\n") -> list[str]:
+    from dyadwatch.knowledge.lexicon import parse_shifts
+    from dyadwatch.knowledge.lexicon_table import reach
+
+    ontology = load_ontology()
+    found = reach(parse_lexicon(HEADER + body, "t.tsv"), parse_shifts(frames, "f.tsv"), ontology,
+                  {"military"}, refinable=frozenset())
+    return found.missing_leaves(ontology)
+
+
+def test_a_leaf_code_without_a_pattern_is_reported() -> None:
+    missing = _reach("a\tverb\tmeet\t\t\twith\t040\tx\nb\tverb\tphone\t\t\t\t041\tx\n")
+    assert "041" not in missing and "040" not in missing
+    assert "042" in missing and "2042" in missing  # nothing names a visit or a nuclear detonation
+    # an appeal frame and a frames.tsv row reach the appeal a complement is shifted into
+    shifted = _reach("a\tverb\tmeet\t\t\twith\t040\tx\nu\tframe\turge\t\t\tdobj\t020\tx\n",
+                     "base\tappeal\tintent\tdemand\trefuse\n040\t026\t036\t106\t125\n")
+    assert "026" not in shifted and "036" in shifted  # no intent frame in that lexicon
+
+
+def test_every_cameo_leaf_code_is_reached_by_the_shipped_lexicon() -> None:
+    from dyadwatch.knowledge.lexicon import load_contexts, load_shifts
+    from dyadwatch.knowledge.lexicon_table import reach
+
+    ontology = load_ontology()
+    codes = {c.code for c in ontology.cameo_codes()}
+    contexts = set(load_contexts(set(ontology.plover_contexts())).values())
+    found = reach(load_lexicon(known_codes=codes), load_shifts(codes), ontology, contexts)
+    assert found.missing_leaves(ontology) == []
+    # and most leaves by a pattern of their own, not only through a frame or a context
+    leaves = [c.code for c in ontology.cameo_codes() if len(c.code) > 2 and not ontology.children(c.code)]
+    own = [c for c in leaves if "pattern" in found.ways[c]]
+    assert len(own) / len(leaves) > 0.8, sorted(set(leaves) - set(own))
+
+
+def test_docs_table_is_the_generated_one() -> None:
+    from dyadwatch.knowledge.lexicon_table import END, START, shipped_tables
+
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "events.md").read_text(encoding="utf-8")
+    assert START in docs and END in docs
+    shown = docs[docs.index(START) + len(START): docs.index(END)].strip()
+    assert shown == shipped_tables().strip(), "run: python -m dyadwatch.knowledge.lexicon_table --write docs/events.md"

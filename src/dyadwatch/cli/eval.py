@@ -18,22 +18,28 @@ from dyadwatch.cli.options import model_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @model_option
 def command(gold: Path, limit: int | None, misses: int, fmt: str, model: str | None) -> None:
-    """Score event coding against GOLD.jsonl (CAMEO codes, or PLOVER types with actors).
+    """Score event coding against GOLD.jsonl (CAMEO codes, PLOVER types with actors, or
+    trigger spans).
 
     \b
-    Reports CAMEO exact and root accuracy, PLOVER type accuracy, (source, target, type) triple
-    precision/recall/F1, gold-actor country and country+sector accuracy with coverage, and a
-    per-category table. Events of every modality count.
+    Texts are coded as `ingest` codes them (pre-filter included). Reports CAMEO exact and root
+    accuracy with a per-root table, PLOVER type accuracy, (source, target, type) triple
+    precision/recall/F1, gold-actor country and country+sector accuracy with coverage, a
+    per-category table, trigger recall (records with a gold trigger span that some predicted
+    trigger overlaps), the false-positive rate of records that expect no event, and modality
+    agreement where the gold gives a modality. Events of every modality count.
 
     \b
     Example:
       dyadwatch eval ../shared/eval/dev/cameo_manual_dev.jsonl --misses 10
+      dyadwatch eval ../shared/eval/dev/event_location_dev.jsonl --limit 2000
     """
-    from rich.console import Console
     from rich.table import Table
 
+    from dyadwatch.cli.safe import console as make_console
+    from dyadwatch.cli.safe import text
     from dyadwatch.coder import Coder
-    from dyadwatch.evaluation.evaluate import category_rows, evaluate, read_gold
+    from dyadwatch.evaluation.evaluate import category_rows, evaluate, read_gold, root_rows
 
     with errors_to_messages():
         coder = Coder(run_settings(model=model))
@@ -42,10 +48,13 @@ def command(gold: Path, limit: int | None, misses: int, fmt: str, model: str | N
     summary = report.summary()
     if fmt == "json":
         summary["per_category"] = {k: {"n": n, "accuracy": round(r, 4)} for k, n, r in category_rows(report)}
+        if report.per_root:
+            summary["per_root"] = {k: {"n": n, "root": round(r, 4), "exact": round(x, 4)}
+                                   for k, n, r, x in root_rows(report)}
         summary["misses"] = [m.__dict__ for m in report.misses]
         click.echo(json.dumps(summary, indent=2))
         return
-    console = Console()
+    console = make_console()
     table = Table(title=f"dyadwatch eval {gold.name}")
     table.add_column("metric")
     table.add_column("value", justify="right")
@@ -57,6 +66,14 @@ def command(gold: Path, limit: int | None, misses: int, fmt: str, model: str | N
         cats.add_column(col, justify="right" if col != "category" else "left")
     for key, n, rate in category_rows(report):
         cats.add_row(key, str(n), f"{rate:.0%}")
-    console.print(cats)
+    if report.per_category:
+        console.print(cats)
+    if report.per_root:
+        roots = Table(title="per CAMEO root (gold root)")
+        for col in ("root", "n", "root acc", "exact acc"):
+            roots.add_column(col, justify="right" if col != "root" else "left")
+        for key, n, rate, exact in root_rows(report):
+            roots.add_row(key, str(n), f"{rate:.0%}", f"{exact:.0%}")
+        console.print(roots)
     for m in report.misses:
-        console.print(f"[yellow]{m.id}[/yellow] gold={m.gold} predicted={m.predicted}\n  {m.text}")
+        console.print(text(m.id, "yellow") + text(f" gold={m.gold} predicted={m.predicted}\n  {m.text}"))

@@ -1,17 +1,22 @@
 """Evaluation against gold event files (the JSONL format of the team's eval README).
 
 Each gold record is ``{"id", "text", "date", "events": [{"source", "target", "code", "scheme"}]}``.
+Texts are coded as ``ingest`` codes them (the pre-filter on when the settings say so).
 CAMEO records are scored on the primary predicted event (the one nearest the root of the
-sentence's parse): exact code and root. PLOVER records are scored on PLOVER type (0.5 labels mapped
-to 2.0), on (source, target, type) triples, and, where the gold names actors, on the resolution of
-each gold actor mention to country and sector.
+sentence's parse): exact code and root, overall and per root. PLOVER records are scored on PLOVER
+type (0.5 labels mapped to 2.0), on (source, target, type) triples, and, where the gold names
+actors, on the resolution of each gold actor mention to country and sector. A gold event with a
+``trigger`` span ({text, start, end}) scores trigger recall: some predicted event's trigger
+overlaps it. A gold event with a ``modality`` scores the primary event's modality. A record with
+``expect_no_event`` or no events is a false-positive check: any predicted event is a false alarm.
+A source or target written as one string ("USA") is a one-actor list.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +41,9 @@ class GoldRecord:
     codes: tuple[str, ...]
     triples: frozenset[Triple]
     actors: tuple[tuple[str, str, str | None], ...]  # (text, country, sector)
+    trigger: tuple[int, int] | None = None  # the first gold event's trigger span
+    modality: str | None = None  # the first gold event's modality, when the gold gives one
+    expect_no_event: bool = False  # a false-positive check: nothing should be coded
 
 
 @dataclass(frozen=True)
@@ -61,6 +69,15 @@ class Tally:
 
 
 @dataclass
+class RootTally:
+    """One CAMEO root's records: how many, how many right at the root, how many exactly."""
+
+    n: int = 0
+    root: int = 0
+    exact: int = 0
+
+
+@dataclass
 class Report:
     """Everything ``dyadwatch eval`` prints."""
 
@@ -76,6 +93,10 @@ class Report:
     actor_country_sector: Tally = field(default_factory=Tally)
     actor_resolved: Tally = field(default_factory=Tally)
     per_category: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    per_root: dict[str, RootTally] = field(default_factory=lambda: defaultdict(RootTally))
+    trigger: Tally = field(default_factory=Tally)  # hits: a predicted trigger overlaps the gold
+    false_alarm: Tally = field(default_factory=Tally)  # hits: an event where none should be
+    modality: Tally = field(default_factory=Tally)
     misses: list[Miss] = field(default_factory=list)
 
     @property
@@ -101,6 +122,15 @@ class Report:
             out["triple_precision"] = round(self.precision, 4)
             out["triple_recall"] = round(self.recall, 4)
             out["triple_f1"] = round(self.f1, 4)
+        if self.trigger.n:
+            out["trigger_records"] = self.trigger.n
+            out["trigger_recall"] = round(self.trigger.rate, 4)
+        if self.false_alarm.n:
+            out["no_event_records"] = self.false_alarm.n
+            out["false_positive_rate"] = round(self.false_alarm.rate, 4)
+        if self.modality.n:
+            out["modality_records"] = self.modality.n
+            out["modality_agreement"] = round(self.modality.rate, 4)
         if self.actor_resolved.n:
             out["actors"] = self.actor_resolved.n
             out["actor_coverage"] = round(self.actor_resolved.rate, 4)
@@ -134,18 +164,45 @@ def read_gold(path: Path, *, limit: int | None = None, v05: dict[str, str] | Non
                 raise InputError(f"{path}:{lineno}", f"not a gold record ({exc})") from exc
 
 
+def _codes(value: Any) -> list[str]:
+    """A gold source or target as a list of actor codes: one string is one actor ("USA"), not
+    a string of letters."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value[:6]] if value else []
+    if not isinstance(value, list):
+        raise TypeError(f"an actor list or code, got {value!r}")
+    return [str(v)[:6] for v in value]
+
+
+def _span(value: Any) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    start, end = int(value["start"]), int(value["end"])
+    if not 0 <= start < end:
+        raise TypeError(f"a trigger span needs 0 <= start < end, got {start}, {end}")
+    return start, end
+
+
 def _gold(data: dict[str, Any], renames: dict[str, str]) -> GoldRecord:
-    events = data["events"]
-    scheme = events[0].get("scheme", "CAMEO") if events else "CAMEO"
+    events = data.get("events") or []
+    if not isinstance(events, list):
+        raise TypeError("events must be a list")
+    first: dict[str, Any] = events[0] if events else {}
+    # no code at all: an event-location record (its trigger span is the gold)
+    scheme = first.get("scheme") or ("CAMEO" if first.get("code") else "")
     codes: list[str] = []
     triples: set[Triple] = set()
     actors: list[tuple[str, str, str | None]] = []
     for e in events:
+        if e.get("code") is None:
+            continue  # an event-location record: a trigger span, no code
         code = str(e["code"])
         code = renames.get(code, code) if scheme == "PLOVER" else code
         codes.append(code)
-        sources = [str(s)[:6] for s in e.get("source") or []]
-        targets = [str(t)[:6] for t in e.get("target") or []]
+        sources = _codes(e.get("source"))
+        targets = _codes(e.get("target"))
         if e.get("reciprocal") and not targets:
             triples.update((a, b, code) for a in sources for b in sources if a != b)
         else:
@@ -153,9 +210,12 @@ def _gold(data: dict[str, Any], renames: dict[str, str]) -> GoldRecord:
         for a in (e.get("source_actors") or []) + (e.get("target_actors") or []):
             if a.get("actorText") and a.get("code"):
                 actors.append((a["actorText"], str(a["code"])[:3], a.get("sector")))
+    modality = first.get("modality")
     return GoldRecord(
-        id=str(data["id"]), text=data["text"], date=data.get("date"), scheme=scheme,
+        id=str(data["id"]), text=str(data["text"]), date=data.get("date"), scheme=scheme,
         codes=tuple(codes), triples=frozenset(triples), actors=tuple(actors),
+        trigger=_span(first.get("trigger")), modality=str(modality) if modality else None,
+        expect_no_event=bool(data.get("expect_no_event")) or not events,
     )
 
 
@@ -200,41 +260,90 @@ def primary_event(events: list[Event], doc: Doc | None = None) -> Event | None:
     ))
 
 
+Coded = tuple[GoldRecord, list[Event], "Doc | None"]
+
+
+def code_gold(coder: Coder, records: list[GoldRecord]) -> Iterator[Coded]:
+    """Each gold text coded as ``ingest`` codes it: through the pre-filter when the settings
+    turn it on (sentences that cannot hold an event blanked, offsets kept), then the event stage,
+    which yields nothing for a sport, entertainment or business story. The doc comes along for
+    picking the primary event."""
+    articles = [Article(id=g.id, text=g.text) for g in records]
+    texts = [coder.parse_text(a) for a in articles]
+    docs = coder.nlp.pipe(texts, batch_size=coder.settings.batch_size)
+    for g, article, doc in zip(records, articles, docs, strict=True):
+        yield g, coder.events_from_doc(doc, article), doc
+
+
 def evaluate(coder: Coder, gold: Iterable[GoldRecord], *, misses: int = 0) -> Report:
     """Code every gold text (all modalities) and score it."""
     from dyadwatch.actors.resolve import ArticleActors
 
     report = Report()
-    records = list(gold)
-    articles = [Article(id=g.id, text=g.text) for g in records]
-    docs = coder.nlp.pipe([a.text for a in articles], batch_size=coder.settings.batch_size)
-    for g, article, doc in zip(records, articles, docs, strict=True):
-        events = coder.events_from_doc(doc, article)
-        report.records += 1
-        report.with_event += bool(events)
-        top = primary_event(events, doc)
-        predicted = top.cameo.code if top else "-"
-        if g.scheme == "CAMEO":
-            want = g.codes[0]
-            report.cameo_exact.add(predicted == want)
-            ok = predicted[:2] == want[:2]
-            report.cameo_root.add(ok)
-            report.per_category[want[:2]].add(ok)
-        else:
-            got = top.plover.type if top else "-"
-            ok = got in g.codes
-            report.plover_type.add(ok)
-            report.per_category[g.codes[0]].add(ok)
-            predicted = got
-            ours = {(_our_code(e.source), _our_code(e.target), e.plover.type) for e in events}
-            report.triple_pred += len(ours)
-            report.triple_gold += len(g.triples)
-            report.triple_tp += len(ours & g.triples)
-            resolver = ArticleActors(doc, coder.knowledge, None)
-            _score_actors(report, g, doc, resolver)
-        if not ok and len(report.misses) < misses:
-            report.misses.append(Miss(g.id, g.text, ",".join(g.codes), predicted))
+
+    def actors(g: GoldRecord, doc: Doc) -> None:
+        _score_actors(report, g, doc, ArticleActors(doc, coder.knowledge, None))
+
+    for g, events, doc in code_gold(coder, list(gold)):
+        score(report, g, events, doc, misses=misses, actors=actors)
     return report
+
+
+def overlaps(event: Event, span: tuple[int, int]) -> bool:
+    trigger = event.evidence.trigger
+    return trigger.start < span[1] and span[0] < trigger.end
+
+
+def score(
+    report: Report,
+    g: GoldRecord,
+    events: list[Event],
+    doc: Doc | None = None,
+    *,
+    misses: int = 0,
+    actors: Callable[[GoldRecord, Doc], None] | None = None,
+) -> None:
+    """Add one coded gold record to ``report``: the events predicted for its text (any coder's)
+    and, when there is one, the doc they came from (it picks the primary event; ``actors``
+    scores the gold actor mentions on it)."""
+    report.records += 1
+    report.with_event += bool(events)
+    if g.trigger is not None:
+        span = g.trigger
+        report.trigger.add(any(overlaps(e, span) for e in events))
+    if g.expect_no_event:
+        report.false_alarm.add(bool(events))
+        return
+    if not g.codes:
+        return  # a trigger-span record: nothing more to score
+    top = primary_event(events, doc)
+    if g.modality is not None and top is not None:
+        report.modality.add(top.modality == g.modality)
+    predicted = top.cameo.code if top else "-"
+    if g.scheme == "CAMEO":
+        want = g.codes[0]
+        report.cameo_exact.add(predicted == want)
+        ok = predicted[:2] == want[:2]
+        report.cameo_root.add(ok)
+        report.per_category[want[:2]].add(ok)
+        row = report.per_root[want[:2]]
+        row.n += 1
+        row.root += ok
+        row.exact += predicted == want
+    else:
+        got = top.plover.type if top else "-"
+        ok = got in g.codes
+        report.plover_type.add(ok)
+        report.per_category[g.codes[0]].add(ok)
+        predicted = got
+        ours = {(_our_code(e.source), _our_code(e.target), e.plover.type) for e in events}
+        report.triple_pred += len(ours)
+        report.triple_gold += len(g.triples)
+        report.triple_tp += len(ours & g.triples)
+        if actors is not None and doc is not None:
+            actors(g, doc)
+    if not ok and len(report.misses) < misses:
+        report.misses.append(Miss(g.id, g.text, ",".join(g.codes), predicted))
 
 
 def _score_actors(report: Report, g: GoldRecord, doc: Doc, resolver: Any) -> None:
@@ -252,6 +361,11 @@ def _score_actors(report: Report, g: GoldRecord, doc: Doc, resolver: Any) -> Non
 
 def category_rows(report: Report) -> list[tuple[str, int, float]]:
     return sorted((k, t.n, t.rate) for k, t in report.per_category.items())
+
+
+def root_rows(report: Report) -> list[tuple[str, int, float, float]]:
+    """(CAMEO root, records, root accuracy, exact accuracy), by root."""
+    return sorted((k, t.n, t.root / t.n, t.exact / t.n) for k, t in report.per_root.items() if t.n)
 
 
 def counts_by_code(records: Iterable[GoldRecord]) -> Counter[str]:

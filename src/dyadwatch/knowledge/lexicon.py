@@ -1,4 +1,4 @@
-"""Our trigger lexicon (``data/verbs.tsv``), frame shifts (``data/frames.tsv``), PLOVER context
+"""Our trigger lexicon (``data/verbs.tsv`` and ``data/lexicon/NN_*.tsv``), frame shifts (``data/frames.tsv``), PLOVER context
 keywords (``data/contexts.tsv``) and discard cues (``data/discards.tsv``): loaders and validators."""
 
 from __future__ import annotations
@@ -145,10 +145,30 @@ def _rows(
         raise KnowledgeError(path, None, "no header line")
 
 
-def parse_lexicon(text: str, path: str, known_codes: set[str] | None = None) -> Lexicon:
-    """Parse and validate a verb-pattern table; errors name the file and line."""
+def parse_lexicon(
+    text: str, path: str, known_codes: set[str] | None = None, *, versioned: bool = False
+) -> Lexicon:
+    """Parse and validate a verb-pattern table; errors name the file and line. ``versioned``:
+    the first line must be the version line (``# dyadwatch trigger lexicon v<N> ...``)."""
+    return Lexicon(tuple(_parse_patterns(text, path, known_codes, {}, versioned=versioned)))
+
+
+VERSION_LINE = "# dyadwatch trigger lexicon v"
+# The shipped lexicon: the hand-tuned core, then one file per CAMEO root under lexicon/, written
+# code by code from the category definitions. Earlier files win ties between equal patterns.
+CORE = "verbs.tsv"
+ROOT_DIR = "lexicon"
+
+
+def _parse_patterns(
+    text: str, path: str, known_codes: set[str] | None, seen: dict[str, str], *,
+    versioned: bool = False, root: str | None = None,
+) -> list[Pattern]:
+    """The patterns of one table. ``seen`` maps the ids of earlier tables to where they are (an
+    id is unique across files); ``root``: every code must be in that CAMEO root."""
     patterns: list[Pattern] = []
-    seen: set[str] = set()
+    if versioned and not text.startswith(VERSION_LINE):
+        raise KnowledgeError(path, 1, f"first line must be the version line '{VERSION_LINE}N ...'")
     header_error = f"header must be {' '.join(_COLUMNS)}"
     for lineno, row in _rows(
         text, path, _COLUMNS, header_error, fields=_csv_fields, require_header=True
@@ -157,7 +177,7 @@ def parse_lexicon(text: str, path: str, known_codes: set[str] | None = None) -> 
             raise KnowledgeError(path, lineno, f"expected {len(_COLUMNS)} columns, got {len(row)}")
         pid, kind, lemma, particle, obj, prep, code, note = row
         if pid in seen:
-            raise KnowledgeError(path, lineno, f"duplicate pattern id {pid!r}")
+            raise KnowledgeError(path, lineno, f"duplicate pattern id {pid!r} (first at {seen[pid]})")
         if kind not in _KINDS:
             raise KnowledgeError(path, lineno, f"kind must be one of {_KINDS}, got {kind!r}")
         if not _split(lemma):
@@ -166,9 +186,11 @@ def parse_lexicon(text: str, path: str, known_codes: set[str] | None = None) -> 
             raise KnowledgeError(path, lineno, f"bad CAMEO code {code!r}")
         if known_codes is not None and code not in known_codes:
             raise KnowledgeError(path, lineno, f"unknown CAMEO code {code!r}")
+        if root is not None and code[:2] != root:
+            raise KnowledgeError(path, lineno, f"code {code} is not in this file's root {root}")
         if kind == "frame" and code[:2] not in FRAME_FAMILIES:
             raise KnowledgeError(path, lineno, f"a frame's code must be in roots {sorted(FRAME_FAMILIES)}")
-        seen.add(pid)
+        seen[pid] = f"{path}:{lineno}"
         patterns.append(
             Pattern(
                 id=pid,
@@ -181,10 +203,39 @@ def parse_lexicon(text: str, path: str, known_codes: set[str] | None = None) -> 
                 note=note,
             )
         )
+    return patterns
+
+
+def parse_lexicons(sources: list[tuple[str, str]], known_codes: set[str] | None = None) -> Lexicon:
+    """One lexicon from several tables, ``(path, text)`` in order: the core table, then the
+    per-root files, named ``NN_name.tsv`` (their codes must be in root NN). Every table starts
+    with the version line; ids are unique across them."""
+    seen: dict[str, str] = {}
+    patterns: list[Pattern] = []
+    for path, text in sources:
+        name = path.rsplit("/", 1)[-1]
+        root = name[:2] if name[:2].isdigit() and name[2:3] == "_" else None
+        patterns += _parse_patterns(text, path, known_codes, seen, versioned=True, root=root)
     return Lexicon(tuple(patterns))
 
 
+def lexicon_sources() -> list[tuple[str, str]]:
+    """The shipped tables, ``(path, text)``: the core, then ``lexicon/*.tsv`` by name."""
+    data = resources.files("dyadwatch.data")
+    out = [(f"dyadwatch/data/{CORE}", data.joinpath(CORE).read_text(encoding="utf-8"))]
+    folder = data.joinpath(ROOT_DIR)
+    if folder.is_dir():
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(".tsv"):
+                out.append((f"dyadwatch/data/{ROOT_DIR}/{entry.name}", entry.read_text(encoding="utf-8")))
+    return out
+
+
 def load_lexicon(path: Path | None = None, known_codes: set[str] | None = None) -> Lexicon:
+    """``path``: one table (or a folder of tables, read in name order); default the shipped ones."""
+    if path is not None and path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.suffix == ".tsv")
+        return parse_lexicons([(str(p), p.read_text(encoding="utf-8")) for p in files], known_codes)
     if path is not None:
         return parse_lexicon(path.read_text(encoding="utf-8"), str(path), known_codes)
     return _default_lexicon(frozenset(known_codes) if known_codes is not None else None)
@@ -192,8 +243,7 @@ def load_lexicon(path: Path | None = None, known_codes: set[str] | None = None) 
 
 @cache
 def _default_lexicon(known_codes: frozenset[str] | None) -> Lexicon:
-    text = resources.files("dyadwatch.data").joinpath("verbs.tsv").read_text(encoding="utf-8")
-    return parse_lexicon(text, "dyadwatch/data/verbs.tsv", set(known_codes) if known_codes else None)
+    return parse_lexicons(lexicon_sources(), set(known_codes) if known_codes else None)
 
 
 def parse_contexts(text: str, path: str, known: set[str] | None = None) -> dict[str, str]:

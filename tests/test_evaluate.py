@@ -1,0 +1,143 @@
+"""``dyadwatch eval`` scoring, on small hand-written gold files coded by the fake coder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from dyadwatch.errors import InputError
+from dyadwatch.evaluation.evaluate import Report, code_gold, read_gold, root_rows, score
+from dyadwatch.records import Article
+
+from fake_coder import code_text
+
+GOLD = Path(__file__).parent / "gold"
+
+
+def _report(name: str, *, limit: int | None = None, misses: int = 0) -> Report:
+    report = Report()
+    for g in read_gold(GOLD / name, limit=limit):
+        events = code_text(Article(id=g.id, text=g.text))
+        score(report, g, events, misses=misses)
+    return report
+
+
+def test_cameo_root_and_exact_accuracy_per_root() -> None:
+    report = _report("cameo_small.jsonl", misses=5)
+    # c1 met 040 = 040; c2 attacked 190 vs 193 (root only); c3 criticized 111 = 111; c4 nothing
+    assert (report.cameo_exact.n, report.cameo_exact.hits) == (4, 2)
+    assert report.cameo_root.hits == 3
+    rows = {root: (n, acc, exact) for root, n, acc, exact in root_rows(report)}
+    assert rows["19"] == (1, 1.0, 0.0)
+    assert rows["04"][0] == 2 and rows["04"][1] == 0.5  # 040 right, 042 missed (no event)
+    assert [m.id for m in report.misses] == ["c4"]
+
+
+def test_a_source_written_as_a_string_is_one_actor() -> None:
+    records = {g.id: g for g in read_gold(GOLD / "cameo_small.jsonl")}
+    assert records["c1"].triples == {("FRA", "DEU", "040")}
+    assert records["c2"].triples == {("FRA", "DEU", "193")}  # a list reads the same
+    plover = {g.id: g for g in read_gold(GOLD / "plover_small.jsonl")}
+    assert plover["p1"].triples == {("KENGOV", "JPNGOV", "SUPPORT")}
+
+
+def test_plover_type_and_triples() -> None:
+    report = _report("plover_small.jsonl")
+    assert report.plover_type.hits == 2
+    # p1 matches; p2: the reciprocal gold has two triples, the fake coder codes one of them
+    assert (report.triple_tp, report.triple_pred, report.triple_gold) == (2, 2, 3)
+
+
+def test_modality_agreement_where_the_gold_gives_one() -> None:
+    report = _report("cameo_small.jsonl")
+    # c1 asserted = asserted; c3 gold asserted, coded hedged; c2 and c4 give none
+    assert (report.modality.n, report.modality.hits) == (2, 1)
+    assert report.summary()["modality_agreement"] == 0.5
+
+
+def test_trigger_recall_counts_overlapping_spans() -> None:
+    report = _report("triggers_small.jsonl")
+    # t1: "met" is the fake trigger; t2: the gold span is the place, not the trigger; t3: none
+    assert (report.trigger.n, report.trigger.hits) == (3, 1)
+    assert report.summary()["trigger_recall"] == round(1 / 3, 4)
+    assert report.cameo_exact.n == 0 and report.plover_type.n == 0  # nothing else is scored
+    assert _report("triggers_small.jsonl", limit=1).trigger.n == 1
+
+
+def test_records_without_events_are_false_positive_checks() -> None:
+    records = list(read_gold(GOLD / "no_event_small.jsonl"))
+    assert [g.expect_no_event for g in records] == [True, True, True]
+    report = _report("no_event_small.jsonl")
+    # n2 ("China attacked Japan") is coded by the fake coder: one false alarm in three
+    assert (report.false_alarm.n, report.false_alarm.hits) == (3, 1)
+    assert report.summary()["false_positive_rate"] == round(1 / 3, 4)
+    assert report.cameo_exact.n == 0
+
+
+def test_a_malformed_record_names_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "x", "events": []}\n'
+                   '{"id": "b", "text": "x", "events": [{"code": "040", "trigger": {"start": 5, "end": 2}}]}\n',
+                   encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad\.jsonl:2"):
+        list(read_gold(bad))
+    bad.write_text('{"id": "a", "text": "x", "events": [{"code": "040", "source": 7}]}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad\.jsonl:1"):
+        list(read_gold(bad))
+
+
+def test_gold_is_coded_through_the_pre_filtered_text() -> None:
+    """The eval codes what ingest codes: the parser sees ``parse_text`` (the pre-filter's
+    blanked text), the event stage the original article."""
+    parsed: list[str] = []
+    seen: list[Article] = []
+
+    def pipe(texts: list[str], batch_size: int) -> Any:
+        parsed.extend(texts)
+        return iter(texts)
+
+    def events_from_doc(doc: Any, article: Article) -> list[Any]:
+        seen.append(article)
+        return []
+
+    coder: Any = SimpleNamespace(
+        settings=SimpleNamespace(batch_size=4),
+        parse_text=lambda article: article.text.upper(),
+        nlp=SimpleNamespace(pipe=pipe),
+        events_from_doc=events_from_doc,
+    )
+    records = list(read_gold(GOLD / "cameo_small.jsonl"))
+    out = list(code_gold(coder, records))
+    assert parsed == [g.text.upper() for g in records]
+    assert [a.text for a in seen] == [g.text for g in records]
+    assert [doc for _, _, doc in out] == parsed
+
+
+@pytest.mark.model
+def test_eval_command_reports_triggers_and_false_positives(tmp_path: Path) -> None:
+    from dyadwatch.cli.eval import command
+
+    gold = tmp_path / "mixed.jsonl"
+    text = "Russian forces shelled the Ukrainian city of Kharkiv on Monday."
+    start = text.index("shelled")
+    records = [
+        {"id": "a", "text": text, "events": [
+            {"code": None, "trigger": {"text": "shelled", "start": start, "end": start + 7}}]},
+        {"id": "b", "text": "The recipe needs two eggs and some flour.", "events": []},
+        {"id": "c", "text": "Germany condemned the Russian attack.", "events": [
+            {"source": "DEU", "target": "RUS", "code": "111", "scheme": "CAMEO"}]},
+    ]
+    gold.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = CliRunner().invoke(command, [str(gold), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)
+    assert summary["trigger_records"] == 1 and summary["trigger_recall"] == 1.0
+    assert summary["no_event_records"] == 1 and summary["false_positive_rate"] == 0.0
+    assert summary["per_root"]["11"]["n"] == 1
+    limited = CliRunner().invoke(command, [str(gold), "--format", "json", "--limit", "1"])
+    assert json.loads(limited.output)["records"] == 1
