@@ -52,7 +52,7 @@ def test_csv_is_gdelt_event_layout(db: Path, tmp_path: Path) -> None:
     rows = {row["EventCode"]: row for row in read_tsv(out)}
     meeting, criticism = rows["040"], rows["111"]
     with Store.open(db, read_only=True) as store:
-        [merged] = store.events_frame(source="FRA")
+        [merged] = store.events(source="FRA")
     assert meeting["GLOBALEVENTID"] == str(merged["global_id"])
     assert (meeting["SQLDATE"], meeting["MonthYear"], meeting["Year"]) == (
         "20200925",

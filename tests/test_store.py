@@ -165,13 +165,13 @@ def test_events_frame_filters() -> None:
             ]
         ):
             store.add(*coded(f"a{n}", text=text, source=f"S{n}", date=day))
-        assert len(store.events_frame()) == 2
-        assert [e["source_country"] for e in store.events_frame(source="RUS")] == ["RUS"]
-        assert [e["target_code"] for e in store.events_frame(target="DEUGOV")] == ["DEUGOV"]
-        assert len(store.events_frame(start=date(2020, 1, 10))) == 1
-        assert len(store.events_frame(end=date(2020, 1, 10))) == 1
-        assert [e["n_sources"] for e in store.events_frame(min_mentions=2)] == [2]
-        assert store.events_frame(min_sources=3) == []
+        assert len(store.events()) == 2
+        assert [e["source_country"] for e in store.events(source="RUS")] == ["RUS"]
+        assert [e["target_code"] for e in store.events(target="DEUGOV")] == ["DEUGOV"]
+        assert len(store.events(start=date(2020, 1, 10))) == 1
+        assert len(store.events(end=date(2020, 1, 10))) == 1
+        assert [e["n_sources"] for e in store.events(min_mentions=2)] == [2]
+        assert store.events(min_sources=3) == []
         assert store.counts().merged_events == 1
         assert sorted(store.stored_hashes()) == store.article_ids() == ["a0", "a1", "a2"]
 

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
     from dyadwatch.records import Event
 
-__all__ = ["Coder", "__version__", "code"]
+__all__ = ["Coder", "EventQuery", "__version__", "code", "query"]
 
 
 def code(text: str, *, date: Date | str | None = None, source: str | None = None) -> list[Event]:
@@ -30,4 +30,14 @@ def __getattr__(name: str) -> Any:
         from dyadwatch.coder import Coder
 
         return Coder
+    if name == "EventQuery":
+        from dyadwatch.query import EventQuery
+
+        return EventQuery
+    if name == "query":
+        # The module is callable: ``dyadwatch.query(db, dyad=("USA", "CHN"), frame=True)`` runs
+        # ``dyadwatch.query_run.query_events`` (rows as dicts, or a pandas frame).
+        import dyadwatch.query as query_module
+
+        return query_module
     raise AttributeError(name)

@@ -36,3 +36,17 @@ class KnowledgeError(DyadwatchError):
 
 class StoreError(DyadwatchError):
     """The event database cannot be opened, migrated or written."""
+
+
+class InvalidArgument(DyadwatchError):
+    """A query parameter is malformed, unknown or impossible; ``parameter`` names it (the HTTP
+    API answers 400 with it, the CLI prints it)."""
+
+    def __init__(self, parameter: str, problem: str) -> None:
+        super().__init__(f"{parameter}: {problem}")
+        self.parameter = parameter
+        self.problem = problem
+
+
+class NotFound(DyadwatchError):
+    """An event, article or other record asked for by id is not in the store."""

@@ -1,0 +1,565 @@
+"""One query over the store's events, shared by the CLI, exports, the Python API and the HTTP API.
+
+>>> q = EventQuery(dyad=("ECOWAS", "MLI"), start=date(2024, 1, 1), min_sources=2)
+>>> q.to_dict()["dyad"]
+['ECOWAS', 'MLI']
+
+An ``EventQuery`` declares every filter once, as a frozen value that checks itself when built:
+a malformed, unknown or impossible parameter raises ``InvalidArgument`` naming it, so no caller
+gets a silently empty answer for a typo. ``EventQuery.from_params`` reads the same filters from
+strings (query-string or command-line values). ``where_sql`` turns a query into one
+parameterised SQL condition over the flat row set of ``flat_sql``; running it (pages, cursors,
+evidence) lives in ``dyadwatch.query_run``. ``docs/api.md`` documents every filter.
+
+Rows are merged events (one per real-world event, see ``docs/store.md``). A query whose
+``modality`` names a modality other than ``asserted`` also returns the reports of that modality
+that belong to no merged event, each as a row of its own (``event_id`` null, ``key``
+``ARTICLE#IDX``): such reports never found an asserted event to join.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+import types
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date, datetime
+from typing import Any
+
+from dyadwatch.errors import InvalidArgument
+
+UNKNOWN_ACTOR = "---"
+"""The actor code that matches an actor of no known country or organisation (or none at all)."""
+
+QUAD_CLASSES = (1, 2, 3, 4)
+MAX_TEXT = 200
+"""Longest text search accepted (characters)."""
+MAX_VALUES = 50
+"""Most values one list filter accepts (a query string is no place for a bulk look-up)."""
+
+_CODE_TEXT = re.compile(r"^[A-Z0-9]{2,12}$")
+_CAMEO = re.compile(r"^[0-9]{2,4}$")
+_LANG = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})?$")
+_ADMIN1 = re.compile(r"^[A-Za-z0-9]{1,8}$")
+
+
+# -- actor codes --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActorCode:
+    """An actor code at any granularity: a country (``MLI``), an international organisation
+    (``ECOWAS``, ``OSCE``, ``G5S``), either followed by sectors (``USAMIL``, ``ECOWASMIL``), a
+    sector alone (``MIL``: an actor of that sector and no known country), or ``---`` (an actor of
+    no known country or organisation, or no actor at all).
+
+    A code matches an actor whose country (or organisation) is ``entity`` and whose CAMEO actor
+    code starts with ``code``: ``USA`` matches ``USAMIL`` and ``USAGOV``; ``USAMIL`` matches
+    ``USAMIL`` and ``USAMILGOV``.
+    """
+
+    code: str
+    entity: str | None
+    sectors: tuple[str, ...] = ()
+
+    @classmethod
+    def parse(cls, text: str, parameter: str = "actor") -> ActorCode:
+        from dyadwatch.knowledge import SECTORS, load_knowledge
+
+        raw = text.strip().upper()
+        if raw == UNKNOWN_ACTOR:
+            return cls(UNKNOWN_ACTOR, None)
+        if not _CODE_TEXT.match(raw):
+            raise InvalidArgument(
+                parameter,
+                f"{text!r} is not an actor code (a country such as MLI, an organisation such as"
+                " ECOWAS, optionally followed by sectors such as MIL, or --- for unknown)",
+            )
+        kb = load_knowledge()
+        entities = set(kb.countries) | set(kb.igos)
+        # The longest known country or organisation the code starts with ("UNSC" before "UNO").
+        entity = next(
+            (raw[:n] for n in range(len(raw), 2, -1) if raw[:n] in entities),
+            None,
+        )
+        rest = raw[len(entity) :] if entity is not None else raw
+        if len(rest) % 3:
+            raise InvalidArgument(parameter, _unknown_code(raw, entity))
+        sectors = tuple(rest[i : i + 3] for i in range(0, len(rest), 3))
+        unknown = [s for s in sectors if s not in SECTORS]
+        if unknown or (entity is None and not sectors):
+            raise InvalidArgument(parameter, _unknown_code(raw, entity))
+        return cls(raw, entity, sectors)
+
+    def sql(self, role: str) -> tuple[str, list[Any]]:
+        """A condition on the flat rows' ``{role}_country``/``{role}_code`` columns."""
+        if self.code == UNKNOWN_ACTOR:
+            return f"{role}_country IS NULL", []
+        if self.entity is None:
+            return f"({role}_country IS NULL AND starts_with({role}_code, ?))", [self.code]
+        if not self.sectors:
+            return f"{role}_country = ?", [self.entity]
+        return f"({role}_country = ? AND starts_with({role}_code, ?))", [self.entity, self.code]
+
+    def matches(self, country: str | None, code: str | None) -> bool:
+        """The same test in Python (for rows already loaded)."""
+        if self.code == UNKNOWN_ACTOR:
+            return country is None
+        if country != self.entity:
+            return False
+        return not self.sectors or (code or "").startswith(self.code)
+
+
+def _unknown_code(raw: str, entity: str | None) -> str:
+    from dyadwatch.knowledge import SECTORS
+
+    head = f"{entity} followed by " if entity else ""
+    return (
+        f"unknown actor code {raw!r}: not a known country or organisation code"
+        f" ({head}sectors must be from {', '.join(SECTORS)})"
+    )
+
+
+# -- the query ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Near:
+    """A point and a radius: events whose place lies within ``km`` of (``lat``, ``lon``)."""
+
+    lat: float
+    lon: float
+    km: float
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Filters over the store's events; every field narrows the answer (empty: no filter).
+
+    List fields (tuples) match any of their values. Building one checks and normalises every
+    field (codes upper-cased, values de-duplicated and sorted), so two equal queries compare
+    and hash equal. ``start``/``end`` bound the event's first date, inclusive.
+    """
+
+    source: tuple[str, ...] = ()
+    """Actor codes of the source (any granularity, see ``ActorCode``)."""
+    target: tuple[str, ...] = ()
+    dyad: tuple[str, str] | None = None
+    """Two actor codes: events between them, in either direction."""
+    cameo: tuple[str, ...] = ()
+    """CAMEO event codes or prefixes: ``19`` is the root and all below it, ``190`` one code."""
+    quad_class: tuple[int, ...] = ()
+    plover_type: tuple[str, ...] = ()
+    plover_mode: tuple[str, ...] = ()
+    plover_context: tuple[str, ...] = ()
+    modality: tuple[str, ...] = ("asserted",)
+    min_confidence: float | None = None
+    min_sources: int = 1
+    min_mentions: int = 1
+    start: date | None = None
+    end: date | None = None
+    place_country: tuple[str, ...] = ()
+    place_admin1: tuple[str, ...] = ()
+    """Admin1 codes as stored (GeoNames admin1, e.g. ``11`` for Ile-de-France in ``FRA``)."""
+    near: Near | None = None
+    language: tuple[str, ...] = ()
+    """Language of a report's article (any report of the event)."""
+    outlet: tuple[str, ...] = ()
+    """Outlet (``articles.source``) of any report of the event, exact and case-sensitive."""
+    text: str | None = None
+    """Words any report's evidence sentence contains (case-insensitive, SQL ILIKE)."""
+    added_since: datetime | None = None
+    """Only events first stored after this time (UTC, naive)."""
+
+    actors: dict[str, tuple[ActorCode, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
+
+    def __post_init__(self) -> None:
+        _normalise(self)
+
+    # -- building from strings ------------------------------------------------------------------
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, str | Sequence[str] | None]) -> EventQuery:
+        """A query from string values (a query string, command-line options): lists may repeat
+        a parameter or separate values with commas; dates are ``YYYY-MM-DD``; ``near`` is
+        ``LAT,LON,KM``. Unknown parameter names are refused."""
+        known = {f.name for f in fields(cls) if f.init}
+        kwargs: dict[str, Any] = {}
+        for name, value in params.items():
+            if value is None or value == () or value == []:
+                continue
+            if name not in known:
+                raise InvalidArgument(name, "unknown filter; one of " + ", ".join(sorted(known)))
+            values = _split(value)
+            kwargs[name] = _convert(name, values)
+        return cls(**kwargs)
+
+    def replace(self, **changes: Any) -> EventQuery:
+        current = {f.name: getattr(self, f.name) for f in fields(self) if f.init}
+        return EventQuery(**{**current, **changes})
+
+    def to_dict(self) -> dict[str, Any]:
+        """The query as understood: every field, JSON-ready (dates ISO, tuples as lists)."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            if not f.init:
+                continue
+            value = getattr(self, f.name)
+            if isinstance(value, date | datetime):
+                value = value.isoformat()
+            elif isinstance(value, Near):
+                value = asdict(value)
+            elif isinstance(value, tuple):
+                value = list(value)
+            out[f.name] = value
+        return out
+
+    def is_asserted_only(self) -> bool:
+        return self.modality == ("asserted",)
+
+
+def _split(value: str | Sequence[str]) -> list[str]:
+    items = [value] if isinstance(value, str) else list(value)
+    return [part.strip() for item in items for part in str(item).split(",") if part.strip()]
+
+
+def _convert(name: str, values: list[str]) -> Any:
+    """One parameter's string values as the field's type (``InvalidArgument`` when they do not
+    parse)."""
+    if not values:
+        return None
+    if name in ("start", "end"):
+        return _one(name, values, _parse_date)
+    if name == "added_since":
+        return _one(name, values, _parse_datetime)
+    if name in ("min_sources", "min_mentions"):
+        return _one(name, values, int)
+    if name == "min_confidence":
+        return _one(name, values, float)
+    if name == "quad_class":
+        return tuple(_one(name, [v], int) for v in values)
+    if name == "near":
+        if len(values) != 3:
+            raise InvalidArgument(name, "expected LAT,LON,KM")
+        lat, lon, km = (_one(name, [v], float) for v in values)
+        return Near(lat, lon, km)
+    if name == "dyad":
+        if len(values) != 2:
+            raise InvalidArgument(name, "expected two actor codes, A,B")
+        return (values[0], values[1])
+    if name == "text":
+        return ",".join(values)
+    return tuple(values)
+
+
+def _one(name: str, values: list[str], parse: Any) -> Any:
+    if len(values) != 1:
+        raise InvalidArgument(name, f"expected one value, not {len(values)}")
+    try:
+        return parse(values[0])
+    except (ValueError, OverflowError):
+        raise InvalidArgument(name, f"cannot read {values[0]!r}") from None
+
+
+def _parse_date(text: str) -> date:
+    return date.fromisoformat(text) if len(text) == 10 else _bad(text)
+
+
+def _parse_datetime(text: str) -> datetime:
+    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if value.tzinfo is not None:
+        from datetime import UTC
+
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return value
+
+
+def _bad(text: str) -> Any:
+    raise ValueError(text)
+
+
+# -- validation ---------------------------------------------------------------------------------
+
+
+def _set(q: EventQuery, name: str, value: Any) -> None:
+    object.__setattr__(q, name, value)
+
+
+def _strings(q: EventQuery, name: str, *, upper: bool = False) -> tuple[str, ...]:
+    value = getattr(q, name)
+    if isinstance(value, str):
+        value = (value,)
+    try:
+        items = tuple(value)
+    except TypeError:
+        raise InvalidArgument(name, f"expected a list of strings, not {value!r}") from None
+    if len(items) > MAX_VALUES:
+        raise InvalidArgument(name, f"at most {MAX_VALUES} values")
+    out = []
+    for item in items:
+        if not isinstance(item, str) or not item.strip():
+            raise InvalidArgument(name, f"expected non-empty strings, not {item!r}")
+        out.append(item.strip().upper() if upper else item.strip())
+    return tuple(sorted(set(out)))
+
+
+def _normalise(q: EventQuery) -> None:
+    from dyadwatch.ontology import load_ontology
+    from dyadwatch.records import MODALITIES
+
+    onto = load_ontology()
+    actors: dict[str, tuple[ActorCode, ...]] = {}
+    for role in ("source", "target"):
+        codes = _strings(q, role, upper=True)
+        _set(q, role, codes)
+        actors[role] = tuple(ActorCode.parse(c, role) for c in codes)
+    if q.dyad is not None:
+        pair = tuple(q.dyad)
+        if len(pair) != 2 or not all(isinstance(c, str) for c in pair):
+            raise InvalidArgument("dyad", "expected two actor codes")
+        a, b = (ActorCode.parse(c, "dyad") for c in pair)
+        if a.code == b.code:
+            raise InvalidArgument("dyad", f"the two actors must differ (both {a.code})")
+        _set(q, "dyad", (a.code, b.code))
+        actors["dyad"] = (a, b)
+    cameo = _strings(q, "cameo")
+    for code in cameo:
+        if not _CAMEO.match(code) or not any(c.code.startswith(code) for c in onto.cameo_codes()):
+            raise InvalidArgument("cameo", f"unknown CAMEO event code or prefix {code!r}")
+    _set(q, "cameo", cameo)
+    quads = tuple(sorted(set(q.quad_class)))
+    if any(isinstance(v, bool) or v not in QUAD_CLASSES for v in quads):
+        raise InvalidArgument("quad_class", f"QuadClass is 1, 2, 3 or 4, not {list(quads)}")
+    _set(q, "quad_class", quads)
+    types = {t.name for t in onto.plover_types()}
+    modes = {m for t in onto.plover_types() for m in t.modes}
+    checks: list[tuple[str, Any, bool]] = [
+        ("plover_type", types, True),
+        ("plover_mode", modes, False),
+        ("plover_context", set(onto.plover_contexts()), False),
+        ("modality", set(MODALITIES), False),
+    ]
+    for name, known, upper in checks:
+        values = _strings(q, name, upper=upper)
+        for v in values:
+            if v not in known:
+                raise InvalidArgument(name, f"unknown value {v!r}; one of {', '.join(sorted(known))}")
+        _set(q, name, values)
+    if not q.modality:
+        raise InvalidArgument("modality", "name at least one modality")
+    _check_numbers(q)
+    if q.start is not None and q.end is not None and q.start > q.end:
+        raise InvalidArgument("end", f"the range ends ({q.end}) before it starts ({q.start})")
+    countries = _strings(q, "place_country", upper=True)
+    from dyadwatch.knowledge import load_knowledge
+
+    known_countries = load_knowledge().countries
+    for c in countries:
+        if c not in known_countries:
+            raise InvalidArgument("place_country", f"unknown ISO alpha-3 country code {c!r}")
+    _set(q, "place_country", countries)
+    admin1 = _strings(q, "place_admin1")
+    if any(not _ADMIN1.match(a) for a in admin1):
+        raise InvalidArgument("place_admin1", "admin1 codes are 1 to 8 letters or digits")
+    _set(q, "place_admin1", admin1)
+    languages = tuple(v.lower() for v in _strings(q, "language"))
+    if any(not _LANG.match(v) for v in languages):
+        raise InvalidArgument("language", "expected language codes such as en, fr, pt-br")
+    _set(q, "language", languages)
+    _set(q, "outlet", _strings(q, "outlet"))
+    if q.text is not None:
+        if not isinstance(q.text, str) or not q.text.strip():
+            raise InvalidArgument("text", "expected words to search for")
+        if len(q.text) > MAX_TEXT:
+            raise InvalidArgument("text", f"at most {MAX_TEXT} characters")
+        _set(q, "text", q.text.strip())
+    object.__setattr__(q, "actors", actors)
+
+
+def _check_numbers(q: EventQuery) -> None:
+    for name in ("min_sources", "min_mentions"):
+        value = getattr(q, name)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise InvalidArgument(name, f"expected a whole number >= 1, not {value!r}")
+    if q.min_confidence is not None:
+        value = q.min_confidence
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+            raise InvalidArgument("min_confidence", f"expected a number from 0 to 1, not {value!r}")
+    for name in ("start", "end"):
+        value = getattr(q, name)
+        if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
+            raise InvalidArgument(name, f"expected a date, not {value!r}")
+    if q.added_since is not None and not isinstance(q.added_since, datetime):
+        raise InvalidArgument("added_since", f"expected a timestamp, not {q.added_since!r}")
+    if q.near is not None:
+        n = q.near
+        if not isinstance(n, Near) or not all(
+            isinstance(v, int | float) and math.isfinite(v) for v in (n.lat, n.lon, n.km)
+        ):
+            raise InvalidArgument("near", "expected LAT,LON,KM")
+        if not (-90 <= n.lat <= 90 and -180 <= n.lon <= 180 and 0 < n.km <= 20_040):
+            raise InvalidArgument("near", "latitude -90..90, longitude -180..180, 0 < km <= 20040")
+
+
+# -- SQL ----------------------------------------------------------------------------------------
+
+FLAT_COLUMNS = """
+    {key} AS key, {event_id} AS event_id, {gid} AS global_id, {day} AS date, {last} AS last_date,
+    {t}.source_name, {t}.source_country, {t}.source_sector, {t}.source_code,
+    {t}.target_name, {t}.target_country, {t}.target_sector, {t}.target_code,
+    {t}.cameo_code, {t}.cameo_name, {t}.cameo_root, {t}.quad_class, {t}.goldstein,
+    {t}.plover_type, {t}.plover_mode, {t}.plover_context, {t}.modality, {t}.confidence,
+    {t}.place_name, {t}.place_geonames_id, {t}.place_feature, {t}.place_country,
+    {t}.place_admin1, {t}.place_lat, {t}.place_lon,
+    {counts}, {added} AS added_at, {article} AS article_id, {idx} AS idx
+"""
+
+_EVENT_ROWS = "SELECT " + FLAT_COLUMNS.format(
+    key="e.event_id",
+    event_id="e.event_id",
+    gid="e.global_id",
+    day="e.first_date",
+    last="e.last_date",
+    t="e",
+    counts="e.n_mentions, e.n_asserted, e.n_articles, e.n_sources",
+    added="e.added_at",
+    article="e.root_article_id",
+    idx="e.root_idx",
+) + " FROM events e"
+
+_REPORT_ROWS = "SELECT " + FLAT_COLUMNS.format(
+    key="m.article_id || '#' || m.idx",
+    event_id="CAST(NULL AS VARCHAR)",
+    gid="CAST(NULL AS BIGINT)",
+    day="coalesce(m.merge_date, m.event_date, a.date)",
+    last="coalesce(m.merge_date, m.event_date, a.date)",
+    t="m",
+    counts="1 AS n_mentions, 0 AS n_asserted, 1 AS n_articles, 1 AS n_sources",
+    added="a.coded_at",
+    article="m.article_id",
+    idx="m.idx",
+) + (
+    " FROM mentions m JOIN articles a ON a.id = m.article_id"
+    " WHERE m.event_id IS NULL AND list_contains(?, m.modality)"
+)
+
+
+def flat_sql(q: EventQuery) -> tuple[str, list[Any]]:
+    """The row set a query filters: merged events, plus (when ``modality`` asks for more than
+    asserted reports) the unmerged reports of those modalities. Columns: ``FLAT_COLUMNS``."""
+    others = [m for m in q.modality if m != "asserted"]
+    parts: list[str] = []
+    params: list[Any] = []
+    if "asserted" in q.modality:
+        parts.append(_EVENT_ROWS)
+    if others:
+        parts.append(_REPORT_ROWS)
+        params.append(others)
+    return " UNION ALL ".join(parts), params
+
+
+def sort_day_sql() -> str:
+    """The sort date: undated rows last (keyset pagination needs a value that is never NULL)."""
+    return "coalesce(date, DATE '9999-12-31')"
+
+
+def where_sql(q: EventQuery) -> tuple[str, list[Any]]:
+    """The query's filters as one condition over the flat rows, with its parameters."""
+    where: list[str] = []
+    params: list[Any] = []
+
+    def add(clause: str, *values: Any) -> None:
+        where.append(clause)
+        params.extend(values)
+
+    for role in ("source", "target"):
+        codes = q.actors[role]
+        if codes:
+            parts = [c.sql(role) for c in codes]
+            add("(" + " OR ".join(p for p, _ in parts) + ")", *[v for _, vs in parts for v in vs])
+    if "dyad" in q.actors:
+        a, b = q.actors["dyad"]
+        (sa, pa), (tb, pb) = a.sql("source"), b.sql("target")
+        (sb, qb), (ta, qa) = b.sql("source"), a.sql("target")
+        add(f"(({sa} AND {tb}) OR ({sb} AND {ta}))", *pa, *pb, *qb, *qa)
+    if q.cameo:
+        add("(" + " OR ".join("starts_with(cameo_code, ?)" for _ in q.cameo) + ")", *q.cameo)
+    for column, values in (
+        ("quad_class", q.quad_class),
+        ("plover_type", q.plover_type),
+        ("plover_mode", q.plover_mode),
+        ("place_country", q.place_country),
+        ("place_admin1", q.place_admin1),
+    ):
+        if values:
+            add(f"list_contains(?, {column})", list(values))
+    if q.plover_context:
+        add("list_has_any(plover_context, ?)", list(q.plover_context))
+    if q.min_confidence is not None:
+        add("confidence >= ?", q.min_confidence)
+    if q.min_sources > 1:
+        add("n_sources >= ?", q.min_sources)
+    if q.min_mentions > 1:
+        add("n_mentions >= ?", q.min_mentions)
+    if q.start is not None:
+        add("date >= ?", q.start)
+    if q.end is not None:
+        add("date <= ?", q.end)
+    if q.added_since is not None:
+        add("added_at > ?", q.added_since)
+    if q.near is not None:
+        add(
+            "place_lat IS NOT NULL AND 2 * 6371.0088 * asin(sqrt("
+            "pow(sin(radians(place_lat - ?) / 2), 2) + cos(radians(?)) * cos(radians(place_lat))"
+            " * pow(sin(radians(place_lon - ?) / 2), 2))) <= ?",
+            q.near.lat,
+            q.near.lat,
+            q.near.lon,
+            q.near.km,
+        )
+    report_where, report_params = _report_filters(q)
+    if report_where:
+        add(
+            "key IN (SELECT coalesce(m.event_id, m.article_id || '#' || m.idx) FROM mentions m"
+            " JOIN articles a ON a.id = m.article_id WHERE " + report_where + ")",
+            *report_params,
+        )
+    return (" AND ".join(where) or "true"), params
+
+
+def _report_filters(q: EventQuery) -> tuple[str, list[Any]]:
+    """Filters on any report of an event: its article's language and outlet, its sentence."""
+    where: list[str] = []
+    params: list[Any] = []
+    if q.language:
+        where.append("list_contains(?, lower(a.language))")
+        params.append(list(q.language))
+    if q.outlet:
+        where.append("list_contains(?, a.source)")
+        params.append(list(q.outlet))
+    if q.text is not None:
+        escaped = q.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        where.append("m.evidence_sentence ILIKE ? ESCAPE '\\'")
+        params.append(f"%{escaped}%")
+    return " AND ".join(where), params
+
+
+# -- ``dyadwatch.query(...)`` ---------------------------------------------------------------------
+
+
+class _CallableModule(types.ModuleType):
+    """Lets ``dyadwatch.query(...)`` run a query although ``dyadwatch.query`` is this module
+    (importing a submodule sets the package attribute of its name, so a function of that name
+    would be replaced by the module)."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        from dyadwatch.query_run import query_events
+
+        return query_events(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
