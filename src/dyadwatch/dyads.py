@@ -11,7 +11,6 @@ of the store's schema touches one query. ``docs/signals.md`` documents the choic
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -249,35 +248,28 @@ def open_connection(db: Any) -> Iterator[duckdb.DuckDBPyConnection]:
 
 # -- actors, contexts, periods ------------------------------------------------------------------
 
-_CODE = re.compile(r"^[A-Z]{3}(?:[A-Z0-9]{3})*$")
-
-
 @dataclass(frozen=True)
 class ActorSpec:
-    """An actor of a dyad: a country (``DZA``) or a country and sector (``USAMIL``)."""
+    """An actor of a dyad: any code ``dyadwatch.query.ActorCode`` reads, such as a country
+    (``DZA``), a country and sector (``USAMIL``), an organisation (``ECOWAS``, ``OSCE``) or
+    ``---`` (no known country). ``country`` is the country or organisation (None for ``---`` or a
+    bare sector)."""
 
     code: str
-    country: str
+    country: str | None
     sector: str | None
 
     @classmethod
     def parse(cls, text: str) -> ActorSpec:
-        code = text.strip().upper()
-        if not _CODE.match(code):
-            raise InputError(
-                f"actor {text!r}",
-                "expected a CAMEO actor code: a country (DZA) or country and sector (USAMIL)",
-            )
-        return cls(code, code[:3], code[3:6] if len(code) >= 6 else None)
+        from dyadwatch.query import ActorCode
+
+        actor = ActorCode.parse(text, "actor")
+        return cls(actor.code, actor.entity, actor.sectors[0] if actor.sectors else None)
 
     def matches(self, country: str | None, sector: str | None, code: str | None) -> bool:
-        if country != self.country:
-            return False
-        if self.sector is None:
-            return True
-        if len(self.code) > 6:  # a longer code (country, sector, subsector) must match exactly
-            return code == self.code
-        return sector == self.sector or code == self.code
+        from dyadwatch.query import ActorCode
+
+        return ActorCode.parse(self.code).matches(country, code)
 
 
 def validate_contexts(contexts: Iterable[str] | str | None) -> tuple[str, ...]:
@@ -302,6 +294,14 @@ def with_context(rows: Iterable[EventRow], contexts: Sequence[str]) -> list[Even
         return list(rows)
     wanted = set(contexts)
     return [r for r in rows if wanted.intersection(r.plover_contexts)]
+
+
+def check_range(since: Date | None, until: Date | None) -> None:
+    """An inverted date range is a mistake, not a question with an empty answer."""
+    if since is not None and until is not None and since > until:
+        from dyadwatch.errors import InvalidArgument
+
+        raise InvalidArgument("until", f"the range ends ({until}) before it starts ({since})")
 
 
 def check_period(by: str) -> Period:
@@ -581,12 +581,14 @@ def dyad_series(
     check_period(by)
     spec_a, spec_b = ActorSpec.parse(a), ActorSpec.parse(b)
     validate_contexts(context)
+    check_range(since, until)
+    countries = {spec_a.country, spec_b.country}
     with open_connection(db) as con:
         rows = load_events(
             con,
             since=since,
             until=until,
-            countries={spec_a.country, spec_b.country},
+            countries=None if None in countries else {c for c in countries if c is not None},
             all_modalities=all_modalities,
             unit=unit,
         )

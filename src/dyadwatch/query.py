@@ -347,7 +347,9 @@ def _normalise(q: EventQuery) -> None:
         values = _strings(q, name, upper=upper)
         for v in values:
             if v not in known:
-                raise InvalidArgument(name, f"unknown value {v!r}; one of {', '.join(sorted(known))}")
+                raise InvalidArgument(
+                    name, f"unknown value {v!r}; one of {', '.join(sorted(known))}"
+                )
         _set(q, name, values)
     if not q.modality:
         raise InvalidArgument("modality", "name at least one modality")
@@ -418,33 +420,41 @@ FLAT_COLUMNS = """
     {counts}, {added} AS added_at, {article} AS article_id, {idx} AS idx
 """
 
-_EVENT_ROWS = "SELECT " + FLAT_COLUMNS.format(
-    key="e.event_id",
-    event_id="e.event_id",
-    gid="e.global_id",
-    day="e.first_date",
-    last="e.last_date",
-    t="e",
-    counts="e.n_mentions, e.n_asserted, e.n_articles, e.n_sources",
-    added="e.added_at",
-    article="e.root_article_id",
-    idx="e.root_idx",
-) + " FROM events e"
+_EVENT_ROWS = (
+    "SELECT "
+    + FLAT_COLUMNS.format(
+        key="e.event_id",
+        event_id="e.event_id",
+        gid="e.global_id",
+        day="e.first_date",
+        last="e.last_date",
+        t="e",
+        counts="e.n_mentions, e.n_asserted, e.n_articles, e.n_sources",
+        added="e.added_at",
+        article="e.root_article_id",
+        idx="e.root_idx",
+    )
+    + " FROM events e"
+)
 
-_REPORT_ROWS = "SELECT " + FLAT_COLUMNS.format(
-    key="m.article_id || '#' || m.idx",
-    event_id="CAST(NULL AS VARCHAR)",
-    gid="CAST(NULL AS BIGINT)",
-    day="coalesce(m.merge_date, m.event_date, a.date)",
-    last="coalesce(m.merge_date, m.event_date, a.date)",
-    t="m",
-    counts="1 AS n_mentions, 0 AS n_asserted, 1 AS n_articles, 1 AS n_sources",
-    added="a.coded_at",
-    article="m.article_id",
-    idx="m.idx",
-) + (
-    " FROM mentions m JOIN articles a ON a.id = m.article_id"
-    " WHERE m.event_id IS NULL AND list_contains(?, m.modality)"
+_REPORT_ROWS = (
+    "SELECT "
+    + FLAT_COLUMNS.format(
+        key="m.article_id || '#' || m.idx",
+        event_id="CAST(NULL AS VARCHAR)",
+        gid="CAST(NULL AS BIGINT)",
+        day="coalesce(m.merge_date, m.event_date, a.date)",
+        last="coalesce(m.merge_date, m.event_date, a.date)",
+        t="m",
+        counts="1 AS n_mentions, 0 AS n_asserted, 1 AS n_articles, 1 AS n_sources",
+        added="a.coded_at",
+        article="m.article_id",
+        idx="m.idx",
+    )
+    + (
+        " FROM mentions m JOIN articles a ON a.id = m.article_id"
+        " WHERE m.event_id IS NULL AND list_contains(?, m.modality)"
+    )
 )
 
 

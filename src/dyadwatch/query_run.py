@@ -136,7 +136,7 @@ def run_page(
     after = Cursor.decode(cursor, q) if cursor else None
     snapshot = after.snapshot if after is not None else _now()
     sql, params = page_sql(q, limit + 1, after, snapshot)
-    rows = _fetch(con, sql, params)
+    rows = fetch_dicts(con, sql, params)
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = None
@@ -182,12 +182,12 @@ def iter_rows(
 def count(con: duckdb.DuckDBPyConnection, q: EventQuery) -> int:
     flat, params = flat_sql(q)
     where, where_params = where_sql(q)
-    row = _execute(con, f"WITH flat AS ({flat}) SELECT count(*) FROM flat WHERE {where}",
+    row = execute(con, f"WITH flat AS ({flat}) SELECT count(*) FROM flat WHERE {where}",
                    params + where_params).fetchone()  # fmt: skip
     return int(row[0]) if row is not None else 0
 
 
-def _execute(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> Any:
+def execute(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> Any:
     import duckdb
 
     try:
@@ -198,8 +198,10 @@ def _execute(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> Any
         raise StoreError(f"cannot read events from the store: {exc}") from exc
 
 
-def _fetch(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    cur = _execute(con, sql, params)
+def fetch_dicts(
+    con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]
+) -> list[dict[str, Any]]:
+    cur = execute(con, sql, params)
     names = [d[0] for d in cur.description or []]
     return [dict(zip(names, values, strict=True)) for values in cur.fetchall()]
 
@@ -224,7 +226,7 @@ def empty_warnings(con: duckdb.DuckDBPyConnection, q: EventQuery) -> list[str]:
             seen.add(code.code)
             src, src_params = code.sql("source")
             tgt, tgt_params = code.sql("target")
-            found = _execute(
+            found = execute(
                 con, f"SELECT 1 FROM events WHERE {src} OR {tgt} LIMIT 1", src_params + tgt_params
             ).fetchone()
             if found is None:
@@ -236,10 +238,10 @@ def empty_warnings(con: duckdb.DuckDBPyConnection, q: EventQuery) -> list[str]:
     )
     for name, values, sql in checks:
         for value in values:
-            if _execute(con, sql, [value]).fetchone() is None:
+            if execute(con, sql, [value]).fetchone() is None:
                 out.append(f"{name}: the store has no {name.replace('_', ' ')} {value!r}")
     if q.start is not None or q.end is not None:
-        row = _execute(con, "SELECT min(first_date), max(first_date) FROM events", []).fetchone()
+        row = execute(con, "SELECT min(first_date), max(first_date) FROM events", []).fetchone()
         lo, hi = row if row is not None else (None, None)
         if lo is None or hi is None:
             out.append("start/end: the store holds no dated event")

@@ -32,6 +32,7 @@ from dyadwatch.dyads import (
     Period,
     Unit,
     check_period,
+    check_range,
     corpus_bounds,
     load_events,
     next_period,
@@ -470,9 +471,12 @@ def find_signals(
     ``Store`` or a DuckDB connection). ``dyad`` restricts them to one pair of countries."""
     check_period(by)
     validate_contexts(context)
+    check_range(since, until)
     countries = None
     if dyad is not None:
-        countries = {code.strip().upper()[:3] for code in dyad}
+        from dyadwatch.dyads import ActorSpec
+
+        countries = {ActorSpec.parse(code).country or "" for code in dyad}
     with open_connection(db) as con:
         first_day, last_day = corpus_bounds(con)
         rows = load_events(

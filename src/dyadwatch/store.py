@@ -206,6 +206,11 @@ class Store:
         self._lock.step_aside()
         self._con = _connect(self.path, read_only=False, timeout=60.0)
 
+    def others_waiting(self) -> bool:
+        """True when another process queues for the database: a long-lived reader (the HTTP
+        API) closes then, so a writer waiting for its turn gets it."""
+        return self._lock is not None and self._lock.readers_waiting()
+
     # -- reading --------------------------------------------------------------------------------
 
     def article_ids(self) -> list[str]:

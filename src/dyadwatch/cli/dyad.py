@@ -117,7 +117,8 @@ def dyad(
 ) -> None:
     """Events between actors A and B per period: A->B, B->A and both directions.
 
-    A and B are countries (DZA) or country and sector (USAMIL). Per period: events by QuadClass,
+    A and B are countries (DZA), country and sector (USAMIL), organisations (ECOWAS, OSCE)
+    or --- (no known country). Per period: events by QuadClass,
     Goldstein total and mean, PLOVER score total, counts by PLOVER type, distinct articles and
     sources. A merged event counts once however many outlets reported it.
 
@@ -141,6 +142,11 @@ def dyad(
             all_modalities=all_modalities,
         )
         write_series(sys.stdout, series, fmt)
+        if not series.events:
+            from dyadwatch.cli.query_options import warn_if_empty
+            from dyadwatch.query import EventQuery
+
+            warn_if_empty(db, EventQuery(dyad=(a, b), start=since, end=until))
         if plot:
             from dyadwatch.reports import plot_series
 
