@@ -128,11 +128,16 @@ def page_sql(
 
 
 def run_page(
-    con: duckdb.DuckDBPyConnection, q: EventQuery, limit: int = 100, cursor: str | None = None
+    con: duckdb.DuckDBPyConnection,
+    q: EventQuery,
+    limit: int = 100,
+    cursor: str | None = None,
+    *,
+    max_limit: int = MAX_PAGE,
 ) -> Page:
     """One page of the query's rows, and the cursor of the next page (None after the last)."""
-    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE:
-        raise InvalidArgument("limit", f"expected a whole number from 1 to {MAX_PAGE}")
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= max_limit:
+        raise InvalidArgument("limit", f"expected a whole number from 1 to {max_limit}")
     after = Cursor.decode(cursor, q) if cursor else None
     snapshot = after.snapshot if after is not None else _now()
     sql, params = page_sql(q, limit + 1, after, snapshot)

@@ -8,7 +8,9 @@ page (``/api/v1/docs``) is plain HTML rendered from the OpenAPI document, so it 
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +47,14 @@ def create_app(store_path: str | Path, settings: ApiSettings | None = None) -> F
     from dyadwatch.api.routes import router
 
     settings = settings or ApiSettings()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        app.state.reader.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="dyadwatch",
         version=str(versions()["dyadwatch"]),
         description="Political events coded from news, with their evidence. Read-only.",
@@ -72,10 +81,6 @@ def create_app(store_path: str | Path, settings: ApiSettings | None = None) -> F
     @app.get("/", include_in_schema=False)
     def root() -> RedirectResponse:
         return RedirectResponse(f"{PREFIX}/docs")
-
-    @app.on_event("shutdown")
-    def close_reader() -> None:
-        app.state.reader.close()
 
     _handlers(app)
     return app

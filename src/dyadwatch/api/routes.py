@@ -133,6 +133,9 @@ def events(request: Request) -> dict[str, Any]:
     }
 
 
+_CHUNK = 5000
+"""Rows a streamed download reads per turn at the database."""
+
 _DOWNLOADS = {
     "csv": "text/csv; charset=utf-8",
     "geojson": "application/geo+json",
@@ -161,7 +164,7 @@ def download(fmt: str, request: Request) -> StreamingResponse:
             _parquet(reader, q, limit), media_type=_DOWNLOADS[fmt], headers=headers
         )
     with reader.cursor() as con:  # a bad query fails here, before the 200 is sent
-        first = run_page(con, q, min(limit, 5000) or 1)
+        first = run_page(con, q, min(limit, _CHUNK) or 1, max_limit=_CHUNK)
     rows = _rows(reader, q, limit, first)
     chunks = csv_chunks(rows) if fmt == "csv" else geojson_chunks(rows)
     return StreamingResponse(chunks, media_type=_DOWNLOADS[fmt], headers=headers)
@@ -179,7 +182,7 @@ def _rows(reader: StoreReader, q: EventQuery, limit: int, first: Any) -> Iterato
         if page.next_cursor is None or sent >= limit:
             return
         with reader.cursor() as con:
-            page = run_page(con, q, min(limit - sent, 5000), page.next_cursor)
+            page = run_page(con, q, min(limit - sent, _CHUNK), page.next_cursor, max_limit=_CHUNK)
 
 
 def _parquet(reader: StoreReader, q: EventQuery, limit: int) -> Iterator[bytes]:
