@@ -15,6 +15,7 @@ from fake_coder import build_event
 
 BAMAKO = Place("Bamako", 2460596, "city", "MLI", "08", 12.65, -8.0)
 KYIV = Place("Kyiv", 703448, "city", "UKR", "12", 50.45, 30.52)
+IGOS = ("ECOWAS", "OSCE", "UNSC")
 PARIS = Place("Paris", 2988507, "city", "FRA", "11", 48.85, 2.35)
 
 
@@ -31,9 +32,9 @@ def articles() -> list[tuple[Article, list[Event]]]:
         article = Article(aid, text, title=f"Title {aid}", url=f"https://news.example/{aid}",
                           source=outlet, date=day, language=lang)  # fmt: skip
         event = build_event(article, when=day, **kw)  # type: ignore[arg-type]
-        if kw.get("source", ("", ""))[0] in ("ECOWAS", "OSCE"):  # type: ignore[index]
+        if kw.get("source", ("", ""))[0] in IGOS:  # type: ignore[index]
             event = igo(event, "source")
-        if kw.get("target", ("", ""))[0] in ("ECOWAS", "OSCE"):  # type: ignore[index]
+        if kw.get("target", ("", ""))[0] in IGOS:  # type: ignore[index]
             event = igo(event, "target")
         out.append((article, [event]))
 
@@ -54,6 +55,9 @@ def articles() -> list[tuple[Article, list[Event]]]:
     add("g1", "Gunmen attacked a French convoy near Paris.", "Local", date(2024, 4, 2),
         source=(None, "UAF"), target=("FRA", "MIL"), code="190", plover="ASSAULT",
         place=PARIS, trigger="attacked")
+    add("s1", "The UN Security Council criticized Russia.", "Wire", date(2024, 4, 20),
+        source=("UNSC", None), target=("RUS", "GOV"), code="111", plover="DISAPPROVE",
+        trigger="criticized")
     add("h1", "Russia reportedly met China under_score.", "Wire", date(2024, 5, 1),
         source=("RUS", "GOV"), target=("CHN", "GOV"), modality="hedged", trigger="met")
     add("n1", "France met Germany some day.", "Daily", None, source=("FRA", "GOV"),

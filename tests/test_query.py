@@ -220,7 +220,7 @@ def test_pages_cover_every_row_once(db: Path) -> None:
             cursor = page.next_cursor
             if cursor is None:
                 break
-        assert seen == everything and len(seen) == 7
+        assert seen == everything and len(seen) == 8
         with pytest.raises(InvalidArgument) as info:
             run_page(store.connection, EventQuery(), 2, run_page(store.connection, q, 2).next_cursor)
         assert info.value.parameter == "cursor"
