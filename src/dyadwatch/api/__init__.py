@@ -4,7 +4,7 @@
 >>> app = create_app("corpus.duckdb", ApiSettings(page_size=50))
 >>> uvicorn.run(app, host="127.0.0.1", port=8765)
 
-Needs the ``api`` extra (FastAPI, uvicorn). ``dyadwatch serve`` runs it.
+Built on FastAPI; ``dyadwatch serve`` runs it on uvicorn.
 """
 
 from __future__ import annotations

@@ -44,7 +44,7 @@ def serve(
             from dyadwatch.api import ApiSettings, create_app
         except ImportError as exc:
             raise click.ClickException(
-                f"serve needs FastAPI and uvicorn: pip install 'dyadwatch[api]' ({exc})"
+                f"serve needs FastAPI and uvicorn (dyadwatch's dependencies): {exc}"
             ) from exc
         from dyadwatch.settings import Settings
 
