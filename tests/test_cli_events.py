@@ -40,7 +40,9 @@ def test_dyad_with_organisations(db: str) -> None:
 def test_dyad_refuses_unknown_codes_and_inverted_ranges(db: str) -> None:
     code, _, err = run("dyad", "USA", "XYZ", "--db", db)
     assert code != 0 and "XYZ" in err
-    code, _, err = run("dyad", "USA", "IRQ", "--db", db, "--since", "2024-05-01", "--until", "2024-01-01")
+    code, _, err = run(
+        "dyad", "USA", "IRQ", "--db", db, "--since", "2024-05-01", "--until", "2024-01-01"
+    )
     assert code != 0 and "until" in err
 
 
@@ -60,7 +62,9 @@ def test_events_formats(db: str, tmp_path: Path) -> None:
     features = json.loads(out)["features"]
     assert len(features) == 2 and features[0]["geometry"]["coordinates"] == [-8.0, 12.65]
     target = tmp_path / "e.parquet"
-    code, _, _ = run("events", "--db", db, "--source", "USA", "--format", "parquet", "--out", str(target))
+    code, _, _ = run(
+        "events", "--db", db, "--source", "USA", "--format", "parquet", "--out", str(target)
+    )
     assert code == 0
     assert duckdb.sql(f"SELECT article_id FROM '{target}'").fetchall() == [("u1",)]
     code, out, _ = run("events", "--db", db, "--source", "ECOWAS")

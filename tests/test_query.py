@@ -222,7 +222,9 @@ def test_pages_cover_every_row_once(db: Path) -> None:
                 break
         assert seen == everything and len(seen) == 8
         with pytest.raises(InvalidArgument) as info:
-            run_page(store.connection, EventQuery(), 2, run_page(store.connection, q, 2).next_cursor)
+            run_page(
+                store.connection, EventQuery(), 2, run_page(store.connection, q, 2).next_cursor
+            )
         assert info.value.parameter == "cursor"
         for bad in ("", "abc", "e30", "W10"):
             if bad:
@@ -326,7 +328,9 @@ queries = st.builds(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(q=queries)
 def test_query_layer_equals_plain_sql(db: Path, q: EventQuery) -> None:
     with Store.open(db, read_only=True) as store:
