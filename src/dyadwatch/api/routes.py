@@ -260,7 +260,7 @@ def series(a: str, b: str, request: Request) -> dict[str, Any]:
     ),
 )
 def signals(request: Request) -> dict[str, Any]:
-    from dyadwatch.signals import find_signals
+    from dyadwatch.api.signals import whole_store_signals
 
     params = dict(request.query_params)
     allowed = {"by", "start", "end", "plover_context", "top", "min_count", "alpha"}
@@ -282,7 +282,7 @@ def signals(request: Request) -> dict[str, Any]:
     if not 0 < alpha < 1:
         raise InvalidArgument("alpha", "expected a number between 0 and 1")
     with _reader(request).cursor() as con:
-        found = find_signals(
+        found = whole_store_signals(
             con, by=by, since=q.start, until=q.end, context=q.plover_context, top=top,
             min_count=min_count, alpha=alpha,
         )  # fmt: skip
