@@ -249,8 +249,17 @@ def build_store(path: Path, events: int, seed: float = 0.42) -> None:
                CASE WHEN placed THEN lat END, CASE WHEN placed THEN lon END,
                CASE WHEN placed THEN article_id END,
                CASE WHEN placed THEN 0 END, n, n, n, least(n, 500),
-               TIMESTAMP '2025-01-01' + to_microseconds(m)
-        FROM rep WHERE j = 0  -- an event's first report is its representative
+               TIMESTAMP '2025-01-01' + to_microseconds(m),
+               r_sentence, r_start, r_trigger, r_trigger_start, r_trigger_end,
+               a_source, a_title, a_url, a_language
+        FROM rep
+        JOIN (SELECT article_id AS r_article, idx AS r_idx, evidence_sentence AS r_sentence,
+                     sentence_start AS r_start, trigger_text AS r_trigger,
+                     trigger_start AS r_trigger_start, trigger_end AS r_trigger_end
+              FROM mentions) ON r_article = rep.article_id AND r_idx = rep.idx
+        JOIN (SELECT id AS a_id, source AS a_source, title AS a_title, url AS a_url,
+                     language AS a_language FROM articles) ON a_id = rep.article_id
+        WHERE j = 0  -- an event's first report is its representative
         """
     )
     con.execute("CHECKPOINT")

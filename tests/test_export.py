@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from dyadwatch.cli.export import export as export_command
-from dyadwatch.errors import StoreError
+from dyadwatch.errors import InvalidArgument, StoreError
 from dyadwatch.export import GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, export
 from dyadwatch.records import Actor, Article, Place
 from dyadwatch.store import Store
@@ -139,7 +139,7 @@ def test_jsonl_one_object_per_line(db: Path, tmp_path: Path) -> None:
     ],
 )
 def test_bad_options(db: Path, tmp_path: Path, kwargs: dict[str, str], message: str) -> None:
-    with pytest.raises(StoreError, match=message):
+    with pytest.raises(InvalidArgument, match=message):
         export(db, tmp_path / "x", **kwargs)  # type: ignore[arg-type]
 
 

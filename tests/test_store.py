@@ -39,7 +39,7 @@ def test_new_file_is_migrated_once(tmp_path: Path) -> None:
         assert store.schema_version() == LATEST_VERSION
     with Store.open(db) as store:
         rows = store.connection.execute("SELECT version FROM schema_version").fetchall()
-        assert rows == [(LATEST_VERSION,)]
+        assert rows == [(v,) for v in range(1, LATEST_VERSION + 1)]
         tables = {
             r[0]
             for r in store.connection.execute(
@@ -65,6 +65,24 @@ def test_column_lists_match_the_migrated_tables() -> None:
             ).fetchall()
             assert found == list(columns), table
     assert MENTION_COLUMNS[MENTION_EVENT_ID][0] == "event_id"
+
+
+def test_version_1_store_gets_the_events_evidence(tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    with Store.open(db) as store:
+        store.add(*coded("a1", source="Wire", title="T", url="https://x.example/a1", language="en"))
+        columns = "evidence_sentence, trigger_start, outlet, title, url, language"
+        before = store.connection.execute(f"SELECT {columns} FROM events").fetchall()
+    con = duckdb.connect(str(db))  # back to version 1: the columns migration 2 adds, gone
+    for name in ("evidence_sentence", "sentence_start", "trigger_text", "trigger_start",
+                 "trigger_end", "outlet", "title", "url", "language"):  # fmt: skip
+        con.execute(f"ALTER TABLE events DROP COLUMN {name}")
+    con.execute("DELETE FROM schema_version WHERE version = 2")
+    con.close()
+    with Store.open(db) as store:
+        after = store.connection.execute(f"SELECT {columns} FROM events").fetchall()
+    assert before and after == before
+    assert before[0][2:] == ("Wire", "T", "https://x.example/a1", "en")
 
 
 def test_newer_schema_is_refused(tmp_path: Path) -> None:

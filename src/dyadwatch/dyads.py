@@ -261,9 +261,13 @@ class ActorSpec:
 
     @classmethod
     def parse(cls, text: str) -> ActorSpec:
+        from dyadwatch.errors import InvalidArgument
         from dyadwatch.query import ActorCode
 
-        actor = ActorCode.parse(text, "actor")
+        try:
+            actor = ActorCode.parse(text, "actor")
+        except InvalidArgument as exc:
+            raise InputError(f"actor {text!r}", exc.problem) from None
         return cls(actor.code, actor.entity, actor.sectors[0] if actor.sectors else None)
 
     def matches(self, country: str | None, sector: str | None, code: str | None) -> bool:

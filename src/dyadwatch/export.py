@@ -266,25 +266,12 @@ ORDER BY e.first_date NULLS LAST, e.event_id, m.article_id, m.idx
     return sql, params
 
 
-EVIDENCE_COLUMNS = (
-    "evidence_sentence", "sentence_start", "trigger_text", "trigger_start", "trigger_end",
-    "outlet", "title", "url",
-)  # fmt: skip
-"""Columns the events export adds to the ``events`` table's own: the representative report's
-evidence and its article."""
-
-
 def native_sql(table: ExportTable, q: EventQuery | None = None) -> tuple[str, list[Any]]:
     """Our own columns of ``table`` (events with their evidence), for the query's events."""
     where, params = selection_sql(q)
-    if table == "events":
+    if table == "events":  # the events table holds its representative report's evidence
         return (
-            "SELECT e.*, rm.evidence_sentence, rm.sentence_start, rm.trigger_text,"
-            " rm.trigger_start, rm.trigger_end, ra.source AS outlet, ra.title, ra.url"
-            " FROM events e"
-            " LEFT JOIN mentions rm ON rm.article_id = e.root_article_id AND rm.idx = e.root_idx"
-            " LEFT JOIN articles ra ON ra.id = e.root_article_id"
-            f" WHERE {where} ORDER BY e.first_date NULLS LAST, e.event_id"
+            f"SELECT e.* FROM events e WHERE {where} ORDER BY e.first_date NULLS LAST, e.event_id"
         ), params
     if where == "true":
         mentions = "SELECT * FROM mentions"
@@ -356,11 +343,11 @@ def export_store(
     timeout: float = 60.0,
 ) -> ExportResult:
     """``export``, also counting the undated events ``gdelt_strict`` leaves out."""
-    chosen = format_for(out, format)
     if table not in TABLES:
         raise InvalidArgument("table", f"unknown table {table!r} (events, mentions or articles)")
     if len(delimiter) != 1:
         raise InvalidArgument("delimiter", f"must be one character, not {delimiter!r}")
+    chosen = format_for(out, format)
     if gdelt_strict and (chosen != "csv" or table != "events"):
         raise InvalidArgument("gdelt_strict", "applies to the events table written as csv")
     target = Path(out)

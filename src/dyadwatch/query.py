@@ -417,7 +417,8 @@ FLAT_COLUMNS = """
     {t}.plover_type, {t}.plover_mode, {t}.plover_context, {t}.modality, {t}.confidence,
     {t}.place_name, {t}.place_geonames_id, {t}.place_feature, {t}.place_country,
     {t}.place_admin1, {t}.place_lat, {t}.place_lon,
-    {counts}, {added} AS added_at, {article} AS article_id, {idx} AS idx
+    {counts}, {added} AS added_at, {article} AS article_id,
+    {evidence}
 """
 
 _EVENT_ROWS = (
@@ -432,7 +433,8 @@ _EVENT_ROWS = (
         counts="e.n_mentions, e.n_asserted, e.n_articles, e.n_sources",
         added="e.added_at",
         article="e.root_article_id",
-        idx="e.root_idx",
+        evidence="e.outlet, e.title, e.url, e.language, e.evidence_sentence, e.sentence_start,"
+        " e.trigger_text, e.trigger_start, e.trigger_end",
     )
     + " FROM events e"
 )
@@ -449,7 +451,8 @@ _REPORT_ROWS = (
         counts="1 AS n_mentions, 0 AS n_asserted, 1 AS n_articles, 1 AS n_sources",
         added="a.coded_at",
         article="m.article_id",
-        idx="m.idx",
+        evidence="a.source AS outlet, a.title, a.url, a.language, m.evidence_sentence,"
+        " m.sentence_start, m.trigger_text, m.trigger_start, m.trigger_end",
     )
     + (
         " FROM mentions m JOIN articles a ON a.id = m.article_id"
@@ -460,7 +463,9 @@ _REPORT_ROWS = (
 
 def flat_sql(q: EventQuery) -> tuple[str, list[Any]]:
     """The row set a query filters: merged events, plus (when ``modality`` asks for more than
-    asserted reports) the unmerged reports of those modalities. Columns: ``FLAT_COLUMNS``."""
+    asserted reports) the unmerged reports of those modalities. Columns: ``FLAT_COLUMNS``, the
+    ``ROW_COLUMNS`` of ``query_run`` (events carry their representative report's evidence, so
+    a page reads the ``events`` table alone)."""
     others = [m for m in q.modality if m != "asserted"]
     parts: list[str] = []
     params: list[Any] = []

@@ -48,16 +48,6 @@ ROW_COLUMNS: tuple[str, ...] = (
 MAX_PAGE = 1000
 """Largest page ``run_page`` serves."""
 
-_EVIDENCE = """
-SELECT page.* EXCLUDE (idx, sort_day), a.source AS outlet, a.title, a.url, a.language,
-       m.evidence_sentence, m.sentence_start, m.trigger_text, m.trigger_start, m.trigger_end
-FROM page
-LEFT JOIN mentions m ON m.article_id = page.article_id AND m.idx = page.idx
-LEFT JOIN articles a ON a.id = page.article_id
-ORDER BY page.sort_day, page.key
-"""
-
-
 @dataclass(frozen=True)
 class Page:
     rows: list[dict[str, Any]]
@@ -120,10 +110,7 @@ def page_sql(
         where += f" AND ({day} > ? OR ({day} = ? AND key > ?))"
         params += [after.day, after.day, after.key]
     params.append(limit)
-    sql = (
-        f"WITH flat AS ({flat}), page AS (SELECT *, {day} AS sort_day FROM flat WHERE {where}"
-        f" ORDER BY sort_day, key LIMIT ?) {_EVIDENCE}"
-    )
+    sql = f"WITH flat AS ({flat}) SELECT * FROM flat WHERE {where} ORDER BY {day}, key LIMIT ?"
     return sql, params
 
 
@@ -157,10 +144,7 @@ def all_rows_sql(q: EventQuery) -> tuple[str, list[Any]]:
     flat, params = flat_sql(q)
     where, where_params = where_sql(q)
     day = sort_day_sql()
-    sql = (
-        f"WITH flat AS ({flat}), page AS (SELECT *, {day} AS sort_day FROM flat WHERE {where})"
-        f" {_EVIDENCE}"
-    )
+    sql = f"WITH flat AS ({flat}) SELECT * FROM flat WHERE {where} ORDER BY {day}, key"
     return sql, params + where_params
 
 

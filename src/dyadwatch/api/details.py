@@ -113,15 +113,18 @@ def _unmerged(con: duckdb.DuckDBPyConnection, key: str) -> dict[str, Any]:
 
 
 def _articles(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, dict[str, Any]]:
-    if not ids:
-        return {}
-    rows = fetch_dicts(
-        con,
-        "SELECT id, title, url, source, date, language FROM articles"
-        " WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-        [sorted(set(ids))],
-    )
-    return {r["id"]: r for r in rows}
+    """Articles by id: one equality look-up each (DuckDB answers those from the primary-key
+    index; an IN list would scan the table)."""
+    out: dict[str, dict[str, Any]] = {}
+    for article_id in sorted(set(ids)):
+        rows = fetch_dicts(
+            con,
+            "SELECT id, title, url, source, date, language FROM articles WHERE id = ?",
+            [article_id],
+        )
+        if rows:
+            out[article_id] = rows[0]
+    return out
 
 
 def article_detail(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any]:
