@@ -12,6 +12,10 @@ events; tested).
 
 from __future__ import annotations
 
+import json
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -70,11 +74,17 @@ pairs AS (
 """
 
 
-def _bounds(con: duckdb.DuckDBPyConnection, lo: date, hi: date) -> tuple[date | None, date | None]:
-    row = fetch_dicts(
-        con, f"WITH {_LIGHT} SELECT min(day) AS lo, max(day) AS hi FROM pairs", [lo, hi, "day"]
-    )[0]
-    return row["lo"], row["hi"]
+@contextmanager
+def _pairs_table(con: duckdb.DuckDBPyConnection, lo: date, hi: date, by: str) -> Iterator[str]:
+    """The light rows of the events within [lo, hi], in a temporary table read by every query
+    of one signals request (a temporary table belongs to its connection: no other request sees
+    it)."""
+    name = f"dw_signal_pairs_{uuid.uuid4().hex}"
+    con.execute(f"CREATE TEMP TABLE {name} AS WITH {_LIGHT} SELECT * FROM pairs", [lo, hi, by])
+    try:
+        yield name
+    finally:
+        con.execute(f"DROP TABLE IF EXISTS {name}")
 
 
 def whole_store_signals(
@@ -91,39 +101,38 @@ def whole_store_signals(
     """Ranked signals (at most ``top``), as ``find_signals(db, ...)`` gives them."""
     period = check_period(by)
     contexts = validate_contexts(context)
-    lo, hi = _bounds(con, since or date.min, until or date.max)
-    if lo is None or hi is None:
-        return []
-    first_day, last_day = corpus_bounds(con)
-    first = since or min(d for d in (first_day, lo) if d is not None)
-    last = until or max(d for d in (last_day, hi) if d is not None)
-    starts = period_range(first, last, period) if first <= last else []
-    if len(starts) <= MIN_HISTORY:
-        return []
-    found = _shifts(con, period, starts, first, last, contexts, min_count, alpha)
-    found += _firsts(con, period, starts, first, last, contexts)
-    found.sort(key=lambda c: (c["p_value"], -c["count"], c["a"] + "-" + c["b"], c["kind"],
-                              c["group"], c["contexts"]))  # fmt: skip
-    chosen = found[:top]
-    rows = _evidence(con, period, first, last, chosen)
+    with _pairs_table(con, since or date.min, until or date.max, period) as table:
+        lo, hi = con.execute(f"SELECT min(day), max(day) FROM {table}").fetchall()[0]
+        if lo is None or hi is None:
+            return []
+        first_day, last_day = corpus_bounds(con)
+        first = since or min(d for d in (first_day, lo) if d is not None)
+        last = until or max(d for d in (last_day, hi) if d is not None)
+        starts = period_range(first, last, period) if first <= last else []
+        if len(starts) <= MIN_HISTORY:
+            return []
+        found = _shifts(con, table, starts, contexts, min_count, alpha)
+        found += _firsts(con, table, period, starts, contexts)
+        found.sort(key=lambda c: (c["p_value"], -c["count"], c["a"] + "-" + c["b"], c["kind"],
+                                  c["group"], c["contexts"]))  # fmt: skip
+        chosen = found[:top]
+        rows = _evidence(con, table, chosen)
     return [_signal(c, period, starts, rows.get(i, [])) for i, c in enumerate(chosen)]
 
 
 def _shifts(
     con: duckdb.DuckDBPyConnection,
-    by: str,
+    table: str,
     starts: list[date],
-    first: date,
-    last: date,
     contexts: tuple[str, ...],
     min_count: int,
     alpha: float,
 ) -> list[dict[str, Any]]:
     where = "grp IS NOT NULL" + (" AND list_has_any(plover_context, ?)" if contexts else "")
-    params: list[Any] = [first, last, by] + ([list(contexts)] if contexts else [])
+    params: list[Any] = [list(contexts)] if contexts else []
     cells = con.execute(
-        f"WITH {_LIGHT} SELECT x, y, grp, p, count(*), count(*) FILTER (WHERE source_country = x)"
-        f" FROM pairs WHERE {where} GROUP BY ALL",
+        f"SELECT x, y, grp, p, count(*), count(*) FILTER (WHERE source_country = x)"
+        f" FROM {table} WHERE {where} GROUP BY ALL",
         params,
     ).fetchall()
     index = {s: i for i, s in enumerate(starts)}
@@ -160,26 +169,25 @@ def _shifts(
 
 def _firsts(
     con: duckdb.DuckDBPyConnection,
+    table: str,
     by: str,
     starts: list[date],
-    first: date,
-    last: date,
     contexts: tuple[str, ...],
 ) -> list[dict[str, Any]]:
     """A dyad's first event of a context (or of a group), when it falls in the recent window
     and the dyad has enough earlier events."""
     if contexts:
         kinds = "SELECT unnest(?::VARCHAR[]) AS ctx"
-        params: list[Any] = [first, last, by, list(contexts)]
+        params: list[Any] = [list(contexts)]
         match = "list_contains(pairs.plover_context, kinds.ctx)"
     else:
         # Every context the dyad's events carry, and NULL: the group whatever the context.
-        kinds = "SELECT DISTINCT unnest(plover_context) AS ctx FROM pairs UNION ALL SELECT NULL"
-        params = [first, last, by]
+        kinds = f"SELECT DISTINCT unnest(plover_context) AS ctx FROM {table} UNION ALL SELECT NULL"
+        params = []
         match = "(kinds.ctx IS NULL OR list_contains(pairs.plover_context, kinds.ctx))"
     rows = fetch_dicts(
         con,
-        f"""WITH {_LIGHT}, kinds AS ({kinds}),
+        f"""WITH pairs AS (SELECT * FROM {table}), kinds AS ({kinds}),
         firsts AS (
             SELECT x, y, grp, ctx, count(*) AS n,
                    min(struct_pack(d := day, k := key, s := source_country)) AS f
@@ -214,7 +222,7 @@ def _firsts(
 
 
 def _evidence(
-    con: duckdb.DuckDBPyConnection, by: str, first: date, last: date, chosen: list[dict[str, Any]]
+    con: duckdb.DuckDBPyConnection, table: str, chosen: list[dict[str, Any]]
 ) -> dict[int, list[EventRow]]:
     """The candidate evidence of each chosen signal (by its position), as full rows."""
     if not chosen:
@@ -226,7 +234,7 @@ def _evidence(
     ]
     columns = list(zip(*wanted, strict=True))
     ranked = con.execute(
-        f"""WITH {_LIGHT},
+        f"""WITH pairs AS (SELECT * FROM {table}),
         wanted AS (SELECT unnest(?::INTEGER[]) AS i, unnest(?::VARCHAR[]) AS x,
                           unnest(?::VARCHAR[]) AS y, unnest(?::INTEGER[][]) AS quads,
                           unnest(?::VARCHAR[][]) AS ctxs, unnest(?::DATE[]) AS lo,
@@ -239,7 +247,7 @@ def _evidence(
              AND list_contains(w.quads, pairs.quad_class) AND pairs.p BETWEEN w.lo AND w.hi
              AND (len(w.ctxs) = 0 OR list_has_any(pairs.plover_context, w.ctxs))
         ) WHERE r <= ?""",
-        [first, last, by, *[list(c) for c in columns], _CANDIDATES],
+        [*[list(c) for c in columns], _CANDIDATES],
     ).fetchall()
     rows = _full_rows(con, sorted({k for _, k in ranked}))
     out: dict[int, list[EventRow]] = {}
@@ -250,36 +258,49 @@ def _evidence(
 
 
 _FULL = """
-SELECT e.event_id AS key, e.event_id, m.id AS mention_id,
-       coalesce(e.first_date, m.event_date, a.date) AS day,
-       e.source_country, e.source_sector, e.source_code, e.source_name,
-       e.target_country, e.target_sector, e.target_code, e.target_name,
-       e.cameo_code, e.cameo_name, e.cameo_root, e.quad_class, e.goldstein,
-       e.plover_type, e.plover_mode, e.plover_context, e.modality,
-       e.n_mentions, e.n_articles, e.n_sources,
-       m.article_id, a.source AS outlet, a.title, a.url,
-       m.evidence_sentence, m.sentence_start, m.trigger_text, m.trigger_start, m.trigger_end,
-       s.start_char AS s_start, s.end_char AS s_end, t.start_char AS t_start, t.end_char AS t_end,
-       r.article_ids, r.outlets
-FROM (SELECT * FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))) e
-JOIN mentions m ON m.article_id = e.root_article_id AND m.idx = e.root_idx
-JOIN articles a ON a.id = m.article_id
-LEFT JOIN actors s ON s.article_id = m.article_id AND s.mention_idx = m.idx AND s.role = 'source'
-LEFT JOIN actors t ON t.article_id = m.article_id AND t.mention_idx = m.idx AND t.role = 'target'
-LEFT JOIN (
-    SELECT rm.event_id, list(DISTINCT rm.article_id) AS article_ids,
-           list(DISTINCT coalesce(ra.source, '#' || ra.id)) AS outlets
-    FROM mentions rm JOIN articles ra ON ra.id = rm.article_id
-    WHERE rm.event_id IN (SELECT unnest(?::VARCHAR[]))
-    GROUP BY rm.event_id
-) r ON r.event_id = e.event_id
+SELECT event_id AS key, event_id, root_article_id || '#' || root_idx AS mention_id,
+       first_date AS day, source_country, source_sector, source_code, source_name,
+       target_country, target_sector, target_code, target_name, cameo_code, cameo_name,
+       cameo_root, quad_class, goldstein, plover_type, plover_mode, plover_context, modality,
+       n_mentions, n_articles, n_sources, root_article_id AS article_id, root_idx, outlet, title,
+       url, evidence_sentence, sentence_start, trigger_text, trigger_start, trigger_end
+FROM events WHERE event_id = ?
 """
 
 
 def _full_rows(con: duckdb.DuckDBPyConnection, keys: list[str]) -> dict[str, EventRow]:
-    if not keys:
-        return {}
-    return {r["key"]: _row(r) for r in fetch_dicts(con, _FULL, [keys, keys])}
+    """Full rows of a few events, by equality look-ups (answered from the primary-key and
+    ``mentions_event`` indexes; an IN list would scan the tables)."""
+    out: dict[str, EventRow] = {}
+    for key in keys:
+        found = fetch_dicts(con, _FULL, [key])
+        if not found:
+            continue
+        r = found[0]
+        reports = con.execute(
+            "SELECT article_id, idx, event_date, event_json FROM mentions"
+            " WHERE event_id = ?",
+            [key],
+        ).fetchall()
+        spans: dict[str, Any] = {}
+        for article_id, idx, event_date, coded in reports:
+            if (article_id, idx) == (r["article_id"], r["root_idx"]):
+                spans = json.loads(coded)
+                if r["day"] is None:  # an undated event's day, as load_events gives it
+                    r["day"] = event_date or _article_date(con, article_id)
+        for role, prefix in (("source", "s"), ("target", "t")):
+            actor = spans.get(role) or {}
+            r[f"{prefix}_start"], r[f"{prefix}_end"] = actor.get("start"), actor.get("end")
+        r["article_ids"] = sorted({a for a, *_ in reports})
+        r["outlets"] = []  # not shown with signals; finding them would cost a look-up per report
+        del r["root_idx"]
+        out[key] = _row(r)
+    return out
+
+
+def _article_date(con: duckdb.DuckDBPyConnection, article_id: str) -> date | None:
+    row = con.execute("SELECT date FROM articles WHERE id = ?", [article_id]).fetchone()
+    return row[0] if row is not None else None
 
 
 def _signal(c: dict[str, Any], by: str, starts: list[date], rows: list[EventRow]) -> Signal:
