@@ -45,12 +45,7 @@ _CANDIDATES = 60
 # An event's day as ``dyads.load_events`` gives it: its first date, else (an event of its own
 # with a month- or year-precision date, or none) its report's or its article's date. Only
 # asserted events between two different known countries, within [?, ?].
-_LIGHT = """
-light AS (
-    SELECT * FROM (
-        SELECT event_id AS key, first_date AS day, source_country, target_country, quad_class,
-               plover_context, n_mentions, goldstein, modality
-        FROM events WHERE first_date IS NOT NULL
+_UNDATED = """
         UNION ALL
         SELECT e.event_id, coalesce(m.event_date, a.date), e.source_country, e.target_country,
                e.quad_class, e.plover_context, e.n_mentions, e.goldstein, e.modality
@@ -58,6 +53,15 @@ light AS (
         JOIN mentions m ON m.article_id = e.root_article_id AND m.idx = e.root_idx
         JOIN articles a ON a.id = e.root_article_id
         WHERE e.first_date IS NULL
+"""
+
+_LIGHT = """
+light AS (
+    SELECT * FROM (
+        SELECT event_id AS key, first_date AS day, source_country, target_country, quad_class,
+               plover_context, n_mentions, goldstein, modality
+        FROM events WHERE first_date IS NOT NULL
+        {undated}
     )
     WHERE day IS NOT NULL AND modality = 'asserted' AND source_country IS NOT NULL
       AND target_country IS NOT NULL AND source_country <> target_country
@@ -80,7 +84,10 @@ def _pairs_table(con: duckdb.DuckDBPyConnection, lo: date, hi: date, by: str) ->
     of one signals request (a temporary table belongs to its connection: no other request sees
     it)."""
     name = f"dw_signal_pairs_{uuid.uuid4().hex}"
-    con.execute(f"CREATE TEMP TABLE {name} AS WITH {_LIGHT} SELECT * FROM pairs", [lo, hi, by])
+    # The join that dates undated events scans the reports: only when there are some.
+    undated = con.execute("SELECT count(*) FROM events WHERE first_date IS NULL").fetchall()
+    light = _LIGHT.format(undated=_UNDATED if undated[0][0] else "")
+    con.execute(f"CREATE TEMP TABLE {name} AS WITH {light} SELECT * FROM pairs", [lo, hi, by])
     try:
         yield name
     finally:
@@ -176,36 +183,52 @@ def _firsts(
 ) -> list[dict[str, Any]]:
     """A dyad's first event of a context (or of a group), when it falls in the recent window
     and the dyad has enough earlier events."""
+    recent = len(starts) - MAX_WINDOW
+    earliest = max(recent, MIN_HISTORY)
+    if earliest >= len(starts):
+        return []
     if contexts:
-        kinds = "SELECT unnest(?::VARCHAR[]) AS ctx"
+        kinds = "unnest(list_intersect(plover_context, ?::VARCHAR[]))"
         params: list[Any] = [list(contexts)]
-        match = "list_contains(pairs.plover_context, kinds.ctx)"
     else:
-        # Every context the dyad's events carry, and NULL: the group whatever the context.
-        kinds = f"SELECT DISTINCT unnest(plover_context) AS ctx FROM {table} UNION ALL SELECT NULL"
+        # Every context the event carries, and NULL: the group whatever the context.
+        kinds = "unnest(list_concat(plover_context, [NULL]))"
         params = []
-        match = "(kinds.ctx IS NULL OR list_contains(pairs.plover_context, kinds.ctx))"
     rows = fetch_dicts(
         con,
-        f"""WITH pairs AS (SELECT * FROM {table}), kinds AS ({kinds}),
-        firsts AS (
-            SELECT x, y, grp, ctx, count(*) AS n,
-                   min(struct_pack(d := day, k := key, s := source_country)) AS f
-            FROM pairs JOIN kinds ON {match}
-            WHERE grp IS NOT NULL GROUP BY ALL
+        f"""WITH expanded AS (
+            SELECT x, y, grp, day, key, source_country, {kinds} AS ctx
+            FROM {table} WHERE grp IS NOT NULL
+        ),
+        counted AS (
+            SELECT x, y, grp, ctx, count(*) AS n, min(day) AS d
+            FROM expanded GROUP BY ALL HAVING min(day) >= ?
+        ),
+        firsts AS (  -- the first event itself: the smallest key on the first day
+            SELECT c.x, c.y, c.grp, c.ctx, c.n, c.d,
+                   min(struct_pack(k := e.key, s := e.source_country)) AS f
+            FROM counted c JOIN expanded e
+              ON e.x = c.x AND e.y = c.y AND e.grp = c.grp AND e.day = c.d
+             AND e.ctx IS NOT DISTINCT FROM c.ctx
+            GROUP BY ALL
+        ),
+        days AS (SELECT x, y, day, count(*) AS n FROM {table} GROUP BY ALL),
+        before AS (
+            SELECT x, y, day, sum(n) OVER (PARTITION BY x, y ORDER BY day) - n AS prior
+            FROM days
         )
-        SELECT x, y, grp, ctx, n, f.d AS day, f.k AS key, f.s AS source,
-               (SELECT count(*) FROM pairs q WHERE q.x = firsts.x AND q.y = firsts.y
-                AND q.day < f.d) AS prior
-        FROM firsts""",
-        params,
+        SELECT firsts.x, firsts.y, grp, ctx, firsts.n, firsts.d AS day, f.k AS key,
+               f.s AS source, before.prior
+        FROM firsts JOIN before
+          ON before.x = firsts.x AND before.y = firsts.y AND before.day = firsts.d""",
+        [*params, starts[earliest]],
     )
     recent = len(starts) - MAX_WINDOW
     index = {s: i for i, s in enumerate(starts)}
     out = []
     for r in rows:
         at = index[period_start(r["day"], by)]
-        if at < max(recent, MIN_HISTORY) or r["prior"] < MIN_PRIOR:
+        if at < earliest or r["prior"] < MIN_PRIOR:
             continue
         w = len(starts) - at
         x, y = r["x"], r["y"]
@@ -264,26 +287,29 @@ SELECT event_id AS key, event_id, root_article_id || '#' || root_idx AS mention_
        cameo_root, quad_class, goldstein, plover_type, plover_mode, plover_context, modality,
        n_mentions, n_articles, n_sources, root_article_id AS article_id, root_idx, outlet, title,
        url, evidence_sentence, sentence_start, trigger_text, trigger_start, trigger_end
-FROM events WHERE event_id = ?
+FROM events WHERE event_id IN ({marks})
 """
 
 
 def _full_rows(con: duckdb.DuckDBPyConnection, keys: list[str]) -> dict[str, EventRow]:
-    """Full rows of a few events, by equality look-ups (answered from the primary-key and
-    ``mentions_event`` indexes; an IN list would scan the tables)."""
+    """Full rows of a few events: two queries with a key-IN filter, which DuckDB applies inside
+    its scans (a join on the keys would read every report)."""
+    if not keys:
+        return {}
+    marks = ", ".join(["?"] * len(keys))
+    events = fetch_dicts(con, _FULL.format(marks=marks), keys)
+    reports: dict[str, list[tuple[Any, ...]]] = {}
+    for row in con.execute(
+        "SELECT event_id, article_id, idx, event_date, event_json FROM mentions"
+        f" WHERE event_id IN ({marks})",
+        keys,
+    ).fetchall():
+        reports.setdefault(row[0], []).append(row[1:])
     out: dict[str, EventRow] = {}
-    for key in keys:
-        found = fetch_dicts(con, _FULL, [key])
-        if not found:
-            continue
-        r = found[0]
-        reports = con.execute(
-            "SELECT article_id, idx, event_date, event_json FROM mentions"
-            " WHERE event_id = ?",
-            [key],
-        ).fetchall()
+    for r in events:
+        mine = reports.get(r["key"], [])
         spans: dict[str, Any] = {}
-        for article_id, idx, event_date, coded in reports:
+        for article_id, idx, event_date, coded in mine:
             if (article_id, idx) == (r["article_id"], r["root_idx"]):
                 spans = json.loads(coded)
                 if r["day"] is None:  # an undated event's day, as load_events gives it
@@ -291,10 +317,10 @@ def _full_rows(con: duckdb.DuckDBPyConnection, keys: list[str]) -> dict[str, Eve
         for role, prefix in (("source", "s"), ("target", "t")):
             actor = spans.get(role) or {}
             r[f"{prefix}_start"], r[f"{prefix}_end"] = actor.get("start"), actor.get("end")
-        r["article_ids"] = sorted({a for a, *_ in reports})
-        r["outlets"] = []  # not shown with signals; finding them would cost a look-up per report
+        r["article_ids"] = sorted({a for a, *_ in mine})
+        r["outlets"] = []  # not shown with signals; finding them would read every article
         del r["root_idx"]
-        out[key] = _row(r)
+        out[r["key"]] = _row(r)
     return out
 
 
