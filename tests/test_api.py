@@ -208,3 +208,17 @@ def test_missing_store_is_503_not_500(tmp_path: Path) -> None:
         response = c.get(API + "/events")
         assert response.status_code == 503 and "error" in response.json()
         assert json.loads(response.text)["error"]["status"] == 503
+
+
+def test_queries_past_the_time_limit_are_stopped(db: Path) -> None:
+    from dyadwatch.api.access import StoreReader
+    from dyadwatch.query_run import QueryTimeout, execute
+
+    reader = StoreReader(db, query_seconds=0.2)
+    try:
+        with reader.cursor() as con, pytest.raises(QueryTimeout):
+            execute(con, "SELECT count(*) FROM range(10000000000) t(i) WHERE i % 7 = 3", [])
+        with reader.cursor() as con:  # the reader still answers afterwards
+            assert execute(con, "SELECT count(*) FROM events", []).fetchall() == [(7,)]
+    finally:
+        reader.close()
