@@ -24,7 +24,7 @@ from dyadwatch.cli.query_options import query_filters, query_from_options, warn_
     show_default=True,
     help="table for people; csv, jsonl, geojson or parquet (needs --out) for machines.",
 )
-@click.option("--limit", type=click.IntRange(0), default=None, help="At most this many rows.")
+@click.option("--limit", type=click.IntRange(1), default=None, help="At most this many rows.")
 @click.option("--out", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout.")
 def events(db: str | None, fmt: str, limit: int | None, out: str | None, **options: Any) -> None:
     """Events matching the filters, by date (undated last), with their evidence.
