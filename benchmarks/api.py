@@ -332,14 +332,23 @@ def measure(db: Path, requests: int, rng: random.Random) -> dict[str, Any]:
                 except httpx.TransportError:
                     pass
                 time.sleep(0.1)
+            process = psutil.Process(server.pid)
+
+            def cpu() -> float:
+                times = process.cpu_times()
+                return float(times.user + times.system)
+
             dyads = busy + [tuple(rng.sample(COUNTRIES, 2)) for _ in range(50)]
             for a, b in dyads[:5]:  # warm-up
                 timed(client, f"/dyads/{a}/{b}/series", {"by": "month"})
+            before = cpu()
             out["series"] = [
                 timed(client, f"/dyads/{a}/{b}/series", {"by": "month"})
                 for a, b in (dyads[i % len(dyads)] for i in range(requests))
             ]
+            out["series_cpu"] = (cpu() - before) * 1000 / requests
             pages = []
+            before = cpu()
             for i in range(requests):
                 a, b = rng.choice(dyads)
                 params = rng.choice([
@@ -359,10 +368,15 @@ def measure(db: Path, requests: int, rng: random.Random) -> dict[str, Any]:
                         params["cursor"] = first["next_cursor"]
                 pages.append(timed(client, "/events", params))
             out["page"] = pages
+            out["page_cpu"] = (cpu() - before) * 1000 / (requests + requests // 5)
+            before = cpu()
             out["detail"] = [
                 timed(client, f"/events/{rng.choice(ids)}") for _ in range(requests * 2)
             ]
+            out["detail_cpu"] = (cpu() - before) * 1000 / (requests * 2)
+            before = cpu()
             out["signals"] = [timed(client, "/signals", {"by": "month"}) for _ in range(3)]
+            out["signals_cpu"] = (cpu() - before) * 1000 / 3
     finally:
         peak.stop.set()
         peak.join()
@@ -395,17 +409,21 @@ def main(argv: list[str] | None = None) -> int:
         size = sum(p.stat().st_size for p in args.db.parent.glob(args.db.name + "*"))
         print("events {:,}  mentions {:,}  articles {:,}  actors {:,}".format(*counts))
         print(f"store on disk: {size / 1e9:.2f} GB")
+        print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         result = measure(args.db, args.requests, random.Random(7))
+        print(f"load average after: {os.getloadavg()[0]:.1f}")
         targets = {"series": 100, "page": 150, "detail": 50}
         for kind, target in targets.items():
             p50, p95 = percentiles(result[kind])
             verdict = "ok" if p95 < target else "MISSED"
             print(
-                f"{kind:8s} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  (target p95 < {target} ms: {verdict})"
+                f"{kind:8s} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  (target p95 < {target} ms:"
+                f" {verdict}); server CPU {result[kind + '_cpu']:.1f} ms a request"
             )
         signals = result["signals"]
         print("signals  " + ", ".join(f"{s / 1000:.2f} s" for s in signals)
-              + f"  (target < 3 s: {'ok' if max(signals) < 3000 else 'MISSED'})")  # fmt: skip
+              + f"  (target < 3 s: {'ok' if max(signals) < 3000 else 'MISSED'});"
+              f" server CPU {result['signals_cpu'] / 1000:.2f} s a request")  # fmt: skip
         rss = result["rss"] / 1e9
         print(f"server peak RSS {rss:.2f} GB  (target < 1.5 GB: {'ok' if rss < 1.5 else 'MISSED'})")
     finally:
