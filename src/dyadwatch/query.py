@@ -19,6 +19,7 @@ that belong to no merged event, each as a row of its own (``event_id`` null, ``k
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import sys
@@ -66,7 +67,7 @@ class ActorCode:
 
     @classmethod
     def parse(cls, text: str, parameter: str = "actor") -> ActorCode:
-        from dyadwatch.knowledge import SECTORS, load_knowledge
+        from dyadwatch.knowledge import SECTORS
 
         raw = text.strip().upper()
         if raw == UNKNOWN_ACTOR:
@@ -77,8 +78,7 @@ class ActorCode:
                 f"{text!r} is not an actor code (a country such as MLI, an organisation such as"
                 " ECOWAS, optionally followed by sectors such as MIL, or --- for unknown)",
             )
-        kb = load_knowledge()
-        entities = set(kb.countries) | set(kb.igos)
+        entities = _vocabulary().entities
         # The longest known country or organisation the code starts with ("UNSC" before "UNO").
         entity = next(
             (raw[:n] for n in range(len(raw), 2, -1) if raw[:n] in entities),
@@ -307,11 +307,40 @@ def _strings(q: EventQuery, name: str, *, upper: bool = False) -> tuple[str, ...
     return tuple(sorted(set(out)))
 
 
-def _normalise(q: EventQuery) -> None:
+@dataclass(frozen=True)
+class _Vocabulary:
+    """The values filters are checked against, from the packaged ontology and knowledge."""
+
+    cameo_prefixes: frozenset[str]
+    plover_types: frozenset[str]
+    plover_modes: frozenset[str]
+    plover_contexts: frozenset[str]
+    modalities: frozenset[str]
+    countries: frozenset[str]
+    entities: frozenset[str]
+
+
+@functools.cache
+def _vocabulary() -> _Vocabulary:
+    from dyadwatch.knowledge import load_knowledge
     from dyadwatch.ontology import load_ontology
     from dyadwatch.records import MODALITIES
 
-    onto = load_ontology()
+    onto, kb = load_ontology(), load_knowledge()
+    codes = [c.code for c in onto.cameo_codes()]
+    return _Vocabulary(
+        cameo_prefixes=frozenset(c[:n] for c in codes for n in range(2, len(c) + 1)),
+        plover_types=frozenset(t.name for t in onto.plover_types()),
+        plover_modes=frozenset(m for t in onto.plover_types() for m in t.modes),
+        plover_contexts=frozenset(onto.plover_contexts()),
+        modalities=frozenset(MODALITIES),
+        countries=frozenset(kb.countries),
+        entities=frozenset(kb.countries) | frozenset(kb.igos),
+    )
+
+
+def _normalise(q: EventQuery) -> None:
+    vocab = _vocabulary()
     actors: dict[str, tuple[ActorCode, ...]] = {}
     for role in ("source", "target"):
         codes = _strings(q, role, upper=True)
@@ -328,20 +357,18 @@ def _normalise(q: EventQuery) -> None:
         actors["dyad"] = (a, b)
     cameo = _strings(q, "cameo")
     for code in cameo:
-        if not _CAMEO.match(code) or not any(c.code.startswith(code) for c in onto.cameo_codes()):
+        if not _CAMEO.match(code) or code not in vocab.cameo_prefixes:
             raise InvalidArgument("cameo", f"unknown CAMEO event code or prefix {code!r}")
     _set(q, "cameo", cameo)
     quads = tuple(sorted(set(q.quad_class)))
     if any(isinstance(v, bool) or v not in QUAD_CLASSES for v in quads):
         raise InvalidArgument("quad_class", f"QuadClass is 1, 2, 3 or 4, not {list(quads)}")
     _set(q, "quad_class", quads)
-    types = {t.name for t in onto.plover_types()}
-    modes = {m for t in onto.plover_types() for m in t.modes}
     checks: list[tuple[str, Any, bool]] = [
-        ("plover_type", types, True),
-        ("plover_mode", modes, False),
-        ("plover_context", set(onto.plover_contexts()), False),
-        ("modality", set(MODALITIES), False),
+        ("plover_type", vocab.plover_types, True),
+        ("plover_mode", vocab.plover_modes, False),
+        ("plover_context", vocab.plover_contexts, False),
+        ("modality", vocab.modalities, False),
     ]
     for name, known, upper in checks:
         values = _strings(q, name, upper=upper)
@@ -357,9 +384,8 @@ def _normalise(q: EventQuery) -> None:
     if q.start is not None and q.end is not None and q.start > q.end:
         raise InvalidArgument("end", f"the range ends ({q.end}) before it starts ({q.start})")
     countries = _strings(q, "place_country", upper=True)
-    from dyadwatch.knowledge import load_knowledge
 
-    known_countries = load_knowledge().countries
+    known_countries = vocab.countries
     for c in countries:
         if c not in known_countries:
             raise InvalidArgument("place_country", f"unknown ISO alpha-3 country code {c!r}")
