@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from dyadwatch.cli.export import export as export_command
-from dyadwatch.errors import StoreError
+from dyadwatch.errors import InvalidArgument, StoreError
 from dyadwatch.records import Actor, Article, Place
 from dyadwatch.store.export import GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, export
 from dyadwatch.store.store import Store
@@ -52,7 +52,7 @@ def test_csv_is_gdelt_event_layout(db: Path, tmp_path: Path) -> None:
     rows = {row["EventCode"]: row for row in read_tsv(out)}
     meeting, criticism = rows["040"], rows["111"]
     with Store.open(db, read_only=True) as store:
-        [merged] = store.events_frame(source="FRA")
+        [merged] = store.events(source="FRA")
     assert meeting["GLOBALEVENTID"] == str(merged["global_id"])
     assert (meeting["SQLDATE"], meeting["MonthYear"], meeting["Year"]) == (
         "20200925",
@@ -143,7 +143,7 @@ def test_jsonl_one_object_per_line(db: Path, tmp_path: Path) -> None:
     ],
 )
 def test_bad_options(db: Path, tmp_path: Path, kwargs: dict[str, str], message: str) -> None:
-    with pytest.raises(StoreError, match=message):
+    with pytest.raises(InvalidArgument, match=message):
         export(db, tmp_path / "x", **kwargs)  # type: ignore[arg-type]
 
 

@@ -32,7 +32,10 @@ def article(aid: str, text: str, source: str, day: date | None = None) -> Articl
 
 
 def events(store: Store) -> list[dict[str, Any]]:
-    return store.events_frame()
+    """The ``events`` table's own rows (columns as stored), by first date."""
+    cur = store.connection.execute("SELECT * FROM events ORDER BY first_date NULLS LAST, event_id")
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
 def event_of(store: Store, article_id: str, idx: int = 0) -> str | None:

@@ -68,6 +68,24 @@ def test_column_lists_match_the_migrated_tables() -> None:
     assert MENTION_COLUMNS[MENTION_EVENT_ID][0] == "event_id"
 
 
+def test_version_3_store_gets_the_events_evidence(tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    with Store.open(db) as store:
+        store.add(*coded("a1", source="Wire", title="T", url="https://x.example/a1", language="en"))
+        columns = "evidence_sentence, trigger_start, outlet, title, url, language"
+        before = store.connection.execute(f"SELECT {columns} FROM events").fetchall()
+    con = duckdb.connect(str(db))  # back to version 3: the columns migration 4 adds, gone
+    for name in ("evidence_sentence", "sentence_start", "trigger_text", "trigger_start",
+                 "trigger_end", "outlet", "title", "url", "language"):  # fmt: skip
+        con.execute(f"ALTER TABLE events DROP COLUMN {name}")
+    con.execute("DELETE FROM schema_version WHERE version >= 4")
+    con.close()
+    with Store.open(db) as store:
+        after = store.connection.execute(f"SELECT {columns} FROM events").fetchall()
+    assert before and after == before
+    assert before[0][2:] == ("Wire", "T", "https://x.example/a1", "en")
+
+
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
     db = tmp_path / "corpus.duckdb"
     Store.open(db).close()
@@ -166,13 +184,13 @@ def test_events_frame_filters() -> None:
             ]
         ):
             store.add(*coded(f"a{n}", text=text, source=f"S{n}", date=day))
-        assert len(store.events_frame()) == 2
-        assert [e["source_country"] for e in store.events_frame(source="RUS")] == ["RUS"]
-        assert [e["target_code"] for e in store.events_frame(target="DEUGOV")] == ["DEUGOV"]
-        assert len(store.events_frame(start=date(2020, 1, 10))) == 1
-        assert len(store.events_frame(end=date(2020, 1, 10))) == 1
-        assert [e["n_sources"] for e in store.events_frame(min_mentions=2)] == [2]
-        assert store.events_frame(min_sources=3) == []
+        assert len(store.events()) == 2
+        assert [e["source_country"] for e in store.events(source="RUS")] == ["RUS"]
+        assert [e["target_code"] for e in store.events(target="DEUGOV")] == ["DEUGOV"]
+        assert len(store.events(start=date(2020, 1, 10))) == 1
+        assert len(store.events(end=date(2020, 1, 10))) == 1
+        assert [e["n_sources"] for e in store.events(min_mentions=2)] == [2]
+        assert store.events(min_sources=3) == []
         assert store.counts().merged_events == 1
         assert sorted(store.stored_hashes()) == store.article_ids() == ["a0", "a1", "a2"]
 

@@ -38,6 +38,7 @@ _EXPORTS: dict[str, str] = {
     "load_knowledge": "dyadwatch.knowledge.base",
     "load_ontology": "dyadwatch.knowledge.ontology",
     "Settings": "dyadwatch.settings",
+    "EventQuery": "dyadwatch.query",
     **{
         name: "dyadwatch.records"
         for name in (
@@ -54,7 +55,7 @@ _EXPORTS: dict[str, str] = {
     },
 }
 
-__all__ = ["__version__", "code", *sorted(_EXPORTS)]
+__all__ = ["__version__", "code", "query", *sorted(_EXPORTS)]
 
 _compat.install()
 
@@ -70,6 +71,10 @@ def code(text: str, *, date: Date | str | None = None, source: str | None = None
 
 
 def __getattr__(name: str) -> Any:
+    if name == "query":
+        # The module is callable: ``dyadwatch.query(db, dyad=("USA", "CHN"), frame=True)`` runs
+        # ``dyadwatch.query_run.query_events`` (rows as dicts, or a pandas frame).
+        return import_module("dyadwatch.query")
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'dyadwatch' has no attribute {name!r}")

@@ -114,3 +114,9 @@ class WorkerError(DyadwatchError):
     """A coding worker died or the cluster failed (articles stored so far are kept)."""
 
     code = "DW-WORKER"
+
+
+class NotFound(DyadwatchError):
+    """An event, article or other record asked for by id is not in the store."""
+
+    code = "DW-NOTFOUND"

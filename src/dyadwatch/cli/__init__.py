@@ -30,6 +30,8 @@ _COMMANDS: list[tuple[str, str]] = [
     ("dyadwatch.cli.eval_places", "command"),
     ("dyadwatch.cli.ingest", "ingest"),
     ("dyadwatch.cli.export", "export"),
+    ("dyadwatch.cli.events", "events"),
+    ("dyadwatch.cli.serve", "serve"),
     ("dyadwatch.cli.dyad", "dyad"),
     ("dyadwatch.cli.signals", "signals"),
     ("dyadwatch.cli.report", "report"),

@@ -124,10 +124,11 @@ def dyad(
 ) -> None:
     """Events between actors A and B per period: A->B, B->A and both directions.
 
-    A and B are countries (DZA), country and sector (USAMIL), IGOs with their bodies (IGOUNO),
-    or UNKNOWN for events whose doer is not named (with --include-unknown). Per period: events
-    by QuadClass, Goldstein total and mean, PLOVER score total, counts by PLOVER type, distinct
-    articles and sources. A merged event counts once however many outlets reported it.
+    A and B are countries (DZA), country and sector (USAMIL), organisations with their bodies
+    (IGOUNO, ECOWAS, OSCE), or UNKNOWN / --- for events whose doer is not named (with
+    --include-unknown). Per period: events by QuadClass, Goldstein total and mean, PLOVER score
+    total, counts by PLOVER type, distinct articles and sources. A merged event counts once
+    however many outlets reported it.
 
     \b
     Examples:

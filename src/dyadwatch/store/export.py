@@ -1,6 +1,8 @@
-"""Export the store: merged events (or mentions) to Parquet, CSV or JSON Lines.
+"""Export the store: merged events, mentions or articles to Parquet, CSV or JSON Lines.
 
-* ``parquet`` and ``jsonl`` write the table's own columns (``docs/store.md``).
+* ``parquet`` and ``jsonl`` write the table's own columns (``docs/store.md``); events also carry
+  the evidence of their representative report (sentence, trigger, outlet, title, url).
+* An ``EventQuery`` chooses the events (and the mentions and articles of those events).
 An actor the text does not name ("civilians were killed": code ``---``) is kept in every export;
 in the GDELT layout its code, name and offset are left empty (-1), as GDELT does.
 
@@ -8,7 +10,9 @@ in the GDELT layout its code, name and offset are left empty (-1), as GDELT does
   the GDELT 2.0 *event table* (``GDELT_EVENT_COLUMNS``), for mentions the 16 columns of the
   GDELT 2.0 *mentions table*, each filled where dyadwatch has the corresponding field and empty
   otherwise. GDELT's own files are tab-separated without a header; we write tab-separated with a
-  header row by default (``header=False`` and ``delimiter=","`` are available).
+  header row by default (``header=False`` and ``delimiter=","`` are available). ``gdelt_strict``
+  writes what GDELT loaders expect: no header, no undated event (counted), FIPS 10-4 geographic
+  country codes, CAMEO type codes and 3-character group codes only.
 
 Export opens the store read-only under the store's lock protocol, so it can run while ingest
 writes; the file appears complete or not at all (written beside, then renamed).
@@ -16,17 +20,26 @@ writes; the file appears complete or not at all (written beside, then renamed).
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import duckdb
 
-from dyadwatch.errors import StoreError
+from dyadwatch.errors import InvalidArgument, StoreError
 from dyadwatch.outputs import output_path
+from dyadwatch.query import EventQuery, flat_sql, where_sql
 from dyadwatch.store.store import Store
 
 ExportFormat = Literal["parquet", "csv", "jsonl"]
-ExportTable = Literal["events", "mentions"]
+ExportTable = Literal["events", "mentions", "articles"]
+FORMATS: tuple[str, ...] = ("parquet", "csv", "jsonl")
+TABLES: tuple[str, ...] = ("events", "mentions", "articles")
+SUFFIX_FORMATS: dict[str, ExportFormat] = {
+    ".parquet": "parquet", ".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl",
+}  # fmt: skip
 
 GDELT_EVENT_COLUMNS: tuple[str, ...] = (
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
@@ -133,12 +146,102 @@ _MENTION_FIELDS: dict[str, str] = {
 }
 
 
-def gdelt_events_sql() -> str:
-    """The SELECT giving merged events in GDELT 2.0 event-table layout."""
-    columns = ",\n  ".join(
-        f'{_EVENT_FIELDS.get(name, _NULL)} AS "{name}"' for name in GDELT_EVENT_COLUMNS
+# What --gdelt-strict changes: GDELT loaders expect FIPS 10-4 geographic country codes, CAMEO
+# type codes and 3-character group codes.
+_STRICT_FIELDS: dict[str, str] = {
+    "ActionGeo_CountryCode": "gf.fips",
+    "ActionGeo_ADM1Code": "gf.fips || coalesce(e.place_admin1, '')",
+}
+for _n, _role in ((1, "source"), (2, "target")):
+    _STRICT_FIELDS.update(
+        {
+            f"Actor{_n}Code": f"CASE WHEN a{_n}.kind = 'igo' THEN g{_n}.grp"
+            f" ELSE e.{_role}_country END || coalesce(t{_n}.type, '')",
+            f"Actor{_n}KnownGroupCode": f"CASE WHEN a{_n}.kind = 'igo' THEN g{_n}.grp END",
+            f"Actor{_n}Type1Code": f"t{_n}.type",
+        }
     )
-    return f"""
+
+CAMEO_TYPES: dict[str, str] = {
+    **{s: s for s in ["COP", "GOV", "JUD", "MIL", "OPP", "PTY", "REB", "SPY", "UAF", "AGR", "BUS", "CRM", "CVL", "EDU", "ELI", "LAB", "LEG", "REF", "REL"]},
+    "MED": "HLH",  # our MED is health; CAMEO's MED is media
+    "JRN": "MED",
+}  # fmt: skip
+"""Our sector -> CAMEO actor type code (sectors CAMEO has no type for are left out)."""
+
+
+@functools.cache
+def fips_codes() -> dict[str, str]:
+    """ISO 3166-1 alpha-3 -> FIPS 10-4 country code (``dyadwatch/data/fips.tsv``)."""
+    text = (resources.files("dyadwatch.data") / "fips.tsv").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("iso3\t"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or len(parts[0]) != 3 or len(parts[1]) != 2:
+            raise StoreError(f"dyadwatch/data/fips.tsv:{number}: expected ISO3<TAB>FIPS")
+        out[parts[0]] = parts[1]
+    return out
+
+
+def group_codes() -> dict[str, str]:
+    """Organisation code -> its 3-character group code: the three characters after ``IGO`` or
+    ``NGO`` (``IGOWAS`` -> ``WAS``); a body or mission has its parent's (``IGOUNOUNSC`` ->
+    ``UNO``), as GDELT codes the UN's agencies."""
+    from dyadwatch.knowledge.base import load_knowledge
+
+    return {
+        code: code[3:6]
+        for code in load_knowledge().igos
+        if code[:3] in ("IGO", "NGO") and len(code) >= 6
+    }
+
+
+def _pairs(mapping: dict[str, str], key: str, value: str) -> tuple[str, list[Any]]:
+    sql = f"(SELECT unnest(?::VARCHAR[]) AS {key}, unnest(?::VARCHAR[]) AS {value})"
+    return sql, [list(mapping), list(mapping.values())]
+
+
+def selection_sql(q: EventQuery | None) -> tuple[str, list[Any]]:
+    """A condition on ``e.event_id`` keeping the query's events (``true`` for no query)."""
+    if q is None or q == EventQuery():
+        return "true", []
+    if not q.is_asserted_only():
+        raise InvalidArgument(
+            "modality",
+            "exports hold merged events (asserted); export --table mentions and filter its"
+            " modality column for other reports",
+        )
+    flat, params = flat_sql(q)
+    where, where_params = where_sql(q)
+    return f"e.event_id IN (SELECT key FROM ({flat}) flat WHERE {where})", params + where_params
+
+
+def gdelt_events_sql(
+    q: EventQuery | None = None, *, strict: bool = False
+) -> tuple[str, list[Any]]:
+    """The SELECT giving merged events in GDELT 2.0 event-table layout, and its parameters."""
+    fields = {**_EVENT_FIELDS, **(_STRICT_FIELDS if strict else {})}
+    columns = ",\n  ".join(
+        f'{fields.get(name, _NULL)} AS "{name}"' for name in GDELT_EVENT_COLUMNS
+    )
+    joins, params = "", []
+    if strict:
+        for alias, on, mapping, names in (
+            ("gf", "gf.iso3 = e.place_country", fips_codes(), ("iso3", "fips")),
+            ("t1", "t1.sector = e.source_sector", CAMEO_TYPES, ("sector", "type")),
+            ("t2", "t2.sector = e.target_sector", CAMEO_TYPES, ("sector", "type")),
+            ("g1", "g1.code = e.source_country", group_codes(), ("code", "grp")),
+            ("g2", "g2.code = e.target_country", group_codes(), ("code", "grp")),
+        ):
+            table, values = _pairs(mapping, *names)
+            joins += f"\nLEFT JOIN {table} {alias} ON {on}"
+            params += values
+    where, where_params = selection_sql(q)
+    if strict:
+        where += " AND e.first_date IS NOT NULL"
+    sql = f"""
 SELECT
   {columns}
 FROM events e
@@ -147,17 +250,20 @@ LEFT JOIN mentions rm ON rm.article_id = e.root_article_id AND rm.idx = e.root_i
 LEFT JOIN actors a1 ON a1.article_id = e.root_article_id AND a1.mention_idx = e.root_idx
   AND a1.role = 'source'
 LEFT JOIN actors a2 ON a2.article_id = e.root_article_id AND a2.mention_idx = e.root_idx
-  AND a2.role = 'target'
+  AND a2.role = 'target'{joins}
+WHERE {where}
 ORDER BY e.first_date NULLS LAST, e.event_id
 """
+    return sql, params + where_params
 
 
-def gdelt_mentions_sql() -> str:
+def gdelt_mentions_sql(q: EventQuery | None = None) -> tuple[str, list[Any]]:
     """The SELECT giving mentions (those belonging to an event) in GDELT 2.0 mentions layout."""
     columns = ",\n  ".join(
         f'{_MENTION_FIELDS.get(name, _NULL)} AS "{name}"' for name in GDELT_MENTION_COLUMNS
     )
-    return f"""
+    where, params = selection_sql(q)
+    sql = f"""
 SELECT
   {columns}
 FROM mentions m
@@ -165,46 +271,121 @@ JOIN events e ON e.event_id = m.event_id
 JOIN articles a ON a.id = m.article_id
 LEFT JOIN actors s ON s.article_id = m.article_id AND s.mention_idx = m.idx AND s.role = 'source'
 LEFT JOIN actors t ON t.article_id = m.article_id AND t.mention_idx = m.idx AND t.role = 'target'
+WHERE {where}
 ORDER BY e.first_date NULLS LAST, e.event_id, m.article_id, m.idx
 """
+    return sql, params
 
 
-def _native_sql(table: ExportTable) -> str:
-    if table == "events":
-        return "SELECT * FROM events ORDER BY first_date NULLS LAST, event_id"
-    return "SELECT * FROM mentions ORDER BY article_id, idx"
+def native_sql(table: ExportTable, q: EventQuery | None = None) -> tuple[str, list[Any]]:
+    """Our own columns of ``table`` (events with their evidence), for the query's events."""
+    where, params = selection_sql(q)
+    if table == "events":  # the events table holds its representative report's evidence
+        return (
+            f"SELECT e.* FROM events e WHERE {where} ORDER BY e.first_date NULLS LAST, e.event_id"
+        ), params
+    if where == "true":
+        mentions = "SELECT * FROM mentions"
+        if table == "mentions":
+            return mentions + " ORDER BY article_id, idx", []
+        return "SELECT * FROM articles ORDER BY id", []
+    chosen = f"SELECT e.event_id FROM events e WHERE {where}"
+    if table == "mentions":
+        return f"SELECT * FROM mentions WHERE event_id IN ({chosen}) ORDER BY article_id, idx", params
+    return (
+        "SELECT * FROM articles WHERE id IN"
+        f" (SELECT article_id FROM mentions WHERE event_id IN ({chosen})) ORDER BY id"
+    ), params
+
+
+def format_for(out: str | Path, fmt: str | None = None) -> ExportFormat:
+    """The format asked for, else the one OUT's suffix names; an unknown one is refused (a
+    ``.json`` or ``.xlsx`` file must not silently receive Parquet)."""
+    if fmt is not None:
+        if fmt not in FORMATS:
+            raise InvalidArgument("format", f"unknown export format {fmt!r} (parquet, csv or jsonl)")
+        return fmt  # type: ignore[return-value]
+    suffix = Path(out).suffix.lower()
+    if suffix not in SUFFIX_FORMATS:
+        raise InvalidArgument(
+            "out",
+            f"cannot tell the format from the suffix {suffix or '(none)'!r} of {out}: use"
+            f" {', '.join(SUFFIX_FORMATS)}, or name it with --format",
+        )
+    return SUFFIX_FORMATS[suffix]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    rows: int
+    undated: int = 0
+    """Events left out because they have no date (``gdelt_strict`` only)."""
 
 
 def export(
     db: str | Path | None,
     out: str | Path,
-    format: ExportFormat = "parquet",
+    format: ExportFormat | None = None,
     *,
     table: ExportTable = "events",
     delimiter: str = "\t",
     header: bool = True,
+    query: EventQuery | None = None,
+    gdelt_strict: bool = False,
     timeout: float = 60.0,
 ) -> int:
     """Write ``table`` of the store at ``db`` to ``out``; return the number of rows written."""
-    if format not in ("parquet", "csv", "jsonl"):
-        raise StoreError(f"unknown export format {format!r} (parquet, csv or jsonl)")
-    if table not in ("events", "mentions"):
-        raise StoreError(f"unknown table {table!r} (events or mentions)")
+    return export_store(
+        db, out, format, table=table, delimiter=delimiter, header=header, query=query,
+        gdelt_strict=gdelt_strict, timeout=timeout,
+    ).rows  # fmt: skip
+
+
+def export_store(
+    db: str | Path | None,
+    out: str | Path,
+    format: ExportFormat | None = None,
+    *,
+    table: ExportTable = "events",
+    delimiter: str = "\t",
+    header: bool = True,
+    query: EventQuery | None = None,
+    gdelt_strict: bool = False,
+    timeout: float = 60.0,
+) -> ExportResult:
+    """``export``, also counting the undated events ``gdelt_strict`` leaves out."""
+    if table not in TABLES:
+        raise InvalidArgument("table", f"unknown table {table!r} (events, mentions or articles)")
     if len(delimiter) != 1:
-        raise StoreError(f"the delimiter must be one character, not {delimiter!r}")
-    if format == "csv":
-        query = gdelt_events_sql() if table == "events" else gdelt_mentions_sql()
+        raise InvalidArgument("delimiter", f"must be one character, not {delimiter!r}")
+    chosen = format_for(out, format)
+    if gdelt_strict and (chosen != "csv" or table != "events"):
+        raise InvalidArgument("gdelt_strict", "applies to the events table written as csv")
+    if chosen == "csv" and table != "articles":
+        if table == "events":
+            sql, params = gdelt_events_sql(query, strict=gdelt_strict)
+        else:
+            sql, params = gdelt_mentions_sql(query)
         sep = delimiter.replace("'", "''")
-        options = f"FORMAT csv, DELIMITER '{sep}', HEADER {'true' if header else 'false'}"
+        with_header = header and not gdelt_strict
+        options = f"FORMAT csv, DELIMITER '{sep}', HEADER {'true' if with_header else 'false'}"
     else:
-        query = _native_sql(table)
-        options = "FORMAT parquet" if format == "parquet" else "FORMAT json"
+        sql, params = native_sql(table, query)
+        options = {"parquet": "FORMAT parquet", "jsonl": "FORMAT json"}.get(chosen, "FORMAT csv")
+    undated = 0
     with Store.open(db, read_only=True, timeout=timeout) as store, output_path(out) as partial:
         con = store.connection
         try:
             path = str(partial).replace("'", "''")
-            con.execute(f"COPY ({query}) TO '{path}' ({options})")
-            row = con.execute(f"SELECT count(*) FROM ({query})").fetchone()
+            con.execute(f"COPY ({sql}) TO '{path}' ({options})", params)
+            row = con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()
+            if gdelt_strict:
+                where, where_params = selection_sql(query)
+                left = con.execute(
+                    f"SELECT count(*) FROM events e WHERE {where} AND e.first_date IS NULL",
+                    where_params,
+                ).fetchone()
+                undated = int(left[0]) if left is not None else 0
         except duckdb.Error as exc:
             raise StoreError(f"cannot export to {out}: {exc}") from exc
-    return int(row[0]) if row is not None else 0
+    return ExportResult(int(row[0]) if row is not None else 0, undated)

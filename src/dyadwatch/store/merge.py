@@ -319,7 +319,8 @@ def refresh_sql(where: str) -> str:
     return f"""
 INSERT INTO events
 WITH m AS (
-    SELECT m.*, a.source AS article_source, a.coded_at
+    SELECT m.*, a.source AS article_source, a.coded_at, a.title AS article_title,
+           a.url AS article_url, a.language AS article_language
     FROM mentions m JOIN articles a ON a.id = m.article_id
     WHERE m.event_id IS NOT NULL AND ({where})
 ),
@@ -360,6 +361,9 @@ SELECT rep.event_id, ('0x' || rep.event_id[3:17])::BIGINT,
        place.place_name, place.place_geonames_id, place.place_feature, place.place_country,
        place.place_admin1, place.place_lat, place.place_lon, place.place_article_id,
        place.place_idx,
-       agg.n_mentions, agg.n_asserted, agg.n_articles, agg.n_sources, agg.added_at
+       agg.n_mentions, agg.n_asserted, agg.n_articles, agg.n_sources, agg.added_at,
+       rep.evidence_sentence, rep.sentence_start, rep.trigger_text, rep.trigger_start,
+       rep.trigger_end, rep.article_source, rep.article_title, rep.article_url,
+       rep.article_language
 FROM rep JOIN agg USING (event_id) LEFT JOIN place USING (event_id)
 """

@@ -212,6 +212,35 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE mentions ADD COLUMN attributed_code VARCHAR",
         ),
     ),
+    Migration(
+        4,
+        "events carry their representative report's evidence and article",
+        (
+            *(
+                f"ALTER TABLE events ADD COLUMN {name} {kind}"
+                for name, kind in (
+                    ("evidence_sentence", "VARCHAR"),
+                    ("sentence_start", "INTEGER"),
+                    ("trigger_text", "VARCHAR"),
+                    ("trigger_start", "INTEGER"),
+                    ("trigger_end", "INTEGER"),
+                    ("outlet", "VARCHAR"),
+                    ("title", "VARCHAR"),
+                    ("url", "VARCHAR"),
+                    ("language", "VARCHAR"),
+                )
+            ),
+            """
+            UPDATE events SET evidence_sentence = m.evidence_sentence,
+                   sentence_start = m.sentence_start, trigger_text = m.trigger_text,
+                   trigger_start = m.trigger_start, trigger_end = m.trigger_end,
+                   outlet = a.source, title = a.title, url = a.url, language = a.language
+            FROM mentions m, articles a
+            WHERE m.article_id = events.root_article_id AND m.idx = events.root_idx
+              AND a.id = events.root_article_id
+            """,
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

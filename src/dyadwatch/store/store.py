@@ -2,7 +2,7 @@
 
 >>> with Store.open("corpus.duckdb") as store:           # doctest: +SKIP
 ...     store.add(article, events)                      # one transaction per article
-...     rows = store.events_frame(source="FRA", min_mentions=2)
+...     rows = store.events(source="FRA", min_mentions=2)      # or events_frame: pandas
 
 One process writes (``dyadwatch ingest``); other processes read with ``Store.open(path,
 read_only=True)``, which waits its turn under the lock protocol of ``dyadwatch.store.lock`` and
@@ -17,10 +17,9 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from datetime import date as Date
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import duckdb
 
@@ -31,6 +30,8 @@ from dyadwatch.store.lock import StoreLock
 from dyadwatch.store.schema import LATEST_VERSION, MENTION_COLUMNS, MIGRATIONS
 from dyadwatch.store.write import AddOutcome, BatchWriter
 
+if TYPE_CHECKING:
+    from dyadwatch.query import EventQuery
 MEMORY = ":memory:"
 
 
@@ -212,6 +213,11 @@ class Store:
         self._lock.step_aside()
         self._con = _connect(self.path, read_only=False, timeout=60.0)
 
+    def others_waiting(self) -> bool:
+        """True when another process queues for the database: a long-lived reader (the HTTP
+        API) closes then, so a writer waiting for its turn gets it."""
+        return self._lock is not None and self._lock.readers_waiting()
+
     # -- reading --------------------------------------------------------------------------------
 
     def article_ids(self) -> list[str]:
@@ -256,39 +262,19 @@ class Store:
     def schema_version(self) -> int:
         return _version(self.connection)
 
-    def events_frame(
-        self,
-        *,
-        start: Date | None = None,
-        end: Date | None = None,
-        source: str | None = None,
-        target: str | None = None,
-        min_mentions: int = 1,
-        min_sources: int = 1,
-    ) -> list[dict[str, Any]]:
-        """Merged events as rows (dicts of ``events`` columns), by first date then id.
+    def events(self, query: EventQuery | None = None, **filters: Any) -> list[dict[str, Any]]:
+        """Merged events matching an ``EventQuery`` and/or its fields as keywords (``source``,
+        ``target``, ``dyad``, ``start``, ``end``, ``min_sources``...; see ``dyadwatch.query``),
+        as dicts of ``query_run.ROW_COLUMNS``, by first date then id."""
+        from dyadwatch.query_run import build_query, iter_rows
 
-        ``start``/``end`` bound ``first_date`` (inclusive); ``source``/``target`` match an actor's
-        country code or its full CAMEO actor code.
-        """
-        where = ["n_mentions >= ?", "n_sources >= ?"]
-        params: list[Any] = [min_mentions, min_sources]
-        if start is not None:
-            where.append("first_date >= ?")
-            params.append(start)
-        if end is not None:
-            where.append("first_date <= ?")
-            params.append(end)
-        for role, code in (("source", source), ("target", target)):
-            if code is not None:
-                where.append(f"({role}_country = ? OR {role}_code = ?)")
-                params += [code, code]
-        sql = (
-            "SELECT * FROM events WHERE "
-            + " AND ".join(where)
-            + " ORDER BY first_date NULLS LAST, event_id"
-        )
-        return _dicts(self.connection.execute(sql, params))
+        return list(iter_rows(self.connection, build_query(query, **filters)))
+
+    def events_frame(self, query: EventQuery | None = None, **filters: Any) -> Any:
+        """``events`` as a ``pandas.DataFrame``."""
+        from dyadwatch.query_run import rows_to_frame
+
+        return rows_to_frame(self.events(query, **filters))
 
     def mentions_frame(
         self, *, event_id: str | None = None, article_id: str | None = None

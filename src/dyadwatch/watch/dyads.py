@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from dyadwatch.errors import InvalidArgument, MissingExtra, StoreError
+from dyadwatch.query import ActorCode, canonical_actor
 from dyadwatch.records import UNKNOWN_CODE
 
 if TYPE_CHECKING:
@@ -263,7 +264,8 @@ _IGO = re.compile(r"^(?:IGO|NGO)[A-Z0-9]{2,12}$")
 class ActorSpec:
     """An actor of a dyad: a country (``DZA``), a country and sector (``USAMIL``) or an
     international organisation by its CAMEO code (``IGOUNO``; it covers the organisation's
-    bodies and missions, whose codes extend it: ``IGOUNOHCR``)."""
+    bodies and missions, whose codes extend it: ``IGOUNOHCR``; its acronym works too:
+    ``ECOWAS``), or ``---`` / ``UNKNOWN`` for an actor the text does not name."""
 
     code: str
     country: str
@@ -271,9 +273,10 @@ class ActorSpec:
 
     @classmethod
     def parse(cls, text: str) -> ActorSpec:
-        code = text.strip().upper()
+        code = canonical_actor(text)
         if code in (UNKNOWN_CODE, "UNKNOWN"):  # unnamed doers ("civilians were killed"); the
             return cls(UNKNOWN_CODE, UNKNOWN_CODE, None)  # word spares a '--' on the command line
+        ActorCode.parse(code, "actor")  # a code of no known country or organisation is refused
         if _IGO.match(code):
             return cls(code, code, None)
         if not _CODE.match(code):
@@ -346,6 +349,14 @@ def with_context(rows: Iterable[EventRow], contexts: Sequence[str]) -> list[Even
         return list(rows)
     wanted = set(contexts)
     return [r for r in rows if wanted.intersection(r.plover_contexts)]
+
+
+def check_range(since: Date | None, until: Date | None) -> None:
+    """An inverted date range is a mistake, not a question with an empty answer."""
+    if since is not None and until is not None and since > until:
+        from dyadwatch.errors import InvalidArgument
+
+        raise InvalidArgument("until", f"the range ends ({until}) before it starts ({since})")
 
 
 def check_period(by: str) -> Period:
@@ -638,6 +649,7 @@ def dyad_series(
     check_period(by)
     spec_a, spec_b = ActorSpec.parse(a), ActorSpec.parse(b)
     validate_contexts(context)
+    check_range(since, until)
     with open_connection(db) as con:
         rows = load_events(
             con,

@@ -34,6 +34,7 @@ from dyadwatch.watch.dyads import (
     Period,
     Unit,
     check_period,
+    check_range,
     corpus_bounds,
     igo_root,
     load_events,
@@ -479,6 +480,7 @@ def find_signals(
     ``Store`` or a DuckDB connection). ``dyad`` restricts them to one pair of countries."""
     check_period(by)
     validate_contexts(context)
+    check_range(since, until)
     countries = None
     if dyad is not None:
         countries = set().union(*(ActorSpec.parse(code).covered() for code in dyad))
