@@ -20,6 +20,7 @@ from dyadwatch.store.schema import (
     LATEST_VERSION,
     MENTION_COLUMNS,
     MENTION_EVENT_ID,
+    MIGRATIONS,
 )
 from dyadwatch.store.store import Store
 
@@ -39,7 +40,7 @@ def test_new_file_is_migrated_once(tmp_path: Path) -> None:
         assert store.schema_version() == LATEST_VERSION
     with Store.open(db) as store:
         rows = store.connection.execute("SELECT version FROM schema_version").fetchall()
-        assert rows == [(LATEST_VERSION,)]
+        assert rows == [(m.version,) for m in MIGRATIONS]
         tables = {
             r[0]
             for r in store.connection.execute(

