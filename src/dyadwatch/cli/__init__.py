@@ -25,6 +25,7 @@ _COMMANDS: list[tuple[str, str]] = [
     ("dyadwatch.cli.eval_places", "command"),
     ("dyadwatch.cli.ingest", "ingest"),
     ("dyadwatch.cli.export", "export"),
+    ("dyadwatch.cli.explain", "command"),
     ("dyadwatch.cli.dyad", "dyad"),
     ("dyadwatch.cli.signals", "signals"),
     ("dyadwatch.cli.report", "report"),

@@ -34,6 +34,7 @@ from dyadwatch.events.clauses import SPEECH_VERBS, Clauses
 from dyadwatch.events.dates import doc_date_cues, event_date
 from dyadwatch.events.fallback import fallback_for
 from dyadwatch.events.modality import FUTURE_FRAMES, markers, modality_of
+from dyadwatch.events.references import refers_to_earlier
 from dyadwatch.events.triggers import Match, Matcher
 from dyadwatch.knowledge.discards import Discards
 from dyadwatch.knowledge.lexicon import Lexicon, Shifts, load_shifts
@@ -530,6 +531,8 @@ class EventExtractor:
         cameo, plover = self.ontology.records_for(code, self._context(clause_contexts, source, target))
         date = self._date(sent, match.trigger)
         if modality == "asserted" and _long_ago(date, self.published):
+            modality = "historical"
+        if modality == "asserted" and refers_to_earlier(trigger):  # "in retaliation for X"
             modality = "historical"
         evidence = Evidence(
             sentence=self._doc_text[sent.start_char:sent.end_char],  # sent.text, cheaper

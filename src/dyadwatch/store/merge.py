@@ -555,3 +555,10 @@ SELECT rep.event_id, ('0x' || rep.event_id[3:17])::BIGINT,
 FROM rep JOIN agg USING (event_id) LEFT JOIN place USING (event_id)
      LEFT JOIN src USING (event_id) LEFT JOIN tgt USING (event_id)
 """
+
+
+# The explanation of an event's merges lives beside the reasons' writer's reader; it is
+# re-exported here, where the merge rules are.
+from dyadwatch.store.explain import EventExplanation as EventExplanation  # noqa: E402
+from dyadwatch.store.explain import ReportReason as ReportReason  # noqa: E402
+from dyadwatch.store.explain import explain as explain  # noqa: E402
