@@ -91,7 +91,10 @@ def explain(con: duckdb.DuckDBPyConnection, event_id: str) -> EventExplanation:
     reports = [ReportReason(*r) for r in rows]
     root = (row[10], row[11])
     reports.sort(key=lambda r: (r.article_id, r.idx) != root)  # stable: keeps merge order
-    return EventExplanation(*row[:10], reports=tuple(reports))
+    (eid, code, name, source, target, first, last, place, n_articles, n_sources) = row[:10]
+    return EventExplanation(
+        eid, code, name, source, target, first, last, place, n_articles, n_sources, tuple(reports)
+    )
 
 
 def format_explanation(ex: EventExplanation) -> str:
