@@ -176,3 +176,22 @@ def test_explain_command(tmp_path: Path) -> None:
     assert "Outlet A" in result.output and "why: founded the event" in result.output
     missing = runner.invoke(main, ["explain", "evnothere", "--db", str(db)])
     assert missing.exit_code == 1 and "no stored event" in missing.output
+
+
+def test_province_names_reach_the_event_and_the_gdelt_export(tmp_path: Path) -> None:
+    from dyadwatch.store.export import export
+
+    db = tmp_path / "c.duckdb"
+    odesa = Place("Odesa", 698740, "city", "UKR", "17", 46.48, 30.73, admin1_name="Odessa")
+    with Store.open(db) as store:
+        a = article("a1", "Russia attacked Ukraine in Odesa.", "Outlet A")
+        store.add(a, [build_event(a, source=("RUS", None), target=("UKR", None), when=DAY,
+                                  code="190", plover="ASSAULT", place=odesa)])  # fmt: skip
+        [event] = store.events_frame()
+        assert event["place_admin1_name"] == "Odessa"
+    out = tmp_path / "events.csv"
+    assert export(db, out, "csv") == 1
+    header, row = out.read_text(encoding="utf-8").splitlines()
+    fields = dict(zip(header.split("\t"), row.split("\t"), strict=True))
+    assert fields["ActionGeo_FullName"] == "Odesa, Odessa"
+    assert fields["ActionGeo_ADM1Code"] == "UKR17"
