@@ -270,10 +270,7 @@ class Coder:
         return placed, mentions
 
     def _names_actor(self, name: str) -> bool:
-        """Whether the actor knowledge knows ``name`` only as an organisation, armed group,
-        party, IGO or person: never a place then (see geo/places.py)."""
-        hits = self.knowledge.lookup(name)
-        return bool(hits) and all(h.kind in _NOT_PLACES for h in hits)
+        return names_actor(self.knowledge, name)
 
     def _dateline_country(self, dateline: Any) -> str | None:
         if dateline is None:
@@ -282,6 +279,13 @@ class Coder:
             if hit.kind in ("capital", "country"):
                 return str(hit.code)
         return None
+
+
+def names_actor(knowledge: Knowledge, name: str) -> bool:
+    """Whether the actor knowledge knows ``name`` only as an organisation, armed group, party,
+    IGO or person: never a place then (see geo/places.py)."""
+    hits = knowledge.lookup(name)
+    return bool(hits) and all(h.kind in _NOT_PLACES for h in hits)
 
 
 def stable_ids(article: Article, events: list[Event]) -> list[Event]:

@@ -539,9 +539,16 @@ def _add_states(built: Built, data_dir: Path, by_admin: _Numbers) -> None:
 
 # Division names that are ordinary words in English copy ("Central", "Eastern", "Capital"):
 # indexed, they would turn every such capitalised word into a province.
-_GENERIC_DIVISIONS = frozenset(
-    ["north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "centre", "center", "capital", "coast", "littoral", "plateau", "lakes", "upper", "lower", "interior", "islands", "island", "national", "federal", "delta", "unity", "mountain", "river", "border", "lagoons", "savanes", "sud", "nord", "est", "ouest", "centre-est", "centre-nord", "centre-ouest", "centre-sud", "north-east", "north-west", "south-east", "south-west", "far", "north"]
-)
+_GENERIC_DIVISIONS = frozenset({
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+    "centre", "center", "capital", "coast", "littoral", "plateau", "lakes", "upper", "lower",
+    "interior", "islands", "island", "national", "federal", "delta", "unity", "mountain",
+    "river", "border", "lagoons", "savanes", "sud", "nord", "est", "ouest", "centre-est",
+    "centre-nord", "centre-ouest", "centre-sud", "north-east", "north-west", "south-east",
+    "south-west", "north west", "north east", "south west", "south east", "west coast",
+    "east coast", "far north", "far west", "far east", "north central", "south central",
+    "capital district",
+})  # fmt: skip
 
 
 def _add_admin1(

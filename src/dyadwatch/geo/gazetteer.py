@@ -201,10 +201,6 @@ class PlaceResolver:
             score += _CAPITAL_BONUS
         if cand.alternate:
             score -= _ALTERNATE_PENALTY
-            if focus and cand.country not in focus and not any(_near(p, cand) for p in near):
-                # An alternate name far from everything the article is about: "Hamas" is also
-                # a name of Hamm, Germany; a main name in the focus must win.
-                score -= _FAR_ALTERNATE_PENALTY
         if cand.country is not None and cand.country in focus:
             score += _FOCUS_BONUS / (1 + list(focus).index(cand.country))
         for place in near:
@@ -220,12 +216,27 @@ class PlaceResolver:
         return score
 
     def resolve(
-        self, name: str, *, focus: Sequence[str] = (), near: Sequence[Place] = ()
+        self,
+        name: str,
+        *,
+        focus: Sequence[str] = (),
+        near: Sequence[Place] = (),
+        main_only: bool = False,
     ) -> Place | None:
-        """The best GeoNames place for ``name``, or None when the gazetteer has none."""
-        if not (cands := self.known(name)):
+        """The best GeoNames place for ``name``, or None when the gazetteer has none
+        (``main_only``: none matched on an alternate name)."""
+        cands: Sequence[Candidate] = self.known(name)
+        if main_only:
+            cands = [c for c in cands if not c.alternate]
+        if not cands:
             return None
         scores = {id(c): self.score(c, focus, near) for c in cands}
+        # An alternate name far from everything the article is about loses to a main name in
+        # its focus or near its places ("Hamas" is also a name of Hamm, Germany).
+        if any(not c.alternate and self._close(c, focus, near) for c in cands):
+            for c in cands:
+                if c.alternate and not self._close(c, focus, near):
+                    scores[id(c)] -= _FAR_ALTERNATE_PENALTY
         # A state's name means the state, except for a big city in it that bears the name too
         # ("New York"; elsewhere a city of 100,000 will do: "Cairo", "Kandahar" name a
         # governorate or province after their city); the capital that shares a state's name
@@ -241,6 +252,12 @@ class PlaceResolver:
             ):
                 scores[id(state)] -= 3.0
         return to_place(max(cands, key=lambda c: scores[id(c)]))
+
+    @staticmethod
+    def _close(cand: Candidate, focus: Sequence[str], near: Sequence[Place]) -> bool:
+        return (cand.country is not None and cand.country in focus) or any(
+            _near(p, cand) for p in near
+        )
 
     def demonym(self, word: str) -> Place | None:
         """The country (or continent) a nationality word points to."""

@@ -198,12 +198,16 @@ def _gazetteer_spans(
     return out
 
 
+_JOINERS = {"of", "and", "&"}
+
+
 def _whole_names(doc: Doc, resolver: PlaceResolver) -> list[SpacySpan]:
-    """Names joined by "of" that the gazetteer knows whole ("the Sea of Japan", "Strait of
-    Hormuz", "Gulf of Aden"), which NER tends to cut ("the Sea of" + "Japan")."""
+    """Names joined by "of" or "and" that the gazetteer knows whole ("the Sea of Japan",
+    "Strait of Hormuz", "Trinidad and Tobago"), which NER tends to cut ("the Sea of" +
+    "Japan", "Trinidad" + "Tobago")."""
     out: list[SpacySpan] = []
     for tok in doc:
-        if tok.lower_ != "of" or tok.i == 0 or not doc[tok.i - 1].text[:1].isupper():
+        if tok.lower_ not in _JOINERS or tok.i == 0 or not doc[tok.i - 1].text[:1].isupper():
             continue
         after = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "the")
         best = None
@@ -286,16 +290,38 @@ def _pattern_spans(
             if start < tok.i:
                 add(doc[start : tok.i + 1])
     for ent in doc.ents:
-        if ent.label_ in {"ORG", "EVENT", "WORK_OF_ART"}:
-            span = _name_run(doc, ent.start + (ent[0].lower_ == "the"), limit=3)
-            if span is None or span.end >= ent.end:
-                continue
-            if any(
-                c.feature == "city" and c.population >= _BIG_CITY and not c.alternate
-                for c in resolver.known(span.text)
-            ):
-                add(span, "metonym")
+        if ent.label_ not in {"ORG", "EVENT", "WORK_OF_ART"}:
+            continue
+        start = ent.start + (ent[0].lower_ == "the")
+        run = _name_run(doc, start, limit=3)
+        if ent.label_ == "ORG" and run is not None and (run.start, run.end) == (start, ent.end):
+            # A "organisation" that is just a big city's or an area's name is the place
+            # (", Abuja,"), unless the actor knowledge knows it (checked by the caller).
+            if _big_place(resolver, run.text):
+                add(run)
+            continue
+        # The leading name of an organisation or event: its longest prefix naming a big city
+        # ("Lagos Chamber of Commerce", "Dubai Police", "Dubai World Cup").
+        for end in range(min(run.end, ent.end - 1) if run is not None else 0, start, -1):
+            if _big_place(resolver, doc[start:end].text, areas=False):
+                add(doc[start:end], "metonym")
+                break
+        # A place ending it after "of" ("Ruler of Dubai", "University of Lagos").
+        of = next((t.i for t in ent if t.lower_ == "of" and t.i > ent.start), None)
+        if of is not None and of + 1 < ent.end:
+            tail = _name_run(doc, of + 1 + (doc[of + 1].lower_ == "the"))
+            if tail is not None and tail.end == ent.end and _big_place(resolver, tail.text):
+                add(tail, "metonym")
     return out
+
+
+def _big_place(resolver: PlaceResolver, name: str, *, areas: bool = True) -> bool:
+    """The main name of a city of 100,000 or more, or (``areas``) of a country, state or
+    region."""
+    return any(
+        not c.alternate and (c.population >= _BIG_CITY if c.feature == "city" else areas)
+        for c in resolver.known(name)
+    )
 
 
 def _conjuncts(doc: Doc, found: list[_Found], taken: list[tuple[int, int]]) -> list[_Found]:
@@ -393,9 +419,7 @@ def find_place_mentions(
         span = _trim(ent)
         if span is None or _inside(span, taken):
             continue
-        if _is_actor_name(span, not_place) or (
-            ent.label_ == "PERSON" and len(span) > 1 and not resolver.names_area(span.text)
-        ):
+        if _is_actor_name(span, not_place):
             taken.append((ent.start, ent.end))  # nothing inside it is a place either
             continue
         if ent.label_ in _PLACE_LABELS:
@@ -482,7 +506,8 @@ def _resolve_all(
                 is not None
             ]
             near += states + ([dateline_place] if dateline_place is not None else [])
-            place = resolver.resolve(name, focus=focus, near=near)
+            # A name cut from a facility ("Royal" of "Royal Street") is no alternate name.
+            place = resolver.resolve(name, focus=focus, near=near, main_only=name != span.text)
         if place is not None:
             resolved[span.start] = place
             place = dataclasses.replace(place, start=span.start_char, end=span.end_char)
