@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from dyadwatch.coder import Coder
+from dyadwatch.ingest import ingest
 from dyadwatch.records import Article
 from dyadwatch.settings import Settings
 from dyadwatch.store.merge import explain
@@ -46,3 +48,20 @@ def test_three_outlets_give_one_consult_event() -> None:
         ex = explain(store.connection, event["event_id"])
         assert sorted(r.source for r in ex.reports) == ["Outlet A", "Outlet B", "Outlet C"]
         assert all(r.reason != "not recorded" for r in ex.reports)
+
+
+@pytest.mark.model
+def test_a_tenth_of_the_sample_corpus_events_come_from_several_articles(tmp_path: Path) -> None:
+    """The bundled corpus shows merging: its multi-outlet stories make at least a tenth of the
+    stored events come from two or more articles (the demo prints one with its reasons)."""
+    corpus = Path(__file__).resolve().parents[1] / "src" / "dyadwatch" / "samples" / "corpus.jsonl"
+    db = tmp_path / "sample.duckdb"
+    summary = ingest([corpus], db=db, coder=Coder(Settings(places=True)), progress=False)
+    assert summary.failed == 0
+    with Store.open(db, read_only=True) as store:
+        rows = store.events_frame()
+        merged = [r for r in rows if r["n_articles"] >= 2]
+        assert len(merged) >= 0.10 * len(rows), (len(merged), len(rows))
+        egypt = [r for r in merged if (r["source_country"], r["target_country"]) == ("EGY", "SDN")
+                 and r["first_date"] == date(2020, 11, 3) and r["cameo_root"] == "04"]  # fmt: skip
+        assert egypt and egypt[0]["n_sources"] == 3
