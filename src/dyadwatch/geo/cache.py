@@ -36,7 +36,7 @@ from typing import Any, BinaryIO
 
 from dyadwatch.geo import admin1 as admin1_module
 from dyadwatch.geo import build as gazetteer_build
-from dyadwatch.geo import names
+from dyadwatch.geo import names, regions
 from dyadwatch.geo.build import Built, CityTable
 from dyadwatch.geo.names import Candidate
 
@@ -116,7 +116,7 @@ def cache_key(data_dir: Path, city_file: str, admin1: Path | None = None) -> dic
     code = hashlib.sha256()
     files: dict[str, list[int]] = {}
     try:
-        for module in (names, gazetteer_build, admin1_module):
+        for module in (names, gazetteer_build, admin1_module, regions):
             if module.__file__ is None:
                 return None
             code.update(Path(module.__file__).read_bytes())

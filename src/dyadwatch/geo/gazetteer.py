@@ -209,7 +209,10 @@ class PlaceResolver:
             if cand.country and place.country == cand.country:
                 score += 0.5
                 admin = "admin" in (place.feature, cand.feature)
-                if admin and not cand.alternate and cand.admin1 and place.admin1 == cand.admin1:
+                # (Not for a division matched on an alternate name: "Cairo" is also a name of
+                # the governorate around Cairo, which would gain from the city it contains.)
+                own = not (cand.alternate and cand.feature == "admin")
+                if admin and own and cand.admin1 and place.admin1 == cand.admin1:
                     score += 3.0  # "Severn, Md.", "Atlanta, Georgia": town and state agree
             if place.feature == "city" and _near(place, cand):
                 score += 2.0

@@ -22,6 +22,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from dyadwatch.geo.gazetteer import PlaceResolver, feature_rank, to_place
+from dyadwatch.geo.spans import big_place, is_actor_name, whole_names
 from dyadwatch.records import Place, PlaceMention, PlaceRole, Span
 
 # PlaceResolver lives beside the gazetteer; callers may take it from here too.
@@ -198,36 +199,6 @@ def _gazetteer_spans(
     return out
 
 
-_JOINERS = {"of", "and", "&"}
-
-
-def _whole_names(doc: Doc, resolver: PlaceResolver) -> list[SpacySpan]:
-    """Names joined by "of" or "and" that the gazetteer knows whole ("the Sea of Japan",
-    "Strait of Hormuz", "Trinidad and Tobago"), which NER tends to cut ("the Sea of" +
-    "Japan", "Trinidad" + "Tobago")."""
-    out: list[SpacySpan] = []
-    for tok in doc:
-        if tok.lower_ not in _JOINERS or tok.i == 0 or not doc[tok.i - 1].text[:1].isupper():
-            continue
-        after = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "the")
-        best = None
-        for left in (1, 2):
-            for right in (1, 2, 3):
-                start, end = tok.i - left, after + right
-                if start < 0 or end > len(doc):
-                    continue
-                words = [*doc[start : tok.i], *doc[after:end]]
-                if not all(w.text[:1].isupper() for w in words):
-                    continue
-                span = doc[start:end]
-                known = any(not c.alternate for c in resolver.known(span.text))
-                if known and (best is None or len(span) > len(best)):
-                    best = span
-        if best is not None and not (out and out[-1].end > best.start):
-            out.append(best)
-    return out
-
-
 def _overlap_test(length: int, ranges: Iterable[tuple[int, int]]) -> Callable[[int, int], bool]:
     """``_inside`` for the token range [start, end) of a doc of ``length`` tokens, answered from
     a running count of the tokens the ranges cover instead of a pass over the ranges."""
@@ -297,31 +268,22 @@ def _pattern_spans(
         if ent.label_ == "ORG" and run is not None and (run.start, run.end) == (start, ent.end):
             # A "organisation" that is just a big city's or an area's name is the place
             # (", Abuja,"), unless the actor knowledge knows it (checked by the caller).
-            if _big_place(resolver, run.text):
+            if big_place(resolver, run.text):
                 add(run)
             continue
         # The leading name of an organisation or event: its longest prefix naming a big city
         # ("Lagos Chamber of Commerce", "Dubai Police", "Dubai World Cup").
         for end in range(min(run.end, ent.end - 1) if run is not None else 0, start, -1):
-            if _big_place(resolver, doc[start:end].text, areas=False):
+            if big_place(resolver, doc[start:end].text, areas=False):
                 add(doc[start:end], "metonym")
                 break
         # A place ending it after "of" ("Ruler of Dubai", "University of Lagos").
         of = next((t.i for t in ent if t.lower_ == "of" and t.i > ent.start), None)
         if of is not None and of + 1 < ent.end:
             tail = _name_run(doc, of + 1 + (doc[of + 1].lower_ == "the"))
-            if tail is not None and tail.end == ent.end and _big_place(resolver, tail.text):
+            if tail is not None and tail.end == ent.end and big_place(resolver, tail.text):
                 add(tail, "metonym")
     return out
-
-
-def _big_place(resolver: PlaceResolver, name: str, *, areas: bool = True) -> bool:
-    """The main name of a city of 100,000 or more, or (``areas``) of a country, state or
-    region."""
-    return any(
-        not c.alternate and (c.population >= _BIG_CITY if c.feature == "city" else areas)
-        for c in resolver.known(name)
-    )
 
 
 def _conjuncts(doc: Doc, found: list[_Found], taken: list[tuple[int, int]]) -> list[_Found]:
@@ -411,7 +373,7 @@ def find_place_mentions(
         if span is not None:
             found.append((span, "literal", False))
             taken.append((span.start, span.end))
-    for span in _whole_names(doc, resolver):
+    for span in whole_names(doc, resolver):
         if not _inside(span, taken):
             found.append((span, None, False))
             taken.append((span.start, span.end))
@@ -419,7 +381,7 @@ def find_place_mentions(
         span = _trim(ent)
         if span is None or _inside(span, taken):
             continue
-        if _is_actor_name(span, not_place):
+        if is_actor_name(span, not_place):
             taken.append((ent.start, ent.end))  # nothing inside it is a place either
             continue
         if ent.label_ in _PLACE_LABELS:
@@ -435,28 +397,9 @@ def find_place_mentions(
         taken.append((item[0].start, item[0].end))
     found += _pattern_spans(doc, resolver, taken, persons)
     found += _conjuncts(doc, found, taken)
-    found = [f for f in found if f[2] or not _is_actor_name(f[0], not_place)]
+    found = [f for f in found if f[2] or not is_actor_name(f[0], not_place)]
     found.sort(key=lambda f: f[0].start)
     return _resolve_all(found, resolver, dateline)
-
-
-# Words before a name that make it a person's ("Foreign Minister Gabi Ashkenazi", "President
-# Steinmeier"), whatever NER labelled it.
-_TITLES = {
-    "minister", "president", "chancellor", "secretary", "ambassador", "envoy", "spokesman",
-    "spokeswoman", "spokesperson", "senator", "governor", "mayor", "general", "gen", "gen.",
-    "commander", "king", "queen", "prince", "premier", "leader", "sheikh", "mr", "mr.", "mrs",
-    "mrs.", "ms", "ms.", "dr", "dr.", "lt", "col", "col.", "colonel", "sen.", "rep.", "pope",
-    "ayatollah", "emir", "sultan", "chief", "counterpart", "director", "judge", "lawmaker",
-}  # fmt: skip
-
-
-def _is_actor_name(span: SpacySpan, not_place: Callable[[str], bool] | None) -> bool:
-    """A person's or an organisation's name, not a place's: known to the actor knowledge, or
-    following a title."""
-    if span.start > 0 and span.doc[span.start - 1].lower_ in _TITLES:
-        return True
-    return not_place is not None and not_place(span.text)
 
 
 def _resolve_all(
