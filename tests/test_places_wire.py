@@ -120,3 +120,17 @@ def test_provinces_of_every_country() -> None:
     # A governorate named after its big city gives way to the city.
     cairo = resolver.resolve("Cairo", focus=["EGY"])
     assert cairo is not None and cairo.feature == "city"
+
+
+@pytest.mark.model
+def test_names_ner_cuts_or_mislabels(coder: Coder) -> None:
+    """Hyphenated pairs are two places; a big city leading or ending an organisation's name is
+    a metonym; "X and Y" countries resolve whole."""
+    coded = _code(coder, "The airline restarted Amsterdam-London flights on Monday. The Dubai "
+                  "Police and the Ruler of Dubai welcomed delegates from Trinidad and Tobago.")
+    found = {(m.text, m.place.name if m.place else None) for m in coded.places}
+    assert {("Amsterdam", "Amsterdam"), ("London", "London")} <= found
+    assert ("Trinidad and Tobago", "Trinidad and Tobago") in found
+    dubai = [m for m in coded.places if m.text == "Dubai"]
+    assert len(dubai) == 2 and all(m.place and m.place.country == "ARE" for m in dubai)
+    assert dubai[0].role == "metonym"  # "Dubai Police" stands for an actor

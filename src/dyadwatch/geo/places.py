@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING
 
 from dyadwatch.geo.gazetteer import PlaceResolver, feature_rank, to_place
@@ -265,11 +265,11 @@ def _pattern_spans(
             continue
         start = ent.start + (ent[0].lower_ == "the")
         run = _name_run(doc, start, limit=3)
-        if ent.label_ == "ORG" and run is not None and (run.start, run.end) == (start, ent.end):
-            # A "organisation" that is just a big city's or an area's name is the place
+        whole = doc[start : ent.end]
+        if ent.label_ == "ORG" and len(whole) and big_place(resolver, whole.text):
+            # An "organisation" that is just a big city's or an area's name is the place
             # (", Abuja,"), unless the actor knowledge knows it (checked by the caller).
-            if big_place(resolver, run.text):
-                add(run)
+            add(whole)
             continue
         # The leading name of an organisation or event: its longest prefix naming a big city
         # ("Lagos Chamber of Commerce", "Dubai Police", "Dubai World Cup").
@@ -284,6 +284,19 @@ def _pattern_spans(
             if tail is not None and tail.end == ent.end and big_place(resolver, tail.text):
                 add(tail, "metonym")
     return out
+
+
+def _hyphen_parts(span: SpacySpan, resolver: PlaceResolver) -> list[SpacySpan]:
+    """The parts of a hyphenated compound the gazetteer does not know whole but knows part by
+    part ("Asia-Pacific", "Amsterdam-London"); empty otherwise."""
+    cuts = [t.i for t in span if t.text == "-"]
+    if not cuts or resolver.known(span.text):
+        return []
+    bounds = [span.start, *cuts, span.end]
+    parts = [span.doc[a + (a in cuts) : b] for a, b in pairwise(bounds)]
+    if all(len(p) and any(not c.alternate for c in resolver.known(p.text)) for p in parts):
+        return parts
+    return []
 
 
 def _conjuncts(doc: Doc, found: list[_Found], taken: list[tuple[int, int]]) -> list[_Found]:
@@ -386,6 +399,11 @@ def find_place_mentions(
             continue
         if ent.label_ in _PLACE_LABELS:
             if (len(span) == 1 and span.text in persons) or span.text.lower() in _CALENDAR:
+                continue
+            parts = _hyphen_parts(span, resolver)
+            if parts:  # "Asia-Pacific", "Amsterdam-London": each part is a place
+                found += [(part, None, False) for part in parts]
+                taken.append((span.start, span.end))
                 continue
             found.append((span, None, False))
             taken.append((span.start, span.end))

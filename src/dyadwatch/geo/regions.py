@@ -14,6 +14,10 @@ West Bank 32 35.25 PS|Gaza Strip 31.42 34.37 PS|Kurdistan Region 36.2 44 IQ
 Middle East 29 41|Sahel 15 5|Sahara 23 13|Balkans 43 21|Caucasus 42 45|Kashmir 34 75
 Darfur 13 24|Crimea 45.3 34.4|Donbas 48 38.5|Kurdistan 36.5 44|Persian Gulf 27 51|Gulf 27 51
 Horn of Africa 8 45|Central Asia 43 65|Southeast Asia 10 106|Latin America -8 -62
+North Africa 27 10|Southern Africa -24 25|Central Africa 2 20|Sub-Saharan Africa 2 20
+Maghreb 32 2|Levant 33.5 36.5|Eastern Europe 50 30|Western Europe 48 5|Central Europe 49 16
+South Asia 23 80|East Asia 35 115|Central America 14 -87|Asia-Pacific 10 120
+Arabian Peninsula 23 46|Korean Peninsula 38 127.5|Indochina 15 104|Patagonia -45 -69
 Caribbean 16 -72|Scandinavia 63 15|Siberia 60 105|West Africa 12 -3|East Africa 2 37
 Gulf of Aden 12.5 48|Red Sea 20 38.5|Mediterranean 35 18|Sinai 29.5 33.8|Golan Heights 33 35.75
 """
