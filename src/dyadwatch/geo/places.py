@@ -87,6 +87,10 @@ _SITE_WORDS = {
     "heights", "crossing", "airbase", "port", "market", "city", "state", "region", "county",
     "town", "village", "island", "islands", "neighborhood", "neighbourhood", "palace",
 }  # fmt: skip
+# Buildings and sites a possessive place contains ("Mecca's hospital", "Abuja's Centre").
+_FACILITIES = _SITE_WORDS - {"city", "state", "region", "county", "province", "governorate"} | {
+    "centre", "center", "hall", "cathedral", "temple", "school", "compound", "hotel", "court",
+}  # fmt: skip
 _LOCATING_PREPS = {
     "in", "at", "near", "outside", "to", "from", "into", "across", "throughout", "via",
     "around", "toward", "towards", "inside",
@@ -353,6 +357,8 @@ def mention_role(span: SpacySpan, feature: str | None = None) -> PlaceRole:
         return "metonym"  # "pushed Washington to renew": the object acts
     if dep == "pobj" and head.lower_ in _PARTY_PREPS:
         return "metonym"
+    if dep == "poss" and (head.lemma_.lower() in _FACILITIES or head.lower_ in _FACILITIES):
+        return "literal"  # "Bethlehem's Church of the Nativity": a building in the place
     if dep in {"poss", "compound", "nmod", "amod"} and head.pos_ in {"NOUN", "PROPN"}:
         # "US troops", "Russia's minister" stand for the state; "Baghdad's bridges" do not.
         if head.lemma_.lower() in _ACTOR_NOUNS or head.lower_ in _ACTOR_NOUNS:
@@ -491,7 +497,7 @@ def _resolve_all(
 
 # -- the place of an event -------------------------------------------------------------------
 
-_MAX_COST = 8.0
+_MAX_COST = 9.0
 
 
 def _ancestors(tok: Token) -> list[Token]:
