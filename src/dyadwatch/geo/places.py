@@ -497,7 +497,7 @@ def _resolve_all(
 
 # -- the place of an event -------------------------------------------------------------------
 
-_MAX_COST = 9.0
+_MAX_COST = 8.0
 
 
 def _ancestors(tok: Token) -> list[Token]:
