@@ -220,7 +220,8 @@ def build_store(path: Path, events: int, seed: float = 0.42) -> None:
                            'target', json_object('text', tc, 'start', length(sc) + length(verb) + 2,
                                                  'end', length(sc) + length(verb) + 5,
                                                  'cameo_code', tc || tsec, 'reason', 'synthetic')),
-               NULL, NULL, NULL, NULL, NULL, NULL  -- modality cue and attribution
+               NULL, NULL, NULL, NULL, NULL, NULL,  -- modality cue and attribution
+               'synthetic', false, false, NULL  -- merge reason, dateline place, headline, admin1
         FROM rep
         """
     )
@@ -253,7 +254,7 @@ def build_store(path: Path, events: int, seed: float = 0.42) -> None:
                CASE WHEN placed THEN 0 END, n, n, n, least(n, 500),
                TIMESTAMP '2025-01-01' + to_microseconds(m),
                r_sentence, r_start, r_trigger, r_trigger_start, r_trigger_end,
-               a_source, a_title, a_url, a_language
+               a_source, a_title, a_url, a_language, NULL
         FROM rep
         JOIN (SELECT article_id AS r_article, idx AS r_idx, evidence_sentence AS r_sentence,
                      sentence_start AS r_start, trigger_text AS r_trigger,

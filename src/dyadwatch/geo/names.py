@@ -29,6 +29,7 @@ class Candidate:
     population: int = 0
     alternate: bool = False  # matched through an alternate name, not the main one
     capital: bool = False  # a national capital
+    admin1_name: str | None = None  # the name of the province or state it lies in
 
 
 class Gazetteer(Protocol):

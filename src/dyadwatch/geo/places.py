@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Iterable
-from itertools import accumulate
+from collections.abc import Callable, Collection, Iterable
+from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING
 
 from dyadwatch.geo.gazetteer import PlaceResolver, feature_rank, to_place
+from dyadwatch.geo.spans import big_place, is_actor_name, whole_names
 from dyadwatch.records import Place, PlaceMention, PlaceRole, Span
 
 # PlaceResolver lives beside the gazetteer; callers may take it from here too.
@@ -85,6 +86,10 @@ _SITE_WORDS = {
     "dam", "stadium", "mosque", "church", "street", "road", "highway", "valley", "hills",
     "heights", "crossing", "airbase", "port", "market", "city", "state", "region", "county",
     "town", "village", "island", "islands", "neighborhood", "neighbourhood", "palace",
+}  # fmt: skip
+# Buildings and sites a possessive place contains ("Mecca's hospital", "Abuja's Centre").
+_FACILITIES = _SITE_WORDS - {"city", "state", "region", "county", "province", "governorate"} | {
+    "centre", "center", "hall", "cathedral", "temple", "school", "compound", "hotel", "court",
 }  # fmt: skip
 _LOCATING_PREPS = {
     "in", "at", "near", "outside", "to", "from", "into", "across", "throughout", "via",
@@ -260,16 +265,42 @@ def _pattern_spans(
             if start < tok.i:
                 add(doc[start : tok.i + 1])
     for ent in doc.ents:
-        if ent.label_ in {"ORG", "EVENT", "WORK_OF_ART"}:
-            span = _name_run(doc, ent.start + (ent[0].lower_ == "the"), limit=3)
-            if span is None or span.end >= ent.end:
-                continue
-            if any(
-                c.feature == "city" and c.population >= _BIG_CITY and not c.alternate
-                for c in resolver.known(span.text)
-            ):
-                add(span, "metonym")
+        if ent.label_ not in {"ORG", "EVENT", "WORK_OF_ART"}:
+            continue
+        start = ent.start + (ent[0].lower_ == "the")
+        run = _name_run(doc, start, limit=3)
+        whole = doc[start : ent.end]
+        if ent.label_ == "ORG" and len(whole) and big_place(resolver, whole.text):
+            # An "organisation" that is just a big city's or an area's name is the place
+            # (", Abuja,"), unless the actor knowledge knows it (checked by the caller).
+            add(whole)
+            continue
+        # The leading name of an organisation or event: its longest prefix naming a big city
+        # ("Lagos Chamber of Commerce", "Dubai Police", "Dubai World Cup").
+        for end in range(min(run.end, ent.end - 1) if run is not None else 0, start, -1):
+            if big_place(resolver, doc[start:end].text, areas=False):
+                add(doc[start:end], "metonym")
+                break
+        # A place ending it after "of" ("Ruler of Dubai", "University of Lagos").
+        of = next((t.i for t in ent if t.lower_ == "of" and t.i > ent.start), None)
+        if of is not None and of + 1 < ent.end:
+            tail = _name_run(doc, of + 1 + (doc[of + 1].lower_ == "the"))
+            if tail is not None and tail.end == ent.end and big_place(resolver, tail.text):
+                add(tail, "metonym")
     return out
+
+
+def _hyphen_parts(span: SpacySpan, resolver: PlaceResolver) -> list[SpacySpan]:
+    """The parts of a hyphenated compound the gazetteer does not know whole but knows part by
+    part ("Asia-Pacific", "Amsterdam-London"); empty otherwise."""
+    cuts = [t.i for t in span if t.text == "-"]
+    if not cuts or resolver.known(span.text):
+        return []
+    bounds = [span.start, *cuts, span.end]
+    parts = [span.doc[a + (a in cuts) : b] for a, b in pairwise(bounds)]
+    if all(len(p) and any(not c.alternate for c in resolver.known(p.text)) for p in parts):
+        return parts
+    return []
 
 
 def _conjuncts(doc: Doc, found: list[_Found], taken: list[tuple[int, int]]) -> list[_Found]:
@@ -326,6 +357,8 @@ def mention_role(span: SpacySpan, feature: str | None = None) -> PlaceRole:
         return "metonym"  # "pushed Washington to renew": the object acts
     if dep == "pobj" and head.lower_ in _PARTY_PREPS:
         return "metonym"
+    if dep == "poss" and (head.lemma_.lower() in _FACILITIES or head.lower_ in _FACILITIES):
+        return "literal"  # "Bethlehem's Church of the Nativity": a building in the place
     if dep in {"poss", "compound", "nmod", "amod"} and head.pos_ in {"NOUN", "PROPN"}:
         # "US troops", "Russia's minister" stand for the state; "Baghdad's bridges" do not.
         if head.lemma_.lower() in _ACTOR_NOUNS or head.lower_ in _ACTOR_NOUNS:
@@ -338,9 +371,18 @@ def mention_role(span: SpacySpan, feature: str | None = None) -> PlaceRole:
 
 
 def find_place_mentions(
-    doc: Doc, *, resolver: PlaceResolver, dateline: Span | None = None
+    doc: Doc,
+    *,
+    resolver: PlaceResolver,
+    dateline: Span | None = None,
+    not_place: Callable[[str], bool] | None = None,
 ) -> list[PlaceMention]:
-    """Every toponym mention in ``doc``, with its role and resolved place, in text order."""
+    """Every toponym mention in ``doc``, with its role and resolved place, in text order.
+
+    ``not_place`` tells a name the actor knowledge knows as something other than a place (an
+    organisation, armed group, party, IGO or person): such a name is never a toponym, whatever
+    the gazetteer holds under it ("Hamas" is also an alternate name of Hamm, Germany).
+    """
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
     persons = _person_words(doc)
@@ -350,12 +392,24 @@ def find_place_mentions(
         if span is not None:
             found.append((span, "literal", False))
             taken.append((span.start, span.end))
+    for span in whole_names(doc, resolver):
+        if not _inside(span, taken):
+            found.append((span, None, False))
+            taken.append((span.start, span.end))
     for ent in doc.ents:
         span = _trim(ent)
         if span is None or _inside(span, taken):
             continue
+        if is_actor_name(span, not_place):
+            taken.append((ent.start, ent.end))  # nothing inside it is a place either
+            continue
         if ent.label_ in _PLACE_LABELS:
             if (len(span) == 1 and span.text in persons) or span.text.lower() in _CALENDAR:
+                continue
+            parts = _hyphen_parts(span, resolver)
+            if parts:  # "Asia-Pacific", "Amsterdam-London": each part is a place
+                found += [(part, None, False) for part in parts]
+                taken.append((span.start, span.end))
                 continue
             found.append((span, None, False))
             taken.append((span.start, span.end))
@@ -367,6 +421,7 @@ def find_place_mentions(
         taken.append((item[0].start, item[0].end))
     found += _pattern_spans(doc, resolver, taken, persons)
     found += _conjuncts(doc, found, taken)
+    found = [f for f in found if f[2] or not is_actor_name(f[0], not_place)]
     found.sort(key=lambda f: f[0].start)
     return _resolve_all(found, resolver, dateline)
 
@@ -418,7 +473,8 @@ def _resolve_all(
                 is not None
             ]
             near += states + ([dateline_place] if dateline_place is not None else [])
-            place = resolver.resolve(name, focus=focus, near=near)
+            # A name cut from a facility ("Royal" of "Royal Street") is no alternate name.
+            place = resolver.resolve(name, focus=focus, near=near, main_only=name != span.text)
         if place is not None:
             resolved[span.start] = place
             place = dataclasses.replace(place, start=span.start_char, end=span.end_char)
@@ -492,7 +548,11 @@ def attachment_cost(mention_root: Token, trigger: Token) -> float | None:
 
 
 def event_place(
-    doc: Doc, trigger: Token, mentions: list[PlaceMention], dateline_place: Place | None
+    doc: Doc,
+    trigger: Token,
+    mentions: list[PlaceMention],
+    dateline_place: Place | None,
+    actor_countries: Collection[str] = (),
 ) -> Place | None:
     """The place of the event ``trigger`` names (see ``attachment_cost`` and module doc).
 
@@ -506,10 +566,14 @@ def event_place(
     best: tuple[float, int, PlaceMention] | None = None
     foreign = False
     for m in mentions:
-        if m.role != "literal" or not (sent.start_char <= m.start < sent.end_char):
-            continue
+        if not (sent.start_char <= m.start < sent.end_char) or _is_dateline(m, dateline_place):
+            continue  # the dateline is where the story was filed, not a place of the clause
+        if m.place is not None and m.place.feature == "continent":
+            continue  # a continent is never where an event is placed ("talks with Europe")
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
+            continue
+        if m.role != "literal":
             continue
         if dateline_place is None or m.place is None or m.place.country != dateline_place.country:
             foreign = True
@@ -525,6 +589,17 @@ def event_place(
         if m.place is not None:
             return m.place
         return Place(m.text, None, "unknown", None, None, None, None, start=m.start, end=m.end)
+    if dateline_place is not None and actor_countries and dateline_place.country:
+        # "Haitian gangs attacked police", filed from Nairobi: when no actor is of the
+        # dateline's country, the event happened elsewhere than the story was filed.
+        foreign = foreign or dateline_place.country not in actor_countries
     if dateline_place is not None and not foreign:
         return dataclasses.replace(dateline_place, from_dateline=True)
     return None
+
+
+def _is_dateline(mention: PlaceMention, dateline_place: Place | None) -> bool:
+    return dateline_place is not None and mention.start == dateline_place.start
+
+
+

@@ -118,7 +118,11 @@ _EVENT_FIELDS: dict[str, str] = {
     "NumSources": "e.n_sources",
     "NumArticles": "e.n_articles",
     "ActionGeo_Type": _ACTION_GEO_TYPE,
-    "ActionGeo_FullName": "e.place_name",
+    # GDELT's "City, Province, Country" without the country (ActionGeo_CountryCode has it).
+    "ActionGeo_FullName": (
+        "concat_ws(', ', e.place_name, CASE WHEN e.place_feature = 'city'"
+        " AND e.place_admin1_name <> e.place_name THEN e.place_admin1_name END)"
+    ),
     "ActionGeo_CountryCode": "e.place_country",
     "ActionGeo_ADM1Code": "e.place_country || e.place_admin1",
     "ActionGeo_Lat": "e.place_lat",

@@ -243,6 +243,27 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
 )
 
+MIGRATIONS += (
+    Migration(
+        5,
+        "merge reasons, dateline places, headlines, province names",
+        (
+            "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS merge_reason VARCHAR",
+            "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS place_from_dateline BOOLEAN DEFAULT false",
+            "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS headline BOOLEAN DEFAULT false",
+            "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS place_admin1_name VARCHAR",
+            "ALTER TABLE events ADD COLUMN IF NOT EXISTS place_admin1_name VARCHAR",
+            # Older reports: what their stored Event says.
+            """
+            UPDATE mentions SET
+                place_from_dateline = coalesce(
+                    (event_json->'place'->>'from_dateline')::BOOLEAN, false),
+                place_admin1_name = event_json->'place'->>'admin1_name'
+            """,
+        ),
+    ),
+)
+
 LATEST_VERSION = MIGRATIONS[-1].version
 
 ARTICLE_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -303,13 +324,18 @@ MENTION_COLUMNS: tuple[tuple[str, str], ...] = (
     ("place_lat", "DOUBLE"),
     ("place_lon", "DOUBLE"),
     ("event_json", "JSON"),
-    # added by migration 2, so after event_json
+    # added by migration 3, so after event_json
     ("modality_cue", "VARCHAR"),
     ("modality_cue_start", "INTEGER"),
     ("modality_cue_end", "INTEGER"),
     ("attributed_name", "VARCHAR"),
     ("attributed_country", "VARCHAR"),
     ("attributed_code", "VARCHAR"),
+    # added by migration 5
+    ("merge_reason", "VARCHAR"),
+    ("place_from_dateline", "BOOLEAN"),
+    ("headline", "BOOLEAN"),
+    ("place_admin1_name", "VARCHAR"),
 )
 """(name, type) of the ``mentions`` columns, in table order."""
 
@@ -331,6 +357,9 @@ ACTOR_COLUMNS: tuple[tuple[str, str], ...] = (
 
 MENTION_EVENT_ID = [name for name, _ in MENTION_COLUMNS].index("event_id")
 """Position of ``event_id`` in a mention row."""
+
+MENTION_REASON = [name for name, _ in MENTION_COLUMNS].index("merge_reason")
+"""Position of ``merge_reason`` in a mention row."""
 
 
 def article_row(article: Article, n_mentions: int, coded_at: datetime) -> list[Any]:
@@ -355,6 +384,10 @@ CREATING_MODALITIES = frozenset({"asserted"})
 
 ATTACHING_MODALITIES = frozenset({"hedged", "future"})
 """Mentions of these modalities join a matching merged event but never create one."""
+
+REFERRING_MODALITIES = frozenset({"historical"})
+"""Mentions of these modalities refer to an earlier event: they join it when the store has it
+(within ``merge.REFERENCE_LOOKBACK_DAYS``), else stay reports of no event."""
 
 PRECISE_DATES = frozenset({"day", "week"})
 """Event-date precisions good enough to merge on; coarser dates are not merged."""
@@ -455,7 +488,20 @@ def mention_row(article: Article, idx: int, event: Event) -> list[Any]:
         event.to_json(),
         *_cue_columns(evidence.modality_cue),
         *_attributed_columns(evidence.attributed_to),
+        None,
+        event.place is not None and event.place.from_dateline,
+        is_headline(article, event),
+        event.place.admin1_name if event.place is not None else None,
     ]
+
+
+def is_headline(article: Article, event: Event) -> bool:
+    """Whether the report comes from the article's headline: the first line of a text that
+    goes on, when it carries no closing full stop (a headline, not a lead sentence)."""
+    if event.evidence.sentence_start != 0:
+        return False
+    first, newline, rest = article.text.lstrip().partition("\n")
+    return bool(newline and rest.strip()) and not first.rstrip().endswith((".", "!", "?", '"'))
 
 
 def actor_rows(article: Article, idx: int, event: Event) -> list[list[Any]]:

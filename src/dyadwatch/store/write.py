@@ -24,7 +24,10 @@ from dyadwatch.store.merge import (
     ATTACHING_SQL,
     CREATING_SQL,
     EVENT_STATE_FIELDS,
+    MENTION_COLUMNS_READ,
     MENTION_FIELDS,
+    REFERENCE_LOOKBACK_DAYS,
+    REFERRING_SQL,
     WAITING_SQL,
     EventState,
     Mention,
@@ -40,6 +43,8 @@ from dyadwatch.store.schema import (
     ARTICLE_COLUMNS,
     MENTION_COLUMNS,
     MENTION_EVENT_ID,
+    MENTION_REASON,
+    REFERRING_MODALITIES,
     actor_rows,
     article_row,
     mention_row,
@@ -49,7 +54,7 @@ AddOutcome = Literal["new", "changed", "unchanged"]
 Coded = tuple[Article, Sequence[Event]]
 
 _MENTION_NAMES = [name for name, _ in MENTION_COLUMNS]
-_ENGINE_POSITIONS = [_MENTION_NAMES.index(name.strip()) for name in MENTION_FIELDS.split(",")]
+_ENGINE_POSITIONS = [_MENTION_NAMES.index(name) for name in MENTION_COLUMNS_READ]
 
 
 def insert_rows(
@@ -161,6 +166,7 @@ class BatchWriter:
         for article_rows in rows:
             for r in article_rows:
                 r[MENTION_EVENT_ID] = engine.assigned.get((r[0], r[1]))
+                r[MENTION_REASON] = engine.reasons.get((r[0], r[1]))
                 fresh.add((r[0], r[1]))
         insert_rows(self.con, "mentions", MENTION_COLUMNS, [r for rs in rows for r in rs])
         actors = [
@@ -171,17 +177,20 @@ class BatchWriter:
         ]
         insert_rows(self.con, "actors", ACTOR_COLUMNS, actors)
         older = {ref: eid for ref, eid in engine.assigned.items() if ref not in fresh}
-        self.set_event_ids(older)
+        self.set_event_ids(older, engine.reasons)
         self.refresh(sorted(engine.touched))
 
     def _engine(self, mentions: Iterable[Mention]) -> MergeEngine:
         """An engine loaded with the stored events and waiting mentions these could meet."""
         span: dict[str, tuple[Date, Date]] = {}
+        lookback = window_delta(REFERENCE_LOOKBACK_DAYS)
         for m in mentions:
             if m.key is None or m.date is None:
                 continue
-            lo, hi = span.get(m.key, (m.date, m.date))
-            span[m.key] = (min(lo, m.date), max(hi, m.date))
+            # A reference to an earlier event looks further back than the window.
+            low = shift(m.date, -lookback) if m.modality in REFERRING_MODALITIES else m.date
+            lo, hi = span.get(m.dyad, (low, m.date))
+            span[m.dyad] = (min(lo, low), max(hi, m.date))
         if not span:
             return MergeEngine(self.window_days, [], [])
         keys = sorted(span)
@@ -193,14 +202,16 @@ class BatchWriter:
         r = "(SELECT unnest(?::VARCHAR[]) AS k, unnest(?::DATE[]) AS lo, unnest(?::DATE[]) AS hi)"
         events = self.con.execute(
             f"SELECT {EVENT_STATE_FIELDS} FROM events e JOIN {r} r"
-            " ON e.merge_key = r.k AND e.first_date >= r.lo AND e.last_date <= r.hi"
+            " ON split_part(e.merge_key, '|', 1) = r.k"
+            " AND e.last_date >= r.lo AND e.first_date <= r.hi"
             " LEFT JOIN mentions pm ON pm.article_id = e.place_article_id"
             " AND pm.idx = e.place_idx WHERE e.mergeable",
             ranges,
         ).fetchall()
         waiting = self.con.execute(
             f"SELECT {MENTION_FIELDS} FROM mentions JOIN {r} r"
-            f" ON merge_key = r.k AND merge_date BETWEEN r.lo AND r.hi WHERE {WAITING_SQL}",
+            f" ON split_part(merge_key, '|', 1) = r.k AND merge_date BETWEEN r.lo AND r.hi"
+            f" WHERE {WAITING_SQL}",
             ranges,
         ).fetchall()
         states: list[EventState] = [event_state_from_row(row) for row in events]
@@ -208,15 +219,23 @@ class BatchWriter:
 
     # -- shared with remerge --------------------------------------------------------------------
 
-    def set_event_ids(self, assigned: dict[tuple[str, int], str]) -> None:
+    def set_event_ids(
+        self, assigned: dict[tuple[str, int], str], reasons: dict[tuple[str, int], str]
+    ) -> None:
         if not assigned:
             return
         refs = sorted(assigned)
         self.con.execute(
-            "UPDATE mentions SET event_id = v.e FROM (SELECT unnest(?::VARCHAR[]) AS a,"
-            " unnest(?::INTEGER[]) AS i, unnest(?::VARCHAR[]) AS e) v"
+            "UPDATE mentions SET event_id = v.e, merge_reason = v.r FROM (SELECT"
+            " unnest(?::VARCHAR[]) AS a, unnest(?::INTEGER[]) AS i, unnest(?::VARCHAR[]) AS e,"
+            " unnest(?::VARCHAR[]) AS r) v"
             " WHERE mentions.article_id = v.a AND mentions.idx = v.i",
-            [[a for a, _ in refs], [i for _, i in refs], [assigned[r] for r in refs]],
+            [
+                [a for a, _ in refs],
+                [i for _, i in refs],
+                [assigned[r] for r in refs],
+                [reasons.get(r) for r in refs],
+            ],
         )
 
     def refresh(self, event_ids: Sequence[str]) -> None:
@@ -232,17 +251,32 @@ class BatchWriter:
 
     def remerge(self) -> None:
         """Rebuild every event: asserted mentions in canonical order, then the others."""
-        self.con.execute("UPDATE mentions SET event_id = NULL WHERE event_id IS NOT NULL")
+        self.con.execute(
+            "UPDATE mentions SET event_id = NULL, merge_reason = NULL WHERE event_id IS NOT NULL"
+        )
         self.con.execute("DELETE FROM events")
         order = " ORDER BY merge_date NULLS LAST, article_id, idx"
         engine = MergeEngine(self.window_days, [], [])
-        for where, attach in ((CREATING_SQL, False), (ATTACHING_SQL, True)):
+        # The body's asserted reports, then headlines (each may join its own article's lead),
+        # then hedged and future reports, then references to earlier events.
+        passes = (
+            (f"{CREATING_SQL} AND NOT coalesce(headline, false)", "assert"),
+            (f"{CREATING_SQL} AND coalesce(headline, false)", "assert"),
+            (ATTACHING_SQL, "attach"),
+            (REFERRING_SQL, "refer"),
+        )
+        by_article: dict[str, list[Mention]] = {}
+        for where, step in passes:
             rows = self.con.execute(f"SELECT {MENTION_FIELDS} FROM mentions WHERE {where}" + order)
             for row in rows.fetchall():
                 mention = mention_from_row(row)
-                if attach:
+                if step == "assert":
+                    article = by_article.setdefault(mention.article_id, [])
+                    engine.place_asserted(mention, sweep=False, article=list(article))
+                    article.append(mention)
+                elif step == "attach":
                     engine.attach(mention)
                 else:
-                    engine.place_asserted(mention, sweep=False)
-        self.set_event_ids(engine.assigned)
+                    engine.refer(mention)
+        self.set_event_ids(engine.assigned, engine.reasons)
         self.con.execute(refresh_sql("true"))

