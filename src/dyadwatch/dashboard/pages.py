@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Request
@@ -138,24 +139,67 @@ def dyad(request: Request) -> Response:
                 )
             windows = _windows(con, a, b, q)
             listed: list[dict[str, Any]] = []
-            if selected is not None:
-                from datetime import date
-
-                try:
-                    first, last = data.period_bounds(date.fromisoformat(selected), by)
-                except ValueError:
-                    raise InvalidArgument("period", "expected YYYY-MM-DD") from None
-                listed = data.sorted_page(con, q.replace(start=first, end=last), "date", False, 200)
+            chosen = _chosen_range(params.get("period", ""), params.get("window", ""), by)
+            if chosen is not None:
+                group = params.get("group", "")
+                if group not in ("", "cooperation", "conflict"):
+                    raise InvalidArgument("group", "cooperation or conflict")
+                narrowed = q.replace(start=chosen[0], end=chosen[1])
+                if group:
+                    narrowed = narrowed.replace(quad_class=(1, 2) if group == "cooperation"
+                                                else (3, 4))  # fmt: skip
+                listed = data.sorted_page(con, narrowed, "date", False, 200)
         def href(start: str) -> str:
             from dyadwatch.dashboard.web import qs
 
-            return "/dyad" + qs(params, period=start) + "#period-events"
+            return "/dyad" + qs(params, period=start, window=None, group=None) + "#period-events"
 
         charts = [(d, dyad_chart(rows, d, windows, href, selected)) for d in ("ab", "ba")]
         return {"charts": charts, "rows": rows, "windows": windows, "selected": selected,
-                "listed": listed, "query": q}  # fmt: skip
+                "listed": listed, "query": q, "chosen_range": chosen,
+                "group": params.get("group", "")}  # fmt: skip
 
     return page_or_error(request, "dyad.html", build, **base)
+
+
+def _chosen_range(period: str, window: str, by: str) -> tuple[date, date] | None:
+    """The days whose events the dyad page lists: one period (``period=START``) or a signal's
+    window (``window=START..END``)."""
+    try:
+        if window.strip():
+            first, _, last = window.strip().partition("..")
+            lo, hi = date.fromisoformat(first), date.fromisoformat(last)
+            if hi < lo:
+                raise InvalidArgument("window", "the window ends before it starts")
+            return lo, hi
+        if period.strip():
+            return data.period_bounds(date.fromisoformat(period.strip()), by)
+    except ValueError:
+        raise InvalidArgument("window" if window.strip() else "period",
+                              "expected YYYY-MM-DD (a window: START..END)") from None  # fmt: skip
+    return None
+
+
+def top_signals(con: duckdb.DuckDBPyConnection, by: str, top: int) -> list[dict[str, Any]]:
+    """The strongest signals of the store over all events and over each context the store's
+    events carry (a military cooperation rise can hide inside all cooperation), merged by
+    p-value, without repeats."""
+
+    def contexts() -> list[str]:
+        rows = con.execute(
+            "SELECT DISTINCT unnest(plover_context) AS c FROM events ORDER BY c"
+        ).fetchall()
+        return [str(r[0]) for r in rows if r[0]]
+
+    stamp = con.execute("SELECT max(added_at), count(*) FROM events").fetchone()
+    found: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for context in [None, *data.cached(("contexts", stamp), contexts)]:
+        chosen = (context,) if context else ()
+        for s in signals_of(con, by, chosen, top):
+            key = (s["kind"], s["group"], s["a"], s["b"], tuple(s["contexts"]), s["window_start"])
+            found.setdefault(key, s)
+    ranked = sorted(found.values(), key=lambda s: (s["p_value"], -s["count"], s["a"], s["b"]))
+    return ranked[:top]
 
 
 def _windows(con: duckdb.DuckDBPyConnection, a: str, b: str, q: EventQuery) -> list[dict[str, Any]]:

@@ -21,6 +21,7 @@ from dyadwatch.dashboard.pages import (
     page_or_error,
     query_from,
     signals_of,
+    top_signals,
 )
 from dyadwatch.dashboard.web import SECURITY_HEADERS, render
 from dyadwatch.errors import DyadwatchError, InvalidArgument
@@ -96,7 +97,10 @@ def signals_page(request: Request) -> Response:
         q = query_from(request, ("plover_context",), plover_context="context")
         top = int_param(request, "top", 25, 1, 200)
         with cursor(request) as con:
-            found = signals_of(con, by, q.plover_context)[:top]
+            if q.plover_context:
+                found = signals_of(con, by, q.plover_context)[:top]
+            else:
+                found = top_signals(con, by, top)
         from dyadwatch.ontology import load_ontology
 
         return {"signals": found, "contexts": sorted(load_ontology().plover_contexts())}
@@ -111,7 +115,7 @@ def signals_fragment(request: Request) -> Response:
     top = 5
     try:
         with cursor(request) as con:
-            found = signals_of(con, "month", ())[:top]
+            found = top_signals(con, "month", top)
     except DyadwatchError as exc:
         return render("signal_list.html", 503, signals=[], error=str(exc))
     return render("signal_list.html", signals=found, compact=True)
@@ -121,7 +125,7 @@ def signals_fragment(request: Request) -> Response:
 def signals_feed(request: Request) -> Response:
     try:
         with cursor(request) as con:
-            found = signals_of(con, "month", ())[:50]
+            found = top_signals(con, "month", 50)
     except DyadwatchError as exc:
         return Response(str(exc), status_code=503, media_type="text/plain")
     base = str(request.base_url).rstrip("/")
