@@ -17,6 +17,7 @@ FeatureCollection with the ISO alpha-3 code and name of each country.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import struct
 import sys
@@ -70,7 +71,9 @@ def read_polygons(data: bytes) -> list[list[list[tuple[float, float]]]]:
         n_parts, n_points = struct.unpack("<ii", body[36:44])
         parts = list(struct.unpack(f"<{n_parts}i", body[44 : 44 + 4 * n_parts]))
         at = 44 + 4 * n_parts
-        points = [struct.unpack("<dd", body[at + 16 * k : at + 16 * k + 16]) for k in range(n_points)]
+        points = [
+            struct.unpack("<dd", body[at + 16 * k : at + 16 * k + 16]) for k in range(n_points)
+        ]
         bounds = [*parts, n_points]
         out.append([points[bounds[k] : bounds[k + 1]] for k in range(n_parts)])
     return out
@@ -86,7 +89,7 @@ def simplify(ring: list[tuple[float, float]]) -> list[list[float]]:
 
 
 def is_clockwise(ring: list[tuple[float, float]]) -> bool:
-    area = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False))
+    area = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in itertools.pairwise(ring))
     return area < 0
 
 

@@ -122,14 +122,16 @@ def dyad_chart(
                               href(row["start"]), row["start"] == selected))  # fmt: skip
         if row["goldstein_mean"] is not None:
             gy = mid - (plot_h / 2) * row["goldstein_mean"] / 10
-            line.append((round(x + step / 2, 1), round(gy, 1), row["goldstein_mean"], row["period"]))
+            line.append(
+                (round(x + step / 2, 1), round(gy, 1), row["goldstein_mean"], row["period"])
+            )
     shades = []
     for win in windows:
         xs = [c.x for c in columns if win["window_start"] <= c.start <= win["window_end"]]
         if xs:
             shades.append({"x": min(xs), "w": max(xs) - min(xs) + step, "label": win["label"],
                            "kind": win["kind"]})  # fmt: skip
-    ticks = [(round(top, 1), f"{top_value:g}"), (round(mid, 1), "0"),
+    ticks = [(float(top), f"{top_value:g}"), (round(mid, 1), "0"),
              (round(top + plot_h, 1), f"{top_value:g}")]  # fmt: skip
     every = max(1, len(columns) // 8)
     return Chart(width, height, columns, ticks, _x_labels(columns, every),

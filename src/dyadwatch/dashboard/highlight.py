@@ -3,6 +3,7 @@ the template; only the markup around it is ours)."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,7 +33,7 @@ def pieces(text: str, spans: list[dict[str, Any]], base: int = 0) -> list[Piece]
             inside.append((str(span["role"]), start, end))
     cuts = sorted({0, len(text), *(s for _, s, _ in inside), *(e for _, _, e in inside)})
     out = []
-    for lo, hi in zip(cuts, cuts[1:], strict=False):
+    for lo, hi in itertools.pairwise(cuts):
         roles = tuple(r for r in ROLES if any(s <= lo and hi <= e for role, s, e in inside
                                               if role == r))  # fmt: skip
         first = tuple(r for r in ROLES if any(s == lo for role, s, _ in inside if role == r))

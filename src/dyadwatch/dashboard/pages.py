@@ -149,6 +149,7 @@ def dyad(request: Request) -> Response:
                     narrowed = narrowed.replace(quad_class=(1, 2) if group == "cooperation"
                                                 else (3, 4))  # fmt: skip
                 listed = data.sorted_page(con, narrowed, "date", False, 200)
+
         def href(start: str) -> str:
             from dyadwatch.dashboard.web import qs
 
@@ -238,18 +239,19 @@ def events(request: Request) -> Response:
 
     params = request.query_params
     onto = load_ontology()
-    base = {"page": "events", "p": params, "sorts": list(data.SORTS),
-            "sort": params.get("sort", "date"), "desc": params.get("dir", "desc") != "asc",
+    sort = params.get("sort", "date")
+    desc = params.get("dir", "desc") != "asc"
+    base = {"page": "events", "p": params, "sorts": list(data.SORTS), "sort": sort, "desc": desc,
             "modalities": MODALITIES, "contexts": sorted(onto.plover_contexts()),
             "types": sorted(t.name for t in onto.plover_types())}  # fmt: skip
 
     def build() -> dict[str, Any]:
         q = query_from(request)
         number = int_param(request, "page", 1, 1, data.MAX_OFFSET // PAGE_SIZE)
-        if base["sort"] not in data.SORTS:
+        if sort not in data.SORTS:
             raise InvalidArgument("sort", f"one of {', '.join(data.SORTS)}")
         with cursor(request) as con:
-            rows = data.sorted_page(con, q, base["sort"], base["desc"], PAGE_SIZE,
+            rows = data.sorted_page(con, q, sort, desc, PAGE_SIZE,
                                     (number - 1) * PAGE_SIZE)  # fmt: skip
             n = data.total(con, q)
         filters = {k: params.getlist(k) for k in FILTERS if any(params.getlist(k))}

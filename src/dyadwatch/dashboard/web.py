@@ -66,7 +66,9 @@ def qs(params: dict[str, Any] | QueryParams, **changes: Any) -> str:
             items[key] = params.getlist(key)
     else:
         for key, value in params.items():
-            items[key] = [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
+            items[key] = (
+                [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
+            )
     for key, value in changes.items():
         if value is None:
             items.pop(key, None)

@@ -1,0 +1,246 @@
+"""The dashboard in a real browser (Debian's chromium driven by playwright): every page loads
+without a console error or a request leaving 127.0.0.1, filters change the table and the URL
+and back restores them, the dyad chart draws the API's numbers, two clicks lead from a signal
+to its highlighted sentence, and no payload from the store ever runs.
+
+One server and one browser for the whole session; every page load is bounded by a timeout."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from dyadwatch.api import create_app
+
+from dashboard_store import build
+
+pytestmark = pytest.mark.browser
+playwright_api = pytest.importorskip("playwright.sync_api")
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync"]  # fmt: skip
+TIMEOUT_MS = 15_000
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    import uvicorn
+
+    db = build(tmp_path_factory.mktemp("dash-browser"))
+    port = free_port()
+    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    assert srv.started, "the dashboard server did not start"
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
+    with playwright_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+class Watched:
+    """A page with everything that must not happen recorded: console errors, uncaught
+    exceptions, dialogs (an ``alert`` from a payload) and requests leaving the server."""
+
+    def __init__(self, browser: Any, base: str) -> None:
+        self.base = base
+        self.page = browser.new_page()
+        self.page.set_default_timeout(TIMEOUT_MS)
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.outside: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", self._dialog)
+        self.page.route("**/*", self._route)
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def _route(self, route: Any) -> None:
+        url = route.request.url
+        if url.startswith(self.base + "/"):
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+    def goto(self, path: str) -> Any:
+        self.page.goto(self.base + path, wait_until="load")
+        self.page.wait_for_load_state("networkidle")
+        return self.page
+
+    def query(self) -> dict[str, list[str]]:
+        return parse_qs(urlsplit(self.page.url).query)
+
+    def assert_clean(self) -> None:
+        assert self.errors == [] and self.dialogs == [] and self.outside == []
+        injected = self.page.evaluate(
+            """() => [...document.querySelectorAll('*')].filter(e =>
+                   [...e.attributes].some(a => a.name.startsWith('on'))
+                   || (e.tagName === 'SCRIPT' && !e.src)
+                   || (e.tagName === 'IMG')).length"""
+        )
+        assert injected == 0
+        bad = self.page.evaluate(
+            """() => [...document.querySelectorAll('a[href]')]
+                   .map(a => new URL(a.getAttribute('href'), document.baseURI).href)
+                   .filter(h => !/^https?:/i.test(h))"""
+        )
+        assert bad == []
+
+
+@pytest.fixture
+def watched(browser: Any, server: str) -> Iterator[Watched]:
+    w = Watched(browser, server)
+    yield w
+    w.page.close()
+
+
+def hostile(w: Watched) -> tuple[list[str], list[str]]:
+    rows = w.page.request.get(w.base + "/api/v1/events?text=praised&limit=100").json()["data"]
+    return [r["event_id"] for r in rows], sorted({r["article_id"] for r in rows})
+
+
+def test_every_page_loads_clean(watched: Watched) -> None:
+    events, articles = hostile(watched)
+    paths = ["/", "/dyad?a=FRA&b=DEU", "/dyad?a=KEN&b=BRA&by=day", "/events",
+             "/events?text=praised", "/map", "/signals", "/actors?q=Algeria&on=2020-09-25"]  # fmt: skip
+    paths += [f"/event/{e}" for e in events] + [f"/article/{a}" for a in articles]
+    assert len(paths) >= 14
+    for path in paths:
+        page = watched.goto(path)
+        assert page.locator("h1").count() == 1, path
+        watched.assert_clean()
+    # The payloads are on screen, as text.
+    watched.goto(f"/article/{articles[0]}")
+    assert "<img src=x onerror=alert(1)>" in watched.page.inner_text("main")
+
+
+def test_filter_changes_table_and_url_and_back_restores(watched: Watched) -> None:
+    page = watched.goto("/events")
+    before = page.locator("#events-summary").get_attribute("data-total")
+    first_rows = page.locator("table.events tbody tr").count()
+    page.select_option("select[name=quad_class]", "4")
+    with page.expect_navigation():
+        page.click("#events-form button[type=submit]")
+    assert watched.query()["quad_class"] == ["4"]
+    assert "source" not in watched.query()  # empty fields stay out of the URL
+    after = page.locator("#events-summary").get_attribute("data-total")
+    assert int(after or 0) == 6 < int(before or 0)
+    quads = page.locator("table.events tbody td .quad").all_inner_texts()
+    assert quads and all(q.strip().startswith("4") for q in quads)
+    with page.expect_navigation():
+        page.go_back()
+    assert "quad_class" not in watched.query()
+    assert page.locator("#events-summary").get_attribute("data-total") == before
+    assert page.locator("table.events tbody tr").count() == first_rows
+    with page.expect_navigation():
+        page.go_forward()
+    assert page.locator("#events-summary").get_attribute("data-total") == after
+    # Sorting by a column header: the URL says so, the rows follow.
+    with page.expect_navigation():
+        page.click("th a[data-sort=goldstein]")
+    assert watched.query()["sort"] == ["goldstein"]
+    values = [
+        float(v) for v in page.locator("table.events tbody td.num:nth-child(6)").all_inner_texts()
+    ]
+    assert values == sorted(values, reverse=True)
+    watched.assert_clean()
+
+
+def test_dyad_chart_draws_the_store_numbers(watched: Watched) -> None:
+    page = watched.goto("/dyad?a=FRA&b=DEU&by=week")
+    series = page.request.get(watched.base + "/api/v1/dyads/FRA/DEU/series?by=week").json()["data"]
+    drawn = page.evaluate(
+        """() => [...document.querySelectorAll('svg[data-chart=dyad] rect.bar')].map(r => [
+               r.closest('svg').dataset.direction, r.closest('a').dataset.period,
+               r.dataset.kind, Number(r.dataset.value), r.getBBox().height])"""
+    )
+    expected = {(r["direction"], r["start"], k): r[k] for r in series if r["direction"] != "both"
+                for k in ("cooperation", "conflict")}  # fmt: skip
+    assert {(d, p, k): v for d, p, k, v, _ in drawn} == expected
+    # Heights are proportional to the numbers (same scale within a chart).
+    ratios = {round(h / v, 3) for d, _, _, v, h in drawn if v and d == "ab"}
+    assert len(ratios) == 1
+    assert page.locator("rect.shade").count() >= 1  # the signal window is marked
+    # The autocomplete list comes from the store.
+    page.wait_for_selector("datalist#actor-codes[data-loaded]", state="attached")
+    codes = page.eval_on_selector_all("datalist#actor-codes option", "os => os.map(o => o.value)")
+    assert {"FRA", "DEU", "FRAGOV"} <= set(codes)
+    # A period chosen by keyboard lists its events.
+    period = page.locator("svg[data-direction=ab] a.period").nth(-3)
+    start = period.get_attribute("data-period")
+    period.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert watched.query()["period"] == [start]
+    dates = page.locator("#period-events table.events tbody td.nowrap").all_inner_texts()
+    assert dates and all(d >= (start or "") for d in dates)
+    watched.assert_clean()
+
+
+def test_two_clicks_from_a_signal_to_its_highlighted_sentence(watched: Watched) -> None:
+    page = watched.goto("/")
+    page.wait_for_selector("#top-signals[data-loaded] .signal-link")
+    signal = page.locator(".signal-link", has_text="FRA-DEU cooperation rose")
+    with page.expect_navigation():
+        signal.click()  # click 1: the dyad explorer, listing the signal window's events
+    assert watched.query()["window"] and watched.query()["group"] == ["cooperation"]
+    with page.expect_navigation():
+        page.locator("#period-events table.events tbody a").first.click()  # click 2: the event
+    sentence = page.locator("blockquote.sentence").first
+    text = sentence.evaluate(
+        "e => { const c = e.cloneNode(true); c.querySelectorAll('.tag').forEach(t => t.remove());"
+        " return c.textContent; }"
+    )
+    assert text.startswith("France met Germany in Berlin on 2020-")
+    assert sentence.locator("mark.hl-trigger").inner_text().endswith("met")
+    assert sentence.locator("mark.hl-source").count() == 1
+    assert sentence.locator("mark.hl-target").count() == 1
+    watched.assert_clean()
+
+
+def test_map_country_and_point_list_events(watched: Watched) -> None:
+    page = watched.goto("/map")
+    with page.expect_navigation():
+        page.locator("a.country[data-country=UKR]").click()
+    assert watched.query()["place_country"] == ["UKR"]
+    assert page.locator("#listed table.events tbody tr").count() == 6
+    with page.expect_navigation():
+        page.go_back()
+    biggest = page.locator("a.point").first
+    n = int(biggest.get_attribute("data-count") or 0)
+    with page.expect_navigation():
+        biggest.click()
+    assert "near" in watched.query()
+    assert page.locator("#listed table.events tbody tr").count() >= n
+    watched.assert_clean()
