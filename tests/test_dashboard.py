@@ -193,3 +193,11 @@ def test_map_bins_and_country_choice(client: TestClient) -> None:
 
 def rows_of(client: TestClient, **params: Any) -> list[dict[str, Any]]:
     return client.get("/api/v1/events", params={**params, "limit": 1000}).json()["data"]
+
+
+def test_actors_by_country_name_and_day(client: TestClient) -> None:
+    page = html(client, "/actors?q=Algeria&on=2020-09-25")
+    assert "Said Chengriha" in page and "Abdelmadjid Tebboune" in page
+    assert "Abdelaziz Bouteflika" not in page  # not in office that day
+    assert "<code>DZAMIL</code>" in page
+    html(client, "/actors?on=25-09-2020", 400)

@@ -154,7 +154,16 @@ def actors_page(request: Request) -> Response:
                 on = date.fromisoformat(on_text)
             except ValueError:
                 raise InvalidArgument("on", f"expected YYYY-MM-DD, not {on_text!r}") from None
-        return {"results": find_actors(text, on)}
+        found = find_actors(text, on)
+        # "Algeria" names a country, not a person: add the office holders of the countries
+        # it names, so "who was Algeria's army chief on that day" is one search.
+        seen = {(r.get("name"), r.get("start")) for r in found}
+        for country in [r["code"] for r in found if r["kind"] == "country"][:3]:
+            for r in find_actors(country, on):
+                if r["kind"] == "person" and (r["name"], r.get("start")) not in seen:
+                    seen.add((r["name"], r.get("start")))
+                    found.append(r)
+        return {"results": found}
 
     return page_or_error(request, "actors.html", build, **base)
 
