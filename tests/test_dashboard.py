@@ -171,7 +171,11 @@ def test_dyad_chart_draws_the_series_numbers(client: TestClient) -> None:
     expected = {(r["direction"], r["start"], k): r[k] for r in api if r["direction"] != "both"
                 for k in ("cooperation", "conflict")}  # fmt: skip
     assert drawn == expected and sum(drawn.values()) == 30
-    assert 'class="shade"' in page  # the signal window
+    fragment = html(client, "/fragments/dyad-signals?a=DEU&b=FRA&by=week")
+    windows = re.findall(r'data-window-start="([\d-]+)" data-window-end="([\d-]+)"', fragment)
+    assert windows == [("2020-07-01", "2020-10-31")]
+    assert "by=week" in fragment and "window=2020-07-01..2020-10-31" in fragment
+    assert "No signal" in html(client, "/fragments/dyad-signals?a=RUS&b=UKR")
 
 
 def test_codes_for_autocomplete(client: TestClient) -> None:

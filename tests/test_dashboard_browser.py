@@ -191,7 +191,11 @@ def test_dyad_chart_draws_the_store_numbers(watched: Watched) -> None:
     # Heights are proportional to the numbers (same scale within a chart).
     ratios = {round(h / v, 3) for d, _, _, v, h in drawn if v and d == "ab"}
     assert len(ratios) == 1
-    assert page.locator("rect.shade").count() >= 1  # the signal window is marked
+    # The signal window, fetched after the page, is shaded on both charts over its weeks.
+    page.wait_for_selector("#dyad-signals[data-loaded]", state="attached")
+    shades = page.locator("rect.shade")
+    assert shades.count() == 2
+    assert shades.first.get_attribute("data-window") == "2020-07-01..2020-10-31"
     # The autocomplete list comes from the store.
     page.wait_for_selector("datalist#actor-codes[data-loaded]", state="attached")
     codes = page.eval_on_selector_all("datalist#actor-codes option", "os => os.map(o => o.value)")

@@ -32,6 +32,7 @@ class Column:
     bars: list[Bar] = field(default_factory=list)
     href: str | None = None
     selected: bool = False
+    end: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,15 +90,15 @@ def weekly_chart(weeks: list[dict[str, Any]], width: int = 760, height: int = 22
 def dyad_chart(
     rows: list[dict[str, Any]],
     direction: str,
-    windows: list[dict[str, Any]],
     href: Any,
     selected: str | None,
     width: int = 760,
     height: int = 260,
 ) -> Chart:
     """Cooperation above the axis, conflict below, for one direction (``ab``, ``ba``); the mean
-    Goldstein score of each period as a line (its own scale, -10 to 10, on the right); signal
-    windows shaded behind. ``href(start)`` is the link of a period."""
+    Goldstein score of each period as a line (its own scale, -10 to 10, on the right).
+    ``href(start)`` is the link of a period. (The page's script shades the signal windows,
+    which are fetched after the page: the signal test runs over the whole store.)"""
     left, right, top, bottom = 48, 44, 16, 30
     plot_h = height - top - bottom
     mid = top + plot_h / 2
@@ -119,22 +120,16 @@ def dyad_chart(
                 f"{row['period']} {row['dyad']}: {row['conflict']} conflict"),
         ]  # fmt: skip
         columns.append(Column(round(x, 1), round(step, 1), row["start"], row["period"], bars,
-                              href(row["start"]), row["start"] == selected))  # fmt: skip
+                              href(row["start"]), row["start"] == selected, row["end"]))  # fmt: skip
         if row["goldstein_mean"] is not None:
             gy = mid - (plot_h / 2) * row["goldstein_mean"] / 10
             line.append(
                 (round(x + step / 2, 1), round(gy, 1), row["goldstein_mean"], row["period"])
             )
-    shades = []
-    for win in windows:
-        xs = [c.x for c in columns if win["window_start"] <= c.start <= win["window_end"]]
-        if xs:
-            shades.append({"x": min(xs), "w": max(xs) - min(xs) + step, "label": win["label"],
-                           "kind": win["kind"]})  # fmt: skip
     ticks = [(float(top), f"{top_value:g}"), (round(mid, 1), "0"),
              (round(top + plot_h, 1), f"{top_value:g}")]  # fmt: skip
     every = max(1, len(columns) // 8)
     return Chart(width, height, columns, ticks, _x_labels(columns, every),
                  {"mid": mid, "top": top, "bottom": top + plot_h, "left": left,
-                  "right": width - right, "line": line, "shades": shades,
+                  "right": width - right, "line": line,
                   "points": " ".join(f"{x},{y}" for x, y, _, _ in line)})  # fmt: skip

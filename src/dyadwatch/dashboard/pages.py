@@ -137,7 +137,6 @@ def dyad(request: Request) -> Response:
                 raise InvalidArgument(
                     "by", f"{len(rows) // 3} periods: choose a longer period or a date range"
                 )
-            windows = _windows(con, a, b, q)
             listed: list[dict[str, Any]] = []
             chosen = _chosen_range(params.get("period", ""), params.get("window", ""), by)
             if chosen is not None:
@@ -155,8 +154,8 @@ def dyad(request: Request) -> Response:
 
             return "/dyad" + qs(params, period=start, window=None, group=None) + "#period-events"
 
-        charts = [(d, dyad_chart(rows, d, windows, href, selected)) for d in ("ab", "ba")]
-        return {"charts": charts, "rows": rows, "windows": windows, "selected": selected,
+        charts = [(d, dyad_chart(rows, d, href, selected)) for d in ("ab", "ba")]
+        return {"charts": charts, "rows": rows, "selected": selected,
                 "listed": listed, "query": q, "chosen_range": chosen,
                 "group": params.get("group", "")}  # fmt: skip
 
@@ -203,15 +202,12 @@ def top_signals(con: duckdb.DuckDBPyConnection, by: str, top: int) -> list[dict[
     return ranked[:top]
 
 
-def _windows(con: duckdb.DuckDBPyConnection, a: str, b: str, q: EventQuery) -> list[dict[str, Any]]:
-    """The store's signals between the dyad's two countries (or organisations), for shading."""
-    found = signals_of(con, "month", q.plover_context)
+def dyad_windows(
+    con: duckdb.DuckDBPyConnection, a: str, b: str, contexts: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    """The store's signals between the dyad's two countries, for the explorer to shade."""
     pair = {a, b}
-    out = []
-    for s in found:
-        if {s["a"], s["b"]} == pair:
-            out.append({**s, "label": s["summary"]})
-    return out
+    return [s for s in signals_of(con, "month", contexts) if {s["a"], s["b"]} == pair]
 
 
 def signals_of(

@@ -17,6 +17,7 @@ from dyadwatch.dashboard.pages import (
     FILTERS,
     PAGE_SIZE,
     cursor,
+    dyad_windows,
     int_param,
     page_or_error,
     query_from,
@@ -119,6 +120,22 @@ def signals_fragment(request: Request) -> Response:
     except DyadwatchError as exc:
         return render("signal_list.html", 503, signals=[], error=str(exc))
     return render("signal_list.html", signals=found, compact=True)
+
+
+@router.get("/fragments/dyad-signals")
+def dyad_signals_fragment(request: Request) -> Response:
+    """The dyad explorer's signals (its script shades their windows on the charts)."""
+    params = request.query_params
+    a, b = params.get("a", "").strip().upper(), params.get("b", "").strip().upper()
+    context = params.get("context", "").strip()
+    base = {"a": a, "b": b, "context": context, "params": params}
+    try:
+        q = query_from(request, ("plover_context",), plover_context="context")
+        with cursor(request) as con:
+            found = dyad_windows(con, a, b, q.plover_context)
+    except DyadwatchError as exc:
+        return render("dyad_signals.html", 400, windows=[], error=str(exc), **base)
+    return render("dyad_signals.html", windows=found, **base)
 
 
 @router.get("/signals.atom")
