@@ -128,7 +128,7 @@ def dyad_signals_fragment(request: Request) -> Response:
     params = request.query_params
     a, b = params.get("a", "").strip().upper(), params.get("b", "").strip().upper()
     context = params.get("context", "").strip()
-    base = {"a": a, "b": b, "context": context, "params": params}
+    base: dict[str, Any] = {"a": a, "b": b, "context": context, "params": params}
     try:
         q = query_from(request, ("plover_context",), plover_context="context")
         with cursor(request) as con:
