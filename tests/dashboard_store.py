@@ -1,17 +1,26 @@
-"""A store for the dashboard tests: the bundled corpus and planted stories ingested with the
+"""Support for the dashboard tests. A store: the bundled corpus and planted stories ingested with the
 fake coder, plus articles whose titles, texts, outlets and URLs carry injection payloads.
 
 The planted France-Germany stories give the store a cooperation rise (a signal): one meeting a
 month for a year, then one a week for four months. The payload articles each code one
-event, so their strings reach every page that shows evidence."""
+event, so their strings reach every page that shows evidence. A server on a free 127.0.0.1
+port (``serving``) and a browser page that records what must not happen (``Watched``)."""
 
 from __future__ import annotations
 
 import json
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
+from dyadwatch.api import create_app
 from dyadwatch.ingest import ingest
 
 from fake_coder import FakeCoder
@@ -74,3 +83,90 @@ def build(folder: Path) -> Path:
     db = folder / "dash.duckdb"
     ingest([bundled, corpus], db=db, coder=FakeCoder(), progress=False)
     return db
+
+
+TIMEOUT_MS = 15_000
+"""Longest wait for any page, element or navigation in the browser tests."""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def serving(db: Path) -> Iterator[str]:
+    """``dyadwatch serve``'s app over ``db`` on a free 127.0.0.1 port, in a thread; yields the
+    base URL."""
+    import uvicorn
+
+    port = free_port()
+    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if server.started:
+            break
+        time.sleep(0.05)
+    assert server.started, "the dashboard server did not start"
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+class Watched:
+    """A browser page with everything that must not happen recorded: console errors, uncaught
+    exceptions, dialogs (an ``alert`` from a payload) and requests leaving the server (refused)."""
+
+    def __init__(self, browser: Any, base: str) -> None:
+        self.base = base
+        self.page = browser.new_page()
+        self.page.set_default_timeout(TIMEOUT_MS)
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.outside: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", self._dialog)
+        self.page.route("**/*", self._route)
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def _route(self, route: Any) -> None:
+        url = route.request.url
+        if url.startswith(self.base + "/"):
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+    def goto(self, path: str) -> Any:
+        self.page.goto(self.base + path, wait_until="load")
+        self.page.wait_for_load_state("networkidle")
+        return self.page
+
+    def query(self) -> dict[str, list[str]]:
+        return parse_qs(urlsplit(self.page.url).query)
+
+    def assert_clean(self) -> None:
+        """Nothing went wrong, nothing was injected, and every link is http(s)."""
+        assert self.errors == [] and self.dialogs == [] and self.outside == []
+        injected = self.page.evaluate(
+            """() => [...document.querySelectorAll('*')].filter(e =>
+                   [...e.attributes].some(a => a.name.startsWith('on'))
+                   || (e.tagName === 'SCRIPT' && !e.src)
+                   || (e.tagName === 'IMG')).length"""
+        )
+        assert injected == 0
+        bad = self.page.evaluate(
+            """() => [...document.querySelectorAll('a[href]')]
+                   .map(a => new URL(a.getAttribute('href'), document.baseURI).href)
+                   .filter(h => !/^https?:/i.test(h))"""
+        )
+        assert bad == []

@@ -7,115 +7,20 @@ One server and one browser for the whole session; every page load is bounded by 
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from dyadwatch.api import create_app
-
-from dashboard_store import build
+from dashboard_store import Watched, build, serving
 
 pytestmark = pytest.mark.browser
-playwright_api = pytest.importorskip("playwright.sync_api")
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]  # fmt: skip
-TIMEOUT_MS = 15_000
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
-
-    db = build(tmp_path_factory.mktemp("dash-browser"))
-    port = free_port()
-    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    assert srv.started, "the dashboard server did not start"
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
-    with playwright_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
-
-
-class Watched:
-    """A page with everything that must not happen recorded: console errors, uncaught
-    exceptions, dialogs (an ``alert`` from a payload) and requests leaving the server."""
-
-    def __init__(self, browser: Any, base: str) -> None:
-        self.base = base
-        self.page = browser.new_page()
-        self.page.set_default_timeout(TIMEOUT_MS)
-        self.errors: list[str] = []
-        self.dialogs: list[str] = []
-        self.outside: list[str] = []
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("dialog", self._dialog)
-        self.page.route("**/*", self._route)
-
-    def _dialog(self, dialog: Any) -> None:
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def _route(self, route: Any) -> None:
-        url = route.request.url
-        if url.startswith(self.base + "/"):
-            route.continue_()
-        else:
-            self.outside.append(url)
-            route.abort()
-
-    def goto(self, path: str) -> Any:
-        self.page.goto(self.base + path, wait_until="load")
-        self.page.wait_for_load_state("networkidle")
-        return self.page
-
-    def query(self) -> dict[str, list[str]]:
-        return parse_qs(urlsplit(self.page.url).query)
-
-    def assert_clean(self) -> None:
-        assert self.errors == [] and self.dialogs == [] and self.outside == []
-        injected = self.page.evaluate(
-            """() => [...document.querySelectorAll('*')].filter(e =>
-                   [...e.attributes].some(a => a.name.startsWith('on'))
-                   || (e.tagName === 'SCRIPT' && !e.src)
-                   || (e.tagName === 'IMG')).length"""
-        )
-        assert injected == 0
-        bad = self.page.evaluate(
-            """() => [...document.querySelectorAll('a[href]')]
-                   .map(a => new URL(a.getAttribute('href'), document.baseURI).href)
-                   .filter(h => !/^https?:/i.test(h))"""
-        )
-        assert bad == []
+    with serving(build(tmp_path_factory.mktemp("dash-browser"))) as base:
+        yield base
 
 
 @pytest.fixture

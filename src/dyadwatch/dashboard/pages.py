@@ -284,6 +284,10 @@ def article(article_id: str, request: Request) -> Response:
         with cursor(request) as con:
             detail = article_detail(con, article_id)
             reports = data.article_spans(con, article_id)
+        text = detail.get("text") or ""
+        for r in reports:
+            for span in r["spans"]:
+                span["text"] = span["text"] or text[span["start"] : span["end"]]
         spans = [s for r in reports for s in r["spans"]]
         return {"article": detail, "reports": reports,
                 "pieces": pieces(detail.get("text") or "", spans)}  # fmt: skip
