@@ -205,3 +205,13 @@ def test_actors_by_country_name_and_day(client: TestClient) -> None:
     assert "Abdelaziz Bouteflika" not in page  # not in office that day
     assert "<code>DZAMIL</code>" in page
     html(client, "/actors?on=25-09-2020", 400)
+
+
+def test_events_form_offers_every_filter_of_the_query_layer(client: TestClient) -> None:
+    from dyadwatch.api.routes import FILTER_DOCS
+    from dyadwatch.dashboard.pages import FILTERS
+
+    assert set(FILTERS) == set(FILTER_DOCS)
+    page = html(client, "/events?min_mentions=1&plover_mode=&place_admin1=")
+    for name in FILTERS:
+        assert f'name="{name}"' in page, name
