@@ -109,23 +109,30 @@ def ingest_status(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
 
 _CACHE: dict[tuple[str, Any], tuple[float, Any]] = {}
 _LOCK = threading.Lock()
-_TTL = 60.0
+_COMPUTING: dict[tuple[str, Any], threading.Lock] = {}
+_TTL = 3600.0
 
 
 def cached(key: tuple[str, Any], compute: Any) -> Any:
-    """``compute()`` remembered for a minute (autocomplete lists, signals): a page load should
-    not rescan millions of events for what changes only when an ingest runs."""
-    now = time.monotonic()
+    """``compute()`` remembered for an hour (autocomplete lists, signals): a page load should
+    not rescan millions of events for what changes only when an ingest runs, so callers put
+    the store's state (last event added, count) in ``key``. Two requests for the same key
+    compute it once: the second waits for the first."""
     with _LOCK:
-        hit = _CACHE.get(key)
-        if hit is not None and now - hit[0] < _TTL:
-            return hit[1]
-    value = compute()
-    with _LOCK:
-        if len(_CACHE) > 256:
-            _CACHE.clear()
-        _CACHE[key] = (now, value)
-    return value
+        gate = _COMPUTING.setdefault(key, threading.Lock())
+    with gate:
+        now = time.monotonic()
+        with _LOCK:
+            hit = _CACHE.get(key)
+            if hit is not None and now - hit[0] < _TTL:
+                return hit[1]
+        value = compute()
+        with _LOCK:
+            if len(_CACHE) > 256:
+                _CACHE.clear()
+                _COMPUTING.clear()
+            _CACHE[key] = (now, value)
+        return value
 
 
 def actor_codes(con: duckdb.DuckDBPyConnection, limit: int = 3000) -> list[dict[str, Any]]:

@@ -195,7 +195,7 @@ def top_signals(con: duckdb.DuckDBPyConnection, by: str, top: int) -> list[dict[
     found: dict[tuple[Any, ...], dict[str, Any]] = {}
     for context in [None, *data.cached(("contexts", stamp), contexts)]:
         chosen = (context,) if context else ()
-        for s in signals_of(con, by, chosen, top):
+        for s in signals_of(con, by, chosen)[:top]:
             key = (s["kind"], s["group"], s["a"], s["b"], tuple(s["contexts"]), s["window_start"])
             found.setdefault(key, s)
     ranked = sorted(found.values(), key=lambda s: (s["p_value"], -s["count"], s["a"], s["b"]))
@@ -210,10 +210,16 @@ def dyad_windows(
     return [s for s in signals_of(con, "month", contexts) if {s["a"], s["b"]} == pair]
 
 
+SIGNALS_KEPT = 200
+"""Signals computed per (period, context) and cached; pages show the first of them."""
+
+
 def signals_of(
-    con: duckdb.DuckDBPyConnection, by: str, contexts: tuple[str, ...], top: int = 200
+    con: duckdb.DuckDBPyConnection, by: str, contexts: tuple[str, ...]
 ) -> list[dict[str, Any]]:
-    """The store's ranked signals as dicts (the API's computation), cached for a minute."""
+    """The store's ranked signals as dicts (the API's computation), at most ``SIGNALS_KEPT``,
+    cached until the store changes."""
+    top = SIGNALS_KEPT
     from dyadwatch.api.signals import whole_store_signals
 
     def compute() -> list[dict[str, Any]]:
