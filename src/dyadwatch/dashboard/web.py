@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 ASSETS = "/assets"
 
 CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
     " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 """Only the server's own scripts, styles and data: no inline script or style, no framing."""
