@@ -215,3 +215,11 @@ def test_events_form_offers_every_filter_of_the_query_layer(client: TestClient) 
     page = html(client, "/events?min_mentions=1&plover_mode=&place_admin1=")
     for name in FILTERS:
         assert f'name="{name}"' in page, name
+
+
+def test_unmerged_report_pages(client: TestClient) -> None:
+    page = html(client, "/events?modality=hedged")
+    links = re.findall(r'<a href="(/event/[^"]+)">', page)
+    assert links and all("%23" in link for link in links)
+    event = html(client, links[0])
+    assert "reportedly" in event and "not merged" in event
