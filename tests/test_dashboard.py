@@ -223,3 +223,19 @@ def test_unmerged_report_pages(client: TestClient) -> None:
     assert links and all("%23" in link for link in links)
     event = html(client, links[0])
     assert "reportedly" in event and "not merged" in event
+
+
+def test_goldstein_line_breaks_at_empty_periods() -> None:
+    from dyadwatch.dashboard.charts import dyad_chart
+
+    def row(start: str, coop: int, gold: float | None) -> dict[str, Any]:
+        return {"direction": "ab", "start": start, "end": start, "period": start[:7],
+                "dyad": "A->B", "cooperation": coop, "conflict": 0, "goldstein_mean": gold}  # fmt: skip
+
+    rows = [row("2020-01-01", 2, 3.0), row("2020-02-01", 1, 1.0), row("2020-03-01", 0, None),
+            row("2020-04-01", 4, -2.0), row("2020-05-01", 1, 5.0)]  # fmt: skip
+    chart = dyad_chart(rows, "ab", lambda s: f"?period={s}", "2020-04-01")
+    assert len(chart.extra["segments"]) == 2
+    assert [c.selected for c in chart.columns] == [False, False, False, True, False]
+    ups = [c.bars[0].h for c in chart.columns]
+    assert ups[3] == max(ups) and ups[2] == 0 and abs(ups[0] - 2 * ups[1]) < 0.2

@@ -107,6 +107,7 @@ def dyad_chart(
     step = (width - left - right) / max(len(mine), 1)
     columns = []
     line = []
+    segments: list[list[str]] = [[]]  # the Goldstein line breaks at periods without events
     for i, row in enumerate(mine):
         x = left + i * step
         up = plot_h / 2 * row["cooperation"] / top_value
@@ -126,10 +127,13 @@ def dyad_chart(
             line.append(
                 (round(x + step / 2, 1), round(gy, 1), row["goldstein_mean"], row["period"])
             )
+            segments[-1].append(f"{round(x + step / 2, 1)},{round(gy, 1)}")
+        elif segments[-1]:
+            segments.append([])
     ticks = [(float(top), f"{top_value:g}"), (round(mid, 1), "0"),
              (round(top + plot_h, 1), f"{top_value:g}")]  # fmt: skip
     every = max(1, len(columns) // 8)
     return Chart(width, height, columns, ticks, _x_labels(columns, every),
                  {"mid": mid, "top": top, "bottom": top + plot_h, "left": left,
                   "right": width - right, "line": line,
-                  "points": " ".join(f"{x},{y}" for x, y, _, _ in line)})  # fmt: skip
+                  "segments": [" ".join(p) for p in segments if len(p) > 1]})  # fmt: skip
