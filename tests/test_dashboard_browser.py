@@ -153,3 +153,22 @@ def test_map_country_and_point_list_events(watched: Watched) -> None:
     assert "near" in watched.query()
     assert page.locator("#listed table.events tbody tr").count() >= n
     watched.assert_clean()
+
+
+def test_dashboard_benchmark_runs_on_a_small_store(tmp_path: Any, browser: Any) -> None:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, str(root / "benchmarks" / "dashboard.py"), "--events", "2000",
+         "--dyads", "2", "--db", str(tmp_path / "b.duckdb")],
+        env={**os.environ, "PYTHONPATH": str(root / "src")}, capture_output=True, text=True,
+        timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "store: 2,000 events" in done.stdout
+    assert "overview interactive, warm" in done.stdout and "dyad interactive (month)" in done.stdout
+    assert done.stdout.rstrip().endswith("requests leaving 127.0.0.1           0")
