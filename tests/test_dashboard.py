@@ -239,3 +239,16 @@ def test_goldstein_line_breaks_at_empty_periods() -> None:
     assert [c.selected for c in chart.columns] == [False, False, False, True, False]
     ups = [c.bars[0].h for c in chart.columns]
     assert ups[3] == max(ups) and ups[2] == 0 and abs(ups[0] - 2 * ups[1]) < 0.2
+
+
+def test_weekly_chart_counts_and_links(client: TestClient) -> None:
+    page = html(client, "/")
+    weeks = re.findall(
+        r'<a href="/events\?start=([\d-]+)&amp;end=([\d-]+)[^"]*" class="period" data-week="[\d-]+"'
+        r' aria-label="week of [\d-]+: (\d+) events">',
+        page,
+    )
+    assert len(weeks) > 10 and sum(int(n) for _, _, n in weeks) > 30
+    for start, end, n in weeks[-12:]:
+        rows = rows_of(client, start=start, end=end)
+        assert len(rows) == int(n), (start, end)

@@ -5,7 +5,7 @@ fills come from CSS classes and SVG patterns."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 
@@ -72,19 +72,22 @@ def weekly_chart(weeks: list[dict[str, Any]], width: int = 760, height: int = 22
         x = left + i * step
         y = top + plot_h
         bars = []
+        day: date = week["week"]
         for quad in (1, 2, 3, 4):
             n = week["counts"][quad]
             h = plot_h * n / top_value
             y -= h
-            day: date = week["week"]
             bars.append(Bar(round(x + 1, 1), round(y, 1), round(max(step - 2, 1), 1),
                             round(h, 1), f"q{quad}", n, f"week of {day}: {n} QuadClass {quad}"))  # fmt: skip
-        columns.append(Column(round(x, 1), round(step, 1), week["week"].isoformat(),
-                              week["week"].strftime("%d %b %y"), bars))  # fmt: skip
+        last = (day + timedelta(days=6)).isoformat()
+        columns.append(Column(round(x, 1), round(step, 1), day.isoformat(),
+                              day.strftime("%d %b %y"), bars,
+                              f"/events?start={day.isoformat()}&end={last}&sort=date&dir=asc",
+                              end=last))  # fmt: skip
     ticks = [(round(top + plot_h * (1 - f), 1), f"{top_value * f:g}") for f in (0, 0.5, 1)]
     every = max(1, len(columns) // 8)
     return Chart(width, height, columns, ticks, _x_labels(columns, every),
-                 {"baseline": top + plot_h, "left": left})  # fmt: skip
+                 {"baseline": top + plot_h, "left": left, "top": top})  # fmt: skip
 
 
 def dyad_chart(
