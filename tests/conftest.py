@@ -9,6 +9,7 @@ stays quick.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,3 +36,22 @@ def _model_tests_are_marked(request: pytest.FixtureRequest, monkeypatch: pytest.
         pytest.fail("this test loads the real spaCy pipeline: mark it model")
 
     monkeypatch.setattr("dyadwatch.nlp.pipeline._model_location", refuse)
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's chromium through playwright, once per session (browsers cannot be downloaded
+    here: ``.ci/run`` installs the package when it is missing)."""
+    from playwright import sync_api
+
+    if not CHROMIUM.exists():  # a failure, not a skip: the browser tests must run
+        pytest.fail("Debian's chromium is not installed: apt-get install -y chromium (.ci/run does)")
+    with sync_api.sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

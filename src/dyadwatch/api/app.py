@@ -16,7 +16,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from dyadwatch.api.access import StoreReader
@@ -78,9 +78,9 @@ def create_app(store_path: str | Path, settings: ApiSettings | None = None) -> F
     def docs() -> HTMLResponse:
         return HTMLResponse(docs_page(app.openapi(), PREFIX))
 
-    @app.get("/", include_in_schema=False)
-    def root() -> RedirectResponse:
-        return RedirectResponse(f"{PREFIX}/docs")
+    from dyadwatch.dashboard import mount_dashboard
+
+    mount_dashboard(app)  # the analyst's pages at / (docs/dashboard.md)
 
     _handlers(app)
     return app

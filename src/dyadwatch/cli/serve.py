@@ -27,7 +27,8 @@ def serve(
     query_seconds: float,
     cors: tuple[str, ...],
 ) -> None:
-    """Serve the store read-only as JSON under /api/v1 (docs at /api/v1/docs).
+    """Serve the store read-only: the dashboard at / and JSON under /api/v1 (docs at
+    /api/v1/docs).
 
     Runs beside `dyadwatch ingest`: the server gives the database up whenever the writer waits
     for its turn, and reads the newly stored events afterwards.
@@ -57,5 +58,9 @@ def serve(
             )
         settings = ApiSettings(page_size=page_size, query_seconds=query_seconds, cors_origins=cors)
         app = create_app(path, settings)
-        click.echo(f"dyadwatch API on http://{host}:{port}/api/v1/docs (store {path})", err=True)
+        click.echo(
+            f"dyadwatch dashboard on http://{host}:{port}/ and API docs at"
+            f" http://{host}:{port}/api/v1/docs (store {path})",
+            err=True,
+        )
         uvicorn.run(app, host=host, port=port, log_level="warning")
