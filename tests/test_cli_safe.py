@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.table import Table
 
-from dyadwatch.cli.safe import clean, console, text
+from dyadwatch.terminal import clean, console, text
 
 
 def render(*cells: str) -> str:

@@ -339,7 +339,9 @@ def summary_table(summary: IngestSummary, *, max_errors: int = 20) -> Renderable
     from rich.console import Group
     from rich.table import Table
 
-    table = Table(title=f"ingest into {summary.db}", show_header=False, title_justify="left")
+    from dyadwatch.terminal import text
+
+    table = Table(title=text(f"ingest into {summary.db}"), show_header=False, title_justify="left")
     table.add_column("what", style="bold")
     table.add_column("count", justify="right")
     rate = summary.coded / summary.seconds if summary.seconds > 0 else 0.0
@@ -373,7 +375,7 @@ def summary_table(summary: IngestSummary, *, max_errors: int = 20) -> Renderable
         listing.add_column("where", style="bold", overflow="fold")
         listing.add_column("problem", overflow="fold")
         for problem in problems[:max_errors]:
-            listing.add_row(problem.where, problem.problem)
+            listing.add_row(text(problem.where), text(problem.problem))
         if len(problems) > max_errors:
             listing.add_row("...", f"{len(problems) - max_errors} more")
         parts.append(listing)

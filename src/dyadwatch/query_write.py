@@ -109,15 +109,17 @@ def write_rows(out: TextIO, rows: Iterable[dict[str, Any]], fmt: str) -> int:
 
 def _table(out: TextIO, rows: list[dict[str, Any]]) -> None:
     from rich import box
-    from rich.console import Console
     from rich.table import Table
+
+    from dyadwatch.terminal import console as make_console
+    from dyadwatch.terminal import text
 
     table = Table(box=box.SIMPLE_HEAD)
     for name in TABLE_COLUMNS:
         table.add_column(name, overflow="fold", no_wrap=name != "evidence_sentence")
     for row in rows:
-        table.add_row(*(str(_cell(row.get(c))) for c in TABLE_COLUMNS))
-    console = Console(file=out, soft_wrap=False, width=None if out.isatty() else 200)
+        table.add_row(*(text(_cell(row.get(c))) for c in TABLE_COLUMNS))
+    console = make_console(file=out, soft_wrap=False, width=None if out.isatty() else 200)
     console.print(table)
     console.print(f"{len(rows)} event(s)")
 

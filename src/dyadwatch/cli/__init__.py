@@ -15,8 +15,8 @@ import click
 import duckdb
 
 from dyadwatch import __version__
-from dyadwatch.cli.safe import clean
 from dyadwatch.errors import DyadwatchError, InvalidArgument
+from dyadwatch.terminal import clean
 
 if TYPE_CHECKING:
     from dyadwatch.settings import Settings

@@ -41,8 +41,8 @@ def _write_table(
 ) -> None:
     from rich.table import Table
 
-    from dyadwatch.cli.safe import console as make_console
-    from dyadwatch.cli.safe import text
+    from dyadwatch.terminal import console as make_console
+    from dyadwatch.terminal import text
 
     console = make_console(file=out, soft_wrap=False)
     errors = make_console(file=sys.stderr, soft_wrap=True)

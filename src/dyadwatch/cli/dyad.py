@@ -47,8 +47,9 @@ def write_series(out: TextIO, series: DyadSeries, fmt: str) -> None:
             writer.writerows(records)
         return
     from rich import box
-    from rich.console import Console
     from rich.table import Table
+
+    from dyadwatch.terminal import console as make_console
 
     busy = {r.period for r in series.rows if r.direction == "both" and r.events}
     context = f", context {', '.join(series.contexts)}" if series.contexts else ""
@@ -94,7 +95,7 @@ def write_series(out: TextIO, series: DyadSeries, fmt: str) -> None:
             end_section=r.direction == "both",
         )
     # Off a terminal rich assumes 80 columns; a file or pipe can take the whole table.
-    console = Console(file=out, soft_wrap=False, width=None if out.isatty() else 160)
+    console = make_console(file=out, soft_wrap=False, width=None if out.isatty() else 160)
     console.print(table)
     hidden = len(series.direction("both")) - len(busy)
     if hidden:

@@ -36,10 +36,10 @@ def command(gold: Path, limit: int | None, misses: int, fmt: str, model: str | N
     """
     from rich.table import Table
 
-    from dyadwatch.cli.safe import console as make_console
-    from dyadwatch.cli.safe import text
     from dyadwatch.coder import Coder
     from dyadwatch.evaluation.evaluate import category_rows, evaluate, read_gold, root_rows
+    from dyadwatch.terminal import console as make_console
+    from dyadwatch.terminal import text
 
     with errors_to_messages():
         coder = Coder(run_settings(model=model))

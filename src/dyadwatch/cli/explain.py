@@ -8,6 +8,7 @@ import click
 
 from dyadwatch.cli import errors_to_messages
 from dyadwatch.cli.options import db_file_option
+from dyadwatch.terminal import clean
 
 
 @click.command("explain")
@@ -29,4 +30,4 @@ def command(event_id: str, db: str | None, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(ex.to_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(format_explanation(ex))
+        click.echo(clean(format_explanation(ex)))

@@ -28,25 +28,22 @@ def write_signals(out: TextIO, signals: list[Signal], fmt: str) -> None:
         json.dump([s.to_dict() for s in signals], out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
-    from rich.console import Console
-    from rich.markup import escape
+    from dyadwatch.terminal import console as make_console
+    from dyadwatch.terminal import text
 
-    console = Console(file=out, soft_wrap=True, highlight=False)
+    console = make_console(file=out, soft_wrap=True)
     if not signals:
         console.print("No signals at these settings (see `dyadwatch signals --help`).")
     colour = {"rise": "green", "fall": "red", "first": "magenta"}
     for rank, s in enumerate(signals, 1):
-        console.print(
-            f"[bold]{rank}.[/bold] [{colour[s.kind]}]{escape(s.summary)}[/{colour[s.kind]}]"
-        )
+        console.print(text(f"{rank}. ", "bold") + text(s.summary, colour[s.kind]))
         for r in s.evidence:
             console.print(
-                f"    {r.date.isoformat()} {escape(r.source_code or '-')}->"
-                f"{escape(r.target_code or '-')} {escape(r.plover_type)} "
-                f"({r.n_mentions} reports) [dim]{escape(r.outlet or '-')}: "
-                f"{escape(r.title or r.article_id)} [{escape(r.article_id)}][/dim]"
+                text(f"    {r.date.isoformat()} {r.source_code or '-'}->{r.target_code or '-'} "
+                     f"{r.plover_type} ({r.n_mentions} reports) ")
+                + text(f"{r.outlet or '-'}: {r.title or r.article_id} [{r.article_id}]", "dim")
             )
-            console.print(f"      \u201c{escape(' '.join(r.sentence.split()))}\u201d")
+            console.print(text(f"      \u201c{' '.join(r.sentence.split())}\u201d"))
         console.print()
 
 

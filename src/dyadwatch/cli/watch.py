@@ -113,11 +113,12 @@ def feeds(db: str | None) -> None:
     Example:
       dyadwatch feeds --db corpus.duckdb
     """
-    from rich.console import Console
     from rich.table import Table
 
     from dyadwatch.feeds.state import load_states
     from dyadwatch.store.store import Store
+    from dyadwatch.terminal import console as make_console
+    from dyadwatch.terminal import text
 
     with errors_to_messages(), Store.open(db, read_only=True) as store:
         states = load_states(store.connection)
@@ -127,8 +128,9 @@ def feeds(db: str | None) -> None:
     for s in states.values():
         error = f"{_when(s.last_error_at)} {s.last_error}" if s.last_error else "-"
         next_poll = "disabled" if s.disabled else _when(s.next_poll)
-        table.add_row(s.url, s.outlet, _when(s.last_success), error, f"{s.articles:,}", next_poll)
-    Console().print(table)
+        table.add_row(*(text(v) for v in (s.url, s.outlet, _when(s.last_success), error,
+                                            f"{s.articles:,}", next_poll)))
+    make_console().print(table)
 
 
 def _when(moment: object) -> str:
