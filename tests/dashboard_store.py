@@ -66,9 +66,13 @@ def planted() -> list[dict[str, str]]:
         {"title": "Payload in text", "url": "  javascript:alert(7)"},
         {"title": PAYLOAD, "source": PAYLOAD, "url": "vbscript:msgbox(8)"},
     ]
+    # each story told differently: alike texts would be stored as copies and not coded
+    openings = ["Officials said on the record that", "In a statement read out in the capital,",
+                "Diplomats confirmed late in the evening that", "Reporters at the summit learnt that"]
     for k, fields in enumerate(hostile):
         day = date(2020, 8, 2 + 6 * k)
-        text = (f"Kenya praised Brazil in Paris on {day} {PAYLOADS['text']} {PAYLOAD}. "
+        text = (f"{openings[k]} Kenya praised Brazil in Paris on {day} {PAYLOADS['text']} "
+                f"{PAYLOAD}. {' '.join(['Week', 'Month', 'Season', 'Year'][k:])} of talks. "
                 f"{PAYLOADS['title']} Japan criticized China on {day}.")  # fmt: skip
         stories.append(_story(n, day, text, **fields))
         n += 1
@@ -81,7 +85,7 @@ def build(folder: Path) -> Path:
     corpus.write_text("".join(json.dumps(s) + "\n" for s in planted()), encoding="utf-8")
     bundled = Path(str(resources.files("dyadwatch.samples") / "corpus.jsonl"))
     db = folder / "dash.duckdb"
-    ingest([bundled, corpus], db=db, coder=FakeCoder(), progress=False)
+    ingest([bundled, corpus], db=db, coder=FakeCoder())
     return db
 
 

@@ -23,7 +23,7 @@ pytestmark = [pytest.mark.model, pytest.mark.browser]
 def sample(tmp_path_factory: pytest.TempPathFactory, coder: Coder) -> Iterator[str]:
     db = tmp_path_factory.mktemp("dash-sample") / "sample.duckdb"
     corpus = Path(str(resources.files("dyadwatch.samples") / "corpus.jsonl"))
-    ingest([corpus], db=db, coder=coder, progress=False)
+    ingest([corpus], db=db, coder=coder)
     with serving(db) as base:
         yield base
 

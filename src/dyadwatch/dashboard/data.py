@@ -57,12 +57,7 @@ def sorted_page(
     sql = f"""
 WITH flat AS ({flat}),
 page AS (SELECT * FROM flat WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?)
-SELECT page.* EXCLUDE (idx), a.source AS outlet, a.title, a.url, a.language,
-       m.evidence_sentence, m.sentence_start, m.trigger_text, m.trigger_start, m.trigger_end
-FROM page
-LEFT JOIN mentions m ON m.article_id = page.article_id AND m.idx = page.idx
-LEFT JOIN articles a ON a.id = page.article_id
-ORDER BY {order}
+SELECT * FROM page ORDER BY {order}
 """
     return fetch_dicts(con, sql, [*params, *where_params, limit, offset])
 
