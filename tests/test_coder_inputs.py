@@ -37,3 +37,13 @@ def test_long_sentences_are_blanked_with_offsets_kept() -> None:
     assert out.endswith("\nKenya met Haiti.")
     assert "Word" not in out
     assert blank_long_sentences("Short one.", 200) == "Short one."
+
+
+def test_make_article_refuses_what_is_not_a_date() -> None:
+    from dyadwatch.coder import make_article
+    from dyadwatch.errors import InvalidArgument
+
+    for bad in (20240314, 2024.0, ["2024-03-14"], "14/03/2024"):
+        with pytest.raises(InvalidArgument, match="date"):
+            make_article("Kenya met Haiti.", date=bad)  # type: ignore[arg-type]
+    assert make_article("Kenya met Haiti.", date="2024-03-14").date == date(2024, 3, 14)

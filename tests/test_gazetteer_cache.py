@@ -315,3 +315,28 @@ def test_writing_clears_what_killed_writers_left(data_dir: Path, tmp_path: Path)
     path.unlink()
     GeoNamesGazetteer(data_dir, cache_dir=tmp_path)._load()
     assert path.exists() and fresh.exists() and not old.exists()
+
+
+@pytest.mark.parametrize("target", ["file", "folder"])
+def test_cache_others_could_have_written_is_rebuilt(
+    data_dir: Path, tmp_path: Path, target: str, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A well-formed cache with a recomputed checksum is still refused when another user could
+    have planted it: the checksum finds damage, the permissions find strangers."""
+    cache = tmp_path / "cache"
+    GeoNamesGazetteer(data_dir, cache_dir=cache)._load()
+    (path,) = cache.glob("gazetteer-*.bin")
+    (path if target == "file" else cache).chmod(0o666 if target == "file" else 0o777)
+    rebuilt: list[bool] = []
+    real_build = gazetteer_build.build
+
+    def build(*args: object) -> Built:
+        rebuilt.append(True)
+        return real_build(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(gazetteer_build, "build", build)
+    with caplog.at_level(logging.WARNING, logger="dyadwatch.geo.cache"):
+        GeoNamesGazetteer(data_dir, cache_dir=cache)._load()
+    assert rebuilt == [True]
+    assert "can be written by other users" in caplog.text

@@ -67,3 +67,40 @@ def test_planted_symlink_at_a_lock_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="symlink"):
         Store.open(db)
     assert victim.read_text() == "keep me"
+
+
+def test_a_failed_transaction_says_what_was_stored_before_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk mid-run: the message counts the articles stored before the failing chunk
+    and says the chunk itself was not stored (nothing committed is called lost)."""
+    import json
+
+    import duckdb
+
+    from dyadwatch.ingest import ingest
+    from dyadwatch.store.write import BatchWriter
+
+    from fake_coder import FakeCoder
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text("".join(
+        json.dumps({"id": f"a{i}", "text": f"Russia attacked Ukraine on 2020-09-{1 + i:02d}."}) + "\n"
+        for i in range(6)))  # fmt: skip
+    real_write = BatchWriter.write
+    calls = {"n": 0}
+
+    def full_disk(self: BatchWriter, *args: object, **kwargs: object) -> object:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise duckdb.IOException("No space left on device")
+        return real_write(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(BatchWriter, "write", full_disk)
+    with pytest.raises(StoreError) as caught:
+        ingest([folder], db=tmp_path / "c.duckdb", coder=FakeCoder(), chunk_size=2)
+    message = str(caught.value)
+    assert "(not stored)" in message and "2 article(s) of this run were stored" in message
+    with Store.open(tmp_path / "c.duckdb", read_only=True) as store:
+        assert store.article_ids() == ["a0", "a1"]

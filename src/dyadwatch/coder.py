@@ -53,6 +53,10 @@ def make_article(
             date = Date.fromisoformat(date)
         except ValueError as exc:
             raise InvalidArgument("date", f"not an ISO date (YYYY-MM-DD): {date!r}") from exc
+    elif date is not None and not isinstance(date, Date):  # 20240314 is no date
+        raise InvalidArgument("date", f"expected a datetime.date or YYYY-MM-DD, not {date!r}")
+    if not isinstance(text, str):
+        raise InvalidArgument("text", f"expected str, not {type(text).__name__}")
     return Article(id=id or content_hash(text)[:12], text=text, date=date, source=source)
 
 

@@ -26,7 +26,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from dyadwatch.errors import InputError
+from dyadwatch.errors import InputError, StoreError
 from dyadwatch.feeds.pipeline import Screener, Tally, code_and_store
 from dyadwatch.parallel import CoderFactory, CoderLike, ModelCoderFactory
 from dyadwatch.read.articles import StdinFormat, read_articles_with_origin
@@ -168,18 +168,25 @@ def ingest(
             if on_chunk is not None:
                 on_chunk(done, len(scan.to_code))
 
-        stopped = code_and_store(
-            _articles_to_code(paths, scan, read, dating),
-            store,
-            factory,
-            screener=Screener(store),
-            tally=tally,
-            workers=workers,
-            scheduler=scheduler,
-            chunk_size=chunk_size,
-            on_chunk=stored,
-            stop=should_stop,
-        )
+        try:
+            stopped = code_and_store(
+                _articles_to_code(paths, scan, read, dating),
+                store,
+                factory,
+                screener=Screener(store),
+                tally=tally,
+                workers=workers,
+                scheduler=scheduler,
+                chunk_size=chunk_size,
+                on_chunk=stored,
+                stop=should_stop,
+            )
+        except StoreError as exc:
+            kept = tally.new + tally.changed + tally.copies + tally.not_supported
+            raise StoreError(
+                f"{exc}; {kept} article(s) of this run were stored before it, the rest were "
+                "not: fix the cause and run the same command again to continue"
+            ) from exc
         errors = list(scan.errors)
         for article, problem in tally.failures:
             where = scan.origins.get((article.id, article.content_hash), article.id)

@@ -205,6 +205,7 @@ def load(path: Path, key: dict[str, Any]) -> Built | None:
     except FileNotFoundError:
         return None
     with fh:
+        _check_trusted(path, os.fstat(fh.fileno()))
         size = os.fstat(fh.fileno()).st_size
         if fh.read(len(_MAGIC)) != _MAGIC:
             raise ValueError("not a gazetteer cache file")
@@ -237,6 +238,20 @@ def load(path: Path, key: dict[str, Any]) -> Built | None:
         if int.from_bytes(fh.read(4), "little") != crc:
             raise ValueError("checksum mismatch")
     return _built(header, fields)
+
+
+def _check_trusted(path: Path, info: os.stat_result) -> None:
+    """A checksum finds damage, not a planted file: the cache (and its folder) must belong to
+    this user (or root) and be writable by no one else, or it is rebuilt. Someone who can write
+    as this user could change anything of dyadwatch's anyway (docs/places.md)."""
+    me = os.getuid()
+    for what, st in ((str(path), info), (str(path.parent), path.parent.stat())):
+        if st.st_uid not in (me, 0):
+            raise ValueError(f"{what} belongs to another user")
+        if st.st_mode & 0o022 and not (st.st_mode & 0o1000):  # group/other-writable, not sticky
+            raise ValueError(f"{what} can be written by other users")
+        if what == str(path) and st.st_mode & 0o022:
+            raise ValueError(f"{what} can be written by other users")
 
 
 def _header(key: dict[str, Any], built: Built) -> dict[str, Any]:

@@ -181,8 +181,14 @@ class Store:
             _rollback(con)
             ids = ", ".join(repr(article.id) for article, _ in items[:3])
             more = f" and {len(items) - 3} more" if len(items) > 3 else ""
-            raise StoreError(f"cannot store article {ids}{more}: {exc}") from exc
-        self.yield_to_readers()
+            raise StoreError(f"cannot store article {ids}{more} (not stored): {exc}") from exc
+        try:
+            self.yield_to_readers()
+        except duckdb.Error as exc:  # a full disk can strike after the commit, at checkpoint
+            raise StoreError(
+                f"stored {len(items)} article(s), then could not hand the database to its "
+                f"readers: {exc}"
+            ) from exc
         return outcomes
 
     def remerge(self) -> StoreCounts:
