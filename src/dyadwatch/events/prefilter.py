@@ -34,6 +34,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
+from dyadwatch.actors.cues import COLLECTIVE_HEADS
+from dyadwatch.events.parties import PEOPLE_OR_SIDES
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -71,6 +74,9 @@ _OPENERS = _wordset(
 _ACTOR_NOUNS = _wordset(
     "country countries nation nations state states side sides government governments"
 )
+# The heads a collective names its parties by ("the two neighbours", "both leaders"): a sentence
+# with one holds an actor as surely as one that names a country.
+_ACTOR_NOUNS |= {f for w in COLLECTIVE_HEADS | PEOPLE_OR_SIDES for f in (w, w + "s")}
 # Contracted forms the attribute ruler lemmatizes ("'ve" -> have).
 _CONTRACTIONS = {"ve": "have", "d": "have", "s": "have", "re": "be", "m": "be", "ll": "will"}
 # What a trigger needs: every group; of a group, one alternative; of it, a form of each word.
