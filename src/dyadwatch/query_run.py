@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from dyadwatch.errors import DyadwatchError, InvalidArgument, StoreError
+from dyadwatch.errors import DyadwatchError, InvalidArgument, MissingExtra, StoreError
 from dyadwatch.query import EventQuery, flat_sql, sort_day_sql, where_sql
 
 if TYPE_CHECKING:
@@ -309,5 +309,5 @@ def rows_to_frame(rows: list[dict[str, Any]]) -> Any:
     try:
         import pandas as pd
     except ImportError as exc:
-        raise DyadwatchError("a frame needs pandas: pip install pandas") from exc
+        raise MissingExtra("a data frame", "pandas", "pandas") from exc
     return pd.DataFrame(rows, columns=list(rows[0]) if rows else list(ROW_COLUMNS))
