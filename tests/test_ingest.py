@@ -237,3 +237,19 @@ def test_article_records_survive(tmp_path: Path) -> None:
         assert store.article("k") == Article(
             id="k", text="France met Germany.", title="T", url="u", source="S"
         )
+
+
+def test_progress_rate_is_the_run_average() -> None:
+    """The bar's rate is articles coded per second since the run started, as in the summary."""
+    import time
+
+    from rich.progress import Progress
+
+    from dyadwatch.cli.ingest import _rate_column
+
+    column = _rate_column(time.monotonic() - 10.0)
+    with Progress(column, auto_refresh=False) as bar:
+        task = bar.add_task("coding", total=100)
+        bar.update(task, completed=50)
+        rendered = column.render(bar.tasks[0]).plain
+    assert rendered.endswith("articles/s") and 4.5 <= float(rendered.split()[0]) <= 5.0

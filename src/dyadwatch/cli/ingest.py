@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -39,7 +40,7 @@ class IngestProgress:
             TextColumn("[bold]{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
-            _rate_column(),
+            _rate_column(time.monotonic()),
             TimeElapsedColumn(),
             TextColumn("ETA"),
             TimeRemainingColumn(),
@@ -70,14 +71,18 @@ class IngestProgress:
         self._bar.stop()
 
 
-def _rate_column() -> ProgressColumn:
+def _rate_column(started: float) -> ProgressColumn:
+    """Articles coded per second since the run started: the rate the summary reports at the
+    end (rich's own speed is a recent window, which disagreed with the summary)."""
     from rich.progress import ProgressColumn, Task
     from rich.text import Text
 
     class RateColumn(ProgressColumn):
         def render(self, task: Task) -> Text:
-            speed = task.finished_speed or task.speed
-            return Text("" if speed is None else f"{speed:,.1f} articles/s", style="cyan")
+            seconds = time.monotonic() - started
+            if task.total is None or seconds <= 0:
+                return Text("")
+            return Text(f"{task.completed / seconds:,.1f} articles/s", style="cyan")
 
     return RateColumn()
 
