@@ -10,6 +10,7 @@ import pytest
 
 from dyadwatch.coder import Coder
 from dyadwatch.ingest import ingest
+from dyadwatch.query_run import fetch_dicts
 from dyadwatch.records import Article
 from dyadwatch.settings import Settings
 from dyadwatch.store.merge import explain
@@ -25,9 +26,7 @@ REPORTS = [
 
 
 def stored_events(store: Store) -> list[dict[str, Any]]:
-    cursor = store.connection.execute("SELECT * FROM events ORDER BY first_date, event_id")
-    names = [d[0] for d in cursor.description or []]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    return fetch_dicts(store.connection, "SELECT * FROM events ORDER BY first_date, event_id", [])
 
 
 @pytest.mark.model

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from dyadwatch.cli import main
 from dyadwatch.errors import StoreError
+from dyadwatch.query_run import fetch_dicts
 from dyadwatch.records import Article, Place
 from dyadwatch.store.merge import explain, sectors_agree
 from dyadwatch.store.store import Store
@@ -40,9 +41,7 @@ def article(aid: str, text: str, source: str, day: date = DAY) -> Article:
 
 
 def events(store: Store) -> list[dict[str, Any]]:
-    cursor = store.connection.execute("SELECT * FROM events ORDER BY first_date, event_id")
-    names = [d[0] for d in cursor.description or []]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    return fetch_dicts(store.connection, "SELECT * FROM events ORDER BY first_date, event_id", [])
 
 
 @pytest.mark.parametrize(
