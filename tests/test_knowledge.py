@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 from importlib import resources
@@ -314,7 +315,7 @@ def test_data_is_consistent(kb: Knowledge) -> None:
     assert all(o.sector in SECTORS for o in kb.organisations.values())
     assert all(p.end is None or p.start <= p.end for p in kb.officeholders)
     assert set(kb.versions) == set(FILES)
-    assert all(v.startswith("dyadwatch-data v") for v in kb.versions.values())
+    assert all(re.fullmatch(r"[a-z ]+ v1 \(\d{4}-\d{2}-\d{2}\)", v) for v in kb.versions.values())
 
 
 def test_gazetteer_terms(kb: Knowledge) -> None:
@@ -392,7 +393,7 @@ def test_validator_needs_version_and_header(data_dir: Path) -> None:
     path.write_text("\n".join(lines[1:]) + "\n", encoding="utf-8")  # drop the version line
     with pytest.raises(KnowledgeError, match="version"):
         load_knowledge(data_dir)
-    path.write_text("# dyadwatch-data v1 2026-11-29\nterm\tsector\n", encoding="utf-8")
+    path.write_text("# dyadwatch role terms v1 (2026-11-29)\nterm\tsector\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="header") as caught:
         load_knowledge(data_dir)
     assert caught.value.line == 2

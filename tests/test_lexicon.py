@@ -147,7 +147,7 @@ def test_context_duplicate_regardless_of_case() -> None:
 
 # -- per-root files, and how the lexicon reaches CAMEO --------------------------------------------
 
-VERSION = "# dyadwatch trigger lexicon v3 (test)\n"
+VERSION = "# dyadwatch trigger lexicon v3 (2026-12-05): test\n"
 
 
 def test_per_root_files_are_versioned_rooted_and_share_ids() -> None:

@@ -84,6 +84,14 @@ class KnowledgeError(DyadwatchError):
         self.problem = problem
 
 
+class DataFileError(KnowledgeError):
+    """A data table (a TSV file of ``dyadwatch/data``, or one given in its place) does not have
+    the table shape: version line, column header, cell counts (``knowledge/tables.py``); names
+    the file and line."""
+
+    code = "DW-DATA"
+
+
 class StoreError(DyadwatchError):
     """The event database cannot be opened, migrated or written."""
 

@@ -8,10 +8,9 @@ fact even under a hedge.
 
 from __future__ import annotations
 
-from importlib import resources
 from typing import TYPE_CHECKING
 
-from dyadwatch.errors import KnowledgeError
+from dyadwatch.knowledge.tables import packaged, parse_table, read_text
 from dyadwatch.records import Modality
 
 if TYPE_CHECKING:
@@ -24,23 +23,27 @@ _CLASSES = (
 )
 
 
-def parse_cues(text: str, where: str) -> dict[str, frozenset[str]]:
-    """Cue words by class from ``data/modality.tsv`` (``word<TAB>class``, ``#`` comments, a
-    ``word class`` header); a row of an unknown class or shape is a ``KnowledgeError`` naming its line."""
+CUES_TABLE = "modality cues"
+_CUE_COLUMNS = ("word", "class")
+
+
+def parse_cues(text: str, where: str, *, versioned: bool = False) -> dict[str, frozenset[str]]:
+    """Cue words by class from ``data/modality.tsv`` (``word<TAB>class`` rows under a ``word
+    class`` header, read by the one table reader); a row of an unknown class or shape is a
+    ``KnowledgeError`` naming its line."""
+    table = parse_table(text, where, _CUE_COLUMNS, name=CUES_TABLE, versioned=versioned)
     found: dict[str, set[str]] = {name: set() for name in _CLASSES}
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#") or line.split("\t") == ["word", "class"]:
-            continue
-        cells = line.split("\t")
-        if len(cells) != 2 or not cells[0] or cells[1] not in found:
-            raise KnowledgeError(where, n, f"expected 'word<TAB>class' with a class among "
-                                 f"{', '.join(_CLASSES)}; got {line!r}")
-        found[cells[1]].add(cells[0].strip().lower())
+    for row in table.rows:
+        word, kind = row.values()
+        if not word or kind not in found:
+            raise row.error(f"expected 'word<TAB>class' with a class among {', '.join(_CLASSES)}; "
+                            f"got {word!r}, {kind!r}")
+        found[kind].add(word.lower())
     return {name: frozenset(words) for name, words in found.items()}
 
 
-_CUES = parse_cues(resources.files("dyadwatch.data").joinpath("modality.tsv").read_text(encoding="utf-8"),
-                   "dyadwatch/data/modality.tsv")
+_ENTRY, _WHERE = packaged("modality.tsv")
+_CUES = parse_cues(read_text(_ENTRY, _WHERE), _WHERE, versioned=True)
 HEDGE_ADVERBS = _CUES["hedge_adverb"]
 HEDGE_MODALS = _CUES["hedge_modal"]
 FUTURE_MODALS = _CUES["future_modal"]

@@ -3,10 +3,7 @@ keywords (``data/contexts.tsv``) and discard cues (``data/discards.tsv``): loade
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
@@ -14,12 +11,16 @@ from pathlib import Path
 from typing import Any, Literal
 
 from dyadwatch.errors import KnowledgeError
+from dyadwatch.knowledge.tables import Table, packaged, parse_table, read_table, read_text
 
 PatternKind = Literal["verb", "noun", "copula", "frame"]
 _KINDS = ("verb", "noun", "copula", "frame")
 # The CAMEO roots a frame pattern may have, and the column of frames.tsv each one reads.
 FRAME_FAMILIES = {"02": "appeal", "03": "intent", "10": "demand", "12": "refuse", "13": "intent"}
-_COLUMNS = ["id", "kind", "lemma", "particle", "object", "prep", "code", "note"]
+_COLUMNS = ("id", "kind", "lemma", "particle", "object", "prep", "code", "note")
+# The table names the version lines must carry, and the format versions this code reads.
+LEXICON_TABLE = "trigger lexicon"
+LEXICON_VERSIONS = (2, 3)  # verbs.tsv is v2, the per-root files v3: the same columns
 
 
 @dataclass(frozen=True)
@@ -111,49 +112,20 @@ def _split(value: str) -> frozenset[str]:
     return frozenset(v.strip().lower() for v in value.split("|") if v.strip())
 
 
-def _tab_fields(line: str) -> list[str]:
-    return line.split("\t")
-
-
-def _csv_fields(line: str) -> list[str]:
-    return next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def _rows(
-    text: str,
-    path: str,
-    header: list[str],
-    header_error: str,
-    *,
-    fields: Callable[[str], list[str]] = _tab_fields,
-    require_header: bool = False,
-) -> Iterator[tuple[int, list[str]]]:
-    """(line number, fields) of a table's data rows: blank and ``#`` lines skipped, the first
-    row checked against ``header`` (``header_error`` otherwise)."""
-    header_seen = False
-    for lineno, line in enumerate(io.StringIO(text), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        row = fields(line.rstrip("\n"))
-        if not header_seen:
-            if row != header:
-                raise KnowledgeError(path, lineno, header_error)
-            header_seen = True
-            continue
-        yield lineno, row
-    if require_header and not header_seen:
-        raise KnowledgeError(path, None, "no header line")
+def _lines(table: Table) -> list[tuple[int, list[str]]]:
+    """(line number, cells) of a table's data rows."""
+    return [(row.line, list(row.values())) for row in table.rows]
 
 
 def parse_lexicon(
     text: str, path: str, known_codes: set[str] | None = None, *, versioned: bool = False
 ) -> Lexicon:
     """Parse and validate a verb-pattern table; errors name the file and line. ``versioned``:
-    the first line must be the version line (``# dyadwatch trigger lexicon v<N> ...``)."""
+    the first line must be the version line (``# dyadwatch trigger lexicon v<N> (<date>)``);
+    without it, line 1 is checked only if it has the version line's form."""
     return Lexicon(tuple(_parse_patterns(text, path, known_codes, {}, versioned=versioned)))
 
 
-VERSION_LINE = "# dyadwatch trigger lexicon v"
 # The shipped lexicon: the hand-tuned core, then one file per CAMEO root under lexicon/, written
 # code by code from the category definitions. Earlier files win ties between equal patterns.
 CORE = "verbs.tsv"
@@ -167,14 +139,10 @@ def _parse_patterns(
     """The patterns of one table. ``seen`` maps the ids of earlier tables to where they are (an
     id is unique across files); ``root``: every code must be in that CAMEO root."""
     patterns: list[Pattern] = []
-    if versioned and not text.startswith(VERSION_LINE):
-        raise KnowledgeError(path, 1, f"first line must be the version line '{VERSION_LINE}N ...'")
-    header_error = f"header must be {' '.join(_COLUMNS)}"
-    for lineno, row in _rows(
-        text, path, _COLUMNS, header_error, fields=_csv_fields, require_header=True
-    ):
-        if len(row) != len(_COLUMNS):
-            raise KnowledgeError(path, lineno, f"expected {len(_COLUMNS)} columns, got {len(row)}")
+    table = parse_table(
+        text, path, _COLUMNS, name=LEXICON_TABLE, versions=LEXICON_VERSIONS, versioned=versioned
+    )
+    for lineno, row in _lines(table):
         pid, kind, lemma, particle, obj, prep, code, note = row
         if pid in seen:
             raise KnowledgeError(path, lineno, f"duplicate pattern id {pid!r} (first at {seen[pid]})")
@@ -221,13 +189,14 @@ def parse_lexicons(sources: list[tuple[str, str]], known_codes: set[str] | None 
 
 def lexicon_sources() -> list[tuple[str, str]]:
     """The shipped tables, ``(path, text)``: the core, then ``lexicon/*.tsv`` by name."""
-    data = resources.files("dyadwatch.data")
-    out = [(f"dyadwatch/data/{CORE}", data.joinpath(CORE).read_text(encoding="utf-8"))]
-    folder = data.joinpath(ROOT_DIR)
+    entry, where = packaged(CORE)
+    out = [(where, read_text(entry, where))]
+    folder = resources.files("dyadwatch.data").joinpath(ROOT_DIR)
     if folder.is_dir():
         for entry in sorted(folder.iterdir(), key=lambda e: e.name):
             if entry.name.endswith(".tsv"):
-                out.append((f"dyadwatch/data/{ROOT_DIR}/{entry.name}", entry.read_text(encoding="utf-8")))
+                where = f"dyadwatch/data/{ROOT_DIR}/{entry.name}"
+                out.append((where, read_text(entry, where)))
     return out
 
 
@@ -235,9 +204,9 @@ def load_lexicon(path: Path | None = None, known_codes: set[str] | None = None) 
     """``path``: one table (or a folder of tables, read in name order); default the shipped ones."""
     if path is not None and path.is_dir():
         files = sorted(p for p in path.iterdir() if p.suffix == ".tsv")
-        return parse_lexicons([(str(p), p.read_text(encoding="utf-8")) for p in files], known_codes)
+        return parse_lexicons([(str(p), read_text(p, str(p))) for p in files], known_codes)
     if path is not None:
-        return parse_lexicon(path.read_text(encoding="utf-8"), str(path), known_codes)
+        return parse_lexicon(read_text(path, str(path)), str(path), known_codes)
     return _default_lexicon(frozenset(known_codes) if known_codes is not None else None)
 
 
@@ -246,12 +215,23 @@ def _default_lexicon(known_codes: frozenset[str] | None) -> Lexicon:
     return parse_lexicons(lexicon_sources(), set(known_codes) if known_codes else None)
 
 
+CONTEXTS_TABLE = "context keywords"
+_CONTEXT_COLUMNS = ("lemma", "context")
+
+
 def parse_contexts(text: str, path: str, known: set[str] | None = None) -> dict[str, str]:
     """Keyword -> PLOVER context table; errors name the file and line."""
+    return _contexts(
+        parse_table(text, path, _CONTEXT_COLUMNS, name=CONTEXTS_TABLE, versions=(2,), versioned=False),
+        known,
+    )
+
+
+def _contexts(source: Table, known: set[str] | None) -> dict[str, str]:
+    path = source.path
     table: dict[str, str] = {}
-    header = ["lemma", "context"]
-    for lineno, row in _rows(text, path, header, "header must be: lemma context"):
-        if len(row) != 2 or not row[0] or not row[1]:
+    for lineno, row in _lines(source):
+        if not row[0] or not row[1]:
             raise KnowledgeError(path, lineno, "expected two non-empty columns: lemma, context")
         if known is not None and row[1] not in known:
             raise KnowledgeError(path, lineno, f"unknown PLOVER context {row[1]!r}")
@@ -262,13 +242,16 @@ def parse_contexts(text: str, path: str, known: set[str] | None = None) -> dict[
 
 
 def load_contexts(known: set[str] | None = None) -> dict[str, str]:
-    text = resources.files("dyadwatch.data").joinpath("contexts.tsv").read_text(encoding="utf-8")
-    return parse_contexts(text, "dyadwatch/data/contexts.tsv", known)
+    entry, where = packaged("contexts.tsv")
+    return _contexts(
+        read_table(entry, _CONTEXT_COLUMNS, name=CONTEXTS_TABLE, versions=(2,), where=where), known
+    )
 
 
 # -- frame shifts -------------------------------------------------------------------------------
 
-_FRAME_COLUMNS = ["base", "appeal", "intent", "demand", "refuse"]
+SHIFTS_TABLE = "frame shifts"
+_FRAME_COLUMNS = ("base", "appeal", "intent", "demand", "refuse")
 
 
 @dataclass(frozen=True)
@@ -287,11 +270,15 @@ class Shifts:
 
 
 def parse_shifts(text: str, path: str, known_codes: set[str] | None = None) -> Shifts:
+    return _shifts(
+        parse_table(text, path, _FRAME_COLUMNS, name=SHIFTS_TABLE, versioned=False), known_codes
+    )
+
+
+def _shifts(source: Table, known_codes: set[str] | None) -> Shifts:
+    path = source.path
     table: dict[str, dict[str, str]] = {}
-    header_error = f"header must be {' '.join(_FRAME_COLUMNS)}"
-    for lineno, row in _rows(text, path, _FRAME_COLUMNS, header_error):
-        if len(row) != len(_FRAME_COLUMNS):
-            raise KnowledgeError(path, lineno, f"expected {len(_FRAME_COLUMNS)} columns, got {len(row)}")
+    for lineno, row in _lines(source):
         for code in row:
             if code and known_codes is not None and code not in known_codes:
                 raise KnowledgeError(path, lineno, f"unknown CAMEO code {code!r}")
@@ -307,21 +294,29 @@ def load_shifts(known_codes: set[str] | None = None) -> Shifts:
 
 @cache
 def _default_shifts(known_codes: frozenset[str] | None) -> Shifts:
-    text = resources.files("dyadwatch.data").joinpath("frames.tsv").read_text(encoding="utf-8")
-    return parse_shifts(text, "dyadwatch/data/frames.tsv", set(known_codes) if known_codes else None)
+    entry, where = packaged("frames.tsv")
+    source = read_table(entry, _FRAME_COLUMNS, name=SHIFTS_TABLE, where=where)
+    return _shifts(source, set(known_codes) if known_codes else None)
 
 
 # -- discard cues -------------------------------------------------------------------------------
 
 DISCARD_DOMAINS = ("sport", "entertainment", "business")
+DISCARDS_TABLE = "discard cues"
+_DISCARD_COLUMNS = ("cue", "domain")
 
 
 def parse_discards(text: str, path: str) -> dict[str, str]:
     """Cue word (lower case) -> domain (sport, entertainment, business)."""
+    return _discards(parse_table(text, path, _DISCARD_COLUMNS, name=DISCARDS_TABLE, versioned=False))
+
+
+def _discards(source: Table) -> dict[str, str]:
+    path = source.path
     table: dict[str, str] = {}
-    for lineno, row in _rows(text, path, ["cue", "domain"], "header must be: cue domain"):
-        if len(row) != 2 or not row[0]:
-            raise KnowledgeError(path, lineno, "expected two columns: cue, domain")
+    for lineno, row in _lines(source):
+        if not row[0]:
+            raise KnowledgeError(path, lineno, "empty cue")
         if row[1] not in DISCARD_DOMAINS:
             raise KnowledgeError(path, lineno, f"domain must be one of {DISCARD_DOMAINS}")
         if row[0].lower() in table:
@@ -332,5 +327,5 @@ def parse_discards(text: str, path: str) -> dict[str, str]:
 
 @cache
 def load_discards() -> dict[str, str]:
-    text = resources.files("dyadwatch.data").joinpath("discards.tsv").read_text(encoding="utf-8")
-    return parse_discards(text, "dyadwatch/data/discards.tsv")
+    entry, where = packaged("discards.tsv")
+    return _discards(read_table(entry, _DISCARD_COLUMNS, name=DISCARDS_TABLE, where=where))

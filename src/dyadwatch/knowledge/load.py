@@ -1,7 +1,9 @@
 """Reading and validating dyadwatch's actor knowledge: the TSV files in ``dyadwatch.data`` and
 user actor files in YAML.
 
-Every problem raises :class:`dyadwatch.errors.KnowledgeError` naming the file and line. The
+The TSV files are read by the one table reader (:mod:`dyadwatch.knowledge.tables`). Every
+problem raises :class:`dyadwatch.errors.KnowledgeError` (a ``DataFileError`` for the table's
+shape) naming the file and line. The
 public names are re-exported by :mod:`dyadwatch.knowledge.base`; ``docs/actors.md`` describes the files.
 """
 
@@ -10,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ from typing import Any
 import yaml
 
 from dyadwatch.errors import KnowledgeError
+from dyadwatch.knowledge.tables import Row, parse_table
 
 SECTORS: tuple[str, ...] = (
     "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK",
@@ -31,12 +34,19 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "roles.tsv": ("term", "sector", "kind", "note"),
     "officeholders.tsv": ("name", "aliases", "country", "sector", "role", "start", "end", "note"),
 }
+# The table each file's version line must name.
+TABLES: dict[str, str] = {
+    "countries.tsv": "countries",
+    "igos.tsv": "international organisations",
+    "organisations.tsv": "organisations",
+    "roles.tsv": "role terms",
+    "officeholders.tsv": "office holders",
+}
 IGO_KINDS = ("igo", "ngo")
 ORGANISATION_KINDS = ("organisation", "group")
 ROLE_KINDS = ("title", "body", "group", "place")
 SECONDARY = "~"  # prefix of a country alias/adjective/capital shared with another country
 
-_VERSION = re.compile(r"^#\s*dyadwatch-data\s+v\d+\s+\d{4}-\d{2}-\d{2}\b")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 # A CAMEO IGO/NGO actor code: the type, then the organisation's code ("IGOUNO", "NGOAMN"); a
 # body of an IGO extends its parent's code ("IGOUNOHCR").
@@ -125,53 +135,11 @@ class OfficeHolder:
         return self.start <= day and (self.end is None or day <= self.end)
 
 
-@dataclass(frozen=True)
-class Row:
-    path: str
-    line: int
-    cells: dict[str, str] = field(default_factory=dict)
-
-    def get(self, column: str) -> str:
-        return self.cells[column]
-
-    def error(self, problem: str) -> KnowledgeError:
-        return KnowledgeError(self.path, self.line, problem)
-
-
-def read_rows(path: str, text: str, columns: tuple[str, ...]) -> tuple[str, list[Row]]:
-    """The version line and the data rows of one TSV file; checks header and column counts."""
-    version: str | None = None
-    header = False
-    rows: list[Row] = []
-    for number, raw in enumerate(text.split("\n"), 1):
-        line = raw.rstrip("\r")
-        if not line.strip():
-            continue
-        if line.startswith("#"):
-            if version is None and not header and _VERSION.match(line):
-                version = line.lstrip("#").strip()
-            continue
-        if not header:
-            if version is None:
-                raise KnowledgeError(
-                    path, number, "no '# dyadwatch-data vN YYYY-MM-DD' version line before header"
-                )
-            found = tuple(line.split("\t"))
-            if found != columns:
-                raise KnowledgeError(
-                    path, number, f"header must be {' | '.join(columns)}, found {' | '.join(found)}"
-                )
-            header = True
-            continue
-        cells = line.split("\t")
-        if len(cells) != len(columns):
-            raise KnowledgeError(
-                path, number, f"expected {len(columns)} tab-separated columns, found {len(cells)}"
-            )
-        rows.append(Row(path, number, dict(zip(columns, (c.strip() for c in cells), strict=True))))
-    if not header:
-        raise KnowledgeError(path, None, "no header line")
-    return version or "", rows
+def read_rows(path: str, text: str, file: str) -> tuple[str, list[Row]]:
+    """The version (``"countries v1 (2026-11-29)"``) and the data rows of the actor table
+    ``file`` (``"countries.tsv"``), read from ``path`` through the one table reader."""
+    table = parse_table(text, path, COLUMNS[file], name=TABLES[file], versions=(1,))
+    return str(table.version), list(table.rows)
 
 
 def split_list(row: Row, column: str) -> tuple[str, ...]:
@@ -234,7 +202,7 @@ def known_iso3(code: str) -> bool:
 
 
 def parse_countries(path: str, text: str) -> tuple[str, dict[str, Country]]:
-    version, rows = read_rows(path, text, COLUMNS["countries.tsv"])
+    version, rows = read_rows(path, text, "countries.tsv")
     out: dict[str, Country] = {}
     seen: dict[Any, int] = {}
     for row in rows:
@@ -256,7 +224,7 @@ def parse_countries(path: str, text: str) -> tuple[str, dict[str, Country]]:
 
 
 def parse_igos(path: str, text: str, countries: set[str]) -> tuple[str, dict[str, Igo]]:
-    version, rows = read_rows(path, text, COLUMNS["igos.tsv"])
+    version, rows = read_rows(path, text, "igos.tsv")
     out: dict[str, Igo] = {}
     seen: dict[Any, int] = {}
     for row in rows:
@@ -294,7 +262,7 @@ def check_country(row: Row, valid: set[str], *, optional: bool = False) -> str |
 def parse_organisations(
     path: str, text: str, valid: set[str]
 ) -> tuple[str, dict[str, Organisation]]:
-    version, rows = read_rows(path, text, COLUMNS["organisations.tsv"])
+    version, rows = read_rows(path, text, "organisations.tsv")
     out: dict[str, Organisation] = {}
     seen: dict[Any, int] = {}
     for row in rows:
@@ -314,7 +282,7 @@ def term_key(term: str) -> tuple[str, ...]:
 
 
 def parse_roles(path: str, text: str) -> tuple[str, dict[str, Role]]:
-    version, rows = read_rows(path, text, COLUMNS["roles.tsv"])
+    version, rows = read_rows(path, text, "roles.tsv")
     out: dict[str, Role] = {}
     seen: dict[Any, int] = {}
     for row in rows:
@@ -347,7 +315,7 @@ def _holder(row: Row, valid: set[str]) -> OfficeHolder:
 def parse_officeholders(
     path: str, text: str, valid: set[str]
 ) -> tuple[str, tuple[OfficeHolder, ...]]:
-    version, rows = read_rows(path, text, COLUMNS["officeholders.tsv"])
+    version, rows = read_rows(path, text, "officeholders.tsv")
     out: list[OfficeHolder] = []
     seen: dict[Any, int] = {}
     for row in rows:

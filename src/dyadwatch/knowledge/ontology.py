@@ -3,7 +3,8 @@
 The tables are data files in ``dyadwatch/data`` (``cameo.tsv``, ``plover.json``,
 ``cameo_plover.tsv``); ``docs/ontology.md`` describes them. Nothing is read at import time:
 ``load_ontology()`` reads and validates the tables on first use and caches the result, and every
-problem in a table is a ``KnowledgeError`` that names the file and line.
+problem in a table is a ``KnowledgeError`` that names the file and line. The TSV tables go
+through the one table reader (``knowledge/tables.py``), which checks their version lines.
 
 Lookups of unknown codes or names raise ``KeyError`` (the ontology behaves like a mapping).
 """
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from dyadwatch.errors import KnowledgeError
+from dyadwatch.knowledge.tables import parse_table, read_text
 from dyadwatch.records import Cameo, Plover
 
 DATA_PACKAGE = "dyadwatch.data"
@@ -30,6 +32,9 @@ CAMEO_FILE = "cameo.tsv"
 PLOVER_FILE = "plover.json"
 CROSSWALK_FILE = "cameo_plover.tsv"
 
+# The tables their version lines must name.
+CAMEO_TABLE = "CAMEO event codes"
+CROSSWALK_TABLE = "crosswalk"
 CAMEO_COLUMNS = ("code", "name", "goldstein", "quad_class", "description")
 CROSSWALK_COLUMNS = ("code", "plover_type", "mode", "context", "fit")
 FITS = ("direct", "nearest")
@@ -237,42 +242,19 @@ def _load(base: Traversable | Path) -> Ontology:
 def _read(base: Traversable | Path, name: str) -> tuple[str, str]:
     entry = base.joinpath(name)
     where = str(entry)
-    try:
-        return where, entry.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        _fail(where, None, "file not found")
-    except UnicodeDecodeError as exc:
-        _fail(where, None, f"not valid UTF-8 ({exc.reason} at byte {exc.start})")
+    return where, read_text(entry, where)
 
 
 def _fail(where: str, line: int | None, problem: str) -> NoReturn:
     raise KnowledgeError(where, line, problem)
 
 
-def _table(where: str, text: str, columns: tuple[str, ...]) -> list[tuple[int, list[str]]]:
-    """Data rows of a TSV as (line number, fields); '#' lines and blank lines are skipped."""
-    rows: list[tuple[int, list[str]]] = []
-    header_seen = False
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
-        fields = [f.strip() for f in raw.split("\t")]
-        if not header_seen:
-            if tuple(fields) != columns:
-                _fail(where, number, f"header must be {' TAB '.join(columns)}, got {raw!r}")
-            header_seen = True
-            continue
-        if len(fields) != len(columns):
-            _fail(
-                where,
-                number,
-                f"expected {len(columns)} tab-separated fields ({', '.join(columns)}), "
-                f"found {len(fields)}",
-            )
-        rows.append((number, fields))
-    if not header_seen:
-        _fail(where, None, "no header line")
-    return rows
+def _table(
+    where: str, text: str, columns: tuple[str, ...], name: str
+) -> list[tuple[int, list[str]]]:
+    """Data rows of a TSV as (line number, fields), through the one table reader."""
+    table = parse_table(text, where, columns, name=name, versions=(1,))
+    return [(row.line, list(row.values())) for row in table.rows]
 
 
 def _number(where: str, line: int | None, field: str, value: object) -> float:
@@ -291,7 +273,7 @@ def _number(where: str, line: int | None, field: str, value: object) -> float:
 def _parse_cameo(where: str, text: str) -> tuple[dict[str, CameoCode], dict[str, int]]:
     codes: dict[str, CameoCode] = {}
     lines: dict[str, int] = {}
-    for line, (code, name, goldstein, quad, description) in _table(where, text, CAMEO_COLUMNS):
+    for line, (code, name, goldstein, quad, description) in _table(where, text, CAMEO_COLUMNS, CAMEO_TABLE):
         if not _CODE.fullmatch(code):
             _fail(where, line, f"malformed CAMEO code {code!r}: expected 2 to 4 digits")
         root = code[:2]
@@ -418,7 +400,7 @@ def _parse_crosswalk(
     known_contexts = frozenset(contexts)
     crosswalk: dict[str, PloverMapping] = {}
     lines: dict[str, int] = {}
-    for line, (code, type_name, mode, context, fit) in _table(where, text, CROSSWALK_COLUMNS):
+    for line, (code, type_name, mode, context, fit) in _table(where, text, CROSSWALK_COLUMNS, CROSSWALK_TABLE):
         if code not in codes:
             _fail(where, line, f"unknown CAMEO code {code!r} (not in {CAMEO_FILE})")
         if code in crosswalk:

@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
 import duckdb
 
 from dyadwatch.errors import InvalidArgument, StoreError
+from dyadwatch.knowledge.tables import packaged, read_table
 from dyadwatch.outputs import output_path
 from dyadwatch.query import EventQuery, flat_sql, where_sql
 from dyadwatch.store.store import Store
@@ -177,15 +177,13 @@ CAMEO_TYPES: dict[str, str] = {
 @functools.cache
 def fips_codes() -> dict[str, str]:
     """ISO 3166-1 alpha-3 -> FIPS 10-4 country code (``dyadwatch/data/fips.tsv``)."""
-    text = (resources.files("dyadwatch.data") / "fips.tsv").read_text(encoding="utf-8")
+    entry, where = packaged("fips.tsv")
     out: dict[str, str] = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#") or line.startswith("iso3\t"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 2 or len(parts[0]) != 3 or len(parts[1]) != 2:
-            raise StoreError(f"dyadwatch/data/fips.tsv:{number}: expected ISO3<TAB>FIPS")
-        out[parts[0]] = parts[1]
+    for row in read_table(entry, ("iso3", "fips"), name="fips codes", where=where).rows:
+        iso3, fips = row.values()
+        if len(iso3) != 3 or len(fips) != 2:
+            raise row.error("expected ISO3<TAB>FIPS")
+        out[iso3] = fips
     return out
 
 
