@@ -86,7 +86,7 @@ class KnowledgeError(DyadwatchError):
 
 class DataFileError(KnowledgeError):
     """A data table (a TSV file of ``dyadwatch/data``, or one given in its place) does not have
-    the table shape: version line, column header, cell counts (``knowledge/tables.py``); names
+    the table shape: version line, column header, cell counts (``tables.py``); names
     the file and line."""
 
     code = "DW-DATA"

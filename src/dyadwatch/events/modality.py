@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dyadwatch.knowledge.tables import packaged, parse_table, read_text
 from dyadwatch.records import Modality
+from dyadwatch.tables import packaged, parse_table, read_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

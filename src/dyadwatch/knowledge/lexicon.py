@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from dyadwatch.errors import KnowledgeError
-from dyadwatch.knowledge.tables import Table, packaged, parse_table, read_table, read_text
+from dyadwatch.tables import Table, packaged, parse_table, read_table, read_text
 
 PatternKind = Literal["verb", "noun", "copula", "frame"]
 _KINDS = ("verb", "noun", "copula", "frame")

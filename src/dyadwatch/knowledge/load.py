@@ -1,7 +1,7 @@
 """Reading and validating dyadwatch's actor knowledge: the TSV files in ``dyadwatch.data`` and
 user actor files in YAML.
 
-The TSV files are read by the one table reader (:mod:`dyadwatch.knowledge.tables`). Every
+The TSV files are read by the one table reader (:mod:`dyadwatch.tables`). Every
 problem raises :class:`dyadwatch.errors.KnowledgeError` (a ``DataFileError`` for the table's
 shape) naming the file and line. The
 public names are re-exported by :mod:`dyadwatch.knowledge.base`; ``docs/actors.md`` describes the files.
@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from dyadwatch.errors import KnowledgeError
-from dyadwatch.knowledge.tables import Row, parse_table
+from dyadwatch.tables import Row, parse_table
 
 SECTORS: tuple[str, ...] = (
     "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK",

@@ -4,7 +4,7 @@ The tables are data files in ``dyadwatch/data`` (``cameo.tsv``, ``plover.json``,
 ``cameo_plover.tsv``); ``docs/ontology.md`` describes them. Nothing is read at import time:
 ``load_ontology()`` reads and validates the tables on first use and caches the result, and every
 problem in a table is a ``KnowledgeError`` that names the file and line. The TSV tables go
-through the one table reader (``knowledge/tables.py``), which checks their version lines.
+through the one table reader (``tables.py``), which checks their version lines.
 
 Lookups of unknown codes or names raise ``KeyError`` (the ontology behaves like a mapping).
 """
@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from dyadwatch.errors import KnowledgeError
-from dyadwatch.knowledge.tables import parse_table, read_text
 from dyadwatch.records import Cameo, Plover
+from dyadwatch.tables import parse_table, read_text
 
 DATA_PACKAGE = "dyadwatch.data"
 CAMEO_FILE = "cameo.tsv"

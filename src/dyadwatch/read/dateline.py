@@ -27,11 +27,11 @@ from dataclasses import dataclass, replace
 from datetime import date as Date
 from datetime import timedelta
 from functools import cache
-from importlib import resources
 from typing import Literal
 
 from dyadwatch.read.dates import full_dates
 from dyadwatch.records import Span
+from dyadwatch.tables import packaged, read_table
 
 FUTURE_LIMIT = timedelta(days=366)
 """A date further than this after today is an error in the input, not a publication date."""
@@ -407,15 +407,15 @@ def _span(text: str, start: int, end: int) -> Span:
 @cache
 def agencies() -> dict[str, str]:
     """Every form of every agency in ``data/agencies.tsv`` (lower case) -> its name."""
+    entry, where = packaged("agencies.tsv")
     table: dict[str, str] = {}
-    source = resources.files("dyadwatch.data").joinpath("agencies.tsv").read_text("utf-8")
-    for line in source.splitlines()[1:]:
-        if not line.strip() or line.startswith("#") or line.startswith("name\t"):
-            continue
-        name, _, forms = line.partition("\t")
+    for row in read_table(entry, ("name", "forms"), name="news agencies", where=where).rows:
+        name, forms = row.values()
+        if not name:
+            raise row.error("an agency needs a name")
         for form in [name, *forms.split("|")]:
             if form.strip():
-                table[form.strip().lower()] = name.strip()
+                table[form.strip().lower()] = name
     return table
 
 

@@ -28,10 +28,10 @@ from typing import Any, Literal
 import duckdb
 
 from dyadwatch.errors import InvalidArgument, StoreError
-from dyadwatch.knowledge.tables import packaged, read_table
 from dyadwatch.outputs import output_path
 from dyadwatch.query import EventQuery, flat_sql, where_sql
 from dyadwatch.store.store import Store
+from dyadwatch.tables import packaged, read_table
 
 ExportFormat = Literal["parquet", "csv", "jsonl"]
 ExportTable = Literal["events", "mentions", "articles"]
