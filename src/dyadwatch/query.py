@@ -497,7 +497,7 @@ class _CallableModule(types.ModuleType):
     would be replaced by the module)."""
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        from dyadwatch.query_run import query_events
+        from dyadwatch.store.connect import query_events
 
         return query_events(*args, **kwargs)
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from dyadwatch.query import EventQuery, flat_sql, where_sql
 from dyadwatch.query_run import fetch_dicts
-from dyadwatch.watch.dyads import next_period, period_label, period_range
+from dyadwatch.watch.periods import next_period, period_label, period_range
 
 if TYPE_CHECKING:
     import duckdb

@@ -231,6 +231,6 @@ def extra_spans(coded: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 
 
 def period_bounds(start: date, by: str) -> tuple[date, date]:
-    from dyadwatch.watch.dyads import next_period
+    from dyadwatch.watch.periods import next_period
 
     return start, next_period(start, by) - timedelta(days=1)
