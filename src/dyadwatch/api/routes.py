@@ -12,13 +12,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
 
 from dyadwatch.api.access import StoreReader
-from dyadwatch.api.details import article_detail, event_detail, stats
 from dyadwatch.api.meta import ApiSettings, meta
-from dyadwatch.api.series import dyad_series_sql
 from dyadwatch.errors import InvalidArgument
 from dyadwatch.query import EventQuery
 from dyadwatch.query_run import empty_warnings, run_page
-from dyadwatch.query_write import csv_chunks, geojson_chunks, json_row
+from dyadwatch.query_write import csv_chunks, geojson_chunks, json_row, write_parquet
+from dyadwatch.store.details import article_detail, event_detail, find_actors, stats
+from dyadwatch.watch.series_sql import dyad_series_sql
+from dyadwatch.watch.store_signals import whole_store_signals
 
 router = APIRouter()
 
@@ -189,8 +190,6 @@ def _parquet(reader: StoreReader, q: EventQuery, limit: int) -> Iterator[bytes]:
     import tempfile
     from pathlib import Path
 
-    from dyadwatch.query_write import write_parquet
-
     with tempfile.TemporaryDirectory(prefix="dyadwatch-") as folder:
         path = Path(folder) / "events.parquet"
         with reader.cursor() as con:
@@ -260,8 +259,6 @@ def series(a: str, b: str, request: Request) -> dict[str, Any]:
     ),
 )
 def signals(request: Request) -> dict[str, Any]:
-    from dyadwatch.api.signals import whole_store_signals
-
     params = dict(request.query_params)
     allowed = {"by", "start", "end", "plover_context", "top", "min_count", "alpha"}
     for name in params:
@@ -303,8 +300,6 @@ def signals(request: Request) -> dict[str, Any]:
     ),
 )
 def actors(request: Request) -> dict[str, Any]:
-    from dyadwatch.api.details import find_actors
-
     params = dict(request.query_params)
     for name in params:
         if name not in ("q", "on"):
