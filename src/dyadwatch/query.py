@@ -30,6 +30,9 @@ from datetime import date, datetime
 from typing import Any
 
 from dyadwatch.errors import InvalidArgument
+from dyadwatch.knowledge.base import SECTORS, load_knowledge
+from dyadwatch.knowledge.ontology import load_ontology
+from dyadwatch.records import MODALITIES
 
 UNKNOWN_ACTOR = "---"
 """The actor code that matches an actor of no known country or organisation (or none at all)."""
@@ -67,8 +70,6 @@ class ActorCode:
 
     @classmethod
     def parse(cls, text: str, parameter: str = "actor") -> ActorCode:
-        from dyadwatch.knowledge.base import SECTORS
-
         raw = canonical_actor(text)
         if raw == UNKNOWN_ACTOR:
             return cls(UNKNOWN_ACTOR, None)
@@ -122,8 +123,6 @@ class ActorCode:
 
 
 def _unknown_code(raw: str, entity: str | None) -> str:
-    from dyadwatch.knowledge.base import SECTORS
-
     head = f"{entity} followed by " if entity else ""
     return (
         f"unknown actor code {raw!r}: not a known country or organisation code"
@@ -334,10 +333,6 @@ class _Vocabulary:
 
 @functools.cache
 def _vocabulary() -> _Vocabulary:
-    from dyadwatch.knowledge.base import load_knowledge
-    from dyadwatch.knowledge.ontology import load_ontology
-    from dyadwatch.records import MODALITIES
-
     onto, kb = load_ontology(), load_knowledge()
     codes = [c.code for c in onto.cameo_codes()]
     return _Vocabulary(

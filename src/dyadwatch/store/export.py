@@ -29,6 +29,7 @@ from typing import Any, Literal
 import duckdb
 
 from dyadwatch.errors import InvalidArgument, StoreError
+from dyadwatch.knowledge.base import load_knowledge
 from dyadwatch.outputs import output_path
 from dyadwatch.query import EventQuery, flat_sql, where_sql
 from dyadwatch.store.store import Store
@@ -193,8 +194,6 @@ def group_codes() -> dict[str, str]:
     """Organisation code -> its 3-character group code: the three characters after ``IGO`` or
     ``NGO`` (``IGOWAS`` -> ``WAS``); a body or mission has its parent's (``IGOUNOUNSC`` ->
     ``UNO``), as GDELT codes the UN's agencies."""
-    from dyadwatch.knowledge.base import load_knowledge
-
     return {
         code: code[3:6]
         for code in load_knowledge().igos
