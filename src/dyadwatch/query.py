@@ -443,6 +443,21 @@ def _normalise(q: EventQuery) -> None:
     object.__setattr__(q, "actors", actors)
 
 
+def whole_number(name: str, text: str | None, default: int, lo: int, hi: int) -> int:
+    """A query-string value as a whole number from ``lo`` to ``hi`` (``default`` when absent or
+    blank); the API and the dashboard read their paging and count parameters with it."""
+    text = text.strip() if text is not None else ""
+    if not text:
+        return default
+    try:
+        value = int(text)
+    except ValueError:
+        raise InvalidArgument(name, f"expected a whole number, not {text!r}") from None
+    if not lo <= value <= hi:
+        raise InvalidArgument(name, f"expected {lo} to {hi}, not {value}")
+    return value
+
+
 def _check_numbers(q: EventQuery) -> None:
     for name in ("min_sources", "min_mentions"):
         value = getattr(q, name)

@@ -20,7 +20,7 @@ from dyadwatch.dashboard.highlight import pieces, report_spans
 from dyadwatch.dashboard.web import qs, render
 from dyadwatch.errors import DyadwatchError, InvalidArgument, NotFound
 from dyadwatch.knowledge.ontology import load_ontology
-from dyadwatch.query import EventQuery
+from dyadwatch.query import EventQuery, whole_number
 from dyadwatch.store.details import article_detail, event_detail, stats
 from dyadwatch.watch.series_sql import dyad_series_sql
 from dyadwatch.watch.store_signals import whole_store_signals
@@ -75,16 +75,7 @@ def page_or_error(
 
 
 def int_param(request: Request, name: str, default: int, lo: int, hi: int) -> int:
-    text = request.query_params.get(name, "").strip()
-    if not text:
-        return default
-    try:
-        value = int(text)
-    except ValueError:
-        raise InvalidArgument(name, f"expected a whole number, not {text!r}") from None
-    if not lo <= value <= hi:
-        raise InvalidArgument(name, f"expected {lo} to {hi}")
-    return value
+    return whole_number(name, request.query_params.get(name), default, lo, hi)
 
 
 # -- overview -----------------------------------------------------------------------------------

@@ -325,23 +325,11 @@ class ExportResult:
     """Events left out because they have no date (``gdelt_strict`` only)."""
 
 
-def export(
-    db: str | Path | None,
-    out: str | Path,
-    format: ExportFormat | None = None,
-    *,
-    table: ExportTable = "events",
-    delimiter: str = "\t",
-    header: bool = True,
-    query: EventQuery | None = None,
-    gdelt_strict: bool = False,
-    timeout: float = 60.0,
-) -> int:
-    """Write ``table`` of the store at ``db`` to ``out``; return the number of rows written."""
-    return export_store(
-        db, out, format, table=table, delimiter=delimiter, header=header, query=query,
-        gdelt_strict=gdelt_strict, timeout=timeout,
-    ).rows  # fmt: skip
+def export(db: str | Path | None, out: str | Path, format: ExportFormat | None = None,
+           **options: Any) -> int:
+    """Write a table of the store at ``db`` to ``out``; return the number of rows written
+    (``options``: the keywords of ``export_store``)."""
+    return export_store(db, out, format, **options).rows
 
 
 def export_store(
