@@ -29,6 +29,7 @@ signals < 3 s, RSS < 1.5 GB.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
 import socket
@@ -38,6 +39,8 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -307,113 +310,152 @@ def percentiles(values: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), p95
 
 
-def measure(db: Path, requests: int, rng: random.Random) -> dict[str, Any]:
+# -- shared with benchmarks/dashboard.py ---------------------------------------------------------
+
+
+def store_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--events", type=int, default=10_000_000)
+    parser.add_argument("--db", type=Path, help="Store to build (or reuse, with --keep).")
+    parser.add_argument("--keep", action="store_true", help="Keep the store; reuse it if present.")
+
+
+@contextlib.contextmanager
+def bench_store(args: argparse.Namespace, prefix: str) -> Iterator[Path]:
+    """The store ``--db`` names (a temporary one without it), built unless ``--keep`` finds it
+    there; removed afterwards unless ``--keep``."""
+    folder = None
+    db: Path = args.db
+    if db is None:
+        folder = tempfile.TemporaryDirectory(prefix=prefix)
+        db = Path(folder.name) / "bench.duckdb"
+    try:
+        if not (args.keep and db.exists()):
+            db.unlink(missing_ok=True)
+            start = time.perf_counter()
+            build_store(db, args.events)
+            print(f"built {args.events:,} events in {time.perf_counter() - start:.0f} s")
+        yield db
+    finally:
+        if folder is not None and not args.keep:
+            folder.cleanup()
+
+
+def busy_dyads(db: Path, n: int) -> list[tuple[str, str]]:
+    """The ``n`` dyads with the most events."""
     with duckdb.connect(str(db), read_only=True) as con:
-        busy = con.execute(
+        rows = con.execute(
             "SELECT source_country, target_country FROM events GROUP BY ALL"
-            " ORDER BY count(*) DESC LIMIT 50"
+            " ORDER BY count(*) DESC LIMIT ?",
+            [n],
         ).fetchall()
+    return [(str(a), str(b)) for a, b in rows]
+
+
+@contextlib.contextmanager
+def served(db: Path, port: int, query_seconds: int) -> Iterator[subprocess.Popen[bytes]]:
+    """``dyadwatch serve`` on 127.0.0.1:``port``, up (``/api/v1/stats`` answers, within a
+    minute) until the block ends."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    server = subprocess.Popen(
+        [sys.executable, "-c", "from dyadwatch.cli import main; main()", "serve", "--db", str(db),
+         "--port", str(port), "--query-seconds", str(query_seconds)],
+        env=env, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        for _ in range(600):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/stats", timeout=5):
+                    break
+            except OSError:
+                time.sleep(0.1)
+        yield server
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def measure(db: Path, requests: int, rng: random.Random) -> dict[str, Any]:
+    busy = busy_dyads(db, 50)
+    with duckdb.connect(str(db), read_only=True) as con:
         ids = [r[0] for r in con.execute(
             "SELECT event_id FROM events USING SAMPLE reservoir(2000 ROWS) REPEATABLE (7)"
         ).fetchall()]  # fmt: skip
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    server = subprocess.Popen(
-        [sys.executable, "-c", "from dyadwatch.cli import main; main()", "serve", "--db", str(db),
-         "--port", str(port), "--query-seconds", "120"],
-        env=env, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    peak = Peak(server.pid)
-    peak.start()
     out: dict[str, Any] = {}
-    try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}/api/v1", timeout=300) as client:
-            for _ in range(300):
-                try:
-                    if client.get("/stats").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                time.sleep(0.1)
-            process = psutil.Process(server.pid)
-
-            def cpu() -> float:
-                times = process.cpu_times()
-                return float(times.user + times.system)
-
-            dyads = busy + [tuple(rng.sample(COUNTRIES, 2)) for _ in range(50)]
-            for a, b in dyads[:5]:  # warm-up
-                timed(client, f"/dyads/{a}/{b}/series", {"by": "month"})
-            before = cpu()
-            out["series"] = [
-                timed(client, f"/dyads/{a}/{b}/series", {"by": "month"})
-                for a, b in (dyads[i % len(dyads)] for i in range(requests))
-            ]
-            out["series_cpu"] = (cpu() - before) * 1000 / requests
-            pages = []
-            before = cpu()
-            for i in range(requests):
-                a, b = rng.choice(dyads)
-                params = rng.choice([
-                    {"source": a},
-                    {"dyad": f"{a},{b}"},
-                    {"source": a + "MIL", "cameo": "19"},
-                    {"cameo": rng.choice(["04", "11", "19", "172"]), "start": "2022-01-01",
-                     "end": "2022-06-30"},
-                    {"target": b, "min_sources": "3"},
-                    {"place_country": b, "quad_class": "4"},
-                    {},
-                ])  # fmt: skip
-                params["limit"] = "100"
-                if i % 5 == 4:
-                    first = client.get("/events", params=params).json()
-                    if first["next_cursor"]:
-                        params["cursor"] = first["next_cursor"]
-                pages.append(timed(client, "/events", params))
-            out["page"] = pages
-            out["page_cpu"] = (cpu() - before) * 1000 / (requests + requests // 5)
-            before = cpu()
-            out["detail"] = [
-                timed(client, f"/events/{rng.choice(ids)}") for _ in range(requests * 2)
-            ]
-            out["detail_cpu"] = (cpu() - before) * 1000 / (requests * 2)
-            before = cpu()
-            out["signals"] = [timed(client, "/signals", {"by": "month"}) for _ in range(3)]
-            out["signals_cpu"] = (cpu() - before) * 1000 / 3
-    finally:
-        peak.stop.set()
-        peak.join()
-        server.terminate()
-        server.wait(timeout=60)
+    with served(db, port, 120) as server:
+        peak = Peak(server.pid)
+        peak.start()
+        try:
+            with httpx.Client(base_url=f"http://127.0.0.1:{port}/api/v1", timeout=300) as client:
+                _measure(client, psutil.Process(server.pid), busy, ids, requests, rng, out)
+        finally:
+            peak.stop.set()
+            peak.join()
     out["rss"] = peak.peak
     return out
 
 
+def _measure(client: httpx.Client, process: psutil.Process, busy: list[tuple[str, str]],
+             ids: list[str], requests: int, rng: random.Random, out: dict[str, Any]) -> None:
+    def cpu() -> float:
+        times = process.cpu_times()
+        return float(times.user + times.system)
+
+    dyads = busy + [tuple(rng.sample(COUNTRIES, 2)) for _ in range(50)]
+    for a, b in dyads[:5]:  # warm-up
+        timed(client, f"/dyads/{a}/{b}/series", {"by": "month"})
+    before = cpu()
+    out["series"] = [
+        timed(client, f"/dyads/{a}/{b}/series", {"by": "month"})
+        for a, b in (dyads[i % len(dyads)] for i in range(requests))
+    ]
+    out["series_cpu"] = (cpu() - before) * 1000 / requests
+    pages = []
+    before = cpu()
+    for i in range(requests):
+        a, b = rng.choice(dyads)
+        params = rng.choice([
+            {"source": a},
+            {"dyad": f"{a},{b}"},
+            {"source": a + "MIL", "cameo": "19"},
+            {"cameo": rng.choice(["04", "11", "19", "172"]), "start": "2022-01-01",
+             "end": "2022-06-30"},
+            {"target": b, "min_sources": "3"},
+            {"place_country": b, "quad_class": "4"},
+            {},
+        ])  # fmt: skip
+        params["limit"] = "100"
+        if i % 5 == 4:
+            first = client.get("/events", params=params).json()
+            if first["next_cursor"]:
+                params["cursor"] = first["next_cursor"]
+        pages.append(timed(client, "/events", params))
+    out["page"] = pages
+    out["page_cpu"] = (cpu() - before) * 1000 / (requests + requests // 5)
+    before = cpu()
+    out["detail"] = [
+        timed(client, f"/events/{rng.choice(ids)}") for _ in range(requests * 2)
+    ]
+    out["detail_cpu"] = (cpu() - before) * 1000 / (requests * 2)
+    before = cpu()
+    out["signals"] = [timed(client, "/signals", {"by": "month"}) for _ in range(3)]
+    out["signals_cpu"] = (cpu() - before) * 1000 / 3
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--events", type=int, default=10_000_000)
-    parser.add_argument("--db", type=Path, help="Store to build (or reuse, with --keep).")
-    parser.add_argument("--keep", action="store_true", help="Keep the store; reuse it if present.")
+    store_arguments(parser)
     parser.add_argument("--requests", type=int, default=100, help="Requests per kind.")
     args = parser.parse_args(argv)
-    folder = None
-    if args.db is None:
-        folder = tempfile.TemporaryDirectory(prefix="dyadwatch-api-")
-        args.db = Path(folder.name) / "bench.duckdb"
-    try:
-        if not (args.keep and args.db.exists()):
-            args.db.unlink(missing_ok=True)
-            start = time.perf_counter()
-            build_store(args.db, args.events)
-            print(f"built {args.events:,} events in {time.perf_counter() - start:.0f} s")
-        with duckdb.connect(str(args.db), read_only=True) as con:
+    with bench_store(args, "dyadwatch-api-") as db:
+        with duckdb.connect(str(db), read_only=True) as con:
             counts = [con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
                       for t in ("events", "mentions", "articles", "actors")]  # fmt: skip
-        size = sum(p.stat().st_size for p in args.db.parent.glob(args.db.name + "*"))
+        size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
         print("events {:,}  mentions {:,}  articles {:,}  actors {:,}".format(*counts))
         print(f"store on disk: {size / 1e9:.2f} GB")
         print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-        result = measure(args.db, args.requests, random.Random(7))
+        result = measure(db, args.requests, random.Random(7))
         print(f"load average after: {os.getloadavg()[0]:.1f}")
         targets = {"series": 100, "page": 150, "detail": 50}
         for kind, target in targets.items():
@@ -429,9 +471,6 @@ def main(argv: list[str] | None = None) -> int:
               f" server CPU {result['signals_cpu'] / 1000:.2f} s a request")  # fmt: skip
         rss = result["rss"] / 1e9
         print(f"server peak RSS {rss:.2f} GB  (target < 1.5 GB: {'ok' if rss < 1.5 else 'MISSED'})")
-    finally:
-        if folder is not None and not args.keep:
-            folder.cleanup()
     return 0
 
 

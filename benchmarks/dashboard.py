@@ -28,11 +28,8 @@ import importlib.util
 import os
 import random
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -75,98 +72,63 @@ def measure(db: Path, dyads: int) -> dict[str, list[float]]:
 
     api = _api_bench()
     rng = random.Random(7)
-    with duckdb.connect(str(db), read_only=True) as con:
-        busy = con.execute(
-            "SELECT source_country, target_country FROM events GROUP BY ALL"
-            " ORDER BY count(*) DESC LIMIT ?",
-            [dyads],
-        ).fetchall()
-    pairs = busy + [tuple(rng.sample(api.COUNTRIES, 2)) for _ in range(dyads)]
+    pairs = api.busy_dyads(db, dyads) + [tuple(rng.sample(api.COUNTRIES, 2)) for _ in range(dyads)]
     port = api.free_port()
     base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    server = subprocess.Popen(
-        [sys.executable, "-c", "from dyadwatch.cli import main; main()", "serve", "--db", str(db),
-         "--port", str(port), "--query-seconds", "300"],
-        env=env, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
     out: dict[str, list[float]] = {}
     outside: list[str] = []
-    try:
-        for _ in range(600):
-            try:
-                with urllib.request.urlopen(base + "/api/v1/stats", timeout=5):
-                    break
-            except OSError:
-                time.sleep(0.1)
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            page = browser.new_page()
+    with api.served(db, port, 300), sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        page = browser.new_page()
 
-            def guard(route: Any) -> None:
-                if route.request.url.startswith(base + "/"):
-                    route.continue_()
-                else:
-                    outside.append(route.request.url)
-                    route.abort()
+        def guard(route: Any) -> None:
+            if route.request.url.startswith(base + "/"):
+                route.continue_()
+            else:
+                outside.append(route.request.url)
+                route.abort()
 
-            page.route("**/*", guard)
-            signals = "#top-signals[data-loaded]"
-            codes = "datalist#actor-codes[data-loaded]"
-            cold = [visit(page, base + "/", signals)]
-            warm = [visit(page, base + "/", signals) for _ in range(5)]
-            out["overview interactive, cold"] = [cold[0][0]]
-            out["overview with signals, cold"] = [cold[0][1]]
-            out["overview interactive, warm"] = [w[0] for w in warm]
-            out["overview with signals, warm"] = [w[1] for w in warm]
-            first = visit(page, f"{base}/dyad?a={pairs[0][0]}&b={pairs[0][1]}&by=month", codes)
-            out["dyad interactive, first"] = [first[0]]
-            out["dyad with autocomplete, first"] = [first[1]]
-            runs = [visit(page, f"{base}/dyad?a={a}&b={b}&by=month", codes) for a, b in pairs]
-            out["dyad interactive (month)"] = [r[0] for r in runs]
-            out["dyad with autocomplete"] = [r[1] for r in runs]
-            weeks = [visit(page, f"{base}/dyad?a={a}&b={b}&by=week&start=2023-01-01")[0]
-                     for a, b in pairs[:dyads]]  # fmt: skip
-            out["dyad interactive (week, 2 years)"] = weeks
-            browser.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
+        page.route("**/*", guard)
+        signals = "#top-signals[data-loaded]"
+        codes = "datalist#actor-codes[data-loaded]"
+        cold = [visit(page, base + "/", signals)]
+        warm = [visit(page, base + "/", signals) for _ in range(5)]
+        out["overview interactive, cold"] = [cold[0][0]]
+        out["overview with signals, cold"] = [cold[0][1]]
+        out["overview interactive, warm"] = [w[0] for w in warm]
+        out["overview with signals, warm"] = [w[1] for w in warm]
+        first = visit(page, f"{base}/dyad?a={pairs[0][0]}&b={pairs[0][1]}&by=month", codes)
+        out["dyad interactive, first"] = [first[0]]
+        out["dyad with autocomplete, first"] = [first[1]]
+        runs = [visit(page, f"{base}/dyad?a={a}&b={b}&by=month", codes) for a, b in pairs]
+        out["dyad interactive (month)"] = [r[0] for r in runs]
+        out["dyad with autocomplete"] = [r[1] for r in runs]
+        weeks = [visit(page, f"{base}/dyad?a={a}&b={b}&by=week&start=2023-01-01")[0]
+                 for a, b in pairs[:dyads]]  # fmt: skip
+        out["dyad interactive (week, 2 years)"] = weeks
+        browser.close()
     out["requests leaving 127.0.0.1"] = [float(len(outside))]
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--events", type=int, default=10_000_000)
-    parser.add_argument("--db", type=Path, help="Store to build (or reuse, with --keep).")
-    parser.add_argument("--keep", action="store_true", help="Keep the store; reuse it if present.")
+    api = _api_bench()
+    api.store_arguments(parser)
     parser.add_argument("--dyads", type=int, default=10, help="Busy (and random) dyads visited.")
     args = parser.parse_args(argv)
     if not Path("/usr/bin/chromium").exists():
         print("needs Debian's chromium at /usr/bin/chromium", file=sys.stderr)
         return 1
-    folder = None
-    if args.db is None:
-        folder = tempfile.TemporaryDirectory(prefix="dyadwatch-dash-")
-        args.db = Path(folder.name) / "bench.duckdb"
-    try:
-        if not (args.keep and args.db.exists()):
-            args.db.unlink(missing_ok=True)
-            start = time.perf_counter()
-            _api_bench().build_store(args.db, args.events)
-            print(f"built {args.events:,} events in {time.perf_counter() - start:.0f} s")
-        with duckdb.connect(str(args.db), read_only=True) as con:
+    with api.bench_store(args, "dyadwatch-dash-") as db:
+        with duckdb.connect(str(db), read_only=True) as con:
             n = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
         print(f"store: {n:,} events; load average {os.getloadavg()[0]:.1f}")
-        for name, values in measure(args.db, args.dyads).items():
+        for name, values in measure(db, args.dyads).items():
             if name.startswith("requests"):
                 print(f"{name:36s} {values[0]:.0f}")
             else:
                 print(f"{name:36s} {summary(values)}")
-    finally:
-        if folder is not None and not args.keep:
-            folder.cleanup()
     return 0
 
 

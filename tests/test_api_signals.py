@@ -7,9 +7,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from types import ModuleType
 
-from dyadwatch.api.signals import whole_store_signals
 from dyadwatch.store.store import Store
 from dyadwatch.watch.signals import Signal, find_signals
+from dyadwatch.watch.store_signals import whole_store_signals
 from test_signals import _monthly, article_with, store_with
 
 ROOT = Path(__file__).resolve().parents[1]

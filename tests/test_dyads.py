@@ -22,18 +22,10 @@ from dyadwatch.cli.dyad import dyad as dyad_command
 from dyadwatch.errors import InvalidArgument
 from dyadwatch.records import Actor, Article, Cameo, Event, EventDate, Evidence, Plover, Span
 from dyadwatch.store.store import Store
-from dyadwatch.watch.dyads import (
-    ActorSpec,
-    EventRow,
-    build_series,
-    dyad_series,
-    igo_root,
-    load_events,
-    period_label,
-    period_range,
-    period_start,
-    plover_scores,
-)
+from dyadwatch.watch.dyads import build_series, dyad_series, plover_scores
+from dyadwatch.watch.periods import period_label, period_range, period_start
+from dyadwatch.watch.rows import EventRow, load_events
+from dyadwatch.watch.selection import ActorSpec, igo_root
 
 # -- hand-built rows ----------------------------------------------------------------------------
 

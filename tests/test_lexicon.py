@@ -179,8 +179,8 @@ def test_load_lexicon_reads_a_folder_in_name_order(tmp_path: Path) -> None:
 
 
 def _reach(body: str, frames: str = "base\tappeal\tintent\tdemand\trefuse\n") -> list[str]:
+    from dyadwatch.evaluation.lexicon_table import reach
     from dyadwatch.knowledge.lexicon import parse_shifts
-    from dyadwatch.knowledge.lexicon_table import reach
 
     ontology = load_ontology()
     found = reach(parse_lexicon(HEADER + body, "t.tsv"), parse_shifts(frames, "f.tsv"), ontology,
@@ -199,8 +199,8 @@ def test_a_leaf_code_without_a_pattern_is_reported() -> None:
 
 
 def test_every_cameo_leaf_code_is_reached_by_the_shipped_lexicon() -> None:
+    from dyadwatch.evaluation.lexicon_table import reach
     from dyadwatch.knowledge.lexicon import load_contexts, load_shifts
-    from dyadwatch.knowledge.lexicon_table import reach
 
     ontology = load_ontology()
     codes = {c.code for c in ontology.cameo_codes()}
@@ -214,9 +214,9 @@ def test_every_cameo_leaf_code_is_reached_by_the_shipped_lexicon() -> None:
 
 
 def test_docs_table_is_the_generated_one() -> None:
-    from dyadwatch.knowledge.lexicon_table import END, START, shipped_tables
+    from dyadwatch.evaluation.lexicon_table import END, START, shipped_tables
 
     docs = (Path(__file__).resolve().parents[1] / "docs" / "events.md").read_text(encoding="utf-8")
     assert START in docs and END in docs
     shown = docs[docs.index(START) + len(START): docs.index(END)].strip()
-    assert shown == shipped_tables().strip(), "run: python -m dyadwatch.knowledge.lexicon_table --write docs/events.md"
+    assert shown == shipped_tables().strip(), "run: python -m dyadwatch.evaluation.lexicon_table --write docs/events.md"

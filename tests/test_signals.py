@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from dyadwatch.cli.signals import signals as signals_command
 from dyadwatch.errors import InvalidArgument
-from dyadwatch.watch.dyads import EventRow
+from dyadwatch.watch.rows import EventRow
 from dyadwatch.watch.signals import (
     binom_cdf,
     binom_sf,

@@ -29,7 +29,9 @@ from dyadwatch.records import (
 )
 from dyadwatch.store.export import export
 from dyadwatch.store.store import Store
-from dyadwatch.watch.dyads import ActorSpec, EventRow, dyad_series, load_events
+from dyadwatch.watch.dyads import dyad_series
+from dyadwatch.watch.rows import EventRow, load_events
+from dyadwatch.watch.selection import ActorSpec
 from dyadwatch.watch.signals import detect_signals, dyad_key
 from test_dyads import row
 

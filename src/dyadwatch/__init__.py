@@ -73,7 +73,7 @@ def code(text: str, *, date: Date | str | None = None, source: str | None = None
 def __getattr__(name: str) -> Any:
     if name == "query":
         # The module is callable: ``dyadwatch.query(db, dyad=("USA", "CHN"), frame=True)`` runs
-        # ``dyadwatch.query_run.query_events`` (rows as dicts, or a pandas frame).
+        # ``dyadwatch.store.connect.query_events`` (rows as dicts, or a pandas frame).
         return import_module("dyadwatch.query")
     module = _EXPORTS.get(name)
     if module is None:

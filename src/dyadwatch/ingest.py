@@ -32,6 +32,7 @@ from dyadwatch.parallel import CoderFactory, CoderLike, ModelCoderFactory
 from dyadwatch.read.articles import StdinFormat, read_articles_with_origin
 from dyadwatch.records import Article
 from dyadwatch.store.store import Store
+from dyadwatch.terminal import text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -345,8 +346,6 @@ def summary_table(summary: IngestSummary, *, max_errors: int = 20) -> Renderable
     """The end-of-run summary (counts, then the errors with their files) for rich to print."""
     from rich.console import Group
     from rich.table import Table
-
-    from dyadwatch.terminal import text
 
     table = Table(title=text(f"ingest into {summary.db}"), show_header=False, title_justify="left")
     table.add_column("what", style="bold")

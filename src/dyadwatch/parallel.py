@@ -19,7 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from dyadwatch.coder import Coded
+from dyadwatch.coder import Coded, Coder
 from dyadwatch.errors import (
     CoderError,
     DyadwatchError,
@@ -48,8 +48,6 @@ class ModelCoderFactory:
     settings: Settings = field(default_factory=Settings)
 
     def __call__(self) -> CoderLike:
-        from dyadwatch.coder import Coder
-
         return Coder(self.settings)
 
 

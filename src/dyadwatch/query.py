@@ -30,6 +30,9 @@ from datetime import date, datetime
 from typing import Any
 
 from dyadwatch.errors import InvalidArgument
+from dyadwatch.knowledge.base import SECTORS, load_knowledge
+from dyadwatch.knowledge.ontology import load_ontology
+from dyadwatch.records import MODALITIES
 
 UNKNOWN_ACTOR = "---"
 """The actor code that matches an actor of no known country or organisation (or none at all)."""
@@ -67,8 +70,6 @@ class ActorCode:
 
     @classmethod
     def parse(cls, text: str, parameter: str = "actor") -> ActorCode:
-        from dyadwatch.knowledge.base import SECTORS
-
         raw = canonical_actor(text)
         if raw == UNKNOWN_ACTOR:
             return cls(UNKNOWN_ACTOR, None)
@@ -122,8 +123,6 @@ class ActorCode:
 
 
 def _unknown_code(raw: str, entity: str | None) -> str:
-    from dyadwatch.knowledge.base import SECTORS
-
     head = f"{entity} followed by " if entity else ""
     return (
         f"unknown actor code {raw!r}: not a known country or organisation code"
@@ -334,10 +333,6 @@ class _Vocabulary:
 
 @functools.cache
 def _vocabulary() -> _Vocabulary:
-    from dyadwatch.knowledge.base import load_knowledge
-    from dyadwatch.knowledge.ontology import load_ontology
-    from dyadwatch.records import MODALITIES
-
     onto, kb = load_ontology(), load_knowledge()
     codes = [c.code for c in onto.cameo_codes()]
     return _Vocabulary(
@@ -448,6 +443,21 @@ def _normalise(q: EventQuery) -> None:
     object.__setattr__(q, "actors", actors)
 
 
+def whole_number(name: str, text: str | None, default: int, lo: int, hi: int) -> int:
+    """A query-string value as a whole number from ``lo`` to ``hi`` (``default`` when absent or
+    blank); the API and the dashboard read their paging and count parameters with it."""
+    text = text.strip() if text is not None else ""
+    if not text:
+        return default
+    try:
+        value = int(text)
+    except ValueError:
+        raise InvalidArgument(name, f"expected a whole number, not {text!r}") from None
+    if not lo <= value <= hi:
+        raise InvalidArgument(name, f"expected {lo} to {hi}, not {value}")
+    return value
+
+
 def _check_numbers(q: EventQuery) -> None:
     for name in ("min_sources", "min_mentions"):
         value = getattr(q, name)
@@ -497,7 +507,7 @@ class _CallableModule(types.ModuleType):
     would be replaced by the module)."""
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        from dyadwatch.query_run import query_events
+        from dyadwatch.store.connect import query_events
 
         return query_events(*args, **kwargs)
 

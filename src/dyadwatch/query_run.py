@@ -279,31 +279,6 @@ def build_query(q: EventQuery | None = None, **filters: Any) -> EventQuery:
     return base.replace(**filters)
 
 
-def query_events(
-    db: Any = None,
-    q: EventQuery | None = None,
-    *,
-    limit: int | None = None,
-    frame: bool = False,
-    **filters: Any,
-) -> Any:
-    """Run a query on a store: rows as dicts (``ROW_COLUMNS``), or a pandas frame.
-
-    ``db`` is a database path (``None``: the ``db`` setting), an open ``Store`` or a DuckDB
-    connection. Filters come as an ``EventQuery``, as keywords, or both (keywords win).
-
-    >>> dyadwatch.query("corpus.duckdb", dyad=("ECOWAS", "MLI"), frame=True)  # doctest: +SKIP
-    """
-    from dyadwatch.watch.dyads import open_connection
-
-    query = build_query(q, **filters)
-    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
-        raise InvalidArgument("limit", f"expected a whole number >= 0, not {limit!r}")
-    with open_connection(db) as con:
-        rows = list(iter_rows(con, query, limit))
-    return rows_to_frame(rows) if frame else rows
-
-
 def rows_to_frame(rows: list[dict[str, Any]]) -> Any:
     """Rows as a ``pandas.DataFrame`` with the ``ROW_COLUMNS`` columns (also when empty)."""
     try:

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 from dyadwatch.errors import StoreError
 from dyadwatch.query import EventQuery
 from dyadwatch.query_run import ROW_COLUMNS, all_rows_sql
+from dyadwatch.terminal import console as make_console
+from dyadwatch.terminal import text
 
 if TYPE_CHECKING:
     import duckdb
@@ -110,9 +112,6 @@ def write_rows(out: TextIO, rows: Iterable[dict[str, Any]], fmt: str) -> int:
 def _table(out: TextIO, rows: list[dict[str, Any]]) -> None:
     from rich import box
     from rich.table import Table
-
-    from dyadwatch.terminal import console as make_console
-    from dyadwatch.terminal import text
 
     table = Table(box=box.SIMPLE_HEAD)
     for name in TABLE_COLUMNS:

@@ -22,6 +22,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from dyadwatch.api.access import StoreReader
 from dyadwatch.api.docs import docs_page
 from dyadwatch.api.meta import ApiSettings, versions
+from dyadwatch.api.routes import router
+from dyadwatch.dashboard import mount_dashboard
 from dyadwatch.errors import DyadwatchError, InvalidArgument, NotFound, StoreError
 from dyadwatch.query_run import QueryTimeout
 
@@ -44,8 +46,6 @@ def create_app(store_path: str | Path, settings: ApiSettings | None = None) -> F
     ``app.state.settings`` the ``ApiSettings``; a dashboard can mount its own routes on the app
     and use both.
     """
-    from dyadwatch.api.routes import router
-
     settings = settings or ApiSettings()
 
     @contextlib.asynccontextmanager
@@ -77,8 +77,6 @@ def create_app(store_path: str | Path, settings: ApiSettings | None = None) -> F
     @app.get(f"{PREFIX}/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
         return HTMLResponse(docs_page(app.openapi(), PREFIX))
-
-    from dyadwatch.dashboard import mount_dashboard
 
     mount_dashboard(app)  # the analyst's pages at / (docs/dashboard.md)
 

@@ -12,13 +12,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
 
 from dyadwatch.api.access import StoreReader
-from dyadwatch.api.details import article_detail, event_detail, stats
 from dyadwatch.api.meta import ApiSettings, meta
-from dyadwatch.api.series import dyad_series_sql
 from dyadwatch.errors import InvalidArgument
-from dyadwatch.query import EventQuery
+from dyadwatch.query import EventQuery, whole_number
 from dyadwatch.query_run import empty_warnings, run_page
-from dyadwatch.query_write import csv_chunks, geojson_chunks, json_row
+from dyadwatch.query_write import csv_chunks, geojson_chunks, json_row, write_parquet
+from dyadwatch.store.details import article_detail, event_detail, find_actors, stats
+from dyadwatch.watch.series_sql import dyad_series_sql
+from dyadwatch.watch.store_signals import whole_store_signals
 
 router = APIRouter()
 
@@ -101,18 +102,6 @@ def no_params(request: Request) -> None:
         raise InvalidArgument(name, "this endpoint takes no query parameters")
 
 
-def whole(name: str, text: str | None, default: int, lo: int, hi: int) -> int:
-    if text is None:
-        return default
-    try:
-        value = int(text)
-    except ValueError:
-        raise InvalidArgument(name, f"expected a whole number, not {text!r}") from None
-    if not lo <= value <= hi:
-        raise InvalidArgument(name, f"expected {lo} to {hi}, not {value}")
-    return value
-
-
 @router.get(
     "/events", summary="A page of events matching the filters", openapi_extra=_params(_PAGE_DOCS)
 )
@@ -122,7 +111,7 @@ def events(request: Request) -> dict[str, Any]:
     so an ingest running meanwhile neither shifts nor repeats rows."""
     settings = _settings(request)
     q, extra = query_of(request, ("limit", "cursor"))
-    limit = whole("limit", extra.get("limit"), settings.page_size, 1, settings.max_page_size)
+    limit = whole_number("limit", extra.get("limit"), settings.page_size, 1, settings.max_page_size)
     with _reader(request).cursor() as con:
         page = run_page(con, q, limit, extra.get("cursor"))
         warnings = empty_warnings(con, q) if not page.rows and "cursor" not in extra else []
@@ -156,7 +145,7 @@ def download(fmt: str, request: Request) -> StreamingResponse:
     settings = _settings(request)
     q, extra = query_of(request, ("limit",))
     cap = settings.max_download_rows
-    limit = whole("limit", extra.get("limit"), cap, 0, cap)
+    limit = whole_number("limit", extra.get("limit"), cap, 0, cap)
     reader = _reader(request)
     headers = {"Content-Disposition": f'attachment; filename="events.{fmt}"'}
     if fmt == "parquet":
@@ -188,8 +177,6 @@ def _rows(reader: StoreReader, q: EventQuery, limit: int, first: Any) -> Iterato
 def _parquet(reader: StoreReader, q: EventQuery, limit: int) -> Iterator[bytes]:
     import tempfile
     from pathlib import Path
-
-    from dyadwatch.query_write import write_parquet
 
     with tempfile.TemporaryDirectory(prefix="dyadwatch-") as folder:
         path = Path(folder) / "events.parquet"
@@ -260,8 +247,6 @@ def series(a: str, b: str, request: Request) -> dict[str, Any]:
     ),
 )
 def signals(request: Request) -> dict[str, Any]:
-    from dyadwatch.api.signals import whole_store_signals
-
     params = dict(request.query_params)
     allowed = {"by", "start", "end", "plover_context", "top", "min_count", "alpha"}
     for name in params:
@@ -273,8 +258,8 @@ def signals(request: Request) -> dict[str, Any]:
     by = params.get("by", "month")
     if by not in ("week", "month"):
         raise InvalidArgument("by", f"week or month, not {by!r}")
-    top = whole("top", params.get("top"), 50, 1, 1000)
-    min_count = whole("min_count", params.get("min_count"), 3, 1, 1_000_000)
+    top = whole_number("top", params.get("top"), 50, 1, 1000)
+    min_count = whole_number("min_count", params.get("min_count"), 3, 1, 1_000_000)
     try:
         alpha = float(params.get("alpha", "0.01"))
     except ValueError:
@@ -303,8 +288,6 @@ def signals(request: Request) -> dict[str, Any]:
     ),
 )
 def actors(request: Request) -> dict[str, Any]:
-    from dyadwatch.api.details import find_actors
-
     params = dict(request.query_params)
     for name in params:
         if name not in ("q", "on"):

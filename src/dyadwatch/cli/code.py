@@ -13,6 +13,8 @@ import click
 from dyadwatch.cli import errors_to_messages, run_settings
 from dyadwatch.cli.stop import EXIT_SOME_FAILED
 from dyadwatch.errors import CoderError, InputError
+from dyadwatch.terminal import console as make_console
+from dyadwatch.terminal import text
 
 if TYPE_CHECKING:
     from dyadwatch.coder import Coded, Coder
@@ -40,9 +42,6 @@ def _write_table(
     out: TextIO, results: list[Coded | InputError], all_modalities: bool, with_places: bool
 ) -> None:
     from rich.table import Table
-
-    from dyadwatch.terminal import console as make_console
-    from dyadwatch.terminal import text
 
     console = make_console(file=out, soft_wrap=False)
     errors = make_console(file=sys.stderr, soft_wrap=True)

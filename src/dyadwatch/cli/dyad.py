@@ -15,6 +15,7 @@ from dyadwatch.cli.options import (
     format_option,
     include_unknown_option,
 )
+from dyadwatch.terminal import console as make_console
 
 if TYPE_CHECKING:
     from dyadwatch.watch.dyads import DyadSeries
@@ -48,8 +49,6 @@ def write_series(out: TextIO, series: DyadSeries, fmt: str) -> None:
         return
     from rich import box
     from rich.table import Table
-
-    from dyadwatch.terminal import console as make_console
 
     busy = {r.period for r in series.rows if r.direction == "both" and r.events}
     context = f", context {', '.join(series.contexts)}" if series.contexts else ""

@@ -9,6 +9,8 @@ import click
 
 from dyadwatch.cli import errors_to_messages, run_settings
 from dyadwatch.cli.options import model_option
+from dyadwatch.terminal import console as make_console
+from dyadwatch.terminal import text
 
 
 @click.command("eval")
@@ -38,8 +40,6 @@ def command(gold: Path, limit: int | None, misses: int, fmt: str, model: str | N
 
     from dyadwatch.coder import Coder
     from dyadwatch.evaluation.evaluate import category_rows, evaluate, read_gold, root_rows
-    from dyadwatch.terminal import console as make_console
-    from dyadwatch.terminal import text
 
     with errors_to_messages():
         coder = Coder(run_settings(model=model))

@@ -36,7 +36,7 @@ def events(db: str | None, fmt: str, limit: int | None, out: str | None, **optio
       dyadwatch events --near 12.65,-8.0,50 --text "convoy" --format geojson --out bamako.geojson
     """
     from dyadwatch.query_write import write_parquet, write_rows
-    from dyadwatch.watch.dyads import open_connection
+    from dyadwatch.store.connect import open_connection
 
     with errors_to_messages():
         query = query_from_options(options)

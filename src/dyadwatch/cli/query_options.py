@@ -68,7 +68,7 @@ def query_from_options(options: dict[str, Any]) -> Any:
 def warn_if_empty(db: str | None, query: Any) -> None:
     """On stderr, why a query found nothing (codes or values the store never saw)."""
     from dyadwatch.query_run import empty_warnings
-    from dyadwatch.watch.dyads import open_connection
+    from dyadwatch.store.connect import open_connection
 
     with open_connection(db) as con:
         reasons = empty_warnings(con, query)

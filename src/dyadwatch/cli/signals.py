@@ -15,6 +15,8 @@ from dyadwatch.cli.options import (
     format_option,
     include_unknown_option,
 )
+from dyadwatch.terminal import console as make_console
+from dyadwatch.terminal import text
 
 if TYPE_CHECKING:
     from dyadwatch.watch.signals import Signal
@@ -28,9 +30,6 @@ def write_signals(out: TextIO, signals: list[Signal], fmt: str) -> None:
         json.dump([s.to_dict() for s in signals], out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
-    from dyadwatch.terminal import console as make_console
-    from dyadwatch.terminal import text
-
     console = make_console(file=out, soft_wrap=True)
     if not signals:
         console.print("No signals at these settings (see `dyadwatch signals --help`).")

@@ -10,6 +10,8 @@ import click
 
 from dyadwatch.cli import errors_to_messages, run_settings
 from dyadwatch.cli.options import corpus_db_option, db_file_option, model_option
+from dyadwatch.terminal import console as make_console
+from dyadwatch.terminal import text
 
 
 @click.command("watch")
@@ -117,8 +119,6 @@ def feeds(db: str | None) -> None:
 
     from dyadwatch.feeds.state import load_states
     from dyadwatch.store.store import Store
-    from dyadwatch.terminal import console as make_console
-    from dyadwatch.terminal import text
 
     with errors_to_messages(), Store.open(db, read_only=True) as store:
         states = load_states(store.connection)

@@ -10,6 +10,6 @@ anywhere but the server itself. Every page's state lives in its URL.
 
 from __future__ import annotations
 
-from dyadwatch.dashboard.web import mount_dashboard
+from dyadwatch.dashboard.mount import mount_dashboard
 
 __all__ = ["mount_dashboard"]

@@ -5,14 +5,14 @@ runs over the query layer's row set (``query.flat_sql``/``where_sql``) with boun
 from __future__ import annotations
 
 import json
-import threading
-import time
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from dyadwatch.errors import InvalidArgument
+from dyadwatch.memo import Memo
 from dyadwatch.query import EventQuery, flat_sql, where_sql
 from dyadwatch.query_run import count, fetch_dicts
+from dyadwatch.watch.periods import next_period
 
 if TYPE_CHECKING:
     import duckdb
@@ -102,10 +102,8 @@ def ingest_status(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     return row
 
 
-_CACHE: dict[tuple[str, Any], tuple[float, Any]] = {}
-_LOCK = threading.Lock()
-_COMPUTING: dict[tuple[str, Any], threading.Lock] = {}
-_TTL = 3600.0
+# What changes only when an ingest runs (autocomplete lists, signals), an hour at most.
+_REMEMBERED: Memo[tuple[str, Any], Any] = Memo(maxsize=256, ttl=3600.0)
 
 
 def cached(key: tuple[str, Any], compute: Any) -> Any:
@@ -113,21 +111,7 @@ def cached(key: tuple[str, Any], compute: Any) -> Any:
     not rescan millions of events for what changes only when an ingest runs, so callers put
     the store's state (last event added, count) in ``key``. Two requests for the same key
     compute it once: the second waits for the first."""
-    with _LOCK:
-        gate = _COMPUTING.setdefault(key, threading.Lock())
-    with gate:
-        now = time.monotonic()
-        with _LOCK:
-            hit = _CACHE.get(key)
-            if hit is not None and now - hit[0] < _TTL:
-                return hit[1]
-        value = compute()
-        with _LOCK:
-            if len(_CACHE) > 256:
-                _CACHE.clear()
-                _COMPUTING.clear()
-            _CACHE[key] = (now, value)
-        return value
+    return _REMEMBERED.get_or_compute(key, compute)
 
 
 def actor_codes(con: duckdb.DuckDBPyConnection, limit: int = 3000) -> list[dict[str, Any]]:
@@ -231,6 +215,4 @@ def extra_spans(coded: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 
 
 def period_bounds(start: date, by: str) -> tuple[date, date]:
-    from dyadwatch.watch.dyads import next_period
-
     return start, next_period(start, by) - timedelta(days=1)

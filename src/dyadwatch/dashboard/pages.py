@@ -15,10 +15,15 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from dyadwatch.dashboard import data
+from dyadwatch.dashboard.charts import dyad_chart, weekly_chart
 from dyadwatch.dashboard.highlight import pieces, report_spans
-from dyadwatch.dashboard.web import render
+from dyadwatch.dashboard.web import qs, render
 from dyadwatch.errors import DyadwatchError, InvalidArgument, NotFound
-from dyadwatch.query import EventQuery
+from dyadwatch.knowledge.ontology import load_ontology
+from dyadwatch.query import EventQuery, whole_number
+from dyadwatch.store.details import article_detail, event_detail, stats
+from dyadwatch.watch.series_sql import dyad_series_sql
+from dyadwatch.watch.store_signals import whole_store_signals
 
 if TYPE_CHECKING:
     import duckdb
@@ -70,16 +75,7 @@ def page_or_error(
 
 
 def int_param(request: Request, name: str, default: int, lo: int, hi: int) -> int:
-    text = request.query_params.get(name, "").strip()
-    if not text:
-        return default
-    try:
-        value = int(text)
-    except ValueError:
-        raise InvalidArgument(name, f"expected a whole number, not {text!r}") from None
-    if not lo <= value <= hi:
-        raise InvalidArgument(name, f"expected {lo} to {hi}")
-    return value
+    return whole_number(name, request.query_params.get(name), default, lo, hi)
 
 
 # -- overview -----------------------------------------------------------------------------------
@@ -87,9 +83,6 @@ def int_param(request: Request, name: str, default: int, lo: int, hi: int) -> in
 
 @router.get("/")
 def overview(request: Request) -> Response:
-    from dyadwatch.api.details import stats
-    from dyadwatch.dashboard.charts import weekly_chart
-
     def build() -> dict[str, Any]:
         with cursor(request) as con:
             totals = stats(con)
@@ -110,10 +103,6 @@ MAX_PERIODS = 400
 
 @router.get("/dyad")
 def dyad(request: Request) -> Response:
-    from dyadwatch.api.series import dyad_series_sql
-    from dyadwatch.dashboard.charts import dyad_chart
-    from dyadwatch.knowledge.ontology import load_ontology
-
     params = request.query_params
     a, b = params.get("a", "").strip().upper(), params.get("b", "").strip().upper()
     by = params.get("by", "month")
@@ -150,8 +139,6 @@ def dyad(request: Request) -> Response:
                 listed = data.sorted_page(con, narrowed, "date", False, 200)
 
         def href(start: str) -> str:
-            from dyadwatch.dashboard.web import qs
-
             return "/dyad" + qs(params, period=start, window=None, group=None) + "#period-events"
 
         charts = [(d, dyad_chart(rows, d, href, selected)) for d in ("ab", "ba")]
@@ -220,7 +207,6 @@ def signals_of(
     """The store's ranked signals as dicts (the API's computation), at most ``SIGNALS_KEPT``,
     cached until the store changes."""
     top = SIGNALS_KEPT
-    from dyadwatch.api.signals import whole_store_signals
 
     def compute() -> list[dict[str, Any]]:
         found = whole_store_signals(con, by=by, since=None, until=None, context=contexts,
@@ -237,8 +223,6 @@ def signals_of(
 
 @router.get("/events")
 def events(request: Request) -> Response:
-    from dyadwatch.knowledge.ontology import load_ontology
-
     params = request.query_params
     onto = load_ontology()
     sort = params.get("sort", "date")
@@ -268,8 +252,6 @@ def events(request: Request) -> Response:
 
 @router.get("/event/{event_id:path}")
 def event(event_id: str, request: Request) -> Response:
-    from dyadwatch.api.details import event_detail
-
     def build() -> dict[str, Any]:
         with cursor(request) as con:
             detail = event_detail(con, event_id)
@@ -284,8 +266,6 @@ def event(event_id: str, request: Request) -> Response:
 
 @router.get("/article/{article_id:path}")
 def article(article_id: str, request: Request) -> Response:
-    from dyadwatch.api.details import article_detail
-
     def build() -> dict[str, Any]:
         with cursor(request) as con:
             detail = article_detail(con, article_id)

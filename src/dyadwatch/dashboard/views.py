@@ -26,6 +26,8 @@ from dyadwatch.dashboard.pages import (
 )
 from dyadwatch.dashboard.web import SECURITY_HEADERS, render
 from dyadwatch.errors import DyadwatchError, InvalidArgument
+from dyadwatch.knowledge.ontology import load_ontology
+from dyadwatch.store.details import find_actors
 
 router = APIRouter(include_in_schema=False)
 
@@ -102,7 +104,6 @@ def signals_page(request: Request) -> Response:
                 found = signals_of(con, by, q.plover_context)[:top]
             else:
                 found = top_signals(con, by, top)
-        from dyadwatch.knowledge.ontology import load_ontology
 
         return {"signals": found, "contexts": sorted(load_ontology().plover_contexts())}
 
@@ -153,8 +154,6 @@ def signals_feed(request: Request) -> Response:
 
 @router.get("/actors")
 def actors_page(request: Request) -> Response:
-    from dyadwatch.api.details import find_actors
-
     params = request.query_params
     text = params.get("q", "").strip()
     on_text = params.get("on", "").strip()

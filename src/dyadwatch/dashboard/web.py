@@ -5,17 +5,12 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime
-from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.datastructures import QueryParams
 from starlette.responses import HTMLResponse, Response
-from starlette.staticfiles import StaticFiles
-
-if TYPE_CHECKING:
-    from fastapi import FastAPI
 
 ASSETS = "/assets"
 
@@ -128,23 +123,3 @@ def render(name: str, status: int = 200, media_type: str = "text/html", **contex
         return HTMLResponse(body, status_code=status, headers=SECURITY_HEADERS)
     return Response(body, status_code=status, media_type=media_type, headers=SECURITY_HEADERS)
 
-
-class _Assets(StaticFiles):
-    """Packaged static files, with the security headers and a short cache."""
-
-    def file_response(self, *args: Any, **kwargs: Any) -> Response:
-        response = super().file_response(*args, **kwargs)
-        response.headers.update(SECURITY_HEADERS)
-        response.headers["Cache-Control"] = "public, max-age=300"
-        return response
-
-
-def mount_dashboard(app: FastAPI) -> None:
-    """Add the dashboard's pages at ``/`` and its packaged assets at ``/assets``."""
-    from dyadwatch.dashboard.pages import router as pages
-    from dyadwatch.dashboard.views import router as views
-
-    folder = resources.files("dyadwatch.dashboard") / "static"
-    app.mount(ASSETS, _Assets(directory=str(folder)), name="assets")
-    app.include_router(pages)
-    app.include_router(views)

@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 
 import duckdb
 
-from dyadwatch.watch.dyads import corpus_bounds, load_events
+from dyadwatch.watch.rows import corpus_bounds, load_events
 from dyadwatch.watch.signals import Signal, detect_signals
 
 ATOM_ENTRIES = 200

@@ -28,6 +28,7 @@ from typing import Any, Literal
 import duckdb
 
 from dyadwatch.errors import InvalidArgument, StoreError
+from dyadwatch.knowledge.base import load_knowledge
 from dyadwatch.outputs import output_path
 from dyadwatch.query import EventQuery, flat_sql, where_sql
 from dyadwatch.store.store import Store
@@ -191,8 +192,6 @@ def group_codes() -> dict[str, str]:
     """Organisation code -> its 3-character group code: the three characters after ``IGO`` or
     ``NGO`` (``IGOWAS`` -> ``WAS``); a body or mission has its parent's (``IGOUNOUNSC`` ->
     ``UNO``), as GDELT codes the UN's agencies."""
-    from dyadwatch.knowledge.base import load_knowledge
-
     return {
         code: code[3:6]
         for code in load_knowledge().igos
@@ -324,23 +323,11 @@ class ExportResult:
     """Events left out because they have no date (``gdelt_strict`` only)."""
 
 
-def export(
-    db: str | Path | None,
-    out: str | Path,
-    format: ExportFormat | None = None,
-    *,
-    table: ExportTable = "events",
-    delimiter: str = "\t",
-    header: bool = True,
-    query: EventQuery | None = None,
-    gdelt_strict: bool = False,
-    timeout: float = 60.0,
-) -> int:
-    """Write ``table`` of the store at ``db`` to ``out``; return the number of rows written."""
-    return export_store(
-        db, out, format, table=table, delimiter=delimiter, header=header, query=query,
-        gdelt_strict=gdelt_strict, timeout=timeout,
-    ).rows  # fmt: skip
+def export(db: str | Path | None, out: str | Path, format: ExportFormat | None = None,
+           **options: Any) -> int:
+    """Write a table of the store at ``db`` to ``out``; return the number of rows written
+    (``options``: the keywords of ``export_store``)."""
+    return export_store(db, out, format, **options).rows
 
 
 def export_store(

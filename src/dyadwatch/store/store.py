@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Self
 import duckdb
 
 from dyadwatch.errors import InvalidArgument, StoreError
+from dyadwatch.query_run import build_query, fetch_dicts, iter_rows, rows_to_frame
 from dyadwatch.records import Article, Event
 from dyadwatch.settings import Settings
 from dyadwatch.store.lock import StoreLock
@@ -272,14 +273,10 @@ class Store:
         """Merged events matching an ``EventQuery`` and/or its fields as keywords (``source``,
         ``target``, ``dyad``, ``start``, ``end``, ``min_sources``...; see ``dyadwatch.query``),
         as dicts of ``query_run.ROW_COLUMNS``, by first date then id."""
-        from dyadwatch.query_run import build_query, iter_rows
-
         return list(iter_rows(self.connection, build_query(query, **filters)))
 
     def events_frame(self, query: EventQuery | None = None, **filters: Any) -> Any:
         """``events`` as a ``pandas.DataFrame``."""
-        from dyadwatch.query_run import rows_to_frame
-
         return rows_to_frame(self.events(query, **filters))
 
     def mentions_frame(
@@ -295,15 +292,10 @@ class Store:
         sql = f"SELECT {columns} FROM mentions"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        return _dicts(self.connection.execute(sql + " ORDER BY article_id, idx", params))
+        return fetch_dicts(self.connection, sql + " ORDER BY article_id, idx", params)
 
 
 # -- helpers ------------------------------------------------------------------------------------
-
-
-def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    names = [d[0] for d in cursor.description or []]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def _rollback(con: duckdb.DuckDBPyConnection) -> None:

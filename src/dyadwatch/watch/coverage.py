@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from dyadwatch.watch.dyads import ActorSpec, open_connection
+from dyadwatch.store.connect import open_connection
+from dyadwatch.watch.selection import ActorSpec
 
 # A mention's day as the series read it (dyads.py): its merge date, its own date, its article's.
 _UNDATED_SQL = """

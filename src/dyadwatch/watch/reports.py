@@ -22,17 +22,10 @@ from typing import TYPE_CHECKING, Any
 
 from dyadwatch.errors import InvalidArgument, MissingExtra, OutputError
 from dyadwatch.outputs import write_bytes, write_text
-from dyadwatch.watch.dyads import (
-    DIRECTIONS,
-    ActorSpec,
-    Direction,
-    DyadSeries,
-    EventRow,
-    PeriodRow,
-    direction_of,
-    dyad_series,
-    open_connection,
-)
+from dyadwatch.store.connect import open_connection
+from dyadwatch.watch.dyads import DyadSeries, PeriodRow, dyad_series
+from dyadwatch.watch.rows import EventRow
+from dyadwatch.watch.selection import DIRECTIONS, ActorSpec, Direction, direction_of
 from dyadwatch.watch.signals import Signal, find_signals
 
 if TYPE_CHECKING:

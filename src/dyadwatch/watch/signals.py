@@ -26,26 +26,18 @@ from typing import Any, Literal
 
 from dyadwatch.errors import InvalidArgument, MissingExtra
 from dyadwatch.records import UNKNOWN_CODE
-from dyadwatch.watch.dyads import (
-    CONFLICT,
-    COOPERATION,
-    ActorSpec,
-    EventRow,
+from dyadwatch.store.connect import open_connection
+from dyadwatch.watch.periods import (
     Period,
-    Unit,
     check_period,
     check_range,
-    corpus_bounds,
-    igo_root,
-    load_events,
-    open_connection,
     period_end,
     period_label,
     period_range,
     period_start,
-    validate_contexts,
-    with_context,
 )
+from dyadwatch.watch.rows import CONFLICT, COOPERATION, EventRow, Unit, corpus_bounds, load_events
+from dyadwatch.watch.selection import ActorSpec, igo_root, validate_contexts, with_context
 
 Kind = Literal["rise", "fall", "first"]
 Group = Literal["cooperation", "conflict"]

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from dyadwatch.query import EventQuery, flat_sql, where_sql
 from dyadwatch.query_run import fetch_dicts
-from dyadwatch.watch.dyads import next_period, period_label, period_range
+from dyadwatch.watch.dyads import plover_scores
+from dyadwatch.watch.periods import next_period, period_label, period_range
 
 if TYPE_CHECKING:
     import duckdb
@@ -18,8 +19,6 @@ if TYPE_CHECKING:
 def dyad_series_sql(con: duckdb.DuckDBPyConnection, q: EventQuery, by: str) -> list[dict[str, Any]]:
     """Rows per period and direction (``ab``, ``ba``, ``both``) for ``q``'s dyad; periods
     without events are included from the first to the last (or ``start`` to ``end``)."""
-    from dyadwatch.watch.dyads import plover_scores
-
     a, b = q.actors["dyad"]
     (sa, pa), (tb, pb) = a.sql("source"), b.sql("target")
     flat, params = flat_sql(q)

@@ -20,16 +20,9 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from dyadwatch.query_run import fetch_dicts
-from dyadwatch.watch.dyads import (
-    EventRow,
-    _row,
-    check_period,
-    corpus_bounds,
-    next_period,
-    period_range,
-    period_start,
-    validate_contexts,
-)
+from dyadwatch.watch.periods import check_period, next_period, period_range, period_start
+from dyadwatch.watch.rows import EventRow, corpus_bounds, event_row
+from dyadwatch.watch.selection import validate_contexts
 from dyadwatch.watch.signals import Signal, rank_evidence, shift_test
 
 if TYPE_CHECKING:
@@ -320,7 +313,7 @@ def _full_rows(con: duckdb.DuckDBPyConnection, keys: list[str]) -> dict[str, Eve
         r["article_ids"] = sorted({a for a, *_ in mine})
         r["outlets"] = []  # not shown with signals; finding them would read every article
         del r["root_idx"]
-        out[r["key"]] = _row(r)
+        out[r["key"]] = event_row(r)
     return out
 
 

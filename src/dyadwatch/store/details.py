@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dyadwatch.errors import NotFound
+from dyadwatch.knowledge.base import load_knowledge
 from dyadwatch.query_run import fetch_dicts
 from dyadwatch.query_write import json_row
 
@@ -167,8 +168,6 @@ def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
 def find_actors(text: str, on: date | None) -> list[dict[str, Any]]:
     """Countries and organisations whose code, name or alias contains ``text``, and office
     holders whose name, alias or country matches it (in office ``on`` when a date is given)."""
-    from dyadwatch.knowledge.base import load_knowledge
-
     kb = load_knowledge()
     needle = text.casefold()
     out: list[dict[str, Any]] = []
