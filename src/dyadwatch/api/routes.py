@@ -18,6 +18,7 @@ from dyadwatch.query import EventQuery, whole_number
 from dyadwatch.query_run import empty_warnings, run_page
 from dyadwatch.query_write import csv_chunks, geojson_chunks, json_row, write_parquet
 from dyadwatch.store.details import article_detail, event_detail, find_actors, stats
+from dyadwatch.watch.options import DEFAULT_PERIOD, SIGNALS
 from dyadwatch.watch.series_sql import dyad_series_sql
 from dyadwatch.watch.store_signals import whole_store_signals
 
@@ -221,7 +222,7 @@ def series(a: str, b: str, request: Request) -> dict[str, Any]:
     total and mean, PLOVER score total, events per PLOVER type, reports. Periods without
     events are included between the first and last (or ``start`` and ``end``)."""
     q, extra = query_of(request, ("by",), skip=("dyad",))
-    by = extra.get("by", "month")
+    by = extra.get("by", DEFAULT_PERIOD)
     if by not in ("day", "week", "month"):
         raise InvalidArgument("by", f"day, week or month, not {by!r}")
     q = q.replace(dyad=(a, b))
@@ -241,8 +242,8 @@ def series(a: str, b: str, request: Request) -> dict[str, Any]:
             "end": "The window ends with the period of this day.",
             "plover_context": "Only events with this context.",
             "top": "At most this many signals.",
-            "min_count": "Fewest events in the window (default 3).",
-            "alpha": "Significance level (default 0.01).",
+            "min_count": f"Fewest events in the window (default {SIGNALS.min_count}).",
+            "alpha": f"Significance level (default {SIGNALS.alpha}).",
         }
     ),
 )
@@ -255,13 +256,13 @@ def signals(request: Request) -> dict[str, Any]:
                 name, "not a parameter of /signals; one of " + ", ".join(sorted(allowed))
             )
     q = EventQuery.from_params({k: params.get(k) for k in ("start", "end", "plover_context")})
-    by = params.get("by", "month")
+    by = params.get("by", DEFAULT_PERIOD)
     if by not in ("week", "month"):
         raise InvalidArgument("by", f"week or month, not {by!r}")
     top = whole_number("top", params.get("top"), 50, 1, 1000)
-    min_count = whole_number("min_count", params.get("min_count"), 3, 1, 1_000_000)
+    min_count = whole_number("min_count", params.get("min_count"), SIGNALS.min_count, 1, 1_000_000)
     try:
-        alpha = float(params.get("alpha", "0.01"))
+        alpha = float(params.get("alpha", SIGNALS.alpha))
     except ValueError:
         raise InvalidArgument("alpha", "expected a number") from None
     if not 0 < alpha < 1:

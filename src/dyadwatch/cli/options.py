@@ -13,6 +13,7 @@ from datetime import date, datetime
 import click
 
 from dyadwatch.cli import F
+from dyadwatch.watch.options import DEFAULT_PERIOD
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -70,7 +71,7 @@ def event_filters(
         click.option(
             "--by",
             type=click.Choice(list(periods)),
-            default="month",
+            default=DEFAULT_PERIOD,
             show_default=True,
             help="Period length.",
         ),

@@ -17,6 +17,7 @@ from dyadwatch.cli.options import (
 )
 from dyadwatch.terminal import console as make_console
 from dyadwatch.terminal import text
+from dyadwatch.watch.options import SIGNALS
 
 if TYPE_CHECKING:
     from dyadwatch.watch.signals import Signal
@@ -55,14 +56,14 @@ def write_signals(out: TextIO, signals: list[Signal], fmt: str) -> None:
 @click.option(
     "--min-count",
     type=click.IntRange(1),
-    default=3,
+    default=SIGNALS.min_count,
     show_default=True,
     help="Fewest events in the window for a rise (expected for a fall).",
 )
 @click.option(
     "--alpha",
     type=click.FloatRange(0, 1),
-    default=0.01,
+    default=SIGNALS.alpha,
     show_default=True,
     help="Largest adjusted p-value reported.",
 )
@@ -75,14 +76,14 @@ def write_signals(out: TextIO, signals: list[Signal], fmt: str) -> None:
 @click.option(
     "--max-window",
     type=click.IntRange(1),
-    default=6,
+    default=SIGNALS.max_window,
     show_default=True,
     help="Longest window tried when --window is not given.",
 )
 @click.option(
     "--min-history",
     type=click.IntRange(1),
-    default=3,
+    default=SIGNALS.min_history,
     show_default=True,
     help="Fewest baseline periods before the window.",
 )
@@ -90,7 +91,7 @@ def write_signals(out: TextIO, signals: list[Signal], fmt: str) -> None:
 @click.option(
     "--evidence",
     type=click.IntRange(1),
-    default=3,
+    default=SIGNALS.evidence,
     show_default=True,
     help="Events shown per signal.",
 )

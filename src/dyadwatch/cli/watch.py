@@ -12,6 +12,7 @@ from dyadwatch.cli import errors_to_messages, run_settings
 from dyadwatch.cli.options import corpus_db_option, db_file_option, model_option
 from dyadwatch.terminal import console as make_console
 from dyadwatch.terminal import text
+from dyadwatch.watch.options import DEFAULT_PERIOD
 
 
 @click.command("watch")
@@ -41,7 +42,7 @@ from dyadwatch.terminal import text
 @click.option(
     "--by",
     type=click.Choice(["week", "month"]),
-    default="month",
+    default=DEFAULT_PERIOD,
     show_default=True,
     help="Period of the signal test.",
 )

@@ -22,6 +22,7 @@ from dyadwatch.errors import DyadwatchError, InvalidArgument, NotFound
 from dyadwatch.knowledge.ontology import load_ontology
 from dyadwatch.query import EventQuery, whole_number
 from dyadwatch.store.details import article_detail, event_detail, stats
+from dyadwatch.watch.options import DEFAULT_PERIOD, SIGNALS
 from dyadwatch.watch.series_sql import dyad_series_sql
 from dyadwatch.watch.store_signals import whole_store_signals
 
@@ -105,7 +106,7 @@ MAX_PERIODS = 400
 def dyad(request: Request) -> Response:
     params = request.query_params
     a, b = params.get("a", "").strip().upper(), params.get("b", "").strip().upper()
-    by = params.get("by", "month")
+    by = params.get("by", DEFAULT_PERIOD)
     contexts = sorted(load_ontology().plover_contexts())
     base = {"page": "dyad", "a": a, "b": b, "by": by, "contexts": contexts,
             "modalities": MODALITIES, "chosen": params.getlist("modality") or ["asserted"],
@@ -210,7 +211,7 @@ def signals_of(
 
     def compute() -> list[dict[str, Any]]:
         found = whole_store_signals(con, by=by, since=None, until=None, context=contexts,
-                                    top=top, min_count=3, alpha=0.01)  # fmt: skip
+                                    top=top, min_count=SIGNALS.min_count, alpha=SIGNALS.alpha)  # fmt: skip
         return [s.to_dict() for s in found]
 
     stamp = con.execute("SELECT max(added_at), count(*) FROM events").fetchone()

@@ -19,6 +19,7 @@ from typing import Any
 from dyadwatch.errors import InvalidArgument, MissingExtra
 from dyadwatch.knowledge.ontology import load_ontology
 from dyadwatch.store.connect import open_connection
+from dyadwatch.watch.options import DEFAULT_PERIOD
 from dyadwatch.watch.periods import (
     Period,
     check_period,
@@ -155,7 +156,7 @@ def build_series(
     a: str,
     b: str,
     *,
-    by: str = "month",
+    by: str = DEFAULT_PERIOD,
     since: Date | None = None,
     until: Date | None = None,
     context: Iterable[str] | str | None = None,
@@ -241,7 +242,7 @@ def dyad_series(
     a: str,
     b: str,
     *,
-    by: str = "month",
+    by: str = DEFAULT_PERIOD,
     since: Date | None = None,
     until: Date | None = None,
     context: Iterable[str] | str | None = None,

@@ -24,6 +24,7 @@ from dyadwatch.errors import InvalidArgument, MissingExtra, OutputError
 from dyadwatch.outputs import write_bytes, write_text
 from dyadwatch.store.connect import open_connection
 from dyadwatch.watch.dyads import DyadSeries, PeriodRow, dyad_series
+from dyadwatch.watch.options import DEFAULT_PERIOD, REPORTS
 from dyadwatch.watch.rows import EventRow
 from dyadwatch.watch.selection import DIRECTIONS, ActorSpec, Direction, direction_of
 from dyadwatch.watch.signals import Signal, find_signals
@@ -224,12 +225,12 @@ def build_report(
     a: str,
     b: str,
     *,
-    by: str = "month",
+    by: str = DEFAULT_PERIOD,
     since: Date | None = None,
     until: Date | None = None,
     context: Iterable[str] | str | None = None,
     all_modalities: bool = False,
-    max_events: int = 500,
+    max_events: int = REPORTS.max_events,
 ) -> Report:
     """The content of a dyad report: its series, its events and the signals of its countries."""
     with open_connection(db) as con:
@@ -262,12 +263,12 @@ def write_report(
     b: str,
     out: str | Path,
     *,
-    by: str = "month",
+    by: str = DEFAULT_PERIOD,
     since: Date | None = None,
     until: Date | None = None,
     context: Iterable[str] | str | None = None,
     all_modalities: bool = False,
-    max_events: int = 500,
+    max_events: int = REPORTS.max_events,
 ) -> Path:
     """Write the report on dyad A-B to ``out``: HTML (``.html``, ``.htm``) or Markdown (``.md``)."""
     path = Path(out)

@@ -27,6 +27,7 @@ from typing import Any, Literal
 from dyadwatch.errors import InvalidArgument, MissingExtra
 from dyadwatch.records import UNKNOWN_CODE
 from dyadwatch.store.connect import open_connection
+from dyadwatch.watch.options import DEFAULT_PERIOD, SIGNALS
 from dyadwatch.watch.periods import (
     Period,
     check_period,
@@ -112,9 +113,9 @@ def shift_test(
     counts: Sequence[int],
     *,
     window: int | None = None,
-    max_window: int = 6,
-    min_count: int = 3,
-    min_history: int = 3,
+    max_window: int = SIGNALS.max_window,
+    min_count: int = SIGNALS.min_count,
+    min_history: int = SIGNALS.min_history,
 ) -> Shift | None:
     """The most significant rise or fall of the last periods of ``counts`` against the periods
     before them (see the module doc); ``None`` when no window is eligible. Pure."""
@@ -274,19 +275,19 @@ def _oriented(pair: tuple[str, str], rows: Sequence[EventRow]) -> tuple[str, str
 def detect_signals(
     rows: Sequence[EventRow],
     *,
-    by: str = "month",
+    by: str = DEFAULT_PERIOD,
     since: Date | None = None,
     until: Date | None = None,
     first_day: Date | None = None,
     last_day: Date | None = None,
     context: Iterable[str] | str | None = None,
     window: int | None = None,
-    max_window: int = 6,
-    min_count: int = 3,
-    min_history: int = 3,
-    min_prior: int = 3,
-    alpha: float = 0.01,
-    evidence: int = 5,
+    max_window: int = SIGNALS.max_window,
+    min_count: int = SIGNALS.min_count,
+    min_history: int = SIGNALS.min_history,
+    min_prior: int = SIGNALS.min_prior,
+    alpha: float = SIGNALS.alpha,
+    evidence: int = SIGNALS.evidence,
     firsts: bool = True,
     include_unknown: bool = False,
 ) -> list[Signal]:
@@ -450,18 +451,18 @@ def _firsts(
 def find_signals(
     db: Any = None,
     *,
-    by: str = "month",
+    by: str = DEFAULT_PERIOD,
     since: Date | None = None,
     until: Date | None = None,
     context: Iterable[str] | str | None = None,
     dyad: tuple[str, str] | None = None,
     window: int | None = None,
-    max_window: int = 6,
-    min_count: int = 3,
-    min_history: int = 3,
-    min_prior: int = 3,
-    alpha: float = 0.01,
-    evidence: int = 5,
+    max_window: int = SIGNALS.max_window,
+    min_count: int = SIGNALS.min_count,
+    min_history: int = SIGNALS.min_history,
+    min_prior: int = SIGNALS.min_prior,
+    alpha: float = SIGNALS.alpha,
+    evidence: int = SIGNALS.evidence,
     firsts: bool = True,
     top: int | None = None,
     all_modalities: bool = False,

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from dyadwatch.query_run import fetch_dicts
+from dyadwatch.watch.options import SIGNALS
 from dyadwatch.watch.periods import check_period, next_period, period_range, period_start
 from dyadwatch.watch.rows import EventRow, corpus_bounds, event_row
 from dyadwatch.watch.selection import validate_contexts
@@ -28,10 +29,10 @@ from dyadwatch.watch.signals import Signal, rank_evidence, shift_test
 if TYPE_CHECKING:
     import duckdb
 
-MAX_WINDOW = 6
-MIN_HISTORY = 3
-MIN_PRIOR = 3
-EVIDENCE = 5
+MAX_WINDOW = SIGNALS.max_window
+MIN_HISTORY = SIGNALS.min_history
+MIN_PRIOR = SIGNALS.min_prior
+EVIDENCE = SIGNALS.evidence
 _CANDIDATES = 60
 """Events per signal ranked in SQL before the exact ranking (which drops repeated sentences)."""
 
