@@ -151,6 +151,19 @@ class NameResolver:
                               f"organisation '{text}'{where}")
         return Resolution(self.scope.country_name(hit.code), hit.code, None, "state", f"name '{text}'")
 
+    def affiliation(self, span: Span, head: Token) -> Resolution | None:
+        """The organisation a role in ``span`` belongs to ("Boko Haram fighters", "Hamas
+        gunmen"): the named organisation inside the mention nearest before its head."""
+        found: Resolution | None = None
+        for t in span:
+            ent = self.scope.ents.get(t.i)
+            if t.i >= head.i or ent is None or ent.start != t.i or ent.end > head.i:
+                continue
+            hit = hit_of(ent)
+            if hit is not None and hit[0] == "organisation":
+                found = self.entity(ent, ent) or found
+        return found
+
     def country_cue(self, span: Span, head: Token, *, skip: Span | None = None) -> Cue | None:
         """The nationality or affiliation inside a mention, nearest to its head first."""
         cues: list[tuple[int, Cue]] = []
