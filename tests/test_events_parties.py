@@ -198,6 +198,22 @@ def test_a_reported_event_noun_keeps_its_unknown_doer(coder: Coder, text: str) -
     assert [e for e in events if e.source is not None and e.source.unknown and e.cameo.root in ("18", "19")]
 
 
+@pytest.mark.parametrize(("text", "doer"), [
+    ("Al-Shabaab claimed responsibility for the bombing of a hotel in Mogadishu.", "SOMREB"),
+    ("Investigators said Burundian troops were responsible for the killings of villagers in Ruyigi.",
+     "BDIMIL"),
+])
+def test_who_owns_an_act_is_its_doer(coder: Coder, text: str, doer: str) -> None:
+    acts = [e for e in _events(coder, text) if e.cameo.root in ("18", "19", "20")]
+    assert acts and {e.source.cameo_code for e in acts if e.source is not None} == {doer}
+
+
+def test_a_denied_or_negated_responsibility_names_no_doer(coder: Coder) -> None:
+    for text in ("The rebels were not responsible for the attack on the convoy in Gao.",
+                 "The rebels denied responsibility for the attack on the convoy in Gao."):
+        assert not [e for e in _events(coder, text) if e.cameo.root in ("18", "19", "20")], text
+
+
 def test_leader_of_the_operation_is_the_doer(coder: Coder) -> None:
     events = _events(coder, "Sassi was captured during the U.S.-led offensive.")
     captured = [e for e in events if e.cameo.root == "17"]
