@@ -223,6 +223,29 @@ def test_groups_take_their_country_from_context(coder: Coder) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "mention", "sector"), [
+    # a generic armed role takes the sector of the named group it belongs to
+    ("Al-Shabaab fighters overran a police post near Kismayo.", "Al-Shabaab fighters", "REB"),
+    ("Hamas gunmen fired on a patrol near the fence.", "Hamas gunmen", "REB"),
+    # without a named group the role keeps its own sector
+    ("Unidentified gunmen fired on a patrol near Kismayo.", "Unidentified gunmen", "UAF"),
+])
+def test_armed_roles_take_the_sector_of_their_group(coder: Coder, text: str, mention: str,
+                                                     sector: str) -> None:
+    actor = _resolve(coder, text, mention)
+    assert actor.sector == sector, actor.reason
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("day", "sector"), [(date(2009, 5, 4), "REB"), (date(2023, 5, 4), "GOV"), (None, "GOV")])
+def test_an_organisation_s_sector_follows_the_article_date(coder: Coder, day: date | None,
+                                                           sector: str) -> None:
+    # organisations.tsv dates the Taliban's change from insurgency to de facto government
+    actor = _resolve(coder, "The Taliban seized a district centre in Helmand.", "Taliban", day)
+    assert (actor.country, actor.sector) == ("AFG", sector), actor.reason
+
+
+@pytest.mark.model
 def test_peoples(coder: Coder) -> None:
     assert _cs(_resolve(coder, "Thousands of Malawians marched in the capital.", "Malawians")) == ("MWI", "CVL")
     # beside a state, a people is its state

@@ -176,6 +176,44 @@ def test_no_unknown_doer_without_an_act_of_anyone(coder: Coder) -> None:
     assert not _events(coder, "An agreement was signed in Khartoum.")
 
 
+@pytest.mark.parametrize("text", [
+    "The ministry denied responsibility for the bombing in Quetta.",
+    "The envoy called for an end to the fighting in Darfur.",
+    "Nigeria blamed the separatists for the bombing in Enugu.",
+    "Senegal condemned the attack that killed four peacekeepers in Mali.",
+])
+def test_a_referenced_event_noun_is_no_event_of_an_unknown_doer(coder: Coder, text: str) -> None:
+    # what a denial, an appeal or an accusation is about is not reported by it
+    events = _events(coder, text)
+    assert events, text  # the speech act itself is coded
+    assert not [e.cameo.code for e in events if e.source is not None and e.source.unknown]
+
+
+@pytest.mark.parametrize("text", [
+    "The bombing in Quetta killed nine people.",  # the event noun is the subject: reported
+    "Six Chadian soldiers were killed in an ambush near the border.",  # its setting
+])
+def test_a_reported_event_noun_keeps_its_unknown_doer(coder: Coder, text: str) -> None:
+    events = _events(coder, text)
+    assert [e for e in events if e.source is not None and e.source.unknown and e.cameo.root in ("18", "19")]
+
+
+@pytest.mark.parametrize(("text", "doer"), [
+    ("Al-Shabaab claimed responsibility for the bombing of a hotel in Mogadishu.", "SOMREB"),
+    ("Investigators said Burundian troops were responsible for the killings of villagers in Ruyigi.",
+     "BDIMIL"),
+])
+def test_who_owns_an_act_is_its_doer(coder: Coder, text: str, doer: str) -> None:
+    acts = [e for e in _events(coder, text) if e.cameo.root in ("18", "19", "20")]
+    assert acts and {e.source.cameo_code for e in acts if e.source is not None} == {doer}
+
+
+def test_a_denied_or_negated_responsibility_names_no_doer(coder: Coder) -> None:
+    for text in ("The rebels were not responsible for the attack on the convoy in Gao.",
+                 "The rebels denied responsibility for the attack on the convoy in Gao."):
+        assert not [e for e in _events(coder, text) if e.cameo.root in ("18", "19", "20")], text
+
+
 def test_leader_of_the_operation_is_the_doer(coder: Coder) -> None:
     events = _events(coder, "Sassi was captured during the U.S.-led offensive.")
     captured = [e for e in events if e.cameo.root == "17"]

@@ -3,6 +3,8 @@ and the nationality or affiliation inside a mention."""
 
 from __future__ import annotations
 
+import re
+from datetime import date as Date
 from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import (
@@ -23,6 +25,9 @@ if TYPE_CHECKING:
 
     from dyadwatch.knowledge.base import NameHit
 
+# A row of organisations.tsv whose sector changed on a date says so in its note: "since
+# 2021-08-15; REB before then" (the Taliban: rebels, then the de facto government).
+_SECTOR_BEFORE = re.compile(r"\bsince (\d{4}-\d{2}-\d{2}); ([A-Z]{3}) before then\b")
 _MOVEMENT = {"arrive", "visit", "travel", "fly", "go", "come", "return", "head", "land", "reach"}
 
 
@@ -145,11 +150,29 @@ class NameResolver:
             kind: ActorKind = "group" if getattr(hit.entry, "kind", "") == "group" else "organisation"
             name = getattr(hit.entry, "name", text)
             where = f" -> {country}" if country else " (transnational)"
+            earlier = _sector_before(getattr(hit.entry, "note", ""), self.scope.published)
+            if earlier is not None:
+                where += f" ({earlier[1]} before {earlier[0]})"
+                return Resolution(name, country, earlier[1], self.scope.kind_for(country, kind),
+                                  f"organisation '{text}'{where}")
             if self.scope.knowledge.source_of(name) != "dyadwatch actor list":
                 where += f" ({self.scope.knowledge.source_of(name)})"
             return Resolution(name, country, hit.sector, self.scope.kind_for(country, kind),
                               f"organisation '{text}'{where}")
         return Resolution(self.scope.country_name(hit.code), hit.code, None, "state", f"name '{text}'")
+
+    def affiliation(self, span: Span, head: Token) -> Resolution | None:
+        """The organisation a role in ``span`` belongs to ("Boko Haram fighters", "Hamas
+        gunmen"): the named organisation inside the mention nearest before its head."""
+        found: Resolution | None = None
+        for t in span:
+            ent = self.scope.ents.get(t.i)
+            if t.i >= head.i or ent is None or ent.start != t.i or ent.end > head.i:
+                continue
+            hit = hit_of(ent)
+            if hit is not None and hit[0] == "organisation":
+                found = self.entity(ent, ent) or found
+        return found
 
     def country_cue(self, span: Span, head: Token, *, skip: Span | None = None) -> Cue | None:
         """The nationality or affiliation inside a mention, nearest to its head first."""
@@ -174,3 +197,11 @@ class NameResolver:
                 if res is not None and res.country:
                     cues.append((distance, Cue(res.country, f"affiliation '{ent.text}' -> {res.country}", kind)))
         return min(cues, key=lambda c: c[0])[1] if cues else None
+
+
+def _sector_before(note: str, published: Date | None) -> tuple[str, str] | None:
+    """(date, sector) when ``note`` dates a change of sector after ``published``."""
+    found = _SECTOR_BEFORE.search(note)
+    if found is None or published is None or published.isoformat() >= found.group(1):
+        return None
+    return found.group(1), found.group(2)

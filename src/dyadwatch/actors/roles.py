@@ -79,6 +79,8 @@ class RoleResolver:
         if is_former(before) and role.kind == "title":
             sector = "ELI"
             reasons.append("former office holder -> ELI")
+        if org is None and hint is None:  # "Boko Haram fighters": the group's, as "Boko Haram" is
+            org = self.scope.names.affiliation(span, head)
         if org is not None and org.sector and (
             role.term in _WEAK_TERMS or {org.sector, sector} <= _ARMED
         ):

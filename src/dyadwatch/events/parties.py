@@ -4,6 +4,10 @@ each country of a plural ("the presidents of Egypt and Sudan"), the leader of th
 passive act happened in ("captured during the U.S.-led offensive"), and the UNKNOWN doer (CAMEO
 actor code ``---``) of a violent or coercive act reported without one ("nine civilians were
 killed", "a roadside bomb killed one civilian"), whose victims take the country of the place.
+
+An event noun that is only what another event is about ("denied responsibility for the attack",
+"called for an end to the fighting", "condemned the bombing that killed ten") is a reference,
+not a report: without a doer of its own it yields no event (see ``referenced``).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import collective_marker
 from dyadwatch.actors.resolve import ArticleActors, coordinated
+from dyadwatch.events.clauses import GUILT_WORDS
 from dyadwatch.records import Actor, Event, unknown_actor
 
 if TYPE_CHECKING:
@@ -38,6 +43,16 @@ DYING = {"die", "perish", "kill", "wound", "injure", "lose"}
 WEAPONS = {"bomb", "grenade", "mine", "landmine", "shell", "rocket", "missile", "mortar", "blast",
            "explosion", "explosive", "device", "ied", "drone", "airstrike", "strike", "bullet",
            "gunfire", "shelling", "bombardment", "bombing", "attack", "fire", "sniper"}
+# Prepositions after which an event noun is the setting of what the clause reports ("killed in
+# the attack", "wounded during the raid"): a report of it. After any other preposition
+# ("responsibility for", "an end to", "blamed X for", "anger over") it is a topic.
+SETTING_PREPS = {"in", "during", "near", "at", "by"}
+# Dependencies of an event noun that report it: the subject of its clause ("fighting broke out",
+# "the attack killed five"), a predicate ("it was an attack"), the sentence itself (a headline).
+REPORTING_DEPS = {"nsubj", "nsubjpass", "attr", "ROOT", "appos", "npadvmod"}
+# Verbs by which a party takes on an act as its own ("claimed responsibility for the attack"):
+# the act is reported, with that party as its doer. Denying or being blamed names no doer.
+OWNING = {"claim", "accept", "admit", "take", "bear", "acknowledge"}
 
 
 class Parties:
@@ -131,8 +146,15 @@ class Parties:
                        or any(c.dep_ == "compound" and c.lemma_.lower() in WEAPONS for c in h.children)]
             if not weapons:
                 return None  # a subject that names no one ("the storm killed"): not an act of anyone
+            if trigger.dep_ == "relcl" and referenced(weapons[0]):
+                return None  # "condemned the attack that killed ten": it describes the reference
             why = f"no doer named; '{weapons[0].text}' is the means"
         elif pattern.kind == "noun" and match.noun is None:
+            owner = self.responsible(trigger)
+            if owner is not None:
+                return owner  # "X claimed responsibility for the attack", "X was responsible for it"
+            if referenced(trigger):
+                return None  # "denied responsibility for the attack": a topic, not a report
             why = f"event noun '{trigger.text}' names no doer"
         elif any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children) or (
             trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "relcl")
@@ -144,6 +166,36 @@ class Parties:
         else:
             return None
         return unknown_actor(trigger.idx, why)
+
+    def responsible(self, noun: Token) -> Actor | None:
+        """Who the sentence says did the act an event noun names: the subject of "was
+        responsible (guilty) for the attack", the noun "responsible for the attack" describes
+        ("the group responsible for the bombing"), the subject of "claimed (took, admitted)
+        responsibility for the attack". Not under a negation ("was not responsible")."""
+        while noun.dep_ == "conj" and noun.head.i != noun.i:
+            noun = noun.head
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in ("for", "of") or prep.head.i == prep.i:
+            return None
+        word = prep.head
+        party: Token | None = None
+        if word.lemma_.lower() in GUILT_WORDS:
+            if word.dep_ == "amod" and word.head.pos_ in ("NOUN", "PROPN"):
+                party = word.head  # "the group responsible for the bombing"
+            elif word.dep_ in ("acomp", "oprd") and not _negated(word.head):
+                subjects, _ = self.clauses.subjects(word.head)
+                party = subjects[0] if subjects else None
+        elif word.lemma_.lower() in ("responsibility", "credit") and word.dep_ == "dobj":
+            verb = word.head
+            if verb.lemma_.lower() in OWNING and not _negated(verb):
+                subjects, _ = self.clauses.subjects(verb)
+                party = subjects[0] if subjects else None
+        if party is None:
+            return None
+        actor = self.clauses.actor(party, as_source=True)
+        if actor is None:
+            return None
+        return replace(actor, reason=actor.reason + f"; responsible for '{noun.text}'")
 
     def operation_leader(self, trigger: Token) -> Actor | None:
         """Who leads the operation a passive act happened in: "captured during the U.S.-led
@@ -228,6 +280,30 @@ class Parties:
                     break
         located = self.clauses.actor(place) if place is not None else None
         return located if located is not None and located.country is not None else None
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def referenced(noun: Token) -> bool:
+    """An event noun that another predicate is about, not one the sentence reports: the object
+    of a verb that is no light verb ("condemned the bombing", not "launched an attack"), or the
+    object of a preposition other than a setting one ("responsibility for the attack", "an end
+    to the fighting", "blamed X for the bombing"; not "killed in the attack"). A conjunct is
+    judged by the first of its chain ("condemned the bombing and the shelling")."""
+    from dyadwatch.events.triggers import LIGHT_VERBS
+
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    dep = noun.dep_
+    if dep in REPORTING_DEPS:
+        return False
+    if dep == "dobj":
+        return noun.head.lemma_.lower() not in LIGHT_VERBS
+    if dep == "pobj":
+        return noun.head.lower_ not in SETTING_PREPS
+    return False
 
 
 def same(a: Actor, b: Actor) -> bool:
