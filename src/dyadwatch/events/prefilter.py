@@ -483,7 +483,7 @@ def context(
 
 def _speech_verbs() -> frozenset[str]:
     """The verbs of saying the coder finds speakers by."""
-    from dyadwatch.events.clauses import SPEECH_VERBS
+    from dyadwatch.knowledge.words import SPEECH_VERBS
 
     return frozenset(SPEECH_VERBS)
 

@@ -48,11 +48,9 @@ def phrasings(pattern: Pattern) -> int:
 
 
 def _refinable() -> frozenset[str]:
-    from dyadwatch.events.extract import (
-        REFINABLE,  # the coder's own list; imported late (spaCy types)
-    )
+    from dyadwatch.knowledge.words import REFINABLE  # the coder's own list
 
-    return frozenset(REFINABLE)
+    return REFINABLE
 
 
 def _narrower(ontology: Ontology, code: str) -> list[str]:
