@@ -18,13 +18,12 @@ en_core_web_lg); pipelines without such vectors have no fallback.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.match import Match
 from dyadwatch.knowledge.lexicon import Lexicon, Pattern
-from dyadwatch.knowledge.words import SPEECH_VERBS
+from dyadwatch.knowledge.words import SPEECH_VERBS, VAGUE_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -37,14 +36,6 @@ THRESHOLD = 0.6
 MIN_VECTOR_ROWS = 100_000
 # Pruned vector tables map many rare words onto one row: a cosine of 1 says nothing.
 SAME_ROW = 0.98
-
-
-@cache
-def vague_verbs() -> frozenset[str]:
-    """Verbs too general to stand for any event, whatever their vectors say
-    (``data/vague_verbs.txt``)."""
-    text = resources.files("dyadwatch.data").joinpath("vague_verbs.txt").read_text(encoding="utf-8")
-    return frozenset(w for line in text.splitlines() if (w := line.strip()) and not w.startswith("#"))
 
 
 class Fallback:
@@ -74,7 +65,7 @@ class Fallback:
 
     def match(self, token: Token) -> tuple[Pattern, float] | None:
         lemma = token.lemma_.lower()
-        if lemma in self.known or lemma in vague_verbs() or not self.lemmas or not self.vocab.has_vector(lemma):
+        if lemma in self.known or lemma in VAGUE_VERBS or not self.lemmas or not self.vocab.has_vector(lemma):
             return None
         vector: Any = self.vocab.get_vector(lemma)
         norm = float(self._np.linalg.norm(vector))

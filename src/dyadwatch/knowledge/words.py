@@ -1,8 +1,8 @@
 """Short closed word lists and code sets the stages test words and codes against.
 
-Each list is named for what it is used for and says so. Lists long enough to be data live in
-``src/dyadwatch/data/`` instead (the vague verbs of the vector fallback: ``vague_verbs.txt``).
-Lemmas are lowercase; codes are CAMEO codes or two-digit CAMEO roots.
+Each list is named for what it is used for and says so; tables long enough to be data live in
+``src/dyadwatch/data/`` with their loaders. Lemmas are lowercase; codes are CAMEO codes or
+two-digit CAMEO roots.
 """
 
 from __future__ import annotations
@@ -80,6 +80,21 @@ SIGNING: Final = frozenset({"sign", "ink", "conclude", "ratify", "initial", "sea
 # Frames that enact a coercive complement rather than ask for it: "ordered the newspaper to
 # close" is the closure (1721) itself, "ordered X to appear" a demand.
 ENACTING: Final = frozenset({"order", "instruct", "direct", "command"})
+
+# Verbs too general to stand for any event, whatever their word vectors say: the vector fallback
+# (events/fallback.py) never matches them.
+VAGUE_VERBS: Final = frozenset({
+    "be", "have", "do", "get", "go", "come", "make", "take", "say", "see", "know", "think", "want",
+    "look", "use", "find", "give", "tell", "become", "leave", "feel", "seem", "try", "put", "mean",
+    "keep", "let", "begin", "show", "hear", "play", "run", "move", "live", "believe", "bring",
+    "happen", "write", "provide", "sit", "stand", "lose", "pay", "include", "continue", "set",
+    "learn", "change", "lead", "understand", "watch", "follow", "stop", "create", "speak", "read",
+    "spend", "grow", "open", "walk", "win", "offer", "remember", "consider", "appear", "buy",
+    "wait", "serve", "die", "send", "expect", "build", "stay", "fall", "cut", "reach", "remain",
+    "suggest", "raise", "pass", "sell", "require", "report", "decide", "pull", "add", "need",
+    "like", "love", "help", "turn", "start", "call", "ask", "work", "allow", "accord", "base",
+    "aim", "face", "hold", "mark", "total", "rise",
+})
 
 # -- events: codes (events/extract.py and its collaborators) --------------------------------------
 
