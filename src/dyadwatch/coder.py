@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date as Date
 from itertools import batched
@@ -200,7 +200,7 @@ class Coder:
         datings: dict[int, Dating] = {}
         discarded: dict[int, bool] = {}
         for i, article in enumerate(batch):
-            problem = self._problem(article)
+            problem = problem_of(article)
             if problem:
                 results[i] = Coded(article, error=problem, error_code=InputError.code)
                 continue
@@ -230,23 +230,6 @@ class Coder:
             except DyadwatchError as exc:
                 yield Coded(article, error=str(exc), error_code=exc.code)
 
-    @staticmethod
-    def _problem(article: object) -> str | None:
-        """Why an article cannot be coded, checked before any parse (a wrong type from a caller
-        becomes this article's error, not the end of the whole run)."""
-        if not isinstance(article, Article):
-            return f"not an Article but {type(article).__name__}"
-        if not isinstance(article.text, str):
-            return f"text is {type(article.text).__name__}, not str"
-        if article.date is not None and not isinstance(article.date, Date):
-            return f"date is {type(article.date).__name__} {article.date!r}, not a datetime.date"
-        if not article.text.strip():
-            return "empty text"
-        if len(article.text) > LIMITS.text_chars:
-            return (f"text of {len(article.text):,} characters exceeds the limit of "
-                    f"{LIMITS.text_chars:,}")
-        return None
-
     def context_of(self, doc: Doc, article: Article, dating: Dating | None = None) -> ArticleContext:
         """The context of ``article`` parsed as ``doc`` (``dating`` is its :meth:`dating`, if
         already read)."""
@@ -271,30 +254,7 @@ class Coder:
         self, context: ArticleContext, events: list[Event]
     ) -> tuple[list[Event], list[PlaceMention]]:
         """Every toponym mention of the article, and each event placed where the text says."""
-        doc, dateline = context.doc, context.dateline
-        resolver = self.place_resolver
-        mentions = find_place_mentions(
-            doc, resolver=resolver, dateline=dateline, not_place=self._names_actor
-        )
-        dateline_place = next(
-            (m.place for m in mentions if dateline is not None and m.start == dateline.start), None
-        )
-        placed: list[Event] = []
-        for event in events:
-            trig = event.evidence.trigger
-            span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
-            countries = {
-                a.country
-                for a in (event.source, event.target)
-                if a is not None and a.country is not None and a.kind != "igo"
-            }
-            place = (
-                event_place(doc, span.root, mentions, dateline_place, countries)
-                if span is not None
-                else None
-            )
-            placed.append(replace(event, place=place) if place is not None else event)
-        return placed, mentions
+        return placed_events(context, events, self.place_resolver, self._names_actor)
 
     def place_events(
         self, doc: Doc, article: Article, events: list[Event], dating: Dating | None = None
@@ -304,6 +264,54 @@ class Coder:
 
     def _names_actor(self, name: str) -> bool:
         return names_actor(self.knowledge, name)
+
+
+def problem_of(article: object) -> str | None:
+    """Why an article cannot be coded, checked before any parse (a wrong type from a caller
+    becomes this article's error, not the end of the whole run)."""
+    if not isinstance(article, Article):
+        return f"not an Article but {type(article).__name__}"
+    if not isinstance(article.text, str):
+        return f"text is {type(article.text).__name__}, not str"
+    if article.date is not None and not isinstance(article.date, Date):
+        return f"date is {type(article.date).__name__} {article.date!r}, not a datetime.date"
+    if not article.text.strip():
+        return "empty text"
+    if len(article.text) > LIMITS.text_chars:
+        return (f"text of {len(article.text):,} characters exceeds the limit of "
+                f"{LIMITS.text_chars:,}")
+    return None
+
+
+def placed_events(
+    context: ArticleContext, events: list[Event], resolver: PlaceResolver,
+    not_place: Callable[[str], bool],
+) -> tuple[list[Event], list[PlaceMention]]:
+    """Every toponym mention of the article (``not_place`` tells an actor's name), and each
+    event placed where the text says (its own clause, else the dateline)."""
+    doc, dateline = context.doc, context.dateline
+    mentions = find_place_mentions(
+        doc, resolver=resolver, dateline=dateline, not_place=not_place
+    )
+    dateline_place = next(
+        (m.place for m in mentions if dateline is not None and m.start == dateline.start), None
+    )
+    placed: list[Event] = []
+    for event in events:
+        trig = event.evidence.trigger
+        span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
+        countries = {
+            a.country
+            for a in (event.source, event.target)
+            if a is not None and a.country is not None and a.kind != "igo"
+        }
+        place = (
+            event_place(doc, span.root, mentions, dateline_place, countries)
+            if span is not None
+            else None
+        )
+        placed.append(replace(event, place=place) if place is not None else event)
+    return placed, mentions
 
 
 def outside(events: list[Event], hidden: list[tuple[int, int]]) -> list[Event]:
