@@ -79,7 +79,8 @@ class ArticleContext:
 
 def is_discarded(article: Article) -> bool:
     """A sport, entertainment or business story, by its title and text (see discards.py)."""
-    from dyadwatch.knowledge.discards import Discards  # the table loads on first use
+    # imported here: this module sits below the stages (knowledge among them), next to records
+    from dyadwatch.knowledge.discards import Discards
 
     return Discards.default().article(article.title or "", article.text)
 
