@@ -12,6 +12,7 @@ import pytest
 
 from dyadwatch.actors.resolve import ArticleActors
 from dyadwatch.coder import Coder
+from dyadwatch.context import ArticleContext
 from dyadwatch.events.extract import EventExtractor, quote_spans
 from dyadwatch.read.dates import date_cues, doc_date_cues
 
@@ -26,7 +27,8 @@ TEXT = (
 def _extractor(coder: Coder, text: str = TEXT) -> EventExtractor:
     doc = coder.nlp(text)
     actors = ArticleActors(doc, coder.knowledge, None)
-    return EventExtractor(doc, "t", actors, coder.lexicon, coder.ontology, None, coder.contexts)
+    return EventExtractor(ArticleContext.bare(doc, coder.knowledge), actors, coder.lexicon,
+                          coder.ontology, coder.contexts)
 
 
 def _quote_spans_plain(text: str) -> list[tuple[int, int]]:
@@ -62,7 +64,7 @@ def test_quote_spans_match_the_plain_scan(text: str) -> None:
 @pytest.mark.model
 def test_screen_keeps_every_token_that_matches(coder: Coder) -> None:
     extractor = _extractor(coder)
-    screened = set(extractor.matcher.screen(extractor.doc))
+    screened = set(extractor.screen.screen(extractor.doc))
     matched = {t.i for t in extractor.doc if extractor.matcher.match(t) is not None}
     assert matched
     assert matched <= screened
@@ -81,7 +83,7 @@ def test_doc_date_cues_are_each_sentences_cues(coder: Coder) -> None:
 @pytest.mark.model
 def test_clause_contexts_are_the_subtrees(coder: Coder) -> None:
     extractor = _extractor(coder)
-    contexts = extractor.contexts
+    contexts = extractor.plover.contexts
     for token in extractor.doc:
         top = token.head if token.pos_ == "NOUN" else token
         plain: list[str] = []
@@ -89,4 +91,4 @@ def test_clause_contexts_are_the_subtrees(coder: Coder) -> None:
             ctx = contexts.get(tok.lemma_.lower()) or contexts.get(tok.lower_)
             if ctx and ctx not in plain:
                 plain.append(ctx)
-        assert extractor._clause_contexts(SimpleNamespace(trigger=token)) == plain  # type: ignore[arg-type]
+        assert extractor.plover.clause_contexts(SimpleNamespace(trigger=token)) == plain  # type: ignore[arg-type]

@@ -232,6 +232,7 @@ def test_fallback_is_off_with_pruned_vectors(coder: Coder) -> None:
 def test_fallback_is_flagged_with_lower_confidence(coder: Coder, monkeypatch: pytest.MonkeyPatch) -> None:
     import dyadwatch.events.extract
     from dyadwatch.actors.resolve import ArticleActors
+    from dyadwatch.context import ArticleContext
     from dyadwatch.events.extract import EventExtractor
     from dyadwatch.events.fallback import Fallback
     from dyadwatch.knowledge.lexicon import parse_lexicon
@@ -245,7 +246,8 @@ def test_fallback_is_flagged_with_lower_confidence(coder: Coder, monkeypatch: py
     monkeypatch.setattr(dyadwatch.events.extract, "fallback_for", lambda lex, vocab: Fallback(lex, vocab))
     doc = coder.nlp("Egypt chastised Ethiopia over the dam.")
     actors = ArticleActors(doc, coder.knowledge, None)
-    events = EventExtractor(doc, "t", actors, lexicon, coder.ontology, None, coder.contexts).events()
+    events = EventExtractor(ArticleContext.bare(doc, coder.knowledge), actors, lexicon, coder.ontology,
+                          coder.contexts).events()
     assert [e.cameo.code for e in events] == ["111"]
     assert events[0].evidence.rule.startswith("fallback:similar:criticize:")
     assert events[0].confidence == 0.5

@@ -299,6 +299,7 @@ def _with_rows(coder: Coder, text: str) -> list[Event]:
     from importlib import resources
 
     from dyadwatch.actors.resolve import ArticleActors
+    from dyadwatch.context import ArticleContext
     from dyadwatch.events.extract import EventExtractor
     from dyadwatch.knowledge.lexicon import parse_lexicon
 
@@ -306,7 +307,8 @@ def _with_rows(coder: Coder, text: str) -> list[Event]:
     lexicon = parse_lexicon(shipped + _TEST_ROWS, "test rows")
     doc = coder.nlp(text)
     actors = ArticleActors(doc, coder.knowledge, None)
-    return EventExtractor(doc, "t", actors, lexicon, coder.ontology, None, coder.contexts).events()
+    return EventExtractor(ArticleContext.bare(doc, coder.knowledge), actors, lexicon, coder.ontology,
+                          coder.contexts).events()
 
 
 def test_coordinated_verbs_share_their_object(coder: Coder) -> None:

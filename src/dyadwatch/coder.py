@@ -2,27 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+import hashlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import date as Date
 from itertools import batched
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
+from dyadwatch.actors.resolve import ArticleActors
+from dyadwatch.context import ArticleContext
 from dyadwatch.errors import DyadwatchError, InputError, InvalidArgument
+from dyadwatch.events.extract import EventExtractor
+from dyadwatch.events.prefilter import PreFilter, SentenceIndex, sentences
+from dyadwatch.geo.cache import directory_of
+from dyadwatch.geo.gazetteer import GeoNamesGazetteer, default_gazetteer
+from dyadwatch.geo.places import PlaceResolver, event_place, find_place_mentions
+from dyadwatch.knowledge.base import Knowledge, load_knowledge
+from dyadwatch.knowledge.discards import is_discarded
+from dyadwatch.knowledge.lexicon import Lexicon, load_contexts, load_lexicon
+from dyadwatch.knowledge.ontology import Ontology, load_ontology
 from dyadwatch.limits import LIMITS
+from dyadwatch.nlp.pipeline import load_pipeline
+from dyadwatch.read.dateline import Dating, read_dating
 from dyadwatch.records import Article, Event, PlaceMention, content_hash
 from dyadwatch.settings import Settings
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # spaCy itself loads with the pipeline, on first use
     from spacy.language import Language
     from spacy.tokens import Doc
-
-    from dyadwatch.events.prefilter import PreFilter
-    from dyadwatch.geo.places import PlaceResolver
-    from dyadwatch.knowledge.base import Knowledge
-    from dyadwatch.knowledge.lexicon import Lexicon
-    from dyadwatch.knowledge.ontology import Ontology
-    from dyadwatch.read.dateline import Dating
 
 
 _NOT_PLACES = frozenset({"igo", "organisation", "person"})
@@ -63,8 +71,6 @@ def make_article(
 def blank_long_sentences(text: str, limit: int) -> str:
     """``text`` with every sentence longer than ``limit`` characters blanked (offsets kept):
     a table, a list or run-on markup costs the parser time and memory and holds no event."""
-    from dyadwatch.events.prefilter import sentences
-
     if len(text) <= limit:
         return text
     out = list(text)
@@ -104,12 +110,8 @@ class Coder:
     @property
     def knowledge(self) -> Knowledge:
         if self._knowledge is None:
-            from dyadwatch.knowledge.base import load_knowledge
-
             knowledge = load_knowledge()
             if self.settings.actors:
-                from pathlib import Path
-
                 knowledge = knowledge.with_user_actors(Path(self.settings.actors))
             self._knowledge = knowledge
         return self._knowledge
@@ -117,24 +119,18 @@ class Coder:
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            from dyadwatch.nlp.pipeline import load_pipeline
-
             self._nlp = load_pipeline(self.settings.model, self.knowledge)
         return self._nlp
 
     @property
     def ontology(self) -> Ontology:
         if self._ontology is None:
-            from dyadwatch.knowledge.ontology import load_ontology
-
             self._ontology = load_ontology()
         return self._ontology
 
     @property
     def lexicon(self) -> Lexicon:
         if self._lexicon is None:
-            from dyadwatch.knowledge.lexicon import load_lexicon
-
             codes = {c.code for c in self.ontology.cameo_codes()}
             self._lexicon = load_lexicon(known_codes=codes)
         return self._lexicon
@@ -142,18 +138,12 @@ class Coder:
     @property
     def contexts(self) -> dict[str, str]:
         if self._contexts is None:
-            from dyadwatch.knowledge.lexicon import load_contexts
-
             self._contexts = load_contexts(set(self.ontology.plover_contexts()))
         return self._contexts
 
     @property
     def place_resolver(self) -> PlaceResolver:
         if self._places is None:
-            from dyadwatch.geo.cache import directory_of
-            from dyadwatch.geo.gazetteer import GeoNamesGazetteer, default_gazetteer
-            from dyadwatch.geo.places import PlaceResolver
-
             folder = self.settings.gazetteer_cache
             if folder is None:
                 gazetteer = default_gazetteer()
@@ -166,16 +156,12 @@ class Coder:
     @property
     def prefilter(self) -> PreFilter:
         if self._prefilter is None:
-            from dyadwatch.events.prefilter import PreFilter
-
             self._prefilter = PreFilter.for_pipeline(self.nlp, self.knowledge, self.lexicon)
         return self._prefilter
 
     @staticmethod
     def dating(article: Article) -> Dating:
         """Where and when the article was filed (read once per article, see dateline.py)."""
-        from dyadwatch.read.dateline import read_dating
-
         return read_dating(article.text, article.date, name=article.id)
 
     def parse_text(self, article: Article, dating: Dating | None = None) -> str:
@@ -211,14 +197,17 @@ class Coder:
     def _code_batch(self, batch: Sequence[Article]) -> Iterator[Coded]:
         nlp = self.nlp
         results: dict[int, Coded] = {}
+        # read once per article before the parse: its dating, and whether it is discarded
         datings: dict[int, Dating] = {}
+        discarded: dict[int, bool] = {}
         for i, article in enumerate(batch):
-            problem = self._problem(article)
+            problem = problem_of(article)
             if problem:
                 results[i] = Coded(article, error=problem, error_code=InputError.code)
                 continue
             dating = datings[i] = self.dating(article)
-            if self.settings.prefilter and self._discarded(article):
+            discarded[i] = is_discarded(article)
+            if self.settings.prefilter and discarded[i]:
                 # no events whatever the parse: skip it
                 results[i] = Coded(article, published=dating.published,
                                    warnings=article.warnings + dating.warnings)
@@ -231,103 +220,99 @@ class Coder:
             doc = next(docs)
             dating = datings[i]
             try:
-                events = self.events_from_doc(doc, article, dating)
+                context = ArticleContext.build(article, doc, self.knowledge, dating,
+                                               discarded=discarded[i])
+                events = self.events_in(context)
                 mentions: list[PlaceMention] = []
                 if self.settings.places:
-                    events, mentions = self.place_events(doc, article, events, dating)
+                    events, mentions = self.places_in(context, events)
                 yield Coded(article, tuple(events), places=tuple(mentions),
                             published=dating.published, warnings=article.warnings + dating.warnings)
             except DyadwatchError as exc:
                 yield Coded(article, error=str(exc), error_code=exc.code)
 
-    @staticmethod
-    def _discarded(article: Article) -> bool:
-        """A sport, entertainment or business story: the event stage codes nothing in it, so
-        the pre-filter keeps the whole article away from the parser."""
-        from dyadwatch.knowledge.discards import Discards
+    def context_of(self, doc: Doc, article: Article, dating: Dating | None = None) -> ArticleContext:
+        """The context of ``article`` parsed as ``doc`` (``dating`` is its :meth:`dating`, if
+        already read)."""
+        return ArticleContext.build(article, doc, self.knowledge, dating or self.dating(article),
+                                    discarded=is_discarded(article))
 
-        return Discards.default().article(article.title or "", article.text)
-
-    @staticmethod
-    def _problem(article: object) -> str | None:
-        """Why an article cannot be coded, checked before any parse (a wrong type from a caller
-        becomes this article's error, not the end of the whole run)."""
-        if not isinstance(article, Article):
-            return f"not an Article but {type(article).__name__}"
-        if not isinstance(article.text, str):
-            return f"text is {type(article.text).__name__}, not str"
-        if article.date is not None and not isinstance(article.date, Date):
-            return f"date is {type(article.date).__name__} {article.date!r}, not a datetime.date"
-        if not article.text.strip():
-            return "empty text"
-        if len(article.text) > LIMITS.text_chars:
-            return (f"text of {len(article.text):,} characters exceeds the limit of "
-                    f"{LIMITS.text_chars:,}")
-        return None
+    def events_in(self, context: ArticleContext) -> list[Event]:
+        """Events of one parsed article (the stage after the spaCy pipeline)."""
+        extractor = EventExtractor(
+            context, ArticleActors.of(context), self.lexicon, self.ontology, self.contexts
+        )
+        return stable_ids(context.article, outside(extractor.events(), list(context.hidden)))
 
     def events_from_doc(
         self, doc: Doc, article: Article, dating: Dating | None = None
     ) -> list[Event]:
-        """Events of one parsed article (the stage after the spaCy pipeline); ``dating`` is
-        the article's :meth:`dating`, if already read."""
-        from dyadwatch.actors.resolve import ArticleActors
-        from dyadwatch.events.extract import EventExtractor
+        """Events of one parsed article; ``dating`` is the article's :meth:`dating`, if
+        already read."""
+        return self.events_in(self.context_of(doc, article, dating))
 
-        dating = dating or self.dating(article)
-        doc._.dw_article = article
-        published = dating.published
-        dateline = dating.dateline.place if dating.dateline is not None else None
-        focus = self._dateline_country(dateline)
-        actors = ArticleActors(doc, self.knowledge, published, focus)
-        extractor = EventExtractor(
-            doc, article.id, actors, self.lexicon, self.ontology, published, self.contexts
-        )
-        return stable_ids(article, outside(extractor.events(), dating.hidden()))
+    def places_in(
+        self, context: ArticleContext, events: list[Event]
+    ) -> tuple[list[Event], list[PlaceMention]]:
+        """Every toponym mention of the article, and each event placed where the text says."""
+        return placed_events(context, events, self.place_resolver, self._names_actor)
 
     def place_events(
         self, doc: Doc, article: Article, events: list[Event], dating: Dating | None = None
     ) -> tuple[list[Event], list[PlaceMention]]:
-        """Every toponym mention of the article, and each event placed where the text says."""
-        from dataclasses import replace
-
-        from dyadwatch.geo.places import event_place, find_place_mentions
-
-        dating = dating or self.dating(article)
-        dateline = dating.dateline.place if dating.dateline is not None else None
-        resolver = self.place_resolver
-        mentions = find_place_mentions(
-            doc, resolver=resolver, dateline=dateline, not_place=self._names_actor
-        )
-        dateline_place = next(
-            (m.place for m in mentions if dateline is not None and m.start == dateline.start), None
-        )
-        placed: list[Event] = []
-        for event in events:
-            trig = event.evidence.trigger
-            span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
-            countries = {
-                a.country
-                for a in (event.source, event.target)
-                if a is not None and a.country is not None and a.kind != "igo"
-            }
-            place = (
-                event_place(doc, span.root, mentions, dateline_place, countries)
-                if span is not None
-                else None
-            )
-            placed.append(replace(event, place=place) if place is not None else event)
-        return placed, mentions
+        """:meth:`places_in` for a doc and article without a context."""
+        return self.places_in(self.context_of(doc, article, dating), events)
 
     def _names_actor(self, name: str) -> bool:
         return names_actor(self.knowledge, name)
 
-    def _dateline_country(self, dateline: Any) -> str | None:
-        if dateline is None:
-            return None
-        for hit in self.knowledge.lookup(dateline.text.title()):
-            if hit.kind in ("capital", "country"):
-                return str(hit.code)
-        return None
+
+def problem_of(article: object) -> str | None:
+    """Why an article cannot be coded, checked before any parse (a wrong type from a caller
+    becomes this article's error, not the end of the whole run)."""
+    if not isinstance(article, Article):
+        return f"not an Article but {type(article).__name__}"
+    if not isinstance(article.text, str):
+        return f"text is {type(article.text).__name__}, not str"
+    if article.date is not None and not isinstance(article.date, Date):
+        return f"date is {type(article.date).__name__} {article.date!r}, not a datetime.date"
+    if not article.text.strip():
+        return "empty text"
+    if len(article.text) > LIMITS.text_chars:
+        return (f"text of {len(article.text):,} characters exceeds the limit of "
+                f"{LIMITS.text_chars:,}")
+    return None
+
+
+def placed_events(
+    context: ArticleContext, events: list[Event], resolver: PlaceResolver,
+    not_place: Callable[[str], bool],
+) -> tuple[list[Event], list[PlaceMention]]:
+    """Every toponym mention of the article (``not_place`` tells an actor's name), and each
+    event placed where the text says (its own clause, else the dateline)."""
+    doc, dateline = context.doc, context.dateline
+    mentions = find_place_mentions(
+        doc, resolver=resolver, dateline=dateline, not_place=not_place
+    )
+    dateline_place = next(
+        (m.place for m in mentions if dateline is not None and m.start == dateline.start), None
+    )
+    placed: list[Event] = []
+    for event in events:
+        trig = event.evidence.trigger
+        span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
+        countries = {
+            a.country
+            for a in (event.source, event.target)
+            if a is not None and a.country is not None and a.kind != "igo"
+        }
+        place = (
+            event_place(doc, span.root, mentions, dateline_place, countries)
+            if span is not None
+            else None
+        )
+        placed.append(replace(event, place=place) if place is not None else event)
+    return placed, mentions
 
 
 def outside(events: list[Event], hidden: list[tuple[int, int]]) -> list[Event]:
@@ -336,7 +321,6 @@ def outside(events: list[Event], hidden: list[tuple[int, int]]) -> list[Event]:
     out already; this makes sure whatever the parser does."""
     if not hidden:
         return events
-    from dataclasses import replace
 
     def inside(start: int, end: int) -> bool:
         return any(start < h_end and h_start < end for h_start, h_end in hidden)
@@ -362,10 +346,6 @@ def names_actor(knowledge: Knowledge, name: str) -> bool:
 def stable_ids(article: Article, events: list[Event]) -> list[Event]:
     """Sentence numbers, event ids and group ids that depend on the text alone, not on how the
     parser segmented it (so a pre-filtered parse gives the very same records)."""
-    import hashlib
-    from dataclasses import replace
-
-    from dyadwatch.events.prefilter import SentenceIndex
 
     def digest(*parts: object) -> str:
         return hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]

@@ -37,6 +37,7 @@ from dyadwatch.records import Actor
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from dyadwatch.context import ArticleContext
     from dyadwatch.knowledge.base import Knowledge
 
 __all__ = ["ArticleActors", "Resolution", "cameo_actor_code", "coordinated"]
@@ -56,9 +57,10 @@ class ArticleActors(ActorScope):
     modifiers and collectives ("both countries")."""
 
     def __init__(
-        self, doc: Doc, knowledge: Knowledge, published: Date | None, focus: str | None = None
+        self, doc: Doc, knowledge: Knowledge, published: Date | None, focus: str | None = None,
+        entities: tuple[Span, ...] | None = None,
     ) -> None:
-        super().__init__(doc, knowledge, published)
+        super().__init__(doc, knowledge, published, entities)
         # resolve() by (head index, speaker): once the people are learnt (None till then) a
         # mention resolves the same way every time, and events ask for the same ones often
         self._resolved: dict[tuple[int, Actor | None], Actor | None] | None = None
@@ -76,6 +78,12 @@ class ArticleActors(ActorScope):
         # soldiers and police they are, whichever country the article names most
         self.setting = focus or setting_country(doc, self.entities) or self.focus
         self._resolved = {}
+
+    @classmethod
+    def of(cls, context: ArticleContext) -> ArticleActors:
+        """The actors of the article ``context`` holds (its entities and dateline focus)."""
+        return cls(context.doc, context.knowledge, context.published, context.focus,
+                   context.entities)
 
     def resolve(self, head: Token, *, speaker: Actor | None = None) -> Actor | None:
         """The actor a mention headed by ``head`` refers to, or None when nothing says."""

@@ -63,14 +63,18 @@ class ActorScope:
     """One article as actor resolution sees it. The resolvers are attached by ``ArticleActors``
     once built (they need the scope, and each other, to answer)."""
 
-    def __init__(self, doc: Doc, knowledge: Knowledge, published: Date | None) -> None:
+    def __init__(
+        self, doc: Doc, knowledge: Knowledge, published: Date | None,
+        entities: tuple[Span, ...] | None = None,
+    ) -> None:
         from spacy.tokens import Span
 
         self._span = Span  # imported once here, not on each of the many phrase() calls
         self.doc = doc
         self.knowledge = knowledge
         self.published = published
-        self.entities = doc.ents  # a new Span for each entity on every access: read once
+        # a new Span for each entity on every access: read once (by the article's context)
+        self.entities = doc.ents if entities is None else entities
         self.ents = entity_index(doc, self.entities)
         self.focus: str | None = None
         self.setting: str | None = None

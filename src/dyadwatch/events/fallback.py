@@ -3,7 +3,8 @@
 A verb with no pattern ("lambasted", "castigated") is compared, by the cosine of the pipeline's
 word vectors, with every single-word lemma of a verb pattern that needs no particle or object;
 above ``THRESHOLD`` the nearest lemma's pattern codes the event. The event's rule says so
-(``fallback:similar:<pattern id>:<similarity>``) and its confidence is 0.5. The extractor uses it
+(``fallback:similar:<pattern id>:<similarity>``) and its confidence is the table's lowest
+(``CONFIDENCE.vector_fallback``, see confidence.py). The extractor uses it
 only for main-clause verbs with a clear source and a target, or a state or IGO source.
 
 Measured (2026-12-01) with the default pipeline, whose table keeps 20,000 vector rows for 685,000
@@ -19,30 +20,22 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from dyadwatch.events.confidence import CONFIDENCE
+from dyadwatch.events.match import Match
 from dyadwatch.knowledge.lexicon import Lexicon, Pattern
+from dyadwatch.knowledge.words import SPEECH_VERBS, VAGUE_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
     from spacy.vocab import Vocab
+
+    from dyadwatch.events.clauses import Clauses
 
 THRESHOLD = 0.6
 # Distinct vector rows a pipeline needs for the fallback (the md model's 20,000 are too few).
 MIN_VECTOR_ROWS = 100_000
 # Pruned vector tables map many rare words onto one row: a cosine of 1 says nothing.
 SAME_ROW = 0.98
-# Verbs too general to stand for any event, whatever their vectors say.
-NEVER = {
-    "be", "have", "do", "get", "go", "come", "make", "take", "say", "see", "know", "think",
-    "want", "look", "use", "find", "give", "tell", "become", "leave", "feel", "seem", "try",
-    "put", "mean", "keep", "let", "begin", "show", "hear", "play", "run", "move", "live",
-    "believe", "bring", "happen", "write", "provide", "sit", "stand", "lose", "pay", "include",
-    "continue", "set", "learn", "change", "lead", "understand", "watch", "follow", "stop",
-    "create", "speak", "read", "spend", "grow", "open", "walk", "win", "offer", "remember",
-    "consider", "appear", "buy", "wait", "serve", "die", "send", "expect", "build", "stay",
-    "fall", "cut", "reach", "remain", "suggest", "raise", "pass", "sell", "require", "report",
-    "decide", "pull", "add", "need", "like", "love", "help", "turn", "start", "call", "ask",
-    "work", "allow", "accord", "base", "aim", "face", "hold", "mark", "total", "rise",
-}
 
 
 class Fallback:
@@ -72,7 +65,7 @@ class Fallback:
 
     def match(self, token: Token) -> tuple[Pattern, float] | None:
         lemma = token.lemma_.lower()
-        if lemma in self.known or lemma in NEVER or not self.lemmas or not self.vocab.has_vector(lemma):
+        if lemma in self.known or lemma in VAGUE_VERBS or not self.lemmas or not self.vocab.has_vector(lemma):
             return None
         vector: Any = self.vocab.get_vector(lemma)
         norm = float(self._np.linalg.norm(vector))
@@ -101,3 +94,35 @@ def fallback_for(lexicon: Lexicon, vocab: Vocab, min_rows: int = MIN_VECTOR_ROWS
 @cache
 def _cached(lexicon: Lexicon, vocab: Vocab) -> Fallback:
     return Fallback(lexicon, vocab)
+
+
+def fallback_match(fallback: Fallback, clauses: Clauses, token: Token) -> Match | None:
+    """A main-clause verb outside the lexicon matched by vector, with a clear source and a
+    target on the other side or a state or IGO source."""
+    if token.pos_ != "VERB":
+        return None
+    node = token
+    while node.dep_ == "conj":
+        node = node.head
+    main = node.dep_ == "ROOT" or (node.dep_ in ("ccomp", "parataxis")
+                                   and node.head.lemma_.lower() in SPEECH_VERBS)
+    if not main:
+        return None  # only main-clause verbs: a subordinate clause is background
+    found = fallback.match(token)
+    if found is None:
+        return None
+    pattern, similarity = found
+    if pattern.kind == "frame":
+        return None
+    # only with a clear source, and a target on the other side or a named source
+    subjects, _ = clauses.subjects(token)
+    source = clauses.actor(subjects[0]) if subjects else None
+    if source is None:
+        return None
+    obj = clauses.direct_object(token)
+    target = clauses.actor(clauses.actor_inside(obj)) if obj is not None else None
+    if target is None and source.kind not in ("state", "igo"):
+        return None
+    return Match(pattern, token, obj, pattern.code, pattern.code,
+                 f"fallback:similar:{pattern.id}:{similarity:.2f}",
+                 confidence=CONFIDENCE.vector_fallback)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import collective_marker
 from dyadwatch.actors.resolve import ArticleActors, coordinated
-from dyadwatch.events.clauses import GUILT_WORDS
+from dyadwatch.knowledge.words import GUILT_WORDS, LIGHT_VERBS
 from dyadwatch.records import Actor, Event, unknown_actor
 
 if TYPE_CHECKING:
@@ -292,8 +292,6 @@ def referenced(noun: Token) -> bool:
     object of a preposition other than a setting one ("responsibility for the attack", "an end
     to the fighting", "blamed X for the bombing"; not "killed in the attack"). A conjunct is
     judged by the first of its chain ("condemned the bombing and the shelling")."""
-    from dyadwatch.events.triggers import LIGHT_VERBS
-
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
     dep = noun.dep_

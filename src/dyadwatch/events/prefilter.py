@@ -35,7 +35,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from dyadwatch.actors.cues import COLLECTIVE_HEADS
+from dyadwatch.events.fallback import fallback_for
 from dyadwatch.events.parties import PEOPLE_OR_SIDES
+from dyadwatch.events.speech import quote_spans  # the coder's own pairing of quote marks
+from dyadwatch.knowledge.words import SPEECH_VERBS
+from dyadwatch.read.dateline import find_dateline
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -390,8 +394,6 @@ _CAPS = re.compile(r"\b[A-Z][A-Z'’.-]{3,}")
 
 
 def _dateline(text: str) -> int | None:
-    from dyadwatch.read.dateline import find_dateline
-
     found = find_dateline(text)
     return found.span.start if found is not None else None
 
@@ -437,8 +439,6 @@ def context(
     keep = list(keep)
     starts = [unit[0][0] for unit in groups]
     chunks = [m.start() for m in _CHUNK.finditer(text)]
-    from dyadwatch.events.extract import quote_spans  # the coder's own pairing of quote marks
-
     quotes = quote_spans(text, unmatched=True)
     by_name: dict[str, list[int]] = {}
     for i, found in enumerate(names):
@@ -483,14 +483,10 @@ def context(
 
 def _speech_verbs() -> frozenset[str]:
     """The verbs of saying the coder finds speakers by."""
-    from dyadwatch.events.clauses import SPEECH_VERBS
-
     return frozenset(SPEECH_VERBS)
 
 
 def _has_fallback(nlp: Language, lexicon: Lexicon) -> bool:
-    from dyadwatch.events.fallback import fallback_for
-
     return fallback_for(lexicon, nlp.vocab) is not None
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from dyadwatch.knowledge.lexicon import load_discards
+from dyadwatch.records import Article
 
 # Distinct cues of one domain that mark an article (the headline counts double).
 ARTICLE_CUES = 3
@@ -65,3 +66,8 @@ class Discards:
     def sentence(text: str) -> bool:
         """A sentence that reports a match result ("beat Mali 2-1")."""
         return _SCORE.search(text) is not None
+
+
+def is_discarded(article: Article) -> bool:
+    """A sport, entertainment or business story, by its title and text."""
+    return Discards.default().article(article.title or "", article.text)

@@ -1,0 +1,98 @@
+"""Arguments: the tokens that head an event's sources and targets, by the kind of match.
+
+``Arguments`` decides where to look for each kind of trigger: the subject of a verb, the owner
+or 'by' phrase of an event noun, the subject of a copula for a reported "X is a partner", the
+addressee or the complement's targets of a frame ("urged X to withdraw"), the object an event
+noun's light verb takes, and the object a verb shares with the verb coordinated with it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dyadwatch.knowledge.words import PLACE_NAMED_ROOTS, THIRD_PARTY
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from dyadwatch.actors.resolve import ArticleActors
+    from dyadwatch.events.clauses import Clauses
+    from dyadwatch.events.match import Match
+
+
+class Arguments:
+    """Source and target heads of the matches of one parsed article."""
+
+    def __init__(self, actors: ArticleActors, clauses: Clauses) -> None:
+        self.actors = actors
+        self.clauses = clauses
+
+    def source_heads(self, match: Match) -> list[Token]:
+        if match.pattern.kind == "noun" and match.noun is None:
+            found = self.clauses.noun_sources(match.trigger)
+            if match.code[:2] in PLACE_NAMED_ROOTS:  # "the Minsk agreements", "the Mali coup": places
+                found = [t for t in found if not (t.ent_type_ == "GPE" and t.dep_ == "compound")]
+            return found
+        subjects, _ = self.clauses.subjects(match.trigger)
+        return subjects
+
+    def target_heads(self, match: Match) -> list[Token]:
+        trigger, pattern = match.trigger, match.pattern
+        if pattern.kind == "copula":
+            return [c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if pattern.kind == "frame":
+            return self._frame_targets(match)
+        if match.noun is not None and pattern.kind == "noun":  # light verb + event noun
+            found = self.clauses.noun_targets(match.noun, pattern.preps)
+            if found:
+                return found
+            return self.clauses.targets(trigger, None, pattern.preps, frozenset({"-"}))
+        if pattern.kind == "noun":
+            return self.clauses.noun_targets(trigger, pattern.preps)
+        found = self.clauses.targets(trigger, match.obj, pattern.preps, pattern.objects)
+        if not found and match.obj is None and not pattern.objects:
+            shared = self.clauses.shared_object(trigger)  # "rammed and boarded X": X for both
+            if shared is not None:
+                found = self.clauses.targets(trigger, shared, pattern.preps, pattern.objects)
+        if not found and match.obj is None:
+            for c in trigger.children:  # "attempted to assassinate X": the infinitive's object
+                if c.dep_ == "xcomp" and c.lemma_.lower() in pattern.objects:
+                    found = self.clauses.targets(c, self.clauses.direct_object(c), ("dobj",), frozenset())
+        return found
+
+    def _frame_targets(self, match: Match) -> list[Token]:
+        frame = match.trigger
+        addressee = self.clauses.addressee(frame)
+        if match.inner is not None:
+            inner_targets = self.target_heads(match.inner)
+        else:  # "threatened to cut off electricity to X": the uncoded complement's objects
+            inner_targets = [t for c in frame.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                             for t in self.clauses.targets(c, self.clauses.direct_object(c),
+                                                           ("to", "against", "on", "with"), frozenset())]
+        inner_targets = [t for t in inner_targets if self.clauses.actor(t) is not None]
+        if match.inner is not None and match.code == match.base:
+            # an enacted order: its targets are the act's, else whom the order is given
+            if not inner_targets and addressee is not None and self.actors.resolve(addressee):
+                return [addressee]
+            return inner_targets
+        if match.obj is not None and match.pattern.family == "refuse":
+            for c in match.obj.children:  # "rejected an offer from X", "a request by X"
+                if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                    found = [p for p in c.children if p.dep_ == "pobj" and self.clauses.actor(p)]
+                    if found:
+                        return found
+        if match.code in THIRD_PARTY and inner_targets:
+            return inner_targets
+        if match.pattern.family in ("appeal", "demand"):
+            if addressee is not None:
+                return [addressee]
+            clause = match.inner.trigger if match.inner is not None else next(
+                (c for c in frame.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+            if clause is not None and clause.dep_ == "ccomp":  # "demanded that X withdraw"
+                subjects, _ = self.clauses.subjects(clause)
+                if subjects and self.clauses.actor(subjects[0]) is not None:
+                    return subjects
+            return inner_targets
+        if inner_targets:
+            return inner_targets
+        return [addressee] if addressee is not None else []

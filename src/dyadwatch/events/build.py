@@ -1,0 +1,266 @@
+"""Building: the event records of one match, from its parties, stance, contexts and date.
+
+``EventBuilder`` resolves a match's source and target heads to actors (joint sources, named or
+unnamed doers, located and 'against' targets), applies its stance (``stance.py``) and the code
+refinements a clause's PLOVER context or its parties make, pairs sources with targets
+(coordinated and reciprocal parties yield one event each, sharing a group) and makes the
+records, dated by the sentence's date cues.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from datetime import date as Date
+from typing import TYPE_CHECKING
+
+from dyadwatch.actors.resolve import coordinated
+from dyadwatch.events.confidence import CONFIDENCE
+from dyadwatch.events.parties import same as _same
+from dyadwatch.events.references import refers_to_earlier
+from dyadwatch.events.stance import stance_of
+from dyadwatch.knowledge.words import (
+    CLAUSE_TARGET_ROOTS,
+    LOCATED_ROOTS,
+    MUTUAL_WITH,
+    RECIPROCAL,
+    RECIPROCAL_LEMMAS,
+)
+from dyadwatch.read.dates import doc_date_cues, event_date
+from dyadwatch.records import Actor, Event, EventDate, Evidence, Modality, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from dyadwatch.context import ArticleContext
+    from dyadwatch.events.arguments import Arguments
+    from dyadwatch.events.clauses import Clauses
+    from dyadwatch.events.match import Match
+    from dyadwatch.events.parties import Parties
+    from dyadwatch.events.plover import PloverContexts
+    from dyadwatch.events.speech import Speakers
+    from dyadwatch.knowledge.lexicon import Shifts
+    from dyadwatch.knowledge.ontology import Ontology
+
+
+def event_id(*parts: object) -> str:
+    digest = hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()
+    return digest[:16]
+
+
+class EventBuilder:
+    """Event records of the matches of one parsed article."""
+
+    def __init__(
+        self, context: ArticleContext, text: str, ontology: Ontology, shifts: Shifts,
+        clauses: Clauses, parties: Parties, speakers: Speakers, arguments: Arguments,
+        plover: PloverContexts,
+    ) -> None:
+        self.context = context
+        self.article_id = context.id
+        self.published = context.published
+        self.ontology = ontology
+        self.shifts = shifts
+        self.clauses = clauses
+        self.parties = parties
+        self.speakers = speakers
+        self.arguments = arguments
+        self.plover = plover
+        self._doc_text = text
+        # Dates by trigger index (a trigger's events share it); the doc's date cues, found in
+        # one pass when the first event is dated.
+        self._dates: dict[int, EventDate] = {}
+        self._date_cues: list[tuple[int, int, Token, str]] | None = None
+
+    def build(self, index: int, sent: SpacySpan, match: Match) -> list[Event]:
+        """The events of ``match`` in sentence ``index``."""
+        trigger, pattern = match.trigger, match.pattern
+        speaker = self.speakers.speaker_for(trigger)
+        parties = self._parties(match, speaker)
+        if parties is None:
+            return []
+        real_sources, real_targets, rule = parties
+        stance = stance_of(match, speaker, match.code, match.rule + rule, real_sources, real_targets,
+                           self.clauses, self.shifts)
+        code, rule = stance.code, stance.rule
+        real_sources, real_targets = stance.sources, stance.targets
+        clause_contexts = self.plover.clause_contexts(match)
+        code = self.plover.refine(code, clause_contexts)
+        if code == "150" and len({a.country for a in real_sources if a.country}) > 1:
+            code, rule = "062", rule + "+joint"  # two states' exercise: military cooperation
+        if code.startswith("141") and real_sources and all(_official(a) for a in real_sources):
+            code, rule = "114", rule + "+official"  # a government protests officially
+        if (pattern.needs_target or pattern.kind == "copula") and not real_targets and len(real_sources) < 2:
+            return []
+        pairs, rule, confidence = self._pairs(match, code, rule, real_sources, real_targets)
+        if not pairs:
+            return []
+        group = event_id(self.article_id, index, trigger.i) if len(pairs) > 1 else None
+        built = [self._event(index, sent, match, code, s, t,
+                             (stance.modality, stance.cue, _attributed(speaker)), group,
+                             rule, confidence, clause_contexts)
+                 for s, t in pairs]
+        self.parties.recent = (self.parties.recent + built)[-8:]
+        return built
+
+    def _parties(
+        self, match: Match, speaker: Actor | None
+    ) -> tuple[list[Actor], list[Actor], str] | None:
+        """(sources, targets, what the rule adds) of a match, or None when it has no event:
+        no doer, or an unnamed doer and no victim."""
+        trigger, pattern = match.trigger, match.pattern
+        rule, code = "", match.code
+        source_actors: list[Actor | None] = []
+        if pattern.kind == "copula":
+            source_actors = [speaker]
+        source_heads = self.arguments.source_heads(match) if pattern.kind != "copula" else []
+        for head in source_heads:
+            source_actors.extend(self.parties.source_actors(head, speaker))
+        real_sources = [a for a in source_actors if a is not None]
+        unnamed = False
+        if not real_sources:
+            # no named doer: a violent or coercive act still is an event, of an unknown actor
+            # ("civilians were killed", "a roadside bomb killed ..."), when it has victims
+            doer = self.parties.unnamed_doer(match, source_heads)
+            if doer is None:
+                return None
+            real_sources, unnamed = [doer], doer.unknown
+            rule += "+unknown-source" if doer.unknown else "+led-by"
+        targets: list[Actor | None] = []
+        for head in self.arguments.target_heads(match):  # "it is a partner": 'it' is not the speaker
+            targets.extend(self.clauses.actor(t, speaker=speaker, for_speaker=pattern.kind != "copula")
+                           for t in coordinated(head))
+        real_targets = _inherit_country([a for a in targets if a is not None])
+        if not real_targets and pattern.kind != "copula" and code[:2] in LOCATED_ROOTS:
+            extra = self.clauses.against_target(trigger) or self.clauses.located_target(
+                trigger, match.noun or match.obj, country_only=code[:2] == "14")
+            if extra is not None:
+                located = self.clauses.actor(extra, speaker=speaker)
+                real_targets = [located] if located is not None else []
+        if unnamed:
+            real_targets = self.parties.victims(match, [t for t in real_targets if not _same(t, real_sources[0])])
+            if not real_targets:
+                return None  # an unnamed doer and no victim: nothing to say who was hit
+        return real_sources, real_targets, rule
+
+    def _pairs(
+        self, match: Match, code: str, rule: str, real_sources: list[Actor], real_targets: list[Actor]
+    ) -> tuple[list[tuple[Actor, Actor | None]], str, float]:
+        """The (source, target) pairs of a match, the rule with how they were paired, and the
+        confidence (lower when the target is merely named in the clause)."""
+        trigger, pattern, confidence = match.trigger, match.pattern, match.confidence
+        pairs: list[tuple[Actor, Actor | None]] = []
+        if pattern.kind == "noun" and match.noun is None and not real_targets and len(real_sources) >= 2:
+            pairs = _reciprocal(real_sources)
+            rule += "+between"
+        elif not real_targets and len(real_sources) >= 2 and (
+            code[:3] in RECIPROCAL or code[:2] == "03" or trigger.lemma_.lower() in RECIPROCAL_LEMMAS
+            or (match.base or "")[:3] in RECIPROCAL  # "X and Y seek to deepen their partnership"
+        ):
+            pairs = _reciprocal(real_sources)
+            rule += "+reciprocal"
+        else:
+            clause_target = False
+            mutual = trigger.lemma_.lower() in MUTUAL_WITH and any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children)
+            for s in real_sources:
+                if real_targets:
+                    pairs.extend((s, t) for t in real_targets if not _same(s, t))
+                    if mutual:
+                        pairs.extend((t, s) for t in real_targets if not _same(s, t))
+                elif code[:2] not in CLAUSE_TARGET_ROOTS:
+                    pairs.append((s, None))
+                else:
+                    fallback = self.clauses.clause_target(trigger, s, same_country=code[:2] == "14")
+                    clause_target = clause_target or fallback is not None
+                    pairs.append((s, fallback))
+            if clause_target:
+                rule += "+clause-target"
+                confidence -= CONFIDENCE.clause_target_penalty
+        return pairs, rule, confidence
+
+    def _date(self, sent: SpacySpan, trigger: Token) -> EventDate:
+        if trigger.i not in self._dates:
+            if self._date_cues is None:
+                self._date_cues = doc_date_cues(self.context.doc, self.context.entities)
+            cues = [(tok, text) for start, end, tok, text in self._date_cues
+                    if start >= sent.start and end <= sent.end]
+            self._dates[trigger.i] = event_date(sent, trigger, self.published, cues)
+        return self._dates[trigger.i]
+
+    def _event(
+        self, index: int, sent: SpacySpan, match: Match, code: str, source: Actor,
+        target: Actor | None, stance: tuple[Modality, Token | None, Actor | None], group: str | None,
+        rule: str, confidence: float, clause_contexts: list[str],
+    ) -> Event:
+        """One event record; ``stance`` is its modality, the word that set it, and the speaker
+        whose words report it (if any)."""
+        modality, cue, speaker = stance
+        trigger = match.noun if match.pattern.kind == "noun" and match.noun is not None else match.trigger
+        cameo, plover = self.ontology.records_for(code, self.plover.of_event(clause_contexts, source, target))
+        date = self._date(sent, match.trigger)
+        if modality == "asserted" and _long_ago(date, self.published):
+            modality, cue = "historical", None  # the date decides, not a word
+        if modality == "asserted" and refers_to_earlier(trigger):  # "in retaliation for X"
+            modality = "historical"
+        evidence = Evidence(
+            sentence=self._doc_text[sent.start_char:sent.end_char],  # sent.text, cheaper
+            sentence_start=sent.start_char,
+            trigger=Span(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
+            rule=rule,
+            modality_cue=Span(cue.text, cue.idx, cue.idx + len(cue.text)) if cue is not None else None,
+            attributed_to=speaker,
+        )
+        # one span for both parties ("the two leaders signed"): their codes tell the events apart
+        shared = target is not None and (source.start, source.end) == (target.start, target.end)
+        eid = event_id(self.article_id, index, trigger.idx, source.start,
+                        target.start if target else "", cameo.code,
+                        *((source.cameo_code, target.cameo_code) if shared and target else ()))
+        return Event(
+            id=eid, article_id=self.article_id, sentence=index, source=source, target=target,
+            cameo=cameo, plover=plover, modality=modality, evidence=evidence, group=group,
+            date=date, confidence=round(max(confidence, CONFIDENCE.floor), 2),
+        )
+
+
+
+def _long_ago(date: EventDate, published: Date | None) -> bool:
+    """Background events: dated more than a year before the article ("an accord signed in 2015")."""
+    if date.value is None or published is None or date.precision in ("day", "week", "unknown"):
+        return False
+    return (published - date.value).days > 365
+
+
+def _attributed(speaker: Actor | None) -> Actor | None:
+    """The speaker an event is attributed to, with only what the text says of them: a nationality
+    guessed from the article's focus ("the official said", no country named) is left out, since
+    the focus is a guess from the article's other sentences, not from the speaker's words."""
+    if speaker is None or "the article is about" not in speaker.reason:
+        return speaker
+    said = speaker.reason.split("; the article is about")[0]
+    return replace(speaker, name=speaker.text, country=None, cameo_code=speaker.sector or "UNK", reason=said)
+
+
+def _official(actor: Actor) -> bool:
+    """A government, army, IGO or state: who protests officially rather than in the street."""
+    return actor.kind in ("state", "igo") or actor.sector in ("GOV", "MIL", "LEG", "JUD")
+
+
+def _reciprocal(actors: list[Actor]) -> list[tuple[Actor, Actor | None]]:
+    # two bodies of one state do things with each other too ("Sudan's army and the RSF agreed")
+    return [(a, b) for a in actors for b in actors
+            if not _same(a, b) and (a.country != b.country or a.sector != b.sector)]
+
+
+def _inherit_country(actors: list[Actor]) -> list[Actor]:
+    """'Algerian Foreign Minister X and Army Chief of Staff Y': Y shares X's nationality."""
+    out: list[Actor] = []
+    last_country: str | None = None
+    for a in actors:
+        if a.country is None and last_country is not None and a.sector is not None:
+            a = replace(a, country=last_country, cameo_code=last_country + a.sector,
+                        reason=a.reason + f"; coordinated with a {last_country} actor")
+        last_country = a.country or last_country
+        out.append(a)
+    return out

@@ -1,0 +1,44 @@
+"""Manner: matches of one sentence that belong to another match of it.
+
+A bare "killed" takes the code of a violent event in its own clause; a killing that reports the
+toll of another violent event is part of it; so is the demand a protest is staged for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dyadwatch.events.match import Match
+from dyadwatch.events.subjects import is_to_infinitive
+from dyadwatch.knowledge.words import MANNERLESS
+
+
+def with_manner(matches: list[Match]) -> list[Match]:
+    """A bare 'killed' takes the code of a violent event in its own clause ("in a bomb
+    attack", "when they blew themselves up"), which yields no event of its own; a killing
+    that reports the toll of another violent event ("shelled X, killing 20") is part of it;
+    so is the demand a protest is staged for ("a hunger strike to demand X's resignation")."""
+    triggers = {m.trigger.i: m for m in matches}
+    out = []
+    for m in matches:
+        head = triggers.get(m.trigger.head.i)
+        if head is not None and head is not m and (
+            (m.pattern.id in MANNERLESS and m.trigger.dep_ in ("advcl", "conj")
+             and m.trigger.tag_ == "VBG" and head.code[:2] in ("18", "19", "20"))
+            or (head.code[:2] in ("14", "11") and m.code[:2] in ("02", "10", "11", "14")
+                and m.trigger.dep_ in ("advcl", "xcomp") and is_to_infinitive(m.trigger))
+        ):
+            continue
+        out.append(m)
+    matches = list(out)
+    for m in matches:
+        if m.pattern.id not in MANNERLESS or m not in out:
+            continue
+        subtree = {t.i for t in m.trigger.subtree}
+        for o in matches:
+            if (o is not m and o in out and o.trigger.i in subtree and o.code[:2] in ("18", "19", "20")
+                    and o.code not in (m.code, "190")):
+                out[out.index(m)] = replace(m, code=o.code, base=o.code, rule=f"{m.rule}+manner:{o.pattern.id}")
+                out.remove(o)
+                break
+    return out

@@ -1,0 +1,156 @@
+"""Mentions: the actor a word of a clause stands for, looking inside mentions that are none.
+
+``Mentions`` owns the step from a token to an actor: the actor resolver's answer, the speaker a
+pronoun stands for in reported speech, the actor governed by a mention that is no actor itself
+("a group of Liberians", "doctors from American aid groups", "Palestinian riots"), the country a
+crisis noun stands for, and named states or organisations missing from our lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from dyadwatch.events.subjects import agents
+from dyadwatch.knowledge.words import (
+    CRISIS_NOUNS,
+    GOVERNING_PREPS,
+    PRONOUNS_FOR_SPEAKER,
+    REFLEXIVES,
+    TARGET_GOVERNING_PREPS,
+)
+from dyadwatch.records import Actor, ActorKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from dyadwatch.actors.resolve import ArticleActors
+
+# The kind of actor a named entity missing from our lists is taken for.
+_UNLISTED_KINDS: dict[str, ActorKind] = {"GPE": "state", "ORG": "organisation"}
+
+
+class Mentions:
+    """Actor look-ups for the mentions of one parsed article."""
+
+    def __init__(self, doc: Doc, actors: ArticleActors) -> None:
+        self.doc = doc
+        self.actors = actors
+        # actor() results: a pure function of its arguments, asked again for every event
+        self._actors: dict[tuple[int, Actor | None, bool, bool], Actor | None] = {}
+
+    def actor(
+        self, token: Token, speaker: Actor | None = None, for_speaker: bool = True, as_source: bool = False
+    ) -> Actor | None:
+        """The actor a mention refers to, looking inside mentions that are no actor themselves;
+        in reported speech, 'it' and 'they' stand for the speaker (unless ``for_speaker`` is off).
+        A source is looked for more narrowly ("insecurity IN Algeria" does nothing)."""
+        key = (token.i, speaker, for_speaker, as_source)
+        if key not in self._actors:
+            self._actors[key] = self._actor(token, speaker, for_speaker, as_source)
+        return self._actors[key]
+
+    def _actor(
+        self, token: Token, speaker: Actor | None, for_speaker: bool, as_source: bool
+    ) -> Actor | None:
+        if token.lower_ in REFLEXIVES:
+            return None
+        found = self.actors.resolve(token, speaker=speaker)
+        if found is not None:
+            return found
+        if for_speaker and speaker is not None and token.lower_ in PRONOUNS_FOR_SPEAKER and speaker.kind != "person":
+            return replace(speaker, text=token.text, start=token.idx, end=token.idx + len(token))
+        inner = self._governed(token, GOVERNING_PREPS if as_source else TARGET_GOVERNING_PREPS)
+        if inner is not None:
+            return self.actors.resolve(inner, speaker=speaker)
+        return self._unlisted(token)
+
+    def _unlisted(self, token: Token) -> Actor | None:
+        """A named state or organisation missing from our lists ("Yugoslavia", "Oxfam"): an actor
+        without country or sector, so the event is still recorded."""
+        label = token.ent_type_
+        if label not in _UNLISTED_KINDS or token.pos_ not in ("PROPN", "NOUN"):
+            return None
+        span = self.actors.phrase(token)
+        return Actor(
+            text=span.text, start=span.start_char, end=span.end_char, name=span.text,
+            country=None, sector=None, cameo_code="UNK", kind=_UNLISTED_KINDS[label],
+            reason=f"{label} entity '{span.text}' not in dyadwatch's actor lists",
+        )
+
+    def _governed(self, token: Token, preps: tuple[str, ...], depth: int = 0) -> Token | None:
+        """An actor inside a mention: 'a group OF Liberians', 'doctors FROM aid groups',
+        'journalists AT Sudan's newspaper', 'Palestinian riots', 'Israeli tanks'."""
+        if token.pos_ not in ("NOUN", "PROPN", "NUM") or depth > 2:
+            return None
+        for c in token.children:
+            if c.dep_ == "poss" and self.actors.resolve(c) is not None:
+                return c
+        for c in token.children:
+            if (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") and c.i < token.i
+                    and self.actors.resolve(c) is not None):
+                return c
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ in preps and c.i > token.i:
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    if self.actors.resolve(p) is not None:
+                        return p
+                    deeper = self._governed(p, preps, depth + 1)
+                    if deeper is not None:
+                        return deeper
+        return None
+
+    def actor_inside(self, token: Token) -> Token:
+        """'the growing role of ECOWAS': when a noun is no actor, the actor it governs."""
+        if self.actors.resolve(token) is not None:
+            return token
+        if token.lemma_.lower() in CRISIS_NOUNS:
+            place = self.crisis_country(token)
+            if place is not None:
+                return place
+        for c in token.children:
+            if c.dep_ == "poss" and self.actors.resolve(c) is not None:
+                return c
+            if c.dep_ == "prep" and c.lower_ in ("of", "by", "from", "for"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and self.actors.resolve(p) is not None:
+                        return p
+            if c.dep_ == "acl" and c.tag_ == "VBN":  # "crimes committed by Croat forces"
+                for p in agents(c):
+                    if self.actors.resolve(p) is not None:
+                        return p
+        for c in token.children:
+            if (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG") and c.i < token.i
+                    and self.actors.resolve(c) is not None):
+                return c
+        return token
+
+    def crisis_country(self, token: Token) -> Token | None:
+        """'mediating the crisis' after 'the conflict in Libya': a crisis noun stands for the
+        country named with the nearest crisis noun before it (or in its own phrase)."""
+        def country_of(noun: Token) -> Token | None:
+            for c in noun.children:
+                if c.dep_ in ("compound", "poss", "amod") and c.ent_type_ in ("GPE", "NORP"):
+                    return c
+                if c.dep_ == "prep" and c.lower_ in ("in", "of", "over"):
+                    for p in c.children:
+                        if p.dep_ == "pobj" and p.ent_type_ == "GPE":
+                            return p
+            # "resolve the conflict in Libya": the parser often hangs "in Libya" on the verb
+            after = self.doc[noun.i + 1 : noun.i + 3]
+            if len(after) == 2 and after[0].lower_ in ("in", "over") and after[1].ent_type_ == "GPE":
+                return after[1]
+            return None
+
+        own = country_of(token)
+        if own is not None:
+            return own
+        start = max(0, token.i - 80)
+        for t in reversed(self.doc[start:token.i]):
+            if t.lemma_.lower() in CRISIS_NOUNS:
+                found = country_of(t)
+                if found is not None:
+                    return found
+        return None

@@ -1,0 +1,110 @@
+"""Objects: what a trigger acts on, and the words a pattern's object and particle columns test.
+
+``Objects`` owns the object side of a verb: its direct object (or the passive subject or
+particle-verb object standing for it, found once per verb), the object a coordinated verb shares,
+the particles and prepositions after the verb, and the lemmas of a noun and of a verb's objects
+that a lexicon pattern may name.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dyadwatch.knowledge.words import TIME_ENTITIES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+class Objects:
+    """The objects of the verbs of one parsed article."""
+
+    def __init__(self) -> None:
+        self._objects: dict[int, Token | None] = {}  # see direct_object
+
+    def direct_object(self, token: Token) -> Token | None:
+        """The direct object of a verb (or what stands for it); asked of a verb again and again
+        by the matcher and the argument finders, and found once."""
+        if token.i not in self._objects:
+            self._objects[token.i] = self._direct_object(token)
+        return self._objects[token.i]
+
+    @staticmethod
+    def _direct_object(token: Token) -> Token | None:
+        children = list(token.children)  # with their dependencies, read once
+        deps = [c.dep_ for c in children]
+        for c, dep in zip(children, deps, strict=True):
+            if dep in ("dobj", "obj"):
+                return c
+        # "paid a trip", "expressed that": the prepositional object of a light particle verb
+        if "prt" in deps:
+            for d, dep in zip(children, deps, strict=True):
+                if dep == "prep":
+                    for e in d.children:
+                        if e.dep_ == "pobj":
+                            return e
+        if "nsubjpass" in deps and token.tag_ == "VBN":
+            return children[deps.index("nsubjpass")]  # "sanctions were imposed": the passive subject
+        return None
+
+    def shared_object(self, verb: Token) -> Token | None:
+        """The object a verb shares with the next verb of its coordination ("rammed and boarded
+        the boats"), when that one has no subject of its own."""
+        for c in verb.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i and not any(
+                d.dep_ in ("nsubj", "nsubjpass") for d in c.children
+            ):
+                obj = self.direct_object(c)
+                return obj if obj is not None and obj.dep_ in ("dobj", "obj") else None
+        return None
+
+    @staticmethod
+    def particles(token: Token) -> tuple[set[str], set[str]]:
+        """(particles, prepositions after the verb): a pattern's particle may be either
+        ('carry out', 'call on', 'call for'); prepositions heading a date do not count."""
+        children = [(c.dep_, c) for c in token.children]  # read once: asked of every verb
+        prt = {c.lower_ for dep, c in children if dep == "prt"}
+        preps = {
+            c.lower_ for dep, c in children
+            if dep == "prep" and c.i > token.i and TIME_ENTITIES.isdisjoint({p.ent_type_ for p in c.children})
+        }
+        return prt, preps
+
+    @staticmethod
+    def noun_lemmas(noun: Token) -> set[str]:
+        """A noun's lemma, its 'modifier noun' forms and what it quantifies ('kg of medicine')."""
+        heads = {noun.lemma_.lower(), noun.lower_}
+        out = set(heads)
+        if noun.pos_ == "PROPN":  # "Ambassador Terry Branstad": the title is what he is
+            out |= {c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.pos_ != "PROPN"}
+            out |= {c.lower_ for c in noun.children if c.dep_ == "compound"}
+        for c in noun.children:
+            if c.dep_ in ("compound", "amod") and c.i < noun.i:
+                out |= {f"{m} {h}" for m in (c.lemma_.lower(), c.lower_) for h in heads}
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out.add(p.lemma_.lower())
+                        out |= {f"{m.lemma_.lower()} {p.lemma_.lower()}" for m in p.children
+                                if m.dep_ in ("compound", "amod")}
+        return out
+
+    def object_lemmas(self, token: Token) -> set[str]:
+        """What a pattern's 'object' column can match: the direct object (with its modifiers and
+        what it quantifies), the verb of a to-infinitive complement ('decline to comment'), the
+        objects of the verb's prepositions ('call for a ceasefire') and a reflexive pronoun."""
+        out: set[str] = set()
+        obj = self.direct_object(token)
+        if obj is not None:
+            out |= self.noun_lemmas(obj)
+        for c in token.children:
+            if c.dep_ == "ccomp":
+                out.add("(clause)")
+            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+                out.add(c.lemma_.lower())
+                out |= {f"{c.lemma_.lower()} {p.lower_}" for p in c.children if p.dep_ == "prt"}
+            if c.dep_ == "prep":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out |= self.noun_lemmas(p)
+        return out

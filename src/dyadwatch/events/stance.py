@@ -1,0 +1,73 @@
+"""Stance: an event's modality, and the shifts a future or a reported 'must' makes to its code.
+
+A future or reported conditional ("will visit", "said it would meet") is an intent (036), a
+negated one ("will not accept") a refusal, a reported "must" ("X said Y must withdraw") a demand
+of the speaker on Y, who becomes the target. The modality words themselves are read by
+``modality.py``; this module applies them to one match.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dyadwatch.events.modality import FUTURE_FRAMES, marker_cue, markers, modality_cue
+from dyadwatch.events.parties import same as _same
+from dyadwatch.knowledge.words import SHIFTABLE_ROOTS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from dyadwatch.events.clauses import Clauses
+    from dyadwatch.events.match import Match
+    from dyadwatch.knowledge.lexicon import Shifts
+    from dyadwatch.records import Actor, Modality
+
+
+@dataclass(frozen=True)
+class Stance:
+    """What the modality words of a clause make of a match's code and parties."""
+
+    code: str
+    rule: str
+    modality: Modality
+    cue: Token | None  # the word that set the modality
+    sources: list[Actor]
+    targets: list[Actor]
+
+
+def stance_of(
+    match: Match, speaker: Actor | None, code: str, rule: str, sources: list[Actor],
+    targets: list[Actor], clauses: Clauses, shifts: Shifts,
+) -> Stance:
+    """The modality of ``match`` (whose parties are ``sources`` and ``targets``, reported by
+    ``speaker`` if any) and the code, rule and parties after the shifts it makes."""
+    trigger, pattern = match.trigger, match.pattern
+    cue: Token | None = None
+    if pattern.kind == "copula" and speaker is not None:
+        modality: Modality = "asserted"
+    else:
+        modality, cue = modality_cue(trigger)
+    if pattern.kind == "frame" and trigger.lemma_.lower() in FUTURE_FRAMES and modality == "asserted":
+        modality, cue = "future", trigger
+    marks = markers(trigger)
+    # "X said Y must agree to reforms": the speaker demands the reforms
+    demanded = match.base if pattern.kind == "frame" and pattern.family == "intent" else code
+    if (pattern.kind != "frame" or "must" in marks) and (demanded or "")[:2] in SHIFTABLE_ROOTS:
+        in_speech = speaker is not None
+        if "must" in marks and speaker is not None and sources and demanded and not any(
+            _same(speaker, s) for s in sources
+        ):
+            shifted = shifts.shift(demanded, "demand")
+            speech = clauses.speech_head(trigger)
+            if shifted:  # "X said Y must withdraw": X demands that Y withdraw
+                code, rule = shifted, rule + "+must"
+                targets, sources = sources, [speaker]
+                modality, cue = modality_cue(speech) if speech is not None else ("asserted", None)
+        elif pattern.kind != "frame" and ("future" in marks or ("would" in marks and in_speech)
+                                          or "if" in marks):
+            shifted = shifts.shift(code, "refuse" if "neg" in marks else "intent")
+            if shifted:
+                code, rule, modality = shifted, rule + "+future", "future"
+                cue = marker_cue(trigger, {"future", "would", "if"})
+    return Stance(code, rule, modality, cue, sources, targets)

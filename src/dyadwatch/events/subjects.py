@@ -1,0 +1,125 @@
+"""Subjects: who does what a trigger says, on the dependency parse.
+
+``Subjects`` owns the doer side of a clause: the subject, the passive agent ("attacked by
+gunmen"), the subject of a raising verb ("X is expected to visit"), the controller of an
+infinitive ("urged X to withdraw": X), the head a relative pronoun stands for, the first conjunct
+of a coordinated verb, the addressee of a request, and the speech verb a clause is reported by.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dyadwatch.knowledge.words import (
+    ACTIVE_PASSIVES,
+    GUILT_WORDS,
+    OBJECT_CONTROL,
+    RAISING,
+    SPEECH_VERBS,
+    TIME_ENTITIES,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from dyadwatch.events.mentions import Mentions
+
+
+def agents(verb: Token) -> list[Token]:
+    """The objects of a passive verb's 'by' agent ("attacked by gunmen": gunmen)."""
+    return [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+
+
+def is_to_infinitive(verb: Token) -> bool:
+    return ("aux", "to") in {(c.dep_, c.lower_) for c in verb.children}
+
+
+class Subjects:
+    """The doers of the clauses of one parsed article."""
+
+    def __init__(self, mentions: Mentions) -> None:
+        self.mentions = mentions
+
+    def subjects(self, verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
+        """(subject heads, passive) of a verb, following conjunction, raising and control."""
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return self._relative(c), False
+        for c in verb.children:
+            if c.dep_ == "nsubjpass":
+                doers = agents(verb)
+                if doers:
+                    return doers, True
+                if verb.lemma_.lower() in ACTIVE_PASSIVES:
+                    return self._relative(c), False
+                if verb.lemma_.lower() in RAISING and any(x.dep_ == "xcomp" for x in verb.children):
+                    return self._relative(c), False
+                return [], True
+        if depth > 3:
+            return [], False
+        head = verb.head
+        if verb.dep_ == "conj":
+            # "X visited Mali since the army overthrew Y, and also paid a trip to Niger": after
+            # ", and" the conjunct belongs with the main clause, not with the 'since' clause
+            if head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children) and any(
+                c.text == "," for c in head.children if c.i < verb.i
+            ):
+                return self.subjects(head.head, depth + 1)
+            own_passive = any(c.dep_ == "auxpass" for c in verb.children) or (verb.tag_ == "VBN" and any(
+                c.dep_ == "auxpass" for c in head.children))
+            patients = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if patients and not own_passive:
+                return self._relative(patients[0]), False  # "X was indicted and will resign"
+            return self.subjects(head, depth + 1)
+        if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "xcomp", "acl") and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children
+        ):
+            return agents(verb), True  # "civilians threatened with starvation": no subject
+        if verb.dep_ in ("xcomp", "advcl", "acomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
+            if head.lemma_.lower() in OBJECT_CONTROL and verb.dep_ == "xcomp":
+                controller = self.addressee(head)
+                if controller is not None:
+                    return [controller], False
+            return self.subjects(head, depth + 1)
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in GUILT_WORDS:
+            return self.subjects(head.head.head, depth + 1)  # "X is guilty of violating": X
+        if verb.dep_ == "relcl" and verb.tag_ == "VBN":
+            return agents(verb), True
+        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and is_to_infinitive(verb):
+            # "called on X to withdraw" parsed with the infinitive under X: X is its subject
+            return [head], False
+        return [], False
+
+    @staticmethod
+    def _relative(token: Token) -> list[Token]:
+        """'countries that signed': the relative pronoun stands for the noun it modifies."""
+        if token.lower_ in ("that", "which", "who") and token.head.dep_ == "relcl":
+            return [token.head.head]
+        return [token]
+
+    def addressee(self, verb: Token) -> Token | None:
+        """Whom a request is made of: 'urged X', 'called on X', 'appealed to X', 'pressed X'."""
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative") and (c.pos_ in ("PROPN", "PRON") or self.mentions.actor(c)):
+                return c
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.ent_type_ not in TIME_ENTITIES:
+                        return p
+        return None
+
+    def speech_head(self, token: Token) -> Token | None:
+        """The speech verb whose complement holds ``token`` ('X said [it would ...]')."""
+        node = token
+        for _ in range(10):
+            if node.head.i == node.i:
+                return None
+            if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in SPEECH_VERBS:
+                return node.head
+            if node.dep_ not in ("conj", "xcomp", "ccomp", "advcl", "parataxis", "aux", "neg",
+                                 "dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "acomp"):
+                return None
+            node = node.head
+        return None
+

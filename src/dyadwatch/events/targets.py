@@ -1,0 +1,179 @@
+"""Targets: whom a trigger acts on, on the dependency parse.
+
+``Targets`` owns the receiving side of a clause: the pattern's preposition ("met with X",
+"sanctions on X"), the direct object, indirect objects and, failing those, the first object of
+with/to/against/on; the targets and sources of an event noun ("X's visit to Y", "talks between X
+and Y"); the place a coercive act applies to, an 'against' actor of the phrase, and an actor
+merely named in the clause.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dyadwatch.knowledge.words import CRISIS_NOUNS, DEFAULT_TARGET_PREPS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from dyadwatch.actors.resolve import ArticleActors
+    from dyadwatch.events.mentions import Mentions
+    from dyadwatch.records import Actor
+
+
+class Targets:
+    """The targets of the triggers of one parsed article."""
+
+    def __init__(self, doc: Doc, actors: ArticleActors, mentions: Mentions) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.mentions = mentions
+
+    def targets(self, verb: Token, obj: Token | None, preps: tuple[str, ...],
+                objects: frozenset[str]) -> list[Token]:
+        """Target heads of a verb event: the pattern's preposition, then the direct object."""
+        heads = [verb] + ([obj] if obj is not None else [])
+        wanted = [p for p in preps if p != "dobj"]
+        found: list[Token] = []
+        for head in heads if wanted else []:
+            for c in head.children:
+                if c.dep_ in ("prep", "dative", "agent") and c.lower_ in wanted and not found:
+                    found.extend(self.mentions.actor_inside(p) for p in c.children if p.dep_ == "pobj"
+                                 and self.mentions.actor(self.mentions.actor_inside(p)) is not None)
+        # "met with X, Y and Z": the parser may hang the last of a list on the verb
+        if (
+            obj is not None
+            and "~dobj" not in preps  # "discussed Libya": the object is the topic
+            and obj.dep_ != "nsubjpass"
+            and (not objects or "dobj" in preps)
+            and (not found or ("dobj" in preps and self.mentions.actor(obj) is not None))
+        ):
+            found.append(self.mentions.actor_inside(obj))
+        if obj is not None and obj.dep_ == "nsubjpass" and not objects:
+            found.append(self.mentions.actor_inside(obj))  # "the embassy was attacked": the target
+        if found:
+            return found
+        if obj is None and (not objects or "dobj" in preps):
+            for c in verb.children:  # "allow X to land", "force X to leave": X
+                if c.dep_ == "ccomp":
+                    subj = [s for s in c.children if s.dep_ == "nsubj"]
+                    if subj and self.mentions.actor(self.mentions.actor_inside(subj[0])) is not None:
+                        return [self.mentions.actor_inside(subj[0])]
+        for c in verb.children:
+            if c.dep_ == "dative":
+                return [c]
+        if obj is not None and objects:  # "the blockade of Serbia", "a ban by General X"
+            for c in obj.children:
+                if c.dep_ == "nmod" and self.actors.resolve(c) is not None:
+                    return [c]  # "gave the Ivory Coast 5 million dollars" parsed as a modifier
+                if c.dep_ == "prep" and c.lower_ in ("of", "by", "from", "against"):
+                    for p in c.children:
+                        if p.dep_ == "pobj" and self.mentions.actor(self.mentions.actor_inside(p)) is not None:
+                            return [self.mentions.actor_inside(p)]
+        for head in heads:
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in DEFAULT_TARGET_PREPS:
+                    pobjs = [p for p in c.children if p.dep_ == "pobj"]
+                    if pobjs and self.mentions.actor(self.mentions.actor_inside(pobjs[0])) is not None:
+                        return [self.mentions.actor_inside(pobjs[0])]
+        return []
+
+    def noun_targets(self, noun: Token, preps: tuple[str, ...]) -> list[Token]:
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                return [self.mentions.actor_inside(p) for p in c.children if p.dep_ == "pobj"]
+        for c in noun.children:  # "a suspension of air links WITH X"
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    for d in p.children:
+                        if d.dep_ == "prep" and d.lower_ in preps:
+                            return [self.mentions.actor_inside(x) for x in d.children if x.dep_ == "pobj"]
+        return []
+
+    def noun_sources(self, noun: Token) -> list[Token]:
+        """'X's visit', 'a visit by X', 'talks between X and Y', 'Palestinian riots'."""
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return [c]
+            if c.dep_ == "prep" and c.lower_ == "by":
+                return [p for p in c.children if p.dep_ == "pobj"]
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("between", "among"):
+                pobjs = [p for p in c.children if p.dep_ == "pobj"]
+                if pobjs:
+                    return pobjs
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG") and c.i < noun.i:
+                return [c]
+        return []
+
+    def located_target(self, trigger: Token, obj: Token | None, country_only: bool = False) -> Token | None:
+        """'lifted a curfew IN Montenegro', 'suspended aid deliveries IN Baghdad': the place
+        where a measure applies, for coercive and violent events (for protests, a country)."""
+        for head in [trigger] + ([obj] if obj is not None else []):
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "inside", "across"):
+                    for p in c.children:
+                        place = self.mentions.actor_inside(p) if p.dep_ == "pobj" else None
+                        if place is None or place.ent_type_ != "GPE":
+                            continue
+                        actor = self.mentions.actor(place)
+                        if actor is not None and (not country_only or (actor.kind == "state" and actor.sector is None)):
+                            return place
+        return None
+
+    def against_target(self, trigger: Token) -> Token | None:
+        """'mobilized reservists for a possible war AGAINST Iraq': an 'against' actor in the
+        trigger's own phrase (not in a clause below it)."""
+        stack = [c for c in trigger.children if c.dep_ not in ("ccomp", "advcl", "relcl", "nsubj", "nsubjpass", "conj")]
+        while stack:
+            tok = stack.pop(0)
+            if tok.dep_ == "prep" and (tok.lower_ == "against" or (
+                tok.lower_ == "with" and tok.head.lemma_.lower() in CRISIS_NOUNS)):  # "war with X"
+                for p in tok.children:
+                    if p.dep_ == "pobj" and self.mentions.actor(self.mentions.actor_inside(p)) is not None:
+                        return self.mentions.actor_inside(p)
+            stack.extend(c for c in tok.children if c.dep_ not in ("ccomp", "advcl", "relcl"))
+        return None
+
+    def clause_target(self, trigger: Token, source: Actor, same_country: bool = False) -> Actor | None:
+        """No target where the pattern puts it: an actor of another country named in the clause
+        ("expressed hope ... in front of the American delegation"); with ``same_country``, any
+        other actor ("staged a hunger strike to demand the resignation of President X")."""
+        for tok in trigger.subtree:
+            if source.start <= tok.idx < source.end:
+                continue  # the source's own words ("Palestinians of the Israeli-occupied ...")
+            if tok.lemma_.lower() in CRISIS_NOUNS and tok.i > trigger.i:
+                place = self.mentions.crisis_country(tok)
+                actor = self.actors.resolve(place) if place is not None else None
+                if actor is not None and actor.country and actor.country != source.country:
+                    return actor
+            if same_country and tok.i > trigger.i and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in (
+                "pobj", "dobj", "poss", "nsubj"
+            ) and not (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "across")):
+                actor = self.actors.resolve(tok)
+                if actor is not None and actor.country == source.country and (
+                    actor.sector, actor.kind) != (source.sector, source.kind):
+                    return actor
+            if tok.ent_iob_ != "B" or tok.ent_type_ not in ("GPE", "ORG", "NORP"):
+                continue
+            if tok.ent_type_ == "GPE" and _is_place(tok):
+                continue  # "agreed ... in Minsk": where, not whom
+            end = tok.i + 1
+            while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
+                end += 1
+            root = self.doc[tok.i:end].root
+            if root.dep_ in ("amod", "compound", "poss") and root.head.pos_ in ("NOUN", "PROPN"):
+                root = root.head
+            actor = self.actors.resolve(root)
+            if actor is not None and actor.country and actor.country != source.country:
+                return actor
+        return None
+
+
+def _is_place(token: Token) -> bool:
+    """A place name used as a location ("in Minsk", "at the Russia-Africa summit")."""
+    node = token
+    while node.dep_ in ("compound", "amod") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ in ("in", "at", "near", "from", "outside", "inside")
