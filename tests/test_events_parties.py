@@ -335,3 +335,13 @@ def test_a_blast_without_victims_hits_the_place(coder: Coder, verb: str) -> None
     events = _with_rows(coder, f"A hand grenade {verb} near the market in Mogadishu.")
     assert [(e.source.cameo_code, e.target.cameo_code, e.cameo.code) for e in events
             if e.source and e.target] == [(UNKNOWN_CODE, "SOMCVL", "183")]
+
+
+def test_the_urger_never_does_what_it_urges_an_unresolved_addressee_to_do(coder: Coder) -> None:
+    text = "The African Union urged both sides to stop fighting."
+    events = _events(coder, text)
+    doers = {e.source.cameo_code if e.source else None for e in events if e.cameo.root in ("18", "19", "20")}
+    assert "IGOAFU" not in doers and not any(d and d.startswith("IGO") for d in doers), \
+        [(e.cameo.code, e.source, e.evidence.rule) for e in events]
+    assert any(e.cameo.root == "02" for e in events)  # the appeal itself stays
+

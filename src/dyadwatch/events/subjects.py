@@ -80,6 +80,10 @@ class Subjects:
                 controller = self.addressee(head)
                 if controller is not None:
                     return [controller], False
+                if any(c.dep_ in ("dobj", "dative") for c in head.children):
+                    # "urged both sides to stop fighting": the addressee does the act even when
+                    # no actor is resolved for it; the urger never does
+                    return [], False
             return self.subjects(head, depth + 1)
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in GUILT_WORDS:
             return self.subjects(head.head.head, depth + 1)  # "X is guilty of violating": X
