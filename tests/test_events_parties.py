@@ -345,3 +345,16 @@ def test_the_urger_never_does_what_it_urges_an_unresolved_addressee_to_do(coder:
         [(e.cameo.code, e.source, e.evidence.rule) for e in events]
     assert any(e.cameo.root == "02" for e in events)  # the appeal itself stays
 
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Israel accused Iran of aggression.", "IRN"),
+    ("Pakistan blamed India for the bombing.", "IND"),
+    ("Israel accused Iran of plotting attacks.", "IRN"),
+])
+def test_the_accused_is_the_target_when_the_charge_sits_in_a_complement(
+    coder: Coder, text: str, target: str
+) -> None:
+    events = [e for e in _events(coder, text) if e.cameo.root == "11"]
+    assert events and events[0].target is not None and events[0].target.country == target, \
+        [(e.cameo.code, e.target, e.evidence.rule) for e in events]

@@ -40,6 +40,14 @@ class Targets:
                 if c.dep_ in ("prep", "dative", "agent") and c.lower_ in wanted and not found:
                     found.extend(self.mentions.actor_inside(p) for p in c.children if p.dep_ == "pobj"
                                  and self.mentions.actor(self.mentions.actor_inside(p)) is not None)
+        if (not found and obj is not None and objects and obj.dep_ == "dobj"
+                and obj.lemma_.lower() not in objects and "~dobj" not in preps):
+            # "accused Iran of aggression", "blamed X for the bombing": the pattern's keyword
+            # sits in a complement, so the verb's own direct object, when it is an actor, is
+            # whom the act is aimed at
+            head = self.mentions.actor_inside(obj)
+            if self.mentions.actor(head) is not None:
+                return [head]
         # "met with X, Y and Z": the parser may hang the last of a list on the verb
         if (
             obj is not None
