@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dyadwatch.knowledge.words import REFINABLE
+from dyadwatch.memo import Memo
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -25,9 +26,9 @@ if TYPE_CHECKING:
     from dyadwatch.records import Actor
 
 _WORD = re.compile(r"[a-z]+")
-# Context look-ups by string hash, per contexts table (see _context_memos), and their bound.
-_CONTEXT_MEMOS: dict[int, tuple[dict[str, str], dict[int, str | None], dict[int, str | None]]] = {}
-_MEMO_SIZE = 50_000
+# Context look-ups by (contexts table, lemma or form, string hash), kept across articles; a
+# table is named by its id, and the entry holds the table so that id is not reused meanwhile.
+_CONTEXT_ANSWERS: Memo[tuple[int, bool, int], tuple[dict[str, str], str | None]] = Memo(maxsize=100_000)
 # Article-level PLOVER contexts: a keyword in the headline, or this many times in the text.
 _ARTICLE_CONTEXT_MIN = 3
 
@@ -101,18 +102,26 @@ class PloverContexts:
     def _context_words(self) -> tuple[list[int], list[str]]:
         """(positions, contexts) of the doc's tokens that name a PLOVER context, by lemma or
         else by form, in text order. Each distinct lemma and form is looked up once (across
-        articles: see _context_memos)."""
+        articles: see _CONTEXT_ANSWERS)."""
         from spacy.attrs import LEMMA, LOWER
 
         doc, contexts = self.doc, self.contexts
         strings = doc.vocab.strings
-        by_lemma, by_form = _context_memos(contexts)
+
+        def context(key: int, lemma: bool) -> str | None:
+            def compute() -> tuple[dict[str, str], str | None]:
+                text: str = strings[key]
+                return contexts, contexts.get(text.lower() if lemma else text)
+
+            owner, found = _CONTEXT_ANSWERS.get_or_compute((id(contexts), lemma, key), compute)
+            if owner is not contexts:  # an id of a table since freed: answer afresh
+                owner, found = compute()
+                _CONTEXT_ANSWERS.put((id(contexts), lemma, key), (owner, found))
+            return found
+
         rows = doc.to_array([LEMMA, LOWER]).tolist()
-        for lemma, form in rows:
-            if lemma not in by_lemma:
-                by_lemma[lemma] = contexts.get(strings[lemma].lower())
-            if form not in by_form:
-                by_form[form] = contexts.get(strings[form])
+        by_lemma = {lemma: context(lemma, True) for lemma, _ in rows}
+        by_form = {form: context(form, False) for _, form in rows}
         positions = [i for i, (lemma, form) in enumerate(rows) if by_lemma[lemma] or by_form[form]]
         names = [by_lemma[rows[i][0]] or by_form[rows[i][1]] or "" for i in positions]  # (never "")
         return positions, names
@@ -125,19 +134,6 @@ class PloverContexts:
             found.append("military")
         found += [c for c in self._article_contexts if c not in found]
         return found
-
-
-def _context_memos(contexts: dict[str, str]) -> tuple[dict[int, str | None], dict[int, str | None]]:
-    """The PLOVER context of a lowercased lemma and of a lowercase form, by string hash (the
-    same string in any vocab), kept across articles for one contexts table."""
-    owner, by_lemma, by_form = _CONTEXT_MEMOS.get(id(contexts), (None, {}, {}))
-    if owner is not contexts or len(by_lemma) + len(by_form) > _MEMO_SIZE:
-        if len(_CONTEXT_MEMOS) >= 8:  # a few tables per process at most: tests make some
-            _CONTEXT_MEMOS.clear()
-        by_lemma, by_form = {}, {}
-        _CONTEXT_MEMOS[id(contexts)] = (contexts, by_lemma, by_form)  # holding it keeps its id
-    return by_lemma, by_form
-
 
 
 @lru_cache(maxsize=1024)

@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 
     from dyadwatch.knowledge.lexicon import Lexicon
 
-_MEMO_SIZE = 50_000  # string hashes whose screen answer is kept (a few MB)
 
 
 class TriggerScreen:
@@ -25,13 +24,9 @@ class TriggerScreen:
     def __init__(self, lexicon: Lexicon, has_fallback: bool) -> None:
         self.lexicon = lexicon
         self.has_fallback = has_fallback
-        # for every article, so kept with the lexicon.
-        lemmas = lexicon.memo("matcher:lemmas")
-        if not lemmas:
-            lemmas["verb"] = lexicon.lemmas("verb", "frame") | LIGHT_VERBS
-            lemmas["noun"] = lexicon.lemmas("noun", "copula")
-        self._verbish: frozenset[str] = lemmas["verb"]
-        self._nounish: frozenset[str] = lemmas["noun"]
+        verbs, nouns = lexicon.trigger_lemmas  # built once per lexicon
+        self._verbish: frozenset[str] = verbs | LIGHT_VERBS
+        self._nounish: frozenset[str] = nouns
 
     def screen(self, doc: Doc) -> list[int]:
         """Indices of the tokens of ``doc`` that :meth:`match` may match, in text order. For the
@@ -49,26 +44,22 @@ class TriggerScreen:
         adjectives = (pos == ADJ) & numpy.isin(table[:, 1], deps)
         verbs = numpy.flatnonzero((pos == VERB) | adjectives).tolist()
         nouns = numpy.flatnonzero((pos == NOUN) | (pos == PROPN)).tolist()
-        # Answers by string hash (the same string in any vocab), kept with the lexicon: is the
-        # lowercase lemma a verb's, a noun's; is the lowercase form a noun's.
-        verbish = self.lexicon.memo("screen:verb-lemma")
-        nounish = self.lexicon.memo("screen:noun-lemma")
-        nounish_form = self.lexicon.memo("screen:noun-form")
-        for memo in (verbish, nounish, nounish_form):
-            if len(memo) > _MEMO_SIZE:
-                memo.clear()  # a long run over new words stays bounded
         verb_rows = table[verbs][:, [0, 2]].tolist()
         noun_rows = table[nouns][:, 2:].tolist()
-        # This doc's answers in local dicts: a coder shared by threads may see a memo cleared.
-        verb_ok = {lemma: verbish.get(lemma) for _, lemma in verb_rows}
-        noun_ok = {lemma: nounish.get(lemma) for lemma, _ in noun_rows}
-        form_ok = {lower: nounish_form.get(lower) for _, lower in noun_rows}
-        for lemma in [k for k, v in verb_ok.items() if v is None]:
-            verb_ok[lemma] = verbish[lemma] = strings[lemma].lower() in self._verbish
-        for lemma in [k for k, v in noun_ok.items() if v is None]:
-            noun_ok[lemma] = nounish[lemma] = strings[lemma].lower() in self._nounish
-        for lower in [k for k, v in form_ok.items() if v is None]:
-            form_ok[lower] = nounish_form[lower] = strings[lower] in self._nounish
+        # Answers by string hash (the same string in any vocab), kept with the lexicon: is the
+        # lowercase lemma a verb's, a noun's; is the lowercase form a noun's.
+        answers = self.lexicon.screen_answers
+
+        def ask(question: str, key: int, words: frozenset[str], fold: bool) -> bool:
+            def compute() -> bool:
+                text: str = strings[key]
+                return (text.lower() if fold else text) in words
+
+            return answers.get_or_compute((question, key), compute)
+
+        verb_ok = {lemma: ask("verb-lemma", lemma, self._verbish, True) for _, lemma in verb_rows}
+        noun_ok = {lemma: ask("noun-lemma", lemma, self._nounish, True) for lemma, _ in noun_rows}
+        form_ok = {lower: ask("noun-form", lower, self._nounish, False) for _, lower in noun_rows}
         fallback = self.has_fallback
         return sorted(
             [i for i, (kind, lemma) in zip(verbs, verb_rows, strict=True)

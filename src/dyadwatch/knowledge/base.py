@@ -15,7 +15,7 @@ and every problem raises :class:`dyadwatch.errors.KnowledgeError` naming the fil
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -41,6 +41,7 @@ from dyadwatch.knowledge.load import (
     term_key,
     tokens,
 )
+from dyadwatch.memo import Memo
 
 __all__ = [
     "SECTORS",
@@ -247,7 +248,9 @@ class Knowledge:
         self._role_max = max((len(k) for k in self._role_index), default=0)
         # roles_in(), lookup() and person() answers: mentions repeat within and across
         # articles, and folding their words is the costly part (see _cached).
-        self._memos: dict[str, dict[Any, tuple[Any, ...]]] = {"roles": {}, "lookup": {}, "person": {}}
+        self._roles_memo: Memo[str, tuple[Any, ...]] = Memo(maxsize=_CACHE_SIZE)
+        self._lookup_memo: Memo[str, tuple[Any, ...]] = Memo(maxsize=_CACHE_SIZE)
+        self._person_memo: Memo[tuple[str, Any], tuple[Any, ...]] = Memo(maxsize=_CACHE_SIZE)
         self._build()
 
     # --- indexes --------------------------------------------------------------------------
@@ -289,7 +292,7 @@ class Knowledge:
     def lookup(self, text: str) -> list[NameHit]:
         """Entries named exactly ``text`` (case-insensitive but see :func:`case_rule`), after
         dropping a leading "the " and a possessive "'s"; unshared forms first, then by kind."""
-        return list(self._cached("lookup", text, lambda: self._lookup(text)))
+        return list(self._cached(self._lookup_memo, text, lambda: self._lookup(text)))
 
     def _lookup(self, text: str) -> list[NameHit]:
         text = normalise(text).strip(" \"',;:")
@@ -331,7 +334,7 @@ class Knowledge:
         """Non-overlapping role terms in ``phrase``, leftmost-longest, as (start, end, role).
         A term also matches with its last word in the plural or singular ("rebel leaders" is
         "rebel leader"), unless that form is a term of its own."""
-        return list(self._cached("roles", phrase, lambda: self._find_roles(phrase)))
+        return list(self._cached(self._roles_memo, phrase, lambda: self._find_roles(phrase)))
 
     def _find_roles(self, phrase: str) -> list[tuple[int, int, Role]]:
         toks = list(tokens(phrase))
@@ -351,16 +354,13 @@ class Knowledge:
                 i += 1
         return out
 
-    def _cached(self, table: str, key: Any, find: Callable[[], list[Any]]) -> tuple[Any, ...]:
-        """What ``find`` answers for ``key``, found once; a table is emptied when full, so a
-        long run stays bounded (the knowledge never changes once loaded)."""
-        memo = self._memos[table]
-        found = memo.get(key)
-        if found is None:  # returned from here, not re-read: another thread may clear the memo
-            if len(memo) >= _CACHE_SIZE:
-                memo.clear()
-            found = memo[key] = tuple(find())
-        return found
+    @staticmethod
+    def _cached[K: Hashable](
+        memo: Memo[K, tuple[Any, ...]], key: K, find: Callable[[], list[Any]]
+    ) -> tuple[Any, ...]:
+        """What ``find`` answers for ``key``, found once and kept while it is among the memo's
+        most recently used (the knowledge never changes once loaded)."""
+        return memo.get_or_compute(key, lambda: tuple(find()))
 
     def role_forms(self) -> Iterator[str]:
         """Every lowercase form a role term matches in, the plural and singular variants of
@@ -380,7 +380,7 @@ class Knowledge:
     def person(self, name: str, on: date | None = None) -> list[OfficeHolder]:
         """Holders named or aliased ``name``: those in office ``on`` first (or, without a date,
         those still in office), then the most recent."""
-        return list(self._cached("person", (name, on), lambda: self._person(name, on)))
+        return list(self._cached(self._person_memo, (name, on), lambda: self._person(name, on)))
 
     def _person(self, name: str, on: date | None) -> list[OfficeHolder]:
         text = normalise(name).strip(" \"',;:")

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from dyadwatch.errors import KnowledgeError
+from dyadwatch.memo import Memo
 from dyadwatch.tables import Table, packaged, parse_table, read_table, read_text
 
 PatternKind = Literal["verb", "noun", "copula", "frame"]
@@ -59,6 +60,9 @@ class Pattern:
         return FRAME_FAMILIES.get(self.code[:2]) if self.kind == "frame" else None
 
 
+SCREEN_ANSWERS = 100_000  # (question, string hash) answers the screen keeps: a few MB
+
+
 @dataclass(frozen=True)
 class Lexicon:
     patterns: tuple[Pattern, ...]
@@ -68,9 +72,12 @@ class Lexicon:
     )
     _lemmas: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False, hash=False)
     _verbs: dict[str, list[Pattern]] = field(init=False, repr=False, compare=False, hash=False)
-    _memos: dict[str, dict[Any, Any]] = field(
-        init=False, repr=False, compare=False, hash=False, default_factory=dict
-    )
+    screen_answers: Memo[tuple[str, int], bool] = field(
+        init=False, repr=False, compare=False, hash=False,
+        default_factory=lambda: Memo(maxsize=SCREEN_ANSWERS),
+    )  # fmt: skip
+    """The trigger screen's answers by (question, string hash), kept as long as the lexicon:
+    the same words come back in every article (see ``events/screen.py``)."""
 
     def __post_init__(self) -> None:
         index: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
@@ -98,11 +105,11 @@ class Lexicon:
         none of them has no candidates, so the matcher can pass it by without a look."""
         return frozenset().union(*(self._lemmas[k] for k in kinds))
 
-    def memo(self, name: str) -> dict[Any, Any]:
-        """A dict kept as long as this Lexicon, for what callers derive from its patterns and
-        want once per process rather than once per article (the trigger screen's answers by
-        string hash, see ``triggers.Matcher.screen``)."""
-        return self._memos.setdefault(name, {})
+    @cached_property
+    def trigger_lemmas(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(verb and frame lemmas, noun and copula lemmas): what the trigger screen asks of
+        every token, built once per lexicon."""
+        return self.lemmas("verb", "frame"), self.lemmas("noun", "copula")
 
     def codes(self) -> set[str]:
         return {p.code for p in self.patterns}
