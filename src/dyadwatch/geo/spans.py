@@ -32,6 +32,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A mention found: (span, role if fixed, is a demonym)
 Found = tuple["SpacySpan", PlaceRole | None, bool]
 
+
 def whole_names(doc: Doc, resolver: PlaceResolver) -> list[SpacySpan]:
     """Names joined by "of" or "and" that the gazetteer knows whole ("the Sea of Japan",
     "Strait of Hormuz", "Trinidad and Tobago"), which NER tends to cut ("the Sea of" +
@@ -57,8 +58,6 @@ def whole_names(doc: Doc, resolver: PlaceResolver) -> list[SpacySpan]:
         if best is not None and not (out and out[-1].end > best.start):
             out.append(best)
     return out
-
-
 
 
 def is_actor_name(span: SpacySpan, not_place: Callable[[str], bool] | None) -> bool:
@@ -120,9 +119,7 @@ def lookup_name(resolver: PlaceResolver, span: SpacySpan) -> str:
     return span.doc[span.start : end].text
 
 
-def gazetteer_spans(
-    doc: Doc, resolver: PlaceResolver, taken: list[tuple[int, int]]
-) -> list[Found]:
+def gazetteer_spans(doc: Doc, resolver: PlaceResolver, taken: list[tuple[int, int]]) -> list[Found]:
     """Capitalised runs naming a country, state, region or nationality (not a mere town).
 
     They catch what NER mislabels ("Mali" as PERSON) or leaves inside an organisation ("Air
