@@ -24,8 +24,9 @@ import re
 import unicodedata
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from itertools import accumulate, batched
 from pathlib import Path
 from typing import Any
@@ -33,76 +34,58 @@ from typing import Any
 from dyadwatch.errors import KnowledgeError
 from dyadwatch.geo.admin1 import Admin1, read_admin1
 from dyadwatch.geo.names import Candidate, distance_km, name_key
-from dyadwatch.geo.regions import REGIONS, WATERS
 
-# GeoNames country coordinates for countries whose settled cells mislead (see module doc).
-_COUNTRY_POINTS = """
-US 39.76 -98.5|RU 60 100|CN 35 105|CA 60.10867 -113.64258|AU -25 135|BR -10 -55|IN 22 79
-AR -34 -64|KZ 48 68|DZ 28 3|CD -2.5 23.5|SA 25 45|MX 23 -102|ID -5 120|LY 28 17|IR 32 53
-MN 46 105|PE -10 -75.25|TD 15 19|NE 18 9|AO -12.5 18.5|ZA -29 24|CO 4 -73.25|ET 9 39.5
-BO -17 -65|MR 20 -12|EG 27 30|NG 10 8|VE 8 -66|PK 30 70|NA -22 17|TR 39 35|CL -30 -71
-AF 33 66|SO 6 48|UA 49 32|KE 1 38|FR 46 2|YE 15.5 47.5|TH 15.5 101|ES 40 -4|SE 62 15
-MA 32 -5|IQ 33 44|JP 35.68536 139.75309|DE 51.5 10.5|FI 64 26|MY 2.5 112.5|NO 62 10
-PL 52 20|IT 42.83333 12.83333|PH 13 122|NZ -42 174|GB 54.75844 -2.69531|GR 39 22
-PT 39.6945 -8.13057|GL 72 -40|SY 35 38|TN 34 9|IL 31.5 34.75|EC -1.25 -78.25
-"""
+# Our table of facts GeoNames' shipped files lack (country points, aliases, demonyms, state
+# abbreviations, regions and waters, generic division names): see its header.
+ADDITIONS = "gazetteer.tsv"
+_KINDS = ("point", "alias", "demonym", "abbreviation", "region", "water", "generic")
 
-# Names news uses that GeoNames' main country names miss; "EU" stands for Europe as GeoNames does.
-_COUNTRY_ALIASES = """
-US: US|USA|America|United States of America|the United States
-GB: UK|U.K.|Britain|Great Britain
-RU: Russian Federation|KR: Korea|Republic of Korea|KP: DPRK|NL: Netherlands|Holland
-CD: DRC|DR Congo|Congo-Kinshasa|CG: Congo|Congo-Brazzaville|CI: Cote d'Ivoire|Côte d'Ivoire
-CZ: Czech Republic|MK: Macedonia|MM: Burma|PS: Palestine|Palestinian Territories
-AE: UAE|U.A.E.|Emirates|SZ: Swaziland|TL: East Timor|VA: Vatican City|Holy See|CV: Cape Verde
-TR: Türkiye|Turkiye|SY: Syrian Arab Republic|IR: Persia|LA: Lao|VN: Viet Nam|BA: Bosnia
-"""
 
-# Nationality and adjective forms, to their country (alpha-2) or continent (two letters + "*");
-# "_" joins the words of a two-word form.
-_DEMONYMS = """
-AF Afghan|AL Albanian|DZ Algerian|AO Angolan|AR Argentine Argentinian|AM Armenian
-AU Australian|AT Austrian|AZ Azerbaijani Azeri|BH Bahraini|BD Bangladeshi|BY Belarusian
-BE Belgian|BJ Beninese|BO Bolivian|BA Bosnian|BR Brazilian|GB British Briton English Scottish
-BG Bulgarian|BF Burkinabe|MM Burmese|BI Burundian|KH Cambodian|CM Cameroonian|CA Canadian
-TD Chadian|CL Chilean|CN Chinese|CO Colombian|CG Congolese|HR Croatian
-CU Cuban|CY Cypriot|CZ Czech|DK Danish Dane|NL Dutch|EC Ecuadorian|EG Egyptian
-SV Salvadoran|ER Eritrean|EE Estonian|ET Ethiopian|FI Finnish Finn|FR French|GA Gabonese
-GM Gambian|GE Georgian|DE German|GH Ghanaian|GR Greek|GT Guatemalan|GN Guinean|HT Haitian
-HN Honduran|HU Hungarian|IS Icelandic|IN Indian|ID Indonesian|IR Iranian|IQ Iraqi
-IE Irish|IL Israeli|IT Italian|CI Ivorian|JM Jamaican|JP Japanese|JO Jordanian
-KZ Kazakh Kazakhstani|KE Kenyan|KW Kuwaiti|KG Kyrgyz|LA Laotian|LV Latvian|LB Lebanese
-LR Liberian|LY Libyan|LT Lithuanian|MK Macedonian|MG Malagasy|MW Malawian|MY Malaysian
-MV Maldivian|ML Malian|MT Maltese|NZ New_Zealander|ZA South_African|SS South_Sudanese|MR Mauritanian|MX Mexican|MD Moldovan|MN Mongolian
-ME Montenegrin|MA Moroccan|MZ Mozambican|NA Namibian|NP Nepalese Nepali|CF Central_African
-NI Nicaraguan|NE Nigerien|NG Nigerian|KR Korean South_Korean|KP North_Korean|NO Norwegian|OM Omani|PK Pakistani
-PS Palestinian|PA Panamanian|PY Paraguayan|PE Peruvian|PH Filipino Philippine|PL Polish Pole
-PT Portuguese|QA Qatari|RO Romanian|RU Russian|RW Rwandan|SA Saudi|SN Senegalese|RS Serbian
-SL Sierra_Leonean|SG Singaporean|SK Slovak|SI Slovenian|SO Somali|ZA Afrikaner|ES Spanish
-LK Sri_Lankan|SD Sudanese|SE Swedish Swede|CH Swiss|SY Syrian|TW Taiwanese|TJ Tajik
-TZ Tanzanian|TH Thai|TG Togolese|TN Tunisian|TR Turkish Turk|TM Turkmen|UG Ugandan
-UA Ukrainian|AE Emirati|US American|UY Uruguayan|UZ Uzbek|VE Venezuelan|VN Vietnamese
-YE Yemeni|ZM Zambian|ZW Zimbabwean|LC Saint_Lucian|DO Dominican|BS Bahamian|BB Barbadian
-TT Trinidadian|GY Guyanese|CR Costa_Rican|PR Puerto_Rican|XK Kosovar|BT Bhutanese|FJ Fijian
-AF* African|EU* European|AS* Asian
-"""
+@dataclass(frozen=True)
+class Addition:
+    """One row of the additions table."""
 
-_STATE_ABBREVIATIONS = """
-AL Ala.|AZ Ariz.|AR Ark.|CA Calif.|CO Colo.|CT Conn.|DE Del.|FL Fla.|GA Ga.|IL Ill.|IN Ind.
-KS Kan.|KY Ky.|LA La.|MD Md.|MA Mass.|MI Mich.|MN Minn.|MS Miss.|MO Mo.|MT Mont.|NE Neb.
-NV Nev.|NH N.H.|NJ N.J.|NM N.M.|NY N.Y.|NC N.C.|ND N.D.|OK Okla.|OR Ore.|PA Pa.|RI R.I.
-SC S.C.|SD S.D.|TN Tenn.|VT Vt.|VA Va.|WA Wash.|WV W.Va.|WI Wis.|WY Wyo.|DC D.C.
-"""
+    kind: str
+    code: str
+    name: str
+    lat: float | None
+    lon: float | None
+
+
+def additions_path() -> Path:
+    """The additions table shipped in dyadwatch's data folder."""
+    return Path(str(resources.files("dyadwatch.data").joinpath(ADDITIONS)))
+
+
+def read_additions(path: Path | None = None) -> dict[str, list[Addition]]:
+    """The additions table's rows by kind, in file order; a bad row is a ``KnowledgeError``
+    naming the file and line."""
+    path = path or additions_path()
+    out: dict[str, list[Addition]] = {kind: [] for kind in _KINDS}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KnowledgeError(str(path), None, f"cannot read: {exc}") from exc
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, code, name, lat, lon = [*line.split("\t"), "", "", "", ""][:5]
+        if kind not in out:
+            raise KnowledgeError(str(path), number, f"unknown kind {kind!r}")
+        try:
+            point = (float(lat), float(lon)) if lat or lon else (None, None)
+        except ValueError as exc:
+            message = "latitude and longitude must be numbers"
+            raise KnowledgeError(str(path), number, message) from exc
+        if kind in {"point", "region", "water"} and point[0] is None:
+            message = f"a {kind} row needs a latitude and longitude"
+            raise KnowledgeError(str(path), number, message)
+        out[kind].append(Addition(kind, code.strip(), name.strip(), *point))
+    return out
+
 
 Index = dict[str, list[Candidate]]
 _Numbers = dict[str, list[int]]  # the numbers of the cities of a country or US state
-
-
-def _records(text: str) -> Iterable[list[str]]:
-    for line in text.strip().splitlines():
-        for item in line.split("|"):
-            if item.strip():
-                yield item.split()
 
 
 _NON_LATIN = re.compile(r"[^\x00-\u024f\u0300-\u036f\u1e00-\u1eff]")
@@ -441,6 +424,7 @@ def build(data_dir: Path, city_file: str, admin1: Path | None = None) -> Built:
 
 def _build(data_dir: Path, city_file: str, admin1: Path | None) -> Built:
     index: Index = defaultdict(list)
+    additions = read_additions()
     countries: dict[str, Any] = read(data_dir, "countries.json")
     iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
     capitals = {(c["iso"], c["capital"]) for c in countries.values()}
@@ -449,27 +433,30 @@ def _build(data_dir: Path, city_file: str, admin1: Path | None) -> Built:
         data_dir, city_file, lambda path: _fill_cities(cities, json_values(path), iso3, capitals)
     )
     built = Built(index, {}, {}, cities)
-    _add_countries(built, countries, by_country, _continents(data_dir))
-    _add_states(built, data_dir, by_admin)
+    _add_countries(built, countries, by_country, _continents(data_dir), additions)
+    _add_states(built, data_dir, by_admin, additions)
     if admin1 is not None:
-        _add_admin1(built, read_admin1(admin1), by_admin, iso3)
-    _add_continents_and_regions(built, _continents(data_dir))
+        generic = {name_key(a.name) for a in additions["generic"]}
+        _add_admin1(built, read_admin1(admin1), by_admin, iso3, generic)
+    _add_continents_and_regions(built, _continents(data_dir), additions)
     built.index = dict(index)
     return built
 
 
 def _add_countries(
-    built: Built, countries: Any, by_country: _Numbers, continents: dict[str, Candidate]
+    built: Built,
+    countries: Any,
+    by_country: _Numbers,
+    continents: dict[str, Candidate],
+    additions: Mapping[str, list[Addition]],
 ) -> None:
     iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
-    points = {rec[0]: (float(rec[1]), float(rec[2])) for rec in _records(_COUNTRY_POINTS)}
+    points = {a.code: (a.lat, a.lon) for a in additions["point"]}
     names: dict[str, set[str]] = defaultdict(set)
     for iso2, rec in countries.items():
         names[iso2].add(rec["name"].strip())
-    for line in _COUNTRY_ALIASES.strip().splitlines():
-        for part in re.split(r"\|(?=[A-Z]{2}: )", line):
-            code, _, rest = part.partition(": ")
-            names[code].update(n.strip() for n in rest.split("|") if n.strip())
+    for alias in additions["alias"]:
+        names[alias.code].add(alias.name)
     for iso2, rec in countries.items():
         point = points.get(iso2) or _cell_centre(built.cities.points(by_country.get(iso2, [])))
         lat, lon = point or (None, None)
@@ -480,16 +467,19 @@ def _add_countries(
             built.index[name_key(name)].append(cand)
             if name_key(name).startswith("the "):
                 built.index[name_key(name)[4:]].append(cand)
-    for rec in _records(_DEMONYMS):
-        code, words = rec[0], rec[1:]
+    for demonym in additions["demonym"]:
+        code = demonym.code
         target = continents.get(code[:2]) if code.endswith("*") else built.countries.get(code)
         if target is not None:
-            for word in words:
-                built.demonyms[name_key(word.replace("_", " "))] = target
+            built.demonyms[name_key(demonym.name)] = target
 
 
-def _add_states(built: Built, data_dir: Path, by_admin: _Numbers) -> None:
-    abbreviations = {rec[0]: rec[1:] for rec in _records(_STATE_ABBREVIATIONS)}
+def _add_states(
+    built: Built, data_dir: Path, by_admin: _Numbers, additions: Mapping[str, list[Addition]]
+) -> None:
+    abbreviations: dict[str, list[str]] = defaultdict(list)
+    for abbreviation in additions["abbreviation"]:
+        abbreviations[abbreviation.code].append(abbreviation.name)
     for code, rec in read(data_dir, "us_states.json").items():
         point = _cell_centre(built.cities.points(by_admin.get(f"US.{code}", [])))
         lat, lon = point or (None, None)
@@ -500,26 +490,17 @@ def _add_states(built: Built, data_dir: Path, by_admin: _Numbers) -> None:
             built.index[name_key(name)].append(cand)
 
 
-# Division names that are ordinary words in English copy ("Central", "Eastern", "Capital"):
-# indexed, they would turn every such capitalised word into a province.
-_GENERIC_DIVISIONS = frozenset({
-    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
-    "centre", "center", "capital", "coast", "littoral", "plateau", "lakes", "upper", "lower",
-    "interior", "islands", "island", "national", "federal", "delta", "unity", "mountain",
-    "river", "border", "lagoons", "savanes", "sud", "nord", "est", "ouest", "centre-est",
-    "centre-nord", "centre-ouest", "centre-sud", "north-east", "north-west", "south-east",
-    "south-west", "north west", "north east", "south west", "south east", "west coast",
-    "east coast", "far north", "far west", "far east", "north central", "south central",
-    "capital district",
-})  # fmt: skip
-
-
 def _add_admin1(
-    built: Built, divisions: Sequence[Admin1], by_admin: _Numbers, iso3: dict[str, str]
+    built: Built,
+    divisions: Sequence[Admin1],
+    by_admin: _Numbers,
+    iso3: dict[str, str],
+    generic: Collection[str],
 ) -> None:
     """Every country's first-level divisions but the US states (us_states.json has those, with
     their AP abbreviations), at the centre of their cities' cells, under their main name and
-    their Latin-script alternate names."""
+    their Latin-script alternate names. A ``generic`` name (an ordinary word in English copy:
+    "Central", "Capital") is not indexed: it would make every such capitalised word a province."""
     for div in divisions:
         country = iso3.get(div.country)
         if country is None:
@@ -533,12 +514,12 @@ def _add_admin1(
                          admin1_name=div.name)  # fmt: skip
         keys = {name_key(div.name)}
         for key in keys:
-            if key not in _GENERIC_DIVISIONS:
+            if key not in generic:
                 built.index[key].append(main)
         alternate = dataclasses.replace(main, alternate=True)
         for alias in filter(usable_alternate, div.aliases):
             key = name_key(alias)
-            if key not in keys and key not in _GENERIC_DIVISIONS:
+            if key not in keys and key not in generic:
                 keys.add(key)
                 built.index[key].append(alternate)
 
@@ -552,24 +533,19 @@ def _continents(data_dir: Path) -> dict[str, Candidate]:
     return out
 
 
-def _add_continents_and_regions(built: Built, continents: dict[str, Candidate]) -> None:
+def _add_continents_and_regions(
+    built: Built, continents: dict[str, Candidate], additions: Mapping[str, list[Addition]]
+) -> None:
     # "EU" and "European Union" are not indexed: the Union is an actor (an IGO), and as a place
     # the continent would outrank the clause's own place.
     for cand in continents.values():
         built.index[name_key(cand.name)].append(cand)
-    for line in (REGIONS + WATERS).strip().splitlines():
-        for item in line.split("|"):
-            words = item.split()
-            if not words:
-                continue
-            iso2 = words.pop() if re.fullmatch(r"[A-Z]{2}", words[-1]) else None
-            lon, lat = float(words.pop()), float(words.pop())
-            name = " ".join(words)
-            known = built.countries.get(iso2) if iso2 else None
-            country = known.country if known else None
-            built.index[name_key(name)].append(
-                Candidate(None, name, "region", country, None, lat, lon)
-            )
+    for area in (*additions["region"], *additions["water"]):
+        known = built.countries.get(area.code) if area.code else None
+        country = known.country if known else None
+        built.index[name_key(area.name)].append(
+            Candidate(None, area.name, "region", country, None, area.lat, area.lon)
+        )
 
 
 def _release_freed_memory() -> None:
