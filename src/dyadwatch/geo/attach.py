@@ -8,14 +8,14 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from dyadwatch.geo.names import feature_rank
-from dyadwatch.knowledge.words import GEO_SPEECH_VERBS, GEO_TOPIC_NOUNS
+from dyadwatch.knowledge.words import GEO_ORIGIN_PREPS, GEO_SPEECH_VERBS, GEO_TOPIC_NOUNS
 from dyadwatch.records import Place, PlaceMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-_MAX_COST = 8.0
+_MAX_COST = 10.0
 
 
 def _ancestors(tok: Token) -> list[Token]:
@@ -38,6 +38,8 @@ def attachment_cost(mention_root: Token, trigger: Token) -> float | None:
     mentions are costed. The trigger's direct object is the event's place when it is a place
     ("visited Mali", "shelled Donetsk").
     """
+    if mention_root.dep_ == "pobj" and mention_root.head.lower_ in GEO_ORIGIN_PREPS:
+        return None  # "fighters from Chad", "flew in from Paris": where it came from
     up = _ancestors(mention_root)
     trigger_up = _ancestors(trigger)
     common = next((t for t in up if any(t.i == u.i for u in trigger_up)), None)

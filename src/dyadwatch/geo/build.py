@@ -34,6 +34,7 @@ from typing import Any
 from dyadwatch.errors import KnowledgeError
 from dyadwatch.geo.admin1 import Admin1, read_admin1
 from dyadwatch.geo.names import Candidate, distance_km, name_key
+from dyadwatch.knowledge.load import Country, parse_countries
 
 # Our table of facts GeoNames' shipped files lack (country points, aliases, demonyms, state
 # abbreviations, regions and waters, generic division names): see its header.
@@ -50,6 +51,21 @@ class Addition:
     name: str
     lat: float | None
     lon: float | None
+
+
+def country_table_path() -> Path:
+    """The actor knowledge's country table (names, adjectives, capitals of every country)."""
+    return Path(str(resources.files("dyadwatch.data").joinpath("countries.tsv")))
+
+
+def read_country_table() -> dict[str, Country]:
+    """The country table, by alpha-3 code; a bad row is the knowledge loader's error."""
+    path = country_table_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KnowledgeError(str(path), None, f"cannot read: {exc}") from exc
+    return parse_countries(str(path), text)[1]
 
 
 def additions_path() -> Path:
@@ -472,6 +488,16 @@ def _add_countries(
         target = continents.get(code[:2]) if code.endswith("*") else built.countries.get(code)
         if target is not None:
             built.demonyms[name_key(demonym.name)] = target
+    # Every other country's adjectives and demonyms, from the actor knowledge's country table
+    # ("Niuean", "Burkinabé"); a form two countries share ("Congolese") is left out.
+    for iso3_code, country in read_country_table().items():
+        own = built.countries.get(iso3_code)
+        if own is None:
+            continue
+        for word in country.adjectives:
+            key = name_key(word)
+            if word not in country.secondary and key not in built.demonyms:
+                built.demonyms[key] = own
 
 
 def _add_states(

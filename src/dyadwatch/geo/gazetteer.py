@@ -128,6 +128,9 @@ _NEAR_KM = 150.0
 _BIG_CITY = 1_000_000
 _PROVINCE_CITY = 100_000
 _FAR_ALTERNATE_PENALTY = 2.0
+# A town under this size far from all the article is about is more likely a place the
+# gazetteer lacks than that town (see resolve).
+_STRAY_TOWN = 50_000
 
 
 class PlaceResolver:
@@ -254,7 +257,15 @@ class PlaceResolver:
                 for c in cands
             ):
                 scores[id(state)] -= 3.0
-        return to_place(max(cands, key=lambda c: scores[id(c)]))
+        best = max(cands, key=lambda c: scores[id(c)])
+        if (
+            best.feature == "city"
+            and best.population < _STRAY_TOWN
+            and focus
+            and not self._close(best, focus, near)
+        ):
+            return None
+        return to_place(best)
 
     @staticmethod
     def _close(cand: Candidate, focus: Sequence[str], near: Sequence[Place]) -> bool:

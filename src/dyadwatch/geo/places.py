@@ -26,6 +26,7 @@ from dyadwatch.geo.roles import mention_role
 from dyadwatch.geo.spans import (
     PLACE_LABELS,
     Found,
+    big_place,
     conjuncts,
     gazetteer_spans,
     hyphen_parts,
@@ -34,6 +35,7 @@ from dyadwatch.geo.spans import (
     lookup_name,
     pattern_spans,
     person_words,
+    repeats,
     trim,
     whole_names,
 )
@@ -58,8 +60,16 @@ def find_place_mentions(
 
     ``not_place`` tells a name the actor knowledge knows as something other than a place (an
     organisation, armed group, party, IGO or person): such a name is never a toponym, whatever
-    the gazetteer holds under it ("Hamas" is also an alternate name of Hamm, Germany).
+    the gazetteer holds under it ("Hamas" is also an alternate name of Hamm, Germany), unless
+    it is the main name of a city of 100,000 or more: "Brussels" stays a place where it also
+    stands for the European Union, and its use gives its role ("Brussels warned": metonym).
     """
+    if not_place is not None:
+        actor = not_place
+
+        def not_place(name: str) -> bool:
+            return actor(name) and not big_place(resolver, name, areas=False)
+
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
     persons = person_words(doc)
@@ -98,6 +108,7 @@ def find_place_mentions(
         taken.append((item[0].start, item[0].end))
     found += pattern_spans(doc, resolver, taken, persons)
     found += conjuncts(doc, found, taken)
+    found += repeats(doc, found, taken, persons)
     found = [f for f in found if f[2] or not is_actor_name(f[0], not_place)]
     found.sort(key=lambda f: f[0].start)
     return _resolve_all(found, resolver, dateline)

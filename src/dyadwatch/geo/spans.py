@@ -12,8 +12,12 @@ from typing import TYPE_CHECKING
 from dyadwatch.geo.gazetteer import PlaceResolver
 from dyadwatch.knowledge.words import (
     GEO_CALENDAR,
+    GEO_COMPASS,
+    GEO_COMPASS_NAMES,
     GEO_DIRECTIONS,
+    GEO_INSIDE_PREPS,
     GEO_JOINERS,
+    GEO_LOCAL_BODIES,
     GEO_LOCATING_PREPS,
     GEO_NAME_PARTICLES,
     GEO_NOUNS,
@@ -27,6 +31,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 BIG_CITY = 100_000
+TOWN = 1_000
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 # A mention found: (span, role if fixed, is a demonym)
@@ -68,11 +73,13 @@ def is_actor_name(span: SpacySpan, not_place: Callable[[str], bool] | None) -> b
     return not_place is not None and not_place(span.text)
 
 
-def big_place(resolver: PlaceResolver, name: str, *, areas: bool = True) -> bool:
-    """The main name of a city of 100,000 or more, or (``areas``) of a country, state or
-    region."""
+def big_place(
+    resolver: PlaceResolver, name: str, *, areas: bool = True, least: int = BIG_CITY
+) -> bool:
+    """The main name of a city of ``least`` inhabitants or more (100,000), or (``areas``) of a
+    country, state or region."""
     return any(
-        not c.alternate and (c.population >= BIG_CITY if c.feature == "city" else areas)
+        not c.alternate and (c.population >= least if c.feature == "city" else areas)
         for c in resolver.known(name)
     )
 
@@ -110,13 +117,26 @@ def name_run(doc: Doc, start: int, limit: int = 5) -> SpacySpan | None:
 
 
 def lookup_name(resolver: PlaceResolver, span: SpacySpan) -> str:
-    """The text to look a mention up by: itself, or its name before a site word."""
+    """The text to look a mention up by: itself; else its name before a site word ("Deir Ezzor
+    Airport"); else, when the gazetteer knows that, the name after a compass word ("Northern
+    Kordofan"), else the longest run of its words that is the main name of an area or of a
+    town of 1,000 ("Kunduz-Takhar highway" -> Kunduz): the mention lies in or at that place."""
     if resolver.known(span.text):
         return span.text
-    end = span.end
-    while end > span.start + 1 and span.doc[end - 1].lower_ in GEO_SITE_WORDS:
+    doc, start, end = span.doc, span.start, span.end
+    while end > start + 1 and doc[end - 1].lower_ in GEO_SITE_WORDS:
         end -= 1
-    return span.doc[span.start : end].text
+    stripped = doc[start:end].text
+    if end - start < 2 or resolver.known(stripped):
+        return stripped
+    if doc[start].lower_ in GEO_COMPASS_NAMES and resolver.known(doc[start + 1 : end].text):
+        return doc[start + 1 : end].text
+    for size in range(end - start - 1, 0, -1):
+        for left in range(start, end - size + 1):
+            part = doc[left : left + size]
+            if part[0].text[:1].isupper() and big_place(resolver, part.text):
+                return part.text
+    return stripped
 
 
 def gazetteer_spans(doc: Doc, resolver: PlaceResolver, taken: list[tuple[int, int]]) -> list[Found]:
@@ -194,6 +214,8 @@ def pattern_spans(
       says;
     - after a locating preposition ("shot in Yala", "in eastern Ghouta") when the gazetteer knows
       a town of 1,000 or more by that main name;
+    - after "in/near/outside/inside" when NER took it for a person or an organisation;
+    - after a lower-case compass word ("eastern Ghouta"), whatever the gazetteer says;
     - a name ending in a site word ("Deir Ezzor Airport", "Taksim Square");
     - the leading name of an organisation when it is a big city ("Lagos Chamber of Commerce",
       role metonym).
@@ -220,6 +242,19 @@ def pattern_spans(
                 for c in resolver.known(span.text)
             ):
                 add(span)
+            elif (
+                span is not None
+                and tok.lower_ in GEO_INSIDE_PREPS
+                and span[0].ent_iob_ == "B"
+                and span[0].ent_type_ in {"PERSON", "ORG"}
+            ):
+                # "clashes in Kafr Nabl", "a blast outside Wardak": NER takes many towns the
+                # gazetteer lacks for persons or organisations; neither is "in" anything.
+                add(span)
+        if tok.text in GEO_COMPASS and nxt < len(doc):
+            # "in eastern Ghouta", "across northern Mali": a name a lower-case compass word
+            # qualifies is an area's, whatever the gazetteer holds.
+            add(name_run(doc, nxt))
     for tok in doc:
         if tok.pos_ == "PROPN" and tok.lower_ in GEO_SITE_WORDS and tok.i > 0:
             start = tok.i
@@ -238,10 +273,17 @@ def pattern_spans(
             # (", Abuja,"), unless the actor knowledge knows it (checked by the caller).
             add(whole)
             continue
+        if ent.label_ == "ORG" and len(whole) and big_place(resolver, whole.text, least=TOWN):
+            # A town's name NER takes for an organisation's names one that acts: a team, a
+            # council ("Wigan beat Hull"): the town, as a metonym.
+            add(whole, "metonym")
+            continue
         # The leading name of an organisation or event: its longest prefix naming a big city
-        # ("Lagos Chamber of Commerce", "Dubai Police", "Dubai World Cup").
+        # ("Lagos Chamber of Commerce", "Dubai Police", "Dubai World Cup"), or any town of
+        # 1,000 when a local body's word follows ("Kaduna Police", "Galway County Council").
         for end in range(min(run.end, ent.end - 1) if run is not None else 0, start, -1):
-            if big_place(resolver, doc[start:end].text, areas=False):
+            least = TOWN if doc[end].lower_ in GEO_LOCAL_BODIES else BIG_CITY
+            if big_place(resolver, doc[start:end].text, areas=False, least=least):
                 add(doc[start:end], "metonym")
                 break
         # A place ending it after "of" ("Ruler of Dubai", "University of Lagos").
@@ -250,6 +292,30 @@ def pattern_spans(
             tail = name_run(doc, of + 1 + (doc[of + 1].lower_ == "the"))
             if tail is not None and tail.end == ent.end and big_place(resolver, tail.text):
                 add(tail, "metonym")
+    return out
+
+
+def repeats(
+    doc: Doc, found: list[Found], taken: list[tuple[int, int]], persons: set[str]
+) -> list[Found]:
+    """Later and earlier uses of a name found as a place elsewhere in the article, wherever NER
+    labelled them (a writer keeps one sense of a name through a story: "Ramallah" is a place
+    in every sentence if it is one in any). Not a word of a person's name, nor after a title."""
+    names: dict[str, set[tuple[str, ...]]] = {}
+    for span, role, is_demonym in found:
+        if not is_demonym and role != "metonym" and span[0].text[:1].isupper():
+            names.setdefault(span[0].text, set()).add(tuple(t.text for t in span))
+    out: list[Found] = []
+    for tok in doc:
+        for words in sorted(names.get(tok.text, ()), key=len, reverse=True):
+            span = doc[tok.i : tok.i + len(words)]
+            if tuple(t.text for t in span) != words or inside(span, taken):
+                continue
+            if span.text in persons or (tok.i > 0 and doc[tok.i - 1].lower_ in GEO_TITLES):
+                continue
+            out.append((span, None, False))
+            taken.append((span.start, span.end))
+            break
     return out
 
 

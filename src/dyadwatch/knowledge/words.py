@@ -28,6 +28,8 @@ GEO_TOPIC_NOUNS = frozenset({
     "reports", "view", "views", "interest", "interests", "war", "affairs", "development",
     "developments", "problem", "problems", "history", "economy", "politics", "case",
 })  # fmt: skip
+# Prepositions whose object is where something came from, not where the event happened.
+GEO_ORIGIN_PREPS = frozenset({"from"})
 # Verbs of saying: a place hanging from one belongs to the saying ("X said in Paris").
 GEO_SPEECH_VERBS = frozenset(
     {"say", "tell", "report", "announce", "state", "claim", "add", "confirm"}
@@ -64,11 +66,32 @@ GEO_LOCATING_PREPS = frozenset({
     "in", "at", "near", "outside", "to", "from", "into", "across", "throughout", "via",
     "around", "toward", "towards", "inside",
 })  # fmt: skip
+# Prepositions that only a place follows, never a person or an organisation ("in Kafr Nabl").
+GEO_INSIDE_PREPS = frozenset({"in", "near", "outside", "inside"})
 # Words between such a preposition and the name ("in eastern Ghouta").
 GEO_DIRECTIONS = frozenset({
     "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
     "northeastern", "northwestern", "southeastern", "southwestern", "rural", "downtown",
     "suburban", "greater", "the", "neighbouring", "neighboring", "nearby",
+})  # fmt: skip
+# Lower-case compass words that make the name after them an area's ("eastern Ghouta").
+GEO_COMPASS = frozenset({
+    "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+    "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+    "south-western",
+})  # fmt: skip
+# Compass words that begin a part of a place's name ("North Darfur", "Upper Egypt").
+GEO_COMPASS_NAMES = GEO_COMPASS | {"north", "south", "east", "west", "upper", "lower", "greater"}
+# Words after a town's name that make the whole a local body, service or paper named after
+# the town ("Kaduna Police", "Galway County Council", "Tulsa World").
+GEO_LOCAL_BODIES = frozenset({
+    "police", "council", "county", "city", "municipality", "municipal", "mayor", "mayoral",
+    "fire", "sheriff", "court", "district", "school", "schools", "college", "university",
+    "hospital", "airport", "port", "harbour", "harbor", "station", "library", "museum", "zoo",
+    "chamber", "board", "authority", "department", "township", "borough", "parish", "town",
+    "village", "regional", "public", "community", "memorial", "high", "state", "times",
+    "post", "herald", "tribune", "gazette", "journal", "news", "daily", "observer", "courier",
+    "chronicle", "star", "record", "examiner", "press", "register", "citizen", "sun",
 })  # fmt: skip
 # Month and day names, capitalised like places but never places.
 GEO_CALENDAR = frozenset({
