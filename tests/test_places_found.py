@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from dyadwatch.geo.attach import attachment_cost
 from dyadwatch.geo.gazetteer import PlaceResolver
 from dyadwatch.geo.places import event_place, find_place_mentions
 from dyadwatch.geo.spans import lookup_name
@@ -158,3 +159,57 @@ def test_a_small_town_far_from_everything_the_article_is_about_is_refused() -> N
     assert place is not None and place.geonames_id == 104
     # A big city is kept wherever it lies.
     assert resolver.resolve("Algiers", focus=["USA"]) is not None
+
+
+def _met_officials_of_the(noun: str) -> list[tuple[str, ...]]:
+    """ "Police met officials of the <noun> in Algiers"."""
+    return [
+        ("Police", "NNS", "nsubj", 1, ""),
+        ("met", "VBD", "ROOT", 1, "", "meet"),
+        ("officials", "NNS", "dobj", 1, ""),
+        ("of", "IN", "prep", 2, ""),
+        ("the", "DT", "det", 5, ""),
+        (noun, "NN", "pobj", 3, ""),
+        ("in", "IN", "prep", 5, ""),
+        ("Algiers", "NNP", "pobj", 6, "GPE"),
+    ]
+
+
+def test_a_place_that_locates_a_body_is_not_where_the_event_happened() -> None:
+    costs = {}
+    for noun in ("embassy", "ministry", "square"):
+        doc = make_doc(_met_officials_of_the(noun))  # type: ignore[arg-type]
+        costs[noun] = attachment_cost(doc[7], doc[1])
+    # "the square in Algiers" is somewhere; "the embassy in Algiers" is where a body sits.
+    assert costs["square"] is not None
+    assert costs["embassy"] == costs["ministry"] == costs["square"] + 2
+
+
+def test_an_unknown_place_counts_as_specific_as_a_city(resolver: PlaceResolver) -> None:
+    # "Rebels attacked Zorvah and Algeria": equal cost, the unknown place beats the country.
+    doc = make_doc(
+        [
+            ("Rebels", "NNS", "nsubj", 1, ""),
+            ("attacked", "VBD", "ROOT", 1, "", "attack"),
+            ("Zorvah", "NNP", "dobj", 1, "GPE"),
+            ("and", "CC", "cc", 2, ""),
+            ("Algeria", "NNP", "conj", 2, "GPE"),
+        ]
+    )
+    mentions = find_place_mentions(doc, resolver=resolver)
+    place = event_place(doc, doc[1], mentions, None)
+    assert place is not None and place.name == "Zorvah" and place.geonames_id is None
+
+
+def test_a_town_before_a_local_bodys_word_names_the_mention(resolver: PlaceResolver) -> None:
+    doc = make_doc(
+        [
+            ("Tarvel", "NNP", "compound", 2, "ORG"),
+            ("Police", "NNP", "compound", 2, "ORG"),
+            ("Station", "NNP", "ROOT", 2, "ORG"),
+        ]
+    )
+    assert lookup_name(resolver, doc[0:3]) == "Tarvel"
+    # A town of 4,000 before any other word is not taken for the whole.
+    other = make_doc([("Tarvel", "NNP", "compound", 1, "ORG"), ("Grill", "NNP", "ROOT", 1, "ORG")])
+    assert lookup_name(resolver, other[0:2]) == "Tarvel Grill"

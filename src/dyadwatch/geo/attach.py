@@ -8,7 +8,12 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from dyadwatch.geo.names import feature_rank
-from dyadwatch.knowledge.words import GEO_ORIGIN_PREPS, GEO_SPEECH_VERBS, GEO_TOPIC_NOUNS
+from dyadwatch.knowledge.words import (
+    GEO_ACTOR_NOUNS,
+    GEO_ORIGIN_PREPS,
+    GEO_SPEECH_VERBS,
+    GEO_TOPIC_NOUNS,
+)
 from dyadwatch.records import Place, PlaceMention
 
 if TYPE_CHECKING:
@@ -31,7 +36,9 @@ def attachment_cost(mention_root: Token, trigger: Token) -> float | None:
 
     The cost is the length of the dependency path between the place and the trigger, plus
     penalties where the path leaves the event: through another verb's clause on the place's
-    side (a relative clause, reported speech) or up from the trigger through a verb of saying.
+    side (a relative clause, reported speech), through a body the place locates ("the embassy
+    in Algeria") and up from the trigger through a verb of saying; a place after "from" is where
+    something came from, never the event's place.
     A place hanging from a topic noun is not the event's place at all ("the situation in Mali"
     is what talks were about, not where they were held). A place that is a
     party to the event (a metonym, "relations with Algeria") never gets here: only literal
@@ -57,6 +64,12 @@ def attachment_cost(mention_root: Token, trigger: Token) -> float | None:
             and (tok.lemma_.lower() in GEO_TOPIC_NOUNS or tok.lower_ in GEO_TOPIC_NOUNS)
         ):
             return None
+        elif (
+            tok.pos_ in {"NOUN", "PROPN"}
+            and place_side[k - 1].dep_ == "prep"
+            and (tok.lemma_.lower() in GEO_ACTOR_NOUNS or tok.lower_ in GEO_ACTOR_NOUNS)
+        ):
+            cost += 2.0  # "the embassy in Algeria": where a body sits, not where it acted
         elif tok.dep_ in {"nsubj", "nsubjpass"} or place_side[k - 1].dep_ == "poss":
             cost += 2.0  # the place describes a participant ("Brazil's drug lord was caught")
     for tok in event_side[1:]:
@@ -100,7 +113,9 @@ def event_place(
         cost = attachment_cost(span.root, trigger)
         if cost is None:
             continue
-        rank = feature_rank(m.place.feature) if m.place else 2
+        # A place the gazetteer lacks is most often a small one (a village, a district, a
+        # site): at equal cost it is as specific as a city.
+        rank = feature_rank(m.place.feature) if m.place else 0
         key = (cost + 0.5 * rank, rank, m)
         if best is None or key[:2] < best[:2]:
             best = key

@@ -119,8 +119,9 @@ def name_run(doc: Doc, start: int, limit: int = 5) -> SpacySpan | None:
 def lookup_name(resolver: PlaceResolver, span: SpacySpan) -> str:
     """The text to look a mention up by: itself; else its name before a site word ("Deir Ezzor
     Airport"); else, when the gazetteer knows that, the name after a compass word ("Northern
-    Kordofan"), else the longest run of its words that is the main name of an area or of a
-    town of 1,000 ("Kunduz-Takhar highway" -> Kunduz): the mention lies in or at that place."""
+    Kordofan"), else the longest run of its words that is the main name of an area, of a city of
+    100,000 ("Kunduz-Takhar highway" -> Kunduz) or of a town of 1,000 before a local body's word
+    ("Tarvel Police Station"): the mention lies in or at that place."""
     if resolver.known(span.text):
         return span.text
     doc, start, end = span.doc, span.start, span.end
@@ -134,7 +135,9 @@ def lookup_name(resolver: PlaceResolver, span: SpacySpan) -> str:
     for size in range(end - start - 1, 0, -1):
         for left in range(start, end - size + 1):
             part = doc[left : left + size]
-            if part[0].text[:1].isupper() and big_place(resolver, part.text):
+            local = left + size < end and doc[left + size].lower_ in GEO_LOCAL_BODIES
+            least = TOWN if local else BIG_CITY
+            if part[0].text[:1].isupper() and big_place(resolver, part.text, least=least):
                 return part.text
     return stripped
 

@@ -67,7 +67,7 @@ GEO_LOCATING_PREPS = frozenset({
     "around", "toward", "towards", "inside",
 })  # fmt: skip
 # Prepositions that only a place follows, never a person or an organisation ("in Kafr Nabl").
-GEO_INSIDE_PREPS = frozenset({"in", "near", "outside", "inside"})
+GEO_INSIDE_PREPS = frozenset({"in", "near", "outside", "inside", "at"})
 # Words between such a preposition and the name ("in eastern Ghouta").
 GEO_DIRECTIONS = frozenset({
     "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
