@@ -213,3 +213,32 @@ def test_a_town_before_a_local_bodys_word_names_the_mention(resolver: PlaceResol
     # A town of 4,000 before any other word is not taken for the whole.
     other = make_doc([("Tarvel", "NNP", "compound", 1, "ORG"), ("Grill", "NNP", "ROOT", 1, "ORG")])
     assert lookup_name(resolver, other[0:2]) == "Tarvel Grill"
+
+
+def test_a_name_before_a_lower_case_area_word_is_the_areas(resolver: PlaceResolver) -> None:
+    tokens = [
+        ("Shells", "NNS", "nsubj", 1, ""),
+        ("fell", "VBD", "ROOT", 1, "", "fall"),
+        ("on", "IN", "prep", 1, ""),
+        ("the", "DT", "det", 5, ""),
+        ("Qorvo", "NNP", "compound", 5, "PERSON"),
+        ("area", "NN", "pobj", 2, ""),
+    ]
+    assert _found(resolver, tokens) == [("Qorvo", "literal")]
+    tokens[5] = ("administration", "NN", "pobj", 2, "")  # not an area
+    assert _found(resolver, tokens) == []
+
+
+def test_a_town_name_may_begin_with_a_hyphenated_article(resolver: PlaceResolver) -> None:
+    tokens = [
+        ("Rebels", "NNS", "nsubj", 1, ""),
+        ("seized", "VBD", "ROOT", 1, "", "seize"),
+        ("the", "DT", "det", 3, ""),
+        ("town", "NN", "dobj", 1, ""),
+        ("of", "IN", "prep", 3, ""),
+        ("al", "NNP", "compound", 7, ""),
+        ("-", "HYPH", "punct", 7, ""),
+        ("Zorba", "NNP", "pobj", 4, ""),
+    ]
+    # (make_doc puts a space after every token: the text reads "al - Zorba".)
+    assert _found(resolver, tokens) == [("al - Zorba", "literal")]

