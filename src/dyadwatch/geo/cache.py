@@ -38,8 +38,10 @@ from typing import Any, BinaryIO
 
 from dyadwatch.geo import admin1 as admin1_module
 from dyadwatch.geo import build as gazetteer_build
+from dyadwatch.geo import cities as gazetteer_cities
 from dyadwatch.geo import names
-from dyadwatch.geo.build import Built, CityTable
+from dyadwatch.geo.build import Built
+from dyadwatch.geo.cities import CityTable
 from dyadwatch.geo.names import Candidate
 
 log = logging.getLogger(__name__)
@@ -117,7 +119,7 @@ def cache_key(data_dir: Path, city_file: str, admin1: Path | None = None) -> dic
     code = hashlib.sha256()
     files: dict[str, list[int]] = {}
     try:
-        for module in (names, gazetteer_build, admin1_module):
+        for module in (names, gazetteer_build, gazetteer_cities, admin1_module):
             if module.__file__ is None:
                 return None
             code.update(Path(module.__file__).read_bytes())
