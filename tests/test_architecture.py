@@ -149,7 +149,7 @@ LAZY: dict[str, str] = {
 }
 
 # Modules other helpers are changing right now; the lead empties these after merging.
-_BEING_SPLIT = frozenset({"dyadwatch.geo.places"})
+_BEING_SPLIT: frozenset[str] = frozenset()
 _LOCAL_IMPORTS_BEING_MOVED = frozenset({
     "dyadwatch.evaluation.evaluate", "dyadwatch.evaluation.places", "dyadwatch.geo.cache",
     "dyadwatch.nlp.pipeline",

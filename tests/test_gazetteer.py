@@ -236,3 +236,18 @@ def test_waters_resolve_whole(gazetteer: GeoNamesGazetteer) -> None:
         ("Sea of Japan", "region")
     ]
     assert [c.name for c in gazetteer.lookup("Strait of Hormuz")] == ["Strait of Hormuz"]
+
+
+def test_the_additions_table_reads_by_kind_and_names_a_bad_row(tmp_path: Path) -> None:
+    from dyadwatch.geo.build import read_additions
+
+    table = read_additions()
+    assert {a.code for a in table["point"]} >= {"US", "RU"}
+    assert all(a.lat is not None for a in table["region"] + table["water"])
+    bad = tmp_path / "gazetteer.tsv"
+    bad.write_text("# comment\nregion\t\tSomewhere\tnorth\t3\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"gazetteer.tsv:2: latitude"):
+        read_additions(bad)
+    bad.write_text("lake\t\tChad\t13\t14\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="unknown kind"):
+        read_additions(bad)

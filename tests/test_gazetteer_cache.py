@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 from dyadwatch.errors import KnowledgeError
 from dyadwatch.geo import build as gazetteer_build
 from dyadwatch.geo import cache as gazetteer_cache
-from dyadwatch.geo.build import Built, json_values, name_keys
+from dyadwatch.geo import cities as gazetteer_cities
+from dyadwatch.geo.build import Built
+from dyadwatch.geo.cities import json_values, name_keys
 from dyadwatch.geo.gazetteer import GeoNamesGazetteer, name_key
 
 from geonames_data import COUNTRIES, WASHINGTON_STATE, city, write_geonames
@@ -90,13 +92,13 @@ def test_json_values(tmp_path: Path, text: str, chunk: int) -> None:
 def test_members_decode_together_where_they_can() -> None:
     decoder = json.JSONDecoder()
     text = json.dumps(_OBJECTS)
-    values, end = gazetteer_build._complete_members(decoder, text, 1)
+    values, end = gazetteer_cities._complete_members(decoder, text, 1)
     # All but the last member: the text cannot tell whether the last is whole.
     assert values == list(_OBJECTS.values())[:-1] and text[end:].startswith(', "39"')
     awkward = json.dumps(_AWKWARD)
-    assert gazetteer_build._complete_members(decoder, awkward, 1)[0] is None
+    assert gazetteer_cities._complete_members(decoder, awkward, 1)[0] is None
     repeated = '{"1": {"a": 1}, "1": {"a": 2}, "2": {"a": 3}}'
-    assert gazetteer_build._complete_members(decoder, repeated, 1)[0] is None
+    assert gazetteer_cities._complete_members(decoder, repeated, 1)[0] is None
 
 
 @pytest.mark.parametrize("chunk", [7, 64, 1 << 20])
@@ -319,7 +321,10 @@ def test_writing_clears_what_killed_writers_left(data_dir: Path, tmp_path: Path)
 
 @pytest.mark.parametrize("target", ["file", "folder"])
 def test_cache_others_could_have_written_is_rebuilt(
-    data_dir: Path, tmp_path: Path, target: str, monkeypatch: pytest.MonkeyPatch,
+    data_dir: Path,
+    tmp_path: Path,
+    target: str,
+    monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """A well-formed cache with a recomputed checksum is still refused when another user could

@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 from dyadwatch.errors import InputError
 from dyadwatch.evaluation.places import EventLocationScores, ToponymScores, gold_kind, read_gold
 from dyadwatch.geo.gazetteer import PlaceResolver, to_place
-from dyadwatch.geo.places import _inside, _overlap_test, event_place, find_place_mentions
+from dyadwatch.geo.places import event_place, find_place_mentions
+from dyadwatch.geo.spans import inside, overlap_test
 from dyadwatch.records import Span
 from test_places_docs import ALGIERS, FakeGazetteer, make_doc
 
@@ -278,7 +279,7 @@ _RANGES = st.lists(st.tuples(st.integers(-1, 12), st.integers(-1, 12)), max_size
 
 @given(st.integers(0, 10), _RANGES)
 def test_overlap_test_is_inside(length: int, ranges: list[tuple[int, int]]) -> None:
-    inside = _overlap_test(length, ranges)
+    covered = overlap_test(length, ranges)
     for start in range(length):
         for end in range(start + 1, length + 1):
-            assert inside(start, end) == _inside(_Span(start, end), ranges)  # type: ignore[arg-type]
+            assert covered(start, end) == inside(_Span(start, end), ranges)  # type: ignore[arg-type]

