@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dyadwatch.actors.resolve import ArticleActors
 from dyadwatch.errors import InputError
 from dyadwatch.records import Actor, Article, Event
 
@@ -277,8 +278,6 @@ def code_gold(coder: Coder, records: list[GoldRecord]) -> Iterator[Coded]:
 
 def evaluate(coder: Coder, gold: Iterable[GoldRecord], *, misses: int = 0) -> Report:
     """Code every gold text (all modalities) and score it."""
-    from dyadwatch.actors.resolve import ArticleActors
-
     report = Report()
 
     def actors(g: GoldRecord, doc: Doc) -> None:

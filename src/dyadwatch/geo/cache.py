@@ -43,6 +43,7 @@ from dyadwatch.geo import names
 from dyadwatch.geo.build import Built
 from dyadwatch.geo.cities import CityTable
 from dyadwatch.geo.names import Candidate
+from dyadwatch.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -64,8 +65,6 @@ def default_directory(environ: Mapping[str, str] | None = None) -> Path | None:
     """The cache directory the given environment names (see module doc; no environment: the
     default folder); None when turned off."""
     if environ is not None:
-        from dyadwatch.settings import Settings
-
         folder = Settings.from_env(environ).gazetteer_cache
         if folder is not None:
             return directory_of(folder)

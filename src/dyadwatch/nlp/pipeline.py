@@ -23,6 +23,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from dyadwatch.errors import ModelNotFoundError
+from dyadwatch.knowledge.base import load_knowledge
+from dyadwatch.nlp.attributes import use_index
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -76,15 +78,11 @@ def load_pipeline(name: str = DEFAULT_MODEL, knowledge: Knowledge | None = None)
         ) from exc
     if "parser" not in nlp.pipe_names:
         raise ModelNotFoundError(f"spaCy pipeline {name!r} has no dependency parser")
-    from dyadwatch.nlp.attributes import use_index
-
     use_index(nlp)  # the attribute ruler's same matches, through an index (attributes.py)
     register_extensions()
     _register_components()
     nlp.add_pipe("dw_sentences", before="parser")
     if knowledge is None:
-        from dyadwatch.knowledge.base import load_knowledge
-
         knowledge = load_knowledge()
     add_gazetteer(nlp, knowledge)
     return nlp
