@@ -292,7 +292,7 @@ def placed_events(
     event placed where the text says (its own clause, else the dateline)."""
     doc, dateline = context.doc, context.dateline
     mentions = find_place_mentions(
-        doc, resolver=resolver, dateline=dateline, not_place=not_place
+        doc, resolver=resolver, dateline=dateline, not_place=not_place, entities=context.entities
     )
     dateline_place = next(
         (m.place for m in mentions if dateline is not None and m.start == dateline.start), None

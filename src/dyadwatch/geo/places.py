@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from dyadwatch.geo.attach import attachment_cost, event_place
@@ -47,6 +47,7 @@ __all__ = ["PlaceResolver", "attachment_cost", "event_place", "find_place_mentio
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
 
 def find_place_mentions(
@@ -55,6 +56,7 @@ def find_place_mentions(
     resolver: PlaceResolver,
     dateline: Span | None = None,
     not_place: Callable[[str], bool] | None = None,
+    entities: Sequence[SpacySpan] | None = None,
 ) -> list[PlaceMention]:
     """Every toponym mention in ``doc``, with its role and resolved place, in text order.
 
@@ -63,7 +65,10 @@ def find_place_mentions(
     the gazetteer holds under it ("Hamas" is also an alternate name of Hamm, Germany), unless
     it is the main name of a city of 100,000 or more: "Brussels" stays a place where it also
     stands for the European Union, and its use gives its role ("Brussels warned": metonym).
+    ``entities`` are the doc's named entities when the caller has them already (the article's
+    context), else ``doc.ents`` is read once here.
     """
+    ents = tuple(doc.ents) if entities is None else tuple(entities)
     if not_place is not None:
         actor = not_place
 
@@ -72,8 +77,8 @@ def find_place_mentions(
 
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
-    persons = person_words(doc)
-    dates = [(e.start, e.end) for e in doc.ents if e.label_ in {"DATE", "TIME"}]
+    persons = person_words(ents)
+    dates = [(e.start, e.end) for e in ents if e.label_ in {"DATE", "TIME"}]
     if dateline is not None:
         span = doc.char_span(dateline.start, dateline.end, alignment_mode="expand")
         if span is not None:
@@ -83,7 +88,7 @@ def find_place_mentions(
         if not inside(span, taken):
             found.append((span, None, False))
             taken.append((span.start, span.end))
-    for ent in doc.ents:
+    for ent in ents:
         span = trim(ent)
         if span is None or inside(span, taken):
             continue
@@ -103,10 +108,10 @@ def find_place_mentions(
         elif ent.label_ == "NORP" and resolver.demonym_candidate(span.text) is not None:
             found.append((span, "demonym", True))
             taken.append((span.start, span.end))
-    for item in gazetteer_spans(doc, resolver, taken + dates):
+    for item in gazetteer_spans(doc, resolver, taken + dates, ents):
         found.append(item)
         taken.append((item[0].start, item[0].end))
-    found += pattern_spans(doc, resolver, taken, persons)
+    found += pattern_spans(doc, resolver, taken, persons, ents)
     found += conjuncts(doc, found, taken)
     found += repeats(doc, found, taken, persons)
     found = [f for f in found if f[2] or not is_actor_name(f[0], not_place)]

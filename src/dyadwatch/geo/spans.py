@@ -5,7 +5,7 @@ Helpers of places.py's ``find_place_mentions`` (docs/places.md, "Mentions and th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING
 
@@ -151,7 +151,9 @@ def lookup_name(resolver: PlaceResolver, span: SpacySpan) -> str:
     return stripped
 
 
-def gazetteer_spans(doc: Doc, resolver: PlaceResolver, taken: list[tuple[int, int]]) -> list[Found]:
+def gazetteer_spans(
+    doc: Doc, resolver: PlaceResolver, taken: list[tuple[int, int]], ents: Sequence[SpacySpan]
+) -> list[Found]:
     """Capitalised runs naming a country, state, region or nationality (not a mere town).
 
     They catch what NER mislabels ("Mali" as PERSON) or leaves inside an organisation ("Air
@@ -159,7 +161,7 @@ def gazetteer_spans(doc: Doc, resolver: PlaceResolver, taken: list[tuple[int, in
     """
     from spacy.attrs import ORTH, SPACY
 
-    others = [(e.start, e.end) for e in doc.ents if e.label_ not in PLACE_LABELS]
+    others = [(e.start, e.end) for e in ents if e.label_ not in PLACE_LABELS]
     # The tokens' texts and trailing spaces, read once from the doc's arrays: spaCy's Token
     # objects and slices cost more than the checks, run for up to four runs at every token.
     rows = doc.to_array([ORTH, SPACY]).tolist()
@@ -218,7 +220,11 @@ def overlap_test(length: int, ranges: Iterable[tuple[int, int]]) -> Callable[[in
 
 
 def pattern_spans(
-    doc: Doc, resolver: PlaceResolver, taken: list[tuple[int, int]], persons: set[str]
+    doc: Doc,
+    resolver: PlaceResolver,
+    taken: list[tuple[int, int]],
+    persons: set[str],
+    ents: Sequence[SpacySpan],
 ) -> list[Found]:
     """Names in place-like positions the model missed.
 
@@ -287,7 +293,7 @@ def pattern_spans(
                 start -= 1
             if start < tok.i and doc[start].text[:1].isupper():
                 add(doc[start : tok.i])
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in {"ORG", "EVENT", "WORK_OF_ART"}:
             continue
         start = ent.start + (ent[0].lower_ == "the")
@@ -377,6 +383,6 @@ def conjuncts(doc: Doc, found: list[Found], taken: list[tuple[int, int]]) -> lis
     return out
 
 
-def person_words(doc: Doc) -> set[str]:
+def person_words(ents: Sequence[SpacySpan]) -> set[str]:
     """Words of person names, so "Townsend said" is not taken for the town of Townsend."""
-    return {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    return {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
