@@ -11,6 +11,16 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dyadwatch.knowledge.words import (
+    COLLECTIVE_HEADS,
+    FORMER_WORDS,
+    LOCATIVE_PREPS,
+    OWN_PLACE_PREPS,
+    PERSONAL_PRONOUNS,
+    PLACE_NOUNS,
+    PLACING_VERBS,
+    SECTOR_ADJECTIVES,
+)
 from dyadwatch.read.dateline import find_dateline
 
 if TYPE_CHECKING:
@@ -29,16 +39,6 @@ TITLE_WORDS = frozenset({
     "sgt", "sgt.", "sergeant", "chancellor", "premier", "governor", "mayor", "crown", "former",
     "ex", "acting", "interim", "deputy", "vice", "rep", "rep.", "representative",
 })
-# A name's own words that say the person no longer holds the office: "former President X".
-FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "then"})
-# Prepositions that place a mention somewhere ("rebels in Mali", "doctors from Cuba").
-OWN_PLACE_PREPS = frozenset({"in", "inside", "from", "of", "near", "across", "throughout", "within", "at"})
-# Prepositions whose object is a location of the whole clause ("clashes erupted in Bamako").
-LOCATIVE_PREPS = frozenset({"in", "inside", "across", "throughout", "within", "at", "near", "outside",
-                            "around", "into"})
-# Verbs of an "acl" clause that place a group: "rebels based in X", "Palestinians living in X".
-PLACING_VERBS = frozenset({"base", "live", "operate", "reside", "station", "deploy", "active",
-                           "fight", "hold", "settle", "stay", "work", "locate"})
 COUNTRYISH = ("country", "adjective", "capital")
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -85,7 +85,7 @@ def is_ethnic(ent: Span) -> bool:
 
 
 def is_former(tokens: list[Token]) -> bool:
-    return any(t.lower_ in FORMER or t.lower_.startswith("ex-") for t in tokens)
+    return any(t.lower_ in FORMER_WORDS or t.lower_.startswith("ex-") for t in tokens)
 
 
 def conj_root(token: Token) -> Token:
@@ -242,23 +242,12 @@ def focus_country(
 
 # -- the shape of a mention ---------------------------------------------------------------
 
-PERSONAL = {"he", "she", "him", "her", "i", "me", "we", "us"}
-# Nouns a place name can specify: "the town of X" is a place, whatever NER calls X.
-PLACE_NOUNS = {"town", "city", "village", "capital", "province", "region", "district", "port",
-               "state", "island", "enclave", "area", "camp", "municipality", "county"}
-# Adjectives that name a sector beside a weak head ("military officials", "civilian advisers").
-SECTOR_ADJECTIVES = {"military", "civilian", "paramilitary", "parliamentary", "rebel", "militant",
-                     "insurgent", "jihadist", "separatist", "islamist", "opposition", "police"}
-# Plural heads that, with "both" or "two", refer back to two actors named before.
-COLLECTIVE_HEADS = {"country", "nation", "state", "side", "government", "army", "military",
-                    "leader", "neighbour", "neighbor", "president", "force", "capital"}
-
 
 def is_pronoun(token: Token) -> bool:
     """A personal pronoun ("he", "us"), not a name spelled like one ("US")."""
     if token.text.isupper() and len(token.text) > 1:
         return False  # "US", "UK": names, not "us"
-    return token.pos_ == "PRON" or token.lower_ in PERSONAL
+    return token.pos_ == "PRON" or token.lower_ in PERSONAL_PRONOUNS
 
 
 def is_people_noun(ent: Span, forms: tuple[str, ...]) -> bool:

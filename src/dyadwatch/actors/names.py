@@ -18,6 +18,7 @@ from dyadwatch.actors.cues import (
     place_noun,
 )
 from dyadwatch.actors.scope import ActorScope, Resolution
+from dyadwatch.knowledge.words import MOVEMENT_VERBS
 from dyadwatch.records import ActorKind
 
 if TYPE_CHECKING:
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 # A row of organisations.tsv whose sector changed on a date says so in its note: "since
 # 2021-08-15; REB before then" (the Taliban: rebels, then the de facto government).
 _SECTOR_BEFORE = re.compile(r"\bsince (\d{4}-\d{2}-\d{2}); ([A-Z]{3}) before then\b")
-_MOVEMENT = {"arrive", "visit", "travel", "fly", "go", "come", "return", "head", "land", "reach"}
 
 
 class NameResolver:
@@ -53,7 +53,7 @@ class NameResolver:
             country = self.scope.capital_country(ent.text) or code
             prep = locative_place(ent.root)
             if prep is not None:
-                sector = None if prep.head.lemma_.lower() in _MOVEMENT else "CVL"
+                sector = None if prep.head.lemma_.lower() in MOVEMENT_VERBS else "CVL"
                 return Resolution(self.scope.country_name(country), country, sector, "group" if sector else "state",
                                   f"capital '{ent.text}' as a place ('{prep.text} {ent.text}')")
             return Resolution(self.scope.country_name(country), country, "GOV", "state",
@@ -129,7 +129,7 @@ class NameResolver:
         if prep is not None and (ent.label_ in ("GPE", "FAC") or noun.i != root.i):
             cue = self.scope.roles.place_cue(noun, span, titled=False)
             if cue is not None:
-                sector = None if prep.head.lemma_.lower() in _MOVEMENT else "CVL"
+                sector = None if prep.head.lemma_.lower() in MOVEMENT_VERBS else "CVL"
                 return Resolution(f"{ent.text} ({cue.code})", cue.code, sector,
                                   "group" if sector else "state",
                                   f"place '{ent.text}' (not in our data); {cue.why}")

@@ -32,6 +32,7 @@ from dyadwatch.actors.names import NameResolver
 from dyadwatch.actors.people import ArticlePeople
 from dyadwatch.actors.roles import RoleResolver
 from dyadwatch.actors.scope import ActorScope, Resolution, cameo_actor_code
+from dyadwatch.knowledge.words import PART_NOUNS
 from dyadwatch.records import Actor
 
 if TYPE_CHECKING:
@@ -41,13 +42,6 @@ if TYPE_CHECKING:
     from dyadwatch.knowledge.base import Knowledge
 
 __all__ = ["ArticleActors", "Resolution", "cameo_actor_code", "coordinated"]
-
-# Heads that are part of a named body: "the UNITA militarist wing", "a Hamas faction".
-_PART_NOUNS = frozenset({"wing", "faction", "branch", "unit", "units", "leadership", "side",
-                         "camp", "cell", "cells", "arm", "elements", "ranks", "loyalists",
-                         "supporters", "members", "militants", "fighters", "spokesman",
-                         "agency", "agencies", "body", "office", "movement", "organisation",
-                         "organization", "group", "forces", "delegation"})
 
 
 class ArticleActors(ActorScope):
@@ -173,7 +167,7 @@ class ArticleActors(ActorScope):
         found = self.roles.from_role(span, noun, speaker, hint=hint, org=org,
                                 ethnic=ent.text if is_ethnic(ent) else None)
         if found is None:
-            if org is not None and noun.lemma_.lower() in _PART_NOUNS:
+            if org is not None and noun.lemma_.lower() in PART_NOUNS:
                 found = replace(base, reason=f"{base.reason}; its {noun.text}")
             else:
                 found = replace(base, sector=None if base.kind == "state" else base.sector)
@@ -198,7 +192,7 @@ class ArticleActors(ActorScope):
         # 3. a common-noun head ("officials", "commander", "embassy") with cues around it; a head
         # that names no role ("constitution", "cooperation") is no actor, whatever modifies it
         found = self.roles.from_role(span, head, speaker, possessor=possessor)
-        if found is None and head.lemma_.lower() in _PART_NOUNS:
+        if found is None and head.lemma_.lower() in PART_NOUNS:
             for child in head.children:
                 child_ent = self.ents.get(child.i)
                 if child.dep_ in ("compound", "amod", "nmod") and child_ent is not None:

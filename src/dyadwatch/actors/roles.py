@@ -19,6 +19,7 @@ from dyadwatch.actors.cues import (
     singular_definite,
 )
 from dyadwatch.actors.scope import ActorScope, Resolution
+from dyadwatch.knowledge.words import DIPLOMATIC_STEMS, WEAK_ROLE_TERMS
 from dyadwatch.records import Actor, ActorKind
 
 if TYPE_CHECKING:
@@ -26,17 +27,6 @@ if TYPE_CHECKING:
 
     from dyadwatch.knowledge.base import Role
 
-# Role terms that say little by themselves: a more specific role beside them decides the sector
-# ("rebel leaders" REB, "army spokesman" MIL, "opposition candidates" OPP).
-_WEAK_TERMS = frozenset({
-    "leader", "leaders", "official", "officials", "senior official", "senior officials",
-    "spokesman", "spokeswoman", "spokesperson", "spokesmen", "representative", "representatives",
-    "delegation", "delegate", "delegates", "adviser", "advisers", "advisor", "advisors",
-    "candidate", "candidates", "commander", "commanders", "officer", "officers", "negotiator",
-    "negotiators", "chief", "head", "member", "members", "figure", "figures",
-})
-# Roles whose place is not their country ("the embassy in Cairo", "an envoy in Bamako").
-_DIPLOMATIC = ("embass", "consul", "ambassador", "envoy", "diplomat", "delegation", "mission")
 _ARMED = {"MIL", "REB", "UAF"}
 
 
@@ -54,7 +44,7 @@ class RoleResolver:
         if not covering:
             return None
         start, _, best = max(covering, key=lambda f: f[1] - f[0])
-        if weak_ok or best.term not in _WEAK_TERMS:
+        if weak_ok or best.term not in WEAK_ROLE_TERMS:
             return best, f"role '{best.term}' -> {best.sector}"
         starts = {t.idx - span.start_char: t for t in span}
         others = [(s, r) for s, _, r in found if r is not best and r.sector != best.sector
@@ -82,7 +72,7 @@ class RoleResolver:
         if org is None and hint is None:  # "Boko Haram fighters": the group's, as "Boko Haram" is
             org = self.scope.names.affiliation(span, head)
         if org is not None and org.sector and (
-            role.term in _WEAK_TERMS or {org.sector, sector} <= _ARMED
+            role.term in WEAK_ROLE_TERMS or {org.sector, sector} <= _ARMED
         ):
             sector = org.sector
             reasons.append(f"{org.name} -> {org.sector}")
@@ -93,7 +83,7 @@ class RoleResolver:
             possessor = self.possessor(head, speaker)
         if cue is None and possessor is not None and possessor.country:
             cue = Cue(possessor.country, f"possessor refers to {possessor.name}", "person")
-        if cue is None and not role.term.startswith(_DIPLOMATIC):
+        if cue is None and not role.term.startswith(DIPLOMATIC_STEMS):
             cue = self.place_cue(head, span, titled=role.kind == "title", armed=sector in ("MIL", "COP"))
         if cue is not None:
             reasons.append(cue.why)

@@ -17,7 +17,16 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import collective_marker
 from dyadwatch.actors.resolve import ArticleActors, coordinated
-from dyadwatch.knowledge.words import GUILT_WORDS, LIGHT_VERBS
+from dyadwatch.knowledge.words import (
+    DYING_VERBS,
+    GUILT_WORDS,
+    LIGHT_VERBS,
+    OPERATION_NOUNS,
+    OWNING_VERBS,
+    PEOPLE_OR_SIDES,
+    SETTING_PREPS,
+    WEAPON_NOUNS,
+)
 from dyadwatch.records import Actor, Event, unknown_actor
 
 if TYPE_CHECKING:
@@ -29,30 +38,11 @@ if TYPE_CHECKING:
 # Roots of acts that are events even when no doer is named ("civilians were killed"): coercion
 # (arrests, raids), violence, mass violence; the doer is then an UNKNOWN actor (code ---).
 UNNAMED_DOER_ROOTS = {"17", "18", "19", "20"}
-# Operations whose leader ("the U.S.-led offensive") is the doer of a passive act in them.
-OPERATIONS = {"offensive", "operation", "raid", "assault", "campaign", "attack", "strike",
-              "incursion", "invasion", "crackdown", "sweep", "mission", "intervention"}
 # How far back (in characters: about two sentences) "the two leaders" looks for its parties.
 NEARBY = 300
-# Collectives that stand for the parties just named ("the two leaders", "both sides"), whoever
-# they are; other collectives ("the two armies") are bodies of the countries named last.
-PEOPLE_OR_SIDES = {"leader", "president", "side", "head", "minister", "party", "neighbour", "neighbor"}
-# Verbs of dying whose subject are the victims of the event noun they happen in.
-DYING = {"die", "perish", "kill", "wound", "injure", "lose"}
-# Means of violence that stand in the subject for an unnamed doer: "a roadside bomb killed X".
-WEAPONS = {"bomb", "grenade", "mine", "landmine", "shell", "rocket", "missile", "mortar", "blast",
-           "explosion", "explosive", "device", "ied", "drone", "airstrike", "strike", "bullet",
-           "gunfire", "shelling", "bombardment", "bombing", "attack", "fire", "sniper"}
-# Prepositions after which an event noun is the setting of what the clause reports ("killed in
-# the attack", "wounded during the raid"): a report of it. After any other preposition
-# ("responsibility for", "an end to", "blamed X for", "anger over") it is a topic.
-SETTING_PREPS = {"in", "during", "near", "at", "by"}
 # Dependencies of an event noun that report it: the subject of its clause ("fighting broke out",
 # "the attack killed five"), a predicate ("it was an attack"), the sentence itself (a headline).
 REPORTING_DEPS = {"nsubj", "nsubjpass", "attr", "ROOT", "appos", "npadvmod"}
-# Verbs by which a party takes on an act as its own ("claimed responsibility for the attack"):
-# the act is reported, with that party as its doer. Denying or being blamed names no doer.
-OWNING = {"claim", "accept", "admit", "take", "bear", "acknowledge"}
 
 
 class Parties:
@@ -142,8 +132,8 @@ class Parties:
         if match.code[:2] not in UNNAMED_DOER_ROOTS or pattern.kind not in ("verb", "noun"):
             return None
         if heads:
-            weapons = [h for h in heads if h.lemma_.lower() in WEAPONS
-                       or any(c.dep_ == "compound" and c.lemma_.lower() in WEAPONS for c in h.children)]
+            weapons = [h for h in heads if h.lemma_.lower() in WEAPON_NOUNS
+                       or any(c.dep_ == "compound" and c.lemma_.lower() in WEAPON_NOUNS for c in h.children)]
             if not weapons:
                 return None  # a subject that names no one ("the storm killed"): not an act of anyone
             if trigger.dep_ == "relcl" and referenced(weapons[0]):
@@ -187,7 +177,7 @@ class Parties:
                 party = subjects[0] if subjects else None
         elif word.lemma_.lower() in ("responsibility", "credit") and word.dep_ == "dobj":
             verb = word.head
-            if verb.lemma_.lower() in OWNING and not _negated(verb):
+            if verb.lemma_.lower() in OWNING_VERBS and not _negated(verb):
                 subjects, _ = self.clauses.subjects(verb)
                 party = subjects[0] if subjects else None
         if party is None:
@@ -204,7 +194,7 @@ class Parties:
             if prep.dep_ != "prep" or prep.lower_ not in ("during", "in", "amid"):
                 continue
             for noun in prep.children:
-                if noun.dep_ != "pobj" or noun.lemma_.lower() not in OPERATIONS:
+                if noun.dep_ != "pobj" or noun.lemma_.lower() not in OPERATION_NOUNS:
                     continue
                 for mod in noun.children:
                     found = self.led_by(mod) if mod.dep_ in ("amod", "compound") else None
@@ -240,7 +230,7 @@ class Parties:
         if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during") or prep.head.i == prep.i:
             return []
         verb = prep.head
-        if verb.lemma_.lower() not in DYING:
+        if verb.lemma_.lower() not in DYING_VERBS:
             return []
         out: list[Actor] = []
         for c in verb.children:

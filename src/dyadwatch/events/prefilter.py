@@ -34,11 +34,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from dyadwatch.actors.cues import COLLECTIVE_HEADS
 from dyadwatch.events.fallback import fallback_for
-from dyadwatch.events.parties import PEOPLE_OR_SIDES
 from dyadwatch.events.speech import quote_spans  # the coder's own pairing of quote marks
-from dyadwatch.knowledge.words import SPEECH_VERBS
+from dyadwatch.knowledge.words import COLLECTIVE_HEADS, PEOPLE_OR_SIDES, SPEECH_VERBS
 from dyadwatch.read.dateline import find_dateline
 
 if TYPE_CHECKING:

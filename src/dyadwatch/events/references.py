@@ -12,16 +12,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dyadwatch.knowledge.words import ANSWER_NOUNS, CAUSE_PREPS
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-# Nouns that introduce what an action answers: "in retaliation for", "in response to".
-_ANSWER_NOUNS = {
-    "retaliation", "response", "reprisal", "revenge", "answer", "reaction", "punishment",
-    "retribution", "protest",
-}  # fmt: skip
-# Prepositions (or participles used as such) placing a nominal event before the clause's own.
-_BEFORE = {"after", "following", "since"}
 
 
 def refers_to_earlier(trigger: Token) -> bool:
@@ -31,9 +25,9 @@ def refers_to_earlier(trigger: Token) -> bool:
     if trigger.pos_ not in {"NOUN", "PROPN"} or trigger.dep_ != "pobj":
         return False
     prep = trigger.head
-    if prep.lower_ in _BEFORE:
+    if prep.lower_ in CAUSE_PREPS:
         return True
     if prep.lower_ not in {"for", "to", "against"}:
         return False
     answer = prep.head
-    return answer.lemma_.lower() in _ANSWER_NOUNS or answer.lower_ in _ANSWER_NOUNS
+    return answer.lemma_.lower() in ANSWER_NOUNS or answer.lower_ in ANSWER_NOUNS

@@ -41,6 +41,7 @@ from dyadwatch.knowledge.load import (
     term_key,
     tokens,
 )
+from dyadwatch.knowledge.words import MONARCH_TITLES, OFFICE_QUALIFIERS, STAFF_TITLE_WORDS
 from dyadwatch.memo import Memo
 
 __all__ = [
@@ -105,7 +106,6 @@ ROLE_SYNONYMS: dict[str, str] = {
     "un secretary-general": "secretary-general",
     "secretary general": "secretary-general",
 }
-_QUALIFIERS = ("acting ", "interim ", "transitional ", "caretaker ")
 # Words that put a staff title in a head of state's or government's office, not an army's:
 # "Kremlin deputy chief of staff", "presidential chief of staff" (GOV, while "chief of staff"
 # alone is the military office).
@@ -114,12 +114,10 @@ _ADMINISTRATION = frozenset({
     ("elysee",), ("downing", "street"), ("blue", "house"), ("chancellery",), ("palace",),
     ("prime", "minister", "s"), ("administration",),
 })  # fmt: skip
-_STAFF_TITLE = ("chief", "of", "staff")
 _CACHE_SIZE = 100_000  # answers kept per look-up (see Knowledge._cached)
-_MONARCHS = ("king", "queen", "emperor", "emir", "sultan", "grand duke", "prince")
 ROLE_GROUPS: dict[str, frozenset[str]] = {
     "head of state": frozenset(
-        ["president", "head of state", "supreme leader", "leader", "chairman", *_MONARCHS]
+        ["president", "head of state", "supreme leader", "leader", "chairman", *MONARCH_TITLES]
     ),
     "head of government": frozenset(
         [
@@ -129,14 +127,14 @@ ROLE_GROUPS: dict[str, frozenset[str]] = {
             "president of the council of ministers",
         ]
     ),
-    "monarch": frozenset(_MONARCHS),
+    "monarch": frozenset(MONARCH_TITLES),
 }
 
 
 def canonical_role(role: str) -> str:
     """The files' name for an office: lowercased, synonyms mapped, qualifiers kept."""
     text = " ".join(normalise(role).lower().split())
-    for qualifier in _QUALIFIERS:
+    for qualifier in OFFICE_QUALIFIERS:
         if text.startswith(qualifier):
             return qualifier + ROLE_SYNONYMS.get(text[len(qualifier) :], text[len(qualifier) :])
     return ROLE_SYNONYMS.get(text, text)
@@ -144,7 +142,7 @@ def canonical_role(role: str) -> str:
 
 def _family(role: str) -> str:
     """An office without its acting/interim/transitional qualifier."""
-    for qualifier in _QUALIFIERS:
+    for qualifier in OFFICE_QUALIFIERS:
         if role.startswith(qualifier):
             return role[len(qualifier) :]
     return role
@@ -344,7 +342,7 @@ class Knowledge:
             for n in range(min(self._role_max, len(toks) - i), 0, -1):
                 role = self._role_index.get(tuple(t for _, _, t in toks[i : i + n]))
                 if role is not None:
-                    if role.sector == "MIL" and term_key(role.term) == _STAFF_TITLE \
+                    if role.sector == "MIL" and term_key(role.term) == STAFF_TITLE_WORDS \
                             and _administration(toks[:i]):
                         role = Role(role.term, "GOV", role.kind, "in a head of state's office")
                     out.append((toks[i][0], toks[i + n - 1][1], role))
@@ -414,7 +412,7 @@ class Knowledge:
                 found = [p for p in serving if _family(p.role) == "head of state"]
         if not found:
             return None
-        return max(found, key=lambda p: (p.start, not p.role.startswith(_QUALIFIERS)))
+        return max(found, key=lambda p: (p.start, not p.role.startswith(OFFICE_QUALIFIERS)))
 
     # --- user actors ----------------------------------------------------------------------
 

@@ -13,16 +13,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from dyadwatch.knowledge.lexicon import load_discards
+from dyadwatch.knowledge.words import POLITICS_WORDS
 from dyadwatch.records import Article
 
 # Distinct cues of one domain that mark an article (the headline counts double).
 ARTICLE_CUES = 3
-# Words of state affairs that keep an article even among cues ("minister", "sanctions").
-POLITICS = {
-    "minister", "president", "government", "ministry", "parliament", "army", "troops",
-    "military", "sanctions", "talks", "ambassador", "embassy", "treaty", "ceasefire", "rebels",
-    "officials", "diplomat", "diplomats", "senator", "policy", "election", "militants",
-}
 POLITICS_MAX = 2
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
 _SCORE = re.compile(
@@ -50,7 +45,7 @@ class Discards:
             if dom:
                 counts.setdefault(dom, set()).add(word)
         title_cues = {self.cues[w] for w in _WORD.findall(title.lower()) if w in self.cues}
-        politics = sum(1 for w in words if w in POLITICS)
+        politics = sum(1 for w in words if w in POLITICS_WORDS)
         for dom, cues in sorted(counts.items(), key=lambda kv: -len(kv[1])):
             score = len(cues) + (1 if dom in title_cues else 0)
             if score >= ARTICLE_CUES and politics <= POLITICS_MAX:

@@ -251,3 +251,90 @@ GEO_TITLES = frozenset({
 })  # fmt: skip
 # Words joining the parts of one place name ("Sea of Japan", "Trinidad and Tobago").
 GEO_JOINERS = frozenset({"of", "and", "&"})
+
+# -- actors: who a mention is (actors/) ---------------------------------------------------------
+
+# A name's own words that say the person no longer holds the office: "former President X".
+FORMER_WORDS = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "then"})
+# Prepositions that place a mention somewhere ("rebels in Mali", "doctors from Cuba").
+OWN_PLACE_PREPS = frozenset({"in", "inside", "from", "of", "near", "across", "throughout", "within", "at"})
+# Prepositions whose object is a location of the whole clause ("clashes erupted in Bamako").
+LOCATIVE_PREPS = frozenset({"in", "inside", "across", "throughout", "within", "at", "near", "outside",
+                            "around", "into"})
+# Verbs of an "acl" clause that place a group: "rebels based in X", "Palestinians living in X".
+PLACING_VERBS = frozenset({"base", "live", "operate", "reside", "station", "deploy", "active",
+                           "fight", "hold", "settle", "stay", "work", "locate"})
+# Personal pronouns: a mention that is one refers back to a person named before.
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me", "we", "us"})
+# Nouns a place name can specify: "the town of X" is a place, whatever NER calls X.
+PLACE_NOUNS = frozenset({"town", "city", "village", "capital", "province", "region", "district", "port",
+               "state", "island", "enclave", "area", "camp", "municipality", "county"})
+# Adjectives that name a sector beside a weak head ("military officials", "civilian advisers").
+SECTOR_ADJECTIVES = frozenset({"military", "civilian", "paramilitary", "parliamentary", "rebel", "militant",
+                     "insurgent", "jihadist", "separatist", "islamist", "opposition", "police"})
+# Plural heads that, with "both" or "two", refer back to two actors named before.
+COLLECTIVE_HEADS = frozenset({"country", "nation", "state", "side", "government", "army", "military",
+                    "leader", "neighbour", "neighbor", "president", "force", "capital"})
+# Verbs of going somewhere: "X arrived in Mali" places X there without making X Malian.
+MOVEMENT_VERBS = frozenset({"arrive", "visit", "travel", "fly", "go", "come", "return", "head", "land", "reach"})
+# Heads that are part of a named body: "the UNITA militarist wing", "a Hamas faction".
+PART_NOUNS = frozenset({"wing", "faction", "branch", "unit", "units", "leadership", "side",
+                         "camp", "cell", "cells", "arm", "elements", "ranks", "loyalists",
+                         "supporters", "members", "militants", "fighters", "spokesman",
+                         "agency", "agencies", "body", "office", "movement", "organisation",
+                         "organization", "group", "forces", "delegation"})
+# Role terms that say little by themselves: a more specific role beside them decides the sector
+# ("rebel leaders" REB, "army spokesman" MIL, "opposition candidates" OPP).
+WEAK_ROLE_TERMS = frozenset({
+    "leader", "leaders", "official", "officials", "senior official", "senior officials",
+    "spokesman", "spokeswoman", "spokesperson", "spokesmen", "representative", "representatives",
+    "delegation", "delegate", "delegates", "adviser", "advisers", "advisor", "advisors",
+    "candidate", "candidates", "commander", "commanders", "officer", "officers", "negotiator",
+    "negotiators", "chief", "head", "member", "members", "figure", "figures",
+})
+# Roles whose place is not their country ("the embassy in Cairo", "an envoy in Bamako").
+DIPLOMATIC_STEMS = ("embass", "consul", "ambassador", "envoy", "diplomat", "delegation", "mission")
+
+# -- events: parties and references (events/parties.py, events/references.py) -------------------
+
+# Operations whose leader ("the U.S.-led offensive") is the doer of a passive act in them.
+OPERATION_NOUNS = frozenset({"offensive", "operation", "raid", "assault", "campaign", "attack", "strike",
+              "incursion", "invasion", "crackdown", "sweep", "mission", "intervention"})
+# Collectives that stand for the parties just named ("the two leaders", "both sides"), whoever
+# they are; other collectives ("the two armies") are bodies of the countries named last.
+PEOPLE_OR_SIDES = frozenset({"leader", "president", "side", "head", "minister", "party", "neighbour", "neighbor"})
+# Verbs of dying whose subject are the victims of the event noun they happen in.
+DYING_VERBS = frozenset({"die", "perish", "kill", "wound", "injure", "lose"})
+# Means of violence that stand in the subject for an unnamed doer: "a roadside bomb killed X".
+WEAPON_NOUNS = frozenset({"bomb", "grenade", "mine", "landmine", "shell", "rocket", "missile", "mortar", "blast",
+           "explosion", "explosive", "device", "ied", "drone", "airstrike", "strike", "bullet",
+           "gunfire", "shelling", "bombardment", "bombing", "attack", "fire", "sniper"})
+# Prepositions after which an event noun is the setting of what the clause reports ("killed in
+# the attack", "wounded during the raid"): a report of it. After any other preposition
+# ("responsibility for", "an end to", "blamed X for", "anger over") it is a topic.
+SETTING_PREPS = frozenset({"in", "during", "near", "at", "by"})
+# Verbs by which a party takes on an act as its own ("claimed responsibility for the attack"):
+# the act is reported, with that party as its doer. Denying or being blamed names no doer.
+OWNING_VERBS = frozenset({"claim", "accept", "admit", "take", "bear", "acknowledge"})
+# Nouns that introduce what an action answers: "in retaliation for", "in response to".
+ANSWER_NOUNS = frozenset({
+    "retaliation", "response", "reprisal", "revenge", "answer", "reaction", "punishment",
+    "retribution", "protest",
+})  # fmt: skip
+# Prepositions (or participles used as such) placing a nominal event before the clause's own.
+CAUSE_PREPS = frozenset({"after", "following", "since"})
+
+# -- knowledge: office holders and story discards (knowledge/base.py, knowledge/discards.py) ----
+
+# Words before an office title that keep the office the same ("acting president").
+OFFICE_QUALIFIERS = ("acting ", "interim ", "transitional ", "caretaker ")
+# "chief of staff": a title whose "chief" is not the head of the body it names.
+STAFF_TITLE_WORDS = ("chief", "of", "staff")
+# Titles of monarchs: heads of state for whom no election date applies.
+MONARCH_TITLES = ("king", "queen", "emperor", "emir", "sultan", "grand duke", "prince")
+# Words of state affairs that keep an article even among cues ("minister", "sanctions").
+POLITICS_WORDS = frozenset({
+    "minister", "president", "government", "ministry", "parliament", "army", "troops",
+    "military", "sanctions", "talks", "ambassador", "embassy", "treaty", "ceasefire", "rebels",
+    "officials", "diplomat", "diplomats", "senator", "policy", "election", "militants",
+})
