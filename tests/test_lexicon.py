@@ -227,6 +227,7 @@ def test_docs_table_is_the_generated_one() -> None:
 NEW_PHRASINGS = [
     ("Chile sent field hospitals and medical teams to Ecuador after the earthquake.", "073"),
     ("Spain delivered armoured vehicles and howitzers to Ukraine in March.", "072"),
+    ("Qatar flew tents and medicine to Turkey after the earthquake.", "073"),
     ("France raised its terrorism threat level after the attack in Arras.", "151"),
     ("Japan sent two destroyers to the waters near the Senkaku islands.", "150"),
     ("Kenya turned down an offer from China to build the new port.", "120"),
