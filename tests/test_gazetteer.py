@@ -245,9 +245,13 @@ def test_the_additions_table_reads_by_kind_and_names_a_bad_row(tmp_path: Path) -
     assert {a.code for a in table["point"]} >= {"US", "RU"}
     assert all(a.lat is not None for a in table["region"] + table["water"])
     bad = tmp_path / "gazetteer.tsv"
-    bad.write_text("# comment\nregion\t\tSomewhere\tnorth\t3\n", encoding="utf-8")
-    with pytest.raises(KnowledgeError, match=r"gazetteer.tsv:2: latitude"):
+    head = "# dyadwatch gazetteer additions v1 (2026-12-05)\nkind\tcode\tname\tlat\tlon\n"
+    bad.write_text(head + "region\t\tSomewhere\tnorth\t3\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"gazetteer.tsv:3: latitude"):
         read_additions(bad)
-    bad.write_text("lake\t\tChad\t13\t14\n", encoding="utf-8")
+    bad.write_text(head + "lake\t\tChad\t13\t14\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="unknown kind"):
+        read_additions(bad)
+    bad.write_text(head + "region\t\tSomewhere\n", encoding="utf-8")  # a row short of cells
+    with pytest.raises(KnowledgeError, match=r"gazetteer.tsv:3"):
         read_additions(bad)

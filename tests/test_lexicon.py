@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from dyadwatch.coder import Coder
 from dyadwatch.errors import KnowledgeError
 from dyadwatch.knowledge.lexicon import load_contexts, load_lexicon, parse_contexts, parse_lexicon
 from dyadwatch.knowledge.ontology import load_ontology
@@ -220,3 +221,35 @@ def test_docs_table_is_the_generated_one() -> None:
     assert START in docs and END in docs
     shown = docs[docs.index(START) + len(START): docs.index(END)].strip()
     assert shown == shipped_tables().strip(), "run: python -m dyadwatch.evaluation.lexicon_table --write docs/events.md"
+
+
+# Phrasings of the second coverage pass, in sentences of our own: each must come out with its code.
+NEW_PHRASINGS = [
+    ("Chile sent field hospitals and medical teams to Ecuador after the earthquake.", "073"),
+    ("Spain delivered armoured vehicles and howitzers to Ukraine in March.", "072"),
+    ("Qatar flew tents and medicine to Turkey after the earthquake.", "073"),
+    ("France raised its terrorism threat level after the attack in Arras.", "151"),
+    ("Japan sent two destroyers to the waters near the Senkaku islands.", "150"),
+    ("Kenya turned down an offer from China to build the new port.", "120"),
+    ("Serbian troops withdrew from the village of Banjska on Monday.", "0874"),
+    ("Police in Lagos fired tear gas at protesters outside the governor's office.", "175"),
+    ("Algeria recalled its ambassador and scaled back its diplomatic presence in Madrid.", "161"),
+    ("Egypt and Sudan began joint naval drills in the Red Sea on Sunday.", "062"),
+    ("A bomb went off outside a police station in Peshawar, killing two officers.", "183"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "code"), NEW_PHRASINGS)
+def test_second_pass_phrasings_code_as_written(coder: Coder, text: str, code: str) -> None:
+    codes = {e.cameo.code for e in coder.code(text, date="2023-10-16")}
+    assert code in codes, (text, codes)
+
+
+@pytest.mark.model
+def test_a_passive_victim_stays_the_target_of_a_bare_killing(coder: Coder) -> None:
+    # an object-constrained pattern ("kill soldiers") would take the victims as part of its
+    # trigger phrase and lose them as the target; bare killings keep them
+    events = coder.code("Four Afghan soldiers were killed in Kandahar on Monday.", date="2021-03-01")
+    assert [e.cameo.root for e in events] == ["19"]
+    assert events[0].target is not None and events[0].target.country == "AFG"

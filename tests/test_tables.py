@@ -31,6 +31,7 @@ SPECS: dict[str, tuple[str, tuple[str, ...], tuple[int, ...]]] = {
     "modality.tsv": (modality.CUES_TABLE, modality._CUE_COLUMNS, (1,)),
     "fips.tsv": ("fips codes", ("iso3", "fips"), (1,)),
     "agencies.tsv": ("news agencies", ("name", "forms"), (1,)),
+    "gazetteer.tsv": ("gazetteer additions", ("kind", "code", "name", "lat", "lon"), (1,)),
 }
 SHIPPED = sorted(p.relative_to(DATA).as_posix() for p in DATA.rglob("*.tsv"))
 

@@ -32,11 +32,13 @@ from dyadwatch.geo.admin1 import Admin1, read_admin1
 from dyadwatch.geo.cities import CityTable, fill_cities, json_values, usable_alternate
 from dyadwatch.geo.names import Candidate, distance_km, name_key
 from dyadwatch.knowledge.load import Country, parse_countries
+from dyadwatch.tables import read_table
 
 # Our table of facts GeoNames' shipped files lack (country points, aliases, demonyms, state
 # abbreviations, regions and waters, generic division names): see its header.
 ADDITIONS = "gazetteer.tsv"
 _KINDS = ("point", "alias", "demonym", "abbreviation", "region", "water", "generic")
+_ADDITION_COLUMNS = ("kind", "code", "name", "lat", "lon")
 
 
 @dataclass(frozen=True)
@@ -75,25 +77,18 @@ def read_additions(path: Path | None = None) -> dict[str, list[Addition]]:
     naming the file and line."""
     path = path or additions_path()
     out: dict[str, list[Addition]] = {kind: [] for kind in _KINDS}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise KnowledgeError(str(path), None, f"cannot read: {exc}") from exc
-    for number, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, code, name, lat, lon = [*line.split("\t"), "", "", "", ""][:5]
+    table = read_table(path, _ADDITION_COLUMNS, name="gazetteer additions")
+    for row in table.rows:
+        kind, code, name, lat, lon = row.values()
         if kind not in out:
-            raise KnowledgeError(str(path), number, f"unknown kind {kind!r}")
+            raise row.error(f"unknown kind {kind!r}")
         try:
             point = (float(lat), float(lon)) if lat or lon else (None, None)
-        except ValueError as exc:
-            message = "latitude and longitude must be numbers"
-            raise KnowledgeError(str(path), number, message) from exc
+        except ValueError:
+            raise row.error("latitude and longitude must be numbers") from None
         if kind in {"point", "region", "water"} and point[0] is None:
-            message = f"a {kind} row needs a latitude and longitude"
-            raise KnowledgeError(str(path), number, message)
-        out[kind].append(Addition(kind, code.strip(), name.strip(), *point))
+            raise row.error(f"a {kind} row needs a latitude and longitude")
+        out[kind].append(Addition(kind, code, name, *point))
     return out
 
 
