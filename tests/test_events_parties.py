@@ -358,3 +358,26 @@ def test_the_accused_is_the_target_when_the_charge_sits_in_a_complement(
     events = [e for e in _events(coder, text) if e.cameo.root == "11"]
     assert events and events[0].target is not None and events[0].target.country == target, \
         [(e.cameo.code, e.target, e.evidence.rule) for e in events]
+
+
+@pytest.mark.parametrize("text,root", [
+    ("They torched the police station overnight.", "14"),
+    ("Shots were fired near the presidential palace in Bamako on Tuesday.", "19"),
+    ("Hundreds protested in the capital on Sunday.", "14"),
+])
+def test_an_act_by_someone_the_text_does_not_name_is_kept_with_an_unknown_doer(
+    coder: Coder, text: str, root: str
+) -> None:
+    # a subject that did it, or a thing acted on, makes a report even with no victim named
+    events = [e for e in _events(coder, text) if e.cameo.root == root]
+    assert events and events[0].source is not None and events[0].source.unknown, \
+        [(e.cameo.code, e.source, e.evidence.rule) for e in _events(coder, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Temperatures hit 42 degrees in Madrid.",
+    "The storm killed ten people in Bangladesh.",
+    "Stock markets were hammered on Monday.",
+])
+def test_causes_and_measures_are_no_doers(coder: Coder, text: str) -> None:
+    assert _events(coder, text) == []

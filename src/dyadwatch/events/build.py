@@ -140,8 +140,13 @@ class EventBuilder:
                 real_targets = [located] if located is not None else []
         if unnamed:
             real_targets = self.parties.victims(match, [t for t in real_targets if not _same(t, real_sources[0])])
-            if not real_targets:
-                return None  # an unnamed doer and no victim: nothing to say who was hit
+            if not real_targets and not source_heads and not self.parties.acted_on(trigger):
+                # a bare event noun with no doer and no victim ("a shootout"), or a passive whose
+                # subject is a measure ("markets were hammered"): too little to tell an act from
+                # a figure of speech. A subject that did it ("gunmen opened fire", "hundreds
+                # protested") or a thing acted on ("shots were fired", "a mosque was torched")
+                # is reported with its target unknown.
+                return None
         return real_sources, real_targets, rule
 
     def _pairs(

@@ -21,6 +21,7 @@ from dyadwatch.knowledge.words import (
     DYING_VERBS,
     GUILT_WORDS,
     LIGHT_VERBS,
+    NOT_DOERS,
     OPERATION_NOUNS,
     OWNING_VERBS,
     PEOPLE_OR_SIDES,
@@ -35,9 +36,12 @@ if TYPE_CHECKING:
     from dyadwatch.events.clauses import Clauses
     from dyadwatch.events.triggers import Match
 
-# Roots of acts that are events even when no doer is named ("civilians were killed"): coercion
-# (arrests, raids), violence, mass violence; the doer is then an UNKNOWN actor (code ---).
-UNNAMED_DOER_ROOTS = {"17", "18", "19", "20"}
+# Roots of acts that are events even when no doer is named ("civilians were killed", "crowds
+# protested"): protest, coercion (arrests, raids), violence, mass violence; the doer is then an
+# UNKNOWN actor (code ---).
+UNNAMED_DOER_ROOTS = {"14", "17", "18", "19", "20"}
+# Parts of speech of a subject that may stand for an unnamed doer (not "it rained").
+DOER_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 # How far back (in characters: about two sentences) "the two leaders" looks for its parties.
 NEARBY = 300
 # Dependencies of an event noun that report it: the subject of its clause ("fighting broke out",
@@ -134,11 +138,16 @@ class Parties:
         if heads:
             weapons = [h for h in heads if h.lemma_.lower() in WEAPON_NOUNS
                        or any(c.dep_ == "compound" and c.lemma_.lower() in WEAPON_NOUNS for c in h.children)]
-            if not weapons:
-                return None  # a subject that names no one ("the storm killed"): not an act of anyone
-            if trigger.dep_ == "relcl" and referenced(weapons[0]):
-                return None  # "condemned the attack that killed ten": it describes the reference
-            why = f"no doer named; '{weapons[0].text}' is the means"
+            if weapons:
+                if trigger.dep_ == "relcl" and referenced(weapons[0]):
+                    return None  # "condemned the attack that killed ten": it describes the reference
+                why = f"no doer named; '{weapons[0].text}' is the means"
+            elif all(h.pos_ in DOER_POS and not not_a_doer(h) for h in heads):
+                # "gunmen stormed the hotel", "they torched the building", "protesters marched":
+                # someone did it, though the text does not say who in terms of an actor
+                why = f"doer '{heads[0].text}' is no known actor"
+            else:
+                return None  # "the storm killed", "the fire destroyed": not an act of anyone
         elif pattern.kind == "noun" and match.noun is None:
             owner = self.responsible(trigger)
             if owner is not None:
@@ -156,6 +165,13 @@ class Parties:
         else:
             return None
         return unknown_actor(trigger.idx, why)
+
+    @staticmethod
+    def acted_on(trigger: Token) -> bool:
+        """A passive trigger whose subject is a thing or person acted on, not a measure or a
+        cause ("shots were fired", "a mosque was torched"; not "markets were hammered")."""
+        return any(c.dep_ == "nsubjpass" and c.pos_ in DOER_POS and not not_a_doer(c)
+                   for c in trigger.children)  # fmt: skip
 
     def responsible(self, noun: Token) -> Actor | None:
         """Who the sentence says did the act an event noun names: the subject of "was
@@ -300,3 +316,12 @@ def same(a: Actor, b: Actor) -> bool:
     return ((a.start, a.end) == (b.start, b.end) and (a.country, a.sector) == (b.country, b.sector)) or (
         a.kind == "person" and a.name == b.name
     ) or (a.country == b.country and a.sector == b.sector and a.kind == b.kind == "state")
+
+
+def not_a_doer(head: Token) -> bool:
+    """A subject that is a cause or a measure, not an agent (``NOT_DOERS``), in any number and
+    case: the parser may leave a capitalised plural unlemmatised ("Temperatures hit ...")."""
+    for word in (head.lemma_.lower(), head.lower_):
+        if word in NOT_DOERS or (word.endswith("s") and word[:-1] in NOT_DOERS):
+            return True
+    return False

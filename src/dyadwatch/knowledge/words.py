@@ -303,6 +303,19 @@ OPERATION_NOUNS = frozenset({"offensive", "operation", "raid", "assault", "campa
 # Collectives that stand for the parties just named ("the two leaders", "both sides"), whoever
 # they are; other collectives ("the two armies") are bodies of the countries named last.
 PEOPLE_OR_SIDES = frozenset({"leader", "president", "side", "head", "minister", "party", "neighbour", "neighbor"})
+# Subjects that are no doer: causes ("the storm killed ten", "the blaze destroyed homes"),
+# pronouns that stand for an event or a clause ("the attack, which killed ten", "it emerged"),
+# and the measures of economic and weather copy, whose violent verbs are figures of speech
+# ("temperatures hit 42 degrees", "markets were hammered").
+NOT_DOERS = frozenset({
+    "storm", "flood", "flooding", "quake", "earthquake", "tremor", "fire", "blaze", "wildfire",
+    "disease", "virus", "epidemic", "pandemic", "outbreak", "accident", "crash", "collision",
+    "cyclone", "hurricane", "typhoon", "tornado", "landslide", "mudslide", "avalanche", "drought",
+    "heat", "heatwave", "cold", "famine", "tsunami", "eruption", "volcano", "lightning", "rain",
+    "rains", "snow", "illness", "cancer", "infection", "it", "this", "that", "which",
+    "temperature", "price", "market", "stock", "share", "index", "currency", "economy",
+    "inflation", "rate", "profit", "loss", "sale", "demand", "supply", "figure", "number",
+})  # fmt: skip
 # Verbs of dying whose subject are the victims of the event noun they happen in.
 DYING_VERBS = frozenset({"die", "perish", "kill", "wound", "injure", "lose"})
 # Means of violence that stand in the subject for an unnamed doer: "a roadside bomb killed X".
