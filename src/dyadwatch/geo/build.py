@@ -30,7 +30,7 @@ from typing import Any
 from dyadwatch.errors import KnowledgeError
 from dyadwatch.geo.admin1 import Admin1, read_admin1
 from dyadwatch.geo.cities import CityTable, fill_cities, json_values, usable_alternate
-from dyadwatch.geo.names import Candidate, distance_km, name_key
+from dyadwatch.geo.names import Candidate, distance_km, feature_rank, name_key
 from dyadwatch.knowledge.load import Country, parse_countries
 from dyadwatch.tables import read_table
 
@@ -134,6 +134,36 @@ class Built:
     demonyms: dict[str, Candidate]  # by the word's key
     cities: CityTable
     admin1_names: dict[str, str] = field(default_factory=dict)  # "EGY.24" -> "Sūhāj"
+
+    # The answers from memory (the cache turned off, or unusable); cache.py's SQLite store gives
+    # the same ones from its file.
+    def lookup(self, name: str) -> list[Candidate]:
+        key = name_key(name)
+        out = list(self.index.get(key, ()))
+        for code in self.cities.find(key):
+            out.append(city_with_province(self.cities.candidate(code), self.admin1_names))
+        return sort_candidates(out)
+
+    def country(self, code: str) -> Candidate | None:
+        return self.countries.get(code.upper())
+
+    def demonym(self, word: str) -> Candidate | None:
+        key = name_key(word)  # also plural: "Algerians", "Americans"
+        return self.demonyms.get(key) or self.demonyms.get(key[:-1] if key[-1:] == "s" else "")
+
+
+def city_with_province(city: Candidate, admin1_names: Mapping[str, str]) -> Candidate:
+    """The city with the name of the province its code names, when the table has it."""
+    if city.admin1 is None or city.country is None:
+        return city
+    return dataclasses.replace(city, admin1_name=admin1_names.get(f"{city.country}.{city.admin1}"))
+
+
+def sort_candidates(cands: list[Candidate]) -> list[Candidate]:
+    """Main names before alternates, then bigger features and places: best-known first (a
+    stable sort: ties keep the order they were found in)."""
+    cands.sort(key=lambda c: (c.alternate, -feature_rank(c.feature), -c.population))
+    return cands
 
 
 def read(data_dir: Path, name: str, parse: Callable[[Path], Any] | None = None) -> Any:

