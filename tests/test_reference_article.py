@@ -104,7 +104,7 @@ def test_offsets_slice_the_text(events: list[Event], text: str) -> None:
 
 
 def test_prefilter_keeps_every_event(coder: Coder, text: str, expected: dict[str, Any]) -> None:
-    """Issue 6: parsing only candidate sentences loses no event of the reference article."""
+    """Parsing only candidate sentences loses no event of the reference article."""
     from dataclasses import replace
 
     full = Coder(replace(coder.settings, prefilter=False), nlp=coder.nlp, knowledge=coder.knowledge)

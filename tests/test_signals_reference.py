@@ -1,4 +1,4 @@
-"""Issue 7, end to end: the sample corpus plus the reference article show the USA-DZA military
+"""End to end: the sample corpus plus the reference article show the USA-DZA military
 signal, with the AFRICOM commander's meeting with President Tebboune among its evidence."""
 
 from __future__ import annotations
