@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 import numpy as np
+import pytest
 
 from dyadwatch.feeds.dedup import DedupIndex, Signature, signature
 from dyadwatch.feeds.language import detect, language_of
@@ -87,3 +88,35 @@ def test_language_detection_and_a_records_own_language() -> None:
     assert language_of(german_said_english) == "en"
     assert language_of(Article(id="y", text="Short.", language="fr-CA")) == "fr"
     assert language_of(Article(id="z", text=GERMAN, language="")) == "de"
+
+
+FOREIGN = {
+    "fr": "Le président de la République a rencontré mardi le ministre des Affaires étrangères pour "
+          "discuter de la crise dans la région du Sahel, selon un communiqué publié par l'Élysée.",
+    "es": "El presidente del Gobierno se reunió el martes con el ministro de Asuntos Exteriores para "
+          "analizar la situación en la frontera, según un comunicado oficial publicado por la agencia.",
+    "nl": "De minister van Buitenlandse Zaken heeft dinsdag in Den Haag met zijn Duitse collega "
+          "gesproken over de situatie in het oosten van het land, zo meldt het ministerie.",
+}
+
+
+def test_running_english_is_told_without_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dyadwatch.feeds import language
+
+    def no_model() -> None:
+        raise AssertionError("the model was loaded for English text")
+
+    monkeypatch.setattr(language, "_identifier", no_model)
+    english = ("The foreign minister said on Tuesday that the government would not accept the terms "
+               "of the agreement, which were set out by the delegation after talks in Geneva.")
+    assert language.clearly_english(english.lower().split())
+    assert detect(english) == "en"
+
+
+def test_other_languages_still_go_to_the_model() -> None:
+    from dyadwatch.feeds.language import clearly_english
+
+    assert not clearly_english(GERMAN.lower().split())
+    for code, sample in FOREIGN.items():
+        assert not clearly_english(sample.lower().split())
+        assert detect(sample) == code
