@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 
 from dyadwatch.errors import ModelNotFoundError
 from dyadwatch.knowledge.base import load_knowledge
-from dyadwatch.nlp.attributes import use_index
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -78,6 +77,10 @@ def load_pipeline(name: str = DEFAULT_MODEL, knowledge: Knowledge | None = None)
         ) from exc
     if "parser" not in nlp.pipe_names:
         raise ModelNotFoundError(f"spaCy pipeline {name!r} has no dependency parser")
+    # imported here: attributes.py subclasses spaCy's AttributeRuler, and importing spaCy costs
+    # about 100 MB in a process that never parses (the ingest parent of its workers)
+    from dyadwatch.nlp.attributes import use_index
+
     use_index(nlp)  # the attribute ruler's same matches, through an index (attributes.py)
     register_extensions()
     _register_components()
