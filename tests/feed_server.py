@@ -395,7 +395,10 @@ class FeedServer:
         self.site = site
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         site.base = self.base
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        # a short poll: shutdown() waits for the loop's next poll (0.5 s by default, per test)
+        self.thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     def __enter__(self) -> FeedServer:
         self.thread.start()

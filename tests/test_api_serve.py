@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 from dyadwatch.store.store import Store
 from test_store_crash import start, write_corpus
@@ -43,6 +44,7 @@ def wait_ready(client: httpx.Client, process: subprocess.Popen[bytes]) -> None:
     raise AssertionError("the server did not start")
 
 
+@pytest.mark.slow  # a real server and a real ingest, side by side
 def test_serve_answers_while_ingest_writes(tmp_path: Path) -> None:
     db = tmp_path / "live.duckdb"
     first = start(write_corpus(tmp_path / "one", 10), db, delay=0.0)

@@ -7,6 +7,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 from dyadwatch.store.store import Store
 from dyadwatch.watch.signals import Signal, find_signals
 from dyadwatch.watch.store_signals import whole_store_signals
@@ -69,6 +71,7 @@ def _benchmark() -> ModuleType:
     return module
 
 
+@pytest.mark.slow  # a synthetic store of many dyads, signals computed twice
 def test_equal_on_a_synthetic_store_with_many_dyads(tmp_path: Path) -> None:
     db = tmp_path / "bench.duckdb"
     _benchmark().build_store(db, 4000)

@@ -14,7 +14,7 @@ import pytest
 
 from dashboard_store import Watched, build, serving
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # a real chromium: seconds a page
 
 
 @pytest.fixture(scope="session")

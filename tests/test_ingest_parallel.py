@@ -70,6 +70,7 @@ def test_dask_local_cluster_matches_serial(corpus: Path, serial: Path, tmp_path:
     assert 1 <= len(pids) <= 2 and len(set(pids)) == len(pids)
 
 
+@pytest.mark.slow  # waits for the connection timeout
 def test_unreachable_scheduler_is_a_clear_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -254,6 +254,7 @@ def _dump(store: Store) -> tuple[list[Any], list[Any]]:
     )
 
 
+@pytest.mark.slow  # every order of a corpus, merged again each time
 def test_remerge_makes_events_independent_of_ingestion_order() -> None:
     dumps = []
     for seed in range(4):

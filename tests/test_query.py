@@ -334,6 +334,7 @@ queries = st.builds(
 )
 
 
+@pytest.mark.slow  # a long property run: 150 queries, each against a store twice
 @settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

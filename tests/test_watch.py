@@ -102,7 +102,7 @@ def test_second_cycle_uses_conditional_get_and_reads_only_new_items(server: Feed
         ("huge", "limit is"),
         ("gzipbomb", "body larger than"),
         ("redirect", "more than 5 redirects"),
-        ("hang", "timed out"),
+        pytest.param("hang", "timed out", marks=pytest.mark.slow),  # waits for the timeout
         ("items100k", "100,000 items"),
         ("500", "HTTP 500"),
     ],
@@ -129,6 +129,7 @@ def test_a_broken_feed_is_reported_and_the_others_go_on(
         assert state == (1, True, True)
 
 
+@pytest.mark.slow  # waits for the page deadline
 def test_a_page_that_never_ends_is_reported_for_its_feed(server: FeedServer) -> None:
     server.site.faults["/news/0.html"] = "neverending"
     with Store.open(":memory:") as store:
@@ -141,6 +142,7 @@ def test_a_page_that_never_ends_is_reported_for_its_feed(server: FeedServer) -> 
         assert status == ("error", 1)
 
 
+@pytest.mark.slow  # waits out a Retry-After
 def test_410_disables_the_feed_and_429_honours_retry_after(server: FeedServer) -> None:
     server.site.faults["/feeds/rss"] = "410"
     server.site.faults["/feeds/atom"] = "429"
@@ -423,6 +425,7 @@ def test_a_stop_during_fetching_leaves_the_pages_for_the_next_run(server: FeedSe
         assert w.cycle(force=True).tally.new == 15
 
 
+@pytest.mark.slow  # waits for the deadline
 def test_a_trickling_response_ends_at_the_deadline_not_when_the_server_stops(
     server: FeedServer,
 ) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import psutil
+import pytest
 
 from dyadwatch.feeds.config import FeedConfig, WatchConfig
 from dyadwatch.feeds.fetch import Fetcher, Limits
@@ -26,6 +27,9 @@ from dyadwatch.store.store import Store
 from feed_server import GERMAN, FeedServer, Page, Site, build_site, english_text
 
 from fake_coder import LoggingFakeCoderFactory
+
+# killed processes and twenty watch cycles: many seconds each
+pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[1]
 FAST = Limits(host_delay=0.0, read_timeout=2.0, deadline=3.0, max_retry_after=1.0)
