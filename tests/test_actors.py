@@ -432,3 +432,18 @@ def test_igos_and_kosovo_through_the_pipeline(coder: Coder) -> None:
     assert (eu.country, eu.cameo_code, eu.kind) == ("IGOEEC", "IGOEEC", "igo")
     assert _resolve(coder, text, "United Nations").cameo_code == "IGOUNO"
     assert _resolve(coder, text, "Kosovo").cameo_code == "XKX"
+
+
+@pytest.mark.model
+def test_unnamed_soldiers_detaining_a_countrys_leader_are_that_countrys(coder: Coder) -> None:
+    # datelined Paris and about France, but the soldiers detain Mali's president: Malian forces
+    text = ("PARIS – France condemned the military mutiny in Mali on Wednesday and demanded the "
+            "release of President Ibrahim Boubacar Keita. Keita announced his resignation "
+            "overnight after soldiers detained him. France urged calm.")
+    events = [e for e in coder.code(text, date="2020-08-19") if e.cameo.root == "17"]
+    assert events and events[0].source is not None, [(e.cameo.code, e.source) for e in events]
+    assert (events[0].source.country, events[0].source.sector) == ("MLI", "MIL")
+    # a nationality in the mention is never overridden
+    text = "PARIS – French soldiers detained Mali's defence minister near Gao, the army said."
+    events = [e for e in coder.code(text, date="2020-08-19") if e.cameo.root == "17"]
+    assert events and events[0].source is not None and events[0].source.country == "FRA"

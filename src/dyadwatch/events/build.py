@@ -147,6 +147,8 @@ class EventBuilder:
                 # protested") or a thing acted on ("shots were fired", "a mosque was torched")
                 # is reported with its target unknown.
                 return None
+        if code[:2] == "17" and len(real_targets) == 1:
+            real_sources = [_domestic_forces(a, real_targets[0]) for a in real_sources]
         return real_sources, real_targets, rule
 
     def _pairs(
@@ -269,3 +271,21 @@ def _inherit_country(actors: list[Actor]) -> list[Actor]:
         last_country = a.country or last_country
         out.append(a)
     return out
+
+
+def _domestic_forces(source: Actor, target: Actor) -> Actor:
+    """Unnamed soldiers or police who arrest or detain a country's official are that country's
+    forces ("soldiers detained him", of Mali's president, in a story datelined Paris): the
+    country they were given by default (the story's setting or focus) yields to the text's
+    own evidence. A nationality in the mention ("French troops") is never overridden."""
+    if (
+        source.sector not in ("MIL", "COP")
+        or "no nationality" not in source.reason
+        or target.country is None
+        or target.country == source.country
+        or target.sector not in ("GOV", "ELI", "MIL", "JUD", "LEG")
+    ):
+        return source
+    return replace(source, country=target.country, cameo_code=target.country + source.sector,
+                   reason=f"{source.sector} without a nationality acting on an official of "
+                          f"{target.country} -> {target.country}")
