@@ -120,8 +120,9 @@ class PloverContexts:
             return found
 
         rows = doc.to_array([LEMMA, LOWER]).tolist()
-        by_lemma = {lemma: context(lemma, True) for lemma, _ in rows}
-        by_form = {form: context(form, False) for _, form in rows}
+        # one look-up per distinct lemma and form, not per token
+        by_lemma = {lemma: context(lemma, True) for lemma in {lemma for lemma, _ in rows}}
+        by_form = {form: context(form, False) for form in {form for _, form in rows}}
         positions = [i for i, (lemma, form) in enumerate(rows) if by_lemma[lemma] or by_form[form]]
         names = [by_lemma[rows[i][0]] or by_form[rows[i][1]] or "" for i in positions]  # (never "")
         return positions, names

@@ -57,9 +57,13 @@ class TriggerScreen:
 
             return answers.get_or_compute((question, key), compute)
 
-        verb_ok = {lemma: ask("verb-lemma", lemma, self._verbish, True) for _, lemma in verb_rows}
-        noun_ok = {lemma: ask("noun-lemma", lemma, self._nounish, True) for lemma, _ in noun_rows}
-        form_ok = {lower: ask("noun-form", lower, self._nounish, False) for _, lower in noun_rows}
+        # one question per distinct word of the doc, not per token (each takes the memo's lock)
+        verb_ok = {lemma: ask("verb-lemma", lemma, self._verbish, True)
+                   for lemma in {lemma for _, lemma in verb_rows}}  # fmt: skip
+        noun_ok = {lemma: ask("noun-lemma", lemma, self._nounish, True)
+                   for lemma in {lemma for lemma, _ in noun_rows}}  # fmt: skip
+        form_ok = {lower: ask("noun-form", lower, self._nounish, False)
+                   for lower in {lower for _, lower in noun_rows}}  # fmt: skip
         fallback = self.has_fallback
         return sorted(
             [i for i, (kind, lemma) in zip(verbs, verb_rows, strict=True)
