@@ -44,6 +44,12 @@ _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"[’']s$")
 
 
+# The words that open the reason of a mention given a country by default (its clause's place,
+# the story's setting, the article's focus) rather than by a nationality of its own; the event
+# stage reads them to let the text's own evidence override that default.
+NO_NATIONALITY = "no nationality"
+
+
 @dataclass(frozen=True)
 class Cue:
     """A country (ISO alpha-3 or IGO code) and why the mention belongs to it."""

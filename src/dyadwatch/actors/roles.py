@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import (
     COUNTRYISH,
+    NO_NATIONALITY,
     Cue,
     hit_of,
     is_ethnic,
@@ -123,12 +124,12 @@ class RoleResolver:
         if not titled:
             for code, ent in sentence_places(head, self.scope.ents):
                 if not span.start <= ent.start < span.end:
-                    return Cue(code, f"no nationality; the clause is set in '{ent.text}' -> {code}",
+                    return Cue(code, f"{NO_NATIONALITY}; the clause is set in '{ent.text}' -> {code}",
                                "place")
         if armed and self.scope.setting and self.scope.setting != self.scope.focus:
-            return Cue(self.scope.setting, f"no nationality; the story is set in {self.scope.setting}", "focus")
+            return Cue(self.scope.setting, f"{NO_NATIONALITY}; the story is set in {self.scope.setting}", "focus")
         if self.scope.focus:
-            return Cue(self.scope.focus, f"no nationality; the article is about {self.scope.focus}", "focus")
+            return Cue(self.scope.focus, f"{NO_NATIONALITY}; the article is about {self.scope.focus}", "focus")
         return None
 
     def possessor(self, head: Token, speaker: Actor | None) -> Resolution | None:

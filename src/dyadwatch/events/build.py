@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date as Date
 from typing import TYPE_CHECKING
 
+from dyadwatch.actors.cues import NO_NATIONALITY
 from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.parties import same as _same
@@ -280,7 +281,7 @@ def _domestic_forces(source: Actor, target: Actor) -> Actor:
     own evidence. A nationality in the mention ("French troops") is never overridden."""
     if (
         source.sector not in ("MIL", "COP")
-        or "no nationality" not in source.reason
+        or NO_NATIONALITY not in source.reason
         or target.country is None
         or target.country == source.country
         or target.sector not in ("GOV", "ELI", "MIL", "JUD", "LEG")
