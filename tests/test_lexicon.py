@@ -246,6 +246,43 @@ def test_second_pass_phrasings_code_as_written(coder: Coder, text: str, code: st
     assert code in codes, (text, codes)
 
 
+# Phrasings of the third pass (roots 01-10, leaf by leaf), in sentences of our own.
+THIRD_PASS_PHRASINGS = [
+    ("Canada is considering tightening rules on foreign ownership of farmland.", "014"),
+    ("The Dutch government is weighing whether to extend its mission in Mali.", "014"),
+    ("The Serbian president retracted his remarks about Montenegro on Wednesday.", "015"),
+    ("Beijing fended off accusations of forced labour in Xinjiang on Thursday.", "016"),
+    ("The Philippines sought closer military ties with Japan on Monday.", "0212"),
+    ("The French president telephoned his Russian counterpart on Friday.", "041"),
+    ("Biden met Xi on the sidelines of the G20 summit in Bali.", "044"),
+    ("India and the EU sealed a free trade agreement after years of talks.", "057"),
+    ("Spain deported the suspect to Morocco on Tuesday.", "063"),
+    ("The Kenyan government reversed the decision to raise fuel taxes.", "0832"),
+    ("The junta returned the country to civilian rule.", "0834"),
+    ("FARC rebels handed in their weapons to UN monitors.", "0873"),
+    ("Police summoned the opposition leader for questioning.", "090"),
+    ("The United States demanded the immediate release of the journalists.", "1053"),
+]
+# Generic verbs the third pass names only with their objects: these stay without an event.
+THIRD_PASS_NON_EVENTS = [
+    "The new law took effect on Monday.",
+    "Oil prices stopped rising after the cartel's decision.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "code"), THIRD_PASS_PHRASINGS)
+def test_third_pass_phrasings_code_as_written(coder: Coder, text: str, code: str) -> None:
+    codes = {e.cameo.code for e in coder.code(text, date="2024-03-01")}
+    assert code in codes, (text, codes)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", THIRD_PASS_NON_EVENTS)
+def test_third_pass_generic_verbs_need_their_objects(coder: Coder, text: str) -> None:
+    assert not coder.code(text, date="2024-03-01"), text
+
+
 @pytest.mark.model
 def test_a_passive_victim_stays_the_target_of_a_bare_killing(coder: Coder) -> None:
     # an object-constrained pattern ("kill soldiers") would take the victims as part of its
