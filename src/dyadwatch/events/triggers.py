@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.fallback import Fallback, fallback_match
-from dyadwatch.events.match import Match
+from dyadwatch.events.match import Match, for_clause
 from dyadwatch.events.modality import DEMAND_MODALS
 from dyadwatch.events.subjects import is_to_infinitive
 from dyadwatch.knowledge.lexicon import Lexicon, Pattern, Shifts
@@ -127,7 +127,7 @@ class Matcher:
                 continue  # "X has not attacked, an official insisted": a statement, no demand
             if p.objects:
                 if objects is None:
-                    objects = self.clauses.object_lemmas(token)
+                    objects = self._object_lemmas(token)
                 if not (p.objects & objects):
                     continue
             if preps is None:
@@ -177,6 +177,14 @@ class Matcher:
                         return replace(match, code=shifted, base=inner.base, inner=inner,
                                        rule=f"{match.rule}+{inner.rule.split(':', 1)[-1]}")
         return match
+
+    def _object_lemmas(self, token: Token) -> set[str]:
+        """What a pattern's object column can match (``Clauses.object_lemmas``), and the subject
+        of a 'for X to do Y' clause, which is what a 'for' phrase would name ("appealed for
+        troops to restore order": troops)."""
+        objects = self.clauses.object_lemmas(token)
+        asked = for_clause(token)
+        return objects | self.clauses.noun_lemmas(asked[0]) if asked is not None else objects
 
     @staticmethod
     def _preps(token: Token, obj: Token | None) -> set[str]:
@@ -247,6 +255,9 @@ class Matcher:
                 nouns.append(c)
             elif c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "to", "against", "over"):
                 nouns.extend(p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN")
+        asked = for_clause(token)
+        if asked is not None:  # "called for elections to be held": the elections
+            nouns.append(asked[0])
         addressee = self.clauses.addressee(token)
         if addressee is not None:  # "called on X to withdraw": the infinitive under X
             verbs.extend(c for c in addressee.children
