@@ -99,3 +99,14 @@ def test_a_framed_row_is_an_event_only_inside_a_frame(coder: Coder) -> None:
     assert _codes(own, "The opposition demanded that the junta hold elections.") == ["1044"]
     assert _codes(own, "Kenya held elections on Tuesday.") == []
     assert _codes(own, "The junta will hold elections next year.") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "codes"), [
+    ("The junta in Niger promised to hold elections within three years.", ["0344"]),
+    ("The European Union urged Myanmar's generals to hold elections.", ["0244"]),
+    ("Ecuador held elections on Sunday amid heavy security.", []),
+    ("The mayor of Lagos appealed for soldiers to restore order, Nigerian media reported.", ["0234"]),
+])
+def test_shipped_rows_framed_and_for_clauses(coder: Coder, text: str, codes: list[str]) -> None:
+    assert sorted({e.cameo.code for e in coder.code(text, date="2024-05-02")}) == codes, text
