@@ -107,6 +107,8 @@ def test_a_framed_row_is_an_event_only_inside_a_frame(coder: Coder) -> None:
     ("The European Union urged Myanmar's generals to hold elections.", ["0244"]),
     ("Ecuador held elections on Sunday amid heavy security.", []),
     ("The mayor of Lagos appealed for soldiers to restore order, Nigerian media reported.", ["0234"]),
+    # signing is 057 whatever the agreement is about, however specific a rival row's object
+    ("Greece and Egypt signed a security agreement in Athens on Monday.", ["057"]),
 ])
 def test_shipped_rows_framed_and_for_clauses(coder: Coder, text: str, codes: list[str]) -> None:
     assert sorted({e.cameo.code for e in coder.code(text, date="2024-05-02")}) == codes, text
