@@ -47,7 +47,37 @@ class Match:
                 out.add(c.i)
         if self.inner is not None and self.inner.trigger.pos_ == "VERB":
             out |= conjuncts(self.inner.trigger)  # "urged X to unite and mobilize"
+        asked = for_clause(self.trigger)
+        if asked is not None and self.pattern.objects and self.pattern.kind != "frame":
+            out.add(asked[1].i)  # "appealed for troops to restore order": the aim of the appeal
         return out
+
+
+def for_clause(verb: Token) -> tuple[Token, Token] | None:
+    """(subject, infinitive) of a 'for X to do Y' clause under ``verb``: the parser reads
+    "appealed for troops to restore order" as a clause whose subject is the troops, where the
+    troops are what is appealed for, as in "appealed for troops". A third parse hangs the
+    infinitive on the verb beside a 'for' phrase ("asked for soldiers | to secure the city")."""
+    asked = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+                  for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+    for c in verb.children:
+        if c.dep_ not in ("advcl", "ccomp", "xcomp") or c.pos_ != "VERB" or c.i < verb.i:
+            continue
+        kids = list(c.children)
+        if not any(k.dep_ == "aux" and k.lower_ == "to" for k in kids):
+            continue
+        mark = next((k for k in kids if k.dep_ == "mark" and k.lower_ == "for"), None)
+        if mark is None:
+            if asked is not None and asked.i < c.i and c.dep_ == "advcl" and not any(
+                    k.dep_ in ("nsubj", "nsubjpass") for k in kids):
+                return asked, c
+            continue
+        # the subject, or (a parse seen too) the object of the 'for' itself
+        subjects = [k for k in kids if k.dep_ in ("nsubj", "nsubjpass")] + [
+            k for k in mark.children if k.dep_ == "pobj"]
+        if subjects and subjects[0].pos_ == "NOUN":
+            return subjects[0], c
+    return None
 
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.fallback import Fallback, fallback_match
-from dyadwatch.events.match import Match
+from dyadwatch.events.match import Match, for_clause
 from dyadwatch.events.modality import DEMAND_MODALS
 from dyadwatch.events.subjects import is_to_infinitive
 from dyadwatch.knowledge.lexicon import Lexicon, Pattern, Shifts
@@ -54,6 +54,26 @@ def _states_a_fact(verb: Token) -> bool:
     return False
 
 
+def _leaf_rank(code: str) -> int:
+    """How far down the CAMEO tree a code is: a root's generic code (050) 0, a category (051)
+    1, a sub-category (0511) 2."""
+    return 2 if len(code) == 4 else int(code[2:] != "0")
+
+
+def _more_specific(
+    new: tuple[float, int, Pattern], old: tuple[float, int, Pattern]
+) -> bool:
+    """Whether a candidate (score, words of its longest matched object, pattern) beats the
+    best so far, whichever table either comes from: the higher score; on a tie, the one whose
+    matched object is longer ("overflight rights" over "rights", any object over none); then, within one root, the deeper code, as CAMEO codes the most specific category
+    that applies. Otherwise the earlier wins (the core table, then the per-root files)."""
+    if new[0] != old[0]:
+        return new[0] > old[0]
+    if new[1] != old[1]:  # a matched object (0: none) narrows more the longer it is
+        return new[1] > old[1]
+    return new[2].code[:2] == old[2].code[:2] and _leaf_rank(new[2].code) > _leaf_rank(old[2].code)
+
+
 class Matcher:
     """Trigger matching for one article."""
 
@@ -74,13 +94,13 @@ class Matcher:
         if pos in ("NOUN", "PROPN") and dep == "attr":
             copula = token.head
             if copula.lemma_ == "be" and self.in_speech(token):
-                found = self._noun_match(token, "copula")
+                found = self._noun_match(token, "copula", framed=depth > 0)
                 if found is not None:
                     return found
         if pos == "NOUN" and dep not in ("dobj", "attr", "compound", "nsubjpass", "amod"):
             if dep == "pobj" and token.head.lower_ in TOPIC_PREPS:
                 return None  # a topic, not an event: "talks on a pullback", "suppression of unrest"
-            return self._noun_match(token, "noun")
+            return self._noun_match(token, "noun", framed=depth > 0)
         return None
 
     def _verb_match(self, token: Token, depth: int) -> Match | None:
@@ -94,7 +114,10 @@ class Matcher:
         objects: set[str] | None = None
         preps: set[str] | None = None
         best: tuple[float, Pattern, Match | None] | None = None
+        best_words = 0
         for p in candidates:
+            if p.framed_only and depth == 0:
+                continue  # "held elections": an event only as what a promise or demand frames
             named = p.named_particles
             if named and "-" not in p.particles and not (named & (prt | after)):
                 continue
@@ -104,7 +127,7 @@ class Matcher:
                 continue  # "X has not attacked, an official insisted": a statement, no demand
             if p.objects:
                 if objects is None:
-                    objects = self.clauses.object_lemmas(token)
+                    objects = self._object_lemmas(token)
                 if not (p.objects & objects):
                     continue
             if preps is None:
@@ -117,13 +140,20 @@ class Matcher:
                 if p.family == "appeal" and inner is not None and inner.trigger.dep_ == "xcomp" and (
                         self.clauses.addressee(token) is None):
                     score -= 1.5  # "sought to deepen ties": one's own aim, if an intent pattern fits
-            if best is None or score > best[0]:
-                best = (score, p, inner)
+            words = p.object_words(objects) if p.objects and objects is not None else 0
+            if best is None or _more_specific((score, words, p), (best[0], best_words, best[1])):
+                best, best_words = (score, p, inner), words
+        if best is not None and best_words == 1 and obj is not None and depth < 3:
+            # "deepened defence cooperation": a generic code matched on the bare object noun
+            # yields to the noun's own pattern, which names its modifier
+            specific = self._named_object(token, obj, best[1], depth)
+            if specific is not None:
+                return specific
         light = None
         if obj is not None and light_ok and (
             best is None or (not best[1].objects and best[1].kind != "frame") or best[0] < 1
         ):
-            light = self._noun_match(obj, "noun", governor=token)
+            light = self._noun_match(obj, "noun", governor=token, framed=depth > 0)
         if light is not None:
             return light
         if best is None:
@@ -148,6 +178,14 @@ class Matcher:
                                        rule=f"{match.rule}+{inner.rule.split(':', 1)[-1]}")
         return match
 
+    def _object_lemmas(self, token: Token) -> set[str]:
+        """What a pattern's object column can match (``Clauses.object_lemmas``), and the subject
+        of a 'for X to do Y' clause, which is what a 'for' phrase would name ("appealed for
+        troops to restore order": troops)."""
+        objects = self.clauses.object_lemmas(token)
+        asked = for_clause(token)
+        return objects | self.clauses.noun_lemmas(asked[0]) if asked is not None else objects
+
     @staticmethod
     def _preps(token: Token, obj: Token | None) -> set[str]:
         """The prepositions of a verb and of its object: a pattern naming one scores higher."""
@@ -156,7 +194,22 @@ class Matcher:
             preps |= {c.lower_ for c in obj.children if c.dep_ == "prep"}
         return preps
 
-    def _noun_match(self, noun: Token, kind: str, governor: Token | None = None) -> Match | None:
+    def _named_object(self, token: Token, obj: Token, verb: Pattern, depth: int) -> Match | None:
+        """The object noun's own pattern, when the verb's pattern is a root's generic code that
+        matched only the bare object noun and the noun's pattern matched a modifier form
+        ("defence cooperation", "overflight rights") that a specific code names."""
+        if verb.kind != "verb" or verb.code[2:] != "0" or obj.pos_ != "NOUN":
+            return None
+        if not verb.objects & {obj.lemma_.lower(), obj.lower_}:
+            return None
+        found = self._noun_match(obj, "noun", governor=token, framed=depth > 0)
+        if found is None or found.pattern.object_words(self.clauses.noun_lemmas(obj)) < 2:
+            return None
+        return found
+
+    def _noun_match(
+        self, noun: Token, kind: str, governor: Token | None = None, *, framed: bool = True
+    ) -> Match | None:
         candidates = self.lexicon.candidates(kind, noun.lemma_.lower())  # type: ignore[arg-type]
         if not candidates:
             candidates = self.lexicon.candidates(kind, noun.lower_)  # type: ignore[arg-type]
@@ -168,14 +221,17 @@ class Matcher:
             preps |= {c.lower_ for c in governor.children if c.dep_ == "prep"}
         gov_lemma = governor.lemma_.lower() if governor is not None else None
         best: tuple[float, Pattern] | None = None
+        best_words = 0
         for p in candidates:
+            if p.framed_only and not framed:
+                continue
             if p.objects and not (p.objects & mods):
                 continue
             if p.particles and gov_lemma not in p.particles:
                 continue  # a noun pattern's 'particle' names the light verbs it needs
             score = 3 * bool(p.objects) + 2 * bool(p.particles) + (1 if set(p.preps) & preps else 0)
-            if best is None or score > best[0]:
-                best = (score, p)
+            if best is None or _more_specific((score, p.object_words(mods), p), (best[0], best_words, best[1])):
+                best, best_words = (score, p), p.object_words(mods)
         if best is None:
             return None
         p = best[1]
@@ -199,6 +255,9 @@ class Matcher:
                 nouns.append(c)
             elif c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "to", "against", "over"):
                 nouns.extend(p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN")
+        asked = for_clause(token)
+        if asked is not None:  # "called for elections to be held": the elections
+            nouns.append(asked[0])
         addressee = self.clauses.addressee(token)
         if addressee is not None:  # "called on X to withdraw": the infinitive under X
             verbs.extend(c for c in addressee.children

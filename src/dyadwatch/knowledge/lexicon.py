@@ -19,6 +19,9 @@ _KINDS = ("verb", "noun", "copula", "frame")
 # The CAMEO roots a frame pattern may have, and the column of frames.tsv each one reads.
 FRAME_FAMILIES = {"02": "appeal", "03": "intent", "10": "demand", "12": "refuse", "13": "intent"}
 _COLUMNS = ("id", "kind", "lemma", "particle", "object", "prep", "code", "note")
+# A flag in the prep column: the pattern is an event only as what a frame frames ("promised to
+# hold elections", "demanded the release"), never on its own ("held elections" is routine).
+FRAMED = "(framed)"
 # The table names the version lines must carry, and the format versions this code reads.
 LEXICON_TABLE = "trigger lexicon"
 LEXICON_VERSIONS = (2, 3)  # verbs.tsv is v2, the per-root files v3: the same columns
@@ -42,7 +45,17 @@ class Pattern:
     def specificity(self) -> int:
         objects = 1 if self.objects == {"(clause)"} else 2 * bool(self.objects)
         particles = 2 * bool(self.particles) if "-" not in self.particles else 0  # '-': optional
-        return particles + objects + bool(self.preps)
+        return particles + objects + bool(set(self.preps) - {FRAMED})
+
+    @cached_property
+    def framed_only(self) -> bool:
+        """A '(framed)' flag in the prep column: an event only as a frame's complement."""
+        return FRAMED in self.preps
+
+    def object_words(self, present: set[str]) -> int:
+        """How many words the longest of the pattern's object forms found in ``present`` has:
+        "overflight rights" (2) says more than "rights" (1); 0 when none is there."""
+        return max((len(o.split()) for o in self.objects & present), default=0)
 
     @cached_property
     def named_particles(self) -> frozenset[str]:
@@ -165,6 +178,8 @@ def _parse_patterns(
             raise KnowledgeError(path, lineno, f"code {code} is not in this file's root {root}")
         if kind == "frame" and code[:2] not in FRAME_FAMILIES:
             raise KnowledgeError(path, lineno, f"a frame's code must be in roots {sorted(FRAME_FAMILIES)}")
+        if FRAMED in _split(prep) and kind not in ("verb", "noun"):
+            raise KnowledgeError(path, lineno, f"only a verb or noun pattern can be {FRAMED}")
         seen[pid] = f"{path}:{lineno}"
         patterns.append(
             Pattern(
