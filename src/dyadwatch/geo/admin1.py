@@ -85,6 +85,7 @@ class Admin2:
     name: str
     geonames_id: int | None
     points: tuple[tuple[float, float], ...]  # its towns' coordinates
+    population: int = 0  # its towns' inhabitants together
 
 
 def admin2_cities_file(subdivisions: Path) -> Path:
@@ -106,17 +107,22 @@ def read_admin2(path: Path) -> list[Admin2]:
             continue
         rows[number] = (parts[0], parts[1], name.strip(), int(gn_id) if gn_id.isdigit() else None)
     points: dict[int, list[tuple[float, float]]] = {}
+    people: dict[int, int] = {}
     for number, cols in _rows(cities, _CITY_COLUMNS):
         try:
             point = (float(cols[5]), float(cols[6]))
+            population = int(cols[4] or 0)
         except ValueError:
             raise KnowledgeError(
-                str(cities), number, "latitude and longitude must be numbers"
+                str(cities), number, "population, latitude and longitude must be numbers"
             ) from None
         for row in cols[2].split("|"):
             if row.isdigit() and int(row) in rows:
                 points.setdefault(int(row), []).append(point)
-    return [Admin2(*rows[n][:3], rows[n][3], tuple(points[n])) for n in rows if n in points]
+                people[int(row)] = people.get(int(row), 0) + population
+    return [
+        Admin2(*rows[n][:3], rows[n][3], tuple(points[n]), people[n]) for n in rows if n in points
+    ]
 
 
 def _rows(path: Path, columns: int) -> list[tuple[int, list[str]]]:

@@ -315,7 +315,8 @@ def _add_admin2(
         lat, lon = _spherical_mean(div.points)
         province = built.admin1_names.get(f"{country}.{div.admin1}")
         cand = Candidate(div.geonames_id, div.name, "district", country, div.admin1,
-                         round(lat, 5), round(lon, 5), admin1_name=province)  # fmt: skip
+                         round(lat, 5), round(lon, 5), div.population,
+                         admin1_name=province)  # fmt: skip
         built.index[key].append(cand)
 
 

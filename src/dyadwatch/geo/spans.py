@@ -78,8 +78,8 @@ def is_actor_name(span: SpacySpan, not_place: Callable[[str], bool] | None) -> b
 def big_place(
     resolver: PlaceResolver, name: str, *, areas: bool = True, least: int = BIG_CITY
 ) -> bool:
-    """The main name of a city of ``least`` inhabitants or more (100,000), or (``areas``) of a
-    country, state or region."""
+    """The main name of a city, or a county or district, of ``least`` inhabitants or more
+    (100,000), or (``areas``) of a country, state or region."""
     return any(
         not c.alternate and (c.population >= least if c.feature not in AREAS else areas)
         for c in resolver.known(name)
