@@ -18,6 +18,7 @@ from fake_coder import build_event
 PARIS = Place("Paris", 2988507, "city", "FRA", "11", 48.85, 2.35)
 BERLIN = Place("Berlin", 2950159, "city", "DEU", "16", 52.52, 13.41)
 FRANCE = Place("France", 3017382, "country", "FRA", None, 46.0, 2.0)
+RHONE = Place("Rhône", 2987410, "district", "FRA", "84", None, None)
 ILE_DE_FRANCE = Place("Ile-de-France", 3012874, "admin", "FRA", "11", 48.5, 2.5)
 
 
@@ -298,6 +299,11 @@ def key(place: Place) -> PlaceKey:
         (Place("Paris", None, "city", "FRA", None, None, None), PARIS, True),
         (Place("Lyon", 2996944, "city", "FRA", "84", None, None), PARIS, False),
         (Place("Europe", None, "continent", None, None, None, None), BERLIN, True),
+        # A county and a town of its region (which county a town lies in is not known), but
+        # not two counties, nor a county and a town of another region.
+        (Place("Paris", 2968815, "district", "FRA", "11", None, None), PARIS, True),
+        (RHONE, PARIS, False),
+        (RHONE, Place("Ain", 3038422, "district", "FRA", "84", None, None), False),
     ],
 )
 def test_places_compatible(a: Place, b: Place, compatible: bool) -> None:

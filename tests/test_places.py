@@ -89,6 +89,24 @@ MET_ALGERIANS = [
     (".", ".", "punct", 1, ""),
 ]
 
+# A country owning what is no part of a map is the actor; owning a part of the map, the place.
+MALI_OFFENSIVE = [
+    ("Mali", "NNP", "poss", 2, "GPE"),
+    ("'s", "POS", "case", 0, ""),
+    ("offensive", "NN", "nsubj", 3, ""),
+    ("stalled", "VBD", "ROOT", 3, "", "stall"),
+    (".", ".", "punct", 3, ""),
+]
+MALI_NORTH = [
+    ("Fighting", "NN", "nsubj", 1, "", "fighting"),
+    ("spread", "VBD", "ROOT", 1, "", "spread"),
+    ("across", "IN", "prep", 1, ""),
+    ("Mali", "NNP", "poss", 5, "GPE"),
+    ("'s", "POS", "case", 3, ""),
+    ("north", "NN", "pobj", 2, ""),
+    (".", ".", "punct", 1, ""),
+]
+
 
 @pytest.fixture
 def resolver() -> PlaceResolver:
@@ -105,6 +123,8 @@ def resolver() -> PlaceResolver:
         (TROOPS, [("US", "metonym", "USA"), ("Mali", "literal", "MLI")]),
         (PUSHED, [("Washington", "metonym", "USA"), ("Algeria", "metonym", "DZA")]),
         (MET_ALGERIANS, [("Algerian", "demonym", "DZA")]),
+        (MALI_OFFENSIVE, [("Mali", "metonym", "MLI")]),
+        (MALI_NORTH, [("Mali", "literal", "MLI")]),
     ],
 )
 def test_mentions_roles_and_places(

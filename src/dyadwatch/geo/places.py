@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.geo.attach import attachment_cost, event_place
 from dyadwatch.geo.gazetteer import PlaceResolver, to_place
+from dyadwatch.geo.names import AREAS
 from dyadwatch.geo.roles import mention_role
 from dyadwatch.geo.spans import (
     PLACE_LABELS,
@@ -140,7 +141,7 @@ def _resolve_all(
             place = resolver.demonym(span.text)
         else:
             cands = resolver.known(name)
-            place = to_place(cands[0]) if cands and cands[0].feature != "city" else None
+            place = to_place(cands[0]) if cands and cands[0].feature in AREAS else None
         if place is not None:
             first[span.start] = place
             if place.country and place.feature == "country":
@@ -156,8 +157,8 @@ def _resolve_all(
         if name is None:
             place = first.get(span.start)
         else:
-            # Near: the sentence's other places (resolved ones as resolved), the article's US
-            # states and the dateline.
+            # Near: the sentence's other places (resolved ones as resolved) and the dateline;
+            # the article's states and provinces count apart, as weaker evidence.
             near = [
                 p
                 for j in sentences[sentence_of[k]]
@@ -165,9 +166,19 @@ def _resolve_all(
                 if (p := resolved.get(found[j][0].start) or first.get(found[j][0].start))
                 is not None
             ]
-            near += states + ([dateline_place] if dateline_place is not None else [])
+            near += [dateline_place] if dateline_place is not None else []
             # A name cut from a facility ("Royal" of "Royal Street") is no alternate name.
-            place = resolver.resolve(name, focus=focus, near=near, main_only=name != span.text)
+            place = resolver.resolve(
+                name, focus=focus, near=near, main_only=name != span.text, divisions=states
+            )
+            if place is None and name == span.text and len(span) > 1:
+                # Known whole only as far-off towns or counties the resolver turned down ("Orange
+                # County" of a Florida story): read it as a name the gazetteer lacks.
+                part = lookup_name(resolver, span, whole=False)
+                if part != name:
+                    place = resolver.resolve(
+                        part, focus=focus, near=near, main_only=True, divisions=states
+                    )
         if place is not None:
             resolved[span.start] = place
             place = dataclasses.replace(place, start=span.start_char, end=span.end_char)

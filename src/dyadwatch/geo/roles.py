@@ -56,6 +56,8 @@ def mention_role(span: SpacySpan, feature: str | None = None) -> PlaceRole:
             return "metonym"
         if head.ent_type_ == "ORG":
             return "metonym"
-        if feature == "country" and dep != "poss" and not is_geo_noun(head):
+        # A country owning what is no part of a map ("Russia's invasion", "Iran's programme")
+        # is the actor, as in "a U.S. vehicle".
+        if feature == "country" and not is_geo_noun(head):
             return "metonym"
     return "literal"

@@ -10,6 +10,7 @@ from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING
 
 from dyadwatch.geo.gazetteer import PlaceResolver
+from dyadwatch.geo.names import AREAS
 from dyadwatch.knowledge.words import (
     GEO_AREA_NOUNS,
     GEO_CALENDAR,
@@ -77,10 +78,10 @@ def is_actor_name(span: SpacySpan, not_place: Callable[[str], bool] | None) -> b
 def big_place(
     resolver: PlaceResolver, name: str, *, areas: bool = True, least: int = BIG_CITY
 ) -> bool:
-    """The main name of a city of ``least`` inhabitants or more (100,000), or (``areas``) of a
-    country, state or region."""
+    """The main name of a city, or a county or district, of ``least`` inhabitants or more
+    (100,000), or (``areas``) of a country, state or region."""
     return any(
-        not c.alternate and (c.population >= least if c.feature == "city" else areas)
+        not c.alternate and (c.population >= least if c.feature not in AREAS else areas)
         for c in resolver.known(name)
     )
 
@@ -125,19 +126,20 @@ def name_run(doc: Doc, start: int, limit: int = 5) -> SpacySpan | None:
     return doc[start:end]
 
 
-def lookup_name(resolver: PlaceResolver, span: SpacySpan) -> str:
+def lookup_name(resolver: PlaceResolver, span: SpacySpan, *, whole: bool = True) -> str:
     """The text to look a mention up by: itself; else its name before a site word ("Deir Ezzor
     Airport"); else, when the gazetteer knows that, the name after a compass word ("Northern
     Kordofan"), else the longest run of its words that is the main name of an area, of a city of
     100,000 ("Kunduz-Takhar highway" -> Kunduz) or of a town of 1,000 before a local body's word
-    ("Tarvel Police Station"): the mention lies in or at that place."""
-    if resolver.known(span.text):
+    ("Tarvel Police Station"): the mention lies in or at that place. ``whole=False`` skips the
+    mention itself (the gazetteer knows it, but only as places the resolver turned down)."""
+    if whole and resolver.known(span.text):
         return span.text
     doc, start, end = span.doc, span.start, span.end
     while end > start + 1 and doc[end - 1].lower_ in GEO_SITE_WORDS:
         end -= 1
     stripped = doc[start:end].text
-    if end - start < 2 or resolver.known(stripped):
+    if end - start < 2 or (resolver.known(stripped) and (whole or end < span.end)):
         return stripped
     if doc[start].lower_ in GEO_COMPASS_NAMES and resolver.known(doc[start + 1 : end].text):
         return doc[start + 1 : end].text

@@ -77,17 +77,20 @@ def places_compatible(a: PlaceKey | None, b: PlaceKey | None) -> bool:
         return False
     if "admin" in (a.feature, b.feature):
         return True
+    # A county and a town of its state: the gazetteer does not say which county a town is in.
+    if "district" in (a.feature, b.feature) and a.feature != b.feature:
+        return True
     if a.geonames_id is not None and b.geonames_id is not None:
         return False
     return a.name.casefold() == b.name.casefold()
 
 
-_SPECIFICITY = {"city": 4, "admin": 3, "region": 2, "country": 1, "continent": 0}
+_SPECIFICITY = {"city": 5, "district": 4, "admin": 3, "region": 2, "country": 1, "continent": 0}
 
 
 def specificity(feature: str | None) -> int:
-    """How precise a place is: city 4, admin region 3, region 2, country 1, continent 0, and 2
-    for a feature we do not know (kept in step with ``_SPECIFICITY_SQL``)."""
+    """How precise a place is: city 5, district (a county) 4, admin region 3, region 2, country
+    1, continent 0, and 2 for a feature we do not know (kept in step with ``_SPECIFICITY_SQL``)."""
     return _SPECIFICITY.get(feature or "", 2)
 
 
