@@ -264,7 +264,7 @@ CODEBOOK_PASS = [
     ("The opposition drummed up opposition against the new constitution.", "113"),
     ("Lebanon barred UN investigators from the port.", "1245"),
     ("Armenia's prime minister vowed revenge against Azerbaijan after the border clash.", "138"),
-    ("Students burned effigies of the governor outside the state assembly in Kaduna.", "141"),
+    ("Students waved placards against the governor outside the state assembly in Kaduna.", "141"),
     ("Prisoners in the Turkish jail began an indefinite hunger strike on Monday.", "142"),
     ("Japan scrambled jets to intercept Russian bombers.", "150"),
     ("Poland pulled its envoy from Minsk after the crackdown.", "161"),
