@@ -290,3 +290,58 @@ def test_a_passive_victim_stays_the_target_of_a_bare_killing(coder: Coder) -> No
     events = coder.code("Four Afghan soldiers were killed in Kandahar on Monday.", date="2021-03-01")
     assert [e.cameo.root for e in events] == ["19"]
     assert events[0].target is not None and events[0].target.country == "AFG"
+
+
+# Phrasings of the codebook pass over roots 11-20 (one block per leaf code), in sentences of our
+# own: each must come out with its code.
+CODEBOOK_PASS = [
+    ("Turkey's foreign minister took issue with Greece over the migrant pushbacks.", "110"),
+    ("Beijing heaped scorn on the Philippine president after his speech.", "111"),
+    ("Gambia referred Myanmar to the International Court of Justice over the killings.", "115"),
+    ("The opposition drummed up opposition against the new constitution.", "113"),
+    ("Lebanon barred UN investigators from the port.", "1245"),
+    ("Armenia's prime minister vowed revenge against Azerbaijan after the border clash.", "138"),
+    ("Students waved placards against the governor outside the state assembly in Kaduna.", "141"),
+    ("Prisoners in the Turkish jail began an indefinite hunger strike on Monday.", "142"),
+    ("Japan scrambled jets to intercept Russian bombers.", "150"),
+    ("Poland pulled its envoy from Minsk after the crackdown.", "161"),
+    ("The United States raised tariffs on Chinese electric vehicles.", "163"),
+    ("Police fired rubber bullets at demonstrators in central Nairobi.", "175"),
+    ("Soldiers bulldozed dozens of homes in the village.", "1712"),
+    ("Pirates hijacked a cargo ship off the Somali coast.", "181"),
+    ("Rebels encircled the provincial capital after a week of fighting.", "191"),
+    ("Russian forces pounded the town with artillery overnight.", "194"),
+    ("Government forces dropped barrel bombs on rebel-held districts of Aleppo.", "195"),
+    ("The militia wiped out whole villages in the province.", "202"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "code"), CODEBOOK_PASS)
+def test_codebook_pass_phrasings_code_as_written(coder: Coder, text: str, code: str) -> None:
+    codes = {e.cameo.code for e in coder.code(text, date="2023-10-16")}
+    assert code in codes, (text, codes)
+
+
+# Generic verbs the codebook pass uses only with a named object or a required particle: in these
+# sentences of ours the verb has neither, and the code must not appear.
+CODEBOOK_PASS_GUARDS = [
+    ("The airline carried 3,000 passengers on the new route last month.", "181"),
+    ("Villagers survived the attack and reached the border.", "185"),
+    ("Leaders left the summit in Brussels on Friday evening.", "164"),
+    ("The committee held its annual summit in Geneva.", "192"),
+    ("The court held a trial in the capital.", "173"),
+    ("The company moved into new offices in the city centre.", "192"),
+    ("Workers resumed strikes at the port on Monday.", "196"),
+    ("Police found a body in the river.", "202"),
+    ("Floods cut off villages across the region.", "191"),
+    ("The ministry cancelled the economic programme.", "1721"),
+    ("Japan scrambled jets to intercept Russian bombers.", "190"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "code"), CODEBOOK_PASS_GUARDS)
+def test_codebook_pass_guards(coder: Coder, text: str, code: str) -> None:
+    codes = {e.cameo.code for e in coder.code(text, date="2023-10-16")}
+    assert code not in codes, (text, codes)
