@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.knowledge.words import (
     ACTIVE_PASSIVES,
+    ADVERBIAL_GERUND_PREPS,
     GUILT_WORDS,
     OBJECT_CONTROL,
     RAISING,
@@ -87,6 +88,10 @@ class Subjects:
             return self.subjects(head, depth + 1)
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in GUILT_WORDS:
             return self.subjects(head.head.head, depth + 1)  # "X is guilty of violating": X
+        if (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep"
+                and head.lower_ in ADVERBIAL_GERUND_PREPS and head.head.pos_ in ("VERB", "AUX")):
+            # "X signed the deal after meeting Y": the clause's subject does the gerund too
+            return self.subjects(head.head, depth + 1)
         if verb.dep_ == "relcl" and verb.tag_ == "VBN":
             return agents(verb), True
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and is_to_infinitive(verb):

@@ -46,6 +46,13 @@ REFLEXIVES: Final = frozenset({"itself", "themselves", "himself", "herself", "on
 TIME_ENTITIES: Final = frozenset({"DATE", "TIME"})
 # Adjectives whose gerund has the subject of 'be': "X is guilty of violating the truce".
 GUILT_WORDS: Final = frozenset({"guilty", "responsible", "culpable", "liable"})
+# Prepositions of time and manner whose gerund is done by the clause's subject ("signed the deal
+# after meeting X", "protested by blocking roads"); not "for"/"of", whose gerund is the object's
+# ("thanked Egypt for hosting", "accused X of shelling").
+ADVERBIAL_GERUND_PREPS: Final = frozenset({
+    "after", "before", "by", "while", "since", "without", "upon", "on", "through", "despite",
+    "in", "besides", "instead",
+})
 # Passive verbs whose subject is the doer: "forces were engaged in ethnic cleansing".
 ACTIVE_PASSIVES: Final = frozenset({"engage", "involve", "implicate"})
 
