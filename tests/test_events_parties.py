@@ -381,3 +381,40 @@ def test_an_act_by_someone_the_text_does_not_name_is_kept_with_an_unknown_doer(
 ])
 def test_causes_and_measures_are_no_doers(coder: Coder, text: str) -> None:
     assert _events(coder, text) == []
+
+
+# -- purpose clauses: the aim of an act is no second event, and names whom it is aimed at ----------
+
+
+@pytest.mark.parametrize("text,root,aim", [
+    ("Turkey sent troops into Syria to fight Kurdish militants.", "15", "fight"),
+    ("The Kenyan president met the Chinese ambassador in Nairobi to discuss new trade rules.", "04", "discuss"),
+    ("Ghana recalled its ambassador from Lagos in order to protest the expulsion of traders.", "16", "protest"),
+])
+def test_a_purpose_clause_of_an_event_yields_no_event_of_its_own(
+    coder: Coder, text: str, root: str, aim: str
+) -> None:
+    events = _events(coder, text)
+    start = text.index(" " + aim)
+    assert any(e.cameo.root == root for e in events), [(e.cameo.code, e.evidence.trigger) for e in events]
+    assert not [e for e in events if e.evidence.trigger.start >= start], \
+        [(e.cameo.code, e.evidence.trigger) for e in events]
+
+
+def test_a_purpose_clause_without_an_event_above_it_is_still_coded(coder: Coder) -> None:
+    # 'gathered' is no event: the clause is all there is to report (an intent)
+    events = _events(coder, "Protesters gathered outside parliament to demand the resignation of the Thai prime minister.")
+    assert events, "the demand should be coded"
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Police fired tear gas to disperse protesters in Nairobi.", "KENOPP"),
+    ("The United States imposed tariffs to punish China.", "CHN"),
+])
+def test_an_act_without_a_target_is_aimed_at_whom_its_purpose_clause_acts_on(
+    coder: Coder, text: str, target: str
+) -> None:
+    events = _events(coder, text)
+    main = [e for e in events if e.evidence.trigger.start < text.index(" to ")]  # the act's own event
+    assert [e for e in main if e.target is not None and e.target.cameo_code == target], \
+        [(e.cameo.code, e.source, e.target) for e in events]

@@ -20,6 +20,7 @@ from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.parties import same as _same
 from dyadwatch.events.references import refers_to_earlier
 from dyadwatch.events.stance import stance_of
+from dyadwatch.events.targets import purpose_of
 from dyadwatch.knowledge.words import (
     CLAUSE_TARGET_ROOTS,
     LOCATED_ROOTS,
@@ -73,10 +74,19 @@ class EventBuilder:
         # one pass when the first event is dated.
         self._dates: dict[int, EventDate] = {}
         self._date_cues: list[tuple[int, int, Token, str]] | None = None
+        # Trigger indices (of the doc) of the matches that made events: a purpose clause under
+        # one of them is that event's aim (see ``purpose_of``).
+        self._made: set[int] = set()
 
     def build(self, index: int, sent: SpacySpan, match: Match) -> list[Event]:
         """The events of ``match`` in sentence ``index``."""
         trigger, pattern = match.trigger, match.pattern
+        aim_of = purpose_of(trigger)
+        if aim_of is not None and aim_of.i in self._made:
+            # "fired tear gas to disperse the crowd", "met X to discuss Y": the act reported is
+            # the main verb's; what it was meant to achieve has not happened and is not a second
+            # event (the main event takes its target from it, see Targets.targets)
+            return []
         speaker = self.speakers.speaker_for(trigger)
         parties = self._parties(match, speaker)
         if parties is None:
@@ -103,6 +113,7 @@ class EventBuilder:
                              rule, confidence, clause_contexts)
                  for s, t in pairs]
         self.parties.recent = (self.parties.recent + built)[-8:]
+        self._made.add(trigger.i)
         return built
 
     def _parties(

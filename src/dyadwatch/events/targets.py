@@ -3,8 +3,9 @@
 ``Targets`` owns the receiving side of a clause: the pattern's preposition ("met with X",
 "sanctions on X"), the direct object, indirect objects and, failing those, the first object of
 with/to/against/on; the targets and sources of an event noun ("X's visit to Y", "talks between X
-and Y"); the place a coercive act applies to, an 'against' actor of the phrase, and an actor
-merely named in the clause.
+and Y"); the place a coercive act applies to, an 'against' actor of the phrase, an actor
+merely named in the clause, and whom the act's purpose clause acts on ("fired tear gas to
+disperse the protesters").
 """
 
 from __future__ import annotations
@@ -84,6 +85,17 @@ class Targets:
                     pobjs = [p for p in c.children if p.dep_ == "pobj"]
                     if pobjs and self.mentions.actor(self.mentions.actor_inside(pobjs[0])) is not None:
                         return [self.mentions.actor_inside(pobjs[0])]
+        return self.aim_targets(verb)
+
+    def aim_targets(self, verb: Token) -> list[Token]:
+        """'fired tear gas to disperse the protesters', 'imposed tariffs to punish X': an act
+        that names no target is aimed at the actor its purpose clause acts on."""
+        for c in verb.children:
+            aim_of = purpose_of(c)
+            if aim_of is not None and aim_of.i == verb.i:
+                obj = next((d for d in c.children if d.dep_ == "dobj"), None)
+                if obj is not None and self.mentions.actor(self.mentions.actor_inside(obj)) is not None:
+                    return [self.mentions.actor_inside(obj)]
         return []
 
     def noun_targets(self, noun: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -177,6 +189,24 @@ class Targets:
             if actor is not None and actor.country and actor.country != source.country:
                 return actor
         return None
+
+
+def purpose_of(trigger: Token) -> Token | None:
+    """The verb whose purpose clause ``trigger`` heads ("sent troops TO FIGHT X", "opened the
+    crossing IN ORDER TO DELIVER aid"), or None: a to-infinitive adverbial clause with no subject
+    of its own."""
+    if trigger.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return None
+    head = trigger.head
+    if trigger.dep_ == "advcl" and head.pos_ == "VERB":
+        return head
+    # "in order to": the clause hangs on 'order', the object of 'in' under the verb
+    if (trigger.dep_ == "acl" and head.lower_ == "order" and head.dep_ == "pobj"
+            and head.head.lower_ == "in" and head.head.head.pos_ == "VERB"):
+        return head.head.head
+    return None
 
 
 def _is_place(token: Token) -> bool:
