@@ -390,6 +390,7 @@ def test_causes_and_measures_are_no_doers(coder: Coder, text: str) -> None:
     ("Turkey sent troops into Syria to fight Kurdish militants.", "15", "fight"),
     ("The Kenyan president met the Chinese ambassador in Nairobi to discuss new trade rules.", "04", "discuss"),
     ("Ghana recalled its ambassador from Lagos in order to protest the expulsion of traders.", "16", "protest"),
+    ("Russia cut gas supplies so that Ukraine would withdraw its troops.", "16", "withdraw"),
 ])
 def test_a_purpose_clause_of_an_event_yields_no_event_of_its_own(
     coder: Coder, text: str, root: str, aim: str
@@ -410,11 +411,13 @@ def test_a_purpose_clause_without_an_event_above_it_is_still_coded(coder: Coder)
 @pytest.mark.parametrize("text,target", [
     ("Police fired tear gas to disperse protesters in Nairobi.", "KENOPP"),
     ("The United States imposed tariffs to punish China.", "CHN"),
+    ("Russia cut gas supplies so that Ukraine would withdraw its troops.", "UKR"),  # not 'its troops'
 ])
 def test_an_act_without_a_target_is_aimed_at_whom_its_purpose_clause_acts_on(
     coder: Coder, text: str, target: str
 ) -> None:
     events = _events(coder, text)
-    main = [e for e in events if e.evidence.trigger.start < text.index(" to ")]  # the act's own event
+    aim = min(text.index(w) for w in (" to ", " so ") if w in text)
+    main = [e for e in events if e.evidence.trigger.start < aim]  # the act's own event
     assert [e for e in main if e.target is not None and e.target.cameo_code == target], \
         [(e.cameo.code, e.source, e.target) for e in events]

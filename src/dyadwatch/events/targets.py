@@ -88,12 +88,15 @@ class Targets:
         return self.aim_targets(verb)
 
     def aim_targets(self, verb: Token) -> list[Token]:
-        """'fired tear gas to disperse the protesters', 'imposed tariffs to punish X': an act
-        that names no target is aimed at the actor its purpose clause acts on."""
+        """'fired tear gas to disperse the protesters', 'imposed tariffs to punish X', 'cut
+        supplies so that X would yield': an act that names no target is aimed at the actor its
+        purpose clause acts on (or, in a clause of its own, the actor it wants to act)."""
         for c in verb.children:
             aim_of = purpose_of(c)
             if aim_of is not None and aim_of.i == verb.i:
-                obj = next((d for d in c.children if d.dep_ == "dobj"), None)
+                # "so that X would yield": X; "to disperse X": X
+                obj = next((d for d in c.children if d.dep_ == "nsubj"), None) or next(
+                    (d for d in c.children if d.dep_ == "dobj"), None)
                 if obj is not None and self.mentions.actor(self.mentions.actor_inside(obj)) is not None:
                     return [self.mentions.actor_inside(obj)]
         return []
@@ -192,14 +195,21 @@ class Targets:
 
 
 def purpose_of(trigger: Token) -> Token | None:
-    """The verb whose purpose clause ``trigger`` heads ("sent troops TO FIGHT X", "opened the
-    crossing IN ORDER TO DELIVER aid"), or None: a to-infinitive adverbial clause with no subject
-    of its own."""
-    if trigger.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+    """The verb whose purpose clause ``trigger`` heads, or None: a to-infinitive adverbial
+    clause with no subject of its own ("sent troops TO FIGHT X", "opened the crossing IN ORDER
+    TO DELIVER aid"), or a clause opened by "so that" ("cut supplies SO THAT X would yield")."""
+    if trigger.pos_ != "VERB":
+        return None
+    head = trigger.head
+    marks = {c.lower_ for c in trigger.children if c.dep_ == "mark"}
+    if trigger.dep_ == "advcl" and head.pos_ == "VERB" and "so" in marks and (
+        "that" in marks or any(c.dep_ == "aux" and c.lower_ in MODAL_AIMS for c in trigger.children)
+    ):
+        return head
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
         return None
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         return None
-    head = trigger.head
     if trigger.dep_ == "advcl" and head.pos_ == "VERB":
         return head
     # "in order to": the clause hangs on 'order', the object of 'in' under the verb
@@ -207,6 +217,10 @@ def purpose_of(trigger: Token) -> Token | None:
             and head.head.lower_ == "in" and head.head.head.pos_ == "VERB"):
         return head.head.head
     return None
+
+
+# Modals of a "so" clause that make it an aim ("so X could leave"), not a result ("so X left").
+MODAL_AIMS = frozenset({"could", "would", "can", "will", "might", "may"})
 
 
 def _is_place(token: Token) -> bool:
