@@ -421,3 +421,13 @@ def test_an_act_without_a_target_is_aimed_at_whom_its_purpose_clause_acts_on(
     main = [e for e in events if e.evidence.trigger.start < aim]  # the act's own event
     assert [e for e in main if e.target is not None and e.target.cameo_code == target], \
         [(e.cameo.code, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Seoul sought an apology from Tokyo over the remarks.", "JPN"),
+    ("Kiev asked for more weapons from Germany.", "DEU"),
+])
+def test_whom_something_is_asked_of_is_the_target(coder: Coder, text: str, target: str) -> None:
+    events = [e for e in coder.code(text, date=DATE) if e.cameo.root == "02"]
+    assert events and all(e.target is not None and e.target.country == target for e in events), \
+        [(e.cameo.code, e.target, e.evidence.rule) for e in events]
