@@ -431,3 +431,20 @@ def test_whom_something_is_asked_of_is_the_target(coder: Coder, text: str, targe
     events = [e for e in coder.code(text, date=DATE) if e.cameo.root == "02"]
     assert events and all(e.target is not None and e.target.country == target for e in events), \
         [(e.cameo.code, e.target, e.evidence.rule) for e in events]
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Five Nigerian soldiers were killed in an attack by Boko Haram militants on Monday.", "NGAREB", "NGAMIL"),
+    ("Two Israeli civilians were wounded in a Hamas rocket attack.", "PSEREB", "ISRCVL"),
+    ("Three policemen died in a Taliban ambush in Helmand.", None, "AFGCOP"),
+])
+def test_a_passive_act_in_an_attack_is_the_attackers(
+    coder: Coder, text: str, source: str | None, target: str
+) -> None:
+    # the doer of the attack the victims fell in is the doer of the act; the dead are its victims
+    events = [e for e in _events(coder, text) if e.cameo.root in ("18", "19")]
+    assert events, "an attack should be coded"
+    for e in events:
+        assert e.source is not None and not e.source.unknown, (e.cameo.code, e.source, e.evidence.rule)
+        assert source is None or e.source.cameo_code == source, (e.cameo.code, e.source)
+        assert e.target is not None and e.target.cameo_code == target, (e.cameo.code, e.target)

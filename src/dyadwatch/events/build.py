@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.actors.cues import NO_NATIONALITY
 from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.confidence import CONFIDENCE
+from dyadwatch.events.parties import UNNAMED_DOER_ROOTS
 from dyadwatch.events.parties import same as _same
 from dyadwatch.events.references import refers_to_earlier
 from dyadwatch.events.stance import stance_of
@@ -144,6 +145,9 @@ class EventBuilder:
             targets.extend(self.clauses.actor(t, speaker=speaker, for_speaker=pattern.kind != "copula")
                            for t in coordinated(head))
         real_targets = _inherit_country([a for a in targets if a is not None])
+        if not real_targets and not unnamed and pattern.kind == "noun" and code[:2] in UNNAMED_DOER_ROOTS:
+            # "three policemen died in a Taliban ambush": the dead are its victims, before the place
+            real_targets = self.parties.the_dead(trigger)
         if not real_targets and pattern.kind != "copula" and code[:2] in LOCATED_ROOTS:
             extra = self.clauses.against_target(trigger) or self.clauses.located_target(
                 trigger, match.noun or match.obj, country_only=code[:2] == "14")
