@@ -448,3 +448,15 @@ def test_a_passive_act_in_an_attack_is_the_attackers(
         assert e.source is not None and not e.source.unknown, (e.cameo.code, e.source, e.evidence.rule)
         assert source is None or e.source.cameo_code == source, (e.cameo.code, e.source)
         assert e.target is not None and e.target.cameo_code == target, (e.cameo.code, e.target)
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Iran seized a British tanker in the Strait of Hormuz.", "GBR"),
+    ("Iraqi police seized the rebels' weapons in Mosul.", "IRQREB"),
+    ("Iran seized its own tankers.", None),  # the doer's own: no target, and still an event
+])
+def test_the_owner_of_what_is_seized_is_the_target(coder: Coder, text: str, target: str | None) -> None:
+    events = [e for e in _events(coder, text) if e.cameo.root == "17"]
+    assert events, "the seizure should be coded"
+    got = {e.target.cameo_code if e.target else None for e in events}
+    assert got == {target}, [(e.cameo.code, e.target, e.evidence.rule) for e in events]

@@ -47,6 +47,11 @@ if TYPE_CHECKING:
     from dyadwatch.knowledge.ontology import Ontology
 
 
+# Roots of acts on things whose owner is the target when the pattern's object is the thing
+# ("seized a British tanker"): reduced relations, coercion, violence.
+OWNED_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+
+
 def event_id(*parts: object) -> str:
     digest = hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()
     return digest[:16]
@@ -148,6 +153,8 @@ class EventBuilder:
         if not real_targets and not unnamed and pattern.kind == "noun" and code[:2] in UNNAMED_DOER_ROOTS:
             # "three policemen died in a Taliban ambush": the dead are its victims, before the place
             real_targets = self.parties.the_dead(trigger)
+        if not real_targets and match.obj is not None and pattern.objects and code[:2] in OWNED_ROOTS:
+            real_targets = self._owner(match.obj, real_sources)
         if not real_targets and pattern.kind != "copula" and code[:2] in LOCATED_ROOTS:
             extra = self.clauses.against_target(trigger) or self.clauses.located_target(
                 trigger, match.noun or match.obj, country_only=code[:2] == "14")
@@ -166,6 +173,19 @@ class EventBuilder:
         if code[:2] == "17" and len(real_targets) == 1:
             real_sources = [_domestic_forces(a, real_targets[0]) for a in real_sources]
         return real_sources, real_targets, rule
+
+    def _owner(self, obj: Token, sources: list[Actor]) -> list[Actor]:
+        """'seized a British tanker', 'confiscated opposition newspapers': the owner of what a
+        coercive or violent act takes or hits (a possessor or a nationality before the noun) is
+        whom it acts on; not when that is the doer's own ('deployed its troops')."""
+        owner = self.clauses.actor_inside(obj)
+        if owner.i == obj.i:
+            return []
+        actor = self.clauses.actor(owner)
+        if actor is None or any(_same(s, actor) or (s.country == actor.country and actor.sector is None)
+                                for s in sources):
+            return []
+        return [actor]
 
     def _pairs(
         self, match: Match, code: str, rule: str, real_sources: list[Actor], real_targets: list[Actor]
