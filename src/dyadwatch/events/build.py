@@ -120,6 +120,8 @@ class EventBuilder:
                  for s, t in pairs]
         self.parties.recent = (self.parties.recent + built)[-8:]
         self._made.add(trigger.i)
+        if match.noun is not None:
+            self._made.add(match.noun.i)  # "launched an offensive to retake X": the offensive's aim
         return built
 
     def _parties(

@@ -195,9 +195,11 @@ class Targets:
 
 
 def purpose_of(trigger: Token) -> Token | None:
-    """The verb whose purpose clause ``trigger`` heads, or None: a to-infinitive adverbial
-    clause with no subject of its own ("sent troops TO FIGHT X", "opened the crossing IN ORDER
-    TO DELIVER aid"), or a clause opened by "so that" ("cut supplies SO THAT X would yield")."""
+    """The verb (or noun) whose purpose clause ``trigger`` heads, or None: a to-infinitive
+    clause with no subject of its own ("sent troops TO FIGHT X", "an offensive TO RETAKE the
+    town", "opened the crossing IN ORDER TO DELIVER aid"), or a clause opened by "so that" ("cut
+    supplies SO THAT X would yield"). A noun's clause is an aim only when the noun is an event's
+    (the builder asks): "the decision to sell arms" is no event, so the sale is coded."""
     if trigger.pos_ != "VERB":
         return None
     head = trigger.head
@@ -212,6 +214,8 @@ def purpose_of(trigger: Token) -> Token | None:
         return None
     if trigger.dep_ == "advcl" and head.pos_ == "VERB":
         return head
+    if trigger.dep_ == "acl" and head.pos_ == "NOUN" and head.lower_ != "order":
+        return head  # "launched an offensive TO RETAKE the town": the event noun's aim
     # "in order to": the clause hangs on 'order', the object of 'in' under the verb
     if (trigger.dep_ == "acl" and head.lower_ == "order" and head.dep_ == "pobj"
             and head.head.lower_ == "in" and head.head.head.pos_ == "VERB"):
