@@ -466,3 +466,13 @@ def test_the_owner_of_what_is_seized_is_the_target(coder: Coder, text: str, targ
     assert events, "the seizure should be coded"
     got = {e.target.cameo_code if e.target else None for e in events}
     assert got == {target}, [(e.cameo.code, e.target, e.evidence.rule) for e in events]
+
+
+@pytest.mark.parametrize("text,source,root", [
+    ("Colombian rebels announced plans to attack the capital.", "COLREB", "19"),
+    ("Iran's attempt to seize a tanker failed.", "IRN", "17"),
+])
+def test_the_owner_of_a_plan_does_what_it_plans(coder: Coder, text: str, source: str, root: str) -> None:
+    events = [e for e in coder.code(text, date=DATE) if e.cameo.root == root]
+    assert events and all(e.source is not None and e.source.cameo_code == source for e in events), \
+        [(e.cameo.code, e.source, e.evidence.rule) for e in events]
