@@ -476,3 +476,15 @@ def test_the_owner_of_a_plan_does_what_it_plans(coder: Coder, text: str, source:
     events = [e for e in coder.code(text, date=DATE) if e.cameo.root == root]
     assert events and all(e.source is not None and e.source.cameo_code == source for e in events), \
         [(e.cameo.code, e.source, e.evidence.rule) for e in events]
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Sudan's paramilitary Rapid Support Forces attacked an army base in Khartoum.", "SDNMIL"),
+    ("Gunmen opened fire on a police station in northern Nigeria.", "NGACOP"),
+    ("Protesters set fire to a police post in Dhaka.", "BGDCOP"),
+])
+def test_an_attack_on_a_facility_is_on_the_body_it_belongs_to(coder: Coder, text: str, target: str) -> None:
+    # the army's base, the police's station: not the town it stands in
+    events = [e for e in _events(coder, text) if e.cameo.root in ("17", "18", "19")]
+    assert events and all(e.target is not None and e.target.cameo_code == target for e in events), \
+        [(e.cameo.code, e.target, e.evidence.rule) for e in events]

@@ -21,7 +21,7 @@ from dyadwatch.events.parties import UNNAMED_DOER_ROOTS
 from dyadwatch.events.parties import same as _same
 from dyadwatch.events.references import refers_to_earlier
 from dyadwatch.events.stance import stance_of
-from dyadwatch.events.targets import purpose_of
+from dyadwatch.events.targets import FACILITY_NOUNS, purpose_of
 from dyadwatch.knowledge.words import (
     CLAUSE_TARGET_ROOTS,
     LOCATED_ROOTS,
@@ -155,8 +155,8 @@ class EventBuilder:
         if not real_targets and not unnamed and pattern.kind == "noun" and code[:2] in UNNAMED_DOER_ROOTS:
             # "three policemen died in a Taliban ambush": the dead are its victims, before the place
             real_targets = self.parties.the_dead(trigger)
-        if not real_targets and match.obj is not None and pattern.objects and code[:2] in OWNED_ROOTS:
-            real_targets = self._owner(match.obj, real_sources)
+        if not real_targets and pattern.kind != "copula" and code[:2] in OWNED_ROOTS:
+            real_targets = self._owner(match, real_sources)
         if not real_targets and pattern.kind != "copula" and code[:2] in LOCATED_ROOTS:
             extra = self.clauses.against_target(trigger) or self.clauses.located_target(
                 trigger, match.noun or match.obj, country_only=code[:2] == "14")
@@ -176,18 +176,31 @@ class EventBuilder:
             real_sources = [_domestic_forces(a, real_targets[0]) for a in real_sources]
         return real_sources, real_targets, rule
 
-    def _owner(self, obj: Token, sources: list[Actor]) -> list[Actor]:
-        """'seized a British tanker', 'confiscated opposition newspapers': the owner of what a
-        coercive or violent act takes or hits (a possessor or a nationality before the noun) is
-        whom it acts on; not when that is the doer's own ('deployed its troops')."""
-        owner = self.clauses.actor_inside(obj)
-        if owner.i == obj.i:
-            return []
-        actor = self.clauses.actor(owner)
-        if actor is None or any(_same(s, actor) or (s.country == actor.country and actor.sector is None)
-                                for s in sources):
-            return []
-        return [actor]
+    def _owner(self, match: Match, sources: list[Actor]) -> list[Actor]:
+        """'seized a British tanker', 'confiscated the rebels' weapons', 'attacked an army base',
+        'fired on a police station': the owner of what a coercive or violent act takes or hits (a
+        possessor or a nationality before the noun, or the body a facility belongs to) is whom it
+        acts on; not when that is the doer's own state ('seized its own tankers')."""
+        things = [match.obj] if match.obj is not None and (
+            match.pattern.objects or match.obj.lemma_.lower() in FACILITY_NOUNS) else []
+        for head in (match.trigger, match.noun):
+            for prep in head.children if head is not None else ():
+                if prep.dep_ == "prep" and prep.lower_ in ("on", "at", "against", "into"):
+                    things.extend(p for p in prep.children
+                                  if p.dep_ == "pobj" and p.lemma_.lower() in FACILITY_NOUNS)
+        for thing in things:
+            owner = self.clauses.actor_inside(thing)
+            if owner.i == thing.i and thing.lemma_.lower() in FACILITY_NOUNS:
+                owner = next((c for c in thing.children if c.dep_ in ("compound", "amod") and c.i < thing.i
+                              and self.clauses.actor(c) is not None), thing)
+            if owner.i == thing.i:
+                continue
+            actor = self.clauses.actor(owner)
+            if actor is None or any(_same(s, actor) or (s.country == actor.country and actor.sector is None)
+                                    for s in sources):
+                continue
+            return [actor]
+        return []
 
     def _pairs(
         self, match: Match, code: str, rule: str, real_sources: list[Actor], real_targets: list[Actor]

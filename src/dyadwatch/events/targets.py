@@ -22,6 +22,15 @@ if TYPE_CHECKING:
     from dyadwatch.records import Actor
 
 
+# Places and things that belong to the body named before them: an attack on "an army base" or "a
+# police station" is an attack on the army or the police.
+FACILITY_NOUNS = frozenset({
+    "base", "airbase", "station", "post", "outpost", "checkpoint", "headquarters", "convoy",
+    "position", "camp", "barracks", "office", "building", "compound", "patrol", "vehicle",
+    "installation", "facility", "depot", "garrison", "stronghold", "hideout",
+})
+
+
 class Targets:
     """The targets of the triggers of one parsed article."""
 
@@ -29,6 +38,16 @@ class Targets:
         self.doc = doc
         self.actors = actors
         self.mentions = mentions
+
+    def inside(self, token: Token) -> Token:
+        """The actor a target mention stands for: the body a facility belongs to ("an ARMY base
+        in Khartoum", "a POLICE station": the army, the police, not the place), else the actor
+        inside the mention ("the growing role of ECOWAS")."""
+        if token.lemma_.lower() in FACILITY_NOUNS and self.actors.resolve(token) is None:
+            for c in token.children:
+                if c.dep_ in ("compound", "amod") and c.i < token.i and self.actors.resolve(c) is not None:
+                    return c
+        return self.mentions.actor_inside(token)
 
     def targets(self, verb: Token, obj: Token | None, preps: tuple[str, ...],
                 objects: frozenset[str]) -> list[Token]:
@@ -39,14 +58,14 @@ class Targets:
         for head in heads if wanted else []:
             for c in head.children:
                 if c.dep_ in ("prep", "dative", "agent") and c.lower_ in wanted and not found:
-                    found.extend(self.mentions.actor_inside(p) for p in c.children if p.dep_ == "pobj"
-                                 and self.mentions.actor(self.mentions.actor_inside(p)) is not None)
+                    found.extend(self.inside(p) for p in c.children if p.dep_ == "pobj"
+                                 and self.mentions.actor(self.inside(p)) is not None)
         if (not found and obj is not None and objects and obj.dep_ == "dobj"
                 and obj.lemma_.lower() not in objects and "~dobj" not in preps):
             # "accused Iran of aggression", "blamed X for the bombing": the pattern's keyword
             # sits in a complement, so the verb's own direct object, when it is an actor, is
             # whom the act is aimed at
-            head = self.mentions.actor_inside(obj)
+            head = self.inside(obj)
             if self.mentions.actor(head) is not None:
                 return [head]
         # "met with X, Y and Z": the parser may hang the last of a list on the verb
@@ -57,17 +76,17 @@ class Targets:
             and (not objects or "dobj" in preps)
             and (not found or ("dobj" in preps and self.mentions.actor(obj) is not None))
         ):
-            found.append(self.mentions.actor_inside(obj))
+            found.append(self.inside(obj))
         if obj is not None and obj.dep_ == "nsubjpass" and not objects:
-            found.append(self.mentions.actor_inside(obj))  # "the embassy was attacked": the target
+            found.append(self.inside(obj))  # "the embassy was attacked": the target
         if found:
             return found
         if obj is None and (not objects or "dobj" in preps):
             for c in verb.children:  # "allow X to land", "force X to leave": X
                 if c.dep_ == "ccomp":
                     subj = [s for s in c.children if s.dep_ == "nsubj"]
-                    if subj and self.mentions.actor(self.mentions.actor_inside(subj[0])) is not None:
-                        return [self.mentions.actor_inside(subj[0])]
+                    if subj and self.mentions.actor(self.inside(subj[0])) is not None:
+                        return [self.inside(subj[0])]
         for c in verb.children:
             if c.dep_ == "dative":
                 return [c]
@@ -77,14 +96,14 @@ class Targets:
                     return [c]  # "gave the Ivory Coast 5 million dollars" parsed as a modifier
                 if c.dep_ == "prep" and c.lower_ in ("of", "by", "from", "against"):
                     for p in c.children:
-                        if p.dep_ == "pobj" and self.mentions.actor(self.mentions.actor_inside(p)) is not None:
-                            return [self.mentions.actor_inside(p)]
+                        if p.dep_ == "pobj" and self.mentions.actor(self.inside(p)) is not None:
+                            return [self.inside(p)]
         for head in heads:
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in DEFAULT_TARGET_PREPS:
                     pobjs = [p for p in c.children if p.dep_ == "pobj"]
-                    if pobjs and self.mentions.actor(self.mentions.actor_inside(pobjs[0])) is not None:
-                        return [self.mentions.actor_inside(pobjs[0])]
+                    if pobjs and self.mentions.actor(self.inside(pobjs[0])) is not None:
+                        return [self.inside(pobjs[0])]
         return self.aim_targets(verb)
 
     def aim_targets(self, verb: Token) -> list[Token]:
@@ -97,20 +116,20 @@ class Targets:
                 # "so that X would yield": X; "to disperse X": X
                 obj = next((d for d in c.children if d.dep_ == "nsubj"), None) or next(
                     (d for d in c.children if d.dep_ == "dobj"), None)
-                if obj is not None and self.mentions.actor(self.mentions.actor_inside(obj)) is not None:
-                    return [self.mentions.actor_inside(obj)]
+                if obj is not None and self.mentions.actor(self.inside(obj)) is not None:
+                    return [self.inside(obj)]
         return []
 
     def noun_targets(self, noun: Token, preps: tuple[str, ...]) -> list[Token]:
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in preps:
-                return [self.mentions.actor_inside(p) for p in c.children if p.dep_ == "pobj"]
+                return [self.inside(p) for p in c.children if p.dep_ == "pobj"]
         for c in noun.children:  # "a suspension of air links WITH X"
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:
                     for d in p.children:
                         if d.dep_ == "prep" and d.lower_ in preps:
-                            return [self.mentions.actor_inside(x) for x in d.children if x.dep_ == "pobj"]
+                            return [self.inside(x) for x in d.children if x.dep_ == "pobj"]
         return []
 
     def noun_sources(self, noun: Token) -> list[Token]:
@@ -154,8 +173,8 @@ class Targets:
             if tok.dep_ == "prep" and (tok.lower_ == "against" or (
                 tok.lower_ == "with" and tok.head.lemma_.lower() in CRISIS_NOUNS)):  # "war with X"
                 for p in tok.children:
-                    if p.dep_ == "pobj" and self.mentions.actor(self.mentions.actor_inside(p)) is not None:
-                        return self.mentions.actor_inside(p)
+                    if p.dep_ == "pobj" and self.mentions.actor(self.inside(p)) is not None:
+                        return self.inside(p)
             stack.extend(c for c in tok.children if c.dep_ not in ("ccomp", "advcl", "relcl"))
         return None
 
