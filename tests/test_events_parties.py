@@ -488,3 +488,19 @@ def test_an_attack_on_a_facility_is_on_the_body_it_belongs_to(coder: Coder, text
     events = [e for e in _events(coder, text) if e.cameo.root in ("17", "18", "19")]
     assert events and all(e.target is not None and e.target.cameo_code == target for e in events), \
         [(e.cameo.code, e.target, e.evidence.rule) for e in events]
+
+
+@pytest.mark.parametrize("text,target", [
+    ("The Guinean government accepted opposition demands for early elections.", "GINOPP"),
+    ("Syrian government forces shelled rebel positions near Idlib.", "SYRREB"),
+])
+def test_a_body_named_before_a_thing_is_whom_the_act_is_on(coder: Coder, text: str, target: str) -> None:
+    events = _events(coder, text)
+    assert events and all(e.target is not None and e.target.cameo_code == target for e in events), \
+        [(e.cameo.code, e.target, e.evidence.rule) for e in events]
+
+
+def test_critics_of_a_body_are_not_that_body(coder: Coder) -> None:
+    events = _events(coder, "Belarusian police arrested government critics in Minsk.")
+    assert events and not [e for e in events if e.target is not None and e.target.sector == "GOV"], \
+        [(e.cameo.code, e.target) for e in events]

@@ -30,6 +30,10 @@ FACILITY_NOUNS = frozenset({
     "installation", "facility", "depot", "garrison", "stronghold", "hideout",
 })
 
+# Nouns whose modifier is what they stand against, not whom they belong to: "government critics"
+# are not the government.
+OPPOSING_NOUNS = frozenset({"critic", "opponent", "enemy", "rival", "victim", "foe", "detractor"})
+
 
 class Targets:
     """The targets of the triggers of one parsed article."""
@@ -41,13 +45,20 @@ class Targets:
 
     def inside(self, token: Token) -> Token:
         """The actor a target mention stands for: the body a facility belongs to ("an ARMY base
-        in Khartoum", "a POLICE station": the army, the police, not the place), else the actor
-        inside the mention ("the growing role of ECOWAS")."""
+        in Khartoum", "a POLICE station": the army, the police, not the place), the actor inside
+        the mention ("the growing role of ECOWAS"), else the body a noun before it names
+        ("OPPOSITION demands", "REBEL positions"; not "government critics")."""
         if token.lemma_.lower() in FACILITY_NOUNS and self.actors.resolve(token) is None:
             for c in token.children:
                 if c.dep_ in ("compound", "amod") and c.i < token.i and self.actors.resolve(c) is not None:
                     return c
-        return self.mentions.actor_inside(token)
+        inner = self.mentions.actor_inside(token)
+        if inner.i == token.i and token.pos_ == "NOUN" and token.lemma_.lower() not in OPPOSING_NOUNS \
+                and self.actors.resolve(token) is None:
+            for c in token.children:  # "accepted opposition demands", "rebel positions": theirs
+                if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < token.i and self.actors.resolve(c) is not None:
+                    return c
+        return inner
 
     def targets(self, verb: Token, obj: Token | None, preps: tuple[str, ...],
                 objects: frozenset[str]) -> list[Token]:
