@@ -460,3 +460,13 @@ def test_a_surname_the_tagger_takes_for_a_body_is_the_office_holder(
     # the statistical tagger may label a bare surname ORG; our office-holder list knows better
     actor = _resolve(coder, text, mention, day=date(2023, 5, 1))
     assert (actor.kind, *_cs(actor)) == ("person", country, "GOV"), actor.reason
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,mention,country", [
+    ("Pro-Russian separatists shelled Ukrainian positions near Donetsk.", "separatists", "UKR"),
+    ("Pro-Iranian militias attacked a US base in Iraq.", "militias", "IRQ"),
+])
+def test_a_side_taken_is_no_nationality(coder: Coder, text: str, mention: str, country: str) -> None:
+    actor = _resolve(coder, text, mention)
+    assert actor.country == country, actor.reason

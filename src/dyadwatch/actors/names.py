@@ -12,6 +12,7 @@ from dyadwatch.actors.cues import (
     Cue,
     conjuncts,
     hit_of,
+    is_allegiance,
     is_ethnic,
     is_people_noun,
     locative_place,
@@ -191,7 +192,7 @@ class NameResolver:
             if skip is not None and ent.start == skip.start:
                 continue
             hit = hit_of(ent)
-            if hit is None or is_ethnic(ent):
+            if hit is None or is_ethnic(ent) or is_allegiance(ent):
                 continue
             kind, code = hit
             distance = head.i - ent.start if ent.start < head.i else 1000 + ent.start - head.i
