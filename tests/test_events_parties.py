@@ -504,3 +504,10 @@ def test_critics_of_a_body_are_not_that_body(coder: Coder) -> None:
     events = _events(coder, "Belarusian police arrested government critics in Minsk.")
     assert events and not [e for e in events if e.target is not None and e.target.sector == "GOV"], \
         [(e.cameo.code, e.target) for e in events]
+
+
+def test_people_of_a_body_no_list_names_are_that_body(coder: Coder) -> None:
+    # "supporters" is no role of ours; the opposition they belong to is
+    events = _events(coder, "Opposition supporters clashed with police in Nairobi.")
+    assert any(e.source is not None and e.source.cameo_code == "KENOPP" for e in events), \
+        [(e.cameo.code, e.source, e.target) for e in events]
