@@ -73,23 +73,11 @@ class Parties:
             if collective_marker(t) is not None:
                 out.extend(self.collective(t))
                 continue
-            actor = self.clauses.actor(t, speaker=speaker, as_source=True) or self._body_of(t)
+            actor = self.clauses.actor(t, speaker=speaker, as_source=True) or body_of(self.clauses, t)
             out.append(actor)
             if actor is not None:
                 out.extend(self.plural_of(t, actor))
         return out
-
-    def _body_of(self, head: Token) -> Actor | None:
-        """'opposition supporters clashed with police': people no actor list names, of the body
-        a noun before them names (OPP); not nouns of opposing ('government critics')."""
-        if head.pos_ != "NOUN" or head.lemma_.lower() in OPPOSING_NOUNS:
-            return None
-        for c in head.children:
-            if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < head.i:
-                body = self.clauses.actor(c, as_source=True)
-                if body is not None:
-                    return replace(body, reason=body.reason + f"; its {head.text}")
-        return None
 
     def collective(self, head: Token) -> list[Actor | None]:
         """'the two leaders signed': the two parties of the last event with two parties before
@@ -309,6 +297,19 @@ class Parties:
                     break
         located = self.clauses.actor(place) if place is not None else None
         return located if located is not None and located.country is not None else None
+
+
+def body_of(clauses: Clauses, head: Token) -> Actor | None:
+    """'opposition supporters clashed with police': people no actor list names, of the body a
+    noun before them names (OPP); not nouns of opposing ('government critics')."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() in OPPOSING_NOUNS:
+        return None
+    for c in head.children:
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < head.i:
+            body = clauses.actor(c, as_source=True)
+            if body is not None:
+                return replace(body, reason=body.reason + f"; its {head.text}")
+    return None
 
 
 def _negated(verb: Token) -> bool:
