@@ -378,6 +378,7 @@ def test_an_act_by_someone_the_text_does_not_name_is_kept_with_an_unknown_doer(
     "Temperatures hit 42 degrees in Madrid.",
     "The storm killed ten people in Bangladesh.",
     "Stock markets were hammered on Monday.",
+    "Monsoon rains lashed Pakistan's Punjab province for a third day.",
 ])
 def test_causes_and_measures_are_no_doers(coder: Coder, text: str) -> None:
     assert _events(coder, text) == []
@@ -511,3 +512,19 @@ def test_people_of_a_body_no_list_names_are_that_body(coder: Coder) -> None:
     events = _events(coder, "Opposition supporters clashed with police in Nairobi.")
     assert any(e.source is not None and e.source.cameo_code == "KENOPP" for e in events), \
         [(e.cameo.code, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Pakistan's foreign ministry summoned the Indian envoy.", "INDGOV"),
+    ("France's foreign minister summoned Iran's ambassador over the detention of French citizens.", "IRNGOV"),
+])
+def test_the_person_a_pattern_names_is_the_target(coder: Coder, text: str, target: str) -> None:
+    events = [e for e in _events(coder, text) if e.cameo.root == "11"]
+    assert events and all(e.target is not None and e.target.cameo_code == target for e in events), \
+        [(e.cameo.code, e.target, e.evidence.rule) for e in events]
+
+
+def test_the_doer_s_own_envoy_is_no_target(coder: Coder) -> None:
+    events = _events(coder, "Russia's foreign ministry summoned its own ambassador for consultations.")
+    assert not [e for e in events if e.target is not None and e.target.country == "RUS"], \
+        [(e.cameo.code, e.target) for e in events]

@@ -50,6 +50,9 @@ if TYPE_CHECKING:
 # Roots of acts on things whose owner is the target when the pattern's object is the thing
 # ("seized a British tanker"): reduced relations, coercion, violence.
 OWNED_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+# Roots whose pattern may name the person acted on as its object ("summon the ambassador"):
+# disapproval, rejection, threats, reduced relations, coercion.
+RECIPIENT_ROOTS = frozenset({"11", "12", "13", "16", "17"})
 
 
 def event_id(*parts: object) -> str:
@@ -157,6 +160,13 @@ class EventBuilder:
             real_targets = self.parties.the_dead(trigger)
         if not real_targets and pattern.kind != "copula" and code[:2] in OWNED_ROOTS:
             real_targets = self._owner(match, real_sources)
+        if not real_targets and match.obj is not None and pattern.objects and code[:2] in RECIPIENT_ROOTS:
+            # "summoned the Indian envoy", "expelled Iran's ambassador": the person the pattern
+            # names is the one acted on, when of another country than the doer ("deployed its
+            # troops": the doer's own)
+            person = self.clauses.actor(match.obj, speaker=speaker)
+            if person is not None and person.country and all(s.country != person.country for s in real_sources):
+                real_targets = [person]
         if not real_targets and pattern.kind != "copula" and code[:2] in LOCATED_ROOTS:
             extra = self.clauses.against_target(trigger) or self.clauses.located_target(
                 trigger, match.noun or match.obj, country_only=code[:2] == "14")

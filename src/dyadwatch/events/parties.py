@@ -302,12 +302,12 @@ class Parties:
 def body_of(clauses: Clauses, head: Token) -> Actor | None:
     """'opposition supporters clashed with police': people no actor list names, of the body a
     noun before them names (OPP); not nouns of opposing ('government critics')."""
-    if head.pos_ != "NOUN" or head.lemma_.lower() in OPPOSING_NOUNS:
-        return None
+    if head.pos_ != "NOUN" or head.lemma_.lower() in OPPOSING_NOUNS or not_a_doer(head):
+        return None  # "monsoon rains lashed X": a cause, not people of a body
     for c in head.children:
         if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < head.i:
             body = clauses.actor(c, as_source=True)
-            if body is not None:
+            if body is not None and body.sector is not None:  # a body, not a name we lack
                 return replace(body, reason=body.reason + f"; its {head.text}")
     return None
 
