@@ -470,3 +470,13 @@ def test_a_surname_the_tagger_takes_for_a_body_is_the_office_holder(
 def test_a_side_taken_is_no_nationality(coder: Coder, text: str, mention: str, country: str) -> None:
     actor = _resolve(coder, text, mention)
     assert actor.country == country, actor.reason
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,mention,code", [
+    ("Nigeria's anti-graft agency arrested a former governor.", "agency", "NGACOP"),
+    ("Kenya's electoral commission rejected the petition.", "commission", "KENGOV"),
+])
+def test_investigators_and_electoral_bodies(coder: Coder, text: str, mention: str, code: str) -> None:
+    actor = _resolve(coder, text, mention)
+    assert actor.cameo_code == code, actor.reason
