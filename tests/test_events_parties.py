@@ -393,6 +393,7 @@ def test_causes_and_measures_are_no_doers(coder: Coder, text: str) -> None:
     ("Ghana recalled its ambassador from Lagos in order to protest the expulsion of traders.", "16", "protest"),
     ("Russia cut gas supplies so that Ukraine would withdraw its troops.", "16", "withdraw"),
     ("The Malian army launched an offensive to retake the town from the rebels.", "19", "retake"),
+    ("Turkey threatened to send troops to fight Kurdish militants in Syria.", "13", "fight"),
 ])
 def test_a_purpose_clause_of_an_event_yields_no_event_of_its_own(
     coder: Coder, text: str, root: str, aim: str

@@ -125,6 +125,8 @@ class EventBuilder:
         self._made.add(trigger.i)
         if match.noun is not None:
             self._made.add(match.noun.i)  # "launched an offensive to retake X": the offensive's aim
+        if match.inner is not None:  # "threatened to send troops to fight X": the sending's aim
+            self._made.add(match.inner.trigger.i)
         return built
 
     def _parties(
