@@ -378,6 +378,154 @@ def test_an_act_by_someone_the_text_does_not_name_is_kept_with_an_unknown_doer(
     "Temperatures hit 42 degrees in Madrid.",
     "The storm killed ten people in Bangladesh.",
     "Stock markets were hammered on Monday.",
+    "Monsoon rains lashed Pakistan's Punjab province for a third day.",
 ])
 def test_causes_and_measures_are_no_doers(coder: Coder, text: str) -> None:
     assert _events(coder, text) == []
+
+
+# -- purpose clauses: the aim of an act is no second event, and names whom it is aimed at ----------
+
+
+@pytest.mark.parametrize("text,root,aim", [
+    ("Turkey sent troops into Syria to fight Kurdish militants.", "15", "fight"),
+    ("The Kenyan president met the Chinese ambassador in Nairobi to discuss new trade rules.", "04", "discuss"),
+    ("Ghana recalled its ambassador from Lagos in order to protest the expulsion of traders.", "16", "protest"),
+    ("Russia cut gas supplies so that Ukraine would withdraw its troops.", "16", "withdraw"),
+    ("The Malian army launched an offensive to retake the town from the rebels.", "19", "retake"),
+    ("Turkey threatened to send troops to fight Kurdish militants in Syria.", "13", "fight"),
+])
+def test_a_purpose_clause_of_an_event_yields_no_event_of_its_own(
+    coder: Coder, text: str, root: str, aim: str
+) -> None:
+    events = _events(coder, text)
+    start = text.index(" " + aim)
+    assert any(e.cameo.root == root for e in events), [(e.cameo.code, e.evidence.trigger) for e in events]
+    assert not [e for e in events if e.evidence.trigger.start >= start], \
+        [(e.cameo.code, e.evidence.trigger) for e in events]
+
+
+@pytest.mark.parametrize("text,root", [
+    # 'gathered' is no event: the clause is all there is to report
+    ("Protesters gathered outside parliament to demand the resignation of the Thai prime minister.", "10"),
+    # a decision is no event: the sale it is about is still coded
+    ("Chinese officials criticised the U.S. decision to sell arms to Taiwan.", "07"),
+])
+def test_a_purpose_clause_without_an_event_above_it_is_still_coded(coder: Coder, text: str, root: str) -> None:
+    events = coder.code(text, date=DATE)
+    assert any(e.cameo.root == root for e in events), [(e.cameo.code, e.evidence.trigger) for e in events]
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Police fired tear gas to disperse protesters in Nairobi.", "KENOPP"),
+    ("The United States imposed tariffs to punish China.", "CHN"),
+    ("Russia cut gas supplies so that Ukraine would withdraw its troops.", "UKR"),  # not 'its troops'
+])
+def test_an_act_without_a_target_is_aimed_at_whom_its_purpose_clause_acts_on(
+    coder: Coder, text: str, target: str
+) -> None:
+    events = _events(coder, text)
+    aim = min(text.index(w) for w in (" to ", " so ") if w in text)
+    main = [e for e in events if e.evidence.trigger.start < aim]  # the act's own event
+    assert [e for e in main if e.target is not None and e.target.cameo_code == target], \
+        [(e.cameo.code, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Seoul sought an apology from Tokyo over the remarks.", "JPN"),
+    ("Kiev asked for more weapons from Germany.", "DEU"),
+])
+def test_whom_something_is_asked_of_is_the_target(coder: Coder, text: str, target: str) -> None:
+    events = [e for e in coder.code(text, date=DATE) if e.cameo.root == "02"]
+    assert events and all(e.target is not None and e.target.country == target for e in events), \
+        [(e.cameo.code, e.target, e.evidence.rule) for e in events]
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Five Nigerian soldiers were killed in an attack by Boko Haram militants on Monday.", "NGAREB", "NGAMIL"),
+    ("Two Israeli civilians were wounded in a Hamas rocket attack.", "PSEREB", "ISRCVL"),
+    ("Three policemen died in a Taliban ambush in Helmand.", None, "AFGCOP"),
+])
+def test_a_passive_act_in_an_attack_is_the_attackers(
+    coder: Coder, text: str, source: str | None, target: str
+) -> None:
+    # the doer of the attack the victims fell in is the doer of the act; the dead are its victims
+    events = [e for e in _events(coder, text) if e.cameo.root in ("18", "19")]
+    assert events, "an attack should be coded"
+    for e in events:
+        assert e.source is not None and not e.source.unknown, (e.cameo.code, e.source, e.evidence.rule)
+        assert source is None or e.source.cameo_code == source, (e.cameo.code, e.source)
+        assert e.target is not None and e.target.cameo_code == target, (e.cameo.code, e.target)
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Iran seized a British tanker in the Strait of Hormuz.", "GBR"),
+    ("Iraqi police seized the rebels' weapons in Mosul.", "IRQREB"),
+    ("Iran seized its own tankers.", None),  # the doer's own: no target, and still an event
+])
+def test_the_owner_of_what_is_seized_is_the_target(coder: Coder, text: str, target: str | None) -> None:
+    events = [e for e in _events(coder, text) if e.cameo.root == "17"]
+    assert events, "the seizure should be coded"
+    got = {e.target.cameo_code if e.target else None for e in events}
+    assert got == {target}, [(e.cameo.code, e.target, e.evidence.rule) for e in events]
+
+
+@pytest.mark.parametrize("text,source,root", [
+    ("Colombian rebels announced plans to attack the capital.", "COLREB", "19"),
+    ("Iran's attempt to seize a tanker failed.", "IRN", "17"),
+])
+def test_the_owner_of_a_plan_does_what_it_plans(coder: Coder, text: str, source: str, root: str) -> None:
+    events = [e for e in coder.code(text, date=DATE) if e.cameo.root == root]
+    assert events and all(e.source is not None and e.source.cameo_code == source for e in events), \
+        [(e.cameo.code, e.source, e.evidence.rule) for e in events]
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Sudan's paramilitary Rapid Support Forces attacked an army base in Khartoum.", "SDNMIL"),
+    ("Gunmen opened fire on a police station in northern Nigeria.", "NGACOP"),
+    ("Protesters set fire to a police post in Dhaka.", "BGDCOP"),
+])
+def test_an_attack_on_a_facility_is_on_the_body_it_belongs_to(coder: Coder, text: str, target: str) -> None:
+    # the army's base, the police's station: not the town it stands in
+    events = [e for e in _events(coder, text) if e.cameo.root in ("17", "18", "19")]
+    assert events and all(e.target is not None and e.target.cameo_code == target for e in events), \
+        [(e.cameo.code, e.target, e.evidence.rule) for e in events]
+
+
+@pytest.mark.parametrize("text,target", [
+    ("The Guinean government accepted opposition demands for early elections.", "GINOPP"),
+    ("Syrian government forces shelled rebel positions near Idlib.", "SYRREB"),
+])
+def test_a_body_named_before_a_thing_is_whom_the_act_is_on(coder: Coder, text: str, target: str) -> None:
+    events = _events(coder, text)
+    assert events and all(e.target is not None and e.target.cameo_code == target for e in events), \
+        [(e.cameo.code, e.target, e.evidence.rule) for e in events]
+
+
+def test_critics_of_a_body_are_not_that_body(coder: Coder) -> None:
+    events = _events(coder, "Belarusian police arrested government critics in Minsk.")
+    assert events and not [e for e in events if e.target is not None and e.target.sector == "GOV"], \
+        [(e.cameo.code, e.target) for e in events]
+
+
+def test_people_of_a_body_no_list_names_are_that_body(coder: Coder) -> None:
+    # "supporters" is no role of ours; the opposition they belong to is
+    events = _events(coder, "Opposition supporters clashed with police in Nairobi.")
+    assert any(e.source is not None and e.source.cameo_code == "KENOPP" for e in events), \
+        [(e.cameo.code, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Pakistan's foreign ministry summoned the Indian envoy.", "INDGOV"),
+    ("France's foreign minister summoned Iran's ambassador over the detention of French citizens.", "IRNGOV"),
+])
+def test_the_person_a_pattern_names_is_the_target(coder: Coder, text: str, target: str) -> None:
+    events = [e for e in _events(coder, text) if e.cameo.root == "11"]
+    assert events and all(e.target is not None and e.target.cameo_code == target for e in events), \
+        [(e.cameo.code, e.target, e.evidence.rule) for e in events]
+
+
+def test_the_doer_s_own_envoy_is_no_target(coder: Coder) -> None:
+    events = _events(coder, "Russia's foreign ministry summoned its own ambassador for consultations.")
+    assert not [e for e in events if e.target is not None and e.target.country == "RUS"], \
+        [(e.cameo.code, e.target) for e in events]

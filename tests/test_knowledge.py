@@ -580,3 +580,12 @@ def test_office_holder_list_is_large_and_loads_fast() -> None:
     elapsed = time.perf_counter() - began
     assert len(kb.officeholders) >= 1500
     assert elapsed < 2.0, f"knowledge took {elapsed:.2f} s to load"
+
+
+def test_no_office_holder_alias_is_a_place_name(kb: Knowledge) -> None:
+    """A surname alias that is also a country or capital name ("Montenegro") would make the
+    place a person wherever the name alone is tagged; such people go by their full name."""
+    places = {form.casefold() for c in kb.countries.values()
+              for form in (c.name, *c.aliases, *c.capitals)}
+    clashes = [(h.name, a) for h in kb.officeholders for a in h.aliases if a.casefold() in places]
+    assert clashes == []

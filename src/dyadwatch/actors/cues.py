@@ -90,6 +90,15 @@ def is_ethnic(ent: Span) -> bool:
     return ent.start > 0 and doc[ent.start - 1].lower_ in ("ethnic", "ethnically")
 
 
+def is_allegiance(ent: Span) -> bool:
+    """'pro-Russian separatists', 'anti-Iranian protesters': a side taken, not a nationality
+    (the separatists are Ukraine's, wherever the text places them)."""
+    if ent.text.lower().replace(" ", "").startswith(("pro-", "anti-")):
+        return True
+    doc = ent.doc
+    return ent.start >= 2 and doc[ent.start - 1].text == "-" and doc[ent.start - 2].lower_ in ("pro", "anti")
+
+
 def is_former(tokens: list[Token]) -> bool:
     return any(t.lower_ in FORMER_WORDS or t.lower_.startswith("ex-") for t in tokens)
 
@@ -225,7 +234,7 @@ def focus_country(
     """The dateline's country, else the country named most often in the article (first named
     on a tie), counting national organisations ("Hamas", "AFRICOM") as their country's names
     (``organisations`` maps an organisation's name to its country). Ethnic adjectives
-    ('ethnic Albanians') do not count. ``ents`` are ``doc.ents``, if already at hand."""
+    ('ethnic Albanians') and sides taken ('pro-Russian') do not count. ``ents`` are ``doc.ents``, if already at hand."""
     ents = list(doc.ents if ents is None else ents)
     dateline = dateline_country(doc, ents)  # "GAO, Mali (AP) -" names the country
     if dateline is not None:
@@ -240,7 +249,7 @@ def focus_country(
             continue
         if ent.start_char < 400 and ent.text.isupper() and hit[0] == "capital":
             return hit[1]  # a dateline such as "ALGIERS –"
-        if is_ethnic(ent):
+        if is_ethnic(ent) or is_allegiance(ent):
             continue
         counts[hit[1]] = counts.get(hit[1], 0) + 1
     return max(counts, key=lambda c: counts[c]) if counts else None

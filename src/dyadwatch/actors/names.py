@@ -12,6 +12,7 @@ from dyadwatch.actors.cues import (
     Cue,
     conjuncts,
     hit_of,
+    is_allegiance,
     is_ethnic,
     is_people_noun,
     locative_place,
@@ -105,9 +106,14 @@ class NameResolver:
         """An entity our gazetteer did not tag (statistical NER): try the knowledge base by name,
         then its context: a people ("Iraqi Kurds"), a place ("Cizre, in Turkey") or a body
         named with a country ("Montenegro Municipality Association")."""
-        for h in self.scope.knowledge.lookup(ent.text):
+        hits = self.scope.knowledge.lookup(ent.text)
+        for h in hits:
             if h.kind in ("country", "igo", "organisation"):
                 return self._from_hit(h, ent.text)
+        if ent.label_ in ("ORG", "GPE", "NORP") and any(h.kind == "person" for h in hits):
+            # NER often takes a bare surname for a body ("Egypt's Sisi", "Sisi met ..."): a name
+            # in our office-holder list is that person
+            return self.scope.people.person(ent.text)
         root = ent.root
         if ent.label_ == "NORP" and root.pos_ in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound"):
             code = self.scope.knowledge.country_of_adjective(ent.text) or (
@@ -186,7 +192,7 @@ class NameResolver:
             if skip is not None and ent.start == skip.start:
                 continue
             hit = hit_of(ent)
-            if hit is None or is_ethnic(ent):
+            if hit is None or is_ethnic(ent) or is_allegiance(ent):
                 continue
             kind, code = hit
             distance = head.i - ent.start if ent.start < head.i else 1000 + ent.start - head.i

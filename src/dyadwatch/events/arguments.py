@@ -86,6 +86,9 @@ class Arguments:
         if match.pattern.family in ("appeal", "demand"):
             if addressee is not None:
                 return [addressee]
+            asked = self._asked_of(frame, match.obj)
+            if asked:
+                return asked
             clause = match.inner.trigger if match.inner is not None else next(
                 (c for c in frame.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
             if clause is not None and clause.dep_ == "ccomp":  # "demanded that X withdraw"
@@ -96,3 +99,13 @@ class Arguments:
         if inner_targets:
             return inner_targets
         return [addressee] if addressee is not None else []
+
+    def _asked_of(self, frame: Token, obj: Token | None) -> list[Token]:
+        """'sought an apology FROM X', 'asked for help FROM X': whom something is asked of."""
+        for head in [frame] + ([obj] if obj is not None else []):
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    found = [p for p in c.children if p.dep_ == "pobj" and self.clauses.actor(p) is not None]
+                    if found:
+                        return found
+        return []

@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING
 from dyadwatch.actors.cues import NO_NATIONALITY
 from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.confidence import CONFIDENCE
+from dyadwatch.events.parties import UNNAMED_DOER_ROOTS
 from dyadwatch.events.parties import same as _same
 from dyadwatch.events.references import refers_to_earlier
 from dyadwatch.events.stance import stance_of
+from dyadwatch.events.targets import FACILITY_NOUNS, purpose_of
 from dyadwatch.knowledge.words import (
     CLAUSE_TARGET_ROOTS,
     LOCATED_ROOTS,
@@ -43,6 +45,14 @@ if TYPE_CHECKING:
     from dyadwatch.events.speech import Speakers
     from dyadwatch.knowledge.lexicon import Shifts
     from dyadwatch.knowledge.ontology import Ontology
+
+
+# Roots of acts on things whose owner is the target when the pattern's object is the thing
+# ("seized a British tanker"): reduced relations, coercion, violence.
+OWNED_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+# Roots whose pattern may name the person acted on as its object ("summon the ambassador"):
+# disapproval, rejection, threats, reduced relations, coercion.
+RECIPIENT_ROOTS = frozenset({"11", "12", "13", "16", "17"})
 
 
 def event_id(*parts: object) -> str:
@@ -73,10 +83,19 @@ class EventBuilder:
         # one pass when the first event is dated.
         self._dates: dict[int, EventDate] = {}
         self._date_cues: list[tuple[int, int, Token, str]] | None = None
+        # Trigger indices (of the doc) of the matches that made events: a purpose clause under
+        # one of them is that event's aim (see ``purpose_of``).
+        self._made: set[int] = set()
 
     def build(self, index: int, sent: SpacySpan, match: Match) -> list[Event]:
         """The events of ``match`` in sentence ``index``."""
         trigger, pattern = match.trigger, match.pattern
+        aim_of = purpose_of(trigger)
+        if aim_of is not None and aim_of.i in self._made:
+            # "fired tear gas to disperse the crowd", "met X to discuss Y": the act reported is
+            # the main verb's; what it was meant to achieve has not happened and is not a second
+            # event (the main event takes its target from it, see Targets.targets)
+            return []
         speaker = self.speakers.speaker_for(trigger)
         parties = self._parties(match, speaker)
         if parties is None:
@@ -103,6 +122,11 @@ class EventBuilder:
                              rule, confidence, clause_contexts)
                  for s, t in pairs]
         self.parties.recent = (self.parties.recent + built)[-8:]
+        self._made.add(trigger.i)
+        if match.noun is not None:
+            self._made.add(match.noun.i)  # "launched an offensive to retake X": the offensive's aim
+        if match.inner is not None:  # "threatened to send troops to fight X": the sending's aim
+            self._made.add(match.inner.trigger.i)
         return built
 
     def _parties(
@@ -133,6 +157,18 @@ class EventBuilder:
             targets.extend(self.clauses.actor(t, speaker=speaker, for_speaker=pattern.kind != "copula")
                            for t in coordinated(head))
         real_targets = _inherit_country([a for a in targets if a is not None])
+        if not real_targets and not unnamed and pattern.kind == "noun" and code[:2] in UNNAMED_DOER_ROOTS:
+            # "three policemen died in a Taliban ambush": the dead are its victims, before the place
+            real_targets = self.parties.the_dead(trigger)
+        if not real_targets and pattern.kind != "copula" and code[:2] in OWNED_ROOTS:
+            real_targets = self._owner(match, real_sources)
+        if not real_targets and match.obj is not None and pattern.objects and code[:2] in RECIPIENT_ROOTS:
+            # "summoned the Indian envoy", "expelled Iran's ambassador": the person the pattern
+            # names is the one acted on, when of another country than the doer ("deployed its
+            # troops": the doer's own)
+            person = self.clauses.actor(match.obj, speaker=speaker)
+            if person is not None and person.country and all(s.country != person.country for s in real_sources):
+                real_targets = [person]
         if not real_targets and pattern.kind != "copula" and code[:2] in LOCATED_ROOTS:
             extra = self.clauses.against_target(trigger) or self.clauses.located_target(
                 trigger, match.noun or match.obj, country_only=code[:2] == "14")
@@ -151,6 +187,32 @@ class EventBuilder:
         if code[:2] == "17" and len(real_targets) == 1:
             real_sources = [_domestic_forces(a, real_targets[0]) for a in real_sources]
         return real_sources, real_targets, rule
+
+    def _owner(self, match: Match, sources: list[Actor]) -> list[Actor]:
+        """'seized a British tanker', 'confiscated the rebels' weapons', 'attacked an army base',
+        'fired on a police station': the owner of what a coercive or violent act takes or hits (a
+        possessor or a nationality before the noun, or the body a facility belongs to) is whom it
+        acts on; not when that is the doer's own state ('seized its own tankers')."""
+        things = [match.obj] if match.obj is not None and (
+            match.pattern.objects or match.obj.lemma_.lower() in FACILITY_NOUNS) else []
+        for head in (match.trigger, match.noun):
+            for prep in head.children if head is not None else ():
+                if prep.dep_ == "prep" and prep.lower_ in ("on", "at", "against", "into"):
+                    things.extend(p for p in prep.children
+                                  if p.dep_ == "pobj" and p.lemma_.lower() in FACILITY_NOUNS)
+        for thing in things:
+            owner = self.clauses.actor_inside(thing)
+            if owner.i == thing.i and thing.lemma_.lower() in FACILITY_NOUNS:
+                owner = next((c for c in thing.children if c.dep_ in ("compound", "amod") and c.i < thing.i
+                              and self.clauses.actor(c) is not None), thing)
+            if owner.i == thing.i:
+                continue
+            actor = self.clauses.actor(owner)
+            if actor is None or any(_same(s, actor) or (s.country == actor.country and actor.sector is None)
+                                    for s in sources):
+                continue
+            return [actor]
+        return []
 
     def _pairs(
         self, match: Match, code: str, rule: str, real_sources: list[Actor], real_targets: list[Actor]

@@ -1,7 +1,8 @@
 """Parties of an event that the subject does not name outright: each conjunct of a coordinated
 subject, the actors a collective refers back to ("the two leaders signed", "both countries"),
 each country of a plural ("the presidents of Egypt and Sudan"), the leader of the operation a
-passive act happened in ("captured during the U.S.-led offensive"), and the UNKNOWN doer (CAMEO
+passive act happened in ("captured during the U.S.-led offensive") or the doer of the attack it
+happened in ("killed in an attack by X", "wounded in a Hamas rocket attack"), and the UNKNOWN doer (CAMEO
 actor code ``---``) of a violent or coercive act reported without one ("nine civilians were
 killed", "a roadside bomb killed one civilian"), whose victims take the country of the place.
 
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import collective_marker
 from dyadwatch.actors.resolve import ArticleActors, coordinated
+from dyadwatch.events.targets import OPPOSING_NOUNS
 from dyadwatch.knowledge.words import (
     DYING_VERBS,
     GUILT_WORDS,
@@ -42,6 +44,9 @@ if TYPE_CHECKING:
 UNNAMED_DOER_ROOTS = {"14", "17", "18", "19", "20"}
 # Parts of speech of a subject that may stand for an unnamed doer (not "it rained").
 DOER_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# Event nouns a passive act may happen in whose doer is the act's doer ("killed in an attack by
+# X", "wounded in a Taliban ambush"): operations, and attacks by any name.
+SETTING_ATTACKS = OPERATION_NOUNS | {"ambush", "bombing", "shelling", "airstrike", "bombardment", "rocket"}
 # How far back (in characters: about two sentences) "the two leaders" looks for its parties.
 NEARBY = 300
 # Dependencies of an event noun that report it: the subject of its clause ("fighting broke out",
@@ -68,7 +73,7 @@ class Parties:
             if collective_marker(t) is not None:
                 out.extend(self.collective(t))
                 continue
-            actor = self.clauses.actor(t, speaker=speaker, as_source=True)
+            actor = self.clauses.actor(t, speaker=speaker, as_source=True) or body_of(self.clauses, t)
             out.append(actor)
             if actor is not None:
                 out.extend(self.plural_of(t, actor))
@@ -205,17 +210,23 @@ class Parties:
 
     def operation_leader(self, trigger: Token) -> Actor | None:
         """Who leads the operation a passive act happened in: "captured during the U.S.-led
-        offensive", "killed in a NATO-led raid" (its military, or the IGO)."""
+        offensive", "killed in a NATO-led raid" (its military, or the IGO); else who carried out
+        the attack it happened in: "killed in an attack BY X", "wounded in a Hamas rocket
+        attack", "in X's ambush" (the act is that attack's, so its doer is the attack's)."""
         for prep in trigger.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("during", "in", "amid"):
                 continue
             for noun in prep.children:
-                if noun.dep_ != "pobj" or noun.lemma_.lower() not in OPERATION_NOUNS:
+                if noun.dep_ != "pobj" or noun.lemma_.lower() not in SETTING_ATTACKS:
                     continue
                 for mod in noun.children:
                     found = self.led_by(mod) if mod.dep_ in ("amod", "compound") else None
                     if found is not None:
                         return found
+                for head in self.clauses.noun_sources(noun):
+                    doer = self.clauses.actor(head, as_source=True)
+                    if doer is not None:
+                        return replace(doer, reason=doer.reason + f"; carried out the '{noun.text}'")
         return None
 
     def led_by(self, mod: Token) -> Actor | None:
@@ -239,7 +250,7 @@ class Parties:
                              reason=f"'{mod.text}' operation -> {hit.code}")
         return None
 
-    def _the_dead(self, noun: Token) -> list[Actor]:
+    def the_dead(self, noun: Token) -> list[Actor]:
         """'five soldiers died in the attack', 'were killed in the bombing': the subject of the
         verb of dying that the event noun is the circumstance of."""
         prep = noun.head
@@ -260,7 +271,7 @@ class Parties:
         dead of an event noun ("five soldiers died in the attack") are its victims; a blast
         without victims hits the country it happens in ("a grenade exploded in Mogadishu")."""
         if not targets:
-            targets = self._the_dead(match.trigger)
+            targets = self.the_dead(match.trigger)
         if targets and all(t.country is not None for t in targets):
             return targets
         located = self._place(match)
@@ -286,6 +297,19 @@ class Parties:
                     break
         located = self.clauses.actor(place) if place is not None else None
         return located if located is not None and located.country is not None else None
+
+
+def body_of(clauses: Clauses, head: Token) -> Actor | None:
+    """'opposition supporters clashed with police': people no actor list names, of the body a
+    noun before them names (OPP); not nouns of opposing ('government critics')."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() in OPPOSING_NOUNS or not_a_doer(head):
+        return None  # "monsoon rains lashed X": a cause, not people of a body
+    for c in head.children:
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < head.i:
+            body = clauses.actor(c, as_source=True)
+            if body is not None and body.sector is not None:  # a body, not a name we lack
+                return replace(body, reason=body.reason + f"; its {head.text}")
+    return None
 
 
 def _negated(verb: Token) -> bool:

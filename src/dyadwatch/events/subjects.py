@@ -2,8 +2,9 @@
 
 ``Subjects`` owns the doer side of a clause: the subject, the passive agent ("attacked by
 gunmen"), the subject of a raising verb ("X is expected to visit"), the controller of an
-infinitive ("urged X to withdraw": X), the head a relative pronoun stands for, the first conjunct
-of a coordinated verb, the addressee of a request, and the speech verb a clause is reported by.
+infinitive ("urged X to withdraw": X), the owner of a plan ("X announced plans to attack": X),
+the head a relative pronoun stands for, the first conjunct of a coordinated verb, the addressee
+of a request, and the speech verb a clause is reported by.
 """
 
 from __future__ import annotations
@@ -33,6 +34,14 @@ def agents(verb: Token) -> list[Token]:
 
 def is_to_infinitive(verb: Token) -> bool:
     return ("aux", "to") in {(c.dep_, c.lower_) for c in verb.children}
+
+
+# Nouns of intending whose to-infinitive is done by their owner ("plans to attack", "a bid to
+# seize", "its decision to withdraw"), unlike nouns the infinitive is asked of ("calls to resign").
+INTENT_NOUNS = frozenset({
+    "plan", "decision", "bid", "attempt", "effort", "intention", "threat", "promise", "pledge",
+    "vow", "readiness", "willingness", "refusal", "determination", "move", "push", "drive",
+})
 
 
 class Subjects:
@@ -95,6 +104,15 @@ class Subjects:
         if verb.dep_ == "relcl" and verb.tag_ == "VBN":
             return agents(verb), True
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and is_to_infinitive(verb):
+            if head.lemma_.lower() in INTENT_NOUNS and self.mentions.actor(head) is None:
+                # "rebels announced plans to attack", "Iran's bid to enrich": the one whose plan
+                # it is (the possessor, else the subject of the verb that has the plan)
+                owner = next((c for c in head.children if c.dep_ == "poss"), None)
+                if owner is not None:
+                    return [owner], False
+                if head.dep_ == "dobj" and head.head.i != head.i:
+                    return self.subjects(head.head, depth + 1)
+                return [], False
             # "called on X to withdraw" parsed with the infinitive under X: X is its subject
             return [head], False
         return [], False

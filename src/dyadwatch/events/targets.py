@@ -3,8 +3,9 @@
 ``Targets`` owns the receiving side of a clause: the pattern's preposition ("met with X",
 "sanctions on X"), the direct object, indirect objects and, failing those, the first object of
 with/to/against/on; the targets and sources of an event noun ("X's visit to Y", "talks between X
-and Y"); the place a coercive act applies to, an 'against' actor of the phrase, and an actor
-merely named in the clause.
+and Y"); the place a coercive act applies to, an 'against' actor of the phrase, an actor
+merely named in the clause, and whom the act's purpose clause acts on ("fired tear gas to
+disperse the protesters").
 """
 
 from __future__ import annotations
@@ -21,6 +22,19 @@ if TYPE_CHECKING:
     from dyadwatch.records import Actor
 
 
+# Places and things that belong to the body named before them: an attack on "an army base" or "a
+# police station" is an attack on the army or the police.
+FACILITY_NOUNS = frozenset({
+    "base", "airbase", "station", "post", "outpost", "checkpoint", "headquarters", "convoy",
+    "position", "camp", "barracks", "office", "building", "compound", "patrol", "vehicle",
+    "installation", "facility", "depot", "garrison", "stronghold", "hideout",
+})
+
+# Nouns whose modifier is what they stand against, not whom they belong to: "government critics"
+# are not the government.
+OPPOSING_NOUNS = frozenset({"critic", "opponent", "enemy", "rival", "victim", "foe", "detractor"})
+
+
 class Targets:
     """The targets of the triggers of one parsed article."""
 
@@ -28,6 +42,23 @@ class Targets:
         self.doc = doc
         self.actors = actors
         self.mentions = mentions
+
+    def inside(self, token: Token) -> Token:
+        """The actor a target mention stands for: the body a facility belongs to ("an ARMY base
+        in Khartoum", "a POLICE station": the army, the police, not the place), the actor inside
+        the mention ("the growing role of ECOWAS"), else the body a noun before it names
+        ("OPPOSITION demands", "REBEL positions"; not "government critics")."""
+        if token.lemma_.lower() in FACILITY_NOUNS and self.actors.resolve(token) is None:
+            for c in token.children:
+                if c.dep_ in ("compound", "amod") and c.i < token.i and self.actors.resolve(c) is not None:
+                    return c
+        inner = self.mentions.actor_inside(token)
+        if inner.i == token.i and token.pos_ == "NOUN" and token.lemma_.lower() not in OPPOSING_NOUNS \
+                and self.actors.resolve(token) is None:
+            for c in token.children:  # "accepted opposition demands", "rebel positions": theirs
+                if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < token.i and self.actors.resolve(c) is not None:
+                    return c
+        return inner
 
     def targets(self, verb: Token, obj: Token | None, preps: tuple[str, ...],
                 objects: frozenset[str]) -> list[Token]:
@@ -38,14 +69,14 @@ class Targets:
         for head in heads if wanted else []:
             for c in head.children:
                 if c.dep_ in ("prep", "dative", "agent") and c.lower_ in wanted and not found:
-                    found.extend(self.mentions.actor_inside(p) for p in c.children if p.dep_ == "pobj"
-                                 and self.mentions.actor(self.mentions.actor_inside(p)) is not None)
+                    found.extend(self.inside(p) for p in c.children if p.dep_ == "pobj"
+                                 and self.mentions.actor(self.inside(p)) is not None)
         if (not found and obj is not None and objects and obj.dep_ == "dobj"
                 and obj.lemma_.lower() not in objects and "~dobj" not in preps):
             # "accused Iran of aggression", "blamed X for the bombing": the pattern's keyword
             # sits in a complement, so the verb's own direct object, when it is an actor, is
             # whom the act is aimed at
-            head = self.mentions.actor_inside(obj)
+            head = self.inside(obj)
             if self.mentions.actor(head) is not None:
                 return [head]
         # "met with X, Y and Z": the parser may hang the last of a list on the verb
@@ -56,17 +87,17 @@ class Targets:
             and (not objects or "dobj" in preps)
             and (not found or ("dobj" in preps and self.mentions.actor(obj) is not None))
         ):
-            found.append(self.mentions.actor_inside(obj))
+            found.append(self.inside(obj))
         if obj is not None and obj.dep_ == "nsubjpass" and not objects:
-            found.append(self.mentions.actor_inside(obj))  # "the embassy was attacked": the target
+            found.append(self.inside(obj))  # "the embassy was attacked": the target
         if found:
             return found
         if obj is None and (not objects or "dobj" in preps):
             for c in verb.children:  # "allow X to land", "force X to leave": X
                 if c.dep_ == "ccomp":
                     subj = [s for s in c.children if s.dep_ == "nsubj"]
-                    if subj and self.mentions.actor(self.mentions.actor_inside(subj[0])) is not None:
-                        return [self.mentions.actor_inside(subj[0])]
+                    if subj and self.mentions.actor(self.inside(subj[0])) is not None:
+                        return [self.inside(subj[0])]
         for c in verb.children:
             if c.dep_ == "dative":
                 return [c]
@@ -76,26 +107,40 @@ class Targets:
                     return [c]  # "gave the Ivory Coast 5 million dollars" parsed as a modifier
                 if c.dep_ == "prep" and c.lower_ in ("of", "by", "from", "against"):
                     for p in c.children:
-                        if p.dep_ == "pobj" and self.mentions.actor(self.mentions.actor_inside(p)) is not None:
-                            return [self.mentions.actor_inside(p)]
+                        if p.dep_ == "pobj" and self.mentions.actor(self.inside(p)) is not None:
+                            return [self.inside(p)]
         for head in heads:
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in DEFAULT_TARGET_PREPS:
                     pobjs = [p for p in c.children if p.dep_ == "pobj"]
-                    if pobjs and self.mentions.actor(self.mentions.actor_inside(pobjs[0])) is not None:
-                        return [self.mentions.actor_inside(pobjs[0])]
+                    if pobjs and self.mentions.actor(self.inside(pobjs[0])) is not None:
+                        return [self.inside(pobjs[0])]
+        return self.aim_targets(verb)
+
+    def aim_targets(self, verb: Token) -> list[Token]:
+        """'fired tear gas to disperse the protesters', 'imposed tariffs to punish X', 'cut
+        supplies so that X would yield': an act that names no target is aimed at the actor its
+        purpose clause acts on (or, in a clause of its own, the actor it wants to act)."""
+        for c in verb.children:
+            aim_of = purpose_of(c)
+            if aim_of is not None and aim_of.i == verb.i:
+                # "so that X would yield": X; "to disperse X": X
+                obj = next((d for d in c.children if d.dep_ == "nsubj"), None) or next(
+                    (d for d in c.children if d.dep_ == "dobj"), None)
+                if obj is not None and self.mentions.actor(self.inside(obj)) is not None:
+                    return [self.inside(obj)]
         return []
 
     def noun_targets(self, noun: Token, preps: tuple[str, ...]) -> list[Token]:
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in preps:
-                return [self.mentions.actor_inside(p) for p in c.children if p.dep_ == "pobj"]
+                return [self.inside(p) for p in c.children if p.dep_ == "pobj"]
         for c in noun.children:  # "a suspension of air links WITH X"
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:
                     for d in p.children:
                         if d.dep_ == "prep" and d.lower_ in preps:
-                            return [self.mentions.actor_inside(x) for x in d.children if x.dep_ == "pobj"]
+                            return [self.inside(x) for x in d.children if x.dep_ == "pobj"]
         return []
 
     def noun_sources(self, noun: Token) -> list[Token]:
@@ -139,8 +184,8 @@ class Targets:
             if tok.dep_ == "prep" and (tok.lower_ == "against" or (
                 tok.lower_ == "with" and tok.head.lemma_.lower() in CRISIS_NOUNS)):  # "war with X"
                 for p in tok.children:
-                    if p.dep_ == "pobj" and self.mentions.actor(self.mentions.actor_inside(p)) is not None:
-                        return self.mentions.actor_inside(p)
+                    if p.dep_ == "pobj" and self.mentions.actor(self.inside(p)) is not None:
+                        return self.inside(p)
             stack.extend(c for c in tok.children if c.dep_ not in ("ccomp", "advcl", "relcl"))
         return None
 
@@ -177,6 +222,39 @@ class Targets:
             if actor is not None and actor.country and actor.country != source.country:
                 return actor
         return None
+
+
+def purpose_of(trigger: Token) -> Token | None:
+    """The verb (or noun) whose purpose clause ``trigger`` heads, or None: a to-infinitive
+    clause with no subject of its own ("sent troops TO FIGHT X", "an offensive TO RETAKE the
+    town", "opened the crossing IN ORDER TO DELIVER aid"), or a clause opened by "so that" ("cut
+    supplies SO THAT X would yield"). A noun's clause is an aim only when the noun is an event's
+    (the builder asks): "the decision to sell arms" is no event, so the sale is coded."""
+    if trigger.pos_ != "VERB":
+        return None
+    head = trigger.head
+    marks = {c.lower_ for c in trigger.children if c.dep_ == "mark"}
+    if trigger.dep_ == "advcl" and head.pos_ == "VERB" and "so" in marks and (
+        "that" in marks or any(c.dep_ == "aux" and c.lower_ in MODAL_AIMS for c in trigger.children)
+    ):
+        return head
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return None
+    if trigger.dep_ == "advcl" and head.pos_ == "VERB":
+        return head
+    if trigger.dep_ == "acl" and head.pos_ == "NOUN" and head.lower_ != "order":
+        return head  # "launched an offensive TO RETAKE the town": the event noun's aim
+    # "in order to": the clause hangs on 'order', the object of 'in' under the verb
+    if (trigger.dep_ == "acl" and head.lower_ == "order" and head.dep_ == "pobj"
+            and head.head.lower_ == "in" and head.head.head.pos_ == "VERB"):
+        return head.head.head
+    return None
+
+
+# Modals of a "so" clause that make it an aim ("so X could leave"), not a result ("so X left").
+MODAL_AIMS = frozenset({"could", "would", "can", "will", "might", "may"})
 
 
 def _is_place(token: Token) -> bool:
