@@ -313,6 +313,8 @@ CODEBOOK_PASS = [
     ("Russian forces pounded the town with artillery overnight.", "194"),
     ("Government forces dropped barrel bombs on rebel-held districts of Aleppo.", "195"),
     ("The militia wiped out whole villages in the province.", "202"),
+    ("The African Union suspended Guinea after the coup.", "160"),
+    ("Government troops attacked rebel positions near the border on Sunday.", "190"),
 ]
 
 
@@ -337,6 +339,8 @@ CODEBOOK_PASS_GUARDS = [
     ("Floods cut off villages across the region.", "191"),
     ("The ministry cancelled the economic programme.", "1721"),
     ("Japan scrambled jets to intercept Russian bombers.", "190"),
+    ("Government troops attacked rebel positions near the border on Sunday.", "111"),
+    ("The league suspended the match after crowd trouble.", "160"),
 ]
 
 
