@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dyadwatch.knowledge.words import TIME_ENTITIES, TOPIC_PREPS
+from dyadwatch.knowledge.words import OBJECT_TOPIC_PREPS, TIME_ENTITIES
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -103,7 +103,7 @@ class Objects:
             if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
                 out.add(c.lemma_.lower())
                 out |= {f"{c.lemma_.lower()} {p.lower_}" for p in c.children if p.dep_ == "prt"}
-            if c.dep_ == "prep" and not (obj is not None and c.lower_ in TOPIC_PREPS):
+            if c.dep_ == "prep" and not (obj is not None and c.lower_ in OBJECT_TOPIC_PREPS):
                 # "held talks about joint patrols": with a direct object, an 'about' phrase is
                 # that object's topic, never the verb's own object (no patrol was held)
                 for p in c.children:

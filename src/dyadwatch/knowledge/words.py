@@ -48,7 +48,7 @@ TIME_ENTITIES: Final = frozenset({"DATE", "TIME"})
 GUILT_WORDS: Final = frozenset({"guilty", "responsible", "culpable", "liable"})
 # Prepositions of a topic: with a direct object, their phrase is the object's topic ("held talks
 # about joint patrols"), never the verb's own object.
-TOPIC_PREPS: Final = frozenset({"about", "regarding", "concerning"})
+OBJECT_TOPIC_PREPS: Final = frozenset({"about", "regarding", "concerning"})
 # Prepositions of time and manner whose gerund is done by the clause's subject ("signed the deal
 # after meeting X", "protested by blocking roads"); not "for"/"of", whose gerund is the object's
 # ("thanked Egypt for hosting", "accused X of shelling").
