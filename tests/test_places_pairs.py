@@ -4,6 +4,8 @@ of sentences written for these tests, with made-up places where the rule needs n
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dyadwatch.geo.gazetteer import Candidate, PlaceResolver
@@ -90,3 +92,36 @@ def test_a_province_gives_way_to_its_big_city_under_the_citys_other_spelling() -
     assert place is not None and place.geonames_id == 202
     place = _province_and_city(city_alternate=False).resolve("Zorvan", focus=["SYR"])
     assert place is not None and place.geonames_id == 202
+
+
+@pytest.mark.model
+def test_adjectives_of_states_provinces_and_regions_point_to_them() -> None:
+    """"Texan", "Catalan", "Kashmiri": the area, by its English name even where GeoNames lists
+    that only as an alternate; a country's demonym keeps the word ("Scottish" stays British)."""
+    from dyadwatch.geo.build import read_additions
+    from dyadwatch.geo.gazetteer import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    for word, feature, country in [
+        ("Texan", "admin", "USA"),
+        ("Catalan", "admin", "ESP"),
+        ("Québécois", "admin", "CAN"),
+        ("Kashmiri", "region", None),
+        ("Scottish", "country", "GBR"),
+    ]:
+        found = gazetteer.demonym(word)
+        assert found is not None and (found.feature, found.country) == (feature, country), word
+    # Every row of the table names an area the shipped data holds.
+    for row in read_additions()["adjective"]:
+        assert gazetteer.demonym(row.name.partition("=")[0]) is not None, row.name
+
+
+def test_an_adjective_row_names_its_area(tmp_path: Path) -> None:
+    from dyadwatch.errors import KnowledgeError
+    from dyadwatch.geo.build import read_additions
+
+    bad = tmp_path / "gazetteer.tsv"
+    head = "# dyadwatch gazetteer additions v1 (2026-12-05)\nkind\tcode\tname\tlat\tlon\n"
+    bad.write_text(head + "adjective\tUS\tTexan\t\t\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"gazetteer.tsv:3: an adjective row"):
+        read_additions(bad)
