@@ -96,7 +96,7 @@ def test_a_province_gives_way_to_its_big_city_under_the_citys_other_spelling() -
 
 @pytest.mark.model
 def test_adjectives_of_states_provinces_and_regions_point_to_them() -> None:
-    """"Texan", "Catalan", "Kashmiri": the area, by its English name even where GeoNames lists
+    """Adjectives such as "Texan", "Catalan", "Kashmiri" name the area, by its English name where GeoNames lists
     that only as an alternate; a country's demonym keeps the word ("Scottish" stays British)."""
     from dyadwatch.geo.build import read_additions
     from dyadwatch.geo.gazetteer import default_gazetteer
