@@ -38,7 +38,7 @@ from dyadwatch.tables import read_table
 # Our table of facts GeoNames' shipped files lack (country points, aliases, demonyms, state
 # abbreviations, regions and waters, generic division names): see its header.
 ADDITIONS = "gazetteer.tsv"
-_KINDS = ("point", "alias", "demonym", "abbreviation", "region", "water", "generic")
+_KINDS = ("point", "alias", "demonym", "abbreviation", "region", "water", "generic", "adjective")
 _ADDITION_COLUMNS = ("kind", "code", "name", "lat", "lon")
 
 
@@ -89,6 +89,8 @@ def read_additions(path: Path | None = None) -> dict[str, list[Addition]]:
             raise row.error("latitude and longitude must be numbers") from None
         if kind in {"point", "region", "water"} and point[0] is None:
             raise row.error(f"a {kind} row needs a latitude and longitude")
+        if kind == "adjective" and not all(part.strip() for part in name.partition("=")[::2]):
+            raise row.error("an adjective row is written word=area")
         out[kind].append(Addition(kind, code, name, *point))
     return out
 
@@ -206,6 +208,7 @@ def _build(data_dir: Path, city_file: str, admin1: Path | None) -> Built:
         _add_admin1(built, read_admin1(admin1), by_admin, iso3, generic)
         _add_admin2(built, read_admin2(admin1), iso3, generic)
     _add_continents_and_regions(built, _continents(data_dir), additions)
+    _add_area_adjectives(built, additions)
     built.index = dict(index)
     return built
 
@@ -348,3 +351,25 @@ def _release_freed_memory() -> None:
     """Hand the build's freed memory back to the system where the C library allows (glibc)."""
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+def _add_area_adjectives(built: Built, additions: Mapping[str, list[Addition]]) -> None:
+    """The adjectives of states, provinces and regions ("Texan", "Catalan", "Kashmiri"), each
+    pointing to its area: to the state or province of that name in the row's country (its main
+    or an English alternate name: GeoNames calls Catalonia "Catalunya"), else to the region.
+    A country's own demonym keeps the word; an area the data lacks (another data folder, no
+    province table) leaves the row out."""
+    for row in additions["adjective"]:
+        word, _, area = row.name.partition("=")
+        key = name_key(word)
+        if key in built.demonyms:
+            continue
+        known = built.countries.get(row.code) if row.code else None
+        country = known.country if known else None
+        areas = [
+            c
+            for c in built.index.get(name_key(area), ())
+            if c.feature in ("admin", "region") and (country is None or c.country == country)
+        ]
+        if areas:
+            built.demonyms[key] = min(areas, key=lambda c: (c.alternate, c.feature != "admin"))

@@ -249,14 +249,22 @@ class PlaceResolver:
         # ("Washington") wins on its bonus.
         for state in (c for c in cands if c.feature == "admin"):
             big = _BIG_CITY if state.country == "USA" else _PROVINCE_CITY
-            if any(
-                c.feature == "city"
+            cities = [
+                c
+                for c in cands
+                if c.feature == "city"
                 and c.country == state.country
                 and c.admin1 == state.admin1
                 and c.population >= big
-                for c in cands
-            ):
+            ]
+            if cities:
                 scores[id(state)] -= 3.0
+            # The big city's own spelling of the name may be an alternate in GeoNames ("Al
+            # Hasakah" beside the governorate "Hasakah"): it is still the city's name, as the
+            # state beside it says, so it pays no alternate-name penalty.
+            for city in cities:
+                if city.alternate and not state.alternate:
+                    scores[id(city)] += _ALTERNATE_PENALTY
         best = max(cands, key=lambda c: scores[id(c)])
         # A small town outside the article's countries and far from its places is more often
         # a place the gazetteer lacks (a county, a district, a street) than that town.

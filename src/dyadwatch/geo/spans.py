@@ -276,6 +276,19 @@ def pattern_spans(
             # qualifies is an area's, whatever the gazetteer holds.
             add(name_run(doc, nxt))
     for tok in doc:
+        if tok.text == "," and tok.i > 0:
+            add(town_before_area(doc, tok.i, resolver))
+        elif (
+            tok.ent_iob_ == "O"
+            and tok.dep_ == "compound"
+            and tok.head.pos_ == "NOUN"
+            and tok.text[:1].isupper()
+            and not tok.is_sent_start
+            and big_place(resolver, tok.text, areas=False)
+        ):
+            # "a Mosul hospital", "the Kabul government": a big city's name modifying a common
+            # noun that NER left untagged is the city (a metonym where the noun is an actor's).
+            add(doc[tok.i : tok.i + 1])
         if tok.pos_ == "PROPN" and tok.lower_ in GEO_SITE_WORDS and tok.i > 0:
             start = tok.i
             while start > 0 and doc[start - 1].pos_ == "PROPN" and tok.i - start < 4:
@@ -326,6 +339,32 @@ def pattern_spans(
             if tail is not None and tail.end == ent.end and big_place(resolver, tail.text):
                 add(tail, "metonym")
     return out
+
+
+def town_before_area(doc: Doc, comma: int, resolver: PlaceResolver) -> SpacySpan | None:
+    """The name before ``comma`` when the name after it is a country, state or province that
+    holds a town or county of that name ("Severn, Md.", "Kinsley, Kansas", "Gao, Mali"):
+    whatever NER made of the first, the pair is how a writer places a town."""
+    after = name_run(doc, comma + 1, limit=3)
+    if after is None:
+        return None
+    areas = [c for c in resolver.known(after.text) if c.feature in ("country", "admin")]
+    for size in (3, 2, 1):
+        start = comma - size
+        run = doc[max(start, 0) : comma]
+        if start < 0 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in run):
+            continue
+        if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+            continue  # not the whole name: only part of a longer run
+        for cand in resolver.known(run.text):
+            if cand.alternate or cand.feature not in ("city", "district"):
+                continue
+            if any(
+                a.country == cand.country and (a.feature == "country" or a.admin1 == cand.admin1)
+                for a in areas
+            ):
+                return run
+    return None
 
 
 def repeats(
