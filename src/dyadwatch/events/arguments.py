@@ -12,6 +12,10 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.knowledge.words import PLACE_NAMED_ROOTS, THIRD_PARTY
 
+# Prepositions by which an event noun sets the time or occasion of its clause ("after talks",
+# "during a visit", "at a meeting", "in talks", "following talks").
+SETTING_NOUN_PREPS = frozenset({"after", "before", "during", "at", "in", "following", "since", "upon", "on"})
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -32,6 +36,8 @@ class Arguments:
             found = self.clauses.noun_sources(match.trigger)
             if match.code[:2] in PLACE_NAMED_ROOTS:  # "the Minsk agreements", "the Mali coup": places
                 found = [t for t in found if not (t.ent_type_ == "GPE" and t.dep_ == "compound")]
+            if not found:
+                found = self._setting_doers(match.trigger)
             return found
         subjects, _ = self.clauses.subjects(match.trigger)
         return subjects
@@ -59,6 +65,21 @@ class Arguments:
                 if c.dep_ == "xcomp" and c.lemma_.lower() in pattern.objects:
                     found = self.clauses.targets(c, self.clauses.direct_object(c), ("dobj",), frozenset())
         return found
+
+    def _setting_doers(self, noun: Token) -> list[Token]:
+        """'X signed the accord after talks with Y', 'X spoke during a visit to Y': an event noun
+        that sets the time of its clause and names a counterpart ('with', 'to') is the doing of
+        the clause's subject. Without a counterpart the noun may be anyone's ("after the talks",
+        "during the attack"), and an 'on' or 'against' act ("vowed revenge after an attack on X")
+        is someone else's."""
+        prep = noun.head
+        if (noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in SETTING_NOUN_PREPS
+                or prep.head.pos_ not in ("VERB", "AUX") or prep.head.i == prep.i):
+            return []
+        if not any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in noun.children):
+            return []
+        subjects, passive = self.clauses.subjects(prep.head)
+        return [] if passive else subjects
 
     def _frame_targets(self, match: Match) -> list[Token]:
         frame = match.trigger

@@ -42,6 +42,22 @@ INTENT_NOUNS = frozenset({
     "plan", "decision", "bid", "attempt", "effort", "intention", "threat", "promise", "pledge",
     "vow", "readiness", "willingness", "refusal", "determination", "move", "push", "drive",
 })
+# Nouns of a written or spoken message, whose participle says what its author does ("a statement
+# calling for talks", "in a letter urging X to withdraw"): the author, not the message, acts.
+MESSAGE_NOUNS = frozenset({
+    "statement", "letter", "message", "communique", "communiqué", "declaration", "speech",
+    "address", "note", "resolution", "motion", "decree", "appeal", "petition", "editorial",
+    "post", "tweet", "video", "broadcast", "interview", "report", "memo", "memorandum",
+    "proclamation", "notice", "announcement", "remarks", "comment", "bill", "document",
+})
+
+# Verbs whose subject (or passive agent) makes the message that is their object ("issued a
+# statement", "sent a letter", "the council adopted a resolution").
+AUTHORING_VERBS = frozenset({
+    "issue", "release", "send", "publish", "make", "deliver", "write", "sign", "adopt", "pass",
+    "post", "give", "circulate", "present", "submit", "table", "read", "broadcast", "air",
+    "unveil", "draft", "pen", "address", "put", "approve", "introduce",
+})
 
 
 class Subjects:
@@ -103,6 +119,10 @@ class Subjects:
             return self.subjects(head.head, depth + 1)
         if verb.dep_ == "relcl" and verb.tag_ == "VBN":
             return agents(verb), True
+        if (verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in MESSAGE_NOUNS
+                and self.mentions.actor(head) is None and (verb.tag_ == "VBG" or is_to_infinitive(verb))):
+            # "issued a statement calling for talks", "said in a letter urging X to withdraw"
+            return self._author(head, depth)
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and is_to_infinitive(verb):
             if head.lemma_.lower() in INTENT_NOUNS and self.mentions.actor(head) is None:
                 # "rebels announced plans to attack", "Iran's bid to enrich": the one whose plan
@@ -116,6 +136,30 @@ class Subjects:
             # "called on X to withdraw" parsed with the infinitive under X: X is its subject
             return [head], False
         return [], False
+
+    def _author(self, message: Token, depth: int) -> tuple[list[Token], bool]:
+        """Who a message is by: its possessor ("Iran's statement"), its 'by' or 'from' phrase
+        ("a letter from X"), else the subject of the verb that has it, as its object ("X issued
+        a statement") or through a preposition ("X said in a letter")."""
+        for c in message.children:
+            if c.dep_ == "poss":
+                return [c], False
+        for c in message.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                found = [p for p in c.children if p.dep_ == "pobj"]
+                if found:
+                    return found, False
+        verb = message.head
+        if message.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("in", "through", "via"):
+            verb = verb.head  # "X said in a statement", "X wrote in a letter"
+        elif message.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in AUTHORING_VERBS:
+            # "X rejected a statement accusing it": whoever reacts to a message did not write it
+            return [], False
+        if verb.i == message.i or verb.pos_ not in ("VERB", "AUX"):
+            return [], False
+        if message.dep_ == "nsubjpass":  # "a statement was issued by X"
+            return agents(verb), False
+        return self.subjects(verb, depth + 1)
 
     @staticmethod
     def _relative(token: Token) -> list[Token]:
