@@ -218,7 +218,8 @@ def modality_cue(trigger: Token) -> Cued:
 
 def markers(trigger: Token) -> set[str]:
     """Tense and polarity markers of a trigger: 'neg', 'future' (will, shall, is going to),
-    'would' and 'must' (must, should, ought to, has to, needs to); a conjunct shares its head's
+    'would', 'may' (may, might, could) and 'must' (must, should, ought to, has to, needs to); a
+    conjunct shares its head's
     tense ("will visit Rabat and meet X")."""
     out = _own_markers(trigger)
     node = trigger
@@ -241,6 +242,8 @@ def _own_markers(node: Token) -> set[str]:
         out.add("future")
     if "would" in lowers or "'d" in lowers:
         out.add("would")
+    if lowers & HEDGE_MODALS:
+        out.add("may")
     if lowers & DEMAND_MODALS:
         out.add("must")
     if lowers & (HEDGE_MODALS | FUTURE_MODALS | {"would"}) and any(
@@ -262,7 +265,7 @@ def marker_cue(trigger: Token, wanted: set[str]) -> Token | None:
     of the verbs it is a conjunct of: "will" for 'future', "not" for 'neg', "must" for 'must'."""
     words = {
         "neg": set[str](), "future": set(FUTURE_MODALS), "would": {"would", "'d"},
-        "must": set(DEMAND_MODALS), "if": set(HEDGE_MODALS | FUTURE_MODALS) | {"would"},
+        "must": set(DEMAND_MODALS), "may": set(HEDGE_MODALS), "if": set(HEDGE_MODALS | FUTURE_MODALS) | {"would"},
     }
     node = trigger
     for _ in range(4):

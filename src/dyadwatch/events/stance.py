@@ -2,7 +2,8 @@
 
 A future or reported conditional ("will visit", "said it would meet") is an intent (036), a
 negated one ("will not accept") a refusal, a reported "must" ("X said Y must withdraw") a demand
-of the speaker on Y, who becomes the target. The modality words themselves are read by
+of the speaker on Y, who becomes the target. A speaker who says it may do a conflictual act
+("said it might cut ties with X") threatens it (1313): CAMEO counts implicit threats. The modality words themselves are read by
 ``modality.py``; this module applies them to one match.
 """
 
@@ -70,4 +71,12 @@ def stance_of(
             if shifted:
                 code, rule, modality = shifted, rule + "+future", "future"
                 cue = marker_cue(trigger, {"future", "would", "if"})
+        elif pattern.kind != "frame" and "may" in marks and "neg" not in marks and speaker is not None \
+                and sources and all(_same(speaker, s) for s in sources):
+            # "X said it might cut ties with Y": a speaker's own possible conflictual act is a
+            # threat; a cooperative one ("might meet") stays a hedged report
+            shifted = shifts.shift(code, "intent")
+            if shifted and shifted.startswith("13"):
+                code, rule, modality = shifted, rule + "+may", "future"
+                cue = marker_cue(trigger, {"may"})
     return Stance(code, rule, modality, cue, sources, targets)
