@@ -66,3 +66,11 @@ def test_a_lone_gunman_turning_on_civilians_is_unconventional_violence(coder: Co
     assert "180" in _codes(coder, "A gunman killed nine shoppers at a mall in Munich on Friday.")
     codes = _codes(coder, "Soldiers killed nine insurgents near Kandahar on Friday.")
     assert codes and "180" not in codes
+
+
+def test_private_people_neither_blockade_nor_advance(coder: Coder) -> None:
+    assert _codes(coder, "Commuters pushed into the station as the doors opened on Monday.") == []
+    assert _codes(coder, "Engineers sealed off the road while the bridge was inspected.") == []
+    # the same acts by armed forces are a push into territory and a blockade
+    assert "192" in _codes(coder, "Rebel fighters pushed into the provincial capital on Monday.")
+    assert "191" in _codes(coder, "Troops sealed off the town after the ambush, residents said.")

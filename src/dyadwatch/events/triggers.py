@@ -21,7 +21,7 @@ from dyadwatch.events.fallback import Fallback, fallback_match
 from dyadwatch.events.match import Match, for_clause
 from dyadwatch.events.modality import DEMAND_MODALS
 from dyadwatch.events.subjects import is_to_infinitive
-from dyadwatch.events.violence import refine_violence
+from dyadwatch.events.violence import private_doer, refine_violence
 from dyadwatch.knowledge.lexicon import Lexicon, Pattern, Shifts
 from dyadwatch.knowledge.words import (
     ADJECTIVE_TRIGGER_DEPS,
@@ -168,6 +168,8 @@ class Matcher:
         _, pattern, inner = best
         if pattern.kind == "frame":
             return self._frame(token, obj, pattern, inner)
+        if private_doer(pattern.code, token):
+            return None
         noun = obj if pattern.objects and obj is not None and obj.pos_ == "NOUN" else None
         confidence = CONFIDENCE.specific_verb if pattern.specificity >= 2 else CONFIDENCE.verb
         match = Match(pattern, token, obj, pattern.code, pattern.code, f"pattern:{pattern.id}",

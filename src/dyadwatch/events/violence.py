@@ -92,6 +92,16 @@ _DISSENT_VERBS = frozenset({"protest", "demonstrate", "march", "rally", "strike"
 _ASSAILANTS = frozenset({
     "gunman", "gunmen", "attacker", "assailant", "knifeman", "shooter", "mob",
 })
+# Private people going about their day: a blockade (191) or an advance into a place (192) is
+# an act of armed or state forces, so "workers sealed off the street" or "shoppers pushed into
+# the market" is no event. Protesters who block a road are coded by the protest rows.
+_PRIVATE_DOERS = frozenset({
+    "worker", "shopper", "resident", "villager", "fan", "supporter", "driver", "tourist",
+    "customer", "passenger", "farmer", "engineer", "crew", "firefighter", "rescuer", "volunteer",
+    "visitor", "spectator", "commuter", "motorist", "player", "team", "buyer", "investor",
+    "trader", "company", "firm", "bank", "utility", "contractor", "builder",
+})
+_MOVEMENT_CODES = frozenset({"191", "192"})
 _NUMBER = re.compile(r"[\d,.]+")
 
 
@@ -118,6 +128,15 @@ def refine_violence(code: str, verb: Token, victim: Token | None) -> tuple[str, 
             and victims and all(_lemma(v, _CIVILIANS) in _CIVILIANS for v, _ in victims)):
         return "180", "assailant"
     return None
+
+
+def private_doer(code: str, verb: Token) -> bool:
+    """Whether ``verb``, matched as a blockade or an advance, is done by private people, for
+    whom it is no military act ("workers sealed off the street")."""
+    if code not in _MOVEMENT_CODES:
+        return False
+    subject = _subject(verb)
+    return subject is not None and _lemma(subject, _PRIVATE_DOERS) in _PRIVATE_DOERS
 
 
 def _subject(verb: Token) -> Token | None:
