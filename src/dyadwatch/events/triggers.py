@@ -68,6 +68,10 @@ def _more_specific(
     best so far, whichever table either comes from: the higher score; on a tie, the one whose
     matched object is longer ("overflight rights" over "rights", any object over none); then, within one root, the deeper code, as CAMEO codes the most specific category
     that applies. Otherwise the earlier wins (the core table, then the per-root files)."""
+    if new[1] and old[1] and new[1] != old[1] and abs(new[0] - old[0]) <= 1:
+        # both matched an object and differ by no more than a preposition's point: the longer
+        # object names more ("detonated a nuclear device at the site" is nuclear, not a bomb)
+        return new[1] > old[1]
     if new[0] != old[0]:
         return new[0] > old[0]
     if new[1] != old[1]:  # a matched object (0: none) narrows more the longer it is
