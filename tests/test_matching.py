@@ -112,3 +112,16 @@ def test_a_framed_row_is_an_event_only_inside_a_frame(coder: Coder) -> None:
 ])
 def test_shipped_rows_framed_and_for_clauses(coder: Coder, text: str, codes: list[str]) -> None:
     assert sorted({e.cameo.code for e in coder.code(text, date="2024-05-02")}) == codes, text
+
+
+@pytest.mark.model
+def test_a_longer_matched_object_outweighs_a_preposition_point(coder: Coder) -> None:
+    # the bomb row's preposition is in the sentence and scores a point more; the nuclear
+    # row's two-word object says more about the act
+    bomb = ("core.tsv", _rows("bomb|TAB|verb|TAB|detonate|TAB||TAB|device|TAB|at|TAB|183|TAB|x"))
+    nuke = ("lexicon/20_massviolence.tsv",
+            _rows("nuke|TAB|verb|TAB|detonate|TAB||TAB|nuclear device|TAB|on|TAB|2042|TAB|x"))
+    own = _coder(coder, parse_lexicons([bomb, nuke]))
+    assert _codes(own, "Pakistan detonated a nuclear device at a desert site on Monday.") == ["2042"]
+    # with only the bare object matched, the preposition point still decides
+    assert _codes(own, "Rebels detonated a device at a checkpoint on Monday.") == ["183"]

@@ -36,8 +36,9 @@ def with_manner(matches: list[Match]) -> list[Match]:
             continue
         subtree = {t.i for t in m.trigger.subtree}
         for o in matches:
+            # a generic attack (190) stays its own event, also when violence.py refined its code
             if (o is not m and o in out and o.trigger.i in subtree and o.code[:2] in ("18", "19", "20")
-                    and o.code not in (m.code, "190")):
+                    and o.code not in (m.code, "190") and o.pattern.code != "190"):
                 out[out.index(m)] = replace(m, code=o.code, base=o.code, rule=f"{m.rule}+manner:{o.pattern.id}")
                 out.remove(o)
                 break

@@ -21,6 +21,7 @@ from dyadwatch.events.fallback import Fallback, fallback_match
 from dyadwatch.events.match import Match, for_clause
 from dyadwatch.events.modality import DEMAND_MODALS
 from dyadwatch.events.subjects import is_to_infinitive
+from dyadwatch.events.violence import private_doer, refine_violence
 from dyadwatch.knowledge.lexicon import Lexicon, Pattern, Shifts
 from dyadwatch.knowledge.words import (
     ADJECTIVE_TRIGGER_DEPS,
@@ -67,6 +68,10 @@ def _more_specific(
     best so far, whichever table either comes from: the higher score; on a tie, the one whose
     matched object is longer ("overflight rights" over "rights", any object over none); then, within one root, the deeper code, as CAMEO codes the most specific category
     that applies. Otherwise the earlier wins (the core table, then the per-root files)."""
+    if new[1] and old[1] and new[1] != old[1] and abs(new[0] - old[0]) <= 1:
+        # both matched an object and differ by no more than a preposition's point: the longer
+        # object names more ("detonated a nuclear device at the site" is nuclear, not a bomb)
+        return new[1] > old[1]
     if new[0] != old[0]:
         return new[0] > old[0]
     if new[1] != old[1]:  # a matched object (0: none) narrows more the longer it is
@@ -163,10 +168,18 @@ class Matcher:
         _, pattern, inner = best
         if pattern.kind == "frame":
             return self._frame(token, obj, pattern, inner)
+        if private_doer(pattern.code, token):
+            return None
         noun = obj if pattern.objects and obj is not None and obj.pos_ == "NOUN" else None
         confidence = CONFIDENCE.specific_verb if pattern.specificity >= 2 else CONFIDENCE.verb
         match = Match(pattern, token, obj, pattern.code, pattern.code, f"pattern:{pattern.id}",
                       noun=noun, confidence=confidence)
+        # who does it, to whom and with what picks among the violent codes; an object the
+        # pattern names ("opened fire") is the means, and the victim then comes after 'on' or 'at'
+        victim = obj if obj is not None and not (pattern.objects & self.clauses.noun_lemmas(obj)) else None
+        refined = refine_violence(pattern.code, token, victim)
+        if refined is not None:
+            match = replace(match, code=refined[0], base=refined[0], rule=f"{match.rule}+{refined[1]}")
         if pattern.code == "057" and obj is not None and depth < 2 and lemma not in SIGNING:
             # "reached a consensus to exchange information": an agreement to do X is an intent
             for c in obj.children:
