@@ -487,7 +487,8 @@ def test_the_owner_of_a_plan_does_what_it_plans(coder: Coder, text: str, source:
 ])
 def test_an_attack_on_a_facility_is_on_the_body_it_belongs_to(coder: Coder, text: str, target: str) -> None:
     # the army's base, the police's station: not the town it stands in
-    events = [e for e in _events(coder, text) if e.cameo.root in ("17", "18", "19")]
+    # (protesters setting fire to a police post riot, 145: a violent protest is an attack too)
+    events = [e for e in _events(coder, text) if e.cameo.root in ("14", "17", "18", "19")]
     assert events and all(e.target is not None and e.target.cameo_code == target for e in events), \
         [(e.cameo.code, e.target, e.evidence.rule) for e in events]
 
