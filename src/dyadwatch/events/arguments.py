@@ -10,11 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dyadwatch.knowledge.words import PLACE_NAMED_ROOTS, THIRD_PARTY
-
-# Prepositions by which an event noun sets the time or occasion of its clause ("after talks",
-# "during a visit", "at a meeting", "in talks", "following talks").
-SETTING_NOUN_PREPS = frozenset({"after", "before", "during", "at", "in", "following", "since", "upon", "on"})
+from dyadwatch.knowledge.words import PLACE_NAMED_ROOTS, SETTING_NOUN_PREPS, THIRD_PARTY
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -14,7 +14,10 @@ from typing import TYPE_CHECKING
 from dyadwatch.knowledge.words import (
     ACTIVE_PASSIVES,
     ADVERBIAL_GERUND_PREPS,
+    AUTHORING_VERBS,
     GUILT_WORDS,
+    INTENT_NOUNS,
+    MESSAGE_NOUNS,
     OBJECT_CONTROL,
     RAISING,
     SPEECH_VERBS,
@@ -34,30 +37,6 @@ def agents(verb: Token) -> list[Token]:
 
 def is_to_infinitive(verb: Token) -> bool:
     return ("aux", "to") in {(c.dep_, c.lower_) for c in verb.children}
-
-
-# Nouns of intending whose to-infinitive is done by their owner ("plans to attack", "a bid to
-# seize", "its decision to withdraw"), unlike nouns the infinitive is asked of ("calls to resign").
-INTENT_NOUNS = frozenset({
-    "plan", "decision", "bid", "attempt", "effort", "intention", "threat", "promise", "pledge",
-    "vow", "readiness", "willingness", "refusal", "determination", "move", "push", "drive",
-})
-# Nouns of a written or spoken message, whose participle says what its author does ("a statement
-# calling for talks", "in a letter urging X to withdraw"): the author, not the message, acts.
-MESSAGE_NOUNS = frozenset({
-    "statement", "letter", "message", "communique", "communiqué", "declaration", "speech",
-    "address", "note", "resolution", "motion", "decree", "appeal", "petition", "editorial",
-    "post", "tweet", "video", "broadcast", "interview", "report", "memo", "memorandum",
-    "proclamation", "notice", "announcement", "remarks", "comment", "bill", "document",
-})
-
-# Verbs whose subject (or passive agent) makes the message that is their object ("issued a
-# statement", "sent a letter", "the council adopted a resolution").
-AUTHORING_VERBS = frozenset({
-    "issue", "release", "send", "publish", "make", "deliver", "write", "sign", "adopt", "pass",
-    "post", "give", "circulate", "present", "submit", "table", "read", "broadcast", "air",
-    "unveil", "draft", "pen", "address", "put", "approve", "introduce",
-})
 
 
 class Subjects:

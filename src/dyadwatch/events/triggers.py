@@ -243,8 +243,9 @@ class Matcher:
             if p.particles and gov_lemma not in p.particles:
                 continue  # a noun pattern's 'particle' names the light verbs it needs
             score = 3 * bool(p.objects) + 2 * bool(p.particles) + (1 if set(p.preps) & preps else 0)
-            if best is None or _more_specific((score, p.object_words(mods), p), (best[0], best_words, best[1])):
-                best, best_words = (score, p), p.object_words(mods)
+            words = p.object_words(mods)
+            if best is None or _more_specific((score, words, p), (best[0], best_words, best[1])):
+                best, best_words = (score, p), words
         if best is None:
             return None
         p = best[1]

@@ -21,87 +21,32 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from dyadwatch.knowledge.words import (
+    ASSAILANTS,
+    BOMB_KIND_CODES,
+    CHEMICAL_WORDS,
+    COUNT_NOUNS,
+    DISSENT_VERBS,
+    DISSENT_WORDS,
+    HUNDREDS_WORDS,
+    KILLING_VERBS,
+    MOVEMENT_CODES,
+    NONCOMBATANTS,
+    NUCLEAR_WORDS,
+    PRIVATE_DOERS,
+    PROMINENT_TITLES,
+    REFINABLE_VIOLENCE,
+    SECURITY_WORDS,
+    SHOOTING_VERBS,
+    WEAPON_CODES,
+)
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# Codes a rule may replace: the generic and weapon codes of violent acts, and damage to property
-# done by a weapon ("a car bomb tore through a market"). Abduction, blockade, occupation and
-# ceasefire violations say something no rule here knows better.
-_REFINABLE = frozenset({
-    "171", "1712", "180", "182", "1823", "183", "190", "193", "194", "195",
-})
-_KILLING = frozenset({"kill", "murder", "slay", "massacre", "slaughter", "execute"})
-# 'shoot' and 'gun' kill only with "dead", "down" or "to death"
-_SHOOTING = frozenset({"shoot", "gun", "stab", "hack", "beat"})
-
-# What a weapon subject makes of the act, by the subject's head lemma.
-_WEAPONS: dict[str, str] = {
-    "bomb": "183", "explosive": "183", "device": "183", "ied": "183", "blast": "183",
-    "explosion": "183", "grenade": "183", "landmine": "183", "mine": "183",
-    "rocket": "194", "missile": "194", "shell": "194", "artillery": "194", "tank": "194",
-    "howitzer": "194", "barrage": "194", "salvo": "194", "mortar": "193",
-    "jet": "195", "warplane": "195", "aircraft": "195", "plane": "195", "helicopter": "195",
-    "gunship": "195", "drone": "195", "airstrike": "195",
-}
-# A modifier of a bomb that names the kind of bombing.
-_BOMB_KINDS: dict[str, str] = {
-    "car": "1832", "truck": "1832", "lorry": "1832", "vehicle": "1832", "motorcycle": "1832",
-    "bus": "1832", "roadside": "1833", "suicide": "1831",
-}
-_CHEMICAL = frozenset({
-    "chemical", "nerve", "sarin", "chlorine", "mustard", "toxic", "poison", "biological",
-    "vx", "anthrax",
-})
-_NUCLEAR = frozenset({"nuclear", "atomic"})
-
-# Victims who take no part in fighting: many of them killed is mass killing.
-_CIVILIANS = frozenset({
-    "civilian", "villager", "people", "person", "resident", "inhabitant", "worshipper",
-    "worshiper", "student", "schoolchild", "child", "woman", "man", "refugee", "pilgrim",
-    "passenger", "shopper", "family", "farmer", "fisherman", "herder", "mourner", "concertgoer",
-    "citizen", "patient", "migrant", "displaced", "tribesman", "muslim", "christian", "jew",
-    "hindu", "spectator", "voter",
-})
-# A quantity noun whose 'of' phrase names what is counted ("hundreds of civilians").
-_QUANTITIES = frozenset({
-    "hundred", "hundreds", "thousand", "thousands", "ten", "tens", "million", "millions", "score",
-    "scores", "dozen", "dozens",
-})
-_BIG_WORDS = frozenset({"hundred", "hundreds", "thousand", "thousands", "million", "millions", "tens"})
 # Mass killing: CAMEO gives no number; a hundred dead or more is a massacre in ordinary usage,
 # while a few dozen is the toll of one attack.
 MASS_KILLING = 100
-# Politically prominent people: killing one is an assassination.
-_PROMINENT = frozenset({
-    "president", "minister", "premier", "chancellor", "mayor", "governor", "senator",
-    "lawmaker", "legislator", "mp", "parliamentarian", "congressman", "congresswoman",
-    "king", "queen", "prince", "emir", "sultan", "ambassador", "envoy", "leader", "candidate",
-    "judge", "prosecutor", "politician", "speaker", "chairman", "head", "vice-president",
-})
-# Those who put down dissent, and the dissenters.
-_SECURITY = frozenset({
-    "police", "policeman", "policemen", "officer", "security", "force", "soldier", "troop",
-    "army", "guard", "gendarme", "gendarmerie", "riot",
-})
-_DISSENT = frozenset({
-    "protester", "protestor", "demonstrator", "marcher", "crowd", "procession", "mourner",
-    "rally", "sit-in", "striker", "dissident", "rioter", "picket",
-})
-_DISSENT_VERBS = frozenset({"protest", "demonstrate", "march", "rally", "strike", "riot"})
-# Lone attackers: not the organised armed forces of conventional fighting.
-_ASSAILANTS = frozenset({
-    "gunman", "gunmen", "attacker", "assailant", "knifeman", "shooter", "mob",
-})
-# Private people going about their day: a blockade (191) or an advance into a place (192) is
-# an act of armed or state forces, so "workers sealed off the street" or "shoppers pushed into
-# the market" is no event. Protesters who block a road are coded by the protest rows.
-_PRIVATE_DOERS = frozenset({
-    "worker", "shopper", "resident", "villager", "fan", "supporter", "driver", "tourist",
-    "customer", "passenger", "farmer", "engineer", "crew", "firefighter", "rescuer", "volunteer",
-    "visitor", "spectator", "commuter", "motorist", "player", "team", "buyer", "investor",
-    "trader", "company", "firm", "bank", "utility", "contractor", "builder",
-})
-_MOVEMENT_CODES = frozenset({"191", "192"})
 _NUMBER = re.compile(r"[\d,.]+")
 
 
@@ -109,7 +54,7 @@ def refine_violence(code: str, verb: Token, victim: Token | None) -> tuple[str, 
     """(code, reason) of the violent act ``verb`` with the victim ``victim`` (its direct
     object, passive subject or 'on/at' object) by the rules of the module, or None when none
     applies or ``code`` is not one the rules refine."""
-    if code not in _REFINABLE:
+    if code not in REFINABLE_VIOLENCE:
         return None
     subject = _subject(verb)
     victims = _victims(verb, victim)
@@ -118,14 +63,14 @@ def refine_violence(code: str, verb: Token, victim: Token | None) -> tuple[str, 
     killing = _kills(verb, victim)
     if killing and victims:
         counted, many = victims[0]
-        if many and _lemma(counted, _CIVILIANS) in _CIVILIANS and not _by_weapon(verb):
+        if many and _lemma(counted, NONCOMBATANTS) in NONCOMBATANTS and not _by_weapon(verb):
             return "202", "mass-killing"
         if any(_prominent(v) for v, _ in victims):
             return "186", "prominent-victim"
     if subject is not None and _is_security(subject) and any(_dissent(v) for v, _ in victims):
         return "175", "repression"
-    if (subject is not None and _lemma(subject, _ASSAILANTS) in _ASSAILANTS and code in ("190", "193")
-            and victims and all(_lemma(v, _CIVILIANS) in _CIVILIANS for v, _ in victims)):
+    if (subject is not None and _lemma(subject, ASSAILANTS) in ASSAILANTS and code in ("190", "193")
+            and victims and all(_lemma(v, NONCOMBATANTS) in NONCOMBATANTS for v, _ in victims)):
         return "180", "assailant"
     return None
 
@@ -133,10 +78,10 @@ def refine_violence(code: str, verb: Token, victim: Token | None) -> tuple[str, 
 def private_doer(code: str, verb: Token) -> bool:
     """Whether ``verb``, matched as a blockade or an advance, is done by private people, for
     whom it is no military act ("workers sealed off the street")."""
-    if code not in _MOVEMENT_CODES:
+    if code not in MOVEMENT_CODES:
         return False
     subject = _subject(verb)
-    return subject is not None and _lemma(subject, _PRIVATE_DOERS) in _PRIVATE_DOERS
+    return subject is not None and _lemma(subject, PRIVATE_DOERS) in PRIVATE_DOERS
 
 
 def _subject(verb: Token) -> Token | None:
@@ -176,8 +121,8 @@ def _counted(noun: Token) -> tuple[Token, bool]:
         lemma = noun.lemma_.lower()
         of = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj"), None)
-        if lemma in _QUANTITIES and of is not None:
-            many = many or lemma in _BIG_WORDS
+        if lemma in COUNT_NOUNS and of is not None:
+            many = many or lemma in HUNDREDS_WORDS
             noun = of
             continue
         break
@@ -189,7 +134,7 @@ def _counted(noun: Token) -> tuple[Token, bool]:
 
 def _at_least(number: Token, least: int) -> bool:
     words = {number.lower_} | {c.lower_ for c in number.children if c.dep_ in ("compound", "quantmod")}
-    if words & _BIG_WORDS:
+    if words & HUNDREDS_WORDS:
         return True
     if _NUMBER.fullmatch(number.text):
         try:
@@ -201,9 +146,9 @@ def _at_least(number: Token, least: int) -> bool:
 
 def _kills(verb: Token, victim: Token | None) -> bool:
     lemma = verb.lemma_.lower()
-    if lemma in _KILLING:
+    if lemma in KILLING_VERBS:
         return True
-    if lemma not in _SHOOTING:
+    if lemma not in SHOOTING_VERBS:
         return False
     # the parser hangs "dead" on the verb or, in "shot dead the minister", on the victim
     for c in [*verb.children, *(victim.children if victim is not None else ())]:
@@ -224,19 +169,19 @@ def _weapon(noun: Token) -> str | None:
     """The code of the attack a weapon noun does, its modifiers and 'carrying ...' clause
     included: a chemical or nuclear charge outranks the rocket that carries it."""
     words = {t.lemma_.lower() for t in noun.subtree}
-    lemma = _lemma(noun, _WEAPONS)
+    lemma = _lemma(noun, WEAPON_CODES)
     if lemma == "bomber":  # a suicide bomber; a bomber alone is an aircraft
         return "1831" if "suicide" in words else "195"
-    if lemma not in _WEAPONS:
+    if lemma not in WEAPON_CODES:
         return None
-    if words & _CHEMICAL:
+    if words & CHEMICAL_WORDS:
         return "2041"
-    if words & _NUCLEAR:
+    if words & NUCLEAR_WORDS:
         return "2042"
-    code = _WEAPONS[lemma]
+    code = WEAPON_CODES[lemma]
     if code == "183":
         mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
-        for mod, kind in _BOMB_KINDS.items():
+        for mod, kind in BOMB_KIND_CODES.items():
             if mod in mods:
                 return kind
     return code
@@ -255,17 +200,17 @@ def _prominent(noun: Token) -> bool:
     words = {noun.lemma_.lower()} | {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
     if noun.lemma_.lower() == "head" and not any(c.dep_ == "prep" for c in noun.children):
         return False  # "a head of cattle"; "the head of the council" is prominent
-    return bool(words & _PROMINENT)
+    return bool(words & PROMINENT_TITLES)
 
 
 def _is_security(noun: Token) -> bool:
     words = {noun.lemma_.lower()} | {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
     if noun.lemma_.lower() == "force":
         return "security" in words or "riot" in words
-    return bool(words & _SECURITY)
+    return bool(words & SECURITY_WORDS)
 
 
 def _dissent(noun: Token) -> bool:
-    if noun.lemma_.lower() in _DISSENT:
+    if noun.lemma_.lower() in DISSENT_WORDS:
         return True
-    return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _DISSENT_VERBS for c in noun.children)
+    return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in DISSENT_VERBS for c in noun.children)

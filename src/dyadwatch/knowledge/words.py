@@ -59,6 +59,31 @@ ADVERBIAL_GERUND_PREPS: Final = frozenset({
 # Passive verbs whose subject is the doer: "forces were engaged in ethnic cleansing".
 ACTIVE_PASSIVES: Final = frozenset({"engage", "involve", "implicate"})
 
+# Nouns of intending whose to-infinitive is done by their owner ("plans to attack", "a bid to
+# seize", "its decision to withdraw"), unlike nouns the infinitive is asked of ("calls to resign").
+INTENT_NOUNS: Final = frozenset({
+    "plan", "decision", "bid", "attempt", "effort", "intention", "threat", "promise", "pledge",
+    "vow", "readiness", "willingness", "refusal", "determination", "move", "push", "drive",
+})
+# Nouns of a written or spoken message, whose participle says what its author does ("a statement
+# calling for talks", "in a letter urging X to withdraw"): the author, not the message, acts.
+MESSAGE_NOUNS: Final = frozenset({
+    "statement", "letter", "message", "communique", "communiqué", "declaration", "speech",
+    "address", "note", "resolution", "motion", "decree", "appeal", "petition", "editorial",
+    "post", "tweet", "video", "broadcast", "interview", "report", "memo", "memorandum",
+    "proclamation", "notice", "announcement", "remarks", "comment", "bill", "document",
+})
+# Verbs whose subject (or passive agent) makes the message that is their object ("issued a
+# statement", "sent a letter", "the council adopted a resolution").
+AUTHORING_VERBS: Final = frozenset({
+    "issue", "release", "send", "publish", "make", "deliver", "write", "sign", "adopt", "pass",
+    "post", "give", "circulate", "present", "submit", "table", "read", "broadcast", "air",
+    "unveil", "draft", "pen", "address", "put", "approve", "introduce",
+})
+# Prepositions by which an event noun sets the time or occasion of its clause ("after talks",
+# "during a visit", "at a meeting", "in talks", "following talks").
+SETTING_NOUN_PREPS: Final = frozenset({"after", "before", "during", "at", "in", "following", "since", "upon", "on"})
+
 # -- events: triggers (events/triggers.py and its collaborators) ----------------------------------
 
 # Dependencies under which an adjective is matched as a verb ("ready to", "willing to").
@@ -304,6 +329,84 @@ WEAK_ROLE_TERMS = frozenset({
 })
 # Roles whose place is not their country ("the embassy in Cairo", "an envoy in Bamako").
 DIPLOMATIC_STEMS = ("embass", "consul", "ambassador", "envoy", "diplomat", "delegation", "mission")
+
+# -- events: violent codes (events/violence.py) ----------------------------------------------------
+
+# Codes a rule may replace: the generic and weapon codes of violent acts, and damage to property
+# done by a weapon ("a car bomb tore through a market"). Abduction, blockade, occupation and
+# ceasefire violations say something no rule here knows better.
+REFINABLE_VIOLENCE: Final = frozenset({
+    "171", "1712", "180", "182", "1823", "183", "190", "193", "194", "195",
+})
+KILLING_VERBS: Final = frozenset({"kill", "murder", "slay", "massacre", "slaughter", "execute"})
+# 'shoot' and 'gun' kill only with "dead", "down" or "to death"
+SHOOTING_VERBS: Final = frozenset({"shoot", "gun", "stab", "hack", "beat"})
+
+# What a weapon subject makes of the act, by the subject's head lemma.
+WEAPON_CODES: Final[dict[str, str]] = {
+    "bomb": "183", "explosive": "183", "device": "183", "ied": "183", "blast": "183",
+    "explosion": "183", "grenade": "183", "landmine": "183", "mine": "183",
+    "rocket": "194", "missile": "194", "shell": "194", "artillery": "194", "tank": "194",
+    "howitzer": "194", "barrage": "194", "salvo": "194", "mortar": "193",
+    "jet": "195", "warplane": "195", "aircraft": "195", "plane": "195", "helicopter": "195",
+    "gunship": "195", "drone": "195", "airstrike": "195",
+}
+# A modifier of a bomb that names the kind of bombing.
+BOMB_KIND_CODES: Final[dict[str, str]] = {
+    "car": "1832", "truck": "1832", "lorry": "1832", "vehicle": "1832", "motorcycle": "1832",
+    "bus": "1832", "roadside": "1833", "suicide": "1831",
+}
+CHEMICAL_WORDS: Final = frozenset({
+    "chemical", "nerve", "sarin", "chlorine", "mustard", "toxic", "poison", "biological",
+    "vx", "anthrax",
+})
+NUCLEAR_WORDS: Final = frozenset({"nuclear", "atomic"})
+
+# Victims who take no part in fighting: many of them killed is mass killing.
+NONCOMBATANTS: Final = frozenset({
+    "civilian", "villager", "people", "person", "resident", "inhabitant", "worshipper",
+    "worshiper", "student", "schoolchild", "child", "woman", "man", "refugee", "pilgrim",
+    "passenger", "shopper", "family", "farmer", "fisherman", "herder", "mourner", "concertgoer",
+    "citizen", "patient", "migrant", "displaced", "tribesman", "muslim", "christian", "jew",
+    "hindu", "spectator", "voter",
+})
+# A quantity noun whose 'of' phrase names what is counted ("hundreds of civilians").
+COUNT_NOUNS: Final = frozenset({
+    "hundred", "hundreds", "thousand", "thousands", "ten", "tens", "million", "millions", "score",
+    "scores", "dozen", "dozens",
+})
+HUNDREDS_WORDS: Final = frozenset({"hundred", "hundreds", "thousand", "thousands", "million", "millions", "tens"})
+# Politically prominent people: killing one is an assassination.
+PROMINENT_TITLES: Final = frozenset({
+    "president", "minister", "premier", "chancellor", "mayor", "governor", "senator",
+    "lawmaker", "legislator", "mp", "parliamentarian", "congressman", "congresswoman",
+    "king", "queen", "prince", "emir", "sultan", "ambassador", "envoy", "leader", "candidate",
+    "judge", "prosecutor", "politician", "speaker", "chairman", "head", "vice-president",
+})
+# Those who put down dissent, and the dissenters.
+SECURITY_WORDS: Final = frozenset({
+    "police", "policeman", "policemen", "officer", "security", "force", "soldier", "troop",
+    "army", "guard", "gendarme", "gendarmerie", "riot",
+})
+DISSENT_WORDS: Final = frozenset({
+    "protester", "protestor", "demonstrator", "marcher", "crowd", "procession", "mourner",
+    "rally", "sit-in", "striker", "dissident", "rioter", "picket",
+})
+DISSENT_VERBS: Final = frozenset({"protest", "demonstrate", "march", "rally", "strike", "riot"})
+# Lone attackers: not the organised armed forces of conventional fighting.
+ASSAILANTS: Final = frozenset({
+    "gunman", "gunmen", "attacker", "assailant", "knifeman", "shooter", "mob",
+})
+# Private people going about their day: a blockade (191) or an advance into a place (192) is
+# an act of armed or state forces, so "workers sealed off the street" or "shoppers pushed into
+# the market" is no event. Protesters who block a road are coded by the protest rows.
+PRIVATE_DOERS: Final = frozenset({
+    "worker", "shopper", "resident", "villager", "fan", "supporter", "driver", "tourist",
+    "customer", "passenger", "farmer", "engineer", "crew", "firefighter", "rescuer", "volunteer",
+    "visitor", "spectator", "commuter", "motorist", "player", "team", "buyer", "investor",
+    "trader", "company", "firm", "bank", "utility", "contractor", "builder",
+})
+MOVEMENT_CODES: Final = frozenset({"191", "192"})
 
 # -- events: parties and references (events/parties.py, events/references.py) -------------------
 
