@@ -21,11 +21,14 @@ from dyadwatch.events.parties import UNNAMED_DOER_ROOTS
 from dyadwatch.events.parties import same as _same
 from dyadwatch.events.references import refers_to_earlier
 from dyadwatch.events.stance import stance_of
-from dyadwatch.events.targets import FACILITY_NOUNS, purpose_of
+from dyadwatch.events.targets import purpose_of
 from dyadwatch.knowledge.words import (
     CLAUSE_TARGET_ROOTS,
+    FACILITY_NOUNS,
     LOCATED_ROOTS,
     MUTUAL_WITH,
+    OWNED_ROOTS,
+    RECIPIENT_ROOTS,
     RECIPROCAL,
     RECIPROCAL_LEMMAS,
 )
@@ -46,13 +49,6 @@ if TYPE_CHECKING:
     from dyadwatch.knowledge.lexicon import Shifts
     from dyadwatch.knowledge.ontology import Ontology
 
-
-# Roots of acts on things whose owner is the target when the pattern's object is the thing
-# ("seized a British tanker"): reduced relations, coercion, violence.
-OWNED_ROOTS = frozenset({"16", "17", "18", "19", "20"})
-# Roots whose pattern may name the person acted on as its object ("summon the ambassador"):
-# disapproval, rejection, threats, reduced relations, coercion.
-RECIPIENT_ROOTS = frozenset({"11", "12", "13", "16", "17"})
 
 
 def event_id(*parts: object) -> str:

@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import collective_marker
 from dyadwatch.actors.resolve import ArticleActors, coordinated
-from dyadwatch.events.targets import OPPOSING_NOUNS
 from dyadwatch.knowledge.words import (
     DYING_VERBS,
     GUILT_WORDS,
     LIGHT_VERBS,
     NOT_DOERS,
     OPERATION_NOUNS,
+    OPPOSING_NOUNS,
     OWNING_VERBS,
     PEOPLE_OR_SIDES,
     SETTING_PREPS,

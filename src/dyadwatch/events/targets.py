@@ -12,7 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dyadwatch.knowledge.words import CRISIS_NOUNS, DEFAULT_TARGET_PREPS
+from dyadwatch.knowledge.words import (
+    CRISIS_NOUNS,
+    DEFAULT_TARGET_PREPS,
+    FACILITY_NOUNS,
+    MODAL_AIMS,
+    OPPOSING_NOUNS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -20,19 +26,6 @@ if TYPE_CHECKING:
     from dyadwatch.actors.resolve import ArticleActors
     from dyadwatch.events.mentions import Mentions
     from dyadwatch.records import Actor
-
-
-# Places and things that belong to the body named before them: an attack on "an army base" or "a
-# police station" is an attack on the army or the police.
-FACILITY_NOUNS = frozenset({
-    "base", "airbase", "station", "post", "outpost", "checkpoint", "headquarters", "convoy",
-    "position", "camp", "barracks", "office", "building", "compound", "patrol", "vehicle",
-    "installation", "facility", "depot", "garrison", "stronghold", "hideout",
-})
-
-# Nouns whose modifier is what they stand against, not whom they belong to: "government critics"
-# are not the government.
-OPPOSING_NOUNS = frozenset({"critic", "opponent", "enemy", "rival", "victim", "foe", "detractor"})
 
 
 class Targets:
@@ -251,10 +244,6 @@ def purpose_of(trigger: Token) -> Token | None:
             and head.head.lower_ == "in" and head.head.head.pos_ == "VERB"):
         return head.head.head
     return None
-
-
-# Modals of a "so" clause that make it an aim ("so X could leave"), not a result ("so X left").
-MODAL_AIMS = frozenset({"could", "would", "can", "will", "might", "may"})
 
 
 def _is_place(token: Token) -> bool:

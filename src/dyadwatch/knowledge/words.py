@@ -330,6 +330,27 @@ WEAK_ROLE_TERMS = frozenset({
 # Roles whose place is not their country ("the embassy in Cairo", "an envoy in Bamako").
 DIPLOMATIC_STEMS = ("embass", "consul", "ambassador", "envoy", "diplomat", "delegation", "mission")
 
+# -- events: targets and owners (events/targets.py, events/build.py) --------------------------------
+
+# Roots of acts on things whose owner is the target when the pattern's object is the thing
+# ("seized a British tanker"): reduced relations, coercion, violence.
+OWNED_ROOTS: Final = frozenset({"16", "17", "18", "19", "20"})
+# Roots whose pattern may name the person acted on as its object ("summon the ambassador"):
+# disapproval, rejection, threats, reduced relations, coercion.
+RECIPIENT_ROOTS: Final = frozenset({"11", "12", "13", "16", "17"})
+# Places and things that belong to the body named before them: an attack on "an army base" or "a
+# police station" is an attack on the army or the police.
+FACILITY_NOUNS: Final = frozenset({
+    "base", "airbase", "station", "post", "outpost", "checkpoint", "headquarters", "convoy",
+    "position", "camp", "barracks", "office", "building", "compound", "patrol", "vehicle",
+    "installation", "facility", "depot", "garrison", "stronghold", "hideout",
+})
+# Nouns whose modifier is what they stand against, not whom they belong to: "government critics"
+# are not the government.
+OPPOSING_NOUNS: Final = frozenset({"critic", "opponent", "enemy", "rival", "victim", "foe", "detractor"})
+# Modals of a "so" clause that make it an aim ("so X could leave"), not a result ("so X left").
+MODAL_AIMS: Final = frozenset({"could", "would", "can", "will", "might", "may"})
+
 # -- events: violent codes (events/violence.py) ----------------------------------------------------
 
 # Codes a rule may replace: the generic and weapon codes of violent acts, and damage to property
