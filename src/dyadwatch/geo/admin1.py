@@ -46,16 +46,7 @@ def admin1_file() -> Path | None:
 def read_admin1(path: Path) -> list[Admin1]:
     """The level-1 divisions of the table at ``path``, in file order."""
     out: list[Admin1] = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise KnowledgeError(str(path), None, f"cannot read subdivisions: {exc}") from exc
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        cols = line.split("\t")
-        if len(cols) != _COLUMNS:
-            raise KnowledgeError(str(path), number, f"expected {_COLUMNS} columns, got {len(cols)}")
+    for _number, cols in _rows(path, _COLUMNS):
         name, _iso, gn_code, gn_id, kind, aliases, level = cols[:7]
         country, _, code = gn_code.partition(".")
         if level != "1" or not code or "." in code or len(country) != 2:
