@@ -97,7 +97,8 @@ def test_a_province_gives_way_to_its_big_city_under_the_citys_other_spelling() -
 @pytest.mark.model
 def test_adjectives_of_states_provinces_and_regions_point_to_them() -> None:
     """Adjectives such as "Texan", "Catalan", "Kashmiri" name the area, by its English name where GeoNames lists
-    that only as an alternate; a country's demonym keeps the word ("Scottish" stays British)."""
+    that only as an alternate; a demonym of our table keeps the word ("British"), while a nation's adjective the
+    country table gives the whole state names the nation ("Scottish" is Scotland, in the UK)."""
     from dyadwatch.geo.build import read_additions
     from dyadwatch.geo.gazetteer import default_gazetteer
 
@@ -107,7 +108,9 @@ def test_adjectives_of_states_provinces_and_regions_point_to_them() -> None:
         ("Catalan", "admin", "ESP"),
         ("Québécois", "admin", "CAN"),
         ("Kashmiri", "region", None),
-        ("Scottish", "country", "GBR"),
+        ("Scottish", "admin", "GBR"),
+        ("Welsh", "admin", "GBR"),
+        ("British", "country", "GBR"),
     ]:
         found = gazetteer.demonym(word)
         assert found is not None and (found.feature, found.country) == (feature, country), word

@@ -388,12 +388,15 @@ def _add_area_adjectives(built: Built, additions: Mapping[str, list[Addition]]) 
     """The adjectives of states, provinces and regions ("Texan", "Catalan", "Kashmiri"), each
     pointing to its area: to the state or province of that name in the row's country (its main
     or an English alternate name: GeoNames calls Catalonia "Catalunya"), else to the region.
-    A country's own demonym keeps the word; an area the data lacks (another data folder, no
-    province table) leaves the row out."""
+    A demonym row of the table keeps its word; an adjective the country table gives a whole
+    state ("Scottish", "Welsh" for the UK) gives way to the row of the area it names: as a
+    place, "Scottish" is Scotland. An area the data lacks (another data folder, no province
+    table) leaves the row out."""
+    own = {name_key(row.name) for row in additions["demonym"]}
     for row in additions["adjective"]:
         word, _, area = row.name.partition("=")
         key = name_key(word)
-        if key in built.demonyms:
+        if key in own:
             continue
         known = built.countries.get(row.code) if row.code else None
         country = known.country if known else None
