@@ -236,7 +236,7 @@ def _build(data_dir: Path, city_file: str, admin1: Path | None) -> Built:
     _add_states(built, data_dir, by_admin, additions)
     if admin1 is not None:
         generic = {name_key(a.name) for a in additions["generic"]}
-        _add_admin1(built, read_admin1(admin1), by_admin, iso3, generic)
+        _add_admin1(built, read_admin1(admin1), by_admin, iso3, generic, additions)
         _add_admin2(built, read_admin2(admin1), iso3, generic)
     _add_continents_and_regions(built, _continents(data_dir), additions)
     _add_area_adjectives(built, additions)
@@ -292,7 +292,9 @@ def _add_states(
     for abbreviation in additions["abbreviation"]:
         abbreviations[abbreviation.code].append(abbreviation.name)
     for code, rec in read(data_dir, "us_states.json").items():
-        point = _cell_centre(built.cities.points(by_admin.get(f"US.{code}", [])))
+        point = _point(additions, f"US.{code}") or _cell_centre(
+            built.cities.points(by_admin.get(f"US.{code}", []))
+        )
         lat, lon = point or (None, None)
         cand = Candidate(int(rec["geonameid"]), rec["name"], "admin", "USA", code, lat, lon,
                          admin1_name=rec["name"])  # fmt: skip
@@ -307,6 +309,7 @@ def _add_admin1(
     by_admin: _Numbers,
     iso3: dict[str, str],
     generic: Collection[str],
+    additions: Mapping[str, list[Addition]],
 ) -> None:
     """Every country's first-level divisions but the US states (us_states.json has those, with
     their AP abbreviations), at the centre of their cities' cells, under their main name and
@@ -319,7 +322,10 @@ def _add_admin1(
         built.admin1_names[f"{country}.{div.code}"] = div.name
         if div.country == "US":
             continue
-        point = _division_centre(built.cities.points(by_admin.get(f"{div.country}.{div.code}", [])))
+        code = f"{div.country}.{div.code}"
+        point = _point(additions, code) or _division_centre(
+            built.cities.points(by_admin.get(code, []))
+        )
         lat, lon = point or (None, None)
         main = Candidate(div.geonames_id, div.name, "admin", country, div.code, lat, lon,
                          admin1_name=div.name)  # fmt: skip
@@ -352,6 +358,15 @@ def _add_admin2(
                          round(lat, 5), round(lon, 5), div.population,
                          admin1_name=province)  # fmt: skip
         built.index[key].append(cand)
+
+
+def _point(additions: Mapping[str, list[Addition]], code: str) -> tuple[float, float] | None:
+    """The table's point for a country or a division ("US.AK": country and GeoNames admin1
+    code), or None."""
+    for row in additions["point"]:
+        if row.code == code and row.lat is not None and row.lon is not None:
+            return row.lat, row.lon
+    return None
 
 
 def _continents(data_dir: Path) -> dict[str, Candidate]:
