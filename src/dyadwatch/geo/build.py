@@ -128,7 +128,8 @@ def _division_centre(points: Sequence[tuple[float, float]]) -> tuple[float, floa
     lats = [lat for lat, _ in cells]
     lons = [lon for _, lon in cells]
     box = (max(lats) - min(lats) + 1) * (max(lons) - min(lons) + 1)
-    if len(cells) >= _SPARSE * box:
+    # Across the 180th meridian (Chukotka, Fiji) the box's middle is on the wrong side.
+    if len(cells) >= _SPARSE * box or max(lons) - min(lons) > 180:
         return _spherical_mean(cells)
     return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
 
