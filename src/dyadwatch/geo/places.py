@@ -33,6 +33,7 @@ from dyadwatch.geo.spans import (
     hyphen_parts,
     inside,
     is_actor_name,
+    list_items,
     lookup_name,
     pattern_spans,
     person_words,
@@ -114,6 +115,7 @@ def find_place_mentions(
         taken.append((item[0].start, item[0].end))
     found += pattern_spans(doc, resolver, taken, persons, ents)
     found += conjuncts(doc, found, taken)
+    found += list_items(doc, found, taken, resolver, persons)
     found += repeats(doc, found, taken, persons)
     found = [f for f in found if f[2] or not is_actor_name(f[0], not_place)]
     found.sort(key=lambda f: f[0].start)

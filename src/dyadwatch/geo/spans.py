@@ -424,6 +424,51 @@ def conjuncts(doc: Doc, found: list[Found], taken: list[tuple[int, int]]) -> lis
     return out
 
 
+def list_items(
+    doc: Doc,
+    found: list[Found],
+    taken: list[tuple[int, int]],
+    resolver: PlaceResolver,
+    persons: set[str],
+) -> list[Found]:
+    """Names listed beside a place ("Aleppo, Idlib and Hama"; "Idlib, Hama"): a name after a
+    place and a comma or "and", or before a comma or "and" and a place, that the gazetteer
+    knows by its main name, whatever NER made of it (it tags many listed towns as persons)."""
+    places = {span.start: span for span, role, is_demonym in found if not is_demonym}
+    ends = {span.end: span for span in places.values()}
+    out: list[Found] = []
+    for sep in doc:
+        if sep.text not in {",", "and"}:
+            continue
+        before, after = ends.get(sep.i), sep.i + 1
+        if before is not None:
+            run = name_run(doc, after, limit=3)
+            if run is not None and _listed(resolver, run, taken, persons):
+                out.append((run, None, False))
+                taken.append((run.start, run.end))
+        if after in places:
+            for size in (3, 2, 1):
+                start = sep.i - size
+                run = doc[max(start, 0) : sep.i]
+                if start < 0 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in run):
+                    continue
+                if start > 0 and doc[start - 1].pos_ == "PROPN":
+                    continue
+                if _listed(resolver, run, taken, persons):
+                    out.append((run, None, False))
+                    taken.append((run.start, run.end))
+                break
+    return out
+
+
+def _listed(
+    resolver: PlaceResolver, run: SpacySpan, taken: list[tuple[int, int]], persons: set[str]
+) -> bool:
+    if inside(run, taken) or run.text in persons or run[0].is_sent_start:
+        return False
+    return any(not c.alternate for c in resolver.known(run.text))
+
+
 def person_words(ents: Sequence[SpacySpan]) -> set[str]:
     """Words of person names, so "Townsend said" is not taken for the town of Townsend."""
     return {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
