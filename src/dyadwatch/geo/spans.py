@@ -280,15 +280,30 @@ def pattern_spans(
             add(town_before_area(doc, tok.i, resolver))
         elif (
             tok.ent_iob_ == "O"
-            and tok.dep_ == "compound"
-            and tok.head.pos_ == "NOUN"
+            and ((tok.dep_ == "compound" and tok.head.pos_ == "NOUN") or tok.dep_ == "pobj")
             and tok.text[:1].isupper()
             and not tok.is_sent_start
             and big_place(resolver, tok.text, areas=False)
         ):
             # "a Mosul hospital", "the Kabul government": a big city's name modifying a common
-            # noun that NER left untagged is the city (a metonym where the noun is an actor's).
+            # noun that NER left untagged is the city (a metonym where the noun is an actor's);
+            # so is one NER left untagged after a preposition ("residents of Mosul").
             add(doc[tok.i : tok.i + 1])
+        elif tok.dep_ == "appos" and tok.pos_ == "PROPN":
+            # "the capital, Kabul,", "the northern city, Mosul": a name set beside a place noun
+            # names that place, whatever NER made of it, when the gazetteer knows it; beside
+            # a name ("Ahmad Zia, Kabul"), only a big city's or an area's: where the person
+            # is from or writes from.
+            start = tok.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and tok.i - start < 3:
+                start -= 1
+            run = doc[start : tok.i + 1]
+            if tok.head.lower_ in GEO_NOUNS and any(
+                not c.alternate for c in resolver.known(run.text)
+            ):
+                add(run)
+            elif tok.head.pos_ == "PROPN" and big_place(resolver, run.text):
+                add(run)
         if tok.pos_ == "PROPN" and tok.lower_ in GEO_SITE_WORDS and tok.i > 0:
             start = tok.i
             while start > 0 and doc[start - 1].pos_ == "PROPN" and tok.i - start < 4:
