@@ -297,13 +297,12 @@ def pattern_spans(
             start = tok.i
             while start > 0 and doc[start - 1].pos_ == "PROPN" and tok.i - start < 3:
                 start -= 1
-            run = doc[start : tok.i + 1]
-            if tok.head.lower_ in GEO_NOUNS and any(
-                not c.alternate for c in resolver.known(run.text)
+            name = doc[start : tok.i + 1]
+            known = any(not c.alternate for c in resolver.known(name.text))
+            if (tok.head.lower_ in GEO_NOUNS and known) or (
+                tok.head.pos_ == "PROPN" and big_place(resolver, name.text)
             ):
-                add(run)
-            elif tok.head.pos_ == "PROPN" and big_place(resolver, run.text):
-                add(run)
+                add(name)
         if tok.pos_ == "PROPN" and tok.lower_ in GEO_SITE_WORDS and tok.i > 0:
             start = tok.i
             while start > 0 and doc[start - 1].pos_ == "PROPN" and tok.i - start < 4:
@@ -447,8 +446,9 @@ def list_items(
     persons: set[str],
 ) -> list[Found]:
     """Names listed beside a place ("Aleppo, Idlib and Hama"; "Idlib, Hama"): a name after a
-    place and a comma or "and", or before a comma or "and" and a place, that the gazetteer
-    knows by its main name, whatever NER made of it (it tags many listed towns as persons)."""
+    place and a comma or "and", or before a comma and a town or before "and" and a place, that
+    the gazetteer knows by its main name, whatever NER made of it (it tags many listed towns
+    as persons)."""
     places = {span.start: span for span, role, is_demonym in found if not is_demonym}
     ends = {span.end: span for span in places.values()}
     out: list[Found] = []
@@ -461,7 +461,8 @@ def list_items(
             if run is not None and _listed(resolver, run, taken, persons):
                 out.append((run, None, False))
                 taken.append((run.start, run.end))
-        if after in places:
+        # "X, Georgia" is the town-and-area pair town_before_area judges, not a list.
+        if after in places and not (sep.text == "," and resolver.names_area(places[after].text)):
             for size in (3, 2, 1):
                 start = sep.i - size
                 run = doc[max(start, 0) : sep.i]
