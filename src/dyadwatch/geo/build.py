@@ -335,7 +335,11 @@ def _add_admin1(
             if key not in generic:
                 built.index[key].append(main)
         alternate = dataclasses.replace(main, alternate=True)
-        for alias in filter(usable_alternate, div.aliases):
+        # ISO's "Name, Type" form ("Dagestan, Respublika") is also indexed by its name alone.
+        names = [*div.aliases, *(n.partition(", ")[0] for n in (div.name, *div.aliases))]
+        for alias in filter(usable_alternate, names):
+            if not alias[:1].isupper():
+                continue  # "wallonne, Région": an adjective, not the name
             key = name_key(alias)
             if key not in keys and key not in generic:
                 keys.add(key)
