@@ -106,3 +106,20 @@ def test_a_big_city_ner_missed_after_a_preposition_is_the_city(resolver: PlaceRe
     assert _found(resolver, tokens) == [("Korvan", "Korvan")]
     tokens[2] = ("Tarvel", "NNP", "pobj", 1, "")
     assert _found(resolver, tokens) == []
+
+
+def test_a_province_of_the_name_is_meant_rather_than_a_stray_town() -> None:
+    """GeoNames lists many provinces' English names only as alternates ("Tuscany" of Toscana),
+    while a small town far away bears the name as its main one: the stray town is refused, and
+    the province of the name is meant instead of nothing."""
+    town = _cand(301, "Tuscany", "city", "USA", 19_700, lat=39.0, lon=-95.0)
+    province = _cand(302, "Toscana", "admin", "ITA", admin1="16", lat=43.4, lon=11.0,
+                     alternate=True)  # fmt: skip
+    resolver = PlaceResolver(FakeGazetteer({"tuscany": [town, province]}))
+    place = resolver.resolve("Tuscany", focus=["FRA"])
+    assert place is not None and place.geonames_id == 302
+    # Without a province of the name the stray town is still refused.
+    alone = PlaceResolver(FakeGazetteer({"tuscany": [town]}))
+    assert alone.resolve("Tuscany", focus=["FRA"]) is None
+    # A town in the story's country is no stray: it is meant.
+    assert resolver.resolve("Tuscany", focus=["USA"]) == alone.resolve("Tuscany", focus=["USA"])

@@ -229,7 +229,8 @@ class PlaceResolver:
     ) -> Place | None:
         """The best GeoNames place for ``name``, or None when the gazetteer has none
         (``main_only``: none matched on an alternate name) or the best is a town of fewer than
-        50,000 far from the article's ``focus`` countries and ``near`` places."""
+        50,000 far from the article's ``focus`` countries and ``near`` places, and no country,
+        province or region bears the name (which is then meant)."""
         cands: Sequence[Candidate] = self.known(name)
         if main_only:
             cands = [c for c in cands if not c.alternate]
@@ -274,7 +275,12 @@ class PlaceResolver:
             and focus
             and not self._close(best, focus, around)
         ):
-            return None
+            # An area of the name is then meant: GeoNames lists many provinces' English names
+            # only as alternates ("Tuscany" of Toscana) while a faraway town bears it.
+            areas = [c for c in cands if c.feature in AREAS]
+            if not areas:
+                return None
+            best = max(areas, key=lambda c: scores[id(c)])
         return to_place(best)
 
     @staticmethod
