@@ -35,6 +35,31 @@ def agents(verb: Token) -> list[Token]:
     return [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
 
 
+def stray_agents(head: Token) -> list[Token]:
+    """The objects of a 'by' phrase the parser hung on a noun of the head's own prepositional
+    phrases rather than on the head ("sanctions were imposed on officials by the Treasury",
+    "the destruction of villages by militias", "recognised as a state by X"): the doer of a
+    passive verb or of an event noun that has no agent of its own. Two phrase levels deep at
+    most, never into a clause below the head ("officials appointed by X" is another act), and
+    never a date ("by Friday")."""
+    stack = [(c, 0) for c in head.children if c.dep_ in ("prep", "agent", "appos")]
+    while stack:
+        tok, level = stack.pop(0)
+        if tok.dep_ in ("prep", "agent") and tok.lower_ == "by":
+            found = [p for p in tok.children if p.dep_ == "pobj" and p.ent_type_ not in TIME_ENTITIES]
+            if found:
+                return found
+            continue
+        if level >= 2:
+            continue
+        for c in tok.children:
+            if c.dep_ in ("pobj", "appos", "conj") and tok.dep_ in ("prep", "appos"):
+                stack.append((c, level + 1))
+            elif c.dep_ in ("prep", "agent") and tok.dep_ in ("pobj", "appos", "conj"):
+                stack.append((c, level))
+    return []
+
+
 def is_to_infinitive(verb: Token) -> bool:
     return ("aux", "to") in {(c.dep_, c.lower_) for c in verb.children}
 
@@ -55,6 +80,9 @@ class Subjects:
                 doers = agents(verb)
                 if doers:
                     return doers, True
+                stray = [p for p in stray_agents(verb) if self.mentions.actor(p, as_source=True) is not None]
+                if stray:
+                    return stray, True
                 if verb.lemma_.lower() in ACTIVE_PASSIVES:
                     return self._relative(c), False
                 if verb.lemma_.lower() in RAISING and any(x.dep_ == "xcomp" for x in verb.children):
