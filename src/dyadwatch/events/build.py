@@ -21,6 +21,7 @@ from dyadwatch.events.parties import UNNAMED_DOER_ROOTS
 from dyadwatch.events.parties import same as _same
 from dyadwatch.events.references import refers_to_earlier
 from dyadwatch.events.stance import stance_of
+from dyadwatch.events.subjects import undergoer_verb
 from dyadwatch.events.targets import purpose_of
 from dyadwatch.knowledge.words import (
     CLAUSE_TARGET_ROOTS,
@@ -217,10 +218,12 @@ class EventBuilder:
         confidence (lower when the target is merely named in the clause)."""
         trigger, pattern, confidence = match.trigger, match.pattern, match.confidence
         pairs: list[tuple[Actor, Actor | None]] = []
-        if pattern.kind == "noun" and match.noun is None and not real_targets and len(real_sources) >= 2:
+        # "drew criticism from X and Y": each criticised, not each other
+        inverse = pattern.kind == "noun" and undergoer_verb(trigger) is not None
+        if pattern.kind == "noun" and match.noun is None and not real_targets and len(real_sources) >= 2 and not inverse:
             pairs = _reciprocal(real_sources)
             rule += "+between"
-        elif not real_targets and len(real_sources) >= 2 and (
+        elif not real_targets and len(real_sources) >= 2 and not inverse and (
             code[:3] in RECIPROCAL or code[:2] == "03" or trigger.lemma_.lower() in RECIPROCAL_LEMMAS
             or (match.base or "")[:3] in RECIPROCAL  # "X and Y seek to deepen their partnership"
         ):

@@ -17,11 +17,13 @@ from dyadwatch.knowledge.words import (
     AUTHORING_VERBS,
     GUILT_WORDS,
     INTENT_NOUNS,
+    INVERSE_VERBS,
     MESSAGE_NOUNS,
     OBJECT_CONTROL,
     RAISING,
     SPEECH_VERBS,
     TIME_ENTITIES,
+    UNDERGOING_VERBS,
 )
 
 if TYPE_CHECKING:
@@ -58,6 +60,21 @@ def stray_agents(head: Token) -> list[Token]:
             elif c.dep_ in ("prep", "agent") and tok.dep_ in ("pobj", "appos", "conj"):
                 stack.append((c, level))
     return []
+
+
+def undergoer_verb(noun: Token) -> Token | None:
+    """The verb whose subject undergoes the act an event noun names, when the noun names its
+    doer with 'from' ("X faced criticism FROM Y", "X came under fire FROM Y"): the act is Y's,
+    done to X; None for any other noun."""
+    if not any(c.dep_ == "prep" and c.lower_ == "from" for c in noun.children):
+        return None
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in INVERSE_VERBS:
+        return head
+    if (noun.dep_ == "pobj" and head.lower_ == "under" and head.dep_ == "prep"
+            and head.head.lemma_.lower() in UNDERGOING_VERBS):
+        return head.head
+    return None
 
 
 def is_to_infinitive(verb: Token) -> bool:

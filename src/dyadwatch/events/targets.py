@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dyadwatch.events.subjects import stray_agents
+from dyadwatch.events.subjects import stray_agents, undergoer_verb
 from dyadwatch.knowledge.words import (
     CRISIS_NOUNS,
     DEFAULT_TARGET_PREPS,
@@ -144,6 +144,9 @@ class Targets:
                 return [c]
             if c.dep_ == "prep" and c.lower_ == "by":
                 return [p for p in c.children if p.dep_ == "pobj"]
+        if undergoer_verb(noun) is not None:  # "X faced criticism from Y": Y criticised
+            return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
+                    for p in c.children if p.dep_ == "pobj"]
         stray = [p for p in stray_agents(noun) if self.mentions.actor(p, as_source=True) is not None]
         if stray:  # "the destruction of villages by militias": 'by' hung on the noun's object
             return stray

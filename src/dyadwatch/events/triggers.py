@@ -20,13 +20,14 @@ from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.fallback import Fallback, fallback_match
 from dyadwatch.events.match import Match, for_clause
 from dyadwatch.events.modality import DEMAND_MODALS
-from dyadwatch.events.subjects import is_to_infinitive
+from dyadwatch.events.subjects import is_to_infinitive, undergoer_verb
 from dyadwatch.events.violence import private_doer, refine_violence
 from dyadwatch.knowledge.lexicon import Lexicon, Pattern, Shifts
 from dyadwatch.knowledge.words import (
     ADJECTIVE_TRIGGER_DEPS,
     ENACTING,
     LIGHT_VERBS,
+    PENALTY_VERBS,
     SIGNING,
     SPEECH_VERBS,
     TOPIC_PREPS,
@@ -53,6 +54,13 @@ def _states_a_fact(verb: Token) -> bool:
         if auxes or c.tag_ in ("VBD", "VBZ", "VBN") or any(n.dep_ == "neg" for n in c.children):
             return True
     return False
+
+
+def _penalty(act: Token) -> Token | None:
+    """The penalty a demanded act is paired with: "withdraw its troops OR FACE sanctions"."""
+    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in act.children):
+        return None
+    return next((c for c in act.children if c.dep_ == "conj" and c.lemma_.lower() in PENALTY_VERBS), None)
 
 
 def _leaf_rank(code: str) -> int:
@@ -102,6 +110,8 @@ class Matcher:
                 found = self._noun_match(token, "copula", framed=depth > 0)
                 if found is not None:
                     return found
+        if pos == "NOUN" and dep == "dobj" and undergoer_verb(token) is not None:
+            return self._noun_match(token, "noun", framed=depth > 0)  # "faced criticism from X"
         if pos == "NOUN" and dep not in ("dobj", "attr", "compound", "nsubjpass", "amod"):
             if dep == "pobj" and token.head.lower_ in TOPIC_PREPS:
                 return None  # a topic, not an event: "talks on a pullback", "suppression of unrest"
@@ -170,6 +180,13 @@ class Matcher:
             return self._frame(token, obj, pattern, inner)
         if private_doer(pattern.code, token):
             return None
+        if pattern.code[:2] == "10" and any(
+                c.dep_ in ("advcl", "xcomp", "acl") and _penalty(c) is not None
+                for c in [token, *([obj] if obj is not None else [])] for c in c.children):
+            # "gave X 48 hours to leave or face war": a demand with a deadline and a penalty is
+            # a final demand, an ultimatum (139)
+            return Match(pattern, token, obj, "139", "139", f"pattern:{pattern.id}+ultimatum",
+                         confidence=CONFIDENCE.specific_verb)
         noun = obj if pattern.objects and obj is not None and obj.pos_ == "NOUN" else None
         confidence = CONFIDENCE.specific_verb if pattern.specificity >= 2 else CONFIDENCE.verb
         match = Match(pattern, token, obj, pattern.code, pattern.code, f"pattern:{pattern.id}",
@@ -293,6 +310,18 @@ class Matcher:
         family = frame.family or "intent"
         if family == "intent" and any(c.dep_ == "neg" for c in inner.trigger.children):
             family = "refuse"  # "vowed not to return X"
+        if family == "appeal" and inner.base[:2] == "04" and self._own_counterpart(token, inner):
+            # "X called for talks with Y", "X proposed negotiations with Y": X asks to meet Y
+            # itself, which CAMEO codes as its intent to meet (036); an appeal to meet (026) is
+            # a third party's, addressed to those who are to meet
+            family = "intent"
+        penalty = _penalty(inner.trigger) if family == "demand" else None
+        if penalty is not None:
+            # "told X to withdraw or face sanctions": CAMEO codes a demand with a penalty
+            # attached as the threat of that penalty (a threat of sanctions, 1312), else 130
+            return Match(frame, token, obj, self._threat_of(penalty), inner.base,
+                         f"{rule}+{inner.rule.split(':', 1)[-1]}+or-{penalty.lemma_.lower()}",
+                         inner=inner, confidence=CONFIDENCE.frame_shifted)
         if token.lemma_.lower() in ENACTING and inner.base[:2] in ("15", "16", "17", "18", "19", "20"):
             return Match(frame, token, obj, inner.base, inner.base, f"{rule}+{inner.rule.split(':', 1)[-1]}",
                          inner=inner, confidence=CONFIDENCE.frame_enacted)
@@ -301,6 +330,27 @@ class Matcher:
         return Match(frame, token, obj, code, inner.base, f"{rule}+{inner.rule.split(':', 1)[-1]}",
                      inner=inner,
                      confidence=CONFIDENCE.frame_shifted if shifted else CONFIDENCE.frame_unshifted)
+
+    def _threat_of(self, penalty: Token) -> str:
+        """The threat code of a penalty verb's object ("or face sanctions": 1312), else 130."""
+        for c in penalty.children:
+            if c.dep_ == "dobj" and c.pos_ == "NOUN":
+                found = self._noun_match(c, "noun")
+                shifted = self.shifts.shift(found.base, "intent") if found is not None and found.base else None
+                if shifted and shifted.startswith("13"):
+                    return shifted
+        return "130"
+
+    def _own_counterpart(self, frame: Token, inner: Match) -> bool:
+        """Whether an appeal's complement names its own counterpart with 'with' ("talks WITH
+        Y") and the appeal is addressed to no one else: the appealer is the other party."""
+        act = inner.noun if inner.noun is not None else inner.trigger
+        asked = for_clause(frame)  # "called for X to negotiate with Y": X is asked, not the appealer
+        if self.clauses.addressee(frame) is not None or (asked is not None and asked[0].i != act.i):
+            return False
+        return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+            p.dep_ == "pobj" and self.clauses.actor(p) is not None for p in c.children)
+            for c in act.children)
 
     def _fallback(self, token: Token) -> Match | None:
         if self.fallback is None:

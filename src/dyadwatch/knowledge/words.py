@@ -56,8 +56,19 @@ ADVERBIAL_GERUND_PREPS: Final = frozenset({
     "after", "before", "by", "while", "since", "without", "upon", "on", "through", "despite",
     "in", "besides", "instead",
 })
+# Modals of obligation that advise rather than require ("Y should withdraw", "Y ought to"): what
+# a speaker says another should do is an appeal, what it must do a demand.
+ADVISORY_MODALS: Final = frozenset({"should", "ought"})
+# Verbs of the penalty a demand attaches ("withdraw OR FACE sanctions", "or risk war"): a demand
+# with a penalty is a threat, one with a deadline too an ultimatum.
+PENALTY_VERBS: Final = frozenset({"face", "risk", "suffer", "bear"})
 # Passive verbs whose subject is the doer: "forces were engaged in ethnic cleansing".
 ACTIVE_PASSIVES: Final = frozenset({"engage", "involve", "implicate"})
+# Verbs whose subject undergoes the act their object noun names, done by the noun's 'from'
+# phrase: "X faced criticism from Y", "the plan drew condemnation from Y"; and the verb of
+# "X came under attack from Y", whose 'under' phrase names the act.
+INVERSE_VERBS: Final = frozenset({"face", "draw", "attract", "earn", "incur"})
+UNDERGOING_VERBS: Final = frozenset({"come"})
 
 # Nouns of intending whose to-infinitive is done by their owner ("plans to attack", "a bid to
 # seize", "its decision to withdraw"), unlike nouns the infinitive is asked of ("calls to resign").
