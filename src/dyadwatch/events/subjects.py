@@ -21,6 +21,8 @@ from dyadwatch.knowledge.words import (
     MESSAGE_NOUNS,
     OBJECT_CONTROL,
     RAISING,
+    ROLE_ADJECTIVES,
+    ROLE_NOUNS,
     SPEECH_VERBS,
     TIME_ENTITIES,
     UNDERGOING_VERBS,
@@ -141,6 +143,16 @@ class Subjects:
                 and head.lower_ in ADVERBIAL_GERUND_PREPS and head.head.pos_ in ("VERB", "AUX")):
             # "X signed the deal after meeting Y": the clause's subject does the gerund too
             return self.subjects(head.head, depth + 1)
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ == "in":
+            role = head.head  # "X played a key role in brokering", "X was instrumental in mediating"
+            if role.lemma_.lower() in ROLE_NOUNS and role.pos_ == "NOUN":
+                owner = next((c for c in role.children if c.dep_ == "poss"), None)
+                if owner is not None:
+                    return [owner], False
+                if role.dep_ == "dobj" and role.head.pos_ in ("VERB", "AUX"):
+                    return self.subjects(role.head, depth + 1)
+            if role.lower_ in ROLE_ADJECTIVES and role.dep_ == "acomp" and role.head.pos_ in ("VERB", "AUX"):
+                return self.subjects(role.head, depth + 1)
         if verb.dep_ == "relcl" and verb.tag_ == "VBN":
             return agents(verb), True
         if (verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in MESSAGE_NOUNS

@@ -19,12 +19,13 @@ from typing import TYPE_CHECKING
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.fallback import Fallback, fallback_match
 from dyadwatch.events.match import Match, for_clause
-from dyadwatch.events.modality import DEMAND_MODALS
+from dyadwatch.events.modality import DEMAND_MODALS, markers
 from dyadwatch.events.subjects import is_to_infinitive, undergoer_verb
 from dyadwatch.events.violence import private_doer, refine_violence
 from dyadwatch.knowledge.lexicon import Lexicon, Pattern, Shifts
 from dyadwatch.knowledge.words import (
     ADJECTIVE_TRIGGER_DEPS,
+    DECIDING,
     ENACTING,
     LIGHT_VERBS,
     PENALTY_VERBS,
@@ -322,6 +323,12 @@ class Matcher:
             return Match(frame, token, obj, self._threat_of(penalty), inner.base,
                          f"{rule}+{inner.rule.split(':', 1)[-1]}+or-{penalty.lemma_.lower()}",
                          inner=inner, confidence=CONFIDENCE.frame_shifted)
+        if family == "intent" and token.lemma_.lower() in DECIDING and not (
+                markers(token) & {"future", "would", "may", "must", "neg"}) and not any(
+                c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in inner.trigger.children):
+            # "the cabinet decided to lift the curfew": the decision is the act
+            return Match(frame, token, obj, inner.base, inner.base, f"{rule}+{inner.rule.split(':', 1)[-1]}+decided",
+                         inner=inner, confidence=CONFIDENCE.frame_enacted)
         if token.lemma_.lower() in ENACTING and inner.base[:2] in ("15", "16", "17", "18", "19", "20"):
             return Match(frame, token, obj, inner.base, inner.base, f"{rule}+{inner.rule.split(':', 1)[-1]}",
                          inner=inner, confidence=CONFIDENCE.frame_enacted)

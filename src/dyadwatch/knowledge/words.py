@@ -40,6 +40,12 @@ GOVERNING_PREPS: Final = ("of", "from", "at", "by")
 TARGET_GOVERNING_PREPS: Final = (*GOVERNING_PREPS, "with", "in")
 # Pronouns that stand for the speaker of reported speech ("Egypt said it would ...").
 PRONOUNS_FOR_SPEAKER: Final = frozenset({"it", "they", "we", "us", "itself", "themselves"})
+# In a person's reported speech, the pronouns that stand for that person ("the president said HE
+# condemned the attack"), and the possessed nouns that stand for the state or government the
+# person speaks for ("the minister said HIS COUNTRY would not negotiate").
+PERSON_PRONOUNS_FOR_SPEAKER: Final = frozenset({"he", "she", "i", "me", "him", "her"})
+OWN_STATE_NOUNS: Final = frozenset({"country", "nation", "government", "administration"})
+OWN_POSSESSIVES: Final = frozenset({"his", "her", "my", "our"})
 # Reflexive pronouns: never an actor of their own ("declared itself ready").
 REFLEXIVES: Final = frozenset({"itself", "themselves", "himself", "herself", "oneself"})
 # Entity types of a preposition's object that make it a date, not a place or party.
@@ -56,9 +62,18 @@ ADVERBIAL_GERUND_PREPS: Final = frozenset({
     "after", "before", "by", "while", "since", "without", "upon", "on", "through", "despite",
     "in", "besides", "instead",
 })
-# Modals of obligation that advise rather than require ("Y should withdraw", "Y ought to"): what
-# a speaker says another should do is an appeal, what it must do a demand.
-ADVISORY_MODALS: Final = frozenset({"should", "ought"})
+# Modals of obligation that advise rather than require ("Y should withdraw", "Y ought to", "Y
+# needs to"): what a speaker says another should do is an appeal, what it must do a demand.
+ADVISORY_MODALS: Final = frozenset({"should", "ought", "need", "needs"})
+# Frame verbs of deciding: a decision taken is the act decided ("the EU decided to impose
+# sanctions" imposes them), not an intent to it.
+DECIDING: Final = frozenset({"decide", "resolve"})
+# Nouns and adjectives of taking part in an act, whose 'in' gerund is done by the one taking
+# part: "X played a key role in brokering the truce", "X was instrumental in mediating".
+ROLE_NOUNS: Final = frozenset({"role", "part", "hand", "lead"})
+ROLE_ADJECTIVES: Final = frozenset({
+    "instrumental", "successful", "active", "key", "central", "crucial", "pivotal", "involved",
+})
 # Verbs of the penalty a demand attaches ("withdraw OR FACE sanctions", "or risk war"): a demand
 # with a penalty is a threat, one with a deadline too an ultimatum.
 PENALTY_VERBS: Final = frozenset({"face", "risk", "suffer", "bear"})
