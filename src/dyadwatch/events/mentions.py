@@ -15,6 +15,9 @@ from dyadwatch.events.subjects import agents
 from dyadwatch.knowledge.words import (
     CRISIS_NOUNS,
     GOVERNING_PREPS,
+    OWN_POSSESSIVES,
+    OWN_STATE_NOUNS,
+    PERSON_PRONOUNS_FOR_SPEAKER,
     PRONOUNS_FOR_SPEAKER,
     REFLEXIVES,
     TARGET_GOVERNING_PREPS,
@@ -60,10 +63,27 @@ class Mentions:
             return found
         if for_speaker and speaker is not None and token.lower_ in PRONOUNS_FOR_SPEAKER and speaker.kind != "person":
             return replace(speaker, text=token.text, start=token.idx, end=token.idx + len(token))
+        if for_speaker and speaker is not None and self._a_person(speaker) and (
+            token.lower_ in PERSON_PRONOUNS_FOR_SPEAKER or (
+                token.lemma_.lower() in OWN_STATE_NOUNS
+                and any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in token.children))
+        ):
+            # "the president said he condemned it", "the minister said his country would not
+            # negotiate": in a person's reported speech, the speaker or the state they speak for
+            return replace(speaker, text=token.text, start=token.idx, end=token.idx + len(token))
         inner = self._governed(token, GOVERNING_PREPS if as_source else TARGET_GOVERNING_PREPS)
         if inner is not None:
             return self.actors.resolve(inner, speaker=speaker)
         return self._unlisted(token)
+
+    def _a_person(self, speaker: Actor) -> bool:
+        """A person, named ("Barack Obama") or by a title ("Egypt's president"), not a body."""
+        if speaker.kind == "person":
+            return True
+        if speaker.kind != "organisation":
+            return False
+        found = self.actors.knowledge.roles_in(speaker.text.lower())
+        return bool(found) and found[-1][2].kind == "title" and not speaker.text.lower().endswith("s")
 
     def _unlisted(self, token: Token) -> Actor | None:
         """A named state or organisation missing from our lists ("Yugoslavia", "Oxfam"): an actor
