@@ -88,12 +88,12 @@ def stance_of(
 def _speaker_self(speaker: Actor, source: Actor) -> bool:
     """The speaker speaks of its own act: the same actor, the same organisation named again
     ("the EU said it could impose sanctions": 'it' stands for the EU, at another place), or a
-    government's official speaking of that government ("Kenya's foreign minister said Nairobi
-    could cut ties")."""
+    government's or organisation's official speaking of it ("Kenya's foreign minister said
+    Nairobi could cut ties", "the UN envoy said the UN could halt its mediation")."""
     return _same(speaker, source) or (
         speaker.kind == source.kind and speaker.kind in ("igo", "organisation", "group")
         and speaker.name == source.name and speaker.cameo_code == source.cameo_code
     ) or (
         speaker.country is not None and speaker.country == source.country
-        and speaker.sector == "GOV" and source.sector in (None, "GOV") and source.kind == "state"
+        and speaker.sector == "GOV" and source.sector in (None, "GOV") and source.kind in ("state", "igo")
     )

@@ -126,7 +126,12 @@ class Subjects:
         if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "xcomp", "acl") and not any(
             c.dep_ in ("aux", "auxpass") for c in verb.children
         ):
-            return agents(verb), True  # "civilians threatened with starvation": no subject
+            doers = agents(verb) or [p for p in stray_agents(verb) if self.mentions.actor(p, as_source=True)]
+            if not doers and verb.dep_ == "acl":
+                # "the truce agreed between Israel and Hamas": its parties agreed it
+                doers = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"
+                         for p in c.children if p.dep_ == "pobj"]
+            return doers, True  # "civilians threatened with starvation": no subject
         if verb.dep_ in ("xcomp", "advcl", "acomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
             if head.lemma_.lower() in OBJECT_CONTROL and verb.dep_ == "xcomp":
                 controller = self.addressee(head)
@@ -159,6 +164,11 @@ class Subjects:
                 and self.mentions.actor(head) is None and (verb.tag_ == "VBG" or is_to_infinitive(verb))):
             # "issued a statement calling for talks", "said in a letter urging X to withdraw"
             return self._author(head, depth)
+        if (verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
+                and self.mentions.actor(head) is not None):
+            # a headline fragment, "Kenyan troops battling al Shabaab near Kismayo": the
+            # participle is the report, done by the actor it modifies
+            return [head], False
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and is_to_infinitive(verb):
             if head.lemma_.lower() in INTENT_NOUNS and self.mentions.actor(head) is None:
                 # "rebels announced plans to attack", "Iran's bid to enrich": the one whose plan

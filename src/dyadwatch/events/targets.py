@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dyadwatch.events.subjects import stray_agents, undergoer_verb
+from dyadwatch.events.subjects import agents, stray_agents, undergoer_verb
 from dyadwatch.knowledge.words import (
     CRISIS_NOUNS,
     DEFAULT_TARGET_PREPS,
@@ -129,6 +129,11 @@ class Targets:
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in preps:
                 return [self.inside(p) for p in c.children if p.dep_ == "pobj"]
+        for c in noun.children:  # "sanctions imposed ON X"
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                for d in c.children:
+                    if d.dep_ == "prep" and d.lower_ in preps and d.lower_ != "by":
+                        return [self.inside(p) for p in d.children if p.dep_ == "pobj"]
         for c in noun.children:  # "a suspension of air links WITH X"
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:
@@ -144,6 +149,15 @@ class Targets:
                 return [c]
             if c.dep_ == "prep" and c.lower_ == "by":
                 return [p for p in c.children if p.dep_ == "pobj"]
+        for c in noun.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                # "sanctions imposed on X by Y", "the truce agreed between X and Y": the parties
+                # of the participle that describes the act
+                found = agents(c) or [p for p in stray_agents(c) if self.mentions.actor(p, as_source=True)] or [
+                    p for d in c.children if d.dep_ == "prep" and d.lower_ == "between"
+                    for p in d.children if p.dep_ == "pobj"]
+                if found:
+                    return found
         if undergoer_verb(noun) is not None:  # "X faced criticism from Y": Y criticised
             return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
                     for p in c.children if p.dep_ == "pobj"]

@@ -25,6 +25,7 @@ from dyadwatch.events.violence import private_doer, refine_violence
 from dyadwatch.knowledge.lexicon import Lexicon, Pattern, Shifts
 from dyadwatch.knowledge.words import (
     ADJECTIVE_TRIGGER_DEPS,
+    AGENT_EVENT_NOUNS,
     DECIDING,
     ENACTING,
     LIGHT_VERBS,
@@ -113,6 +114,8 @@ class Matcher:
                     return found
         if pos == "NOUN" and dep == "dobj" and undergoer_verb(token) is not None:
             return self._noun_match(token, "noun", framed=depth > 0)  # "faced criticism from X"
+        if pos == "NOUN" and dep in ("nsubj", "appos", "poss") and token.lemma_.lower() in AGENT_EVENT_NOUNS:
+            return None  # "the UN envoy for Yemen said": a title, not an act of mediating
         if pos == "NOUN" and dep not in ("dobj", "attr", "compound", "nsubjpass", "amod"):
             if dep == "pobj" and token.head.lower_ in TOPIC_PREPS:
                 return None  # a topic, not an event: "talks on a pullback", "suppression of unrest"

@@ -74,6 +74,13 @@ ROLE_NOUNS: Final = frozenset({"role", "part", "hand", "lead"})
 ROLE_ADJECTIVES: Final = frozenset({
     "instrumental", "successful", "active", "key", "central", "crucial", "pivotal", "involved",
 })
+# Event nouns that name the one who acts, not the act ("the UN envoy", "the mediator"): an event
+# as what someone serves as ("acted as mediator between X and Y"), never as the subject of a
+# clause ("the UN envoy for Yemen said ...", where the noun is a title).
+AGENT_EVENT_NOUNS: Final = frozenset({
+    "envoy", "envoys", "mediator", "mediators", "broker", "intermediary", "intermediaries",
+    "go-between", "facilitator", "facilitators",
+})
 # Verbs of the penalty a demand attaches ("withdraw OR FACE sanctions", "or risk war"): a demand
 # with a penalty is a threat, one with a deadline too an ultimatum.
 PENALTY_VERBS: Final = frozenset({"face", "risk", "suffer", "bear"})
