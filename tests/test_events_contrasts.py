@@ -168,3 +168,37 @@ def test_his_country_in_a_ministers_words_is_his_state(coder: Coder) -> None:
 def test_he_in_a_bodys_words_is_someone_else(coder: Coder) -> None:
     text = "Egypt's foreign ministry said he had condemned the attack on the embassy."
     assert not any(s == "EGY" and c == "111" for s, _, c in _triples(coder, text))
+
+
+# -- doers the sentence names only as the speaker, the modifier or the participle ---------------
+
+
+def test_an_official_speakers_passive_measure_is_its_own(coder: Coder) -> None:
+    found = _triples(coder, "Pakistan said two Indian spies had been arrested in Lahore.")
+    assert any(s == "PAK" and t == "IND" and c.startswith("17") for s, t, c in found), found
+
+
+def test_a_passive_done_to_the_speakers_own_people_is_not_its_own(coder: Coder) -> None:
+    found = _triples(coder, "Kenya said two of its citizens were arrested in Uganda.")
+    assert not any(s == "KEN" for s, _, _ in found), found
+
+
+def test_a_subject_named_by_its_body_before_it(coder: Coder) -> None:
+    found = _triples(coder, "The UN human rights chief urged Iran to free detained lawyers.")
+    assert any(s == "IGOUNO" and t == "IRN" and c.startswith("02") for s, t, c in found), found
+
+
+def test_a_title_is_no_mediation(coder: Coder) -> None:
+    found = _triples(coder, "The UN envoy for Yemen said the talks would resume in Geneva.")
+    assert not any(c == "045" for _, _, c in found), found
+    assert any(c == "045" for _, _, c in _triples(coder, "Norway acted as a mediator between Colombia and the rebels."))
+
+
+def test_an_event_noun_takes_its_parties_from_its_participle(coder: Coder) -> None:
+    text = "Sanctions imposed on Iranian officials by the US Treasury took effect on Monday."
+    assert ("USA", "IRN", "163") in _triples(coder, text)
+
+
+def test_a_headline_fragments_participle_is_the_report(coder: Coder) -> None:
+    found = _triples(coder, "Kenyan troops battling al Shabaab militants near Kismayo")
+    assert any(s == "KEN" and c.startswith("19") for s, _, c in found), found

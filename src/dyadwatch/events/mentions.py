@@ -74,7 +74,23 @@ class Mentions:
         inner = self._governed(token, GOVERNING_PREPS if as_source else TARGET_GOVERNING_PREPS)
         if inner is not None:
             return self.actors.resolve(inner, speaker=speaker)
+        body = self._named_body(token)
+        if body is not None:
+            return body
         return self._unlisted(token)
+
+    def _named_body(self, token: Token) -> Actor | None:
+        """'the UN human rights chief said': a subject whose body is named before it, which the
+        parser hangs on the subject past its own modifiers, stands for that body."""
+        if token.pos_ != "NOUN" or token.dep_ not in ("nsubj", "nsubjpass", "appos"):
+            return None
+        for c in token.children:
+            if c.dep_ == "nmod" and c.i < token.i and c.ent_type_ in ("ORG", "GPE", "NORP"):
+                found = self.actors.resolve(c)
+                if found is not None:
+                    return replace(found, text=token.text, start=token.idx, end=token.idx + len(token),
+                                   reason=found.reason + f"; the body of '{token.text}'")
+        return None
 
     def _a_person(self, speaker: Actor) -> bool:
         """A person, named ("Barack Obama") or by a title ("Egypt's president"), not a body."""

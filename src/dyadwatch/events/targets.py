@@ -125,10 +125,20 @@ class Targets:
                     return [self.inside(obj)]
         return []
 
+    def _victim(self, pobj: Token) -> Token:
+        """The actor a noun's object stands for, not looking into a 'by' phrase the parser hung
+        on it: in "the kidnapping of Italian engineers by militiamen" the militiamen did it, and
+        the engineers' nationality names whom it was done to."""
+        inner = self.inside(pobj)
+        if inner.i == pobj.i or inner.head.lower_ != "by":
+            return inner
+        return next((c for c in pobj.children if c.dep_ in ("amod", "compound") and c.i < pobj.i
+                     and c.ent_type_ in ("NORP", "GPE") and self.actors.resolve(c) is not None), pobj)
+
     def noun_targets(self, noun: Token, preps: tuple[str, ...]) -> list[Token]:
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in preps:
-                return [self.inside(p) for p in c.children if p.dep_ == "pobj"]
+                return [self._victim(p) for p in c.children if p.dep_ == "pobj"]
         for c in noun.children:  # "sanctions imposed ON X"
             if c.dep_ == "acl" and c.tag_ == "VBN":
                 for d in c.children:
