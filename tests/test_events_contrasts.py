@@ -202,3 +202,20 @@ def test_an_event_noun_takes_its_parties_from_its_participle(coder: Coder) -> No
 def test_a_headline_fragments_participle_is_the_report(coder: Coder) -> None:
     found = _triples(coder, "Kenyan troops battling al Shabaab militants near Kismayo")
     assert any(s == "KEN" and c.startswith("19") for s, _, c in found), found
+
+
+# -- reject (12), deny (016) or disapprove (110): what is rejected ------------------------------
+
+
+def test_rejecting_an_accusation_denies_it(coder: Coder) -> None:
+    assert {c for _, _, c in _triples(coder, "Kenya rejected the accusation.")} == {"016"}
+
+
+def test_rejecting_what_another_did_objects_to_it(coder: Coder) -> None:
+    found = _triples(coder, "The opposition rejected the election results.")
+    assert {c for _, _, c in found} == {"110"}, found
+
+
+def test_rejecting_a_proposal_stays_a_refusal(coder: Coder) -> None:
+    found = _triples(coder, "Hamas rejected the ceasefire proposal.")
+    assert found and all(c.startswith("12") for _, _, c in found), found

@@ -30,6 +30,7 @@ from dyadwatch.knowledge.words import (
     ENACTING,
     LIGHT_VERBS,
     PENALTY_VERBS,
+    REJECTED_ACTS,
     SIGNING,
     SPEECH_VERBS,
     TOPIC_PREPS,
@@ -103,6 +104,23 @@ class Matcher:
         self.in_speech = in_speech
 
     def match(self, token: Token, depth: int = 0) -> Match | None:
+        found = self._match(token, depth)
+        if found is None or found.code[:2] != "12" or found.obj is None:
+            return found
+        # CAMEO's refusals (12) decline to cooperate or to yield. Rejecting an accusation or a
+        # criticism denies it (016); rejecting what another did or said objects to it (110)
+        inner = found.inner
+        of_object = inner is not None and found.obj.i in (inner.trigger.i, inner.noun.i if inner.noun else -1)
+        inner_code = inner.base or "" if inner is not None else ""
+        if found.pattern.family == "refuse" and of_object and inner_code[:3] in ("111", "112") or (
+                of_object and inner_code[:2] == "01"):
+            return replace(found, code="016", base="016", rule=found.rule + "+denial")
+        if (inner is None or of_object and inner_code[:3] == "116") and (
+                found.obj.lemma_.lower() in REJECTED_ACTS or inner_code[:3] == "116"):
+            return replace(found, code="110", base="110", rule=found.rule + "+objection")
+        return found
+
+    def _match(self, token: Token, depth: int = 0) -> Match | None:
         pos, dep = token.pos_, token.dep_
         if pos == "VERB" or (pos == "ADJ" and dep in ADJECTIVE_TRIGGER_DEPS):
             return self._verb_match(token, depth)

@@ -81,6 +81,15 @@ AGENT_EVENT_NOUNS: Final = frozenset({
     "envoy", "envoys", "mediator", "mediators", "broker", "intermediary", "intermediaries",
     "go-between", "facilitator", "facilitators",
 })
+# What another party did or said, whose rejection objects to it (a disapproval, 110) rather than
+# turning down a request or an offer (a refusal, 12): "rejected the court's ruling", "rejected the
+# election results". CAMEO's refusals imply declining to cooperate or to yield.
+REJECTED_ACTS: Final = frozenset({
+    "decision", "decisions", "ruling", "rulings", "verdict", "result", "results", "outcome",
+    "move", "annexation", "remarks", "comments", "statement", "statements", "report", "findings",
+    "assessment", "characterisation", "characterization", "portrayal", "label", "conclusion",
+    "conclusions",
+})
 # Verbs of the penalty a demand attaches ("withdraw OR FACE sanctions", "or risk war"): a demand
 # with a penalty is a threat, one with a deadline too an ultimatum.
 PENALTY_VERBS: Final = frozenset({"face", "risk", "suffer", "bear"})
