@@ -315,6 +315,12 @@ class Matcher:
         if addressee is not None:  # "called on X to withdraw": the infinitive under X
             verbs.extend(c for c in addressee.children
                          if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
+            if frame.family in ("appeal", "demand"):
+                # "called on X to guarantee ...", parsed as a clause of the calling: what X is
+                # asked to do, not why the call was made
+                verbs.extend(c for c in token.children if c.dep_ == "advcl" and c.pos_ == "VERB"
+                             and c.i > addressee.i and is_to_infinitive(c)
+                             and not any(m.dep_ in ("mark", "advmod") and m.lower_ in ("order", "so") for m in c.children))
         for verb in verbs:
             found = self.match(verb, depth + 1)
             if found is not None and found.base is not None:
