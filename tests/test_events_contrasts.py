@@ -219,3 +219,13 @@ def test_rejecting_what_another_did_objects_to_it(coder: Coder) -> None:
 def test_rejecting_a_proposal_stays_a_refusal(coder: Coder) -> None:
     found = _triples(coder, "Hamas rejected the ceasefire proposal.")
     assert found and all(c.startswith("12") for _, _, c in found), found
+
+
+def test_a_named_region_that_acts_is_a_doer(coder: Coder) -> None:
+    found = _triples(coder, "Europe imposed new sanctions on Russia over the annexation.")
+    assert any(t == "RUS" and c == "163" for _, t, c in found), found
+
+
+def test_a_named_region_acted_on_is_no_doer(coder: Coder) -> None:
+    found = _triples(coder, "Russia imposed new restrictions on trade with Europe.")
+    assert not any(s == "UNK" for s, _, _ in found), found

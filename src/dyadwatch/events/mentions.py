@@ -77,7 +77,7 @@ class Mentions:
         body = self._named_body(token)
         if body is not None:
             return body
-        return self._unlisted(token)
+        return self._unlisted(token, as_source and token.dep_ == "nsubj")
 
     def _named_body(self, token: Token) -> Actor | None:
         """'the UN human rights chief said': a subject whose body is named before it, which the
@@ -101,17 +101,21 @@ class Mentions:
         found = self.actors.knowledge.roles_in(speaker.text.lower())
         return bool(found) and found[-1][2].kind == "title" and not speaker.text.lower().endswith("s")
 
-    def _unlisted(self, token: Token) -> Actor | None:
+    def _unlisted(self, token: Token, doer: bool = False) -> Actor | None:
         """A named state or organisation missing from our lists ("Yugoslavia", "Oxfam"): an actor
-        without country or sector, so the event is still recorded."""
+        without country or sector, so the event is still recorded. A named region as the
+        subject that acts ("Europe imposed sanctions", "the West urged Iran") stands for the
+        states in it, a group of states."""
         label = token.ent_type_
+        if label == "LOC" and doer and token.pos_ == "PROPN":
+            label = "GPE"
         if label not in _UNLISTED_KINDS or token.pos_ not in ("PROPN", "NOUN"):
             return None
         span = self.actors.phrase(token)
         return Actor(
             text=span.text, start=span.start_char, end=span.end_char, name=span.text,
             country=None, sector=None, cameo_code="UNK", kind=_UNLISTED_KINDS[label],
-            reason=f"{label} entity '{span.text}' not in dyadwatch's actor lists",
+            reason=f"{token.ent_type_} entity '{span.text}' not in dyadwatch's actor lists",
         )
 
     def _governed(self, token: Token, preps: tuple[str, ...], depth: int = 0) -> Token | None:

@@ -111,12 +111,11 @@ class Matcher:
         # criticism denies it (016); rejecting what another did or said objects to it (110)
         inner = found.inner
         of_object = inner is not None and found.obj.i in (inner.trigger.i, inner.noun.i if inner.noun else -1)
-        inner_code = inner.base or "" if inner is not None else ""
-        if found.pattern.family == "refuse" and of_object and inner_code[:3] in ("111", "112") or (
-                of_object and inner_code[:2] == "01"):
+        inner_code = (inner.base or "") if inner is not None and of_object else ""
+        if inner_code[:2] == "01" or (found.pattern.family == "refuse" and inner_code[:3] in ("111", "112")):
             return replace(found, code="016", base="016", rule=found.rule + "+denial")
-        if (inner is None or of_object and inner_code[:3] == "116") and (
-                found.obj.lemma_.lower() in REJECTED_ACTS or inner_code[:3] == "116"):
+        verdict = inner_code[:3] == "116"  # "rejected the court's ruling": objects to it
+        if verdict or (inner is None and found.obj.lemma_.lower() in REJECTED_ACTS):
             return replace(found, code="110", base="110", rule=found.rule + "+objection")
         return found
 
