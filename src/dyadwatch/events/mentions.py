@@ -80,12 +80,12 @@ class Mentions:
         return self._unlisted(token, as_source and token.dep_ == "nsubj")
 
     def _named_body(self, token: Token) -> Actor | None:
-        """'the UN human rights chief said': a subject whose body is named before it, which the
+        """'the UN human rights chief said': a subject whose organisation is named before it, which the
         parser hangs on the subject past its own modifiers, stands for that body."""
         if token.pos_ != "NOUN" or token.dep_ not in ("nsubj", "nsubjpass", "appos"):
             return None
         for c in token.children:
-            if c.dep_ == "nmod" and c.i < token.i and c.ent_type_ in ("ORG", "GPE", "NORP"):
+            if c.dep_ == "nmod" and c.i < token.i and c.ent_type_ == "ORG":
                 found = self.actors.resolve(c)
                 if found is not None:
                     return replace(found, text=token.text, start=token.idx, end=token.idx + len(token),
