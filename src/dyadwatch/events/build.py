@@ -141,10 +141,9 @@ class EventBuilder:
             source_actors.extend(self.parties.source_actors(head, speaker))
         real_sources = [a for a in source_actors if a is not None]
         unnamed = False
-        if not real_sources and not source_heads and self._speaker_did(match, speaker):
+        if speaker is not None and not real_sources and not source_heads and _speaker_did(self.clauses, match, speaker):
             # "Kenya said the curfew had been lifted": an official speaker reporting a measure
             # done without a named doer reports its own act
-            assert speaker is not None
             real_sources = [speaker]
             rule += "+speaker-passive"
         if not real_sources:
@@ -190,33 +189,6 @@ class EventBuilder:
         if code[:2] == "17" and len(real_targets) == 1:
             real_sources = [_domestic_forces(a, real_targets[0]) for a in real_sources]
         return real_sources, real_targets, rule
-
-    def _speaker_did(self, match: Match, speaker: Actor | None) -> bool:
-        """Whether a passive act without an agent, in the reported speech of an official speaker
-        (a state, an international body, or a government, army, police or court), is the
-        speaker's own: a measure (not violence, which may be anyone's) done to others than the
-        speaker ('Kenya said two suspects were arrested', 'the UN said aid was delivered')."""
-        trigger = match.trigger
-        if speaker is None or match.pattern.kind != "verb" or match.code[:2] in ("18", "19", "20"):
-            return False
-        if not (speaker.kind in ("state", "igo") or speaker.sector in ("GOV", "MIL", "COP", "JUD")):
-            return False
-        if speaker.kind == "igo" and match.code[:2] in ("15", "17"):
-            return False  # an international body reports others' arrests and deployments
-        patients = [c for c in trigger.children if c.dep_ == "nsubjpass"]
-        if not patients or any(c.dep_ == "agent" for c in trigger.children):
-            return False
-        if self.clauses.speech_head(trigger) is None:
-            return False
-        for p in patients:
-            if match.obj is not None and p.i == match.obj.i and match.pattern.objects:
-                continue  # "the curfew was lifted": the thing the measure is about
-            if p.pos_ == "PRON" or any(t.dep_ == "poss" and t.pos_ == "PRON" for t in p.subtree):
-                return False  # "two of its citizens were detained", "it was invited"
-            actor = self.clauses.actor(p, speaker=speaker)
-            if actor is not None and (_same(actor, speaker) or actor.country == speaker.country):
-                return False
-        return True
 
     def _owner(self, match: Match, sources: list[Actor]) -> list[Actor]:
         """'seized a British tanker', 'confiscated the rebels' weapons', 'attacked an army base',
@@ -325,6 +297,34 @@ class EventBuilder:
             date=date, confidence=round(max(confidence, CONFIDENCE.floor), 2),
         )
 
+
+
+def _speaker_did(clauses: Clauses, match: Match, speaker: Actor | None) -> bool:
+    """Whether a passive act without an agent, in the reported speech of an official speaker
+    (a state, an international body, or a government, army, police or court), is the
+    speaker's own: a measure (not violence, which may be anyone's) done to others than the
+    speaker ('Kenya said two suspects were arrested', 'the UN said aid was delivered')."""
+    trigger = match.trigger
+    if speaker is None or match.pattern.kind != "verb" or match.code[:2] in ("18", "19", "20"):
+        return False
+    if not (speaker.kind in ("state", "igo") or speaker.sector in ("GOV", "MIL", "COP", "JUD")):
+        return False
+    if speaker.kind == "igo" and match.code[:2] in ("15", "17"):
+        return False  # an international body reports others' arrests and deployments
+    patients = [c for c in trigger.children if c.dep_ == "nsubjpass"]
+    if not patients or any(c.dep_ == "agent" for c in trigger.children):
+        return False
+    if clauses.speech_head(trigger) is None:
+        return False
+    for p in patients:
+        if match.obj is not None and p.i == match.obj.i and match.pattern.objects:
+            continue  # "the curfew was lifted": the thing the measure is about
+        if p.pos_ == "PRON" or any(t.dep_ == "poss" and t.pos_ == "PRON" for t in p.subtree):
+            return False  # "two of its citizens were detained", "it was invited"
+        actor = clauses.actor(p, speaker=speaker)
+        if actor is not None and (_same(actor, speaker) or actor.country == speaker.country):
+            return False
+    return True
 
 
 def _long_ago(date: EventDate, published: Date | None) -> bool:

@@ -19,18 +19,24 @@ from typing import TYPE_CHECKING
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.fallback import Fallback, fallback_match
 from dyadwatch.events.match import Match, for_clause
-from dyadwatch.events.modality import DEMAND_MODALS, markers
+from dyadwatch.events.modality import DEMAND_MODALS
+from dyadwatch.events.senses import (
+    asked_infinitives,
+    decided,
+    own_counterpart,
+    penalty,
+    rejection_sense,
+    threat_code,
+    ultimatum,
+)
 from dyadwatch.events.subjects import is_to_infinitive, undergoer_verb
 from dyadwatch.events.violence import private_doer, refine_violence
 from dyadwatch.knowledge.lexicon import Lexicon, Pattern, Shifts
 from dyadwatch.knowledge.words import (
     ADJECTIVE_TRIGGER_DEPS,
     AGENT_EVENT_NOUNS,
-    DECIDING,
     ENACTING,
     LIGHT_VERBS,
-    PENALTY_VERBS,
-    REJECTED_ACTS,
     SIGNING,
     SPEECH_VERBS,
     TOPIC_PREPS,
@@ -57,13 +63,6 @@ def _states_a_fact(verb: Token) -> bool:
         if auxes or c.tag_ in ("VBD", "VBZ", "VBN") or any(n.dep_ == "neg" for n in c.children):
             return True
     return False
-
-
-def _penalty(act: Token) -> Token | None:
-    """The penalty a demanded act is paired with: "withdraw its troops OR FACE sanctions"."""
-    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in act.children):
-        return None
-    return next((c for c in act.children if c.dep_ == "conj" and c.lemma_.lower() in PENALTY_VERBS), None)
 
 
 def _leaf_rank(code: str) -> int:
@@ -104,20 +103,7 @@ class Matcher:
         self.in_speech = in_speech
 
     def match(self, token: Token, depth: int = 0) -> Match | None:
-        found = self._match(token, depth)
-        if found is None or found.code[:2] != "12" or found.obj is None:
-            return found
-        # CAMEO's refusals (12) decline to cooperate or to yield. Rejecting an accusation or a
-        # criticism denies it (016); rejecting what another did or said objects to it (110)
-        inner = found.inner
-        of_object = inner is not None and found.obj.i in (inner.trigger.i, inner.noun.i if inner.noun else -1)
-        inner_code = (inner.base or "") if inner is not None and of_object else ""
-        if inner_code[:2] == "01" or (found.pattern.family == "refuse" and inner_code[:3] in ("111", "112")):
-            return replace(found, code="016", base="016", rule=found.rule + "+denial")
-        verdict = inner_code[:3] == "116"  # "rejected the court's ruling": objects to it
-        if verdict or (inner is None and found.obj.lemma_.lower() in REJECTED_ACTS):
-            return replace(found, code="110", base="110", rule=found.rule + "+objection")
-        return found
+        return None if (found := self._match(token, depth)) is None else rejection_sense(found)
 
     def _match(self, token: Token, depth: int = 0) -> Match | None:
         pos, dep = token.pos_, token.dep_
@@ -201,13 +187,9 @@ class Matcher:
             return self._frame(token, obj, pattern, inner)
         if private_doer(pattern.code, token):
             return None
-        if pattern.code[:2] == "10" and any(
-                c.dep_ in ("advcl", "xcomp", "acl") and _penalty(c) is not None
-                for c in [token, *([obj] if obj is not None else [])] for c in c.children):
-            # "gave X 48 hours to leave or face war": a demand with a deadline and a penalty is
-            # a final demand, an ultimatum (139)
-            return Match(pattern, token, obj, "139", "139", f"pattern:{pattern.id}+ultimatum",
-                         confidence=CONFIDENCE.specific_verb)
+        final = ultimatum(pattern, token, obj)
+        if final is not None:
+            return final
         noun = obj if pattern.objects and obj is not None and obj.pos_ == "NOUN" else None
         confidence = CONFIDENCE.specific_verb if pattern.specificity >= 2 else CONFIDENCE.verb
         match = Match(pattern, token, obj, pattern.code, pattern.code, f"pattern:{pattern.id}",
@@ -315,11 +297,7 @@ class Matcher:
             verbs.extend(c for c in addressee.children
                          if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
             if frame.family in ("appeal", "demand"):
-                # "called on X to guarantee ...", parsed as a clause of the calling: what X is
-                # asked to do, not why the call was made
-                verbs.extend(c for c in token.children if c.dep_ == "advcl" and c.pos_ == "VERB"
-                             and c.i > addressee.i and is_to_infinitive(c)
-                             and not any(m.dep_ in ("mark", "advmod") and m.lower_ in ("order", "so") for m in c.children))
+                verbs.extend(asked_infinitives(token, addressee))
         for verb in verbs:
             found = self.match(verb, depth + 1)
             if found is not None and found.base is not None:
@@ -337,22 +315,15 @@ class Matcher:
         family = frame.family or "intent"
         if family == "intent" and any(c.dep_ == "neg" for c in inner.trigger.children):
             family = "refuse"  # "vowed not to return X"
-        if family == "appeal" and inner.base[:2] == "04" and self._own_counterpart(token, inner):
-            # "X called for talks with Y", "X proposed negotiations with Y": X asks to meet Y
-            # itself, which CAMEO codes as its intent to meet (036); an appeal to meet (026) is
-            # a third party's, addressed to those who are to meet
-            family = "intent"
-        penalty = _penalty(inner.trigger) if family == "demand" else None
-        if penalty is not None:
-            # "told X to withdraw or face sanctions": CAMEO codes a demand with a penalty
-            # attached as the threat of that penalty (a threat of sanctions, 1312), else 130
-            return Match(frame, token, obj, self._threat_of(penalty), inner.base,
-                         f"{rule}+{inner.rule.split(':', 1)[-1]}+or-{penalty.lemma_.lower()}",
+        if family == "appeal" and inner.base[:2] == "04" and own_counterpart(self.clauses, token, inner):
+            family = "intent"  # "X called for talks with Y": X's intent to meet (036), not 026
+        paired = penalty(inner.trigger) if family == "demand" else None
+        if paired is not None:
+            # "demanded that X withdraw or face sanctions": the threat of the penalty (1312)
+            return Match(frame, token, obj, threat_code(paired, self._noun_match, self.shifts), inner.base,
+                         f"{rule}+{inner.rule.split(':', 1)[-1]}+or-{paired.lemma_.lower()}",
                          inner=inner, confidence=CONFIDENCE.frame_shifted)
-        if family == "intent" and token.lemma_.lower() in DECIDING and not (
-                markers(token) & {"future", "would", "may", "must", "neg"}) and not any(
-                c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in inner.trigger.children):
-            # "the cabinet decided to lift the curfew": the decision is the act
+        if family == "intent" and decided(token, inner):  # "decided to lift the curfew": lifted
             return Match(frame, token, obj, inner.base, inner.base, f"{rule}+{inner.rule.split(':', 1)[-1]}+decided",
                          inner=inner, confidence=CONFIDENCE.frame_enacted)
         if token.lemma_.lower() in ENACTING and inner.base[:2] in ("15", "16", "17", "18", "19", "20"):
@@ -363,27 +334,6 @@ class Matcher:
         return Match(frame, token, obj, code, inner.base, f"{rule}+{inner.rule.split(':', 1)[-1]}",
                      inner=inner,
                      confidence=CONFIDENCE.frame_shifted if shifted else CONFIDENCE.frame_unshifted)
-
-    def _threat_of(self, penalty: Token) -> str:
-        """The threat code of a penalty verb's object ("or face sanctions": 1312), else 130."""
-        for c in penalty.children:
-            if c.dep_ == "dobj" and c.pos_ == "NOUN":
-                found = self._noun_match(c, "noun")
-                shifted = self.shifts.shift(found.base, "intent") if found is not None and found.base else None
-                if shifted and shifted.startswith("13"):
-                    return shifted
-        return "130"
-
-    def _own_counterpart(self, frame: Token, inner: Match) -> bool:
-        """Whether an appeal's complement names its own counterpart with 'with' ("talks WITH
-        Y") and the appeal is addressed to no one else: the appealer is the other party."""
-        act = inner.noun if inner.noun is not None else inner.trigger
-        asked = for_clause(frame)  # "called for X to negotiate with Y": X is asked, not the appealer
-        if self.clauses.addressee(frame) is not None or (asked is not None and asked[0].i != act.i):
-            return False
-        return any(c.dep_ == "prep" and c.lower_ == "with" and any(
-            p.dep_ == "pobj" and self.clauses.actor(p) is not None for p in c.children)
-            for c in act.children)
 
     def _fallback(self, token: Token) -> Match | None:
         if self.fallback is None:
