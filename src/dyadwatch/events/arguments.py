@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dyadwatch.events.subjects import undergoer_verb
 from dyadwatch.knowledge.words import PLACE_NAMED_ROOTS, SETTING_NOUN_PREPS, THIRD_PARTY
 
 if TYPE_CHECKING:
@@ -50,7 +51,12 @@ class Arguments:
                 return found
             return self.clauses.targets(trigger, None, pattern.preps, frozenset({"-"}))
         if pattern.kind == "noun":
-            return self.clauses.noun_targets(trigger, pattern.preps)
+            verb = undergoer_verb(trigger)
+            if verb is not None:  # "X faced criticism from Y", "X came under fire from Y": X
+                undergoers, _ = self.clauses.subjects(verb)
+                if undergoers:
+                    return undergoers
+            return self.clauses.noun_targets(trigger, tuple(p for p in pattern.preps if verb is None or p != "from"))
         found = self.clauses.targets(trigger, match.obj, pattern.preps, pattern.objects)
         if not found and match.obj is None and not pattern.objects:
             shared = self.clauses.shared_object(trigger)  # "rammed and boarded X": X for both

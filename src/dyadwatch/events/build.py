@@ -21,6 +21,7 @@ from dyadwatch.events.parties import UNNAMED_DOER_ROOTS
 from dyadwatch.events.parties import same as _same
 from dyadwatch.events.references import refers_to_earlier
 from dyadwatch.events.stance import stance_of
+from dyadwatch.events.subjects import undergoer_verb
 from dyadwatch.events.targets import purpose_of
 from dyadwatch.knowledge.words import (
     CLAUSE_TARGET_ROOTS,
@@ -140,6 +141,11 @@ class EventBuilder:
             source_actors.extend(self.parties.source_actors(head, speaker))
         real_sources = [a for a in source_actors if a is not None]
         unnamed = False
+        if speaker is not None and not real_sources and not source_heads and _speaker_did(self.clauses, match, speaker):
+            # "Kenya said the curfew had been lifted": an official speaker reporting a measure
+            # done without a named doer reports its own act
+            real_sources = [speaker]
+            rule += "+speaker-passive"
         if not real_sources:
             # no named doer: a violent or coercive act still is an event, of an unknown actor
             # ("civilians were killed", "a roadside bomb killed ..."), when it has victims
@@ -217,10 +223,12 @@ class EventBuilder:
         confidence (lower when the target is merely named in the clause)."""
         trigger, pattern, confidence = match.trigger, match.pattern, match.confidence
         pairs: list[tuple[Actor, Actor | None]] = []
-        if pattern.kind == "noun" and match.noun is None and not real_targets and len(real_sources) >= 2:
+        # "drew criticism from X and Y": each criticised, not each other
+        inverse = pattern.kind == "noun" and undergoer_verb(trigger) is not None
+        if pattern.kind == "noun" and match.noun is None and not real_targets and len(real_sources) >= 2 and not inverse:
             pairs = _reciprocal(real_sources)
             rule += "+between"
-        elif not real_targets and len(real_sources) >= 2 and (
+        elif not real_targets and len(real_sources) >= 2 and not inverse and (
             code[:3] in RECIPROCAL or code[:2] == "03" or trigger.lemma_.lower() in RECIPROCAL_LEMMAS
             or (match.base or "")[:3] in RECIPROCAL  # "X and Y seek to deepen their partnership"
         ):
@@ -289,6 +297,34 @@ class EventBuilder:
             date=date, confidence=round(max(confidence, CONFIDENCE.floor), 2),
         )
 
+
+
+def _speaker_did(clauses: Clauses, match: Match, speaker: Actor | None) -> bool:
+    """Whether a passive act without an agent, in the reported speech of an official speaker
+    (a state, an international body, or a government, army, police or court), is the
+    speaker's own: a measure (not violence, which may be anyone's) done to others than the
+    speaker ('Kenya said two suspects were arrested', 'the UN said aid was delivered')."""
+    trigger = match.trigger
+    if speaker is None or match.pattern.kind != "verb" or match.code[:2] in ("18", "19", "20"):
+        return False
+    if not (speaker.kind in ("state", "igo") or speaker.sector in ("GOV", "MIL", "COP", "JUD")):
+        return False
+    if speaker.kind == "igo" and match.code[:2] in ("15", "17"):
+        return False  # an international body reports others' arrests and deployments
+    patients = [c for c in trigger.children if c.dep_ == "nsubjpass"]
+    if not patients or any(c.dep_ == "agent" for c in trigger.children):
+        return False
+    if clauses.speech_head(trigger) is None:
+        return False
+    for p in patients:
+        if match.obj is not None and p.i == match.obj.i and match.pattern.objects:
+            continue  # "the curfew was lifted": the thing the measure is about
+        if p.pos_ == "PRON" or any(t.dep_ == "poss" and t.pos_ == "PRON" for t in p.subtree):
+            return False  # "two of its citizens were detained", "it was invited"
+        actor = clauses.actor(p, speaker=speaker)
+        if actor is not None and (_same(actor, speaker) or actor.country == speaker.country):
+            return False
+    return True
 
 
 def _long_ago(date: EventDate, published: Date | None) -> bool:

@@ -15,6 +15,9 @@ from dyadwatch.events.subjects import agents
 from dyadwatch.knowledge.words import (
     CRISIS_NOUNS,
     GOVERNING_PREPS,
+    OWN_POSSESSIVES,
+    OWN_STATE_NOUNS,
+    PERSON_PRONOUNS_FOR_SPEAKER,
     PRONOUNS_FOR_SPEAKER,
     REFLEXIVES,
     TARGET_GOVERNING_PREPS,
@@ -60,22 +63,59 @@ class Mentions:
             return found
         if for_speaker and speaker is not None and token.lower_ in PRONOUNS_FOR_SPEAKER and speaker.kind != "person":
             return replace(speaker, text=token.text, start=token.idx, end=token.idx + len(token))
+        if for_speaker and speaker is not None and self._a_person(speaker) and (
+            token.lower_ in PERSON_PRONOUNS_FOR_SPEAKER or (
+                token.lemma_.lower() in OWN_STATE_NOUNS
+                and any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in token.children))
+        ):
+            # "the president said he condemned it", "the minister said his country would not
+            # negotiate": in a person's reported speech, the speaker or the state they speak for
+            return replace(speaker, text=token.text, start=token.idx, end=token.idx + len(token))
         inner = self._governed(token, GOVERNING_PREPS if as_source else TARGET_GOVERNING_PREPS)
         if inner is not None:
             return self.actors.resolve(inner, speaker=speaker)
-        return self._unlisted(token)
+        body = self._named_body(token)
+        if body is not None:
+            return body
+        return self._unlisted(token, as_source and token.dep_ == "nsubj")
 
-    def _unlisted(self, token: Token) -> Actor | None:
+    def _named_body(self, token: Token) -> Actor | None:
+        """'the UN human rights chief said': a subject whose organisation is named before it, which the
+        parser hangs on the subject past its own modifiers, stands for that body."""
+        if token.pos_ != "NOUN" or token.dep_ not in ("nsubj", "nsubjpass", "appos"):
+            return None
+        for c in token.children:
+            if c.dep_ == "nmod" and c.i < token.i and c.ent_type_ == "ORG":
+                found = self.actors.resolve(c)
+                if found is not None:
+                    return replace(found, text=token.text, start=token.idx, end=token.idx + len(token),
+                                   reason=found.reason + f"; the body of '{token.text}'")
+        return None
+
+    def _a_person(self, speaker: Actor) -> bool:
+        """A person, named ("Barack Obama") or by a title ("Egypt's president"), not a body."""
+        if speaker.kind == "person":
+            return True
+        if speaker.kind != "organisation":
+            return False
+        found = self.actors.knowledge.roles_in(speaker.text.lower())
+        return bool(found) and found[-1][2].kind == "title" and not speaker.text.lower().endswith("s")
+
+    def _unlisted(self, token: Token, doer: bool = False) -> Actor | None:
         """A named state or organisation missing from our lists ("Yugoslavia", "Oxfam"): an actor
-        without country or sector, so the event is still recorded."""
+        without country or sector, so the event is still recorded. A named region as the
+        subject that acts ("Europe imposed sanctions", "the West urged Iran") stands for the
+        states in it, a group of states."""
         label = token.ent_type_
+        if label == "LOC" and doer and token.pos_ == "PROPN":
+            label = "GPE"
         if label not in _UNLISTED_KINDS or token.pos_ not in ("PROPN", "NOUN"):
             return None
         span = self.actors.phrase(token)
         return Actor(
             text=span.text, start=span.start_char, end=span.end_char, name=span.text,
             country=None, sector=None, cameo_code="UNK", kind=_UNLISTED_KINDS[label],
-            reason=f"{label} entity '{span.text}' not in dyadwatch's actor lists",
+            reason=f"{token.ent_type_} entity '{span.text}' not in dyadwatch's actor lists",
         )
 
     def _governed(self, token: Token, preps: tuple[str, ...], depth: int = 0) -> Token | None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.events.modality import FUTURE_FRAMES, marker_cue, markers, modality_cue
 from dyadwatch.events.parties import same as _same
-from dyadwatch.knowledge.words import SHIFTABLE_ROOTS
+from dyadwatch.knowledge.words import ADVISORY_MODALS, SHIFTABLE_ROOTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -59,10 +59,13 @@ def stance_of(
         if "must" in marks and speaker is not None and sources and demanded and not any(
             _same(speaker, s) for s in sources
         ):
-            shifted = shifts.shift(demanded, "demand")
+            # "X said Y should withdraw" advises: CAMEO reads the reporter's words, and a
+            # 'should' or 'ought to' is a suggestion (an appeal), a 'must' a demand
+            advice = (marker_cue(trigger, {"must"}) or trigger).lower_ in ADVISORY_MODALS
+            shifted = shifts.shift(demanded, "appeal" if advice else "demand")
             speech = clauses.speech_head(trigger)
             if shifted:  # "X said Y must withdraw": X demands that Y withdraw
-                code, rule = shifted, rule + "+must"
+                code, rule = shifted, rule + ("+should" if advice else "+must")
                 targets, sources = sources, [speaker]
                 modality, cue = modality_cue(speech) if speech is not None else ("asserted", None)
         elif pattern.kind != "frame" and ("future" in marks or ("would" in marks and in_speech)
@@ -72,7 +75,7 @@ def stance_of(
                 code, rule, modality = shifted, rule + "+future", "future"
                 cue = marker_cue(trigger, {"future", "would", "if"})
         elif pattern.kind != "frame" and "may" in marks and "neg" not in marks and speaker is not None \
-                and sources and all(_same(speaker, s) for s in sources):
+                and sources and all(_speaker_self(speaker, s) for s in sources):
             # "X said it might cut ties with Y": a speaker's own possible conflictual act is a
             # threat; a cooperative one ("might meet") stays a hedged report
             shifted = shifts.shift(code, "intent")
@@ -80,3 +83,17 @@ def stance_of(
                 code, rule, modality = shifted, rule + "+may", "future"
                 cue = marker_cue(trigger, {"may"})
     return Stance(code, rule, modality, cue, sources, targets)
+
+
+def _speaker_self(speaker: Actor, source: Actor) -> bool:
+    """The speaker speaks of its own act: the same actor, the same organisation named again
+    ("the EU said it could impose sanctions": 'it' stands for the EU, at another place), or a
+    government's or organisation's official speaking of it ("Kenya's foreign minister said
+    Nairobi could cut ties", "the UN envoy said the UN could halt its mediation")."""
+    return _same(speaker, source) or (
+        speaker.kind == source.kind and speaker.kind in ("igo", "organisation", "group")
+        and speaker.name == source.name and speaker.cameo_code == source.cameo_code
+    ) or (
+        speaker.country is not None and speaker.country == source.country
+        and speaker.sector == "GOV" and source.sector in (None, "GOV") and source.kind in ("state", "igo")
+    )

@@ -17,11 +17,15 @@ from dyadwatch.knowledge.words import (
     AUTHORING_VERBS,
     GUILT_WORDS,
     INTENT_NOUNS,
+    INVERSE_VERBS,
     MESSAGE_NOUNS,
     OBJECT_CONTROL,
     RAISING,
+    ROLE_ADJECTIVES,
+    ROLE_NOUNS,
     SPEECH_VERBS,
     TIME_ENTITIES,
+    UNDERGOING_VERBS,
 )
 
 if TYPE_CHECKING:
@@ -33,6 +37,46 @@ if TYPE_CHECKING:
 def agents(verb: Token) -> list[Token]:
     """The objects of a passive verb's 'by' agent ("attacked by gunmen": gunmen)."""
     return [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+
+
+def stray_agents(head: Token) -> list[Token]:
+    """The objects of a 'by' phrase the parser hung on a noun of the head's own prepositional
+    phrases rather than on the head ("sanctions were imposed on officials by the Treasury",
+    "the destruction of villages by militias", "recognised as a state by X"): the doer of a
+    passive verb or of an event noun that has no agent of its own. Two phrase levels deep at
+    most, never into a clause below the head ("officials appointed by X" is another act), and
+    never a date ("by Friday")."""
+    stack = [(c, 0) for c in head.children if c.dep_ in ("prep", "agent", "appos")]
+    while stack:
+        tok, level = stack.pop(0)
+        if tok.dep_ in ("prep", "agent") and tok.lower_ == "by":
+            found = [p for p in tok.children if p.dep_ == "pobj" and p.ent_type_ not in TIME_ENTITIES]
+            if found:
+                return found
+            continue
+        if level >= 2:
+            continue
+        for c in tok.children:
+            if c.dep_ in ("pobj", "appos", "conj") and tok.dep_ in ("prep", "appos"):
+                stack.append((c, level + 1))
+            elif c.dep_ in ("prep", "agent") and tok.dep_ in ("pobj", "appos", "conj"):
+                stack.append((c, level))
+    return []
+
+
+def undergoer_verb(noun: Token) -> Token | None:
+    """The verb whose subject undergoes the act an event noun names, when the noun names its
+    doer with 'from' ("X faced criticism FROM Y", "X came under fire FROM Y"): the act is Y's,
+    done to X; None for any other noun."""
+    if not any(c.dep_ == "prep" and c.lower_ == "from" for c in noun.children):
+        return None
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in INVERSE_VERBS:
+        return head
+    if (noun.dep_ == "pobj" and head.lower_ == "under" and head.dep_ == "prep"
+            and head.head.lemma_.lower() in UNDERGOING_VERBS):
+        return head.head
+    return None
 
 
 def is_to_infinitive(verb: Token) -> bool:
@@ -55,6 +99,9 @@ class Subjects:
                 doers = agents(verb)
                 if doers:
                     return doers, True
+                stray = [p for p in stray_agents(verb) if self.mentions.actor(p, as_source=True) is not None]
+                if stray:
+                    return stray, True
                 if verb.lemma_.lower() in ACTIVE_PASSIVES:
                     return self._relative(c), False
                 if verb.lemma_.lower() in RAISING and any(x.dep_ == "xcomp" for x in verb.children):
@@ -79,7 +126,12 @@ class Subjects:
         if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "xcomp", "acl") and not any(
             c.dep_ in ("aux", "auxpass") for c in verb.children
         ):
-            return agents(verb), True  # "civilians threatened with starvation": no subject
+            doers = agents(verb) or [p for p in stray_agents(verb) if self.mentions.actor(p, as_source=True)]
+            if not doers and verb.dep_ == "acl":
+                # "the truce agreed between Israel and Hamas": its parties agreed it
+                doers = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"
+                         for p in c.children if p.dep_ == "pobj"]
+            return doers, True  # "civilians threatened with starvation": no subject
         if verb.dep_ in ("xcomp", "advcl", "acomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
             if head.lemma_.lower() in OBJECT_CONTROL and verb.dep_ == "xcomp":
                 controller = self.addressee(head)
@@ -96,12 +148,27 @@ class Subjects:
                 and head.lower_ in ADVERBIAL_GERUND_PREPS and head.head.pos_ in ("VERB", "AUX")):
             # "X signed the deal after meeting Y": the clause's subject does the gerund too
             return self.subjects(head.head, depth + 1)
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ == "in":
+            role = head.head  # "X played a key role in brokering", "X was instrumental in mediating"
+            if role.lemma_.lower() in ROLE_NOUNS and role.pos_ == "NOUN":
+                owner = next((c for c in role.children if c.dep_ == "poss"), None)
+                if owner is not None:
+                    return [owner], False
+                if role.dep_ == "dobj" and role.head.pos_ in ("VERB", "AUX"):
+                    return self.subjects(role.head, depth + 1)
+            if role.lower_ in ROLE_ADJECTIVES and role.dep_ == "acomp" and role.head.pos_ in ("VERB", "AUX"):
+                return self.subjects(role.head, depth + 1)
         if verb.dep_ == "relcl" and verb.tag_ == "VBN":
             return agents(verb), True
         if (verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in MESSAGE_NOUNS
                 and self.mentions.actor(head) is None and (verb.tag_ == "VBG" or is_to_infinitive(verb))):
             # "issued a statement calling for talks", "said in a letter urging X to withdraw"
             return self._author(head, depth)
+        if (verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
+                and self.mentions.actor(head) is not None):
+            # a headline fragment, "Kenyan troops battling al Shabaab near Kismayo": the
+            # participle is the report, done by the actor it modifies
+            return [head], False
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and is_to_infinitive(verb):
             if head.lemma_.lower() in INTENT_NOUNS and self.mentions.actor(head) is None:
                 # "rebels announced plans to attack", "Iran's bid to enrich": the one whose plan

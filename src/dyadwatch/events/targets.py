@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dyadwatch.events.subjects import agents, stray_agents, undergoer_verb
 from dyadwatch.knowledge.words import (
     CRISIS_NOUNS,
     DEFAULT_TARGET_PREPS,
@@ -124,10 +125,25 @@ class Targets:
                     return [self.inside(obj)]
         return []
 
+    def _victim(self, pobj: Token) -> Token:
+        """The actor a noun's object stands for, not looking into a 'by' phrase the parser hung
+        on it: in "the kidnapping of Italian engineers by militiamen" the militiamen did it, and
+        the engineers' nationality names whom it was done to."""
+        inner = self.inside(pobj)
+        if inner.i == pobj.i or inner.head.lower_ != "by":
+            return inner
+        return next((c for c in pobj.children if c.dep_ in ("amod", "compound") and c.i < pobj.i
+                     and c.ent_type_ in ("NORP", "GPE") and self.actors.resolve(c) is not None), pobj)
+
     def noun_targets(self, noun: Token, preps: tuple[str, ...]) -> list[Token]:
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in preps:
-                return [self.inside(p) for p in c.children if p.dep_ == "pobj"]
+                return [self._victim(p) for p in c.children if p.dep_ == "pobj"]
+        for c in noun.children:  # "sanctions imposed ON X"
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                for d in c.children:
+                    if d.dep_ == "prep" and d.lower_ in preps and d.lower_ != "by":
+                        return [self.inside(p) for p in d.children if p.dep_ == "pobj"]
         for c in noun.children:  # "a suspension of air links WITH X"
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:
@@ -143,6 +159,21 @@ class Targets:
                 return [c]
             if c.dep_ == "prep" and c.lower_ == "by":
                 return [p for p in c.children if p.dep_ == "pobj"]
+        for c in noun.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                # "sanctions imposed on X by Y", "the truce agreed between X and Y": the parties
+                # of the participle that describes the act
+                found = agents(c) or [p for p in stray_agents(c) if self.mentions.actor(p, as_source=True)] or [
+                    p for d in c.children if d.dep_ == "prep" and d.lower_ == "between"
+                    for p in d.children if p.dep_ == "pobj"]
+                if found:
+                    return found
+        if undergoer_verb(noun) is not None:  # "X faced criticism from Y": Y criticised
+            return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
+                    for p in c.children if p.dep_ == "pobj"]
+        stray = [p for p in stray_agents(noun) if self.mentions.actor(p, as_source=True) is not None]
+        if stray:  # "the destruction of villages by militias": 'by' hung on the noun's object
+            return stray
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in ("between", "among"):
                 pobjs = [p for p in c.children if p.dep_ == "pobj"]

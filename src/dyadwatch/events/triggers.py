@@ -20,11 +20,21 @@ from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.fallback import Fallback, fallback_match
 from dyadwatch.events.match import Match, for_clause
 from dyadwatch.events.modality import DEMAND_MODALS
-from dyadwatch.events.subjects import is_to_infinitive
+from dyadwatch.events.senses import (
+    asked_infinitives,
+    decided,
+    own_counterpart,
+    penalty,
+    rejection_sense,
+    threat_code,
+    ultimatum,
+)
+from dyadwatch.events.subjects import is_to_infinitive, undergoer_verb
 from dyadwatch.events.violence import private_doer, refine_violence
 from dyadwatch.knowledge.lexicon import Lexicon, Pattern, Shifts
 from dyadwatch.knowledge.words import (
     ADJECTIVE_TRIGGER_DEPS,
+    AGENT_EVENT_NOUNS,
     ENACTING,
     LIGHT_VERBS,
     SIGNING,
@@ -93,6 +103,9 @@ class Matcher:
         self.in_speech = in_speech
 
     def match(self, token: Token, depth: int = 0) -> Match | None:
+        return None if (found := self._match(token, depth)) is None else rejection_sense(found)
+
+    def _match(self, token: Token, depth: int = 0) -> Match | None:
         pos, dep = token.pos_, token.dep_
         if pos == "VERB" or (pos == "ADJ" and dep in ADJECTIVE_TRIGGER_DEPS):
             return self._verb_match(token, depth)
@@ -102,6 +115,10 @@ class Matcher:
                 found = self._noun_match(token, "copula", framed=depth > 0)
                 if found is not None:
                     return found
+        if pos == "NOUN" and dep == "dobj" and undergoer_verb(token) is not None:
+            return self._noun_match(token, "noun", framed=depth > 0)  # "faced criticism from X"
+        if pos == "NOUN" and dep in ("nsubj", "appos", "poss") and token.lemma_.lower() in AGENT_EVENT_NOUNS:
+            return None  # "the UN envoy for Yemen said": a title, not an act of mediating
         if pos == "NOUN" and dep not in ("dobj", "attr", "compound", "nsubjpass", "amod"):
             if dep == "pobj" and token.head.lower_ in TOPIC_PREPS:
                 return None  # a topic, not an event: "talks on a pullback", "suppression of unrest"
@@ -170,6 +187,9 @@ class Matcher:
             return self._frame(token, obj, pattern, inner)
         if private_doer(pattern.code, token):
             return None
+        final = ultimatum(pattern, token, obj)
+        if final is not None:
+            return final
         noun = obj if pattern.objects and obj is not None and obj.pos_ == "NOUN" else None
         confidence = CONFIDENCE.specific_verb if pattern.specificity >= 2 else CONFIDENCE.verb
         match = Match(pattern, token, obj, pattern.code, pattern.code, f"pattern:{pattern.id}",
@@ -276,6 +296,8 @@ class Matcher:
         if addressee is not None:  # "called on X to withdraw": the infinitive under X
             verbs.extend(c for c in addressee.children
                          if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
+            if frame.family in ("appeal", "demand"):
+                verbs.extend(asked_infinitives(token, addressee))
         for verb in verbs:
             found = self.match(verb, depth + 1)
             if found is not None and found.base is not None:
@@ -293,6 +315,17 @@ class Matcher:
         family = frame.family or "intent"
         if family == "intent" and any(c.dep_ == "neg" for c in inner.trigger.children):
             family = "refuse"  # "vowed not to return X"
+        if family == "appeal" and inner.base[:2] == "04" and own_counterpart(self.clauses, token, inner):
+            family = "intent"  # "X called for talks with Y": X's intent to meet (036), not 026
+        paired = penalty(inner.trigger) if family == "demand" else None
+        if paired is not None:
+            # "demanded that X withdraw or face sanctions": the threat of the penalty (1312)
+            return Match(frame, token, obj, threat_code(paired, self._noun_match, self.shifts), inner.base,
+                         f"{rule}+{inner.rule.split(':', 1)[-1]}+or-{paired.lemma_.lower()}",
+                         inner=inner, confidence=CONFIDENCE.frame_shifted)
+        if family == "intent" and decided(token, inner):  # "decided to lift the curfew": lifted
+            return Match(frame, token, obj, inner.base, inner.base, f"{rule}+{inner.rule.split(':', 1)[-1]}+decided",
+                         inner=inner, confidence=CONFIDENCE.frame_enacted)
         if token.lemma_.lower() in ENACTING and inner.base[:2] in ("15", "16", "17", "18", "19", "20"):
             return Match(frame, token, obj, inner.base, inner.base, f"{rule}+{inner.rule.split(':', 1)[-1]}",
                          inner=inner, confidence=CONFIDENCE.frame_enacted)

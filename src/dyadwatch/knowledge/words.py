@@ -40,6 +40,12 @@ GOVERNING_PREPS: Final = ("of", "from", "at", "by")
 TARGET_GOVERNING_PREPS: Final = (*GOVERNING_PREPS, "with", "in")
 # Pronouns that stand for the speaker of reported speech ("Egypt said it would ...").
 PRONOUNS_FOR_SPEAKER: Final = frozenset({"it", "they", "we", "us", "itself", "themselves"})
+# In a person's reported speech, the pronouns that stand for that person ("the president said HE
+# condemned the attack"), and the possessed nouns that stand for the state or government the
+# person speaks for ("the minister said HIS COUNTRY would not negotiate").
+PERSON_PRONOUNS_FOR_SPEAKER: Final = frozenset({"he", "she", "i", "me", "him", "her"})
+OWN_STATE_NOUNS: Final = frozenset({"country", "nation", "government", "administration"})
+OWN_POSSESSIVES: Final = frozenset({"his", "her", "my", "our"})
 # Reflexive pronouns: never an actor of their own ("declared itself ready").
 REFLEXIVES: Final = frozenset({"itself", "themselves", "himself", "herself", "oneself"})
 # Entity types of a preposition's object that make it a date, not a place or party.
@@ -56,8 +62,44 @@ ADVERBIAL_GERUND_PREPS: Final = frozenset({
     "after", "before", "by", "while", "since", "without", "upon", "on", "through", "despite",
     "in", "besides", "instead",
 })
+# Modals of obligation that advise rather than require ("Y should withdraw", "Y ought to", "Y
+# needs to"): what a speaker says another should do is an appeal, what it must do a demand.
+ADVISORY_MODALS: Final = frozenset({"should", "ought", "need", "needs"})
+# Frame verbs of deciding: a decision taken is the act decided ("the EU decided to impose
+# sanctions" imposes them), not an intent to it.
+DECIDING: Final = frozenset({"decide", "resolve"})
+# Nouns and adjectives of taking part in an act, whose 'in' gerund is done by the one taking
+# part: "X played a key role in brokering the truce", "X was instrumental in mediating".
+ROLE_NOUNS: Final = frozenset({"role", "part", "hand", "lead"})
+ROLE_ADJECTIVES: Final = frozenset({
+    "instrumental", "successful", "active", "key", "central", "crucial", "pivotal", "involved",
+})
+# Event nouns that name the one who acts, not the act ("the UN envoy", "the mediator"): an event
+# as what someone serves as ("acted as mediator between X and Y"), never as the subject of a
+# clause ("the UN envoy for Yemen said ...", where the noun is a title).
+AGENT_EVENT_NOUNS: Final = frozenset({
+    "envoy", "envoys", "mediator", "mediators", "broker", "intermediary", "intermediaries",
+    "go-between", "facilitator", "facilitators",
+})
+# What another party did or said, whose rejection objects to it (a disapproval, 110) rather than
+# turning down a request or an offer (a refusal, 12): "rejected the court's ruling", "rejected the
+# election results". CAMEO's refusals imply declining to cooperate or to yield.
+REJECTED_ACTS: Final = frozenset({
+    "decision", "decisions", "ruling", "rulings", "verdict", "result", "results", "outcome",
+    "move", "annexation", "remarks", "comments", "statement", "statements", "report", "findings",
+    "assessment", "characterisation", "characterization", "portrayal", "label", "conclusion",
+    "conclusions",
+})
+# Verbs of the penalty a demand attaches ("withdraw OR FACE sanctions", "or risk war"): a demand
+# with a penalty is a threat, one with a deadline too an ultimatum.
+PENALTY_VERBS: Final = frozenset({"face", "risk", "suffer", "bear"})
 # Passive verbs whose subject is the doer: "forces were engaged in ethnic cleansing".
 ACTIVE_PASSIVES: Final = frozenset({"engage", "involve", "implicate"})
+# Verbs whose subject undergoes the act their object noun names, done by the noun's 'from'
+# phrase: "X faced criticism from Y", "the plan drew condemnation from Y"; and the verb of
+# "X came under attack from Y", whose 'under' phrase names the act.
+INVERSE_VERBS: Final = frozenset({"face", "draw", "attract", "earn", "incur"})
+UNDERGOING_VERBS: Final = frozenset({"come"})
 
 # Nouns of intending whose to-infinitive is done by their owner ("plans to attack", "a bid to
 # seize", "its decision to withdraw"), unlike nouns the infinitive is asked of ("calls to resign").

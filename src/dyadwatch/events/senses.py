@@ -1,0 +1,106 @@
+"""Senses: where the CAMEO usage notes part neighbouring roots, read off one match's parse.
+
+The trigger matcher (``triggers.py``) asks these for the contrasts it applies to any sentence:
+
+* a rejection that turns down no request or offer is no refusal (12): rejecting an accusation
+  or a criticism denies it (016), rejecting what another did or said objects to it (110);
+* a demand paired with a penalty ("... or face sanctions") is a threat, and a deadline demand
+  so paired an ultimatum (139);
+* an appeal to meet whose complement names the appealer's own counterpart ("talks WITH Y") is
+  the appealer's intent to meet (036), not a third party's appeal (026);
+* a decision taken is the act decided, not an intent to it;
+* an appeal's infinitive that the parser hangs on the calling verb is what is asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from dyadwatch.events.confidence import CONFIDENCE
+from dyadwatch.events.match import Match, for_clause
+from dyadwatch.events.modality import markers
+from dyadwatch.events.subjects import is_to_infinitive
+from dyadwatch.knowledge.words import DECIDING, PENALTY_VERBS, REJECTED_ACTS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from dyadwatch.events.clauses import Clauses
+    from dyadwatch.knowledge.lexicon import Pattern, Shifts
+
+
+def rejection_sense(found: Match) -> Match:
+    """A refusal (12) of an accusation denies it (016); of what another did or said, objects
+    to it (110); any other refusal stands. CAMEO's refusals decline to cooperate or to yield."""
+    if found.code[:2] != "12" or found.obj is None:
+        return found
+    inner = found.inner
+    of_object = inner is not None and found.obj.i in (inner.trigger.i, inner.noun.i if inner.noun else -1)
+    inner_code = (inner.base or "") if inner is not None and of_object else ""
+    if inner_code[:2] == "01" or (found.pattern.family == "refuse" and inner_code[:3] in ("111", "112")):
+        return replace(found, code="016", base="016", rule=found.rule + "+denial")
+    verdict = inner_code[:3] == "116"  # "rejected the court's ruling": objects to it
+    if verdict or (inner is None and found.obj.lemma_.lower() in REJECTED_ACTS):
+        return replace(found, code="110", base="110", rule=found.rule + "+objection")
+    return found
+
+
+def penalty(act: Token) -> Token | None:
+    """The penalty a demanded act is paired with: "withdraw its troops OR FACE sanctions"."""
+    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in act.children):
+        return None
+    return next((c for c in act.children if c.dep_ == "conj" and c.lemma_.lower() in PENALTY_VERBS), None)
+
+
+def threat_code(paired: Token, noun_match: Callable[[Token, str], Match | None], shifts: Shifts) -> str:
+    """The threat a demand's penalty makes: the 13 code of the penalty's object ("or face
+    sanctions": 1312), else a threat not otherwise specified (130)."""
+    for c in paired.children:
+        if c.dep_ == "dobj" and c.pos_ == "NOUN":
+            found = noun_match(c, "noun")
+            shifted = shifts.shift(found.base, "intent") if found is not None and found.base else None
+            if shifted and shifted.startswith("13"):
+                return shifted
+    return "130"
+
+
+def ultimatum(pattern: Pattern, token: Token, obj: Token | None) -> Match | None:
+    """'gave X 48 hours to leave or face war': a demand pattern with a deadline whose act is
+    paired with a penalty is a final demand, an ultimatum (139)."""
+    if pattern.code[:2] != "10":
+        return None
+    heads = [token, *([obj] if obj is not None else [])]
+    if not any(c.dep_ in ("advcl", "xcomp", "acl") and penalty(c) is not None for h in heads for c in h.children):
+        return None
+    return Match(pattern, token, obj, "139", "139", f"pattern:{pattern.id}+ultimatum",
+                 confidence=CONFIDENCE.specific_verb)
+
+
+def own_counterpart(clauses: Clauses, frame: Token, inner: Match) -> bool:
+    """Whether an appeal's complement names its own counterpart with 'with' ("talks WITH Y")
+    and the appeal is addressed to no one else: the appealer is the other party."""
+    act = inner.noun if inner.noun is not None else inner.trigger
+    asked = for_clause(frame)  # "called for X to negotiate with Y": X is asked, not the appealer
+    if clauses.addressee(frame) is not None or (asked is not None and asked[0].i != act.i):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        p.dep_ == "pobj" and clauses.actor(p) is not None for p in c.children)
+        for c in act.children)
+
+
+def decided(frame: Token, inner: Match) -> bool:
+    """'the cabinet decided to lift the curfew': a decision taken (not one to come, nor a
+    'whether') is the act it decides."""
+    return (frame.lemma_.lower() in DECIDING
+            and not markers(frame) & {"future", "would", "may", "must", "neg"}
+            and not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in inner.trigger.children))
+
+
+def asked_infinitives(frame: Token, addressee: Token) -> list[Token]:
+    """'called on X | to guarantee ...', parsed as a clause of the calling verb: what X is asked
+    to do, not why the call was made ("in order to", "so as to" are purposes)."""
+    return [c for c in frame.children if c.dep_ == "advcl" and c.pos_ == "VERB" and c.i > addressee.i
+            and is_to_infinitive(c)
+            and not any(m.dep_ in ("mark", "advmod") and m.lower_ in ("order", "so") for m in c.children)]

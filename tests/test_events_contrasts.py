@@ -1,0 +1,231 @@
+"""Where neighbouring CAMEO roots part, and doers the parser hides; on the real pipeline.
+
+Each contrast is tested both ways (the rule fires, and its neighbour keeps its own code), so a
+rule that fired everywhere would fail as surely as one that never fires. Every sentence was
+written for these tests; none comes from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.coder import Coder
+from dyadwatch.records import Event
+
+pytestmark = pytest.mark.model
+
+DATE = "2021-03-01"
+
+
+def _triples(coder: Coder, text: str) -> set[tuple[str, str | None, str]]:
+    events: list[Event] = coder.code(text, date=DATE)
+    return {(e.source.country or e.source.cameo_code, e.target.country if e.target else None, e.cameo.code)
+            for e in events if e.source is not None}
+
+
+def _roots(coder: Coder, text: str) -> set[str]:
+    return {code[:2] for _, _, code in _triples(coder, text)}
+
+
+# -- doers the parser hangs elsewhere -----------------------------------------------------------
+
+
+def test_a_by_phrase_hung_on_the_object_is_the_passive_agent(coder: Coder) -> None:
+    # the parser attaches "by the US Treasury" to "officials", not to "imposed"
+    text = "New sanctions were imposed on three Venezuelan officials by the US Treasury on Tuesday."
+    assert ("USA", "VEN", "163") in _triples(coder, text)
+
+
+def test_a_date_after_by_is_no_agent(coder: Coder) -> None:
+    text = "New sanctions were imposed on three Venezuelan officials by Tuesday."
+    assert not any(source == "USA" for source, _, _ in _triples(coder, text))
+
+
+def test_a_by_phrase_on_the_object_of_an_event_noun_is_its_doer(coder: Coder) -> None:
+    text = "The kidnapping of two Italian engineers by Libyan militiamen near Tripoli shocked Rome."
+    assert any(source == "LBY" and target == "ITA" and code.startswith("18")
+               for source, target, code in _triples(coder, text))
+
+
+def test_the_subject_of_faced_undergoes_the_act_of_the_from_phrase(coder: Coder) -> None:
+    text = "Israel faced sharp criticism from the United States over the settlements."
+    assert ("USA", "ISR", "111") in _triples(coder, text)
+
+
+def test_came_under_attack_from(coder: Coder) -> None:
+    text = "Israeli positions came under attack from Hezbollah fighters overnight."
+    found = _triples(coder, text)
+    assert any(s == "LBN" and t == "ISR" and c.startswith("19") for s, t, c in found), found
+
+
+def test_critics_in_one_from_phrase_do_not_criticise_each_other(coder: Coder) -> None:
+    found = _triples(coder, "The plan drew condemnation from Egypt and Jordan.")
+    assert {("EGY", None, "111"), ("JOR", None, "111")} <= found
+    assert ("EGY", "JOR", "111") not in found
+
+
+def test_a_role_in_brokering_is_the_subjects_act(coder: Coder) -> None:
+    text = "Egypt played a key role in brokering the ceasefire between Israel and Hamas."
+    assert any(s == "EGY" and c == "045" for s, _, c in _triples(coder, text))
+
+
+# -- appeal (02) or demand (10): the reporter's words -------------------------------------------
+
+
+def test_should_is_an_appeal_and_must_a_demand(coder: Coder) -> None:
+    advised = _triples(coder, "Kenya said Uganda should release the detained fishermen.")
+    required = _triples(coder, "Kenya said Uganda must release the detained fishermen.")
+    assert ("KEN", "UGA", "0253") in advised, advised
+    assert ("KEN", "UGA", "1053") in required, required
+
+
+# -- appeal to meet (026) or intent to meet (036): who is to meet -------------------------------
+
+
+def test_calling_for_talks_with_a_counterpart_is_an_intent_to_meet(coder: Coder) -> None:
+    assert ("RUS", "UKR", "036") in _triples(coder, "Russia called for talks with Ukraine.")
+
+
+def test_calling_for_talks_between_others_is_an_appeal(coder: Coder) -> None:
+    found = _triples(coder, "The UN called for talks between Russia and Ukraine.")
+    assert {code for _, _, code in found} == {"026"}, found
+
+
+def test_urging_another_to_talk_stays_an_appeal(coder: Coder) -> None:
+    found = _triples(coder, "The US urged Israel to hold talks with the Palestinians.")
+    assert ("USA", "ISR", "026") in found, found
+
+
+# -- demand (10) or threat (13): a penalty attached ---------------------------------------------
+
+
+def test_a_demand_with_a_penalty_is_a_threat(coder: Coder) -> None:
+    text = "Turkey demanded that Sweden extradite the suspects or face consequences."
+    assert _roots(coder, text) == {"13"}
+    assert _roots(coder, "Turkey demanded that Sweden extradite the suspects.") == {"10"}
+
+
+def test_a_deadline_with_a_penalty_is_an_ultimatum(coder: Coder) -> None:
+    text = "Israel gave Hamas 24 hours to release the hostages or face a ground offensive."
+    assert any(s == "ISR" and c == "139" for s, _, c in _triples(coder, text))
+
+
+# -- threat (13) or the act (16): a speaker's own possible act ----------------------------------
+
+
+def test_an_organisation_saying_it_could_impose_sanctions_threatens(coder: Coder) -> None:
+    found = _triples(coder, "The EU said it could impose sanctions on Belarus.")
+    assert any(t == "BLR" and c == "1312" for _, t, c in found), found
+
+
+def test_an_official_speaks_for_the_government_he_serves(coder: Coder) -> None:
+    text = "Russia's foreign minister said Moscow might expel British diplomats."
+    found = _triples(coder, text)
+    assert any(s == "RUS" and c == "1313" for s, _, c in found), found
+
+
+def test_a_possible_cooperative_act_stays_hedged_not_a_threat(coder: Coder) -> None:
+    events = coder.code("Kenya's foreign minister said Nairobi could meet Somali officials soon.", date=DATE)
+    assert events and all(not e.cameo.code.startswith("13") for e in events)
+
+
+def test_needs_to_advises_like_should(coder: Coder) -> None:
+    found = _triples(coder, "Washington said Cairo needs to release the detained activists.")
+    assert any(s == "USA" and t == "EGY" and c == "0253" for s, t, c in found), found
+
+
+# -- intent (03) or the act: a decision taken is the act ----------------------------------------
+
+
+def test_a_decision_taken_is_the_act(coder: Coder) -> None:
+    found = _triples(coder, "The EU decided to impose sanctions on Belarus.")
+    assert any(t == "BLR" and c == "163" for _, t, c in found), found
+
+
+def test_a_decision_still_to_come_is_no_act(coder: Coder) -> None:
+    text = "The EU will decide next week whether to impose sanctions on Belarus."
+    assert not any(c == "163" for _, _, c in _triples(coder, text))
+
+
+def test_a_plan_stays_an_intent(coder: Coder) -> None:
+    found = _triples(coder, "The EU plans to impose sanctions on Belarus.")
+    assert found and not any(c == "163" for _, _, c in found), found
+
+
+# -- in a person's reported speech, 'he' and 'his country' are the speaker ----------------------
+
+
+def test_he_in_a_titled_speakers_words_is_the_speaker(coder: Coder) -> None:
+    text = "Egypt's president said he strongly condemned the attack on the embassy."
+    assert any(s == "EGY" and c == "111" for s, _, c in _triples(coder, text))
+
+
+def test_his_country_in_a_ministers_words_is_his_state(coder: Coder) -> None:
+    text = "Iran's foreign minister said his country would not negotiate with Washington."
+    assert any(s == "IRN" and t == "USA" and c.startswith("12") for s, t, c in _triples(coder, text))
+
+
+def test_he_in_a_bodys_words_is_someone_else(coder: Coder) -> None:
+    text = "Egypt's foreign ministry said he had condemned the attack on the embassy."
+    assert not any(s == "EGY" and c == "111" for s, _, c in _triples(coder, text))
+
+
+# -- doers the sentence names only as the speaker, the modifier or the participle ---------------
+
+
+def test_an_official_speakers_passive_measure_is_its_own(coder: Coder) -> None:
+    found = _triples(coder, "Pakistan said two Indian spies had been arrested in Lahore.")
+    assert any(s == "PAK" and t == "IND" and c.startswith("17") for s, t, c in found), found
+
+
+def test_a_passive_done_to_the_speakers_own_people_is_not_its_own(coder: Coder) -> None:
+    found = _triples(coder, "Kenya said two of its citizens were arrested in Uganda.")
+    assert not any(s == "KEN" for s, _, _ in found), found
+
+
+def test_a_subject_named_by_its_body_before_it(coder: Coder) -> None:
+    found = _triples(coder, "The UN human rights chief urged Iran to free detained lawyers.")
+    assert any(s == "IGOUNO" and t == "IRN" and c.startswith("02") for s, t, c in found), found
+
+
+def test_a_title_is_no_mediation(coder: Coder) -> None:
+    found = _triples(coder, "The UN envoy for Yemen said the talks would resume in Geneva.")
+    assert not any(c == "045" for _, _, c in found), found
+    assert any(c == "045" for _, _, c in _triples(coder, "Norway acted as a mediator between Colombia and the rebels."))
+
+
+def test_an_event_noun_takes_its_parties_from_its_participle(coder: Coder) -> None:
+    text = "Sanctions imposed on Iranian officials by the US Treasury took effect on Monday."
+    assert ("USA", "IRN", "163") in _triples(coder, text)
+
+
+def test_a_headline_fragments_participle_is_the_report(coder: Coder) -> None:
+    found = _triples(coder, "Kenyan troops battling al Shabaab militants near Kismayo")
+    assert any(s == "KEN" and c.startswith("19") for s, _, c in found), found
+
+
+# -- reject (12), deny (016) or disapprove (110): what is rejected ------------------------------
+
+
+def test_rejecting_an_accusation_denies_it(coder: Coder) -> None:
+    assert {c for _, _, c in _triples(coder, "Kenya rejected the accusation.")} == {"016"}
+
+
+def test_rejecting_what_another_did_objects_to_it(coder: Coder) -> None:
+    found = _triples(coder, "The opposition rejected the election results.")
+    assert {c for _, _, c in found} == {"110"}, found
+
+
+def test_rejecting_a_proposal_stays_a_refusal(coder: Coder) -> None:
+    found = _triples(coder, "Hamas rejected the ceasefire proposal.")
+    assert found and all(c.startswith("12") for _, _, c in found), found
+
+
+def test_a_named_region_that_acts_is_a_doer(coder: Coder) -> None:
+    found = _triples(coder, "Europe imposed new sanctions on Russia over the annexation.")
+    assert any(t == "RUS" and c == "163" for _, t, c in found), found
+
+
+def test_a_named_region_acted_on_is_no_doer(coder: Coder) -> None:
+    found = _triples(coder, "Russia imposed new restrictions on trade with Europe.")
+    assert not any(s == "UNK" for s, _, _ in found), found
