@@ -12,7 +12,8 @@ import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from dyadwatch.geo.gazetteer import Candidate, name_key
+from dyadwatch.geo.gazetteer import Candidate, PlaceResolver, name_key
+from dyadwatch.geo.places import find_place_mentions
 
 _POS = {
     "NNP": "PROPN", "NNPS": "PROPN", "NN": "NOUN", "NNS": "NOUN", "VBD": "VERB", "VBZ": "VERB",
@@ -65,6 +66,15 @@ def make_doc(tokens: Sequence[Tok]) -> Doc:
         ents=ents,
         sent_starts=starts,
     )
+
+
+def placed_names(resolver: PlaceResolver, tokens: Sequence[Tok]) -> list[tuple[str, str]]:
+    """The place mentions of a hand-built sentence: (text, resolved name or "-")."""
+    doc = make_doc(tokens)
+    return [
+        (m.text, m.place.name if m.place else "-")
+        for m in find_place_mentions(doc, resolver=resolver)
+    ]
 
 
 def _cand(

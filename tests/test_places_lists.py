@@ -7,8 +7,7 @@ from __future__ import annotations
 import pytest
 
 from dyadwatch.geo.gazetteer import PlaceResolver
-from dyadwatch.geo.places import find_place_mentions
-from test_places_docs import FakeGazetteer, _cand, make_doc
+from test_places_docs import FakeGazetteer, _cand, placed_names
 
 TARVEL = _cand(101, "Tarvel", "city", "DZA", 4_000, lat=35.0, lon=2.0)
 KORVAN = _cand(102, "Korvan", "city", "DZA", 450_000, lat=34.0, lon=3.0)
@@ -18,13 +17,6 @@ KORVAN = _cand(102, "Korvan", "city", "DZA", 450_000, lat=34.0, lon=3.0)
 def resolver() -> PlaceResolver:
     return PlaceResolver(FakeGazetteer({"tarvel": [TARVEL], "korvan": [KORVAN]}))
 
-
-def _found(resolver: PlaceResolver, tokens: list[tuple[str, ...]]) -> list[tuple[str, str]]:
-    doc = make_doc(tokens)  # type: ignore[arg-type]
-    return [
-        (m.text, m.place.name if m.place else "-")
-        for m in find_place_mentions(doc, resolver=resolver)
-    ]
 
 
 def test_a_name_listed_beside_a_place_is_a_place(resolver: PlaceResolver) -> None:
@@ -41,12 +33,12 @@ def test_a_name_listed_beside_a_place_is_a_place(resolver: PlaceResolver) -> Non
         ("Nablus", "NNP", "npadvmod", 3, "GPE"),
         (".", ".", "punct", 1, ""),
     ]
-    assert _found(resolver, tokens) == [
+    assert placed_names(resolver, tokens) == [
         ("Algiers", "Algiers"), ("Tarvel", "Tarvel"), ("Nablus", "Nablus")
     ]  # fmt: skip
     # A name the gazetteer lacks stays out, as does a listed person's name.
     tokens[5] = ("Brenner", "NNP", "npadvmod", 3, "PERSON")
-    assert [t for t, _ in _found(resolver, tokens)] == ["Algiers", "Nablus"]
+    assert [t for t, _ in placed_names(resolver, tokens)] == ["Algiers", "Nablus"]
 
 
 def test_a_list_of_people_is_no_list_of_places(resolver: PlaceResolver) -> None:
@@ -59,7 +51,7 @@ def test_a_list_of_people_is_no_list_of_places(resolver: PlaceResolver) -> None:
         ("Jones", "NNP", "conj", 2, "B-PERSON"),
         ("met", "VBD", "ROOT", 5, "", "meet"),
     ]
-    assert _found(resolver, tokens) == []
+    assert placed_names(resolver, tokens) == []
 
 
 def test_a_name_beside_a_place_noun_names_the_place(resolver: PlaceResolver) -> None:
@@ -73,10 +65,10 @@ def test_a_name_beside_a_place_noun_names_the_place(resolver: PlaceResolver) -> 
         ("Tarvel", "NNP", "appos", 3, "PERSON"),
         (",", ",", "punct", 3, ""),
     ]
-    assert _found(resolver, tokens) == [("Tarvel", "Tarvel")]
+    assert placed_names(resolver, tokens) == [("Tarvel", "Tarvel")]
     # Beside a noun that is no place ("the driver, Tarvel") it stays a name.
     tokens[3] = ("driver", "NN", "dobj", 1, "")
-    assert _found(resolver, tokens) == []
+    assert placed_names(resolver, tokens) == []
 
 
 def test_a_big_city_beside_a_name_is_where_the_person_is(resolver: PlaceResolver) -> None:
@@ -89,9 +81,9 @@ def test_a_big_city_beside_a_name_is_where_the_person_is(resolver: PlaceResolver
         (",", ",", "punct", 2, ""),
         ("Korvan", "NNP", "appos", 2, "B-PERSON"),
     ]
-    assert _found(resolver, tokens) == [("Korvan", "Korvan")]
+    assert placed_names(resolver, tokens) == [("Korvan", "Korvan")]
     tokens[4] = ("Tarvel", "NNP", "appos", 2, "B-PERSON")
-    assert _found(resolver, tokens) == []
+    assert placed_names(resolver, tokens) == []
 
 
 def test_a_big_city_ner_missed_after_a_preposition_is_the_city(resolver: PlaceResolver) -> None:
@@ -103,9 +95,9 @@ def test_a_big_city_ner_missed_after_a_preposition_is_the_city(resolver: PlaceRe
         ("Korvan", "NNP", "pobj", 1, ""),
         ("protested", "VBD", "ROOT", 3, "", "protest"),
     ]
-    assert _found(resolver, tokens) == [("Korvan", "Korvan")]
+    assert placed_names(resolver, tokens) == [("Korvan", "Korvan")]
     tokens[2] = ("Tarvel", "NNP", "pobj", 1, "")
-    assert _found(resolver, tokens) == []
+    assert placed_names(resolver, tokens) == []
 
 
 def test_a_province_of_the_name_is_meant_rather_than_a_stray_town() -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from dyadwatch.geo.gazetteer import Candidate, PlaceResolver
 from dyadwatch.geo.places import find_place_mentions
-from test_places_docs import FakeGazetteer, _cand, make_doc
+from test_places_docs import FakeGazetteer, _cand, make_doc, placed_names
 
 TARVEL = _cand(101, "Tarvel", "city", "DZA", 4_000, lat=35.0, lon=2.0)
 BRUSSELS = _cand(102, "Brussels", "city", "BEL", 1_200_000, lat=50.85, lon=4.35, capital=True)
@@ -20,13 +20,6 @@ BRUSSELS = _cand(102, "Brussels", "city", "BEL", 1_200_000, lat=50.85, lon=4.35,
 def resolver() -> PlaceResolver:
     return PlaceResolver(FakeGazetteer({"tarvel": [TARVEL], "brussels": [BRUSSELS]}))
 
-
-def _found(resolver: PlaceResolver, tokens: list[tuple[str, ...]]) -> list[tuple[str, str]]:
-    doc = make_doc(tokens)  # type: ignore[arg-type]
-    return [
-        (m.text, m.place.name if m.place else "-")
-        for m in find_place_mentions(doc, resolver=resolver)
-    ]
 
 
 def test_a_town_before_its_state_is_a_place_whatever_ner_made_of_it(
@@ -41,12 +34,12 @@ def test_a_town_before_its_state_is_a_place_whatever_ner_made_of_it(
         ("Md.", "NNP", "appos", 2, "GPE"),
         (".", ".", "punct", 1, ""),
     ]
-    assert _found(resolver, tokens) == [("Severn", "Severn"), ("Md.", "Maryland")]
+    assert placed_names(resolver, tokens) == [("Severn", "Severn"), ("Md.", "Maryland")]
     place = find_place_mentions(make_doc(tokens), resolver=resolver)[0].place  # type: ignore[arg-type]
     assert place is not None and place.admin1 == "MD"  # the state beside it says which Severn
     # A state that holds no town of the name places nothing: "Severn, Georgia" is no pair.
     tokens[4] = ("Georgia", "NNP", "appos", 2, "GPE")
-    assert [t for t, _ in _found(resolver, tokens)] == ["Georgia"]
+    assert [t for t, _ in placed_names(resolver, tokens)] == ["Georgia"]
 
 
 def test_only_a_whole_name_before_the_comma_is_taken(resolver: PlaceResolver) -> None:
@@ -57,7 +50,7 @@ def test_only_a_whole_name_before_the_comma_is_taken(resolver: PlaceResolver) ->
         (",", ",", "punct", 1, ""),
         ("Md.", "NNP", "appos", 1, "GPE"),
     ]
-    assert [t for t, _ in _found(resolver, tokens)] == ["Md."]
+    assert [t for t, _ in placed_names(resolver, tokens)] == ["Md."]
 
 
 def test_a_big_citys_name_modifying_a_noun_is_the_city(resolver: PlaceResolver) -> None:
@@ -75,7 +68,7 @@ def test_a_big_citys_name_modifying_a_noun_is_the_city(resolver: PlaceResolver) 
     assert [(m.text, m.role) for m in mentions] == [("Brussels", "metonym")]
     # A town of 4,000 in the same position is more likely a surname or a brand than the town.
     tokens[3] = ("Tarvel", "NNP", "compound", 4, "")
-    assert _found(resolver, tokens) == []
+    assert placed_names(resolver, tokens) == []
 
 
 def _province_and_city(city_alternate: bool) -> PlaceResolver:
