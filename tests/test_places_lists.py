@@ -18,7 +18,6 @@ def resolver() -> PlaceResolver:
     return PlaceResolver(FakeGazetteer({"tarvel": [TARVEL], "korvan": [KORVAN]}))
 
 
-
 def test_a_name_listed_beside_a_place_is_a_place(resolver: PlaceResolver) -> None:
     # "Shells fell on Algiers, Tarvel and Nablus": NER took the small town for a person, and
     # the parse hangs it from the first place as an apposition, not a conjunct.

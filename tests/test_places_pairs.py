@@ -21,7 +21,6 @@ def resolver() -> PlaceResolver:
     return PlaceResolver(FakeGazetteer({"tarvel": [TARVEL], "brussels": [BRUSSELS]}))
 
 
-
 def test_a_town_before_its_state_is_a_place_whatever_ner_made_of_it(
     resolver: PlaceResolver,
 ) -> None:
