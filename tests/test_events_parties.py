@@ -417,7 +417,7 @@ def test_a_purpose_clause_without_an_event_above_it_is_still_coded(coder: Coder,
 
 
 @pytest.mark.parametrize("text,target", [
-    ("Police fired tear gas to disperse protesters in Nairobi.", "KENOPP"),
+    ("Police fired tear gas to disperse protesters in Nairobi.", "KENCVL"),
     ("The United States imposed tariffs to punish China.", "CHN"),
     ("Russia cut gas supplies so that Ukraine would withdraw its troops.", "UKR"),  # not 'its troops'
 ])
@@ -530,3 +530,15 @@ def test_the_doer_s_own_envoy_is_no_target(coder: Coder) -> None:
     events = _events(coder, "Russia's foreign ministry summoned its own ambassador for consultations.")
     assert not [e for e in events if e.target is not None and e.target.country == "RUS"], \
         [(e.cameo.code, e.target) for e in events]
+
+
+@pytest.mark.parametrize("text,target", [
+    # the charge names victims; the accused is the direct object
+    ("Armenia's defence ministry accused Azerbaijan of shelling villages along the border.", "AZE"),
+    ("Kenya blamed Somali militants for the killing of 12 Kenyan teachers.", "SOM"),
+])
+def test_a_charge_or_reason_phrase_names_no_second_target(coder: Coder, text: str, target: str) -> None:
+    events = [e for e in _events(coder, text) if e.cameo.root == "11"]
+    assert events and {e.target.country if e.target else None for e in events} == {target}, \
+        [(e.cameo.code, e.source, e.target) for e in events]
+

@@ -28,6 +28,13 @@ if TYPE_CHECKING:
     from dyadwatch.records import Actor
 
 
+# Prepositions that, beside an actor as a verb's direct object, give the charge or the reason
+# ("accused X OF", "blamed X FOR"), not a second party acted on. Not 'with': it may name the
+# charge ("charged X with murder") but as often a party or a means ("met X with Y").
+_CHARGE_PREPS = ("of", "for")
+_STATE_FORCES = ("MIL", "COP", "SPY")
+
+
 class Targets:
     """The targets of the triggers of one parsed article."""
 
@@ -59,11 +66,19 @@ class Targets:
         heads = [verb] + ([obj] if obj is not None else [])
         wanted = [p for p in preps if p != "dobj"]
         found: list[Token] = []
+        accused = self._accused(verb)
         for head in heads if wanted else []:
             for c in head.children:
                 if c.dep_ in ("prep", "dative", "agent") and c.lower_ in wanted and not found:
+                    if accused is not None and head.i == verb.i and c.lower_ in _CHARGE_PREPS:
+                        # "accused X of shelling villages", "blamed X for the attack on Y":
+                        # beside an actor as direct object, the phrase is the charge or the
+                        # reason; whom it names is not acted on
+                        continue
                     found.extend(self.inside(p) for p in c.children if p.dep_ == "pobj"
                                  and self.mentions.actor(self.inside(p)) is not None)
+        if not found and accused is not None and wanted and (obj is None or obj.i != accused.i):
+            return [accused]
         if (not found and obj is not None and objects and obj.dep_ == "dobj"
                 and obj.lemma_.lower() not in objects and "~dobj" not in preps):
             # "accused Iran of aggression", "blamed X for the bombing": the pattern's keyword
@@ -109,6 +124,20 @@ class Targets:
                     if pobjs and self.mentions.actor(self.inside(pobjs[0])) is not None:
                         return [self.inside(pobjs[0])]
         return self.aim_targets(verb)
+
+    def _accused(self, verb: Token) -> Token | None:
+        """The verb's direct object when it is an actor and the verb also has a charge or reason
+        phrase ("accused X of ...", "blamed X for ..."), else None."""
+        preps = {c.lower_ for c in verb.children if c.dep_ == "prep" and c.lower_ in _CHARGE_PREPS}
+        direct = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if not preps or direct is None:
+            return None
+        actor = self.mentions.actor(self.inside(direct))
+        if actor is None or (preps == {"for"} and actor.sector in _STATE_FORCES):
+            # "deployed troops for a war against X", "sent police for ...": forces sent for a
+            # purpose are the doer's own; the purpose names whom the act is aimed at
+            return None
+        return self.inside(direct)
 
     def aim_targets(self, verb: Token) -> list[Token]:
         """'fired tear gas to disperse the protesters', 'imposed tariffs to punish X', 'cut
