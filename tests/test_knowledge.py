@@ -199,6 +199,8 @@ def test_persons_in_lookup(kb: Knowledge) -> None:
         ("opposition leader", "opposition leader", "OPP"),
         ("protesters", "protesters", "CVL"),
         ("anti-government protesters", "anti-government protesters", "OPP"),
+        ("a protester", "protester", "CVL"),
+        ("two teenagers", "teenagers", "CVL"),
         ("Refugees", "refugees", "REF"),
         ("MPs", "mps", "LEG"),
         ("jihadist groups", "jihadist groups", "REB"),
