@@ -141,6 +141,25 @@ def test_title_and_nationality(coder: Coder) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text,mention,nth,country", [
+    # the article is about Ecuador; the guerrillas were named Colombian a sentence before
+    ("QUITO (Reuters) - Ecuador's president met his Peruvian counterpart on Monday. Colombian "
+     "guerrillas ambushed a patrol near the border with Ecuador. The guerrillas also attacked a "
+     "police station.", "guerrillas", 1, "COL"),
+    ("Turkish troops shelled positions of Syrian rebels near the border. Turkish officials said "
+     "the rebels had fired mortars at a Turkish town.", "rebels", 1, "SYR"),
+    # an indefinite mention is a new group: no back reference ("rebels" of the article's focus)
+    ("KABUL (Reuters) - Pakistani rebels crossed the border. Rebels attacked a checkpoint in Kunar.",
+     "Rebels", 0, "AFG"),
+])
+def test_a_definite_group_refers_back_to_its_named_mention(
+    coder: Coder, text: str, mention: str, nth: int, country: str
+) -> None:
+    actor = _resolve(coder, text, mention, nth=nth)
+    assert actor.country == country, actor.reason
+
+
+@pytest.mark.model
 def test_surname_back_reference(coder: Coder) -> None:
     actor = _resolve(coder, STORY, "Mwaluka", nth=1)
     assert (actor.text, actor.name, *_cs(actor)) == ("Mwaluka", "Tendai Mwaluka", "MWI", "GOV")
