@@ -160,6 +160,19 @@ def test_a_definite_group_refers_back_to_its_named_mention(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text,mention,code", [
+    ("Thousands of Lebanese marched through the capital on Sunday.", "Lebanese", "LBNCVL"),
+    ("Hundreds of Swiss rallied against the new law.", "Swiss", "CHECVL"),
+    ("The Sudanese army shelled the town.", "army", "SDNMIL"),  # an adjective still
+])
+def test_a_demonym_whose_plural_is_the_adjective_is_a_people(
+    coder: Coder, text: str, mention: str, code: str
+) -> None:
+    actor = _resolve(coder, text, mention)
+    assert actor.cameo_code == code, actor.reason
+
+
+@pytest.mark.model
 def test_surname_back_reference(coder: Coder) -> None:
     actor = _resolve(coder, STORY, "Mwaluka", nth=1)
     assert (actor.text, actor.name, *_cs(actor)) == ("Mwaluka", "Tendai Mwaluka", "MWI", "GOV")
