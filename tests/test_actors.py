@@ -173,6 +173,17 @@ def test_a_demonym_whose_plural_is_the_adjective_is_a_people(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text,sector", [
+    ("Police clashed with protesters in the streets of Nairobi on Friday.", "CVL"),
+    ("Rebels shelled the outskirts of Nairobi overnight.", "CVL"),
+    ("Nairobi rejected the demand.", "GOV"),  # an agent still
+])
+def test_a_capital_after_a_part_of_a_place_is_a_place(coder: Coder, text: str, sector: str) -> None:
+    actor = _resolve(coder, text, "Nairobi")
+    assert (actor.country, actor.sector) == ("KEN", sector), actor.reason
+
+
+@pytest.mark.model
 def test_surname_back_reference(coder: Coder) -> None:
     actor = _resolve(coder, STORY, "Mwaluka", nth=1)
     assert (actor.text, actor.name, *_cs(actor)) == ("Mwaluka", "Tendai Mwaluka", "MWI", "GOV")
