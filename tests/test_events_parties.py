@@ -542,3 +542,14 @@ def test_a_charge_or_reason_phrase_names_no_second_target(coder: Coder, text: st
     assert events and {e.target.country if e.target else None for e in events} == {target}, \
         [(e.cameo.code, e.source, e.target) for e in events]
 
+
+
+@pytest.mark.parametrize("text", [
+    "Nigerian soldiers killed 20 Boko Haram fighters in an assault on their camp in Borno state.",
+    "Five people were killed in an attack on a market in Kano on Sunday.",
+])
+def test_an_event_noun_that_retells_its_verbs_act_is_no_second_event(coder: Coder, text: str) -> None:
+    violent = [e for e in _events(coder, text) if e.cameo.root in ("18", "19", "20")]
+    assert len({e.evidence.trigger.start for e in violent}) == 1, \
+        [(e.cameo.code, e.evidence.trigger, e.source) for e in violent]
+
