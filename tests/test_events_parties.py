@@ -553,3 +553,19 @@ def test_an_event_noun_that_retells_its_verbs_act_is_no_second_event(coder: Code
     assert len({e.evidence.trigger.start for e in violent}) == 1, \
         [(e.cameo.code, e.evidence.trigger, e.source) for e in violent]
 
+
+
+def test_a_speakers_next_act_after_a_reported_clause_is_the_speakers(coder: Coder) -> None:
+    text = ("Russia's foreign ministry said on Monday that Ukraine had violated the ceasefire, "
+            "and called on Kiev to stop the attacks.")
+    appeals = [e for e in _events(coder, text) if e.cameo.root == "02"]
+    assert appeals and all(e.source is not None and (e.source.country, e.source.sector) == ("RUS", "GOV")
+                           for e in appeals), [(e.cameo.code, e.source) for e in appeals]
+
+
+def test_a_reported_clauses_own_second_act_stays_its_doers(coder: Coder) -> None:
+    # 'killed' continues what the rebels had done ("had ambushed ... and [had] killed")
+    events = _events(coder, "The army said rebels had ambushed a convoy near Gao, and killed five soldiers.")
+    kills = [e for e in events if e.evidence.trigger.text == "killed"]
+    assert kills and all(e.source is not None and e.source.sector == "REB" for e in kills), \
+        [(e.cameo.code, e.source) for e in kills]
