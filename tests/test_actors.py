@@ -192,6 +192,19 @@ def test_a_government_title_of_someone_out_of_office_is_elite(coder: Coder, day:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text,mention,code", [
+    ("UN envoy Ian Marsh urged both sides to accept the truce.", "Ian Marsh", "IGOUNO"),
+    ("EU officials accused Moscow of blackmail.", "officials", "IGOEEC"),
+    ("UN peacekeepers clashed with rebels near Goma.", "peacekeepers", "IGOUNOMIL"),  # armed: kept
+])
+def test_the_officials_of_an_international_organisation_act_as_it(
+    coder: Coder, text: str, mention: str, code: str
+) -> None:
+    actor = _resolve(coder, text, mention)
+    assert (actor.kind, actor.cameo_code) == ("igo", code), actor.reason
+
+
+@pytest.mark.model
 def test_surname_back_reference(coder: Coder) -> None:
     actor = _resolve(coder, STORY, "Mwaluka", nth=1)
     assert (actor.text, actor.name, *_cs(actor)) == ("Mwaluka", "Tendai Mwaluka", "MWI", "GOV")

@@ -84,8 +84,21 @@ class ArticleActors(ActorScope):
         if self._resolved is None:
             return self._resolve(head, speaker)
         if (head.i, speaker) not in self._resolved:
-            self._resolved[head.i, speaker] = self._resolve(head, speaker)
+            self._resolved[head.i, speaker] = self._igo_staff(self._resolve(head, speaker))
         return self._resolved[head.i, speaker]
+
+    def _igo_staff(self, actor: Actor | None) -> Actor | None:
+        """'UN envoy X', 'EU officials', 'NATO's secretary-general': the officials of an
+        international organisation act as the organisation, whose own sector (often none) they
+        take; an office title's GOV names a national executive, which they are not. Armed and
+        other roles keep theirs ("UN peacekeepers" MIL)."""
+        if actor is None or actor.kind != "igo" or actor.sector != "GOV" or actor.country is None:
+            return actor
+        igo = self.knowledge.igos.get(actor.country)
+        if igo is None or igo.sector == "GOV":
+            return actor
+        return replace(actor, sector=igo.sector, cameo_code=cameo_actor_code(actor.country, igo.sector),
+                       reason=f"{actor.reason}; staff of {igo.name} act as it ({igo.sector or 'no sector'})")
 
     def _resolve(self, head: Token, speaker: Actor | None) -> Actor | None:
         if head.pos_ == "ADP":  # "in central Baghdad": the place
