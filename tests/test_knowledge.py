@@ -201,6 +201,8 @@ def test_persons_in_lookup(kb: Knowledge) -> None:
         ("anti-government protesters", "anti-government protesters", "OPP"),
         ("a protester", "protester", "CVL"),
         ("two teenagers", "teenagers", "CVL"),
+        ("worshippers", "worshippers", "CVL"),
+        ("clerics", "clerics", "REL"),
         ("Refugees", "refugees", "REF"),
         ("MPs", "mps", "LEG"),
         ("jihadist groups", "jihadist groups", "REB"),
