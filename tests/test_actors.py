@@ -205,6 +205,18 @@ def test_the_officials_of_an_international_organisation_act_as_it(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text,mention,code", [
+    ("NAIROBI (Reuters) - Kenya said on Monday its troops had killed 20 militants in Somalia.", "troops", "KENMIL"),
+    ("KAMPALA (Reuters) - Uganda deployed its soldiers along the border with Congo.", "soldiers", "UGAMIL"),
+    ("KIEV (Reuters) - Russia said its forces shelled army positions near Donetsk.", "forces", "RUSMIL"),
+])
+def test_its_forces_are_those_of_the_state_above_them(coder: Coder, text: str, mention: str, code: str) -> None:
+    # the dateline names another country: without 'its' the clause's place or the focus decides
+    actor = _resolve(coder, text, mention)
+    assert actor.cameo_code == code, actor.reason
+
+
+@pytest.mark.model
 def test_surname_back_reference(coder: Coder) -> None:
     actor = _resolve(coder, STORY, "Mwaluka", nth=1)
     assert (actor.text, actor.name, *_cs(actor)) == ("Mwaluka", "Tendai Mwaluka", "MWI", "GOV")

@@ -170,6 +170,29 @@ class RoleResolver:
             return Cue(self.scope.focus, f"{NO_NATIONALITY}; the article is about {self.scope.focus}", "focus")
         return None
 
+    def _owner_of(self, pronoun: Token, head: Token, speaker: Actor | None) -> Resolution | None:
+        """Whose 'its' or 'their' is: the speaker of reported speech ("Kenya said its troops had
+        killed ..."), else the subject of the nearest clause above the mention that is not the
+        mention itself ("Uganda deployed its soldiers"): a state, body or group, never a person."""
+        if speaker is not None and speaker.kind != "person" and speaker.country:
+            return Resolution(speaker.name, speaker.country, speaker.sector, speaker.kind,
+                              f"'{pronoun.text}' refers to the speaker")
+        node = head
+        for _ in range(6):
+            if node.head.i == node.i:
+                return None
+            node = node.head
+            if node.pos_ not in ("VERB", "AUX"):
+                continue
+            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or subject.i == head.i or subject.i > pronoun.i or subject.lower_ in ("it", "they"):
+                continue
+            found = self.scope.resolve(subject)
+            if found is not None and found.kind != "person" and found.country:
+                return Resolution(found.name, found.country, found.sector, found.kind,
+                                  f"'{pronoun.text}' refers to '{subject.text}'")
+        return None
+
     def possessor(self, head: Token, speaker: Actor | None) -> Resolution | None:
         for child in head.children:
             if child.dep_ != "poss":
@@ -178,6 +201,8 @@ class RoleResolver:
                 return Resolution(speaker.name, speaker.country, speaker.sector, speaker.kind, "speaker")
             if child.lower_ in ("his", "her"):
                 return self.scope.people.previous(child)
+            if child.lower_ in ("its", "their"):
+                return self._owner_of(child, head, speaker)
             key = self.scope.people.key_of(child) if child.pos_ == "PROPN" else None
             if key is not None:
                 return self.scope.people.known[key]
