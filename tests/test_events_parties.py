@@ -569,3 +569,15 @@ def test_a_reported_clauses_own_second_act_stays_its_doers(coder: Coder) -> None
     kills = [e for e in events if e.evidence.trigger.text == "killed"]
     assert kills and all(e.source is not None and e.source.sector == "REB" for e in kills), \
         [(e.cameo.code, e.source) for e in kills]
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Iran's foreign minister warned on Monday of a crushing response if the United States attacked.", "USA"),
+    ("China warned it would retaliate if Japan sent warships to the islands.", "JPN"),
+])
+def test_a_threat_with_no_target_is_aimed_at_whom_its_condition_names(
+    coder: Coder, text: str, target: str
+) -> None:
+    threats = [e for e in _events(coder, text) if e.cameo.root == "13"]
+    assert threats and all(e.target is not None and e.target.country == target for e in threats), \
+        [(e.cameo.code, e.source, e.target) for e in threats]

@@ -151,6 +151,23 @@ class Targets:
                     (d for d in c.children if d.dep_ == "dobj"), None)
                 if obj is not None and self.mentions.actor(self.inside(obj)) is not None:
                     return [self.inside(obj)]
+        return self.condition_targets(verb)
+
+    def condition_targets(self, verb: Token) -> list[Token]:
+        """'warned of a crushing response IF THE UNITED STATES attacked', 'said it would
+        retaliate if Japan sent warships': an act that names no target is aimed at the actor
+        whose deed its condition names (the active subject of an 'if' or 'unless' clause under
+        the verb or under its reported complement; "if it is attacked" names no one else)."""
+        heads = [verb] + [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+        for head in heads:
+            for c in head.children:
+                if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                for m in c.children):
+                    continue
+                subject = next((d for d in c.children if d.dep_ == "nsubj"), None)
+                if subject is not None and subject.lower_ not in ("it", "they", "we", "i") \
+                        and self.mentions.actor(self.inside(subject)) is not None:
+                    return [self.inside(subject)]
         return []
 
     def noun_targets(self, noun: Token, preps: tuple[str, ...]) -> list[Token]:
