@@ -581,3 +581,13 @@ def test_a_threat_with_no_target_is_aimed_at_whom_its_condition_names(
     threats = [e for e in _events(coder, text) if e.cameo.root == "13"]
     assert threats and all(e.target is not None and e.target.country == target for e in threats), \
         [(e.cameo.code, e.source, e.target) for e in threats]
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Taliban insurgents ambushed a convoy carrying Afghan officials near Kandahar.", "AFGGOV"),
+    ("Gunmen attacked a bus carrying Kenyan teachers near Mandera on Sunday.", "KENEDU"),
+])
+def test_an_attack_on_a_vehicle_is_aimed_at_those_it_carries(coder: Coder, text: str, target: str) -> None:
+    attacks = [e for e in _events(coder, text) if e.cameo.root in ("18", "19", "20")]
+    assert attacks and all(e.target is not None and e.target.cameo_code == target for e in attacks), \
+        [(e.cameo.code, e.source, e.target) for e in attacks]

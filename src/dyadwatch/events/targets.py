@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from dyadwatch.records import Actor
 
 
+# Verbs of a vehicle's load: "a convoy carrying officials" is an act on the officials.
+_CARRYING = ("carry", "transport", "ferry")
 # Prepositions that, beside an actor as a verb's direct object, give the charge or the reason
 # ("accused X OF", "blamed X FOR"), not a second party acted on. Not 'with': it may name the
 # charge ("charged X with murder") but as often a party or a means ("met X with Y").
@@ -53,6 +55,12 @@ class Targets:
                 if c.dep_ in ("compound", "amod") and c.i < token.i and self.actors.resolve(c) is not None:
                     return c
         inner = self.mentions.actor_inside(token)
+        if inner.i == token.i and token.pos_ == "NOUN" and self.actors.resolve(token) is None:
+            for c in token.children:  # "a convoy CARRYING Afghan officials": those on board
+                if c.dep_ == "acl" and c.lemma_.lower() in _CARRYING:
+                    aboard = next((d for d in c.children if d.dep_ == "dobj"), None)
+                    if aboard is not None and self.actors.resolve(aboard) is not None:
+                        return aboard
         if inner.i == token.i and token.pos_ == "NOUN" and token.lemma_.lower() not in OPPOSING_NOUNS \
                 and self.actors.resolve(token) is None:
             for c in token.children:  # "accepted opposition demands", "rebel positions": theirs
