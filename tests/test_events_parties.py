@@ -591,3 +591,12 @@ def test_an_attack_on_a_vehicle_is_aimed_at_those_it_carries(coder: Coder, text:
     attacks = [e for e in _events(coder, text) if e.cameo.root in ("18", "19", "20")]
     assert attacks and all(e.target is not None and e.target.cameo_code == target for e in attacks), \
         [(e.cameo.code, e.source, e.target) for e in attacks]
+
+
+def test_what_a_purpose_is_to_help_do_is_part_of_that_purpose(coder: Coder) -> None:
+    events = _events(coder, "Russia sent warplanes to help Syrian troops retake Palmyra.")
+    assert events and not any(e.evidence.trigger.text == "retake" for e in events), \
+        [(e.cameo.code, e.evidence.trigger) for e in events]
+    # with no act above it, the help's complement is the event reported
+    events = _events(coder, "The United States will help Iraq fight Islamic State.")
+    assert any(e.evidence.trigger.text == "fight" for e in events), [(e.cameo.code, e.evidence.trigger) for e in events]

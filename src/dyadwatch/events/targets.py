@@ -280,6 +280,11 @@ def purpose_of(trigger: Token) -> Token | None:
     if trigger.pos_ != "VERB":
         return None
     head = trigger.head
+    if trigger.dep_ in ("xcomp", "ccomp") and head.pos_ == "VERB" and head.i != trigger.i \
+            and _bare_infinitive(trigger):
+        # "sent troops to help Mali FIGHT the militants": the help is the sending's aim, and
+        # what it is to help do is part of that aim
+        return purpose_of(head)
     marks = {c.lower_ for c in trigger.children if c.dep_ == "mark"}
     if trigger.dep_ == "advcl" and head.pos_ == "VERB" and "so" in marks and (
         "that" in marks or any(c.dep_ == "aux" and c.lower_ in MODAL_AIMS for c in trigger.children)
@@ -298,6 +303,11 @@ def purpose_of(trigger: Token) -> Token | None:
             and head.head.lower_ == "in" and head.head.head.pos_ == "VERB"):
         return head.head.head
     return None
+
+
+def _bare_infinitive(verb: Token) -> bool:
+    """'help Mali FIGHT', 'help them REBUILD': a base form with no 'to' and no modal."""
+    return verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _is_place(token: Token) -> bool:
