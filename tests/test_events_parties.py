@@ -600,3 +600,13 @@ def test_what_a_purpose_is_to_help_do_is_part_of_that_purpose(coder: Coder) -> N
     # with no act above it, the help's complement is the event reported
     events = _events(coder, "The United States will help Iraq fight Islamic State.")
     assert any(e.evidence.trigger.text == "fight" for e in events), [(e.cameo.code, e.evidence.trigger) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya condemned the attack in which five people were killed.",
+    "Nigeria blamed Boko Haram for the attack on Monday in which 30 villagers were killed.",
+])
+def test_a_passive_clause_describing_the_act_a_sentence_is_about_is_no_event(coder: Coder, text: str) -> None:
+    events = _events(coder, text)
+    assert events and not any(e.source is not None and e.source.unknown for e in events), \
+        [(e.cameo.code, e.source) for e in events]

@@ -168,6 +168,8 @@ class Parties:
             leader = self.operation_leader(trigger)
             if leader is not None:
                 return leader  # "captured during the U.S.-led offensive": the United States
+            if trigger.dep_ == "relcl" and referenced(trigger.head):
+                return None  # "condemned the attack in which five were killed": describes the topic
             why = f"passive '{trigger.text}' without an agent"
         else:
             return None
