@@ -209,6 +209,8 @@ def test_the_officials_of_an_international_organisation_act_as_it(
     ("NAIROBI (Reuters) - Kenya said on Monday its troops had killed 20 militants in Somalia.", "troops", "KENMIL"),
     ("KAMPALA (Reuters) - Uganda deployed its soldiers along the border with Congo.", "soldiers", "UGAMIL"),
     ("KIEV (Reuters) - Russia said its forces shelled army positions near Donetsk.", "forces", "RUSMIL"),
+    # 'its' is singular: not the plural subject nearer to it
+    ("NAIROBI (Reuters) - Kenya said the rebels had attacked its troops near the border.", "troops", "KENMIL"),
 ])
 def test_its_forces_are_those_of_the_state_above_them(coder: Coder, text: str, mention: str, code: str) -> None:
     # the dateline names another country: without 'its' the clause's place or the focus decides

@@ -171,26 +171,30 @@ class RoleResolver:
         return None
 
     def _owner_of(self, pronoun: Token, head: Token, speaker: Actor | None) -> Resolution | None:
-        """Whose 'its' or 'their' is: the speaker of reported speech ("Kenya said its troops had
-        killed ..."), else the subject of the nearest clause above the mention that is not the
-        mention itself ("Uganda deployed its soldiers"): a state, body or group, never a person."""
-        if speaker is not None and speaker.kind != "person" and speaker.country:
-            return Resolution(speaker.name, speaker.country, speaker.sector, speaker.kind,
-                              f"'{pronoun.text}' refers to the speaker")
+        """Whose 'its' or 'their' is: the subject of the nearest clause above the mention that
+        is not the mention itself ("Uganda deployed its soldiers", "Kenya said the rebels had
+        moved their camps": the rebels'), singular for 'its' ("the rebels attacked its troops"
+        is not the rebels'); else the speaker of the reported speech. A state, body or group,
+        never a person."""
         node = head
         for _ in range(6):
             if node.head.i == node.i:
-                return None
+                break
             node = node.head
             if node.pos_ not in ("VERB", "AUX"):
                 continue
             subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is None or subject.i == head.i or subject.i > pronoun.i or subject.lower_ in ("it", "they"):
                 continue
+            if pronoun.lower_ == "its" and subject.tag_ in ("NNS", "NNPS"):
+                continue
             found = self.scope.resolve(subject)
             if found is not None and found.kind != "person" and found.country:
                 return Resolution(found.name, found.country, found.sector, found.kind,
                                   f"'{pronoun.text}' refers to '{subject.text}'")
+        if speaker is not None and speaker.kind != "person" and speaker.country:
+            return Resolution(speaker.name, speaker.country, speaker.sector, speaker.kind,
+                              f"'{pronoun.text}' refers to the speaker")
         return None
 
     def possessor(self, head: Token, speaker: Actor | None) -> Resolution | None:
