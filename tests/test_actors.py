@@ -184,14 +184,6 @@ def test_a_capital_after_a_part_of_a_place_is_a_place(coder: Coder, text: str, s
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("day,sector", [(date(2012, 9, 1), "GOV"), (date(2015, 6, 1), "ELI")])
-def test_a_government_title_of_someone_out_of_office_is_elite(coder: Coder, day: date, sector: str) -> None:
-    # our dated list has Morsi president of Egypt 2012-2013: after that the title is history
-    actor = _resolve(coder, "Ousted president Mohamed Morsi denounced the trial.", "Mohamed Morsi", day)
-    assert (actor.country, actor.sector) == ("EGY", sector), actor.reason
-
-
-@pytest.mark.model
 @pytest.mark.parametrize("text,mention,code", [
     ("UN envoy Ian Marsh urged both sides to accept the truce.", "Ian Marsh", "IGOUNO"),
     ("EU officials accused Moscow of blackmail.", "officials", "IGOEEC"),

@@ -223,12 +223,6 @@ class ArticlePeople:
             if country is None:
                 country = official.country
                 reasons.append(official.reason)
-            if sector == "GOV" and official.sector == "ELI" and country == official.country:
-                # "ousted president X" at a date our list has X out of office: the title names
-                # the office once held (PLOVER's ELI: former, ousted or exiled officials)
-                sector = "ELI"
-                if official.reason not in reasons:
-                    reasons.append(official.reason)
             if sector is None:
                 sector = official.sector
                 if official.reason not in reasons:
