@@ -211,6 +211,18 @@ def test_its_forces_are_those_of_the_state_above_them(coder: Coder, text: str, m
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text,mention,sector", [
+    ("Ousted president Mohamed Morsi denounced the trial on Monday.", "Mohamed Morsi", "ELI"),
+    ("The deposed king urged his supporters to stay calm.", "king", "ELI"),
+    # the office held when the act happened: the title stands
+    ("Since the military overthrew President Ibrahim Keita, Algeria has sent envoys.", "Ibrahim Keita", "GOV"),
+])
+def test_an_ousted_or_deposed_office_holder_is_elite(coder: Coder, text: str, mention: str, sector: str) -> None:
+    actor = _resolve(coder, text, mention, date(2020, 9, 25))
+    assert actor.sector == sector, actor.reason
+
+
+@pytest.mark.model
 def test_surname_back_reference(coder: Coder) -> None:
     actor = _resolve(coder, STORY, "Mwaluka", nth=1)
     assert (actor.text, actor.name, *_cs(actor)) == ("Mwaluka", "Tendai Mwaluka", "MWI", "GOV")

@@ -40,6 +40,8 @@ TITLE_WORDS = frozenset({
     "ex", "acting", "interim", "deputy", "vice", "rep", "rep.", "representative",
 })
 COUNTRYISH = ("country", "adjective", "capital")
+# Words of a removal from office before a title: the holder is no longer in office.
+_REMOVED = frozenset({"ousted", "deposed", "toppled", "overthrown", "exiled", "jailed"})
 # Words that count people: "thousands of Lebanese" are people, not the state.
 _COUNTS = frozenset({"dozens", "scores", "hundreds", "thousands", "tens", "millions"})
 _SPACES = re.compile(r"\s+")
@@ -102,7 +104,9 @@ def is_allegiance(ent: Span) -> bool:
 
 
 def is_former(tokens: list[Token]) -> bool:
-    return any(t.lower_ in FORMER_WORDS or t.lower_.startswith("ex-") for t in tokens)
+    """'former', 'ex-', and the words of a removal from office ('ousted president X', 'the
+    exiled king'): PLOVER's ELI counts former, ousted and exiled officials."""
+    return any(t.lower_ in FORMER_WORDS or t.lower_ in _REMOVED or t.lower_.startswith("ex-") for t in tokens)
 
 
 def conj_root(token: Token) -> Token:
