@@ -223,6 +223,19 @@ def test_an_ousted_or_deposed_office_holder_is_elite(coder: Coder, text: str, me
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text,mention,code", [
+    ("Guerrillas attacked an Israeli army post in south Lebanon on Tuesday.", "Israeli", "ISRMIL"),
+    ("Rebels shelled a Syrian military base near Idlib.", "Syrian", "SYRMIL"),
+    ("Gunmen attacked a Kenyan police station near Mandera.", "Kenyan", "KENCOP"),
+])
+def test_a_nationality_before_a_bodys_facility_is_that_body(
+    coder: Coder, text: str, mention: str, code: str
+) -> None:
+    actor = _resolve(coder, text, mention)
+    assert actor.cameo_code == code, actor.reason
+
+
+@pytest.mark.model
 def test_surname_back_reference(coder: Coder) -> None:
     actor = _resolve(coder, STORY, "Mwaluka", nth=1)
     assert (actor.text, actor.name, *_cs(actor)) == ("Mwaluka", "Tendai Mwaluka", "MWI", "GOV")
