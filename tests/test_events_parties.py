@@ -610,3 +610,9 @@ def test_a_passive_clause_describing_the_act_a_sentence_is_about_is_no_event(cod
     events = _events(coder, text)
     assert events and not any(e.source is not None and e.source.unknown for e in events), \
         [(e.cameo.code, e.source) for e in events]
+
+
+def test_a_passive_relative_clause_about_people_still_reports_its_act(coder: Coder) -> None:
+    # 'who were arrested' describes the protesters, not an event noun the sentence is about
+    events = _events(coder, "Kenya released 40 protesters who were arrested during the riots in Kisumu.")
+    assert any(e.cameo.root == "17" for e in events), [(e.cameo.code, e.source) for e in events]

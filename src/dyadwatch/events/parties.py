@@ -168,7 +168,7 @@ class Parties:
             leader = self.operation_leader(trigger)
             if leader is not None:
                 return leader  # "captured during the U.S.-led offensive": the United States
-            if trigger.dep_ == "relcl" and referenced(trigger.head):
+            if trigger.dep_ == "relcl" and referenced(trigger.head) and _in_which(trigger):
                 return None  # "condemned the attack in which five were killed": describes the topic
             why = f"passive '{trigger.text}' without an agent"
         else:
@@ -327,6 +327,13 @@ def retold(noun: Token, code: str, recent: list[Event]) -> bool:
     if verb.pos_ != "VERB" or verb.i == noun.head.i:
         return False
     return any(e.evidence.trigger.start == verb.idx and _kind(e.cameo.code) == _kind(code) for e in recent)
+
+
+def _in_which(clause: Token) -> bool:
+    """A relative clause of an occasion: 'in which' or 'during which' ("the attack in which five
+    were killed"), not of people ("the prisoners who were detained")."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "during")
+               and any(p.lower_ == "which" for p in c.children) for c in clause.children)
 
 
 def _kind(code: str) -> str:
