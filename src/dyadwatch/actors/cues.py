@@ -40,6 +40,10 @@ TITLE_WORDS = frozenset({
     "ex", "acting", "interim", "deputy", "vice", "rep", "rep.", "representative",
 })
 COUNTRYISH = ("country", "adjective", "capital")
+# Words of a removal from office before a title: the holder is no longer in office.
+_REMOVED = frozenset({"ousted", "deposed", "toppled", "overthrown", "exiled", "jailed"})
+# Words that count people: "thousands of Lebanese" are people, not the state.
+_COUNTS = frozenset({"dozens", "scores", "hundreds", "thousands", "tens", "millions"})
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"[’']s$")
 
@@ -100,7 +104,9 @@ def is_allegiance(ent: Span) -> bool:
 
 
 def is_former(tokens: list[Token]) -> bool:
-    return any(t.lower_ in FORMER_WORDS or t.lower_.startswith("ex-") for t in tokens)
+    """'former', 'ex-', and the words of a removal from office ('ousted president X', 'the
+    exiled king'): PLOVER's ELI counts former, ousted and exiled officials."""
+    return any(t.lower_ in FORMER_WORDS or t.lower_ in _REMOVED or t.lower_.startswith("ex-") for t in tokens)
 
 
 def conj_root(token: Token) -> Token:
@@ -266,12 +272,23 @@ def is_pronoun(token: Token) -> bool:
 
 
 def is_people_noun(ent: Span, forms: tuple[str, ...]) -> bool:
-    """A plural demonym used as a noun ("Palestinians", "Serbs"), not an adjective."""
+    """A plural demonym used as a noun ("Palestinians", "Serbs"), not an adjective; a demonym
+    whose plural is the adjective itself ("thousands of Lebanese", "the Sudanese") when the
+    parser reads it as a plural noun."""
     root = ent.root
     if root.dep_ in ("amod", "compound", "nmod") or root.pos_ == "ADJ":
         return False
     text = ent.text
-    return text.endswith("s") and text[:-1] in forms
+    if text.endswith("s") and text[:-1] in forms:
+        return True
+    if not (text in forms and text.endswith(("ese", "ss", "sh", "ch"))):
+        return False
+    if root.tag_ in ("NNS", "NNPS"):
+        return True
+    # "thousands of Lebanese", "200 Swiss": counted, a people whatever the tagger says ("the
+    # Chinese protested" may be the state speaking, and stays the state)
+    of = root.head
+    return root.dep_ == "pobj" and of.lower_ == "of" and (of.head.like_num or of.head.lower_ in _COUNTS)
 
 
 def singular_definite(span: Span, head: Token) -> bool:

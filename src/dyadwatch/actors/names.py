@@ -32,6 +32,11 @@ if TYPE_CHECKING:
 _SECTOR_BEFORE = re.compile(r"\bsince (\d{4}-\d{2}-\d{2}); ([A-Z]{3}) before then\b")
 
 
+# Parts of a place: a capital after "the streets of" is a place, not its government.
+_PLACE_PARTS = frozenset({"street", "outskirts", "outskirt", "centre", "center", "suburb", "heart", "edge",
+                          "neighbourhood", "neighborhood", "district", "downtown", "part", "road"})
+
+
 class NameResolver:
     """What a named entity stands for as an actor, in one article."""
 
@@ -52,7 +57,7 @@ class NameResolver:
             return Resolution(self.scope.country_name(code), code, sector, "state", f"country name '{ent.text}'")
         if kind == "capital":
             country = self.scope.capital_country(ent.text) or code
-            prep = locative_place(ent.root)
+            prep = locative_place(ent.root) or self._part_of(ent.root)
             if prep is not None:
                 sector = None if prep.head.lemma_.lower() in MOVEMENT_VERBS else "CVL"
                 return Resolution(self.scope.country_name(country), country, sector, "group" if sector else "state",
@@ -76,6 +81,18 @@ class NameResolver:
                 if h.kind == "organisation":
                     return self._from_hit(h, ent.text)
         return None
+
+    @staticmethod
+    def _part_of(token: Token) -> Token | None:
+        """'the streets of Beirut', 'the outskirts of Kabul': a capital after a part of a place
+        is where something happens, not its government acting; the place preposition above the
+        part (or the 'of') is returned for the caller to read."""
+        if token.dep_ != "pobj" or token.head.lower_ != "of":
+            return None
+        part = token.head.head
+        if part.lemma_.lower() not in _PLACE_PARTS:
+            return None
+        return locative_place(part) or token.head
 
     def _people_group(self, ent: Span, code: str) -> Resolution:
         """"Palestinians", "ethnic Albanians in Serbia", "Bosnian Serbs": a people as an actor,

@@ -32,7 +32,7 @@ from dyadwatch.actors.names import NameResolver
 from dyadwatch.actors.people import ArticlePeople
 from dyadwatch.actors.roles import RoleResolver
 from dyadwatch.actors.scope import ActorScope, Resolution, cameo_actor_code
-from dyadwatch.knowledge.words import PART_NOUNS
+from dyadwatch.knowledge.words import FACILITY_NOUNS, PART_NOUNS
 from dyadwatch.records import Actor
 
 if TYPE_CHECKING:
@@ -84,8 +84,21 @@ class ArticleActors(ActorScope):
         if self._resolved is None:
             return self._resolve(head, speaker)
         if (head.i, speaker) not in self._resolved:
-            self._resolved[head.i, speaker] = self._resolve(head, speaker)
+            self._resolved[head.i, speaker] = self._igo_staff(self._resolve(head, speaker))
         return self._resolved[head.i, speaker]
+
+    def _igo_staff(self, actor: Actor | None) -> Actor | None:
+        """'UN envoy X', 'EU officials', 'NATO's secretary-general': the officials of an
+        international organisation act as the organisation, whose own sector (often none) they
+        take; an office title's GOV names a national executive, which they are not. Armed and
+        other roles keep theirs ("UN peacekeepers" MIL)."""
+        if actor is None or actor.kind != "igo" or actor.sector != "GOV" or actor.country is None:
+            return actor
+        igo = self.knowledge.igos.get(actor.country)
+        if igo is None or igo.sector == "GOV":
+            return actor
+        return replace(actor, sector=igo.sector, cameo_code=cameo_actor_code(actor.country, igo.sector),
+                       reason=f"{actor.reason}; staff of {igo.name} act as it ({igo.sector or 'no sector'})")
 
     def _resolve(self, head: Token, speaker: Actor | None) -> Actor | None:
         if head.pos_ == "ADP":  # "in central Baghdad": the place
@@ -166,12 +179,23 @@ class ArticleActors(ActorScope):
         org = base if base.kind in ("organisation", "group", "igo") else None
         found = self.roles.from_role(span, noun, speaker, hint=hint, org=org,
                                 ethnic=ent.text if is_ethnic(ent) else None)
+        body = self._body_of_facility(noun) if found is None else None
+        if body is not None:  # "an Israeli army post": the Israeli army's
+            found = self.roles.from_role(span, body, speaker, hint=hint, org=org)
         if found is None:
             if org is not None and noun.lemma_.lower() in PART_NOUNS:
                 found = replace(base, reason=f"{base.reason}; its {noun.text}")
             else:
                 found = replace(base, sector=None if base.kind == "state" else base.sector)
         return found.at(text, start, end)
+
+    def _body_of_facility(self, noun: Token) -> Token | None:
+        """The body word of a facility ('army' in "an Israeli army post", 'military' in "a Syrian
+        military base"): a word before it, outside any name, that is a role."""
+        if noun.lemma_.lower() not in FACILITY_NOUNS:
+            return None
+        return next((c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
+                     and c.ent_type_ == "" and self.knowledge.role(c.lower_) is not None), None)
 
     def _resolve_span(self, span: Span, head: Token, speaker: Actor | None) -> Resolution | None:
         # 1. a named entity that contains the head decides the kind of actor

@@ -36,6 +36,9 @@ class RoleResolver:
 
     def __init__(self, scope: ActorScope) -> None:
         self.scope = scope
+        # By head lemma: (token index, cue) of the mentions of that role that carry a country
+        # of their own, in text order; found once per lemma (see ``antecedent_cue``).
+        self._named: dict[str, list[tuple[int, Cue]]] = {}
 
     def role_for(self, span: Span, head: Token, *, weak_ok: bool = False) -> tuple[Role, str] | None:
         """The head's role, or a more specific role beside a weak head ("rebel leaders")."""
@@ -84,6 +87,8 @@ class RoleResolver:
             possessor = self.possessor(head, speaker)
         if cue is None and possessor is not None and possessor.country:
             cue = Cue(possessor.country, f"possessor refers to {possessor.name}", "person")
+        if cue is None and role.kind != "title" and not role.term.startswith(DIPLOMATIC_STEMS):
+            cue = self.placed_in(head) or self.antecedent_cue(head)
         if cue is None and not role.term.startswith(DIPLOMATIC_STEMS):
             cue = self.place_cue(head, span, titled=role.kind == "title", armed=sector in ("MIL", "COP"))
         if cue is not None:
@@ -112,15 +117,48 @@ class RoleResolver:
                           f"office holder on {self.scope.published.isoformat()}: {holder.name}, "
                           f"{holder.role} ({self.scope.knowledge.source_of(holder.name)})")
 
-    def place_cue(self, head: Token, span: Span, *, titled: bool, armed: bool = False) -> Cue | None:
-        """A mention without a nationality takes the country it is placed in ("rebels in Mali"),
-        then (for groups) the place of its clause, then (for soldiers and police) the country
-        the story is set in, then the article's focus country."""
+    def placed_in(self, head: Token) -> Cue | None:
+        """The country a mention is placed in ("rebels in Mali", "Albanians of southern Serbia")."""
         for tok in place_tokens(head):  # nearest the place's head word first
             ent = self.scope.ents.get(tok.i)
             hit = hit_of(ent) if ent is not None else None
             if ent is not None and hit is not None and hit[0] in COUNTRYISH and not is_ethnic(ent):
                 return Cue(hit[1], f"placed in '{ent.text}' -> {hit[1]}", "place")
+        return None
+
+    def antecedent_cue(self, head: Token) -> Cue | None:
+        """'Colombian guerrillas ambushed a patrol ... The guerrillas also attacked ...': a
+        definite mention with no country of its own ("the rebels", "these militants") refers
+        back to the latest earlier mention of the same noun that had one, in an article that
+        may be set elsewhere or be about another country."""
+        if head.tag_ not in ("NNS", "NN") or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children
+        ):
+            return None
+        lemma = head.lemma_.lower()
+        named = self._named.get(lemma)
+        if named is None:
+            named = []
+            for tok in self.scope.doc:
+                if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN":
+                    cue = self.scope.names.country_cue(self.scope.phrase(tok), tok) or self.placed_in(tok)
+                    if cue is not None:
+                        named.append((tok.i, cue))
+            self._named[lemma] = named
+        earlier = [(i, cue) for i, cue in named if i < head.i]
+        if not earlier:
+            return None
+        i, cue = earlier[-1]
+        return Cue(cue.code, f"refers back to '{self.scope.phrase(self.scope.doc[i]).text}' -> {cue.code}",
+                   cue.kind)
+
+    def place_cue(self, head: Token, span: Span, *, titled: bool, armed: bool = False) -> Cue | None:
+        """A mention without a nationality takes the country it is placed in ("rebels in Mali"),
+        then (for groups) the place of its clause, then (for soldiers and police) the country
+        the story is set in, then the article's focus country."""
+        placed = self.placed_in(head)
+        if placed is not None:
+            return placed
         if not titled:
             for code, ent in sentence_places(head, self.scope.ents):
                 if not span.start <= ent.start < span.end:
@@ -132,6 +170,33 @@ class RoleResolver:
             return Cue(self.scope.focus, f"{NO_NATIONALITY}; the article is about {self.scope.focus}", "focus")
         return None
 
+    def _owner_of(self, pronoun: Token, head: Token, speaker: Actor | None) -> Resolution | None:
+        """Whose 'its' or 'their' is: the subject of the nearest clause above the mention that
+        is not the mention itself ("Uganda deployed its soldiers", "Kenya said the rebels had
+        moved their camps": the rebels'), singular for 'its' ("the rebels attacked its troops"
+        is not the rebels'); else the speaker of the reported speech. A state, body or group,
+        never a person."""
+        node = head
+        for _ in range(6):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if node.pos_ not in ("VERB", "AUX"):
+                continue
+            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or subject.i == head.i or subject.i > pronoun.i or subject.lower_ in ("it", "they"):
+                continue
+            if pronoun.lower_ == "its" and subject.tag_ in ("NNS", "NNPS"):
+                continue
+            found = self.scope.resolve(subject)
+            if found is not None and found.kind != "person" and found.country:
+                return Resolution(found.name, found.country, found.sector, found.kind,
+                                  f"'{pronoun.text}' refers to '{subject.text}'")
+        if speaker is not None and speaker.kind != "person" and speaker.country:
+            return Resolution(speaker.name, speaker.country, speaker.sector, speaker.kind,
+                              f"'{pronoun.text}' refers to the speaker")
+        return None
+
     def possessor(self, head: Token, speaker: Actor | None) -> Resolution | None:
         for child in head.children:
             if child.dep_ != "poss":
@@ -140,6 +205,8 @@ class RoleResolver:
                 return Resolution(speaker.name, speaker.country, speaker.sector, speaker.kind, "speaker")
             if child.lower_ in ("his", "her"):
                 return self.scope.people.previous(child)
+            if child.lower_ in ("its", "their"):
+                return self._owner_of(child, head, speaker)
             key = self.scope.people.key_of(child) if child.pos_ == "PROPN" else None
             if key is not None:
                 return self.scope.people.known[key]

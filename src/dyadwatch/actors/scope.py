@@ -120,6 +120,10 @@ class ActorScope:
     def entity(self, ent: Span, span: Span) -> Resolution | None:
         return self.names.entity(ent, span)
 
+    def resolve(self, head: Token, *, speaker: Actor | None = None) -> Actor | None:
+        """The actor a mention headed by ``head`` refers to: ``ArticleActors`` answers."""
+        raise NotImplementedError
+
     def country_cue(self, span: Span, head: Token, *, skip: Span | None = None) -> Cue | None:
         return self.names.country_cue(span, head, skip=skip)
 

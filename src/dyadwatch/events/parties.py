@@ -159,6 +159,8 @@ class Parties:
                 return owner  # "X claimed responsibility for the attack", "X was responsible for it"
             if referenced(trigger):
                 return None  # "denied responsibility for the attack": a topic, not a report
+            if retold(trigger, match.code, self.recent):
+                return None  # "soldiers killed 20 militants in an assault on their camp"
             why = f"event noun '{trigger.text}' names no doer"
         elif any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children) or (
             trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "relcl")
@@ -166,6 +168,8 @@ class Parties:
             leader = self.operation_leader(trigger)
             if leader is not None:
                 return leader  # "captured during the U.S.-led offensive": the United States
+            if trigger.dep_ == "relcl" and referenced(trigger.head) and _in_which(trigger):
+                return None  # "condemned the attack in which five were killed": describes the topic
             why = f"passive '{trigger.text}' without an agent"
         else:
             return None
@@ -310,6 +314,32 @@ def body_of(clauses: Clauses, head: Token) -> Actor | None:
             if body is not None and body.sector is not None:  # a body, not a name we lack
                 return replace(body, reason=body.reason + f"; its {head.text}")
     return None
+
+
+def retold(noun: Token, code: str, recent: list[Event]) -> bool:
+    """An event noun in an 'in' or 'during' phrase of a verb whose event of the same kind is
+    already built (in ``recent``): "soldiers killed 20 militants IN AN ASSAULT on their camp",
+    "five people were killed in an attack". The noun tells that act again, not a second act of
+    an unknown doer."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "during"):
+        return False
+    verb = noun.head.head
+    if verb.pos_ != "VERB" or verb.i == noun.head.i:
+        return False
+    return any(e.evidence.trigger.start == verb.idx and _kind(e.cameo.code) == _kind(code) for e in recent)
+
+
+def _in_which(clause: Token) -> bool:
+    """A relative clause of an occasion: 'in which' or 'during which' ("the attack in which five
+    were killed"), not of people ("the prisoners who were detained")."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "during")
+               and any(p.lower_ == "which" for p in c.children) for c in clause.children)
+
+
+def _kind(code: str) -> str:
+    """The kind of act a code names, for telling one act told twice: the violent roots (18-20,
+    whose words overlap: "killed ... in an assault") are one kind, any other root its own."""
+    return "violence" if code[:2] in ("18", "19", "20") else code[:2]
 
 
 def _negated(verb: Token) -> bool:

@@ -83,6 +83,29 @@ def is_to_infinitive(verb: Token) -> bool:
     return ("aux", "to") in {(c.dep_, c.lower_) for c in verb.children}
 
 
+# What a speaker goes on to do after reporting something: speak again, appeal, warn, blame.
+_SPEAKER_ACTS = SPEECH_VERBS | {
+    "urge", "ask", "call", "appeal", "press", "demand", "warn", "accuse", "condemn", "deny", "reject",
+    "vow", "pledge", "threaten", "promise", "welcome", "praise", "criticise", "criticize", "blame",
+}
+
+
+def _speakers_next_act(verb: Token, head: Token) -> bool:
+    """Whether ``verb``, a conjunct of ``head``, continues the clause of the speech verb above
+    ``head`` rather than ``head``'s reported clause: a speaking or appealing verb after a comma,
+    with no auxiliary of its own and in the speech verb's tense, while the reported clause has
+    its own ("said Ukraine HAD violated the truce, and CALLED on Kiev to stop")."""
+    speech = head.head
+    if head.dep_ != "ccomp" or speech.i == head.i or speech.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    if verb.lemma_.lower() not in _SPEAKER_ACTS or verb.tag_ != speech.tag_:
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return any(c.dep_ == "aux" for c in head.children) and any(
+        c.text == "," for c in head.children if c.i < verb.i)
+
+
 class Subjects:
     """The doers of the clauses of one parsed article."""
 
@@ -116,6 +139,10 @@ class Subjects:
             if head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children) and any(
                 c.text == "," for c in head.children if c.i < verb.i
             ):
+                return self.subjects(head.head, depth + 1)
+            if _speakers_next_act(verb, head):
+                # "X said Y had violated the truce, and called on Z to ...": the second act, in
+                # the speech verb's tense and after a comma, is the speaker's, not Y's
                 return self.subjects(head.head, depth + 1)
             own_passive = any(c.dep_ == "auxpass" for c in verb.children) or (verb.tag_ == "VBN" and any(
                 c.dep_ == "auxpass" for c in head.children))

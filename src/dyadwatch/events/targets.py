@@ -29,6 +29,15 @@ if TYPE_CHECKING:
     from dyadwatch.records import Actor
 
 
+# Verbs of a vehicle's load: "a convoy carrying officials" is an act on the officials.
+_CARRYING = ("carry", "transport", "ferry")
+# Prepositions that, beside an actor as a verb's direct object, give the charge or the reason
+# ("accused X OF", "blamed X FOR"), not a second party acted on. Not 'with': it may name the
+# charge ("charged X with murder") but as often a party or a means ("met X with Y").
+_CHARGE_PREPS = ("of", "for")
+_STATE_FORCES = ("MIL", "COP", "SPY")
+
+
 class Targets:
     """The targets of the triggers of one parsed article."""
 
@@ -47,6 +56,12 @@ class Targets:
                 if c.dep_ in ("compound", "amod") and c.i < token.i and self.actors.resolve(c) is not None:
                     return c
         inner = self.mentions.actor_inside(token)
+        if inner.i == token.i and token.pos_ == "NOUN" and self.actors.resolve(token) is None:
+            for c in token.children:  # "a convoy CARRYING Afghan officials": those on board
+                if c.dep_ == "acl" and c.lemma_.lower() in _CARRYING:
+                    aboard = next((d for d in c.children if d.dep_ == "dobj"), None)
+                    if aboard is not None and self.actors.resolve(aboard) is not None:
+                        return aboard
         if inner.i == token.i and token.pos_ == "NOUN" and token.lemma_.lower() not in OPPOSING_NOUNS \
                 and self.actors.resolve(token) is None:
             for c in token.children:  # "accepted opposition demands", "rebel positions": theirs
@@ -60,11 +75,19 @@ class Targets:
         heads = [verb] + ([obj] if obj is not None else [])
         wanted = [p for p in preps if p != "dobj"]
         found: list[Token] = []
+        accused = self._accused(verb)
         for head in heads if wanted else []:
             for c in head.children:
                 if c.dep_ in ("prep", "dative", "agent") and c.lower_ in wanted and not found:
+                    if accused is not None and head.i == verb.i and c.lower_ in _CHARGE_PREPS:
+                        # "accused X of shelling villages", "blamed X for the attack on Y":
+                        # beside an actor as direct object, the phrase is the charge or the
+                        # reason; whom it names is not acted on
+                        continue
                     found.extend(self.inside(p) for p in c.children if p.dep_ == "pobj"
                                  and self.mentions.actor(self.inside(p)) is not None)
+        if not found and accused is not None and wanted and (obj is None or obj.i != accused.i):
+            return [accused]
         if (not found and obj is not None and objects and obj.dep_ == "dobj"
                 and obj.lemma_.lower() not in objects and "~dobj" not in preps):
             # "accused Iran of aggression", "blamed X for the bombing": the pattern's keyword
@@ -111,6 +134,20 @@ class Targets:
                         return [self.inside(pobjs[0])]
         return self.aim_targets(verb)
 
+    def _accused(self, verb: Token) -> Token | None:
+        """The verb's direct object when it is an actor and the verb also has a charge or reason
+        phrase ("accused X of ...", "blamed X for ..."), else None."""
+        preps = {c.lower_ for c in verb.children if c.dep_ == "prep" and c.lower_ in _CHARGE_PREPS}
+        direct = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if not preps or direct is None:
+            return None
+        actor = self.mentions.actor(self.inside(direct))
+        if actor is None or (preps == {"for"} and actor.sector in _STATE_FORCES):
+            # "deployed troops for a war against X", "sent police for ...": forces sent for a
+            # purpose are the doer's own; the purpose names whom the act is aimed at
+            return None
+        return self.inside(direct)
+
     def aim_targets(self, verb: Token) -> list[Token]:
         """'fired tear gas to disperse the protesters', 'imposed tariffs to punish X', 'cut
         supplies so that X would yield': an act that names no target is aimed at the actor its
@@ -123,6 +160,23 @@ class Targets:
                     (d for d in c.children if d.dep_ == "dobj"), None)
                 if obj is not None and self.mentions.actor(self.inside(obj)) is not None:
                     return [self.inside(obj)]
+        return self.condition_targets(verb)
+
+    def condition_targets(self, verb: Token) -> list[Token]:
+        """'warned of a crushing response IF THE UNITED STATES attacked', 'said it would
+        retaliate if Japan sent warships': an act that names no target is aimed at the actor
+        whose deed its condition names (the active subject of an 'if' or 'unless' clause under
+        the verb or under its reported complement; "if it is attacked" names no one else)."""
+        heads = [verb] + [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+        for head in heads:
+            for c in head.children:
+                if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                for m in c.children):
+                    continue
+                subject = next((d for d in c.children if d.dep_ == "nsubj"), None)
+                if subject is not None and subject.lower_ not in ("it", "they", "we", "i") \
+                        and self.mentions.actor(self.inside(subject)) is not None:
+                    return [self.inside(subject)]
         return []
 
     def _victim(self, pobj: Token) -> Token:
@@ -257,6 +311,11 @@ def purpose_of(trigger: Token) -> Token | None:
     if trigger.pos_ != "VERB":
         return None
     head = trigger.head
+    if trigger.dep_ in ("xcomp", "ccomp") and head.pos_ == "VERB" and head.i != trigger.i \
+            and _bare_infinitive(trigger):
+        # "sent troops to help Mali FIGHT the militants": the help is the sending's aim, and
+        # what it is to help do is part of that aim
+        return purpose_of(head)
     marks = {c.lower_ for c in trigger.children if c.dep_ == "mark"}
     if trigger.dep_ == "advcl" and head.pos_ == "VERB" and "so" in marks and (
         "that" in marks or any(c.dep_ == "aux" and c.lower_ in MODAL_AIMS for c in trigger.children)
@@ -275,6 +334,11 @@ def purpose_of(trigger: Token) -> Token | None:
             and head.head.lower_ == "in" and head.head.head.pos_ == "VERB"):
         return head.head.head
     return None
+
+
+def _bare_infinitive(verb: Token) -> bool:
+    """'help Mali FIGHT', 'help them REBUILD': a base form with no 'to' and no modal."""
+    return verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _is_place(token: Token) -> bool:
