@@ -22,6 +22,8 @@ from dyadwatch.knowledge.words import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Doc, Token
 
     from dyadwatch.actors.resolve import ArticleActors
@@ -149,35 +151,13 @@ class Targets:
         return self.inside(direct)
 
     def aim_targets(self, verb: Token) -> list[Token]:
-        """'fired tear gas to disperse the protesters', 'imposed tariffs to punish X', 'cut
-        supplies so that X would yield': an act that names no target is aimed at the actor its
-        purpose clause acts on (or, in a clause of its own, the actor it wants to act)."""
-        for c in verb.children:
-            aim_of = purpose_of(c)
-            if aim_of is not None and aim_of.i == verb.i:
-                # "so that X would yield": X; "to disperse X": X
-                obj = next((d for d in c.children if d.dep_ == "nsubj"), None) or next(
-                    (d for d in c.children if d.dep_ == "dobj"), None)
-                if obj is not None and self.mentions.actor(self.inside(obj)) is not None:
-                    return [self.inside(obj)]
-        return self.condition_targets(verb)
+        """The actor an act that names no target is aimed at, read from its purpose or its
+        condition (``aimed_at``)."""
+        return aimed_at(verb, self._actor_token)
 
-    def condition_targets(self, verb: Token) -> list[Token]:
-        """'warned of a crushing response IF THE UNITED STATES attacked', 'said it would
-        retaliate if Japan sent warships': an act that names no target is aimed at the actor
-        whose deed its condition names (the active subject of an 'if' or 'unless' clause under
-        the verb or under its reported complement; "if it is attacked" names no one else)."""
-        heads = [verb] + [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
-        for head in heads:
-            for c in head.children:
-                if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                                                for m in c.children):
-                    continue
-                subject = next((d for d in c.children if d.dep_ == "nsubj"), None)
-                if subject is not None and subject.lower_ not in ("it", "they", "we", "i") \
-                        and self.mentions.actor(self.inside(subject)) is not None:
-                    return [self.inside(subject)]
-        return []
+    def _actor_token(self, token: Token) -> Token | None:
+        inner = self.inside(token)
+        return inner if self.mentions.actor(inner) is not None else None
 
     def _victim(self, pobj: Token) -> Token:
         """The actor a noun's object stands for, not looking into a 'by' phrase the parser hung
@@ -300,6 +280,38 @@ class Targets:
             if actor is not None and actor.country and actor.country != source.country:
                 return actor
         return None
+
+
+def aimed_at(verb: Token, actor_token: Callable[[Token], Token | None]) -> list[Token]:
+    """'fired tear gas to disperse the protesters', 'imposed tariffs to punish X', 'cut
+    supplies so that X would yield': an act that names no target is aimed at the actor its
+    purpose clause acts on (or, in a clause of its own, the actor it wants to act). Failing
+    that, 'warned of a crushing response IF THE UNITED STATES attacked', 'said it would
+    retaliate if Japan sent warships': at the actor whose deed its condition names (the active
+    subject of an 'if' or 'unless' clause under the verb or under its reported complement; "if
+    it is attacked" names no one else). ``actor_token`` gives the token an actor stands at."""
+    for c in verb.children:
+        aim_of = purpose_of(c)
+        if aim_of is not None and aim_of.i == verb.i:
+            # "so that X would yield": X; "to disperse X": X
+            obj = next((d for d in c.children if d.dep_ == "nsubj"), None) or next(
+                (d for d in c.children if d.dep_ == "dobj"), None)
+            found = actor_token(obj) if obj is not None else None
+            if found is not None:
+                return [found]
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    for head in heads:
+        for c in head.children:
+            if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                            for m in c.children):
+                continue
+            subject = next((d for d in c.children if d.dep_ == "nsubj"), None)
+            if subject is None or subject.lower_ in ("it", "they", "we", "i"):
+                continue
+            found = actor_token(subject)
+            if found is not None:
+                return [found]
+    return []
 
 
 def purpose_of(trigger: Token) -> Token | None:
