@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.events.arguments import Arguments
 from dyadwatch.events.build import EventBuilder, _attributed
 from dyadwatch.events.clauses import Clauses
+from dyadwatch.events.duplicates import merge_restated
 from dyadwatch.events.fallback import fallback_for
 from dyadwatch.events.manner import with_manner
 from dyadwatch.events.match import Match
@@ -156,10 +157,10 @@ class EventExtractor:
         if len(matches) > 1:  # a single match has nothing to merge with, nor to be ordered by
             matches = with_manner(matches)
             matches.sort(key=lambda m: m.trigger.i)
-        events: list[Event] = []
-        for match in matches:
-            events.extend(self.builder.build(index, sent, match))
-        return events
+        built = [(match, self.builder.build(index, sent, match)) for match in matches]
+        if len(built) > 1:  # one act named by two linked triggers is one event
+            return merge_restated(built)
+        return built[0][1] if built else []
 
     def _heads(self) -> list[int]:
         """The index of every token's head, read once per doc (a root is its own head)."""

@@ -1,0 +1,155 @@
+"""One real-world act, one event: two triggers of a sentence that report the same act.
+
+A sentence often names one act twice: conjoined verbs ("troops attacked and shelled the town"),
+an event noun restated in an apposition ("the attack, a bombing of the market, ..."), a noun and
+the relative clause that restates it ("the raid, which targeted ..."), an event noun and the verb
+it is the subject of ("the bombing killed five"). Each trigger makes its own events; this module
+folds such a pair into one. A noun in a prepositional phrase ("killed in an ambush") is left
+alone: which of the two words a reader takes for the act varies too much to pick one.
+
+Two events fold only when all of these hold, so that acts that are truly distinct stay apart:
+
+* their triggers are linked on the parse, as above (a link of the triggers alone: two acts
+  merely in one sentence never fold);
+* the same PLOVER type and the same CAMEO root, or two violent roots (18, 19, 20), which CAMEO
+  splits by weapon and manner where the act is one ("the attack, a bombing": 190 and 183); an
+  accusation and the act it accuses, or a statement and its content, differ in type;
+* the same modality (an act and its denial are two claims);
+* the same source, or for a restating noun (not a conjunction) one source unknown;
+* the same target, or one target unknown: "attacked Mekelle and shelled Adigrat" names two
+  targets and stays two events, as does a group of coordinated targets of one trigger (those
+  come from one trigger, never two).
+
+The folded event keeps the governing trigger's evidence (its trigger span, its id, its date: the
+first of conjoined verbs, the noun an apposition or a relative clause describes, the verb whose
+subject the noun is, the word nearer the clause's root, which reports the act), the
+more specific of the two codes (with that code's CAMEO and PLOVER records), and per role the more
+complete actor (a named one over an unknown one, one with a sector over a bare state). The other
+trigger leaves a trace in the rule ("+restated:<word>"): the records have no field for a second
+trigger.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from dyadwatch.events.match import Match
+    from dyadwatch.records import Actor, Event
+
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _tokens(match: Match) -> list[Token]:
+    """The tokens that stand for a match's act: its trigger, its event noun, and the object its
+    pattern names ("carried out an attack": the attack)."""
+    out = [match.trigger]
+    if match.noun is not None:
+        out.append(match.noun)
+    if match.obj is not None and match.pattern.objects:
+        out.append(match.obj)
+    return out
+
+
+def _link(x: Token, y: Token) -> str | None:
+    """How token ``y`` restates the act of token ``x`` on the parse, or None."""
+    if x.i == y.i:
+        return None
+    if y.dep_ == "conj" and any(c.i == x.i for c in y.conjuncts):
+        return "conj"
+    if y.head.i == x.i and y.dep_ == "appos":
+        return "appos"
+    if y.head.i == x.i and y.dep_ == "relcl" and x.pos_ in ("NOUN", "PROPN"):
+        return "relcl"
+    if y.head.i == x.i and y.dep_ == "nsubj" and y.pos_ == "NOUN" and x.pos_ == "VERB":
+        return "nsubj"
+    return None
+
+
+def linked(a: Match, b: Match) -> tuple[str, bool] | None:
+    """How the triggers of two matches are linked as one act (``conj``, ``appos``, ``relcl``,
+    ``nsubj``), and whether ``a``'s trigger governs the link; None when they are not linked."""
+    for x in _tokens(a):
+        for y in _tokens(b):
+            kind = _link(x, y)
+            if kind is not None:
+                return kind, True
+            kind = _link(y, x)
+            if kind is not None:
+                return kind, False
+    return None
+
+
+def _same_actor(a: Actor | None, b: Actor | None) -> bool:
+    """One party in two mentions: one span, or one name of one country."""
+    if a is None or b is None or a.unknown or b.unknown:
+        return False
+    if (a.start, a.end) == (b.start, b.end):
+        return True
+    return a.name == b.name and a.country == b.country
+
+
+def _missing(actor: Actor | None) -> bool:
+    return actor is None or actor.unknown
+
+
+def _fuller(a: Actor | None, b: Actor | None) -> Actor | None:
+    """The more complete of two mentions of one party: a named one over none, then the one that
+    names a sector or a country the other lacks; ``a`` on a tie."""
+    if _missing(a):
+        return b if not _missing(b) else a
+    if _missing(b) or a is None or b is None:
+        return a
+    return b if len(b.cameo_code) > len(a.cameo_code) else a
+
+
+def _specific(code: str) -> tuple[int, bool]:
+    # a longer code is a sub-category; on one length, a root's generic X0 code names the least
+    return len(code), not code.endswith("0")
+
+
+def same_act(a: Event, b: Event, link: str) -> bool:
+    """Whether events ``a`` and ``b``, of triggers linked by ``link``, are one act."""
+    if a.plover.type != b.plover.type or a.modality != b.modality:
+        return False
+    if a.cameo.root != b.cameo.root and not {a.cameo.root, b.cameo.root} <= VIOLENT_ROOTS:
+        return False
+    if not _same_actor(a.source, b.source) and not (
+        link != "conj" and (_missing(a.source) or _missing(b.source))):
+        return False
+    return _missing(a.target) or _missing(b.target) or _same_actor(a.target, b.target)
+
+
+def fold(first: Event, other: Event) -> Event:
+    """``first`` (the governing trigger's event) with what ``other`` adds: the more specific
+    code, the more complete actors."""
+    keep = other if _specific(other.cameo.code) > _specific(first.cameo.code) else first
+    evidence = replace(first.evidence, rule=f"{first.evidence.rule}+restated:{other.evidence.trigger.text}")
+    return replace(first, cameo=keep.cameo, plover=keep.plover,
+                   source=_fuller(first.source, other.source),
+                   target=_fuller(first.target, other.target), evidence=evidence,
+                   confidence=max(first.confidence, other.confidence))
+
+
+def merge_restated(built: list[tuple[Match, list[Event]]]) -> list[Event]:
+    """The events of one sentence's matches (in trigger order), each act once: an event that
+    restates the act of an event of another match is folded into it. The governing trigger of
+    the link is the evidence (the first of conjoined verbs, the noun an apposition or a relative
+    clause describes, the verb whose subject is the event noun), as it is the word nearer the
+    clause's root, which reports the act; the other is kept in the rule."""
+    out: list[tuple[Match, Event]] = []
+    for match, events in built:
+        for event in events:
+            for k, (earlier, kept) in enumerate(out):
+                if earlier is match:
+                    continue
+                link = linked(earlier, match)
+                if link is not None and same_act(kept, event, link[0]):
+                    out[k] = (earlier, fold(kept, event) if link[1] else fold(event, kept))
+                    break
+            else:
+                out.append((match, event))
+    return [event for _, event in out]
