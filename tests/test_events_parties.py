@@ -290,7 +290,10 @@ def test_officer_abroad_holds_talks(coder: Coder) -> None:
 # The shipped lexicon is written elsewhere; these rows live in the test only, to show that the
 # arguments of these sentences are found once a pattern names their trigger.
 
-_TEST_ROWS = ("t.ram\tverb\tram|board\t\t\tdobj\t190\ttest only\n"
+# 'board' has a code of another root than 'ram': two acts of one type by one doer on one target
+# would be folded into one event (events/duplicates.py), hiding the second verb's parties
+_TEST_ROWS = ("t.ram\tverb\tram\t\t\tdobj\t190\ttest only\n"
+              "t.board\tverb\tboard\t\t\tdobj\t171\ttest only\n"
               "t.warrant\tnoun\twarrant\tissue\t\tfor\t173\ttest only\n"
               "t.explode\tverb\texplode|detonate\t\t\t\t183\ttest only\n")
 
@@ -566,7 +569,9 @@ def test_a_speakers_next_act_after_a_reported_clause_is_the_speakers(coder: Code
 def test_a_reported_clauses_own_second_act_stays_its_doers(coder: Coder) -> None:
     # 'killed' continues what the rebels had done ("had ambushed ... and [had] killed")
     events = _events(coder, "The army said rebels had ambushed a convoy near Gao, and killed five soldiers.")
-    kills = [e for e in events if e.evidence.trigger.text == "killed"]
+    # one act of the rebels ("ambushed ... and killed") may come as one event naming 'killed' in
+    # its rule (events/duplicates.py); a killing of the army's own would stay an event apart
+    kills = [e for e in events if e.evidence.trigger.text == "killed" or "+restated:killed" in e.evidence.rule]
     assert kills and all(e.source is not None and e.source.sector == "REB" for e in kills), \
         [(e.cameo.code, e.source) for e in kills]
 
