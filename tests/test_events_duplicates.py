@@ -68,3 +68,14 @@ def test_an_accusation_and_the_act_it_accuses_stay_apart(coder: Coder) -> None:
                         date="2023-03-14")
     assert {"ACCUSE", "ASSAULT"} <= {e.plover.type for e in events}
     assert not any("+restated" in e.evidence.rule for e in events)
+
+
+def test_conjoined_verbs_each_with_its_own_object_stay_two_clauses(coder: Coder) -> None:
+    events = _events(coder, "Rebels ambushed a supply convoy and killed four soldiers in northern Mali.", "ASSAULT")
+    assert {e.evidence.trigger.text for e in events} == {"ambushed", "killed"}
+
+
+def test_a_relative_clause_verb_is_the_evidence_over_the_noun_it_describes(coder: Coder) -> None:
+    events = _events(coder, "The raid, which targeted a militant hideout in Mosul, was carried out by Iraqi forces.",
+                     "ASSAULT")
+    assert [e.evidence.trigger.text for e in events] == ["targeted"]

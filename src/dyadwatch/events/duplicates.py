@@ -10,7 +10,8 @@ alone: which of the two words a reader takes for the act varies too much to pick
 Two events fold only when all of these hold, so that acts that are truly distinct stay apart:
 
 * their triggers are linked on the parse, as above (a link of the triggers alone: two acts
-  merely in one sentence never fold);
+  merely in one sentence never fold); conjoined verbs that each have an object of their own
+  are two clauses, each telling its own act ("stormed the village and killed ten militants");
 * the same PLOVER type and the same CAMEO root, or two violent roots (18, 19, 20), which CAMEO
   splits by weapon and manner where the act is one ("the attack, a bombing": 190 and 183); an
   accusation and the act it accuses, or a statement and its content, differ in type;
@@ -20,13 +21,13 @@ Two events fold only when all of these hold, so that acts that are truly distinc
   targets and stays two events, as does a group of coordinated targets of one trigger (those
   come from one trigger, never two).
 
-The folded event keeps the governing trigger's evidence (its trigger span, its id, its date: the
-first of conjoined verbs, the noun an apposition or a relative clause describes, the verb whose
-subject the noun is, the word nearer the clause's root, which reports the act), the
-more specific of the two codes (with that code's CAMEO and PLOVER records), and per role the more
-complete actor (a named one over an unknown one, one with a sector over a bare state). The other
-trigger leaves a trace in the rule ("+restated:<word>"): the records have no field for a second
-trigger.
+The folded event keeps one trigger's evidence (its trigger span, its id, its date): the verb
+that tells the act with its parties over a noun that only names it (the relative clause's verb,
+the verb whose subject the noun is), else the governing word (the first of conjoined verbs, the
+noun an apposition describes). It takes the more specific of the two codes (with that code's
+CAMEO and PLOVER records), and per role the more complete actor (a named one over an unknown
+one, one with a sector over a bare state). The other trigger leaves a trace in the rule
+("+restated:<word>"): the records have no field for a second trigger.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ def _link(x: Token, y: Token) -> str | None:
     if x.i == y.i:
         return None
     if y.dep_ == "conj" and any(c.i == x.i for c in y.conjuncts):
-        return "conj"
+        return None if _own_object(x) and _own_object(y) else "conj"
     if y.head.i == x.i and y.dep_ == "appos":
         return "appos"
     if y.head.i == x.i and y.dep_ == "relcl" and x.pos_ in ("NOUN", "PROPN"):
@@ -69,17 +70,26 @@ def _link(x: Token, y: Token) -> str | None:
     return None
 
 
+def _own_object(verb: Token) -> bool:
+    """Whether a verb has an object of its own: conjoined verbs that each have one are two
+    clauses ("stormed the village and killed ten militants"), each reporting its own act."""
+    return any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+
+
 def linked(a: Match, b: Match) -> tuple[str, bool] | None:
     """How the triggers of two matches are linked as one act (``conj``, ``appos``, ``relcl``,
-    ``nsubj``), and whether ``a``'s trigger governs the link; None when they are not linked."""
+    ``nsubj``), and whether ``a``'s event is the one to keep as evidence; None when they are not
+    linked. The evidence is the verb that tells the act with its parties over the noun that
+    names it (a relative clause, a verb with the event noun as subject), else the governing
+    word (the first of conjoined verbs, the noun an apposition describes)."""
     for x in _tokens(a):
         for y in _tokens(b):
             kind = _link(x, y)
             if kind is not None:
-                return kind, True
+                return kind, kind != "relcl"
             kind = _link(y, x)
             if kind is not None:
-                return kind, False
+                return kind, kind == "relcl"
     return None
 
 
@@ -136,10 +146,8 @@ def fold(first: Event, other: Event) -> Event:
 
 def merge_restated(built: list[tuple[Match, list[Event]]]) -> list[Event]:
     """The events of one sentence's matches (in trigger order), each act once: an event that
-    restates the act of an event of another match is folded into it. The governing trigger of
-    the link is the evidence (the first of conjoined verbs, the noun an apposition or a relative
-    clause describes, the verb whose subject is the event noun), as it is the word nearer the
-    clause's root, which reports the act; the other is kept in the rule."""
+    restates the act of an event of another match is folded into it, the evidence chosen by
+    ``linked``; the other trigger is kept in the rule."""
     out: list[tuple[Match, Event]] = []
     for match, events in built:
         for event in events:
