@@ -19,6 +19,7 @@ from dyadwatch.events.prefilter import (
     units,
     words,
 )
+from dyadwatch.events.prefilter_groups import bare_groups
 
 FILTER = PreFilter.build(
     names=["Algeria", "Stephen Townsend", "Mali", "al-shabaab"],
@@ -335,3 +336,48 @@ def test_an_unmatched_quote_mark_is_a_one_character_span() -> None:
     text = 'Tebboune said "we agree. He left.'
     assert quote_spans(text) == []
     assert quote_spans(text, unmatched=True) == [(14, 15)]
+
+
+GROUPS = PreFilter.build(
+    names=["Rwanda", "Rwandan", "Mali", "Malian", "Niger", "Nigerien"],
+    roles=["rebel", "army", "minister"],
+    trigger_lemmas=["attack", "meet"],
+    common_names=["Rwanda", "Rwandan", "Mali", "Malian", "Niger", "Nigerien"],
+    group_roles=["rebel", "army"],
+    country_names=["Rwanda", "Rwandan", "Mali", "Malian", "Niger", "Nigerien"],
+)
+
+
+def test_a_bare_group_keeps_its_latest_mention_with_a_country() -> None:
+    text = (
+        "Nigerien army units are based in the north. The Malian army is short of fuel. "
+        "Prices rose. The army attacked a village on Sunday."
+    )
+    out, _ = GROUPS.apply(text)
+    assert "The Malian army is short of fuel." in out  # where "the army" gets its country
+    assert "Nigerien" not in out  # an earlier one the resolver would not reach
+    assert "Prices rose." not in out
+    out, _ = replace(GROUPS, with_context=False).apply(text)
+    assert "Malian" not in out
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "The Malian army attacked a village.",  # a country of its own: nothing to look back for
+        "The minister attacked the plan.",  # a title, not a group
+        "Rebels attacked a village.",  # no determiner: not a mention of the earlier group
+    ],
+)
+def test_only_a_bare_group_looks_back(last: str) -> None:
+    text = f"Rwandan rebels and the Malian army are in the region. Prices rose. {last}"
+    out, _ = GROUPS.apply(text)
+    assert "Rwandan rebels" not in out and last in out
+
+
+def test_group_heads_take_the_role_heads_forms() -> None:
+    heads = PreFilter.build(names=[], roles=[], group_roles=["rebel fighter", "militia"]).group_nouns
+    assert heads["fighters"] == heads["fighter"] == "fighter"
+    assert heads["militias"] == "militia" and "rebel" not in heads
+    found = bare_groups("The rebel army attacked. These rebels did too.", GROUPS.group_nouns)
+    assert found == {"army", "rebel"}

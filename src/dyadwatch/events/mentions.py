@@ -1,7 +1,7 @@
 """Mentions: the actor a word of a clause stands for, looking inside mentions that are none.
 
 ``Mentions`` owns the step from a token to an actor: the actor resolver's answer, the speaker a
-pronoun stands for in reported speech, the actor governed by a mention that is no actor itself
+pronoun stands for in reported speech (or in a claim its subject denies), the actor governed by a mention that is no actor itself
 ("a group of Liberians", "doctors from American aid groups", "Palestinian riots"), the country a
 crisis noun stands for, and named states or organisations missing from our lists.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from dyadwatch.events.speech import claim_denier
 from dyadwatch.events.subjects import agents
 from dyadwatch.knowledge.words import (
     CRISIS_NOUNS,
@@ -58,6 +59,11 @@ class Mentions:
     ) -> Actor | None:
         if token.lower_ in REFLEXIVES:
             return None
+        denier = claim_denier(token)
+        answering = self.actors.resolve(denier) if denier is not None else None
+        if answering is not None:  # "Russia dismissed U.S. claims that it had ...": Russia
+            return replace(answering, text=token.text, start=token.idx, end=token.idx + len(token),
+                           reason=answering.reason + f"; '{token.text}' in the claim it denies")
         found = self.actors.resolve(token, speaker=speaker)
         if found is not None:
             return found

@@ -12,7 +12,8 @@ for verbs outside the lexicon (``fallback.py``), any word may be a trigger.
 
 Sentences an event's actors are resolved from are kept too (``context``): a quotation's
 attribution, the names before "he" or "she", the other sentences that name the same person,
-the dateline. Sentences come from a quick splitter whose doubtful breaks (after "U.S." or
+the dateline, and the latest earlier sentence that names a group with a country ("Rwandan rebels")
+before one that names it bare ("the rebels"). Sentences come from a quick splitter whose doubtful breaks (after "U.S." or
 "Lt.", before a lower-case word) do not count.
 
 Every other sentence is blanked with spaces (the first one a line break, so that the parser
@@ -35,8 +36,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from dyadwatch.events.fallback import fallback_for
+from dyadwatch.events.prefilter_groups import group_heads, named_groups
 from dyadwatch.events.speech import quote_spans  # the coder's own pairing of quote marks
-from dyadwatch.knowledge.words import COLLECTIVE_HEADS, PEOPLE_OR_SIDES, SPEECH_VERBS
+from dyadwatch.knowledge.words import (
+    COLLECTIVE_HEADS,
+    DIPLOMATIC_STEMS,
+    PEOPLE_OR_SIDES,
+    SPEECH_VERBS,
+)
 from dyadwatch.read.dateline import find_dateline
 
 if TYPE_CHECKING:
@@ -234,6 +241,12 @@ class PreFilter:
     # keep the sentences actors are resolved from (see ``context``); False only to measure what
     # they cost: events change (benchmarks/no_context.py)
     with_context: bool = True
+    # forms of the head words of group and body roles ("rebels", "army"), each to its term's
+    # head word: "the rebels" takes its country from an earlier "Rwandan rebels" (see ``context``)
+    group_nouns: Mapping[str, str] = field(default_factory=dict)
+    # lower-case words of the names that give a group its country: countries, nationalities,
+    # capitals, IGOs and organisations
+    countryish: frozenset[str] = frozenset()
 
     @classmethod
     def build(
@@ -248,13 +261,17 @@ class PreFilter:
         any_trigger: bool = False,
         common_names: Iterable[str] = (),
         speech_verbs: Iterable[str] = (),
+        group_roles: Iterable[str] = (),
+        country_names: Iterable[str] = (),
     ) -> PreFilter:
         """``names``: our gazetteer's surface forms; ``roles``: role terms in every form they
         match in; ``trigger_lemmas``: lemmas that trigger by themselves (any part of speech);
         ``patterns``: lexicon patterns; ``forms``: the lemmatizer's (default: inflections and
         the ``irregular`` forms, lemma -> forms); ``common_names``: names of anything but
         people (countries, organisations...), which link no sentences, and ``speech_verbs`` the
-        coder's verbs of saying (see ``context``)."""
+        coder's verbs of saying (see ``context``); ``group_roles`` the role terms that are no
+        title (a group or body: "rebels", "the army") and ``country_names`` the names that give
+        one its country (see ``context``)."""
         if forms is None:
             forms = Forms(irregular={k: frozenset(v) for k, v in (irregular or {}).items()})
         actor_words: set[str] = set(PRONOUNS) | _ACTOR_NOUNS
@@ -285,6 +302,8 @@ class PreFilter:
             any_trigger,
             frozenset(common),
             frozenset(f for verb in speech_verbs for f in forms.of(verb, ("verb",))),
+            group_nouns=group_heads(group_roles),
+            countryish=frozenset(w for name in country_names for w in words(name) - _FUNCTION),
         )
 
     @classmethod
@@ -306,6 +325,12 @@ class PreFilter:
             any_trigger=_has_fallback(nlp, lexicon),
             common_names=(surface for surface, hit in terms if hit.kind != "person"),
             speech_verbs=_speech_verbs(),
+            group_roles=(
+                role.term
+                for role in knowledge.roles.values()
+                if role.kind != "title" and not role.term.startswith(DIPLOMATIC_STEMS)
+            ),
+            country_names=(surface for surface, hit in terms if hit.kind != "person"),
         )
 
     def keeps(self, sentence: str) -> bool:
@@ -359,7 +384,8 @@ class PreFilter:
         speech = [not self.speech or not w.isdisjoint(self.speech) for w in found]
         cues = [not w.isdisjoint(self.names) for w in found]
         if self.with_context:
-            keep = context(text, groups, keep, found, names, speech, cues)
+            groups_named = named_groups(text, groups, analysed, self.group_nouns, self.countryish)
+            keep = context(text, groups, keep, found, names, speech, cues, groups_named)
         return blank(text, groups, keep)
 
 
@@ -415,6 +441,7 @@ def context(
     names: list[set[str]],
     speech: list[bool],
     cues: list[bool],
+    groups_named: list[tuple[set[str], set[str]]] | None = None,
 ) -> list[bool]:
     """``keep`` with the sentences a kept sentence's actors may be resolved from:
 
@@ -428,7 +455,11 @@ def context(
     * those that share a name with a kept one (``names``: capitalised words but those of
       countries, capitals, nationalities, organisations, roles, months and days) and hold a
       role, nationality or affiliation word (``cues``): what the article says of a person
-      ("Dr. Tunji Olaopa, former permanent secretary, ...") decides who "Olaopa" is.
+      ("Dr. Tunji Olaopa, former permanent secretary, ...") decides who "Olaopa" is;
+    * before a sentence that names a group bare ("the rebels", "the army"), the latest one that
+      names the same group where a country's or organisation's name is (``groups_named``, see
+      ``prefilter_groups.named_groups``): the actor resolver takes the bare group's country from it
+      (``RoleResolver.antecedent_cue``), where the article's focus country would stand in.
 
     The lists hold what is known of each sentence group.
 
@@ -443,6 +474,8 @@ def context(
         for name in found:
             by_name.setdefault(name, []).append(i)
     capitals = [bool(_CAPITAL.search(text, unit[0][0], unit[-1][1])) for unit in groups]
+    bare = [b for b, _ in groups_named] if groups_named else [set[str]() for _ in groups]
+    with_country = [n for _, n in groups_named] if groups_named else bare
 
     def overlapping(start: int, end: int) -> range:
         first = max(0, bisect_right(starts, start) - 1)
@@ -472,6 +505,8 @@ def context(
             more += [j for j in overlapping(back(start, 200), start) if capitals[j]]
         for name in names[i]:
             more += [j for j in by_name[name] if cues[j]]
+        for head in bare[i]:
+            more += [next((j for j in range(i - 1, -1, -1) if head in with_country[j]), i)]
         for j in more:
             if not keep[j]:
                 keep[j] = True

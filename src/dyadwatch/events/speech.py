@@ -4,6 +4,8 @@
 speech verb whose complement holds it ("Egypt said [it would ...]"), else the speaker of the
 quotation around it (a speech verb with a subject just after the closing quote, or before the
 opening one on the same line). ``quote_spans`` pairs the quote marks of a text.
+``claim_denier`` finds whom a pronoun stands for in a claim its subject denies ("Russia
+dismissed U.S. claims that it had supplied drones": Russia, not the claimant).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from dyadwatch.events.modality import DENIAL_GOVERNORS, REPORT_NOUNS
 from dyadwatch.knowledge.words import SPEECH_VERBS
 
 if TYPE_CHECKING:
@@ -46,6 +49,42 @@ def quote_spans(text: str, *, unmatched: bool = False) -> list[tuple[int, int]]:
         spans.append((i, close + 1))
         i = close + 1
     return spans
+
+
+_CLAIM_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+# How a claim's content clause hangs on its noun: as a clause of the noun, or (the noun read as
+# a verb, "U.S. claims that ...") as its complement.
+_CONTENT_DEPS = frozenset({"acl", "ccomp", "relcl"})
+
+
+def claim_denier(pronoun: Token) -> Token | None:
+    """The subject of the verb that denies a claim whose content clause has ``pronoun`` for its
+    subject: "Russia dismissed U.S. claims that it had supplied drones", "the army rejected
+    allegations that they fired on protesters". The claim is about the party that answers it,
+    not about its maker, so the pronoun is that party. ``None`` for any other pronoun, and for a
+    claim nobody is said to deny ("U.S. claims that it ..." keeps today's reading)."""
+    if pronoun.lower_ not in _CLAIM_PRONOUNS or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = pronoun.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ not in _CONTENT_DEPS or (
+        clause.dep_ == "relcl" and not any(c.dep_ == "mark" for c in clause.children)
+    ):
+        return None  # "claims that reached us": a relative clause, not what is claimed
+    noun = clause.head
+    if noun.lemma_.lower() not in REPORT_NOUNS or noun.i > clause.i:
+        return None
+    while noun.dep_ == "conj" and noun.head.i != noun.i:  # "denied rumours and claims that"
+        noun = noun.head
+    denier = noun.head
+    # a noun as the denial's object, or a mis-tagged plural ("U.S. claims") as its complement
+    if noun.dep_ not in ("dobj", "ccomp") or denier.lemma_.lower() not in DENIAL_GOVERNORS:
+        return None
+    if noun.dep_ == "ccomp" and noun.tag_ != "VBZ":
+        return None  # "denied it claimed that ...": a real clause, whose subject is the claimant
+    subjects = [c for c in denier.children if c.dep_ == "nsubj"]
+    return subjects[0] if subjects else None
 
 
 class Speakers:
