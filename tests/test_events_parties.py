@@ -621,3 +621,20 @@ def test_a_passive_relative_clause_about_people_still_reports_its_act(coder: Cod
     # 'who were arrested' describes the protesters, not an event noun the sentence is about
     events = _events(coder, "Kenya released 40 protesters who were arrested during the riots in Kisumu.")
     assert any(e.cameo.root == "17" for e in events), [(e.cameo.code, e.source) for e in events]
+
+
+# -- a threatened act the tagger read as a noun still names whom it is aimed at --------------------
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("The Venezuelan government threatened to jail opposition leaders.", "VEN", "VEN"),
+    ("Belarus threatened to jail striking factory workers on Monday.", "BLR", "BLR"),
+    ("North Korea threatened on Friday to shell South Korean border islands.", "PRK", "KOR"),
+])
+def test_a_to_infinitive_tagged_as_a_noun_gives_the_threat_its_target(
+    coder: Coder, text: str, source: str, target: str
+) -> None:
+    threats = [e for e in _events(coder, text) if e.cameo.root == "13"]
+    assert threats, [(e.cameo.code, e.evidence.trigger) for e in _events(coder, text)]
+    assert {(e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in threats} == {(source, target)}

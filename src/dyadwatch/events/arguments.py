@@ -89,7 +89,7 @@ class Arguments:
         if match.inner is not None:
             inner_targets = self.target_heads(match.inner)
         else:  # "threatened to cut off electricity to X": the uncoded complement's objects
-            inner_targets = [t for c in frame.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+            inner_targets = [t for c in frame.children if c.dep_ == "xcomp" and _infinitive(c)
                              for t in self.clauses.targets(c, self.clauses.direct_object(c),
                                                            ("to", "against", "on", "with"), frozenset())]
         inner_targets = [t for t in inner_targets if self.clauses.actor(t) is not None]
@@ -132,3 +132,12 @@ class Arguments:
                     if found:
                         return found
         return []
+
+
+def _infinitive(token: Token) -> bool:
+    """A verb complement: a verb, or a to-infinitive the tagger read as a noun because the word
+    is also one ("threatened to JAIL critics", "vowed to SHELL the town", "refused to BAN the
+    party"): 'to' as its auxiliary marks it as a verb whatever its tag."""
+    return token.pos_ == "VERB" or (token.pos_ == "NOUN" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+
