@@ -638,3 +638,25 @@ def test_a_to_infinitive_tagged_as_a_noun_gives_the_threat_its_target(
     assert threats, [(e.cameo.code, e.evidence.trigger) for e in _events(coder, text)]
     assert {(e.source.country if e.source else None, e.target.country if e.target else None)
             for e in threats} == {(source, target)}
+
+
+# -- the owner of a rejected claim is whom the rejection answers --------------------------------
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Colombia dismissed Venezuela's allegations of border incursions.", "COL", "VEN"),
+    ("Seoul on Tuesday dismissed Pyongyang's accusations as groundless.", "KOR", "PRK"),
+    ("Morocco rejected Algeria's accusations of spying.", "MAR", "DZA"),
+])
+def test_the_possessor_of_a_rejected_claim_is_the_target(coder: Coder, text: str, source: str, target: str) -> None:
+    denials = [e for e in _events(coder, text) if e.cameo.code == "016"]
+    assert denials, [(e.cameo.code, e.evidence.rule) for e in _events(coder, text)]
+    assert {(e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in denials} == {(source, target)}
+
+
+def test_a_pronoun_possessor_of_the_object_is_no_target(coder: Coder) -> None:
+    # 'its' is the doer's own involvement: no second party
+    denials = [e for e in _events(coder, "Kenya denied its involvement in the raid.") if e.cameo.code == "016"]
+    assert denials and all(e.target is None or e.target.country != "KEN" for e in denials), \
+        [(e.source, e.target) for e in denials]

@@ -93,17 +93,16 @@ class Arguments:
                              for t in self.clauses.targets(c, self.clauses.direct_object(c),
                                                            ("to", "against", "on", "with"), frozenset())]
         inner_targets = [t for t in inner_targets if self.clauses.actor(t) is not None]
+        owner = self._owner(match.obj) if match.obj is not None and match.pattern.family == "refuse" else []
+        if owner and match.inner is not None and match.code == match.base and not inner_targets:
+            return owner  # "dismissed X's accusations" (016): X, who made them
         if match.inner is not None and match.code == match.base:
             # an enacted order: its targets are the act's, else whom the order is given
             if not inner_targets and addressee is not None and self.actors.resolve(addressee):
                 return [addressee]
             return inner_targets
-        if match.obj is not None and match.pattern.family == "refuse":
-            for c in match.obj.children:  # "rejected an offer from X", "a request by X"
-                if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
-                    found = [p for p in c.children if p.dep_ == "pobj" and self.clauses.actor(p)]
-                    if found:
-                        return found
+        if owner:
+            return owner
         if match.code in THIRD_PARTY and inner_targets:
             return inner_targets
         if match.pattern.family in ("appeal", "demand"):
@@ -122,6 +121,18 @@ class Arguments:
         if inner_targets:
             return inner_targets
         return [addressee] if addressee is not None else []
+
+    def _owner(self, obj: Token) -> list[Token]:
+        """Whose offer, request or claim a refusal answers: "rejected an offer FROM X", "a
+        request BY X", "X'S accusations" (not "its": the doer's own)."""
+        for c in obj.children:
+            if c.dep_ == "poss" and c.pos_ != "PRON" and self.clauses.actor(c):
+                return [c]
+            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                found = [p for p in c.children if p.dep_ == "pobj" and self.clauses.actor(p)]
+                if found:
+                    return found
+        return []
 
     def _asked_of(self, frame: Token, obj: Token | None) -> list[Token]:
         """'sought an apology FROM X', 'asked for help FROM X': whom something is asked of."""
