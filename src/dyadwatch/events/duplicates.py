@@ -35,6 +35,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from dyadwatch.knowledge.ontology import leaf_rank
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -116,11 +118,6 @@ def _fuller(a: Actor | None, b: Actor | None) -> Actor | None:
     return b if len(b.cameo_code) > len(a.cameo_code) else a
 
 
-def _specific(code: str) -> tuple[int, bool]:
-    # a longer code is a sub-category; on one length, a root's generic X0 code names the least
-    return len(code), not code.endswith("0")
-
-
 def same_act(a: Event, b: Event, link: str) -> bool:
     """Whether events ``a`` and ``b``, of triggers linked by ``link``, are one act."""
     if a.plover.type != b.plover.type or a.modality != b.modality:
@@ -136,7 +133,7 @@ def same_act(a: Event, b: Event, link: str) -> bool:
 def fold(first: Event, other: Event) -> Event:
     """``first`` (the governing trigger's event) with what ``other`` adds: the more specific
     code, the more complete actors."""
-    keep = other if _specific(other.cameo.code) > _specific(first.cameo.code) else first
+    keep = other if leaf_rank(other.cameo.code) > leaf_rank(first.cameo.code) else first
     evidence = replace(first.evidence, rule=f"{first.evidence.rule}+restated:{other.evidence.trigger.text}")
     return replace(first, cameo=keep.cameo, plover=keep.plover,
                    source=_fuller(first.source, other.source),

@@ -32,6 +32,7 @@ from dyadwatch.events.senses import (
 from dyadwatch.events.subjects import is_to_infinitive, undergoer_verb
 from dyadwatch.events.violence import private_doer, refine_violence
 from dyadwatch.knowledge.lexicon import Lexicon, Pattern, Shifts
+from dyadwatch.knowledge.ontology import leaf_rank
 from dyadwatch.knowledge.words import (
     ADJECTIVE_TRIGGER_DEPS,
     AGENT_EVENT_NOUNS,
@@ -65,12 +66,6 @@ def _states_a_fact(verb: Token) -> bool:
     return False
 
 
-def _leaf_rank(code: str) -> int:
-    """How far down the CAMEO tree a code is: a root's generic code (050) 0, a category (051)
-    1, a sub-category (0511) 2."""
-    return 2 if len(code) == 4 else int(code[2:] != "0")
-
-
 def _more_specific(
     new: tuple[float, int, Pattern], old: tuple[float, int, Pattern]
 ) -> bool:
@@ -86,7 +81,7 @@ def _more_specific(
         return new[0] > old[0]
     if new[1] != old[1]:  # a matched object (0: none) narrows more the longer it is
         return new[1] > old[1]
-    return new[2].code[:2] == old[2].code[:2] and _leaf_rank(new[2].code) > _leaf_rank(old[2].code)
+    return new[2].code[:2] == old[2].code[:2] and leaf_rank(new[2].code) > leaf_rank(old[2].code)
 
 
 class Matcher:

@@ -63,6 +63,12 @@ def quad_class_for_root(root: str) -> int:
     return 3 if number <= 14 else 4
 
 
+def leaf_rank(code: str) -> int:
+    """How far down the CAMEO tree an event code (3 or 4 digits) is: a root's generic code (050)
+    0, a category (051) 1, a sub-category (0511) 2. CAMEO codes the most specific that applies."""
+    return 2 if len(code) == 4 else int(code[2:] != "0")
+
+
 @dataclass(frozen=True)
 class CameoCode:
     """One CAMEO event code (a 2-digit root, a 3-digit or a 4-digit code)."""
