@@ -344,7 +344,6 @@ GROUPS = PreFilter.build(
     trigger_lemmas=["attack", "meet"],
     common_names=["Rwanda", "Rwandan", "Mali", "Malian", "Niger", "Nigerien"],
     group_roles=["rebel", "army"],
-    country_names=["Rwanda", "Rwandan", "Mali", "Malian", "Niger", "Nigerien"],
 )
 
 

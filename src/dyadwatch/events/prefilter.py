@@ -262,7 +262,6 @@ class PreFilter:
         common_names: Iterable[str] = (),
         speech_verbs: Iterable[str] = (),
         group_roles: Iterable[str] = (),
-        country_names: Iterable[str] = (),
     ) -> PreFilter:
         """``names``: our gazetteer's surface forms; ``roles``: role terms in every form they
         match in; ``trigger_lemmas``: lemmas that trigger by themselves (any part of speech);
@@ -270,8 +269,8 @@ class PreFilter:
         the ``irregular`` forms, lemma -> forms); ``common_names``: names of anything but
         people (countries, organisations...), which link no sentences, and ``speech_verbs`` the
         coder's verbs of saying (see ``context``); ``group_roles`` the role terms that are no
-        title (a group or body: "rebels", "the army") and ``country_names`` the names that give
-        one its country (see ``context``)."""
+        title (a group or body: "rebels", "the army"), which the ``common_names`` give their
+        country (see ``context``)."""
         if forms is None:
             forms = Forms(irregular={k: frozenset(v) for k, v in (irregular or {}).items()})
         actor_words: set[str] = set(PRONOUNS) | _ACTOR_NOUNS
@@ -293,8 +292,10 @@ class PreFilter:
                 for form in found if need else ():
                     conditional.setdefault(form, []).append(need)
         common = set(actor_words - PRONOUNS)
+        countryish: set[str] = set()
         for name in common_names:
             common |= words(name)
+            countryish |= words(name) - _FUNCTION
         return cls(
             frozenset(actor_words),
             frozenset(triggers),
@@ -303,7 +304,7 @@ class PreFilter:
             frozenset(common),
             frozenset(f for verb in speech_verbs for f in forms.of(verb, ("verb",))),
             group_nouns=group_heads(group_roles),
-            countryish=frozenset(w for name in country_names for w in words(name) - _FUNCTION),
+            countryish=frozenset(countryish),
         )
 
     @classmethod
@@ -330,7 +331,6 @@ class PreFilter:
                 for role in knowledge.roles.values()
                 if role.kind != "title" and not role.term.startswith(DIPLOMATIC_STEMS)
             ),
-            country_names=(surface for surface, hit in terms if hit.kind != "person"),
         )
 
     def keeps(self, sentence: str) -> bool:
