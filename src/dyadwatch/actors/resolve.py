@@ -136,7 +136,7 @@ class ArticleActors(ActorScope):
     def _pronoun(self, head: Token, speaker: Actor | None) -> Actor | None:
         lower = head.lower_
         if lower in ("we", "us", "i", "me") and speaker is not None:
-            return replace(speaker, text=head.text, start=head.idx, end=head.idx + len(head))
+            return mentioned_at(speaker, head)
         if lower in ("he", "she", "him", "her"):
             found = self.people.previous(head)
             if found is not None:
@@ -264,3 +264,10 @@ class ArticleActors(ActorScope):
                        f"'{span.text}' refers back to {named}").at(span.text, span.start_char, span.end_char)
             for code, _ in antecedents
         ]
+
+
+def mentioned_at(actor: Actor, token: Token, note: str = "") -> Actor:
+    """``actor`` as a word that stands for it mentions it (a pronoun, "his country", a body's
+    officer): that word's text and offsets, ``note`` added to the reason."""
+    return replace(actor, text=token.text, start=token.idx, end=token.idx + len(token),
+                   reason=actor.reason + note)

@@ -8,9 +8,9 @@ crisis noun stands for, and named states or organisations missing from our lists
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from dyadwatch.actors.resolve import mentioned_at
 from dyadwatch.events.speech import claim_denier
 from dyadwatch.events.subjects import agents
 from dyadwatch.knowledge.words import (
@@ -62,13 +62,12 @@ class Mentions:
         denier = claim_denier(token)
         answering = self.actors.resolve(denier) if denier is not None else None
         if answering is not None:  # "Russia dismissed U.S. claims that it had ...": Russia
-            return replace(answering, text=token.text, start=token.idx, end=token.idx + len(token),
-                           reason=answering.reason + f"; '{token.text}' in the claim it denies")
+            return mentioned_at(answering, token, f"; '{token.text}' in the claim it denies")
         found = self.actors.resolve(token, speaker=speaker)
         if found is not None:
             return found
         if for_speaker and speaker is not None and token.lower_ in PRONOUNS_FOR_SPEAKER and speaker.kind != "person":
-            return replace(speaker, text=token.text, start=token.idx, end=token.idx + len(token))
+            return mentioned_at(speaker, token)
         if for_speaker and speaker is not None and self._a_person(speaker) and (
             token.lower_ in PERSON_PRONOUNS_FOR_SPEAKER or (
                 token.lemma_.lower() in OWN_STATE_NOUNS
@@ -76,7 +75,7 @@ class Mentions:
         ):
             # "the president said he condemned it", "the minister said his country would not
             # negotiate": in a person's reported speech, the speaker or the state they speak for
-            return replace(speaker, text=token.text, start=token.idx, end=token.idx + len(token))
+            return mentioned_at(speaker, token)
         inner = self._governed(token, GOVERNING_PREPS if as_source else TARGET_GOVERNING_PREPS)
         if inner is not None:
             return self.actors.resolve(inner, speaker=speaker)
@@ -94,8 +93,7 @@ class Mentions:
             if c.dep_ == "nmod" and c.i < token.i and c.ent_type_ == "ORG":
                 found = self.actors.resolve(c)
                 if found is not None:
-                    return replace(found, text=token.text, start=token.idx, end=token.idx + len(token),
-                                   reason=found.reason + f"; the body of '{token.text}'")
+                    return mentioned_at(found, token, f"; the body of '{token.text}'")
         return None
 
     def _a_person(self, speaker: Actor) -> bool:
