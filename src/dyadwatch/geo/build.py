@@ -253,7 +253,7 @@ def _add_countries(
     additions: Mapping[str, list[Addition]],
 ) -> None:
     iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
-    points = {a.code: (a.lat, a.lon) for a in additions["point"]}
+    points = _points(additions)
     names: dict[str, set[str]] = defaultdict(set)
     for iso2, rec in countries.items():
         names[iso2].add(rec["name"].strip())
@@ -292,8 +292,9 @@ def _add_states(
     abbreviations: dict[str, list[str]] = defaultdict(list)
     for abbreviation in additions["abbreviation"]:
         abbreviations[abbreviation.code].append(abbreviation.name)
+    points = _points(additions)
     for code, rec in read(data_dir, "us_states.json").items():
-        point = _point(additions, f"US.{code}") or _cell_centre(
+        point = points.get(f"US.{code}") or _cell_centre(
             built.cities.points(by_admin.get(f"US.{code}", []))
         )
         lat, lon = point or (None, None)
@@ -316,6 +317,7 @@ def _add_admin1(
     their AP abbreviations), at the centre of their cities' cells, under their main name and
     their Latin-script alternate names. A ``generic`` name (an ordinary word in English copy:
     "Central", "Capital") is not indexed: it would make every such capitalised word a province."""
+    points = _points(additions)
     for div in divisions:
         country = iso3.get(div.country)
         if country is None:
@@ -324,7 +326,7 @@ def _add_admin1(
         if div.country == "US":
             continue
         code = f"{div.country}.{div.code}"
-        point = _point(additions, code) or _division_centre(
+        point = points.get(code) or _division_centre(
             built.cities.points(by_admin.get(code, []))
         )
         lat, lon = point or (None, None)
@@ -365,13 +367,14 @@ def _add_admin2(
         built.index[key].append(cand)
 
 
-def _point(additions: Mapping[str, list[Addition]], code: str) -> tuple[float, float] | None:
-    """The table's point for a country or a division ("US.AK": country and GeoNames admin1
-    code), or None."""
-    for row in additions["point"]:
-        if row.code == code and row.lat is not None and row.lon is not None:
-            return row.lat, row.lon
-    return None
+def _points(additions: Mapping[str, list[Addition]]) -> dict[str, tuple[float, float]]:
+    """The table's points by code: a country's alpha-2 code, or a division's ("US.AK": country
+    and GeoNames admin1 code)."""
+    return {
+        row.code: (row.lat, row.lon)
+        for row in additions["point"]
+        if row.lat is not None and row.lon is not None
+    }
 
 
 def _continents(data_dir: Path) -> dict[str, Candidate]:
