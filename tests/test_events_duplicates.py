@@ -23,7 +23,11 @@ def test_conjoined_verbs_of_one_attack_are_one_event_with_the_finer_code(coder: 
     assert len(events) == 1
     event = events[0]
     assert event.evidence.trigger.text == "attacked"  # the governing verb is the evidence
-    assert "+restated:shelled" in event.evidence.rule
+    text = "Russian troops attacked and shelled the town of Bakhmut on Tuesday."
+    restated = event.evidence.restated
+    assert restated is not None and text[restated.start:restated.end] == restated.text == "shelled"
+    assert [s.text for s in event.evidence.triggers()] == ["attacked", "shelled"]
+    assert event.evidence.rule.endswith("+restated")
     assert event.cameo.code == "194"  # shelling names the weapon: finer than a bare attack
 
 
@@ -67,7 +71,7 @@ def test_an_accusation_and_the_act_it_accuses_stay_apart(coder: Coder) -> None:
     events = coder.code("The rebels denied attacking the convoy and accused the army of shelling it.",
                         date="2023-03-14")
     assert {"ACCUSE", "ASSAULT"} <= {e.plover.type for e in events}
-    assert not any("+restated" in e.evidence.rule for e in events)
+    assert not any("+restated" in e.evidence.rule or e.evidence.restated for e in events)
 
 
 def test_conjoined_verbs_each_with_its_own_object_stay_two_clauses(coder: Coder) -> None:

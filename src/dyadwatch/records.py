@@ -179,6 +179,13 @@ class Evidence(_Record):
     modality_cue: Span | None = None
     # Whose claim the event is, when it is only reported in someone's speech ("X said Y attacked").
     attributed_to: Actor | None = None
+    # The second word of one act told twice in the sentence ("attacked and shelled the town"):
+    # the two triggers gave one event, and both are its evidence.
+    restated: Span | None = None
+
+    def triggers(self) -> tuple[Span, ...]:
+        """Every word of the sentence that reports the act: the trigger, then the restated one."""
+        return (self.trigger,) if self.restated is None else (self.trigger, self.restated)
 
 
 @dataclass(frozen=True)
@@ -247,6 +254,7 @@ _NESTED: dict[tuple[str, str], Any] = {
     ("Evidence", "trigger"): Span,
     ("Evidence", "modality_cue"): Span,
     ("Evidence", "attributed_to"): Actor,
+    ("Evidence", "restated"): Span,
     ("EventDate", "value"): Date,
     ("PlaceMention", "place"): Place,
 }

@@ -289,8 +289,9 @@ def evaluate(coder: Coder, gold: Iterable[GoldRecord], *, misses: int = 0) -> Re
 
 
 def overlaps(event: Event, span: tuple[int, int]) -> bool:
-    trigger = event.evidence.trigger
-    return trigger.start < span[1] and span[0] < trigger.end
+    """Whether a word that reports the event (its trigger, or the one that restates the act)
+    overlaps ``span``."""
+    return any(t.start < span[1] and span[0] < t.end for t in event.evidence.triggers())
 
 
 def score(

@@ -26,8 +26,9 @@ that tells the act with its parties over a noun that only names it (the relative
 the verb whose subject the noun is), else the governing word (the first of conjoined verbs, the
 noun an apposition describes). It takes the more specific of the two codes (with that code's
 CAMEO and PLOVER records), and per role the more complete actor (a named one over an unknown
-one, one with a sector over a bare state). The other trigger leaves a trace in the rule
-("+restated:<word>"): the records have no field for a second trigger.
+one, one with a sector over a bare state). The other trigger is kept as
+``evidence.restated`` (its word and offsets) and the rule ends in "+restated". An act told three
+times keeps the last word folded in.
 """
 
 from __future__ import annotations
@@ -134,7 +135,8 @@ def fold(first: Event, other: Event) -> Event:
     """``first`` (the governing trigger's event) with what ``other`` adds: the more specific
     code, the more complete actors."""
     keep = other if leaf_rank(other.cameo.code) > leaf_rank(first.cameo.code) else first
-    evidence = replace(first.evidence, rule=f"{first.evidence.rule}+restated:{other.evidence.trigger.text}")
+    evidence = replace(first.evidence, rule=f"{first.evidence.rule}+restated",
+                       restated=other.evidence.trigger)
     return replace(first, cameo=keep.cameo, plover=keep.plover,
                    source=_fuller(first.source, other.source),
                    target=_fuller(first.target, other.target), evidence=evidence,
@@ -144,7 +146,7 @@ def fold(first: Event, other: Event) -> Event:
 def merge_restated(built: list[tuple[Match, list[Event]]]) -> list[Event]:
     """The events of one sentence's matches (in trigger order), each act once: an event that
     restates the act of an event of another match is folded into it, the evidence chosen by
-    ``linked``; the other trigger is kept in the rule."""
+    ``linked``; the other trigger is kept as ``evidence.restated``."""
     out: list[tuple[Match, Event]] = []
     for match, events in built:
         for event in events:
