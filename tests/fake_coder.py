@@ -83,6 +83,21 @@ def _actor(text: str, start: int) -> Actor:
     )
 
 
+def _span_of(text: str, word: str | None) -> Span | None:
+    if word is None:
+        return None
+    start = text.index(word)
+    return Span(word, start, start + len(word))
+
+
+def _cue(match: re.Match[str], base: int) -> Span | None:
+    """The word that set a non-asserted modality, as the real coder records it."""
+    if not match["mod"]:
+        return None
+    start = base + match.start("mod") + 1  # the group starts at the space before the word
+    return Span(match["mod"].strip(), start, base + match.end("mod"))
+
+
 def code_text(article: Article) -> list[Event]:
     """The fake coder's events for one article."""
     events: list[Event] = []
@@ -106,7 +121,8 @@ def code_text(article: Article) -> list[Event]:
                     cameo=cameo,
                     plover=Plover(PLOVER[cameo.root], None, ()),
                     modality=_MODALITY[match["mod"]],
-                    evidence=Evidence(sentence.group(), base, trigger, "fake"),
+                    evidence=Evidence(sentence.group(), base, trigger, "fake",
+                                      modality_cue=_cue(match, base)),
                     place=city,
                     date=EventDate(when, "day" if when else "unknown"),
                 )
@@ -158,9 +174,11 @@ def build_event(
     precision: str = "day",
     place: Place | None = None,
     trigger: str | None = None,
+    cue: str | None = None,
 ) -> Event:
     """A hand-built Event on ``article``; the trigger is the first occurrence of ``trigger``
-    (default: the first word) in the text, and actors point at the text's start."""
+    (default: the first word) in the text, the modality cue that of ``cue``, and actors point at
+    the trigger."""
     word = trigger or article.text.split()[0]
     start = article.text.index(word)
     sentence_end = article.text.find(".", start)
@@ -192,7 +210,8 @@ def build_event(
         cameo=Cameo(code, f"CAMEO {code}", root or code[:2], 1.0, 1),
         plover=Plover(plover, None, ()),
         modality=modality,
-        evidence=Evidence(sentence, 0, Span(word, start, start + len(word)), "test"),
+        evidence=Evidence(sentence, 0, Span(word, start, start + len(word)), "test",
+                          modality_cue=_span_of(article.text, cue)),
         place=place,
         date=EventDate(when, precision if when else "unknown"),  # type: ignore[arg-type]
     )

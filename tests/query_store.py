@@ -128,6 +128,7 @@ def articles() -> list[tuple[Article, list[Event]]]:
         target=("CHN", "GOV"),
         modality="hedged",
         trigger="met",
+        cue="reportedly",
     )
     add(
         "n1",

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -17,7 +18,10 @@ from fastapi.testclient import TestClient
 
 from dyadwatch.api import ApiSettings, create_app
 from dyadwatch.api.routes import FILTER_DOCS
+from dyadwatch.records import Article, Span
+from dyadwatch.store.details import evidence_spans
 
+from fake_coder import build_event
 from query_store import build
 
 API = "/api/v1"
@@ -79,8 +83,30 @@ def test_event_detail(client: TestClient) -> None:
     sentence = first["evidence_sentence"]
     assert sentence[first["trigger"]["start"] : first["trigger"]["end"]] == "attacked"
     assert first["source"]["start"] is not None and first["article"]["source"] == "Wire"
+    assert first["modality_cue"] is None and first["restated"] is None  # asserted, one word
     hedged = get(client, "/events/h1#0".replace("#", "%23"))["data"]
-    assert hedged["reports"][0]["why_merged"].startswith("not merged")
+    report = hedged["reports"][0]
+    assert report["why_merged"].startswith("not merged")
+    cue = report["modality_cue"]
+    assert cue["text"] == "reportedly" and report["evidence_sentence"][cue["start"]:cue["end"]] == "reportedly"
+
+
+def test_report_evidence_spans_come_from_the_stored_event() -> None:
+    text = "Russia said Ukrainian troops attacked and shelled Donetsk."
+    article = Article("x", text)
+    event = build_event(article, trigger="attacked", cue="said", source=("UKR", "MIL"))
+    speaker = replace(event.source, text="Russia", start=0, end=6, cameo_code="RUS")  # type: ignore[arg-type]
+    restated = Span("shelled", text.index("shelled"), text.index("shelled") + 7)
+    event = replace(event, evidence=replace(event.evidence, attributed_to=speaker, restated=restated))
+    spans = evidence_spans(json.loads(event.to_json()))
+    assert spans == {
+        "modality_cue": {"text": "said", "start": 7, "end": 11},
+        "speaker": {"text": "Russia", "start": 0, "end": 6, "code": "RUS"},
+        "restated": {"text": "shelled", "start": restated.start, "end": restated.end},
+    }
+    # a report stored before these fields existed
+    assert evidence_spans({"evidence": {"trigger": {"text": "met", "start": 0, "end": 3}}}) == {
+        "modality_cue": None, "speaker": None, "restated": None}
 
 
 def test_article_series_stats_actors_signals(client: TestClient) -> None:

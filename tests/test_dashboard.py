@@ -224,7 +224,9 @@ def test_unmerged_report_pages(client: TestClient) -> None:
     links = re.findall(r'<a href="(/event/[^"]+)">', page)
     assert links and all("%23" in link for link in links)
     event = html(client, links[0])
-    assert "reportedly" in event and "not merged" in event
+    assert "not merged" in event
+    # the word that made the report hedged is marked in its sentence
+    assert re.search(r'data-roles="cue"><span class="tag tag-cue">cue</span>reportedly</mark>', event)
 
 
 def test_goldstein_line_breaks_at_empty_periods() -> None:

@@ -12,6 +12,7 @@ from dyadwatch.errors import InvalidArgument
 from dyadwatch.memo import Memo
 from dyadwatch.query import EventQuery, flat_sql, where_sql
 from dyadwatch.query_run import count, fetch_dicts
+from dyadwatch.store.details import evidence_spans
 from dyadwatch.watch.periods import next_period
 
 if TYPE_CHECKING:
@@ -174,8 +175,8 @@ GROUP BY 1, 2 ORDER BY n DESC LIMIT ?
 
 
 def article_spans(con: duckdb.DuckDBPyConnection, article_id: str) -> list[dict[str, Any]]:
-    """Every coded span of an article's reports (source, target, trigger, place; a modality cue
-    and attributed speaker when the store holds them), with the report they belong to."""
+    """Every coded span of an article's reports (source, target, trigger and the word restating
+    the act, place, the modality cue and attributed speaker), with the report they belong to."""
     rows = fetch_dicts(
         con,
         "SELECT idx, event_id, modality, cameo_code, cameo_name, source_code, target_code,"
@@ -190,7 +191,9 @@ def article_spans(con: duckdb.DuckDBPyConnection, article_id: str) -> list[dict[
         for role in ("source", "target", "place"):
             part = coded.get(role) or {}
             spans.append((role, part.get("start"), part.get("end"), part.get("text")))
-        for role, part in extra_spans(coded):
+        extra = evidence_spans(coded)
+        for role, name in (("trigger", "restated"), ("cue", "modality_cue"), ("speaker", "speaker")):
+            part = extra[name] or {}
             spans.append((role, part.get("start"), part.get("end"), part.get("text")))
         row["spans"] = [
             {"role": r, "start": s, "end": e, "text": t}
@@ -198,19 +201,6 @@ def article_spans(con: duckdb.DuckDBPyConnection, article_id: str) -> list[dict[
             if isinstance(s, int) and isinstance(e, int) and e > s
         ]
         out.append(row)
-    return out
-
-
-def extra_spans(coded: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    """The modality cue and the attributed speaker of a coded event, when it stores them as
-    spans (the coder of today does not; a later one may)."""
-    out = []
-    for role, names in (("cue", ("modality_cue", "cue")), ("speaker", ("speaker", "attribution"))):
-        for name in names:
-            part = coded.get(name)
-            if isinstance(part, dict) and isinstance(part.get("start"), int):
-                out.append((role, part))
-                break
     return out
 
 

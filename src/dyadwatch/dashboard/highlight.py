@@ -42,15 +42,11 @@ def pieces(text: str, spans: list[dict[str, Any]], base: int = 0) -> list[Piece]
 
 
 def report_spans(report: dict[str, Any]) -> list[dict[str, Any]]:
-    """The spans of an API report (``GET /events/{id}``): source, target, trigger, and the
-    modality cue and attributed speaker when present."""
+    """The spans of an API report (``GET /events/{id}``): source, target, trigger (and the word
+    restating the act), and the modality cue and attributed speaker when present."""
     out = []
-    for role in ("source", "target", "trigger"):
-        part = report.get(role)
-        if isinstance(part, dict):
-            out.append({"role": role, "start": part.get("start"), "end": part.get("end"),
-                        "text": part.get("text")})  # fmt: skip
-    for role, name in (("cue", "modality_cue"), ("speaker", "speaker")):
+    for role, name in (("source", "source"), ("target", "target"), ("trigger", "trigger"),
+                       ("trigger", "restated"), ("cue", "modality_cue"), ("speaker", "speaker")):
         part = report.get(name)
         if isinstance(part, dict):
             out.append({"role": role, "start": part.get("start"), "end": part.get("end"),

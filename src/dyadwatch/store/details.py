@@ -36,6 +36,27 @@ def _span(actor: dict[str, Any] | None) -> dict[str, Any] | None:
     }
 
 
+def _plain(span: Any) -> dict[str, Any] | None:
+    if not isinstance(span, dict) or not isinstance(span.get("start"), int):
+        return None
+    return {"text": span.get("text"), "start": span["start"], "end": span.get("end")}
+
+
+def evidence_spans(coded: dict[str, Any]) -> dict[str, dict[str, Any] | None]:
+    """The evidence words of a stored report beyond its trigger and actors, read from its event
+    JSON (null when the report has none): ``modality_cue``, the word that set the modality;
+    ``speaker``, the party whose claim it only is (with its actor code); ``restated``, the second
+    word of an act told twice in the sentence. Reports stored before these fields existed give
+    nulls."""
+    evidence = coded.get("evidence")
+    evidence = evidence if isinstance(evidence, dict) else {}
+    speaker = _plain(evidence.get("attributed_to"))
+    if speaker is not None:
+        speaker["code"] = evidence["attributed_to"].get("cameo_code")
+    return {"modality_cue": _plain(evidence.get("modality_cue")), "speaker": speaker,
+            "restated": _plain(evidence.get("restated"))}  # fmt: skip
+
+
 def _report(
     row: dict[str, Any], event: dict[str, Any] | None, article: dict[str, Any]
 ) -> dict[str, Any]:
@@ -44,8 +65,7 @@ def _report(
     row["target"] = _span(coded.get("target"))
     row["trigger"] = {"text": row["trigger_text"], "start": row["trigger_start"],
                       "end": row["trigger_end"]}  # fmt: skip
-    # The coder does not store the word that set the modality; only the modality itself.
-    row["modality_cue"] = None
+    row.update(evidence_spans(coded))
     row["article"] = {k: article.get(k) for k in ("title", "url", "source", "date", "language")}
     row["why_merged"] = why_merged(row, event)
     return json_row(row)
