@@ -50,7 +50,20 @@ def test_plover_type_and_triples() -> None:
     report = _report("plover_small.jsonl")
     assert report.plover_type.hits == 2
     # p1 matches; p2: the reciprocal gold has two triples, the fake coder codes one of them
-    assert (report.triple_tp, report.triple_pred, report.triple_gold) == (2, 2, 3)
+    t = report.triples
+    assert (t.tp, t.pred, t.gold) == (2, 2, 3)
+    assert report.cameo_triples.gold == 0  # no CAMEO gold: no root triples reported
+    assert "country_root_triple_f1" not in report.summary()
+
+
+def test_cameo_gold_with_actors_scores_country_root_triples() -> None:
+    report = _report("cameo_small.jsonl")
+    # c1, c2 (193 is root 19 like the fake 190) and c3 (hedged counts) match on country and
+    # root; c4 names FRA as the source of a 042 the fake coder does not find
+    t = report.cameo_triples
+    assert (t.tp, t.pred, t.gold) == (3, 3, 4)
+    assert report.summary()["country_root_triple_recall"] == 0.75
+    assert report.summary()["country_root_triple_precision"] == 1.0
 
 
 def test_modality_agreement_where_the_gold_gives_one() -> None:

@@ -26,7 +26,8 @@ def command(gold: Path, limit: int | None, misses: int, fmt: str, model: str | N
     \b
     Texts are coded as `ingest` codes them (pre-filter included). Reports CAMEO exact and root
     accuracy with a per-root table, PLOVER type accuracy, (source, target, type) triple
-    precision/recall/F1, gold-actor country and country+sector accuracy with coverage, a
+    precision/recall/F1 (and, for CAMEO gold with actors, (source country, target country, CAMEO root) triples),
+    gold-actor country and country+sector accuracy with coverage, a
     per-category table, trigger recall (records with a gold trigger span that some predicted
     trigger overlaps), the false-positive rate of records that expect no event, and modality
     agreement where the gold gives a modality. Events of every modality count.

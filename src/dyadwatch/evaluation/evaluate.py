@@ -3,7 +3,9 @@
 Each gold record is ``{"id", "text", "date", "events": [{"source", "target", "code", "scheme"}]}``.
 Texts are coded as ``ingest`` codes them (the pre-filter on when the settings say so).
 CAMEO records are scored on the primary predicted event (the one nearest the root of the
-sentence's parse): exact code and root, overall and per root. PLOVER records are scored on PLOVER
+sentence's parse): exact code and root, overall and per root; where they name actors (our
+challenge suite), also on (source country, target country, CAMEO root) triples over all
+predicted events ("---" for an unnamed doer, "IGO" for any international organisation). PLOVER records are scored on PLOVER
 type (0.5 labels mapped to 2.0), on (source, target, type) triples, and, where the gold names
 actors, on the resolution of each gold actor mention to country and sector. A gold event with a
 ``trigger`` span ({text, start, end}) scores trigger recall: some predicted event's trigger
@@ -79,6 +81,37 @@ class RootTally:
 
 
 @dataclass
+class Triples:
+    """Set overlap of predicted and gold (source, target, type) triples, summed over records."""
+
+    tp: int = 0
+    pred: int = 0
+    gold: int = 0
+
+    def add(self, ours: set[Triple], gold: frozenset[Triple]) -> None:
+        self.tp += len(ours & gold)
+        self.pred += len(ours)
+        self.gold += len(gold)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.pred if self.pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def summary(self, prefix: str) -> dict[str, float]:
+        return {f"{prefix}_precision": round(self.precision, 4),
+                f"{prefix}_recall": round(self.recall, 4), f"{prefix}_f1": round(self.f1, 4)}  # fmt: skip
+
+
+@dataclass
 class Report:
     """Everything ``dyadwatch eval`` prints."""
 
@@ -87,9 +120,9 @@ class Report:
     cameo_exact: Tally = field(default_factory=Tally)
     cameo_root: Tally = field(default_factory=Tally)
     plover_type: Tally = field(default_factory=Tally)
-    triple_tp: int = 0
-    triple_pred: int = 0
-    triple_gold: int = 0
+    triples: Triples = field(default_factory=Triples)  # PLOVER gold: (source, target, type)
+    # CAMEO gold with actors (our challenge suite): (source country, target country, CAMEO root)
+    cameo_triples: Triples = field(default_factory=Triples)
     actor_country: Tally = field(default_factory=Tally)
     actor_country_sector: Tally = field(default_factory=Tally)
     actor_resolved: Tally = field(default_factory=Tally)
@@ -100,19 +133,6 @@ class Report:
     modality: Tally = field(default_factory=Tally)
     misses: list[Miss] = field(default_factory=list)
 
-    @property
-    def precision(self) -> float:
-        return self.triple_tp / self.triple_pred if self.triple_pred else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.triple_tp / self.triple_gold if self.triple_gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
     def summary(self) -> dict[str, Any]:
         out: dict[str, Any] = {"records": self.records, "coverage": _share(self.with_event, self.records)}
         if self.cameo_exact.n:
@@ -120,9 +140,9 @@ class Report:
             out["cameo_root"] = round(self.cameo_root.rate, 4)
         if self.plover_type.n:
             out["plover_type"] = round(self.plover_type.rate, 4)
-            out["triple_precision"] = round(self.precision, 4)
-            out["triple_recall"] = round(self.recall, 4)
-            out["triple_f1"] = round(self.f1, 4)
+            out.update(self.triples.summary("triple"))
+        if self.cameo_triples.gold:
+            out.update(self.cameo_triples.summary("country_root_triple"))
         if self.trigger.n:
             out["trigger_records"] = self.trigger.n
             out["trigger_recall"] = round(self.trigger.rate, 4)
@@ -225,6 +245,12 @@ def _our_code(actor: Actor | None) -> str:
         return ""
     country = "IGO" if actor.kind == "igo" else (actor.country or "")
     return country + (actor.sector or "")
+
+
+def _country(actor: Actor | None) -> str:
+    """An actor's CAMEO country: the first three letters of its code ("IGO" for any
+    international organisation, "---" for a doer the text does not name)."""
+    return "" if actor is None else actor.cameo_code[:3]
 
 
 # Modalities of events that did not (yet) happen: a record's main event is rarely one of them.
@@ -330,6 +356,10 @@ def score(
         row.n += 1
         row.root += ok
         row.exact += predicted == want
+        if g.triples:
+            report.cameo_triples.add({(_country(e.source), _country(e.target), e.cameo.root)
+                                      for e in events},
+                                     frozenset((s[:3], t[:3], c[:2]) for s, t, c in g.triples))  # fmt: skip
     else:
         got = top.plover.type if top else "-"
         ok = got in g.codes
@@ -337,9 +367,7 @@ def score(
         report.per_category[g.codes[0]].add(ok)
         predicted = got
         ours = {(_our_code(e.source), _our_code(e.target), e.plover.type) for e in events}
-        report.triple_pred += len(ours)
-        report.triple_gold += len(g.triples)
-        report.triple_tp += len(ours & g.triples)
+        report.triples.add(ours, g.triples)
         if actors is not None and doc is not None:
             actors(g, doc)
     if not ok and len(report.misses) < misses:
