@@ -283,7 +283,8 @@ def test_version_1_database_gains_cue_and_attribution_columns(tmp_path: Path) ->
             "SELECT modality, modality_cue, modality_cue_start, attributed_code FROM mentions"
         ).fetchone()
     assert row is not None and row[0] == "hedged"
-    assert row[1] is None and row[3] is None  # the fake coder sets no cue: NULL, not an error
+    # the migrated columns are filled: the fake coder records the cue, and no speaker (NULL)
+    assert row[1:3] == ("reportedly", article.text.index("reportedly")) and row[3] is None
     names = [r[0] for r in duckdb.connect(str(db), read_only=True).execute(
         "SELECT column_name FROM information_schema.columns WHERE table_name = 'mentions'").fetchall()]
     assert [n for n, _ in MENTION_COLUMNS] == names
