@@ -4,6 +4,7 @@ holder), and possessors ("his country", "the forces of X")."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,23 @@ if TYPE_CHECKING:
 
     from dyadwatch.knowledge.base import Role
 
-_ARMED = {"MIL", "REB", "UAF"}
+_ARMED = {"MIL", "REB", "UAF", "PRM"}
+# A body of members ("farmers' unions", "the union of journalists") is of its members' sector:
+# PLOVER files organised farm labour under AGR, teachers' bodies under EDU, and so on.
+_MEMBER_BODIES = frozenset({"union", "unions"})
+# An armed group fighting on the state's side ("pro-government militias", "army-backed
+# vigilantes") is PLOVER's PRM, paramilitaries not in opposition to the government.
+_STATE_ALIGNED = re.compile(
+    r"\b(?:pro[- ]?(?:government|regime|army|state)|(?:government|state|army|regime|military)"
+    r"[- ](?:backed|allied|aligned|sponsored|armed)|loyalist)\b"
+)
+# Kin of an office holder ("the president's son", "the wife of the prime minister") are PLOVER
+# ELI, families of (former) government officials; by lemma.
+_KIN = frozenset({"son", "daughter", "wife", "husband", "widow", "widower", "brother", "sister",
+                  "nephew", "niece", "cousin", "mother", "father", "family", "relative", "child",
+                  "grandson", "granddaughter", "stepson", "stepdaughter", "in-law"})
+# The sectors of office holders whose kin are ELI: state office, not the ranks of an army.
+_OFFICE_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD"})
 
 
 class RoleResolver:
@@ -48,9 +65,15 @@ class RoleResolver:
         if not covering:
             return None
         start, _, best = max(covering, key=lambda f: f[1] - f[0])
+        starts = {t.idx - span.start_char: t for t in span}
+        if best.term in _MEMBER_BODIES:
+            members = [(s, r) for s, _, r in found if r.kind in ("group", "title")
+                       and r.sector != best.sector and names_a_body(starts.get(s))]
+            if members:
+                _, member = min(members, key=lambda f: abs(f[0] - start))
+                return member, f"{best.term} of '{member.term}' -> {member.sector}"
         if weak_ok or best.term not in WEAK_ROLE_TERMS:
             return best, f"role '{best.term}' -> {best.sector}"
-        starts = {t.idx - span.start_char: t for t in span}
         others = [(s, r) for s, _, r in found if r is not best and r.sector != best.sector
                   and names_a_body(starts.get(s))]
         if not others:
@@ -63,6 +86,9 @@ class RoleResolver:
         org: Resolution | None = None, possessor: Resolution | None = None,
         ethnic: str | None = None,
     ) -> Resolution | None:
+        owned = self.owned(head)
+        if owned is not None:
+            return owned
         found = self.role_for(span, head)
         if found is None:
             return None
@@ -73,8 +99,14 @@ class RoleResolver:
         if is_former(before) and role.kind == "title":
             sector = "ELI"
             reasons.append("former office holder -> ELI")
+        if sector == "UAF" and _STATE_ALIGNED.search(span.text.lower()):
+            sector = "PRM"
+            reasons.append("on the government's side -> PRM")
+        member_of = None
         if org is None and hint is None:  # "Boko Haram fighters": the group's, as "Boko Haram" is
             org = self.scope.names.affiliation(span, head)
+            if org is None:  # "militants from Boko Haram", "fighters of the Islamic State group"
+                org = member_of = self._member_of(head)
         if org is not None and org.sector and (
             role.term in WEAK_ROLE_TERMS or {org.sector, sector} <= _ARMED
         ):
@@ -83,6 +115,8 @@ class RoleResolver:
         if ethnic:
             reasons.append(f"'{ethnic}' names a people, not a nationality")
         cue = hint or self.scope.names.country_cue(span, head)
+        if cue is None and member_of is not None and member_of.country:
+            cue = Cue(member_of.country, f"member of {member_of.name} -> {member_of.country}", "organisation")
         if cue is None and possessor is None:
             possessor = self.possessor(head, speaker)
         if cue is None and possessor is not None and possessor.country:
@@ -104,6 +138,45 @@ class RoleResolver:
             kind = "state"
         name = f"{org.name if org else self.scope.country_name(country)} {role.term}" if country else role.term
         return Resolution(name, country, sector, self.scope.kind_for(country, kind), "; ".join(reasons))
+
+    def _member_of(self, head: Token) -> Resolution | None:
+        """The named group a role is drawn from, after it ("fighters from al-Shabaab")."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("from", "of"):
+                continue
+            for obj in prep.children:
+                ent = self.scope.ents.get(obj.i)
+                hit = hit_of(ent) if ent is not None and obj.dep_ == "pobj" else None
+                if ent is not None and hit is not None and hit[0] == "organisation":
+                    return self.scope.names.entity(ent, ent)
+        return None
+
+    def owned(self, head: Token) -> Resolution | None:
+        """An office holder's kin or office: "the president's son", "the wife of the prime
+        minister" (ELI: PLOVER counts the families of officials among the elite), "the prime
+        minister's office" (the holder's own sector). The owner is one person or title, named
+        before the head ("'s") or after it ("of"), that resolves to a sector."""
+        lemma = head.lemma_.lower()
+        if lemma not in _KIN and lemma != "office":
+            return None
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None:
+            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if owner is None or owner.tag_ not in ("NN", "NNP", "PRP$") or owner.lower_ in ("its", "their"):
+            return None
+        found = self.scope.people.previous(owner) if owner.lower_ in ("his", "her") else self.scope.resolve(owner)
+        if found is None or found.country is None or found.sector is None:
+            return None
+        if lemma == "office":
+            return Resolution(f"{found.name} office", found.country, found.sector,
+                              self.scope.kind_for(found.country, "organisation"),
+                              f"office of '{owner.text}' ({found.name}) -> {found.sector}")
+        if found.sector not in _OFFICE_SECTORS:
+            return None
+        return Resolution(f"{found.name} {lemma}", found.country, "ELI",
+                          self.scope.kind_for(found.country, "person"),
+                          f"{lemma} of '{owner.text}' ({found.name}, {found.sector}): kin of an office holder -> ELI")
 
     def _office_holder(self, country: str, role: Role) -> Resolution | None:
         """"the Algerian president": who held the office on the article's date."""
