@@ -45,6 +45,11 @@ CASES: list[tuple[str, str, str, str | None]] = [
     # parties and opposition
     (KE + "A party official said the vote was rigged.", "official", "KEN", "PTY"),
     (KE + "Political parties signed a code of conduct.", "parties", "KEN", "PTY"),
+    # a party named by a name of its own, not in our lists, with or without a nationality
+    (KE + "The Kenya Farmers Party rejected the budget.", "Party", "KEN", "PTY"),
+    (KE + "The Orange Democratic Party called for protests.", "Party", "KEN", "PTY"),
+    (KE + "Government critics were arrested at dawn.", "critics", "KEN", "OPP"),
+    (KE + "A spokesman for the opposition denied the report.", "spokesman", "KEN", "OPP"),
     (KE + "The main opposition party boycotted the vote.", "party", "KEN", "OPP"),
     (KE + "The opposition coalition rejected the results.", "coalition", "KEN", "OPP"),
     (KE + "Opposition supporters clashed with police in Kisumu.", "supporters", "KEN", "OPP"),
@@ -69,6 +74,7 @@ CASES: list[tuple[str, str, str, str | None]] = [
     (KE + "The army spokesman denied the report.", "spokesman", "KEN", "MIL"),
     (KE + "The presidential guard surrounded the palace.", "guard", "KEN", "MIL"),
     (KE + "Mutinous soldiers seized the radio station.", "soldiers", "KEN", "MIL"),
+    (KE + "Prison guards beat the inmates.", "guards", "KEN", "COP"),
     # paramilitaries on the government's side, other armed groups, rebels
     (KE + "Pro-government militias attacked the village.", "militias", "KEN", "PRM"),
     (KE + "Government-backed militias attacked the village.", "militias", "KEN", "PRM"),
@@ -80,8 +86,18 @@ CASES: list[tuple[str, str, str, str | None]] = [
     (KE + "Insurgents ambushed a convoy.", "Insurgents", "KEN", "REB"),
     (KE + "A rebel commander surrendered to the army.", "commander", "KEN", "REB"),
     (KE + "A rebel spokesman claimed the attack.", "spokesman", "KEN", "REB"),
+    (KE + "A spokesman for the rebels denied the report.", "spokesman", "KEN", "REB"),
+    # an armed head with an insurgent aim before it is armed opposition; "anti-" reverses it
+    (KE + "Rebel soldiers seized the airport.", "soldiers", "KEN", "REB"),
+    (KE + "Separatist fighters overran the town.", "fighters", "KEN", "REB"),
+    (KE + "Islamist fighters overran the town.", "fighters", "KEN", "REB"),
+    (KE + "Opposition gunmen fired on the convoy.", "gunmen", "KEN", "REB"),
+    (KE + "The rebel army shelled the city.", "army", "KEN", "REB"),
+    (KE + "Anti-rebel militias raided the camp.", "militias", "KEN", "UAF"),
+    (KE + "Counter-insurgency forces raided the camp.", "forces", "KEN", "MIL"),
     (KE + "Militants from al-Shabaab attacked a hotel.", "Militants", "SOM", "REB"),
     ("GAZA (Reuters) - Hamas's armed wing fired rockets at Israel.", "wing", "PSE", "REB"),
+    (KE + "A spokesman for Hamas denied the report.", "spokesman", "PSE", "REB"),
     # former officials and the families of officials
     (KE + "Former president Kamau Njoroge criticised the new constitution.", "Kamau Njoroge", "KEN", "ELI"),
     (KE + "Ex-minister Kamau Njoroge criticised the new constitution.", "Kamau Njoroge", "KEN", "ELI"),

@@ -39,6 +39,12 @@ _STATE_ALIGNED = re.compile(
     r"\b(?:pro[- ]?(?:government|regime|army|state)|(?:government|state|army|regime|military)"
     r"[- ](?:backed|allied|aligned|sponsored|armed)|loyalist)\b"
 )
+# Words that turn the modifier after them against its sense ("anti-rebel militias",
+# "counter-insurgency forces"): no insurgent aim of the armed head.
+_AGAINST = frozenset({"anti", "counter"})
+# Modifiers that state an insurgent aim without being a role term of that sector ("Islamist"
+# alone is a religious-political current, REL; "Islamist fighters" are armed opposition).
+_INSURGENT_WORDS = frozenset({"islamist", "secessionist", "maoist"})
 # Kin of an office holder ("the president's son", "the wife of the prime minister") are PLOVER
 # ELI, families of (former) government officials; by lemma.
 _KIN = frozenset({"son", "daughter", "wife", "husband", "widow", "widower", "brother", "sister",
@@ -72,6 +78,13 @@ class RoleResolver:
             if members:
                 _, member = min(members, key=lambda f: abs(f[0] - start))
                 return member, f"{best.term} of '{member.term}' -> {member.sector}"
+        if best.sector in ("MIL", "UAF", "PRM"):
+            sectors = {s: r.sector for s, _, r in found}
+            aims = [t.lower_ for s, t in sorted(starts.items()) if s < start
+                    and ((sectors.get(s) in ("REB", "OPP") and names_a_body(t)) or t.lower_ in _INSURGENT_WORDS)
+                    and not _against(t)]
+            if aims:  # "rebel soldiers", "separatist fighters", "opposition gunmen": armed opposition
+                return replace(best, sector="REB"), f"role '{aims[-1]} {best.term}' -> REB"
         if weak_ok or best.term not in WEAK_ROLE_TERMS:
             return best, f"role '{best.term}' -> {best.sector}"
         others = [(s, r) for s, _, r in found if r is not best and r.sector != best.sector
@@ -105,8 +118,8 @@ class RoleResolver:
         member_of = None
         if org is None and hint is None:  # "Boko Haram fighters": the group's, as "Boko Haram" is
             org = self.scope.names.affiliation(span, head)
-            if org is None:  # "militants from Boko Haram", "fighters of the Islamic State group"
-                org = member_of = self._member_of(head)
+            if org is None:  # "militants from Boko Haram", "a spokesman for the rebels"
+                org = member_of = self._member_of(head, speaks_for=role.term in WEAK_ROLE_TERMS)
         if org is not None and org.sector and (
             role.term in WEAK_ROLE_TERMS or {org.sector, sector} <= _ARMED
         ):
@@ -116,7 +129,7 @@ class RoleResolver:
             reasons.append(f"'{ethnic}' names a people, not a nationality")
         cue = hint or self.scope.names.country_cue(span, head)
         if cue is None and member_of is not None and member_of.country:
-            cue = Cue(member_of.country, f"member of {member_of.name} -> {member_of.country}", "organisation")
+            cue = Cue(member_of.country, f"of {member_of.name} -> {member_of.country}", "organisation")
         if cue is None and possessor is None:
             possessor = self.possessor(head, speaker)
         if cue is None and possessor is not None and possessor.country:
@@ -139,16 +152,25 @@ class RoleResolver:
         name = f"{org.name if org else self.scope.country_name(country)} {role.term}" if country else role.term
         return Resolution(name, country, sector, self.scope.kind_for(country, kind), "; ".join(reasons))
 
-    def _member_of(self, head: Token) -> Resolution | None:
-        """The named group a role is drawn from, after it ("fighters from al-Shabaab")."""
+    def _member_of(self, head: Token, *, speaks_for: bool) -> Resolution | None:
+        """The named group a role is drawn from, after it ("fighters from al-Shabaab"); for a
+        weak head, also the body it speaks for ("a spokesman for the rebels", "a negotiator
+        for the opposition"): that body's country and sector."""
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("from", "of"):
+            if prep.dep_ != "prep" or prep.lower_ not in ("from", "of", "for"):
                 continue
             for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
                 ent = self.scope.ents.get(obj.i)
-                hit = hit_of(ent) if ent is not None and obj.dep_ == "pobj" else None
-                if ent is not None and hit is not None and hit[0] == "organisation":
+                hit = hit_of(ent) if ent is not None else None
+                if ent is not None and hit is not None and hit[0] == "organisation" and prep.lower_ != "for":
                     return self.scope.names.entity(ent, ent)
+                if speaks_for and prep.lower_ == "for":
+                    body = self.scope.resolve(obj)
+                    if body is not None and body.sector is not None:
+                        return Resolution(body.name, body.country, body.sector, body.kind,
+                                          f"speaks for '{obj.text}'")
         return None
 
     def owned(self, head: Token) -> Resolution | None:
@@ -291,3 +313,14 @@ class RoleResolver:
                     found = self.scope.people.person(ent.text if ent is not None else person.text)
                     return found if found.country else None
         return None
+
+
+def _against(token: Token | None) -> bool:
+    """Whether a modifier is the object of "anti-" or "counter-" ("anti-rebel")."""
+    if token is None or token.i < 1:
+        return False
+    doc = token.doc
+    before = doc[token.i - 1]
+    if before.lower_ in _AGAINST:
+        return True
+    return before.text == "-" and token.i >= 2 and doc[token.i - 2].lower_ in _AGAINST
