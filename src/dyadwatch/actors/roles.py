@@ -99,7 +99,7 @@ class RoleResolver:
         org: Resolution | None = None, possessor: Resolution | None = None,
         ethnic: str | None = None,
     ) -> Resolution | None:
-        owned = self.owned(head)
+        owned = owned_by(self.scope, head)
         if owned is not None:
             return owned
         found = self.role_for(span, head)
@@ -119,7 +119,7 @@ class RoleResolver:
         if org is None and hint is None:  # "Boko Haram fighters": the group's, as "Boko Haram" is
             org = self.scope.names.affiliation(span, head)
             if org is None:  # "militants from Boko Haram", "a spokesman for the rebels"
-                org = member_of = self._member_of(head, speaks_for=role.term in WEAK_ROLE_TERMS)
+                org = member_of = drawn_from(self.scope, head, speaks_for=role.term in WEAK_ROLE_TERMS)
         if org is not None and org.sector and (
             role.term in WEAK_ROLE_TERMS or {org.sector, sector} <= _ARMED
         ):
@@ -151,54 +151,6 @@ class RoleResolver:
             kind = "state"
         name = f"{org.name if org else self.scope.country_name(country)} {role.term}" if country else role.term
         return Resolution(name, country, sector, self.scope.kind_for(country, kind), "; ".join(reasons))
-
-    def _member_of(self, head: Token, *, speaks_for: bool) -> Resolution | None:
-        """The named group a role is drawn from, after it ("fighters from al-Shabaab"); for a
-        weak head, also the body it speaks for ("a spokesman for the rebels", "a negotiator
-        for the opposition"): that body's country and sector."""
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("from", "of", "for"):
-                continue
-            for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
-                ent = self.scope.ents.get(obj.i)
-                hit = hit_of(ent) if ent is not None else None
-                if ent is not None and hit is not None and hit[0] == "organisation" and prep.lower_ != "for":
-                    return self.scope.names.entity(ent, ent)
-                if speaks_for and prep.lower_ == "for":
-                    body = self.scope.resolve(obj)
-                    if body is not None and body.sector is not None:
-                        return Resolution(body.name, body.country, body.sector, body.kind,
-                                          f"speaks for '{obj.text}'")
-        return None
-
-    def owned(self, head: Token) -> Resolution | None:
-        """An office holder's kin or office: "the president's son", "the wife of the prime
-        minister" (ELI: PLOVER counts the families of officials among the elite), "the prime
-        minister's office" (the holder's own sector). The owner is one person or title, named
-        before the head ("'s") or after it ("of"), that resolves to a sector."""
-        lemma = head.lemma_.lower()
-        if lemma not in _KIN and lemma != "office":
-            return None
-        owner = next((c for c in head.children if c.dep_ == "poss"), None)
-        if owner is None:
-            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if owner is None or owner.tag_ not in ("NN", "NNP", "PRP$") or owner.lower_ in ("its", "their"):
-            return None
-        found = self.scope.people.previous(owner) if owner.lower_ in ("his", "her") else self.scope.resolve(owner)
-        if found is None or found.country is None or found.sector is None:
-            return None
-        if lemma == "office":
-            return Resolution(f"{found.name} office", found.country, found.sector,
-                              self.scope.kind_for(found.country, "organisation"),
-                              f"office of '{owner.text}' ({found.name}) -> {found.sector}")
-        if found.sector not in _OFFICE_SECTORS:
-            return None
-        return Resolution(f"{found.name} {lemma}", found.country, "ELI",
-                          self.scope.kind_for(found.country, "person"),
-                          f"{lemma} of '{owner.text}' ({found.name}, {found.sector}): kin of an office holder -> ELI")
 
     def _office_holder(self, country: str, role: Role) -> Resolution | None:
         """"the Algerian president": who held the office on the article's date."""
@@ -324,3 +276,53 @@ def _against(token: Token | None) -> bool:
     if before.lower_ in _AGAINST:
         return True
     return before.text == "-" and token.i >= 2 and doc[token.i - 2].lower_ in _AGAINST
+
+
+def drawn_from(scope: ActorScope, head: Token, *, speaks_for: bool) -> Resolution | None:
+    """The named group a role is drawn from, after it ("fighters from al-Shabaab"); for a
+    weak head, also the body it speaks for ("a spokesman for the rebels", "a negotiator
+    for the opposition"): that body's country and sector."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("from", "of", "for"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            ent = scope.ents.get(obj.i)
+            hit = hit_of(ent) if ent is not None else None
+            if ent is not None and hit is not None and hit[0] == "organisation" and prep.lower_ != "for":
+                return scope.names.entity(ent, ent)
+            if speaks_for and prep.lower_ == "for":
+                body = scope.resolve(obj)
+                if body is not None and body.sector is not None:
+                    return Resolution(body.name, body.country, body.sector, body.kind,
+                                      f"speaks for '{obj.text}'")
+    return None
+
+
+def owned_by(scope: ActorScope, head: Token) -> Resolution | None:
+    """An office holder's kin or office: "the president's son", "the wife of the prime
+    minister" (ELI: PLOVER counts the families of officials among the elite), "the prime
+    minister's office" (the holder's own sector). The owner is one person or title, named
+    before the head ("'s") or after it ("of"), that resolves to a sector."""
+    lemma = head.lemma_.lower()
+    if lemma not in _KIN and lemma != "office":
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None:
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if owner is None or owner.tag_ not in ("NN", "NNP", "PRP$") or owner.lower_ in ("its", "their"):
+        return None
+    found = scope.people.previous(owner) if owner.lower_ in ("his", "her") else scope.resolve(owner)
+    if found is None or found.country is None or found.sector is None:
+        return None
+    if lemma == "office":
+        return Resolution(f"{found.name} office", found.country, found.sector,
+                          scope.kind_for(found.country, "organisation"),
+                          f"office of '{owner.text}' ({found.name}) -> {found.sector}")
+    if found.sector not in _OFFICE_SECTORS:
+        return None
+    return Resolution(f"{found.name} {lemma}", found.country, "ELI",
+                      scope.kind_for(found.country, "person"),
+                      f"{lemma} of '{owner.text}' ({found.name}, {found.sector}): kin of an office holder -> ELI")
