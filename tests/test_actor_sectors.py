@@ -35,6 +35,9 @@ CASES: list[tuple[str, str, str, str | None]] = [
     (KE + "The central bank raised interest rates.", "bank", "KEN", "GOV"),
     (KE + "The electoral commission postponed the vote.", "commission", "KEN", "GOV"),
     (KE + "The military junta dissolved parliament.", "junta", "KEN", "GOV"),
+    # a soldier heading the state acts as its executive
+    (KE + "The military ruler dissolved the cabinet.", "ruler", "KEN", "GOV"),
+    (KE + "Military ruler General Odhiambo Ouma dissolved the cabinet.", "Odhiambo Ouma", "KEN", "GOV"),
     (KE + "The attorney general charged the former minister with graft.", "attorney general", "KEN", "GOV"),
     (KE + "The ruling party expelled two members.", "party", "KEN", "GOV"),
     (KE + "The governing coalition approved the budget.", "coalition", "KEN", "GOV"),
@@ -56,6 +59,7 @@ CASES: list[tuple[str, str, str, str | None]] = [
     (KE + "Opposition activists called for a boycott.", "activists", "KEN", "OPP"),
     (KE + "Anti-government protesters blocked the main road.", "protesters", "KEN", "OPP"),
     (KE + "Exiled dissidents urged sanctions.", "dissidents", "KEN", "OPP"),
+    (KE + "Pro-democracy activists marched on parliament.", "activists", "KEN", "OPP"),
     # legislature and courts
     (KE + "A ruling-party lawmaker accused the governor of fraud.", "lawmaker", "KEN", "LEG"),
     (KE + "Opposition lawmakers walked out of parliament.", "lawmakers", "KEN", "LEG"),
@@ -112,6 +116,10 @@ CASES: list[tuple[str, str, str, str | None]] = [
     (KE + "The first lady opened the hospital.", "first lady", "KEN", "ELI"),
     (KE + "The royal family mourned the king.", "family", "KEN", "ELI"),
     (KE + "Tribal elders negotiated a truce.", "elders", "KEN", "ELI"),
+    # customary authorities hold no office of the state
+    (KE + "A traditional ruler called for calm in Kisumu.", "ruler", "KEN", "ELI"),
+    (KE + "Traditional ruler Odhiambo Ouma called for calm.", "Odhiambo Ouma", "KEN", "ELI"),
+    (KE + "Village chiefs accused the soldiers of looting.", "chiefs", "KEN", "ELI"),
     # civil society organisations and unorganised civilians
     (KE + "Rights groups accused the police of torture.", "groups", "KEN", "SOC"),
     (KE + "A rights group documented the killings.", "group", "KEN", "SOC"),
