@@ -60,6 +60,12 @@ CASES: list[tuple[str, str, str, str | None]] = [
     (KE + "Anti-government protesters blocked the main road.", "protesters", "KEN", "OPP"),
     (KE + "Exiled dissidents urged sanctions.", "dissidents", "KEN", "OPP"),
     (KE + "Pro-democracy activists marched on parliament.", "activists", "KEN", "OPP"),
+    # civilians said to oppose the government or its head are its opposition; other causes not
+    (KE + "Anti-regime protesters set fire to the police station.", "protesters", "KEN", "OPP"),
+    (KE + "Anti-junta demonstrators marched on the palace.", "demonstrators", "KEN", "OPP"),
+    (KE + "Demonstrators against the government blocked the road.", "Demonstrators", "KEN", "OPP"),
+    (KE + "Anti-corruption protesters blocked the road.", "protesters", "KEN", "CVL"),
+    (KE + "Protesters against the new dam blocked the road.", "Protesters", "KEN", "CVL"),
     # legislature and courts
     (KE + "A ruling-party lawmaker accused the governor of fraud.", "lawmaker", "KEN", "LEG"),
     (KE + "Opposition lawmakers walked out of parliament.", "lawmakers", "KEN", "LEG"),

@@ -115,6 +115,11 @@ class RoleResolver:
         if sector == "UAF" and _STATE_ALIGNED.search(span.text.lower()):
             sector = "PRM"
             reasons.append("on the government's side -> PRM")
+        if sector == "CVL":
+            opposed = against_government(self.scope, span, head)
+            if opposed is not None:  # PLOVER OPP: anti-government activists
+                sector = "OPP"
+                reasons.append(f"against '{opposed}' (the government) -> OPP")
         member_of = None
         if org is None and hint is None:  # "Boko Haram fighters": the group's, as "Boko Haram" is
             org = self.scope.names.affiliation(span, head)
@@ -326,3 +331,27 @@ def owned_by(scope: ActorScope, head: Token) -> Resolution | None:
     return Resolution(f"{found.name} {lemma}", found.country, "ELI",
                       scope.kind_for(found.country, "person"),
                       f"{lemma} of '{owner.text}' ({found.name}, {found.sector}): kin of an office holder -> ELI")
+
+
+def against_government(scope: ActorScope, span: Span, head: Token) -> str | None:
+    """The government or its head that civilians are said to oppose ("anti-regime
+    protesters", "anti-Mubarak activists", "demonstrators against the government"), or None."""
+    doc = scope.doc
+    targets = [doc[t.i + 2] for t in span if t.i < head.i and t.lower_ in _AGAINST
+               and t.i + 2 < head.i and doc[t.i + 1].text == "-"]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "against":
+            targets.extend(c for c in prep.children if c.dep_ == "pobj")
+    for target in targets:
+        role = scope.knowledge.role(target.lower_)
+        if role is not None and role.sector == "GOV":
+            return target.text
+        if target.pos_ == "PROPN" and any(
+            h.sector == "GOV" for h in scope.knowledge.person(target.text, on=scope.published)[:1]
+        ):
+            return target.text
+        if target.dep_ == "pobj":
+            found = scope.resolve(target)
+            if found is not None and found.sector == "GOV":
+                return target.text
+    return None
