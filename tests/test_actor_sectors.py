@@ -69,6 +69,11 @@ CASES: list[tuple[str, str, str, str | None]] = [
     # legislature and courts
     (KE + "A ruling-party lawmaker accused the governor of fraud.", "lawmaker", "KEN", "LEG"),
     (KE + "Opposition lawmakers walked out of parliament.", "lawmakers", "KEN", "LEG"),
+    # OPP is PLOVER's secondary code: a named person's trade comes first
+    (KE + "Opposition lawmaker Amina Wanjiru was arrested.", "Amina Wanjiru", "KEN", "LEG"),
+    (KE + "Opposition journalist Amina Wanjiru was arrested.", "Amina Wanjiru", "KEN", "JRN"),
+    (KE + "Opposition leader Amina Wanjiru was arrested.", "Amina Wanjiru", "KEN", "OPP"),
+    (KE + "Opposition politician Amina Wanjiru was arrested.", "Amina Wanjiru", "KEN", "OPP"),
     (KE + "The speaker of parliament adjourned the session.", "speaker", "KEN", "LEG"),
     (KE + "The country's top court annulled the election result.", "top court", "KEN", "JUD"),
     (KE + "A senior judge resigned on Friday.", "judge", "KEN", "JUD"),

@@ -14,10 +14,24 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import COUNTRYISH, clean_name, hit_of, is_former
 from dyadwatch.actors.scope import ActorScope, Resolution
+from dyadwatch.knowledge.words import WEAK_ROLE_TERMS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from dyadwatch.knowledge.base import Role
+
+
+
+def _title(actors: ActorScope, words: str) -> Role | None:
+    """The title in ``words``; "opposition" beside an occupation's title ("opposition
+    journalist X", "opposition MP X") gives way to it, as PLOVER makes OPP a secondary code."""
+    role = actors.knowledge.role(words)
+    if role is None or role.sector != "OPP":
+        return role
+    trades = [r for _, _, r in actors.knowledge.roles_in(words)
+              if r.sector not in ("OPP", "GOV", "ELI") and r.term not in WEAK_ROLE_TERMS]
+    return trades[-1] if trades else role
 
 
 class ArticlePeople:
@@ -161,7 +175,7 @@ class ArticlePeople:
         for tokens, extra in ((own, titles), (beside, [])):
             toks = [doc[i] for i in sorted(tokens)]
             words = " ".join([*(t.text for t in toks), *extra])
-            role = actors.knowledge.role(words.lower()) if words else None
+            role = _title(actors, words.lower()) if words else None
             if role is not None:
                 former = is_former(toks) or any(w.lower() in ("former", "ex") for w in extra)
                 break
