@@ -209,3 +209,25 @@ def test_a_relative_named_by_pronoun_takes_the_office_of_the_person_before(coder
     assert actor is not None
     assert (actor.country, actor.sector) == ("KEN", "ELI"), actor.reason
     assert "Kamau Njoroge" in actor.reason
+
+
+@pytest.mark.parametrize(("text", "mention", "day", "code"), [
+    # a rank before the name of a head of state in office: the office is the primary role
+    ("CAIRO (Reuters) - Field Marshal Abdel Fattah al-Sisi met the Saudi king.",
+     "Abdel Fattah al-Sisi", date(2016, 3, 1), "EGYGOV"),
+    ("BAMAKO (Reuters) - Colonel Assimi Goita met the ECOWAS envoy.", "Assimi Goita",
+     date(2021, 7, 1), "MLIGOV"),
+    # no office in our list: the rank stands
+    (KE + "General Otieno Waweru met the envoy.", "Otieno Waweru", date(2021, 7, 1), "KENMIL"),
+    # in office only later: the rank stands on the article's date
+    ("BAMAKO (Reuters) - Colonel Assimi Goita inspected the troops in Gao.", "Assimi Goita",
+     date(2019, 7, 1), "MLIMIL"),
+])
+def test_a_rank_gives_way_to_the_office_held_on_the_day(coder: Coder, text: str, mention: str,
+                                                        day: date, code: str) -> None:
+    actors = ArticleActors(coder.nlp(text), coder.knowledge, day)
+    start = text.index(mention)
+    span = actors.doc.char_span(start, start + len(mention), alignment_mode="expand")
+    assert span is not None
+    actor = actors.resolve(span.root)
+    assert actor is not None and actor.cameo_code == code, actor.reason if actor else mention
