@@ -163,6 +163,8 @@ def test_igo_kinds_and_parents(kb: Knowledge) -> None:
         ("Boko Haram", "NGA", "REB"),
         ("Wagner Group", "RUS", "UAF"),
         ("RSF", "SDN", "UAF"),
+        ("Hashd al-Shaabi", "IRQ", "PRM"),  # a state-sanctioned militia: PLOVER PRM
+        ("Justice Department", "USA", "GOV"),  # an executive department
         ("M23", "COD", "REB"),
         ("Polisario", "ESH", "REB"),
         ("Islamic State", None, "REB"),
@@ -221,7 +223,7 @@ def test_roles_in_offsets(kb: Knowledge) -> None:
     # "opposition leaders" is the plural of the term "opposition leader"
     assert found == [("army chief", "MIL"), ("opposition leaders", "OPP"),
                      ("journalists", "JRN")]  # fmt: skip
-    phrase = "party officials and senior officials"
+    phrase = "border officials and senior officials"
     found = [(phrase[s:e], r.term) for s, e, r in kb.roles_in(phrase)]
     assert found == [("officials", "officials"), ("senior officials", "senior official")]
     assert kb.role("the weather today") is None

@@ -40,8 +40,8 @@ TITLE_WORDS = frozenset({
     "ex", "acting", "interim", "deputy", "vice", "rep", "rep.", "representative",
 })
 COUNTRYISH = ("country", "adjective", "capital")
-# Words of a removal from office before a title: the holder is no longer in office.
-_REMOVED = frozenset({"ousted", "deposed", "toppled", "overthrown", "exiled", "jailed"})
+# Words of a removal or retirement from office before a title: the holder is no longer in office.
+_REMOVED = frozenset({"ousted", "deposed", "toppled", "overthrown", "exiled", "jailed", "retired"})
 # Words that count people: "thousands of Lebanese" are people, not the state.
 _COUNTS = frozenset({"dozens", "scores", "hundreds", "thousands", "tens", "millions"})
 _SPACES = re.compile(r"\s+")
@@ -105,7 +105,8 @@ def is_allegiance(ent: Span) -> bool:
 
 def is_former(tokens: list[Token]) -> bool:
     """'former', 'ex-', and the words of a removal from office ('ousted president X', 'the
-    exiled king'): PLOVER's ELI counts former, ousted and exiled officials."""
+    exiled king', 'a retired general'): PLOVER's ELI counts former, ousted and exiled officials
+    and those no longer in the government or the armed forces."""
     return any(t.lower_ in FORMER_WORDS or t.lower_ in _REMOVED or t.lower_.startswith("ex-") for t in tokens)
 
 

@@ -158,12 +158,21 @@ class NameResolver:
                                   f"place '{ent.text}' (not in our data); {cue.why}")
         if ent.label_ == "ORG":
             cue = self.country_cue(span, ent.root, skip=ent)
+            sector = self.name_sector(ent.text)
+            if cue is None and sector == "PTY" and self.scope.focus:  # parties are domestic
+                cue = Cue(self.scope.focus, f"a party, in an article about {self.scope.focus}", "focus")
             if cue is not None:
-                role = self.scope.knowledge.role(ent.text.lower())
-                sector = role.sector if role is not None else None
                 return Resolution(ent.text, cue.code, sector, self.scope.kind_for(cue.code, "organisation"),
                                   f"organisation '{ent.text}' (not in our data); {cue.why}")
         return None
+
+    def name_sector(self, name: str) -> str | None:
+        """The sector a body's own name gives: a name ending in "Party" is a party (PTY),
+        whatever trade it names ("Workers' Party"); else the longest role term in it."""
+        if name.lower().rstrip(" .'s").endswith(" party"):
+            return "PTY"
+        role = self.scope.knowledge.role(name.lower())
+        return role.sector if role is not None else None
 
     def _from_hit(self, hit: NameHit, text: str) -> Resolution:
         if hit.kind == "igo":

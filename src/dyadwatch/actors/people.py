@@ -14,10 +14,30 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import COUNTRYISH, clean_name, hit_of, is_former
 from dyadwatch.actors.scope import ActorScope, Resolution
+from dyadwatch.knowledge.words import WEAK_ROLE_TERMS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from dyadwatch.knowledge.base import Role
+
+
+
+# Military ranks, which say what a person is in the army, not what office he holds.
+_RANKS = frozenset({"general", "generals", "colonel", "colonels", "lieutenant", "brigadier", "admiral",
+                    "sergeant", "gen", "lt gen", "maj gen", "brig gen", "lt col", "col", "adm",
+                    "field marshal"})
+
+
+def _title(actors: ActorScope, words: str) -> Role | None:
+    """The title in ``words``; "opposition" beside an occupation's title ("opposition
+    journalist X", "opposition MP X") gives way to it, as PLOVER makes OPP a secondary code."""
+    role = actors.knowledge.role(words)
+    if role is None or role.sector != "OPP":
+        return role
+    trades = [r for _, _, r in actors.knowledge.roles_in(words)
+              if r.sector not in ("OPP", "GOV", "ELI") and r.term not in WEAK_ROLE_TERMS]
+    return trades[-1] if trades else role
 
 
 class ArticlePeople:
@@ -161,10 +181,14 @@ class ArticlePeople:
         for tokens, extra in ((own, titles), (beside, [])):
             toks = [doc[i] for i in sorted(tokens)]
             words = " ".join([*(t.text for t in toks), *extra])
-            role = actors.knowledge.role(words.lower()) if words else None
+            role = _title(actors, words.lower()) if words else None
             if role is not None:
                 former = is_former(toks) or any(w.lower() in ("former", "ex") for w in extra)
                 break
+        if role is not None and not former and role.term in _RANKS and self._holds_office(name):
+            # "Colonel X" who heads the state: the office is his primary role, not the rank
+            reasons.append(f"rank '{role.term}' gives way to the office held")
+            role = None
         sector = role.sector if role is not None else None
         if role is not None:
             reasons.append(f"title '{role.term}' -> {role.sector}")
@@ -199,6 +223,13 @@ class ArticlePeople:
                 sector = sector or group.sector
                 reasons.append(f"listed among '{group.name}'")
         return Resolution(name, country, sector, "person", "; ".join(reasons))
+
+    def _holds_office(self, name: str) -> bool:
+        """Whether our dated list has ``name`` in a civilian office on the article's date."""
+        published = self.actors.published
+        holders = self.actors.knowledge.person(name, on=published)
+        return bool(holders) and published is not None and holders[0].holds_on(published) \
+            and holders[0].sector != "MIL"
 
     def _including_group(self, token: Token) -> Resolution | None:
         """'senior Algerian officials, including President X, ...': X is one of them."""

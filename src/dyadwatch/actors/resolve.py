@@ -226,7 +226,8 @@ class ArticleActors(ActorScope):
         if found is None and head.pos_ == "PROPN" and head.ent_type_ in ("", "ORG"):
             cue = self.names.country_cue(span, head)  # "Montenegro Municipality Association"
             if cue is not None and cue.kind in COUNTRYISH:
-                return Resolution(span.text, cue.code, None, self.kind_for(cue.code, "organisation"),
+                return Resolution(span.text, cue.code, self.names.name_sector(span.text),
+                                  self.kind_for(cue.code, "organisation"),
                                   f"named body '{span.text}' (not in our data); {cue.why}")
         return found
 

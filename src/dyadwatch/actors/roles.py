@@ -4,6 +4,7 @@ holder), and possessors ("his country", "the forces of X")."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,29 @@ if TYPE_CHECKING:
 
     from dyadwatch.knowledge.base import Role
 
-_ARMED = {"MIL", "REB", "UAF"}
+_ARMED = {"MIL", "REB", "UAF", "PRM"}
+# A body of members ("farmers' unions", "the union of journalists") is of its members' sector:
+# PLOVER files organised farm labour under AGR, teachers' bodies under EDU, and so on.
+_MEMBER_BODIES = frozenset({"union", "unions"})
+# An armed group fighting on the state's side ("pro-government militias", "army-backed
+# vigilantes") is PLOVER's PRM, paramilitaries not in opposition to the government.
+_STATE_ALIGNED = re.compile(
+    r"\b(?:pro[- ]?(?:government|regime|army|state)|(?:government|state|army|regime|military)"
+    r"[- ](?:backed|allied|aligned|sponsored|armed)|loyalist)\b"
+)
+# Words that turn the modifier after them against its sense ("anti-rebel militias",
+# "counter-insurgency forces"): no insurgent aim of the armed head.
+_AGAINST = frozenset({"anti", "counter"})
+# Modifiers that state an insurgent aim without being a role term of that sector ("Islamist"
+# alone is a religious-political current, REL; "Islamist fighters" are armed opposition).
+_INSURGENT_WORDS = frozenset({"islamist", "secessionist", "maoist"})
+# Kin of an office holder ("the president's son", "the wife of the prime minister") are PLOVER
+# ELI, families of (former) government officials; by lemma.
+_KIN = frozenset({"son", "daughter", "wife", "husband", "widow", "widower", "brother", "sister",
+                  "nephew", "niece", "cousin", "mother", "father", "family", "relative", "child",
+                  "grandson", "granddaughter", "stepson", "stepdaughter", "in-law"})
+# The sectors of office holders whose kin are ELI: state office, not the ranks of an army.
+_OFFICE_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD"})
 
 
 class RoleResolver:
@@ -48,9 +71,22 @@ class RoleResolver:
         if not covering:
             return None
         start, _, best = max(covering, key=lambda f: f[1] - f[0])
+        starts = {t.idx - span.start_char: t for t in span}
+        if best.term in _MEMBER_BODIES:
+            members = [(s, r) for s, _, r in found if r.kind in ("group", "title")
+                       and r.sector != best.sector and names_a_body(starts.get(s))]
+            if members:
+                _, member = min(members, key=lambda f: abs(f[0] - start))
+                return member, f"{best.term} of '{member.term}' -> {member.sector}"
+        if best.sector in ("MIL", "UAF", "PRM"):
+            sectors = {s: r.sector for s, _, r in found}
+            aims = [t.lower_ for s, t in sorted(starts.items()) if s < start
+                    and ((sectors.get(s) in ("REB", "OPP") and names_a_body(t)) or t.lower_ in _INSURGENT_WORDS)
+                    and not _against(t)]
+            if aims:  # "rebel soldiers", "separatist fighters", "opposition gunmen": armed opposition
+                return replace(best, sector="REB"), f"role '{aims[-1]} {best.term}' -> REB"
         if weak_ok or best.term not in WEAK_ROLE_TERMS:
             return best, f"role '{best.term}' -> {best.sector}"
-        starts = {t.idx - span.start_char: t for t in span}
         others = [(s, r) for s, _, r in found if r is not best and r.sector != best.sector
                   and names_a_body(starts.get(s))]
         if not others:
@@ -63,6 +99,9 @@ class RoleResolver:
         org: Resolution | None = None, possessor: Resolution | None = None,
         ethnic: str | None = None,
     ) -> Resolution | None:
+        owned = owned_by(self.scope, head)
+        if owned is not None:
+            return owned
         found = self.role_for(span, head)
         if found is None:
             return None
@@ -73,8 +112,19 @@ class RoleResolver:
         if is_former(before) and role.kind == "title":
             sector = "ELI"
             reasons.append("former office holder -> ELI")
+        if sector == "UAF" and _STATE_ALIGNED.search(span.text.lower()):
+            sector = "PRM"
+            reasons.append("on the government's side -> PRM")
+        if sector == "CVL":
+            opposed = against_government(self.scope, span, head)
+            if opposed is not None:  # PLOVER OPP: anti-government activists
+                sector = "OPP"
+                reasons.append(f"against '{opposed}' (the government) -> OPP")
+        member_of = None
         if org is None and hint is None:  # "Boko Haram fighters": the group's, as "Boko Haram" is
             org = self.scope.names.affiliation(span, head)
+            if org is None:  # "militants from Boko Haram", "a spokesman for the rebels"
+                org = member_of = drawn_from(self.scope, head, speaks_for=role.term in WEAK_ROLE_TERMS)
         if org is not None and org.sector and (
             role.term in WEAK_ROLE_TERMS or {org.sector, sector} <= _ARMED
         ):
@@ -83,6 +133,8 @@ class RoleResolver:
         if ethnic:
             reasons.append(f"'{ethnic}' names a people, not a nationality")
         cue = hint or self.scope.names.country_cue(span, head)
+        if cue is None and member_of is not None and member_of.country:
+            cue = Cue(member_of.country, f"of {member_of.name} -> {member_of.country}", "organisation")
         if cue is None and possessor is None:
             possessor = self.possessor(head, speaker)
         if cue is None and possessor is not None and possessor.country:
@@ -218,3 +270,88 @@ class RoleResolver:
                     found = self.scope.people.person(ent.text if ent is not None else person.text)
                     return found if found.country else None
         return None
+
+
+def _against(token: Token | None) -> bool:
+    """Whether a modifier is the object of "anti-" or "counter-" ("anti-rebel")."""
+    if token is None or token.i < 1:
+        return False
+    doc = token.doc
+    before = doc[token.i - 1]
+    if before.lower_ in _AGAINST:
+        return True
+    return before.text == "-" and token.i >= 2 and doc[token.i - 2].lower_ in _AGAINST
+
+
+def drawn_from(scope: ActorScope, head: Token, *, speaks_for: bool) -> Resolution | None:
+    """The named group a role is drawn from, after it ("fighters from al-Shabaab"); for a
+    weak head, also the body it speaks for ("a spokesman for the rebels", "a negotiator
+    for the opposition"): that body's country and sector."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("from", "of", "for"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            ent = scope.ents.get(obj.i)
+            hit = hit_of(ent) if ent is not None else None
+            if ent is not None and hit is not None and hit[0] == "organisation" and prep.lower_ != "for":
+                return scope.names.entity(ent, ent)
+            if speaks_for and prep.lower_ == "for":
+                body = scope.resolve(obj)
+                if body is not None and body.sector is not None:
+                    return Resolution(body.name, body.country, body.sector, body.kind,
+                                      f"speaks for '{obj.text}'")
+    return None
+
+
+def owned_by(scope: ActorScope, head: Token) -> Resolution | None:
+    """An office holder's kin or office: "the president's son", "the wife of the prime
+    minister" (ELI: PLOVER counts the families of officials among the elite), "the prime
+    minister's office" (the holder's own sector). The owner is one person or title, named
+    before the head ("'s") or after it ("of"), that resolves to a sector."""
+    lemma = head.lemma_.lower()
+    if lemma not in _KIN and lemma != "office":
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None:
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if owner is None or owner.tag_ not in ("NN", "NNP", "PRP$") or owner.lower_ in ("its", "their"):
+        return None
+    found = scope.people.previous(owner) if owner.lower_ in ("his", "her") else scope.resolve(owner)
+    if found is None or found.country is None or found.sector is None:
+        return None
+    if lemma == "office":
+        return Resolution(f"{found.name} office", found.country, found.sector,
+                          scope.kind_for(found.country, "organisation"),
+                          f"office of '{owner.text}' ({found.name}) -> {found.sector}")
+    if found.sector not in _OFFICE_SECTORS:
+        return None
+    return Resolution(f"{found.name} {lemma}", found.country, "ELI",
+                      scope.kind_for(found.country, "person"),
+                      f"{lemma} of '{owner.text}' ({found.name}, {found.sector}): kin of an office holder -> ELI")
+
+
+def against_government(scope: ActorScope, span: Span, head: Token) -> str | None:
+    """The government or its head that civilians are said to oppose ("anti-regime
+    protesters", "anti-Mubarak activists", "demonstrators against the government"), or None."""
+    doc = scope.doc
+    targets = [doc[t.i + 2] for t in span if t.i < head.i and t.lower_ in _AGAINST
+               and t.i + 2 < head.i and doc[t.i + 1].text == "-"]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "against":
+            targets.extend(c for c in prep.children if c.dep_ == "pobj")
+    for target in targets:
+        role = scope.knowledge.role(target.lower_)
+        if role is not None and role.sector == "GOV":
+            return target.text
+        if target.pos_ == "PROPN" and any(
+            h.sector == "GOV" for h in scope.knowledge.person(target.text, on=scope.published)[:1]
+        ):
+            return target.text
+        if target.dep_ == "pobj":
+            found = scope.resolve(target)
+            if found is not None and found.sector == "GOV":
+                return target.text
+    return None
