@@ -165,3 +165,18 @@ def test_cli_export_infers_format_from_suffix(db: Path, tmp_path: Path) -> None:
 def test_cli_export_help_has_an_example() -> None:
     result = CliRunner().invoke(export_command, ["--help"])
     assert "dyadwatch export events.csv" in result.output
+
+
+def test_civil_society_sector_exports_as_cameo_ngo_type(tmp_path: Path) -> None:
+    db = tmp_path / "soc.duckdb"
+    article = Article("s1", "Amnesty criticized Egypt.", source="One", date=DAY)
+    event = build_event(article, code="111", plover="DISAPPROVE", when=DAY, source=("GBR", "SOC"),
+                        target=("EGY", "GOV"))
+    with Store.open(db) as store:
+        store.add(article, [event])
+    out = tmp_path / "events.csv"
+    assert export(db, out, "csv", gdelt_strict=True) == 1
+    [line] = out.read_text().splitlines()  # GDELT's layout has no header row
+    row = dict(zip(GDELT_EVENT_COLUMNS, line.split("\t"), strict=True))
+    # with CAMEO's codes, PLOVER's civil-society organisations are its non-governmental ones
+    assert (row["Actor1Code"], row["Actor1Type1Code"]) == ("GBRNGO", "NGO")

@@ -171,6 +171,7 @@ CAMEO_TYPES: dict[str, str] = {
     **{s: s for s in ["COP", "GOV", "JUD", "MIL", "OPP", "PTY", "REB", "SPY", "UAF", "AGR", "BUS", "CRM", "CVL", "EDU", "ELI", "LAB", "LEG", "REF", "REL"]},
     "MED": "HLH",  # our MED is health; CAMEO's MED is media
     "JRN": "MED",
+    "SOC": "NGO",  # PLOVER's civil-society organisations are CAMEO's non-governmental ones
 }  # fmt: skip
 """Our sector -> CAMEO actor type code (sectors CAMEO has no type for are left out)."""
 
