@@ -154,3 +154,19 @@ def test_eval_command_reports_triggers_and_false_positives(tmp_path: Path) -> No
     assert summary["per_root"]["11"]["n"] == 1
     limited = CliRunner().invoke(command, [str(gold), "--format", "json", "--limit", "1"])
     assert json.loads(limited.output)["records"] == 1
+
+
+def test_a_gold_actors_sector_is_its_first_three_letters(tmp_path: Path) -> None:
+    # PLOVER may append a religion or ethnicity to the sector ("CVLalb", "GOVMOS"); the
+    # sector compared is the primary one, as triples compare codes cut to country and sector
+    record = {"id": "p", "text": "Ethnic Albanian villagers met the Serbian police.", "events": [
+        {"source": ["SRBCVLalb"], "target": ["SRBCOP"], "code": "CONSULT", "scheme": "PLOVER",
+         "source_actors": [{"actorText": "Ethnic Albanian villagers", "code": "SRB", "sector": "CVLalb"}],
+         "target_actors": [{"actorText": "the Serbian police", "code": "SRB", "sector": "COP"},
+                           {"actorText": "Serbia", "code": "SRB", "sector": ""}]}]}
+    path = tmp_path / "g.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    [g] = read_gold(path)
+    assert g.actors == (("Ethnic Albanian villagers", "SRB", "CVL"), ("the Serbian police", "SRB", "COP"),
+                        ("Serbia", "SRB", None))
+    assert g.triples == {("SRBCVL", "SRBCOP", "CONSULT")}

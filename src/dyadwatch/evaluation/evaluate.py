@@ -230,7 +230,10 @@ def _gold(data: dict[str, Any], renames: dict[str, str]) -> GoldRecord:
             triples.update((s, t, code) for s in sources for t in (targets or [""]))
         for a in (e.get("source_actors") or []) + (e.get("target_actors") or []):
             if a.get("actorText") and a.get("code"):
-                actors.append((a["actorText"], str(a["code"])[:3], a.get("sector")))
+                # the sector is its first three letters: PLOVER appends a third element
+                # (religion, ethnicity: "CVLalb") that no sector names, as triples cut at six
+                sector = str(a["sector"])[:3] if a.get("sector") else None
+                actors.append((a["actorText"], str(a["code"])[:3], sector))
     modality = first.get("modality")
     return GoldRecord(
         id=str(data["id"]), text=str(data["text"]), date=data.get("date"), scheme=scheme,
