@@ -1,7 +1,8 @@
 """Mentions: the actor a word of a clause stands for, looking inside mentions that are none.
 
 ``Mentions`` owns the step from a token to an actor: the actor resolver's answer, the speaker a
-pronoun stands for in reported speech (or in a claim its subject denies), the actor governed by a mention that is no actor itself
+pronoun stands for in reported speech (or in a claim its subject denies, unless the claim is
+its maker's boast), the actor governed by a mention that is no actor itself
 ("a group of Liberians", "doctors from American aid groups", "Palestinian riots"), the country a
 crisis noun stands for, and named states or organisations missing from our lists.
 """
@@ -10,8 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dyadwatch.actors.cues import NO_NATIONALITY
 from dyadwatch.actors.resolve import mentioned_at
-from dyadwatch.events.speech import claim_denier
+from dyadwatch.events.speech import claim_denier, claim_owner, claims_ground
 from dyadwatch.events.subjects import agents
 from dyadwatch.knowledge.words import (
     CRISIS_NOUNS,
@@ -62,6 +64,9 @@ class Mentions:
         denier = claim_denier(token)
         answering = self.actors.resolve(denier) if denier is not None else None
         if answering is not None:  # "Russia dismissed U.S. claims that it had ...": Russia
+            claimant = self._boaster(token, answering)
+            if claimant is not None:  # "Ukraine denied Russian claims that it had captured the town"
+                return mentioned_at(claimant, token, f"; '{token.text}' in a claim of its maker's own deed")
             return mentioned_at(answering, token, f"; '{token.text}' in the claim it denies")
         found = self.actors.resolve(token, speaker=speaker)
         if found is not None:
@@ -83,6 +88,25 @@ class Mentions:
         if body is not None:
             return body
         return self._unlisted(token, as_source and token.dep_ == "nsubj")
+
+    def _boaster(self, pronoun: Token, denier: Actor) -> Actor | None:
+        """The maker of a denied claim, when the claim is its word about its own deed rather
+        than an accusation: the deed takes ground ("claims that it had captured the town"), or
+        it is done to what the text makes the denier's own ("Israel rejected Hamas claims that
+        it had shot down an Israeli drone"), which the denier would not do to itself. A maker
+        of the denier's own country is no other party."""
+        owner = claim_owner(pronoun)
+        maker = self.actors.resolve(owner) if owner is not None else None
+        if maker is None or maker.country is None or maker.country == denier.country:
+            return None
+        if claims_ground(pronoun):
+            return maker
+        for c in pronoun.head.children:
+            acted_on = self.actors.resolve(c) if c.dep_ == "dobj" else None
+            if (acted_on is not None and acted_on.country == denier.country
+                    and NO_NATIONALITY not in acted_on.reason):  # not a country guessed from the story
+                return maker
+        return None
 
     def _named_body(self, token: Token) -> Actor | None:
         """'the UN human rights chief said': a subject whose organisation is named before it, which the
