@@ -4,7 +4,8 @@
 gunmen"), the subject of a raising verb ("X is expected to visit"), the controller of an
 infinitive ("urged X to withdraw": X), the owner of a plan ("X announced plans to attack": X),
 the head a relative pronoun stands for, the first conjunct of a coordinated verb, the addressee
-of a request, and the speech verb a clause is reported by.
+of a request, the speech verb a clause is reported by, and the acts a violent act reported
+without a doer was part of (``told_with``).
 """
 
 from __future__ import annotations
@@ -77,6 +78,36 @@ def undergoer_verb(noun: Token) -> Token | None:
             and head.head.lemma_.lower() in UNDERGOING_VERBS):
         return head.head
     return None
+
+
+# Subordinators of a clause that tells the act another act was part of ("were killed WHEN
+# gunmen stormed the hotel", "AS troops shelled the town").
+_CIRCUMSTANCE_MARKS = frozenset({"when", "as", "after"})
+
+
+def told_with(verb: Token) -> list[Token]:
+    """The triggers of the acts a violent act reported without a doer was part of, nearest
+    first: a 'when', 'as' or 'after' clause below it ("two soldiers were killed when rebels
+    ambushed their convoy"), the clause it is coordinated with ("rebels attacked the town, and
+    two soldiers were killed"; also past the speaker of "..., and residents said a hospital was
+    destroyed"), and the act on the place or event a 'where' or 'in which' clause describes
+    ("troops raided the camp, where two men were killed"). Whose act each is, the caller asks."""
+    out = [c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB" and any(
+        m.dep_ in ("mark", "advmod") and m.lower_ in _CIRCUMSTANCE_MARKS for m in c.children)]
+    node = verb
+    if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
+        node = node.head
+    if node.dep_ == "conj" and node.head.pos_ == "VERB":
+        out.append(node.head)
+    if verb.dep_ == "relcl" and any(c.lower_ == "where" or (c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+            p.lower_ == "which" for p in c.children)) for c in verb.children):
+        place = verb.head
+        out.append(place)  # "an attack by rebels in which five died": the event noun itself
+        if place.dep_ == "dobj":
+            out.append(place.head)  # "raided the camp, where ..."
+        elif place.dep_ == "pobj" and place.head.dep_ == "prep":
+            out.append(place.head.head)  # "fired on a market in the town, where ..."
+    return out
 
 
 def is_to_infinitive(verb: Token) -> bool:

@@ -1,0 +1,108 @@
+"""Who did it, when the clause of the act does not say: the doer of the act a doerless act of
+violence was part of, and the maker of a denied claim that was its own boast. On the real
+pipeline.
+
+Every sentence here was written for these tests; none comes from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.coder import Coder
+from dyadwatch.records import Event
+
+pytestmark = pytest.mark.model
+
+DATE = "2024-03-05"
+
+
+def _by_trigger(events: list[Event], trigger: str) -> list[Event]:
+    return [e for e in events if e.evidence.trigger.text == trigger]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "doer"),
+    [
+        # the clause it is coordinated with
+        ("Rebels attacked the town of Beni on Monday and two soldiers were killed, the army said.",
+         "killed", "REB"),
+        # ... also past the speaker who reports the second act
+        ("Israeli jets struck Gaza overnight and a house was destroyed, witnesses said.", "destroyed", "ISRMIL"),
+        # a weapon as the subject, after the clause that says whose it is
+        ("Russian forces shelled Kharkiv overnight, and a rocket hit an apartment block, killing three people.",
+         "hit", "RUSMIL"),
+        # a 'when' clause below it, not yet coded when the passive is
+        ("Five civilians were killed when soldiers opened fire on a crowd in the town.", "killed", "MIL"),
+        ("Eleven protesters were wounded as police fired tear gas and rubber bullets in Nairobi.",
+         "wounded", "KENCOP"),
+        # an 'after' clause before it
+        ("After the army shelled the village, at least ten people were killed, residents said.", "killed", "MIL"),
+        # the place a 'where' clause describes
+        ("Israeli troops raided the Jenin camp, where two Palestinians were killed, the health ministry said.",
+         "killed", "ISRMIL"),
+    ],
+)
+def test_a_doerless_act_takes_the_doer_of_the_act_it_was_part_of(
+    coder: Coder, text: str, trigger: str, doer: str
+) -> None:
+    found = _by_trigger(coder.code(text, date=DATE), trigger)
+    assert found and {e.source.cameo_code for e in found if e.source is not None} == {doer}, [
+        (e.cameo.code, e.source) for e in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the dead are the attackers' own: their enemy killed them, whom the text does not name
+        "Troops attacked the rebel base and two soldiers were killed.",
+        "Four soldiers were killed when troops attacked a rebel camp in North Kivu.",
+        # the clause tells no act of an armed actor
+        "Twelve people were killed when a bus plunged into a ravine in Nepal.",
+        "Two policemen were killed when they tried to stop gunmen at a checkpoint in Peshawar.",
+    ],
+)
+def test_a_doerless_act_keeps_an_unknown_doer_when_none_is_told(coder: Coder, text: str) -> None:
+    found = _by_trigger(coder.code(text, date=DATE), "killed")
+    assert found and all(e.source is not None and e.source.unknown for e in found), [
+        (e.cameo.code, e.source) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # the claim takes ground, or is about what is the denier's own: its maker's boast
+        ("Ukraine denied Russian claims that it had captured the town of Avdiivka.", "RUS"),
+        ("Kyiv on Monday denied Moscow's claims that it had taken control of the village.", "RUS"),
+        ("Israel rejected Hamas claims that it had shot down an Israeli drone over Gaza.", "PSE"),
+        # an accusation: the pronoun is the denier, as before
+        ("Russia denied Ukrainian claims that it had shelled a hospital in Kherson.", "RUS"),
+        ("Iran denied U.S. claims that it had attacked a tanker in the Gulf.", "IRN"),
+        ("Russia on Tuesday dismissed U.S. claims that it had supplied drones to Iran.", "RUS"),
+    ],
+)
+def test_a_pronoun_in_a_denied_boast_is_its_maker(coder: Coder, text: str, country: str) -> None:
+    events = coder.code(text, date=DATE)
+    found = {e.source.country for e in events if e.source is not None and e.source.text == "it"}
+    assert found == {country}, [(e.cameo.code, e.source) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("The Zandu Liberation Front attacked a police station in central Mali, killing five officers.", "MLIREB"),
+        ("The Kelo Liberation Movement shelled army positions near Beni in Congo on Tuesday.", "CODREB"),
+    ],
+)
+def test_an_unlisted_group_doing_armed_violence_is_an_armed_group_of_the_place(
+    coder: Coder, text: str, doer: str
+) -> None:
+    events = [e for e in coder.code(text, date=DATE) if e.cameo.root in ("18", "19", "20")]
+    assert events and {e.source.cameo_code for e in events if e.source is not None} == {doer}, [
+        (e.cameo.code, e.source) for e in events]
+
+
+def test_an_unlisted_organisation_keeps_no_country_outside_violence(coder: Coder) -> None:
+    events = coder.code("The Orvel Group signed a mining agreement with the government of Guinea.", date=DATE)
+    assert events and all(e.source is not None and e.source.country is None for e in events), [
+        (e.cameo.code, e.source) for e in events]
