@@ -106,3 +106,30 @@ def test_an_unlisted_organisation_keeps_no_country_outside_violence(coder: Coder
     events = coder.code("The Orvel Group signed a mining agreement with the government of Guinea.", date=DATE)
     assert events and all(e.source is not None and e.source.country is None for e in events), [
         (e.cameo.code, e.source) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "doer"),
+    [
+        ("Egyptian troops took part in the assault on the town.", "assault", "EGYMIL"),
+        ("Several Chadian soldiers were involved in the attack on the camp.", "attack", "TCDMIL"),
+        ("Sudan participated in the talks in Jeddah.", "talks", "SDN"),
+    ],
+)
+def test_who_takes_part_in_an_act_does_it(coder: Coder, text: str, trigger: str, doer: str) -> None:
+    found = _by_trigger(coder.code(text, date=DATE), trigger)
+    assert found and {e.source.cameo_code for e in found if e.source is not None} == {doer}, [
+        (e.cameo.code, e.source) for e in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt did not take part in the military exercise near Alexandria.",
+        "Sudan will take part in the talks in Jeddah next week.",
+    ],
+)
+def test_a_denied_or_future_part_names_no_doer(coder: Coder, text: str) -> None:
+    events = coder.code(text, date=DATE)
+    assert not [e for e in events if e.modality == "asserted" and e.source is not None and e.source.country], [
+        (e.cameo.code, e.modality, e.source) for e in events]

@@ -137,6 +137,8 @@ class EventBuilder:
         if pattern.kind == "copula":
             source_actors = [speaker]
         source_heads = self.arguments.source_heads(match) if pattern.kind != "copula" else []
+        if not source_heads and pattern.kind == "noun" and match.noun is None:
+            source_heads = self.clauses.participants(trigger)  # "X took part in the assault"
         for head in source_heads:
             source_actors.extend(self.parties.source_actors(head, speaker))
         real_sources = [placed_group(self.parties, a, match) for a in source_actors if a is not None]
