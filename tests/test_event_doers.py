@@ -133,3 +133,20 @@ def test_a_denied_or_future_part_names_no_doer(coder: Coder, text: str) -> None:
     events = coder.code(text, date=DATE)
     assert not [e for e in events if e.modality == "asserted" and e.source is not None and e.source.country], [
         (e.cameo.code, e.modality, e.source) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        # police using force on protesters is violent repression, also when a 'when' or 'as'
+        # clause, not the passive's own, says who used it
+        ("Eleven protesters were wounded as police fired tear gas and rubber bullets in Nairobi.", "wounded", "175"),
+        ("Three protesters were shot dead when police fired live rounds in Dhaka.", "shot", "175"),
+        ("Two demonstrators were killed as security forces fired on the crowd in Khartoum.", "killed", "175"),
+    ],
+)
+def test_the_doer_of_a_telling_clause_refines_the_violence(
+    coder: Coder, text: str, trigger: str, code: str
+) -> None:
+    found = _by_trigger(coder.code(text, date=DATE), trigger)
+    assert found and {e.cameo.code for e in found} == {code}, [(e.cameo.code, e.source) for e in found]
