@@ -150,3 +150,19 @@ def test_the_doer_of_a_telling_clause_refines_the_violence(
 ) -> None:
     found = _by_trigger(coder.code(text, date=DATE), trigger)
     assert found and {e.cameo.code for e in found} == {code}, [(e.cameo.code, e.source) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "code"),
+    [
+        ("The men, all members of the Houthi movement, seized a cargo ship in the Red Sea.", "source", "YEMREB"),
+        ("The suspects, members of a criminal gang, kidnapped a businessman in Lagos.", "source", "CRM"),
+        ("Two men, both Iranian nationals, were arrested by Turkish police in Istanbul.", "target", "IRNCVL"),
+    ],
+)
+def test_a_mention_that_is_no_actor_stands_for_its_apposition(
+    coder: Coder, text: str, side: str, code: str
+) -> None:
+    events = coder.code(text, date=DATE)
+    found = {getattr(e, side).cameo_code for e in events if getattr(e, side) is not None}
+    assert code in found, [(e.cameo.code, e.source, e.target) for e in events]

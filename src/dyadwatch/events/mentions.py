@@ -3,7 +3,8 @@
 ``Mentions`` owns the step from a token to an actor: the actor resolver's answer, the speaker a
 pronoun stands for in reported speech (or in a claim its subject denies, unless the claim is
 its maker's boast), the actor governed by a mention that is no actor itself
-("a group of Liberians", "doctors from American aid groups", "Palestinian riots"), the country a
+("a group of Liberians", "doctors from American aid groups", "Palestinian riots") or named in its
+apposition ("the suspects, members of a criminal gang"), the country a
 crisis noun stands for, and named states or organisations missing from our lists.
 """
 
@@ -81,9 +82,17 @@ class Mentions:
             # "the president said he condemned it", "the minister said his country would not
             # negotiate": in a person's reported speech, the speaker or the state they speak for
             return mentioned_at(speaker, token)
-        inner = self._governed(token, GOVERNING_PREPS if as_source else TARGET_GOVERNING_PREPS)
+        preps = GOVERNING_PREPS if as_source else TARGET_GOVERNING_PREPS
+        inner = self._governed(token, preps)
         if inner is not None:
             return self.actors.resolve(inner, speaker=speaker)
+        for c in token.children:
+            # "the suspects, members of a criminal gang,": a mention that is no actor stands for
+            # the actor its apposition names
+            named = (c if self.actors.resolve(c) is not None else self._governed(c, preps)) if (
+                c.dep_ == "appos" and c.i > token.i and token.pos_ == "NOUN") else None
+            if named is not None:
+                return self.actors.resolve(named, speaker=speaker)
         body = self._named_body(token)
         if body is not None:
             return body
