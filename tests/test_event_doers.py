@@ -166,3 +166,39 @@ def test_a_mention_that_is_no_actor_stands_for_its_apposition(
     events = coder.code(text, date=DATE)
     found = {getattr(e, side).cameo_code for e in events if getattr(e, side) is not None}
     assert code in found, [(e.cameo.code, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "doer"),
+    [
+        ("Rebels in eastern Congo seized the mining town of Rubaya on Tuesday. They later attacked an army "
+         "post nearby, killing four soldiers.", "attacked", "CODREB"),
+        ("The Turkish army launched a new offensive against Kurdish fighters in northern Iraq on Monday. "
+         "It said its jets had destroyed 30 targets.", "destroyed", "TURMIL"),
+    ],
+)
+def test_a_pronoun_opening_a_sentence_stands_for_the_subject_before(
+    coder: Coder, text: str, trigger: str, doer: str
+) -> None:
+    found = _by_trigger(coder.code(text, date=DATE), trigger)
+    assert found and {e.source.cameo_code for e in found if e.source is not None} == {doer}, [
+        (e.cameo.code, e.source) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # 'they' for one army: no agreement in number
+        ("The army shelled the village on Monday. They then attacked a market nearby, killing two traders.",
+         "attacked"),
+        # an empty 'it'
+        ("Gunmen attacked a police station in Kano on Monday. It is unclear who carried out the raid on "
+         "the prison that followed.", "raid"),
+    ],
+)
+def test_a_pronoun_that_does_not_agree_stands_for_no_subject_before(
+    coder: Coder, text: str, trigger: str
+) -> None:
+    found = _by_trigger(coder.code(text, date=DATE), trigger)
+    assert all(e.source is None or e.source.country is None for e in found), [
+        (e.cameo.code, e.source) for e in found]

@@ -2,7 +2,8 @@
 
 ``Mentions`` owns the step from a token to an actor: the actor resolver's answer, the speaker a
 pronoun stands for in reported speech (or in a claim its subject denies, unless the claim is
-its maker's boast), the actor governed by a mention that is no actor itself
+its maker's boast), the subject of the sentence before that a sentence's opening 'they' or 'it'
+stands for, the actor governed by a mention that is no actor itself
 ("a group of Liberians", "doctors from American aid groups", "Palestinian riots") or named in its
 apposition ("the suspects, members of a criminal gang"), the country a
 crisis noun stands for, and named states or organisations missing from our lists.
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 
     from dyadwatch.actors.resolve import ArticleActors
 
+# Verbs whose 'it' is empty ("it is unclear who ...", "it remains to be seen"), no actor.
+_EMPTY_IT_VERBS = frozenset({"be", "seem", "appear", "remain", "look", "happen"})
 # The kind of actor a named entity missing from our lists is taken for.
 _UNLISTED_KINDS: dict[str, ActorKind] = {"GPE": "state", "ORG": "organisation"}
 
@@ -82,6 +85,9 @@ class Mentions:
             # "the president said he condemned it", "the minister said his country would not
             # negotiate": in a person's reported speech, the speaker or the state they speak for
             return mentioned_at(speaker, token)
+        before = self._previous_subject(token)
+        if before is not None:
+            return before
         preps = GOVERNING_PREPS if as_source else TARGET_GOVERNING_PREPS
         inner = self._governed(token, preps)
         if inner is not None:
@@ -116,6 +122,36 @@ class Mentions:
                     and NO_NATIONALITY not in acted_on.reason):  # not a country guessed from the story
                 return maker
         return None
+
+    def _previous_subject(self, pronoun: Token) -> Actor | None:
+        """'Rebels seized the town on Tuesday. They later attacked an army post': 'they' or 'it'
+        opening a sentence, as its first subject, stands for the subject of the main clause of
+        the sentence just before, when that agrees in number ('it': one state, body or group,
+        never a person). Not an 'it' of 'be', 'seem' or 'remain' ("it is unclear who ..."), and
+        not across a blanked stretch of the text (the pre-filter's)."""
+        if pronoun.lower_ not in ("it", "they") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        if pronoun.head.lemma_.lower() in _EMPTY_IT_VERBS:
+            return None
+        sent = pronoun.sent
+        if any(t.dep_ in ("nsubj", "nsubjpass") for t in self.doc[sent.start:pronoun.i]):
+            return None
+        i = sent.start - 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        if i < 0 or sent.start_char - (self.doc[i].idx + len(self.doc[i])) > 3:
+            return None
+        root = self.doc[i].sent.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ == "PRON":
+            return None
+        plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+        if (pronoun.lower_ == "they") != plural:
+            return None
+        found = self.actors.resolve(subject)
+        if found is None or (pronoun.lower_ == "it" and found.kind == "person"):
+            return None
+        return mentioned_at(found, pronoun, f"; '{pronoun.text}' stands for the subject of the sentence before")
 
     def _named_body(self, token: Token) -> Actor | None:
         """'the UN human rights chief said': a subject whose organisation is named before it, which the
