@@ -202,3 +202,16 @@ def test_a_pronoun_that_does_not_agree_stands_for_no_subject_before(
     found = _by_trigger(coder.code(text, date=DATE), trigger)
     assert all(e.source is None or e.source.country is None for e in found), [
         (e.cameo.code, e.source) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("A U.S.-led coalition carried out air strikes on Islamic State targets in Syria.", "USAMIL"),
+        ("The Saudi-led coalition bombed a market in Saada province, killing 14 people.", "SAUMIL"),
+    ],
+)
+def test_a_group_a_state_leads_acts_as_its_leader(coder: Coder, text: str, doer: str) -> None:
+    events = [e for e in coder.code(text, date=DATE) if e.cameo.root == "19"]
+    assert events and {e.source.cameo_code for e in events if e.source is not None} == {doer}, [
+        (e.cameo.code, e.source) for e in events]

@@ -81,7 +81,7 @@ class Parties:
             if collective_marker(t) is not None:
                 out.extend(self.collective(t))
                 continue
-            actor = self.clauses.actor(t, speaker=speaker, as_source=True) or body_of(self.clauses, t)
+            actor = self.clauses.actor(t, speaker=speaker, as_source=True) or body_of(self.clauses, t) or led(self, t)
             out.append(actor)
             if actor is not None:
                 out.extend(self.plural_of(t, actor))
@@ -361,6 +361,20 @@ def placed_group(parties: Parties, actor: Actor, match: Match) -> Actor:
     country = located.country
     return replace(actor, country=country, sector="REB", cameo_code=country + "REB",
                    reason=actor.reason + f"; an armed group acting in '{located.text}' -> {country}")
+
+
+def led(parties: Parties, head: Token) -> Actor | None:
+    """'a U.S.-led coalition bombed ...', 'the Saudi-led coalition': a group no list names that a
+    named state or IGO leads acts as its leader's (its military, or the IGO). Not '-backed': a
+    group one backs does its own acts."""
+    if head.pos_ != "NOUN":
+        return None
+    for mod in head.children:
+        if mod.dep_ in ("amod", "compound") and mod.i < head.i and mod.lower_.endswith("led"):
+            found = parties.led_by(mod)
+            if found is not None:
+                return replace(found, reason=found.reason + f"; leads the '{head.text}'")
+    return None
 
 
 def body_of(clauses: Clauses, head: Token) -> Actor | None:
