@@ -215,3 +215,11 @@ def test_a_group_a_state_leads_acts_as_its_leader(coder: Coder, text: str, doer:
     events = [e for e in coder.code(text, date=DATE) if e.cameo.root == "19"]
     assert events and {e.source.cameo_code for e in events if e.source is not None} == {doer}, [
         (e.cameo.code, e.source) for e in events]
+
+
+
+def test_a_passive_they_stands_for_the_subject_before(coder: Coder) -> None:
+    text = "The rebels freed two hostages on Monday. They were later arrested by the army in Goma."
+    found = _by_trigger(coder.code(text, date=DATE), "arrested")
+    assert found and {e.target.text for e in found if e.target is not None} == {"They"}, [
+        (e.cameo.code, e.source, e.target) for e in found]

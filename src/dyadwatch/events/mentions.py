@@ -127,10 +127,13 @@ class Mentions:
         """'Rebels seized the town on Tuesday. They later attacked an army post': 'they' or 'it'
         opening a sentence, as its first subject, stands for the subject of the main clause of
         the sentence just before, when that agrees in number ('it': one state, body or group,
-        never a person). Not an 'it' of 'be', 'seem' or 'remain' ("it is unclear who ..."), and
-        not across a blanked stretch of the text (the pre-filter's)."""
+        never a person, nor a passive's). Not an 'it' of 'be', 'seem' or
+        'remain' ("it is unclear who ..."), and not across a blanked stretch of the text (the
+        pre-filter's)."""
         if pronoun.lower_ not in ("it", "they") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
             return None
+        if pronoun.dep_ == "nsubjpass" and pronoun.lower_ == "it":
+            return None  # a passive's 'it' is as often the thing acted on ("It was lifted")
         if pronoun.head.lemma_.lower() in _EMPTY_IT_VERBS:
             return None
         sent = pronoun.sent
