@@ -5,8 +5,8 @@ gunmen"), the subject of a raising verb ("X is expected to visit"), the controll
 infinitive ("urged X to withdraw": X), the owner of a plan ("X announced plans to attack": X),
 the head a relative pronoun stands for, the first conjunct of a coordinated verb, the addressee
 of a request, the speech verb a clause is reported by, who take part in an act an event noun
-names (``participants``), and the acts a violent act reported
-without a doer was part of (``told_with``).
+names (``participants``), and the acts a violent act reported without a doer was part of
+(``told_with``).
 """
 
 from __future__ import annotations
