@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.actors.cues import NO_NATIONALITY
 from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.confidence import CONFIDENCE
-from dyadwatch.events.parties import UNNAMED_DOER_ROOTS
+from dyadwatch.events.parties import UNNAMED_DOER_ROOTS, placed_group
 from dyadwatch.events.parties import same as _same
 from dyadwatch.events.references import refers_to_earlier
 from dyadwatch.events.stance import stance_of
@@ -137,9 +137,11 @@ class EventBuilder:
         if pattern.kind == "copula":
             source_actors = [speaker]
         source_heads = self.arguments.source_heads(match) if pattern.kind != "copula" else []
+        if not source_heads and pattern.kind == "noun" and match.noun is None:
+            source_heads = self.clauses.participants(trigger)  # "X took part in the assault"
         for head in source_heads:
             source_actors.extend(self.parties.source_actors(head, speaker))
-        real_sources = [a for a in source_actors if a is not None]
+        real_sources = [placed_group(self.parties, a, match) for a in source_actors if a is not None]
         unnamed = False
         if speaker is not None and not real_sources and not source_heads and _speaker_did(self.clauses, match, speaker):
             # "Kenya said the curfew had been lifted": an official speaker reporting a measure

@@ -40,6 +40,7 @@ class Clauses:
         # the answers callers ask for, bound once (each is asked many times per article)
         self.subjects = subjects.subjects
         self.addressee = subjects.addressee
+        self.participants = subjects.participants
         self.speech_head = subjects.speech_head
         self.direct_object = objects.direct_object
         self.shared_object = objects.shared_object

@@ -1,8 +1,11 @@
 """Mentions: the actor a word of a clause stands for, looking inside mentions that are none.
 
 ``Mentions`` owns the step from a token to an actor: the actor resolver's answer, the speaker a
-pronoun stands for in reported speech (or in a claim its subject denies), the actor governed by a mention that is no actor itself
-("a group of Liberians", "doctors from American aid groups", "Palestinian riots"), the country a
+pronoun stands for in reported speech (or in a claim its subject denies, unless the claim is
+its maker's boast), the subject of the sentence before that a sentence's opening 'they' or 'it'
+stands for, the actor governed by a mention that is no actor itself
+("a group of Liberians", "doctors from American aid groups", "Palestinian riots") or named in its
+apposition ("the suspects, members of a criminal gang"), the country a
 crisis noun stands for, and named states or organisations missing from our lists.
 """
 
@@ -10,8 +13,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dyadwatch.actors.cues import NO_NATIONALITY
 from dyadwatch.actors.resolve import mentioned_at
-from dyadwatch.events.speech import claim_denier
+from dyadwatch.events.speech import claim_denier, claim_owner, claims_ground
 from dyadwatch.events.subjects import agents
 from dyadwatch.knowledge.words import (
     CRISIS_NOUNS,
@@ -30,6 +34,8 @@ if TYPE_CHECKING:
 
     from dyadwatch.actors.resolve import ArticleActors
 
+# Verbs whose 'it' is empty ("it is unclear who ...", "it remains to be seen"), no actor.
+_EMPTY_IT_VERBS = frozenset({"be", "seem", "appear", "remain", "look", "happen"})
 # The kind of actor a named entity missing from our lists is taken for.
 _UNLISTED_KINDS: dict[str, ActorKind] = {"GPE": "state", "ORG": "organisation"}
 
@@ -62,6 +68,9 @@ class Mentions:
         denier = claim_denier(token)
         answering = self.actors.resolve(denier) if denier is not None else None
         if answering is not None:  # "Russia dismissed U.S. claims that it had ...": Russia
+            claimant = self._boaster(token, answering)
+            if claimant is not None:  # "Ukraine denied Russian claims that it had captured the town"
+                return mentioned_at(claimant, token, f"; '{token.text}' in a claim of its maker's own deed")
             return mentioned_at(answering, token, f"; '{token.text}' in the claim it denies")
         found = self.actors.resolve(token, speaker=speaker)
         if found is not None:
@@ -76,13 +85,76 @@ class Mentions:
             # "the president said he condemned it", "the minister said his country would not
             # negotiate": in a person's reported speech, the speaker or the state they speak for
             return mentioned_at(speaker, token)
-        inner = self._governed(token, GOVERNING_PREPS if as_source else TARGET_GOVERNING_PREPS)
+        before = self._previous_subject(token)
+        if before is not None:
+            return before
+        preps = GOVERNING_PREPS if as_source else TARGET_GOVERNING_PREPS
+        inner = self._governed(token, preps)
         if inner is not None:
             return self.actors.resolve(inner, speaker=speaker)
+        for c in token.children:
+            # "the suspects, members of a criminal gang,": a mention that is no actor stands for
+            # the actor its apposition names
+            named = (c if self.actors.resolve(c) is not None else self._governed(c, preps)) if (
+                c.dep_ == "appos" and c.i > token.i and token.pos_ == "NOUN") else None
+            if named is not None:
+                return self.actors.resolve(named, speaker=speaker)
         body = self._named_body(token)
         if body is not None:
             return body
         return self._unlisted(token, as_source and token.dep_ == "nsubj")
+
+    def _boaster(self, pronoun: Token, denier: Actor) -> Actor | None:
+        """The maker of a denied claim, when the claim is its word about its own deed rather
+        than an accusation: the deed takes ground ("claims that it had captured the town"), or
+        it is done to what the text makes the denier's own ("Israel rejected Hamas claims that
+        it had shot down an Israeli drone"), which the denier would not do to itself. A maker
+        of the denier's own country is no other party."""
+        owner = claim_owner(pronoun)
+        maker = self.actors.resolve(owner) if owner is not None else None
+        if maker is None or maker.country is None or maker.country == denier.country:
+            return None
+        if claims_ground(pronoun):
+            return maker
+        for c in pronoun.head.children:
+            acted_on = self.actors.resolve(c) if c.dep_ == "dobj" else None
+            if (acted_on is not None and acted_on.country == denier.country
+                    and NO_NATIONALITY not in acted_on.reason):  # not a country guessed from the story
+                return maker
+        return None
+
+    def _previous_subject(self, pronoun: Token) -> Actor | None:
+        """'Rebels seized the town on Tuesday. They later attacked an army post': 'they' or 'it'
+        opening a sentence, as its first subject, stands for the subject of the main clause of
+        the sentence just before, when that agrees in number ('it': one state, body or group,
+        never a person, nor a passive's). Not an 'it' of 'be', 'seem' or
+        'remain' ("it is unclear who ..."), and not across a blanked stretch of the text (the
+        pre-filter's)."""
+        if pronoun.lower_ not in ("it", "they") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        if pronoun.dep_ == "nsubjpass" and pronoun.lower_ == "it":
+            return None  # a passive's 'it' is as often the thing acted on ("It was lifted")
+        if pronoun.head.lemma_.lower() in _EMPTY_IT_VERBS:
+            return None
+        sent = pronoun.sent
+        if any(t.dep_ in ("nsubj", "nsubjpass") for t in self.doc[sent.start:pronoun.i]):
+            return None
+        i = sent.start - 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        if i < 0 or sent.start_char - (self.doc[i].idx + len(self.doc[i])) > 3:
+            return None
+        root = self.doc[i].sent.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ == "PRON":
+            return None
+        plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+        if (pronoun.lower_ == "they") != plural:
+            return None
+        found = self.actors.resolve(subject)
+        if found is None or (pronoun.lower_ == "it" and found.kind == "person"):
+            return None
+        return mentioned_at(found, pronoun, f"; '{pronoun.text}' stands for the subject of the sentence before")
 
     def _named_body(self, token: Token) -> Actor | None:
         """'the UN human rights chief said': a subject whose organisation is named before it, which the

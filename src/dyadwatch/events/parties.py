@@ -4,7 +4,10 @@ each country of a plural ("the presidents of Egypt and Sudan"), the leader of th
 passive act happened in ("captured during the U.S.-led offensive") or the doer of the attack it
 happened in ("killed in an attack by X", "wounded in a Hamas rocket attack"), and the UNKNOWN doer (CAMEO
 actor code ``---``) of a violent or coercive act reported without one ("nine civilians were
-killed", "a roadside bomb killed one civilian"), whose victims take the country of the place.
+killed", "a roadside bomb killed one civilian"), whose victims take the country of the place,
+unless the sentence tells it as part of another act whose doer it names ("rebels attacked the
+town, and two soldiers were killed": ``shared_doer``); and the country of an unlisted group
+doing armed violence, from the place of the act (``placed_group``).
 
 An event noun that is only what another event is about ("denied responsibility for the attack",
 "called for an end to the fighting", "condemned the bombing that killed ten") is a reference,
@@ -18,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import collective_marker
 from dyadwatch.actors.resolve import ArticleActors, coordinated
+from dyadwatch.events.subjects import told_with
 from dyadwatch.knowledge.words import (
     DYING_VERBS,
     GUILT_WORDS,
@@ -47,6 +51,10 @@ DOER_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 # Event nouns a passive act may happen in whose doer is the act's doer ("killed in an attack by
 # X", "wounded in a Taliban ambush"): operations, and attacks by any name.
 SETTING_ATTACKS = OPERATION_NOUNS | {"ambush", "bombing", "shelling", "airstrike", "bombardment", "rocket"}
+# Roots of the acts whose doer did the violence reported as part of them (see shared_doer).
+SHARED_ROOTS = frozenset({"17", "18", "19", "20"})
+# Sectors of the armed, whose act in a 'when' clause did the violence of the clause above it.
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP", "INS"})
 # How far back (in characters: about two sentences) "the two leaders" looks for its parties.
 NEARBY = 300
 # Dependencies of an event noun that report it: the subject of its clause ("fighting broke out",
@@ -73,7 +81,7 @@ class Parties:
             if collective_marker(t) is not None:
                 out.extend(self.collective(t))
                 continue
-            actor = self.clauses.actor(t, speaker=speaker, as_source=True) or body_of(self.clauses, t)
+            actor = self.clauses.actor(t, speaker=speaker, as_source=True) or body_of(self.clauses, t) or led(self, t)
             out.append(actor)
             if actor is not None:
                 out.extend(self.plural_of(t, actor))
@@ -140,13 +148,14 @@ class Parties:
         trigger, pattern = match.trigger, match.pattern
         if match.code[:2] not in UNNAMED_DOER_ROOTS or pattern.kind not in ("verb", "noun"):
             return None
+        shareable = False
         if heads:
             weapons = [h for h in heads if h.lemma_.lower() in WEAPON_NOUNS
                        or any(c.dep_ == "compound" and c.lemma_.lower() in WEAPON_NOUNS for c in h.children)]
             if weapons:
                 if trigger.dep_ == "relcl" and referenced(weapons[0]):
                     return None  # "condemned the attack that killed ten": it describes the reference
-                why = f"no doer named; '{weapons[0].text}' is the means"
+                why, shareable = f"no doer named; '{weapons[0].text}' is the means", True
             elif all(h.pos_ in DOER_POS and not not_a_doer(h) for h in heads):
                 # "gunmen stormed the hotel", "they torched the building", "protesters marched":
                 # someone did it, though the text does not say who in terms of an actor
@@ -170,10 +179,12 @@ class Parties:
                 return leader  # "captured during the U.S.-led offensive": the United States
             if trigger.dep_ == "relcl" and referenced(trigger.head) and _in_which(trigger):
                 return None  # "condemned the attack in which five were killed": describes the topic
-            why = f"passive '{trigger.text}' without an agent"
+            why, shareable = f"passive '{trigger.text}' without an agent", True
         else:
             return None
-        return unknown_actor(trigger.idx, why)
+        # a weapon or a passive told as part of another act: "two soldiers were killed when rebels
+        # ambushed their convoy", "X shelled the city, and a rocket hit a school"
+        return (shared_doer(self.clauses, self.recent, trigger) if shareable else None) or unknown_actor(trigger.idx, why)
 
     @staticmethod
     def acted_on(trigger: Token) -> bool:
@@ -301,6 +312,69 @@ class Parties:
                     break
         located = self.clauses.actor(place) if place is not None else None
         return located if located is not None and located.country is not None else None
+
+
+def shared_doer(clauses: Clauses, recent: list[Event], trigger: Token) -> Actor | None:
+    """The doer of the coercive or violent act a doerless one was part of (see ``told_with``):
+    the source of its event among ``recent``, or, for a 'when' clause not yet built, its
+    subject when an armed actor acting on something. Not when that doer is on the side of the
+    victims ("troops attacked the camp, and two soldiers were killed": their enemy's)."""
+    victims = [a for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")
+               for a in [clauses.actor(c)] if a is not None]
+    for clause in told_with(trigger):
+        doer = _doer_of(clauses, recent, clause, trigger)
+        if doer is None:
+            continue
+        if any(v.sector == doer.sector and v.country in (doer.country, None) for v in victims):
+            return None
+        return replace(doer, reason=doer.reason + f"; did the '{clause.text}' it was part of")
+    return None
+
+
+def _doer_of(clauses: Clauses, recent: list[Event], clause: Token, trigger: Token) -> Actor | None:
+    for event in reversed(recent):
+        if event.evidence.trigger.start == clause.idx:
+            source = event.source
+            if event.cameo.code[:2] in SHARED_ROOTS and source is not None and not source.unknown:
+                return source
+            return None
+    if clause.head.i != trigger.i or clause.dep_ != "advcl":
+        return None  # an earlier clause without an event of its own tells no act
+    subjects, passive = clauses.subjects(clause)
+    if passive or not subjects or not any(
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "at", "upon")) for c in clause.children):
+        return None
+    actor = clauses.actor(subjects[0], as_source=True)
+    return actor if actor is not None and actor.sector in ARMED_SECTORS else None
+
+
+def placed_group(parties: Parties, actor: Actor, match: Match) -> Actor:
+    """An organisation missing from our lists that does armed violence ("the Zandu Liberation
+    Front attacked a police station in central Mali") is an armed group (REB) of the country
+    the act happens in, when the text gives it no country of its own."""
+    if (actor.kind != "organisation" or actor.country is not None or actor.sector is not None
+            or match.code[:2] not in ("18", "19", "20")):
+        return actor
+    located = parties._place(match)
+    if located is None or located.country is None:
+        return actor
+    country = located.country
+    return replace(actor, country=country, sector="REB", cameo_code=country + "REB",
+                   reason=actor.reason + f"; an armed group acting in '{located.text}' -> {country}")
+
+
+def led(parties: Parties, head: Token) -> Actor | None:
+    """'a U.S.-led coalition bombed ...', 'the Saudi-led coalition': a group no list names that a
+    named state or IGO leads acts as its leader's (its military, or the IGO). Not '-backed': a
+    group one backs does its own acts."""
+    if head.pos_ != "NOUN":
+        return None
+    for mod in head.children:
+        if mod.dep_ in ("amod", "compound") and mod.i < head.i and mod.lower_.endswith("led"):
+            found = parties.led_by(mod)
+            if found is not None:
+                return replace(found, reason=found.reason + f"; leads the '{head.text}'")
+    return None
 
 
 def body_of(clauses: Clauses, head: Token) -> Actor | None:

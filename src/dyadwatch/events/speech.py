@@ -5,7 +5,9 @@ speech verb whose complement holds it ("Egypt said [it would ...]"), else the sp
 quotation around it (a speech verb with a subject just after the closing quote, or before the
 opening one on the same line). ``quote_spans`` pairs the quote marks of a text.
 ``claim_denier`` finds whom a pronoun stands for in a claim its subject denies ("Russia
-dismissed U.S. claims that it had supplied drones": Russia, not the claimant).
+dismissed U.S. claims that it had supplied drones": Russia, not the claimant); ``claim_owner``
+and ``claims_ground`` tell the claim that is its maker's own boast ("Ukraine denied Russian
+claims that it had captured the town": Russia).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from dyadwatch.events.modality import DENIAL_GOVERNORS, REPORT_NOUNS
-from dyadwatch.knowledge.words import SPEECH_VERBS
+from dyadwatch.knowledge.words import PLACE_NOUNS, SPEECH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -85,6 +87,50 @@ def claim_denier(pronoun: Token) -> Token | None:
         return None  # "denied it claimed that ...": a real clause, whose subject is the claimant
     subjects = [c for c in denier.children if c.dep_ == "nsubj"]
     return subjects[0] if subjects else None
+
+
+# Claim nouns that may be a party's word about its own deed; an allegation, an accusation, a
+# charge or a report is always made about another.
+_OWN_CLAIM_NOUNS = frozenset({"claim", "assertion"})
+# Taking ground: a deed a side claims of itself and its enemy denies ("Russian claims that it
+# had captured the town"), never an accusation the denier answers.
+_TAKING_VERBS = frozenset({"capture", "seize", "take", "overrun", "retake", "recapture", "liberate"})
+_GROUND_NOUNS = PLACE_NOUNS | {"territory", "ground", "settlement", "control", "position", "hill", "base"}
+
+
+def claim_owner(pronoun: Token) -> Token | None:
+    """Who makes the claim a pronoun's clause is the content of: the possessor ("Moscow's
+    claims that it ..."), a nationality or name before the noun ("Russian claims", "Hamas
+    claims") or its 'by' or 'from' phrase ("claims by Russia"). Only for a claim or an
+    assertion, which may be the owner's word about itself; ``None`` otherwise."""
+    clause = pronoun.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    noun = clause.head
+    if clause.dep_ not in _CONTENT_DEPS or noun.lemma_.lower() not in _OWN_CLAIM_NOUNS:
+        return None
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            return c
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and c.ent_type_ in ("NORP", "GPE", "ORG"):
+            return c
+        if c.dep_ == "nsubj" and noun.tag_ == "VBZ":  # "Hamas claims" mis-tagged as a verb
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            found = [p for p in c.children if p.dep_ == "pobj"]
+            if found:
+                return found[0]
+    return None
+
+
+def claims_ground(pronoun: Token) -> bool:
+    """Whether the clause a pronoun is the subject of takes ground: "it had captured the town",
+    "it had seized two villages", "it had taken control of Bakhmut"."""
+    verb = pronoun.head
+    if verb.lemma_.lower() not in _TAKING_VERBS:
+        return False
+    return any(c.dep_ == "dobj" and (c.lemma_.lower() in _GROUND_NOUNS or c.ent_type_ in ("GPE", "LOC", "FAC"))
+               for c in verb.children)
 
 
 class Speakers:

@@ -4,7 +4,9 @@
 gunmen"), the subject of a raising verb ("X is expected to visit"), the controller of an
 infinitive ("urged X to withdraw": X), the owner of a plan ("X announced plans to attack": X),
 the head a relative pronoun stands for, the first conjunct of a coordinated verb, the addressee
-of a request, and the speech verb a clause is reported by.
+of a request, the speech verb a clause is reported by, who take part in an act an event noun
+names (``participants``), and the acts a violent act reported without a doer was part of
+(``told_with``).
 """
 
 from __future__ import annotations
@@ -77,6 +79,41 @@ def undergoer_verb(noun: Token) -> Token | None:
             and head.head.lemma_.lower() in UNDERGOING_VERBS):
         return head.head
     return None
+
+
+# Subordinators of a clause that tells the act another act was part of ("were killed WHEN
+# gunmen stormed the hotel", "AS troops shelled the town").
+_CIRCUMSTANCE_MARKS = frozenset({"when", "as", "after"})
+
+
+def told_with(verb: Token) -> list[Token]:
+    """The triggers of the acts a violent act reported without a doer was part of, nearest
+    first: a 'when', 'as' or 'after' clause below it ("two soldiers were killed when rebels
+    ambushed their convoy"), the clause it is coordinated with ("rebels attacked the town, and
+    two soldiers were killed"; also past the speaker of "..., and residents said a hospital was
+    destroyed"), and the act on the place or event a 'where' or 'in which' clause describes
+    ("troops raided the camp, where two men were killed"). Whose act each is, the caller asks."""
+    out = [c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB" and any(
+        m.dep_ in ("mark", "advmod") and m.lower_ in _CIRCUMSTANCE_MARKS for m in c.children)]
+    node = verb
+    if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
+        node = node.head
+    if node.dep_ == "conj" and node.head.pos_ == "VERB":
+        out.append(node.head)
+    if verb.dep_ == "relcl" and any(c.lower_ == "where" or (c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+            p.lower_ == "which" for p in c.children)) for c in verb.children):
+        place = verb.head
+        out.append(place)  # "an attack by rebels in which five died": the event noun itself
+        if place.dep_ == "dobj":
+            out.append(place.head)  # "raided the camp, where ..."
+        elif place.dep_ == "pobj" and place.head.dep_ == "prep":
+            out.append(place.head.head)  # "fired on a market in the town, where ..."
+    return out
+
+
+# Verbs whose subject takes part in the act an 'in' phrase names ("participated in the talks");
+# "take part" is told by its object.
+_PARTICIPATING = frozenset({"participate", "engage", "involve", "partake"})
 
 
 def is_to_infinitive(verb: Token) -> bool:
@@ -209,6 +246,27 @@ class Subjects:
             # "called on X to withdraw" parsed with the infinitive under X: X is its subject
             return [head], False
         return [], False
+
+    def participants(self, noun: Token) -> list[Token]:
+        """Who take part in the act an event noun names: the subjects of "took part in",
+        "participated in", "engaged in", "were involved in" ("Egyptian troops took part in the
+        assault": the troops). Not of a taking part that is denied, refused or only to come
+        ("did not take part", "refused to take part", "will take part"): that is no report that
+        the act was theirs."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
+            return []
+        verb = prep.head
+        if verb.lemma_.lower() == "part" and verb.dep_ == "dobj":
+            verb = verb.head  # "took part | in", the phrase hung on 'part'
+        lemma = verb.lemma_.lower()
+        if not (lemma in _PARTICIPATING or (lemma == "take" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() == "part" for c in verb.children))):
+            return []
+        if verb.dep_ == "xcomp" or any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children):
+            return []
+        subjects, _ = self.subjects(verb)
+        return subjects
 
     def _author(self, message: Token, depth: int) -> tuple[list[Token], bool]:
         """Who a message is by: its possessor ("Iran's statement"), its 'by' or 'from' phrase

@@ -12,7 +12,8 @@ its parties and means. From the CAMEO category definitions:
 - a lone gunman or attacker turning on civilians is unconventional violence (180), since
   fighting (19) is what organised armed forces do.
 
-Each rule reads the parse only (the subject, the victim and its quantity); it never widens
+Each rule reads the parse only (the subject, or for a passive without agent the subject of the
+clause that tells the act it was part of; the victim and its quantity); it never widens
 what counts as violence, it only picks the code among the violent roots.
 """
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from dyadwatch.events.subjects import told_with
 from dyadwatch.knowledge.words import (
     ASSAILANTS,
     BOMB_KIND_CODES,
@@ -61,6 +63,9 @@ def refine_violence(code: str, verb: Token, victim: Token | None) -> tuple[str, 
     if subject is not None and (weapon := _weapon(subject)) is not None:
         return (weapon, "weapon") if weapon != code else None
     killing = _kills(verb, victim)
+    # a passive told as part of another act is done by that act's doer ("two demonstrators were
+    # killed when security forces opened fire"): for who does it, not for the weapon
+    subject = subject if subject is not None else _teller_subject(verb)
     if killing and victims:
         counted, many = victims[0]
         if many and _lemma(counted, NONCOMBATANTS) in NONCOMBATANTS and not _by_weapon(verb):
@@ -97,6 +102,17 @@ def _subject(verb: Token) -> Token | None:
         if node.dep_ != "conj" or any(c.dep_ == "nsubjpass" for c in node.children):
             return None
         node = node.head
+    return None
+
+
+def _teller_subject(verb: Token) -> Token | None:
+    """The subject of the first clause that tells the act a passive without agent was part of
+    (``told_with``): "were killed when security forces opened fire": the security forces."""
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    for clause in told_with(verb):
+        if clause.pos_ == "VERB":
+            return next((c for c in clause.children if c.dep_ == "nsubj"), None)
     return None
 
 
