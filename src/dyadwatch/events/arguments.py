@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dyadwatch.events.objects import for_subject
 from dyadwatch.events.subjects import undergoer_verb
 from dyadwatch.knowledge.words import PLACE_NAMED_ROOTS, SETTING_NOUN_PREPS, THIRD_PARTY
 
@@ -108,7 +109,7 @@ class Arguments:
         if match.pattern.family in ("appeal", "demand"):
             if addressee is not None:
                 return [addressee]
-            asked = self._asked_of(frame, match.obj)
+            asked = self._asked_of(frame, match.obj) or self._asked_to(frame)
             if asked:
                 return asked
             clause = match.inner.trigger if match.inner is not None else next(
@@ -142,6 +143,18 @@ class Arguments:
                     found = [p for p in c.children if p.dep_ == "pobj" and self.clauses.actor(p) is not None]
                     if found:
                         return found
+        return []
+
+    def _asked_to(self, frame: Token) -> list[Token]:
+        """'called for ISRAEL to withdraw', 'pressed for IRAN to return to the talks': the
+        subject of a 'for X to do Y' clause is whom the appeal asks to act. A common noun as the
+        subject of a passive ("called for troops to be sent") is what is asked for, not whom."""
+        for c in frame.children:
+            subject = for_subject(c) if c.i > frame.i else None
+            if subject is None or (subject.dep_ == "nsubjpass" and subject.pos_ != "PROPN"):
+                continue
+            if self.clauses.actor(subject) is not None:
+                return [subject]
         return []
 
 
