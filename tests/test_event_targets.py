@@ -42,3 +42,24 @@ def test_what_a_for_clause_asks_for_is_not_whom_it_asks(coder: Coder) -> None:
     # a common noun as the subject of a passive is what is asked for, not whom the call asks
     dyads = _dyads(coder, "Togo's opposition called for fresh elections to be held before the end of the year.")
     assert ("TGO", None, "REQUEST") in dyads
+
+
+# -- a plural target of two countries: one event each ------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "targets", "kind"), [
+    ("Chinese President Xi Jinping met the prime ministers of Vietnam and Laos in Beijing.", "CHN",
+     {"VNM", "LAO"}, "CONSULT"),
+    ("Kenya expelled the envoys of Somalia and Eritrea.", "KEN", {"SOM", "ERI"}, "SANCTION"),
+    ("The French president telephoned the leaders of Egypt and Qatar on Sunday.", "FRA", {"EGY", "QAT"},
+     "CONSULT"),
+])
+def test_each_country_of_a_plural_target_is_a_target(coder: Coder, text: str, source: str,
+                                                     targets: set[str], kind: str) -> None:
+    dyads = _dyads(coder, text)
+    assert {t for s, t, k in dyads if s == source and k == kind} == targets
+
+
+def test_a_plural_target_of_one_country_stays_one_target(coder: Coder) -> None:
+    dyads = _dyads(coder, "Kenya expelled two diplomats of Somalia on Monday.")
+    assert {t for s, t, k in dyads if s == "KEN"} == {"SOM"}

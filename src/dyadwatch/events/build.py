@@ -156,8 +156,11 @@ class EventBuilder:
             rule += "+unknown-source" if doer.unknown else "+led-by"
         targets: list[Actor | None] = []
         for head in self.arguments.target_heads(match):  # "it is a partner": 'it' is not the speaker
-            targets.extend(self.clauses.actor(t, speaker=speaker, for_speaker=pattern.kind != "copula")
-                           for t in coordinated(head))
+            for t in coordinated(head):
+                actor = self.clauses.actor(t, speaker=speaker, for_speaker=pattern.kind != "copula")
+                targets.append(actor)
+                if actor is not None:  # "met the leaders of Armenia and Azerbaijan": one each
+                    targets.extend(self.parties.plural_of(t, actor))
         real_targets = _inherit_country([a for a in targets if a is not None])
         if not real_targets and not unnamed and pattern.kind == "noun" and code[:2] in UNNAMED_DOER_ROOTS:
             # "three policemen died in a Taliban ambush": the dead are its victims, before the place
