@@ -63,3 +63,24 @@ def test_each_country_of_a_plural_target_is_a_target(coder: Coder, text: str, so
 def test_a_plural_target_of_one_country_stays_one_target(coder: Coder) -> None:
     dyads = _dyads(coder, "Kenya expelled two diplomats of Somalia on Monday.")
     assert {t for s, t, k in dyads if s == "KEN"} == {"SOM"}
+
+
+# -- taking by force: whom a place or a thing is taken from ------------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Ukrainian forces recaptured the village from Russian troops on Monday.", "UKR", "RUS"),
+    ("M23 rebels seized the town of Bunagana from Congolese troops.", "COD", "COD"),
+])
+def test_whom_a_place_is_taken_from_is_the_target(coder: Coder, text: str, source: str, target: str) -> None:
+    events = coder.code(text, date=DATE)
+    takings = [e for e in events if e.cameo.code == "192"]
+    assert takings, [(e.cameo.code, e.evidence.rule) for e in events]
+    assert {(e.source.country if e.source else None, e.target.country if e.target else None,
+             e.target.sector if e.target else None) for e in takings} == {(source, target, "MIL")}
+
+
+def test_a_from_phrase_that_names_no_party_leaves_the_place(coder: Coder) -> None:
+    # 'from the north' is a direction: the capture still has the place's target, not none
+    events = coder.code("Syrian troops seized the town of Saraqeb from the north on Monday.", date=DATE)
+    assert any(e.cameo.code == "192" and e.source is not None and e.source.country == "SYR" for e in events)

@@ -14,6 +14,10 @@ from dyadwatch.events.objects import for_subject
 from dyadwatch.events.subjects import undergoer_verb
 from dyadwatch.knowledge.words import PLACE_NAMED_ROOTS, SETTING_NOUN_PREPS, THIRD_PARTY
 
+# Codes of taking something by force (CAMEO 171 seize or damage property, 1711 confiscate; 192
+# occupy territory): a 'from' phrase names whom it is taken from.
+TAKING_CODES = ("171", "192")
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -58,6 +62,10 @@ class Arguments:
                 if undergoers:
                     return undergoers
             return self.clauses.noun_targets(trigger, tuple(p for p in pattern.preps if verb is None or p != "from"))
+        if match.code[:3] in TAKING_CODES:
+            losers = self._taken_from(trigger, match.obj)
+            if losers:
+                return losers
         found = self.clauses.targets(trigger, match.obj, pattern.preps, pattern.objects)
         if not found and match.obj is None and not pattern.objects:
             shared = self.clauses.shared_object(trigger)  # "rammed and boarded X": X for both
@@ -138,6 +146,17 @@ class Arguments:
     def _asked_of(self, frame: Token, obj: Token | None) -> list[Token]:
         """'sought an apology FROM X', 'asked for help FROM X': whom something is asked of."""
         for head in [frame] + ([obj] if obj is not None else []):
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    found = [p for p in c.children if p.dep_ == "pobj" and self.clauses.actor(p) is not None]
+                    if found:
+                        return found
+        return []
+
+    def _taken_from(self, verb: Token, obj: Token | None) -> list[Token]:
+        """'recaptured the village FROM Russian troops', 'seized weapons FROM the rebels': whom
+        a thing or a place is taken from is whom the taking acts on, not the place taken."""
+        for head in [verb] + ([obj] if obj is not None else []):
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ == "from":
                     found = [p for p in c.children if p.dep_ == "pobj" and self.clauses.actor(p) is not None]
