@@ -84,3 +84,22 @@ def test_a_from_phrase_that_names_no_party_leaves_the_place(coder: Coder) -> Non
     # 'from the north' is a direction: the capture still has the place's target, not none
     events = coder.code("Syrian troops seized the town of Saraqeb from the north on Monday.", date=DATE)
     assert any(e.cameo.code == "192" and e.source is not None and e.source.country == "SYR" for e in events)
+
+
+# -- a complaint or a case: the adversary, not the forum ---------------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Lebanon filed a complaint with the United Nations against Israel.", "LBN", "ISR"),
+    ("Guyana lodged a protest with the UN Security Council against Venezuela over the border region.",
+     "GUY", "VEN"),
+    ("Ukraine filed a case at the International Court of Justice against Russia.", "UKR", "RUS"),
+])
+def test_a_complaint_is_aimed_at_its_adversary_not_its_forum(coder: Coder, text: str, source: str,
+                                                            target: str) -> None:
+    assert {t for s, t, k in _dyads(coder, text) if s == source and k == "ACCUSE"} == {target}
+
+
+def test_a_complaint_lodged_with_the_adversary_stays_with_it(coder: Coder) -> None:
+    dyads = _dyads(coder, "Japan lodged a protest with China over the detention of its citizen.")
+    assert ("JPN", "CHN", "ACCUSE") in dyads
