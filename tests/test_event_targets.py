@@ -103,3 +103,26 @@ def test_a_complaint_is_aimed_at_its_adversary_not_its_forum(coder: Coder, text:
 def test_a_complaint_lodged_with_the_adversary_stays_with_it(coder: Coder) -> None:
     dyads = _dyads(coder, "Japan lodged a protest with China over the detention of its citizen.")
     assert ("JPN", "CHN", "ACCUSE") in dyads
+
+
+# -- 'them' in a report by those it was done to --------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Kenyan opposition leaders said police had threatened to arrest them.", "KENCOP", "KENOPP"),
+    ("Ugandan journalists said soldiers threatened them at the polling station.", "UGAMIL", "UGAJRN"),
+    ("Protesters in Khartoum said soldiers beat them with sticks.", "SDNMIL", "SDNCVL"),
+])
+def test_them_in_a_witness_report_is_the_witnesses(coder: Coder, text: str, source: str, target: str) -> None:
+    events = coder.code(text, date=DATE)
+    assert {(e.source.cameo_code if e.source else None, e.target.cameo_code if e.target else None)
+            for e in events} == {(source, target)}
+
+
+@pytest.mark.parametrize("text", [
+    "Somali officials said gunmen had kidnapped them.",  # officials report what others suffered
+    "Kenyan rebels said they had attacked them near the border.",  # 'they', the speakers, did it
+])
+def test_them_is_not_the_speaker_when_an_official_or_the_doer_speaks(coder: Coder, text: str) -> None:
+    events = coder.code(text, date=DATE)
+    assert events and all(e.target is None for e in events), [(e.source, e.target) for e in events]

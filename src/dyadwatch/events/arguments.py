@@ -17,6 +17,8 @@ from dyadwatch.knowledge.words import PLACE_NAMED_ROOTS, SETTING_NOUN_PREPS, THI
 # Codes of taking something by force (CAMEO 171 seize or damage property, 1711 confiscate; 192
 # occupy territory): a 'from' phrase names whom it is taken from.
 TAKING_CODES = ("171", "192")
+# Sectors of officials, who report what was done to others rather than to themselves.
+OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -45,6 +47,39 @@ class Arguments:
         return subjects
 
     def target_heads(self, match: Match) -> list[Token]:
+        heads = self._target_heads(match)
+        if not heads and match.obj is not None and match.obj.lower_ == "them" and match.obj.dep_ == "dobj":
+            heads = [match.obj]  # "beat them with sticks": the pattern looks for its target elsewhere
+        if any(h.lower_ == "them" for h in heads):
+            speakers = self._reporters(match.trigger)
+            if speakers:  # "villagers said the police threatened THEM": the villagers
+                heads = [t for h in heads for t in (speakers if h.lower_ == "them" else [h])]
+        return heads
+
+    def _reporters(self, trigger: Token) -> list[Token]:
+        """Whom 'them' stands for in the reported act ``trigger``: the plural subject of the
+        speech verb that reports it ("journalists said soldiers beat THEM", "villagers say the
+        militants threatened to burn THEM out"), when the act's own doer is named and is someone
+        else; 'them' cannot be the doer (that would be 'themselves'), and a report about others
+        names them ("said it would punish them": 'it' is the speaker, so 'them' is not)."""
+        speech = self.clauses.speech_head(trigger)
+        if speech is None:
+            return []
+        reporters, _ = self.clauses.subjects(speech)
+        doers, _ = self.clauses.subjects(trigger)
+        if not reporters or not doers or reporters[0].pos_ == "PRON":
+            return []
+        if any(d.pos_ == "PRON" or d.i == reporters[0].i for d in doers):
+            return []
+        plural = reporters[0].tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in reporters[0].children)
+        reporter = self.clauses.actor(reporters[0]) if plural else None
+        if reporter is None or reporter.kind in ("state", "igo") or reporter.sector in OFFICIAL_SECTORS:
+            # "officials said gunmen had held them": officials mostly report what was done to
+            # others, named before; witnesses and victims report what was done to them
+            return []
+        return reporters[:1]
+
+    def _target_heads(self, match: Match) -> list[Token]:
         trigger, pattern = match.trigger, match.pattern
         if pattern.kind == "copula":
             return [c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")]
