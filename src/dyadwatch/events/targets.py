@@ -79,7 +79,7 @@ class Targets:
         """Target heads of a verb event: the pattern's preposition, then the direct object."""
         heads = [verb] + ([obj] if obj is not None else [])
         wanted = [p for p in preps if p != "dobj"]
-        found: list[Token] = self.adversary(heads) if "against" in wanted else []
+        found: list[Token] = adversary(heads, self._actor_token) if "against" in wanted else []
         accused = self._accused(verb)
         for head in heads if wanted else []:
             for c in head.children:
@@ -139,25 +139,6 @@ class Targets:
                         return [self.inside(pobjs[0])]
         return self.aim_targets(verb)
 
-    def adversary(self, heads: list[Token]) -> list[Token]:
-        """The 'against' actor of a phrase whose pattern names 'against' among its places for
-        the target: beside the verb or its object, or hung by the parser on the forum the act
-        is brought before ("filed a complaint with the UN AGAINST Israel", "lodged a case at the
-        court AGAINST Russia"): the forum hears it, the adversary is whom it is aimed at."""
-        for head in heads:
-            for c in head.children:
-                if c.dep_ != "prep":
-                    continue
-                places = [c] if c.lower_ == "against" else [
-                    d for p in c.children if p.dep_ == "pobj" for d in p.children
-                    if d.dep_ == "prep" and d.lower_ == "against"] if c.lower_ in _FORUM_PREPS else []
-                for place in places:
-                    found = [self.inside(p) for p in place.children
-                             if p.dep_ == "pobj" and self.mentions.actor(self.inside(p)) is not None]
-                    if found:
-                        return found
-        return []
-
     def _accused(self, verb: Token) -> Token | None:
         """The verb's direct object when it is an actor and the verb also has a charge or reason
         phrase ("accused X of ...", "blamed X for ..."), else None."""
@@ -193,9 +174,9 @@ class Targets:
 
     def noun_targets(self, noun: Token, preps: tuple[str, ...]) -> list[Token]:
         if "against" in preps:
-            adversary = self.adversary([noun])  # "a complaint with the UN against Israel"
-            if adversary:
-                return adversary
+            found = adversary([noun], self._actor_token)  # "a complaint with the UN against Israel"
+            if found:
+                return found
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in preps:
                 return [self._victim(p) for p in c.children if p.dep_ == "pobj"]
@@ -306,6 +287,26 @@ class Targets:
             if actor is not None and actor.country and actor.country != source.country:
                 return actor
         return None
+
+
+def adversary(heads: list[Token], actor_token: Callable[[Token], Token | None]) -> list[Token]:
+    """The 'against' actor of a phrase whose pattern names 'against' among its places for the
+    target: beside the verb or its object, or hung by the parser on the forum the act is brought
+    before ("filed a complaint with the UN AGAINST Israel", "lodged a case at the court AGAINST
+    Russia"): the forum hears it, the adversary is whom it is aimed at. ``actor_token`` gives the
+    token an actor stands at."""
+    for head in heads:
+        for c in head.children:
+            if c.dep_ != "prep":
+                continue
+            places = [c] if c.lower_ == "against" else [
+                d for p in c.children if p.dep_ == "pobj" for d in p.children
+                if d.dep_ == "prep" and d.lower_ == "against"] if c.lower_ in _FORUM_PREPS else []
+            for place in places:
+                found = [t for p in place.children if p.dep_ == "pobj" and (t := actor_token(p)) is not None]
+                if found:
+                    return found
+    return []
 
 
 def aimed_at(verb: Token, actor_token: Callable[[Token], Token | None]) -> list[Token]:
