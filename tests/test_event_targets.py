@@ -126,3 +126,26 @@ def test_them_in_a_witness_report_is_the_witnesses(coder: Coder, text: str, sour
 def test_them_is_not_the_speaker_when_an_official_or_the_doer_speaks(coder: Coder, text: str) -> None:
     events = coder.code(text, date=DATE)
     assert events and all(e.target is None for e in events), [(e.source, e.target) for e in events]
+
+
+# -- the aim of an act: 'in a bid to', 'used X to' ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "target", "kind"), [
+    ("Russia massed troops on the border in a bid to intimidate Ukraine.", "RUS", "UKR", "MOBILIZE"),
+    ("Israeli troops stormed the camp in an attempt to arrest Palestinian militants.", "ISR", "PSE", "ASSAULT"),
+])
+def test_the_aim_in_a_bid_or_an_attempt_names_the_target(coder: Coder, text: str, source: str, target: str,
+                                                         kind: str) -> None:
+    assert (source, target, kind) in _dyads(coder, text)
+
+
+def test_what_a_means_was_used_for_is_the_act_s_aim_not_a_second_act(coder: Coder) -> None:
+    events = coder.code("Riot police used water cannon to disperse opposition supporters in Harare.", date=DATE)
+    assert [(e.source.cameo_code if e.source else None, e.target.cameo_code if e.target else None)
+            for e in events] == [("ZWECOP", "ZWEOPP")]
+
+
+def test_a_tried_act_is_still_its_own_event(coder: Coder) -> None:
+    events = coder.code("Zimbabwean police tried to disperse opposition supporters in Harare.", date=DATE)
+    assert any(e.evidence.trigger.text == "disperse" for e in events)

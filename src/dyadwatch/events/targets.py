@@ -38,6 +38,12 @@ _CARRYING = ("carry", "transport", "ferry")
 # charge ("charged X with murder") but as often a party or a means ("met X with Y").
 _CHARGE_PREPS = ("of", "for")
 _STATE_FORCES = ("MIL", "COP", "SPY")
+# Nouns of aiming whose to-infinitive, under 'in', states the aim of the clause's verb ("in
+# order to", "in a bid to", "in an effort to", "in an attempt to").
+_AIM_NOUNS = frozenset({"order", "bid", "effort", "attempt"})
+# Verbs of using a means, whose to-infinitive is always what the means serve ("used tear gas
+# to disperse", "employed drones to strike"), never a complement.
+_MEANS_VERBS = frozenset({"use", "employ"})
 # Prepositions naming where a complaint or a case is brought ("with the UN", "to the council",
 # "at the court", "before the tribunal", "in a US court").
 _FORUM_PREPS = ("with", "to", "at", "before", "in")
@@ -317,7 +323,7 @@ def aimed_at(verb: Token, actor_token: Callable[[Token], Token | None]) -> list[
     retaliate if Japan sent warships': at the actor whose deed its condition names (the active
     subject of an 'if' or 'unless' clause under the verb or under its reported complement; "if
     it is attacked" names no one else). ``actor_token`` gives the token an actor stands at."""
-    for c in verb.children:
+    for c in _aim_clauses(verb):
         aim_of = purpose_of(c)
         if aim_of is not None and aim_of.i == verb.i:
             # "so that X would yield": X; "to disperse X": X
@@ -366,13 +372,27 @@ def purpose_of(trigger: Token) -> Token | None:
         return None
     if trigger.dep_ == "advcl" and head.pos_ == "VERB":
         return head
-    if trigger.dep_ == "acl" and head.pos_ == "NOUN" and head.lower_ != "order":
-        return head  # "launched an offensive TO RETAKE the town": the event noun's aim
-    # "in order to": the clause hangs on 'order', the object of 'in' under the verb
-    if (trigger.dep_ == "acl" and head.lower_ == "order" and head.dep_ == "pobj"
+    if trigger.dep_ == "xcomp" and head.pos_ == "VERB" and head.lemma_.lower() in _MEANS_VERBS:
+        return head  # "used water cannon TO DISPERSE the crowd": what the means were used for
+    # "in order to", "in a bid to", "in an effort to": the clause hangs on the noun, the
+    # object of 'in' under the verb
+    if (trigger.dep_ == "acl" and head.lemma_.lower() in _AIM_NOUNS and head.dep_ == "pobj"
             and head.head.lower_ == "in" and head.head.head.pos_ == "VERB"):
         return head.head.head
+    if trigger.dep_ == "acl" and head.pos_ == "NOUN" and head.lower_ != "order":
+        return head  # "launched an offensive TO RETAKE the town": the event noun's aim
     return None
+
+
+def _aim_clauses(verb: Token) -> list[Token]:
+    """The clauses that may state ``verb``'s aim: its own, and the one under "in order", "in a
+    bid", "in an effort" beside it."""
+    out = list(verb.children)
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            out.extend(a for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _AIM_NOUNS
+                       for a in p.children if a.dep_ == "acl")
+    return out
 
 
 def _bare_infinitive(verb: Token) -> bool:
