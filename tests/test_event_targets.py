@@ -149,3 +149,24 @@ def test_what_a_means_was_used_for_is_the_act_s_aim_not_a_second_act(coder: Code
 def test_a_tried_act_is_still_its_own_event(coder: Coder) -> None:
     events = coder.code("Zimbabwean police tried to disperse opposition supporters in Harare.", date=DATE)
     assert any(e.evidence.trigger.text == "disperse" for e in events)
+
+
+# -- rejections and threats: the other party named after the act -------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "target", "kind"), [
+    ("Israel rejected a ceasefire plan drafted by Egyptian mediators.", "ISR", "EGY", "REJECT"),
+    ("Russia warned of retaliation over Finland's bid to join NATO.", "RUS", "FIN", "THREATEN"),
+    ("Beijing threatened retaliation after the Australian government banned Huawei.", "CHN", "AUS", "THREATEN"),
+])
+def test_a_rejection_or_threat_is_aimed_at_the_party_its_clause_names(coder: Coder, text: str, source: str,
+                                                                     target: str, kind: str) -> None:
+    assert {t for s, t, k in _dyads(coder, text) if s == source and k == kind} == {target}
+
+
+@pytest.mark.parametrize(("text", "source", "kind"), [
+    ("Russia, backed by China, threatened retaliation.", "RUS", "THREATEN"),  # an ally, before the act
+    ("Iran rejected the proposal, a senior official told Reuters.", "IRN", "REJECT"),  # the outlet told
+])
+def test_an_ally_or_an_outlet_is_no_target(coder: Coder, text: str, source: str, kind: str) -> None:
+    assert {t for s, t, k in _dyads(coder, text) if s == source and k == kind} == {None}

@@ -52,6 +52,12 @@ if TYPE_CHECKING:
 
 
 
+# Roots of acts aimed at someone, whose target, when the pattern places none, may be the other
+# country's actor named after the trigger in its clause: a rejection ("rejected a plan drafted by
+# Egyptian mediators") and a threat ("threatened retaliation after Australia banned Huawei").
+AIMED_ROOTS = frozenset({"12", "13"})
+
+
 def event_id(*parts: object) -> str:
     digest = hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()
     return digest[:16]
@@ -246,10 +252,11 @@ class EventBuilder:
                     pairs.extend((s, t) for t in real_targets if not _same(s, t))
                     if mutual:
                         pairs.extend((t, s) for t in real_targets if not _same(s, t))
-                elif code[:2] not in CLAUSE_TARGET_ROOTS:
+                elif code[:2] not in CLAUSE_TARGET_ROOTS | AIMED_ROOTS:
                     pairs.append((s, None))
                 else:
-                    fallback = self.clauses.clause_target(trigger, s, same_country=code[:2] == "14")
+                    fallback = self.clauses.clause_target(trigger, s, same_country=code[:2] == "14",
+                                                          after=code[:2] in AIMED_ROOTS)
                     clause_target = clause_target or fallback is not None
                     pairs.append((s, fallback))
             if clause_target:

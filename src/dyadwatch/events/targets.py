@@ -260,12 +260,15 @@ class Targets:
             stack.extend(c for c in tok.children if c.dep_ not in ("ccomp", "advcl", "relcl"))
         return None
 
-    def clause_target(self, trigger: Token, source: Actor, same_country: bool = False) -> Actor | None:
+    def clause_target(self, trigger: Token, source: Actor, same_country: bool = False,
+                      after: bool = False) -> Actor | None:
         """No target where the pattern puts it: an actor of another country named in the clause
         ("expressed hope ... in front of the American delegation"); with ``same_country``, any
-        other actor ("staged a hunger strike to demand the resignation of President X")."""
+        other actor ("staged a hunger strike to demand the resignation of President X"); with
+        ``after``, only one named after the trigger."""
+        subject = set() if same_country else _subject_words(trigger)
         for tok in trigger.subtree:
-            if source.start <= tok.idx < source.end:
+            if source.start <= tok.idx < source.end or tok.i in subject or (after and tok.i < trigger.i):
                 continue  # the source's own words ("Palestinians of the Israeli-occupied ...")
             if tok.lemma_.lower() in CRISIS_NOUNS and tok.i > trigger.i:
                 place = self.mentions.crisis_country(tok)
@@ -287,12 +290,21 @@ class Targets:
             while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
                 end += 1
             root = self.doc[tok.i:end].root
+            actor = None
             if root.dep_ in ("amod", "compound", "poss") and root.head.pos_ in ("NOUN", "PROPN"):
-                root = root.head
-            actor = self.actors.resolve(root)
+                actor = self.actors.resolve(root.head)  # "Egyptian mediators": the mediators
+            if actor is None:  # "Finland's bid": no actor in the bid, Finland itself
+                actor = self.actors.resolve(root)
             if actor is not None and actor.country and actor.country != source.country:
                 return actor
         return None
+
+
+def _subject_words(trigger: Token) -> set[int]:
+    """The words of a trigger's subject phrase, which name the doer's allies or origin ("Iran,
+    with Russia's backing, expressed hope"), not whom the act is aimed at. (Protesters' phrase
+    may name it, "protesters outside the US embassy": protests do not ask this.)"""
+    return {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
 
 
 def adversary(heads: list[Token], actor_token: Callable[[Token], Token | None]) -> list[Token]:
