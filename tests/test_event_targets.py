@@ -170,3 +170,14 @@ def test_a_rejection_or_threat_is_aimed_at_the_party_its_clause_names(coder: Cod
 ])
 def test_an_ally_or_an_outlet_is_no_target(coder: Coder, text: str, source: str, kind: str) -> None:
     assert {t for s, t, k in _dyads(coder, text) if s == source and k == kind} == {None}
+
+
+def test_an_appeal_to_yield_is_aimed_at_the_party_its_clause_names(coder: Coder) -> None:
+    assert ("KEN", "UGA", "REQUEST") in _dyads(coder, "Kenya urged calm after Ugandan troops crossed the border.")
+
+
+def test_an_appeal_for_aid_is_not_aimed_at_the_stricken_country(coder: Coder) -> None:
+    # whom an aid appeal is aimed at is who is to give; the country hit is whom it is for
+    dyads = _dyads(coder, "The Norwegian Red Cross appealed for aid after floods hit Pakistan.")
+    targets = [t for _, t, k in dyads if k == "REQUEST"]
+    assert targets and "PAK" not in targets, dyads

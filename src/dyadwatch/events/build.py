@@ -52,10 +52,17 @@ if TYPE_CHECKING:
 
 
 
-# Roots of acts aimed at someone, whose target, when the pattern places none, may be the other
-# country's actor named after the trigger in its clause: a rejection ("rejected a plan drafted by
-# Egyptian mediators") and a threat ("threatened retaliation after Australia banned Huawei").
-AIMED_ROOTS = frozenset({"12", "13"})
+# Roots (and codes) of acts aimed at someone, whose target, when the pattern places none, may be
+# the other country's actor named after the trigger in its clause: a rejection ("rejected a plan
+# drafted by Egyptian mediators"), a threat ("threatened retaliation after Australia banned
+# Huawei") and an appeal to parties in conflict to yield, meet, settle or accept mediation, whose
+# targets CAMEO makes those parties ("urged calm after Ugandan troops crossed the border"); not an
+# appeal for aid, aimed at whoever is to give it.
+AIMED_ROOTS = frozenset({"12", "13", "025", "026", "027", "028"})
+
+
+def _aimed(code: str) -> bool:
+    return code[:2] in AIMED_ROOTS or code[:3] in AIMED_ROOTS
 
 
 def event_id(*parts: object) -> str:
@@ -252,11 +259,11 @@ class EventBuilder:
                     pairs.extend((s, t) for t in real_targets if not _same(s, t))
                     if mutual:
                         pairs.extend((t, s) for t in real_targets if not _same(s, t))
-                elif code[:2] not in CLAUSE_TARGET_ROOTS | AIMED_ROOTS:
+                elif code[:2] not in CLAUSE_TARGET_ROOTS and not _aimed(code):
                     pairs.append((s, None))
                 else:
                     fallback = self.clauses.clause_target(trigger, s, same_country=code[:2] == "14",
-                                                          after=code[:2] in AIMED_ROOTS)
+                                                          after=_aimed(code))
                     clause_target = clause_target or fallback is not None
                     pairs.append((s, fallback))
             if clause_target:
