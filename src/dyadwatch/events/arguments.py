@@ -10,8 +10,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dyadwatch.events.objects import for_subject
 from dyadwatch.events.subjects import undergoer_verb
 from dyadwatch.knowledge.words import PLACE_NAMED_ROOTS, SETTING_NOUN_PREPS, THIRD_PARTY
+
+# Codes of taking something by force (CAMEO 171 seize or damage property, 1711 confiscate; 192
+# occupy territory): a 'from' phrase names whom it is taken from.
+TAKING_CODES = ("171", "192")
+# Sectors of officials, who report what was done to others rather than to themselves.
+OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -40,6 +47,39 @@ class Arguments:
         return subjects
 
     def target_heads(self, match: Match) -> list[Token]:
+        heads = self._target_heads(match)
+        if not heads and match.obj is not None and match.obj.lower_ == "them" and match.obj.dep_ == "dobj":
+            heads = [match.obj]  # "beat them with sticks": the pattern looks for its target elsewhere
+        if any(h.lower_ == "them" for h in heads):
+            speakers = self._reporters(match.trigger)
+            if speakers:  # "villagers said the police threatened THEM": the villagers
+                heads = [t for h in heads for t in (speakers if h.lower_ == "them" else [h])]
+        return heads
+
+    def _reporters(self, trigger: Token) -> list[Token]:
+        """Whom 'them' stands for in the reported act ``trigger``: the plural subject of the
+        speech verb that reports it ("journalists said soldiers beat THEM", "villagers say the
+        militants threatened to burn THEM out"), when the act's own doer is named and is someone
+        else; 'them' cannot be the doer (that would be 'themselves'), and a report about others
+        names them ("said it would punish them": 'it' is the speaker, so 'them' is not)."""
+        speech = self.clauses.speech_head(trigger)
+        if speech is None:
+            return []
+        reporters, _ = self.clauses.subjects(speech)
+        doers, _ = self.clauses.subjects(trigger)
+        if not reporters or not doers or reporters[0].pos_ == "PRON":
+            return []
+        if any(d.pos_ == "PRON" or d.i == reporters[0].i for d in doers):
+            return []
+        plural = reporters[0].tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in reporters[0].children)
+        reporter = self.clauses.actor(reporters[0]) if plural else None
+        if reporter is None or reporter.kind in ("state", "igo") or reporter.sector in OFFICIAL_SECTORS:
+            # "officials said gunmen had held them": officials mostly report what was done to
+            # others, named before; witnesses and victims report what was done to them
+            return []
+        return reporters[:1]
+
+    def _target_heads(self, match: Match) -> list[Token]:
         trigger, pattern = match.trigger, match.pattern
         if pattern.kind == "copula":
             return [c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -57,6 +97,10 @@ class Arguments:
                 if undergoers:
                     return undergoers
             return self.clauses.noun_targets(trigger, tuple(p for p in pattern.preps if verb is None or p != "from"))
+        if match.code[:3] in TAKING_CODES:
+            losers = self._taken_from(trigger, match.obj)
+            if losers:
+                return losers
         found = self.clauses.targets(trigger, match.obj, pattern.preps, pattern.objects)
         if not found and match.obj is None and not pattern.objects:
             shared = self.clauses.shared_object(trigger)  # "rammed and boarded X": X for both
@@ -108,7 +152,7 @@ class Arguments:
         if match.pattern.family in ("appeal", "demand"):
             if addressee is not None:
                 return [addressee]
-            asked = self._asked_of(frame, match.obj)
+            asked = self._asked_of(frame, match.obj) or self._asked_to(frame)
             if asked:
                 return asked
             clause = match.inner.trigger if match.inner is not None else next(
@@ -142,6 +186,29 @@ class Arguments:
                     found = [p for p in c.children if p.dep_ == "pobj" and self.clauses.actor(p) is not None]
                     if found:
                         return found
+        return []
+
+    def _taken_from(self, verb: Token, obj: Token | None) -> list[Token]:
+        """'recaptured the village FROM Russian troops', 'seized weapons FROM the rebels': whom
+        a thing or a place is taken from is whom the taking acts on, not the place taken."""
+        for head in [verb] + ([obj] if obj is not None else []):
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    found = [p for p in c.children if p.dep_ == "pobj" and self.clauses.actor(p) is not None]
+                    if found:
+                        return found
+        return []
+
+    def _asked_to(self, frame: Token) -> list[Token]:
+        """'called for ISRAEL to withdraw', 'pressed for IRAN to return to the talks': the
+        subject of a 'for X to do Y' clause is whom the appeal asks to act. A common noun as the
+        subject of a passive ("called for troops to be sent") is what is asked for, not whom."""
+        for c in frame.children:
+            subject = for_subject(c) if c.i > frame.i else None
+            if subject is None or (subject.dep_ == "nsubjpass" and subject.pos_ != "PROPN"):
+                continue
+            if self.clauses.actor(subject) is not None:
+                return [subject]
         return []
 
 

@@ -52,6 +52,19 @@ if TYPE_CHECKING:
 
 
 
+# Roots (and codes) of acts aimed at someone, whose target, when the pattern places none, may be
+# the other country's actor named after the trigger in its clause: a rejection ("rejected a plan
+# drafted by Egyptian mediators"), a threat ("threatened retaliation after Australia banned
+# Huawei") and an appeal to parties in conflict to yield, meet, settle or accept mediation, whose
+# targets CAMEO makes those parties ("urged calm after Ugandan troops crossed the border"); not an
+# appeal for aid, aimed at whoever is to give it.
+AIMED_ROOTS = frozenset({"12", "13", "025", "026", "027", "028"})
+
+
+def _aimed(code: str) -> bool:
+    return code[:2] in AIMED_ROOTS or code[:3] in AIMED_ROOTS
+
+
 def event_id(*parts: object) -> str:
     digest = hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()
     return digest[:16]
@@ -158,8 +171,11 @@ class EventBuilder:
             rule += "+unknown-source" if doer.unknown else "+led-by"
         targets: list[Actor | None] = []
         for head in self.arguments.target_heads(match):  # "it is a partner": 'it' is not the speaker
-            targets.extend(self.clauses.actor(t, speaker=speaker, for_speaker=pattern.kind != "copula")
-                           for t in coordinated(head))
+            for t in coordinated(head):
+                actor = self.clauses.actor(t, speaker=speaker, for_speaker=pattern.kind != "copula")
+                targets.append(actor)
+                if actor is not None:  # "met the leaders of Armenia and Azerbaijan": one each
+                    targets.extend(self.parties.plural_of(t, actor))
         real_targets = _inherit_country([a for a in targets if a is not None])
         if not real_targets and not unnamed and pattern.kind == "noun" and code[:2] in UNNAMED_DOER_ROOTS:
             # "three policemen died in a Taliban ambush": the dead are its victims, before the place
@@ -245,10 +261,11 @@ class EventBuilder:
                     pairs.extend((s, t) for t in real_targets if not _same(s, t))
                     if mutual:
                         pairs.extend((t, s) for t in real_targets if not _same(s, t))
-                elif code[:2] not in CLAUSE_TARGET_ROOTS:
+                elif code[:2] not in CLAUSE_TARGET_ROOTS and not _aimed(code):
                     pairs.append((s, None))
                 else:
-                    fallback = self.clauses.clause_target(trigger, s, same_country=code[:2] == "14")
+                    fallback = self.clauses.clause_target(trigger, s, same_country=code[:2] == "14",
+                                                          after=_aimed(code))
                     clause_target = clause_target or fallback is not None
                     pairs.append((s, fallback))
             if clause_target:

@@ -61,13 +61,18 @@ class Objects:
     @staticmethod
     def particles(token: Token) -> tuple[set[str], set[str]]:
         """(particles, prepositions after the verb): a pattern's particle may be either
-        ('carry out', 'call on', 'call for'); prepositions heading a date do not count."""
+        ('carry out', 'call on', 'call for'); prepositions heading a date do not count. The
+        'for' of a 'for X to do Y' clause right after the verb counts as the verb's own ("called
+        FOR Israel to withdraw", "pressed FOR Iran to return"): the parser hangs it on the
+        infinitive as its subordinator."""
         children = [(c.dep_, c) for c in token.children]  # read once: asked of every verb
         prt = {c.lower_ for dep, c in children if dep == "prt"}
         preps = {
             c.lower_ for dep, c in children
             if dep == "prep" and c.i > token.i and TIME_ENTITIES.isdisjoint({p.ent_type_ for p in c.children})
         }
+        if any(for_subject(c) is not None for dep, c in children if c.i > token.i):
+            preps.add("for")
         return prt, preps
 
     @staticmethod
@@ -110,3 +115,15 @@ class Objects:
                     if p.dep_ == "pobj":
                         out |= self.noun_lemmas(p)
         return out
+
+
+def for_subject(clause: Token) -> Token | None:
+    """The subject of a 'for X to do Y' clause ("called for ISRAEL to withdraw"): a
+    to-infinitive clause opened by 'for' whose subject follows it; None for any other token."""
+    if clause.dep_ not in ("advcl", "ccomp", "xcomp") or clause.pos_ not in ("VERB", "AUX"):
+        return None
+    kids = list(clause.children)
+    mark = next((k for k in kids if k.dep_ == "mark" and k.lower_ == "for"), None)
+    if mark is None or not any(k.dep_ == "aux" and k.lower_ == "to" for k in kids):
+        return None
+    return next((k for k in kids if k.dep_ in ("nsubj", "nsubjpass") and k.i > mark.i), None)

@@ -38,6 +38,15 @@ _CARRYING = ("carry", "transport", "ferry")
 # charge ("charged X with murder") but as often a party or a means ("met X with Y").
 _CHARGE_PREPS = ("of", "for")
 _STATE_FORCES = ("MIL", "COP", "SPY")
+# Nouns of aiming whose to-infinitive, under 'in', states the aim of the clause's verb ("in
+# order to", "in a bid to", "in an effort to", "in an attempt to").
+_AIM_NOUNS = frozenset({"order", "bid", "effort", "attempt"})
+# Verbs of using a means, whose to-infinitive is always what the means serve ("used tear gas
+# to disperse", "employed drones to strike"), never a complement.
+_MEANS_VERBS = frozenset({"use", "employ"})
+# Prepositions naming where a complaint or a case is brought ("with the UN", "to the council",
+# "at the court", "before the tribunal", "in a US court").
+_FORUM_PREPS = ("with", "to", "at", "before", "in")
 
 
 class Targets:
@@ -76,7 +85,7 @@ class Targets:
         """Target heads of a verb event: the pattern's preposition, then the direct object."""
         heads = [verb] + ([obj] if obj is not None else [])
         wanted = [p for p in preps if p != "dobj"]
-        found: list[Token] = []
+        found: list[Token] = adversary(heads, self._actor_token) if "against" in wanted else []
         accused = self._accused(verb)
         for head in heads if wanted else []:
             for c in head.children:
@@ -170,6 +179,10 @@ class Targets:
                      and c.ent_type_ in ("NORP", "GPE") and self.actors.resolve(c) is not None), pobj)
 
     def noun_targets(self, noun: Token, preps: tuple[str, ...]) -> list[Token]:
+        if "against" in preps:
+            found = adversary([noun], self._actor_token)  # "a complaint with the UN against Israel"
+            if found:
+                return found
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in preps:
                 return [self._victim(p) for p in c.children if p.dep_ == "pobj"]
@@ -247,12 +260,15 @@ class Targets:
             stack.extend(c for c in tok.children if c.dep_ not in ("ccomp", "advcl", "relcl"))
         return None
 
-    def clause_target(self, trigger: Token, source: Actor, same_country: bool = False) -> Actor | None:
+    def clause_target(self, trigger: Token, source: Actor, same_country: bool = False,
+                      after: bool = False) -> Actor | None:
         """No target where the pattern puts it: an actor of another country named in the clause
         ("expressed hope ... in front of the American delegation"); with ``same_country``, any
-        other actor ("staged a hunger strike to demand the resignation of President X")."""
+        other actor ("staged a hunger strike to demand the resignation of President X"); with
+        ``after``, only one named after the trigger."""
+        subject = set() if same_country else _subject_words(trigger)
         for tok in trigger.subtree:
-            if source.start <= tok.idx < source.end:
+            if source.start <= tok.idx < source.end or tok.i in subject or (after and tok.i < trigger.i):
                 continue  # the source's own words ("Palestinians of the Israeli-occupied ...")
             if tok.lemma_.lower() in CRISIS_NOUNS and tok.i > trigger.i:
                 place = self.mentions.crisis_country(tok)
@@ -274,12 +290,41 @@ class Targets:
             while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
                 end += 1
             root = self.doc[tok.i:end].root
+            actor = None
             if root.dep_ in ("amod", "compound", "poss") and root.head.pos_ in ("NOUN", "PROPN"):
-                root = root.head
-            actor = self.actors.resolve(root)
+                actor = self.actors.resolve(root.head)  # "Egyptian mediators": the mediators
+            if actor is None:  # "Finland's bid": no actor in the bid, Finland itself
+                actor = self.actors.resolve(root)
             if actor is not None and actor.country and actor.country != source.country:
                 return actor
         return None
+
+
+def _subject_words(trigger: Token) -> set[int]:
+    """The words of a trigger's subject phrase, which name the doer's allies or origin ("Iran,
+    with Russia's backing, expressed hope"), not whom the act is aimed at. (Protesters' phrase
+    may name it, "protesters outside the US embassy": protests do not ask this.)"""
+    return {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+
+
+def adversary(heads: list[Token], actor_token: Callable[[Token], Token | None]) -> list[Token]:
+    """The 'against' actor of a phrase whose pattern names 'against' among its places for the
+    target: beside the verb or its object, or hung by the parser on the forum the act is brought
+    before ("filed a complaint with the UN AGAINST Israel", "lodged a case at the court AGAINST
+    Russia"): the forum hears it, the adversary is whom it is aimed at. ``actor_token`` gives the
+    token an actor stands at."""
+    for head in heads:
+        for c in head.children:
+            if c.dep_ != "prep":
+                continue
+            places = [c] if c.lower_ == "against" else [
+                d for p in c.children if p.dep_ == "pobj" for d in p.children
+                if d.dep_ == "prep" and d.lower_ == "against"] if c.lower_ in _FORUM_PREPS else []
+            for place in places:
+                found = [t for p in place.children if p.dep_ == "pobj" and (t := actor_token(p)) is not None]
+                if found:
+                    return found
+    return []
 
 
 def aimed_at(verb: Token, actor_token: Callable[[Token], Token | None]) -> list[Token]:
@@ -290,7 +335,7 @@ def aimed_at(verb: Token, actor_token: Callable[[Token], Token | None]) -> list[
     retaliate if Japan sent warships': at the actor whose deed its condition names (the active
     subject of an 'if' or 'unless' clause under the verb or under its reported complement; "if
     it is attacked" names no one else). ``actor_token`` gives the token an actor stands at."""
-    for c in verb.children:
+    for c in _aim_clauses(verb):
         aim_of = purpose_of(c)
         if aim_of is not None and aim_of.i == verb.i:
             # "so that X would yield": X; "to disperse X": X
@@ -339,13 +384,27 @@ def purpose_of(trigger: Token) -> Token | None:
         return None
     if trigger.dep_ == "advcl" and head.pos_ == "VERB":
         return head
-    if trigger.dep_ == "acl" and head.pos_ == "NOUN" and head.lower_ != "order":
-        return head  # "launched an offensive TO RETAKE the town": the event noun's aim
-    # "in order to": the clause hangs on 'order', the object of 'in' under the verb
-    if (trigger.dep_ == "acl" and head.lower_ == "order" and head.dep_ == "pobj"
+    if trigger.dep_ == "xcomp" and head.pos_ == "VERB" and head.lemma_.lower() in _MEANS_VERBS:
+        return head  # "used water cannon TO DISPERSE the crowd": what the means were used for
+    # "in order to", "in a bid to", "in an effort to": the clause hangs on the noun, the
+    # object of 'in' under the verb
+    if (trigger.dep_ == "acl" and head.lemma_.lower() in _AIM_NOUNS and head.dep_ == "pobj"
             and head.head.lower_ == "in" and head.head.head.pos_ == "VERB"):
         return head.head.head
+    if trigger.dep_ == "acl" and head.pos_ == "NOUN" and head.lower_ != "order":
+        return head  # "launched an offensive TO RETAKE the town": the event noun's aim
     return None
+
+
+def _aim_clauses(verb: Token) -> list[Token]:
+    """The clauses that may state ``verb``'s aim: its own, and the one under "in order", "in a
+    bid", "in an effort" beside it."""
+    out = list(verb.children)
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            out.extend(a for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _AIM_NOUNS
+                       for a in p.children if a.dep_ == "acl")
+    return out
 
 
 def _bare_infinitive(verb: Token) -> bool:
