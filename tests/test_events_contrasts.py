@@ -229,3 +229,29 @@ def test_a_named_region_that_acts_is_a_doer(coder: Coder) -> None:
 def test_a_named_region_acted_on_is_no_doer(coder: Coder) -> None:
     found = _triples(coder, "Russia imposed new restrictions on trade with Europe.")
     assert not any(s == "UNK" for s, _, _ in found), found
+
+
+# -- a charge is an allegation (115), an arrest a coercion (173) ------------------------------
+# CAMEO's arrest code sends charges and lawsuits to 115; PLOVER counts indicting, charging and
+# bringing to trial as ACCUSE, and arresting or detaining as COERCE.
+
+
+@pytest.mark.parametrize("text", [
+    "Prosecutors in Lima indicted the former Peruvian president on bribery charges.",
+    "A court in Ankara put eleven Turkish journalists on trial on Tuesday.",
+    "Kenyan prosecutors filed charges against the former finance minister.",
+])
+def test_a_charge_or_a_trial_is_an_allegation(coder: Coder, text: str) -> None:
+    events = coder.code(text, date=DATE)
+    assert {e.cameo.code for e in events} == {"115"}, text
+    assert {e.plover.type for e in events} == {"ACCUSE"}
+
+
+@pytest.mark.parametrize("text", [
+    "Egyptian police arrested dozens of protesters in Cairo on Friday.",
+    "Security forces put the Ugandan opposition leader under house arrest.",
+])
+def test_an_arrest_stays_a_coercion(coder: Coder, text: str) -> None:
+    events = coder.code(text, date=DATE)
+    assert {e.cameo.code for e in events} == {"173"}, text
+    assert {e.plover.type for e in events} == {"COERCE"}
