@@ -255,3 +255,23 @@ def test_an_arrest_stays_a_coercion(coder: Coder, text: str) -> None:
     events = coder.code(text, date=DATE)
     assert {e.cameo.code for e in events} == {"173"}, text
     assert {e.plover.type for e in events} == {"COERCE"}
+
+
+# -- an office given up is a retreat, an eased restriction a concession ------------------------
+# PLOVER counts resignations among the retreats (mode 'resign'); the easing of a curfew or of a
+# state of emergency stays a concession.
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's prime minister resigned on Friday after weeks of street protests.",
+    "The embattled Nepali home minister stepped down on Monday.",
+])
+def test_a_resignation_is_a_retreat(coder: Coder, text: str) -> None:
+    events = [e for e in coder.code(text, date=DATE) if e.cameo.code == "0831"]
+    assert events, text
+    assert {(e.plover.type, e.plover.mode) for e in events} == {("RETREAT", "resign")}
+
+
+def test_an_eased_curfew_stays_a_concession(coder: Coder) -> None:
+    events = coder.code("The Malian junta lifted the nationwide curfew on Sunday.", date=DATE)
+    assert {(e.cameo.code, e.plover.type) for e in events} == {("0813", "CONCEDE")}
