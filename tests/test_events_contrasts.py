@@ -275,3 +275,45 @@ def test_a_resignation_is_a_retreat(coder: Coder, text: str) -> None:
 def test_an_eased_curfew_stays_a_concession(coder: Coder) -> None:
     events = coder.code("The Malian junta lifted the nationwide curfew on Sunday.", date=DATE)
     assert {(e.cameo.code, e.plover.type) for e in events} == {("0813", "CONCEDE")}
+
+
+# -- a seized person: detained by the state, abducted by anyone else ----------------------------
+# CAMEO keeps hostage-taking (181) out of arrests (173); PLOVER codes a state's detentions as
+# COERCE 'arrest' and combatants captured in fighting, like kidnappings, as ASSAULT 'abduct'.
+
+
+def test_a_person_seized_by_police_is_detained(coder: Coder) -> None:
+    events = coder.code("Police seized the opposition leader at his home in Harare on Monday.", date=DATE)
+    assert {(e.cameo.code, e.plover.type) for e in events} == {("173", "COERCE")}
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen seized two Italian aid workers in northern Mali.",
+    "Ukrainian troops seized two Russian soldiers near Kharkiv.",
+])
+def test_a_person_seized_by_gunmen_or_in_fighting_is_abducted(coder: Coder, text: str) -> None:
+    events = coder.code(text, date=DATE)
+    assert {(e.cameo.code, e.plover.type) for e in events} == {("181", "ASSAULT")}, text
+
+
+def test_a_thing_seized_stays_confiscated(coder: Coder) -> None:
+    events = coder.code("Iranian forces seized a British-flagged tanker in the Strait of Hormuz.", date=DATE)
+    assert {(e.cameo.code, e.plover.type) for e in events} == {("1711", "COERCE")}
+
+
+# -- weapons of mass destruction built are a build-up, not an attack --------------------------
+# CAMEO's 204 is an attack with such weapons; adding to one's weapons is 154 (PLOVER MOBILIZE).
+
+
+@pytest.mark.parametrize("text", [
+    "Syria produced chemical weapons at a secret site near Damascus, inspectors said.",
+    "Iran is developing nuclear weapons, Israel's prime minister said.",
+])
+def test_weapons_of_mass_destruction_built_are_a_build_up(coder: Coder, text: str) -> None:
+    events = coder.code(text, date=DATE)
+    assert {(e.cameo.code, e.plover.type) for e in events} == {("154", "MOBILIZE")}, text
+
+
+def test_weapons_of_mass_destruction_used_are_an_attack(coder: Coder) -> None:
+    text = "Syrian government forces used chemical weapons against rebels in Ghouta."
+    assert {e.cameo.code for e in coder.code(text, date=DATE)} == {"2041"}

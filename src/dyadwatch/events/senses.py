@@ -9,7 +9,10 @@ The trigger matcher (``triggers.py``) asks these for the contrasts it applies to
 * an appeal to meet whose complement names the appealer's own counterpart ("talks WITH Y") is
   the appealer's intent to meet (036), not a third party's appeal (026);
 * a decision taken is the act decided, not an intent to it;
-* an appeal's infinitive that the parser hangs on the calling verb is what is asked.
+* an appeal's infinitive that the parser hangs on the calling verb is what is asked;
+* a person seized by a state's police, court, spies, government or soldiers is detained (173),
+  unless an armed party is captured; by anyone else abducted (181); property seized stays
+  confiscated (1711).
 """
 
 from __future__ import annotations
@@ -45,6 +48,35 @@ def rejection_sense(found: Match) -> Match:
     if verdict or (inner is None and found.obj.lemma_.lower() in REJECTED_ACTS):
         return replace(found, code="110", base="110", rule=found.rule + "+objection")
     return found
+
+
+# Verbs of taking hold that name no manner: whether a person or a thing was taken, and by whom,
+# says which act it was.
+SEIZING = frozenset({"seize", "grab", "snatch", "nab"})
+# A state's own enforcers: their seizure of a person is a detention, CAMEO's 173.
+STATE_SECTORS = frozenset({"COP", "JUD", "SPY", "GOV", "MIL"})
+# Armed parties: their capture by a state is taken in fighting, an abduction (PLOVER's 'abduct').
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "PRM"})
+
+
+def seizure_sense(found: Match, clauses: Clauses) -> Match:
+    """A seizure (181 or 1711) of a person: a detention (173) when a state's own enforcers
+    seize someone who is no armed party, else an abduction (181). CAMEO keeps hostage-taking
+    out of arrests; PLOVER codes combatants captured as abductions, not arrests."""
+    if found.code not in ("181", "1711") or found.pattern.kind != "verb" or found.obj is None:
+        return found
+    if found.trigger.lemma_.lower() not in SEIZING:
+        return found
+    seized = clauses.actor(found.obj)
+    if seized is None or seized.unknown:
+        return found
+    doers, _ = clauses.subjects(found.trigger)
+    doer = next((a for d in doers if (a := clauses.actor(d, as_source=True)) is not None), None)
+    detained = doer is not None and doer.sector in STATE_SECTORS and seized.sector not in ARMED_SECTORS
+    code = "173" if detained else "181"
+    if code == found.code:
+        return found
+    return replace(found, code=code, base=code, rule=found.rule + ("+detention" if detained else "+abduction"))
 
 
 def penalty(act: Token) -> Token | None:

@@ -26,6 +26,7 @@ from dyadwatch.events.senses import (
     own_counterpart,
     penalty,
     rejection_sense,
+    seizure_sense,
     threat_code,
     ultimatum,
 )
@@ -98,7 +99,9 @@ class Matcher:
         self.in_speech = in_speech
 
     def match(self, token: Token, depth: int = 0) -> Match | None:
-        return None if (found := self._match(token, depth)) is None else rejection_sense(found)
+        if (found := self._match(token, depth)) is None:
+            return None
+        return seizure_sense(rejection_sense(found), self.clauses)
 
     def _match(self, token: Token, depth: int = 0) -> Match | None:
         pos, dep = token.pos_, token.dep_
