@@ -317,3 +317,28 @@ def test_weapons_of_mass_destruction_built_are_a_build_up(coder: Coder, text: st
 def test_weapons_of_mass_destruction_used_are_an_attack(coder: Coder) -> None:
     text = "Syrian government forces used chemical weapons against rebels in Ghouta."
     assert {e.cameo.code for e in coder.code(text, date=DATE)} == {"2041"}
+
+
+# -- pulling out of a body or talks reduces relations; out of a place, a retreat ------------------
+# The parser reads 'out' of "pulled out of X" as a preposition; X is then what is left, as after
+# 'withdrew from'. PLOVER codes leaving an organisation as SANCTION 'withdraw', and a military
+# pull-out from territory as RETREAT.
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Armenia pulled out of the Russian-led security bloc.", "160"),
+    ("Britain pulled out of the European Union in 2020.", "160"),
+    ("Iran pulled out of the negotiations in Vienna.", "164"),
+])
+def test_pulling_out_of_a_body_or_talks_reduces_relations(coder: Coder, text: str, code: str) -> None:
+    events = coder.code(text, date=DATE)
+    assert {(e.cameo.code, e.plover.type) for e in events} == {(code, "SANCTION")}, text
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces pulled out of the Kharkiv region.",
+    "Syrian troops pulled out of their positions near Aleppo.",
+])
+def test_pulling_out_of_a_place_is_a_retreat(coder: Coder, text: str) -> None:
+    events = coder.code(text, date=DATE)
+    assert {(e.cameo.code, e.plover.type) for e in events} == {("0874", "RETREAT")}, text

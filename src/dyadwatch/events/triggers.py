@@ -67,6 +67,15 @@ def _states_a_fact(verb: Token) -> bool:
     return False
 
 
+def _out_of(verb: Token) -> list[Token]:
+    """The nouns after 'out of' when the parser reads 'out' as a preposition with 'of' under
+    it ("pulled out of the alliance"): what the verb and its particle leave, as 'from' names it
+    ("withdrew from the alliance")."""
+    return [n for out in verb.children if out.dep_ == "prep" and out.lower_ == "out"
+            for of in out.children if of.dep_ == "prep" and of.lower_ == "of"
+            for n in of.children if n.dep_ == "pobj" and n.pos_ in ("NOUN", "PROPN")]
+
+
 def _more_specific(
     new: tuple[float, int, Pattern], old: tuple[float, int, Pattern]
 ) -> bool:
@@ -215,7 +224,11 @@ class Matcher:
         troops to restore order": troops)."""
         objects = self.clauses.object_lemmas(token)
         asked = for_clause(token)
-        return objects | self.clauses.noun_lemmas(asked[0]) if asked is not None else objects
+        if asked is not None:
+            objects = objects | self.clauses.noun_lemmas(asked[0])
+        for left in _out_of(token):  # "pulled out of the bloc": what is left is the object
+            objects = objects | self.clauses.noun_lemmas(left)
+        return objects
 
     @staticmethod
     def _preps(token: Token, obj: Token | None) -> set[str]:
