@@ -342,3 +342,22 @@ def test_pulling_out_of_a_body_or_talks_reduces_relations(coder: Coder, text: st
 def test_pulling_out_of_a_place_is_a_retreat(coder: Coder, text: str) -> None:
     events = coder.code(text, date=DATE)
     assert {(e.cameo.code, e.plover.type) for e in events} == {("0874", "RETREAT")}, text
+
+
+# -- a visitor barred is refused (1245); visas or funds withheld are a restriction (16) ---------
+# PLOVER codes a state barring a group from its territory as REJECT (and expelling it as
+# COERCE); CAMEO's 1245 refuses access to international actors.
+
+
+@pytest.mark.parametrize("text", [
+    "Venezuela denied entry to a European Parliament delegation.",
+    "Iran refused entry to IAEA inspectors on Monday.",
+])
+def test_a_visitor_barred_is_refused(coder: Coder, text: str) -> None:
+    events = coder.code(text, date=DATE)
+    assert {(e.cameo.code, e.plover.type) for e in events} == {("1245", "REJECT")}, text
+
+
+def test_overflights_denied_are_a_restriction(coder: Coder) -> None:
+    events = coder.code("Russia denied overflight rights to Lithuanian airlines.", date=DATE)
+    assert {e.plover.type for e in events} == {"SANCTION"}
