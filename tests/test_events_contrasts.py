@@ -361,3 +361,40 @@ def test_a_visitor_barred_is_refused(coder: Coder, text: str) -> None:
 def test_overflights_denied_are_a_restriction(coder: Coder) -> None:
     events = coder.code("Russia denied overflight rights to Lithuanian airlines.", date=DATE)
     assert {e.plover.type for e in events} == {"SANCTION"}
+
+
+# -- a forecast of a danger is no threat; a warning of what one will do is ----------------------
+# CAMEO's threats are coercive warnings of what the threatener may do; a warning that warns no
+# one of a danger befalling others is a pessimistic comment (012).
+
+
+@pytest.mark.parametrize("text", [
+    "Aid agencies warned that the cholera outbreak could spread to neighbouring districts.",
+    "The UN warned that millions in Yemen could face famine.",
+])
+def test_a_warning_of_a_danger_is_a_forecast(coder: Coder, text: str) -> None:
+    events = coder.code(text, date=DATE)
+    assert {e.cameo.code for e in events} == {"012"}, text
+
+
+@pytest.mark.parametrize("text", [
+    "Russia warned that Ukraine would face consequences for the drone strikes.",
+    "China warned that it would respond firmly to any provocation.",
+    "The European Union warned Hungary it could lose funds over rule-of-law concerns.",
+])
+def test_a_warning_of_what_one_will_do_is_a_threat(coder: Coder, text: str) -> None:
+    events = coder.code(text, date=DATE)
+    assert {e.cameo.root for e in events} == {"13"}, text
+
+
+# -- 'met with' a response is a reception, 'met by' a person a meeting --------------------------
+
+
+def test_met_with_a_response_is_no_meeting(coder: Coder) -> None:
+    events = coder.code("Iran warned that any attack would be met with a crushing response.", date=DATE)
+    assert {e.cameo.root for e in events} == {"13"}
+
+
+def test_met_by_a_person_is_a_meeting(coder: Coder) -> None:
+    events = coder.code("The Saudi crown prince was met by the French president at the airport.", date=DATE)
+    assert {e.cameo.root for e in events} == {"04"}

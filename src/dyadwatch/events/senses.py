@@ -12,7 +12,10 @@ The trigger matcher (``triggers.py``) asks these for the contrasts it applies to
 * an appeal's infinitive that the parser hangs on the calling verb is what is asked;
 * a person seized by a state's police, court, spies, government or soldiers is detained (173),
   unless an armed party is captured; by anyone else abducted (181); property seized stays
-  confiscated (1711).
+  confiscated (1711);
+* a warning that warns no one, of a danger that befalls others ("warned that the outbreak could
+  spread"), is a pessimistic comment (012), not a threat (130);
+* a passive 'met with' a thing ("was met with protests") is a reception, not a meeting.
 """
 
 from __future__ import annotations
@@ -77,6 +80,53 @@ def seizure_sense(found: Match, clauses: Clauses) -> Match:
     if code == found.code:
         return found
     return replace(found, code=code, base=code, rule=found.rule + ("+detention" if detained else "+abduction"))
+
+
+# What a danger does, in a warning's that-clause: "warned that the outbreak could SPREAD". Not
+# 'be' ("warned that it was ready to strike"), and 'face' or 'risk' only with a danger the
+# lexicon's forecasts name ("millions FACE famine", never "Ukraine will FACE consequences").
+DANGER_VERBS = frozenset({
+    "starve", "die", "collapse", "worsen", "deteriorate", "spread", "spiral", "plunge", "slide",
+    "descend", "erupt", "implode", "unravel",
+})
+FACING_VERBS = frozenset({"face", "risk", "suffer"})
+WARNING_VERBS = frozenset({"warn", "caution"})
+SPEAKER_PRONOUNS = frozenset({"it", "we", "they", "i"})
+
+
+def foreseen_danger(frame: Token, clauses: Clauses, dangers: frozenset[str]) -> bool:
+    """Whether an uncoded warning is a forecast, not a threat: it warns no one (no object,
+    no addressee) and its that-clause tells of a danger befalling others (``dangers``: what a
+    forecast may name), not the warner's own act. CAMEO's threats are coercive warnings of
+    what the threatener may do."""
+    if frame.lemma_.lower() not in WARNING_VERBS or clauses.addressee(frame) is not None:
+        return False
+    if any(c.dep_ in ("dobj", "dative") for c in frame.children):
+        return False
+    said = [c for c in frame.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    return bool(said) and all(_danger(c, clauses, dangers) for c in said)
+
+
+def _danger(verb: Token, clauses: Clauses, dangers: frozenset[str]) -> bool:
+    if any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in SPEAKER_PRONOUNS for s in verb.children):
+        return False  # "warned that it could ...": the warner's own act
+    lemma = verb.lemma_.lower()
+    if lemma in DANGER_VERBS:
+        return True
+    return lemma in FACING_VERBS and any(
+        c.dep_ == "dobj" and clauses.noun_lemmas(c) & dangers for c in verb.children)
+
+
+def reaction_not_meeting(found: Match, clauses: Clauses) -> bool:
+    """'any attack would be met with a crushing response', 'the plan was met with protests':
+    a passive 'met with' a thing (no actor) is how something was received, not a meeting."""
+    trigger = found.trigger
+    if found.code[:2] != "04" or trigger.lemma_.lower() != "meet":
+        return False
+    if not any(c.dep_ == "auxpass" for c in trigger.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        p.dep_ == "pobj" and clauses.actor(p) is None for p in c.children) for c in trigger.children)
 
 
 def penalty(act: Token) -> Token | None:

@@ -23,8 +23,10 @@ from dyadwatch.events.modality import DEMAND_MODALS
 from dyadwatch.events.senses import (
     asked_infinitives,
     decided,
+    foreseen_danger,
     own_counterpart,
     penalty,
+    reaction_not_meeting,
     rejection_sense,
     seizure_sense,
     threat_code,
@@ -106,9 +108,10 @@ class Matcher:
         self.shifts = shifts
         self.fallback = fallback
         self.in_speech = in_speech
+        self._danger_words: frozenset[str] | None = None  # see _dangers
 
     def match(self, token: Token, depth: int = 0) -> Match | None:
-        if (found := self._match(token, depth)) is None:
+        if (found := self._match(token, depth)) is None or reaction_not_meeting(found, self.clauses):
             return None
         return seizure_sense(rejection_sense(found), self.clauses)
 
@@ -218,6 +221,14 @@ class Matcher:
                                        rule=f"{match.rule}+{inner.rule.split(':', 1)[-1]}")
         return match
 
+    def _dangers(self) -> frozenset[str]:
+        """What a forecast may warn of: the objects of the lexicon's 'warn' patterns coded as
+        pessimistic comments (012), read once."""
+        if self._danger_words is None:
+            self._danger_words = frozenset(
+                o for p in self.lexicon.verb_candidates("warn") if p.code == "012" for o in p.objects)
+        return self._danger_words
+
     def _object_lemmas(self, token: Token) -> set[str]:
         """What a pattern's object column can match (``Clauses.object_lemmas``), and the subject
         of a 'for X to do Y' clause, which is what a 'for' phrase would name ("appealed for
@@ -322,6 +333,9 @@ class Matcher:
     def _frame(self, token: Token, obj: Token | None, frame: Pattern, inner: Match | None) -> Match:
         rule = f"pattern:{frame.id}"
         if inner is None or inner.base is None:
+            if frame.code[:2] == "13" and foreseen_danger(token, self.clauses, self._dangers()):
+                # "the UN warned that millions face famine": a forecast, no threat
+                return Match(frame, token, obj, "012", None, f"{rule}+forecast", confidence=CONFIDENCE.frame_uncoded)
             return Match(frame, token, obj, frame.code, None, rule, confidence=CONFIDENCE.frame_uncoded)
         family = frame.family or "intent"
         if family == "intent" and any(c.dep_ == "neg" for c in inner.trigger.children):
