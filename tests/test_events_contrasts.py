@@ -398,3 +398,19 @@ def test_met_with_a_response_is_no_meeting(coder: Coder) -> None:
 def test_met_by_a_person_is_a_meeting(coder: Coder) -> None:
     events = coder.code("The Saudi crown prince was met by the French president at the airport.", date=DATE)
     assert {e.cameo.root for e in events} == {"04"}
+
+
+# -- a place put under siege is blockaded; a person put under arrest is detained ----------------
+
+
+@pytest.mark.parametrize("text", [
+    "The army placed the town under siege.",
+    "Saudi-led forces kept the port of Hodeidah under blockade.",
+])
+def test_a_place_put_under_siege_is_blockaded(coder: Coder, text: str) -> None:
+    assert {e.cameo.code for e in coder.code(text, date=DATE)} == {"191"}, text
+
+
+def test_a_person_put_under_house_arrest_is_detained(coder: Coder) -> None:
+    text = "Police placed the opposition leader under house arrest."
+    assert {e.cameo.code for e in coder.code(text, date=DATE)} == {"173"}
