@@ -414,3 +414,18 @@ def test_a_place_put_under_siege_is_blockaded(coder: Coder, text: str) -> None:
 def test_a_person_put_under_house_arrest_is_detained(coder: Coder) -> None:
     text = "Police placed the opposition leader under house arrest."
     assert {e.cameo.code for e in coder.code(text, date=DATE)} == {"173"}
+
+
+# -- the direct object names the act, not a noun of a later phrase ------------------------------
+# "called off the strike after talks": when a pattern names the direct object, a pattern that
+# matched only a noun elsewhere in the clause gives way. CAMEO codes halted negotiations 164 and
+# other cancelled meetings 161.
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("The union called off the strike after talks with the government.", "082"),
+    ("The US president called off negotiations with the Taliban after an attack in Kabul.", "164"),
+    ("The Turkish president called off a visit to Israel after the raid.", "161"),
+])
+def test_the_direct_object_names_what_was_called_off(coder: Coder, text: str, code: str) -> None:
+    assert {e.cameo.code for e in coder.code(text, date=DATE)} == {code}, text

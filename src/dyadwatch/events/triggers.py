@@ -69,6 +69,16 @@ def _states_a_fact(verb: Token) -> bool:
     return False
 
 
+def _particles_fit(p: Pattern, prt: set[str], after: set[str]) -> bool:
+    """Whether a verb's particles (``prt``) and the particle-like words after it (``after``)
+    fit a pattern: one it names is there unless it may go without ('-'), and a particle
+    the verb has is one it names ("carry out" is not "carry")."""
+    named = p.named_particles
+    if named and "-" not in p.particles and not (named & (prt | after)):
+        return False
+    return not (prt and not (named & prt))
+
+
 def _out_of(verb: Token) -> list[Token]:
     """The nouns after 'out of' when the parser reads 'out' as a preposition with 'of' under
     it ("pulled out of the alliance"): what the verb and its particle leave, as 'from' names it
@@ -144,24 +154,25 @@ class Matcher:
         obj = self.clauses.direct_object(token) if candidates or light_ok else None
         prt, after = self.clauses.particles(token) if candidates else (set(), set())
         objects: set[str] | None = None
+        own: set[str] = set()  # the direct object's words, when a pattern names them
         preps: set[str] | None = None
         best: tuple[float, Pattern, Match | None] | None = None
         best_words = 0
         for p in candidates:
             if p.framed_only and depth == 0:
                 continue  # "held elections": an event only as what a promise or demand frames
-            named = p.named_particles
-            if named and "-" not in p.particles and not (named & (prt | after)):
-                continue
-            if prt and not (named & prt):
+            if not _particles_fit(p, prt, after):
                 continue  # "carry out" is not "carry"
             if p.kind == "frame" and lemma in SPEECH_VERBS and _states_a_fact(token):
                 continue  # "X has not attacked, an official insisted": a statement, no demand
             if p.objects:
                 if objects is None:
                     objects = self._object_lemmas(token)
+                    own = self._named_direct_object(obj, candidates, prt, after)
                 if not (p.objects & objects):
                     continue
+                if own and not (p.objects & own):
+                    continue  # "called off the strike after talks": the object names the act
             if preps is None:
                 preps = self._preps(token, obj)
             score: float = p.specificity + (1 if set(p.preps) & preps else 0)
@@ -220,6 +231,19 @@ class Matcher:
                         return replace(match, code=shifted, base=inner.base, inner=inner,
                                        rule=f"{match.rule}+{inner.rule.split(':', 1)[-1]}")
         return match
+
+    def _named_direct_object(
+        self, obj: Token | None, candidates: list[Pattern], prt: set[str], after: set[str]
+    ) -> set[str]:
+        """The words of the direct object noun when a candidate whose particles fit names them:
+        a pattern that matched only a noun elsewhere in the clause ("called off the strike after
+        TALKS") then gives way to the one the object names."""
+        if obj is None or obj.pos_ != "NOUN":
+            return set()
+        own = self.clauses.noun_lemmas(obj)
+        if any(p.objects & own and _particles_fit(p, prt, after) and not p.framed_only for p in candidates):
+            return own
+        return set()
 
     def _dangers(self) -> frozenset[str]:
         """What a forecast may warn of: the objects of the lexicon's 'warn' patterns coded as
