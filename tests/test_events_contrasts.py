@@ -429,3 +429,23 @@ def test_a_person_put_under_house_arrest_is_detained(coder: Coder) -> None:
 ])
 def test_the_direct_object_names_what_was_called_off(coder: Coder, text: str, code: str) -> None:
     assert {e.cameo.code for e in coder.code(text, date=DATE)} == {code}, text
+
+
+# -- regret for one's own acts is an apology, over another's a disapproval ----------------------
+# PLOVER counts expressions of regret or remorse as concessions (CAMEO 055, apologize); regret
+# over what another did disapproves of it (110).
+
+
+@pytest.mark.parametrize("text", [
+    "Japan expressed regret over its wartime actions.",
+    "The army regretted its mistakes in the operation.",
+    "Germany voiced remorse for the crimes of the Nazi era.",
+])
+def test_regret_for_ones_own_acts_is_an_apology(coder: Coder, text: str) -> None:
+    events = coder.code(text, date=DATE)
+    assert {(e.cameo.code, e.plover.type) for e in events} == {("055", "CONCEDE")}, text
+
+
+def test_regret_over_anothers_act_is_a_disapproval(coder: Coder) -> None:
+    events = coder.code("Britain expressed regret over the court's ruling.", date=DATE)
+    assert {e.cameo.code for e in events} == {"110"}

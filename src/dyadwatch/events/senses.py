@@ -15,7 +15,9 @@ The trigger matcher (``triggers.py``) asks these for the contrasts it applies to
   confiscated (1711);
 * a warning that warns no one, of a danger that befalls others ("warned that the outbreak could
   spread"), is a pessimistic comment (012), not a threat (130);
-* a passive 'met with' a thing ("was met with protests") is a reception, not a meeting.
+* a passive 'met with' a thing ("was met with protests") is a reception, not a meeting;
+* regret expressed over one's own acts ("regret over its wartime actions") or remorse is an
+  apology (055), regret over another's a disapproval (110).
 """
 
 from __future__ import annotations
@@ -127,6 +129,46 @@ def reaction_not_meeting(found: Match, clauses: Clauses) -> bool:
         return False
     return any(c.dep_ == "prep" and c.lower_ == "with" and any(
         p.dep_ == "pobj" and clauses.actor(p) is None for p in c.children) for c in trigger.children)
+
+
+# Regret for what one did oneself is an apology (CAMEO 055; PLOVER counts expressions of regret
+# as concessions); regret over what another did disapproves of it (110).
+REGRET_WORDS = frozenset({"regret", "regrets"})
+REMORSE_WORDS = frozenset({"remorse", "contrition", "repentance"})
+OWN_POSSESSIVES = frozenset({"its", "our", "my"})
+OWN_BODIES = frozenset({"country", "nation", "government", "army", "party", "state"})
+
+
+def regret_sense(found: Match) -> Match:
+    """A disapproval (110) that regrets the doer's own act ("expressed regret over ITS
+    actions", "regretted OUR mistakes") or expresses remorse is an apology (055)."""
+    if found.code != "110":
+        return found
+    trigger = found.trigger
+    lemma = trigger.lemma_.lower()
+    noun = found.obj if found.obj is not None and found.obj.lemma_.lower() in REGRET_WORDS | REMORSE_WORDS else None
+    if noun is not None and noun.lemma_.lower() in REMORSE_WORDS:
+        return replace(found, code="055", base="055", rule=found.rule + "+remorse")
+    if noun is None and lemma not in REGRET_WORDS:
+        return found
+    holders = [noun] if noun is not None else [trigger]
+    regretted = [c for h in holders for c in h.children if c.dep_ == "dobj"] + [
+        p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("over", "for", "about")
+        for p in c.children if p.dep_ == "pobj"]
+    if any(_own(r) for r in regretted):
+        return replace(found, code="055", base="055", rule=found.rule + "+own-regret")
+    return found
+
+
+def _own(noun: Token) -> bool:
+    """'its actions', 'our mistakes', 'its own failures', 'his country's past': the doer's own."""
+    for c in noun.children:
+        if c.lower_ == "own" or (c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES):
+            return True
+        if c.dep_ == "poss" and c.lemma_.lower() in OWN_BODIES and any(
+                g.dep_ == "poss" and g.lower_ in ("his", "her", "its", "our", "my") for g in c.children):
+            return True
+    return False
 
 
 def penalty(act: Token) -> Token | None:

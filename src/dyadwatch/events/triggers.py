@@ -27,6 +27,7 @@ from dyadwatch.events.senses import (
     own_counterpart,
     penalty,
     reaction_not_meeting,
+    regret_sense,
     rejection_sense,
     seizure_sense,
     threat_code,
@@ -123,7 +124,7 @@ class Matcher:
     def match(self, token: Token, depth: int = 0) -> Match | None:
         if (found := self._match(token, depth)) is None or reaction_not_meeting(found, self.clauses):
             return None
-        return seizure_sense(rejection_sense(found), self.clauses)
+        return regret_sense(seizure_sense(rejection_sense(found), self.clauses))
 
     def _match(self, token: Token, depth: int = 0) -> Match | None:
         pos, dep = token.pos_, token.dep_
