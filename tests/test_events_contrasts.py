@@ -449,3 +449,23 @@ def test_regret_for_ones_own_acts_is_an_apology(coder: Coder, text: str) -> None
 def test_regret_over_anothers_act_is_a_disapproval(coder: Coder) -> None:
     events = coder.code("Britain expressed regret over the court's ruling.", date=DATE)
     assert {e.cameo.code for e in events} == {"110"}
+
+
+# -- a legal penalty lifted is a concession; one upheld or imposed is not ------------------------
+# CAMEO 081 relaxes or removes administrative penalties; PLOVER counts acquittals and pardons as
+# concessions. Withdrawing a case is no military withdrawal.
+
+
+@pytest.mark.parametrize("text", [
+    "The government dropped the charges against the journalists.",
+    "Prosecutors withdrew the case against the opposition leader.",
+    "A Moscow court acquitted the opposition activist.",
+])
+def test_a_legal_penalty_lifted_is_a_concession(coder: Coder, text: str) -> None:
+    events = coder.code(text, date=DATE)
+    assert {(e.cameo.code, e.plover.type) for e in events} == {("081", "CONCEDE")}, text
+
+
+def test_a_conviction_upheld_is_no_concession(coder: Coder) -> None:
+    events = coder.code("The appeals court upheld the conviction of the opposition leader.", date=DATE)
+    assert {e.cameo.code for e in events} == {"116"}
