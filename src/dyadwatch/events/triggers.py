@@ -89,6 +89,41 @@ def _out_of(verb: Token) -> list[Token]:
             for n in of.children if n.dep_ == "pobj" and n.pos_ in ("NOUN", "PROPN")]
 
 
+def _named_direct_object(
+    clauses: Clauses, obj: Token | None, candidates: list[Pattern], prt: set[str], after: set[str]
+) -> set[str]:
+    """The words of the direct object noun when a candidate whose particles fit names them:
+    a pattern that matched only a noun elsewhere in the clause ("called off the strike after
+    TALKS") then gives way to the one the object names."""
+    if obj is None or obj.pos_ != "NOUN":
+        return set()
+    own = clauses.noun_lemmas(obj)
+    if any(p.objects & own and _particles_fit(p, prt, after) and not p.framed_only for p in candidates):
+        return own
+    return set()
+
+
+def _object_lemmas(clauses: Clauses, token: Token) -> set[str]:
+    """What a pattern's object column can match (``Clauses.object_lemmas``), and the subject
+    of a 'for X to do Y' clause, which is what a 'for' phrase would name ("appealed for
+    troops to restore order": troops)."""
+    objects = clauses.object_lemmas(token)
+    asked = for_clause(token)
+    if asked is not None:
+        objects = objects | clauses.noun_lemmas(asked[0])
+    for left in _out_of(token):  # "pulled out of the bloc": what is left is the object
+        objects = objects | clauses.noun_lemmas(left)
+    return objects
+
+
+def _preps(token: Token, obj: Token | None) -> set[str]:
+    """The prepositions of a verb and of its object: a pattern naming one scores higher."""
+    preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "agent", "dative")}
+    if obj is not None:
+        preps |= {c.lower_ for c in obj.children if c.dep_ == "prep"}
+    return preps
+
+
 def _more_specific(
     new: tuple[float, int, Pattern], old: tuple[float, int, Pattern]
 ) -> bool:
@@ -119,7 +154,8 @@ class Matcher:
         self.shifts = shifts
         self.fallback = fallback
         self.in_speech = in_speech
-        self._danger_words: frozenset[str] | None = None  # see _dangers
+        # what a forecast may warn of: the objects of the 'warn' patterns coded 012
+        self.dangers = frozenset(o for p in lexicon.verb_candidates("warn") if p.code == "012" for o in p.objects)
 
     def match(self, token: Token, depth: int = 0) -> Match | None:
         if (found := self._match(token, depth)) is None or reaction_not_meeting(found, self.clauses):
@@ -168,14 +204,14 @@ class Matcher:
                 continue  # "X has not attacked, an official insisted": a statement, no demand
             if p.objects:
                 if objects is None:
-                    objects = self._object_lemmas(token)
-                    own = self._named_direct_object(obj, candidates, prt, after)
+                    objects = _object_lemmas(self.clauses, token)
+                    own = _named_direct_object(self.clauses, obj, candidates, prt, after)
                 if not (p.objects & objects):
                     continue
                 if own and not (p.objects & own):
                     continue  # "called off the strike after talks": the object names the act
             if preps is None:
-                preps = self._preps(token, obj)
+                preps = _preps(token, obj)
             score: float = p.specificity + (1 if set(p.preps) & preps else 0)
             inner = None
             if p.kind == "frame":
@@ -232,47 +268,6 @@ class Matcher:
                         return replace(match, code=shifted, base=inner.base, inner=inner,
                                        rule=f"{match.rule}+{inner.rule.split(':', 1)[-1]}")
         return match
-
-    def _named_direct_object(
-        self, obj: Token | None, candidates: list[Pattern], prt: set[str], after: set[str]
-    ) -> set[str]:
-        """The words of the direct object noun when a candidate whose particles fit names them:
-        a pattern that matched only a noun elsewhere in the clause ("called off the strike after
-        TALKS") then gives way to the one the object names."""
-        if obj is None or obj.pos_ != "NOUN":
-            return set()
-        own = self.clauses.noun_lemmas(obj)
-        if any(p.objects & own and _particles_fit(p, prt, after) and not p.framed_only for p in candidates):
-            return own
-        return set()
-
-    def _dangers(self) -> frozenset[str]:
-        """What a forecast may warn of: the objects of the lexicon's 'warn' patterns coded as
-        pessimistic comments (012), read once."""
-        if self._danger_words is None:
-            self._danger_words = frozenset(
-                o for p in self.lexicon.verb_candidates("warn") if p.code == "012" for o in p.objects)
-        return self._danger_words
-
-    def _object_lemmas(self, token: Token) -> set[str]:
-        """What a pattern's object column can match (``Clauses.object_lemmas``), and the subject
-        of a 'for X to do Y' clause, which is what a 'for' phrase would name ("appealed for
-        troops to restore order": troops)."""
-        objects = self.clauses.object_lemmas(token)
-        asked = for_clause(token)
-        if asked is not None:
-            objects = objects | self.clauses.noun_lemmas(asked[0])
-        for left in _out_of(token):  # "pulled out of the bloc": what is left is the object
-            objects = objects | self.clauses.noun_lemmas(left)
-        return objects
-
-    @staticmethod
-    def _preps(token: Token, obj: Token | None) -> set[str]:
-        """The prepositions of a verb and of its object: a pattern naming one scores higher."""
-        preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "agent", "dative")}
-        if obj is not None:
-            preps |= {c.lower_ for c in obj.children if c.dep_ == "prep"}
-        return preps
 
     def _named_object(self, token: Token, obj: Token, verb: Pattern, depth: int) -> Match | None:
         """The object noun's own pattern, when the verb's pattern is a root's generic code that
@@ -358,7 +353,7 @@ class Matcher:
     def _frame(self, token: Token, obj: Token | None, frame: Pattern, inner: Match | None) -> Match:
         rule = f"pattern:{frame.id}"
         if inner is None or inner.base is None:
-            if frame.code[:2] == "13" and foreseen_danger(token, self.clauses, self._dangers()):
+            if frame.code[:2] == "13" and foreseen_danger(token, self.clauses, self.dangers):
                 # "the UN warned that millions face famine": a forecast, no threat
                 return Match(frame, token, obj, "012", None, f"{rule}+forecast", confidence=CONFIDENCE.frame_uncoded)
             return Match(frame, token, obj, frame.code, None, rule, confidence=CONFIDENCE.frame_uncoded)
