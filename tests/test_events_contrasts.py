@@ -301,6 +301,19 @@ def test_a_thing_seized_stays_confiscated(coder: Coder) -> None:
     assert {(e.cameo.code, e.plover.type) for e in events} == {("1711", "COERCE")}
 
 
+@pytest.mark.parametrize("text", [
+    "Iraqi police seized the rebels' weapons in Mosul.",  # people named only as the owners
+    "Iran seized a British tanker in the Strait of Hormuz.",  # a thing named by its country
+])
+def test_a_thing_a_party_owns_seized_by_a_state_is_confiscated(coder: Coder, text: str) -> None:
+    assert {e.cameo.code for e in coder.code(text, date=DATE)} == {"1711"}, text
+
+
+def test_a_ship_seized_by_pirates_is_hijacked(coder: Coder) -> None:
+    text = "Somali pirates seized a Greek cargo ship off the coast on Tuesday."
+    assert {e.cameo.code for e in coder.code(text, date=DATE)} == {"181"}
+
+
 # -- weapons of mass destruction built are a build-up, not an attack --------------------------
 # CAMEO's 204 is an attack with such weapons; adding to one's weapons is 154 (PLOVER MOBILIZE).
 

@@ -62,6 +62,8 @@ SEIZING = frozenset({"seize", "grab", "snatch", "nab"})
 STATE_SECTORS = frozenset({"COP", "JUD", "SPY", "GOV", "MIL"})
 # Armed parties: their capture by a state is taken in fighting, an abduction (PLOVER's 'abduct').
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "PRM"})
+# Outlaws: what they seize by force they hijack (181), as a state confiscates (1711).
+OUTLAW_SECTORS = frozenset({"CRM", "REB", "UAF"})
 
 
 def seizure_sense(found: Match, clauses: Clauses) -> Match:
@@ -73,10 +75,15 @@ def seizure_sense(found: Match, clauses: Clauses) -> Match:
     if found.trigger.lemma_.lower() not in SEIZING:
         return found
     seized = clauses.actor(found.obj)
-    if seized is None or seized.unknown:
-        return found
+    if seized is None or seized.unknown or not seized.start <= found.obj.idx < seized.end:
+        return found  # a thing a named party owns: "the rebels' weapons"
     doers, _ = clauses.subjects(found.trigger)
     doer = next((a for d in doers if (a := clauses.actor(d, as_source=True)) is not None), None)
+    if seized.kind == "state" and seized.sector is None:
+        # a thing named by its country ("a British tanker"): hijacked by pirates or gunmen
+        # (181), confiscated by a state (1711)
+        hijacked = doer is not None and doer.sector in OUTLAW_SECTORS
+        return replace(found, code="181", base="181", rule=found.rule + "+hijack") if hijacked else found
     detained = doer is not None and doer.sector in STATE_SECTORS and seized.sector not in ARMED_SECTORS
     code = "173" if detained else "181"
     if code == found.code:
