@@ -9,7 +9,15 @@ The trigger matcher (``triggers.py``) asks these for the contrasts it applies to
 * an appeal to meet whose complement names the appealer's own counterpart ("talks WITH Y") is
   the appealer's intent to meet (036), not a third party's appeal (026);
 * a decision taken is the act decided, not an intent to it;
-* an appeal's infinitive that the parser hangs on the calling verb is what is asked.
+* an appeal's infinitive that the parser hangs on the calling verb is what is asked;
+* a person seized by a state's police, court, spies, government or soldiers is detained (173),
+  unless an armed party is captured; by anyone else abducted (181); property seized stays
+  confiscated (1711);
+* a warning that warns no one, of a danger that befalls others ("warned that the outbreak could
+  spread"), is a pessimistic comment (012), not a threat (130);
+* a passive 'met with' a thing ("was met with protests") is a reception, not a meeting;
+* regret expressed over one's own acts ("regret over its wartime actions") or remorse is an
+  apology (055), regret over another's a disapproval (110).
 """
 
 from __future__ import annotations
@@ -45,6 +53,129 @@ def rejection_sense(found: Match) -> Match:
     if verdict or (inner is None and found.obj.lemma_.lower() in REJECTED_ACTS):
         return replace(found, code="110", base="110", rule=found.rule + "+objection")
     return found
+
+
+# Verbs of taking hold that name no manner: whether a person or a thing was taken, and by whom,
+# says which act it was.
+SEIZING = frozenset({"seize", "grab", "snatch", "nab"})
+# A state's own enforcers: their seizure of a person is a detention, CAMEO's 173.
+STATE_SECTORS = frozenset({"COP", "JUD", "SPY", "GOV", "MIL"})
+# Armed parties: their capture by a state is taken in fighting, an abduction (PLOVER's 'abduct').
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "PRM"})
+# Outlaws: what they seize by force they hijack (181), as a state confiscates (1711).
+OUTLAW_SECTORS = frozenset({"CRM", "REB", "UAF"})
+
+
+def seizure_sense(found: Match, clauses: Clauses) -> Match:
+    """A seizure (181 or 1711) of a person: a detention (173) when a state's own enforcers
+    seize someone who is no armed party, else an abduction (181). CAMEO keeps hostage-taking
+    out of arrests; PLOVER codes combatants captured as abductions, not arrests."""
+    if found.code not in ("181", "1711") or found.pattern.kind != "verb" or found.obj is None:
+        return found
+    if found.trigger.lemma_.lower() not in SEIZING:
+        return found
+    seized = clauses.actor(found.obj)
+    if seized is None or seized.unknown or not seized.start <= found.obj.idx < seized.end:
+        return found  # a thing a named party owns: "the rebels' weapons"
+    doers, _ = clauses.subjects(found.trigger)
+    doer = next((a for d in doers if (a := clauses.actor(d, as_source=True)) is not None), None)
+    if seized.kind == "state" and seized.sector is None:
+        # a thing named by its country ("a British tanker"): hijacked by pirates or gunmen
+        # (181), confiscated by a state (1711)
+        hijacked = doer is not None and doer.sector in OUTLAW_SECTORS
+        return replace(found, code="181", base="181", rule=found.rule + "+hijack") if hijacked else found
+    detained = doer is not None and doer.sector in STATE_SECTORS and seized.sector not in ARMED_SECTORS
+    code = "173" if detained else "181"
+    if code == found.code:
+        return found
+    return replace(found, code=code, base=code, rule=found.rule + ("+detention" if detained else "+abduction"))
+
+
+# What a danger does, in a warning's that-clause: "warned that the outbreak could SPREAD". Not
+# 'be' ("warned that it was ready to strike"), and 'face' or 'risk' only with a danger the
+# lexicon's forecasts name ("millions FACE famine", never "Ukraine will FACE consequences").
+DANGER_VERBS = frozenset({
+    "starve", "die", "collapse", "worsen", "deteriorate", "spread", "spiral", "plunge", "slide",
+    "descend", "erupt", "implode", "unravel",
+})
+FACING_VERBS = frozenset({"face", "risk", "suffer"})
+WARNING_VERBS = frozenset({"warn", "caution"})
+SPEAKER_PRONOUNS = frozenset({"it", "we", "they", "i"})
+
+
+def foreseen_danger(frame: Token, clauses: Clauses, dangers: frozenset[str]) -> bool:
+    """Whether an uncoded warning is a forecast, not a threat: it warns no one (no object,
+    no addressee) and its that-clause tells of a danger befalling others (``dangers``: what a
+    forecast may name), not the warner's own act. CAMEO's threats are coercive warnings of
+    what the threatener may do."""
+    if frame.lemma_.lower() not in WARNING_VERBS or clauses.addressee(frame) is not None:
+        return False
+    if any(c.dep_ in ("dobj", "dative") for c in frame.children):
+        return False
+    said = [c for c in frame.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    return bool(said) and all(_danger(c, clauses, dangers) for c in said)
+
+
+def _danger(verb: Token, clauses: Clauses, dangers: frozenset[str]) -> bool:
+    if any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in SPEAKER_PRONOUNS for s in verb.children):
+        return False  # "warned that it could ...": the warner's own act
+    lemma = verb.lemma_.lower()
+    if lemma in DANGER_VERBS:
+        return True
+    return lemma in FACING_VERBS and any(
+        c.dep_ == "dobj" and clauses.noun_lemmas(c) & dangers for c in verb.children)
+
+
+def reaction_not_meeting(found: Match, clauses: Clauses) -> bool:
+    """'any attack would be met with a crushing response', 'the plan was met with protests':
+    a passive 'met with' a thing (no actor) is how something was received, not a meeting."""
+    trigger = found.trigger
+    if found.code[:2] != "04" or trigger.lemma_.lower() != "meet":
+        return False
+    if not any(c.dep_ == "auxpass" for c in trigger.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        p.dep_ == "pobj" and clauses.actor(p) is None for p in c.children) for c in trigger.children)
+
+
+# Regret for what one did oneself is an apology (CAMEO 055; PLOVER counts expressions of regret
+# as concessions); regret over what another did disapproves of it (110).
+REGRET_WORDS = frozenset({"regret", "regrets"})
+REMORSE_WORDS = frozenset({"remorse", "contrition", "repentance"})
+OWN_POSSESSIVES = frozenset({"its", "our", "my"})
+OWN_BODIES = frozenset({"country", "nation", "government", "army", "party", "state"})
+
+
+def regret_sense(found: Match) -> Match:
+    """A disapproval (110) that regrets the doer's own act ("expressed regret over ITS
+    actions", "regretted OUR mistakes") or expresses remorse is an apology (055)."""
+    if found.code != "110":
+        return found
+    trigger = found.trigger
+    lemma = trigger.lemma_.lower()
+    noun = found.obj if found.obj is not None and found.obj.lemma_.lower() in REGRET_WORDS | REMORSE_WORDS else None
+    if noun is not None and noun.lemma_.lower() in REMORSE_WORDS:
+        return replace(found, code="055", base="055", rule=found.rule + "+remorse")
+    if noun is None and lemma not in REGRET_WORDS:
+        return found
+    holders = [noun] if noun is not None else [trigger]
+    regretted = [c for h in holders for c in h.children if c.dep_ == "dobj"] + [
+        p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("over", "for", "about")
+        for p in c.children if p.dep_ == "pobj"]
+    if any(_own(r) for r in regretted):
+        return replace(found, code="055", base="055", rule=found.rule + "+own-regret")
+    return found
+
+
+def _own(noun: Token) -> bool:
+    """'its actions', 'our mistakes', 'its own failures', 'his country's past': the doer's own."""
+    for c in noun.children:
+        if c.lower_ == "own" or (c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES):
+            return True
+        if c.dep_ == "poss" and c.lemma_.lower() in OWN_BODIES and any(
+                g.dep_ == "poss" and g.lower_ in ("his", "her", "its", "our", "my") for g in c.children):
+            return True
+    return False
 
 
 def penalty(act: Token) -> Token | None:

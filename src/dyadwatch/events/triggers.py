@@ -23,9 +23,13 @@ from dyadwatch.events.modality import DEMAND_MODALS
 from dyadwatch.events.senses import (
     asked_infinitives,
     decided,
+    foreseen_danger,
     own_counterpart,
     penalty,
+    reaction_not_meeting,
+    regret_sense,
     rejection_sense,
+    seizure_sense,
     threat_code,
     ultimatum,
 )
@@ -66,6 +70,60 @@ def _states_a_fact(verb: Token) -> bool:
     return False
 
 
+def _particles_fit(p: Pattern, prt: set[str], after: set[str]) -> bool:
+    """Whether a verb's particles (``prt``) and the particle-like words after it (``after``)
+    fit a pattern: one it names is there unless it may go without ('-'), and a particle
+    the verb has is one it names ("carry out" is not "carry")."""
+    named = p.named_particles
+    if named and "-" not in p.particles and not (named & (prt | after)):
+        return False
+    return not (prt and not (named & prt))
+
+
+def _out_of(verb: Token) -> list[Token]:
+    """The nouns after 'out of' when the parser reads 'out' as a preposition with 'of' under
+    it ("pulled out of the alliance"): what the verb and its particle leave, as 'from' names it
+    ("withdrew from the alliance")."""
+    return [n for out in verb.children if out.dep_ == "prep" and out.lower_ == "out"
+            for of in out.children if of.dep_ == "prep" and of.lower_ == "of"
+            for n in of.children if n.dep_ == "pobj" and n.pos_ in ("NOUN", "PROPN")]
+
+
+def _named_direct_object(
+    clauses: Clauses, obj: Token | None, candidates: list[Pattern], prt: set[str], after: set[str]
+) -> set[str]:
+    """The words of the direct object noun when a candidate whose particles fit names them:
+    a pattern that matched only a noun elsewhere in the clause ("called off the strike after
+    TALKS") then gives way to the one the object names."""
+    if obj is None or obj.pos_ != "NOUN":
+        return set()
+    own = clauses.noun_lemmas(obj)
+    if any(p.objects & own and _particles_fit(p, prt, after) and not p.framed_only for p in candidates):
+        return own
+    return set()
+
+
+def _object_lemmas(clauses: Clauses, token: Token) -> set[str]:
+    """What a pattern's object column can match (``Clauses.object_lemmas``), and the subject
+    of a 'for X to do Y' clause, which is what a 'for' phrase would name ("appealed for
+    troops to restore order": troops)."""
+    objects = clauses.object_lemmas(token)
+    asked = for_clause(token)
+    if asked is not None:
+        objects = objects | clauses.noun_lemmas(asked[0])
+    for left in _out_of(token):  # "pulled out of the bloc": what is left is the object
+        objects = objects | clauses.noun_lemmas(left)
+    return objects
+
+
+def _preps(token: Token, obj: Token | None) -> set[str]:
+    """The prepositions of a verb and of its object: a pattern naming one scores higher."""
+    preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "agent", "dative")}
+    if obj is not None:
+        preps |= {c.lower_ for c in obj.children if c.dep_ == "prep"}
+    return preps
+
+
 def _more_specific(
     new: tuple[float, int, Pattern], old: tuple[float, int, Pattern]
 ) -> bool:
@@ -96,9 +154,13 @@ class Matcher:
         self.shifts = shifts
         self.fallback = fallback
         self.in_speech = in_speech
+        # what a forecast may warn of: the objects of the 'warn' patterns coded 012
+        self.dangers = frozenset(o for p in lexicon.verb_candidates("warn") if p.code == "012" for o in p.objects)
 
     def match(self, token: Token, depth: int = 0) -> Match | None:
-        return None if (found := self._match(token, depth)) is None else rejection_sense(found)
+        if (found := self._match(token, depth)) is None or reaction_not_meeting(found, self.clauses):
+            return None
+        return regret_sense(seizure_sense(rejection_sense(found), self.clauses))
 
     def _match(self, token: Token, depth: int = 0) -> Match | None:
         pos, dep = token.pos_, token.dep_
@@ -129,26 +191,27 @@ class Matcher:
         obj = self.clauses.direct_object(token) if candidates or light_ok else None
         prt, after = self.clauses.particles(token) if candidates else (set(), set())
         objects: set[str] | None = None
+        own: set[str] = set()  # the direct object's words, when a pattern names them
         preps: set[str] | None = None
         best: tuple[float, Pattern, Match | None] | None = None
         best_words = 0
         for p in candidates:
             if p.framed_only and depth == 0:
                 continue  # "held elections": an event only as what a promise or demand frames
-            named = p.named_particles
-            if named and "-" not in p.particles and not (named & (prt | after)):
-                continue
-            if prt and not (named & prt):
+            if not _particles_fit(p, prt, after):
                 continue  # "carry out" is not "carry"
             if p.kind == "frame" and lemma in SPEECH_VERBS and _states_a_fact(token):
                 continue  # "X has not attacked, an official insisted": a statement, no demand
             if p.objects:
                 if objects is None:
-                    objects = self._object_lemmas(token)
+                    objects = _object_lemmas(self.clauses, token)
+                    own = _named_direct_object(self.clauses, obj, candidates, prt, after)
                 if not (p.objects & objects):
                     continue
+                if own and not (p.objects & own):
+                    continue  # "called off the strike after talks": the object names the act
             if preps is None:
-                preps = self._preps(token, obj)
+                preps = _preps(token, obj)
             score: float = p.specificity + (1 if set(p.preps) & preps else 0)
             inner = None
             if p.kind == "frame":
@@ -205,22 +268,6 @@ class Matcher:
                         return replace(match, code=shifted, base=inner.base, inner=inner,
                                        rule=f"{match.rule}+{inner.rule.split(':', 1)[-1]}")
         return match
-
-    def _object_lemmas(self, token: Token) -> set[str]:
-        """What a pattern's object column can match (``Clauses.object_lemmas``), and the subject
-        of a 'for X to do Y' clause, which is what a 'for' phrase would name ("appealed for
-        troops to restore order": troops)."""
-        objects = self.clauses.object_lemmas(token)
-        asked = for_clause(token)
-        return objects | self.clauses.noun_lemmas(asked[0]) if asked is not None else objects
-
-    @staticmethod
-    def _preps(token: Token, obj: Token | None) -> set[str]:
-        """The prepositions of a verb and of its object: a pattern naming one scores higher."""
-        preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "agent", "dative")}
-        if obj is not None:
-            preps |= {c.lower_ for c in obj.children if c.dep_ == "prep"}
-        return preps
 
     def _named_object(self, token: Token, obj: Token, verb: Pattern, depth: int) -> Match | None:
         """The object noun's own pattern, when the verb's pattern is a root's generic code that
@@ -306,6 +353,9 @@ class Matcher:
     def _frame(self, token: Token, obj: Token | None, frame: Pattern, inner: Match | None) -> Match:
         rule = f"pattern:{frame.id}"
         if inner is None or inner.base is None:
+            if frame.code[:2] == "13" and foreseen_danger(token, self.clauses, self.dangers):
+                # "the UN warned that millions face famine": a forecast, no threat
+                return Match(frame, token, obj, "012", None, f"{rule}+forecast", confidence=CONFIDENCE.frame_uncoded)
             return Match(frame, token, obj, frame.code, None, rule, confidence=CONFIDENCE.frame_uncoded)
         family = frame.family or "intent"
         if family == "intent" and any(c.dep_ == "neg" for c in inner.trigger.children):
