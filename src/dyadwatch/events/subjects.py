@@ -150,7 +150,12 @@ class Subjects:
         self.mentions = mentions
 
     def subjects(self, verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
-        """(subject heads, passive) of a verb, following conjunction, raising and control."""
+        """(subject heads, passive) of a verb, following conjunction, raising and control.
+
+        The doer of the event, for its source actor. events/violence.py keeps its own
+        ``_subject`` on purpose: it picks a violent code from the word in the verb's own subject
+        slot (a weapon, an attacker, the police), reading the parse alone, while this walks the
+        sentence to whoever does the act and asks the article's actors on the way."""
         for c in verb.children:
             if c.dep_ in ("nsubj", "csubj"):
                 return self._relative(c), False

@@ -91,7 +91,15 @@ def private_doer(code: str, verb: Token) -> bool:
 
 def _subject(verb: Token) -> Token | None:
     """The doer: the subject, the agent of a passive, or the subject of the verb a bare
-    coordinated verb shares ("attacked and burned")."""
+    coordinated verb shares ("attacked and burned").
+
+    Narrower than ``Subjects.subjects`` (events/subjects.py) on purpose: these rules read the
+    word standing as the violent verb's own subject ("a roadside bomb", "a gunman", "riot
+    police"), by its lemma and from the parse alone (see the module docstring). ``Subjects``
+    looks for whoever does the act wherever the sentence says it (control, raising, a relative
+    pronoun's antecedent, a 'by' phrase stray on a noun, the author of a message), asking the
+    article's actors on the way; the head it finds there need not be the word that names the
+    means or the kind of attacker, and it would refine codes these rules were never written for."""
     node = verb
     for _ in range(3):
         for c in node.children:
