@@ -405,15 +405,24 @@ KILLING_VERBS: Final = frozenset({"kill", "murder", "slay", "massacre", "slaught
 # 'shoot' and 'gun' kill only with "dead", "down" or "to death"
 SHOOTING_VERBS: Final = frozenset({"shoot", "gun", "stab", "hack", "beat"})
 
-# What a weapon subject makes of the act, by the subject's head lemma.
-WEAPON_CODES: Final[dict[str, str]] = {
+# What a weapon subject makes of the act, by the subject's head lemma, in two parts. Munitions
+# (and the crewless drone and the airstrike) stand in the subject for a doer the text leaves
+# unnamed: they are also means to parties.py (WEAPON_NOUNS below).
+MUNITION_CODES: Final[dict[str, str]] = {
     "bomb": "183", "explosive": "183", "device": "183", "ied": "183", "blast": "183",
     "explosion": "183", "grenade": "183", "landmine": "183", "mine": "183",
-    "rocket": "194", "missile": "194", "shell": "194", "artillery": "194", "tank": "194",
-    "howitzer": "194", "barrage": "194", "salvo": "194", "mortar": "193",
-    "jet": "195", "warplane": "195", "aircraft": "195", "plane": "195", "helicopter": "195",
-    "gunship": "195", "drone": "195", "airstrike": "195",
+    "rocket": "194", "missile": "194", "shell": "194", "mortar": "193",
+    "drone": "195", "airstrike": "195",
 }
+# Crewed weapons ("tanks shelled", "jets struck") and volleys ("a barrage hit"): they give the
+# code, but parties.py takes them for the doer itself (an unnamed armed force), not for a means
+# whose doer another clause may name.
+CREWED_WEAPON_CODES: Final[dict[str, str]] = {
+    "artillery": "194", "tank": "194", "howitzer": "194", "barrage": "194", "salvo": "194",
+    "jet": "195", "warplane": "195", "aircraft": "195", "plane": "195", "helicopter": "195",
+    "gunship": "195",
+}
+WEAPON_CODES: Final[dict[str, str]] = {**MUNITION_CODES, **CREWED_WEAPON_CODES}
 # A modifier of a bomb that names the kind of bombing.
 BOMB_KIND_CODES: Final[dict[str, str]] = {
     "car": "1832", "truck": "1832", "lorry": "1832", "vehicle": "1832", "motorcycle": "1832",
@@ -495,9 +504,11 @@ NOT_DOERS = frozenset({
 # Verbs of dying whose subject are the victims of the event noun they happen in.
 DYING_VERBS = frozenset({"die", "perish", "kill", "wound", "injure", "lose"})
 # Means of violence that stand in the subject for an unnamed doer: "a roadside bomb killed X".
-WEAPON_NOUNS = frozenset({"bomb", "grenade", "mine", "landmine", "shell", "rocket", "missile", "mortar", "blast",
-           "explosion", "explosive", "device", "ied", "drone", "airstrike", "strike", "bullet",
-           "gunfire", "shelling", "bombardment", "bombing", "attack", "fire", "sniper"})
+# The munitions whose attack has a code of its own (MUNITION_CODES), and means that name no
+# kind of attack to violence.py: shots, acts of fire, an attack itself, a sniper unseen.
+WEAPON_NOUNS = frozenset(MUNITION_CODES) | {
+    "strike", "bullet", "gunfire", "shelling", "bombardment", "bombing", "attack", "fire", "sniper",
+}
 # Prepositions after which an event noun is the setting of what the clause reports ("killed in
 # the attack", "wounded during the raid"): a report of it. After any other preposition
 # ("responsibility for", "an end to", "blamed X for", "anger over") it is a topic.
