@@ -369,6 +369,11 @@ WEAK_ROLE_TERMS = frozenset({
     "candidate", "candidates", "commander", "commanders", "officer", "officers", "negotiator",
     "negotiators", "chief", "head", "member", "members", "figure", "figures",
 })
+# Military ranks, which say what a person is in the army, not what office he holds: a ranked
+# head of state is coded by the office ("Colonel X" who rules is GOV).
+MILITARY_RANKS = frozenset({"general", "generals", "colonel", "colonels", "lieutenant", "brigadier", "admiral",
+                            "sergeant", "gen", "lt gen", "maj gen", "brig gen", "lt col", "col", "adm",
+                            "field marshal"})
 # Roles whose place is not their country ("the embassy in Cairo", "an envoy in Bamako").
 DIPLOMATIC_STEMS = ("embass", "consul", "ambassador", "envoy", "diplomat", "delegation", "mission")
 
