@@ -374,6 +374,20 @@ WEAK_ROLE_TERMS = frozenset({
 MILITARY_RANKS = frozenset({"general", "generals", "colonel", "colonels", "lieutenant", "brigadier", "admiral",
                             "sergeant", "gen", "lt gen", "maj gen", "brig gen", "lt col", "col", "adm",
                             "field marshal"})
+# A body of members ("farmers' unions", "the union of journalists") is of its members' sector:
+# PLOVER files organised farm labour under AGR, teachers' bodies under EDU, and so on.
+MEMBER_BODIES = frozenset({"union", "unions"})
+# Words that turn the modifier after them against its sense ("anti-rebel militias",
+# "counter-insurgency forces", "anti-regime protesters").
+AGAINST_PREFIXES = frozenset({"anti", "counter"})
+# Modifiers that state an insurgent aim without being a role term of that sector ("Islamist"
+# alone is a religious-political current, REL; "Islamist fighters" are armed opposition).
+INSURGENT_WORDS = frozenset({"islamist", "secessionist", "maoist"})
+# Kin of an office holder ("the president's son", "the wife of the prime minister") are PLOVER
+# ELI, families of (former) government officials; by lemma.
+KIN_NOUNS = frozenset({"son", "daughter", "wife", "husband", "widow", "widower", "brother", "sister",
+                       "nephew", "niece", "cousin", "mother", "father", "family", "relative", "child",
+                       "grandson", "granddaughter", "stepson", "stepdaughter", "in-law"})
 # Roles whose place is not their country ("the embassy in Cairo", "an envoy in Bamako").
 DIPLOMATIC_STEMS = ("embass", "consul", "ambassador", "envoy", "diplomat", "delegation", "mission")
 
