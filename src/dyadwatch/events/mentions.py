@@ -19,6 +19,7 @@ from dyadwatch.events.speech import claim_denier, claim_owner, claims_ground
 from dyadwatch.events.subjects import agents
 from dyadwatch.knowledge.words import (
     CRISIS_NOUNS,
+    EMPTY_IT_VERBS,
     GOVERNING_PREPS,
     OWN_POSSESSIVES,
     OWN_STATE_NOUNS,
@@ -34,8 +35,6 @@ if TYPE_CHECKING:
 
     from dyadwatch.actors.resolve import ArticleActors
 
-# Verbs whose 'it' is empty ("it is unclear who ...", "it remains to be seen"), no actor.
-_EMPTY_IT_VERBS = frozenset({"be", "seem", "appear", "remain", "look", "happen"})
 # The kind of actor a named entity missing from our lists is taken for.
 _UNLISTED_KINDS: dict[str, ActorKind] = {"GPE": "state", "ORG": "organisation"}
 
@@ -134,7 +133,7 @@ class Mentions:
             return None
         if pronoun.dep_ == "nsubjpass" and pronoun.lower_ == "it":
             return None  # a passive's 'it' is as often the thing acted on ("It was lifted")
-        if pronoun.head.lemma_.lower() in _EMPTY_IT_VERBS:
+        if pronoun.head.lemma_.lower() in EMPTY_IT_VERBS:
             return None
         sent = pronoun.sent
         if any(t.dep_ in ("nsubj", "nsubjpass") for t in self.doc[sent.start:pronoun.i]):

@@ -125,6 +125,8 @@ AUTHORING_VERBS: Final = frozenset({
 # Prepositions by which an event noun sets the time or occasion of its clause ("after talks",
 # "during a visit", "at a meeting", "in talks", "following talks").
 SETTING_NOUN_PREPS: Final = frozenset({"after", "before", "during", "at", "in", "following", "since", "upon", "on"})
+# Verbs whose 'it' is empty ("it is unclear who ...", "it remains to be seen"), no actor.
+EMPTY_IT_VERBS = frozenset({"be", "seem", "appear", "remain", "look", "happen"})
 
 # -- events: triggers (events/triggers.py and its collaborators) ----------------------------------
 
