@@ -127,6 +127,12 @@ AUTHORING_VERBS: Final = frozenset({
 SETTING_NOUN_PREPS: Final = frozenset({"after", "before", "during", "at", "in", "following", "since", "upon", "on"})
 # Verbs whose 'it' is empty ("it is unclear who ...", "it remains to be seen"), no actor.
 EMPTY_IT_VERBS = frozenset({"be", "seem", "appear", "remain", "look", "happen"})
+# Claim nouns that may be a party's word about its own deed; an allegation, an accusation, a
+# charge or a report is always made about another.
+OWN_CLAIM_NOUNS = frozenset({"claim", "assertion"})
+# Taking ground: a deed a side claims of itself and its enemy denies ("Russian claims that it
+# had captured the town"), never an accusation the denier answers.
+TAKING_VERBS = frozenset({"capture", "seize", "take", "overrun", "retake", "recapture", "liberate"})
 
 # -- events: triggers (events/triggers.py and its collaborators) ----------------------------------
 
@@ -348,6 +354,9 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me", "we", "us"}
 # Nouns a place name can specify: "the town of X" is a place, whatever NER calls X.
 PLACE_NOUNS = frozenset({"town", "city", "village", "capital", "province", "region", "district", "port",
                "state", "island", "enclave", "area", "camp", "municipality", "county"})
+# What a side takes when it takes ground (TAKING_VERBS, events/speech.py): places, and the
+# ground itself ("took control of", "seized a hill").
+GROUND_NOUNS = PLACE_NOUNS | {"territory", "ground", "settlement", "control", "position", "hill", "base"}
 # Adjectives that name a sector beside a weak head ("military officials", "civilian advisers").
 SECTOR_ADJECTIVES = frozenset({"military", "civilian", "paramilitary", "parliamentary", "rebel", "militant",
                      "insurgent", "jihadist", "separatist", "islamist", "opposition", "police"})
