@@ -17,11 +17,13 @@ from dyadwatch.knowledge.words import (
     ACTIVE_PASSIVES,
     ADVERBIAL_GERUND_PREPS,
     AUTHORING_VERBS,
+    CIRCUMSTANCE_MARKS,
     GUILT_WORDS,
     INTENT_NOUNS,
     INVERSE_VERBS,
     MESSAGE_NOUNS,
     OBJECT_CONTROL,
+    PARTICIPATING_VERBS,
     RAISING,
     ROLE_ADJECTIVES,
     ROLE_NOUNS,
@@ -81,11 +83,6 @@ def undergoer_verb(noun: Token) -> Token | None:
     return None
 
 
-# Subordinators of a clause that tells the act another act was part of ("were killed WHEN
-# gunmen stormed the hotel", "AS troops shelled the town").
-_CIRCUMSTANCE_MARKS = frozenset({"when", "as", "after"})
-
-
 def told_with(verb: Token) -> list[Token]:
     """The triggers of the acts a violent act reported without a doer was part of, nearest
     first: a 'when', 'as' or 'after' clause below it ("two soldiers were killed when rebels
@@ -94,7 +91,7 @@ def told_with(verb: Token) -> list[Token]:
     destroyed"), and the act on the place or event a 'where' or 'in which' clause describes
     ("troops raided the camp, where two men were killed"). Whose act each is, the caller asks."""
     out = [c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB" and any(
-        m.dep_ in ("mark", "advmod") and m.lower_ in _CIRCUMSTANCE_MARKS for m in c.children)]
+        m.dep_ in ("mark", "advmod") and m.lower_ in CIRCUMSTANCE_MARKS for m in c.children)]
     node = verb
     if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
         node = node.head
@@ -109,11 +106,6 @@ def told_with(verb: Token) -> list[Token]:
         elif place.dep_ == "pobj" and place.head.dep_ == "prep":
             out.append(place.head.head)  # "fired on a market in the town, where ..."
     return out
-
-
-# Verbs whose subject takes part in the act an 'in' phrase names ("participated in the talks");
-# "take part" is told by its object.
-_PARTICIPATING = frozenset({"participate", "engage", "involve", "partake"})
 
 
 def is_to_infinitive(verb: Token) -> bool:
@@ -265,7 +257,7 @@ class Subjects:
         if verb.lemma_.lower() == "part" and verb.dep_ == "dobj":
             verb = verb.head  # "took part | in", the phrase hung on 'part'
         lemma = verb.lemma_.lower()
-        if not (lemma in _PARTICIPATING or (lemma == "take" and any(
+        if not (lemma in PARTICIPATING_VERBS or (lemma == "take" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() == "part" for c in verb.children))):
             return []
         if verb.dep_ == "xcomp" or any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children):

@@ -133,6 +133,12 @@ OWN_CLAIM_NOUNS = frozenset({"claim", "assertion"})
 # Taking ground: a deed a side claims of itself and its enemy denies ("Russian claims that it
 # had captured the town"), never an accusation the denier answers.
 TAKING_VERBS = frozenset({"capture", "seize", "take", "overrun", "retake", "recapture", "liberate"})
+# Subordinators of a clause that tells the act another act was part of ("were killed WHEN
+# gunmen stormed the hotel", "AS troops shelled the town").
+CIRCUMSTANCE_MARKS = frozenset({"when", "as", "after"})
+# Verbs whose subject takes part in the act an 'in' phrase names ("participated in the talks");
+# "take part" is told by its object.
+PARTICIPATING_VERBS = frozenset({"participate", "engage", "involve", "partake"})
 
 # -- events: triggers (events/triggers.py and its collaborators) ----------------------------------
 
