@@ -99,20 +99,8 @@ class RoleResolver:
         if found is None:
             return None
         role, why = found
-        sector = role.sector
-        reasons = [why]
-        before = [t for t in span if t.i < head.i]
-        if is_former(before) and role.kind == "title":
-            sector = "ELI"
-            reasons.append("former office holder -> ELI")
-        if sector == "UAF" and _STATE_ALIGNED.search(span.text.lower()):
-            sector = "PRM"
-            reasons.append("on the government's side -> PRM")
-        if sector == "CVL":
-            opposed = against_government(self.scope, span, head)
-            if opposed is not None:  # PLOVER OPP: anti-government activists
-                sector = "OPP"
-                reasons.append(f"against '{opposed}' (the government) -> OPP")
+        sector, adjusted = self._sector_in_words(span, head, role)
+        reasons = [why, *adjusted]
         member_of = None
         if org is None and hint is None:  # "Boko Haram fighters": the group's, as "Boko Haram" is
             org = self.scope.names.affiliation(span, head)
@@ -149,6 +137,27 @@ class RoleResolver:
             kind = "state"
         name = f"{org.name if org else self.scope.country_name(country)} {role.term}" if country else role.term
         return Resolution(name, country, sector, self.scope.kind_for(country, kind), "; ".join(reasons))
+
+    def _sector_in_words(self, span: Span, head: Token, role: Role) -> tuple[str, list[str]]:
+        """The role's sector as the mention's own words before and around the head change it
+        (a former office holder is ELI, an irregular force on the state's side PRM, civilians
+        against the government OPP), with the reasons; before any group or country is sought,
+        which may change it again."""
+        sector = role.sector
+        reasons: list[str] = []
+        before = [t for t in span if t.i < head.i]
+        if is_former(before) and role.kind == "title":
+            sector = "ELI"
+            reasons.append("former office holder -> ELI")
+        if sector == "UAF" and _STATE_ALIGNED.search(span.text.lower()):
+            sector = "PRM"
+            reasons.append("on the government's side -> PRM")
+        if sector == "CVL":
+            opposed = against_government(self.scope, span, head)
+            if opposed is not None:  # PLOVER OPP: anti-government activists
+                sector = "OPP"
+                reasons.append(f"against '{opposed}' (the government) -> OPP")
+        return sector, reasons
 
     def _office_holder(self, country: str, role: Role) -> Resolution | None:
         """"the Algerian president": who held the office on the article's date."""
