@@ -91,17 +91,26 @@ class Mentions:
         inner = self._governed(token, preps)
         if inner is not None:
             return self.actors.resolve(inner, speaker=speaker)
-        for c in token.children:
-            # "the suspects, members of a criminal gang,": a mention that is no actor stands for
-            # the actor its apposition names
-            named = (c if self.actors.resolve(c) is not None else self._governed(c, preps)) if (
-                c.dep_ == "appos" and c.i > token.i and token.pos_ == "NOUN") else None
-            if named is not None:
-                return self.actors.resolve(named, speaker=speaker)
+        named = self._apposed(token, preps)
+        if named is not None:
+            return self.actors.resolve(named, speaker=speaker)
         body = self._named_body(token)
         if body is not None:
             return body
         return self._unlisted(token, as_source and token.dep_ == "nsubj")
+
+    def _apposed(self, token: Token, preps: tuple[str, ...]) -> Token | None:
+        """"the suspects, members of a criminal gang,": a common noun that is no actor stands for
+        the actor its apposition after it names, itself or through a governing preposition."""
+        if token.pos_ != "NOUN":
+            return None
+        for c in token.children:
+            if c.dep_ != "appos" or c.i <= token.i:
+                continue
+            named = c if self.actors.resolve(c) is not None else self._governed(c, preps)
+            if named is not None:
+                return named
+        return None
 
     def _boaster(self, pronoun: Token, denier: Actor) -> Actor | None:
         """The maker of a denied claim, when the claim is its word about its own deed rather
