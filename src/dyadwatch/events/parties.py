@@ -289,7 +289,7 @@ class Parties:
             targets = self.the_dead(match.trigger)
         if targets and all(t.country is not None for t in targets):
             return targets
-        located = self._place(match)
+        located = self.place_of(match)
         if not targets:
             # the place stands for its people ("in Mogadishu": SOMCVL, see actors.py)
             return [located] if match.code[:2] == "18" and located is not None else []
@@ -301,7 +301,7 @@ class Parties:
                         reason=t.reason + f"; in '{located.text}' -> {country}")
                 for t in targets]
 
-    def _place(self, match: Match) -> Actor | None:
+    def place_of(self, match: Match) -> Actor | None:
         """The state of the place the act happened in: in the trigger's phrase, else any place
         named after 'in', 'near' or 'across' in the sentence."""
         place = self.clauses.located_target(match.trigger, match.noun or match.obj)
@@ -355,7 +355,7 @@ def placed_group(parties: Parties, actor: Actor, match: Match) -> Actor:
     if (actor.kind != "organisation" or actor.country is not None or actor.sector is not None
             or match.code[:2] not in ("18", "19", "20")):
         return actor
-    located = parties._place(match)
+    located = parties.place_of(match)
     if located is None or located.country is None:
         return actor
     country = located.country
