@@ -332,6 +332,11 @@ def shared_doer(clauses: Clauses, recent: list[Event], trigger: Token) -> Actor 
 
 
 def _doer_of(clauses: Clauses, recent: list[Event], clause: Token, trigger: Token) -> Actor | None:
+    """The known doer of the act ``clause`` tells, for ``shared_doer``. An event already built
+    on the clause decides, its source having been found by all the rules of a source; a clause
+    below the trigger with no event yet ('when', 'as', 'after') is read from the parse, and
+    then only an armed actor acting on someone or something counts: a civilian's act, or one
+    done to nothing ("when protesters gathered"), tells no violence done."""
     for event in reversed(recent):
         if event.evidence.trigger.start == clause.idx:
             source = event.source
