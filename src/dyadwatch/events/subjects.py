@@ -153,37 +153,12 @@ class Subjects:
                 return self._relative(c), False
         for c in verb.children:
             if c.dep_ == "nsubjpass":
-                doers = agents(verb)
-                if doers:
-                    return doers, True
-                stray = [p for p in stray_agents(verb) if self.mentions.actor(p, as_source=True) is not None]
-                if stray:
-                    return stray, True
-                if verb.lemma_.lower() in ACTIVE_PASSIVES:
-                    return self._relative(c), False
-                if verb.lemma_.lower() in RAISING and any(x.dep_ == "xcomp" for x in verb.children):
-                    return self._relative(c), False
-                return [], True
+                return self._passive(verb, c)
         if depth > 3:
             return [], False
         head = verb.head
         if verb.dep_ == "conj":
-            # "X visited Mali since the army overthrew Y, and also paid a trip to Niger": after
-            # ", and" the conjunct belongs with the main clause, not with the 'since' clause
-            if head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children) and any(
-                c.text == "," for c in head.children if c.i < verb.i
-            ):
-                return self.subjects(head.head, depth + 1)
-            if _speakers_next_act(verb, head):
-                # "X said Y had violated the truce, and called on Z to ...": the second act, in
-                # the speech verb's tense and after a comma, is the speaker's, not Y's
-                return self.subjects(head.head, depth + 1)
-            own_passive = any(c.dep_ == "auxpass" for c in verb.children) or (verb.tag_ == "VBN" and any(
-                c.dep_ == "auxpass" for c in head.children))
-            patients = [c for c in head.children if c.dep_ == "nsubjpass"]
-            if patients and not own_passive:
-                return self._relative(patients[0]), False  # "X was indicted and will resign"
-            return self.subjects(head, depth + 1)
+            return self._conjunct(verb, head, depth)
         if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "xcomp", "acl") and not any(
             c.dep_ in ("aux", "auxpass") for c in verb.children
         ):
@@ -203,13 +178,59 @@ class Subjects:
                     # no actor is resolved for it; the urger never does
                     return [], False
             return self.subjects(head, depth + 1)
-        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in GUILT_WORDS:
+        if verb.dep_ == "pcomp":
+            return self._gerund(verb, head, depth)
+        if verb.dep_ == "relcl" and verb.tag_ == "VBN":
+            return agents(verb), True
+        if verb.dep_ == "acl":
+            return self._clause_of_noun(verb, head, depth)
+        return [], False
+
+    def _passive(self, verb: Token, patient: Token) -> tuple[list[Token], bool]:
+        """A passive verb's doers: its agent, a stray 'by' phrase naming an actor, or the patient
+        itself for a verb whose passive is active in sense or a raising verb."""
+        doers = agents(verb)
+        if doers:
+            return doers, True
+        stray = [p for p in stray_agents(verb) if self.mentions.actor(p, as_source=True) is not None]
+        if stray:
+            return stray, True
+        if verb.lemma_.lower() in ACTIVE_PASSIVES:
+            return self._relative(patient), False
+        if verb.lemma_.lower() in RAISING and any(x.dep_ == "xcomp" for x in verb.children):
+            return self._relative(patient), False
+        return [], True
+
+    def _conjunct(self, verb: Token, head: Token, depth: int) -> tuple[list[Token], bool]:
+        """A coordinated verb without a subject of its own: the subject of the verb it is
+        coordinated with, or of the clause it continues."""
+        # "X visited Mali since the army overthrew Y, and also paid a trip to Niger": after
+        # ", and" the conjunct belongs with the main clause, not with the 'since' clause
+        if head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children) and any(
+            c.text == "," for c in head.children if c.i < verb.i
+        ):
+            return self.subjects(head.head, depth + 1)
+        if _speakers_next_act(verb, head):
+            # "X said Y had violated the truce, and called on Z to ...": the second act, in
+            # the speech verb's tense and after a comma, is the speaker's, not Y's
+            return self.subjects(head.head, depth + 1)
+        own_passive = any(c.dep_ == "auxpass" for c in verb.children) or (verb.tag_ == "VBN" and any(
+            c.dep_ == "auxpass" for c in head.children))
+        patients = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if patients and not own_passive:
+            return self._relative(patients[0]), False  # "X was indicted and will resign"
+        return self.subjects(head, depth + 1)
+
+    def _gerund(self, verb: Token, head: Token, depth: int) -> tuple[list[Token], bool]:
+        """The subject of a verb that is a preposition's complement, mostly a gerund: that of the
+        clause or the role the preposition belongs to."""
+        if head.dep_ == "prep" and head.head.lemma_.lower() in GUILT_WORDS:
             return self.subjects(head.head.head, depth + 1)  # "X is guilty of violating": X
-        if (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep"
+        if (verb.tag_ == "VBG" and head.dep_ == "prep"
                 and head.lower_ in ADVERBIAL_GERUND_PREPS and head.head.pos_ in ("VERB", "AUX")):
             # "X signed the deal after meeting Y": the clause's subject does the gerund too
             return self.subjects(head.head, depth + 1)
-        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ == "in":
+        if verb.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ == "in":
             role = head.head  # "X played a key role in brokering", "X was instrumental in mediating"
             if role.lemma_.lower() in ROLE_NOUNS and role.pos_ == "NOUN":
                 owner = next((c for c in role.children if c.dep_ == "poss"), None)
@@ -219,18 +240,22 @@ class Subjects:
                     return self.subjects(role.head, depth + 1)
             if role.lower_ in ROLE_ADJECTIVES and role.dep_ == "acomp" and role.head.pos_ in ("VERB", "AUX"):
                 return self.subjects(role.head, depth + 1)
-        if verb.dep_ == "relcl" and verb.tag_ == "VBN":
-            return agents(verb), True
-        if (verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in MESSAGE_NOUNS
+        return [], False
+
+    def _clause_of_noun(self, verb: Token, head: Token, depth: int) -> tuple[list[Token], bool]:
+        """The subject of a clause that modifies a noun (not a bare participle, which
+        ``subjects`` reads as a passive): a message's author, the actor a headline's participle
+        describes, the owner of a plan, or the noun an infinitive hangs on."""
+        if (head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in MESSAGE_NOUNS
                 and self.mentions.actor(head) is None and (verb.tag_ == "VBG" or is_to_infinitive(verb))):
             # "issued a statement calling for talks", "said in a letter urging X to withdraw"
             return self._author(head, depth)
-        if (verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
+        if (verb.tag_ == "VBG" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
                 and self.mentions.actor(head) is not None):
             # a headline fragment, "Kenyan troops battling al Shabaab near Kismayo": the
             # participle is the report, done by the actor it modifies
             return [head], False
-        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and is_to_infinitive(verb):
+        if head.pos_ in ("NOUN", "PROPN") and is_to_infinitive(verb):
             if head.lemma_.lower() in INTENT_NOUNS and self.mentions.actor(head) is None:
                 # "rebels announced plans to attack", "Iran's bid to enrich": the one whose plan
                 # it is (the possessor, else the subject of the verb that has the plan)
@@ -243,6 +268,7 @@ class Subjects:
             # "called on X to withdraw" parsed with the infinitive under X: X is its subject
             return [head], False
         return [], False
+
 
     def participants(self, noun: Token) -> list[Token]:
         """Who take part in the act an event noun names: the subjects of "took part in",
