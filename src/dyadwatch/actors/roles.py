@@ -36,7 +36,10 @@ if TYPE_CHECKING:
 
     from dyadwatch.knowledge.base import Role
 
-_ARMED = {"MIL", "REB", "UAF", "PRM"}
+# Armed sectors: between two of them a named group's sector outranks the role's ("Boko Haram
+# fighters" are the group's REB, not fighters' UAF), as the group says which armed side they are.
+# (events/parties.py has its own ARMED_SECTORS, of the doers of violence, police among them.)
+_ARMED = frozenset({"MIL", "REB", "UAF", "PRM"})
 # An armed group fighting on the state's side ("pro-government militias", "army-backed
 # vigilantes") is PLOVER's PRM, paramilitaries not in opposition to the government.
 _STATE_ALIGNED = re.compile(
