@@ -221,8 +221,8 @@ class ArticlePeople:
         """Whether our dated list has ``name`` in a civilian office on the article's date."""
         published = self.actors.published
         holders = self.actors.knowledge.person(name, on=published)
-        return bool(holders) and published is not None and holders[0].holds_on(published) \
-            and holders[0].sector != "MIL"
+        return (bool(holders) and published is not None and holders[0].holds_on(published)
+                and holders[0].sector != "MIL")
 
     def _including_group(self, token: Token) -> Resolution | None:
         """'senior Algerian officials, including President X, ...': X is one of them."""
