@@ -84,9 +84,9 @@ class Mentions:
             # "the president said he condemned it", "the minister said his country would not
             # negotiate": in a person's reported speech, the speaker or the state they speak for
             return mentioned_at(speaker, token)
-        before = self._previous_subject(token)
-        if before is not None:
-            return before
+        antecedent = self._previous_subject(token)
+        if antecedent is not None:
+            return antecedent
         preps = GOVERNING_PREPS if as_source else TARGET_GOVERNING_PREPS
         inner = self._governed(token, preps)
         if inner is not None:
