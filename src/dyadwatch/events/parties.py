@@ -23,6 +23,7 @@ from dyadwatch.actors.cues import collective_marker
 from dyadwatch.actors.resolve import ArticleActors, coordinated
 from dyadwatch.events.subjects import told_with
 from dyadwatch.knowledge.words import (
+    ASSAULTED_PREPS,
     DYING_VERBS,
     GUILT_WORDS,
     LIGHT_VERBS,
@@ -349,7 +350,7 @@ def _doer_of(clauses: Clauses, recent: list[Event], clause: Token, trigger: Toke
         return None  # an earlier clause without an event of its own tells no act
     subjects, passive = clauses.subjects(clause)
     if passive or not subjects or not any(
-            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "at", "upon")) for c in clause.children):
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ASSAULTED_PREPS) for c in clause.children):
         return None
     actor = clauses.actor(subjects[0], as_source=True)
     return actor if actor is not None and actor.sector in ARMED_SECTORS else None

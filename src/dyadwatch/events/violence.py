@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.events.subjects import told_with
 from dyadwatch.knowledge.words import (
     ASSAILANTS,
+    ASSAULTED_PREPS,
     BOMB_KIND_CODES,
     CHEMICAL_WORDS,
     COUNT_NOUNS,
@@ -131,7 +132,7 @@ def _victims(verb: Token, victim: Token | None) -> list[tuple[Token, bool]]:
     if victim is not None:
         heads.append(victim)
     else:
-        heads.extend(p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "upon")
+        heads.extend(p for c in verb.children if c.dep_ == "prep" and c.lower_ in ASSAULTED_PREPS
                      for p in c.children if p.dep_ == "pobj")
     heads.extend(c for h in list(heads) for c in h.children if c.dep_ == "conj" and c.pos_ == "NOUN")
     return [_counted(h) for h in heads]

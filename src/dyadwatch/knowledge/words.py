@@ -437,6 +437,9 @@ MODAL_AIMS: Final = frozenset({"could", "would", "can", "will", "might", "may"})
 REFINABLE_VIOLENCE: Final = frozenset({
     "171", "1712", "180", "182", "1823", "183", "190", "193", "194", "195",
 })
+# Prepositions after an intransitive violent verb whose object is what it is done to ("opened
+# fire on X", "shot at X", "fell upon X"): the victim, or that the act was done to someone.
+ASSAULTED_PREPS: Final = frozenset({"on", "at", "upon"})
 KILLING_VERBS: Final = frozenset({"kill", "murder", "slay", "massacre", "slaughter", "execute"})
 # 'shoot' and 'gun' kill only with "dead", "down" or "to death"
 SHOOTING_VERBS: Final = frozenset({"shoot", "gun", "stab", "hack", "beat"})
