@@ -14,19 +14,12 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import COUNTRYISH, clean_name, hit_of, is_former
 from dyadwatch.actors.scope import ActorScope, Resolution
-from dyadwatch.knowledge.words import WEAK_ROLE_TERMS
+from dyadwatch.knowledge.words import MILITARY_RANKS, WEAK_ROLE_TERMS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from dyadwatch.knowledge.base import Role
-
-
-
-# Military ranks, which say what a person is in the army, not what office he holds.
-_RANKS = frozenset({"general", "generals", "colonel", "colonels", "lieutenant", "brigadier", "admiral",
-                    "sergeant", "gen", "lt gen", "maj gen", "brig gen", "lt col", "col", "adm",
-                    "field marshal"})
 
 
 def _title(actors: ActorScope, words: str) -> Role | None:
@@ -185,7 +178,7 @@ class ArticlePeople:
             if role is not None:
                 former = is_former(toks) or any(w.lower() in ("former", "ex") for w in extra)
                 break
-        if role is not None and not former and role.term in _RANKS and self._holds_office(name):
+        if role is not None and not former and role.term in MILITARY_RANKS and self._holds_office(name):
             # "Colonel X" who heads the state: the office is his primary role, not the rank
             reasons.append(f"rank '{role.term}' gives way to the office held")
             role = None
@@ -228,8 +221,8 @@ class ArticlePeople:
         """Whether our dated list has ``name`` in a civilian office on the article's date."""
         published = self.actors.published
         holders = self.actors.knowledge.person(name, on=published)
-        return bool(holders) and published is not None and holders[0].holds_on(published) \
-            and holders[0].sector != "MIL"
+        return (bool(holders) and published is not None and holders[0].holds_on(published)
+                and holders[0].sector != "MIL")
 
     def _including_group(self, token: Token) -> Resolution | None:
         """'senior Algerian officials, including President X, ...': X is one of them."""

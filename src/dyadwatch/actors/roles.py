@@ -21,7 +21,14 @@ from dyadwatch.actors.cues import (
     singular_definite,
 )
 from dyadwatch.actors.scope import ActorScope, Resolution
-from dyadwatch.knowledge.words import DIPLOMATIC_STEMS, WEAK_ROLE_TERMS
+from dyadwatch.knowledge.words import (
+    AGAINST_PREFIXES,
+    DIPLOMATIC_STEMS,
+    INSURGENT_WORDS,
+    KIN_NOUNS,
+    MEMBER_BODIES,
+    WEAK_ROLE_TERMS,
+)
 from dyadwatch.records import Actor, ActorKind
 
 if TYPE_CHECKING:
@@ -29,27 +36,16 @@ if TYPE_CHECKING:
 
     from dyadwatch.knowledge.base import Role
 
-_ARMED = {"MIL", "REB", "UAF", "PRM"}
-# A body of members ("farmers' unions", "the union of journalists") is of its members' sector:
-# PLOVER files organised farm labour under AGR, teachers' bodies under EDU, and so on.
-_MEMBER_BODIES = frozenset({"union", "unions"})
+# Armed sectors: between two of them a named group's sector outranks the role's ("Boko Haram
+# fighters" are the group's REB, not fighters' UAF), as the group says which armed side they are.
+# (events/parties.py has its own ARMED_SECTORS, of the doers of violence, police among them.)
+_ARMED = frozenset({"MIL", "REB", "UAF", "PRM"})
 # An armed group fighting on the state's side ("pro-government militias", "army-backed
 # vigilantes") is PLOVER's PRM, paramilitaries not in opposition to the government.
 _STATE_ALIGNED = re.compile(
     r"\b(?:pro[- ]?(?:government|regime|army|state)|(?:government|state|army|regime|military)"
     r"[- ](?:backed|allied|aligned|sponsored|armed)|loyalist)\b"
 )
-# Words that turn the modifier after them against its sense ("anti-rebel militias",
-# "counter-insurgency forces"): no insurgent aim of the armed head.
-_AGAINST = frozenset({"anti", "counter"})
-# Modifiers that state an insurgent aim without being a role term of that sector ("Islamist"
-# alone is a religious-political current, REL; "Islamist fighters" are armed opposition).
-_INSURGENT_WORDS = frozenset({"islamist", "secessionist", "maoist"})
-# Kin of an office holder ("the president's son", "the wife of the prime minister") are PLOVER
-# ELI, families of (former) government officials; by lemma.
-_KIN = frozenset({"son", "daughter", "wife", "husband", "widow", "widower", "brother", "sister",
-                  "nephew", "niece", "cousin", "mother", "father", "family", "relative", "child",
-                  "grandson", "granddaughter", "stepson", "stepdaughter", "in-law"})
 # The sectors of office holders whose kin are ELI: state office, not the ranks of an army.
 _OFFICE_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD"})
 
@@ -72,7 +68,7 @@ class RoleResolver:
             return None
         start, _, best = max(covering, key=lambda f: f[1] - f[0])
         starts = {t.idx - span.start_char: t for t in span}
-        if best.term in _MEMBER_BODIES:
+        if best.term in MEMBER_BODIES:
             members = [(s, r) for s, _, r in found if r.kind in ("group", "title")
                        and r.sector != best.sector and names_a_body(starts.get(s))]
             if members:
@@ -81,7 +77,7 @@ class RoleResolver:
         if best.sector in ("MIL", "UAF", "PRM"):
             sectors = {s: r.sector for s, _, r in found}
             aims = [t.lower_ for s, t in sorted(starts.items()) if s < start
-                    and ((sectors.get(s) in ("REB", "OPP") and names_a_body(t)) or t.lower_ in _INSURGENT_WORDS)
+                    and ((sectors.get(s) in ("REB", "OPP") and names_a_body(t)) or t.lower_ in INSURGENT_WORDS)
                     and not _against(t)]
             if aims:  # "rebel soldiers", "separatist fighters", "opposition gunmen": armed opposition
                 return replace(best, sector="REB"), f"role '{aims[-1]} {best.term}' -> REB"
@@ -106,20 +102,8 @@ class RoleResolver:
         if found is None:
             return None
         role, why = found
-        sector = role.sector
-        reasons = [why]
-        before = [t for t in span if t.i < head.i]
-        if is_former(before) and role.kind == "title":
-            sector = "ELI"
-            reasons.append("former office holder -> ELI")
-        if sector == "UAF" and _STATE_ALIGNED.search(span.text.lower()):
-            sector = "PRM"
-            reasons.append("on the government's side -> PRM")
-        if sector == "CVL":
-            opposed = against_government(self.scope, span, head)
-            if opposed is not None:  # PLOVER OPP: anti-government activists
-                sector = "OPP"
-                reasons.append(f"against '{opposed}' (the government) -> OPP")
+        sector, adjusted = self._sector_in_words(span, head, role)
+        reasons = [why, *adjusted]
         member_of = None
         if org is None and hint is None:  # "Boko Haram fighters": the group's, as "Boko Haram" is
             org = self.scope.names.affiliation(span, head)
@@ -156,6 +140,27 @@ class RoleResolver:
             kind = "state"
         name = f"{org.name if org else self.scope.country_name(country)} {role.term}" if country else role.term
         return Resolution(name, country, sector, self.scope.kind_for(country, kind), "; ".join(reasons))
+
+    def _sector_in_words(self, span: Span, head: Token, role: Role) -> tuple[str, list[str]]:
+        """The role's sector as the mention's own words before and around the head change it
+        (a former office holder is ELI, an irregular force on the state's side PRM, civilians
+        against the government OPP), with the reasons; before any group or country is sought,
+        which may change it again."""
+        sector = role.sector
+        reasons: list[str] = []
+        before = [t for t in span if t.i < head.i]
+        if is_former(before) and role.kind == "title":
+            sector = "ELI"
+            reasons.append("former office holder -> ELI")
+        if sector == "UAF" and _STATE_ALIGNED.search(span.text.lower()):
+            sector = "PRM"
+            reasons.append("on the government's side -> PRM")
+        if sector == "CVL":
+            opposed = against_government(self.scope, span, head)
+            if opposed is not None:  # PLOVER OPP: anti-government activists
+                sector = "OPP"
+                reasons.append(f"against '{opposed}' (the government) -> OPP")
+        return sector, reasons
 
     def _office_holder(self, country: str, role: Role) -> Resolution | None:
         """"the Algerian president": who held the office on the article's date."""
@@ -278,9 +283,9 @@ def _against(token: Token | None) -> bool:
         return False
     doc = token.doc
     before = doc[token.i - 1]
-    if before.lower_ in _AGAINST:
+    if before.lower_ in AGAINST_PREFIXES:
         return True
-    return before.text == "-" and token.i >= 2 and doc[token.i - 2].lower_ in _AGAINST
+    return before.text == "-" and token.i >= 2 and doc[token.i - 2].lower_ in AGAINST_PREFIXES
 
 
 def drawn_from(scope: ActorScope, head: Token, *, speaks_for: bool) -> Resolution | None:
@@ -311,7 +316,7 @@ def owned_by(scope: ActorScope, head: Token) -> Resolution | None:
     minister's office" (the holder's own sector). The owner is one person or title, named
     before the head ("'s") or after it ("of"), that resolves to a sector."""
     lemma = head.lemma_.lower()
-    if lemma not in _KIN and lemma != "office":
+    if lemma not in KIN_NOUNS and lemma != "office":
         return None
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
     if owner is None:
@@ -337,7 +342,7 @@ def against_government(scope: ActorScope, span: Span, head: Token) -> str | None
     """The government or its head that civilians are said to oppose ("anti-regime
     protesters", "anti-Mubarak activists", "demonstrators against the government"), or None."""
     doc = scope.doc
-    targets = [doc[t.i + 2] for t in span if t.i < head.i and t.lower_ in _AGAINST
+    targets = [doc[t.i + 2] for t in span if t.i < head.i and t.lower_ in AGAINST_PREFIXES
                and t.i + 2 < head.i and doc[t.i + 1].text == "-"]
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "against":

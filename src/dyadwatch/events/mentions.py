@@ -19,6 +19,7 @@ from dyadwatch.events.speech import claim_denier, claim_owner, claims_ground
 from dyadwatch.events.subjects import agents
 from dyadwatch.knowledge.words import (
     CRISIS_NOUNS,
+    EMPTY_IT_VERBS,
     GOVERNING_PREPS,
     OWN_POSSESSIVES,
     OWN_STATE_NOUNS,
@@ -34,8 +35,6 @@ if TYPE_CHECKING:
 
     from dyadwatch.actors.resolve import ArticleActors
 
-# Verbs whose 'it' is empty ("it is unclear who ...", "it remains to be seen"), no actor.
-_EMPTY_IT_VERBS = frozenset({"be", "seem", "appear", "remain", "look", "happen"})
 # The kind of actor a named entity missing from our lists is taken for.
 _UNLISTED_KINDS: dict[str, ActorKind] = {"GPE": "state", "ORG": "organisation"}
 
@@ -85,24 +84,33 @@ class Mentions:
             # "the president said he condemned it", "the minister said his country would not
             # negotiate": in a person's reported speech, the speaker or the state they speak for
             return mentioned_at(speaker, token)
-        before = self._previous_subject(token)
-        if before is not None:
-            return before
+        antecedent = self._previous_subject(token)
+        if antecedent is not None:
+            return antecedent
         preps = GOVERNING_PREPS if as_source else TARGET_GOVERNING_PREPS
         inner = self._governed(token, preps)
         if inner is not None:
             return self.actors.resolve(inner, speaker=speaker)
-        for c in token.children:
-            # "the suspects, members of a criminal gang,": a mention that is no actor stands for
-            # the actor its apposition names
-            named = (c if self.actors.resolve(c) is not None else self._governed(c, preps)) if (
-                c.dep_ == "appos" and c.i > token.i and token.pos_ == "NOUN") else None
-            if named is not None:
-                return self.actors.resolve(named, speaker=speaker)
+        named = self._apposed(token, preps)
+        if named is not None:
+            return self.actors.resolve(named, speaker=speaker)
         body = self._named_body(token)
         if body is not None:
             return body
         return self._unlisted(token, as_source and token.dep_ == "nsubj")
+
+    def _apposed(self, token: Token, preps: tuple[str, ...]) -> Token | None:
+        """"the suspects, members of a criminal gang,": a common noun that is no actor stands for
+        the actor its apposition after it names, itself or through a governing preposition."""
+        if token.pos_ != "NOUN":
+            return None
+        for c in token.children:
+            if c.dep_ != "appos" or c.i <= token.i:
+                continue
+            named = c if self.actors.resolve(c) is not None else self._governed(c, preps)
+            if named is not None:
+                return named
+        return None
 
     def _boaster(self, pronoun: Token, denier: Actor) -> Actor | None:
         """The maker of a denied claim, when the claim is its word about its own deed rather
@@ -134,7 +142,7 @@ class Mentions:
             return None
         if pronoun.dep_ == "nsubjpass" and pronoun.lower_ == "it":
             return None  # a passive's 'it' is as often the thing acted on ("It was lifted")
-        if pronoun.head.lemma_.lower() in _EMPTY_IT_VERBS:
+        if pronoun.head.lemma_.lower() in EMPTY_IT_VERBS:
             return None
         sent = pronoun.sent
         if any(t.dep_ in ("nsubj", "nsubjpass") for t in self.doc[sent.start:pronoun.i]):

@@ -23,6 +23,7 @@ from dyadwatch.actors.cues import collective_marker
 from dyadwatch.actors.resolve import ArticleActors, coordinated
 from dyadwatch.events.subjects import told_with
 from dyadwatch.knowledge.words import (
+    ASSAULTED_PREPS,
     DYING_VERBS,
     GUILT_WORDS,
     LIGHT_VERBS,
@@ -54,6 +55,8 @@ SETTING_ATTACKS = OPERATION_NOUNS | {"ambush", "bombing", "shelling", "airstrike
 # Roots of the acts whose doer did the violence reported as part of them (see shared_doer).
 SHARED_ROOTS = frozenset({"17", "18", "19", "20"})
 # Sectors of the armed, whose act in a 'when' clause did the violence of the clause above it.
+# Police (COP) are among them, unlike roles.py's _ARMED; paramilitaries on the state's side (PRM)
+# are not yet: adding them would change doers, and wants sentences of its own.
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP", "INS"})
 # How far back (in characters: about two sentences) "the two leaders" looks for its parties.
 NEARBY = 300
@@ -289,7 +292,7 @@ class Parties:
             targets = self.the_dead(match.trigger)
         if targets and all(t.country is not None for t in targets):
             return targets
-        located = self._place(match)
+        located = self.place_of(match)
         if not targets:
             # the place stands for its people ("in Mogadishu": SOMCVL, see actors.py)
             return [located] if match.code[:2] == "18" and located is not None else []
@@ -301,7 +304,7 @@ class Parties:
                         reason=t.reason + f"; in '{located.text}' -> {country}")
                 for t in targets]
 
-    def _place(self, match: Match) -> Actor | None:
+    def place_of(self, match: Match) -> Actor | None:
         """The state of the place the act happened in: in the trigger's phrase, else any place
         named after 'in', 'near' or 'across' in the sentence."""
         place = self.clauses.located_target(match.trigger, match.noun or match.obj)
@@ -332,6 +335,11 @@ def shared_doer(clauses: Clauses, recent: list[Event], trigger: Token) -> Actor 
 
 
 def _doer_of(clauses: Clauses, recent: list[Event], clause: Token, trigger: Token) -> Actor | None:
+    """The known doer of the act ``clause`` tells, for ``shared_doer``. An event already built
+    on the clause decides, its source having been found by all the rules of a source; a clause
+    below the trigger with no event yet ('when', 'as', 'after') is read from the parse, and
+    then only an armed actor acting on someone or something counts: a civilian's act, or one
+    done to nothing ("when protesters gathered"), tells no violence done."""
     for event in reversed(recent):
         if event.evidence.trigger.start == clause.idx:
             source = event.source
@@ -342,7 +350,7 @@ def _doer_of(clauses: Clauses, recent: list[Event], clause: Token, trigger: Toke
         return None  # an earlier clause without an event of its own tells no act
     subjects, passive = clauses.subjects(clause)
     if passive or not subjects or not any(
-            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "at", "upon")) for c in clause.children):
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ASSAULTED_PREPS) for c in clause.children):
         return None
     actor = clauses.actor(subjects[0], as_source=True)
     return actor if actor is not None and actor.sector in ARMED_SECTORS else None
@@ -355,7 +363,7 @@ def placed_group(parties: Parties, actor: Actor, match: Match) -> Actor:
     if (actor.kind != "organisation" or actor.country is not None or actor.sector is not None
             or match.code[:2] not in ("18", "19", "20")):
         return actor
-    located = parties._place(match)
+    located = parties.place_of(match)
     if located is None or located.country is None:
         return actor
     country = located.country

@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from dyadwatch.events.modality import DENIAL_GOVERNORS, REPORT_NOUNS
-from dyadwatch.knowledge.words import PLACE_NOUNS, SPEECH_VERBS
+from dyadwatch.knowledge.words import GROUND_NOUNS, OWN_CLAIM_NOUNS, SPEECH_VERBS, TAKING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -89,15 +89,6 @@ def claim_denier(pronoun: Token) -> Token | None:
     return subjects[0] if subjects else None
 
 
-# Claim nouns that may be a party's word about its own deed; an allegation, an accusation, a
-# charge or a report is always made about another.
-_OWN_CLAIM_NOUNS = frozenset({"claim", "assertion"})
-# Taking ground: a deed a side claims of itself and its enemy denies ("Russian claims that it
-# had captured the town"), never an accusation the denier answers.
-_TAKING_VERBS = frozenset({"capture", "seize", "take", "overrun", "retake", "recapture", "liberate"})
-_GROUND_NOUNS = PLACE_NOUNS | {"territory", "ground", "settlement", "control", "position", "hill", "base"}
-
-
 def claim_owner(pronoun: Token) -> Token | None:
     """Who makes the claim a pronoun's clause is the content of: the possessor ("Moscow's
     claims that it ..."), a nationality or name before the noun ("Russian claims", "Hamas
@@ -107,7 +98,7 @@ def claim_owner(pronoun: Token) -> Token | None:
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
     noun = clause.head
-    if clause.dep_ not in _CONTENT_DEPS or noun.lemma_.lower() not in _OWN_CLAIM_NOUNS:
+    if clause.dep_ not in _CONTENT_DEPS or noun.lemma_.lower() not in OWN_CLAIM_NOUNS:
         return None
     for c in noun.children:
         if c.dep_ == "poss" and c.pos_ != "PRON":
@@ -127,9 +118,9 @@ def claims_ground(pronoun: Token) -> bool:
     """Whether the clause a pronoun is the subject of takes ground: "it had captured the town",
     "it had seized two villages", "it had taken control of Bakhmut"."""
     verb = pronoun.head
-    if verb.lemma_.lower() not in _TAKING_VERBS:
+    if verb.lemma_.lower() not in TAKING_VERBS:
         return False
-    return any(c.dep_ == "dobj" and (c.lemma_.lower() in _GROUND_NOUNS or c.ent_type_ in ("GPE", "LOC", "FAC"))
+    return any(c.dep_ == "dobj" and (c.lemma_.lower() in GROUND_NOUNS or c.ent_type_ in ("GPE", "LOC", "FAC"))
                for c in verb.children)
 
 

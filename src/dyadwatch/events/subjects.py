@@ -17,11 +17,13 @@ from dyadwatch.knowledge.words import (
     ACTIVE_PASSIVES,
     ADVERBIAL_GERUND_PREPS,
     AUTHORING_VERBS,
+    CIRCUMSTANCE_MARKS,
     GUILT_WORDS,
     INTENT_NOUNS,
     INVERSE_VERBS,
     MESSAGE_NOUNS,
     OBJECT_CONTROL,
+    PARTICIPATING_VERBS,
     RAISING,
     ROLE_ADJECTIVES,
     ROLE_NOUNS,
@@ -81,11 +83,6 @@ def undergoer_verb(noun: Token) -> Token | None:
     return None
 
 
-# Subordinators of a clause that tells the act another act was part of ("were killed WHEN
-# gunmen stormed the hotel", "AS troops shelled the town").
-_CIRCUMSTANCE_MARKS = frozenset({"when", "as", "after"})
-
-
 def told_with(verb: Token) -> list[Token]:
     """The triggers of the acts a violent act reported without a doer was part of, nearest
     first: a 'when', 'as' or 'after' clause below it ("two soldiers were killed when rebels
@@ -94,7 +91,7 @@ def told_with(verb: Token) -> list[Token]:
     destroyed"), and the act on the place or event a 'where' or 'in which' clause describes
     ("troops raided the camp, where two men were killed"). Whose act each is, the caller asks."""
     out = [c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB" and any(
-        m.dep_ in ("mark", "advmod") and m.lower_ in _CIRCUMSTANCE_MARKS for m in c.children)]
+        m.dep_ in ("mark", "advmod") and m.lower_ in CIRCUMSTANCE_MARKS for m in c.children)]
     node = verb
     if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
         node = node.head
@@ -109,11 +106,6 @@ def told_with(verb: Token) -> list[Token]:
         elif place.dep_ == "pobj" and place.head.dep_ == "prep":
             out.append(place.head.head)  # "fired on a market in the town, where ..."
     return out
-
-
-# Verbs whose subject takes part in the act an 'in' phrase names ("participated in the talks");
-# "take part" is told by its object.
-_PARTICIPATING = frozenset({"participate", "engage", "involve", "partake"})
 
 
 def is_to_infinitive(verb: Token) -> bool:
@@ -150,43 +142,23 @@ class Subjects:
         self.mentions = mentions
 
     def subjects(self, verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
-        """(subject heads, passive) of a verb, following conjunction, raising and control."""
+        """(subject heads, passive) of a verb, following conjunction, raising and control.
+
+        The doer of the event, for its source actor. events/violence.py keeps its own
+        ``_subject`` on purpose: it picks a violent code from the word in the verb's own subject
+        slot (a weapon, an attacker, the police), reading the parse alone, while this walks the
+        sentence to whoever does the act and asks the article's actors on the way."""
         for c in verb.children:
             if c.dep_ in ("nsubj", "csubj"):
                 return self._relative(c), False
         for c in verb.children:
             if c.dep_ == "nsubjpass":
-                doers = agents(verb)
-                if doers:
-                    return doers, True
-                stray = [p for p in stray_agents(verb) if self.mentions.actor(p, as_source=True) is not None]
-                if stray:
-                    return stray, True
-                if verb.lemma_.lower() in ACTIVE_PASSIVES:
-                    return self._relative(c), False
-                if verb.lemma_.lower() in RAISING and any(x.dep_ == "xcomp" for x in verb.children):
-                    return self._relative(c), False
-                return [], True
+                return self._passive(verb, c)
         if depth > 3:
             return [], False
         head = verb.head
         if verb.dep_ == "conj":
-            # "X visited Mali since the army overthrew Y, and also paid a trip to Niger": after
-            # ", and" the conjunct belongs with the main clause, not with the 'since' clause
-            if head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children) and any(
-                c.text == "," for c in head.children if c.i < verb.i
-            ):
-                return self.subjects(head.head, depth + 1)
-            if _speakers_next_act(verb, head):
-                # "X said Y had violated the truce, and called on Z to ...": the second act, in
-                # the speech verb's tense and after a comma, is the speaker's, not Y's
-                return self.subjects(head.head, depth + 1)
-            own_passive = any(c.dep_ == "auxpass" for c in verb.children) or (verb.tag_ == "VBN" and any(
-                c.dep_ == "auxpass" for c in head.children))
-            patients = [c for c in head.children if c.dep_ == "nsubjpass"]
-            if patients and not own_passive:
-                return self._relative(patients[0]), False  # "X was indicted and will resign"
-            return self.subjects(head, depth + 1)
+            return self._conjunct(verb, head, depth)
         if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "xcomp", "acl") and not any(
             c.dep_ in ("aux", "auxpass") for c in verb.children
         ):
@@ -206,13 +178,59 @@ class Subjects:
                     # no actor is resolved for it; the urger never does
                     return [], False
             return self.subjects(head, depth + 1)
-        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in GUILT_WORDS:
+        if verb.dep_ == "pcomp":
+            return self._gerund(verb, head, depth)
+        if verb.dep_ == "relcl" and verb.tag_ == "VBN":
+            return agents(verb), True
+        if verb.dep_ == "acl":
+            return self._clause_of_noun(verb, head, depth)
+        return [], False
+
+    def _passive(self, verb: Token, patient: Token) -> tuple[list[Token], bool]:
+        """A passive verb's doers: its agent, a stray 'by' phrase naming an actor, or the patient
+        itself for a verb whose passive is active in sense or a raising verb."""
+        doers = agents(verb)
+        if doers:
+            return doers, True
+        stray = [p for p in stray_agents(verb) if self.mentions.actor(p, as_source=True) is not None]
+        if stray:
+            return stray, True
+        if verb.lemma_.lower() in ACTIVE_PASSIVES:
+            return self._relative(patient), False
+        if verb.lemma_.lower() in RAISING and any(x.dep_ == "xcomp" for x in verb.children):
+            return self._relative(patient), False
+        return [], True
+
+    def _conjunct(self, verb: Token, head: Token, depth: int) -> tuple[list[Token], bool]:
+        """A coordinated verb without a subject of its own: the subject of the verb it is
+        coordinated with, or of the clause it continues."""
+        # "X visited Mali since the army overthrew Y, and also paid a trip to Niger": after
+        # ", and" the conjunct belongs with the main clause, not with the 'since' clause
+        if head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children) and any(
+            c.text == "," for c in head.children if c.i < verb.i
+        ):
+            return self.subjects(head.head, depth + 1)
+        if _speakers_next_act(verb, head):
+            # "X said Y had violated the truce, and called on Z to ...": the second act, in
+            # the speech verb's tense and after a comma, is the speaker's, not Y's
+            return self.subjects(head.head, depth + 1)
+        own_passive = any(c.dep_ == "auxpass" for c in verb.children) or (verb.tag_ == "VBN" and any(
+            c.dep_ == "auxpass" for c in head.children))
+        patients = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if patients and not own_passive:
+            return self._relative(patients[0]), False  # "X was indicted and will resign"
+        return self.subjects(head, depth + 1)
+
+    def _gerund(self, verb: Token, head: Token, depth: int) -> tuple[list[Token], bool]:
+        """The subject of a verb that is a preposition's complement, mostly a gerund: that of the
+        clause or the role the preposition belongs to."""
+        if head.dep_ == "prep" and head.head.lemma_.lower() in GUILT_WORDS:
             return self.subjects(head.head.head, depth + 1)  # "X is guilty of violating": X
-        if (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep"
+        if (verb.tag_ == "VBG" and head.dep_ == "prep"
                 and head.lower_ in ADVERBIAL_GERUND_PREPS and head.head.pos_ in ("VERB", "AUX")):
             # "X signed the deal after meeting Y": the clause's subject does the gerund too
             return self.subjects(head.head, depth + 1)
-        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ == "in":
+        if verb.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ == "in":
             role = head.head  # "X played a key role in brokering", "X was instrumental in mediating"
             if role.lemma_.lower() in ROLE_NOUNS and role.pos_ == "NOUN":
                 owner = next((c for c in role.children if c.dep_ == "poss"), None)
@@ -222,18 +240,22 @@ class Subjects:
                     return self.subjects(role.head, depth + 1)
             if role.lower_ in ROLE_ADJECTIVES and role.dep_ == "acomp" and role.head.pos_ in ("VERB", "AUX"):
                 return self.subjects(role.head, depth + 1)
-        if verb.dep_ == "relcl" and verb.tag_ == "VBN":
-            return agents(verb), True
-        if (verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in MESSAGE_NOUNS
+        return [], False
+
+    def _clause_of_noun(self, verb: Token, head: Token, depth: int) -> tuple[list[Token], bool]:
+        """The subject of a clause that modifies a noun (not a bare participle, which
+        ``subjects`` reads as a passive): a message's author, the actor a headline's participle
+        describes, the owner of a plan, or the noun an infinitive hangs on."""
+        if (head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in MESSAGE_NOUNS
                 and self.mentions.actor(head) is None and (verb.tag_ == "VBG" or is_to_infinitive(verb))):
             # "issued a statement calling for talks", "said in a letter urging X to withdraw"
             return self._author(head, depth)
-        if (verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
+        if (verb.tag_ == "VBG" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
                 and self.mentions.actor(head) is not None):
             # a headline fragment, "Kenyan troops battling al Shabaab near Kismayo": the
             # participle is the report, done by the actor it modifies
             return [head], False
-        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and is_to_infinitive(verb):
+        if head.pos_ in ("NOUN", "PROPN") and is_to_infinitive(verb):
             if head.lemma_.lower() in INTENT_NOUNS and self.mentions.actor(head) is None:
                 # "rebels announced plans to attack", "Iran's bid to enrich": the one whose plan
                 # it is (the possessor, else the subject of the verb that has the plan)
@@ -246,6 +268,7 @@ class Subjects:
             # "called on X to withdraw" parsed with the infinitive under X: X is its subject
             return [head], False
         return [], False
+
 
     def participants(self, noun: Token) -> list[Token]:
         """Who take part in the act an event noun names: the subjects of "took part in",
@@ -260,7 +283,7 @@ class Subjects:
         if verb.lemma_.lower() == "part" and verb.dep_ == "dobj":
             verb = verb.head  # "took part | in", the phrase hung on 'part'
         lemma = verb.lemma_.lower()
-        if not (lemma in _PARTICIPATING or (lemma == "take" and any(
+        if not (lemma in PARTICIPATING_VERBS or (lemma == "take" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() == "part" for c in verb.children))):
             return []
         if verb.dep_ == "xcomp" or any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children):

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.events.subjects import told_with
 from dyadwatch.knowledge.words import (
     ASSAILANTS,
+    ASSAULTED_PREPS,
     BOMB_KIND_CODES,
     CHEMICAL_WORDS,
     COUNT_NOUNS,
@@ -91,7 +92,15 @@ def private_doer(code: str, verb: Token) -> bool:
 
 def _subject(verb: Token) -> Token | None:
     """The doer: the subject, the agent of a passive, or the subject of the verb a bare
-    coordinated verb shares ("attacked and burned")."""
+    coordinated verb shares ("attacked and burned").
+
+    Narrower than ``Subjects.subjects`` (events/subjects.py) on purpose: these rules read the
+    word standing as the violent verb's own subject ("a roadside bomb", "a gunman", "riot
+    police"), by its lemma and from the parse alone (see the module docstring). ``Subjects``
+    looks for whoever does the act wherever the sentence says it (control, raising, a relative
+    pronoun's antecedent, a 'by' phrase stray on a noun, the author of a message), asking the
+    article's actors on the way; the head it finds there need not be the word that names the
+    means or the kind of attacker, and it would refine codes these rules were never written for."""
     node = verb
     for _ in range(3):
         for c in node.children:
@@ -123,7 +132,7 @@ def _victims(verb: Token, victim: Token | None) -> list[tuple[Token, bool]]:
     if victim is not None:
         heads.append(victim)
     else:
-        heads.extend(p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "upon")
+        heads.extend(p for c in verb.children if c.dep_ == "prep" and c.lower_ in ASSAULTED_PREPS
                      for p in c.children if p.dep_ == "pobj")
     heads.extend(c for h in list(heads) for c in h.children if c.dep_ == "conj" and c.pos_ == "NOUN")
     return [_counted(h) for h in heads]

@@ -125,6 +125,20 @@ AUTHORING_VERBS: Final = frozenset({
 # Prepositions by which an event noun sets the time or occasion of its clause ("after talks",
 # "during a visit", "at a meeting", "in talks", "following talks").
 SETTING_NOUN_PREPS: Final = frozenset({"after", "before", "during", "at", "in", "following", "since", "upon", "on"})
+# Verbs whose 'it' is empty ("it is unclear who ...", "it remains to be seen"), no actor.
+EMPTY_IT_VERBS = frozenset({"be", "seem", "appear", "remain", "look", "happen"})
+# Claim nouns that may be a party's word about its own deed; an allegation, an accusation, a
+# charge or a report is always made about another.
+OWN_CLAIM_NOUNS = frozenset({"claim", "assertion"})
+# Taking ground: a deed a side claims of itself and its enemy denies ("Russian claims that it
+# had captured the town"), never an accusation the denier answers.
+TAKING_VERBS = frozenset({"capture", "seize", "take", "overrun", "retake", "recapture", "liberate"})
+# Subordinators of a clause that tells the act another act was part of ("were killed WHEN
+# gunmen stormed the hotel", "AS troops shelled the town").
+CIRCUMSTANCE_MARKS = frozenset({"when", "as", "after"})
+# Verbs whose subject takes part in the act an 'in' phrase names ("participated in the talks");
+# "take part" is told by its object.
+PARTICIPATING_VERBS = frozenset({"participate", "engage", "involve", "partake"})
 
 # -- events: triggers (events/triggers.py and its collaborators) ----------------------------------
 
@@ -346,6 +360,9 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me", "we", "us"}
 # Nouns a place name can specify: "the town of X" is a place, whatever NER calls X.
 PLACE_NOUNS = frozenset({"town", "city", "village", "capital", "province", "region", "district", "port",
                "state", "island", "enclave", "area", "camp", "municipality", "county"})
+# What a side takes when it takes ground (TAKING_VERBS, events/speech.py): places, and the
+# ground itself ("took control of", "seized a hill").
+GROUND_NOUNS = PLACE_NOUNS | {"territory", "ground", "settlement", "control", "position", "hill", "base"}
 # Adjectives that name a sector beside a weak head ("military officials", "civilian advisers").
 SECTOR_ADJECTIVES = frozenset({"military", "civilian", "paramilitary", "parliamentary", "rebel", "militant",
                      "insurgent", "jihadist", "separatist", "islamist", "opposition", "police"})
@@ -369,6 +386,25 @@ WEAK_ROLE_TERMS = frozenset({
     "candidate", "candidates", "commander", "commanders", "officer", "officers", "negotiator",
     "negotiators", "chief", "head", "member", "members", "figure", "figures",
 })
+# Military ranks, which say what a person is in the army, not what office he holds: a ranked
+# head of state is coded by the office ("Colonel X" who rules is GOV).
+MILITARY_RANKS = frozenset({"general", "generals", "colonel", "colonels", "lieutenant", "brigadier", "admiral",
+                            "sergeant", "gen", "lt gen", "maj gen", "brig gen", "lt col", "col", "adm",
+                            "field marshal"})
+# A body of members ("farmers' unions", "the union of journalists") is of its members' sector:
+# PLOVER files organised farm labour under AGR, teachers' bodies under EDU, and so on.
+MEMBER_BODIES = frozenset({"union", "unions"})
+# Words that turn the modifier after them against its sense ("anti-rebel militias",
+# "counter-insurgency forces", "anti-regime protesters").
+AGAINST_PREFIXES = frozenset({"anti", "counter"})
+# Modifiers that state an insurgent aim without being a role term of that sector ("Islamist"
+# alone is a religious-political current, REL; "Islamist fighters" are armed opposition).
+INSURGENT_WORDS = frozenset({"islamist", "secessionist", "maoist"})
+# Kin of an office holder ("the president's son", "the wife of the prime minister") are PLOVER
+# ELI, families of (former) government officials; by lemma.
+KIN_NOUNS = frozenset({"son", "daughter", "wife", "husband", "widow", "widower", "brother", "sister",
+                       "nephew", "niece", "cousin", "mother", "father", "family", "relative", "child",
+                       "grandson", "granddaughter", "stepson", "stepdaughter", "in-law"})
 # Roles whose place is not their country ("the embassy in Cairo", "an envoy in Bamako").
 DIPLOMATIC_STEMS = ("embass", "consul", "ambassador", "envoy", "diplomat", "delegation", "mission")
 
@@ -401,19 +437,31 @@ MODAL_AIMS: Final = frozenset({"could", "would", "can", "will", "might", "may"})
 REFINABLE_VIOLENCE: Final = frozenset({
     "171", "1712", "180", "182", "1823", "183", "190", "193", "194", "195",
 })
+# Prepositions after an intransitive violent verb whose object is what it is done to ("opened
+# fire on X", "shot at X", "fell upon X"): the victim, or that the act was done to someone.
+ASSAULTED_PREPS: Final = frozenset({"on", "at", "upon"})
 KILLING_VERBS: Final = frozenset({"kill", "murder", "slay", "massacre", "slaughter", "execute"})
 # 'shoot' and 'gun' kill only with "dead", "down" or "to death"
 SHOOTING_VERBS: Final = frozenset({"shoot", "gun", "stab", "hack", "beat"})
 
-# What a weapon subject makes of the act, by the subject's head lemma.
-WEAPON_CODES: Final[dict[str, str]] = {
+# What a weapon subject makes of the act, by the subject's head lemma, in two parts. Munitions
+# (and the crewless drone and the airstrike) stand in the subject for a doer the text leaves
+# unnamed: they are also means to parties.py (WEAPON_NOUNS below).
+MUNITION_CODES: Final[dict[str, str]] = {
     "bomb": "183", "explosive": "183", "device": "183", "ied": "183", "blast": "183",
     "explosion": "183", "grenade": "183", "landmine": "183", "mine": "183",
-    "rocket": "194", "missile": "194", "shell": "194", "artillery": "194", "tank": "194",
-    "howitzer": "194", "barrage": "194", "salvo": "194", "mortar": "193",
-    "jet": "195", "warplane": "195", "aircraft": "195", "plane": "195", "helicopter": "195",
-    "gunship": "195", "drone": "195", "airstrike": "195",
+    "rocket": "194", "missile": "194", "shell": "194", "mortar": "193",
+    "drone": "195", "airstrike": "195",
 }
+# Crewed weapons ("tanks shelled", "jets struck") and volleys ("a barrage hit"): they give the
+# code, but parties.py takes them for the doer itself (an unnamed armed force), not for a means
+# whose doer another clause may name.
+CREWED_WEAPON_CODES: Final[dict[str, str]] = {
+    "artillery": "194", "tank": "194", "howitzer": "194", "barrage": "194", "salvo": "194",
+    "jet": "195", "warplane": "195", "aircraft": "195", "plane": "195", "helicopter": "195",
+    "gunship": "195",
+}
+WEAPON_CODES: Final[dict[str, str]] = {**MUNITION_CODES, **CREWED_WEAPON_CODES}
 # A modifier of a bomb that names the kind of bombing.
 BOMB_KIND_CODES: Final[dict[str, str]] = {
     "car": "1832", "truck": "1832", "lorry": "1832", "vehicle": "1832", "motorcycle": "1832",
@@ -495,9 +543,11 @@ NOT_DOERS = frozenset({
 # Verbs of dying whose subject are the victims of the event noun they happen in.
 DYING_VERBS = frozenset({"die", "perish", "kill", "wound", "injure", "lose"})
 # Means of violence that stand in the subject for an unnamed doer: "a roadside bomb killed X".
-WEAPON_NOUNS = frozenset({"bomb", "grenade", "mine", "landmine", "shell", "rocket", "missile", "mortar", "blast",
-           "explosion", "explosive", "device", "ied", "drone", "airstrike", "strike", "bullet",
-           "gunfire", "shelling", "bombardment", "bombing", "attack", "fire", "sniper"})
+# The munitions whose attack has a code of its own (MUNITION_CODES), and means that name no
+# kind of attack to violence.py: shots, acts of fire, an attack itself, a sniper unseen.
+WEAPON_NOUNS = frozenset(MUNITION_CODES) | {
+    "strike", "bullet", "gunfire", "shelling", "bombardment", "bombing", "attack", "fire", "sniper",
+}
 # Prepositions after which an event noun is the setting of what the clause reports ("killed in
 # the attack", "wounded during the raid"): a report of it. After any other preposition
 # ("responsibility for", "an end to", "blamed X for", "anger over") it is a topic.
