@@ -36,6 +36,9 @@ def _by_trigger(events: list[Event], trigger: str) -> list[Event]:
         ("Five civilians were killed when soldiers opened fire on a crowd in the town.", "killed", "MIL"),
         ("Eleven protesters were wounded as police fired tear gas and rubber bullets in Nairobi.",
          "wounded", "KENCOP"),
+        # paramilitaries on the state's side do violence as the army does
+        ("Two students were shot dead in Khartoum when government-backed militias opened fire on a march.",
+         "shot", "SDNPRM"),
         # an 'after' clause before it
         ("After the army shelled the village, at least ten people were killed, residents said.", "killed", "MIL"),
         # the place a 'where' clause describes

@@ -55,9 +55,9 @@ SETTING_ATTACKS = OPERATION_NOUNS | {"ambush", "bombing", "shelling", "airstrike
 # Roots of the acts whose doer did the violence reported as part of them (see shared_doer).
 SHARED_ROOTS = frozenset({"17", "18", "19", "20"})
 # Sectors of the armed, whose act in a 'when' clause did the violence of the clause above it.
-# Police (COP) are among them, unlike roles.py's _ARMED; paramilitaries on the state's side (PRM)
-# are not yet: adding them would change doers, and wants sentences of its own.
-ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP", "INS"})
+# Police (COP) are among them, unlike roles.py's _ARMED, and so are paramilitaries on the state's
+# side (PRM: "pro-government militias opened fire"), who do violence as the army does.
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP", "INS", "PRM"})
 # How far back (in characters: about two sentences) "the two leaders" looks for its parties.
 NEARBY = 300
 # Dependencies of an event noun that report it: the subject of its clause ("fighting broke out",
