@@ -18,10 +18,12 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.fallback import Fallback, fallback_match
-from dyadwatch.events.match import Match, for_clause
+from dyadwatch.events.match import Match, for_clause, for_infinitive
 from dyadwatch.events.modality import DEMAND_MODALS
 from dyadwatch.events.senses import (
+    HALTING,
     asked_infinitives,
+    ceased_fighting,
     decided,
     foreseen_danger,
     own_counterpart,
@@ -195,6 +197,7 @@ class Matcher:
         preps: set[str] | None = None
         best: tuple[float, Pattern, Match | None] | None = None
         best_words = 0
+        ceased: Match | bool | None = False  # False: not looked for yet
         for p in candidates:
             if p.framed_only and depth == 0:
                 continue  # "held elections": an event only as what a promise or demand frames
@@ -207,7 +210,12 @@ class Matcher:
                     objects = _object_lemmas(self.clauses, token)
                     own = _named_direct_object(self.clauses, obj, candidates, prt, after)
                 if not (p.objects & objects):
-                    continue
+                    if p.code != HALTING or depth >= 2:
+                        continue
+                    if ceased is False:
+                        ceased = ceased_fighting(token, self.clauses, self.match, self._noun_match, depth)
+                    if ceased is None:
+                        continue  # "stopped shelling the town", "halt its drills": a halt to fighting
                 if own and not (p.objects & own):
                     continue  # "called off the strike after talks": the object names the act
             if preps is None:
@@ -252,6 +260,8 @@ class Matcher:
         confidence = CONFIDENCE.specific_verb if pattern.specificity >= 2 else CONFIDENCE.verb
         match = Match(pattern, token, obj, pattern.code, pattern.code, f"pattern:{pattern.id}",
                       noun=noun, confidence=confidence)
+        if pattern.code == HALTING and isinstance(ceased, Match) and not (pattern.objects & (objects or set())):
+            match = replace(match, inner=ceased, rule=f"{match.rule}+{ceased.rule.split(':', 1)[-1]}")
         # who does it, to whom and with what picks among the violent codes; an object the
         # pattern names ("opened fire") is the means, and the victim then comes after 'on' or 'at'
         victim = obj if obj is not None and not (pattern.objects & self.clauses.noun_lemmas(obj)) else None
@@ -334,6 +344,9 @@ class Matcher:
         asked = for_clause(token)
         if asked is not None:  # "called for elections to be held": the elections
             nouns.append(asked[0])
+        # "called for Israel to withdraw", "appealed for donors to fund ...": what the one named
+        # after 'for' is asked to do, tried after a 'for' noun that names the thing asked for
+        late = for_infinitive(token) if frame.family in ("appeal", "demand") else None
         addressee = self.clauses.addressee(token)
         if addressee is not None:  # "called on X to withdraw": the infinitive under X
             verbs.extend(c for c in addressee.children
@@ -347,6 +360,10 @@ class Matcher:
         for noun in nouns:
             found = self._noun_match(noun, "noun")
             if found is not None:
+                return found
+        if late is not None and late not in verbs:
+            found = self.match(late, depth + 1)
+            if found is not None and found.base is not None:
                 return found
         return None
 
