@@ -144,6 +144,35 @@ def _more_specific(
     return new[2].code[:2] == old[2].code[:2] and leaf_rank(new[2].code) > leaf_rank(old[2].code)
 
 
+def _complement_heads(token: Token, frame: Pattern, clauses: Clauses) -> tuple[list[Token], list[Token], Token | None]:
+    """Where a frame verb's complement may be, in the order tried: verbs (to-infinitive,
+    that-clause, an infinitive under the addressee), event nouns (object, 'for' object), and
+    last the infinitive of a 'for X to do Y' clause, which a 'for' noun naming the thing asked
+    for outranks ("called for elections to be held": the elections; "called for Israel to
+    withdraw", "appealed for donors to fund ...": what the one named is asked to do)."""
+    verbs: list[Token] = []
+    nouns: list[Token] = []
+    asking = frame.family in ("appeal", "demand")
+    ccomp_ok = asking or frame.code[:2] == "13"
+    for c in token.children:
+        if (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ")) or (c.dep_ == "ccomp" and ccomp_ok and c.pos_ in ("VERB", "AUX")):
+            verbs.append(c)
+        elif c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN":
+            nouns.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "to", "against", "over"):
+            nouns.extend(p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN")
+    asked = for_clause(token)
+    if asked is not None:
+        nouns.append(asked[0])
+    addressee = clauses.addressee(token)
+    if addressee is not None:  # "called on X to withdraw": the infinitive under X
+        verbs.extend(c for c in addressee.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
+        if asking:
+            verbs.extend(asked_infinitives(token, addressee))
+    late = for_infinitive(token) if asking else None
+    return verbs, nouns, (late if late not in verbs else None)
+
+
 class Matcher:
     """Trigger matching for one article."""
 
@@ -331,28 +360,7 @@ class Matcher:
         an event noun ('called for the withdrawal', 'demanded the release', 'threatened sanctions')."""
         if depth >= 2:
             return None
-        verbs: list[Token] = []
-        nouns: list[Token] = []
-        ccomp_ok = frame.family in ("appeal", "demand") or frame.code[:2] == "13"
-        for c in token.children:
-            if (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ")) or (c.dep_ == "ccomp" and ccomp_ok and c.pos_ in ("VERB", "AUX")):
-                verbs.append(c)
-            elif c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN":
-                nouns.append(c)
-            elif c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "to", "against", "over"):
-                nouns.extend(p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN")
-        asked = for_clause(token)
-        if asked is not None:  # "called for elections to be held": the elections
-            nouns.append(asked[0])
-        # "called for Israel to withdraw", "appealed for donors to fund ...": what the one named
-        # after 'for' is asked to do, tried after a 'for' noun that names the thing asked for
-        late = for_infinitive(token) if frame.family in ("appeal", "demand") else None
-        addressee = self.clauses.addressee(token)
-        if addressee is not None:  # "called on X to withdraw": the infinitive under X
-            verbs.extend(c for c in addressee.children
-                         if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
-            if frame.family in ("appeal", "demand"):
-                verbs.extend(asked_infinitives(token, addressee))
+        verbs, nouns, late = _complement_heads(token, frame, self.clauses)
         for verb in verbs:
             found = self.match(verb, depth + 1)
             if found is not None and found.base is not None:
@@ -361,7 +369,7 @@ class Matcher:
             found = self._noun_match(noun, "noun")
             if found is not None:
                 return found
-        if late is not None and late not in verbs:
+        if late is not None:
             found = self.match(late, depth + 1)
             if found is not None and found.base is not None:
                 return found
