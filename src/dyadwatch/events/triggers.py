@@ -149,7 +149,7 @@ def _complement_heads(token: Token, frame: Pattern, clauses: Clauses) -> tuple[l
     that-clause, an infinitive under the addressee), event nouns (object, 'for' object), and
     last the infinitive of a 'for X to do Y' clause, which a 'for' noun naming the thing asked
     for outranks ("called for elections to be held": the elections; "called for Israel to
-    withdraw", "appealed for donors to fund ...": what the one named is asked to do)."""
+    withdraw": what the one named is asked to do)."""
     verbs: list[Token] = []
     nouns: list[Token] = []
     asking = frame.family in ("appeal", "demand")
@@ -171,6 +171,12 @@ def _complement_heads(token: Token, frame: Pattern, clauses: Clauses) -> tuple[l
             verbs.extend(asked_infinitives(token, addressee))
     late = for_infinitive(token) if asking else None
     return verbs, nouns, (late if late not in verbs else None)
+
+
+def _names_no_leaf(code: str | None) -> bool:
+    """Whether a shifted code is only its root's general one (020, 100): a 'for' noun that
+    yields it ("called for sanctions to be eased": sanctions, 020) names less than its verb."""
+    return code is None or (len(code) == 3 and code.endswith("0"))
 
 
 class Matcher:
@@ -365,15 +371,24 @@ class Matcher:
             found = self.match(verb, depth + 1)
             if found is not None and found.base is not None:
                 return found
+        named: Match | None = None
         for noun in nouns:
             found = self._noun_match(noun, "noun")
             if found is not None:
-                return found
-        if late is not None:
+                if late is None or found.base is None or not _names_no_leaf(
+                        self.shifts.shift(found.base, frame.family or "intent")):
+                    return found
+                named = named or found
+        asked = for_clause(token)
+        if late is not None and (named is not None or asked is None or self.clauses.actor(asked[0]) is not None):
+            # after a 'for' noun that is no party and that no pattern codes ("called for
+            # elections to be held"), the verb's own patterns for that noun judge, not the
+            # infinitive; a party named there ("called for the rebels to free ...") is asked to act
             found = self.match(late, depth + 1)
-            if found is not None and found.base is not None:
+            if found is not None and found.base is not None and (named is None or not _names_no_leaf(
+                    self.shifts.shift(found.base, frame.family or "intent"))):
                 return found
-        return None
+        return named
 
     def _frame(self, token: Token, obj: Token | None, frame: Pattern, inner: Match | None) -> Match:
         rule = f"pattern:{frame.id}"
