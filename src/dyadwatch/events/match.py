@@ -80,6 +80,28 @@ def for_clause(verb: Token) -> tuple[Token, Token] | None:
     return None
 
 
+def for_infinitive(verb: Token) -> Token | None:
+    """The infinitive of a 'for X to do Y' clause under ``verb``, whoever X is: "called for
+    Israel to withdraw" asks Israel to withdraw, as "called on Israel to withdraw" does. A
+    second parse makes X the object of 'for' and hangs a subjectless infinitive on the verb
+    ("pressed for | the EU | to ease ..."); that X must be a name, as a common noun there is
+    more often the thing asked for ("called for calm to allow talks": calm)."""
+    named = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+                  for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
+    for c in verb.children:
+        if c.dep_ not in ("advcl", "ccomp", "xcomp") or c.pos_ != "VERB" or c.i < verb.i:
+            continue
+        kids = list(c.children)
+        if not any(k.dep_ == "aux" and k.lower_ == "to" for k in kids):
+            continue
+        if any(k.dep_ == "mark" and k.lower_ == "for" for k in kids):
+            return c
+        if named is not None and named.i < c.i and not any(
+                k.dep_ in ("nsubj", "nsubjpass", "mark") or (k.dep_ == "advmod" and k.lower_ == "so")
+                for k in kids):
+            return c
+    return None
+
 
 def conjuncts(token: Token) -> set[int]:
     """The tokens coordinated with ``token`` of its own part of speech, all the way down."""

@@ -10,6 +10,7 @@ The trigger matcher (``triggers.py``) asks these for the contrasts it applies to
   the appealer's intent to meet (036), not a third party's appeal (026);
 * a decision taken is the act decided, not an intent to it;
 * an appeal's infinitive that the parser hangs on the calling verb is what is asked;
+* a halt to any act of force or posturing ("stopped shelling", "halt the drills") de-escalates (087);
 * a person seized by a state's police, court, spies, government or soldiers is detained (173),
   unless an armed party is captured; by anyone else abducted (181); property seized stays
   confiscated (1711);
@@ -227,6 +228,31 @@ def decided(frame: Token, inner: Match) -> bool:
     return (frame.lemma_.lower() in DECIDING
             and not markers(frame) & {"future", "would", "may", "must", "neg"}
             and not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in inner.trigger.children))
+
+
+# The halt patterns of the lexicon (de-escalation, 087) list what is halted ("halted the
+# offensive"); any act the lexicon codes as military posturing or force, halted, is as much a
+# de-escalation: "stopped shelling the town", "must halt its missile launches".
+HALTING = "087"
+FIGHTING_ROOTS = frozenset({"15", "18", "19", "20"})
+
+
+def ceased_fighting(
+    verb: Token, clauses: Clauses, match: Callable[[Token, int], Match | None],
+    noun_match: Callable[[Token, str], Match | None], depth: int,
+) -> Match | None:
+    """The act of force or posturing a halting verb halts: its gerund ("stop SHELLING the
+    town") or its object noun, when that is no party ("halt the DRILLS", not "stop the rebels")."""
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.tag_ == "VBG":
+            found = match(c, depth + 1)
+            if found is not None and found.code[:2] in FIGHTING_ROOTS:
+                return found
+        elif c.dep_ == "dobj" and c.pos_ == "NOUN" and clauses.actor(c) is None:
+            found = noun_match(c, "noun")
+            if found is not None and found.code[:2] in FIGHTING_ROOTS:
+                return found
+    return None
 
 
 def asked_infinitives(frame: Token, addressee: Token) -> list[Token]:

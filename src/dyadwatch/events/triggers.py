@@ -18,10 +18,12 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.fallback import Fallback, fallback_match
-from dyadwatch.events.match import Match, for_clause
+from dyadwatch.events.match import Match, for_clause, for_infinitive
 from dyadwatch.events.modality import DEMAND_MODALS
 from dyadwatch.events.senses import (
+    HALTING,
     asked_infinitives,
+    ceased_fighting,
     decided,
     foreseen_danger,
     own_counterpart,
@@ -142,6 +144,41 @@ def _more_specific(
     return new[2].code[:2] == old[2].code[:2] and leaf_rank(new[2].code) > leaf_rank(old[2].code)
 
 
+def _complement_heads(token: Token, frame: Pattern, clauses: Clauses) -> tuple[list[Token], list[Token], Token | None]:
+    """Where a frame verb's complement may be, in the order tried: verbs (to-infinitive,
+    that-clause, an infinitive under the addressee), event nouns (object, 'for' object), and
+    last the infinitive of a 'for X to do Y' clause, which a 'for' noun naming the thing asked
+    for outranks ("called for elections to be held": the elections; "called for Israel to
+    withdraw": what the one named is asked to do)."""
+    verbs: list[Token] = []
+    nouns: list[Token] = []
+    asking = frame.family in ("appeal", "demand")
+    ccomp_ok = asking or frame.code[:2] == "13"
+    for c in token.children:
+        if (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ")) or (c.dep_ == "ccomp" and ccomp_ok and c.pos_ in ("VERB", "AUX")):
+            verbs.append(c)
+        elif c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN":
+            nouns.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "to", "against", "over"):
+            nouns.extend(p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN")
+    asked = for_clause(token)
+    if asked is not None:
+        nouns.append(asked[0])
+    addressee = clauses.addressee(token)
+    if addressee is not None:  # "called on X to withdraw": the infinitive under X
+        verbs.extend(c for c in addressee.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
+        if asking:
+            verbs.extend(asked_infinitives(token, addressee))
+    late = for_infinitive(token) if asking else None
+    return verbs, nouns, (late if late not in verbs else None)
+
+
+def _names_no_leaf(code: str | None) -> bool:
+    """Whether a shifted code is only its root's general one (020, 100): a 'for' noun that
+    yields it ("called for sanctions to be eased": sanctions, 020) names less than its verb."""
+    return code is None or (len(code) == 3 and code.endswith("0"))
+
+
 class Matcher:
     """Trigger matching for one article."""
 
@@ -195,6 +232,7 @@ class Matcher:
         preps: set[str] | None = None
         best: tuple[float, Pattern, Match | None] | None = None
         best_words = 0
+        ceased: Match | bool | None = False  # False: not looked for yet
         for p in candidates:
             if p.framed_only and depth == 0:
                 continue  # "held elections": an event only as what a promise or demand frames
@@ -207,7 +245,12 @@ class Matcher:
                     objects = _object_lemmas(self.clauses, token)
                     own = _named_direct_object(self.clauses, obj, candidates, prt, after)
                 if not (p.objects & objects):
-                    continue
+                    if p.code != HALTING or depth >= 2:
+                        continue
+                    if ceased is False:
+                        ceased = ceased_fighting(token, self.clauses, self.match, self._noun_match, depth)
+                    if ceased is None:
+                        continue  # "stopped shelling the town", "halt its drills": a halt to fighting
                 if own and not (p.objects & own):
                     continue  # "called off the strike after talks": the object names the act
             if preps is None:
@@ -252,6 +295,8 @@ class Matcher:
         confidence = CONFIDENCE.specific_verb if pattern.specificity >= 2 else CONFIDENCE.verb
         match = Match(pattern, token, obj, pattern.code, pattern.code, f"pattern:{pattern.id}",
                       noun=noun, confidence=confidence)
+        if pattern.code == HALTING and isinstance(ceased, Match) and not (pattern.objects & (objects or set())):
+            match = replace(match, inner=ceased, rule=f"{match.rule}+{ceased.rule.split(':', 1)[-1]}")
         # who does it, to whom and with what picks among the violent codes; an object the
         # pattern names ("opened fire") is the means, and the victim then comes after 'on' or 'at'
         victim = obj if obj is not None and not (pattern.objects & self.clauses.noun_lemmas(obj)) else None
@@ -321,34 +366,29 @@ class Matcher:
         an event noun ('called for the withdrawal', 'demanded the release', 'threatened sanctions')."""
         if depth >= 2:
             return None
-        verbs: list[Token] = []
-        nouns: list[Token] = []
-        ccomp_ok = frame.family in ("appeal", "demand") or frame.code[:2] == "13"
-        for c in token.children:
-            if (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ")) or (c.dep_ == "ccomp" and ccomp_ok and c.pos_ in ("VERB", "AUX")):
-                verbs.append(c)
-            elif c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN":
-                nouns.append(c)
-            elif c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "to", "against", "over"):
-                nouns.extend(p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN")
-        asked = for_clause(token)
-        if asked is not None:  # "called for elections to be held": the elections
-            nouns.append(asked[0])
-        addressee = self.clauses.addressee(token)
-        if addressee is not None:  # "called on X to withdraw": the infinitive under X
-            verbs.extend(c for c in addressee.children
-                         if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
-            if frame.family in ("appeal", "demand"):
-                verbs.extend(asked_infinitives(token, addressee))
+        verbs, nouns, late = _complement_heads(token, frame, self.clauses)
         for verb in verbs:
             found = self.match(verb, depth + 1)
             if found is not None and found.base is not None:
                 return found
+        named: Match | None = None
         for noun in nouns:
             found = self._noun_match(noun, "noun")
             if found is not None:
+                if late is None or found.base is None or not _names_no_leaf(
+                        self.shifts.shift(found.base, frame.family or "intent")):
+                    return found
+                named = named or found
+        asked = for_clause(token)
+        if late is not None and (named is not None or asked is None or self.clauses.actor(asked[0]) is not None):
+            # after a 'for' noun that is no party and that no pattern codes ("called for
+            # elections to be held"), the verb's own patterns for that noun judge, not the
+            # infinitive; a party named there ("called for the rebels to free ...") is asked to act
+            found = self.match(late, depth + 1)
+            if found is not None and found.base is not None and (named is None or not _names_no_leaf(
+                    self.shifts.shift(found.base, frame.family or "intent"))):
                 return found
-        return None
+        return named
 
     def _frame(self, token: Token, obj: Token | None, frame: Pattern, inner: Match | None) -> Match:
         rule = f"pattern:{frame.id}"
