@@ -35,6 +35,7 @@ def _pairs(events: list[Event]) -> set[tuple[str, str]]:
     ("Houthi missile strikes damaged a Saudi oil facility.", "YEM", "SAU", "194"),
     ("Israeli shelling destroyed three houses in southern Lebanon.", "ISR", "LBN", "194"),
     ("Turkish air strikes destroyed a Kurdish militia depot in northern Iraq.", "TUR", "IRQ", "195"),
+    ("Israeli tank fire destroyed a house in southern Lebanon.", "ISR", "LBN", "194"),
 ])
 def test_an_attack_that_damaged_or_destroyed_something_is_the_attack(
     coder: Coder, text: str, source: str, target: str, code: str
@@ -99,8 +100,9 @@ def test_the_people_of_the_place_an_attack_struck_are_its_victims(coder: Coder) 
     "The government's budget cuts left thousands of teachers jobless.",
     "The decision left millions without power.",
     "A general strike left commuters stranded across France.",
+    "A fire destroyed 40 homes in a Nairobi slum on Sunday.",
 ])
-def test_leaving_someone_in_a_state_is_no_withdrawal(coder: Coder, text: str) -> None:
+def test_a_walkout_a_blaze_or_a_measure_is_neither_attack_nor_withdrawal(coder: Coder, text: str) -> None:
     codes = [e.cameo.code for e in _events(coder, text)]
     assert not any(c[:2] in ("08", "18", "19", "20") for c in codes), codes
 

@@ -16,8 +16,14 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import NO_NATIONALITY
 from dyadwatch.actors.resolve import coordinated
-from dyadwatch.events.arguments import event_gerund
 from dyadwatch.events.confidence import CONFIDENCE
+from dyadwatch.events.outcomes import (
+    event_sides,
+    event_subject,
+    left_in_state,
+    means_code,
+    struck_place,
+)
 from dyadwatch.events.parties import UNNAMED_DOER_ROOTS, placed_group
 from dyadwatch.events.parties import same as _same
 from dyadwatch.events.references import refers_to_earlier
@@ -33,7 +39,6 @@ from dyadwatch.knowledge.words import (
     RECIPIENT_ROOTS,
     RECIPROCAL,
     RECIPROCAL_LEMMAS,
-    WEAPON_CODES,
 )
 from dyadwatch.read.dates import doc_date_cues, event_date
 from dyadwatch.records import Actor, Event, EventDate, Evidence, Modality, Span, unknown_actor
@@ -61,41 +66,6 @@ if TYPE_CHECKING:
 # targets CAMEO makes those parties ("urged calm after Ugandan troops crossed the border"); not an
 # appeal for aid, aimed at whoever is to give it.
 AIMED_ROOTS = frozenset({"12", "13", "025", "026", "027", "028"})
-
-
-# Verbs that tell what a violent act did ("the shelling KILLED ten", "air strikes LEFT the city
-# without power", "the raid DESTROYED a camp"): with a violent event as their subject, they report
-# that act, done by the event's parties to the people or things they name (CAMEO codes the act
-# by its doer and means, and whom it hit, not by its outcome).
-RESULT_VERBS = frozenset({
-    "kill", "leave", "wound", "injure", "destroy", "damage", "displace", "force", "cause", "hit",
-    "flatten", "raze", "level", "claim", "devastate", "ravage", "cut", "knock", "wreck",
-})
-# Event nouns (and gerunds) of violence that may be the subject of such a verb.
-VIOLENT_EVENTS = frozenset({
-    "fighting", "fight", "clash", "skirmish", "battle", "gunbattle", "firefight", "gunfight",
-    "shootout", "shelling", "bombardment", "barrage", "airstrike", "strike", "raid", "ambush",
-    "offensive", "attack", "assault", "bombing", "explosion", "blast", "incursion", "invasion",
-    "onslaught", "crossfire", "gunfire", "hostility", "hostilities", "combat", "violence", "shoot",
-    "shell", "bomb",
-})
-# A strike is also a walkout: it is an attack when a weapon names it ("air strikes", "drone
-# strikes"), when it is aimed 'on' or 'against' a thing or place, or when it killed or wounded.
-STRIKE_WEAPONS = frozenset({
-    "air", "drone", "missile", "rocket", "artillery", "military", "precision", "retaliatory",
-    "aerial", "naval", "mortar", "cruise", "ballistic", "helicopter", "jet", "warplane", "tank",
-})
-# How the actors stage marks a nationality guessed from the article's focus, not read in the mention.
-FOCUS_GUESS = "; the article is about"
-# Event nouns of two sides fighting each other, whose 'with' phrase names the other side.
-MUTUAL_NOUNS = frozenset({"fighting", "clash", "skirmish", "battle", "gunbattle", "firefight", "gunfight"})
-# The code of an attack by the means its noun or the noun's modifier names (CAMEO 183
-# bombings, 194 artillery and rockets, 195 aerial weapons), beside the weapons of violence.py.
-EVENT_MEANS: dict[str, str] = {
-    **WEAPON_CODES, "air": "195", "aerial": "195", "shelling": "194", "bombardment": "194",
-    "bombing": "183",
-}
-HARMING_VERBS = frozenset({"kill", "wound", "injure", "destroy", "damage", "flatten", "raze", "wreck"})
 
 
 def _aimed(code: str) -> bool:
@@ -143,7 +113,7 @@ class EventBuilder:
             # the main verb's; what it was meant to achieve has not happened and is not a second
             # event (the main event takes its target from it, see Targets.targets)
             return []
-        if _left_in_state(match) and self._event_subject(match) is None:
+        if left_in_state(match) and event_subject(match) is None:
             return []  # "the decision left millions without power": a result, no withdrawal
         speaker = self.speakers.speaker_for(trigger)
         parties = self._parties(match, speaker)
@@ -156,12 +126,12 @@ class EventBuilder:
         real_sources, real_targets = stance.sources, stance.targets
         clause_contexts = self.plover.clause_contexts(match)
         code = self.plover.refine(code, clause_contexts)
-        event = self._event_subject(match)
+        event = event_subject(match)
         if code[:2] not in ("18", "19", "20") and event is not None:
             # "strikes on power plants LEFT millions without electricity": no departure but
             # the toll of the strikes, an attack by the means the event names ("drone strikes"
             # 195, "shelling" 194, "a bombing" 183), else by unspecified force (190)
-            code, rule = _means_code(event), rule + "+event-subject"
+            code, rule = means_code(event), rule + "+event-subject"
         if code == "150" and len({a.country for a in real_sources if a.country}) > 1:
             code, rule = "062", rule + "+joint"  # two states' exercise: military cooperation
         if code.startswith("141") and real_sources and all(_official(a) for a in real_sources):
@@ -198,19 +168,11 @@ class EventBuilder:
         source_heads = self.arguments.source_heads(match) if pattern.kind != "copula" else []
         if not source_heads and pattern.kind == "noun" and match.noun is None:
             source_heads = self.clauses.participants(trigger)  # "X took part in the assault"
-        event = self._event_subject(match)
-        sides: list[Token] = []
+        event = event_subject(match)
         if event is not None:
             # "Russia's strikes killed ...", "an attack by X left ...": the event's doer did it;
             # "fighting between X and Y killed 12": either side may have, so no one is named
-            sides = [t for h in self.clauses.noun_sources(event) for t in coordinated(h)]
-            if event.lemma_.lower() in RECIPROCAL_LEMMAS | MUTUAL_NOUNS:  # "clashes WITH Y"
-                sides += [p for c in event.children if c.dep_ == "prep" and c.lower_ == "with"
-                          for p in c.children if p.dep_ == "pobj"]
-            if not sides and self.clauses.actor(event, as_source=True) is None:
-                # "Houthi missile strikes": the doer named in a modifier of the weapon
-                sides = [m for m in event.subtree if m.i < event.i and m.dep_ in ("compound", "amod", "poss")
-                         and self.clauses.actor(m, as_source=True) is not None][:1]
+            sides = event_sides(self.clauses, event)
             if len(sides) == 1:
                 source_heads = sides
             elif len(sides) > 1 or event.pos_ == "VERB":
@@ -245,12 +207,12 @@ class EventBuilder:
         if unnamed and event is not None and not real_targets:
             return None  # "fighting between X and Y left two dead": no victim named as an actor
         if code[:2] in ("18", "19", "20") and real_targets:
-            real_targets = self._struck_place(match, event, real_targets)
+            real_targets = struck_place(self.clauses, match, event, real_targets)
         if not real_targets and not unnamed and pattern.kind == "noun" and code[:2] in UNNAMED_DOER_ROOTS:
             # "three policemen died in a Taliban ambush": the dead are its victims, before the place
             real_targets = self.parties.the_dead(trigger)
         if not real_targets and pattern.kind != "copula" and code[:2] in OWNED_ROOTS:
-            real_targets = self._owner(match, real_sources)
+            real_targets = _owner(self.clauses, match, real_sources)
         if not real_targets and match.obj is not None and pattern.objects and code[:2] in RECIPIENT_ROOTS:
             # "summoned the Indian envoy", "expelled Iran's ambassador": the person the pattern
             # names is the one acted on, when of another country than the doer ("deployed its
@@ -276,73 +238,6 @@ class EventBuilder:
         if code[:2] == "17" and len(real_targets) == 1:
             real_sources = [_domestic_forces(a, real_targets[0]) for a in real_sources]
         return real_sources, real_targets, rule
-
-    def _struck_place(self, match: Match, event: Token | None, targets: list[Actor]) -> list[Actor]:
-        """'Russia's missile attack ON KYIV killed five civilians': victims given no nationality
-        but the country the article is mostly about are the people of the place the attack
-        struck ('on', 'at', 'against', 'the bombardment OF Gaza') or happened in ('in'), when that place is named."""
-        guessed = [t for t in targets if t.sector is not None and FOCUS_GUESS in t.reason]
-        if not guessed:
-            return targets
-        place: Actor | None = None
-        for head in (event, match.noun, match.trigger):
-            for prep in head.children if head is not None else ():
-                if prep.dep_ != "prep" or prep.lower_ not in ("on", "at", "against", "in", "of"):
-                    continue
-                for p in prep.children:
-                    found = self.clauses.actor(p) if p.dep_ == "pobj" and p.ent_type_ == "GPE" else None
-                    if place is None and found is not None and found.country and FOCUS_GUESS not in found.reason:
-                        place = found
-        if place is None or place.country is None:
-            return targets
-        country = place.country
-        return [replace(t, country=country, cameo_code=country + (t.sector or ""),
-                        reason=t.reason.split(FOCUS_GUESS)[0] + f"; struck in '{place.text}' -> {country}")
-                if t in guessed and t.country != country else t for t in targets]
-
-    def _event_subject(self, match: Match) -> Token | None:
-        """The violent event a verb of its outcome has as its subject ("the SHELLING killed
-        ten", "FIGHTING between X and Y left 12 dead", "Russia's STRIKES on power plants left
-        millions without electricity"), or None."""
-        verb = match.trigger
-        if match.pattern.kind != "verb" or verb.pos_ != "VERB" or verb.lemma_.lower() not in RESULT_VERBS:
-            return None
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
-        if subject is None or subject.lemma_.lower() not in VIOLENT_EVENTS:
-            return None
-        if subject.pos_ == "VERB" and not event_gerund(subject):
-            return None
-        if subject.pos_ not in ("NOUN", "VERB"):
-            return None
-        if subject.lemma_.lower() == "strike" and not _armed_strike(subject, verb):
-            return None  # "a general strike left commuters stranded": a walkout
-        return subject
-
-    def _owner(self, match: Match, sources: list[Actor]) -> list[Actor]:
-        """'seized a British tanker', 'confiscated the rebels' weapons', 'attacked an army base',
-        'fired on a police station': the owner of what a coercive or violent act takes or hits (a
-        possessor or a nationality before the noun, or the body a facility belongs to) is whom it
-        acts on; not when that is the doer's own state ('seized its own tankers')."""
-        things = [match.obj] if match.obj is not None and (
-            match.pattern.objects or match.obj.lemma_.lower() in FACILITY_NOUNS) else []
-        for head in (match.trigger, match.noun):
-            for prep in head.children if head is not None else ():
-                if prep.dep_ == "prep" and prep.lower_ in ("on", "at", "against", "into"):
-                    things.extend(p for p in prep.children
-                                  if p.dep_ == "pobj" and p.lemma_.lower() in FACILITY_NOUNS)
-        for thing in things:
-            owner = self.clauses.actor_inside(thing)
-            if owner.i == thing.i and thing.lemma_.lower() in FACILITY_NOUNS:
-                owner = next((c for c in thing.children if c.dep_ in ("compound", "amod") and c.i < thing.i
-                              and self.clauses.actor(c) is not None), thing)
-            if owner.i == thing.i:
-                continue
-            actor = self.clauses.actor(owner)
-            if actor is None or any(_same(s, actor) or (s.country == actor.country and actor.sector is None)
-                                    for s in sources):
-                continue
-            return [actor]
-        return []
 
     def _pairs(
         self, match: Match, code: str, rule: str, real_sources: list[Actor], real_targets: list[Actor]
@@ -428,39 +323,31 @@ class EventBuilder:
 
 
 
-def _left_in_state(match: Match) -> bool:
-    """'left X dead', 'left X injured', 'left X without power', 'left X homeless': 'leave' with
-    a state its object is left in tells what something did to X, not that anyone withdrew."""
-    verb = match.trigger
-    if verb.lemma_.lower() != "leave" or match.code[:2] != "08":
-        return False
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None:
-        return False
-    if any(c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "without")
-           for c in verb.children):
-        return True
-    return any(c.dep_ in ("acl", "amod") and c.i > obj.i and c.tag_ in ("VBN", "JJ") for c in obj.children)
-
-
-def _means_code(noun: Token) -> str:
-    """The code of the attack a violent event noun names by its means (``EVENT_MEANS``): its
-    modifiers first ("DRONE strikes", "MISSILE attack"), then the noun ("SHELLING"); 190, the
-    use of unspecified force, when it names none."""
-    for c in noun.children:
-        if c.dep_ in ("compound", "amod") and c.i < noun.i and c.lemma_.lower() in EVENT_MEANS:
-            return EVENT_MEANS[c.lemma_.lower()]
-    return EVENT_MEANS.get(noun.lemma_.lower(), "190")
-
-
-def _armed_strike(noun: Token, verb: Token) -> bool:
-    """Whether a 'strike' is an attack, not a walkout (see ``STRIKE_WEAPONS``)."""
-    if verb.lemma_.lower() in HARMING_VERBS:
-        return True
-    if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in STRIKE_WEAPONS for c in noun.children):
-        return True
-    return any(c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
-        p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children) for c in noun.children)
+def _owner(clauses: Clauses, match: Match, sources: list[Actor]) -> list[Actor]:
+    """'seized a British tanker', 'confiscated the rebels' weapons', 'attacked an army base',
+    'fired on a police station': the owner of what a coercive or violent act takes or hits (a
+    possessor or a nationality before the noun, or the body a facility belongs to) is whom it
+    acts on; not when that is the doer's own state ('seized its own tankers')."""
+    things = [match.obj] if match.obj is not None and (
+        match.pattern.objects or match.obj.lemma_.lower() in FACILITY_NOUNS) else []
+    for head in (match.trigger, match.noun):
+        for prep in head.children if head is not None else ():
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "at", "against", "into"):
+                things.extend(p for p in prep.children
+                              if p.dep_ == "pobj" and p.lemma_.lower() in FACILITY_NOUNS)
+    for thing in things:
+        owner = clauses.actor_inside(thing)
+        if owner.i == thing.i and thing.lemma_.lower() in FACILITY_NOUNS:
+            owner = next((c for c in thing.children if c.dep_ in ("compound", "amod") and c.i < thing.i
+                          and clauses.actor(c) is not None), thing)
+        if owner.i == thing.i:
+            continue
+        actor = clauses.actor(owner)
+        if actor is None or any(_same(s, actor) or (s.country == actor.country and actor.sector is None)
+                                for s in sources):
+            continue
+        return [actor]
+    return []
 
 
 def _speaker_did(clauses: Clauses, match: Match, speaker: Actor | None) -> bool:

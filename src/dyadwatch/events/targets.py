@@ -235,11 +235,7 @@ class Targets:
                     return pobjs
         for c in noun.children:
             if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG") and c.i < noun.i:
-                first = next((d for d in c.children if d.dep_ in ("amod", "compound")
-                              and paired_names([d, c])), None)
-                if first is not None and noun.dep_ in _REPORTED_DEPS:
-                    return [first, c]  # "India-Pakistan clashes", "Israeli-Palestinian talks"
-                return [c]
+                return _named_sides(noun, c)
         return []
 
     def located_target(self, trigger: Token, obj: Token | None, country_only: bool = False) -> Token | None:
@@ -429,6 +425,13 @@ def _is_place(token: Token) -> bool:
     while node.dep_ in ("compound", "amod") and node.head.i != node.i:
         node = node.head
     return node.dep_ == "pobj" and node.head.lower_ in ("in", "at", "near", "from", "outside", "inside")
+
+
+def _named_sides(noun: Token, name: Token) -> list[Token]:
+    """The name before an event noun, with the name hyphen-joined before it when the noun is
+    reported ("India-Pakistan clashes", "Israeli-Palestinian talks": two sides)."""
+    first = next((d for d in name.children if d.dep_ in ("amod", "compound") and paired_names([d, name])), None)
+    return [first, name] if first is not None and noun.dep_ in _REPORTED_DEPS else [name]
 
 
 def paired_names(tokens: list[Token]) -> bool:
