@@ -169,6 +169,7 @@ class EventBuilder:
         if not source_heads and pattern.kind == "noun" and match.noun is None:
             source_heads = self.clauses.participants(trigger)  # "X took part in the assault"
         event = event_subject(match)
+        sides: list[Token] = []
         if event is not None:
             # "Russia's strikes killed ...", "an attack by X left ...": the event's doer did it;
             # "fighting between X and Y killed 12": either side may have, so no one is named
@@ -204,7 +205,7 @@ class EventBuilder:
                 if actor is not None:  # "met the leaders of Armenia and Azerbaijan": one each
                     targets.extend(self.parties.plural_of(t, actor))
         real_targets = _inherit_country([a for a in targets if a is not None])
-        if unnamed and event is not None and not real_targets:
+        if unnamed and len(sides) > 1 and not real_targets:
             return None  # "fighting between X and Y left two dead": no victim named as an actor
         if code[:2] in ("18", "19", "20") and real_targets:
             real_targets = struck_place(self.clauses, match, event, real_targets)

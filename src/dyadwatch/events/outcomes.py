@@ -40,6 +40,9 @@ VIOLENT_EVENTS = frozenset({
     "onslaught", "crossfire", "gunfire", "hostility", "hostilities", "combat", "violence", "shoot",
     "shell", "bomb", "fire",
 })
+# Lemmas of the list that name an act only as a gerund ("SHELLING killed ten"): as nouns they
+# are weapons ("shells hit the district"), whose code violence.py reads.
+GERUND_ONLY = frozenset({"shell", "bomb", "shoot"})
 # A strike is also a walkout, and fire a blaze: a strike is an attack when a weapon names it
 # ("air strikes", "drone strikes"), when it is aimed 'on' or 'against' a thing or place, or
 # when it killed or wounded; fire only when a weapon names it ("tank fire", "sniper fire").
@@ -77,6 +80,8 @@ def event_subject(match: Match) -> Token | None:
     if subject is None or subject.lemma_.lower() not in VIOLENT_EVENTS:
         return None
     if subject.pos_ == "VERB" and not event_gerund(subject):
+        return None
+    if subject.pos_ == "NOUN" and subject.lemma_.lower() in GERUND_ONLY:
         return None
     if subject.pos_ not in ("NOUN", "VERB"):
         return None
