@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.events.objects import for_subject
 from dyadwatch.events.subjects import undergoer_verb
+from dyadwatch.events.targets import paired_names
 from dyadwatch.knowledge.words import PLACE_NAMED_ROOTS, SETTING_NOUN_PREPS, THIRD_PARTY
 
 # Codes of taking something by force (CAMEO 171 seize or damage property, 1711 confiscate; 192
@@ -37,14 +38,26 @@ class Arguments:
 
     def source_heads(self, match: Match) -> list[Token]:
         if match.pattern.kind == "noun" and match.noun is None:
-            found = self.clauses.noun_sources(match.trigger)
-            if match.code[:2] in PLACE_NAMED_ROOTS:  # "the Minsk agreements", "the Mali coup": places
-                found = [t for t in found if not (t.ent_type_ == "GPE" and t.dep_ == "compound")]
+            found = self.noun_sources(match)  # "the Minsk agreements", "the Mali coup": places
             if not found:
                 found = self._setting_doers(match.trigger)
             return found
         subjects, _ = self.clauses.subjects(match.trigger)
+        if not subjects and event_gerund(match.trigger):
+            # "Fighting between the army and rebels killed 12": a gerund that is its clause's
+            # subject names an act like an event noun, and takes its parties as a noun does
+            return [t for t in self.noun_sources(match) if self.clauses.actor(t, as_source=True) is not None]
         return subjects
+
+    def noun_sources(self, match: Match) -> list[Token]:
+        """The parties an event noun (or a gerund standing for one) names: its owner, its 'by'
+        or 'between' phrase, or the country names before it; a place named before the noun of
+        a meeting or an attack is where it happened ("the Minsk talks"), unless two names joined
+        by a hyphen name its two sides ("India-Pakistan clashes")."""
+        found = self.clauses.noun_sources(match.trigger)
+        if match.code[:2] in PLACE_NAMED_ROOTS and not (len(found) == 2 and paired_names(found)):
+            found = [t for t in found if not (t.ent_type_ == "GPE" and t.dep_ == "compound")]
+        return found
 
     def target_heads(self, match: Match) -> list[Token]:
         heads = self._target_heads(match)
@@ -219,3 +232,10 @@ def _infinitive(token: Token) -> bool:
     return token.pos_ == "VERB" or (token.pos_ == "NOUN" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
 
+
+def event_gerund(verb: Token) -> bool:
+    """A gerund that is the subject of its clause and has no subject of its own: it names an act
+    the way an event noun does ("FIGHTING between X and Y killed 12", "SHELLING of the town
+    left ten dead")."""
+    return verb.tag_ == "VBG" and verb.dep_ in ("nsubj", "nsubjpass", "csubj") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux") for c in verb.children)

@@ -17,6 +17,13 @@ from typing import TYPE_CHECKING
 from dyadwatch.actors.cues import NO_NATIONALITY
 from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.confidence import CONFIDENCE
+from dyadwatch.events.outcomes import (
+    event_sides,
+    event_subject,
+    left_in_state,
+    means_code,
+    struck_place,
+)
 from dyadwatch.events.parties import UNNAMED_DOER_ROOTS, placed_group
 from dyadwatch.events.parties import same as _same
 from dyadwatch.events.references import refers_to_earlier
@@ -34,7 +41,7 @@ from dyadwatch.knowledge.words import (
     RECIPROCAL_LEMMAS,
 )
 from dyadwatch.read.dates import doc_date_cues, event_date
-from dyadwatch.records import Actor, Event, EventDate, Evidence, Modality, Span
+from dyadwatch.records import Actor, Event, EventDate, Evidence, Modality, Span, unknown_actor
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -106,6 +113,8 @@ class EventBuilder:
             # the main verb's; what it was meant to achieve has not happened and is not a second
             # event (the main event takes its target from it, see Targets.targets)
             return []
+        if left_in_state(match) and event_subject(match) is None:
+            return []  # "the decision left millions without power": a result, no withdrawal
         speaker = self.speakers.speaker_for(trigger)
         parties = self._parties(match, speaker)
         if parties is None:
@@ -117,11 +126,18 @@ class EventBuilder:
         real_sources, real_targets = stance.sources, stance.targets
         clause_contexts = self.plover.clause_contexts(match)
         code = self.plover.refine(code, clause_contexts)
+        event = event_subject(match)
+        if code[:2] not in ("18", "19", "20") and event is not None:
+            # "strikes on power plants LEFT millions without electricity": no departure but
+            # the toll of the strikes, an attack by the means the event names ("drone strikes"
+            # 195, "shelling" 194, "a bombing" 183), else by unspecified force (190)
+            code, rule = means_code(event), rule + "+event-subject"
         if code == "150" and len({a.country for a in real_sources if a.country}) > 1:
             code, rule = "062", rule + "+joint"  # two states' exercise: military cooperation
         if code.startswith("141") and real_sources and all(_official(a) for a in real_sources):
             code, rule = "114", rule + "+official"  # a government protests officially
-        if (pattern.needs_target or pattern.kind == "copula") and not real_targets and len(real_sources) < 2:
+        if (pattern.needs_target or pattern.kind == "copula") and not real_targets and len(real_sources) < 2 \
+                and event is None:
             return []
         pairs, rule, confidence = self._pairs(match, code, rule, real_sources, real_targets)
         if not pairs:
@@ -152,6 +168,16 @@ class EventBuilder:
         source_heads = self.arguments.source_heads(match) if pattern.kind != "copula" else []
         if not source_heads and pattern.kind == "noun" and match.noun is None:
             source_heads = self.clauses.participants(trigger)  # "X took part in the assault"
+        event = event_subject(match)
+        sides: list[Token] = []
+        if event is not None:
+            # "Russia's strikes killed ...", "an attack by X left ...": the event's doer did it;
+            # "fighting between X and Y killed 12": either side may have, so no one is named
+            sides = event_sides(self.clauses, event)
+            if len(sides) == 1:
+                source_heads = sides
+            elif len(sides) > 1 or event.pos_ == "VERB":
+                source_heads = []
         for head in source_heads:
             source_actors.extend(self.parties.source_actors(head, speaker))
         real_sources = [placed_group(self.parties, a, match) for a in source_actors if a is not None]
@@ -165,6 +191,8 @@ class EventBuilder:
             # no named doer: a violent or coercive act still is an event, of an unknown actor
             # ("civilians were killed", "a roadside bomb killed ..."), when it has victims
             doer = self.parties.unnamed_doer(match, source_heads)
+            if event is not None and (doer is None or not source_heads):
+                doer = unknown_actor(trigger.idx, f"event '{event.text}' names no single doer")
             if doer is None:
                 return None
             real_sources, unnamed = [doer], doer.unknown
@@ -177,11 +205,15 @@ class EventBuilder:
                 if actor is not None:  # "met the leaders of Armenia and Azerbaijan": one each
                     targets.extend(self.parties.plural_of(t, actor))
         real_targets = _inherit_country([a for a in targets if a is not None])
+        if unnamed and len(sides) > 1 and not real_targets:
+            return None  # "fighting between X and Y left two dead": no victim named as an actor
+        if code[:2] in ("18", "19", "20") and real_targets:
+            real_targets = struck_place(self.clauses, match, event, real_targets)
         if not real_targets and not unnamed and pattern.kind == "noun" and code[:2] in UNNAMED_DOER_ROOTS:
             # "three policemen died in a Taliban ambush": the dead are its victims, before the place
             real_targets = self.parties.the_dead(trigger)
         if not real_targets and pattern.kind != "copula" and code[:2] in OWNED_ROOTS:
-            real_targets = self._owner(match, real_sources)
+            real_targets = _owner(self.clauses, match, real_sources)
         if not real_targets and match.obj is not None and pattern.objects and code[:2] in RECIPIENT_ROOTS:
             # "summoned the Indian envoy", "expelled Iran's ambassador": the person the pattern
             # names is the one acted on, when of another country than the doer ("deployed its
@@ -207,32 +239,6 @@ class EventBuilder:
         if code[:2] == "17" and len(real_targets) == 1:
             real_sources = [_domestic_forces(a, real_targets[0]) for a in real_sources]
         return real_sources, real_targets, rule
-
-    def _owner(self, match: Match, sources: list[Actor]) -> list[Actor]:
-        """'seized a British tanker', 'confiscated the rebels' weapons', 'attacked an army base',
-        'fired on a police station': the owner of what a coercive or violent act takes or hits (a
-        possessor or a nationality before the noun, or the body a facility belongs to) is whom it
-        acts on; not when that is the doer's own state ('seized its own tankers')."""
-        things = [match.obj] if match.obj is not None and (
-            match.pattern.objects or match.obj.lemma_.lower() in FACILITY_NOUNS) else []
-        for head in (match.trigger, match.noun):
-            for prep in head.children if head is not None else ():
-                if prep.dep_ == "prep" and prep.lower_ in ("on", "at", "against", "into"):
-                    things.extend(p for p in prep.children
-                                  if p.dep_ == "pobj" and p.lemma_.lower() in FACILITY_NOUNS)
-        for thing in things:
-            owner = self.clauses.actor_inside(thing)
-            if owner.i == thing.i and thing.lemma_.lower() in FACILITY_NOUNS:
-                owner = next((c for c in thing.children if c.dep_ in ("compound", "amod") and c.i < thing.i
-                              and self.clauses.actor(c) is not None), thing)
-            if owner.i == thing.i:
-                continue
-            actor = self.clauses.actor(owner)
-            if actor is None or any(_same(s, actor) or (s.country == actor.country and actor.sector is None)
-                                    for s in sources):
-                continue
-            return [actor]
-        return []
 
     def _pairs(
         self, match: Match, code: str, rule: str, real_sources: list[Actor], real_targets: list[Actor]
@@ -316,6 +322,33 @@ class EventBuilder:
             date=date, confidence=round(max(confidence, CONFIDENCE.floor), 2),
         )
 
+
+
+def _owner(clauses: Clauses, match: Match, sources: list[Actor]) -> list[Actor]:
+    """'seized a British tanker', 'confiscated the rebels' weapons', 'attacked an army base',
+    'fired on a police station': the owner of what a coercive or violent act takes or hits (a
+    possessor or a nationality before the noun, or the body a facility belongs to) is whom it
+    acts on; not when that is the doer's own state ('seized its own tankers')."""
+    things = [match.obj] if match.obj is not None and (
+        match.pattern.objects or match.obj.lemma_.lower() in FACILITY_NOUNS) else []
+    for head in (match.trigger, match.noun):
+        for prep in head.children if head is not None else ():
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "at", "against", "into"):
+                things.extend(p for p in prep.children
+                              if p.dep_ == "pobj" and p.lemma_.lower() in FACILITY_NOUNS)
+    for thing in things:
+        owner = clauses.actor_inside(thing)
+        if owner.i == thing.i and thing.lemma_.lower() in FACILITY_NOUNS:
+            owner = next((c for c in thing.children if c.dep_ in ("compound", "amod") and c.i < thing.i
+                          and clauses.actor(c) is not None), thing)
+        if owner.i == thing.i:
+            continue
+        actor = clauses.actor(owner)
+        if actor is None or any(_same(s, actor) or (s.country == actor.country and actor.sector is None)
+                                for s in sources):
+            continue
+        return [actor]
+    return []
 
 
 def _speaker_did(clauses: Clauses, match: Match, speaker: Actor | None) -> bool:

@@ -49,6 +49,12 @@ _MEANS_VERBS = frozenset({"use", "employ"})
 _FORUM_PREPS = ("with", "to", "at", "before", "in")
 
 
+# Dependencies of an event noun whose two hyphen-joined names are its sides ("India-Pakistan
+# clashes killed ...", "after India-Pakistan clashes"): the subject or the head of its clause,
+# or the setting of a verb; not a topic ("condemned the India-Pakistan clashes").
+_REPORTED_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT", "appos"})
+
+
 class Targets:
     """The targets of the triggers of one parsed article."""
 
@@ -185,7 +191,8 @@ class Targets:
                 return found
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in preps:
-                return [self._victim(p) for p in c.children if p.dep_ == "pobj"]
+                pobjs = [p for p in c.children if p.dep_ == "pobj"]
+                return [self._victim(p) for p in (_sides(pobjs) if c.lower_ == "between" else pobjs)]
         for c in noun.children:  # "sanctions imposed ON X"
             if c.dep_ == "acl" and c.tag_ == "VBN":
                 for d in c.children:
@@ -223,12 +230,12 @@ class Targets:
             return stray
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in ("between", "among"):
-                pobjs = [p for p in c.children if p.dep_ == "pobj"]
+                pobjs = _sides([p for p in c.children if p.dep_ == "pobj"])
                 if pobjs:
                     return pobjs
         for c in noun.children:
             if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG") and c.i < noun.i:
-                return [c]
+                return _named_sides(noun, c)
         return []
 
     def located_target(self, trigger: Token, obj: Token | None, country_only: bool = False) -> Token | None:
@@ -418,3 +425,30 @@ def _is_place(token: Token) -> bool:
     while node.dep_ in ("compound", "amod") and node.head.i != node.i:
         node = node.head
     return node.dep_ == "pobj" and node.head.lower_ in ("in", "at", "near", "from", "outside", "inside")
+
+
+def _named_sides(noun: Token, name: Token) -> list[Token]:
+    """The name before an event noun, with the name hyphen-joined before it when the noun is
+    reported ("India-Pakistan clashes", "Israeli-Palestinian talks": two sides)."""
+    first = next((d for d in name.children if d.dep_ in ("amod", "compound") and paired_names([d, name])), None)
+    return [first, name] if first is not None and noun.dep_ in _REPORTED_DEPS else [name]
+
+
+def paired_names(tokens: list[Token]) -> bool:
+    """Two names joined by a hyphen, as the two sides of an act ("INDIA-PAKISTAN clashes",
+    "ISRAELI-PALESTINIAN talks"), each a place or a people, not "U.S.-led"."""
+    if len(tokens) != 2:
+        return False
+    a, b = sorted(tokens, key=lambda t: t.i)
+    return (b.i == a.i + 2 and a.doc[a.i + 1].text == "-"
+            and all(t.ent_type_ in ("GPE", "NORP") or t.pos_ == "PROPN" for t in (a, b)))
+
+
+def _sides(pobjs: list[Token]) -> list[Token]:
+    """The first side named after 'between': its object, or in "between Kenyan police and
+    opposition supporters", misparsed with "police and opposition" as one modifier of
+    "supporters", the coordination inside it that names the two sides ('between' needs two)."""
+    if len(pobjs) != 1 or any(d.dep_ == "conj" for d in pobjs[0].children):
+        return pobjs
+    return [next((d for d in pobjs[0].children if d.dep_ in ("nmod", "compound") and d.i < pobjs[0].i
+                  and any(e.dep_ == "conj" for e in d.children)), pobjs[0])]
