@@ -4,6 +4,7 @@ resolver and gazetteer rules behind them."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 
@@ -155,3 +156,33 @@ def test_counties_are_places_and_the_story_says_which(coder: Coder) -> None:
     (kent,) = [m for m in american.places if m.text == "Kent"]
     assert kent.place is not None and (kent.place.country, kent.place.feature) == ("USA", "city")
     assert kent.place.admin1_name == "Washington"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "country"), [
+    ("Russian forces shelled Kherson overnight.", "UKR"),
+    ("Russian missiles struck Kharkiv on Tuesday.", "UKR"),
+])
+def test_a_town_attacked_that_no_actor_list_knows_is_its_country(coder: Coder, text: str, country: str) -> None:
+    """The actor stage codes an unlisted town as UNK; the places stage resolves it, and the
+    event's target takes its country, as CAMEO codes a town attacked by its state."""
+    coded = _code(coder, text)
+    targets = [e.target for e in coded.events if e.cameo.root in ("19", "20") and e.target is not None]
+    assert targets and all(t.country == country and t.cameo_code == country for t in targets), targets
+    assert all("the place" in t.reason for t in targets)
+
+
+def test_a_person_is_never_given_a_places_country() -> None:
+    from dyadwatch.coder import with_place_countries
+    from dyadwatch.records import Actor, Article, PlaceMention
+
+    from fake_coder import build_event
+
+    text = "Denzel Washington met Boris Ivanov."
+    event = build_event(Article("p", text), trigger="met")
+    person = Actor("Denzel Washington", 0, 17, "Denzel Washington", None, None, "UNK", "person", "named person")
+    town = Actor("Washington", 7, 17, "Washington", None, None, "UNK", "organisation", "not in our lists")
+    place = Place("Washington", 4140963, "city", "USA", "DC", 38.9, -77.0)
+    mention = [PlaceMention("Washington", 7, 17, "literal", place)]
+    assert with_place_countries(replace(event, source=person), mention).source == person
+    assert with_place_countries(replace(event, source=town), mention).source.country == "USA"  # type: ignore[union-attr]

@@ -10,7 +10,7 @@ from itertools import batched
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dyadwatch.actors.resolve import ArticleActors
+from dyadwatch.actors.resolve import ArticleActors, cameo_actor_code
 from dyadwatch.context import ArticleContext
 from dyadwatch.errors import DyadwatchError, InputError, InvalidArgument
 from dyadwatch.events.extract import EventExtractor
@@ -299,6 +299,7 @@ def placed_events(
     )
     placed: list[Event] = []
     for event in events:
+        event = with_place_countries(event, mentions)
         trig = event.evidence.trigger
         span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
         countries = {
@@ -313,6 +314,27 @@ def placed_events(
         )
         placed.append(replace(event, place=place) if place is not None else event)
     return placed, mentions
+
+
+def with_place_countries(event: Event, mentions: Sequence[PlaceMention]) -> Event:
+    """``event`` with each actor our lists do not know (code UNK: "Russian forces shelled
+    Kherson") that is a resolved place of the text taken as its country (UKR), as CAMEO codes a
+    town attacked or speaking by its state. The actor stage cannot ask the gazetteer (it comes
+    before it); a place that resolves to no country leaves the actor as it was."""
+    roles = {}
+    for role in ("source", "target"):
+        actor = getattr(event, role)
+        # a person is never a place, even one misnamed after a town ("Denzel Washington")
+        if actor is None or actor.cameo_code != "UNK" or actor.country is not None or actor.kind == "person":
+            continue
+        place = next((m.place for m in mentions if m.place is not None and m.place.country
+                      and m.start >= actor.start and m.end <= actor.end), None)  # fmt: skip
+        if place is not None and place.country is not None:
+            roles[role] = replace(
+                actor, country=place.country, kind="state",
+                cameo_code=cameo_actor_code(place.country, actor.sector),
+                reason=f"{actor.reason}; the place {place.name}, in {place.country}")
+    return replace(event, **roles) if roles else event
 
 
 def outside(events: list[Event], hidden: list[tuple[int, int]]) -> list[Event]:
