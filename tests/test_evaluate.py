@@ -106,28 +106,35 @@ def test_a_malformed_record_names_file_and_line(tmp_path: Path) -> None:
 
 def test_gold_is_coded_through_the_pre_filtered_text() -> None:
     """The eval codes what ingest codes: the parser sees ``parse_text`` (the pre-filter's
-    blanked text), the event stage the original article."""
+    blanked text), the event stage the original article, then the places stage."""
     parsed: list[str] = []
     seen: list[Article] = []
+    placed: list[Article] = []
 
     def pipe(texts: list[str], batch_size: int) -> Any:
         parsed.extend(texts)
         return iter(texts)
 
-    def events_from_doc(doc: Any, article: Article) -> list[Any]:
-        seen.append(article)
+    def events_in(context: Any) -> list[Any]:
+        seen.append(context.article)
         return []
 
+    def places_in(context: Any, events: list[Any]) -> tuple[list[Any], list[Any]]:
+        placed.append(context.article)
+        return events, []
+
     coder: Any = SimpleNamespace(
-        settings=SimpleNamespace(batch_size=4),
+        settings=SimpleNamespace(batch_size=4, places=True),
         parse_text=lambda article: article.text.upper(),
         nlp=SimpleNamespace(pipe=pipe),
-        events_from_doc=events_from_doc,
+        context_of=lambda doc, article: SimpleNamespace(doc=doc, article=article),
+        events_in=events_in,
+        places_in=places_in,
     )
     records = list(read_gold(GOLD / "cameo_small.jsonl"))
     out = list(code_gold(coder, records))
     assert parsed == [g.text.upper() for g in records]
-    assert [a.text for a in seen] == [g.text for g in records]
+    assert [a.text for a in seen] == [g.text for g in records] == [a.text for a in placed]
     assert [doc for _, _, doc in out] == parsed
 
 

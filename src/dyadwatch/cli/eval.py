@@ -24,7 +24,7 @@ def command(gold: Path, limit: int | None, misses: int, fmt: str, model: str | N
     trigger spans).
 
     \b
-    Texts are coded as `ingest` codes them (pre-filter included). Reports CAMEO exact and root
+    Texts are coded as `ingest` codes them (pre-filter and places included). Reports CAMEO exact and root
     accuracy with a per-root table, PLOVER type accuracy, (source, target, type) triple
     precision/recall/F1 (and, for CAMEO gold with actors, (source country, target country, CAMEO root) triples),
     gold-actor country and country+sector accuracy with coverage, a

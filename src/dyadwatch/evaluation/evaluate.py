@@ -296,13 +296,17 @@ Coded = tuple[GoldRecord, list[Event], "Doc | None"]
 def code_gold(coder: Coder, records: list[GoldRecord]) -> Iterator[Coded]:
     """Each gold text coded as ``ingest`` codes it: through the pre-filter when the settings
     turn it on (sentences that cannot hold an event blanked, offsets kept), then the event stage,
-    which yields nothing for a sport, entertainment or business story. The doc comes along for
-    picking the primary event."""
+    which yields nothing for a sport, entertainment or business story, then the places stage
+    when the settings turn it on. The doc comes along for picking the primary event."""
     articles = [Article(id=g.id, text=g.text) for g in records]
     texts = [coder.parse_text(a) for a in articles]
     docs = coder.nlp.pipe(texts, batch_size=coder.settings.batch_size)
     for g, article, doc in zip(records, articles, docs, strict=True):
-        yield g, coder.events_from_doc(doc, article), doc
+        context = coder.context_of(doc, article)
+        events = coder.events_in(context)
+        if coder.settings.places:  # as ingest: a town our actor lists miss takes its country
+            events, _ = coder.places_in(context, events)
+        yield g, events, doc
 
 
 def evaluate(coder: Coder, gold: Iterable[GoldRecord], *, misses: int = 0) -> Report:
