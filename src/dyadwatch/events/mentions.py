@@ -191,7 +191,9 @@ class Mentions:
         subject that acts ("Europe imposed sanctions", "the West urged Iran") stands for the
         states in it, a group of states."""
         label = token.ent_type_
-        if label == "LOC" and doer and token.pos_ == "PROPN":
+        # a named place acted on ("shelled Kherson", the tagger's LOC for many towns) is an
+        # actor too: the places stage gives it its country
+        if label == "LOC" and (doer or token.dep_ == "dobj") and token.pos_ == "PROPN":
             label = "GPE"
         if label not in _UNLISTED_KINDS or token.pos_ not in ("PROPN", "NOUN"):
             return None
