@@ -33,13 +33,17 @@ from dyadwatch.actors.people import ArticlePeople
 from dyadwatch.actors.roles import RoleResolver
 from dyadwatch.actors.scope import ActorScope, Resolution, cameo_actor_code
 from dyadwatch.knowledge.words import FACILITY_NOUNS, PART_NOUNS
-from dyadwatch.records import Actor
+from dyadwatch.records import Actor, ActorKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from dyadwatch.context import ArticleContext
     from dyadwatch.knowledge.base import Knowledge
+
+# Sectors of people who speak for no body of their own: elites (former officials), civilians,
+# refugees; None is a person with no role at all.
+_NO_BODY_SECTORS = frozenset({None, "ELI", "CVL", "REF"})
 
 __all__ = ["ArticleActors", "Resolution", "cameo_actor_code", "coordinated"]
 
@@ -143,6 +147,23 @@ class ArticleActors(ActorScope):
                 return replace(found, reason=f"'{head.text}' refers back to {found.name}; "
                                + found.reason).at(head.text, head.idx, head.idx + len(head))
         return None
+
+    def spoken_for(self, head: Token, speaker: Actor) -> Actor | None:
+        """'it' as the subject in the words of an official ("the foreign ministry spokesman said
+        it would impose sanctions", "the army spokesman said it had arrested 20"): a person is
+        never 'it', and the body an official speaks for is the one that acts, the speaker's
+        country with the speaker's sector. Not for someone speaking for no body: without a
+        country, without a sector, or of the elite, civilians or refugees ("a retired general
+        said it would ...": 'it' is then left unresolved)."""
+        if (head.lower_ != "it" or head.dep_ not in ("nsubj", "nsubjpass") or speaker.country is None
+                or speaker.sector in _NO_BODY_SECTORS or speaker.country not in self.knowledge.countries):
+            return None
+        kind: ActorKind = "state" if speaker.sector == "GOV" else "organisation"
+        name = self.country_name(speaker.country)
+        body = replace(speaker, name=name if kind == "state" else f"{name} {speaker.sector}", kind=kind,
+                       reason=f"'{head.text}' in the words of {speaker.name}: the body they speak for; "
+                              + speaker.reason)
+        return mentioned_at(body, head)
 
     def _as_modifier(self, head: Token, speaker: Actor | None) -> Actor | None:
         """A name that modifies a noun stands for the noun's actor with the name's country:

@@ -84,6 +84,10 @@ class Mentions:
             # "the president said he condemned it", "the minister said his country would not
             # negotiate": in a person's reported speech, the speaker or the state they speak for
             return mentioned_at(speaker, token)
+        body = self.actors.spoken_for(token, speaker) if for_speaker and speaker is not None \
+            and self._a_person(speaker) else None
+        if body is not None:
+            return body
         antecedent = self._previous_subject(token)
         if antecedent is not None:
             return antecedent
