@@ -111,7 +111,7 @@ class Arguments:
                     return undergoers
             return self.clauses.noun_targets(trigger, tuple(p for p in pattern.preps if verb is None or p != "from"))
         if match.code[:3] in TAKING_CODES:
-            losers = self._taken_from(trigger, match.obj)
+            losers = self._from_party(trigger, match.obj)
             if losers:
                 return losers
         found = self.clauses.targets(trigger, match.obj, pattern.preps, pattern.objects)
@@ -165,7 +165,7 @@ class Arguments:
         if match.pattern.family in ("appeal", "demand"):
             if addressee is not None:
                 return [addressee]
-            asked = self._asked_of(frame, match.obj) or self._asked_to(frame)
+            asked = self._from_party(frame, match.obj) or self._asked_to(frame)
             if asked:
                 return asked
             clause = match.inner.trigger if match.inner is not None else next(
@@ -191,19 +191,11 @@ class Arguments:
                     return found
         return []
 
-    def _asked_of(self, frame: Token, obj: Token | None) -> list[Token]:
-        """'sought an apology FROM X', 'asked for help FROM X': whom something is asked of."""
-        for head in [frame] + ([obj] if obj is not None else []):
-            for c in head.children:
-                if c.dep_ == "prep" and c.lower_ == "from":
-                    found = [p for p in c.children if p.dep_ == "pobj" and self.clauses.actor(p) is not None]
-                    if found:
-                        return found
-        return []
-
-    def _taken_from(self, verb: Token, obj: Token | None) -> list[Token]:
-        """'recaptured the village FROM Russian troops', 'seized weapons FROM the rebels': whom
-        a thing or a place is taken from is whom the taking acts on, not the place taken."""
+    def _from_party(self, verb: Token, obj: Token | None) -> list[Token]:
+        """The actors of a 'from' phrase of ``verb`` or its object: whom something is asked of
+        ('sought an apology FROM X', 'asked for help FROM X'), and whom a thing or a place is
+        taken from ('recaptured the village FROM Russian troops', 'seized weapons FROM the
+        rebels'), which is whom the taking acts on, not the place taken."""
         for head in [verb] + ([obj] if obj is not None else []):
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ == "from":

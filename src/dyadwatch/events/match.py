@@ -9,6 +9,8 @@ from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.knowledge.words import ABOUT_PREPS
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Token
 
     from dyadwatch.knowledge.lexicon import Pattern
@@ -53,6 +55,16 @@ class Match:
         return out
 
 
+def _to_infinitives(verb: Token) -> Iterator[tuple[Token, list[Token]]]:
+    """The to-infinitive clauses after ``verb`` that hang on it, each with its dependents."""
+    for c in verb.children:
+        if c.dep_ not in ("advcl", "ccomp", "xcomp") or c.pos_ != "VERB" or c.i < verb.i:
+            continue
+        kids = list(c.children)
+        if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids):
+            yield c, kids
+
+
 def for_clause(verb: Token) -> tuple[Token, Token] | None:
     """(subject, infinitive) of a 'for X to do Y' clause under ``verb``: the parser reads
     "appealed for troops to restore order" as a clause whose subject is the troops, where the
@@ -60,12 +72,7 @@ def for_clause(verb: Token) -> tuple[Token, Token] | None:
     infinitive on the verb beside a 'for' phrase ("asked for soldiers | to secure the city")."""
     asked = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
                   for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
-    for c in verb.children:
-        if c.dep_ not in ("advcl", "ccomp", "xcomp") or c.pos_ != "VERB" or c.i < verb.i:
-            continue
-        kids = list(c.children)
-        if not any(k.dep_ == "aux" and k.lower_ == "to" for k in kids):
-            continue
+    for c, kids in _to_infinitives(verb):
         mark = next((k for k in kids if k.dep_ == "mark" and k.lower_ == "for"), None)
         if mark is None:
             if asked is not None and asked.i < c.i and c.dep_ == "advcl" and not any(
@@ -88,12 +95,7 @@ def for_infinitive(verb: Token) -> Token | None:
     more often the thing asked for ("called for calm to allow talks": calm)."""
     named = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
                   for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
-    for c in verb.children:
-        if c.dep_ not in ("advcl", "ccomp", "xcomp") or c.pos_ != "VERB" or c.i < verb.i:
-            continue
-        kids = list(c.children)
-        if not any(k.dep_ == "aux" and k.lower_ == "to" for k in kids):
-            continue
+    for c, kids in _to_infinitives(verb):
         if any(k.dep_ == "mark" and k.lower_ == "for" for k in kids):
             return c
         if named is not None and named.i < c.i and not any(
