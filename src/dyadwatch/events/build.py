@@ -113,10 +113,12 @@ class EventBuilder:
             # the main verb's; what it was meant to achieve has not happened and is not a second
             # event (the main event takes its target from it, see Targets.targets)
             return []
-        if left_in_state(match) and event_subject(match) is None:
+        # the violent event a verb of its outcome has as its subject ("the shelling killed ten")
+        event = event_subject(match)
+        if left_in_state(match) and event is None:
             return []  # "the decision left millions without power": a result, no withdrawal
         speaker = self.speakers.speaker_for(trigger)
-        parties = self._parties(match, speaker)
+        parties = self._parties(match, speaker, event)
         if parties is None:
             return []
         real_sources, real_targets, rule = parties
@@ -126,7 +128,6 @@ class EventBuilder:
         real_sources, real_targets = stance.sources, stance.targets
         clause_contexts = self.plover.clause_contexts(match)
         code = self.plover.refine(code, clause_contexts)
-        event = event_subject(match)
         if code[:2] not in ("18", "19", "20") and event is not None:
             # "strikes on power plants LEFT millions without electricity": no departure but
             # the toll of the strikes, an attack by the means the event names ("drone strikes"
@@ -156,10 +157,11 @@ class EventBuilder:
         return built
 
     def _parties(
-        self, match: Match, speaker: Actor | None
+        self, match: Match, speaker: Actor | None, event: Token | None
     ) -> tuple[list[Actor], list[Actor], str] | None:
         """(sources, targets, what the rule adds) of a match, or None when it has no event:
-        no doer, or an unnamed doer and no victim."""
+        no doer, or an unnamed doer and no victim. ``event`` is the violent event noun the
+        trigger has as its subject (``event_subject``), whose parties are the doers."""
         trigger, pattern = match.trigger, match.pattern
         rule, code = "", match.code
         source_actors: list[Actor | None] = []
@@ -168,7 +170,6 @@ class EventBuilder:
         source_heads = self.arguments.source_heads(match) if pattern.kind != "copula" else []
         if not source_heads and pattern.kind == "noun" and match.noun is None:
             source_heads = self.clauses.participants(trigger)  # "X took part in the assault"
-        event = event_subject(match)
         sides: list[Token] = []
         if event is not None:
             # "Russia's strikes killed ...", "an attack by X left ...": the event's doer did it;

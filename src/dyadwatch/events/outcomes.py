@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from dyadwatch.actors.resolve import coordinated
+from dyadwatch.actors.resolve import cameo_actor_code, coordinated
 from dyadwatch.events.arguments import event_gerund
 from dyadwatch.knowledge.words import WEAPON_CODES
 
@@ -124,7 +124,7 @@ def struck_place(clauses: Clauses, match: Match, event: Token | None, targets: l
     if place is None or place.country is None:
         return targets
     country = place.country
-    return [replace(t, country=country, cameo_code=country + (t.sector or ""),
+    return [replace(t, country=country, cameo_code=cameo_actor_code(country, t.sector),
                     reason=t.reason.split(FOCUS_GUESS)[0] + f"; struck in '{place.text}' -> {country}")
             if t in guessed and t.country != country else t for t in targets]
 
