@@ -59,6 +59,15 @@ _CLAIM_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 _CONTENT_DEPS = frozenset({"acl", "ccomp", "relcl"})
 
 
+def _clause_of(pronoun: Token) -> Token:
+    """The verb of the clause ``pronoun`` is the subject of, past conjoined verbs ("that it had
+    entered and captured the town": 'entered'), which a claim's content clause hangs on."""
+    clause = pronoun.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return clause
+
+
 def claim_denier(pronoun: Token) -> Token | None:
     """The subject of the verb that denies a claim whose content clause has ``pronoun`` for its
     subject: "Russia dismissed U.S. claims that it had supplied drones", "the army rejected
@@ -67,9 +76,7 @@ def claim_denier(pronoun: Token) -> Token | None:
     claim nobody is said to deny ("U.S. claims that it ..." keeps today's reading)."""
     if pronoun.lower_ not in _CLAIM_PRONOUNS or pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    clause = pronoun.head
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
+    clause = _clause_of(pronoun)
     if clause.dep_ not in _CONTENT_DEPS or (
         clause.dep_ == "relcl" and not any(c.dep_ == "mark" for c in clause.children)
     ):
@@ -94,9 +101,7 @@ def claim_owner(pronoun: Token) -> Token | None:
     claims that it ..."), a nationality or name before the noun ("Russian claims", "Hamas
     claims") or its 'by' or 'from' phrase ("claims by Russia"). Only for a claim or an
     assertion, which may be the owner's word about itself; ``None`` otherwise."""
-    clause = pronoun.head
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
+    clause = _clause_of(pronoun)
     noun = clause.head
     if clause.dep_ not in _CONTENT_DEPS or noun.lemma_.lower() not in OWN_CLAIM_NOUNS:
         return None
