@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import collective_marker
-from dyadwatch.actors.resolve import ArticleActors, coordinated
+from dyadwatch.actors.resolve import ArticleActors, cameo_actor_code, coordinated
 from dyadwatch.events.subjects import told_with
 from dyadwatch.knowledge.words import (
     ASSAULTED_PREPS,
@@ -367,7 +367,7 @@ def placed_group(parties: Parties, actor: Actor, match: Match) -> Actor:
     if located is None or located.country is None:
         return actor
     country = located.country
-    return replace(actor, country=country, sector="REB", cameo_code=country + "REB",
+    return replace(actor, country=country, sector="REB", cameo_code=cameo_actor_code(country, "REB"),
                    reason=actor.reason + f"; an armed group acting in '{located.text}' -> {country}")
 
 
