@@ -143,7 +143,11 @@ def reaction_not_meeting(found: Match, clauses: Clauses) -> bool:
 # as concessions); regret over what another did disapproves of it (110).
 REGRET_WORDS = frozenset({"regret", "regrets"})
 REMORSE_WORDS = frozenset({"remorse", "contrition", "repentance"})
-OWN_POSSESSIVES = frozenset({"its", "our", "my"})
+# Possessives that make the regretted act the regretter's own ("its actions", "our mistakes"):
+# not 'his' or 'her', which may be another person's (unlike words.OWN_POSSESSIVES, a speaker's
+# "his country"); a body's own ("his country's past") takes any of them.
+SELF_POSSESSIVES = frozenset({"its", "our", "my"})
+BODY_POSSESSIVES = SELF_POSSESSIVES | {"his", "her"}
 OWN_BODIES = frozenset({"country", "nation", "government", "army", "party", "state"})
 
 
@@ -171,10 +175,10 @@ def regret_sense(found: Match) -> Match:
 def _own(noun: Token) -> bool:
     """'its actions', 'our mistakes', 'its own failures', 'his country's past': the doer's own."""
     for c in noun.children:
-        if c.lower_ == "own" or (c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES):
+        if c.lower_ == "own" or (c.dep_ == "poss" and c.lower_ in SELF_POSSESSIVES):
             return True
         if c.dep_ == "poss" and c.lemma_.lower() in OWN_BODIES and any(
-                g.dep_ == "poss" and g.lower_ in ("his", "her", "its", "our", "my") for g in c.children):
+                g.dep_ == "poss" and g.lower_ in BODY_POSSESSIVES for g in c.children):
             return True
     return False
 
