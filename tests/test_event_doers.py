@@ -24,9 +24,9 @@ def _by_trigger(events: list[Event], trigger: str) -> list[Event]:
 @pytest.mark.parametrize(
     ("text", "trigger", "doer"),
     [
-        # the clause it is coordinated with
+        # the clause it is coordinated with (Beni, a town in DR Congo, gives the rebels' country)
         ("Rebels attacked the town of Beni on Monday and two soldiers were killed, the army said.",
-         "killed", "REB"),
+         "killed", "CODREB"),
         # ... also past the speaker who reports the second act
         ("Israeli jets struck Gaza overnight and a house was destroyed, witnesses said.", "destroyed", "ISRMIL"),
         # a weapon as the subject, after the clause that says whose it is
@@ -159,7 +159,8 @@ def test_the_doer_of_a_telling_clause_refines_the_violence(
     ("text", "side", "code"),
     [
         ("The men, all members of the Houthi movement, seized a cargo ship in the Red Sea.", "source", "YEMREB"),
-        ("The suspects, members of a criminal gang, kidnapped a businessman in Lagos.", "source", "CRM"),
+        # the gang takes the country of the town the kidnapping is placed in
+        ("The suspects, members of a criminal gang, kidnapped a businessman in Lagos.", "source", "NGACRM"),
         ("Two men, both Iranian nationals, were arrested by Turkish police in Istanbul.", "target", "IRNCVL"),
     ],
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date as Date
@@ -10,6 +11,7 @@ from itertools import batched
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dyadwatch.actors.cues import NO_NATIONALITY
 from dyadwatch.actors.resolve import ArticleActors, cameo_actor_code
 from dyadwatch.context import ArticleContext
 from dyadwatch.errors import DyadwatchError, InputError, InvalidArgument
@@ -25,7 +27,7 @@ from dyadwatch.knowledge.ontology import Ontology, load_ontology
 from dyadwatch.limits import LIMITS
 from dyadwatch.nlp.pipeline import load_pipeline
 from dyadwatch.read.dateline import Dating, read_dating
-from dyadwatch.records import Article, Event, PlaceMention, content_hash
+from dyadwatch.records import Actor, Article, Event, Place, PlaceMention, content_hash
 from dyadwatch.settings import Settings
 
 if TYPE_CHECKING:  # spaCy itself loads with the pipeline, on first use
@@ -312,8 +314,48 @@ def placed_events(
             if span is not None
             else None
         )
-        placed.append(replace(event, place=place) if place is not None else event)
+        if place is not None:
+            event = with_event_place_country(replace(event, place=place), place)
+        placed.append(event)
     return placed, mentions
+
+
+# Words by which a mention says its people came from elsewhere than where they act.
+_FROM_ELSEWHERE = re.compile(
+    r"\b(foreign|international|overseas|expatriate|tourists?|visiting|migrants?|mercenar(y|ies))\b",
+    re.IGNORECASE,
+)
+
+
+def with_event_place_country(event: Event, place: Place) -> Event:
+    """``event`` with each actor named by role alone ("police", "gunmen", "workers", "five
+    villagers") that the actor stage gave no country, or only the article's default one,
+    taken as of the country of the place its clause names: "Police arrested 12 militants in
+    Karachi" is PAKCOP -> PAKREB, as the actor stage already reads "rebels in Mali" when the
+    place is a country it knows (towns need the gazetteer, which comes later). Not for the
+    dateline's place (the actor stage used the story's setting already), not for people,
+    states or bodies, not for a mention that says its people came from elsewhere ("foreign
+    fighters"), and not when the place is the other side's own country, named as a state
+    ("troops entered Syria": the troops are not Syria's)."""
+    country = place.country
+    if country is None or place.from_dateline:
+        return event
+    roles: dict[str, Actor] = {}
+    for role, other in (("source", event.target), ("target", event.source)):
+        actor: Actor | None = getattr(event, role)
+        if (actor is None or actor.kind not in ("group", "organisation") or actor.sector is None
+                or (actor.country is not None and NO_NATIONALITY not in actor.reason)
+                or actor.country == country or _FROM_ELSEWHERE.search(actor.text)):  # fmt: skip
+            continue
+        if other is not None and other.country == country and other.sector is None:
+            continue
+        roles[role] = replace(
+            actor, country=country, cameo_code=cameo_actor_code(country, actor.sector),
+            reason=f"{actor.reason}; the event is placed in '{place.name}' -> {country}")
+    if not roles:
+        return event
+    return replace(event, source=roles.get("source", event.source),
+                   target=roles.get("target", event.target))
 
 
 def with_place_countries(event: Event, mentions: Sequence[PlaceMention]) -> Event:
@@ -321,7 +363,7 @@ def with_place_countries(event: Event, mentions: Sequence[PlaceMention]) -> Even
     Kherson") that is a resolved place of the text taken as its country (UKR), as CAMEO codes a
     town attacked or speaking by its state. The actor stage cannot ask the gazetteer (it comes
     before it); a place that resolves to no country leaves the actor as it was."""
-    roles = {}
+    roles: dict[str, Actor] = {}
     for role in ("source", "target"):
         actor = getattr(event, role)
         # a person is never a place, even one misnamed after a town ("Denzel Washington")
@@ -334,7 +376,10 @@ def with_place_countries(event: Event, mentions: Sequence[PlaceMention]) -> Even
                 actor, country=place.country, kind="state",
                 cameo_code=cameo_actor_code(place.country, actor.sector),
                 reason=f"{actor.reason}; the place {place.name}, in {place.country}")
-    return replace(event, **roles) if roles else event
+    if not roles:
+        return event
+    return replace(event, source=roles.get("source", event.source),
+                   target=roles.get("target", event.target))
 
 
 def outside(events: list[Event], hidden: list[tuple[int, int]]) -> list[Event]:
