@@ -49,6 +49,19 @@ def _markers(coder: Coder, text: str, trigger: str) -> set[str]:
         ("Portugal would sign the deal if Morocco lowered its quotas.", "sign", "hypothetical"),
         ("Portugal sent a delegation to sign the deal.", "sign", "hypothetical"),
         ("The two countries must sign the deal, the minister said.", "sign", "hypothetical"),
+        # an event noun as the subject of a verb of taking place has that verb's markers
+        ("Talks between Portugal and Morocco will resume in Rabat next month.", "Talks", "future"),
+        ("Officials said the talks on fishing quotas might resume in June.", "talks", "hedged"),
+        ("The summit of Atlantic states will take place in Lisbon.", "summit", "future"),
+        ("The vote on the fisheries deal was not held on Monday.", "vote", "negated"),
+        ("Talks on fishing quotas are expected to resume in Rabat.", "Talks", "future"),
+        ("Talks on fishing quotas resumed in Rabat on Monday.", "Talks", "asserted"),
+        # ... and only such a verb: the raid did happen, whatever it may have caused
+        ("The raid on the harbour may have killed five fishermen.", "raid", "asserted"),
+        # a claim called false is denied
+        ("Reports that Portugal had seized Moroccan trawlers were false, Lisbon said.", "seized", "negated"),
+        ("Claims that Portugal had seized Moroccan trawlers are baseless, the ministry said.", "seized", "negated"),
+        ("Reports that Portugal had seized Moroccan trawlers were confirmed by Lisbon.", "seized", "hedged"),
     ],
 )
 def test_modality_per_construction(coder: Coder, text: str, trigger: str, expected: str) -> None:

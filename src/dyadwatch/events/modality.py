@@ -20,6 +20,7 @@ _CLASSES = (
     "hedge_adverb", "hedge_modal", "future_modal", "hypothetical_modal", "demand_modal",
     "hedge_governor", "intent_governor", "future_frame", "negating_governor", "denial_governor",
     "report_noun", "report_verb", "negating_determiner", "pending_adverb", "unnamed_source", "presupposing_mark", "conditional_mark",
+    "occurrence_verb", "falsity_adjective",
 )
 
 
@@ -70,6 +71,10 @@ PENDING_ADVERBS = _CUES["pending_adverb"]
 UNNAMED_SOURCES = _CUES["unnamed_source"]
 PRESUPPOSING_MARKS = _CUES["presupposing_mark"]
 CONDITIONAL_MARKS = _CUES["conditional_mark"]
+# Verbs of taking place: "talks could resume" is as uncertain as its verb says.
+OCCURRENCE_VERBS = _CUES["occurrence_verb"]
+# Adjectives that call a claim false: "reports that X attacked were baseless".
+FALSITY_ADJECTIVES = _CUES["falsity_adjective"]
 _CLIMB = {"ccomp", "xcomp", "conj", "advcl", "csubj", "pcomp", "acl", "relcl", "attr"}
 
 Cued = tuple[Modality, "Token | None"]
@@ -161,7 +166,46 @@ def _claimed(clause: Token) -> Cued | None:
     for c in noun.children:  # "there is no evidence that X ...": a claim said to be unfounded
         if c.dep_ in ("det", "neg") and c.lower_ in NEGATING_DETERMINERS:
             return "negated", c
+    falsity = _called_false(noun)
+    if falsity is not None:
+        return "negated", falsity
     return "hedged", clause.head
+
+
+def _called_false(noun: Token) -> Token | None:
+    """The word that calls a claim false: "reports that X attacked were baseless" (the claim as
+    the subject of "false"), "Beijing called the reports baseless" (as the object so named)."""
+    if noun.dep_ in ("nsubj", "dobj"):
+        for c in noun.head.children:
+            if c.dep_ in ("acomp", "oprd") and c.lemma_.lower() in FALSITY_ADJECTIVES:
+                return c
+    return None
+
+
+def _occurring(verb: Token) -> bool:
+    """A verb that says its subject takes place ("resume", "take place", "be held")."""
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    if lemma == "go":
+        return any(c.lower_ in ("ahead", "forward") for c in verb.children)
+    return lemma in OCCURRENCE_VERBS
+
+
+def _subject_event(trigger: Token) -> tuple[Cued | None, Token]:
+    """An event noun that is the subject of a verb of taking place ("the talks could resume",
+    "talks are expected to resume", "the summit will take place") has that verb's markers; the
+    clause climb goes on from the verb ("officials said talks would resume"). Any other noun
+    subject keeps its own reading ("the attack killed five": the attack took place)."""
+    verb = trigger.head
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ not in ("nsubj", "nsubjpass") or verb.i == trigger.i:
+        return None, trigger
+    if _occurring(verb):
+        return _own(verb), verb
+    planned = next((c for c in verb.children if c.dep_ == "xcomp" and _occurring(c)), None)
+    if planned is None:
+        return None, trigger
+    return _own(verb) or _own(planned) or _governor(verb, "xcomp"), verb
 
 
 def _infinitive(token: Token) -> bool:
@@ -185,7 +229,9 @@ def modality_cue(trigger: Token) -> Cued:
     if _infinitive(trigger) and trigger.dep_ in ("acl", "relcl", "advcl", "pcomp"):
         # "opportunities to cooperate", "in order to forge": not done yet
         return "hypothetical", next(c for c in trigger.children if c.dep_ == "aux")
-    node = trigger
+    said, node = _subject_event(trigger)
+    if said is not None:
+        return said
     for _ in range(8):
         dep = node.dep_
         if dep not in _CLIMB or node.head.i == node.i:
