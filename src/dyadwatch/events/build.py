@@ -33,6 +33,7 @@ from dyadwatch.events.targets import purpose_of
 from dyadwatch.knowledge.words import (
     CLAUSE_TARGET_ROOTS,
     FACILITY_NOUNS,
+    LIGHT_VERBS,
     LOCATED_ROOTS,
     MUTUAL_WITH,
     OWNED_ROOTS,
@@ -170,6 +171,11 @@ class EventBuilder:
         source_heads = self.arguments.source_heads(match) if pattern.kind != "copula" else []
         if not source_heads and pattern.kind == "noun" and match.noun is None:
             source_heads = self.clauses.participants(trigger)  # "X took part in the assault"
+        obj = match.obj
+        if (not source_heads and pattern.kind == "verb" and obj is not None and obj.dep_ == "nsubjpass"
+                and trigger.lemma_.lower() in LIGHT_VERBS):
+            # "talks between X and Y were held": a light verb's passive object names its parties
+            source_heads = self.clauses.noun_sources(obj)
         sides: list[Token] = []
         if event is not None:
             # "Russia's strikes killed ...", "an attack by X left ...": the event's doer did it;

@@ -1,0 +1,36 @@
+"""A light verb in the passive ("talks between X and Y were held") takes its parties from the
+event noun it has as its subject. Sentences written for these tests, in wire style."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.coder import Coder
+from dyadwatch.settings import Settings
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder(Settings(places=False, prefilter=False))
+
+
+def _pairs(coder: Coder, text: str) -> set[tuple[str, str | None, str]]:
+    return {(e.source.cameo_code if e.source else "", e.target.cameo_code if e.target else None, e.cameo.root)
+            for e in coder.code(text, date="2023-05-20")}  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "a", "b"), [
+    ("Talks between Ethiopia and Eritrea were held in Asmara on Saturday.", "ETH", "ERI"),
+    ("Fresh negotiations between Serbia and Kosovo were launched in Brussels.", "SRB", "XKX"),
+])
+def test_the_nouns_parties_meet_each_other(coder: Coder, text: str, a: str, b: str) -> None:
+    pairs = {(s, t) for s, t, root in _pairs(coder, text) if root == "04"}
+    assert {(a, b), (b, a)} <= pairs, pairs
+
+
+def test_victims_of_a_passive_are_not_its_doers(coder: Coder) -> None:
+    """'killed' is no light verb: the soldiers' owner did not kill them."""
+    found = _pairs(coder, "Two of Ethiopia's soldiers were killed near the border on Saturday.")
+    assert not any(s.startswith("ETH") for s, _, _ in found), found
