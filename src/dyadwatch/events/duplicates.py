@@ -29,6 +29,12 @@ CAMEO and PLOVER records), and per role the more complete actor (a named one ove
 one, one with a sector over a bare state). The other trigger is kept as
 ``evidence.restated`` (its word and offsets) and the rule ends in "+restated". An act told three
 times keeps the last word folded in.
+
+A participial clause with no subject of its own after a verb ("opened fire on the crowd,
+wounding 20", "imposed sanctions on Belarus, freezing the assets of officials", "dispersed the
+crowd by firing tear gas") states the outcome or the means of the verb's act: one act, told by
+the head verb (see ``outcome_or_means`` for which pairs of types fold). A clause with a subject
+or a conjunction of its own ("after", "while", "before") tells an act of its own.
 """
 
 from __future__ import annotations
@@ -70,7 +76,30 @@ def _link(x: Token, y: Token) -> str | None:
         return "relcl"
     if y.head.i == x.i and y.dep_ == "nsubj" and y.pos_ == "NOUN" and x.pos_ == "VERB":
         return "nsubj"
+    if _participle_of(x, y):
+        return "participle"
     return None
+
+
+def _participle_of(verb: Token, clause: Token) -> bool:
+    """Whether ``clause`` is a participle after ``verb`` that tells how its act went or what it
+    did ("..., killing 12", "..., freezing the assets of", "... by firing tear gas"): no
+    subject of its own (whose act would be its own), no conjunction that sets it in time or
+    opposes it ("after shelling", "while denying"), and after the verb, as outcomes are told.
+    Conjoined participles are each one ("..., killing 12 and wounding 30")."""
+    if verb.pos_ not in ("VERB", "AUX") or clause.tag_ != "VBG" or clause.i < verb.i:
+        return False
+    chain = [clause]
+    while chain[-1].dep_ == "conj" and chain[-1].head.tag_ == "VBG" and chain[-1].head.i > verb.i:
+        chain.append(chain[-1].head)
+    first = chain[-1]
+    if first.dep_ == "advcl":
+        attached = first.head.i == verb.i
+    else:  # "dispersed the crowd by firing tear gas": the means, under 'by'
+        prep = first.head
+        attached = first.dep_ == "pcomp" and prep.lower_ == "by" and prep.head.i == verb.i
+    return attached and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "mark") for t in chain for c in t.children)
 
 
 def _own_object(verb: Token) -> bool:
@@ -81,10 +110,11 @@ def _own_object(verb: Token) -> bool:
 
 def linked(a: Match, b: Match) -> tuple[str, bool] | None:
     """How the triggers of two matches are linked as one act (``conj``, ``appos``, ``relcl``,
-    ``nsubj``), and whether ``a``'s event is the one to keep as evidence; None when they are not
-    linked. The evidence is the verb that tells the act with its parties over the noun that
-    names it (a relative clause, a verb with the event noun as subject), else the governing
-    word (the first of conjoined verbs, the noun an apposition describes)."""
+    ``nsubj``, ``participle``), and whether ``a``'s event is the one to keep as evidence; None
+    when they are not linked. The evidence is the verb that tells the act with its parties over
+    the noun that names it (a relative clause, a verb with the event noun as subject), else the
+    governing word (the first of conjoined verbs, the noun an apposition describes, the verb a
+    participle tells the outcome of)."""
     for x in _tokens(a):
         for y in _tokens(b):
             kind = _link(x, y)
@@ -119,8 +149,44 @@ def _fuller(a: Actor | None, b: Actor | None) -> Actor | None:
     return b if len(b.cameo_code) > len(a.cameo_code) else a
 
 
+def _same_party(a: Actor | None, b: Actor | None) -> bool:
+    """One party, or one unknown, or two mentions of one country's side ("sanctions on Belarus,
+    freezing the assets of its officials"; "struck Libya, destroying tanks")."""
+    if _missing(a) or _missing(b) or _same_actor(a, b):
+        return True
+    return a is not None and b is not None and a.country is not None and a.country == b.country
+
+
+def outcome_or_means(head: Event, told: Event) -> bool:
+    """Whether ``told``, the event of a participle of ``head``'s verb, is ``head``'s act: by the
+    doer it shares (the participle has none of its own) and the pair of types.
+
+    * one type, each party one (or the participle's unnamed): the outcome or the means of the
+      act ("opened fire on the crowd, wounding 20": violent repression and its casualties;
+      "visited Islamabad, meeting the prime minister"). A type apart is an act apart
+      ("arrested 12, releasing three hours later"; "met the president, pledging aid");
+    * a protest and the demand it makes ("rallied in Caracas, demanding the release of ..."):
+      PLOVER does not code a protest's topic as an event of its own;
+    * a show of force and the firing it consists of when the fire hits no one ("held drills,
+      firing shells into the sea"); fire that hits someone is an assault, and stays one.
+    """
+    if head.modality != told.modality:
+        return False
+    if not _same_actor(head.source, told.source) and not _missing(told.source):
+        return False
+    kinds = (head.plover.type, told.plover.type)
+    if kinds == ("PROTEST", "REQUEST"):
+        return True
+    if kinds == ("MOBILIZE", "ASSAULT"):
+        return _missing(told.target)
+    return kinds[0] == kinds[1] and _same_party(head.target, told.target)
+
+
 def same_act(a: Event, b: Event, link: str) -> bool:
-    """Whether events ``a`` and ``b``, of triggers linked by ``link``, are one act."""
+    """Whether events ``a`` and ``b``, of triggers linked by ``link``, are one act (for a
+    participle, ``a`` is the event of the verb it belongs to)."""
+    if link == "participle":
+        return outcome_or_means(a, b)
     if a.plover.type != b.plover.type or a.modality != b.modality:
         return False
     if a.cameo.root != b.cameo.root and not {a.cameo.root, b.cameo.root} <= VIOLENT_ROOTS:
@@ -131,10 +197,17 @@ def same_act(a: Event, b: Event, link: str) -> bool:
     return _missing(a.target) or _missing(b.target) or _same_actor(a.target, b.target)
 
 
-def fold(first: Event, other: Event) -> Event:
+def fold(first: Event, other: Event, link: str = "") -> Event:
     """``first`` (the governing trigger's event) with what ``other`` adds: the more specific
-    code, the more complete actors."""
-    keep = other if leaf_rank(other.cameo.code) > leaf_rank(first.cameo.code) else first
+    code, the more complete actors. A participle's code replaces its verb's only when it is a
+    finer code of the same act ("attacked the convoy, killing the governor": the attack is an
+    assassination; a bare "struck" 190 whose outcome names the weapon); an outcome of another
+    root is only the toll ("fired the first shots, destroying tanks" stays an air attack)."""
+    finer = leaf_rank(other.cameo.code) > leaf_rank(first.cameo.code)
+    if link == "participle" and first.cameo.root != other.cameo.root:
+        finer = finer and {first.cameo.root, other.cameo.root} <= VIOLENT_ROOTS \
+            and first.plover.type == other.plover.type
+    keep = other if finer else first
     evidence = replace(first.evidence, rule=f"{first.evidence.rule}+restated",
                        restated=other.evidence.trigger)
     return replace(first, cameo=keep.cameo, plover=keep.plover,
@@ -154,8 +227,11 @@ def merge_restated(built: list[tuple[Match, list[Event]]]) -> list[Event]:
                 if earlier is match:
                     continue
                 link = linked(earlier, match)
-                if link is not None and same_act(kept, event, link[0]):
-                    out[k] = (earlier, fold(kept, event) if link[1] else fold(event, kept))
+                if link is None:
+                    continue
+                head, told = (kept, event) if link[1] else (event, kept)
+                if same_act(head, told, link[0]):
+                    out[k] = (earlier, fold(head, told, link[0]))
                     break
             else:
                 out.append((match, event))
