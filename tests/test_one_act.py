@@ -140,3 +140,32 @@ def test_the_shape_of_a_participle_of_outcome_or_means(
     doc = coder.nlp(text)
     words = {t.text: t for t in doc}
     assert _participle_of(words[verb], words[clause]) is told
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "trigger", "told"),
+    [
+        # the second verb's object names the first's victims again
+        ("Ugandan police opened fire on demonstrators in Kampala and wounded at least 15 of them.",
+         "ASSAULT", "opened", "wounded"),
+        ("Police arrested 40 protesters in Minsk and detained them overnight.", "COERCE", "arrested", "detained"),
+    ],
+)
+def test_conjoined_verbs_of_one_act_on_one_party_are_one_event(
+    coder: Coder, text: str, plover: str, trigger: str, told: str
+) -> None:
+    events = _events(coder, text, plover)
+    assert len(events) == 1, [(e.evidence.trigger.text, e.cameo.code) for e in events]
+    assert events[0].evidence.trigger.text == trigger
+    assert _restated(text, events[0]) == told
+
+
+def test_conjoined_verbs_on_one_party_of_two_types_stay_two_events(coder: Coder) -> None:
+    events = _events(coder, "Kenyan police detained 30 activists in Nairobi and later released them on bail.")
+    assert {e.plover.type for e in events} == {"COERCE", "RETREAT"}
+
+
+def test_conjoined_measures_each_with_its_own_object_stay_two_acts(coder: Coder) -> None:
+    events = _events(coder, "Guinea's junta declared a state of emergency and detained the prime minister.",
+                     "COERCE")
+    assert len(events) == 2

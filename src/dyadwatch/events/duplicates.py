@@ -11,9 +11,11 @@ Two events fold only when all of these hold, so that acts that are truly distinc
 
 * their triggers are linked on the parse, as above (a link of the triggers alone: two acts
   merely in one sentence never fold); conjoined verbs that each have an object of their own
-  are two clauses, each telling its own act ("stormed the village and killed ten militants");
-* the same PLOVER type and the same CAMEO root, or two violent roots (18, 19, 20), which CAMEO
-  splits by weapon and manner where the act is one ("the attack, a bombing": 190 and 183); an
+  are two clauses, each telling its own act ("stormed the village and killed ten militants"),
+  unless the second names the first's party again by a pronoun ("... and wounded 20 of them");
+* the same PLOVER type and the same CAMEO root, or two uses of force (the roots 18, 19, 20 and
+  violent repression, 175), which CAMEO splits by weapon, manner and victims where the act is
+  one ("the attack, a bombing": 190 and 183); an
   accusation and the act it accuses, or a statement and its content, differ in type;
 * the same modality (an act and its denial are two claims);
 * the same source, or for a restating noun (not a conjunction) one source unknown;
@@ -53,6 +55,12 @@ if TYPE_CHECKING:
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 
+def _violent(event: Event) -> bool:
+    """A use of force: the violent roots, and violent repression (175), which CAMEO parts from
+    them by its victims only ("opened fire on demonstrators and wounded 20 of them")."""
+    return event.cameo.root in VIOLENT_ROOTS or event.cameo.code == "175"
+
+
 def _tokens(match: Match) -> list[Token]:
     """The tokens that stand for a match's act: its trigger, its event noun, and the object its
     pattern names ("carried out an attack": the attack)."""
@@ -69,7 +77,8 @@ def _link(x: Token, y: Token) -> str | None:
     if x.i == y.i:
         return None
     if y.dep_ == "conj" and any(c.i == x.i for c in y.conjuncts):
-        return None if _own_object(x) and _own_object(y) else "conj"
+        later = y if y.i > x.i else x
+        return None if _own_object(x) and _own_object(y) and not _refers_back(later) else "conj"
     if y.head.i == x.i and y.dep_ == "appos":
         return "appos"
     if y.head.i == x.i and y.dep_ == "relcl" and x.pos_ in ("NOUN", "PROPN"):
@@ -102,9 +111,27 @@ def _participle_of(verb: Token, clause: Token) -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "mark") for t in chain for c in t.children)
 
 
+def _refers_back(verb: Token) -> bool:
+    """Whether the object of the later of two conjoined verbs is the earlier one's, named again
+    by a pronoun ("opened fire on demonstrators and wounded 20 of them", "arrested 40 protesters
+    and detained them overnight"): the second verb tells what the first did to them."""
+    for obj in verb.children:
+        if obj.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        if obj.pos_ == "PRON" and obj.lower_ in ("them", "him", "her", "they", "he", "she"):
+            return True
+        if any(p.dep_ == "prep" and p.lower_ == "of" and any(
+                o.dep_ == "pobj" and o.lower_ in ("them", "those") for o in p.children)
+               for p in obj.children):
+            return True
+    return False
+
+
 def _own_object(verb: Token) -> bool:
     """Whether a verb has an object of its own: conjoined verbs that each have one are two
-    clauses ("stormed the village and killed ten militants"), each reporting its own act."""
+    clauses ("stormed the village and killed ten militants"), each reporting its own act. An
+    object its pattern names tells no party apart either: "declared a state of emergency and
+    detained the leader", "recalled its ambassador and downgraded ties" are two acts each."""
     return any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
 
 
@@ -189,7 +216,7 @@ def same_act(a: Event, b: Event, link: str) -> bool:
         return outcome_or_means(a, b)
     if a.plover.type != b.plover.type or a.modality != b.modality:
         return False
-    if a.cameo.root != b.cameo.root and not {a.cameo.root, b.cameo.root} <= VIOLENT_ROOTS:
+    if a.cameo.root != b.cameo.root and not (_violent(a) and _violent(b)):
         return False
     if not _same_actor(a.source, b.source) and not (
         link != "conj" and (_missing(a.source) or _missing(b.source))):
