@@ -169,3 +169,15 @@ def test_conjoined_measures_each_with_its_own_object_stay_two_acts(coder: Coder)
     events = _events(coder, "Guinea's junta declared a state of emergency and detained the prime minister.",
                      "COERCE")
     assert len(events) == 2
+
+
+def test_a_lawsuit_keeps_its_code_over_the_accusation_it_makes(coder: Coder) -> None:
+    events = _events(coder, "Ukraine filed a case against Russia at the International Court of Justice, "
+                            "accusing it of genocide.", "ACCUSE")
+    assert [e.cameo.code for e in events] == ["115"]
+
+
+def test_a_general_attack_takes_the_code_its_outcome_names(coder: Coder) -> None:
+    events = _events(coder, "A mob attacked three traders in a market in Kano, beating them severely.", "ASSAULT")
+    assert len(events) == 1
+    assert events[0].cameo.code.startswith("182")

@@ -226,14 +226,17 @@ def same_act(a: Event, b: Event, link: str) -> bool:
 
 def fold(first: Event, other: Event, link: str = "") -> Event:
     """``first`` (the governing trigger's event) with what ``other`` adds: the more specific
-    code, the more complete actors. A participle's code replaces its verb's only when it is a
-    finer code of the same act ("attacked the convoy, killing the governor": the attack is an
-    assassination; a bare "struck" 190 whose outcome names the weapon); an outcome of another
-    root is only the toll ("fired the first shots, destroying tanks" stays an air attack)."""
+    code, the more complete actors. A participle's code replaces its verb's only when the verb
+    names the act in a root's general terms and the participle tells which act it was, in that
+    root or among the violent ones ("a mob attacked two men, beating them": 180 becomes a
+    beating, 182). A verb with a code of its own keeps it: the outcome is its toll ("fired the
+    first shots, destroying tanks" stays an air attack) and the content of a measure names no
+    other act ("filed a case against X, accusing it of genocide" stays a lawsuit)."""
     finer = leaf_rank(other.cameo.code) > leaf_rank(first.cameo.code)
-    if link == "participle" and first.cameo.root != other.cameo.root:
-        finer = finer and {first.cameo.root, other.cameo.root} <= VIOLENT_ROOTS \
-            and first.plover.type == other.plover.type
+    if link == "participle":
+        finer = finer and leaf_rank(first.cameo.code) == 0 and (
+            first.cameo.root == other.cameo.root
+            or {first.cameo.root, other.cameo.root} <= VIOLENT_ROOTS)
     keep = other if finer else first
     evidence = replace(first.evidence, rule=f"{first.evidence.rule}+restated",
                        restated=other.evidence.trigger)
