@@ -42,6 +42,8 @@ def _restated(text: str, event: Event) -> str | None:
         ("Zambian police broke up an opposition rally in Lusaka, firing tear gas and water cannon.",
          "ASSAULT", "broke", "firing"),
         ("Police in Abuja dispersed the crowd by firing tear gas.", "ASSAULT", "dispersed", "firing"),
+        ("Firing tear gas and rubber bullets, police dispersed the protesters in Dakar.",
+         "ASSAULT", "dispersed", "Firing"),
         # a measure and what it consists of
         ("The European Union imposed sanctions on Belarus on Monday, freezing the assets of 30 officials.",
          "SANCTION", "imposed", "freezing"),
@@ -130,8 +132,10 @@ def test_a_participle_striking_another_country_stays_its_own_event(coder: Coder)
         # a time conjunction sets another act before or beside it
         ("Police arrested five suspects in Lagos after detaining their leader.", "arrested", "detaining", False),
         ("Troops withdrew from the town while shelling its outskirts.", "withdrew", "shelling", False),
-        # a participle before the verb tells a circumstance, not an outcome
-        ("Citing security concerns, Kenya closed its border with Somalia.", "closed", "Citing", False),
+        # before the verb, the means; with a conjunction or a subject, an act of its own
+        ("Firing tear gas, police dispersed the crowd.", "dispersed", "Firing", True),
+        ("While denying the charges, the minister resigned.", "resigned", "denying", False),
+        ("Its troops advancing, Russia shelled the town.", "shelled", "advancing", False),
     ],
 )
 def test_the_shape_of_a_participle_of_outcome_or_means(

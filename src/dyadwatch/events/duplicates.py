@@ -32,11 +32,12 @@ one, one with a sector over a bare state). The other trigger is kept as
 ``evidence.restated`` (its word and offsets) and the rule ends in "+restated". An act told three
 times keeps the last word folded in.
 
-A participial clause with no subject of its own after a verb ("opened fire on the crowd,
-wounding 20", "imposed sanctions on Belarus, freezing the assets of officials", "dispersed the
-crowd by firing tear gas") states the outcome or the means of the verb's act: one act, told by
-the head verb (see ``outcome_or_means`` for which pairs of types fold). A clause with a subject
-or a conjunction of its own ("after", "while", "before") tells an act of its own.
+A participial clause of a verb with no subject of its own ("opened fire on the crowd, wounding
+20", "imposed sanctions on Belarus, freezing the assets of officials", "dispersed the crowd by
+firing tear gas", "Firing tear gas, police dispersed ...") states the outcome or the means of
+the verb's act: one act, told by the head verb (see ``outcome_or_means`` for which pairs of
+types fold). A clause with a subject or a conjunction of its own ("after", "while", "before")
+tells an act of its own.
 """
 
 from __future__ import annotations
@@ -91,15 +92,16 @@ def _link(x: Token, y: Token) -> str | None:
 
 
 def _participle_of(verb: Token, clause: Token) -> bool:
-    """Whether ``clause`` is a participle after ``verb`` that tells how its act went or what it
-    did ("..., killing 12", "..., freezing the assets of", "... by firing tear gas"): no
-    subject of its own (whose act would be its own), no conjunction that sets it in time or
-    opposes it ("after shelling", "while denying"), and after the verb, as outcomes are told.
+    """Whether ``clause`` is a participle of ``verb`` that tells how its act went or what it did
+    ("..., killing 12", "..., freezing the assets of", "... by firing tear gas", "Firing tear
+    gas, police dispersed ..."): no subject of its own (whose act would be its own), and no
+    conjunction that sets it in time or opposes it ("after shelling", "while denying"); a
+    perfect participle ("having shelled") is past (tagged VBN) and tells an earlier act.
     Conjoined participles are each one ("..., killing 12 and wounding 30")."""
-    if verb.pos_ not in ("VERB", "AUX") or clause.tag_ != "VBG" or clause.i < verb.i:
+    if verb.pos_ not in ("VERB", "AUX") or clause.tag_ != "VBG" or clause.i == verb.i:
         return False
     chain = [clause]
-    while chain[-1].dep_ == "conj" and chain[-1].head.tag_ == "VBG" and chain[-1].head.i > verb.i:
+    while chain[-1].dep_ == "conj" and chain[-1].head.tag_ == "VBG" and chain[-1].head.i != verb.i:
         chain.append(chain[-1].head)
     first = chain[-1]
     if first.dep_ == "advcl":
@@ -108,7 +110,7 @@ def _participle_of(verb: Token, clause: Token) -> bool:
         prep = first.head
         attached = first.dep_ == "pcomp" and prep.lower_ == "by" and prep.head.i == verb.i
     return attached and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "mark") for t in chain for c in t.children)
+        c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "mark", "aux") for t in chain for c in t.children)
 
 
 def _refers_back(verb: Token) -> bool:
