@@ -11,9 +11,11 @@ Two events fold only when all of these hold, so that acts that are truly distinc
 
 * their triggers are linked on the parse, as above (a link of the triggers alone: two acts
   merely in one sentence never fold); conjoined verbs that each have an object of their own
-  are two clauses, each telling its own act ("stormed the village and killed ten militants");
-* the same PLOVER type and the same CAMEO root, or two violent roots (18, 19, 20), which CAMEO
-  splits by weapon and manner where the act is one ("the attack, a bombing": 190 and 183); an
+  are two clauses, each telling its own act ("stormed the village and killed ten militants"),
+  unless the second names the first's party again by a pronoun ("... and wounded 20 of them");
+* the same PLOVER type and the same CAMEO root, or two uses of force (the roots 18, 19, 20 and
+  violent repression, 175), which CAMEO splits by weapon, manner and victims where the act is
+  one ("the attack, a bombing": 190 and 183); an
   accusation and the act it accuses, or a statement and its content, differ in type;
 * the same modality (an act and its denial are two claims);
 * the same source, or for a restating noun (not a conjunction) one source unknown;
@@ -29,6 +31,13 @@ CAMEO and PLOVER records), and per role the more complete actor (a named one ove
 one, one with a sector over a bare state). The other trigger is kept as
 ``evidence.restated`` (its word and offsets) and the rule ends in "+restated". An act told three
 times keeps the last word folded in.
+
+A participial clause of a verb with no subject of its own ("opened fire on the crowd, wounding
+20", "imposed sanctions on Belarus, freezing the assets of officials", "dispersed the crowd by
+firing tear gas", "Firing tear gas, police dispersed ...") states the outcome or the means of
+the verb's act: one act, told by the head verb (see ``outcome_or_means`` for which pairs of
+types fold). A clause with a subject or a conjunction of its own ("after", "while", "before")
+tells an act of its own.
 """
 
 from __future__ import annotations
@@ -47,6 +56,12 @@ if TYPE_CHECKING:
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 
+def _violent(event: Event) -> bool:
+    """A use of force: the violent roots, and violent repression (175), which CAMEO parts from
+    them by its victims only ("opened fire on demonstrators and wounded 20 of them")."""
+    return event.cameo.root in VIOLENT_ROOTS or event.cameo.code == "175"
+
+
 def _tokens(match: Match) -> list[Token]:
     """The tokens that stand for a match's act: its trigger, its event noun, and the object its
     pattern names ("carried out an attack": the attack)."""
@@ -63,28 +78,72 @@ def _link(x: Token, y: Token) -> str | None:
     if x.i == y.i:
         return None
     if y.dep_ == "conj" and any(c.i == x.i for c in y.conjuncts):
-        return None if _own_object(x) and _own_object(y) else "conj"
+        later = y if y.i > x.i else x
+        return None if _own_object(x) and _own_object(y) and not _refers_back(later) else "conj"
     if y.head.i == x.i and y.dep_ == "appos":
         return "appos"
     if y.head.i == x.i and y.dep_ == "relcl" and x.pos_ in ("NOUN", "PROPN"):
         return "relcl"
     if y.head.i == x.i and y.dep_ == "nsubj" and y.pos_ == "NOUN" and x.pos_ == "VERB":
         return "nsubj"
+    if _participle_of(x, y):
+        return "participle"
     return None
+
+
+def _participle_of(verb: Token, clause: Token) -> bool:
+    """Whether ``clause`` is a participle of ``verb`` that tells how its act went or what it did
+    ("..., killing 12", "..., freezing the assets of", "... by firing tear gas", "Firing tear
+    gas, police dispersed ..."): no subject of its own (whose act would be its own), and no
+    conjunction that sets it in time or opposes it ("after shelling", "while denying"); a
+    perfect participle ("having shelled") is past (tagged VBN) and tells an earlier act.
+    Conjoined participles are each one ("..., killing 12 and wounding 30")."""
+    if verb.pos_ not in ("VERB", "AUX") or clause.tag_ != "VBG" or clause.i == verb.i:
+        return False
+    chain = [clause]
+    while chain[-1].dep_ == "conj" and chain[-1].head.tag_ == "VBG" and chain[-1].head.i != verb.i:
+        chain.append(chain[-1].head)
+    first = chain[-1]
+    if first.dep_ == "advcl":
+        attached = first.head.i == verb.i
+    else:  # "dispersed the crowd by firing tear gas": the means, under 'by'
+        prep = first.head
+        attached = first.dep_ == "pcomp" and prep.lower_ == "by" and prep.head.i == verb.i
+    return attached and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "mark", "aux") for t in chain for c in t.children)
+
+
+def _refers_back(verb: Token) -> bool:
+    """Whether the object of the later of two conjoined verbs is the earlier one's, named again
+    by a pronoun ("opened fire on demonstrators and wounded 20 of them", "arrested 40 protesters
+    and detained them overnight"): the second verb tells what the first did to them."""
+    for obj in verb.children:
+        if obj.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        if obj.pos_ == "PRON" and obj.lower_ in ("them", "him", "her", "they", "he", "she"):
+            return True
+        if any(p.dep_ == "prep" and p.lower_ == "of" and any(
+                o.dep_ == "pobj" and o.lower_ in ("them", "those") for o in p.children)
+               for p in obj.children):
+            return True
+    return False
 
 
 def _own_object(verb: Token) -> bool:
     """Whether a verb has an object of its own: conjoined verbs that each have one are two
-    clauses ("stormed the village and killed ten militants"), each reporting its own act."""
+    clauses ("stormed the village and killed ten militants"), each reporting its own act. An
+    object its pattern names tells no party apart either: "declared a state of emergency and
+    detained the leader", "recalled its ambassador and downgraded ties" are two acts each."""
     return any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
 
 
 def linked(a: Match, b: Match) -> tuple[str, bool] | None:
     """How the triggers of two matches are linked as one act (``conj``, ``appos``, ``relcl``,
-    ``nsubj``), and whether ``a``'s event is the one to keep as evidence; None when they are not
-    linked. The evidence is the verb that tells the act with its parties over the noun that
-    names it (a relative clause, a verb with the event noun as subject), else the governing
-    word (the first of conjoined verbs, the noun an apposition describes)."""
+    ``nsubj``, ``participle``), and whether ``a``'s event is the one to keep as evidence; None
+    when they are not linked. The evidence is the verb that tells the act with its parties over
+    the noun that names it (a relative clause, a verb with the event noun as subject), else the
+    governing word (the first of conjoined verbs, the noun an apposition describes, the verb a
+    participle tells the outcome of)."""
     for x in _tokens(a):
         for y in _tokens(b):
             kind = _link(x, y)
@@ -119,11 +178,47 @@ def _fuller(a: Actor | None, b: Actor | None) -> Actor | None:
     return b if len(b.cameo_code) > len(a.cameo_code) else a
 
 
+def _same_party(a: Actor | None, b: Actor | None) -> bool:
+    """One party, or one unknown, or two mentions of one country's side ("sanctions on Belarus,
+    freezing the assets of its officials"; "struck Libya, destroying tanks")."""
+    if _missing(a) or _missing(b) or _same_actor(a, b):
+        return True
+    return a is not None and b is not None and a.country is not None and a.country == b.country
+
+
+def outcome_or_means(head: Event, told: Event) -> bool:
+    """Whether ``told``, the event of a participle of ``head``'s verb, is ``head``'s act: by the
+    doer it shares (the participle has none of its own) and the pair of types.
+
+    * one type, each party one (or the participle's unnamed): the outcome or the means of the
+      act ("opened fire on the crowd, wounding 20": violent repression and its casualties;
+      "visited Islamabad, meeting the prime minister"). A type apart is an act apart
+      ("arrested 12, releasing three hours later"; "met the president, pledging aid");
+    * a protest and the demand it makes ("rallied in Caracas, demanding the release of ..."):
+      PLOVER does not code a protest's topic as an event of its own;
+    * a show of force and the firing it consists of when the fire hits no one ("held drills,
+      firing shells into the sea"); fire that hits someone is an assault, and stays one.
+    """
+    if head.modality != told.modality:
+        return False
+    if not _same_actor(head.source, told.source) and not _missing(told.source):
+        return False
+    kinds = (head.plover.type, told.plover.type)
+    if kinds == ("PROTEST", "REQUEST"):
+        return True
+    if kinds == ("MOBILIZE", "ASSAULT"):
+        return _missing(told.target)
+    return kinds[0] == kinds[1] and _same_party(head.target, told.target)
+
+
 def same_act(a: Event, b: Event, link: str) -> bool:
-    """Whether events ``a`` and ``b``, of triggers linked by ``link``, are one act."""
+    """Whether events ``a`` and ``b``, of triggers linked by ``link``, are one act (for a
+    participle, ``a`` is the event of the verb it belongs to)."""
+    if link == "participle":
+        return outcome_or_means(a, b)
     if a.plover.type != b.plover.type or a.modality != b.modality:
         return False
-    if a.cameo.root != b.cameo.root and not {a.cameo.root, b.cameo.root} <= VIOLENT_ROOTS:
+    if a.cameo.root != b.cameo.root and not (_violent(a) and _violent(b)):
         return False
     if not _same_actor(a.source, b.source) and not (
         link != "conj" and (_missing(a.source) or _missing(b.source))):
@@ -131,10 +226,20 @@ def same_act(a: Event, b: Event, link: str) -> bool:
     return _missing(a.target) or _missing(b.target) or _same_actor(a.target, b.target)
 
 
-def fold(first: Event, other: Event) -> Event:
+def fold(first: Event, other: Event, link: str = "") -> Event:
     """``first`` (the governing trigger's event) with what ``other`` adds: the more specific
-    code, the more complete actors."""
-    keep = other if leaf_rank(other.cameo.code) > leaf_rank(first.cameo.code) else first
+    code, the more complete actors. A participle's code replaces its verb's only when the verb
+    names the act in a root's general terms and the participle tells which act it was, in that
+    root or among the violent ones ("a mob attacked two men, beating them": 180 becomes a
+    beating, 182). A verb with a code of its own keeps it: the outcome is its toll ("fired the
+    first shots, destroying tanks" stays an air attack) and the content of a measure names no
+    other act ("filed a case against X, accusing it of genocide" stays a lawsuit)."""
+    finer = leaf_rank(other.cameo.code) > leaf_rank(first.cameo.code)
+    if link == "participle":
+        finer = finer and leaf_rank(first.cameo.code) == 0 and (
+            first.cameo.root == other.cameo.root
+            or {first.cameo.root, other.cameo.root} <= VIOLENT_ROOTS)
+    keep = other if finer else first
     evidence = replace(first.evidence, rule=f"{first.evidence.rule}+restated",
                        restated=other.evidence.trigger)
     return replace(first, cameo=keep.cameo, plover=keep.plover,
@@ -154,8 +259,11 @@ def merge_restated(built: list[tuple[Match, list[Event]]]) -> list[Event]:
                 if earlier is match:
                     continue
                 link = linked(earlier, match)
-                if link is not None and same_act(kept, event, link[0]):
-                    out[k] = (earlier, fold(kept, event) if link[1] else fold(event, kept))
+                if link is None:
+                    continue
+                head, told = (kept, event) if link[1] else (event, kept)
+                if same_act(head, told, link[0]):
+                    out[k] = (earlier, fold(head, told, link[0]))
                     break
             else:
                 out.append((match, event))
