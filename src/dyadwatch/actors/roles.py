@@ -23,10 +23,12 @@ from dyadwatch.actors.cues import (
 from dyadwatch.actors.scope import ActorScope, Resolution
 from dyadwatch.knowledge.words import (
     AGAINST_PREFIXES,
+    COUNT_NOUNS,
     DIPLOMATIC_STEMS,
     INSURGENT_WORDS,
     KIN_NOUNS,
     MEMBER_BODIES,
+    VESSEL_NOUNS,
     WEAK_ROLE_TERMS,
 )
 from dyadwatch.records import Actor, ActorKind
@@ -61,6 +63,8 @@ class RoleResolver:
 
     def role_for(self, span: Span, head: Token, *, weak_ok: bool = False) -> tuple[Role, str] | None:
         """The head's role, or a more specific role beside a weak head ("rebel leaders")."""
+        if counts_something(head):  # "dozens of rockets": what is counted, if anything, acts
+            return None
         offset = head.idx - span.start_char
         found = self.scope.knowledge.roles_in(span.text.lower())
         covering = [(s, e, r) for s, e, r in found if s <= offset < e]
@@ -123,6 +127,8 @@ class RoleResolver:
             possessor = self.possessor(head, speaker)
         if cue is None and possessor is not None and possessor.country:
             cue = Cue(possessor.country, f"possessor refers to {possessor.name}", "person")
+        if cue is None and head.lemma_.lower() in VESSEL_NOUNS:
+            return None  # a ship is its flag's or owner's: the sea it sails in says nothing
         if cue is None and role.kind != "title" and not role.term.startswith(DIPLOMATIC_STEMS):
             cue = self.placed_in(head) or self.antecedent_cue(head)
         if cue is None and not role.term.startswith(DIPLOMATIC_STEMS):
@@ -275,6 +281,20 @@ class RoleResolver:
                     found = self.scope.people.person(ent.text if ent is not None else person.text)
                     return found if found.country else None
         return None
+
+
+def counts_something(head: Token) -> bool:
+    """Whether a count word heads a count of something named after it ("dozens of rockets",
+    "tens of thousands of people"), rather than standing for people ("thousands marched",
+    "tens of thousands rallied"): its 'of' phrase, past any further count words, names a thing."""
+    node = head
+    while node.lower_ in COUNT_NOUNS:
+        of = next((c for c in node.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if counted is None:
+            return False
+        node = counted
+    return node.i != head.i
 
 
 def _against(token: Token | None) -> bool:
