@@ -44,6 +44,15 @@ def test_a_count_of_something_is_what_it_counts(coder: Coder, text: str, counted
     assert counted in targets and not any(t.endswith("CVL") for t in targets), targets
 
 
+@pytest.mark.parametrize("text", [
+    "A suicide bomber killed eleven people at a wedding hall in Kabul.",
+    "Two suicide attackers stormed a police academy in Mogadishu.",
+])
+def test_a_suicide_bomber_is_an_unidentified_attacker_not_an_army(coder: Coder, text: str) -> None:
+    sources, _ = _codes(coder, text)
+    assert any(s.endswith("UAF") for s in sources) and not any(s.endswith("MIL") for s in sources), sources
+
+
 @pytest.mark.parametrize(("text", "flag"), [
     ("Iranian commandos seized a Marshall Islands-flagged tanker in the Gulf of Oman.", "MHL"),
     ("Houthi rebels attacked a Liberian-flagged bulk carrier off the coast of Yemen.", "LBR"),
