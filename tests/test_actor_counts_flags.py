@@ -102,3 +102,13 @@ def test_an_occupation_gives_its_sector(coder: Coder, text: str, code: str) -> N
 def test_pupils_are_education(coder: Coder) -> None:
     _, targets = _codes(coder, "Gunmen kidnapped forty pupils from a school in northern Nigeria.")
     assert "NGAEDU" in targets, targets
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Police in Accra said officers fired tear gas at stone-throwing youths.", "GHACOP"),
+    ("Kenyan police said officers had arrested six suspects in Mombasa.", "KENCOP"),
+    ("The Malian army said officers had repelled an attack near Gao.", "MLIMIL"),
+])
+def test_officers_belong_to_the_force_named_before_them(coder: Coder, text: str, code: str) -> None:
+    actors = {a.cameo_code for e in coder.code(text, date=DATE) for a in (e.source, e.target) if a is not None}
+    assert code in actors, actors

@@ -48,6 +48,10 @@ _STATE_ALIGNED = re.compile(
     r"\b(?:pro[- ]?(?:government|regime|army|state)|(?:government|state|army|regime|military)"
     r"[- ](?:backed|allied|aligned|sponsored|armed)|loyalist)\b"
 )
+# 'Officers' alone, who may be police or soldiers, and how far back the force they belong to
+# may be named (about two sentences).
+_BARE_OFFICERS = frozenset({"officer", "officers"})
+_FORCE_LOOKBACK = 60
 # The sectors of office holders whose kin are ELI: state office, not the ranks of an army.
 _OFFICE_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD"})
 
@@ -108,6 +112,10 @@ class RoleResolver:
         role, why = found
         sector, adjusted = self._sector_in_words(span, head, role)
         reasons = [why, *adjusted]
+        force = self._force_of_officers(span, head, role) if hint is None and org is None else None
+        if force is not None:  # "police said officers had arrested five": police officers
+            sector = force[0]
+            reasons.append(force[1])
         member_of = None
         if org is None and hint is None:  # "Boko Haram fighters": the group's, as "Boko Haram" is
             org = self.scope.names.affiliation(span, head)
@@ -167,6 +175,18 @@ class RoleResolver:
                 sector = "OPP"
                 reasons.append(f"against '{opposed}' (the government) -> OPP")
         return sector, reasons
+
+    def _force_of_officers(self, span: Span, head: Token, role: Role) -> tuple[str, str] | None:
+        """'Officers' named by no body of their own ("police said officers fired tear gas")
+        are of the force named last before them, the police (COP) or an army (MIL); the
+        army's by default, as the role list has them."""
+        if role.term not in _BARE_OFFICERS or len(self.scope.knowledge.roles_in(span.text.lower())) > 1:
+            return None
+        for tok in reversed(self.scope.doc[max(0, head.i - _FORCE_LOOKBACK):head.i]):
+            named = self.scope.knowledge.role(tok.lower_) if tok.pos_ == "NOUN" else None
+            if named is not None and named.sector in ("COP", "MIL"):
+                return named.sector, f"officers of the '{tok.text}' named before them -> {named.sector}"
+        return None
 
     def _office_holder(self, country: str, role: Role) -> Resolution | None:
         """"the Algerian president": who held the office on the article's date."""
