@@ -93,6 +93,10 @@ def test_members_of_a_body_take_its_sector(coder: Coder, text: str, code: str) -
     ("Egyptian bankers met Saudi investors in Cairo.", "EGYBUS"),
     ("Israeli reservists protested against the government in Jerusalem.", "ISRMIL"),
     ("Bahraini hunger strikers accused prison guards of abuse.", "BHRCVL"),
+    ("Ghanaian university lecturers went on strike over unpaid allowances.", "GHAEDU"),
+    ("Chadian nomads accused Chadian soldiers of stealing their cattle.", "TCDAGR"),
+    ("Colombian drug lords threatened local officials in Cauca.", "COLCRM"),
+    ("Kenyan farm unions blocked a highway near Eldoret.", "KENAGR"),
 ])
 def test_an_occupation_gives_its_sector(coder: Coder, text: str, code: str) -> None:
     sources, _ = _codes(coder, text)
