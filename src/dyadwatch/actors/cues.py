@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.knowledge.words import (
     COLLECTIVE_HEADS,
+    FLAG_PARTICIPLES,
     FORMER_WORDS,
     LOCATIVE_PREPS,
     OWN_PLACE_PREPS,
@@ -70,6 +71,18 @@ def hit_of(ent: Span) -> tuple[str, str] | None:
         return None
     kind, _, code = ent_id.partition(":")
     return kind, code
+
+
+def flag_name(noun: Token) -> Token | None:
+    """The country's name in "a British-flagged tanker", "a Panama-registered ship", "a
+    Greek-owned vessel": the thing is that country's, as "a British tanker" is. The name is
+    read before the hyphen, however the parser attached it."""
+    doc = noun.doc
+    for child in noun.children:
+        if child.i < noun.i and child.i >= 2 and child.lower_ in FLAG_PARTICIPLES and doc[child.i - 1].text == "-" \
+                and doc[child.i - 2].ent_type_ in ("NORP", "GPE"):
+            return doc[child.i - 2]
+    return None
 
 
 def entity_index(doc: Doc, ents: Iterable[Span] | None = None) -> dict[int, Span]:
@@ -138,7 +151,9 @@ def modified_noun(token: Token) -> Token | None:
     if node.dep_ not in ("amod", "compound", "nmod", "npadvmod", "nummod"):
         return None
     noun = node.head
-    if noun.pos_ == "VERB" and noun.dep_ == "amod" and noun.lower_.endswith(("led", "backed")):
+    if noun.pos_ == "VERB" and noun.dep_ == "amod" and (
+        noun.lower_.endswith(("led", "backed")) or noun.lower_ in FLAG_PARTICIPLES
+    ):
         noun = noun.head
     if noun.pos_ not in ("NOUN", "PROPN") or noun.i == token.i:
         return None

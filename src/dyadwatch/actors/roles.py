@@ -23,10 +23,12 @@ from dyadwatch.actors.cues import (
 from dyadwatch.actors.scope import ActorScope, Resolution
 from dyadwatch.knowledge.words import (
     AGAINST_PREFIXES,
+    COUNT_NOUNS,
     DIPLOMATIC_STEMS,
     INSURGENT_WORDS,
     KIN_NOUNS,
     MEMBER_BODIES,
+    VESSEL_NOUNS,
     WEAK_ROLE_TERMS,
 )
 from dyadwatch.records import Actor, ActorKind
@@ -46,6 +48,10 @@ _STATE_ALIGNED = re.compile(
     r"\b(?:pro[- ]?(?:government|regime|army|state)|(?:government|state|army|regime|military)"
     r"[- ](?:backed|allied|aligned|sponsored|armed)|loyalist)\b"
 )
+# 'Officers' alone, who may be police or soldiers, and how far back the force they belong to
+# may be named (about two sentences).
+_BARE_OFFICERS = frozenset({"officer", "officers"})
+_FORCE_LOOKBACK = 60
 # The sectors of office holders whose kin are ELI: state office, not the ranks of an army.
 _OFFICE_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD"})
 
@@ -61,6 +67,8 @@ class RoleResolver:
 
     def role_for(self, span: Span, head: Token, *, weak_ok: bool = False) -> tuple[Role, str] | None:
         """The head's role, or a more specific role beside a weak head ("rebel leaders")."""
+        if counts_something(head):  # "dozens of rockets": what is counted, if anything, acts
+            return None
         offset = head.idx - span.start_char
         found = self.scope.knowledge.roles_in(span.text.lower())
         covering = [(s, e, r) for s, e, r in found if s <= offset < e]
@@ -104,6 +112,10 @@ class RoleResolver:
         role, why = found
         sector, adjusted = self._sector_in_words(span, head, role)
         reasons = [why, *adjusted]
+        force = self._force_of_officers(span, head, role) if hint is None and org is None else None
+        if force is not None:  # "police said officers had arrested five": police officers
+            sector = force[0]
+            reasons.append(force[1])
         member_of = None
         if org is None and hint is None:  # "Boko Haram fighters": the group's, as "Boko Haram" is
             org = self.scope.names.affiliation(span, head)
@@ -123,6 +135,8 @@ class RoleResolver:
             possessor = self.possessor(head, speaker)
         if cue is None and possessor is not None and possessor.country:
             cue = Cue(possessor.country, f"possessor refers to {possessor.name}", "person")
+        if cue is None and head.lemma_.lower() in VESSEL_NOUNS:
+            return None  # a ship is its flag's or owner's: the sea it sails in says nothing
         if cue is None and role.kind != "title" and not role.term.startswith(DIPLOMATIC_STEMS):
             cue = self.placed_in(head) or self.antecedent_cue(head)
         if cue is None and not role.term.startswith(DIPLOMATIC_STEMS):
@@ -161,6 +175,18 @@ class RoleResolver:
                 sector = "OPP"
                 reasons.append(f"against '{opposed}' (the government) -> OPP")
         return sector, reasons
+
+    def _force_of_officers(self, span: Span, head: Token, role: Role) -> tuple[str, str] | None:
+        """'Officers' named by no body of their own ("police said officers fired tear gas")
+        are of the force named last before them, the police (COP) or an army (MIL); the
+        army's by default, as the role list has them."""
+        if role.term not in _BARE_OFFICERS or len(self.scope.knowledge.roles_in(span.text.lower())) > 1:
+            return None
+        for tok in reversed(self.scope.doc[max(0, head.i - _FORCE_LOOKBACK):head.i]):
+            named = self.scope.knowledge.role(tok.lower_) if tok.pos_ == "NOUN" else None
+            if named is not None and named.sector in ("COP", "MIL"):
+                return named.sector, f"officers of the '{tok.text}' named before them -> {named.sector}"
+        return None
 
     def _office_holder(self, country: str, role: Role) -> Resolution | None:
         """"the Algerian president": who held the office on the article's date."""
@@ -275,6 +301,20 @@ class RoleResolver:
                     found = self.scope.people.person(ent.text if ent is not None else person.text)
                     return found if found.country else None
         return None
+
+
+def counts_something(head: Token) -> bool:
+    """Whether a count word heads a count of something named after it ("dozens of rockets",
+    "tens of thousands of people"), rather than standing for people ("thousands marched",
+    "tens of thousands rallied"): its 'of' phrase, past any further count words, names a thing."""
+    node = head
+    while node.lower_ in COUNT_NOUNS:
+        of = next((c for c in node.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if counted is None:
+            return False
+        node = counted
+    return node.i != head.i
 
 
 def _against(token: Token | None) -> bool:

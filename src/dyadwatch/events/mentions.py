@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dyadwatch.actors.cues import NO_NATIONALITY
+from dyadwatch.actors.cues import NO_NATIONALITY, flag_name
 from dyadwatch.actors.resolve import mentioned_at
 from dyadwatch.events.speech import claim_denier, claim_owner, claims_ground
 from dyadwatch.events.subjects import agents
@@ -220,6 +220,9 @@ class Mentions:
             if (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") and c.i < token.i
                     and self.actors.resolve(c) is not None):
                 return c
+        flag = flag_name(token)  # "a British-flagged tanker": Britain's, as "a British tanker"
+        if flag is not None and self.actors.resolve(flag) is not None:
+            return flag
         for c in token.children:
             if c.dep_ == "prep" and c.lower_ in preps and c.i > token.i:
                 for p in c.children:
@@ -255,7 +258,8 @@ class Mentions:
             if (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG") and c.i < token.i
                     and self.actors.resolve(c) is not None):
                 return c
-        return token
+        flag = flag_name(token)
+        return flag if flag is not None and self.actors.resolve(flag) is not None else token
 
     def crisis_country(self, token: Token) -> Token | None:
         """'mediating the crisis' after 'the conflict in Libya': a crisis noun stands for the

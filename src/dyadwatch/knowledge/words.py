@@ -394,6 +394,15 @@ MILITARY_RANKS = frozenset({"general", "generals", "colonel", "colonels", "lieut
 # A body of members ("farmers' unions", "the union of journalists") is of its members' sector:
 # PLOVER files organised farm labour under AGR, teachers' bodies under EDU, and so on.
 MEMBER_BODIES = frozenset({"union", "unions"})
+# Head lemmas of ships: a ship's country is its flag's, registry's or owner's ("a Russian
+# navy ship", "a Liberian-flagged tanker"), never that of the waters or port it is in
+# (actors/roles.py).
+VESSEL_NOUNS: Final = frozenset({
+    "tanker", "ship", "vessel", "carrier", "freighter", "boat", "trawler", "frigate",
+})
+# Participles after a country's name that make a thing that country's: "British-flagged",
+# "Panama-registered", "Greek-owned" (actors/resolve.py).
+FLAG_PARTICIPLES: Final = frozenset({"flagged", "registered", "owned"})
 # Words that turn the modifier after them against its sense ("anti-rebel militias",
 # "counter-insurgency forces", "anti-regime protesters").
 AGAINST_PREFIXES = frozenset({"anti", "counter"})
