@@ -366,7 +366,7 @@ def test_the_accused_is_the_target_when_the_charge_sits_in_a_complement(
 @pytest.mark.parametrize("text,root", [
     ("They torched the police station overnight.", "14"),
     ("Shots were fired near the presidential palace in Bamako on Tuesday.", "19"),
-    ("Hundreds protested in the capital on Sunday.", "14"),
+    ("They marched on parliament in the capital on Sunday.", "14"),
 ])
 def test_an_act_by_someone_the_text_does_not_name_is_kept_with_an_unknown_doer(
     coder: Coder, text: str, root: str
