@@ -72,6 +72,7 @@ def test_an_appeal_demand_or_threat_keeps_its_root_whatever_it_frames(
     "Belarus denied expelling the Lithuanian diplomats.",
     "Qatar denied funding the militia in eastern Libya.",
     "The Russian defence ministry denied bombing the hospital in Idlib.",
+    "Sudan's army denied that its aircraft had bombed the refugee camp.",
 ])
 def test_a_denied_act_is_a_denial_not_the_act(coder: Coder, text: str) -> None:
     found = _events(coder, text)

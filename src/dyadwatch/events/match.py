@@ -102,12 +102,14 @@ def framed_content(match: Match) -> set[int]:
 
 
 def denied_clause(match: Match) -> set[int]:
-    """The gerund clause a denial is about ("denied ARMING the rebels"): the speaker says it did
-    not happen, so it is no event of its own, as a denied that-clause is none."""
+    """The clause a denial (016) is about, a that-clause or a gerund ("denied that its troops
+    had attacked", "denied ARMING the rebels"): the speaker says it did not happen, so it is no
+    event of its own; the denial is the one act the sentence reports."""
     trigger = match.trigger
     if "(clause)" not in match.pattern.objects or trigger.lemma_.lower() not in DENIAL_GOVERNORS:
         return set()
-    return {i for c in trigger.children if c.dep_ == "xcomp" and c.tag_ == "VBG" for i in _clause_verbs(c)}
+    return {i for c in trigger.children if c.pos_ in ("VERB", "AUX") and (
+        c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.tag_ == "VBG")) for i in _clause_verbs(c)}
 
 
 def _to_infinitives(verb: Token) -> Iterator[tuple[Token, list[Token]]]:
