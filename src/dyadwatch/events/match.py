@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dyadwatch.events.confidence import CONFIDENCE
+from dyadwatch.events.modality import DENIAL_GOVERNORS
 from dyadwatch.knowledge.words import ABOUT_PREPS
 
 if TYPE_CHECKING:
@@ -52,7 +53,63 @@ class Match:
         asked = for_clause(self.trigger)
         if asked is not None and self.pattern.objects and self.pattern.kind != "frame":
             out.add(asked[1].i)  # "appealed for troops to restore order": the aim of the appeal
+        if self.code[:2] in FRAMING_ROOTS:
+            out |= framed_content(self)
+        out |= denied_clause(self)
         return out
+
+
+# The roots whose acts frame another act: an appeal (02), a promise (03), a demand (10), a
+# refusal (12) and a threat (13) are about an act that has not happened, which is no event.
+FRAMING_ROOTS = frozenset({"02", "03", "10", "12", "13"})
+
+
+def _clause_verbs(verb: Token) -> set[int]:
+    """A framed verb and the verbs of its own complement and conjuncts ("stop ARRESTING",
+    "withdraw and DISARM"), never its adverbial clauses, which may report what did happen."""
+    out = {verb.i}
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            out |= _clause_verbs(c)
+        elif c.dep_ == "conj" and c.tag_ in ("VB", "VBG") and not any(
+                k.dep_ in ("nsubj", "nsubjpass") for k in c.children):
+            out |= _clause_verbs(c)  # a finite conjunct or one with its own subject is told as done
+    return out
+
+
+def framed_content(match: Match) -> set[int]:
+    """The tokens of the act an appeal, promise, demand, refusal or threat is about, coded or
+    not: a frame verb's to-infinitive ("urged X to stop arresting ..."), an appeal's, demand's or
+    threat's that-clause, the infinitive of 'for X to do Y', and a to-infinitive after the
+    object noun of such an act ("rejected calls TO ATTACK", "renewed its appeal to X TO FREE")."""
+    trigger = match.trigger
+    heads: list[Token] = []
+    if match.pattern.kind == "frame":
+        clause_ok = match.pattern.family in ("appeal", "demand") or match.pattern.code[:2] == "13"
+        heads += [c for c in trigger.children if c.pos_ in ("VERB", "AUX") and (
+            c.dep_ == "xcomp" or (c.dep_ == "ccomp" and clause_ok))]
+    nouns = [n for n in (match.obj, match.noun, trigger) if n is not None and n.pos_ == "NOUN"]
+    for noun in nouns:
+        heads += [c for c in noun.children if c.dep_ in ("acl", "advcl") and c.pos_ == "VERB"
+                  and ("aux", "to") in {(k.dep_, k.lower_) for k in c.children}]
+    late = for_infinitive(trigger) if trigger.pos_ == "VERB" else None
+    if late is not None and (match.pattern.kind == "frame" or match.obj is not None):
+        heads.append(late)
+    out: set[int] = set()
+    for head in heads:
+        out |= _clause_verbs(head)
+    return out
+
+
+def denied_clause(match: Match) -> set[int]:
+    """The clause a denial (016) is about, a that-clause or a gerund ("denied that its troops
+    had attacked", "denied ARMING the rebels"): the speaker says it did not happen, so it is no
+    event of its own; the denial is the one act the sentence reports."""
+    trigger = match.trigger
+    if "(clause)" not in match.pattern.objects or trigger.lemma_.lower() not in DENIAL_GOVERNORS:
+        return set()
+    return {i for c in trigger.children if c.pos_ in ("VERB", "AUX") and (
+        c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.tag_ == "VBG")) for i in _clause_verbs(c)}
 
 
 def _to_infinitives(verb: Token) -> Iterator[tuple[Token, list[Token]]]:

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.fallback import Fallback, fallback_match
-from dyadwatch.events.match import Match, for_clause, for_infinitive
-from dyadwatch.events.modality import DEMAND_MODALS
+from dyadwatch.events.match import Match, conjuncts, for_clause, for_infinitive
+from dyadwatch.events.modality import DEMAND_MODALS, DENIAL_GOVERNORS
 from dyadwatch.events.senses import (
     HALTING,
     asked_infinitives,
@@ -67,9 +67,35 @@ def _states_a_fact(verb: Token) -> bool:
         auxes = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
         if auxes & DEMAND_MODALS:
             return False
+        if c.tag_ == "VBZ" and c.lower_ == c.lemma_.lower() and not auxes:
+            continue  # "insisted that Ethiopia expel ...": a bare form is a subjunctive, asked for
         if auxes or c.tag_ in ("VBD", "VBZ", "VBN") or any(n.dep_ == "neg" for n in c.children):
             return True
     return False
+
+
+ASKING_ROOTS = frozenset({"02", "10", "13"})  # appeals, demands, threats: acts on another party
+
+
+def _complement_verbs(token: Token) -> set[str]:
+    """The words a verb's to-infinitive or gerund complement adds to what its patterns' object
+    column can match (``Clauses.object_lemmas`` lists them beside the nouns): the act the verb
+    frames, not a thing it acts on ("called on X to HALT ..." is no call for a halt)."""
+    out: set[str] = set()
+    for c in token.children:
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+            out.add(c.lemma_.lower())
+            out |= {f"{c.lemma_.lower()} {p.lower_}" for p in c.children if p.dep_ == "prt"}
+    return out
+
+
+def _gerund_complement(token: Token) -> Token | None:
+    """The gerund a denial governs ("denied ARMING the rebels"): a clause, as "denied that it
+    had armed the rebels" is, whose act the speaker says did not happen."""
+    if token.lemma_.lower() not in DENIAL_GOVERNORS:
+        return None
+    return next((c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"
+                 and not is_to_infinitive(c)), None)
 
 
 def _particles_fit(p: Pattern, prt: set[str], after: set[str]) -> bool:
@@ -110,6 +136,9 @@ def _object_lemmas(clauses: Clauses, token: Token) -> set[str]:
     of a 'for X to do Y' clause, which is what a 'for' phrase would name ("appealed for
     troops to restore order": troops)."""
     objects = clauses.object_lemmas(token)
+    gerund = _gerund_complement(token)
+    if gerund is not None:  # "denied sending troops": a denied clause, not a sending denied
+        objects = (objects - _complement_verbs(token)) | {"(clause)"}
     asked = for_clause(token)
     if asked is not None:
         objects = objects | clauses.noun_lemmas(asked[0])
@@ -173,6 +202,41 @@ def _complement_heads(token: Token, frame: Pattern, clauses: Clauses) -> tuple[l
     return verbs, nouns, (late if late not in verbs else None)
 
 
+def _asks_another(frame: Token, inner: Match) -> bool:
+    """Whether the framed act has a doer of its own ("urged that Y negotiate with Z", "called
+    for Y to negotiate with Z"): Y is asked to meet Z, so the appealer is not Z's counterpart."""
+    if inner.noun is not None:
+        return False
+    act = inner.trigger
+    return for_infinitive(frame) is act or any(c.dep_ in ("nsubj", "nsubjpass") for c in act.children)
+
+
+def _framed_words(token: Token, candidates: list[Pattern]) -> tuple[set[str], set[str]]:
+    """The roots of a verb's appeal, demand or threat patterns, and the words of the act such
+    a frame would frame. An appeal, demand or threat keeps its own root: another root's pattern
+    may not take the verb through the act it asks for or threatens ("called on X to halt ...",
+    "pressed X to attack ..."), only through a thing it names ("called a halt"). One's own
+    promise or refusal may be an idiom of another root ("declined to comment": 011)."""
+    roots = {p.code[:2] for p in candidates if p.kind == "frame"} & ASKING_ROOTS
+    return roots, (_complement_verbs(token) if roots else set())
+
+
+def _with_conjuncts(verbs: list[Token]) -> list[Token]:
+    """Each complement verb followed by its conjuncts: a coordinated complement is one
+    complement ("urged them to regroup and rally against X" asks for the rallying when the
+    first verb codes nothing)."""
+    return [v for head in verbs for v in (head, *(head.doc[i] for i in sorted(conjuncts(head))))]
+
+
+def _own_root(frame: Pattern, shifted: str | None) -> str | None:
+    """A shifted code a frame may take: a threat stays a threat (13) whatever it threatens
+    ("threatened to withdraw its troops", "warned it would recognise the region"), where the
+    intent column names a cooperative act's intent; None sends the frame to its own code."""
+    if shifted and frame.code[:2] == "13" and shifted[:2] != "13":
+        return None
+    return shifted
+
+
 def _names_no_leaf(code: str | None) -> bool:
     """Whether a shifted code is only its root's general one (020, 100): a 'for' noun that
     yields it ("called for sanctions to be eased": sanctions, 020) names less than its verb."""
@@ -233,6 +297,7 @@ class Matcher:
         best: tuple[float, Pattern, Match | None] | None = None
         best_words = 0
         ceased: Match | bool | None = False  # False: not looked for yet
+        frame_roots, framed_words = _framed_words(token, candidates)
         for p in candidates:
             if p.framed_only and depth == 0:
                 continue  # "held elections": an event only as what a promise or demand frames
@@ -253,6 +318,9 @@ class Matcher:
                         continue  # "stopped shelling the town", "halt its drills": a halt to fighting
                 if own and not (p.objects & own):
                     continue  # "called off the strike after talks": the object names the act
+                if p.kind != "frame" and p.code[:2] not in frame_roots and framed_words and not (
+                        p.objects & (objects - framed_words)):
+                    continue  # matched only the framed act's verb: the frame codes it
             if preps is None:
                 preps = _preps(token, obj)
             score: float = p.specificity + (1 if set(p.preps) & preps else 0)
@@ -367,7 +435,7 @@ class Matcher:
         if depth >= 2:
             return None
         verbs, nouns, late = _complement_heads(token, frame, self.clauses)
-        for verb in verbs:
+        for verb in _with_conjuncts(verbs):
             found = self.match(verb, depth + 1)
             if found is not None and found.base is not None:
                 return found
@@ -400,7 +468,8 @@ class Matcher:
         family = frame.family or "intent"
         if family == "intent" and any(c.dep_ == "neg" for c in inner.trigger.children):
             family = "refuse"  # "vowed not to return X"
-        if family == "appeal" and inner.base[:2] == "04" and own_counterpart(self.clauses, token, inner):
+        if family == "appeal" and inner.base[:2] == "04" and not _asks_another(token, inner) and (
+                own_counterpart(self.clauses, token, inner)):
             family = "intent"  # "X called for talks with Y": X's intent to meet (036), not 026
         paired = penalty(inner.trigger) if family == "demand" else None
         if paired is not None:
@@ -414,7 +483,7 @@ class Matcher:
         if token.lemma_.lower() in ENACTING and inner.base[:2] in ("15", "16", "17", "18", "19", "20"):
             return Match(frame, token, obj, inner.base, inner.base, f"{rule}+{inner.rule.split(':', 1)[-1]}",
                          inner=inner, confidence=CONFIDENCE.frame_enacted)
-        shifted = self.shifts.shift(inner.base, family)
+        shifted = _own_root(frame, self.shifts.shift(inner.base, family))
         code = shifted or frame.code
         return Match(frame, token, obj, code, inner.base, f"{rule}+{inner.rule.split(':', 1)[-1]}",
                      inner=inner,
