@@ -115,3 +115,16 @@ def test_a_subjunctive_after_insist_is_a_demand_and_a_finite_clause_a_statement(
     assert asked and all(c[:2] == "10" for _, _, c, _ in asked), asked
     stated = _events(coder, "Egypt insisted that Ethiopia expels foreign reporters every year.")
     assert not any(c[:2] == "10" for _, _, c, _ in stated), stated
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "code"), [
+    # forces committed in agreement with a partner are military cooperation ...
+    ("Estonia agreed to deploy two hundred troops to Latvia.", "0312"),
+    ("Defence ministers of the alliance agreed to bolster air defences in the Baltic states.", "0312"),
+    # ... while a vow to send them is a threat
+    ("Azerbaijan vowed to deploy more troops to the border with Armenia.", "138"),
+])
+def test_agreeing_to_deploy_forces_is_cooperation_vowing_to_is_a_threat(coder: Coder, text: str, code: str) -> None:
+    found = _events(coder, text)
+    assert found and all(c == code for _, _, c, _ in found), found

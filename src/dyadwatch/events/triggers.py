@@ -228,6 +228,11 @@ def _with_conjuncts(verbs: list[Token]) -> list[Token]:
     return [v for head in verbs for v in (head, *(head.doc[i] for i in sorted(conjuncts(head))))]
 
 
+# Frame verbs of agreement: what is agreed to is agreed with someone.
+AGREEING = frozenset({"agree", "consent"})
+MILITARY_COOPERATION_INTENT = "0312"
+
+
 def _own_root(frame: Pattern, shifted: str | None) -> str | None:
     """A shifted code a frame may take: a threat stays a threat (13) whatever it threatens
     ("threatened to withdraw its troops", "warned it would recognise the region"), where the
@@ -484,6 +489,10 @@ class Matcher:
             return Match(frame, token, obj, inner.base, inner.base, f"{rule}+{inner.rule.split(':', 1)[-1]}",
                          inner=inner, confidence=CONFIDENCE.frame_enacted)
         shifted = _own_root(frame, self.shifts.shift(inner.base, family))
+        if family == "intent" and inner.base[:2] == "15" and token.lemma_.lower() in AGREEING:
+            # "Poland agreed to deploy troops to Lithuania": forces committed in agreement with a
+            # partner are military cooperation (0312), not the threat a vow to deploy them is
+            shifted = MILITARY_COOPERATION_INTENT
         code = shifted or frame.code
         return Match(frame, token, obj, code, inner.base, f"{rule}+{inner.rule.split(':', 1)[-1]}",
                      inner=inner,
