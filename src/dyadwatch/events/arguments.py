@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.objects import for_subject
+from dyadwatch.events.references import Antecedents
 from dyadwatch.events.subjects import undergoer_verb
 from dyadwatch.events.targets import paired_names
 from dyadwatch.knowledge.words import PLACE_NAMED_ROOTS, SETTING_NOUN_PREPS, THIRD_PARTY
@@ -35,8 +37,27 @@ class Arguments:
     def __init__(self, actors: ArticleActors, clauses: Clauses) -> None:
         self.actors = actors
         self.clauses = clauses
+        self.references = Antecedents(actors.doc, clauses.actor, lambda word: self.actors.knowledge.role(word))
+
+    def _parties_of(self, heads: list[Token]) -> list[Token]:
+        """Heads with each word for several parties named before replaced by their mentions:
+        "the pair met" after "X and Y were in Brussels" (X, standing for X and Y), "urged THEM"
+        after "hosted Israeli and Hamas negotiators" (the negotiators, of both). A word for one
+        party keeps its place: the mentions stage resolves it where it stands."""
+        out: list[Token] = []
+        for head in heads:
+            kind = self.references.referring(head)
+            back = self.references.of(head) if kind in ("pair", "plural") else []
+            if kind == "plural" and (head.dep_ in ("nsubj", "nsubjpass") or len(back) != 1
+                                     or len(coordinated(back[0])) < 2):
+                back = []  # a subject 'they' is the speaker's in reported speech: see Mentions
+            out.extend(back or [head])
+        return out
 
     def source_heads(self, match: Match) -> list[Token]:
+        return self._parties_of(self._source_heads(match))
+
+    def _source_heads(self, match: Match) -> list[Token]:
         if match.pattern.kind == "noun" and match.noun is None:
             found = self.noun_sources(match)  # "the Minsk agreements", "the Mali coup": places
             if not found:
@@ -60,6 +81,9 @@ class Arguments:
         return found
 
     def target_heads(self, match: Match) -> list[Token]:
+        return self._parties_of(self._plain_target_heads(match))
+
+    def _plain_target_heads(self, match: Match) -> list[Token]:
         heads = self._target_heads(match)
         if not heads and match.obj is not None and match.obj.lower_ == "them" and match.obj.dep_ == "dobj":
             heads = [match.obj]  # "beat them with sticks": the pattern looks for its target elsewhere

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import NO_NATIONALITY, flag_name
 from dyadwatch.actors.resolve import mentioned_at
+from dyadwatch.events.references import DESCRIPTION_KINDS, Antecedents
 from dyadwatch.events.speech import claim_denier, claim_owner, claims_ground
 from dyadwatch.events.subjects import agents
 from dyadwatch.knowledge.words import (
@@ -35,6 +36,10 @@ if TYPE_CHECKING:
 
     from dyadwatch.actors.resolve import ArticleActors
 
+# Object pronouns resolved by what they refer back to before any name-only look-up.
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+# Descriptions of an armed or political group ("the militants", "the group").
+_GROUP_WORDS = frozenset(w for w, kinds in DESCRIPTION_KINDS.items() if kinds == {"group"})
 # The kind of actor a named entity missing from our lists is taken for.
 _UNLISTED_KINDS: dict[str, ActorKind] = {"GPE": "state", "ORG": "organisation"}
 
@@ -47,6 +52,7 @@ class Mentions:
         self.actors = actors
         # actor() results: a pure function of its arguments, asked again for every event
         self._actors: dict[tuple[int, Actor | None, bool, bool], Actor | None] = {}
+        self.references = Antecedents(doc, self.actor, lambda word: self.actors.knowledge.role(word))
 
     def actor(
         self, token: Token, speaker: Actor | None = None, for_speaker: bool = True, as_source: bool = False
@@ -71,12 +77,24 @@ class Mentions:
             if claimant is not None:  # "Ukraine denied Russian claims that it had captured the town"
                 return mentioned_at(claimant, token, f"; '{token.text}' in a claim of its maker's own deed")
             return mentioned_at(answering, token, f"; '{token.text}' in the claim it denies")
+        if token.lower_ in _OBJECT_PRONOUNS and token.dep_ not in ("nsubj", "nsubjpass") and speaker is None:
+            # "arrested 40 protesters and charged THEM", "the French leader praised HIM": an
+            # object pronoun is never its own clause's subject, which a name-only look-up misses
+            # (in reported speech the speaker comes first: see below)
+            back = self._referred(token, speaker)
+            if back is not None:
+                return back
         found = self.actors.resolve(token, speaker=speaker)
+        if found is not None and NO_NATIONALITY in found.reason and self.references.referring(token) in _GROUP_WORDS:
+            # "Hezbollah ... The militants fired": the group named before, not a guess from the scene
+            back = self._referred(token, speaker)
+            if back is not None and back.kind == "group":
+                return back
         if found is not None:
             return found
         if for_speaker and speaker is not None and token.lower_ in PRONOUNS_FOR_SPEAKER and speaker.kind != "person":
             return mentioned_at(speaker, token)
-        if for_speaker and speaker is not None and self._a_person(speaker) and (
+        if for_speaker and speaker is not None and _a_person(self.actors, speaker) and (
             token.lower_ in PERSON_PRONOUNS_FOR_SPEAKER or (
                 token.lemma_.lower() in OWN_STATE_NOUNS
                 and any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in token.children))
@@ -85,10 +103,10 @@ class Mentions:
             # negotiate": in a person's reported speech, the speaker or the state they speak for
             return mentioned_at(speaker, token)
         body = self.actors.spoken_for(token, speaker) if for_speaker and speaker is not None \
-            and self._a_person(speaker) else None
+            and _a_person(self.actors, speaker) else None
         if body is not None:
             return body
-        antecedent = self._previous_subject(token)
+        antecedent = self._previous_subject(token) or self._referred(token, speaker)
         if antecedent is not None:
             return antecedent
         preps = GOVERNING_PREPS if as_source else TARGET_GOVERNING_PREPS
@@ -98,10 +116,19 @@ class Mentions:
         named = self._apposed(token, preps)
         if named is not None:
             return self.actors.resolve(named, speaker=speaker)
-        body = self._named_body(token)
+        body = _named_body(self.actors, token)
         if body is not None:
             return body
         return self._unlisted(token, as_source and token.dep_ == "nsubj")
+
+    def _referred(self, token: Token, speaker: Actor | None) -> Actor | None:
+        """The actor of the mention a referring word stands for ("them", "the kingdom", "the
+        pair": the first of the two), as that word mentions it."""
+        back = self.references.of(token)
+        found = self.actor(back[0], speaker=speaker) if back else None
+        if found is None:
+            return None
+        return mentioned_at(found, token, f"; '{token.text}' refers back to '{back[0].text}'")
 
     def _apposed(self, token: Token, preps: tuple[str, ...]) -> Token | None:
         """"the suspects, members of a criminal gang,": a common noun that is no actor stands for
@@ -168,27 +195,6 @@ class Mentions:
             return None
         return mentioned_at(found, pronoun, f"; '{pronoun.text}' stands for the subject of the sentence before")
 
-    def _named_body(self, token: Token) -> Actor | None:
-        """'the UN human rights chief said': a subject whose organisation is named before it, which the
-        parser hangs on the subject past its own modifiers, stands for that body."""
-        if token.pos_ != "NOUN" or token.dep_ not in ("nsubj", "nsubjpass", "appos"):
-            return None
-        for c in token.children:
-            if c.dep_ == "nmod" and c.i < token.i and c.ent_type_ == "ORG":
-                found = self.actors.resolve(c)
-                if found is not None:
-                    return mentioned_at(found, token, f"; the body of '{token.text}'")
-        return None
-
-    def _a_person(self, speaker: Actor) -> bool:
-        """A person, named ("Barack Obama") or by a title ("Egypt's president"), not a body."""
-        if speaker.kind == "person":
-            return True
-        if speaker.kind != "organisation":
-            return False
-        found = self.actors.knowledge.roles_in(speaker.text.lower())
-        return bool(found) and found[-1][2].kind == "title" and not speaker.text.lower().endswith("s")
-
     def _unlisted(self, token: Token, doer: bool = False) -> Actor | None:
         """A named state or organisation missing from our lists ("Yugoslavia", "Oxfam"): an actor
         without country or sector, so the event is still recorded. A named region as the
@@ -230,6 +236,9 @@ class Mentions:
                         continue
                     if self.actors.resolve(p) is not None:
                         return p
+                    back = self.references.of(p) if p.pos_ == "PRON" else []
+                    if back:  # "arrested dozens of THEM": of the students named before
+                        return back[0]
                     deeper = self._governed(p, preps, depth + 1)
                     if deeper is not None:
                         return deeper
@@ -288,3 +297,26 @@ class Mentions:
                 if found is not None:
                     return found
         return None
+
+
+def _named_body(actors: ArticleActors, token: Token) -> Actor | None:
+    """'the UN human rights chief said': a subject whose organisation is named before it, which the
+    parser hangs on the subject past its own modifiers, stands for that body."""
+    if token.pos_ != "NOUN" or token.dep_ not in ("nsubj", "nsubjpass", "appos"):
+        return None
+    for c in token.children:
+        if c.dep_ == "nmod" and c.i < token.i and c.ent_type_ == "ORG":
+            found = actors.resolve(c)
+            if found is not None:
+                return mentioned_at(found, token, f"; the body of '{token.text}'")
+    return None
+
+
+def _a_person(actors: ArticleActors, speaker: Actor) -> bool:
+    """A person, named ("Barack Obama") or by a title ("Egypt's president"), not a body."""
+    if speaker.kind == "person":
+        return True
+    if speaker.kind != "organisation":
+        return False
+    found = actors.knowledge.roles_in(speaker.text.lower())
+    return bool(found) and found[-1][2].kind == "title" and not speaker.text.lower().endswith("s")

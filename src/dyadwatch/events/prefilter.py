@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from dyadwatch.events.fallback import fallback_for
 from dyadwatch.events.prefilter_groups import group_heads, named_groups
+from dyadwatch.events.references import REFERRING_WORDS
 from dyadwatch.events.speech import quote_spans  # the coder's own pairing of quote marks
 from dyadwatch.knowledge.words import (
     COLLECTIVE_HEADS,
@@ -86,6 +87,8 @@ _ACTOR_NOUNS = _wordset(
 # The heads a collective names its parties by ("the two neighbours", "both leaders"): a sentence
 # with one holds an actor as surely as one that names a country.
 _ACTOR_NOUNS |= {f for w in COLLECTIVE_HEADS | PEOPLE_OR_SIDES for f in (w, w + "s")}
+# So does a word that refers back to actors named before ("the pair", "the bloc", "they").
+_ACTOR_NOUNS |= REFERRING_WORDS
 # Contracted forms the attribute ruler lemmatizes ("'ve" -> have).
 _CONTRACTIONS = {"ve": "have", "d": "have", "s": "have", "re": "be", "m": "be", "ll": "will"}
 # What a trigger needs: every group; of a group, one alternative; of it, a form of each word.
@@ -503,6 +506,8 @@ def context(
             more += [j for j in overlapping(back(start, 120), start) if names[j]]
         if lower & _COLLECTIVE:  # so are countries
             more += [j for j in overlapping(back(start, 200), start) if capitals[j]]
+        if lower & REFERRING_WORDS:  # "they", "the pair", "the kingdom": the sentence before names them
+            more += [j for j in overlapping(back(start, 1), start) if capitals[j]]
         for name in names[i]:
             more += [j for j in by_name[name] if cues[j]]
         for head in bare[i]:
