@@ -273,30 +273,32 @@ class Mentions:
     def crisis_country(self, token: Token) -> Token | None:
         """'mediating the crisis' after 'the conflict in Libya': a crisis noun stands for the
         country named with the nearest crisis noun before it (or in its own phrase)."""
-        def country_of(noun: Token) -> Token | None:
-            for c in noun.children:
-                if c.dep_ in ("compound", "poss", "amod") and c.ent_type_ in ("GPE", "NORP"):
-                    return c
-                if c.dep_ == "prep" and c.lower_ in ("in", "of", "over"):
-                    for p in c.children:
-                        if p.dep_ == "pobj" and p.ent_type_ == "GPE":
-                            return p
-            # "resolve the conflict in Libya": the parser often hangs "in Libya" on the verb
-            after = self.doc[noun.i + 1 : noun.i + 3]
-            if len(after) == 2 and after[0].lower_ in ("in", "over") and after[1].ent_type_ == "GPE":
-                return after[1]
-            return None
-
-        own = country_of(token)
+        own = _crisis_country(self.doc, token)
         if own is not None:
             return own
         start = max(0, token.i - 80)
         for t in reversed(self.doc[start:token.i]):
             if t.lemma_.lower() in CRISIS_NOUNS:
-                found = country_of(t)
+                found = _crisis_country(self.doc, t)
                 if found is not None:
                     return found
         return None
+
+
+def _crisis_country(doc: Doc, noun: Token) -> Token | None:
+    """The country a crisis noun names: "the Libyan conflict", "the crisis in Libya"."""
+    for c in noun.children:
+        if c.dep_ in ("compound", "poss", "amod") and c.ent_type_ in ("GPE", "NORP"):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("in", "of", "over"):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.ent_type_ == "GPE":
+                    return p
+    # "resolve the conflict in Libya": the parser often hangs "in Libya" on the verb
+    after = doc[noun.i + 1 : noun.i + 3]
+    if len(after) == 2 and after[0].lower_ in ("in", "over") and after[1].ent_type_ == "GPE":
+        return after[1]
+    return None
 
 
 def _named_body(actors: ArticleActors, token: Token) -> Actor | None:

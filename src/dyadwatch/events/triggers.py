@@ -233,6 +233,14 @@ AGREEING = frozenset({"agree", "consent"})
 MILITARY_COOPERATION_INTENT = "0312"
 
 
+def _agreed_forces(frame: Token, family: str, base: str) -> str | None:
+    """"Poland agreed to deploy troops to Lithuania": forces committed in agreement with a
+    partner are military cooperation (0312), not the threat a vow to deploy them is (138)."""
+    if family == "intent" and base[:2] == "15" and frame.lemma_.lower() in AGREEING:
+        return MILITARY_COOPERATION_INTENT
+    return None
+
+
 def _own_root(frame: Pattern, shifted: str | None) -> str | None:
     """A shifted code a frame may take: a threat stays a threat (13) whatever it threatens
     ("threatened to withdraw its troops", "warned it would recognise the region"), where the
@@ -488,11 +496,7 @@ class Matcher:
         if token.lemma_.lower() in ENACTING and inner.base[:2] in ("15", "16", "17", "18", "19", "20"):
             return Match(frame, token, obj, inner.base, inner.base, f"{rule}+{inner.rule.split(':', 1)[-1]}",
                          inner=inner, confidence=CONFIDENCE.frame_enacted)
-        shifted = _own_root(frame, self.shifts.shift(inner.base, family))
-        if family == "intent" and inner.base[:2] == "15" and token.lemma_.lower() in AGREEING:
-            # "Poland agreed to deploy troops to Lithuania": forces committed in agreement with a
-            # partner are military cooperation (0312), not the threat a vow to deploy them is
-            shifted = MILITARY_COOPERATION_INTENT
+        shifted = _agreed_forces(token, family, inner.base) or _own_root(frame, self.shifts.shift(inner.base, family))
         code = shifted or frame.code
         return Match(frame, token, obj, code, inner.base, f"{rule}+{inner.rule.split(':', 1)[-1]}",
                      inner=inner,
