@@ -354,7 +354,7 @@ def test_codebook_pass_guards(coder: Coder, text: str, code: str) -> None:
 # Acts the lexicon missed before the fourth pass, in wire-style sentences of our own: multi-word
 # weapon systems, a halted invasion or incursion, sit-ins (tokenized 'sit - in'), cyberattacks,
 # troops hosted, gangsters handed over, crews returned, airspace entered, olive branches, deaf
-# ears and ethnic cleansing carried out.
+# ears, ethnic cleansing carried out and rallies attacked (repression, not a rally).
 FOURTH_PASS = [
     ("Italy will deliver two more air defence systems to Kyiv.", "0332"),
     ("Spain shipped missile systems to Ukraine in May.", "072"),
@@ -371,6 +371,7 @@ FOURTH_PASS = [
     ("Seoul turned a deaf ear to Tokyo's protests.", "120"),
     ("Militias carried out ethnic cleansing in the Darfur town of Geneina.", "203"),
     ("Zambia slapped a ban on maize exports to Malawi.", "172"),
+    ("Pakistani police attacked a women's march in Islamabad.", "175"),
 ]
 
 
