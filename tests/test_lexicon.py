@@ -353,7 +353,8 @@ def test_codebook_pass_guards(coder: Coder, text: str, code: str) -> None:
 
 # Acts the lexicon missed before the fourth pass, in wire-style sentences of our own: multi-word
 # weapon systems, a halted invasion or incursion, sit-ins (tokenized 'sit - in'), cyberattacks,
-# troops hosted, gangsters handed over, crews returned, airspace entered, olive branches, deaf
+# weapons delivered (also as a noun), patrol boats handed over, protected status granted, troops
+# hosted, gangsters handed over, crews returned, airspace entered, olive branches, deaf
 # ears, ethnic cleansing carried out and rallies attacked (repression, not a rally).
 FOURTH_PASS = [
     ("Italy will deliver two more air defence systems to Kyiv.", "0332"),
@@ -372,6 +373,9 @@ FOURTH_PASS = [
     ("Militias carried out ethnic cleansing in the Darfur town of Geneina.", "203"),
     ("Zambia slapped a ban on maize exports to Malawi.", "172"),
     ("Pakistani police attacked a women's march in Islamabad.", "175"),
+    ("Britain's transfer of Storm Shadow missiles to Kyiv angered Moscow.", "072"),
+    ("India handed over two patrol vessels to the Sri Lankan navy.", "072"),
+    ("The United States granted temporary protected status to Venezuelans.", "075"),
 ]
 
 
@@ -394,6 +398,7 @@ FOURTH_PASS_NON_EVENTS = [
     "Tourists entered the Chinese pavilion at the Dubai Expo in record numbers.",
     "The courier delivered the parcel to the French embassy in Nairobi.",
     "Engineers restored power to the Kenyan capital after the storm.",
+    "Delays in the delivery of shells from its own factories slowed the Russian army.",
 ]
 
 
