@@ -355,7 +355,8 @@ def test_codebook_pass_guards(coder: Coder, text: str, code: str) -> None:
 # weapon systems, a halted invasion or incursion, sit-ins (tokenized 'sit - in'), cyberattacks,
 # weapons delivered (also as a noun), patrol boats handed over, protected status granted, troops
 # hosted, gangsters handed over, crews returned, airspace entered, olive branches, deaf
-# ears, ethnic cleansing carried out and rallies attacked (repression, not a rally).
+# ears, ethnic cleansing carried out, rallies attacked (repression, not a rally) and a tone struck
+# (a comment, not a strike).
 FOURTH_PASS = [
     ("Italy will deliver two more air defence systems to Kyiv.", "0332"),
     ("Spain shipped missile systems to Ukraine in May.", "072"),
@@ -376,6 +377,8 @@ FOURTH_PASS = [
     ("Britain's transfer of Storm Shadow missiles to Kyiv angered Moscow.", "072"),
     ("India handed over two patrol vessels to the Sri Lankan navy.", "072"),
     ("The United States granted temporary protected status to Venezuelans.", "075"),
+    ("Beijing struck an upbeat tone about its trade talks with Brussels.", "013"),
+    ("The German chancellor struck a gloomy tone about relations with China.", "012"),
 ]
 
 
@@ -392,6 +395,7 @@ FOURTH_PASS_GUARDS = [
     ("The Greek hotel hosted hundreds of tourists over Easter.", "062"),
     ("A Kenyan court handed over the case to a higher court.", "063"),
     ("Myanmar's army carried out ethnic cleansing against the Rohingya.", "202"),
+    ("The Iranian president struck a defiant tone in his speech to parliament.", "190"),
 ]
 FOURTH_PASS_NON_EVENTS = [
     "Shoppers scrambled for bargains as the Lagos market reopened.",
