@@ -379,6 +379,9 @@ FOURTH_PASS = [
     ("The United States granted temporary protected status to Venezuelans.", "075"),
     ("Beijing struck an upbeat tone about its trade talks with Brussels.", "013"),
     ("The German chancellor struck a gloomy tone about relations with China.", "012"),
+    # a hyphenated verb the tokenizer splits is looked up whole: a missile test, riot control
+    ("Egypt test-fired a new air defence missile during drills.", "150"),
+    ("Police tear-gassed the crowd in Nairobi.", "175"),
 ]
 
 
@@ -396,6 +399,8 @@ FOURTH_PASS_GUARDS = [
     ("A Kenyan court handed over the case to a higher court.", "063"),
     ("Myanmar's army carried out ethnic cleansing against the Rohingya.", "202"),
     ("The Iranian president struck a defiant tone in his speech to parliament.", "190"),
+    ("Egypt test-fired a new air defence missile during drills.", "195"),
+    ("Police tear-gassed the crowd in Nairobi.", "2041"),
 ]
 FOURTH_PASS_NON_EVENTS = [
     "Shoppers scrambled for bargains as the Lagos market reopened.",

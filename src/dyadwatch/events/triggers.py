@@ -72,6 +72,16 @@ def _states_a_fact(verb: Token) -> bool:
     return False
 
 
+def _hyphenated_lemma(token: Token) -> str | None:
+    """'test-fire' for "test-fired", which the tokenizer splits into 'test', '-', 'fired' with
+    'test' hung on the verb: the lexicon names such verbs whole ('test-fire' is a missile test,
+    not the 'fire' of an attack; 'tear-gas' is not 'gas')."""
+    doc, i = token.doc, token.i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 2].head.i != i or doc[i - 2].whitespace_ or doc[i - 1].whitespace_:
+        return None
+    return f"{doc[i - 2].lower_}-{token.lemma_.lower()}"
+
+
 def _particles_fit(p: Pattern, prt: set[str], after: set[str]) -> bool:
     """Whether a verb's particles (``prt``) and the particle-like words after it (``after``)
     fit a pattern: one it names is there unless it may go without ('-'), and a particle
@@ -221,6 +231,9 @@ class Matcher:
 
     def _verb_match(self, token: Token, depth: int) -> Match | None:
         lemma = token.lemma_.lower()
+        joined = _hyphenated_lemma(token)
+        if joined is not None and self.lexicon.verb_candidates(joined):
+            lemma = joined
         candidates = self.lexicon.verb_candidates(lemma)
         # Without candidates only a light verb's object is looked at; the object's words and
         # the prepositions are worked out when a candidate first needs them.
