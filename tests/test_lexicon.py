@@ -379,6 +379,7 @@ FOURTH_PASS = [
     ("The United States granted temporary protected status to Venezuelans.", "075"),
     ("Beijing struck an upbeat tone about its trade talks with Brussels.", "013"),
     ("The German chancellor struck a gloomy tone about relations with China.", "012"),
+    ("The new Japanese ambassador paid a courtesy call on the Indian president.", "042"),
     # a hyphenated verb the tokenizer splits is looked up whole: a missile test, riot control
     ("Egypt test-fired a new air defence missile during drills.", "150"),
     ("Police tear-gassed the crowd in Nairobi.", "175"),
