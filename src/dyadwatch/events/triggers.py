@@ -98,6 +98,24 @@ def _gerund_complement(token: Token) -> Token | None:
                  and not is_to_infinitive(c)), None)
 
 
+def _hyphenated_lemma(token: Token) -> str | None:
+    """'test-fire' for "test-fired", which the tokenizer splits into 'test', '-', 'fired' with
+    'test' hung on the verb: the lexicon names such verbs whole ('test-fire' is a missile test,
+    not the 'fire' of an attack; 'tear-gas' is not 'gas')."""
+    doc, i = token.doc, token.i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 2].head.i != i or doc[i - 2].whitespace_ or doc[i - 1].whitespace_:
+        return None
+    return f"{doc[i - 2].lower_}-{token.lemma_.lower()}"
+
+
+def _verb_lemma(lexicon: Lexicon, token: Token) -> str:
+    """The lemma a verb is looked up by: its hyphenated whole when the lexicon names it."""
+    joined = _hyphenated_lemma(token)
+    if joined is not None and lexicon.verb_candidates(joined):
+        return joined
+    return token.lemma_.lower()
+
+
 def _particles_fit(p: Pattern, prt: set[str], after: set[str]) -> bool:
     """Whether a verb's particles (``prt``) and the particle-like words after it (``after``)
     fit a pattern: one it names is there unless it may go without ('-'), and a particle
@@ -297,7 +315,7 @@ class Matcher:
         return None
 
     def _verb_match(self, token: Token, depth: int) -> Match | None:
-        lemma = token.lemma_.lower()
+        lemma = _verb_lemma(self.lexicon, token)
         candidates = self.lexicon.verb_candidates(lemma)
         # Without candidates only a light verb's object is looked at; the object's words and
         # the prepositions are worked out when a candidate first needs them.
