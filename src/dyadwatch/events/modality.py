@@ -202,6 +202,10 @@ def _subject_event(trigger: Token) -> tuple[Cued | None, Token]:
         return None, trigger
     if _occurring(verb):
         return _own(verb), verb
+    if trigger.dep_ == "nsubjpass" and verb.lemma_.lower() in FUTURE_FRAMES and not any(
+        c.dep_ == "xcomp" for c in verb.children
+    ):
+        return (_own(verb) or ("future", verb)), verb  # "a meeting is scheduled for May"
     planned = next((c for c in verb.children if c.dep_ == "xcomp" and _occurring(c)), None)
     if planned is None:
         return None, trigger

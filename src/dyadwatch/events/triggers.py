@@ -108,6 +108,23 @@ def _hyphenated_lemma(token: Token) -> str | None:
     return f"{doc[i - 2].lower_}-{token.lemma_.lower()}"
 
 
+# Verbs whose passive subject is an event noun that names the planned event itself ("talks are
+# expected to resume", "a summit is scheduled for May"); any other passive subject is what its
+# verb acts on ("the deal was signed": the verb is the event).
+PLANNED_PASSIVES = frozenset({"expect", "schedule", "plan", "set", "slate"})
+
+
+def _planned_subjects(verb: Token) -> list[Token]:
+    """"talks are expected to resume", "a summit is scheduled for May": the common-noun subjects
+    of a planning verb in the passive with no 'by' agent (an event noun among them is the event;
+    "the minister is expected to travel" has none)."""
+    children = list(verb.children)
+    if (verb.lemma_.lower() not in PLANNED_PASSIVES or not any(c.dep_ == "auxpass" for c in children)
+            or any(c.dep_ == "agent" for c in children)):
+        return []
+    return [c for c in children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"]
+
+
 def _verb_lemma(lexicon: Lexicon, token: Token) -> str:
     """The lemma a verb is looked up by: its hyphenated whole when the lexicon names it."""
     joined = _hyphenated_lemma(token)
@@ -308,6 +325,8 @@ class Matcher:
             return self._noun_match(token, "noun", framed=depth > 0)  # "faced criticism from X"
         if pos == "NOUN" and dep in ("nsubj", "appos", "poss") and token.lemma_.lower() in AGENT_EVENT_NOUNS:
             return None  # "the UN envoy for Yemen said": a title, not an act of mediating
+        if pos == "NOUN" and dep == "nsubjpass" and token.head.lemma_.lower() in PLANNED_PASSIVES:
+            return self._noun_match(token, "noun", framed=depth > 0)  # "talks are expected to resume"
         if pos == "NOUN" and dep not in ("dobj", "attr", "compound", "nsubjpass", "amod"):
             if dep == "pobj" and token.head.lower_ in TOPIC_PREPS:
                 return None  # a topic, not an event: "talks on a pullback", "suppression of unrest"
@@ -315,6 +334,8 @@ class Matcher:
         return None
 
     def _verb_match(self, token: Token, depth: int) -> Match | None:
+        if any(self.lexicon.candidates("noun", n.lemma_.lower()) for n in _planned_subjects(token)):
+            return None  # "talks are expected to resume": the noun is the event, planned by no one
         lemma = _verb_lemma(self.lexicon, token)
         candidates = self.lexicon.verb_candidates(lemma)
         # Without candidates only a light verb's object is looked at; the object's words and
@@ -378,10 +399,8 @@ class Matcher:
             light = self._noun_match(obj, "noun", governor=token, framed=depth > 0)
         if light is not None:
             return light
-        if best is None:
-            if depth == 0:
-                return self._fallback(token)
-            return None
+        if best is None:  # a verb outside the lexicon: its nearest lexicon verb, if vectors allow
+            return fallback_match(self.fallback, self.clauses, token) if depth == 0 and self.fallback else None
         _, pattern, inner = best
         if pattern.kind == "frame":
             return self._frame(token, obj, pattern, inner)
@@ -519,8 +538,3 @@ class Matcher:
         return Match(frame, token, obj, code, inner.base, f"{rule}+{inner.rule.split(':', 1)[-1]}",
                      inner=inner,
                      confidence=CONFIDENCE.frame_shifted if shifted else CONFIDENCE.frame_unshifted)
-
-    def _fallback(self, token: Token) -> Match | None:
-        if self.fallback is None:
-            return None
-        return fallback_match(self.fallback, self.clauses, token)
