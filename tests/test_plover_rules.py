@@ -173,3 +173,66 @@ def test_a_court_ordering_a_payment_is_a_sanction(coder: Coder) -> None:
 def test_a_government_ordering_a_payment_stays_a_request(coder: Coder) -> None:
     text = "Ghana's government asked Nigeria to pay its gas debts."
     assert "SANCTION" not in _types(coder, text)
+
+
+# -- an invitation promises a meeting -------------------------------------------------------------
+
+
+def test_an_invitation_to_visit_is_agree(coder: Coder) -> None:
+    text = "Vietnam invited the Philippine president for a state visit to Hanoi."
+    found = _types(coder, text)
+    assert "AGREE" in found
+    assert "REQUEST" not in found
+
+
+def test_a_request_to_meet_stays_a_request(coder: Coder) -> None:
+    text = "Seoul asked Pyongyang to hold talks on family reunions."
+    assert "REQUEST" in _types(coder, text)
+
+
+# -- dropping one's own demand concedes it ----------------------------------------------------
+
+
+def test_withdrawing_a_demand_is_a_concession(coder: Coder) -> None:
+    text = "Teachers' unions in Chile withdrew their demand for a pension reform."
+    found = _types(coder, text)
+    assert "CONCEDE" in found
+    assert "RETREAT" not in found
+
+
+def test_withdrawing_troops_stays_a_retreat(coder: Coder) -> None:
+    text = "Chile withdrew its troops from the border town."
+    assert "RETREAT" in _types(coder, text)
+
+
+# -- captives freed by force are rescued (AID); freed by captors, released ---------------------
+
+
+def test_hostages_freed_by_troops_in_a_raid_are_aid(coder: Coder) -> None:
+    text = "French special forces freed three hostages in a raid in northern Mali."
+    found = _types(coder, text)
+    assert "AID" in found
+    assert "RETREAT" not in found
+
+
+def test_hostages_freed_by_their_captors_are_a_retreat(coder: Coder) -> None:
+    text = "Al-Shabaab militants freed three Kenyan hostages on Tuesday."
+    assert "RETREAT" in _types(coder, text)
+
+
+# -- modes: weapons moved without troops; a beating with no tool named ------------------------
+
+
+def test_warships_moved_are_mobilize_weapons(coder: Coder) -> None:
+    text = "Russia sent two warships to the eastern Mediterranean."
+    assert ("MOBILIZE", "weapons") in {(t, m) for _, _, t, m in _plover(coder, text)}
+
+
+def test_troops_moved_are_not_weapons(coder: Coder) -> None:
+    text = "Russia sent two thousand troops to the Belarusian border."
+    assert ("MOBILIZE", "weapons") not in {(t, m) for _, _, t, m in _plover(coder, text)}
+
+
+def test_a_plain_beating_has_the_beat_mode(coder: Coder) -> None:
+    text = "Soldiers beat villagers in southern Myanmar."
+    assert ("ASSAULT", "beat") in {(t, m) for _, _, t, m in _plover(coder, text)}

@@ -178,6 +178,20 @@ _RELIEF_WORDS = frozenset({"flood", "flooding", "earthquake", "quake", "cyclone"
                            "typhoon", "wildfire", "landslide", "tsunami", "relief", "rescue",
                            "evacuate", "evacuation", "disaster"})
 _PLACE_PREPS = frozenset({"in", "near", "off", "around", "over", "along", "across", "close"})
+# Dropping one's own demand concedes it ("withdrew their demand for a pay rise").
+_DROP_VERBS = frozenset({"drop", "withdraw", "abandon", "waive", "relinquish", "retract"})
+_DEMAND_NOUNS = frozenset({"demand", "claim", "ultimatum", "condition", "objection", "precondition"})
+# Captives freed by force are rescued (AID); captives freed by their captors are released.
+_RESCUE_WORDS = frozenset({"raid", "operation", "victim", "victims", "rescue"})
+_SECURITY = frozenset({"MIL", "COP", "SPY"})
+# Weapons and vehicles moved without troops named: MOBILIZE 'weapons'.
+_WEAPON_WORDS = frozenset({"missile", "missiles", "launcher", "launchers", "warship", "warships",
+                           "ship", "ships", "tank", "tanks", "jet", "jets", "aircraft", "bomber",
+                           "bombers", "carrier", "submarine", "submarines", "drone", "drones",
+                           "artillery", "weapon", "weapons", "destroyer", "destroyers"})
+_TROOP_WORDS = frozenset({"troop", "troops", "soldier", "soldiers", "force", "forces", "unit",
+                          "units", "battalion", "battalions", "brigade", "brigades", "reservist",
+                          "reservists", "marine", "marines", "personnel"})
 _ARMED = frozenset({"MIL", "REB", "INS", "UAF"})
 
 
@@ -221,6 +235,17 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
             return "SANCTION", "convict"  # a court ordering a payment
         if words & _DISMISSAL_WORDS:
             return type_, "change"
+    if lemma == "invite" and type_ == "REQUEST":
+        return "AGREE", None  # an invitation to visit promises a meeting
+    if type_ == "RETREAT" and _drops_demand(trigger):
+        return "CONCEDE", None
+    if type_ == "RETREAT" and lemma in ("rescue", "free", "liberate") and (
+            lemma == "rescue" or (source.sector in _SECURITY and words & _RESCUE_WORDS)):
+        return "AID", None  # a rescue by force helps the captives
+    if type_ == "MOBILIZE" and words & _WEAPON_WORDS and not words & _TROOP_WORDS and not words & _RELIEF_WORDS:
+        return type_, "weapons"
+    if type_ == "ASSAULT" and mode is None and lemma == "beat":
+        return type_, "beat"  # no tool named: the plain beating mode
     if type_ == "RETREAT" and (words & _PARDON_WORDS):
         return "CONCEDE", None  # a pardon is a promise; the release itself is RETREAT
     if code == "173" and "absentia" in words:
@@ -234,6 +259,15 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
     if type_ == "SANCTION" and code[:3] == "164" and lemma in _CANCEL_WORDS:
         return "REJECT", "meet"  # calling off a meeting
     return type_, mode
+
+
+def _drops_demand(trigger: Token) -> bool:
+    """Is the trigger, or a word it hangs from, dropping a demand ("dropped its demand for")?"""
+    for tok in [trigger, *list(trigger.ancestors)[:3]]:
+        if tok.lemma_.lower() in _DROP_VERBS and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _DEMAND_NOUNS for c in tok.children):
+            return True
+    return False
 
 
 def _alone(event: Event, trigger: Token) -> bool:
