@@ -38,7 +38,7 @@ from dyadwatch.events.fallback import fallback_for
 from dyadwatch.events.manner import with_manner
 from dyadwatch.events.match import Match
 from dyadwatch.events.parties import Parties
-from dyadwatch.events.plover import PloverContexts
+from dyadwatch.events.plover import PloverContexts, follow_notes
 from dyadwatch.events.screen import TriggerScreen
 from dyadwatch.events.speech import Speakers, quote_spans
 from dyadwatch.events.triggers import Matcher
@@ -136,7 +136,7 @@ class EventExtractor:
                 if key not in seen:
                     seen.add(key)
                     out.append(event)
-        return out
+        return follow_notes(out, doc)  # PLOVER's own notes, once the article's fights are known
 
     def _sentence_events(
         self, index: int, sent: SpacySpan, candidates: list[Token], heads: list[int]

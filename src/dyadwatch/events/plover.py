@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -19,11 +20,11 @@ from dyadwatch.knowledge.words import REFINABLE
 from dyadwatch.memo import Memo
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from dyadwatch.events.match import Match
     from dyadwatch.knowledge.ontology import CameoCode, Ontology
-    from dyadwatch.records import Actor
+    from dyadwatch.records import Actor, Event
 
 _WORD = re.compile(r"[a-z]+")
 # Context look-ups by (contexts table, lemma or form, string hash), kept across articles; a
@@ -144,3 +145,164 @@ def _narrower(ontology: Ontology, code: str) -> tuple[CameoCode, ...]:
     if len(code) == 3 and code.endswith("0"):
         return tuple(c for c in ontology.children(code[:2]) if c.code != code)
     return tuple(ontology.children(code))
+
+
+# -- the PLOVER manual's notes on borderline reports ----------------------------------------------
+# The crosswalk gives each CAMEO code one PLOVER type; the manual's "potential ambiguities" notes
+# then move some reports to another type by who acts, the modality, or a word of the clause.
+# docs/events.md lists every note and whether it is followed.
+
+# Future cooperation is a promise (AGREE); a future pull-back is announced, so a concession.
+_FUTURE_TYPES = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
+                 "RETREAT": "CONCEDE"}
+# Words that name ending a fight: a party to the fight asking for one states its own intent.
+_HALT_WORDS = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "de-escalation"})
+_HALT_VERBS = frozenset({"end", "halt", "stop", "cease"})  # ... with a word of _FIGHT_WORDS
+_FIGHT_WORDS = frozenset({"war", "fighting", "hostilities", "conflict", "violence"})
+# Words that show a fight between the parties in the sentence ("as fighting raged").
+_CONFLICT_WORDS = frozenset({"war", "fighting", "fight", "clash", "clashes", "hostilities",
+                             "shelling", "offensive", "bombardment", "airstrike", "airstrikes",
+                             "conflict", "invasion", "strike", "struck", "attack", "attacked"})
+_CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN"})
+# Calls to remove an official ask for a change of leaders (REQUEST 'change').
+_DISMISSAL_WORDS = frozenset({"dismissal", "resignation", "removal", "ouster", "sacking",
+                              "impeachment", "resign", "dismiss", "sack", "oust", "remove"})
+_PARDON_WORDS = frozenset({"pardon", "amnesty", "acquit", "acquittal", "clemency"})
+_CANCEL_WORDS = frozenset({"cancel", "postpone", "scrap", "call"})
+_PAYMENT_WORDS = frozenset({"pay", "compensate", "compensation", "damages"})
+# Joint drills name a partner even when none was found; one country's own are MOBILIZE.
+_JOINT_WORDS = frozenset({"joint", "with", "together", "combined", "bilateral", "multinational",
+                          "alongside", "trilateral"})
+# Forces sent because of a disaster are relief (AID), not a show of force.
+_RELIEF_WORDS = frozenset({"flood", "flooding", "earthquake", "quake", "cyclone", "hurricane",
+                           "typhoon", "wildfire", "landslide", "tsunami", "relief", "rescue",
+                           "evacuate", "evacuation", "disaster"})
+_PLACE_PREPS = frozenset({"in", "near", "off", "around", "over", "along", "across", "close"})
+# Dropping one's own demand concedes it ("withdrew their demand for a pay rise").
+_DROP_VERBS = frozenset({"drop", "withdraw", "abandon", "waive", "relinquish", "retract"})
+_DEMAND_NOUNS = frozenset({"demand", "claim", "ultimatum", "condition", "objection", "precondition"})
+# Captives freed by force are rescued (AID); captives freed by their captors are released.
+_RESCUE_WORDS = frozenset({"raid", "operation", "victim", "victims", "rescue"})
+_SECURITY = frozenset({"MIL", "COP", "SPY"})
+# Weapons and vehicles moved without troops named: MOBILIZE 'weapons'.
+_WEAPON_WORDS = frozenset({"missile", "missiles", "launcher", "launchers", "warship", "warships",
+                           "ship", "ships", "tank", "tanks", "jet", "jets", "aircraft", "bomber",
+                           "bombers", "carrier", "submarine", "submarines", "drone", "drones",
+                           "artillery", "weapon", "weapons", "destroyer", "destroyers"})
+_TROOP_WORDS = frozenset({"troop", "troops", "soldier", "soldiers", "force", "forces", "unit",
+                          "units", "battalion", "battalions", "brigade", "brigades", "reservist",
+                          "reservists", "marine", "marines", "personnel"})
+_ARMED = frozenset({"MIL", "REB", "INS", "UAF"})
+
+
+def follow_notes(events: list[Event], doc: Doc) -> list[Event]:
+    """The article's events with the PLOVER manual's borderline notes applied (CAMEO unchanged)."""
+    if not events:
+        return events
+    tokens = {tok.idx: tok for tok in doc}
+    # pairs of countries one of which assaults, coerces or threatens the other in this article
+    fights = {frozenset((e.source.country, e.target.country)) for e in events
+              if e.plover.type in _CONFLICT_TYPES and e.target is not None and e.source is not None
+              and e.source.country and e.target.country and e.source.country != e.target.country}
+    out: list[Event] = []
+    for event in events:
+        trigger = tokens.get(event.evidence.trigger.start)
+        if trigger is None or event.source is None:  # (an event always has its trigger in the doc)
+            out.append(event)
+            continue
+        type_, mode = _noted(event, trigger, fights)
+        if (type_, mode) != (event.plover.type, event.plover.mode):
+            event = replace(event, plover=replace(event.plover, type=type_, mode=mode))
+        out.append(event)
+    return out
+
+
+def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[str, str | None]:
+    """The (type, mode) the manual's notes give an event."""
+    plover, code, source, target = event.plover, event.cameo.code, event.source, event.target
+    type_, mode = plover.type, plover.mode
+    if source is None:
+        return type_, mode
+    lemma = trigger.lemma_.lower()
+    words = {t.lemma_.lower() for t in trigger.subtree} | {t.lower_ for t in trigger.subtree}
+    if event.modality == "future" and type_ in _FUTURE_TYPES:
+        return _FUTURE_TYPES[type_], None
+    if type_ == "REQUEST":
+        halt = words & _HALT_WORDS or (words & _HALT_VERBS and words & _FIGHT_WORDS)
+        if halt and target is not None and _party(event, trigger, fights):
+            return "AGREE", None  # a side in the fight calling to end it
+        if source.sector == "JUD" and words & _PAYMENT_WORDS:
+            return "SANCTION", "convict"  # a court ordering a payment
+        if words & _DISMISSAL_WORDS:
+            return type_, "change"
+    if lemma == "invite" and type_ == "REQUEST":
+        return "AGREE", None  # an invitation to visit promises a meeting
+    if type_ == "RETREAT" and _drops_demand(trigger):
+        return "CONCEDE", None
+    if type_ == "RETREAT" and lemma in ("rescue", "free", "liberate") and (
+            lemma == "rescue" or (source.sector in _SECURITY and words & _RESCUE_WORDS)):
+        return "AID", None  # a rescue by force helps the captives
+    if type_ == "MOBILIZE" and words & _WEAPON_WORDS and not words & _TROOP_WORDS and not words & _RELIEF_WORDS:
+        return type_, "weapons"
+    if type_ == "ASSAULT" and mode is None and lemma == "beat":
+        return type_, "beat"  # no tool named: the plain beating mode
+    if type_ == "RETREAT" and (words & _PARDON_WORDS):
+        return "CONCEDE", None  # a pardon is a promise; the release itself is RETREAT
+    if code == "173" and "absentia" in words:
+        return "THREATEN", "arrest"  # a warrant that cannot be served yet
+    if code == "173" and target is not None and source.sector in _ARMED and target.sector in _ARMED:
+        return "ASSAULT", "abduct"  # combatants taken in a fight are not arrested
+    if code[:3] == "062" and not words & _JOINT_WORDS and _alone(event, trigger):
+        return "MOBILIZE", "troops"  # one country's own exercise
+    if type_ == "MOBILIZE" and words & _RELIEF_WORDS:
+        return "AID", None  # forces sent for relief
+    if type_ == "SANCTION" and code[:3] == "164" and lemma in _CANCEL_WORDS:
+        return "REJECT", "meet"  # calling off a meeting
+    return type_, mode
+
+
+def _drops_demand(trigger: Token) -> bool:
+    """Is the trigger, or a word it hangs from, dropping a demand ("dropped its demand for")?"""
+    for tok in [trigger, *list(trigger.ancestors)[:3]]:
+        if tok.lemma_.lower() in _DROP_VERBS and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _DEMAND_NOUNS for c in tok.children):
+            return True
+    return False
+
+
+def _alone(event: Event, trigger: Token) -> bool:
+    """Drills with no partner: no target, the doer's own country, or only a place where they
+    are held ("exercises near Taiwan")."""
+    source, target = event.source, event.target
+    if target is None or source is None or target.country == source.country:
+        return True
+    for tok in trigger.subtree:
+        if target.start <= tok.idx < target.end:
+            return any(a.dep_ == "prep" and a.lower_ in _PLACE_PREPS for a in tok.ancestors)
+    return False
+
+
+def _party(event: Event, trigger: Token, fights: set[frozenset[str]]) -> bool:
+    """Is the source a side of a fight with the target, by this article: an assault, coercion
+    or threat between their countries; a conflict word of the sentence naming either of them
+    ("Russian shelling", "fighting with Azerbaijan"); or the halt is the source's own with the
+    target ("a truce with Israel")."""
+    source, target = event.source, event.target
+    if source is None or target is None or not source.country or not target.country or source.country == target.country:
+        return False
+    if frozenset((source.country, target.country)) in fights:
+        return True
+    spans = [(source.start, source.end), (target.start, target.end)]
+
+    def names_side(tok: Token) -> bool:
+        return any(s <= t.idx < e for t in tok.subtree for s, e in spans)
+
+    for tok in trigger.sent:
+        if tok.lemma_.lower() in _CONFLICT_WORDS and tok.i != trigger.i and names_side(tok):
+            return True
+        if tok.lower_ in _HALT_WORDS:  # "a truce with X": X is the other side
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "with" and any(
+                        target.start <= t.idx < target.end for t in prep.subtree):
+                    return True
+    return False

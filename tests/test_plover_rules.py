@@ -1,0 +1,238 @@
+"""The PLOVER manual's notes on borderline reports, on the real pipeline.
+
+Each note is tested both ways where it has a neighbour (the note moves the report, and the
+neighbouring report keeps the crosswalk's type), so a rule that fired everywhere would fail as
+surely as one that never fires. The CAMEO code is never changed by a note. Every sentence was
+written for these tests; none comes from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.coder import Coder
+
+pytestmark = pytest.mark.model
+
+DATE = "2022-06-01"
+
+
+def _plover(coder: Coder, text: str) -> set[tuple[str | None, str | None, str, str | None]]:
+    """(source country, target country, PLOVER type, mode) of every event of ``text``."""
+    return {(e.source.country if e.source else None, e.target.country if e.target else None,
+             e.plover.type, e.plover.mode) for e in coder.code(text, date=DATE)}
+
+
+def _types(coder: Coder, text: str) -> set[str]:
+    return {t for _, _, t, _ in _plover(coder, text)}
+
+
+# -- a side of a fight asking to end it states its own intent (AGREE); an outsider asks ----------
+
+
+def test_a_side_calling_for_a_truce_with_its_enemy_agrees(coder: Coder) -> None:
+    text = "Azerbaijan called for a truce with Armenia after three days of border clashes."
+    assert ("AZE", "ARM", "AGREE", None) in _plover(coder, text)
+
+
+def test_a_side_whose_enemy_attacks_it_in_the_article_agrees(coder: Coder) -> None:
+    text = ("Russian troops attacked Ukrainian positions near Donetsk on Monday. "
+            "Ukraine urged Russia to agree to a ceasefire.")
+    found = _plover(coder, text)
+    assert ("UKR", "RUS", "AGREE", None) in found
+    assert ("UKR", "RUS", "REQUEST", "yield") not in found
+
+
+def test_an_outside_party_calling_for_a_truce_requests(coder: Coder) -> None:
+    text = "Turkey urged Armenia and Azerbaijan to agree to a ceasefire."
+    found = _plover(coder, text)
+    assert found and {t for _, _, t, _ in found} == {"REQUEST"}
+
+
+def test_a_ceasefire_call_with_no_fight_between_the_two_stays_a_request(coder: Coder) -> None:
+    text = "Germany called on Serbia to back a ceasefire in the region."
+    assert "AGREE" not in _types(coder, text)
+
+
+# -- calls to remove an official ask for a change --------------------------------------------
+
+
+def test_a_call_for_a_dismissal_is_a_request_for_change(coder: Coder) -> None:
+    text = "Opposition parties in Ghana demanded the resignation of the finance minister."
+    assert any(t == "REQUEST" and m == "change" for _, _, t, m in _plover(coder, text))
+
+
+# -- future cooperation is AGREE; a future retreat is CONCEDE ----------------------------------
+
+
+def test_future_retreat_is_a_concession(coder: Coder) -> None:
+    text = "Israel said it would pull its troops out of southern Lebanon next month."
+    assert "CONCEDE" in _types(coder, text)
+    assert "RETREAT" not in _types(coder, text)
+
+
+def test_a_retreat_carried_out_stays_a_retreat(coder: Coder) -> None:
+    text = "Israel pulled its troops out of southern Lebanon on Sunday."
+    assert "RETREAT" in _types(coder, text)
+
+
+# -- a pardon promises; a release is done ---------------------------------------------------
+
+
+def test_a_pardon_is_a_concession(coder: Coder) -> None:
+    text = "Belarus's president pardoned twelve jailed protesters on Friday."
+    assert "CONCEDE" in _types(coder, text)
+    assert "RETREAT" not in _types(coder, text)
+
+
+def test_a_release_is_a_retreat(coder: Coder) -> None:
+    text = "Belarus released twelve jailed protesters on Friday."
+    assert "RETREAT" in _types(coder, text)
+
+
+# -- combatants taken in a fight are abducted, not arrested ---------------------------------
+
+
+def test_soldiers_captured_by_soldiers_are_abducted(coder: Coder) -> None:
+    text = "Israeli troops captured two Hezbollah fighters near the border."
+    assert any(t == "ASSAULT" and m == "abduct" for _, _, t, m in _plover(coder, text))
+
+
+def test_police_arresting_civilians_is_coercion(coder: Coder) -> None:
+    text = "Egyptian police arrested twenty students in Cairo."
+    assert "COERCE" in _types(coder, text)
+    assert "ASSAULT" not in _types(coder, text)
+
+
+# -- a warrant in absentia threatens an arrest --------------------------------------------------
+
+
+def test_a_warrant_in_absentia_is_a_threat(coder: Coder) -> None:
+    text = "A Moscow court ordered the arrest in absentia of the exiled opposition leader."
+    found = _plover(coder, text)
+    assert any(t == "THREATEN" and m == "arrest" for _, _, t, m in found)
+    assert "COERCE" not in {t for _, _, t, _ in found}
+
+
+# -- one country's own drills are MOBILIZE; joint drills COOPERATE -----------------------------
+
+
+def test_one_countrys_own_drills_are_mobilisation(coder: Coder) -> None:
+    text = "China staged naval exercises in the South China Sea on Thursday."
+    assert "COOPERATE" not in _types(coder, text)
+
+
+def test_drills_held_near_another_country_are_mobilisation(coder: Coder) -> None:
+    text = "China held air force drills near Taiwan on Saturday."
+    assert "COOPERATE" not in _types(coder, text)
+
+
+def test_two_countries_drilling_together_cooperate(coder: Coder) -> None:
+    text = "India and Japan held naval exercises in the Bay of Bengal."
+    assert "COOPERATE" in _types(coder, text)
+    assert "MOBILIZE" not in _types(coder, text)
+
+
+def test_joint_drills_are_cooperation(coder: Coder) -> None:
+    text = "Chinese and Russian warships staged joint exercises in the Sea of Japan."
+    assert "COOPERATE" in _types(coder, text)
+
+
+# -- forces sent for relief are AID --------------------------------------------------------------
+
+
+def test_troops_sent_after_a_disaster_are_aid(coder: Coder) -> None:
+    text = "Turkey's army deployed soldiers to help earthquake survivors in Hatay."
+    assert "AID" in _types(coder, text)
+    assert "MOBILIZE" not in _types(coder, text)
+
+
+def test_troops_sent_to_a_border_are_mobilisation(coder: Coder) -> None:
+    text = "Turkey's army deployed soldiers to the Syrian border."
+    assert "MOBILIZE" in _types(coder, text)
+
+
+# -- calling off a meeting rejects it ----------------------------------------------------------
+
+
+def test_a_cancelled_meeting_is_a_rejection(coder: Coder) -> None:
+    text = "China cancelled planned talks with Lithuanian diplomats."
+    found = _plover(coder, text)
+    assert any(t == "REJECT" and m == "meet" for _, _, t, m in found)
+
+
+# -- a court ordering a payment sanctions ------------------------------------------------------
+
+
+def test_a_court_ordering_a_payment_is_a_sanction(coder: Coder) -> None:
+    text = "A Paris court ordered Iran to pay damages to the families of the victims."
+    assert "SANCTION" in _types(coder, text)
+    assert "REQUEST" not in _types(coder, text)
+
+
+def test_a_government_ordering_a_payment_stays_a_request(coder: Coder) -> None:
+    text = "Ghana's government asked Nigeria to pay its gas debts."
+    assert "SANCTION" not in _types(coder, text)
+
+
+# -- an invitation promises a meeting -------------------------------------------------------------
+
+
+def test_an_invitation_to_visit_is_agree(coder: Coder) -> None:
+    text = "Vietnam invited the Philippine president for a state visit to Hanoi."
+    found = _types(coder, text)
+    assert "AGREE" in found
+    assert "REQUEST" not in found
+
+
+def test_a_request_to_meet_stays_a_request(coder: Coder) -> None:
+    text = "Seoul asked Pyongyang to hold talks on family reunions."
+    assert "REQUEST" in _types(coder, text)
+
+
+# -- dropping one's own demand concedes it ----------------------------------------------------
+
+
+def test_withdrawing_a_demand_is_a_concession(coder: Coder) -> None:
+    text = "Teachers' unions in Chile withdrew their demand for a pension reform."
+    found = _types(coder, text)
+    assert "CONCEDE" in found
+    assert "RETREAT" not in found
+
+
+def test_withdrawing_troops_stays_a_retreat(coder: Coder) -> None:
+    text = "Chile withdrew its troops from the border town."
+    assert "RETREAT" in _types(coder, text)
+
+
+# -- captives freed by force are rescued (AID); freed by captors, released ---------------------
+
+
+def test_hostages_freed_by_troops_in_a_raid_are_aid(coder: Coder) -> None:
+    text = "French special forces freed three hostages in a raid in northern Mali."
+    found = _types(coder, text)
+    assert "AID" in found
+    assert "RETREAT" not in found
+
+
+def test_hostages_freed_by_their_captors_are_a_retreat(coder: Coder) -> None:
+    text = "Al-Shabaab militants freed three Kenyan hostages on Tuesday."
+    assert "RETREAT" in _types(coder, text)
+
+
+# -- modes: weapons moved without troops; a beating with no tool named ------------------------
+
+
+def test_warships_moved_are_mobilize_weapons(coder: Coder) -> None:
+    text = "Russia sent two warships to the eastern Mediterranean."
+    assert ("MOBILIZE", "weapons") in {(t, m) for _, _, t, m in _plover(coder, text)}
+
+
+def test_troops_moved_are_not_weapons(coder: Coder) -> None:
+    text = "Russia sent two thousand troops to the Belarusian border."
+    assert ("MOBILIZE", "weapons") not in {(t, m) for _, _, t, m in _plover(coder, text)}
+
+
+def test_a_plain_beating_has_the_beat_mode(coder: Coder) -> None:
+    text = "Soldiers beat villagers in southern Myanmar."
+    assert ("ASSAULT", "beat") in {(t, m) for _, _, t, m in _plover(coder, text)}
