@@ -37,6 +37,7 @@ from dyadwatch.events.senses import (
 )
 from dyadwatch.events.subjects import is_to_infinitive, undergoer_verb
 from dyadwatch.events.violence import private_doer, refine_violence
+from dyadwatch.knowledge.discards import NonEventObjects
 from dyadwatch.knowledge.lexicon import Lexicon, Pattern, Shifts
 from dyadwatch.knowledge.ontology import leaf_rank
 from dyadwatch.knowledge.words import (
@@ -274,6 +275,19 @@ def _names_no_leaf(code: str | None) -> bool:
     return code is None or (len(code) == 3 and code.endswith("0"))
 
 
+def _ordinary_object(lemma: str, obj: Token, best: Pattern | None, words: int, clauses: Clauses) -> bool:
+    """A verb pattern (or none) whose direct object is a thing of business, sport, culture or
+    science news (``data/nonevent_objects.tsv``): "launched a new phone" is no offensive."""
+    if best is not None and best.kind != "verb":
+        return False  # a frame codes its complement, whatever its object
+    named = best.objects if best is not None else frozenset()
+    head = {obj.lemma_.lower(), obj.lower_}
+    # the head's own forms ("advertising campaign"), not what it is 'of' ("members of the Day
+    # Movement" names people, whatever the group is called)
+    forms = {f for f in clauses.noun_lemmas(obj) if f.rsplit(" ", 1)[-1] in head}
+    return NonEventObjects.default().drops(lemma, head, forms, named, words)
+
+
 class Matcher:
     """Trigger matching for one article."""
 
@@ -371,6 +385,8 @@ class Matcher:
             specific = self._named_object(token, obj, best[1], depth)
             if specific is not None:
                 return specific
+        if obj is not None and _ordinary_object(lemma, obj, best[1] if best else None, best_words, self.clauses):
+            return None  # "released its earnings", "captured the title": no political act
         light = None
         if obj is not None and light_ok and (
             best is None or (not best[1].objects and best[1].kind != "frame") or best[0] < 1
@@ -379,9 +395,7 @@ class Matcher:
         if light is not None:
             return light
         if best is None:
-            if depth == 0:
-                return self._fallback(token)
-            return None
+            return self._fallback(token) if depth == 0 else None
         _, pattern, inner = best
         if pattern.kind == "frame":
             return self._frame(token, obj, pattern, inner)
