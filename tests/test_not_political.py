@@ -106,6 +106,10 @@ NOT_POLITICAL = [
     "The Swiss company beat analysts' forecasts for the quarter.",
     "The Italian club sacked its head coach after a string of defeats.",
     "The sprinter seized the opportunity to win gold in Tokyo.",
+    # event nouns with the same objects
+    "Apple's release of its quarterly earnings lifted shares on Thursday.",
+    "The company's attack on the problem won praise from investors.",
+    "The museum's release of the photos drew crowds.",
 ]
 
 # The same verbs in political news: (sentence, the CAMEO code or root it must yield).
@@ -139,6 +143,8 @@ POLITICAL = [
     ("Russia blocked the resolution at the Security Council.", "12"),
     ("China imposed sanctions on Lithuania.", "163"),
     ("Nigeria deported dozens of migrants to Niger.", "174"),
+    ("Hamas announced the release of two hostages.", "0841"),
+    ("Taliban fighters carried out an attack on a police post.", "19"),
     ("Hamas released a video of two Israeli hostages and then freed them.", "0841"),
 ]
 

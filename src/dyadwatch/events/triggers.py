@@ -288,6 +288,27 @@ def _ordinary_object(lemma: str, obj: Token, best: Pattern | None, words: int, c
     return NonEventObjects.default().drops(lemma, head, forms, named, words)
 
 
+def _ordinary_noun_object(found: Match, clauses: Clauses) -> bool:
+    """An event noun whose 'of' or 'on' object is such a thing: "the release of its earnings",
+    "an attack on the problem" (the verb's list, by the noun's lemma)."""
+    noun = found.trigger
+    if found.pattern.kind != "noun" or noun.pos_ != "NOUN":
+        return False
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "on"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and _ordinary_object(
+                        noun.lemma_.lower(), obj, None, 0, clauses):
+                    return True
+    return False
+
+
+
+def _no_event(found: Match, clauses: Clauses) -> bool:
+    """A reception rather than a meeting, or an event noun with an ordinary object."""
+    return reaction_not_meeting(found, clauses) or _ordinary_noun_object(found, clauses)
+
+
 class Matcher:
     """Trigger matching for one article."""
 
@@ -304,7 +325,7 @@ class Matcher:
         self.dangers = frozenset(o for p in lexicon.verb_candidates("warn") if p.code == "012" for o in p.objects)
 
     def match(self, token: Token, depth: int = 0) -> Match | None:
-        if (found := self._match(token, depth)) is None or reaction_not_meeting(found, self.clauses):
+        if (found := self._match(token, depth)) is None or _no_event(found, self.clauses):
             return None
         return regret_sense(seizure_sense(rejection_sense(found), self.clauses))
 
