@@ -12,7 +12,7 @@ import pytest
 
 from dyadwatch.errors import DataFileError, KnowledgeError
 from dyadwatch.events import modality
-from dyadwatch.knowledge import lexicon, load, ontology
+from dyadwatch.knowledge import discards, lexicon, load, ontology
 from dyadwatch.knowledge.base import load_knowledge
 from dyadwatch.tables import Table, Version, parse_table, read_table
 
@@ -28,6 +28,7 @@ SPECS: dict[str, tuple[str, tuple[str, ...], tuple[int, ...]]] = {
     "contexts.tsv": (lexicon.CONTEXTS_TABLE, lexicon._CONTEXT_COLUMNS, (2,)),
     "frames.tsv": (lexicon.SHIFTS_TABLE, lexicon._FRAME_COLUMNS, (1,)),
     "discards.tsv": (lexicon.DISCARDS_TABLE, lexicon._DISCARD_COLUMNS, (1,)),
+    "nonevent_objects.tsv": (discards.NONEVENT_TABLE, discards.NONEVENT_COLUMNS, (1,)),
     "modality.tsv": (modality.CUES_TABLE, modality._CUE_COLUMNS, (1,)),
     "fips.tsv": ("fips codes", ("iso3", "fips"), (1,)),
     "agencies.tsv": ("news agencies", ("name", "forms"), (1,)),

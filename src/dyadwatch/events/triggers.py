@@ -37,6 +37,7 @@ from dyadwatch.events.senses import (
 )
 from dyadwatch.events.subjects import is_to_infinitive, undergoer_verb
 from dyadwatch.events.violence import private_doer, refine_violence
+from dyadwatch.knowledge.discards import NonEventObjects
 from dyadwatch.knowledge.lexicon import Lexicon, Pattern, Shifts
 from dyadwatch.knowledge.ontology import leaf_rank
 from dyadwatch.knowledge.words import (
@@ -291,6 +292,40 @@ def _names_no_leaf(code: str | None) -> bool:
     return code is None or (len(code) == 3 and code.endswith("0"))
 
 
+def _ordinary_object(lemma: str, obj: Token, best: Pattern | None, words: int, clauses: Clauses) -> bool:
+    """A verb pattern (or none) whose direct object is a thing of business, sport, culture or
+    science news (``data/nonevent_objects.tsv``): "launched a new phone" is no offensive."""
+    if best is not None and best.kind != "verb":
+        return False  # a frame codes its complement, whatever its object
+    named = best.objects if best is not None else frozenset()
+    head = {obj.lemma_.lower(), obj.lower_}
+    # the head's own forms ("advertising campaign"), not what it is 'of' ("members of the Day
+    # Movement" names people, whatever the group is called)
+    forms = {f for f in clauses.noun_lemmas(obj) if f.rsplit(" ", 1)[-1] in head}
+    return NonEventObjects.default().drops(lemma, head, forms, named, words)
+
+
+def _ordinary_noun_object(found: Match, clauses: Clauses) -> bool:
+    """An event noun whose 'of' or 'on' object is such a thing: "the release of its earnings",
+    "an attack on the problem" (the verb's list, by the noun's lemma)."""
+    noun = found.trigger
+    if found.pattern.kind != "noun" or noun.pos_ != "NOUN":
+        return False
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "on"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and _ordinary_object(
+                        noun.lemma_.lower(), obj, None, 0, clauses):
+                    return True
+    return False
+
+
+
+def _no_event(found: Match, clauses: Clauses) -> bool:
+    """A reception rather than a meeting, or an event noun with an ordinary object."""
+    return reaction_not_meeting(found, clauses) or _ordinary_noun_object(found, clauses)
+
+
 class Matcher:
     """Trigger matching for one article."""
 
@@ -307,7 +342,7 @@ class Matcher:
         self.dangers = frozenset(o for p in lexicon.verb_candidates("warn") if p.code == "012" for o in p.objects)
 
     def match(self, token: Token, depth: int = 0) -> Match | None:
-        if (found := self._match(token, depth)) is None or reaction_not_meeting(found, self.clauses):
+        if (found := self._match(token, depth)) is None or _no_event(found, self.clauses):
             return None
         return regret_sense(seizure_sense(rejection_sense(found), self.clauses))
 
@@ -392,6 +427,8 @@ class Matcher:
             specific = self._named_object(token, obj, best[1], depth)
             if specific is not None:
                 return specific
+        if obj is not None and _ordinary_object(lemma, obj, best[1] if best else None, best_words, self.clauses):
+            return None  # "released its earnings", "captured the title": no political act
         light = None
         if obj is not None and light_ok and (
             best is None or (not best[1].objects and best[1].kind != "frame") or best[0] < 1
