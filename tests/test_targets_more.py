@@ -114,3 +114,19 @@ def test_their_things_belong_to_the_people_named_before(coder: Coder) -> None:
 def test_their_own_things_are_no_target(coder: Coder) -> None:
     # the doer's own possessions name no one acted on
     assert _targets(coder, "The soldiers destroyed their own weapons before the surrender.") <= {None}
+
+
+# -- repression that names no victim ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Algeria cracked down on dissent before the referendum.", "DZA"),
+    ("Tajik authorities launched a crackdown on dissent in the mountains.", "TJK"),
+])
+def test_repression_naming_no_victim_is_on_the_doers_own_people(coder: Coder, text: str, country: str) -> None:
+    assert (country, country + "CVL", "17") in _dyads(coder, text)
+
+
+def test_repression_of_named_victims_keeps_them(coder: Coder) -> None:
+    targets = _targets(coder, "Zambian police cracked down on opposition supporters in Lusaka.")
+    assert "ZMBOPP" in targets and "ZMBCVL" not in targets

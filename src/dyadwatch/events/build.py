@@ -346,8 +346,22 @@ def _unnamed_targets(clauses: Clauses, antecedents: Callable[[Token], list[Token
             (t for verb, obj in places if (t := clauses.located_target(verb, obj, country_only=code[:2] == "14"))
              is not None), None)
         located = clauses.actor(extra, speaker=speaker) if extra is not None else None
-        return [located] if located is not None else []
-    return []
+        if located is not None:
+            return [located]
+    return _repressed(match, sources) if code[:3] == "175" else []
+
+
+def _repressed(match: Match, sources: list[Actor]) -> list[Actor]:
+    """Whom repression naming no victim acts on: CAMEO's violent repression is of collective
+    dissent, a state's or its forces' against its own people ("cracked down on dissent",
+    "quelled the unrest"), so the doer's country's civilians."""
+    doer = sources[0] if sources else None
+    if doer is None or doer.country is None or doer.unknown or doer.kind == "igo":
+        return []
+    at = match.obj or match.trigger
+    return [Actor(text=at.text, start=at.idx, end=at.idx + len(at.text), name=f"{doer.country} civilians",
+                  country=doer.country, sector="CVL", cameo_code=doer.country + "CVL", kind="group",
+                  reason=f"repression names no victim: the people of the doer's country {doer.country}")]
 
 
 def _own_forces(match: Match, target: Actor, sources: list[Actor]) -> bool:
