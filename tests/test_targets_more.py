@@ -130,3 +130,25 @@ def test_repression_naming_no_victim_is_on_the_doers_own_people(coder: Coder, te
 def test_repression_of_named_victims_keeps_them(coder: Coder) -> None:
     targets = _targets(coder, "Zambian police cracked down on opposition supporters in Lusaka.")
     assert "ZMBOPP" in targets and "ZMBCVL" not in targets
+
+
+# -- people a state arrests, with no nationality or body named ----------------------------------------
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Tunisian authorities detained seven suspects after the raid.", "TUN"),
+    ("Georgian police arrested four men near the parliament.", "GEO"),
+])
+def test_people_a_state_arrests_unnamed_are_its_own(coder: Coder, text: str, country: str) -> None:
+    assert (country, country + "CVL", "17") in _dyads(coder, text)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Tunisian authorities detained seven Libyan suspects after the raid.", "LBY"),
+    ("Georgian police arrested him near the parliament.", None),
+])
+def test_arrested_people_of_a_nationality_or_unresolved_pronouns_stay_so(coder: Coder, text: str,
+                                                                        target: str | None) -> None:
+    targets = _targets(coder, text)
+    assert not any(t is not None and t.startswith("GEO") and t != "GEOCOP" for t in targets)
+    assert target is None or any(t is not None and t.startswith(target) for t in targets)

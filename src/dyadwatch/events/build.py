@@ -348,15 +348,19 @@ def _unnamed_targets(clauses: Clauses, antecedents: Callable[[Token], list[Token
         located = clauses.actor(extra, speaker=speaker) if extra is not None else None
         if located is not None:
             return [located]
-    return _repressed(match, sources) if code[:3] == "175" else []
+    return _own_people(match, sources)
 
 
-def _repressed(match: Match, sources: list[Actor]) -> list[Actor]:
-    """Whom repression naming no victim acts on: CAMEO's violent repression is of collective
-    dissent, a state's or its forces' against its own people ("cracked down on dissent",
-    "quelled the unrest"), so the doer's country's civilians."""
+def _own_people(match: Match, sources: list[Actor]) -> list[Actor]:
+    """Whom repression or an arrest naming no actor acts on. CAMEO's violent repression (175)
+    is of collective dissent, a state's or its forces' against its own people ("cracked down on
+    dissent"); those a state arrests (173) with no nationality or body named ("detained dozens
+    of suspects", "arrested three men") are its own people too: the doer's country's civilians."""
     doer = sources[0] if sources else None
-    if doer is None or doer.country is None or doer.unknown or doer.kind == "igo":
+    arrested = match.code[:3] == "173" and match.obj is not None and match.obj.pos_ != "PRON" and (
+        doer is not None and (doer.kind == "state" or doer.sector in ("GOV", "COP", "MIL", "JUD", "SPY")))
+    if not (match.code[:3] == "175" or arrested) or doer is None or doer.country is None \
+            or doer.unknown or doer.kind == "igo":
         return []
     at = match.obj or match.trigger
     return [Actor(text=at.text, start=at.idx, end=at.idx + len(at.text), name=f"{doer.country} civilians",
