@@ -102,8 +102,12 @@ def test_a_place_the_doer_acts_from_is_not_the_target(coder: Coder) -> None:
 # -- a possessive pronoun's owner -------------------------------------------------------------------
 
 
-def test_their_things_belong_to_the_people_named_before(coder: Coder) -> None:
-    events = coder.code("Iranian police arrested the bloggers and confiscated their laptops.", date=DATE)
+@pytest.mark.parametrize("text", [
+    "Iranian police arrested the bloggers and confiscated their laptops.",
+    "Turkish police detained the reporters and seized their notebooks.",
+])
+def test_their_things_belong_to_the_people_named_before(coder: Coder, text: str) -> None:
+    events = coder.code(text, date=DATE)
     seized = [e for e in events if e.cameo.code == "1711"]
     arrested = [e for e in events if e.cameo.code == "173"]
     assert seized and arrested

@@ -365,7 +365,7 @@ def _own_people(match: Match, sources: list[Actor]) -> list[Actor]:
     at = match.obj or match.trigger
     return [Actor(text=at.text, start=at.idx, end=at.idx + len(at.text), name=f"{doer.country} civilians",
                   country=doer.country, sector="CVL", cameo_code=doer.country + "CVL", kind="group",
-                  reason=f"repression names no victim: the people of the doer's country {doer.country}")]
+                  reason=f"{match.code} names no actor acted on: the people of the doer's country {doer.country}")]
 
 
 def _own_forces(match: Match, target: Actor, sources: list[Actor]) -> bool:
@@ -384,8 +384,8 @@ def _owner(clauses: Clauses, antecedents: Callable[[Token], list[Token]], match:
     'fired on a police station': the owner of what a coercive or violent act takes or hits (a
     possessor or a nationality before the noun, or the body a facility belongs to) is whom it
     acts on; not when that is the doer's own state ('seized its own tankers')."""
-    things = [match.obj] if match.obj is not None and (
-        match.pattern.objects or match.obj.lemma_.lower() in FACILITY_NOUNS) else []
+    things = [match.obj] if match.obj is not None and (  # a bare pattern's object: "seized their notes"
+        match.pattern.objects or match.obj.lemma_.lower() in FACILITY_NOUNS or match.obj.dep_ == "dobj") else []
     for head in (match.trigger, match.noun):
         for prep in head.children if head is not None else ():
             if prep.dep_ == "prep" and prep.lower_ in ("on", "at", "against", "into"):
