@@ -45,6 +45,8 @@ from dyadwatch.read.dates import doc_date_cues, event_date
 from dyadwatch.records import Actor, Event, EventDate, Evidence, Modality, Span, unknown_actor
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
@@ -211,7 +213,8 @@ class EventBuilder:
                 targets.append(actor)
                 if actor is not None:  # "met the leaders of Armenia and Azerbaijan": one each
                     targets.extend(self.parties.plural_of(t, actor))
-        real_targets = _inherit_country([a for a in targets if a is not None])
+        real_targets = [a for a in _inherit_country([a for a in targets if a is not None])
+                        if not _own_forces(match, a, real_sources)]
         if unnamed and len(sides) > 1 and not real_targets:
             return None  # "fighting between X and Y left two dead": no victim named as an actor
         if code[:2] in ("18", "19", "20") and real_targets:
@@ -219,21 +222,8 @@ class EventBuilder:
         if not real_targets and not unnamed and pattern.kind == "noun" and code[:2] in UNNAMED_DOER_ROOTS:
             # "three policemen died in a Taliban ambush": the dead are its victims, before the place
             real_targets = self.parties.the_dead(trigger)
-        if not real_targets and pattern.kind != "copula" and code[:2] in OWNED_ROOTS:
-            real_targets = _owner(self.clauses, match, real_sources)
-        if not real_targets and match.obj is not None and pattern.objects and code[:2] in RECIPIENT_ROOTS:
-            # "summoned the Indian envoy", "expelled Iran's ambassador": the person the pattern
-            # names is the one acted on, when of another country than the doer ("deployed its
-            # troops": the doer's own)
-            person = self.clauses.actor(match.obj, speaker=speaker)
-            if person is not None and person.country and all(s.country != person.country for s in real_sources):
-                real_targets = [person]
-        if not real_targets and pattern.kind != "copula" and code[:2] in LOCATED_ROOTS:
-            extra = self.clauses.against_target(trigger) or self.clauses.located_target(
-                trigger, match.noun or match.obj, country_only=code[:2] == "14")
-            if extra is not None:
-                located = self.clauses.actor(extra, speaker=speaker)
-                real_targets = [located] if located is not None else []
+        if not real_targets and pattern.kind != "copula":
+            real_targets = _unnamed_targets(self.clauses, self.arguments.references.owner, match, speaker, real_sources)
         if unnamed:
             real_targets = self.parties.victims(match, [t for t in real_targets if not _same(t, real_sources[0])])
             if not real_targets and not source_heads and not self.parties.acted_on(trigger):
@@ -331,13 +321,71 @@ class EventBuilder:
 
 
 
-def _owner(clauses: Clauses, match: Match, sources: list[Actor]) -> list[Actor]:
+def _unnamed_targets(clauses: Clauses, antecedents: Callable[[Token], list[Token]], match: Match,
+                     speaker: Actor | None, sources: list[Actor]) -> list[Actor]:
+    """The target of an act whose pattern finds none where it looks: the owner of what it takes
+    or hits (``_owner``), the person of another country its pattern names as its object, or the
+    place it applies to or is aimed at."""
+    code = match.code
+    if code[:2] in OWNED_ROOTS:
+        found = _owner(clauses, antecedents, match, sources)
+        if found:
+            return found
+    if match.obj is not None and match.pattern.objects and (code[:2] in RECIPIENT_ROOTS or code[:3] == "084"):
+        # "summoned the Indian envoy", "expelled Iran's ambassador", "freed two French
+        # prisoners": the person the pattern names is the one acted on, when of another country
+        # than the doer ("deployed its troops": the doer's own)
+        person = clauses.actor(match.obj, speaker=speaker)
+        if person is not None and person.country and all(s.country != person.country for s in sources):
+            return [person]
+    if code[:2] in LOCATED_ROOTS:
+        # "vowed to send troops to the border WITH X": the complement's phrases name the place
+        places = [(match.trigger, match.noun or match.obj)] + (
+            [(match.inner.trigger, match.inner.obj)] if match.inner is not None else [])
+        extra = clauses.against_target(match.trigger) or next(
+            (t for verb, obj in places if (t := clauses.located_target(verb, obj, country_only=code[:2] == "14"))
+             is not None), None)
+        located = clauses.actor(extra, speaker=speaker) if extra is not None else None
+        if located is not None:
+            return [located]
+    return _own_people(match, sources)
+
+
+def _own_people(match: Match, sources: list[Actor]) -> list[Actor]:
+    """Whom repression or an arrest naming no actor acts on. CAMEO's violent repression (175)
+    is of collective dissent, a state's or its forces' against its own people ("cracked down on
+    dissent"); those a state arrests (173) with no nationality or body named ("detained dozens
+    of suspects", "arrested three men") are its own people too: the doer's country's civilians."""
+    doer = sources[0] if sources else None
+    arrested = match.code[:3] == "173" and match.obj is not None and match.obj.pos_ != "PRON" and (
+        doer is not None and (doer.kind == "state" or doer.sector in ("GOV", "COP", "MIL", "JUD", "SPY")))
+    if not (match.code[:3] == "175" or arrested) or doer is None or doer.country is None \
+            or doer.unknown or doer.kind == "igo":
+        return []
+    at = match.obj or match.trigger
+    return [Actor(text=at.text, start=at.idx, end=at.idx + len(at.text), name=f"{doer.country} civilians",
+                  country=doer.country, sector="CVL", cameo_code=doer.country + "CVL", kind="group",
+                  reason=f"{match.code} names no actor acted on: the people of the doer's country {doer.country}")]
+
+
+def _own_forces(match: Match, target: Actor, sources: list[Actor]) -> bool:
+    """Whether ``target`` is the forces an act moves or uses, not whom it acts on: the object its
+    pattern names ("deployed TROOPS", "vowed to send more TROOPS to the border"), when they are
+    state forces of the doer's own country (or of none)."""
+    if target.sector not in ("MIL", "COP", "SPY") or any(target.country not in (None, s.country) for s in sources):
+        return False
+    return any(m.obj is not None and target.start <= m.obj.idx < target.end
+               and {m.obj.lemma_.lower(), m.obj.lower_} & m.pattern.objects for m in (match, match.inner) if m is not None)
+
+
+def _owner(clauses: Clauses, antecedents: Callable[[Token], list[Token]], match: Match,
+           sources: list[Actor]) -> list[Actor]:
     """'seized a British tanker', 'confiscated the rebels' weapons', 'attacked an army base',
     'fired on a police station': the owner of what a coercive or violent act takes or hits (a
     possessor or a nationality before the noun, or the body a facility belongs to) is whom it
     acts on; not when that is the doer's own state ('seized its own tankers')."""
-    things = [match.obj] if match.obj is not None and (
-        match.pattern.objects or match.obj.lemma_.lower() in FACILITY_NOUNS) else []
+    things = [match.obj] if match.obj is not None and (  # a bare pattern's object: "seized their notes"
+        match.pattern.objects or match.obj.lemma_.lower() in FACILITY_NOUNS or match.obj.dep_ == "dobj") else []
     for head in (match.trigger, match.noun):
         for prep in head.children if head is not None else ():
             if prep.dep_ == "prep" and prep.lower_ in ("on", "at", "against", "into"):
@@ -345,6 +393,9 @@ def _owner(clauses: Clauses, match: Match, sources: list[Actor]) -> list[Actor]:
                               if p.dep_ == "pobj" and p.lemma_.lower() in FACILITY_NOUNS)
     for thing in things:
         owner = clauses.actor_inside(thing)
+        if owner.i == thing.i:  # "arrested the journalists and seized THEIR equipment": theirs
+            owner = next((a for c in thing.children if c.dep_ == "poss" and c.pos_ == "PRON"
+                          for a in antecedents(c)), thing)
         if owner.i == thing.i and thing.lemma_.lower() in FACILITY_NOUNS:
             owner = next((c for c in thing.children if c.dep_ in ("compound", "amod") and c.i < thing.i
                           and clauses.actor(c) is not None), thing)

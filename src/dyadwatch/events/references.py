@@ -50,6 +50,8 @@ def refers_to_earlier(trigger: Token) -> bool:
 # Pronouns that refer back to one person, and to several parties.
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
+# Possessive pronouns and the kind of mention each stands for ("seized THEIR equipment").
+_POSSESSIVE_KINDS = {"their": "plural", "his": "person"}
 # Nouns that, after 'the' and with no name of their own, stand for the two parties named just
 # before ("the pair met", "the neighbours exchanged fire", "condemned the allies").
 PAIR_NOUNS = frozenset({"pair", "duo", "neighbour", "neighbor", "ally", "rival", "foe", "adversary"})
@@ -133,6 +135,15 @@ class Antecedents:
             self._found[token.i] = []  # asked again while being found: nothing (no loop)
             self._found[token.i] = self._of(token)
         return self._found[token.i]
+
+    def owner(self, token: Token) -> list[Token]:
+        """The mention a possessive pronoun stands for ("arrested the journalists and seized THEIR
+        equipment": the journalists), never the subject of its own clause (whose own things are
+        no one else's); [] for any other word or when nothing before it fits."""
+        kind = _POSSESSIVE_KINDS.get(token.lower_)
+        if kind is None or token.pos_ != "PRON" or self._quoted(token):
+            return []
+        return next(([c] for c in self._candidates(token, False) if self._fits(token, kind, c)), [])
 
     def referring(self, token: Token) -> str | None:
         """What kind of referring word ``token`` is: 'person', 'plural', 'pair', or the noun of

@@ -239,19 +239,17 @@ class Targets:
         return []
 
     def located_target(self, trigger: Token, obj: Token | None, country_only: bool = False) -> Token | None:
-        """'lifted a curfew IN Montenegro', 'suspended aid deliveries IN Baghdad': the place
-        where a measure applies, for coercive and violent events (for protests, a country)."""
-        for head in [trigger] + ([obj] if obj is not None else []):
-            for c in head.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "inside", "across"):
-                    for p in c.children:
-                        place = self.mentions.actor_inside(p) if p.dep_ == "pobj" else None
-                        if place is None or place.ent_type_ != "GPE":
-                            continue
-                        actor = self.mentions.actor(place)
-                        if actor is not None and (not country_only or (actor.kind == "state" and actor.sector is None)):
-                            return place
-        return None
+        """'lifted a curfew IN Montenegro', 'struck a plant NEAR Kyiv', 'sent troops to the border
+        WITH X': the place a coercive or violent act applies to (``placed``); for protests, a
+        country."""
+        def place(p: Token) -> Token | None:
+            found = self.mentions.actor_inside(p)
+            actor = self.mentions.actor(found) if found.ent_type_ == "GPE" else None
+            if actor is None or (country_only and (actor.kind != "state" or actor.sector is not None)):
+                return None
+            return found
+        closer = [c for c in trigger.children if c.dep_ == "advmod"]  # "moved troops CLOSER to X"
+        return placed([trigger] + ([obj] if obj is not None else []) + closer, place)
 
     def against_target(self, trigger: Token) -> Token | None:
         """'mobilized reservists for a possible war AGAINST Iraq': an 'against' actor in the
@@ -305,6 +303,54 @@ class Targets:
             if actor is not None and actor.country and actor.country != source.country:
                 return actor
         return None
+
+
+# Prepositions of the place an act applies to: in it ("a curfew IN X"), or by it, the thing hit
+# being the place's ("a power plant NEAR Kyiv", "a depot OUTSIDE Damascus", "a tanker OFF X").
+_IN_PREPS = ("in", "inside", "across", "near", "outside", "off", "around")
+# Prepositions of where forces are sent, massed or fired ("to the border", "along the frontier").
+_DESTINATION_PREPS = ("to", "into", "toward", "towards", "along", "near", "at", "on", "across")
+# Nouns of an edge or a stretch that is the country's named with it ("the border WITH X", "X's
+# frontier", "waters NEAR X"): forces sent there face that country.
+_EDGE_NOUNS = frozenset({"border", "frontier", "boundary", "water", "coast", "coastline", "shore",
+                         "airspace", "position", "line"})
+
+
+def placed(heads: list[Token], place: Callable[[Token], Token | None]) -> Token | None:
+    """The place named by the phrases of ``heads`` (a verb and its object) where an act applies:
+    a place it is in or by ("seized a tanker IN Iranian waters", "hit a plant NEAR Kyiv"), or the
+    country an edge it is sent to belongs to ("moved troops to the border WITH X", "into
+    positions near X'S border"; the parser may hang "with X" on the verb). A possessive pronoun
+    ("ITS border") is the doer's own edge, which names no one. ``place`` gives the token of a
+    place that is an actor, or None."""
+    for head in heads:
+        preps = [c for c in head.children if c.dep_ in ("prep", "dative")]
+        for prep in preps:
+            for p in (c for c in prep.children if c.dep_ == "pobj"):
+                found = place(p) if prep.lower_ in _IN_PREPS else None
+                if found is None and prep.lower_ in _DESTINATION_PREPS and p.lemma_.lower() in _EDGE_NOUNS:
+                    found = _edge_owner(p, place) or next(
+                        (t for w in preps if w.lower_ == "with" and w.i > p.i
+                         for q in w.children if q.dep_ == "pobj" and (t := place(q)) is not None), None)
+                if found is not None:
+                    return found
+    return None
+
+
+def _edge_owner(edge: Token, place: Callable[[Token], Token | None], depth: int = 0) -> Token | None:
+    """Whose an edge is: "X's border", "the border WITH X", "waters NEAR X", "positions near
+    X's border" (an edge by another edge: that one's owner)."""
+    for c in edge.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            return place(c)
+        if c.dep_ == "prep" and c.lower_ in ("with", "near", "of", "off", "along"):
+            for q in (d for d in c.children if d.dep_ == "pobj"):
+                found = place(q)
+                if found is None and depth < 2 and q.lemma_.lower() in _EDGE_NOUNS:
+                    found = _edge_owner(q, place, depth + 1)
+                if found is not None:
+                    return found
+    return None
 
 
 def _subject_words(trigger: Token) -> set[int]:
