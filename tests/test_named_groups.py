@@ -82,6 +82,15 @@ def test_common_words_spelled_by_acronyms_stay_words(kb: Knowledge) -> None:
     assert [h.code for h in kb.lookup("Quad")] == ["IGOQUAD"]
 
 
+@pytest.mark.parametrize("phrase", ["the Republicans", "move forward", "the popular will", "resolute support",
+                                    "Tisza", "Congress"])
+def test_party_and_mission_names_do_not_take_everyday_phrases(kb: Knowledge, phrase: str) -> None:
+    # US news says "the Republicans"; "move forward" is a verb; the Tisza is also a river;
+    # bare "Congress" stays the US Congress (India's is "the Congress party")
+    hits = kb.lookup(phrase)
+    assert all(h.kind != "organisation" or getattr(h.entry, "country", None) == "USA" for h in hits), hits
+
+
 @pytest.mark.parametrize(("name", "day", "sector"), [
     ("BJP", date(2003, 1, 1), "GOV"),
     ("BJP", date(2010, 1, 1), "OPP"),
