@@ -104,6 +104,11 @@ def test_party_and_mission_names_do_not_take_everyday_phrases(kb: Knowledge, phr
     ("Civic Platform", date(2020, 1, 1), "OPP"),
     ("CHP", date(2025, 3, 19), "OPP"),  # never in government in our range
     ("ANC", date(2009, 4, 22), "GOV"),
+    ("GOP", date(2010, 6, 1), "OPP"),
+    ("GOP", date(2019, 6, 1), "GOV"),
+    ("DNC", date(2019, 6, 1), "OPP"),
+    ("CCP", date(2001, 6, 1), "GOV"),
+    ("NUP", date(2021, 1, 14), "OPP"),
 ])
 def test_party_side_follows_the_date(kb: Knowledge, name: str, day: date, sector: str) -> None:
     assert _org(kb, name).sector_on(day) == sector
