@@ -19,6 +19,7 @@ from dyadwatch.actors.cues import (
     place_noun,
 )
 from dyadwatch.actors.scope import ActorScope, Resolution
+from dyadwatch.knowledge.base import Organisation
 from dyadwatch.knowledge.words import MOVEMENT_VERBS
 from dyadwatch.records import ActorKind
 
@@ -182,6 +183,11 @@ class NameResolver:
             kind: ActorKind = "group" if getattr(hit.entry, "kind", "") == "group" else "organisation"
             name = getattr(hit.entry, "name", text)
             where = f" -> {country}" if country else " (transnational)"
+            if isinstance(hit.entry, Organisation) and hit.entry.governing:
+                # a party: in government (GOV) or not (its own sector) on the article's date
+                sector = hit.entry.sector_on(self.scope.published)
+                return Resolution(name, country, sector, self.scope.kind_for(country, kind),
+                                  f"organisation '{text}'{where} ({'in' if sector == 'GOV' else 'out of'} government)")
             earlier = _sector_before(getattr(hit.entry, "note", ""), self.scope.published)
             if earlier is not None:
                 where += f" ({earlier[1]} before {earlier[0]})"

@@ -72,7 +72,7 @@ _WORDS = """a ace aid all am an and are arm art as at ban be brown by can car ca
     cis congress dam do fox gates gnu go guernsey guinea hague he hunt ice if in is it jersey kremlin
     man may me mills mob my no now of oil on one or pan pentagon reunion sad sea set sis so sun tan
     ten to treasury truss turkey un up us wade war way we who win won pole poles swede male png ado
-    amnesty commons moon"""
+    amnesty commons moon raw fact quad"""
 COMMON_WORDS: frozenset[str] = frozenset([*_WORDS.split(), "no 10", "number 10", "white house"])
 
 # Query synonyms for office-holder roles: the files use the canonical (right-hand) names.

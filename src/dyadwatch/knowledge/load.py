@@ -109,6 +109,19 @@ class Organisation:
     sector: str
     kind: str  # "organisation" | "group"
     note: str = ""
+    # Spans (first day, last day or None = still) a party led or sat in the national government,
+    # from a note "in government 2004-05-22..2014-05-26, 2024-06-10..": GOV then, ``sector``
+    # (OPP) otherwise. A party's side changes with elections, the CAMEO coding with it.
+    governing: tuple[tuple[date, date | None], ...] = ()
+
+    def sector_on(self, day: date | None) -> str:
+        """The sector on ``day``; with no date, the sector of today's data (an open span: GOV)."""
+        if not self.governing:
+            return self.sector
+        if day is None:
+            return "GOV" if any(end is None for _, end in self.governing) else self.sector
+        inside = any(start <= day and (end is None or day < end) for start, end in self.governing)
+        return "GOV" if inside else self.sector
 
 
 @dataclass(frozen=True)
@@ -272,9 +285,34 @@ def parse_organisations(
         assert sector is not None
         out[name] = Organisation(
             name, split_list(row, "aliases"), check_country(row, valid, optional=True), sector,
-            choice(row, "kind", ORGANISATION_KINDS), row.get("note"),
+            choice(row, "kind", ORGANISATION_KINDS), row.get("note"), governing_spans(row),
         )  # fmt: skip
     return version, out
+
+
+_IN_GOVERNMENT = re.compile(r"\bin government ((?:\d{4}-\d{2}-\d{2}\.\.(?:\d{4}-\d{2}-\d{2})?(?:, )?)+)")
+_SPAN = re.compile(r"(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})?")
+
+
+def governing_spans(row: Row) -> tuple[tuple[date, date | None], ...]:
+    """The spans in government an organisation's note gives ("in government A..B, C.."):
+    real dates, each span ending after it starts, in order, only the last one open."""
+    note = row.get("note")
+    found = _IN_GOVERNMENT.search(note)
+    if found is None:
+        if "in government" in note:
+            raise row.error(f"note {note!r}: write the spans in government as 'in government YYYY-MM-DD..YYYY-MM-DD, YYYY-MM-DD..'")
+        return ()
+    spans: list[tuple[date, date | None]] = []
+    for first, last in _SPAN.findall(found.group(1)):
+        try:
+            start, end = date.fromisoformat(first), (date.fromisoformat(last) if last else None)
+        except ValueError as exc:
+            raise row.error(f"note {note!r}: {exc}") from None
+        if (end is not None and end <= start) or (spans and (spans[-1][1] is None or spans[-1][1] > start)):
+            raise row.error(f"note {note!r}: spans in government must run forward, in order, only the last open")
+        spans.append((start, end))
+    return tuple(spans)
 
 
 def term_key(term: str) -> tuple[str, ...]:
