@@ -19,6 +19,7 @@ from dyadwatch.knowledge.words import (
     FACILITY_NOUNS,
     MODAL_AIMS,
     OPPOSING_NOUNS,
+    VESSEL_NOUNS,
 )
 
 if TYPE_CHECKING:
@@ -306,7 +307,8 @@ class Targets:
 
 
 # Prepositions of the place an act applies to: in it ("a curfew IN X"), or by it, the thing hit
-# being the place's ("a power plant NEAR Kyiv", "a depot OUTSIDE Damascus", "a tanker OFF X").
+# being the place's ("a power plant NEAR Kyiv", "a depot OUTSIDE Damascus"); never a ship's,
+# whose country is its flag's, not that of the waters it sails ("a frigate OFF Oman").
 _IN_PREPS = ("in", "inside", "across", "near", "outside", "off", "around")
 # Prepositions of where forces are sent, massed or fired ("to the border", "along the frontier").
 _DESTINATION_PREPS = ("to", "into", "toward", "towards", "along", "near", "at", "on", "across")
@@ -323,11 +325,12 @@ def placed(heads: list[Token], place: Callable[[Token], Token | None]) -> Token 
     positions near X'S border"; the parser may hang "with X" on the verb). A possessive pronoun
     ("ITS border") is the doer's own edge, which names no one. ``place`` gives the token of a
     place that is an actor, or None."""
+    moving = any(h.lemma_.lower() in VESSEL_NOUNS for h in heads)  # a ship acted on, wherever it is
     for head in heads:
         preps = [c for c in head.children if c.dep_ in ("prep", "dative")]
         for prep in preps:
             for p in (c for c in prep.children if c.dep_ == "pobj"):
-                found = place(p) if prep.lower_ in _IN_PREPS else None
+                found = place(p) if prep.lower_ in _IN_PREPS and not moving else None
                 if found is None and prep.lower_ in _DESTINATION_PREPS and p.lemma_.lower() in _EDGE_NOUNS:
                     found = _edge_owner(p, place) or next(
                         (t for w in preps if w.lower_ == "with" and w.i > p.i
