@@ -18,7 +18,9 @@ The trigger matcher (``triggers.py``) asks these for the contrasts it applies to
   spread"), is a pessimistic comment (012), not a threat (130);
 * a passive 'met with' a thing ("was met with protests") is a reception, not a meeting;
 * regret expressed over one's own acts ("regret over its wartime actions") or remorse is an
-  apology (055), regret over another's a disapproval (110).
+  apology (055), regret over another's a disapproval (110);
+* arms sent to a border or frontier ("sent tanks to the frontier with X") are the sender's own
+  forces massed there, a show of force (154), not military aid (072) given to anyone.
 """
 
 from __future__ import annotations
@@ -265,3 +267,24 @@ def asked_infinitives(frame: Token, addressee: Token) -> list[Token]:
     return [c for c in frame.children if c.dep_ == "advcl" and c.pos_ == "VERB" and c.i > addressee.i
             and is_to_infinitive(c)
             and not any(m.dep_ in ("mark", "advmod") and m.lower_ in ("order", "so") for m in c.children)]
+
+
+# Where a state's own forces stand when it shows force: an edge of its territory. Weapons sent
+# TO such a place go to no recipient; they are the sender's armour massed there (CAMEO 154:
+# more personnel or weapons, aimed at the country across the edge), not aid (072).
+FORCE_EDGES = frozenset({"border", "frontier", "boundary"})
+EDGE_PREPS = frozenset({"to", "toward", "towards", "along", "near"})
+
+
+def posture_sense(found: Match) -> Match:
+    """Military aid (072) whose weapons are sent to a border or frontier ("sent tanks to the
+    frontier with Syria", "to its border") is the sender mobilizing its own forces (154)."""
+    if found.code != "072" or found.pattern.kind != "verb":
+        return found
+    heads = [found.trigger, *([found.obj] if found.obj is not None else [])]
+    to_edge = any(c.dep_ in ("prep", "dative") and c.lower_ in EDGE_PREPS and any(
+        p.dep_ == "pobj" and p.lemma_.lower() in FORCE_EDGES for p in c.children)
+        for h in heads for c in h.children)
+    if not to_edge:
+        return found
+    return replace(found, code="154", base="154", rule=found.rule + "+posture")

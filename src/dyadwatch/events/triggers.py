@@ -28,6 +28,7 @@ from dyadwatch.events.senses import (
     foreseen_danger,
     own_counterpart,
     penalty,
+    posture_sense,
     reaction_not_meeting,
     regret_sense,
     rejection_sense,
@@ -344,7 +345,7 @@ class Matcher:
     def match(self, token: Token, depth: int = 0) -> Match | None:
         if (found := self._match(token, depth)) is None or _no_event(found, self.clauses):
             return None
-        return regret_sense(seizure_sense(rejection_sense(found), self.clauses))
+        return posture_sense(regret_sense(seizure_sense(rejection_sense(found), self.clauses)))
 
     def _match(self, token: Token, depth: int = 0) -> Match | None:
         pos, dep = token.pos_, token.dep_
