@@ -156,3 +156,13 @@ def test_arrested_people_of_a_nationality_or_unresolved_pronouns_stay_so(coder: 
     targets = _targets(coder, text)
     assert not any(t is not None and t.startswith("GEO") and t != "GEOCOP" for t in targets)
     assert target is None or any(t is not None and t.startswith(target) for t in targets)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Belarus executed a man convicted of a bombing in the Minsk metro.", "BLRCVL"),
+    ("Vietnam executed three men for drug trafficking on Thursday.", "VNMCVL"),
+    # a nationality named stays that country's
+    ("Malaysia executed a Nigerian man for drug trafficking.", "NGA"),
+])
+def test_people_a_state_executes_unnamed_are_its_own(coder: Coder, text: str, target: str) -> None:
+    assert any(t is not None and t.startswith(target) for t in _targets(coder, text)), _dyads(coder, text)

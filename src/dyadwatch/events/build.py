@@ -354,10 +354,12 @@ def _unnamed_targets(clauses: Clauses, antecedents: Callable[[Token], list[Token
 def _own_people(match: Match, sources: list[Actor]) -> list[Actor]:
     """Whom repression or an arrest naming no actor acts on. CAMEO's violent repression (175)
     is of collective dissent, a state's or its forces' against its own people ("cracked down on
-    dissent"); those a state arrests (173) with no nationality or body named ("detained dozens
-    of suspects", "arrested three men") are its own people too: the doer's country's civilians."""
+    dissent"); those a state arrests (173) or executes with no nationality or body named
+    ("detained dozens of suspects", "Iran executed two men") are its own people too: the doer's
+    country's civilians."""
     doer = sources[0] if sources else None
-    arrested = match.code[:3] == "173" and match.obj is not None and match.obj.pos_ != "PRON" and (
+    seized = match.code[:3] == "173" or match.trigger.lemma_.lower() == "execute"
+    arrested = seized and match.obj is not None and match.obj.pos_ != "PRON" and (
         doer is not None and (doer.kind == "state" or doer.sector in ("GOV", "COP", "MIL", "JUD", "SPY")))
     if not (match.code[:3] == "175" or arrested) or doer is None or doer.country is None \
             or doer.unknown or doer.kind == "igo":
