@@ -90,6 +90,10 @@ class Mentions:
             back = self._referred(token, speaker)
             if back is not None and back.kind == "group":
                 return back
+        if found is not None and found.sector == "CVL" and (found.country is None or NO_NATIONALITY in found.reason):
+            named = self._apposed(token, GOVERNING_PREPS if as_source else TARGET_GOVERNING_PREPS)
+            if named is not None:  # "two men, both Iranian nationals,": the apposition says who
+                return self.actors.resolve(named, speaker=speaker) or found
         if found is not None:
             return found
         if for_speaker and speaker is not None and token.lower_ in PRONOUNS_FOR_SPEAKER and speaker.kind != "person":
