@@ -32,7 +32,7 @@ from dyadwatch.actors.names import NameResolver
 from dyadwatch.actors.people import ArticlePeople
 from dyadwatch.actors.roles import RoleResolver
 from dyadwatch.actors.scope import ActorScope, Resolution, cameo_actor_code
-from dyadwatch.knowledge.words import FACILITY_NOUNS, PART_NOUNS
+from dyadwatch.knowledge.words import FACILITY_NOUNS, MEMBER_NOUNS, PART_NOUNS
 from dyadwatch.records import Actor, ActorKind
 
 if TYPE_CHECKING:
@@ -237,7 +237,7 @@ class ArticleActors(ActorScope):
         # 3. a common-noun head ("officials", "commander", "embassy") with cues around it; a head
         # that names no role ("constitution", "cooperation") is no actor, whatever modifies it
         found = self.roles.from_role(span, head, speaker, possessor=possessor)
-        if found is None and head.lemma_.lower() in PART_NOUNS:
+        if found is None and (head.lemma_.lower() in PART_NOUNS or head.lemma_.lower() in MEMBER_NOUNS):
             for child in head.children:
                 child_ent = self.ents.get(child.i)
                 if child.dep_ in ("compound", "amod", "nmod") and child_ent is not None:

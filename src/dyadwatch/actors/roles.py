@@ -28,6 +28,8 @@ from dyadwatch.knowledge.words import (
     INSURGENT_WORDS,
     KIN_NOUNS,
     MEMBER_BODIES,
+    MEMBER_GROUP_SECTORS,
+    MEMBER_NOUNS,
     VESSEL_NOUNS,
     WEAK_ROLE_TERMS,
 )
@@ -123,6 +125,7 @@ class RoleResolver:
                 org = member_of = drawn_from(self.scope, head, speaks_for=role.term in WEAK_ROLE_TERMS)
         if org is not None and org.sector and (
             role.term in WEAK_ROLE_TERMS or {org.sector, sector} <= _ARMED
+            or _rank_and_file(head, org)
         ):
             sector = org.sector
             reasons.append(f"{org.name} -> {org.sector}")
@@ -400,3 +403,11 @@ def against_government(scope: ActorScope, span: Span, head: Token) -> str | None
             if found is not None and found.sector == "GOV":
                 return target.text
     return None
+
+
+def _rank_and_file(head: Token, org: Resolution) -> bool:
+    """'CCC activists', 'Taliban fighters', 'PTI supporters': the rank and file of a party or an
+    armed group act as the group, in its sector on the day, rather than as a role's own sector
+    (activists CVL, fighters UAF)."""
+    return (head.lemma_.lower() in MEMBER_NOUNS and org.kind in ("organisation", "group")
+            and org.sector in MEMBER_GROUP_SECTORS)

@@ -586,3 +586,14 @@ POLITICS_WORDS = frozenset({
     "military", "sanctions", "talks", "ambassador", "embassy", "treaty", "ceasefire", "rebels",
     "officials", "diplomat", "diplomats", "senator", "policy", "election", "militants",
 })
+# Head lemmas of the rank and file of a party or armed group ("PTI supporters", "CCC activists",
+# "members of the CHP", "Taliban fighters"): they act, and are acted on, as their group, so take
+# its country and its sector on the day (a party out of government OPP, in government GOV or
+# PTY, an armed group its own), not a generic civilian or militia sector (actors/roles.py).
+MEMBER_NOUNS: Final = frozenset({
+    "member", "supporter", "activist", "loyalist", "follower", "cadre", "fighter", "militant",
+    "partisan", "sympathiser", "sympathizer",
+})
+# Sectors of the groups whose rank and file take the group's sector: parties (OPP, PTY, or GOV
+# for a governing party on the day) and armed groups (REB, UAF, PRM, MIL, CRM).
+MEMBER_GROUP_SECTORS: Final = frozenset({"OPP", "PTY", "GOV", "REB", "UAF", "PRM", "MIL", "CRM"})
