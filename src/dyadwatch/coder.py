@@ -161,6 +161,13 @@ class Coder:
             self._prefilter = PreFilter.for_pipeline(self.nlp, self.knowledge, self.lexicon)
         return self._prefilter
 
+    def load(self) -> Coder:
+        """Load every resource now rather than on first use (a process about to fork workers
+        loads them once, for all of them to share). Coding one short article also fills what
+        the first call of each stage builds (the gazetteer's indexes among them)."""
+        self.code("PARIS, March 2 (AFP) - France's foreign minister met his German counterpart.")
+        return self
+
     @staticmethod
     def dating(article: Article) -> Dating:
         """Where and when the article was filed (read once per article, see dateline.py)."""

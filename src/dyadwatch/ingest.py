@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from functools import partial
@@ -28,10 +29,10 @@ from typing import TYPE_CHECKING, Literal
 
 from dyadwatch.errors import InputError, StoreError
 from dyadwatch.feeds.pipeline import Screener, Tally, code_and_store
-from dyadwatch.parallel import CoderFactory, CoderLike, ModelCoderFactory
+from dyadwatch.parallel import CoderFactory, CoderLike, ModelCoderFactory, worker_pool
 from dyadwatch.read.articles import StdinFormat, read_articles_with_origin
 from dyadwatch.records import Article
-from dyadwatch.store.store import Store
+from dyadwatch.store.store import MEMORY, Store
 from dyadwatch.terminal import text
 
 if TYPE_CHECKING:
@@ -153,11 +154,11 @@ def ingest(
     started = time.monotonic()
     dating = _Dating(date, date_from)
     factory = coder if coder is not None else ModelCoderFactory()
-    with Store.open(db, merge_window_days=merge_window_days) as store:
-        read = partial(
-            read_articles_with_origin, stdin_format=stdin_format, follow_symlinks=follow_symlinks
-        )
-        scan = _scan(paths, store, read, on_read, dating)
+    read = partial(
+        read_articles_with_origin, stdin_format=stdin_format, follow_symlinks=follow_symlinks
+    )
+
+    def code(store: Store, scan: _Scan, pool: ProcessPoolExecutor | None) -> IngestSummary:
         if on_chunk is not None:
             on_chunk(0, len(scan.to_code))
         tally = Tally(unchanged=scan.unchanged)
@@ -181,6 +182,7 @@ def ingest(
                 chunk_size=chunk_size,
                 on_chunk=stored,
                 stop=should_stop,
+                pool=pool,
             )
         except StoreError as exc:
             kept = tally.new + tally.changed + tally.copies + tally.not_supported
@@ -193,26 +195,37 @@ def ingest(
             where = scan.origins.get((article.id, article.content_hash), article.id)
             errors.append(Problem(where, problem))
         totals = store.counts()
-        where = str(store.path) if store.path is not None else ":memory:"
-    return IngestSummary(
-        db=where,
-        seen=scan.seen,
-        new=tally.new,
-        changed=tally.changed,
-        unchanged=tally.unchanged,
-        failed=tally.failed,
-        mentions=tally.mentions,
-        events=totals.events,
-        merged_events=totals.merged_events,
-        seconds=time.monotonic() - started,
-        errors=tuple(errors),
-        stopped=stopped,
-        undated=tally.undated,
-        undated_mentions=tally.undated_mentions,
-        warnings=tuple(Problem(where, what) for where, what in tally.warnings),
-        copies=tally.copies,
-        languages=tuple(sorted(tally.languages.items())),
-    )
+        where = str(store.path) if store.path is not None else MEMORY
+        return IngestSummary(
+            db=where,
+            seen=scan.seen,
+            new=tally.new,
+            changed=tally.changed,
+            unchanged=tally.unchanged,
+            failed=tally.failed,
+            mentions=tally.mentions,
+            events=totals.events,
+            merged_events=totals.merged_events,
+            seconds=time.monotonic() - started,
+            errors=tuple(errors),
+            stopped=stopped,
+            undated=tally.undated,
+            undated_mentions=tally.undated_mentions,
+            warnings=tuple(Problem(where, what) for where, what in tally.warnings),
+            copies=tally.copies,
+            languages=tuple(sorted(tally.languages.items())),
+        )
+
+    with Store.open(db, merge_window_days=merge_window_days) as store:
+        scan = _scan(paths, store, read, on_read, dating)
+        local = workers > 1 and scheduler is None and store.path is not None
+        if isinstance(factory, CoderLike) or not (local and scan.to_code):
+            return code(store, scan, None)
+    # The store is closed, and with it the database's threads: this process may now be one
+    # thread, the one state in which it can load the model once and fork workers that share it.
+    pool = worker_pool(factory, workers, share=True)
+    with pool, Store.open(db, merge_window_days=merge_window_days) as store:
+        return code(store, scan, pool)
 
 
 _NAME_DATE = re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")

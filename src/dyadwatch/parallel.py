@@ -8,8 +8,10 @@ keep it for every chunk they code.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+import sys
 import threading
 import time
 from collections import deque
@@ -170,8 +172,35 @@ def code_in_order(
             yield from _in_pool(chunks, factory, workers, own)
 
 
-def worker_pool(factory: CoderFactory, workers: int) -> ProcessPoolExecutor:
-    """A pool of ``workers`` spawned processes, each building its coder from ``factory``."""
+def worker_pool(
+    factory: CoderFactory, workers: int, *, share: bool = False
+) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes, each coding with the coder ``factory`` builds.
+
+    By default the workers are spawned and each loads its own coder (the model, the knowledge,
+    the gazetteer: about 0.5 GB). With ``share``, when this process may safely fork (see
+    ``can_fork``), the coder is built and loaded here once and the workers are forked from this
+    process at once, before the pool returns: they then share its pages, copy-on-write, and
+    start coding without loading anything. The coder stays in this process, which must not
+    code with it meanwhile.
+    """
+    if share and can_fork():
+        coder = coder_for(factory)
+        load = getattr(coder, "load", None)
+        if callable(load):
+            load()
+        # Objects alive now are never visited by the collector again, here or in the workers:
+        # a collection would write to every page holding them and unshare it.
+        gc.collect()
+        gc.freeze()
+        pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_init_worker,
+            initargs=(factory, os.getpid()),
+        )
+        pool.submit(os.getpid).result()  # the first task forks every worker, while we are alone
+        return pool
     context = multiprocessing.get_context("spawn")  # no fork: the writer holds threads and files
     return ProcessPoolExecutor(
         max_workers=workers,
@@ -179,6 +208,15 @@ def worker_pool(factory: CoderFactory, workers: int) -> ProcessPoolExecutor:
         initializer=_init_worker,
         initargs=(factory, os.getpid()),
     )
+
+
+def can_fork() -> bool:
+    """Whether this process can fork workers safely: on Linux (on macOS, system libraries are
+    not fork-safe) and with no other Python thread alive (a lock one of them held would stay
+    locked in the child for ever; Python itself warns of such forks). Native thread pools are
+    the caller's care: ``ingest`` closes its store, and with it DuckDB's threads, before it
+    forks; OpenBLAS, which numpy starts, shuts its pool down around a fork."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
 def _in_pool(

@@ -21,7 +21,13 @@ if TYPE_CHECKING:
 class IngestProgress:
     """The progress display of ``dyadwatch ingest``, fed by ``ingest``'s callbacks: a spinner
     while the inputs are read (``read``), then a bar over the articles to code with their rate
-    and the time left (``chunk``)."""
+    and the time left (``chunk``).
+
+    It redraws from those callbacks, at most ``REDRAW_SECONDS`` apart, never from a thread of its
+    own: ingest forks its workers only from a process with one thread (see
+    ``parallel.can_fork``), so that they share the model it loaded."""
+
+    REDRAW_SECONDS = 0.1
 
     def __init__(self, console: Console | None = None) -> None:
         from rich.console import Console
@@ -45,18 +51,28 @@ class IngestProgress:
             TextColumn("ETA"),
             TimeRemainingColumn(),
             console=console or Console(stderr=True),
+            auto_refresh=False,
         )
+        self._drawn = 0.0
         self._reading: TaskID = self._bar.add_task("reading", total=None)
         self._coding: TaskID | None = None
 
     def read(self, read: int) -> None:
         self._bar.update(self._reading, completed=read)
+        self._redraw()
 
     def chunk(self, done: int, total: int) -> None:
         if self._coding is None:
             self._bar.update(self._reading, visible=False)
             self._coding = self._bar.add_task("coding", total=total)
         self._bar.update(self._coding, completed=done)
+        self._redraw(force=True)
+
+    def _redraw(self, *, force: bool = False) -> None:
+        now = time.monotonic()
+        if force or now - self._drawn >= self.REDRAW_SECONDS:
+            self._drawn = now
+            self._bar.refresh()
 
     def __enter__(self) -> IngestProgress:
         self._bar.start()
