@@ -359,10 +359,7 @@ def with_event_place_country(event: Event, place: Place) -> Event:
         roles[role] = replace(
             actor, country=country, cameo_code=cameo_actor_code(country, actor.sector),
             reason=f"{actor.reason}; the event is placed in '{place.name}' -> {country}")
-    if not roles:
-        return event
-    return replace(event, source=roles.get("source", event.source),
-                   target=roles.get("target", event.target))
+    return _with_roles(event, roles)
 
 
 def with_place_countries(event: Event, mentions: Sequence[PlaceMention]) -> Event:
@@ -383,10 +380,15 @@ def with_place_countries(event: Event, mentions: Sequence[PlaceMention]) -> Even
                 actor, country=place.country, kind="state",
                 cameo_code=cameo_actor_code(place.country, actor.sector),
                 reason=f"{actor.reason}; the place {place.name}, in {place.country}")
+    return _with_roles(event, roles)
+
+
+def _with_roles(event: Event, roles: dict[str, Actor]) -> Event:
+    """``event`` with its source and target replaced where ``roles`` gives them."""
     if not roles:
         return event
     return replace(event, source=roles.get("source", event.source),
-                   target=roles.get("target", event.target))
+                   target=roles.get("target", event.target))  # fmt: skip
 
 
 def outside(events: list[Event], hidden: list[tuple[int, int]]) -> list[Event]:
