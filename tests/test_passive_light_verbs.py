@@ -60,3 +60,18 @@ def test_an_official_expected_to_travel_is_an_intent_not_a_planned_event(coder: 
     """A common-noun subject that is no event noun ("the minister") keeps the frame: 036."""
     found = _coded(coder, "Ethiopia's foreign minister is expected to travel to Asmara next week.")
     assert any(root == "03" and s.startswith("ETH") for s, _, root, _ in found), found
+
+
+@pytest.mark.parametrize(("text", "absent", "present"), [
+    # a later preposition of a passive verb is its own phrase, not the particle of "back in"
+    ("Nigerien troops were backed by American drones in an operation against the militants.", "08", "05"),
+    ("Kurdish fighters were supported by coalition aircraft in a push on the town.", "08", "05"),
+])
+def test_a_passive_verbs_prepositions_are_no_particle(coder: Coder, text: str, absent: str, present: str) -> None:
+    roots = {root for _s, _t, root in _pairs(coder, text)}
+    assert absent not in roots and present in roots, roots
+
+
+def test_an_active_phrasal_verb_keeps_its_particle(coder: Coder) -> None:
+    roots = {root for _s, _t, root in _pairs(coder, "The Senegalese government backed down on the fuel price rise.")}
+    assert "08" in roots, roots

@@ -379,6 +379,10 @@ class Matcher:
         light_ok = lemma in LIGHT_VERBS and depth < 3
         obj = self.clauses.direct_object(token) if candidates or light_ok else None
         prt, after = self.clauses.particles(token) if candidates else (set(), set())
+        # A passive verb's later prepositions are its own phrases, never a particle: "were
+        # backed by allies in an operation" is not "backed in"; a passive particle is parsed
+        # as one ("the raid was carried out", "the talks were called off").
+        loose = set() if any(c.dep_ == "auxpass" for c in token.children) else after
         objects: set[str] | None = None
         own: set[str] = set()  # the direct object's words, when a pattern names them
         preps: set[str] | None = None
@@ -389,7 +393,7 @@ class Matcher:
         for p in candidates:
             if p.framed_only and depth == 0:
                 continue  # "held elections": an event only as what a promise or demand frames
-            if not _particles_fit(p, prt, after):
+            if not _particles_fit(p, prt, loose):
                 continue  # "carry out" is not "carry"
             if p.kind == "frame" and lemma in SPEECH_VERBS and _states_a_fact(token):
                 continue  # "X has not attacked, an official insisted": a statement, no demand
