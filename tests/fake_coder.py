@@ -253,3 +253,11 @@ slow_logging_factory = LoggingFakeCoderFactory(
     os.environ.get("DYADWATCH_TEST_CODED_LOG", "coded.log"), delay=0.01
 )
 """For ``--coder fake_coder:slow_logging_factory`` in subprocess tests."""
+
+
+@dataclass(frozen=True)
+class BrokenFactory:
+    """A coder factory whose coder cannot be built (a model that fails to load, say)."""
+
+    def __call__(self) -> FakeCoder:
+        raise RuntimeError("the model file is damaged")

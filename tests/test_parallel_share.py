@@ -113,3 +113,23 @@ print(json.dumps({{"parent": os.getpid(), "new": summary.new, "mentions": summar
     # code, built none
     assert [int(pid) for pid in log.read_text().split()] == [result["parent"]]
     assert result["again"] == 0 and result["unchanged"] == 10
+
+
+def test_a_coder_that_cannot_be_built_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("France met Germany on 2020-09-01.\n")
+    code = f"""
+import sys
+sys.path.insert(0, {str(TESTS)!r})
+from fake_coder import BrokenFactory
+from dyadwatch.errors import WorkerError
+from dyadwatch.ingest import ingest
+try:
+    ingest([{str(tmp_path / "a.txt")!r}], db={str(tmp_path / "b.duckdb")!r}, coder=BrokenFactory(),
+           workers=2)
+except WorkerError as exc:
+    print("WorkerError:", exc)
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert "WorkerError: building the coder failed: RuntimeError: the model file is damaged" in out.stdout

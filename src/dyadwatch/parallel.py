@@ -185,10 +185,15 @@ def worker_pool(
     code with it meanwhile.
     """
     if share and can_fork():
-        coder = coder_for(factory)
-        load = getattr(coder, "load", None)
-        if callable(load):
-            load()
+        try:
+            coder = coder_for(factory)
+            load = getattr(coder, "load", None)
+            if callable(load):
+                load()
+        except DyadwatchError:
+            raise
+        except Exception as exc:  # a coder of any kind: reported, not a traceback
+            raise WorkerError(f"building the coder failed: {type(exc).__name__}: {exc}") from exc
         # Objects alive now are never visited by the collector again, here or in the workers:
         # a collection would write to every page holding them and unshare it.
         gc.collect()
