@@ -19,7 +19,7 @@ from dyadwatch.cli.ingest import IngestProgress
 TESTS = Path(__file__).resolve().parent
 
 SCRIPT = """
-import gc, json, os, sys, threading
+import gc, json, os, signal, sys, threading
 sys.path.insert(0, {tests!r})
 from fake_coder import FakeCoderFactory
 from dyadwatch.parallel import can_fork, code_in_order, code_with, worker_pool
@@ -32,15 +32,18 @@ factory = FakeCoderFactory(log={log!r})
 articles = [Article(id=str(i), text=f"France met Germany on 2020-09-{{i + 1:02d}}.")
             for i in range(12)]
 chunks = [articles[i:i + 4] for i in range(0, 12, 4)]
+signal.signal(signal.SIGTERM, lambda *_: None)  # as the CLI's "stop after this chunk"
 forkable = can_fork()
 frozen = gc.get_freeze_count()
 with worker_pool(factory, 2, share=True) as pool:
     workers = sorted(set(pool.submit(os.getpid).result() for _ in range(8)))
+    terminates = pool.submit(signal.getsignal, signal.SIGTERM).result() == signal.SIG_DFL
     coded = [c for chunk in code_in_order(chunks, factory, workers=2, pool=pool) for c in chunk]
 serial = code_with(FakeCoderFactory()(), articles)
 print(json.dumps({{
     "parent": os.getpid(), "can_fork": forkable, "workers": workers,
     "frozen": gc.get_freeze_count() - frozen, "same": coded == serial, "n": len(coded),
+    "terminates": terminates,
 }}))
 """
 
@@ -64,6 +67,7 @@ def test_one_thread_loads_the_coder_once_and_forks_workers_that_share_it(tmp_pat
     assert isinstance(workers, list) and workers and result["parent"] not in workers
     assert isinstance(result["frozen"], int) and result["frozen"] > 0  # the collector leaves them be
     assert result["same"] is True and result["n"] == 12
+    assert result["terminates"] is True  # the parent's SIGTERM handler is not the workers'
 
 
 def test_another_thread_alive_means_spawned_workers_that_load_their_own(tmp_path: Path) -> None:

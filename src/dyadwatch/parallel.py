@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
@@ -131,6 +132,9 @@ def _exit_when_orphaned(parent: int) -> None:
 
 
 def _init_worker(factory: CoderFactory, parent: int) -> None:
+    # A forked worker inherits the parent's handler, which only asks the parent's loop to stop
+    # after its chunk: a worker told to terminate terminates.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
     coder_for(factory)
 
