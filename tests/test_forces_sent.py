@@ -57,3 +57,28 @@ def test_a_host_of_foreign_troops_cooperates_with_their_country(
 def test_troops_of_no_named_country_give_the_host_no_target(coder: Coder) -> None:
     found = _triples(coder, "Hungary hosted foreign troops on its soil.")
     assert found and all(target is None for _, target, _ in found)
+
+
+@pytest.mark.parametrize(("text", "source", "target", "code"), [
+    ("North Korea shipped attack drones to Russia, Seoul's spy agency said.", "PRK", "RUS", "072"),
+    ("Britain will send kamikaze drones to Ukraine, the defence ministry said.", "GBR", "UKR", "0332"),
+])
+def test_attack_drones_sent_to_a_country_are_military_aid(
+        coder: Coder, text: str, source: str, target: str, code: str) -> None:
+    found = _triples(coder, text)
+    assert (source, target, code) in found
+    assert not any(c.startswith(("13", "19")) for _, _, c in found)  # no attack, no threat
+
+
+def test_attack_drones_sent_into_a_country_are_an_attack(coder: Coder) -> None:
+    found = _triples(coder, "Russia sent attack drones into Ukrainian cities overnight.")
+    assert ("RUS", "UKR", "195") in found
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("The militants used villagers as human shields, the army said.", "184"),
+    ("Government forces used cluster bombs against civilians in the east.", "195"),
+])
+def test_what_is_used_names_the_act(coder: Coder, text: str, code: str) -> None:
+    codes = {c for _, _, c in _triples(coder, text)}
+    assert code in codes and not ({"184", "195"} - {code}) & codes, codes
