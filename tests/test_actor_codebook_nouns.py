@@ -64,6 +64,10 @@ NOUNS: list[tuple[str, str, str, str | None]] = [
     (KE + "Schoolteachers marched on parliament.", "Schoolteachers", "KEN", "EDU"),
     (KE + "Ranchers clashed with herders in Laikipia.", "Ranchers", "KEN", "AGR"),
     (KE + "Gangsters robbed the bank.", "Gangsters", "KEN", "CRM"),
+    # officers of a police-like service are not the army's officers
+    (KE + "Immigration officers detained the journalists at the airport.", "officers", "KEN", "COP"),
+    (KE + "Correctional officers beat the inmates.", "officers", "KEN", "COP"),
+    (KE + "The bar association criticised the arrests.", "association", "KEN", "SOC"),
     # a former holder named with "ex-", however the parser splits it
     (KE + "The ex-president criticised the new constitution.", "ex-president", "KEN", "ELI"),
 ]
@@ -115,6 +119,18 @@ def test_an_outside_tie_is_no_nationality(coder: Coder, text: str, mention: str,
 ])
 def test_a_seat_of_government_stands_for_the_government(coder: Coder, text: str, mention: str,
                                                           code: str) -> None:
+    actor = _resolve(coder, text, mention)
+    assert actor is not None, mention
+    assert actor.cameo_code == code, actor.reason
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    ("KCNA accused Seoul of staging provocations.", "KCNA", "PRKJRN"),
+    ("Al Jazeera accused the army of killing its correspondent.", "Al Jazeera", "QATJRN"),
+    ("Moscow banned the Voice of America.", "Voice of America", "USAJRN"),
+    ("China expelled three BBC journalists.", "journalists", "GBRJRN"),
+])
+def test_a_news_outlet_is_its_country_s_media(coder: Coder, text: str, mention: str, code: str) -> None:
     actor = _resolve(coder, text, mention)
     assert actor is not None, mention
     assert actor.cameo_code == code, actor.reason
