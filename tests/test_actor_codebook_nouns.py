@@ -41,13 +41,12 @@ NOUNS: list[tuple[str, str, str, str | None]] = [
     # soldiers policing an army, units and service members
     (KE + "Military police detained the mutineers.", "police", "KEN", "MIL"),
     (KE + "Commandos stormed the hideout at dawn.", "Commandos", "KEN", "MIL"),
-    (KE + "An army brigade was sent to the border.", "brigade", "KEN", "MIL"),
     (KE + "The defence chief visited the troops in Garissa.", "chief", "KEN", "MIL"),
     # legislatures, the opposition and protesters
     (KE + "The upper chamber rejected the bill.", "chamber", "KEN", "LEG"),
     (KE + "A parliamentary committee summoned the minister.", "committee", "KEN", "LEG"),
     (KE + "An opposition politician was arrested in Kisumu.", "politician", "KEN", "OPP"),
-    (KE + "Protest leaders called off the march.", "leaders", "KEN", "CVL"),
+    (KE + "Protest leaders called off the march.", "leaders", "KEN", "OPP"),
     # armed opposition and unidentified gunmen
     (KE + "Secessionists attacked a police post near the coast.", "Secessionists", "KEN", "REB"),
     (KE + "Police broke up a militant cell in Mombasa.", "cell", "KEN", "REB"),
@@ -131,6 +130,38 @@ def test_a_seat_of_government_stands_for_the_government(coder: Coder, text: str,
     ("China expelled three BBC journalists.", "journalists", "GBRJRN"),
 ])
 def test_a_news_outlet_is_its_country_s_media(coder: Coder, text: str, mention: str, code: str) -> None:
+    actor = _resolve(coder, text, mention)
+    assert actor is not None, mention
+    assert actor.cameo_code == code, actor.reason
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    # the head of a body is of the body's sector, however the body is named
+    (KE + "The senate president criticised the finance minister.", "president", "KENLEG"),
+    (KE + "The president of the supreme court criticised the finance minister.", "president", "KENJUD"),
+    (KE + "The union chairman called off the strike.", "chairman", "KENLAB"),
+    (KE + "The rebel chief rejected the truce.", "chief", "KENREB"),
+    (KE + "The head of the army denied the report.", "head", "KENMIL"),
+    (KE + "The hospital director said 12 people had died.", "director", "KENMED"),
+    (KE + "The university chancellor suspended the students.", "chancellor", "KENEDU"),
+    # a role word inside a name is the name's
+    ("The chairman of the African Union Commission condemned the coup.", "chairman", "IGOAFUAUC"),
+    # a named person whose weak title is beside a group's name is of the group
+    ("Hamas spokesman Sami Abu Zuhri rejected the proposal.", "Sami Abu Zuhri", "PSEREB"),
+])
+def test_the_head_of_a_body_takes_the_body_s_sector(coder: Coder, text: str, mention: str,
+                                                     code: str) -> None:
+    actor = _resolve(coder, text, mention)
+    assert actor is not None, mention
+    assert actor.cameo_code == code, actor.reason
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    # with no body beside it the title stays the state's office
+    ("The Kenyan president criticised the finance minister.", "president", "KENGOV"),
+    ("Kenya's president met the Ugandan president in Kampala.", "president", "KENGOV"),
+])
+def test_a_head_of_state_stays_government(coder: Coder, text: str, mention: str, code: str) -> None:
     actor = _resolve(coder, text, mention)
     assert actor is not None, mention
     assert actor.cameo_code == code, actor.reason
