@@ -165,3 +165,21 @@ def test_a_head_of_state_stays_government(coder: Coder, text: str, mention: str,
     actor = _resolve(coder, text, mention)
     assert actor is not None, mention
     assert actor.cameo_code == code, actor.reason
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    # a region of several states is no one country, least of all the story's own
+    ("Western officials criticised the junta in Bamako.", "officials"),
+    ("African leaders condemned the coup in Niger.", "leaders"),
+    ("Arab foreign ministers condemned the Israeli raid on Jenin.", "ministers"),
+])
+def test_a_region_of_several_states_gives_no_country(coder: Coder, text: str, mention: str) -> None:
+    actor = _resolve(coder, text, mention)
+    assert actor is not None, mention
+    assert (actor.country, actor.sector) == (None, "GOV"), actor.reason
+
+
+def test_a_nationality_beside_a_region_stands(coder: Coder) -> None:
+    actor = _resolve(coder, "Nigerian and other African leaders met in Niamey.", "Nigerian")
+    assert actor is not None
+    assert actor.country == "NGA", actor.reason

@@ -43,6 +43,12 @@ TITLE_WORDS = frozenset({
 COUNTRYISH = ("country", "adjective", "capital")
 # Words of a removal or retirement from office before a title: the holder is no longer in office.
 _REMOVED = frozenset({"ousted", "deposed", "toppled", "overthrown", "exiled", "jailed", "retired"})
+# Adjectives of regions of several states: "European officials", "Arab foreign ministers",
+# "Western diplomats" are of no one country, least of all the story's own.
+_REGIONS = frozenset({
+    "european", "african", "arab", "western", "asian", "gulf", "nordic", "baltic", "balkan",
+    "scandinavian", "latin", "caribbean", "eurasian", "pan-african", "pan-arab",
+})
 # Words that count people: "thousands of Lebanese" are people, not the state.
 _COUNTS = frozenset({"dozens", "scores", "hundreds", "thousands", "tens", "millions"})
 _SPACES = re.compile(r"\s+")
@@ -130,6 +136,15 @@ def is_allegiance(ent: Span) -> bool:
         return True
     doc = ent.doc
     return ent.start >= 2 and doc[ent.start - 1].text == "-" and doc[ent.start - 2].lower_ in ("pro", "anti")
+
+
+def region_word(span: Span, head: Token) -> Token | None:
+    """The adjective of a region of several states modifying the mention ("European" in
+    "European officials", "African" in "West African leaders"), if any."""
+    for t in span:
+        if t.i < head.i and t.lower_ in _REGIONS and t.dep_ in ("amod", "compound", "nmod"):
+            return t
+    return None
 
 
 def is_former(tokens: list[Token]) -> bool:

@@ -17,6 +17,7 @@ from dyadwatch.actors.cues import (
     is_former,
     names_a_body,
     place_tokens,
+    region_word,
     sentence_places,
     singular_definite,
 )
@@ -145,9 +146,12 @@ class RoleResolver:
             cue = Cue(possessor.country, f"possessor refers to {possessor.name}", "person")
         if cue is None and head.lemma_.lower() in (*VESSEL_NOUNS, *_OWNED_WEAPONS):
             return None  # a ship is its flag's or owner's: the sea it sails in says nothing
-        if cue is None and role.kind != "title" and not role.term.startswith(DIPLOMATIC_STEMS):
+        region = region_word(span, head) if cue is None else None
+        if region is not None:  # "European officials": of several states, not the setting's
+            reasons.append(f"'{region.text}' names a region of several states")
+        elif cue is None and role.kind != "title" and not role.term.startswith(DIPLOMATIC_STEMS):
             cue = self.placed_in(head) or self.antecedent_cue(head)
-        if cue is None and not role.term.startswith(DIPLOMATIC_STEMS):
+        if cue is None and region is None and not role.term.startswith(DIPLOMATIC_STEMS):
             cue = self.place_cue(head, span, titled=role.kind == "title", armed=sector in ("MIL", "COP"))
         if cue is not None:
             reasons.append(cue.why)
