@@ -43,6 +43,12 @@ TITLE_WORDS = frozenset({
 COUNTRYISH = ("country", "adjective", "capital")
 # Words of a removal or retirement from office before a title: the holder is no longer in office.
 _REMOVED = frozenset({"ousted", "deposed", "toppled", "overthrown", "exiled", "jailed", "retired"})
+# Adjectives of regions of several states: "European officials", "Arab foreign ministers",
+# "Western diplomats" are of no one country, least of all the story's own.
+_REGIONS = frozenset({
+    "european", "african", "arab", "western", "asian", "gulf", "nordic", "baltic", "balkan",
+    "scandinavian", "latin", "caribbean", "eurasian", "pan-african", "pan-arab",
+})
 # Words that count people: "thousands of Lebanese" are people, not the state.
 _COUNTS = frozenset({"dozens", "scores", "hundreds", "thousands", "tens", "millions"})
 _SPACES = re.compile(r"\s+")
@@ -107,6 +113,22 @@ def is_ethnic(ent: Span) -> bool:
     return ent.start > 0 and doc[ent.start - 1].lower_ in ("ethnic", "ethnically")
 
 
+# Participles after "X-" that name a backer, a birthplace or a schooling, outside the actor:
+# "Iranian-backed militias" in Iraq are Iraq's, a "Somali-born lawmaker" may be Dutch.
+# ("Saudi-led", the actor's own leader, is not among them.)
+_OUTSIDE_PARTICIPLES = frozenset({
+    "backed", "sponsored", "supported", "funded", "financed", "armed", "trained", "allied",
+    "aligned", "inspired", "born", "educated", "raised",
+})
+
+
+def is_outside_tie(ent: Span) -> bool:
+    """'Iranian-backed', 'Russia-sponsored', 'Somali-born': the name is tied to the actor
+    from outside it (a backer, a birthplace), not its nationality."""
+    doc = ent.doc
+    return ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in _OUTSIDE_PARTICIPLES
+
+
 def is_allegiance(ent: Span) -> bool:
     """'pro-Russian separatists', 'anti-Iranian protesters': a side taken, not a nationality
     (the separatists are Ukraine's, wherever the text places them)."""
@@ -116,11 +138,30 @@ def is_allegiance(ent: Span) -> bool:
     return ent.start >= 2 and doc[ent.start - 1].text == "-" and doc[ent.start - 2].lower_ in ("pro", "anti")
 
 
+def region_word(span: Span, head: Token) -> Token | None:
+    """The adjective of a region of several states modifying the mention ("European" in
+    "European officials", "African" in "West African leaders"), if any."""
+    for t in span:
+        if t.i < head.i and t.lower_ in _REGIONS and t.dep_ in ("amod", "compound", "nmod"):
+            return t
+    return None
+
+
 def is_former(tokens: list[Token]) -> bool:
     """'former', 'ex-', and the words of a removal from office ('ousted president X', 'the
     exiled king', 'a retired general'): PLOVER's ELI counts former, ousted and exiled officials
     and those no longer in the government or the armed forces."""
     return any(t.lower_ in FORMER_WORDS or t.lower_ in _REMOVED or t.lower_.startswith("ex-") for t in tokens)
+
+
+def ex_title(token: Token) -> Token | None:
+    """The noun of "ex-president", "ex-ministers" when the parser made 'ex', '-' and the noun
+    three siblings of one role and handed over 'ex' as the mention's head."""
+    doc = token.doc
+    if token.lower_ != "ex" or token.i + 2 >= len(doc) or doc[token.i + 1].text != "-":
+        return None
+    noun = doc[token.i + 2]
+    return noun if noun.pos_ in ("NOUN", "PROPN") and noun.head.i == token.head.i else None
 
 
 def conj_root(token: Token) -> Token:
@@ -241,7 +282,7 @@ def setting_country(doc: Doc, ents: Iterable[Span]) -> str | None:
     first_sentence_end = next(iter(doc.sents)).end if len(doc) else 0
     for ent in ents:
         hit = hit_of(ent)
-        if hit is None or hit[0] not in COUNTRYISH or is_ethnic(ent):
+        if hit is None or hit[0] not in COUNTRYISH or is_ethnic(ent) or is_outside_tie(ent):
             continue
         if lead is None and ent.start < first_sentence_end:
             lead = hit[1]
@@ -256,7 +297,8 @@ def focus_country(
     """The dateline's country, else the country named most often in the article (first named
     on a tie), counting national organisations ("Hamas", "AFRICOM") as their country's names
     (``organisations`` maps an organisation's name to its country). Ethnic adjectives
-    ('ethnic Albanians') and sides taken ('pro-Russian') do not count. ``ents`` are ``doc.ents``, if already at hand."""
+    ('ethnic Albanians'), sides taken ('pro-Russian') and outside ties ('Iranian-backed',
+    'Somali-born') do not count. ``ents`` are ``doc.ents``, if already at hand."""
     ents = list(doc.ents if ents is None else ents)
     dateline = dateline_country(doc, ents)  # "GAO, Mali (AP) -" names the country
     if dateline is not None:
@@ -271,7 +313,7 @@ def focus_country(
             continue
         if ent.start_char < 400 and ent.text.isupper() and hit[0] == "capital":
             return hit[1]  # a dateline such as "ALGIERS –"
-        if is_ethnic(ent) or is_allegiance(ent):
+        if is_ethnic(ent) or is_allegiance(ent) or is_outside_tie(ent):
             continue
         counts[hit[1]] = counts.get(hit[1], 0) + 1
     return max(counts, key=lambda c: counts[c]) if counts else None

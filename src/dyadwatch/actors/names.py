@@ -14,6 +14,7 @@ from dyadwatch.actors.cues import (
     hit_of,
     is_allegiance,
     is_ethnic,
+    is_outside_tie,
     is_people_noun,
     locative_place,
     place_noun,
@@ -216,15 +217,15 @@ class NameResolver:
         """The nationality or affiliation inside a mention, nearest to its head first."""
         cues: list[tuple[int, Cue]] = []
         tokens = list(span)
-        for t in span:  # "NATO-led", "Saudi-backed": the name before the hyphen, however parsed
-            if t.lower_ in ("led", "backed", "sponsored") and t.i >= 2 and self.scope.doc[t.i - 1].text == "-":
+        for t in span:  # "NATO-led": the leader's name before the hyphen, however parsed
+            if t.lower_ == "led" and t.i >= 2 and self.scope.doc[t.i - 1].text == "-":
                 tokens.append(self.scope.doc[t.i - 2])
         for i in {e.start for t in tokens if (e := self.scope.ents.get(t.i)) is not None}:
             ent = self.scope.ents[i]
             if skip is not None and ent.start == skip.start:
                 continue
             hit = hit_of(ent)
-            if hit is None or is_ethnic(ent) or is_allegiance(ent):
+            if hit is None or is_ethnic(ent) or is_allegiance(ent) or is_outside_tie(ent):
                 continue
             kind, code = hit
             distance = head.i - ent.start if ent.start < head.i else 1000 + ent.start - head.i

@@ -206,6 +206,9 @@ class ArticlePeople:
                 res = actors.entity(ent2, ent2)
                 if res is not None and res.country:
                     country = res.country
+                    # a weak title ("Hamas political chief X", "CIA director X") is the body's
+                    if res.sector and not former and (role is None or role.term in WEAK_ROLE_TERMS):
+                        sector = res.sector
                     sector = sector or res.sector
                     reasons.append(f"affiliation '{ent2.text}' -> {res.country}")
                     break

@@ -21,9 +21,11 @@ from dyadwatch.actors.cues import (
     collective_marker,
     conjuncts,
     coordinated,
+    ex_title,
     focus_country,
     hit_of,
     is_ethnic,
+    is_outside_tie,
     is_pronoun,
     modified_noun,
     setting_country,
@@ -116,6 +118,9 @@ class ArticleActors(ActorScope):
         if collective_marker(head):
             return None  # "both countries", "the two armies": see resolve_all
         span = self.phrase(head)
+        titled = ex_title(head)
+        if titled is not None:  # "the ex-president", parsed as three nouns: the title's mention
+            span, head = self._span(self.doc, span.start, max(span.end, titled.i + 1)), titled
         if head.pos_ == "PROPN" and head.ent_type_ not in ("GPE", "NORP"):
             key = self.people.key_of(head)
             if key is not None:
@@ -196,7 +201,7 @@ class ArticleActors(ActorScope):
             first = conjuncts(ent.root)[0].idx
             why += f" (one of the compound actor '{self.text[first:span.end_char]}')"
         hint = Cue(base.country, why, "org" if base.kind != "state" else "country") \
-            if base.country and not is_ethnic(ent) else None
+            if base.country and not is_ethnic(ent) and not is_outside_tie(ent) else None
         org = base if base.kind in ("organisation", "group", "igo") else None
         found = self.roles.from_role(span, noun, speaker, hint=hint, org=org,
                                 ethnic=ent.text if is_ethnic(ent) else None)

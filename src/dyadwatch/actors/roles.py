@@ -17,6 +17,7 @@ from dyadwatch.actors.cues import (
     is_former,
     names_a_body,
     place_tokens,
+    region_word,
     sentence_places,
     singular_definite,
 )
@@ -54,6 +55,10 @@ _STATE_ALIGNED = re.compile(
 # may be named (about two sentences).
 _BARE_OFFICERS = frozenset({"officer", "officers"})
 _FORCE_LOOKBACK = 60
+# Weapons that are an actor only when the text says whose they are ("Russian missiles struck"):
+# where a missile lands or is bought says nothing of who fired it, as a ship's waters say nothing
+# of its flag ("missiles slammed into Kyiv", "the purchase of cruise missiles").
+_OWNED_WEAPONS = frozenset({"missile"})
 # The sectors of office holders whose kin are ELI: state office, not the ranks of an army.
 _OFFICE_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD"})
 
@@ -93,8 +98,9 @@ class RoleResolver:
                 return replace(best, sector="REB"), f"role '{aims[-1]} {best.term}' -> REB"
         if weak_ok or best.term not in WEAK_ROLE_TERMS:
             return best, f"role '{best.term}' -> {best.sector}"
+        # a role word inside a name is the name's ("the chairman of the African Union Commission")
         others = [(s, r) for s, _, r in found if r is not best and r.sector != best.sector
-                  and names_a_body(starts.get(s))]
+                  and names_a_body(starts.get(s)) and not self.scope.in_gazetteer_entity(starts[s])]
         if not others:
             return best, f"role '{best.term}' -> {best.sector}"
         _, mod = min(others, key=lambda f: (f[0] > start, abs(f[0] - start)))
@@ -138,11 +144,14 @@ class RoleResolver:
             possessor = self.possessor(head, speaker)
         if cue is None and possessor is not None and possessor.country:
             cue = Cue(possessor.country, f"possessor refers to {possessor.name}", "person")
-        if cue is None and head.lemma_.lower() in VESSEL_NOUNS:
+        if cue is None and head.lemma_.lower() in (*VESSEL_NOUNS, *_OWNED_WEAPONS):
             return None  # a ship is its flag's or owner's: the sea it sails in says nothing
-        if cue is None and role.kind != "title" and not role.term.startswith(DIPLOMATIC_STEMS):
+        region = region_word(span, head) if cue is None else None
+        if region is not None:  # "European officials": of several states, not the setting's
+            reasons.append(f"'{region.text}' names a region of several states")
+        elif cue is None and role.kind != "title" and not role.term.startswith(DIPLOMATIC_STEMS):
             cue = self.placed_in(head) or self.antecedent_cue(head)
-        if cue is None and not role.term.startswith(DIPLOMATIC_STEMS):
+        if cue is None and region is None and not role.term.startswith(DIPLOMATIC_STEMS):
             cue = self.place_cue(head, span, titled=role.kind == "title", armed=sector in ("MIL", "COP"))
         if cue is not None:
             reasons.append(cue.why)

@@ -88,8 +88,7 @@ REJECTED_ACTS: Final = frozenset({
     "decision", "decisions", "ruling", "rulings", "verdict", "result", "results", "outcome",
     "move", "annexation", "remarks", "comments", "statement", "statements", "report", "findings",
     "assessment", "characterisation", "characterization", "portrayal", "label", "conclusion",
-    "conclusions",
-})
+    "conclusions"})
 # Verbs of the penalty a demand attaches ("withdraw OR FACE sanctions", "or risk war"): a demand
 # with a penalty is a threat, one with a deadline too an ultimatum.
 PENALTY_VERBS: Final = frozenset({"face", "risk", "suffer", "bear"})
@@ -378,14 +377,16 @@ PART_NOUNS = frozenset({"wing", "faction", "branch", "unit", "units", "leadershi
                          "agency", "agencies", "body", "office", "movement", "organisation",
                          "organization", "group", "forces", "delegation"})
 # Role terms that say little by themselves: a more specific role beside them decides the sector
-# ("rebel leaders" REB, "army spokesman" MIL, "opposition candidates" OPP).
+# ("rebel leaders" REB, "army spokesman" MIL, "opposition candidates" OPP), as do the heads of
+# bodies ("senate president" LEG, "union chairman" LAB, "head of the army" MIL).
 WEAK_ROLE_TERMS = frozenset({
-    "leader", "leaders", "official", "officials", "senior official", "senior officials",
+    "leader", "leaders", "official", "officials", "senior official", "senior officials", "head of",
     "spokesman", "spokeswoman", "spokesperson", "spokesmen", "representative", "representatives",
-    "delegation", "delegate", "delegates", "adviser", "advisers", "advisor", "advisors",
+    "delegation", "delegate", "delegates", "adviser", "advisers", "advisor", "advisors", "chairman",
     "candidate", "candidates", "commander", "commanders", "officer", "officers", "negotiator",
-    "negotiators", "chief", "head", "member", "members", "figure", "figures",
-})
+    "negotiators", "chief", "head", "member", "members", "figure", "figures", "president",
+    "presidents", "vice president", "chancellor", "chairwoman", "director", "director general",
+    "secretary-general", "general secretary"})
 # Military ranks, which say what a person is in the army, not what office he holds: a ranked
 # head of state is coded by the office ("Colonel X" who rules is GOV).
 MILITARY_RANKS = frozenset({"general", "generals", "colonel", "colonels", "lieutenant", "brigadier", "admiral",
