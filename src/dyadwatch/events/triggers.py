@@ -379,9 +379,7 @@ class Matcher:
         light_ok = lemma in LIGHT_VERBS and depth < 3
         obj = self.clauses.direct_object(token) if candidates or light_ok else None
         prt, after = self.clauses.particles(token) if candidates else (set(), set())
-        # A passive verb's later prepositions are its own phrases, never a particle: "were
-        # backed by allies in an operation" is not "backed in"; a passive particle is parsed
-        # as one ("the raid was carried out", "the talks were called off").
+        # passive: later prepositions are phrases ("backed by X in Y" is no "back in")
         loose = set() if any(c.dep_ == "auxpass" for c in token.children) else after
         objects: set[str] | None = None
         own: set[str] = set()  # the direct object's words, when a pattern names them
