@@ -6,7 +6,8 @@ mob's lynching is a killing (1823); "stood up for" a party defends it in words (
 "picked up" activists is an arrest (173); regret expressed *to* a party is an apology (055),
 regret *over* a decision still disapproval (110); welcoming a leader *to* a capital hosts
 him (043), while "welcomed X in a statement" praises (051); a mutiny is unconventional violence (180);
-correspondents expelled one by one are individuals (174), not an organisation (166).
+correspondents expelled one by one are individuals (174), not an organisation (166); fighters
+who "cut off the road" blockade it (191), a landslide that does is no party.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ def _codes(coder: Coder, text: str) -> set[str]:
     ("Soldiers mutinied at a barracks near the capital on Tuesday.", "180"),
     ("China expelled three Wall Street Journal correspondents.", "174"),
     ("Xi welcomed Putin to Beijing on Tuesday.", "043"),
+    ("Rebels cut off the road between Goma and Rutshuru.", "191"),
+    ("Al Shabaab fighters cut off the main highway to Baidoa.", "191"),
 ])
 def test_a_common_wire_word_codes_its_event(coder: Coder, text: str, code: str) -> None:
     assert code in _codes(coder, text)
@@ -64,6 +67,10 @@ def test_welcoming_in_a_statement_is_praise_not_hosting(coder: Coder, text: str)
     "Fans stormed the pitch after the final whistle.",
     "Fans invaded the pitch to celebrate the title.",
     "The singer stormed the charts with her new album.",
+    "The Spanish player beat the seven-time champion in five sets.",
+    "The photographer captured the eruption of the volcano on camera.",
+    "A landslide cut off the main road to the village.",
+    "The council cut the road budget by a third.",
 ])
 def test_the_same_words_in_ordinary_news_are_no_event(coder: Coder, text: str) -> None:
     assert _codes(coder, text) == set()
