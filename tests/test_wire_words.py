@@ -7,7 +7,9 @@ mob's lynching is a killing (1823); "stood up for" a party defends it in words (
 regret *over* a decision still disapproval (110); welcoming a leader *to* a capital hosts
 him (043), while "welcomed X in a statement" praises (051); a mutiny is unconventional violence (180);
 correspondents expelled one by one are individuals (174), not an organisation (166); fighters
-who "cut off the road" blockade it (191), a landslide that does is no party.
+who "cut off the road" blockade it (191), a landslide that does is no party. A verb whose own particle made its pattern keeps it: "stepped
+down after the protests" is a resignation (0831), not a light verb with the noun 'protests'
+(``events/triggers.py``).
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ def _codes(coder: Coder, text: str) -> set[str]:
     ("Xi welcomed Putin to Beijing on Tuesday.", "043"),
     ("Rebels cut off the road between Goma and Rutshuru.", "191"),
     ("Al Shabaab fighters cut off the main highway to Baidoa.", "191"),
+    ("The prime minister stepped down after the protests.", "0831"),
+    ("The World Bank suspended lending to Uganda.", "1621"),
 ])
 def test_a_common_wire_word_codes_its_event(coder: Coder, text: str, code: str) -> None:
     assert code in _codes(coder, text)

@@ -135,6 +135,11 @@ def _verb_lemma(lexicon: Lexicon, token: Token) -> str:
     return token.lemma_.lower()
 
 
+def _particle_made(p: Pattern) -> bool:
+    """A pattern that needs a particle of its own ("step down"): matched, the particle is there."""
+    return bool(p.named_particles) and "-" not in p.particles
+
+
 def _particles_fit(p: Pattern, prt: set[str], after: set[str]) -> bool:
     """Whether a verb's particles (``prt``) and the particle-like words after it (``after``)
     fit a pattern: one it names is there unless it may go without ('-'), and a particle
@@ -431,8 +436,11 @@ class Matcher:
         if obj is not None and _ordinary_object(lemma, obj, best[1] if best else None, best_words, self.clauses):
             return None  # "released its earnings", "captured the title": no political act
         light = None
+        # a verb whose own particle made its pattern ("stepped down after the protests") keeps it:
+        # the noun after it is no light verb's object
         if obj is not None and light_ok and (
-            best is None or (not best[1].objects and best[1].kind != "frame") or best[0] < 1
+            best is None or best[0] < 1
+            or (not best[1].objects and best[1].kind != "frame" and not _particle_made(best[1]))
         ):
             light = self._noun_match(obj, "noun", governor=token, framed=depth > 0)
         if light is not None:
