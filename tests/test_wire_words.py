@@ -9,7 +9,9 @@ him (043), while "welcomed X in a statement" praises (051); a mutiny is unconven
 correspondents expelled one by one are individuals (174), not an organisation (166); fighters
 who "cut off the road" blockade it (191), a landslide that does is no party. A verb whose own particle made its pattern keeps it: "stepped
 down after the protests" is a resignation (0831), not a light verb with the noun 'protests'
-(``events/triggers.py``).
+(``events/triggers.py``). The parser leaves some past tenses unlemmatised ('overran', 'forgave'):
+the rows name them too. Burning houses destroys property (1712); only driving people out of
+them is the mass expulsion of 20.
 """
 
 from __future__ import annotations
@@ -39,6 +41,9 @@ def _codes(coder: Coder, text: str) -> set[str]:
     ("Al Shabaab fighters cut off the main highway to Baidoa.", "191"),
     ("The prime minister stepped down after the protests.", "0831"),
     ("The World Bank suspended lending to Uganda.", "1621"),
+    ("Insurgents overran an army base in Borno.", "192"),
+    ("Mandela forgave his jailers.", "056"),
+    ("The attackers burned houses and a church.", "1712"),
 ])
 def test_a_common_wire_word_codes_its_event(coder: Coder, text: str, code: str) -> None:
     assert code in _codes(coder, text)
@@ -75,6 +80,7 @@ def test_welcoming_in_a_statement_is_praise_not_hosting(coder: Coder, text: str)
     "The photographer captured the eruption of the volcano on camera.",
     "A landslide cut off the main road to the village.",
     "The council cut the road budget by a third.",
+    "The team overran its budget.",
 ])
 def test_the_same_words_in_ordinary_news_are_no_event(coder: Coder, text: str) -> None:
     assert _codes(coder, text) == set()
