@@ -1,17 +1,17 @@
-"""Common wire-news event words the lexicon (``data/lexicon/NN_*.tsv``, ``data/verbs.tsv``)
-codes, and their ordinary uses that must stay no event (``data/nonevent_objects.tsv``).
+"""Common wire-news event words the lexicon (``data/lexicon/NN_*.tsv``, ``data/verbs.tsv``) codes, and
+their ordinary uses that must stay no event (``data/nonevent_objects.tsv``).
 
-The sentences are our own, wire style. A judicial hanging is coded as an execution is (190); a
-mob's lynching is a killing (1823); "stood up for" a party defends it in words (052); police
-"picked up" activists is an arrest (173); regret expressed *to* a party is an apology (055),
-regret *over* a decision still disapproval (110); welcoming a leader *to* a capital hosts
-him (043), while "welcomed X in a statement" praises (051); a mutiny is unconventional violence (180);
-correspondents expelled one by one are individuals (174), not an organisation (166); fighters
-who "cut off the road" blockade it (191), a landslide that does is no party. A verb whose own particle made its pattern keeps it: "stepped
-down after the protests" is a resignation (0831), not a light verb with the noun 'protests'
-(``events/triggers.py``). The parser leaves some past tenses unlemmatised ('overran', 'forgave'):
-the rows name them too. Burning houses destroys property (1712); only driving people out of
-them is the mass expulsion of 20.
+The sentences are our own, wire style. A judicial hanging is coded as an execution is (190); a mob's
+lynching is a killing (1823); "stood up for" a party defends it in words (052), "stood up to" one
+refuses to yield (124); police "picked up" activists is an arrest (173); regret expressed *to* a
+party is an apology (055), regret *over* a decision still disapproval (110); welcoming a leader *to*
+a capital hosts him (043), while "welcomed X in a statement" praises (051); a mutiny is
+unconventional violence (180); correspondents expelled one by one are individuals (174), not an
+organisation (166); fighters who "cut off the road" blockade it (191), a landslide that does is no
+party. A verb whose own particle made its pattern keeps it: "stepped down after the protests" is a
+resignation (0831), not a light verb with the noun 'protests' (``events/triggers.py``). The parser
+leaves some past tenses unlemmatised ('overran', 'forgave'): the rows name them too. Burning houses
+destroys property (1712); only driving people out of them is the mass expulsion of 20.
 """
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ def _codes(coder: Coder, text: str) -> set[str]:
     ("Insurgents overran an army base in Borno.", "192"),
     ("Mandela forgave his jailers.", "056"),
     ("The attackers burned houses and a church.", "1712"),
+    ("The storming of the Capitol by Trump supporters shocked the world.", "190"),
+    ("The Philippines stood up to Beijing over the shoal.", "124"),
 ])
 def test_a_common_wire_word_codes_its_event(coder: Coder, text: str, code: str) -> None:
     assert code in _codes(coder, text)
@@ -81,6 +83,7 @@ def test_welcoming_in_a_statement_is_praise_not_hosting(coder: Coder, text: str)
     "A landslide cut off the main road to the village.",
     "The council cut the road budget by a third.",
     "The team overran its budget.",
+    "The storming of the pitch by fans delayed the match.",
 ])
 def test_the_same_words_in_ordinary_news_are_no_event(coder: Coder, text: str) -> None:
     assert _codes(coder, text) == set()
