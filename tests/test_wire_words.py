@@ -11,7 +11,8 @@ organisation (166); fighters who "cut off the road" blockade it (191), a landsli
 party. A verb whose own particle made its pattern keeps it: "stepped down after the protests" is a
 resignation (0831), not a light verb with the noun 'protests' (``events/triggers.py``). The parser
 leaves some past tenses unlemmatised ('overran', 'forgave'): the rows name them too. Burning houses
-destroys property (1712); only driving people out of them is the mass expulsion of 20.
+destroys property (1712); only driving people out of them is the mass expulsion of 20. People
+"forcibly disappeared" are abducted (181); a reporter who disappeared names no one who did it.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ def _codes(coder: Coder, text: str) -> set[str]:
     ("The attackers burned houses and a church.", "1712"),
     ("The storming of the Capitol by Trump supporters shocked the world.", "190"),
     ("The Philippines stood up to Beijing over the shoal.", "124"),
+    ("Three activists were forcibly disappeared in Sindh province.", "181"),
+    ("Police shoved reporters outside the court in Harare.", "182"),
 ])
 def test_a_common_wire_word_codes_its_event(coder: Coder, text: str, code: str) -> None:
     assert code in _codes(coder, text)
@@ -84,6 +87,8 @@ def test_welcoming_in_a_statement_is_praise_not_hosting(coder: Coder, text: str)
     "The council cut the road budget by a third.",
     "The team overran its budget.",
     "The storming of the pitch by fans delayed the match.",
+    "The journalist disappeared in 2019.",
+    "Shoppers jostled for bargains on Black Friday.",
 ])
 def test_the_same_words_in_ordinary_news_are_no_event(coder: Coder, text: str) -> None:
     assert _codes(coder, text) == set()
