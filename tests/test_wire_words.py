@@ -49,6 +49,7 @@ def _codes(coder: Coder, text: str) -> set[str]:
     ("The Philippines stood up to Beijing over the shoal.", "124"),
     ("Three activists were forcibly disappeared in Sindh province.", "181"),
     ("Police shoved reporters outside the court in Harare.", "182"),
+    ("China came out in support of Russia's position.", "051"),
 ])
 def test_a_common_wire_word_codes_its_event(coder: Coder, text: str, code: str) -> None:
     assert code in _codes(coder, text)
@@ -89,6 +90,7 @@ def test_welcoming_in_a_statement_is_praise_not_hosting(coder: Coder, text: str)
     "The storming of the pitch by fans delayed the match.",
     "The journalist disappeared in 2019.",
     "Shoppers jostled for bargains on Black Friday.",
+    "The report came out on Monday.",
 ])
 def test_the_same_words_in_ordinary_news_are_no_event(coder: Coder, text: str) -> None:
     assert _codes(coder, text) == set()

@@ -135,9 +135,14 @@ def _verb_lemma(lexicon: Lexicon, token: Token) -> str:
     return token.lemma_.lower()
 
 
-def _particle_made(p: Pattern) -> bool:
-    """A pattern that needs a particle of its own ("step down"): matched, the particle is there."""
-    return bool(p.named_particles) and "-" not in p.particles
+def _light_noun_may_win(best: tuple[float, Pattern, Match | None] | None) -> bool:
+    """Whether the verb's object noun may take the verb as its light verb ("held talks"): not when
+    a pattern with an object or a frame fits, nor when one needs a particle of its own, which is
+    there ("stepped down after the protests": a resignation, not a protest)."""
+    if best is None or best[0] < 1:
+        return True
+    p = best[1]
+    return not p.objects and p.kind != "frame" and not (p.named_particles and "-" not in p.particles)
 
 
 def _particles_fit(p: Pattern, prt: set[str], after: set[str]) -> bool:
@@ -436,12 +441,7 @@ class Matcher:
         if obj is not None and _ordinary_object(lemma, obj, best[1] if best else None, best_words, self.clauses):
             return None  # "released its earnings", "captured the title": no political act
         light = None
-        # a verb whose own particle made its pattern ("stepped down after the protests") keeps it:
-        # the noun after it is no light verb's object
-        if obj is not None and light_ok and (
-            best is None or best[0] < 1
-            or (not best[1].objects and best[1].kind != "frame" and not _particle_made(best[1]))
-        ):
+        if obj is not None and light_ok and _light_noun_may_win(best):
             light = self._noun_match(obj, "noun", governor=token, framed=depth > 0)
         if light is not None:
             return light
