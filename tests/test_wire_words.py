@@ -11,7 +11,7 @@ organisation (166); fighters who "cut off the road" blockade it (191), a landsli
 party. A verb whose own particle made its pattern keeps it: "stepped down after the protests" is a
 resignation (0831), not a light verb with the noun 'protests' (``events/triggers.py``). The parser
 leaves some past tenses unlemmatised ('overran', 'forgave'): the rows name them too. Burning houses
-destroys property (1712); only driving people out of them is the mass expulsion of 20. People
+destroys property (1712); only driving people out, or burning whole neighbourhoods, is the cleansing of 20. People
 "forcibly disappeared" are abducted (181); a reporter who disappeared names no one who did it.
 """
 
@@ -50,6 +50,7 @@ def _codes(coder: Coder, text: str) -> set[str]:
     ("Three activists were forcibly disappeared in Sindh province.", "181"),
     ("Police shoved reporters outside the court in Harare.", "182"),
     ("China came out in support of Russia's position.", "051"),
+    ("Mobs burned Muslim neighbourhoods in the city.", "203"),
 ])
 def test_a_common_wire_word_codes_its_event(coder: Coder, text: str, code: str) -> None:
     assert code in _codes(coder, text)
