@@ -135,6 +135,16 @@ def _verb_lemma(lexicon: Lexicon, token: Token) -> str:
     return token.lemma_.lower()
 
 
+def _light_noun_may_win(best: tuple[float, Pattern, Match | None] | None) -> bool:
+    """Whether the verb's object noun may take the verb as its light verb ("held talks"): not when
+    a pattern with an object or a frame fits, nor when one needs a particle of its own, which is
+    there ("stepped down after the protests": a resignation, not a protest)."""
+    if best is None or best[0] < 1:
+        return True
+    p = best[1]
+    return not p.objects and p.kind != "frame" and not (p.named_particles and "-" not in p.particles)
+
+
 def _particles_fit(p: Pattern, prt: set[str], after: set[str]) -> bool:
     """Whether a verb's particles (``prt``) and the particle-like words after it (``after``)
     fit a pattern: one it names is there unless it may go without ('-'), and a particle
@@ -433,9 +443,7 @@ class Matcher:
         if obj is not None and _ordinary_object(lemma, obj, best[1] if best else None, best_words, self.clauses):
             return None  # "released its earnings", "captured the title": no political act
         light = None
-        if obj is not None and light_ok and (
-            best is None or (not best[1].objects and best[1].kind != "frame") or best[0] < 1
-        ):
+        if obj is not None and light_ok and _light_noun_may_win(best):
             light = self._noun_match(obj, "noun", governor=token, framed=depth > 0)
         if light is not None:
             return light
