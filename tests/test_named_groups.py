@@ -165,3 +165,14 @@ def test_party_codes_follow_the_article_date(coder: Coder) -> None:
 def test_named_actors_in_wire_sentences(coder: Coder, text: str, source: str, target: str | None) -> None:
     pairs = _pair(coder.code(text, date="2024-06-01"))
     assert any(s == source and (target is None or t == target) for s, t in pairs), pairs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Rioters stormed the Brazilian Congress in Brasilia on Sunday.", "BRACVL", "BRALEG"),
+    ("Protesters stormed the Peruvian Congress in Lima, police said.", "PERCVL", "PERLEG"),
+    ("The US Congress approved new sanctions on Iran.", "USALEG", "IRN"),
+])
+def test_a_generic_body_name_after_another_countrys_name_is_that_countrys(
+        coder: Coder, text: str, source: str, target: str) -> None:
+    assert (source, target) in _pair(coder.code(text, date="2023-01-09"))

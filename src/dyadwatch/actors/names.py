@@ -4,6 +4,7 @@ and the nationality or affiliation inside a mention."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date as Date
 from typing import TYPE_CHECKING
 
@@ -81,8 +82,19 @@ class NameResolver:
         if kind == "organisation":
             for h in self.scope.knowledge.lookup(ent.text):
                 if h.kind == "organisation":
-                    return self._from_hit(h, ent.text)
+                    return self._of_named_country(self._from_hit(h, ent.text), ent, span)
         return None
+
+    def _of_named_country(self, res: Resolution, ent: Span, span: Span) -> Resolution:
+        """A body named by a generic name after another country's name or nationality is that
+        country's body of the same sector: "the Brazilian Congress" is BRALEG, not the US
+        Congress; "Jordan's Muslim Brotherhood" is Jordan's."""
+        cue = self.country_cue(span, ent.root, skip=ent)
+        if (cue is None or cue.kind not in COUNTRYISH or res.country in (None, cue.code)
+                or not any(t.i < ent.start for t in span if self.scope.ents.get(t.i) is not None)):  # fmt: skip
+            return res
+        return replace(res, name=f"{self.scope.country_name(cue.code)} {ent.text}", country=cue.code,
+                       reason=f"{res.reason}; but {cue.why}: that country's body of the name")
 
     @staticmethod
     def _part_of(token: Token) -> Token | None:
