@@ -12,7 +12,8 @@ installed pipeline. Two components of ours are added:
 
 The pipeline's ``attribute_ruler`` is swapped for ``dw_attribute_ruler``, which finds its matches
 through an index (``attributes.py``): the same parts of speech, morphology and lemmas, in a fifth
-of the time.
+of the time. The English rule ``lemmatizer`` is swapped for ``dw_lemmatizer`` (``lemmas.py``),
+which gives the same lemmas, lemmatizing each distinct word, part of speech and morphology once.
 """
 
 from __future__ import annotations
@@ -80,8 +81,10 @@ def load_pipeline(name: str = DEFAULT_MODEL, knowledge: Knowledge | None = None)
     # imported here: attributes.py subclasses spaCy's AttributeRuler, and importing spaCy costs
     # about 100 MB in a process that never parses (the ingest parent of its workers)
     from dyadwatch.nlp.attributes import use_index
+    from dyadwatch.nlp.lemmas import use_cached_lemmas
 
     use_index(nlp)  # the attribute ruler's same matches, through an index (attributes.py)
+    use_cached_lemmas(nlp)  # the same lemmas, each distinct word looked at once (lemmas.py)
     register_extensions()
     _register_components()
     nlp.add_pipe("dw_sentences", before="parser")
