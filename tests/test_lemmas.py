@@ -16,8 +16,11 @@ from dyadwatch.nlp.lemmas import CachedLemmatizer, use_cached_lemmas
 
 # A few tables as the English pipelines have them: suffix rules, an index, exceptions.
 TABLES: dict[str, dict[str, Any]] = {
-    "lemma_rules": {"noun": [["s", ""], ["ies", "y"]], "verb": [["ed", "e"], ["ed", ""],
-                    ["ing", ""]], "adj": [["er", ""]]},  # fmt: skip
+    "lemma_rules": {
+        "noun": [["s", ""], ["ies", "y"]],
+        "verb": [["ed", "e"], ["ed", ""], ["ing", ""]],
+        "adj": [["er", ""]],
+    },
     "lemma_index": {"noun": ["talk", "army"], "verb": ["meet", "plan", "talk"], "adj": ["big"]},
     "lemma_exc": {"verb": {"met": ["meet"], "went": ["go"]}, "noun": {"men": ["man"]}},
 }
