@@ -199,14 +199,23 @@ def follow_notes(events: list[Event], doc: Doc) -> list[Event]:
     """The article's events with the PLOVER manual's borderline notes applied (CAMEO unchanged)."""
     if not events:
         return events
-    tokens = {tok.idx: tok for tok in doc}
+    from spacy.attrs import IDX
+
+    # the token that starts at each trigger's offset, found in the offsets (not a dict of every
+    # token of the article: that cost more than the notes)
+    starts: list[int] = doc.to_array(IDX).tolist()
+
+    def token_at(offset: int) -> Token | None:
+        i = bisect_left(starts, offset)
+        return doc[i] if i < len(starts) and starts[i] == offset else None
+
     # pairs of countries one of which assaults, coerces or threatens the other in this article
     fights = {frozenset((e.source.country, e.target.country)) for e in events
               if e.plover.type in _CONFLICT_TYPES and e.target is not None and e.source is not None
               and e.source.country and e.target.country and e.source.country != e.target.country}
     out: list[Event] = []
     for event in events:
-        trigger = tokens.get(event.evidence.trigger.start)
+        trigger = token_at(event.evidence.trigger.start)
         if trigger is None or event.source is None:  # (an event always has its trigger in the doc)
             out.append(event)
             continue
