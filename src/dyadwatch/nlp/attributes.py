@@ -5,8 +5,8 @@ The English pipelines' ``attribute_ruler`` maps each fine tag (and a few words: 
 patterns. spaCy's Matcher tries every pattern at every token: 12-14 ms for a 500-word article,
 longer than the tagger and parser together. Nearly every pattern starts with an exact tag or
 word, so ``AttributeIndex`` looks the patterns up by the token's tag and word and checks only
-those, and remembers what a token with given values (tag, word, dependency...) matches: most
-tokens are seen many times ("the", ","), so only a word's first token in a run is checked. It
+those, and remembers (in a ``Memo``) what a token with given values (tag, word, dependency...)
+matches: most are seen again and again ("the", ","), and are checked once. It
 returns the very list ``AttributeRuler.match`` returns, and applies it as the ruler's own
 ``set_annotations`` does (token by token, without a ``Span`` for each match), so parts of
 speech, morphology and lemmas are the same:
@@ -32,6 +32,8 @@ from typing import TYPE_CHECKING, Any, get_type_hints
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 
+from dyadwatch.memo import Memo
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -46,7 +48,7 @@ Match = tuple[int, int, int, int]
 """(rule number, match id, start, end): an item of ``AttributeRuler.match``."""
 Check = tuple[int, str, Any]
 """(column, "eq" | "in" | "not_in" | "regex", value): one condition on a token."""
-_SEEN = 200_000  # token rows remembered (``AttributeIndex.seen``); past that, start afresh
+_SEEN = 100_000  # token rows remembered (``AttributeIndex.seen``), the least recently used go first
 
 
 class Unsupported(ValueError):
@@ -113,9 +115,8 @@ class AttributeIndex:
             for v in (value,) if kind == "eq" else value:
                 by_value.setdefault(v, []).append(rule)
         # what a token with given values (a row of ``_ARRAY``) fits: the same in every document
-        # ("the" tagged DT, ","), so found once; and the strings regular expressions were tried on
-        self.seen: dict[tuple[int, ...], Fits] = {}
-        self.texts: dict[int, str] = {}
+        # ("the" tagged DT, ","), so found once
+        self.seen: Memo[tuple[int, ...], Fits] = Memo(maxsize=_SEEN)
 
     @classmethod
     def of(cls, ruler: Any) -> AttributeIndex | None:
@@ -143,17 +144,13 @@ class AttributeIndex:
             return []
         rows: list[list[int]] = doc.to_array([IDS[a] for a in _ARRAY]).tolist()
         strings = doc.vocab.strings  # as spaCy's Matcher reads them: the doc's own
-        if len(self.seen) > _SEEN:
-            self.seen.clear()
-        seen = self.seen
+        texts: dict[int, str] = {}  # the strings a regular expression was tried on
+        keys = [tuple(row) for row in rows]
+        fits = self.seen.get_or_compute_many(keys, lambda key: self._fits(key, strings, texts))
         found: set[Match] = set()
         n = len(rows)
-        for i, row in enumerate(rows):
-            key = tuple(row)
-            fits = seen.get(key)
-            if fits is None:
-                fits = seen[key] = self._fits(row, strings)
-            singles, longer = fits
+        for i, key in enumerate(keys):
+            singles, longer = fits[key]
             for number, match_id in singles:
                 found.add((number, match_id, i, i + 1))
             for rule in longer:
@@ -162,13 +159,13 @@ class AttributeIndex:
                 if end > n:
                     continue
                 k = 1
-                while k < len(tokens) and self._holds(rows[i + k], tokens[k], strings):
+                while k < len(tokens) and self._holds(rows[i + k], tokens[k], strings, texts):
                     k += 1
                 if k == len(tokens):
                     found.add((rule.number, rule.match_id, i, end))
         return sorted(found)
 
-    def _fits(self, row: Sequence[int], strings: Any) -> Fits:
+    def _fits(self, row: Sequence[int], strings: Any, texts: dict[int, str]) -> Fits:
         """Of the rules a token with these values may start, the one-token rules it matches
         and the longer rules whose first token it matches."""
         candidates = list(self.others)
@@ -179,14 +176,17 @@ class AttributeIndex:
         singles: list[tuple[int, int]] = []
         longer: list[Rule] = []
         for rule in candidates:
-            if self._holds(row, rule.tokens[0], strings):
+            if self._holds(row, rule.tokens[0], strings, texts):
                 if len(rule.tokens) == 1:
                     singles.append((rule.number, rule.match_id))
                 else:
                     longer.append(rule)
         return tuple(singles), tuple(longer)
 
-    def _holds(self, row: Sequence[int], checks: tuple[Check, ...], strings: Any) -> bool:
+    @staticmethod
+    def _holds(
+        row: Sequence[int], checks: tuple[Check, ...], strings: Any, texts: dict[int, str]
+    ) -> bool:
         for column, kind, value in checks:
             got = row[column]
             if kind == "eq":
@@ -199,9 +199,9 @@ class AttributeIndex:
                 if got in value:
                     return False
             else:
-                text = self.texts.get(got)
+                text = texts.get(got)
                 if text is None:
-                    text = self.texts[got] = str(strings[got])
+                    text = texts[got] = str(strings[got])
                 if value.search(text) is None:
                     return False
         return True

@@ -5,7 +5,7 @@ lemmas its suffix rules find: a singular noun, an infinitive or a plain adjectiv
 is checked again each time (``is_base_form``, reading the morphology as a dict). Its lemma
 depends on nothing but the word, its coarse part of speech and its morphology, so
 ``CachedLemmatizer`` reads those three as an array, lemmatizes each distinct triple once with the
-stock method and writes every lemma back in one call. Tokens that already have a lemma (the
+stock method (remembered in a ``Memo`` across documents) and writes every lemma back in one call. Tokens that already have a lemma (the
 attribute ruler's) keep it unless the component overwrites, as in the stock component.
 
 ``use_cached_lemmas`` swaps it into a loaded pipeline in place of the stock English rule
@@ -22,16 +22,18 @@ from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from thinc.api import Model
 
+from dyadwatch.memo import Memo
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_LIMIT = 500_000  # distinct triples kept; a long run starts afresh past that
+_ANSWERS = 100_000  # distinct triples remembered (the least recently used go first)
 
 
 class CachedLemmatizer(EnglishLemmatizer):
     """spaCy's English lemmatizer, lemmatizing each distinct (word, POS, morphology) once."""
 
-    _lemmas: dict[tuple[int, int, int], str] | None = None
+    _lemmas: Memo[tuple[int, int, int], str] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         if self.mode != "rule" or len(doc) == 0:
@@ -40,20 +42,20 @@ class CachedLemmatizer(EnglishLemmatizer):
 
         if not self._validated:
             self._validate_tables()
-        if self._lemmas is None or len(self._lemmas) > _LIMIT:
-            self._lemmas = {}
-        lemmas = self._lemmas
-        add = doc.vocab.strings.add  # the strings of a memory zone go with it: add each time
+        if self._lemmas is None:
+            self._lemmas = Memo(maxsize=_ANSWERS)
         array = doc.to_array([ORTH, POS, MORPH, LEMMA])
         column = array[:, 3].copy()
+        todo: dict[tuple[int, int, int], list[int]] = {}  # the tokens of each triple to lemmatize
         for i, (orth, pos, morph, lemma) in enumerate(array.tolist()):
-            if lemma and not self.overwrite:
-                continue
-            key = (orth, pos, morph)
-            text = lemmas.get(key)
-            if text is None:
-                text = lemmas[key] = self.lemmatize(doc[i])[0]
-            column[i] = add(text)
+            if not lemma or self.overwrite:
+                todo.setdefault((orth, pos, morph), []).append(i)
+        lemmas = self._lemmas.get_or_compute_many(
+            todo, lambda key: str(self.lemmatize(doc[todo[key][0]])[0])
+        )
+        add = doc.vocab.strings.add  # the strings of a memory zone go with it: add each time
+        for key, tokens in todo.items():
+            column[tokens] = add(lemmas[key])
         doc.from_array([LEMMA], column.reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 
