@@ -124,7 +124,8 @@ def test_many_keys_at_once_compute_only_the_missing_ones() -> None:
         asked.append(key)
         return len(key)
 
-    assert memo.get_or_compute_many(["a", "bb", "bb", "ccc"], compute) == {"a": 1, "bb": 2, "ccc": 3}
+    found = memo.get_or_compute_many(["a", "bb", "bb", "ccc"], compute)
+    assert found == {"a": 1, "bb": 2, "ccc": 3}
     assert asked == ["bb", "ccc"]  # each missing key once, in order; "a" was remembered
     assert memo.get_or_compute_many(["ccc", "bb"], compute) == {"ccc": 3, "bb": 2}
     assert asked == ["bb", "ccc"]
