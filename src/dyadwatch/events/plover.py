@@ -217,7 +217,11 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
     if source is None:
         return type_, mode
     lemma = trigger.lemma_.lower()
-    words = {t.lemma_.lower() for t in trigger.subtree} | {t.lower_ for t in trigger.subtree}
+    # the clause's words, read only for the types and codes whose notes below look at them
+    # (a walk of the whole clause for every event cost more than the rest of the notes)
+    wordy = type_ in ("REQUEST", "RETREAT", "MOBILIZE") or code == "173" or code[:3] == "062"
+    words = ({t.lemma_.lower() for t in trigger.subtree} | {t.lower_ for t in trigger.subtree}
+             if wordy else set[str]())  # fmt: skip
     if event.modality == "future" and type_ in _FUTURE_TYPES:
         return _FUTURE_TYPES[type_], None
     if type_ == "REQUEST":
