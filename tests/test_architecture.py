@@ -146,7 +146,7 @@ LAZY: dict[str, str] = {
     # knowledge files, the store, geo) doubled its time (0.17 s -> 0.32 s), so each command
     # imports what it runs.
     "dyadwatch.cli.*": "fast --help",
-    # nlp/attributes.py subclasses spaCy's AttributeRuler: importing it loads spaCy (about
+    # nlp/attributes.py and nlp/lemmas.py subclass spaCy's components: importing them loads spaCy (about
     # 100 MB), which a process that never parses (the parent of ingest's workers) must not pay.
     "dyadwatch.nlp.pipeline": "spaCy only when a pipeline is loaded",
 }

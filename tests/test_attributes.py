@@ -221,3 +221,35 @@ def test_patterns_added_or_cleared_after_indexing_are_seen() -> None:
     assert not ruler.indexed
     ruler.clear()
     assert ruler.match(doc) == [] and ruler(doc) is doc
+
+
+# One indexed ruler for many documents: what it remembers of a token's values from one
+# document holds in the next.
+_SHARED_INDEXED = _indexed_pipeline()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(TAGS), st.sampled_from(DEPS)),
+                max_size=12), st.booleans())  # fmt: skip
+def test_a_ruler_used_on_many_documents_keeps_finding_the_matchers_matches(
+    tokens: list[tuple[str, str, str]], parsed: bool
+) -> None:
+    ruler = _SHARED_INDEXED.get_pipe("attribute_ruler")
+    doc = _doc(_SHARED_INDEXED.vocab, tokens, parsed)
+    assert ruler.match(doc) == AttributeRuler.match(ruler, doc)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(TAGS), st.sampled_from(DEPS)),
+                max_size=12))  # fmt: skip
+def test_the_indexed_ruler_sets_what_the_stock_ruler_sets_on_any_tokens(
+    ruler: AttributeRuler, tokens: list[tuple[str, str, str]]
+) -> None:
+    """Its annotations go token by token, not through a Span per match ("gon na" sets the
+    last token: a negative index)."""
+    stock, indexed = _doc(ruler.vocab, tokens), _doc(_SHARED_INDEXED.vocab, tokens)
+    ruler(stock)
+    _SHARED_INDEXED.get_pipe("attribute_ruler")(indexed)
+    assert [(t.pos_, str(t.morph), t.lemma_) for t in indexed] == [
+        (t.pos_, str(t.morph), t.lemma_) for t in stock
+    ]

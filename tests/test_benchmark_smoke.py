@@ -78,3 +78,15 @@ def test_attribute_benchmark_finds_the_same_matches() -> None:
     assert result.returncode == 0, result.stderr
     line = next(x for x in result.stdout.splitlines() if x.startswith("synthetic corpus"))
     assert "3 docs" in line and ", 0 documents differ" in line
+
+
+@pytest.mark.model
+def test_lemma_benchmark_finds_the_same_lemmas() -> None:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "tests"), str(ROOT / "src")])}
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "lemmas.py"), "--articles", "3", "--repeats", "1"],
+        capture_output=True, text=True, env=env, timeout=600, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    line = next(x for x in result.stdout.splitlines() if x.startswith("synthetic corpus"))
+    assert "3 docs" in line and ", 0 documents differ" in line

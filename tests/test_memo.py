@@ -113,3 +113,50 @@ def test_bad_bounds_are_refused_by_name(maxsize: object, ttl: float | None) -> N
     with pytest.raises(InvalidArgument) as err:
         Memo(maxsize, ttl=ttl)  # type: ignore[arg-type]
     assert err.value.parameter == ("ttl" if ttl is not None else "maxsize")
+
+
+def test_many_keys_at_once_compute_only_the_missing_ones() -> None:
+    memo = Memo[str, int](maxsize=3)
+    memo.put("a", 1)
+    asked: list[str] = []
+
+    def compute(key: str) -> int:
+        asked.append(key)
+        return len(key)
+
+    found = memo.get_or_compute_many(["a", "bb", "bb", "ccc"], compute)
+    assert found == {"a": 1, "bb": 2, "ccc": 3}
+    assert asked == ["bb", "ccc"]  # each missing key once, in order; "a" was remembered
+    assert memo.get_or_compute_many(["ccc", "bb"], compute) == {"ccc": 3, "bb": 2}
+    assert asked == ["bb", "ccc"]
+    assert len(memo) == 3
+
+
+def test_many_keys_past_the_bound_keep_the_latest() -> None:
+    memo = Memo[int, int](maxsize=2)
+    assert memo.get_or_compute_many(range(4), lambda k: k * 10) == {0: 0, 1: 10, 2: 20, 3: 30}
+    assert (0 in memo, 2 in memo, 3 in memo) == (False, True, True)
+
+
+def test_a_failed_computation_of_many_remembers_nothing_missed() -> None:
+    memo = Memo[int, int](maxsize=10)
+
+    def compute(key: int) -> int:
+        if key == 2:
+            raise ValueError(key)
+        return key
+
+    with pytest.raises(ValueError):
+        memo.get_or_compute_many([1, 2], compute)
+    assert len(memo) == 0
+
+
+def test_a_pickled_or_copied_memo_starts_empty_with_its_bounds() -> None:
+    import copy
+    import pickle
+
+    memo = Memo[str, int](maxsize=5, ttl=60.0)
+    memo.put("a", 1)
+    for other in (pickle.loads(pickle.dumps(memo)), copy.deepcopy(memo)):
+        assert (other.maxsize, other.ttl, len(other)) == (5, 60.0, 0)
+        assert other.get_or_compute("b", lambda: 2) == 2

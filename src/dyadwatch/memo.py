@@ -20,7 +20,8 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any
 
 from dyadwatch.errors import InvalidArgument
 
@@ -90,6 +91,38 @@ class Memo[K: Hashable, V]:
             with self._lock:
                 if self._computing.get(key) is gate and not gate.locked():
                     del self._computing[key]
+
+    def get_or_compute_many(self, keys: Iterable[K], compute: Callable[[K], V]) -> dict[K, V]:
+        """Each distinct key's value, remembered or ``compute(key)``'s (then remembered), with
+        one lock for all the remembered ones: for the per-token look-ups of a parsed document,
+        where a lock per key costs more than what is looked up. Meant for cheap, pure
+        computations: two threads missing the same key at once may both compute it (and
+        ``get_or_compute`` runs a computation once). An exception of ``compute`` is raised and
+        nothing it missed is remembered."""
+        out: dict[K, V] = {}
+        missing: list[K] = []
+        with self._lock:
+            for key in dict.fromkeys(keys):
+                found = self._fresh(key)
+                if found is None:
+                    missing.append(key)
+                else:
+                    out[key] = found[1]
+        if missing:
+            for key in missing:
+                out[key] = compute(key)
+            with self._lock:
+                for key in missing:
+                    self._put(key, out[key])
+        return out
+
+    def __getstate__(self) -> dict[str, Any]:
+        # a copy (pickled into a worker, or deep-copied with a pipeline) starts empty: locks do
+        # not pickle, and what one process remembered is only a saving
+        return {"maxsize": self.maxsize, "ttl": self.ttl, "clock": self._clock}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["maxsize"], ttl=state["ttl"], clock=state["clock"])  # type: ignore[misc]
 
     def clear(self) -> None:
         with self._lock:

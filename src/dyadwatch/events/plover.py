@@ -17,7 +17,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dyadwatch.knowledge.words import REFINABLE
-from dyadwatch.memo import Memo
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -27,9 +26,6 @@ if TYPE_CHECKING:
     from dyadwatch.records import Actor, Event
 
 _WORD = re.compile(r"[a-z]+")
-# Context look-ups by (contexts table, lemma or form, string hash), kept across articles; a
-# table is named by its id, and the entry holds the table so that id is not reused meanwhile.
-_CONTEXT_ANSWERS: Memo[tuple[int, bool, int], tuple[dict[str, str], str | None]] = Memo(maxsize=100_000)
 # Article-level PLOVER contexts: a keyword in the headline, or this many times in the text.
 _ARTICLE_CONTEXT_MIN = 3
 
@@ -102,28 +98,16 @@ class PloverContexts:
 
     def _context_words(self) -> tuple[list[int], list[str]]:
         """(positions, contexts) of the doc's tokens that name a PLOVER context, by lemma or
-        else by form, in text order. Each distinct lemma and form is looked up once (across
-        articles: see _CONTEXT_ANSWERS)."""
+        else by form, in text order. Each distinct lemma and form is looked up once per article:
+        a string and a dict look-up cost less than a memo of their answers across articles."""
         from spacy.attrs import LEMMA, LOWER
 
         doc, contexts = self.doc, self.contexts
         strings = doc.vocab.strings
-
-        def context(key: int, lemma: bool) -> str | None:
-            def compute() -> tuple[dict[str, str], str | None]:
-                text: str = strings[key]
-                return contexts, contexts.get(text.lower() if lemma else text)
-
-            owner, found = _CONTEXT_ANSWERS.get_or_compute((id(contexts), lemma, key), compute)
-            if owner is not contexts:  # an id of a table since freed: answer afresh
-                owner, found = compute()
-                _CONTEXT_ANSWERS.put((id(contexts), lemma, key), (owner, found))
-            return found
-
         rows = doc.to_array([LEMMA, LOWER]).tolist()
         # one look-up per distinct lemma and form, not per token
-        by_lemma = {lemma: context(lemma, True) for lemma in {lemma for lemma, _ in rows}}
-        by_form = {form: context(form, False) for form in {form for _, form in rows}}
+        by_lemma = {lemma: contexts.get(strings[lemma].lower()) for lemma in {lemma for lemma, _ in rows}}
+        by_form = {form: contexts.get(strings[form]) for form in {form for _, form in rows}}
         positions = [i for i, (lemma, form) in enumerate(rows) if by_lemma[lemma] or by_form[form]]
         names = [by_lemma[rows[i][0]] or by_form[rows[i][1]] or "" for i in positions]  # (never "")
         return positions, names
@@ -199,14 +183,23 @@ def follow_notes(events: list[Event], doc: Doc) -> list[Event]:
     """The article's events with the PLOVER manual's borderline notes applied (CAMEO unchanged)."""
     if not events:
         return events
-    tokens = {tok.idx: tok for tok in doc}
+    from spacy.attrs import IDX
+
+    # the token that starts at each trigger's offset, found in the offsets (not a dict of every
+    # token of the article: that cost more than the notes)
+    starts: list[int] = doc.to_array(IDX).tolist()
+
+    def token_at(offset: int) -> Token | None:
+        i = bisect_left(starts, offset)
+        return doc[i] if i < len(starts) and starts[i] == offset else None
+
     # pairs of countries one of which assaults, coerces or threatens the other in this article
     fights = {frozenset((e.source.country, e.target.country)) for e in events
               if e.plover.type in _CONFLICT_TYPES and e.target is not None and e.source is not None
               and e.source.country and e.target.country and e.source.country != e.target.country}
     out: list[Event] = []
     for event in events:
-        trigger = tokens.get(event.evidence.trigger.start)
+        trigger = token_at(event.evidence.trigger.start)
         if trigger is None or event.source is None:  # (an event always has its trigger in the doc)
             out.append(event)
             continue
@@ -224,7 +217,11 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
     if source is None:
         return type_, mode
     lemma = trigger.lemma_.lower()
-    words = {t.lemma_.lower() for t in trigger.subtree} | {t.lower_ for t in trigger.subtree}
+    # the clause's words, read only for the types and codes whose notes below look at them
+    # (a walk of the whole clause for every event cost more than the rest of the notes)
+    wordy = type_ in ("REQUEST", "RETREAT", "MOBILIZE") or code == "173" or code[:3] == "062"
+    words = ({t.lemma_.lower() for t in trigger.subtree} | {t.lower_ for t in trigger.subtree}
+             if wordy else set[str]())  # fmt: skip
     if event.modality == "future" and type_ in _FUTURE_TYPES:
         return _FUTURE_TYPES[type_], None
     if type_ == "REQUEST":

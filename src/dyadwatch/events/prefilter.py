@@ -33,10 +33,12 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from dyadwatch.events.fallback import fallback_for
 from dyadwatch.events.prefilter_groups import group_heads, named_groups
+from dyadwatch.events.prefilter_needs import Alt, Need, NeedIndex
 from dyadwatch.events.references import REFERRING_WORDS
 from dyadwatch.events.speech import quote_spans  # the coder's own pairing of quote marks
 from dyadwatch.knowledge.words import (
@@ -91,11 +93,6 @@ _ACTOR_NOUNS |= {f for w in COLLECTIVE_HEADS | PEOPLE_OR_SIDES for f in (w, w + 
 _ACTOR_NOUNS |= REFERRING_WORDS
 # Contracted forms the attribute ruler lemmatizes ("'ve" -> have).
 _CONTRACTIONS = {"ve": "have", "d": "have", "s": "have", "re": "be", "m": "be", "ll": "will"}
-# What a trigger needs: every group; of a group, one alternative; of it, a form of each word.
-# A group is (forms of its one-word alternatives, its longer alternatives).
-_Alt = tuple[frozenset[str], ...]
-_Group = tuple[frozenset[str], tuple[_Alt, ...]]
-_Need = tuple[_Group, ...]
 _FUNCTION = _OPENERS | {"de", "du", "des", "la", "le", "el", "al", "da", "di", "van", "von"}
 
 
@@ -180,11 +177,11 @@ class PatternLike(Protocol):
     def objects(self) -> frozenset[str]: ...
 
 
-def needs(pattern: PatternLike, forms: Forms) -> _Need:
+def needs(pattern: PatternLike, forms: Forms) -> Need:
     """What else a pattern's trigger needs in its sentence: one of its objects (every word of
     it), for a verb one of its particles, for a noun one of the light verbs it takes ("lodge a
     protest"). Empty: nothing."""
-    groups: list[list[_Alt]] = []
+    groups: list[list[Alt]] = []
     objects = pattern.objects - {"", "-"}
     if objects and "(clause)" not in objects:
         groups.append([tuple(frozenset(forms.of(w)) for w in o.split()) for o in objects])
@@ -235,7 +232,7 @@ class PreFilter:
     actor_words: frozenset[str]  # lower-case words that may name an actor without a capital
     trigger_words: frozenset[str]  # forms that are triggers whatever else the sentence holds
     # forms that are triggers only with what one of their patterns needs (see ``needs``)
-    conditional: Mapping[str, tuple[_Need, ...]] = field(default_factory=dict)
+    conditional: Mapping[str, tuple[Need, ...]] = field(default_factory=dict)
     any_trigger: bool = False  # a fallback may code any verb: only the actor test filters
     # lower-case words of country, capital, nationality, IGO, organisation and role names:
     # they say nothing about a person (see ``context``)
@@ -285,7 +282,7 @@ class PreFilter:
         triggers: set[str] = set()
         for lemma in trigger_lemmas:
             triggers |= forms.of(lemma)
-        conditional: dict[str, list[_Need]] = {}
+        conditional: dict[str, list[Need]] = {}
         for pattern in patterns:
             need = needs(pattern, forms)
             for lemma in pattern.lemmas:
@@ -345,15 +342,12 @@ class PreFilter:
             return False
         if self.any_trigger or found & self.trigger_words:
             return True
-        for form in found & self.conditional.keys():
-            for need in self.conditional[form]:
-                if all(
-                    not found.isdisjoint(single)
-                    or any(all(not found.isdisjoint(f) for f in alt) for alt in longer)
-                    for single, longer in need
-                ):
-                    return True
-        return False
+        return self._needs.met(found)
+
+    @cached_property
+    def _needs(self) -> NeedIndex:
+        # built on first use: ``conditional`` is what callers give and read
+        return NeedIndex(self.conditional)
 
     def apply(
         self, text: str, dateline_start: int | Literal[False] | None = False

@@ -50,20 +50,19 @@ class TriggerScreen:
         # lowercase lemma a verb's, a noun's; is the lowercase form a noun's.
         answers = self.lexicon.screen_answers
 
-        def ask(question: str, key: int, words: frozenset[str], fold: bool) -> bool:
-            def compute() -> bool:
-                text: str = strings[key]
+        def ask(question: str, keys: set[int], words: frozenset[str], fold: bool) -> dict[int, bool]:
+            def compute(asked: tuple[str, int]) -> bool:
+                text: str = strings[asked[1]]
                 return (text.lower() if fold else text) in words
 
-            return answers.get_or_compute((question, key), compute)
+            found = answers.get_or_compute_many([(question, key) for key in keys], compute)
+            return {key: found[question, key] for key in keys}
 
-        # one question per distinct word of the doc, not per token (each takes the memo's lock)
-        verb_ok = {lemma: ask("verb-lemma", lemma, self._verbish, True)
-                   for lemma in {lemma for _, lemma in verb_rows}}  # fmt: skip
-        noun_ok = {lemma: ask("noun-lemma", lemma, self._nounish, True)
-                   for lemma in {lemma for lemma, _ in noun_rows}}  # fmt: skip
-        form_ok = {lower: ask("noun-form", lower, self._nounish, False)
-                   for lower in {lower for _, lower in noun_rows}}  # fmt: skip
+        # one question per distinct word of the doc, not per token, all under one lock (a lock
+        # per question cost more than the answer)
+        verb_ok = ask("verb-lemma", {lemma for _, lemma in verb_rows}, self._verbish, True)
+        noun_ok = ask("noun-lemma", {lemma for lemma, _ in noun_rows}, self._nounish, True)
+        form_ok = ask("noun-form", {lower for _, lower in noun_rows}, self._nounish, False)
         fallback = self.has_fallback
         return sorted(
             [i for i, (kind, lemma) in zip(verbs, verb_rows, strict=True)

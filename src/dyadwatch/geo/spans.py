@@ -6,8 +6,9 @@ Helpers of places.py's ``find_place_mentions`` (docs/places.md, "Mentions and th
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from itertools import accumulate, pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from dyadwatch.geo.gazetteer import PlaceResolver
 from dyadwatch.geo.names import AREAS
@@ -40,12 +41,35 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 Found = tuple["SpacySpan", PlaceRole | None, bool]
 
 
+def _hashes(words: Iterable[str]) -> frozenset[int]:
+    """The string-store ids of ``words``: a token's ``LOWER`` or ``ORTH`` column holds them."""
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(w) for w in words)
+
+
+_ids = cache(_hashes)  # for the fixed word lists (an article's own names are not kept)
+
+
+def _columns(doc: Doc, *attrs: str) -> list[list[int]]:
+    """Columns of the doc's token array (``Doc.to_array``), as lists: the loops below look at
+    the few tokens whose values can matter, rather than make a ``Token`` of every one."""
+    from spacy.attrs import IDS
+
+    if len(doc) == 0:
+        return [[] for _ in attrs]
+    table = doc.to_array([IDS[a] for a in attrs]).reshape(len(doc), len(attrs))
+    return cast("list[list[int]]", table.T.tolist())  # unsigned integers: Python ints
+
+
 def whole_names(doc: Doc, resolver: PlaceResolver) -> list[SpacySpan]:
     """Names joined by "of" or "and" that the gazetteer knows whole ("the Sea of Japan",
     "Strait of Hormuz", "Trinidad and Tobago"), which NER tends to cut ("the Sea of" +
     "Japan", "Trinidad" + "Tobago")."""
     out: list[SpacySpan] = []
-    for tok in doc:
+    [lower] = _columns(doc, "LOWER")
+    joiners = _ids(GEO_JOINERS)
+    for tok in (doc[i] for i, low in enumerate(lower) if low in joiners):
         if tok.lower_ not in GEO_JOINERS or tok.i == 0 or not doc[tok.i - 1].text[:1].isupper():
             continue
         after = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "the")
@@ -247,7 +271,13 @@ def pattern_spans(
             out.append((span, role, False))
             taken.append((span.start, span.end))
 
-    for tok in doc:
+    lower, orth, pos, dep, iob = _columns(doc, "LOWER", "ORTH", "POS", "DEP", "ENT_IOB")
+    # the tokens each loop can act on (a superset of what its tests let through)
+    after = _ids(frozenset({"of"}) | GEO_LOCATING_PREPS)
+    compass = _ids(GEO_COMPASS)
+    first = [i for i, (low, text) in enumerate(zip(lower, orth, strict=True))
+             if low in after or text in compass]  # fmt: skip
+    for tok in (doc[i] for i in first):
         nxt = tok.i + 1
         if tok.lower_ == "of" and tok.i > 0 and doc[tok.i - 1].lower_ in GEO_NOUNS:
             while nxt < len(doc) and doc[nxt].lower_ in {"the"}:
@@ -275,7 +305,7 @@ def pattern_spans(
             # "in eastern Ghouta", "across northern Mali": a name a lower-case compass word
             # qualifies is an area's, whatever the gazetteer holds.
             add(name_run(doc, nxt))
-    for tok in doc:
+    for tok in (doc[i] for i in _second_loop(lower, orth, pos, dep, iob)):
         if tok.text == "," and tok.i > 0:
             add(town_before_area(doc, tok.i, resolver))
         elif (
@@ -355,6 +385,28 @@ def pattern_spans(
     return out
 
 
+def _second_loop(
+    lower: list[int], orth: list[int], pos: list[int], dep: list[int], iob: list[int]
+) -> list[int]:
+    """The tokens ``pattern_spans``'s second loop can act on: a comma, an untagged compound or
+    object of a preposition, a proper noun in apposition or a site word, an area noun."""
+    from spacy.parts_of_speech import NOUN, PROPN
+
+    comma = _ids(frozenset({","}))
+    [compound, pobj, appos] = [_ids(frozenset({d})) for d in ("compound", "pobj", "appos")]
+    untagged = compound | pobj
+    sites, areas = _ids(GEO_SITE_WORDS), _ids(GEO_AREA_NOUNS)
+    outside = 2  # ENT_IOB: 1 inside, 2 outside, 3 beginning an entity
+    return [
+        i
+        for i, (low, text, p, d, b) in enumerate(zip(lower, orth, pos, dep, iob, strict=True))
+        if text in comma
+        or (b == outside and d in untagged)
+        or (p == PROPN and (d in appos or low in sites))
+        or (p == NOUN and low in areas)
+    ]
+
+
 def town_before_area(doc: Doc, comma: int, resolver: PlaceResolver) -> SpacySpan | None:
     """The name before ``comma`` when the name after it is a country, state or province that
     holds a town or county of that name ("Severn, Md.", "Kinsley, Kansas", "Gao, Mali"):
@@ -392,7 +444,11 @@ def repeats(
         if not is_demonym and role != "metonym" and span[0].text[:1].isupper():
             names.setdefault(span[0].text, set()).add(tuple(t.text for t in span))
     out: list[Found] = []
-    for tok in doc:
+    if not names:
+        return out
+    [orth] = _columns(doc, "ORTH")
+    first = _hashes(names)
+    for tok in (doc[i] for i, text in enumerate(orth) if text in first):
         for words in sorted(names.get(tok.text, ()), key=len, reverse=True):
             span = doc[tok.i : tok.i + len(words)]
             if tuple(t.text for t in span) != words or inside(span, taken):

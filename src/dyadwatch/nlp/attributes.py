@@ -5,8 +5,11 @@ The English pipelines' ``attribute_ruler`` maps each fine tag (and a few words: 
 patterns. spaCy's Matcher tries every pattern at every token: 12-14 ms for a 500-word article,
 longer than the tagger and parser together. Nearly every pattern starts with an exact tag or
 word, so ``AttributeIndex`` looks the patterns up by the token's tag and word and checks only
-those. It returns the very list ``AttributeRuler.match`` returns, and the ruler's own
-``set_annotations`` applies it, so parts of speech, morphology and lemmas are the same:
+those, and remembers (in a ``Memo``) what a token with given values (tag, word, dependency...)
+matches: most are seen again and again ("the", ","), and are checked once. It
+returns the very list ``AttributeRuler.match`` returns, and applies it as the ruler's own
+``set_annotations`` does (token by token, without a ``Span`` for each match), so parts of
+speech, morphology and lemmas are the same:
 ``benchmarks/attributes.py`` compares the two lists on every document of our corpora and the
 dev sets, ``tests/test_attributes.py`` on hand-made and random token sequences.
 
@@ -29,6 +32,8 @@ from typing import TYPE_CHECKING, Any, get_type_hints
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 
+from dyadwatch.memo import Memo
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -43,6 +48,7 @@ Match = tuple[int, int, int, int]
 """(rule number, match id, start, end): an item of ``AttributeRuler.match``."""
 Check = tuple[int, str, Any]
 """(column, "eq" | "in" | "not_in" | "regex", value): one condition on a token."""
+_SEEN = 100_000  # token rows remembered (``AttributeIndex.seen``), the least recently used go first
 
 
 class Unsupported(ValueError):
@@ -86,6 +92,11 @@ def _checks(token: Mapping[str, Any], hash_of: Callable[[str], int]) -> tuple[Ch
     return tuple(out)
 
 
+Fits = tuple[tuple[tuple[int, int], ...], tuple[Rule, ...]]
+"""Of a token: the (rule number, match id) of one-token rules it matches, and the longer rules
+whose first token it matches."""
+
+
 class AttributeIndex:
     """An attribute ruler's patterns, indexed by an exact value their first token needs."""
 
@@ -103,6 +114,9 @@ class AttributeIndex:
             by_value = self.index.setdefault(column, {})
             for v in (value,) if kind == "eq" else value:
                 by_value.setdefault(v, []).append(rule)
+        # what a token with given values (a row of ``_ARRAY``) fits: the same in every document
+        # ("the" tagged DT, ","), so found once
+        self.seen: Memo[tuple[int, ...], Fits] = Memo(maxsize=_SEEN)
 
     @classmethod
     def of(cls, ruler: Any) -> AttributeIndex | None:
@@ -131,47 +145,66 @@ class AttributeIndex:
         rows: list[list[int]] = doc.to_array([IDS[a] for a in _ARRAY]).tolist()
         strings = doc.vocab.strings  # as spaCy's Matcher reads them: the doc's own
         texts: dict[int, str] = {}  # the strings a regular expression was tried on
-
-        def holds(row: Sequence[int], checks: tuple[Check, ...]) -> bool:
-            for column, kind, value in checks:
-                got = row[column]
-                if kind == "eq":
-                    if got != value:
-                        return False
-                elif kind == "in":
-                    if got not in value:
-                        return False
-                elif kind == "not_in":
-                    if got in value:
-                        return False
-                else:
-                    text = texts.get(got)
-                    if text is None:
-                        text = texts[got] = str(strings[got])
-                    if value.search(text) is None:
-                        return False
-            return True
-
+        keys = [tuple(row) for row in rows]
+        fits = self.seen.get_or_compute_many(keys, lambda key: self._fits(key, strings, texts))
         found: set[Match] = set()
         n = len(rows)
-        columns = list(self.index.items())
-        for i, row in enumerate(rows):
-            candidates = list(self.others)
-            for column, by_value in columns:
-                rules = by_value.get(row[column])
-                if rules is not None:
-                    candidates += rules
-            for rule in candidates:
+        for i, key in enumerate(keys):
+            singles, longer = fits[key]
+            for number, match_id in singles:
+                found.add((number, match_id, i, i + 1))
+            for rule in longer:
                 tokens = rule.tokens
                 end = i + len(tokens)
                 if end > n:
                     continue
-                k = 0
-                while k < len(tokens) and holds(rows[i + k], tokens[k]):
+                k = 1
+                while k < len(tokens) and self._holds(rows[i + k], tokens[k], strings, texts):
                     k += 1
                 if k == len(tokens):
                     found.add((rule.number, rule.match_id, i, end))
         return sorted(found)
+
+    def _fits(self, row: Sequence[int], strings: Any, texts: dict[int, str]) -> Fits:
+        """Of the rules a token with these values may start, the one-token rules it matches
+        and the longer rules whose first token it matches."""
+        candidates = list(self.others)
+        for column, by_value in self.index.items():
+            rules = by_value.get(row[column])
+            if rules is not None:
+                candidates += rules
+        singles: list[tuple[int, int]] = []
+        longer: list[Rule] = []
+        for rule in candidates:
+            if self._holds(row, rule.tokens[0], strings, texts):
+                if len(rule.tokens) == 1:
+                    singles.append((rule.number, rule.match_id))
+                else:
+                    longer.append(rule)
+        return tuple(singles), tuple(longer)
+
+    @staticmethod
+    def _holds(
+        row: Sequence[int], checks: tuple[Check, ...], strings: Any, texts: dict[int, str]
+    ) -> bool:
+        for column, kind, value in checks:
+            got = row[column]
+            if kind == "eq":
+                if got != value:
+                    return False
+            elif kind == "in":
+                if got not in value:
+                    return False
+            elif kind == "not_in":
+                if got in value:
+                    return False
+            else:
+                text = texts.get(got)
+                if text is None:
+                    text = texts[got] = str(strings[got])
+                if value.search(text) is None:
+                    return False
+        return True
 
 
 class IndexedAttributeRuler(AttributeRuler):
@@ -200,6 +233,20 @@ class IndexedAttributeRuler(AttributeRuler):
         if self._index is None:
             return list(super().match(doc))
         return self._index.match(doc)
+
+    def set_annotations(self, doc: Doc, matches: Sequence[Match]) -> None:
+        """As the stock ruler's, but without a ``Span`` for each match (a third of the
+        component's time): a match sets the token at its rule's index in it, counted from
+        its end when negative."""
+        from spacy.tokens._retokenize import set_token_attrs
+
+        for n, (number, _, start, end) in enumerate(matches):
+            index = self.indices[number]
+            at = (end if index < 0 else start) + index
+            if not start <= at < end:  # the stock ruler raises its error
+                super().set_annotations(doc, matches[n:])  # type: ignore[no-untyped-call]
+                return
+            set_token_attrs(doc[at], self.attrs[number])
 
 
 def make_indexed_attribute_ruler(

@@ -12,7 +12,8 @@ installed pipeline. Two components of ours are added:
 
 The pipeline's ``attribute_ruler`` is swapped for ``dw_attribute_ruler``, which finds its matches
 through an index (``attributes.py``): the same parts of speech, morphology and lemmas, in a fifth
-of the time.
+of the time. The English rule ``lemmatizer`` is swapped for ``dw_lemmatizer`` (``lemmas.py``),
+which gives the same lemmas, lemmatizing each distinct word, part of speech and morphology once.
 """
 
 from __future__ import annotations
@@ -80,8 +81,10 @@ def load_pipeline(name: str = DEFAULT_MODEL, knowledge: Knowledge | None = None)
     # imported here: attributes.py subclasses spaCy's AttributeRuler, and importing spaCy costs
     # about 100 MB in a process that never parses (the ingest parent of its workers)
     from dyadwatch.nlp.attributes import use_index
+    from dyadwatch.nlp.lemmas import use_cached_lemmas
 
     use_index(nlp)  # the attribute ruler's same matches, through an index (attributes.py)
+    use_cached_lemmas(nlp)  # the same lemmas, each distinct word looked at once (lemmas.py)
     register_extensions()
     _register_components()
     nlp.add_pipe("dw_sentences", before="parser")
@@ -123,21 +126,22 @@ def gazetteer_patterns(knowledge: Knowledge) -> list[dict[str, str]]:
 def set_sentence_starts(doc: Doc) -> Doc:
     """Constrain sentence starts before the parser runs (see the module docstring).
 
-    It reads token offsets and flags as arrays and writes every start at once: going through
-    ``Token`` objects cost as much as the parser itself."""
+    It reads token texts and flags as arrays and writes every start at once: going through
+    ``Token`` objects cost as much as the parser itself (so did ``Doc.text``, which makes
+    them)."""
     import numpy
-    from spacy.attrs import IDX, IS_PUNCT, SENT_START
+    from spacy.attrs import IS_PUNCT, ORTH, SENT_START, SPACY
 
     n = len(doc)
     if n == 0:
         return doc
-    text = doc.text
-    table = doc.to_array([IDX, IS_PUNCT, SENT_START]).astype("int64").tolist()
-    idx = [row[0] for row in table]
-    ends = [*idx[1:], len(text)]  # a token's text and its trailing space run to the next one
-    words = [text[a : b].rstrip(" ") if not text[a:b].isspace() else text[a:b]
-             for a, b in zip(idx, ends, strict=True)]  # fmt: skip
-    starts = [row[2] for row in table]
+    table = doc.to_array([IS_PUNCT, SENT_START]).astype("int64").tolist()
+    punct = [row[0] for row in table]
+    strings = doc.vocab.strings
+    texts = doc.to_array([ORTH, SPACY]).tolist()  # string ids: not as signed integers
+    words = [strings[orth] for orth, _ in texts]
+    trailing = [" " if space else "" for _, space in texts]  # what follows each token's text
+    starts = [row[1] for row in table]
     previous = -1  # last non-space token
     newline_before = False
     for i in range(n):
@@ -149,9 +153,9 @@ def set_sentence_starts(doc: Doc) -> Doc:
             continue
         if previous >= 0 and i > 0:
             before = words[previous]
-            if _dateline_dash(previous, words, table):
+            if _dateline_dash(previous, words, punct):
                 starts[i] = 1  # "ALGIERS – Algeria and ...": the dateline stands apart
-            elif newline_before or "\n" in text[idx[previous] + len(before) : ends[previous]]:
+            elif newline_before or "\n" in trailing[previous]:
                 starts[i] = -1 if word[:1].islower() else 1
             elif before in _TERMINAL or (
                 before in _CLOSERS and previous > 0 and words[previous - 1] in _TERMINAL
@@ -167,13 +171,13 @@ def set_sentence_starts(doc: Doc) -> Doc:
     return doc
 
 
-def _dateline_dash(at: int, words: list[str], table: list[list[int]]) -> bool:
+def _dateline_dash(at: int, words: list[str], punct: list[int]) -> bool:
     """Is token ``at`` the dash of a dateline: capitals at the start of a paragraph, then a
     dash?"""
     if words[at] not in ("–", "—", "-", "--") or at == 0:
         return False
     i = at - 1
-    while i >= 0 and not words[i].isspace() and (words[i].isupper() or table[i][1]):
+    while i >= 0 and not words[i].isspace() and (words[i].isupper() or punct[i]):
         i -= 1
     first = i + 1
     return first < at and words[first].isupper() and (i < 0 or "\n" in words[i])
