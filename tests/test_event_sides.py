@@ -1,0 +1,85 @@
+"""Events that would lose a side: the other party named only in the phrase of the act's cause
+("over X's decision"), in the message that carries a verbal act ("in a letter to X"), and a
+place of the doer's own country named as where something leaves from, which is no party.
+
+Each shape is tested with the rule firing and with a neighbour it must leave alone. Every
+sentence was written for these tests; none comes from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.coder import Coder
+
+pytestmark = pytest.mark.model
+
+DATE = "2022-06-01"
+
+
+def _sides(coder: Coder, text: str) -> set[tuple[str, str | None, str]]:
+    """(source code, target code, CAMEO root) of the events of ``text``, any modality."""
+    return {(e.source.cameo_code, e.target.cameo_code if e.target else None, e.cameo.code[:2])
+            for e in coder.code(text, date=DATE)}
+
+
+def _targets(coder: Coder, text: str, root: str) -> set[str | None]:
+    """The country (else the code) of each target of the events of ``root`` in ``text``."""
+    return {(e.target.country or e.target.cameo_code) if e.target else None
+            for e in coder.code(text, date=DATE) if e.cameo.code[:2] == root}
+
+
+# -- the party whose deed an act answers ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "root", "target"), [
+    ("Ghana broke off diplomatic ties over Togo's support for the rebels.", "16", "TGO"),
+    ("Peru recalled its ambassador over Mexico's decision to grant asylum to the former president.",
+     "16", "MEX"),
+    ("Lebanon lodged a protest over Israel's construction of a wall near the border.", "11", "ISR"),
+    ("Iraq demanded an apology over comments by the Turkish foreign minister.", "10", "TUR"),
+    ("Seoul suspended military talks over Pyongyang's missile launches.", "16", "PRK"),
+])
+def test_the_doer_of_the_deed_an_act_answers_is_its_target(coder: Coder, text: str, root: str,
+                                                            target: str) -> None:
+    assert _targets(coder, text, root) == {target}
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    # the doer's own concerns name no one else
+    ("Ghana broke off diplomatic ties over its security concerns.", "16"),
+    # those a deed was done to are not whom the answer is aimed at
+    ("Peru recalled its ambassador over the arrest of Peruvian nationals.", "16"),
+])
+def test_a_matter_without_another_doer_names_no_target(coder: Coder, text: str, root: str) -> None:
+    assert _targets(coder, text, root) == {None}
+
+
+# -- the addressee of the message that carries a verbal act -----------------------------------
+
+
+@pytest.mark.parametrize(("text", "root", "target"), [
+    ("In a letter to the Kenyan president, Tanzania's president asked for help in fighting the fires.",
+     "02", "KEN"),
+    ("Iran said in a message to the Saudi king that it was ready to restore ties.", "03", "SAU"),
+])
+def test_the_addressee_of_a_letter_or_message_is_the_target(coder: Coder, text: str, root: str,
+                                                            target: str) -> None:
+    assert _targets(coder, text, root) == {target}
+
+
+def test_a_speech_has_an_audience_not_an_addressee(coder: Coder) -> None:
+    text = "In a speech to parliament, the Indian prime minister promised to build more roads."
+    assert _targets(coder, text, "03") == {None}
+
+
+# -- a home place named as where something leaves from ----------------------------------------
+
+
+def test_the_doers_own_city_after_from_is_no_party(coder: Coder) -> None:
+    sides = _sides(coder, "Estonia expelled a Russian diplomat from Tallinn.")
+    assert {t for s, t, root in sides if root == "16"} == {"RUSGOV"}
+
+
+def test_a_city_abroad_after_from_is_its_country(coder: Coder) -> None:
+    assert _targets(coder, "Mexico withdrew its ambassador from Lima.", "16") == {"PER"}
