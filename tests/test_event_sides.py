@@ -83,3 +83,18 @@ def test_the_doers_own_city_after_from_is_no_party(coder: Coder) -> None:
 
 def test_a_city_abroad_after_from_is_its_country(coder: Coder) -> None:
     assert _targets(coder, "Mexico withdrew its ambassador from Lima.", "16") == {"PER"}
+
+
+# -- an act received from someone -------------------------------------------------------------
+
+
+def test_a_call_received_from_someone_is_theirs(coder: Coder) -> None:
+    events = coder.code("The Saudi crown prince received a phone call from the French president on Tuesday.",
+                        date=DATE)
+    assert {(e.source.country, e.target.country if e.target else None) for e in events
+            if e.cameo.code == "041"} == {("FRA", "SAU")}
+
+
+def test_a_visitor_received_is_hosted_by_the_receiver(coder: Coder) -> None:
+    events = coder.code("The Jordanian king received a delegation from Hamas in Amman.", date=DATE)
+    assert {e.source.country for e in events if e.cameo.code == "043"} == {"JOR"}
