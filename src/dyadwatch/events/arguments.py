@@ -20,10 +20,6 @@ from dyadwatch.knowledge.words import PLACE_NAMED_ROOTS, SETTING_NOUN_PREPS, THI
 # Codes of taking something by force (CAMEO 171 seize or damage property, 1711 confiscate; 192
 # occupy territory): a 'from' phrase names whom it is taken from.
 TAKING_CODES = ("171", "192")
-# Verbs of receiving an act from someone ("received a call from X", "got a letter from X"), and
-# the codes of a visit, whose visitor the receiver hosts ("received a delegation from X").
-RECEIVING_VERBS = frozenset({"receive", "get", "take"})
-HOSTED_CODES = ("042", "043")
 # Sectors of officials, who report what was done to others rather than to themselves.
 OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
 
@@ -59,18 +55,7 @@ class Arguments:
         return out
 
     def source_heads(self, match: Match) -> list[Token]:
-        return self._parties_of(self._giver(match) or self._source_heads(match))
-
-    def _giver(self, match: Match) -> list[Token]:
-        """'Kuwait's emir RECEIVED a phone call FROM the Iranian president': an act received
-        from someone is theirs, done to the receiver; not a visitor received, whom the receiver
-        hosts ("received a delegation from Hamas", 043)."""
-        trigger, obj = match.trigger, match.noun or match.obj
-        if (trigger.lemma_.lower() not in RECEIVING_VERBS or match.code[:3] in HOSTED_CODES
-                or obj is None or self.actors.resolve(obj) is not None):
-            return []
-        return [p for head in (obj, trigger) for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
-                for p in c.children if p.dep_ == "pobj" and self.clauses.actor(p, as_source=True) is not None]
+        return self._parties_of(self._source_heads(match))
 
     def _source_heads(self, match: Match) -> list[Token]:
         if match.pattern.kind == "noun" and match.noun is None:
@@ -96,8 +81,6 @@ class Arguments:
         return found
 
     def target_heads(self, match: Match) -> list[Token]:
-        if self._giver(match):  # "X received a call from Y": X is called
-            return self._parties_of(self.clauses.subjects(match.trigger)[0])
         return self._parties_of(self._plain_target_heads(match))
 
     def _plain_target_heads(self, match: Match) -> list[Token]:

@@ -6,7 +6,8 @@ exploration", "recalled its ambassador over SPAIN'S decision", "demanded an apol
 BY THE FRENCH PRESIDENT". CAMEO's target of such an act is the party whose deed it answers. A
 verbal act may name whom it is addressed to only in the phrase of the letter or the call that
 carries it: "IN A LETTER TO the Secretary-General, Iran demanded action", "in a phone call WITH
-his Turkish counterpart, Greece proposed talks"; the addressee is its target.
+his Turkish counterpart, Greece proposed talks"; the addressee is its target. An act about
+something between two parties is aimed at them: "welcomed the truce BETWEEN ISRAEL AND HAMAS".
 
 Both are asked only when the pattern's own places name no one (``build._unnamed_targets``).
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.subjects import agents
 
 if TYPE_CHECKING:
@@ -53,6 +55,9 @@ def named_elsewhere(match: Match, actor: Callable[[Token], Actor | None],
     message that carries it (``addressee``), or none. ``actor`` resolves a token to its actor;
     ``doers`` are the act's sources, never their own target."""
     code = match.code
+    sides = between_parties([h for h in (match.obj, match.noun) if h is not None], actor, doers)
+    if sides:
+        return sides
     found: Actor | None = None
     if code[:2] in MATTER_ROOTS:
         heads = [match.trigger, match.obj, match.noun]
@@ -62,6 +67,27 @@ def named_elsewhere(match: Match, actor: Callable[[Token], Actor | None],
     if found is None and code[:2] in MESSAGE_ROOTS:
         found = addressee(match.trigger, actor, doers)
     return [found] if found is not None else []
+
+
+def between_parties(objects: list[Token], actor: Callable[[Token], Actor | None],
+                    doers: list[Actor]) -> list[Actor]:
+    """The two sides an act's object names after 'between': "welcomed the truce BETWEEN ISRAEL
+    AND HAMAS", "condemned the clashes between Armenian and Azerbaijani troops": the act is
+    aimed at the parties to what it is about (the doer is not its own target: "Israel welcomed
+    the truce between Israel and Hamas" is aimed at Hamas). A coordination the parser hangs
+    inside a possessor ("between Ethiopia and Tigray's leaders") names the sides too."""
+    out: list[Actor] = []
+    for obj in objects:
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "between"):
+            for p in (q for q in prep.children if q.dep_ == "pobj"):
+                heads = [p] if actor(p) is not None else [c for c in p.children if c.dep_ == "poss"]
+                for t in (t for h in heads for t in coordinated(h)):
+                    found = actor(t)
+                    # a name the actor lists do not know ("the two Koreas") is no side to code
+                    if found is not None and (found.country is not None or found.kind == "igo") \
+                            and not any(_same(found, x) for x in doers + out):
+                        out.append(found)
+    return out
 
 
 def matter_party(heads: list[Token], actor: Callable[[Token], Actor | None],
