@@ -85,6 +85,16 @@ def test_the_addressee_of_a_letter_or_message_is_the_target(coder: Coder, text: 
     assert _targets(coder, text, root) == {target}
 
 
+def test_whom_the_words_are_told_is_the_target_of_what_they_report(coder: Coder) -> None:
+    text = "Putin told Erdogan that Russia was ready to resume grain exports."
+    assert _targets(coder, text, "03") == {"TUR"}
+
+
+def test_the_press_told_is_no_addressee(coder: Coder) -> None:
+    text = "The Brazilian president told reporters that Brazil was ready to send food aid."
+    assert "JRN" not in {e.target.sector for e in coder.code(text, date=DATE) if e.target is not None}
+
+
 def test_a_speech_has_an_audience_not_an_addressee(coder: Coder) -> None:
     text = "In a speech to parliament, the Indian prime minister promised to build more roads."
     assert _targets(coder, text, "03") == {None}

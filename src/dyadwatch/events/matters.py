@@ -42,6 +42,9 @@ MESSAGE_ROOTS = frozenset({"01", "02", "03", "05", "06", "07", "08", "09", "10",
 SENT_MESSAGE_NOUNS = frozenset({
     "letter", "message", "note", "cable", "telegram", "call", "memo", "memorandum", "missive",
 })
+# Verbs of telling someone something, whose object is whom the reported words are addressed to
+# ("told Erdogan that ...", "assured Kyiv that ...", "informed the council that ...").
+TELLING_VERBS = frozenset({"tell", "assure", "reassure", "inform", "notify", "remind", "brief"})
 # Sectors of the press, who carry words to everyone and are no addressee ("in a call with reporters").
 PRESS_SECTORS = frozenset({"JRN"})
 # How far up a chain of complements a message phrase may sit: "In a letter to X, Iran SAID it
@@ -128,8 +131,10 @@ def addressee(trigger: Token, actor: Callable[[Token], Actor | None],
               doers: list[Actor]) -> Actor | None:
     """Whom a verbal act is addressed to through the message that carries it: "IN A LETTER TO
     X, Y demanded", "Y said IN A MESSAGE TO X that it would ...", "in a phone call WITH X, Y
-    proposed". The phrase may hang on the trigger or on a verb whose complement it heads. The
-    press is no addressee ("in a call with reporters"): it carries the words to everyone."""
+    proposed". The phrase may hang on the trigger or on a verb whose complement it heads; so
+    may the object of a verb of telling ("TOLD ERDOGAN that Russia was ready to ..."). The
+    press is no addressee ("in a call with reporters", "told reporters"): it carries the words
+    to everyone."""
     node = trigger
     for _ in range(_COMPLEMENT_DEPTH):
         for prep in node.children:
@@ -144,6 +149,13 @@ def addressee(trigger: Token, actor: Callable[[Token], Actor | None],
                             return found
         if node.dep_ not in ("ccomp", "xcomp", "acomp") or node.head.i == node.i:
             break
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in TELLING_VERBS:
+            # "Putin TOLD ERDOGAN that Russia was ready to ...": whom the words are told
+            for told in (c for c in node.head.children if c.dep_ in ("dobj", "dative") and c.i < node.i):
+                found = actor(told)
+                if found is not None and found.sector not in PRESS_SECTORS \
+                        and not any(_same(found, d) for d in doers):
+                    return found
         node = node.head
     return None
 
