@@ -72,6 +72,19 @@ def test_an_object_between_no_parties_names_no_target(coder: Coder) -> None:
     assert _targets(coder, "Ghana's president hailed the deal as historic.", "05") == {None}
 
 
+# -- whose the thing a passive acts on is ------------------------------------------------------
+
+
+def test_the_owner_of_a_passive_subject_is_the_target(coder: Coder) -> None:
+    events = coder.code("Norway's decision to recognise Palestine was welcomed by Jordan.", date=DATE)
+    assert {e.target.country if e.target else None for e in events
+            if e.cameo.code[:2] == "05" and e.source.country == "JOR"} == {"NOR"}
+
+
+def test_a_pronoun_owner_of_a_passive_subject_names_no_target(coder: Coder) -> None:
+    assert _targets(coder, "Its decision was welcomed by the European Union.", "05") == {None}
+
+
 # -- the addressee of the message that carries a verbal act -----------------------------------
 
 

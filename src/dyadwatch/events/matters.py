@@ -61,6 +61,13 @@ def named_elsewhere(match: Match, actor: Callable[[Token], Actor | None],
     sides = between_parties([h for h in (match.obj, match.noun) if h is not None], actor, doers)
     if sides:
         return sides
+    if match.obj is not None and match.obj.dep_ == "nsubjpass":
+        # "SWEDEN'S decision was welcomed by Finland": whose the thing acted on is, as in the
+        # active "Finland welcomed Sweden's decision"
+        owner = next((a for t in _doers_of(match.obj, venues=False) if (a := actor(t)) is not None
+                      and not any(_same(a, d) for d in doers)), None)
+        if owner is not None:
+            return [owner]
     found: Actor | None = None
     if code[:2] in MATTER_ROOTS:
         heads = [match.trigger, match.obj, match.noun]
@@ -115,15 +122,16 @@ def matter_party(heads: list[Token], actor: Callable[[Token], Actor | None],
     return None
 
 
-def _doers_of(deed: Token) -> list[Token]:
+def _doers_of(deed: Token, venues: bool = True) -> list[Token]:
     """Who did the deed a noun names: its possessor (not a pronoun), its 'by' agent, the agent
-    of a participle describing it, or a nationality or name before it."""
+    of a participle describing it, or a nationality or name before it; without ``venues``, not
+    a place name before it, which may name where a thing was made ("the Minsk agreement")."""
     out = [c for c in deed.children if c.dep_ == "poss" and c.pos_ != "PRON"]
     out += [p for c in deed.children if c.dep_ == "prep" and c.lower_ == "by"
             for p in c.children if p.dep_ == "pobj"]
     out += [p for c in deed.children if c.dep_ == "acl" and c.tag_ == "VBN" for p in agents(c)]
     out += [c for c in deed.children if c.dep_ in ("amod", "compound") and c.i < deed.i
-            and c.ent_type_ in ("NORP", "GPE", "ORG")]
+            and c.ent_type_ in (("NORP", "GPE", "ORG") if venues else ("NORP", "ORG"))]
     return out
 
 
