@@ -124,3 +124,10 @@ def test_the_doers_own_city_after_from_is_no_party(coder: Coder) -> None:
 def test_a_city_abroad_after_from_is_its_country(coder: Coder) -> None:
     assert _targets(coder, "Mexico withdrew its ambassador from Lima.", "16") == {"PER"}
 
+
+def test_the_doers_own_city_an_embassy_is_closed_in_is_no_party(coder: Coder) -> None:
+    assert _targets(coder, "Nicaragua closed the Taiwanese embassy in Managua.", "16") == {"TWN"}
+
+
+def test_a_home_place_a_measure_applies_to_stays_the_target(coder: Coder) -> None:
+    assert _targets(coder, "The Nigerian government imposed a curfew in Kano.", "17") == {"NGA"}

@@ -211,7 +211,7 @@ class EventBuilder:
         for head in self.arguments.target_heads(match):  # "it is a partner": 'it' is not the speaker
             for t in coordinated(head):
                 actor = self.clauses.actor(t, speaker=speaker, for_speaker=pattern.kind != "copula")
-                targets.append(None if actor is not None and _home_place(t, actor, real_sources) else actor)
+                targets.append(None if actor is not None and _home_place(t, actor, real_sources, code) else actor)
                 if actor is not None:  # "met the leaders of Armenia and Azerbaijan": one each
                     targets.extend(self.parties.plural_of(t, actor))
         real_targets = [a for a in _inherit_country([a for a in targets if a is not None])
@@ -374,12 +374,15 @@ def _own_people(match: Match, sources: list[Actor]) -> list[Actor]:
                   reason=f"{match.code} names no actor acted on: the people of the doer's country {doer.country}")]
 
 
-def _home_place(token: Token, target: Actor, sources: list[Actor]) -> bool:
+def _home_place(token: Token, target: Actor, sources: list[Actor], code: str) -> bool:
     """Whether ``target`` is a place of the doer's own country named as where something leaves
-    from ("expelled two Russian diplomats FROM VILNIUS", "pulled its troops back from Avdiivka"):
-    the place is no party to the act, and those it is done to are named elsewhere or not at all.
-    A place abroad is ("recalled its ambassador from Minsk": Belarus)."""
-    return (token.ent_type_ == "GPE" and token.dep_ == "pobj" and token.head.lower_ == "from"
+    from ("expelled two Russian diplomats FROM VILNIUS", "pulled its troops back from Avdiivka"),
+    or where relations with another are cut ("closed the Taiwanese embassy IN MANAGUA", 16): the
+    place is no party to the act, and those it is done to are named elsewhere or not at all. A
+    place abroad is ("recalled its ambassador from Minsk": Belarus), and so is a home place a
+    measure applies to ("imposed a curfew in Kano")."""
+    return (token.ent_type_ == "GPE" and token.dep_ == "pobj"
+            and (token.head.lower_ == "from" or (token.head.lower_ == "in" and code[:2] == "16"))
             and target.country is not None and any(s.country == target.country for s in sources))
 
 
