@@ -81,6 +81,16 @@ def test_the_owner_of_a_passive_subject_is_the_target(coder: Coder) -> None:
             if e.cameo.code[:2] == "05" and e.source.country == "JOR"} == {"NOR"}
 
 
+@pytest.mark.parametrize(("text", "target"), [
+    ("Ecuador's vice president was assassinated at his home in Quito.", "ECUGOV"),
+    ("Lebanon's prime minister was assassinated at his home.", "LBNGOV"),
+])
+def test_a_person_a_passive_acts_on_is_the_target_not_their_country(coder: Coder, text: str,
+                                                                    target: str) -> None:
+    events = coder.code(text, date=DATE)
+    assert {e.target.cameo_code if e.target else None for e in events if e.cameo.code[:2] == "18"} == {target}
+
+
 def test_a_pronoun_owner_of_a_passive_subject_names_no_target(coder: Coder) -> None:
     assert _targets(coder, "Its decision was welcomed by the European Union.", "05") == {None}
 

@@ -351,7 +351,8 @@ def _unnamed_targets(clauses: Clauses, antecedents: Callable[[Token], list[Token
             return [located]
     # "recalled its ambassador over SPAIN'S decision", "in a letter TO X, Y demanded": the party
     # the act's cause or its message names
-    named = named_elsewhere(match, lambda t: clauses.actor(t, speaker=speaker), sources)
+    named = named_elsewhere(match, lambda t: clauses.actor(t, speaker=speaker),
+                            lambda t: clauses.actors.resolve(t) is not None, sources)
     return named or _own_people(match, sources)
 
 

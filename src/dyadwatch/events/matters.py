@@ -53,9 +53,10 @@ _COMPLEMENT_DEPTH = 4
 
 
 def named_elsewhere(match: Match, actor: Callable[[Token], Actor | None],
-                    doers: list[Actor]) -> list[Actor]:
+                    named: Callable[[Token], bool], doers: list[Actor]) -> list[Actor]:
     """The target of ``match`` named in the phrase of its cause (``matter_party``) or of the
-    message that carries it (``addressee``), or none. ``actor`` resolves a token to its actor;
+    message that carries it (``addressee``), or none. ``actor`` resolves a token to its actor
+    (looking inside a mention that is none), ``named`` tells whether a token is an actor itself;
     ``doers`` are the act's sources, never their own target."""
     code = match.code
     sides = between_parties([h for h in (match.obj, match.noun) if h is not None], actor, doers)
@@ -63,8 +64,10 @@ def named_elsewhere(match: Match, actor: Callable[[Token], Actor | None],
         return sides
     if match.obj is not None and match.obj.dep_ == "nsubjpass":
         # "SWEDEN'S decision was welcomed by Finland": whose the thing acted on is, as in the
-        # active "Finland welcomed Sweden's decision"
-        owner = next((a for t in _doers_of(match.obj, venues=False) if (a := actor(t)) is not None
+        # active "Finland welcomed Sweden's decision"; a person or body acted on is itself the
+        # target ("Haiti's president was assassinated": the president, not Haiti)
+        owners = [match.obj] if named(match.obj) else _doers_of(match.obj, venues=False)
+        owner = next((a for t in owners if (a := actor(t)) is not None
                       and not any(_same(a, d) for d in doers)), None)
         if owner is not None:
             return [owner]
