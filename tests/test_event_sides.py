@@ -91,6 +91,10 @@ def test_a_person_a_passive_acts_on_is_the_target_not_their_country(coder: Coder
     assert {e.target.cameo_code if e.target else None for e in events if e.cameo.code[:2] == "18"} == {target}
 
 
+def test_each_of_a_coordinated_passive_subject_is_a_target(coder: Coder) -> None:
+    assert _targets(coder, "Serbia and Kosovo were urged by the EU to resume talks.", "02") == {"SRB", "XKX"}
+
+
 def test_a_pronoun_owner_of_a_passive_subject_names_no_target(coder: Coder) -> None:
     assert _targets(coder, "Its decision was welcomed by the European Union.", "05") == {None}
 

@@ -65,9 +65,12 @@ def named_elsewhere(match: Match, actor: Callable[[Token], Actor | None],
     if match.obj is not None and match.obj.dep_ == "nsubjpass":
         # "SWEDEN'S decision was welcomed by Finland": whose the thing acted on is, as in the
         # active "Finland welcomed Sweden's decision"; a person or body acted on is itself the
-        # target ("Haiti's president was assassinated": the president, not Haiti)
-        owners = [match.obj] if named(match.obj) else _doers_of(match.obj, venues=False)
-        owner = next((a for t in owners if (a := actor(t)) is not None
+        # target ("Haiti's president was assassinated": the president, not Haiti), each of a
+        # coordination ("Armenia and Azerbaijan were urged to ...": both)
+        if named(match.obj):
+            acted = [a for t in coordinated(match.obj) if (a := actor(t)) is not None]
+            return [a for i, a in enumerate(acted) if not any(_same(a, x) for x in doers + acted[:i])]
+        owner = next((a for t in _doers_of(match.obj, venues=False) if (a := actor(t)) is not None
                       and not any(_same(a, d) for d in doers)), None)
         if owner is not None:
             return [owner]
