@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.actors.cues import NO_NATIONALITY
 from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.confidence import CONFIDENCE
+from dyadwatch.events.matters import named_elsewhere
 from dyadwatch.events.outcomes import (
     event_sides,
     event_subject,
@@ -210,7 +211,7 @@ class EventBuilder:
         for head in self.arguments.target_heads(match):  # "it is a partner": 'it' is not the speaker
             for t in coordinated(head):
                 actor = self.clauses.actor(t, speaker=speaker, for_speaker=pattern.kind != "copula")
-                targets.append(actor)
+                targets.append(None if actor is not None and _home_place(t, actor, real_sources, code) else actor)
                 if actor is not None:  # "met the leaders of Armenia and Azerbaijan": one each
                     targets.extend(self.parties.plural_of(t, actor))
         real_targets = [a for a in _inherit_country([a for a in targets if a is not None])
@@ -348,7 +349,11 @@ def _unnamed_targets(clauses: Clauses, antecedents: Callable[[Token], list[Token
         located = clauses.actor(extra, speaker=speaker) if extra is not None else None
         if located is not None:
             return [located]
-    return _own_people(match, sources)
+    # "recalled its ambassador over SPAIN'S decision", "in a letter TO X, Y demanded": the party
+    # the act's cause or its message names
+    named = named_elsewhere(match, lambda t: clauses.actor(t, speaker=speaker),
+                            lambda t: clauses.actors.resolve(t) is not None, sources)
+    return named or _own_people(match, sources)
 
 
 def _own_people(match: Match, sources: list[Actor]) -> list[Actor]:
@@ -368,6 +373,18 @@ def _own_people(match: Match, sources: list[Actor]) -> list[Actor]:
     return [Actor(text=at.text, start=at.idx, end=at.idx + len(at.text), name=f"{doer.country} civilians",
                   country=doer.country, sector="CVL", cameo_code=doer.country + "CVL", kind="group",
                   reason=f"{match.code} names no actor acted on: the people of the doer's country {doer.country}")]
+
+
+def _home_place(token: Token, target: Actor, sources: list[Actor], code: str) -> bool:
+    """Whether ``target`` is a place of the doer's own country named as where something leaves
+    from ("expelled two Russian diplomats FROM VILNIUS", "pulled its troops back from Avdiivka"),
+    or where relations with another are cut ("closed the Taiwanese embassy IN MANAGUA", 16): the
+    place is no party to the act, and those it is done to are named elsewhere or not at all. A
+    place abroad is ("recalled its ambassador from Minsk": Belarus), and so is a home place a
+    measure applies to ("imposed a curfew in Kano")."""
+    return (token.ent_type_ == "GPE" and token.dep_ == "pobj"
+            and (token.head.lower_ == "from" or (token.head.lower_ == "in" and code[:2] == "16"))
+            and target.country is not None and any(s.country == target.country for s in sources))
 
 
 def _own_forces(match: Match, target: Actor, sources: list[Actor]) -> bool:
