@@ -145,3 +145,21 @@ def test_the_doers_own_city_an_embassy_is_closed_in_is_no_party(coder: Coder) ->
 
 def test_a_home_place_a_measure_applies_to_stays_the_target(coder: Coder) -> None:
     assert _targets(coder, "The Nigerian government imposed a curfew in Kano.", "17") == {"NGA"}
+
+
+# -- the two sides of a fight or talks that are said to take place ------------------------------
+
+
+@pytest.mark.parametrize(("text", "a", "b", "root"), [
+    ("Fighting broke out between Kyrgyz and Tajik border guards on Wednesday.", "KGZ", "TJK", "19"),
+    ("Clashes erupted between Sudanese and Ethiopian troops near the disputed farmland.", "SDN", "ETH", "19"),
+    ("Heavy fighting raged between Congolese soldiers and M23 rebels north of Goma.", "COD", "COD", "19"),
+    ("Talks resumed between Guyana and Venezuela in Brasilia.", "GUY", "VEN", "04"),
+])
+def test_sides_hung_on_the_verb_of_taking_place(coder: Coder, text: str, a: str, b: str, root: str) -> None:
+    pairs = {(s[:3], (t or "")[:3]) for s, t, r in _sides(coder, text) if r == root}
+    assert (a, b) in pairs and (b, a) in pairs, pairs
+
+
+def test_a_fight_said_to_take_place_with_no_sides_has_no_event(coder: Coder) -> None:
+    assert not _sides(coder, "Clashes erupted in the old city after Friday prayers.")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dyadwatch.actors.resolve import coordinated
+from dyadwatch.events.modality import occurring
 from dyadwatch.events.objects import for_subject
 from dyadwatch.events.references import Antecedents
 from dyadwatch.events.subjects import undergoer_verb
@@ -75,7 +76,7 @@ class Arguments:
         or 'between' phrase, or the country names before it; a place named before the noun of
         a meeting or an attack is where it happened ("the Minsk talks"), unless two names joined
         by a hyphen name its two sides ("India-Pakistan clashes")."""
-        found = self.clauses.noun_sources(match.trigger)
+        found = self.clauses.noun_sources(match.trigger) or _between_on_its_verb(match.trigger)
         if match.code[:2] in PLACE_NAMED_ROOTS and not (len(found) == 2 and paired_names(found)):
             found = [t for t in found if not (t.ent_type_ == "GPE" and t.dep_ == "compound")]
         return found
@@ -255,3 +256,13 @@ def event_gerund(verb: Token) -> bool:
     left ten dead")."""
     return verb.tag_ == "VBG" and verb.dep_ in ("nsubj", "nsubjpass", "csubj") and not any(
         c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux") for c in verb.children)
+
+
+def _between_on_its_verb(noun: Token) -> list[Token]:
+    """"Fighting broke out BETWEEN X and Y", "clashes erupted between X and Y": the parser
+    hangs the sides on the verb of taking place whose subject the event noun is."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.i == noun.i or not occurring(verb):
+        return []
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"
+            for p in c.children if p.dep_ == "pobj"]  # fmt: skip

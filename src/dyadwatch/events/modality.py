@@ -182,13 +182,16 @@ def _called_false(noun: Token) -> Token | None:
     return None
 
 
-def _occurring(verb: Token) -> bool:
-    """A verb that says its subject takes place ("resume", "take place", "be held")."""
+def occurring(verb: Token) -> bool:
+    """A verb that says its subject takes place ("resume", "take place", "be held", "break
+    out", "erupt")."""
     lemma = verb.lemma_.lower()
     if lemma == "take":
         return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
     if lemma == "go":
         return any(c.lower_ in ("ahead", "forward") for c in verb.children)
+    if lemma == "break":
+        return any(c.lower_ == "out" for c in verb.children)
     return lemma in OCCURRENCE_VERBS
 
 
@@ -200,13 +203,13 @@ def _subject_event(trigger: Token) -> tuple[Cued | None, Token]:
     verb = trigger.head
     if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ not in ("nsubj", "nsubjpass") or verb.i == trigger.i:
         return None, trigger
-    if _occurring(verb):
+    if occurring(verb):
         return _own(verb), verb
     if trigger.dep_ == "nsubjpass" and verb.lemma_.lower() in FUTURE_FRAMES and not any(
         c.dep_ == "xcomp" for c in verb.children
     ):
         return (_own(verb) or ("future", verb)), verb  # "a meeting is scheduled for May"
-    planned = next((c for c in verb.children if c.dep_ == "xcomp" and _occurring(c)), None)
+    planned = next((c for c in verb.children if c.dep_ == "xcomp" and occurring(c)), None)
     if planned is None:
         return None, trigger
     return _own(verb) or _own(planned) or _governor(verb, "xcomp"), verb
