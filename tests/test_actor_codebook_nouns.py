@@ -126,7 +126,7 @@ def test_a_seat_of_government_stands_for_the_government(coder: Coder, text: str,
 @pytest.mark.parametrize(("text", "mention", "code"), [
     ("KCNA accused Seoul of staging provocations.", "KCNA", "PRKJRN"),
     ("Al Jazeera accused the army of killing its correspondent.", "Al Jazeera", "QATJRN"),
-    ("Moscow banned the Voice of America.", "Voice of America", "USAJRN"),
+    ("Moscow banned VOA from broadcasting in Russia.", "VOA", "USAJRN"),
     ("China expelled three BBC journalists.", "journalists", "GBRJRN"),
 ])
 def test_a_news_outlet_is_its_country_s_media(coder: Coder, text: str, mention: str, code: str) -> None:
