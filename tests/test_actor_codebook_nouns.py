@@ -183,3 +183,23 @@ def test_a_nationality_beside_a_region_stands(coder: Coder) -> None:
     actor = _resolve(coder, "Nigerian and other African leaders met in Niamey.", "Nigerian")
     assert actor is not None
     assert actor.country == "NGA", actor.reason
+
+
+def test_no_listed_news_outlet_hides_a_place_in_its_name() -> None:
+    """An outlet listed under a name that holds a country, its people or its capital ("Voice of
+    America", "Korean Central News Agency") would make that place part of an organisation and
+    lose it as a place mention: such outlets go by their initials."""
+    from dyadwatch.knowledge.base import load_knowledge
+
+    kb = load_knowledge()
+    places = {w.lower() for c in kb.countries.values()
+              for w in (c.name, *c.aliases, *c.adjectives, *c.capitals)}  # fmt: skip
+    hiding = [name for o in kb.organisations.values() if o.sector == "JRN"
+              for name in (o.name, *o.aliases)
+              if any(" ".join(words).lower() in places
+                     for n in range(1, 4) for words in _ngrams(name.split(), n))]  # fmt: skip
+    assert hiding == []
+
+
+def _ngrams(words: list[str], n: int) -> list[list[str]]:
+    return [words[i:i + n] for i in range(len(words) - n + 1)]
