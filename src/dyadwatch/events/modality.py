@@ -20,7 +20,7 @@ _CLASSES = (
     "hedge_adverb", "hedge_modal", "future_modal", "hypothetical_modal", "demand_modal",
     "hedge_governor", "intent_governor", "future_frame", "negating_governor", "denial_governor",
     "report_noun", "report_verb", "negating_determiner", "pending_adverb", "unnamed_source", "presupposing_mark", "conditional_mark",
-    "occurrence_verb", "falsity_adjective",
+    "occurrence_verb", "falsity_adjective", "planned_passive",
 )
 
 
@@ -73,6 +73,8 @@ PRESUPPOSING_MARKS = _CUES["presupposing_mark"]
 CONDITIONAL_MARKS = _CUES["conditional_mark"]
 # Verbs of taking place: "talks could resume" is as uncertain as its verb says.
 OCCURRENCE_VERBS = _CUES["occurrence_verb"]
+# Verbs whose passive subject, an event noun, is the planned event ("talks are expected to resume").
+PLANNED_PASSIVES = _CUES["planned_passive"]
 # Adjectives that call a claim false: "reports that X attacked were baseless".
 FALSITY_ADJECTIVES = _CUES["falsity_adjective"]
 _CLIMB = {"ccomp", "xcomp", "conj", "advcl", "csubj", "pcomp", "acl", "relcl", "attr"}

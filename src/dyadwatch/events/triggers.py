@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.fallback import Fallback, fallback_match
 from dyadwatch.events.match import Match, conjuncts, for_clause, for_infinitive
-from dyadwatch.events.modality import DEMAND_MODALS, DENIAL_GOVERNORS
+from dyadwatch.events.modality import DEMAND_MODALS, DENIAL_GOVERNORS, PLANNED_PASSIVES
 from dyadwatch.events.senses import (
     HALTING,
     asked_infinitives,
@@ -108,12 +108,6 @@ def _hyphenated_lemma(token: Token) -> str | None:
     if i < 2 or doc[i - 1].text != "-" or doc[i - 2].head.i != i or doc[i - 2].whitespace_ or doc[i - 1].whitespace_:
         return None
     return f"{doc[i - 2].lower_}-{token.lemma_.lower()}"
-
-
-# Verbs whose passive subject is an event noun that names the planned event itself ("talks are
-# expected to resume", "a summit is scheduled for May"); any other passive subject is what its
-# verb acts on ("the deal was signed": the verb is the event).
-PLANNED_PASSIVES = frozenset({"expect", "schedule", "plan", "set", "slate"})
 
 
 def _planned_subjects(verb: Token) -> list[Token]:
