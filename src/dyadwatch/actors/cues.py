@@ -59,6 +59,8 @@ _POSSESSIVE = re.compile(r"[’']s$")
 # the story's setting, the article's focus) rather than by a nationality of its own; the event
 # stage reads them to let the text's own evidence override that default.
 NO_NATIONALITY = "no nationality"
+# How a reason says an actor was given the article's focus country, for lack of its own.
+FOCUS_GUESS = "; the article is about"
 
 
 @dataclass(frozen=True)

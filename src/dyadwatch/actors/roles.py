@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import (
     COUNTRYISH,
+    FOCUS_GUESS,
     NO_NATIONALITY,
     Cue,
     hit_of,
@@ -262,7 +263,7 @@ class RoleResolver:
         if armed and self.scope.setting and self.scope.setting != self.scope.focus:
             return Cue(self.scope.setting, f"{NO_NATIONALITY}; the story is set in {self.scope.setting}", "focus")
         if self.scope.focus:
-            return Cue(self.scope.focus, f"{NO_NATIONALITY}; the article is about {self.scope.focus}", "focus")
+            return Cue(self.scope.focus, f"{NO_NATIONALITY}{FOCUS_GUESS} {self.scope.focus}", "focus")
         return None
 
     def _owner_of(self, pronoun: Token, head: Token, speaker: Actor | None) -> Resolution | None:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date as Date
 from typing import TYPE_CHECKING
 
-from dyadwatch.actors.cues import NO_NATIONALITY
+from dyadwatch.actors.cues import FOCUS_GUESS, NO_NATIONALITY
 from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.matters import named_elsewhere
@@ -467,9 +467,9 @@ def _attributed(speaker: Actor | None) -> Actor | None:
     """The speaker an event is attributed to, with only what the text says of them: a nationality
     guessed from the article's focus ("the official said", no country named) is left out, since
     the focus is a guess from the article's other sentences, not from the speaker's words."""
-    if speaker is None or "the article is about" not in speaker.reason:
+    if speaker is None or FOCUS_GUESS not in speaker.reason:
         return speaker
-    said = speaker.reason.split("; the article is about")[0]
+    said = speaker.reason.split(FOCUS_GUESS)[0]
     return replace(speaker, name=speaker.text, country=None, cameo_code=speaker.sector or "UNK", reason=said)
 
 

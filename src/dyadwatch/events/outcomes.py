@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from dyadwatch.actors.cues import FOCUS_GUESS
 from dyadwatch.actors.resolve import cameo_actor_code, coordinated
 from dyadwatch.events.arguments import event_gerund
 from dyadwatch.knowledge.words import WEAPON_CODES
@@ -52,9 +53,6 @@ STRIKE_WEAPONS = frozenset({
     "sniper", "gun", "machine", "cannon", "gunship",
 })
 AMBIGUOUS_EVENTS = frozenset({"strike", "fire"})
-# How the actors stage marks a nationality guessed from the article's focus, not read in the
-# mention ("five civilians" in a story mostly about Russia).
-FOCUS_GUESS = "; the article is about"
 # Event nouns of two sides fighting each other, whose 'with' phrase names the other side.
 MUTUAL_NOUNS = frozenset({
     "fighting", "fight", "clash", "skirmish", "battle", "gunbattle", "firefight", "gunfight",
