@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import pytest
 
+from coding import Coded, country_codes
 from dyadwatch.coder import Coder
-from dyadwatch.records import Event
 
 DATE = "2022-06-01"
 
 
-def _events(coder: Coder, text: str) -> list[tuple[str | None, str | None, str, str]]:
-    events: list[Event] = coder.code(text, date=DATE)
-    return [(e.source.country if e.source else None, e.target.country if e.target else None,
-             e.cameo.code, e.modality) for e in events]
+def _events(coder: Coder, text: str) -> list[Coded]:
+    return country_codes(coder, text, DATE)
 
 
 # 'for X to do Y': the one named after 'for' is asked to do Y (either parse of the clause)

@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import pytest
 
+from coding import Coded, country_codes
 from dyadwatch.coder import Coder
-from dyadwatch.records import Event
 
 DATE = "2023-04-12"
 
 
-def _events(coder: Coder, text: str) -> list[tuple[str | None, str | None, str, str]]:
-    events: list[Event] = coder.code(text, date=DATE)
-    return [(e.source.country if e.source else None, e.target.country if e.target else None,
-             e.cameo.code, e.modality) for e in events]
+def _events(coder: Coder, text: str) -> list[Coded]:
+    return country_codes(coder, text, DATE)
 
 
 # what a frame may frame: an act of nearly every root, as a bare verb phrase
