@@ -176,3 +176,13 @@ def test_named_actors_in_wire_sentences(coder: Coder, text: str, source: str, ta
 def test_a_generic_body_name_after_another_countrys_name_is_that_countrys(
         coder: Coder, text: str, source: str, target: str) -> None:
     assert (source, target) in _pair(coder.code(text, date="2023-01-09"))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "source"), [
+    ("The NRM accused opposition leader Bobi Wine of inciting violence.", "UGAGOV"),
+    ("FRELIMO accused RENAMO of attacking a bus in Sofala province.", "MOZGOV"),
+    ("The MPLA rejected UNITA's call for a recount.", "AGOGOV"),
+])
+def test_long_ruling_parties_are_the_government(coder: Coder, text: str, source: str) -> None:
+    assert any(s == source for s, _ in _pair(coder.code(text, date="2021-03-01")))
