@@ -50,6 +50,7 @@ def test_the_igos_own_envoy_stays_the_igos(coder: Coder) -> None:
     ("Iran accused the West of hypocrisy over its human rights record.", "WST"),
     ("Beijing condemned Western powers for interfering in Hong Kong.", "WST"),
     ("Western governments urged Serbia to recognise Kosovo.", "WSTGOV"),
+    ("Western officials criticised the junta in Bamako.", "WSTGOV"),
 ])
 def test_the_west_is_cameos_wst(coder: Coder, text: str, actor: str) -> None:
     assert actor in _codes(coder, text)
