@@ -169,7 +169,7 @@ def test_a_head_of_state_stays_government(coder: Coder, text: str, mention: str,
 
 @pytest.mark.parametrize(("text", "mention"), [
     # a region of several states is no one country, least of all the story's own
-    ("Western officials criticised the junta in Bamako.", "officials"),
+    ("Nordic officials criticised the junta in Bamako.", "officials"),
     ("African leaders condemned the coup in Niger.", "leaders"),
     ("Arab foreign ministers condemned the Israeli raid on Jenin.", "ministers"),
 ])

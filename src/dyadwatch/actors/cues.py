@@ -43,8 +43,9 @@ TITLE_WORDS = frozenset({
 COUNTRYISH = ("country", "adjective", "capital")
 # Words of a removal or retirement from office before a title: the holder is no longer in office.
 _REMOVED = frozenset({"ousted", "deposed", "toppled", "overthrown", "exiled", "jailed", "retired"})
-# Adjectives of regions of several states: "European officials", "Arab foreign ministers",
-# "Western diplomats" are of no one country, least of all the story's own.
+# Adjectives of regions of several states: "European officials", "Arab foreign ministers" are of
+# no one country, least of all the story's own ("Western diplomats" are CAMEO's WST, a name in
+# countries.tsv, found before these are read).
 _REGIONS = frozenset({
     "european", "african", "arab", "western", "asian", "gulf", "nordic", "baltic", "balkan",
     "scandinavian", "latin", "caribbean", "eurasian", "pan-african", "pan-arab",

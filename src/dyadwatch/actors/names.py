@@ -225,8 +225,12 @@ class NameResolver:
                 found = self.entity(ent, ent) or found
         return found
 
-    def country_cue(self, span: Span, head: Token, *, skip: Span | None = None) -> Cue | None:
-        """The nationality or affiliation inside a mention, nearest to its head first."""
+    def country_cue(
+        self, span: Span, head: Token, *, skip: Span | None = None, states_first: bool = False,
+    ) -> Cue | None:
+        """The nationality or affiliation inside a mention, nearest to its head first; with
+        ``states_first`` (a diplomat's title) a state named before the head wins over an
+        organisation: "Iran's U.N. envoy" is Iran's envoy to the U.N., not the U.N.'s own."""
         cues: list[tuple[int, Cue]] = []
         tokens = list(span)
         for t in span:  # "NATO-led": the leader's name before the hyphen, however parsed
@@ -247,6 +251,9 @@ class NameResolver:
                 res = self.entity(ent, ent)
                 if res is not None and res.country:
                     cues.append((distance, Cue(res.country, f"affiliation '{ent.text}' -> {res.country}", kind)))
+        states = [c for c in cues if c[1].kind in COUNTRYISH and c[0] < 1000]
+        if states_first and states:
+            cues = states
         return min(cues, key=lambda c: c[0])[1] if cues else None
 
 

@@ -138,7 +138,7 @@ class RoleResolver:
             reasons.append(f"{org.name} -> {org.sector}")
         if ethnic:
             reasons.append(f"'{ethnic}' names a people, not a nationality")
-        cue = hint or self.scope.names.country_cue(span, head)
+        cue = hint or self.scope.names.country_cue(span, head, states_first=role.term.startswith(DIPLOMATIC_STEMS))
         if cue is None and member_of is not None and member_of.country:
             cue = Cue(member_of.country, f"of {member_of.name} -> {member_of.country}", "organisation")
         if cue is None and possessor is None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.actors.cues import FOCUS_GUESS, NO_NATIONALITY
 from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.confidence import CONFIDENCE
+from dyadwatch.events.deployment import force_shown
 from dyadwatch.events.matters import named_elsewhere
 from dyadwatch.events.outcomes import (
     event_sides,
@@ -27,6 +28,7 @@ from dyadwatch.events.outcomes import (
 )
 from dyadwatch.events.parties import UNNAMED_DOER_ROOTS, placed_group
 from dyadwatch.events.parties import same as _same
+from dyadwatch.events.passage import hosted_forces, passed_place
 from dyadwatch.events.references import refers_to_earlier
 from dyadwatch.events.stance import stance_of
 from dyadwatch.events.subjects import undergoer_verb
@@ -139,10 +141,12 @@ class EventBuilder:
             code, rule = means_code(event), rule + "+event-subject"
         if code == "150" and len({a.country for a in real_sources if a.country}) > 1:
             code, rule = "062", rule + "+joint"  # two states' exercise: military cooperation
-        if code.startswith("141") and real_sources and all(_official(a) for a in real_sources):
+        if (shown := force_shown(code, trigger, real_sources)) is not None:
+            code, rule = shown, rule + "+force-shown"  # "riot police flooded the streets"
+        elif code.startswith("141") and real_sources and all(_official(a) for a in real_sources):
             code, rule = "114", rule + "+official"  # a government protests officially
         if (pattern.needs_target or pattern.kind == "copula") and not real_targets and len(real_sources) < 2 \
-                and event is None:
+                and event is None and "+passed-place" not in rule:  # "left the city": it went
             return []
         pairs, rule, confidence = self._pairs(match, code, rule, real_sources, real_targets)
         if not pairs:
@@ -211,7 +215,10 @@ class EventBuilder:
         for head in self.arguments.target_heads(match):  # "it is a partner": 'it' is not the speaker
             for t in coordinated(head):
                 actor = self.clauses.actor(t, speaker=speaker, for_speaker=pattern.kind != "copula")
-                targets.append(None if actor is not None and _home_place(t, actor, real_sources, code) else actor)
+                passed, instead = passed_place(t, actor, real_sources, match, self.parties.actors.knowledge)
+                rule += "+passed-place" if passed else ""
+                targets.append(instead if passed else None if actor is not None
+                               and _home_place(t, actor, real_sources, code) else actor)
                 if actor is not None:  # "met the leaders of Armenia and Azerbaijan": one each
                     targets.extend(self.parties.plural_of(t, actor))
         real_targets = [a for a in _inherit_country([a for a in targets if a is not None])
@@ -220,6 +227,7 @@ class EventBuilder:
             return None  # "fighting between X and Y left two dead": no victim named as an actor
         if code[:2] in ("18", "19", "20") and real_targets:
             real_targets = struck_place(self.clauses, match, event, real_targets)
+        real_targets = hosted_forces(match.trigger, code, self.clauses.actor) or real_targets
         if not real_targets and not unnamed and pattern.kind == "noun" and code[:2] in UNNAMED_DOER_ROOTS:
             # "three policemen died in a Taliban ambush": the dead are its victims, before the place
             real_targets = self.parties.the_dead(trigger)

@@ -52,8 +52,10 @@ _ISO3 = re.compile(r"^[A-Z]{3}$")
 # body of an IGO extends its parent's code ("IGOUNOHCR").
 _IGO_CODE = re.compile(r"^(?:IGO|NGO)[A-Z0-9]{2,12}$")
 # Entities with no ISO 3166-1 code that news and statistics name as countries, under the
-# user-assigned codes the EU, the IMF and the World Bank use for them.
-NON_ISO_COUNTRIES: dict[str, str] = {"XKX": "Kosovo"}
+# user-assigned codes the EU, the IMF and the World Bank use for them; and CAMEO's regional code
+# WST for "the West", which news names as one side (Western powers, governments, diplomats) and
+# no one state stands for.
+NON_ISO_COUNTRIES: dict[str, str] = {"XKX": "Kosovo", "WST": "the West"}
 _QUOTES = str.maketrans(
     {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-"}
 )

@@ -103,6 +103,25 @@ def add_gazetteer(nlp: Language, knowledge: Knowledge) -> None:
         before="ner" if "ner" in nlp.pipe_names else None,
     )
     ruler.add_patterns(gazetteer_patterns(knowledge))
+    nlp.add_pipe("dw_name_parts", after="dw_gazetteer")
+
+
+# Codes of a region named by a compass word ("the West", "Western"), which also opens other
+# names ("the West Bank", "West African", "Western Cape"): there it is no actor.
+_COMPASS_CODES = frozenset({"WST"})
+
+
+def drop_name_parts(doc: Doc) -> Doc:
+    """Drop a gazetteer entity of a compass region that runs on into a capitalised word: the
+    word continues a longer name, which the statistical recogniser then reads whole."""
+    parts = [
+        ent for ent in doc.ents
+        if ent.ent_id_.partition(":")[2] in _COMPASS_CODES and ent.end < len(doc)
+        and doc[ent.end].text[:1].isupper()
+    ]
+    if parts:  # left unannotated (not "outside"), for the recogniser to tag
+        doc.set_ents([], missing=parts, default="unmodified")
+    return doc
 
 
 def gazetteer_patterns(knowledge: Knowledge) -> list[dict[str, str]]:
@@ -188,6 +207,7 @@ def _register_components() -> None:
     from spacy.language import Language
 
     Language.component("dw_sentences", func=set_sentence_starts)
+    Language.component("dw_name_parts", func=drop_name_parts)
 
 
 @cache

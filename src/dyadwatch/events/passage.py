@@ -1,0 +1,92 @@
+"""Places as targets. Places an act only passes through: a town, village or city stands for the people in it when
+they are acted on ("shelled the town", "besieged the city": its people are the target), not when
+forces or visitors merely go to, from or through it ("withdrew from the border town", "entered
+the village", "visited the city"), where the place is no party to the act. And a struck base
+stands for the foreign forces it hosts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Final
+
+from dyadwatch.actors.cues import NO_NATIONALITY
+from dyadwatch.knowledge.words import FACILITY_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from dyadwatch.events.match import Match
+    from dyadwatch.knowledge.base import Knowledge
+    from dyadwatch.records import Actor
+
+# CAMEO codes of going somewhere: a military retreat or withdrawal (0874) and visits (042, 043,
+# 044). The words of knowledge/words.py are full, so these small lists live with their one use.
+PASSAGE_CODES: Final = frozenset({"0874", "042", "043", "044"})
+# Verbs of moving to, from or through a place, whatever code the act is given ("troops entered
+# the town" may be coded as a use of force on someone else, never on the town's people).
+PASSAGE_LEMMAS: Final = frozenset({
+    "withdraw", "leave", "enter", "reach", "arrive", "pass", "visit", "tour", "return", "retreat",
+    "pull", "move", "travel", "march", "drive", "roll", "head", "relocate", "redeploy",
+})
+# Roots of visits and meetings: the country a visited place lies in is the host.
+_VISIT_ROOT: Final = "04"
+
+
+def place_noun(token: Token, knowledge: Knowledge) -> bool:
+    """Whether ``token`` is a noun of roles.tsv's 'place' kind ("town", "villages", "city")."""
+    for word in (token.lower_, token.lemma_.lower()):
+        role = knowledge.roles.get(word)
+        if role is not None and role.kind == "place":
+            return True
+    return False
+
+
+def passed_place(
+    token: Token, target: Actor | None, sources: list[Actor], match: Match, knowledge: Knowledge,
+) -> tuple[bool, Actor | None]:
+    """(whether ``target`` is a place the act only passes through, what stands in its stead).
+    A visited place abroad whose country the text gives stands for that country, the host
+    ("visited the city of Mosul": Iraq); any other passed place, a place visited at home, and
+    one given a country only by default (the story's), for no one."""
+    if target is None or not place_noun(token, knowledge):
+        return False, None
+    code = match.code
+    if code not in PASSAGE_CODES and match.trigger.lemma_.lower() not in PASSAGE_LEMMAS:
+        return False, None
+    country = target.country
+    if code[:2] == _VISIT_ROOT and country and len(country) == 3 and NO_NATIONALITY not in target.reason \
+            and all(s.country != country for s in sources):
+        host = replace(target, name=country, sector=None, cameo_code=country, kind="state",
+                       reason=f"{target.reason}; a visited place stands for its country, the host")
+        return True, host
+    return True, None
+
+
+# Verbs of a facility's having foreign forces in it ("a base hosting U.S. troops").
+_HOSTING: Final = frozenset({"host", "house", "station", "accommodate"})
+# Roots of attacks and coercion, whose target is whom the force hits.
+_FORCE_ROOTS: Final = frozenset({"17", "18", "19", "20"})
+
+
+def hosted_forces(trigger: Token, code: str, resolve: Callable[[Token], Actor | None]) -> list[Actor]:
+    """The forces a struck facility hosts ("fired rockets at an air base HOSTING U.S. TROOPS",
+    "attacked bases that house American forces"): an attack on them is one on the guests'
+    country's forces, as CAMEO codes it, not on the host's. Empty when the act is no attack or
+    its object no facility with guests named."""
+    if code[:2] not in _FORCE_ROOTS:
+        return []
+    # the trigger may be the weapon ("fired MISSILES at bases"): look from its verb too
+    verbs = [trigger, trigger.head] if trigger.dep_ == "dobj" else [trigger]
+    objects = [c for v in verbs for c in v.children if c.dep_ == "dobj"]
+    objects += [o for v in verbs for c in v.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    found: list[Actor] = []
+    for facility in objects:
+        # the word as well as its lemma: "bases" is lemmatised as "basis"
+        if not {facility.lemma_.lower(), facility.lower_, facility.lower_.removesuffix("s")} & FACILITY_NOUNS:
+            continue
+        for clause in facility.children:
+            if clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in _HOSTING:
+                guests = [resolve(o) for o in clause.children if o.dep_ == "dobj"]
+                found.extend(g for g in guests if g is not None)
+    return found
