@@ -58,3 +58,31 @@ def test_no_political_reading(coder: Coder, text: str) -> None:
 def test_a_received_loan_is_no_hosting(coder: Coder) -> None:
     codes = {e.cameo.code for e in coder.code("Pakistan received a $2 billion loan from China on Monday.", date="2024-05-14")}
     assert "043" not in codes, codes
+
+
+# Agentless passives of acts only a state does to an envoy: the place names the state.
+IMPLIED = [
+    ("Two Chinese diplomats were expelled from Lithuania on Monday.", "161", "LTU"),
+    ("The Iranian ambassador in Paris was summoned over the arrests.", "114", "FRA"),
+    ("The Swedish ambassador was summoned to the foreign ministry in Ankara.", "114", "TUR"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "code", "doer"), IMPLIED)
+def test_the_place_names_the_state_that_acts(coder: Coder, text: str, code: str, doer: str) -> None:
+    found = {(e.cameo.code, e.source.cameo_code if e.source else None) for e in coder.code(text, date="2024-05-14")}
+    assert (code, doer + "GOV") in found, (text, found)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The new ambassador was summoned to the stage in Paris to receive an award.",
+    "Three players were expelled from the tournament in Madrid.",
+    "Two students were expelled from the school in Warsaw.",
+    "The Iranian ambassador was summoned by Germany's foreign ministry in Paris.",
+])
+def test_no_state_is_implied_outside_diplomacy(coder: Coder, text: str) -> None:
+    # a stage, a tournament or a school names no state that acts; 'by' names the doer itself
+    for e in coder.code(text, date="2024-05-14"):
+        assert e.source is None or e.source.country not in ("FRA", "ESP", "POL"), (text, e.cameo.code, e.source)
