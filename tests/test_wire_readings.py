@@ -86,3 +86,13 @@ def test_no_state_is_implied_outside_diplomacy(coder: Coder, text: str) -> None:
     # a stage, a tournament or a school names no state that acts; 'by' names the doer itself
     for e in coder.code(text, date="2024-05-14"):
         assert e.source is None or e.source.country not in ("FRA", "ESP", "POL"), (text, e.cameo.code, e.source)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The government kept pressure on prices with a fuel subsidy.",
+    "The central bank softened its stance on interest rates.",
+])
+def test_pressure_and_softening_need_a_party(coder: Coder, text: str) -> None:
+    codes = {e.cameo.code for e in coder.code(text, date="2024-05-14")}
+    assert not codes & {"100", "080"}, (text, codes)
