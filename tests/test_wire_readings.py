@@ -96,3 +96,11 @@ def test_no_state_is_implied_outside_diplomacy(coder: Coder, text: str) -> None:
 def test_pressure_and_softening_need_a_party(coder: Coder, text: str) -> None:
     codes = {e.cameo.code for e in coder.code(text, date="2024-05-14")}
     assert not codes & {"100", "080"}, (text, codes)
+
+
+@pytest.mark.model
+def test_a_recalled_envoy_is_his_own_states_act_on_his_post(coder: Coder) -> None:
+    text = "The Danish ambassador to Tehran was recalled for consultations."
+    found = {(e.cameo.code, e.source.cameo_code if e.source else None, e.target.country if e.target else None)
+             for e in coder.code(text, date="2024-05-14")}
+    assert ("161", "DNKGOV", "IRN") in found, found

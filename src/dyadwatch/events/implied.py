@@ -6,8 +6,8 @@ diplomats were expelled from Poland" name their doer by the place: the state who
 territory the text names. Nothing is implied for other verbs ("was summoned to the stage"), for
 other readings of these verbs (a diplomatic pattern must have matched: 'summon the ambassador'
 is a complaint, 11; an expulsion of diplomats a cut in relations, 16), or when 'by' names the
-doer. Recalling one's own envoy ("the Dutch envoy was recalled") is not covered: its doer is
-the envoy's own state, which the place does not name.
+doer. Recalling one's own envoy is the other way round: "the Dutch ambassador to Moscow was
+recalled" is the Netherlands' act (the envoy's own state) on Russia (where the envoy serves).
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 # Verbs whose act on an envoy only a state does, and the CAMEO roots of their diplomatic reading.
 STATE_ACT_VERBS = frozenset({"summon", "expel", "declare"})
 STATE_ACT_ROOTS = frozenset({"11", "16"})
+# Verbs a state does to its own envoy: the envoy names the doer, the post the target.
+OWN_ENVOY_VERBS = frozenset({"recall"})
 # Where a passive names the acting state: "expelled FROM Poland", "summoned IN Tehran", "summoned
 # TO the ministry in Tehran" (the ministry's own state), "the ambassador IN Berlin was summoned".
 _FROM_PLACE = ("from", "in")
@@ -35,13 +37,15 @@ _TO_PLACE = ("to",)
 def implied_state(match: Match, actor: Callable[[Token], Actor | None]) -> Actor | None:
     """The state government that did an agentless passive diplomatic act, or None."""
     verb = match.trigger
-    if (match.pattern.kind != "verb" or verb.lemma_.lower() not in STATE_ACT_VERBS
+    lemma = verb.lemma_.lower()
+    if (match.pattern.kind != "verb" or lemma not in STATE_ACT_VERBS | OWN_ENVOY_VERBS
             or match.code[:2] not in STATE_ACT_ROOTS):
         return None
     children = list(verb.children)
     if not any(c.dep_ == "auxpass" for c in children) or any(c.dep_ == "agent" for c in children):
         return None
-    for place, office in _places(verb):
+    places = [(s, False) for s in _subjects(verb)] if lemma in OWN_ENVOY_VERBS else _places(verb)
+    for place, office in places:
         found = actor(place)
         # a place ("in Tehran": its people) or a ministry stands for its state's government; what
         # one is summoned TO must be an office ("to the stage in Paris" is no French act)
@@ -78,13 +82,17 @@ def _in_phrase(noun: Token) -> list[Token]:
 
 
 def envoy_targets(match: Match, actor: Callable[[Token], Actor | None]) -> list[Actor]:
-    """The envoys an implied state acted on: the passive subject and its conjuncts ("the British
-    ambassador was summoned to the ministry": Britain's envoy, not the ministry)."""
-    out: list[Actor] = []
-    for subject in match.trigger.children:
-        if subject.dep_ == "nsubjpass":
-            for head in (subject, *(c for c in subject.children if c.dep_ == "conj")):
-                found = actor(head)
-                if found is not None:
-                    out.append(found)
-    return out
+    """Whom an implied state acted on: the envoys of the passive subject ("the British
+    ambassador was summoned to the ministry": Britain's envoy, not the ministry), or for a recall
+    the state of the envoy's post ("the Dutch ambassador TO Moscow was recalled": Russia)."""
+    subjects = _subjects(match.trigger)
+    if match.trigger.lemma_.lower() in OWN_ENVOY_VERBS:
+        subjects = [o for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ in ("to", "in")
+                    for o in p.children if o.dep_ == "pobj"]
+    return [found for head in subjects if (found := actor(head)) is not None]
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The passive subject of ``verb`` and its conjuncts."""
+    return [h for s in verb.children if s.dep_ == "nsubjpass"
+            for h in (s, *(c for c in s.children if c.dep_ == "conj"))]
