@@ -18,6 +18,7 @@ from dyadwatch.actors.cues import FOCUS_GUESS, NO_NATIONALITY
 from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.deployment import force_shown
+from dyadwatch.events.implied import envoy_targets, implied_state
 from dyadwatch.events.matters import named_elsewhere
 from dyadwatch.events.outcomes import (
     event_sides,
@@ -195,7 +196,7 @@ class EventBuilder:
         for head in source_heads:
             source_actors.extend(self.parties.source_actors(head, speaker))
         real_sources = [placed_group(self.parties, a, match) for a in source_actors if a is not None]
-        unnamed = False
+        unnamed, implied = False, None
         if speaker is not None and not real_sources and not source_heads and _speaker_did(self.clauses, match, speaker):
             # "Kenya said the curfew had been lifted": an official speaker reporting a measure
             # done without a named doer reports its own act
@@ -204,7 +205,8 @@ class EventBuilder:
         if not real_sources:
             # no named doer: a violent or coercive act still is an event, of an unknown actor
             # ("civilians were killed", "a roadside bomb killed ..."), when it has victims
-            doer = self.parties.unnamed_doer(match, source_heads)
+            implied = implied_state(match, self.clauses.actor)
+            doer = implied or self.parties.unnamed_doer(match, source_heads)
             if event is not None and (doer is None or not source_heads):
                 doer = unknown_actor(trigger.idx, f"event '{event.text}' names no single doer")
             if doer is None:
@@ -223,6 +225,8 @@ class EventBuilder:
                     targets.extend(self.parties.plural_of(t, actor))
         real_targets = [a for a in _inherit_country([a for a in targets if a is not None])
                         if not _own_forces(match, a, real_sources)]
+        if implied is not None:  # "the Swedish envoy was summoned to the ministry": the envoy
+            real_targets = envoy_targets(match, self.clauses.actor) or real_targets
         if unnamed and len(sides) > 1 and not real_targets:
             return None  # "fighting between X and Y left two dead": no victim named as an actor
         if code[:2] in ("18", "19", "20") and real_targets:

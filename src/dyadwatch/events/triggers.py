@@ -20,6 +20,12 @@ from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.fallback import Fallback, fallback_match
 from dyadwatch.events.match import Match, conjuncts, for_clause, for_infinitive
 from dyadwatch.events.modality import DEMAND_MODALS, DENIAL_GOVERNORS, PLANNED_PASSIVES
+from dyadwatch.events.readings import (
+    ordinary_partner,
+    received_act,
+    telling_without_order,
+    undergoing_lemma,
+)
 from dyadwatch.events.senses import (
     HALTING,
     asked_infinitives,
@@ -326,9 +332,12 @@ def _ordinary_noun_object(found: Match, clauses: Clauses) -> bool:
 
 
 
-def _no_event(found: Match, clauses: Clauses) -> bool:
-    """A reception rather than a meeting, or an event noun with an ordinary object."""
-    return reaction_not_meeting(found, clauses) or _ordinary_noun_object(found, clauses)
+def _no_event(found: Match, clauses: Clauses, noun_match: Callable[[Token, str], Match | None]) -> bool:
+    """A reception rather than a meeting, an event noun with an ordinary object, a thing
+    received from its doer, which its noun codes ("received a loan from Qatar"), or a telling
+    that orders nothing ("told reporters"), or a fight with a referee."""
+    return (reaction_not_meeting(found, clauses) or _ordinary_noun_object(found, clauses)
+            or received_act(found, noun_match) or telling_without_order(found) or ordinary_partner(found))
 
 
 class Matcher:
@@ -347,7 +356,7 @@ class Matcher:
         self.dangers = frozenset(o for p in lexicon.verb_candidates("warn") if p.code == "012" for o in p.objects)
 
     def match(self, token: Token, depth: int = 0) -> Match | None:
-        if (found := self._match(token, depth)) is None or _no_event(found, self.clauses):
+        if (found := self._match(token, depth)) is None or _no_event(found, self.clauses, self._noun_match):
             return None
         return posture_sense(regret_sense(seizure_sense(rejection_sense(found), self.clauses)))
 
@@ -507,7 +516,7 @@ class Matcher:
                 continue
             if p.objects and not (p.objects & mods):
                 continue
-            if p.particles and gov_lemma not in p.particles:
+            if p.particles and (gov_lemma or undergoing_lemma(noun)) not in p.particles:
                 continue  # a noun pattern's 'particle' names the light verbs it needs
             score = 3 * bool(p.objects) + 2 * bool(p.particles) + (1 if set(p.preps) & preps else 0)
             words = p.object_words(mods)

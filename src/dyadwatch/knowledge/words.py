@@ -96,8 +96,8 @@ PENALTY_VERBS: Final = frozenset({"face", "risk", "suffer", "bear"})
 ACTIVE_PASSIVES: Final = frozenset({"engage", "involve", "implicate"})
 # Verbs whose subject undergoes the act their object noun names, done by the noun's 'from'
 # phrase: "X faced criticism from Y", "the plan drew condemnation from Y"; and the verb of
-# "X came under attack from Y", whose 'under' phrase names the act.
-INVERSE_VERBS: Final = frozenset({"face", "draw", "attract", "earn", "incur"})
+# "X came under attack from Y", whose 'under' phrase names the act; "received a warning from Y".
+INVERSE_VERBS: Final = frozenset({"face", "draw", "attract", "earn", "incur", "receive", "get", "obtain"})
 UNDERGOING_VERBS: Final = frozenset({"come"})
 
 # Nouns of intending whose to-infinitive is done by their owner ("plans to attack", "a bid to

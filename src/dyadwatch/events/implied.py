@@ -1,0 +1,98 @@
+"""The state implied as the doer of an agentless passive of a diplomatic act.
+
+Only a state summons a foreign envoy, expels a diplomat or declares one persona non grata, so
+"The British ambassador was summoned to the foreign ministry in Tehran" and "Two Russian
+diplomats were expelled from Poland" name their doer by the place: the state whose ministry or
+territory the text names. Nothing is implied for other verbs ("was summoned to the stage"), for
+other readings of these verbs (a diplomatic pattern must have matched: 'summon the ambassador'
+is a complaint, 11; an expulsion of diplomats a cut in relations, 16), or when 'by' names the
+doer. Recalling one's own envoy is the other way round: "the Dutch ambassador to Moscow was
+recalled" is the Netherlands' act (the envoy's own state) on Russia (where the envoy serves).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from spacy.tokens import Token
+
+    from dyadwatch.events.match import Match
+    from dyadwatch.records import Actor
+
+# Verbs whose act on an envoy only a state does, and the CAMEO roots of their diplomatic reading.
+STATE_ACT_VERBS = frozenset({"summon", "expel", "declare"})
+STATE_ACT_ROOTS = frozenset({"11", "16"})
+# Verbs a state does to its own envoy: the envoy names the doer, the post the target.
+OWN_ENVOY_VERBS = frozenset({"recall"})
+# Where a passive names the acting state: "expelled FROM Poland", "summoned IN Tehran", "summoned
+# TO the ministry in Tehran" (the ministry's own state), "the ambassador IN Berlin was summoned".
+_FROM_PLACE = ("from", "in")
+_TO_PLACE = ("to",)
+
+
+def implied_state(match: Match, actor: Callable[[Token], Actor | None]) -> Actor | None:
+    """The state government that did an agentless passive diplomatic act, or None."""
+    verb = match.trigger
+    lemma = verb.lemma_.lower()
+    if (match.pattern.kind != "verb" or lemma not in STATE_ACT_VERBS | OWN_ENVOY_VERBS
+            or match.code[:2] not in STATE_ACT_ROOTS):
+        return None
+    children = list(verb.children)
+    if not any(c.dep_ == "auxpass" for c in children) or any(c.dep_ == "agent" for c in children):
+        return None
+    places = [(s, False) for s in _subjects(verb)] if lemma in OWN_ENVOY_VERBS else _places(verb)
+    for place, office in places:
+        found = actor(place)
+        # a place ("in Tehran": its people) or a ministry stands for its state's government; what
+        # one is summoned TO must be an office ("to the stage in Paris" is no French act)
+        if (found is not None and found.kind != "igo" and found.country is not None and not found.unknown
+                and (not office or found.sector == "GOV")):
+            return replace(found, sector="GOV", cameo_code=found.country + "GOV",
+                           reason=f"{found.reason}; only a state does '{verb.lemma_}' to an envoy")
+    return None
+
+
+def _places(verb: Token) -> list[tuple[Token, bool]]:
+    """The place phrases of a passive, nearest to the act first, each with whether it must be
+    an office."""
+    out: list[tuple[Token, bool]] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            if prep.lower_ in _FROM_PLACE:
+                out.append((obj, False))
+            elif prep.lower_ in _TO_PLACE:
+                out.append((obj, True))  # "the foreign ministry in Tehran" resolves as Iran's
+    for subject in verb.children:
+        if subject.dep_ == "nsubjpass":
+            out.extend((o, False) for o in _in_phrase(subject))  # the ambassador IN Berlin
+    return out
+
+
+def _in_phrase(noun: Token) -> list[Token]:
+    return [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "in"
+            for o in p.children if o.dep_ == "pobj"]
+
+
+def envoy_targets(match: Match, actor: Callable[[Token], Actor | None]) -> list[Actor]:
+    """Whom an implied state acted on: the envoys of the passive subject ("the British
+    ambassador was summoned to the ministry": Britain's envoy, not the ministry), or for a recall
+    the state of the envoy's post ("the Dutch ambassador TO Moscow was recalled": Russia)."""
+    subjects = _subjects(match.trigger)
+    if match.trigger.lemma_.lower() in OWN_ENVOY_VERBS:
+        subjects = [o for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ in ("to", "in")
+                    for o in p.children if o.dep_ == "pobj"]
+    return [found for head in subjects if (found := actor(head)) is not None]
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The passive subject of ``verb`` and its conjuncts."""
+    return [h for s in verb.children if s.dep_ == "nsubjpass"
+            for h in (s, *(c for c in s.children if c.dep_ == "conj"))]
