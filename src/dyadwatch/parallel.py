@@ -188,6 +188,7 @@ def worker_pool(
     start coding without loading anything. The coder stays in this process, which must not
     code with it meanwhile.
     """
+    start = "spawn"  # no fork: the writer holds threads and files
     if share and can_fork():
         try:
             coder = coder_for(factory)
@@ -202,21 +203,16 @@ def worker_pool(
         # a collection would write to every page holding them and unshare it.
         gc.collect()
         gc.freeze()
-        pool = ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=_init_worker,
-            initargs=(factory, os.getpid()),
-        )
-        pool.submit(os.getpid).result()  # the first task forks every worker, while we are alone
-        return pool
-    context = multiprocessing.get_context("spawn")  # no fork: the writer holds threads and files
-    return ProcessPoolExecutor(
+        start = "fork"
+    pool = ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=context,
+        mp_context=multiprocessing.get_context(start),
         initializer=_init_worker,
         initargs=(factory, os.getpid()),
     )
+    if start == "fork":
+        pool.submit(os.getpid).result()  # the first task forks every worker, while we are alone
+    return pool
 
 
 def can_fork() -> bool:
