@@ -36,6 +36,8 @@ from dyadwatch.events.stance import stance_of
 from dyadwatch.events.subjects import undergoer_verb
 from dyadwatch.events.targets import purpose_of
 from dyadwatch.knowledge.words import (
+    AIMED_CODES,
+    AIMED_ROOTS,
     CLAUSE_TARGET_ROOTS,
     FACILITY_NOUNS,
     LIGHT_VERBS,
@@ -69,17 +71,11 @@ if TYPE_CHECKING:
 # The rule's mark of a target dropped as a place the act only passes through ("left the city").
 PASSED_PLACE = "+passed-place"
 
-# Roots (and codes) of acts aimed at someone, whose target, when the pattern places none, may be
-# the other country's actor named after the trigger in its clause: a rejection ("rejected a plan
-# drafted by Egyptian mediators"), a threat ("threatened retaliation after Australia banned
-# Huawei") and an appeal to parties in conflict to yield, meet, settle or accept mediation, whose
-# targets CAMEO makes those parties ("urged calm after Ugandan troops crossed the border"); not an
-# appeal for aid, aimed at whoever is to give it.
-AIMED_ROOTS = frozenset({"12", "13", "025", "026", "027", "028"})
-
 
 def _aimed(code: str) -> bool:
-    return code[:2] in AIMED_ROOTS or code[:3] in AIMED_ROOTS
+    """Whether an act is aimed at someone, who may be another country's actor named in its
+    clause (``AIMED_ROOTS``, ``AIMED_CODES``)."""
+    return code[:2] in AIMED_ROOTS or code[:3] in AIMED_CODES
 
 
 def event_id(*parts: object) -> str:

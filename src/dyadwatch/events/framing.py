@@ -22,7 +22,7 @@ from dyadwatch.events.senses import (
     penalty,
     threat_code,
 )
-from dyadwatch.knowledge.words import ENACTING
+from dyadwatch.knowledge.words import AGREEING, ENACTING
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -158,8 +158,6 @@ def _with_conjuncts(verbs: list[Token]) -> list[Token]:
     return [v for head in verbs for v in (head, *(head.doc[i] for i in sorted(conjuncts(head))))]
 
 
-# Frame verbs of agreement: what is agreed to is agreed with someone.
-AGREEING = frozenset({"agree", "consent"})
 MILITARY_COOPERATION_INTENT = "0312"
 
 

@@ -45,6 +45,7 @@ from dyadwatch.knowledge.lexicon import Lexicon, Pattern, Shifts
 from dyadwatch.knowledge.words import (
     ADJECTIVE_TRIGGER_DEPS,
     AGENT_EVENT_NOUNS,
+    ASKING_ROOTS,
     LIGHT_VERBS,
     SIGNING,
     SPEECH_VERBS,
@@ -74,9 +75,6 @@ def _states_a_fact(verb: Token) -> bool:
         if auxes or c.tag_ in ("VBD", "VBZ", "VBN") or any(n.dep_ == "neg" for n in c.children):
             return True
     return False
-
-
-ASKING_ROOTS = frozenset({"02", "10", "13"})  # appeals, demands, threats: acts on another party
 
 
 def _complement_verbs(token: Token) -> set[str]:

@@ -62,6 +62,8 @@ ABOUT_PREPS: Final = _LISTS.words("about_preps")
 TOPIC_PREPS: Final = _LISTS.words("topic_preps")
 SIGNING: Final = _LISTS.words("signing")
 ENACTING: Final = _LISTS.words("enacting")
+ASKING_ROOTS: Final = _LISTS.words("asking_roots")
+AGREEING: Final = _LISTS.words("agreeing")
 VAGUE_VERBS: Final = _LISTS.words("vague_verbs")
 
 # -- events: codes (events/extract.py and its collaborators) ---------------------------------------
@@ -120,6 +122,8 @@ KIN_NOUNS: Final = _LISTS.words("kin_nouns")
 DIPLOMATIC_STEMS: Final = _LISTS.ordered("diplomatic_stems")
 
 # -- events: targets and owners (events/targets.py, events/build.py) -------------------------------
+AIMED_ROOTS: Final = _LISTS.words("aimed_roots")
+AIMED_CODES: Final = _LISTS.words("aimed_codes")
 OWNED_ROOTS: Final = _LISTS.words("owned_roots")
 RECIPIENT_ROOTS: Final = _LISTS.words("recipient_roots")
 FACILITY_NOUNS: Final = _LISTS.words("facility_nouns")
