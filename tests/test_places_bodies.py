@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from dyadwatch.coder import Coder
+from dyadwatch.events.build import PASSED_PLACE
 
 pytestmark = pytest.mark.model
 
@@ -74,6 +75,12 @@ def test_west_opening_another_name_is_not_the_west(coder: Coder, text: str) -> N
 def test_a_place_withdrawn_from_is_no_target(coder: Coder, text: str) -> None:
     found = {(s, t) for s, t, c in _dyads(coder, text) if c.startswith("087")}
     assert found and all(t is None for _, t in found)
+
+
+def test_a_place_passed_through_is_marked_in_the_rule(coder: Coder) -> None:
+    text = "Eritrean troops withdrew from the border town of Zalambessa on Friday, residents said."
+    events = [e for e in coder.code(text, date=DATE) if e.cameo.code.startswith("087")]
+    assert events and all(PASSED_PLACE in e.evidence.rule and e.target is None for e in events)
 
 
 def test_a_visited_place_abroad_is_its_country(coder: Coder) -> None:

@@ -1,16 +1,17 @@
 """Building: the event records of one match, from its parties, stance, contexts and date.
 
-``EventBuilder`` resolves a match's source and target heads to actors (joint sources, named or
-unnamed doers, located and 'against' targets), applies its stance (``stance.py``) and the code
-refinements a clause's PLOVER context or its parties make, pairs sources with targets
-(coordinated and reciprocal parties yield one event each, sharing a group) and makes the
+``EventBuilder`` drives, with two collaborators. Its ``PartyFinder`` resolves a match's source
+and target heads to actors (joint sources, named or unnamed doers, located and 'against'
+targets) and pairs sources with targets (coordinated and reciprocal parties yield one event
+each, sharing a group). The builder applies the match's stance (``stance.py``) and the code
+refinements a clause's PLOVER context or its parties make; its ``EventRecords`` makes the
 records, dated by the sentence's date cues.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date as Date
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,8 @@ from dyadwatch.events.stance import stance_of
 from dyadwatch.events.subjects import undergoer_verb
 from dyadwatch.events.targets import purpose_of
 from dyadwatch.knowledge.words import (
+    AIMED_CODES,
+    AIMED_ROOTS,
     CLAUSE_TARGET_ROOTS,
     FACILITY_NOUNS,
     LIGHT_VERBS,
@@ -65,18 +68,14 @@ if TYPE_CHECKING:
     from dyadwatch.knowledge.ontology import Ontology
 
 
-
-# Roots (and codes) of acts aimed at someone, whose target, when the pattern places none, may be
-# the other country's actor named after the trigger in its clause: a rejection ("rejected a plan
-# drafted by Egyptian mediators"), a threat ("threatened retaliation after Australia banned
-# Huawei") and an appeal to parties in conflict to yield, meet, settle or accept mediation, whose
-# targets CAMEO makes those parties ("urged calm after Ugandan troops crossed the border"); not an
-# appeal for aid, aimed at whoever is to give it.
-AIMED_ROOTS = frozenset({"12", "13", "025", "026", "027", "028"})
+# The rule's mark of a target dropped as a place the act only passes through ("left the city").
+PASSED_PLACE = "+passed-place"
 
 
 def _aimed(code: str) -> bool:
-    return code[:2] in AIMED_ROOTS or code[:3] in AIMED_ROOTS
+    """Whether an act is aimed at someone, who may be another country's actor named in its
+    clause (``AIMED_ROOTS``, ``AIMED_CODES``)."""
+    return code[:2] in AIMED_ROOTS or code[:3] in AIMED_CODES
 
 
 def event_id(*parts: object) -> str:
@@ -84,29 +83,37 @@ def event_id(*parts: object) -> str:
     return digest[:16]
 
 
+@dataclass(frozen=True)
+class FoundParties:
+    """The parties of one match as ``PartyFinder.find`` finds them: its sources and targets,
+    what finding them adds to its rule, and whether a target was dropped as a place the act only
+    passes through (then the act has no target and still is one: "the troops left the city")."""
+
+    sources: list[Actor]
+    targets: list[Actor]
+    rule: str
+    passed_place: bool = False
+
+
 class EventBuilder:
-    """Event records of the matches of one parsed article."""
+    """Event records of the matches of one parsed article: for each match, its parties (found
+    and paired by a ``PartyFinder``), the stance and code refinements they and the clause make,
+    and the records (made by ``EventRecords``); it keeps which triggers made events, whose
+    purpose clauses are then no events of their own."""
 
     def __init__(
         self, context: ArticleContext, text: str, ontology: Ontology, shifts: Shifts,
         clauses: Clauses, parties: Parties, speakers: Speakers, arguments: Arguments,
         plover: PloverContexts,
     ) -> None:
-        self.context = context
         self.article_id = context.id
-        self.published = context.published
-        self.ontology = ontology
         self.shifts = shifts
         self.clauses = clauses
         self.parties = parties
         self.speakers = speakers
-        self.arguments = arguments
         self.plover = plover
-        self._doc_text = text
-        # Dates by trigger index (a trigger's events share it); the doc's date cues, found in
-        # one pass when the first event is dated.
-        self._dates: dict[int, EventDate] = {}
-        self._date_cues: list[tuple[int, int, Token, str]] | None = None
+        self.finder = PartyFinder(clauses, parties, arguments)
+        self.records = EventRecords(context, text, ontology, plover)
         # Trigger indices (of the doc) of the matches that made events: a purpose clause under
         # one of them is that event's aim (see ``purpose_of``).
         self._made: set[int] = set()
@@ -125,10 +132,10 @@ class EventBuilder:
         if left_in_state(match) and event is None:
             return []  # "the decision left millions without power": a result, no withdrawal
         speaker = self.speakers.speaker_for(trigger)
-        parties = self._parties(match, speaker, event)
-        if parties is None:
+        found = self.finder.find(match, speaker, event)
+        if found is None:
             return []
-        real_sources, real_targets, rule = parties
+        real_sources, real_targets, rule = found.sources, found.targets, found.rule
         stance = stance_of(match, speaker, match.code, match.rule + rule, real_sources, real_targets,
                            self.clauses, self.shifts)
         code, rule = stance.code, stance.rule
@@ -147,13 +154,13 @@ class EventBuilder:
         elif code.startswith("141") and real_sources and all(_official(a) for a in real_sources):
             code, rule = "114", rule + "+official"  # a government protests officially
         if (pattern.needs_target or pattern.kind == "copula") and not real_targets and len(real_sources) < 2 \
-                and event is None and "+passed-place" not in rule:  # "left the city": it went
+                and event is None and not found.passed_place:  # "left the city": it went
             return []
-        pairs, rule, confidence = self._pairs(match, code, rule, real_sources, real_targets)
+        pairs, rule, confidence = self.finder.pairs(match, code, rule, real_sources, real_targets)
         if not pairs:
             return []
         group = event_id(self.article_id, index, trigger.i) if len(pairs) > 1 else None
-        built = [self._event(index, sent, match, code, s, t,
+        built = [self.records.event(index, sent, match, code, s, t,
                              (stance.modality, stance.cue, _attributed(speaker)), group,
                              rule, confidence, clause_contexts)
                  for s, t in pairs]
@@ -165,14 +172,23 @@ class EventBuilder:
             self._made.add(match.inner.trigger.i)
         return built
 
-    def _parties(
-        self, match: Match, speaker: Actor | None, event: Token | None
-    ) -> tuple[list[Actor], list[Actor], str] | None:
-        """(sources, targets, what the rule adds) of a match, or None when it has no event:
-        no doer, or an unnamed doer and no victim. ``event`` is the violent event noun the
-        trigger has as its subject (``event_subject``), whose parties are the doers."""
+
+class PartyFinder:
+    """Who does and who undergoes the act of a match (joint, named, unnamed or implied doers;
+    located, owned, 'against' and clause targets), and how sources and targets pair into the
+    events of the match (coordinated, reciprocal and mutual parties)."""
+
+    def __init__(self, clauses: Clauses, parties: Parties, arguments: Arguments) -> None:
+        self.clauses = clauses
+        self.parties = parties
+        self.arguments = arguments
+
+    def find(self, match: Match, speaker: Actor | None, event: Token | None) -> FoundParties | None:
+        """The parties of a match, or None when it has no event: no doer, or an unnamed doer
+        and no victim. ``event`` is the violent event noun the trigger has as its subject
+        (``event_subject``), whose parties are the doers."""
         trigger, pattern = match.trigger, match.pattern
-        rule, code = "", match.code
+        rule, code, through = "", match.code, False
         source_actors: list[Actor | None] = []
         if pattern.kind == "copula":
             source_actors = [speaker]
@@ -218,7 +234,8 @@ class EventBuilder:
             for t in coordinated(head):
                 actor = self.clauses.actor(t, speaker=speaker, for_speaker=pattern.kind != "copula")
                 passed, instead = passed_place(t, actor, real_sources, match, self.parties.actors.knowledge)
-                rule += "+passed-place" if passed else ""
+                rule += PASSED_PLACE if passed else ""
+                through = through or passed
                 targets.append(instead if passed else None if actor is not None
                                and _home_place(t, actor, real_sources, code) else actor)
                 if actor is not None:  # "met the leaders of Armenia and Azerbaijan": one each
@@ -248,9 +265,9 @@ class EventBuilder:
                 return None
         if code[:2] == "17" and len(real_targets) == 1:
             real_sources = [_domestic_forces(a, real_targets[0]) for a in real_sources]
-        return real_sources, real_targets, rule
+        return FoundParties(real_sources, real_targets, rule, through)
 
-    def _pairs(
+    def pairs(
         self, match: Match, code: str, rule: str, real_sources: list[Actor], real_targets: list[Actor]
     ) -> tuple[list[tuple[Actor, Actor | None]], str, float]:
         """The (source, target) pairs of a match, the rule with how they were paired, and the
@@ -289,6 +306,24 @@ class EventBuilder:
                 confidence -= CONFIDENCE.clause_target_penalty
         return pairs, rule, confidence
 
+
+class EventRecords:
+    """The event records of one article: a match's code and PLOVER contexts as ontology records,
+    its evidence, its date (from the sentence's date cues) and the modality the date makes
+    historical, and a stable id."""
+
+    def __init__(self, context: ArticleContext, text: str, ontology: Ontology, plover: PloverContexts) -> None:
+        self.context = context
+        self.article_id = context.id
+        self.published = context.published
+        self.ontology = ontology
+        self.plover = plover
+        self._doc_text = text
+        # Dates by trigger index (a trigger's events share it); the doc's date cues, found in
+        # one pass when the first event is dated.
+        self._dates: dict[int, EventDate] = {}
+        self._date_cues: list[tuple[int, int, Token, str]] | None = None
+
     def _date(self, sent: SpacySpan, trigger: Token) -> EventDate:
         if trigger.i not in self._dates:
             if self._date_cues is None:
@@ -298,7 +333,7 @@ class EventBuilder:
             self._dates[trigger.i] = event_date(sent, trigger, self.published, cues)
         return self._dates[trigger.i]
 
-    def _event(
+    def event(
         self, index: int, sent: SpacySpan, match: Match, code: str, source: Actor,
         target: Actor | None, stance: tuple[Modality, Token | None, Actor | None], group: str | None,
         rule: str, confidence: float, clause_contexts: list[str],

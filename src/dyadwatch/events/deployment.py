@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from dyadwatch.knowledge.words import PUBLIC_PLACES
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -14,17 +16,14 @@ if TYPE_CHECKING:
 
 # The sectors of the state's forces and the CAMEO code of mobilising each.
 _FORCE_CODES: Final = {"COP": "153", "MIL": "154"}
-# The nouns of going out in public whose idiom ("took to the streets") reads as a protest only
-# for those who have no force to show.
-_PUBLIC_PLACES: Final = frozenset({"street", "streets"})
 
 
 def into_streets(trigger: Token) -> bool:
     """Whether the trigger's own object or prepositional phrase is the streets ("flooded the
     streets", "poured onto the streets of Nairobi", "took to the streets"), not a protest word."""
     return any(
-        (c.dep_ == "dobj" and c.lower_ in _PUBLIC_PLACES)
-        or (c.dep_ == "prep" and any(o.dep_ == "pobj" and o.lower_ in _PUBLIC_PLACES for o in c.children))
+        (c.dep_ == "dobj" and c.lower_ in PUBLIC_PLACES)
+        or (c.dep_ == "prep" and any(o.dep_ == "pobj" and o.lower_ in PUBLIC_PLACES for o in c.children))
         for c in trigger.children
     )
 

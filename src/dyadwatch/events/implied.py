@@ -15,6 +15,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from dyadwatch.knowledge.words import (
+    FROM_PLACE_PREPS,
+    OWN_ENVOY_VERBS,
+    STATE_ACT_ROOTS,
+    STATE_ACT_VERBS,
+    TO_PLACE_PREPS,
+)
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -22,16 +30,6 @@ if TYPE_CHECKING:
 
     from dyadwatch.events.match import Match
     from dyadwatch.records import Actor
-
-# Verbs whose act on an envoy only a state does, and the CAMEO roots of their diplomatic reading.
-STATE_ACT_VERBS = frozenset({"summon", "expel", "declare"})
-STATE_ACT_ROOTS = frozenset({"11", "16"})
-# Verbs a state does to its own envoy: the envoy names the doer, the post the target.
-OWN_ENVOY_VERBS = frozenset({"recall"})
-# Where a passive names the acting state: "expelled FROM Poland", "summoned IN Tehran", "summoned
-# TO the ministry in Tehran" (the ministry's own state), "the ambassador IN Berlin was summoned".
-_FROM_PLACE = ("from", "in")
-_TO_PLACE = ("to",)
 
 
 def implied_state(match: Match, actor: Callable[[Token], Actor | None]) -> Actor | None:
@@ -66,9 +64,9 @@ def _places(verb: Token) -> list[tuple[Token, bool]]:
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
-            if prep.lower_ in _FROM_PLACE:
+            if prep.lower_ in FROM_PLACE_PREPS:
                 out.append((obj, False))
-            elif prep.lower_ in _TO_PLACE:
+            elif prep.lower_ in TO_PLACE_PREPS:
                 out.append((obj, True))  # "the foreign ministry in Tehran" resolves as Iran's
     for subject in verb.children:
         if subject.dep_ == "nsubjpass":

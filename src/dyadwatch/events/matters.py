@@ -18,6 +18,14 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.subjects import agents
+from dyadwatch.knowledge.words import (
+    MATTER_PREPS,
+    MATTER_ROOTS,
+    MESSAGE_ROOTS,
+    PRESS_SECTORS,
+    SENT_MESSAGE_NOUNS,
+    TELLING_VERBS,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -27,26 +35,6 @@ if TYPE_CHECKING:
     from dyadwatch.events.match import Match
     from dyadwatch.records import Actor
 
-# Roots of acts that answer another party's deed, whose target, when the pattern names none, is
-# that party as the phrase of the act's cause names it ("broke off relations OVER GUYANA'S oil
-# exploration", "demanded an apology over remarks BY the French president"):
-# demands, disapproval, rejections, threats and reduced relations.
-MATTER_ROOTS = frozenset({"10", "11", "12", "13", "16"})
-# Prepositions of an act's cause or matter ("protested OVER X's decision").
-MATTER_PREPS = ("over", "about", "regarding", "concerning")
-# Roots of verbal acts, whose target, when the pattern names none, may be the addressee of the
-# message that carries them ("IN A LETTER TO X, Y demanded ...").
-MESSAGE_ROOTS = frozenset({"01", "02", "03", "05", "06", "07", "08", "09", "10", "11", "12", "13"})
-# Nouns of a message sent to someone ("in a letter to X", "in a phone call with X"); not a speech
-# or an interview, whose audience or interviewer is not whom the words are addressed to.
-SENT_MESSAGE_NOUNS = frozenset({
-    "letter", "message", "note", "cable", "telegram", "call", "memo", "memorandum", "missive",
-})
-# Verbs of telling someone something, whose object is whom the reported words are addressed to
-# ("told Erdogan that ...", "assured Kyiv that ...", "informed the council that ...").
-TELLING_VERBS = frozenset({"tell", "assure", "reassure", "inform", "notify", "remind", "brief"})
-# Sectors of the press, who carry words to everyone and are no addressee ("in a call with reporters").
-PRESS_SECTORS = frozenset({"JRN"})
 # How far up a chain of complements a message phrase may sit: "In a letter to X, Iran SAID it
 # WOULD WITHDRAW": the letter carries the clause two verbs down.
 _COMPLEMENT_DEPTH = 4

@@ -11,7 +11,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
 from dyadwatch.actors.cues import NO_NATIONALITY
-from dyadwatch.knowledge.words import FACILITY_NOUNS
+from dyadwatch.knowledge.words import (
+    FACILITY_NOUNS,
+    FORCE_ROOTS,
+    HOSTING_VERBS,
+    PASSAGE_CODES,
+    PASSAGE_LEMMAS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -20,15 +26,6 @@ if TYPE_CHECKING:
     from dyadwatch.knowledge.base import Knowledge
     from dyadwatch.records import Actor
 
-# CAMEO codes of going somewhere: a military retreat or withdrawal (0874) and visits (042, 043,
-# 044). The words of knowledge/words.py are full, so these small lists live with their one use.
-PASSAGE_CODES: Final = frozenset({"0874", "042", "043", "044"})
-# Verbs of moving to, from or through a place, whatever code the act is given ("troops entered
-# the town" may be coded as a use of force on someone else, never on the town's people).
-PASSAGE_LEMMAS: Final = frozenset({
-    "withdraw", "leave", "enter", "reach", "arrive", "pass", "visit", "tour", "return", "retreat",
-    "pull", "move", "travel", "march", "drive", "roll", "head", "relocate", "redeploy",
-})
 # Roots of visits and meetings: the country a visited place lies in is the host.
 _VISIT_ROOT: Final = "04"
 
@@ -63,18 +60,12 @@ def passed_place(
     return True, None
 
 
-# Verbs of a facility's having foreign forces in it ("a base hosting U.S. troops").
-_HOSTING: Final = frozenset({"host", "house", "station", "accommodate"})
-# Roots of attacks and coercion, whose target is whom the force hits.
-_FORCE_ROOTS: Final = frozenset({"17", "18", "19", "20"})
-
-
 def hosted_forces(trigger: Token, code: str, resolve: Callable[[Token], Actor | None]) -> list[Actor]:
     """The forces a struck facility hosts ("fired rockets at an air base HOSTING U.S. TROOPS",
     "attacked bases that house American forces"): an attack on them is one on the guests'
     country's forces, as CAMEO codes it, not on the host's. Empty when the act is no attack or
     its object no facility with guests named."""
-    if code[:2] not in _FORCE_ROOTS:
+    if code[:2] not in FORCE_ROOTS:
         return []
     # the trigger may be the weapon ("fired MISSILES at bases"): look from its verb too
     verbs = [trigger, trigger.head] if trigger.dep_ == "dobj" else [trigger]
@@ -86,7 +77,7 @@ def hosted_forces(trigger: Token, code: str, resolve: Callable[[Token], Actor | 
         if not {facility.lemma_.lower(), facility.lower_, facility.lower_.removesuffix("s")} & FACILITY_NOUNS:
             continue
         for clause in facility.children:
-            if clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in _HOSTING:
+            if clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in HOSTING_VERBS:
                 guests = [resolve(o) for o in clause.children if o.dep_ == "dobj"]
                 found.extend(g for g in guests if g is not None)
     return found

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dyadwatch.events.matters import TELLING_VERBS
 from dyadwatch.events.subjects import undergoer_verb
 from dyadwatch.knowledge.discards import NonEventObjects
+from dyadwatch.knowledge.words import PARTNER_PREPS, TELLING_VERBS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -58,9 +58,6 @@ def telling_without_order(found: Match) -> bool:
     trigger = found.trigger
     return (found.pattern.kind == "frame" and found.inner is None and trigger.lemma_.lower() in TELLING_VERBS
             and not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in trigger.children))
-
-
-PARTNER_PREPS = frozenset({"with", "against"})
 
 
 def ordinary_partner(found: Match) -> bool:

@@ -1,10 +1,11 @@
 """Triggers: which lexicon pattern a token matches, and the code it names.
 
 A verb matches its best verb or frame pattern (particle and object count most); a light verb
-with an event noun takes the noun's pattern ("held talks", "imposed a curfew"); a frame codes its
-complement (to-infinitive, that-clause or event noun) and shifts the code into its family by
-``data/frames.tsv`` ("urged X to withdraw" -> 0256); an agreement to do X is an intent to do X; a
-verb outside the lexicon may match by word vector (``fallback.py``). ``Match.consumed``
+with an event noun takes the noun's pattern ("held talks", "imposed a curfew"; event nouns are
+matched by ``noun_triggers.py``); a frame codes its complement (to-infinitive, that-clause or
+event noun) and shifts the code into its family by ``data/frames.tsv`` ("urged X to withdraw" ->
+0256; ``framing.py``); an agreement to do X is an intent to do X; a verb outside the lexicon may
+match by word vector (``fallback.py``). ``Match.consumed``
 (``match.py``) lists the tokens a match stands for, so they yield no event of their own. Which
 tokens are worth matching is decided by ``screen.py``; how matches of one sentence merge, by
 ``manner.py``.
@@ -18,39 +19,33 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.fallback import Fallback, fallback_match
-from dyadwatch.events.match import Match, conjuncts, for_clause, for_infinitive
+from dyadwatch.events.framing import FrameMatcher
+from dyadwatch.events.match import Match, for_clause
 from dyadwatch.events.modality import DEMAND_MODALS, DENIAL_GOVERNORS, PLANNED_PASSIVES
+from dyadwatch.events.noun_triggers import NounMatcher, more_specific
 from dyadwatch.events.readings import (
     ordinary_partner,
     received_act,
     telling_without_order,
-    undergoing_lemma,
 )
 from dyadwatch.events.senses import (
     HALTING,
-    asked_infinitives,
     ceased_fighting,
-    decided,
-    foreseen_danger,
-    own_counterpart,
-    penalty,
     posture_sense,
     reaction_not_meeting,
     regret_sense,
     rejection_sense,
     seizure_sense,
-    threat_code,
     ultimatum,
 )
 from dyadwatch.events.subjects import is_to_infinitive, undergoer_verb
 from dyadwatch.events.violence import private_doer, refine_violence
 from dyadwatch.knowledge.discards import NonEventObjects
 from dyadwatch.knowledge.lexicon import Lexicon, Pattern, Shifts
-from dyadwatch.knowledge.ontology import leaf_rank
 from dyadwatch.knowledge.words import (
     ADJECTIVE_TRIGGER_DEPS,
     AGENT_EVENT_NOUNS,
-    ENACTING,
+    ASKING_ROOTS,
     LIGHT_VERBS,
     SIGNING,
     SPEECH_VERBS,
@@ -80,9 +75,6 @@ def _states_a_fact(verb: Token) -> bool:
         if auxes or c.tag_ in ("VBD", "VBZ", "VBN") or any(n.dep_ == "neg" for n in c.children):
             return True
     return False
-
-
-ASKING_ROOTS = frozenset({"02", "10", "13"})  # appeals, demands, threats: acts on another party
 
 
 def _complement_verbs(token: Token) -> set[str]:
@@ -202,62 +194,6 @@ def _preps(token: Token, obj: Token | None) -> set[str]:
     return preps
 
 
-def _more_specific(
-    new: tuple[float, int, Pattern], old: tuple[float, int, Pattern]
-) -> bool:
-    """Whether a candidate (score, words of its longest matched object, pattern) beats the
-    best so far, whichever table either comes from: the higher score; on a tie, the one whose
-    matched object is longer ("overflight rights" over "rights", any object over none); then, within one root, the deeper code, as CAMEO codes the most specific category
-    that applies. Otherwise the earlier wins (the core table, then the per-root files)."""
-    if new[1] and old[1] and new[1] != old[1] and abs(new[0] - old[0]) <= 1:
-        # both matched an object and differ by no more than a preposition's point: the longer
-        # object names more ("detonated a nuclear device at the site" is nuclear, not a bomb)
-        return new[1] > old[1]
-    if new[0] != old[0]:
-        return new[0] > old[0]
-    if new[1] != old[1]:  # a matched object (0: none) narrows more the longer it is
-        return new[1] > old[1]
-    return new[2].code[:2] == old[2].code[:2] and leaf_rank(new[2].code) > leaf_rank(old[2].code)
-
-
-def _complement_heads(token: Token, frame: Pattern, clauses: Clauses) -> tuple[list[Token], list[Token], Token | None]:
-    """Where a frame verb's complement may be, in the order tried: verbs (to-infinitive,
-    that-clause, an infinitive under the addressee), event nouns (object, 'for' object), and
-    last the infinitive of a 'for X to do Y' clause, which a 'for' noun naming the thing asked
-    for outranks ("called for elections to be held": the elections; "called for Israel to
-    withdraw": what the one named is asked to do)."""
-    verbs: list[Token] = []
-    nouns: list[Token] = []
-    asking = frame.family in ("appeal", "demand")
-    ccomp_ok = asking or frame.code[:2] == "13"
-    for c in token.children:
-        if (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ")) or (c.dep_ == "ccomp" and ccomp_ok and c.pos_ in ("VERB", "AUX")):
-            verbs.append(c)
-        elif c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN":
-            nouns.append(c)
-        elif c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "to", "against", "over"):
-            nouns.extend(p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN")
-    asked = for_clause(token)
-    if asked is not None:
-        nouns.append(asked[0])
-    addressee = clauses.addressee(token)
-    if addressee is not None:  # "called on X to withdraw": the infinitive under X
-        verbs.extend(c for c in addressee.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
-        if asking:
-            verbs.extend(asked_infinitives(token, addressee))
-    late = for_infinitive(token) if asking else None
-    return verbs, nouns, (late if late not in verbs else None)
-
-
-def _asks_another(frame: Token, inner: Match) -> bool:
-    """Whether the framed act has a doer of its own ("urged that Y negotiate with Z", "called
-    for Y to negotiate with Z"): Y is asked to meet Z, so the appealer is not Z's counterpart."""
-    if inner.noun is not None:
-        return False
-    act = inner.trigger
-    return for_infinitive(frame) is act or any(c.dep_ in ("nsubj", "nsubjpass") for c in act.children)
-
-
 def _framed_words(token: Token, candidates: list[Pattern]) -> tuple[set[str], set[str]]:
     """The roots of a verb's appeal, demand or threat patterns, and the words of the act such
     a frame would frame. An appeal, demand or threat keeps its own root: another root's pattern
@@ -266,41 +202,6 @@ def _framed_words(token: Token, candidates: list[Pattern]) -> tuple[set[str], se
     promise or refusal may be an idiom of another root ("declined to comment": 011)."""
     roots = {p.code[:2] for p in candidates if p.kind == "frame"} & ASKING_ROOTS
     return roots, (_complement_verbs(token) if roots else set())
-
-
-def _with_conjuncts(verbs: list[Token]) -> list[Token]:
-    """Each complement verb followed by its conjuncts: a coordinated complement is one
-    complement ("urged them to regroup and rally against X" asks for the rallying when the
-    first verb codes nothing)."""
-    return [v for head in verbs for v in (head, *(head.doc[i] for i in sorted(conjuncts(head))))]
-
-
-# Frame verbs of agreement: what is agreed to is agreed with someone.
-AGREEING = frozenset({"agree", "consent"})
-MILITARY_COOPERATION_INTENT = "0312"
-
-
-def _agreed_forces(frame: Token, family: str, base: str) -> str | None:
-    """"Poland agreed to deploy troops to Lithuania": forces committed in agreement with a
-    partner are military cooperation (0312), not the threat a vow to deploy them is (138)."""
-    if family == "intent" and base[:2] == "15" and frame.lemma_.lower() in AGREEING:
-        return MILITARY_COOPERATION_INTENT
-    return None
-
-
-def _own_root(frame: Pattern, shifted: str | None) -> str | None:
-    """A shifted code a frame may take: a threat stays a threat (13) whatever it threatens
-    ("threatened to withdraw its troops", "warned it would recognise the region"), where the
-    intent column names a cooperative act's intent; None sends the frame to its own code."""
-    if shifted and frame.code[:2] == "13" and shifted[:2] != "13":
-        return None
-    return shifted
-
-
-def _names_no_leaf(code: str | None) -> bool:
-    """Whether a shifted code is only its root's general one (020, 100): a 'for' noun that
-    yields it ("called for sanctions to be eased": sanctions, 020) names less than its verb."""
-    return code is None or (len(code) == 3 and code.endswith("0"))
 
 
 def _ordinary_object(lemma: str, obj: Token, best: Pattern | None, words: int, clauses: Clauses) -> bool:
@@ -341,7 +242,9 @@ def _no_event(found: Match, clauses: Clauses, noun_match: Callable[[Token, str],
 
 
 class Matcher:
-    """Trigger matching for one article."""
+    """Trigger matching for one article: which kind of trigger a token may be, and the verb's
+    best pattern. Event nouns go to its ``nouns`` (``NounMatcher``), what a frame frames to its
+    ``frames`` (``FrameMatcher``), which asks this matcher back for a complement verb's match."""
 
     def __init__(
         self, lexicon: Lexicon, clauses: Clauses, shifts: Shifts, fallback: Fallback | None,
@@ -352,11 +255,11 @@ class Matcher:
         self.shifts = shifts
         self.fallback = fallback
         self.in_speech = in_speech
-        # what a forecast may warn of: the objects of the 'warn' patterns coded 012
-        self.dangers = frozenset(o for p in lexicon.verb_candidates("warn") if p.code == "012" for o in p.objects)
+        self.nouns = NounMatcher(lexicon, clauses)
+        self.frames = FrameMatcher(lexicon, clauses, shifts, self.nouns, self.match)
 
     def match(self, token: Token, depth: int = 0) -> Match | None:
-        if (found := self._match(token, depth)) is None or _no_event(found, self.clauses, self._noun_match):
+        if (found := self._match(token, depth)) is None or _no_event(found, self.clauses, self.nouns.match):
             return None
         return posture_sense(regret_sense(seizure_sense(rejection_sense(found), self.clauses)))
 
@@ -367,19 +270,19 @@ class Matcher:
         if pos in ("NOUN", "PROPN") and dep == "attr":
             copula = token.head
             if copula.lemma_ == "be" and self.in_speech(token):
-                found = self._noun_match(token, "copula", framed=depth > 0)
+                found = self.nouns.match(token, "copula", framed=depth > 0)
                 if found is not None:
                     return found
         if pos == "NOUN" and dep == "dobj" and undergoer_verb(token) is not None:
-            return self._noun_match(token, "noun", framed=depth > 0)  # "faced criticism from X"
+            return self.nouns.match(token, "noun", framed=depth > 0)  # "faced criticism from X"
         if pos == "NOUN" and dep in ("nsubj", "appos", "poss") and token.lemma_.lower() in AGENT_EVENT_NOUNS:
             return None  # "the UN envoy for Yemen said": a title, not an act of mediating
         if pos == "NOUN" and dep == "nsubjpass" and token.head.lemma_.lower() in PLANNED_PASSIVES:
-            return self._noun_match(token, "noun", framed=depth > 0)  # "talks are expected to resume"
+            return self.nouns.match(token, "noun", framed=depth > 0)  # "talks are expected to resume"
         if pos == "NOUN" and dep not in ("dobj", "attr", "compound", "nsubjpass", "amod"):
             if dep == "pobj" and token.head.lower_ in TOPIC_PREPS:
                 return None  # a topic, not an event: "talks on a pullback", "suppression of unrest"
-            return self._noun_match(token, "noun", framed=depth > 0)
+            return self.nouns.match(token, "noun", framed=depth > 0)
         return None
 
     def _verb_match(self, token: Token, depth: int) -> Match | None:
@@ -416,7 +319,7 @@ class Matcher:
                     if p.code != HALTING or depth >= 2:
                         continue
                     if ceased is False:
-                        ceased = ceased_fighting(token, self.clauses, self.match, self._noun_match, depth)
+                        ceased = ceased_fighting(token, self.clauses, self.match, self.nouns.match, depth)
                     if ceased is None:
                         continue  # "stopped shelling the town", "halt its drills": a halt to fighting
                 if own and not (p.objects & own):
@@ -429,13 +332,13 @@ class Matcher:
             score: float = p.specificity + (1 if set(p.preps) & preps else 0)
             inner = None
             if p.kind == "frame":
-                inner = self._complement(token, p, depth)
+                inner = self.frames.complement(token, p, depth)
                 score += 1.5 if inner is not None else -1
                 if p.family == "appeal" and inner is not None and inner.trigger.dep_ == "xcomp" and (
                         self.clauses.addressee(token) is None):
                     score -= 1.5  # "sought to deepen ties": one's own aim, if an intent pattern fits
             words = p.object_words(objects) if p.objects and objects is not None else 0
-            if best is None or _more_specific((score, words, p), (best[0], best_words, best[1])):
+            if best is None or more_specific((score, words, p), (best[0], best_words, best[1])):
                 best, best_words = (score, p, inner), words
         if best is not None and best_words == 1 and obj is not None and depth < 3:
             # "deepened defence cooperation": a generic code matched on the bare object noun
@@ -447,14 +350,14 @@ class Matcher:
             return None  # "released its earnings", "captured the title": no political act
         light = None
         if obj is not None and light_ok and _light_noun_may_win(best):
-            light = self._noun_match(obj, "noun", governor=token, framed=depth > 0)
+            light = self.nouns.match(obj, "noun", governor=token, framed=depth > 0)
         if light is not None:
             return light
         if best is None:  # a verb outside the lexicon: its nearest lexicon verb, if vectors allow
             return fallback_match(self.fallback, self.clauses, token) if depth == 0 and self.fallback else None
         _, pattern, inner = best
         if pattern.kind == "frame":
-            return self._frame(token, obj, pattern, inner)
+            return self.frames.frame(token, obj, pattern, inner)
         if private_doer(pattern.code, token):
             return None
         final = ultimatum(pattern, token, obj)
@@ -491,101 +394,7 @@ class Matcher:
             return None
         if not verb.objects & {obj.lemma_.lower(), obj.lower_}:
             return None
-        found = self._noun_match(obj, "noun", governor=token, framed=depth > 0)
+        found = self.nouns.match(obj, "noun", governor=token, framed=depth > 0)
         if found is None or found.pattern.object_words(self.clauses.noun_lemmas(obj)) < 2:
             return None
         return found
-
-    def _noun_match(
-        self, noun: Token, kind: str, governor: Token | None = None, *, framed: bool = True
-    ) -> Match | None:
-        candidates = self.lexicon.candidates(kind, noun.lemma_.lower())  # type: ignore[arg-type]
-        if not candidates:
-            candidates = self.lexicon.candidates(kind, noun.lower_)  # type: ignore[arg-type]
-        if not candidates:
-            return None
-        mods = self.clauses.noun_lemmas(noun)
-        preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
-        if governor is not None:
-            preps |= {c.lower_ for c in governor.children if c.dep_ == "prep"}
-        gov_lemma = governor.lemma_.lower() if governor is not None else None
-        best: tuple[float, Pattern] | None = None
-        best_words = 0
-        for p in candidates:
-            if p.framed_only and not framed:
-                continue
-            if p.objects and not (p.objects & mods):
-                continue
-            if p.particles and (gov_lemma or undergoing_lemma(noun)) not in p.particles:
-                continue  # a noun pattern's 'particle' names the light verbs it needs
-            score = 3 * bool(p.objects) + 2 * bool(p.particles) + (1 if set(p.preps) & preps else 0)
-            words = p.object_words(mods)
-            if best is None or _more_specific((score, words, p), (best[0], best_words, best[1])):
-                best, best_words = (score, p), words
-        if best is None:
-            return None
-        p = best[1]
-        if governor is None:
-            return Match(p, noun, None, p.code, p.code, f"pattern:{p.id}", confidence=CONFIDENCE.noun)
-        return Match(p, governor, noun, p.code, p.code, f"pattern:{p.id}+light:{gov_lemma}",
-                     noun=noun, confidence=CONFIDENCE.light_verb_noun)
-
-    def _complement(self, token: Token, frame: Pattern, depth: int) -> Match | None:
-        """What a frame verb frames: a to-infinitive, a that-clause (appeals, demands, threats) or
-        an event noun ('called for the withdrawal', 'demanded the release', 'threatened sanctions')."""
-        if depth >= 2:
-            return None
-        verbs, nouns, late = _complement_heads(token, frame, self.clauses)
-        for verb in _with_conjuncts(verbs):
-            found = self.match(verb, depth + 1)
-            if found is not None and found.base is not None:
-                return found
-        named: Match | None = None
-        for noun in nouns:
-            found = self._noun_match(noun, "noun")
-            if found is not None:
-                if late is None or found.base is None or not _names_no_leaf(
-                        self.shifts.shift(found.base, frame.family or "intent")):
-                    return found
-                named = named or found
-        asked = for_clause(token)
-        if late is not None and (named is not None or asked is None or self.clauses.actor(asked[0]) is not None):
-            # after a 'for' noun that is no party and that no pattern codes ("called for
-            # elections to be held"), the verb's own patterns for that noun judge, not the
-            # infinitive; a party named there ("called for the rebels to free ...") is asked to act
-            found = self.match(late, depth + 1)
-            if found is not None and found.base is not None and (named is None or not _names_no_leaf(
-                    self.shifts.shift(found.base, frame.family or "intent"))):
-                return found
-        return named
-
-    def _frame(self, token: Token, obj: Token | None, frame: Pattern, inner: Match | None) -> Match:
-        rule = f"pattern:{frame.id}"
-        if inner is None or inner.base is None:
-            if frame.code[:2] == "13" and foreseen_danger(token, self.clauses, self.dangers):
-                # "the UN warned that millions face famine": a forecast, no threat
-                return Match(frame, token, obj, "012", None, f"{rule}+forecast", confidence=CONFIDENCE.frame_uncoded)
-            return Match(frame, token, obj, frame.code, None, rule, confidence=CONFIDENCE.frame_uncoded)
-        family = frame.family or "intent"
-        if family == "intent" and any(c.dep_ == "neg" for c in inner.trigger.children):
-            family = "refuse"  # "vowed not to return X"
-        if family == "appeal" and inner.base[:2] == "04" and not _asks_another(token, inner) and (
-                own_counterpart(self.clauses, token, inner)):
-            family = "intent"  # "X called for talks with Y": X's intent to meet (036), not 026
-        paired = penalty(inner.trigger) if family == "demand" else None
-        if paired is not None:
-            # "demanded that X withdraw or face sanctions": the threat of the penalty (1312)
-            return Match(frame, token, obj, threat_code(paired, self._noun_match, self.shifts), inner.base,
-                         f"{rule}+{inner.rule.split(':', 1)[-1]}+or-{paired.lemma_.lower()}",
-                         inner=inner, confidence=CONFIDENCE.frame_shifted)
-        if family == "intent" and decided(token, inner):  # "decided to lift the curfew": lifted
-            return Match(frame, token, obj, inner.base, inner.base, f"{rule}+{inner.rule.split(':', 1)[-1]}+decided",
-                         inner=inner, confidence=CONFIDENCE.frame_enacted)
-        if token.lemma_.lower() in ENACTING and inner.base[:2] in ("15", "16", "17", "18", "19", "20"):
-            return Match(frame, token, obj, inner.base, inner.base, f"{rule}+{inner.rule.split(':', 1)[-1]}",
-                         inner=inner, confidence=CONFIDENCE.frame_enacted)
-        shifted = _agreed_forces(token, family, inner.base) or _own_root(frame, self.shifts.shift(inner.base, family))
-        code = shifted or frame.code
-        return Match(frame, token, obj, code, inner.base, f"{rule}+{inner.rule.split(':', 1)[-1]}",
-                     inner=inner,
-                     confidence=CONFIDENCE.frame_shifted if shifted else CONFIDENCE.frame_unshifted)
