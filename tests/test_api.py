@@ -248,3 +248,16 @@ def test_queries_past_the_time_limit_are_stopped(db: Path) -> None:
             assert execute(con, "SELECT count(*) FROM events", []).fetchall() == [(7,)]
     finally:
         reader.close()
+
+
+def test_lexicon_version_covers_every_pattern_table_and_word_list() -> None:
+    from importlib import resources
+
+    from dyadwatch.api.meta import lexicon_files, versions
+
+    names = lexicon_files()
+    data = resources.files("dyadwatch.data")
+    tables = {f"lexicon/{p.name}" for p in (data / "lexicon").iterdir() if p.name.endswith(".tsv")}
+    assert len(tables) >= 20 and tables <= set(names)  # one table per CAMEO root, at least
+    assert {"words.yaml", "verbs.tsv", "frames.tsv", "modality.tsv"} <= set(names)
+    assert len(versions()["lexicon"]) == 12

@@ -34,7 +34,18 @@ class ApiSettings:
 
 
 _ONTOLOGY_FILES = ("cameo.tsv", "cameo_plover.tsv", "plover.json", "contexts.tsv")
-_LEXICON_FILES = ("verbs.tsv", "frames.tsv", "discards.tsv")
+# Every packaged table that decides what is coded from a sentence, besides the ontology: the
+# event patterns (lexicon/*.tsv), frames, discards, modality cues, non-event objects and the word
+# lists the stages test words against.
+_LEXICON_FILES = ("verbs.tsv", "frames.tsv", "discards.tsv", "modality.tsv", "nonevent_objects.tsv",
+                  "words.yaml")
+
+
+def lexicon_files() -> tuple[str, ...]:
+    """The packaged files the ``lexicon`` version hashes, as paths under ``dyadwatch.data``."""
+    patterns = resources.files("dyadwatch.data") / "lexicon"
+    tables = sorted(f"lexicon/{p.name}" for p in patterns.iterdir() if p.name.endswith(".tsv"))
+    return (*tables, *_LEXICON_FILES)
 
 
 def _digest(names: tuple[str, ...]) -> str:
@@ -42,7 +53,7 @@ def _digest(names: tuple[str, ...]) -> str:
     h = hashlib.sha256()
     for name in names:
         h.update(name.encode())
-        h.update((resources.files("dyadwatch.data") / name).read_bytes())
+        h.update(resources.files("dyadwatch.data").joinpath(*name.split("/")).read_bytes())
     return h.hexdigest()[:12]
 
 
@@ -53,7 +64,7 @@ def versions() -> dict[str, Any]:
     return {
         "dyadwatch": __version__,
         "ontology": _digest(_ONTOLOGY_FILES),
-        "lexicon": _digest(_LEXICON_FILES),
+        "lexicon": _digest(lexicon_files()),
         "store_schema": LATEST_VERSION,
     }
 
