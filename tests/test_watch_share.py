@@ -172,23 +172,18 @@ finally:
 """
 
 
-def test_ctrl_c_ends_the_watch_and_its_busy_workers_promptly(
-    server: FeedServer, tmp_path: Path
-) -> None:
-    # a coder that takes a minute an article: only terminating its workers ends the run soon
+def slow_coder(tmp_path: Path) -> None:
+    """A coder that takes a minute an article: only terminating its workers ends a run soon."""
     (tmp_path / "slow_share_coder.py").write_text(
         "from fake_coder import FakeCoderFactory\n"
         f"factory = FakeCoderFactory(delay=60.0, log={str(tmp_path / 'builds')!r},"
         f" pids={str(tmp_path / 'coders')!r})\n"
     )
-    feeds = tmp_path / "feeds.yaml"
-    feeds.write_text("feeds:\n" + "".join(
-        f"  - url: {server.base}{p}\n    outlet: O{i}\n    interval: 15m\n"
-        for i, p in enumerate(server.site.feeds)
-    ))  # fmt: skip
-    code = (HELPERS + CTRL_C.replace("main([", "main(['watch', ")).format(
-        tests=str(TESTS), tmp=str(tmp_path), feeds=str(feeds), db=str(tmp_path / "w.duckdb")
-    )
+
+
+def press_ctrl_c(tmp_path: Path, code: str) -> tuple[dict[str, object], float, str]:
+    """Run ``code`` as a terminal's foreground job, press Ctrl-C once a worker codes; its
+    report, the seconds it took to end after the key, and its stderr."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), str(TESTS), str(tmp_path)])}
     child = subprocess.Popen(
         [sys.executable, "-c", code],
@@ -214,8 +209,61 @@ def test_ctrl_c_ends_the_watch_and_its_busy_workers_promptly(
             os.killpg(child.pid, signal.SIGKILL)  # the workers too
             child.communicate()
     assert child.returncode == 0, err[-3000:]
-    result = json.loads(out.strip().splitlines()[-1])
+    result: dict[str, object] = json.loads(out.strip().splitlines()[-1])
+    return result, took, err
+
+
+REPORT = """
+    print(json.dumps({{"parent": os.getpid(), "builds": pids("builds"), "coders": pids("coders"),
+                      "alive": alive(pids("coders")), "children": children(),
+                      "threads": threading.active_count()}}), flush=True)
+"""
+
+
+def test_ctrl_c_ends_the_watch_and_its_busy_workers_promptly(
+    server: FeedServer, tmp_path: Path
+) -> None:
+    slow_coder(tmp_path)
+    feeds = tmp_path / "feeds.yaml"
+    feeds.write_text("feeds:\n" + "".join(
+        f"  - url: {server.base}{p}\n    outlet: O{i}\n    interval: 15m\n"
+        for i, p in enumerate(server.site.feeds)
+    ))  # fmt: skip
+    script = """
+from dyadwatch.cli import main
+try:
+    main(["watch", {feeds!r}, "--db", {db!r}, "--once", "--delay", "0", "--workers", "2",
+          "--coder", "slow_share_coder:factory"], standalone_mode=False)
+finally:""" + REPORT
+    code = (HELPERS + script).format(
+        tests=str(TESTS), tmp=str(tmp_path), feeds=str(feeds), db=str(tmp_path / "w.duckdb")
+    )
+    result, took, err = press_ctrl_c(tmp_path, code)
     assert result["builds"] == [result["parent"]] and result["coders"]
     assert result["alive"] == [] and result["children"] == [] and result["threads"] == 1
     assert took < 15  # shut_down's 5 s for the busy workers, then terminate; not a minute
     assert "Traceback" not in err  # the workers ignored Ctrl-C; their parent ended them
+
+
+def test_ctrl_c_ends_ingest_and_its_busy_workers_promptly(tmp_path: Path) -> None:
+    slow_coder(tmp_path)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(8):
+        (folder / f"{i}.txt").write_text(f"France met Germany on 2020-09-{i + 1:02d}.\n")
+    script = """
+from dyadwatch.ingest import ingest
+from slow_share_coder import factory
+try:
+    ingest([{folder!r}], db={db!r}, coder=factory, workers=2, chunk_size=2)
+except KeyboardInterrupt:
+    pass
+finally:""" + REPORT
+    code = (HELPERS + script).format(
+        tests=str(TESTS), tmp=str(tmp_path), folder=str(folder), db=str(tmp_path / "i.duckdb")
+    )
+    result, took, err = press_ctrl_c(tmp_path, code)
+    assert result["builds"] == [result["parent"]] and result["coders"]
+    assert result["alive"] == [] and result["children"] == [] and result["threads"] == 1
+    assert took < 15
+    assert "Traceback" not in err
