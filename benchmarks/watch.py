@@ -5,6 +5,11 @@ workers, each in a fresh process, wall time including model loading.
     .venv/bin/python benchmarks/watch.py                       # 200 articles, 2 workers
     .venv/bin/python benchmarks/watch.py --repeats 3           # medians, runs alternating
     .venv/bin/python benchmarks/watch.py --articles 50 --coder fake_coder:FakeCoderFactory
+    .venv/bin/python benchmarks/watch.py --articles 40 --only watch   # watch's memory alone
+
+Each run's memory is sampled every 0.2 s: the peak, over the run, of the PSS summed over the
+run's process tree (``/proc/PID/smaps_rollup``: a page shared by N processes counts 1/N in each,
+so the sum counts it once), and the most processes seen at once.
 
 The articles are benchmarks/corpus.py's synthetic wire copy (about 500 words each), served as
 pages by tests/feed_server.py on 127.0.0.1 over four feeds (RSS, Atom, JSON Feed, sitemap).
@@ -21,7 +26,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -47,14 +54,72 @@ def site_of(records: list[dict[str, object]]) -> Site:
     return site
 
 
-def run(args: list[str], env: dict[str, str]) -> float:
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    pss_mb: float
+    """Peak PSS of the process tree, in MB."""
+    processes: int
+    """Most processes of the tree alive at one sample."""
+
+
+def tree_of(root: int) -> list[int]:
+    """``root`` and its descendants, from each process's parent in ``/proc/PID/stat``."""
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:  # ended meanwhile
+            continue
+        ppid = int(stat[stat.rindex(")") + 2 :].split()[1])  # the name may hold spaces
+        parents.setdefault(ppid, []).append(int(entry.name))
+    tree, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        tree.append(pid)
+        todo.extend(parents.get(pid, []))
+    return tree
+
+
+def pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:  # ended meanwhile
+        pass
+    return 0
+
+
+def run(args: list[str], env: dict[str, str]) -> Run:
     started = time.monotonic()
-    result = subprocess.run(
-        [sys.executable, "-c", CLI, *args], env=env, capture_output=True, text=True, check=False
+    child = subprocess.Popen(
+        [sys.executable, "-c", CLI, *args],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
-    if result.returncode != 0:
-        raise SystemExit(f"{' '.join(args[:2])} failed:\n{result.stderr[-2000:]}")
-    return time.monotonic() - started
+    peak = {"pss": 0, "processes": 0}
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.2):
+            tree = tree_of(child.pid)
+            peak["pss"] = max(peak["pss"], sum(pss_kb(pid) for pid in tree))
+            peak["processes"] = max(peak["processes"], len(tree))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, stderr = child.communicate()
+    done.set()
+    sampler.join()
+    seconds = time.monotonic() - started
+    if child.returncode != 0:
+        raise SystemExit(f"{' '.join(args[:2])} failed:\n{stderr[-2000:]}")
+    return Run(seconds, peak["pss"] / 1000, peak["processes"])
 
 
 def stored(db: Path) -> int:
@@ -75,6 +140,13 @@ def main() -> None:
     parser.add_argument("--coder", help="MODULE:NAME coder factory (default: the real model)")
     parser.add_argument(
         "--repeats", type=int, default=1, help="runs of each, alternating; medians reported"
+    )
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=["ingest", "watch"],
+        default=["ingest", "watch"],
+        help="run only these (the memory of one, say)",
     )
     args = parser.parse_args()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT / "tests")])}
@@ -97,30 +169,36 @@ def main() -> None:
             )
         )
         workers = ["--workers", str(args.workers)]
-        times: dict[str, list[float]] = {"ingest": [], "watch": []}
+        runs: dict[str, list[Run]] = {name: [] for name in args.only}
         counts: dict[str, int] = {}
         for r in range(args.repeats):
-            for name in ("ingest", "watch") if r % 2 == 0 else ("watch", "ingest"):
+            for name in args.only if r % 2 == 0 else args.only[::-1]:
                 db = folder / f"{name}{r}.duckdb"
                 if name == "ingest":
                     command = ["ingest", str(pages), "--db", str(db), "-q"]
                 else:
                     command = ["watch", str(feeds), "--db", str(db), "--once", "--delay", "0"]
-                times[name].append(run([*command, *workers, *coder], env))
+                runs[name].append(run([*command, *workers, *coder], env))
                 counts[name] = stored(db)
-    ingest_s, watch_s = (statistics.median(times[n]) for n in ("ingest", "watch"))
-    n_ingest, n_watch = counts["ingest"], counts["watch"]
-    rate_i, rate_w = n_ingest / ingest_s, n_watch / watch_s
     print(
         f"{args.articles} articles, {args.workers} workers, coder {args.coder or 'model'},"
-        f" median of {args.repeats} run(s) each, wall time including model loading"
+        f" median of {args.repeats} run(s) each, wall time including model loading;"
+        " memory: peak PSS of the process tree"
     )
-    print(
-        f"ingest (HTML files)    {n_ingest:5d} stored  {ingest_s:7.1f} s  {rate_i:6.2f} articles/s"
-    )
-    print(f"watch --once (feeds)   {n_watch:5d} stored  {watch_s:7.1f} s  {rate_w:6.2f} articles/s")
-    print(f"ratio watch/ingest     {rate_w / rate_i:.2f}")
-
+    rates: dict[str, float] = {}
+    for name, label in (("ingest", "ingest (HTML files)"), ("watch", "watch --once (feeds)")):
+        if name not in runs:
+            continue
+        seconds = statistics.median(r.seconds for r in runs[name])
+        pss = statistics.median(r.pss_mb for r in runs[name])
+        processes = max(r.processes for r in runs[name])
+        rates[name] = counts[name] / seconds
+        print(
+            f"{label:22} {counts[name]:5d} stored  {seconds:7.1f} s  {rates[name]:6.2f} articles/s"
+            f"  PSS {pss:7,.0f} MB  ({processes} processes)"
+        )
+    if len(rates) == 2:
+        print(f"ratio watch/ingest     {rates['watch'] / rates['ingest']:.2f}")
 
 if __name__ == "__main__":
     main()

@@ -131,10 +131,14 @@ def code_text(article: Article) -> list[Event]:
 
 
 class FakeCoder:
-    def __init__(self, delay: float = 0.0) -> None:
+    def __init__(self, delay: float = 0.0, pids: str | None = None) -> None:
         self.delay = delay
+        self.pids = pids
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[Coded]:
+        if self.pids is not None:  # which process codes: one line per call
+            with Path(self.pids).open("a") as stream:
+                stream.write(f"{os.getpid()}\n")
         for article in articles:
             if "CRASHCODE" in article.text:
                 raise RuntimeError("the fake coder crashed")
@@ -148,16 +152,18 @@ class FakeCoder:
 
 @dataclass(frozen=True)
 class FakeCoderFactory:
-    """Builds a FakeCoder; when ``log`` is set, appends the building process id to that file."""
+    """Builds a FakeCoder; when ``log`` is set, appends the building process id to that file,
+    and when ``pids`` is, the coder appends the id of the process coding each chunk to that."""
 
     delay: float = 0.0
     log: str | None = None
+    pids: str | None = None
 
     def __call__(self) -> FakeCoder:
         if self.log is not None:
             with Path(self.log).open("a") as stream:
                 stream.write(f"{os.getpid()}\n")
-        return FakeCoder(self.delay)
+        return FakeCoder(self.delay, self.pids)
 
 
 def build_event(

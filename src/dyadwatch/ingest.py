@@ -29,7 +29,13 @@ from typing import TYPE_CHECKING, Literal
 
 from dyadwatch.errors import InputError, StoreError
 from dyadwatch.feeds.pipeline import Screener, Tally, code_and_store
-from dyadwatch.parallel import CoderFactory, CoderLike, ModelCoderFactory, worker_pool
+from dyadwatch.parallel import (
+    CoderFactory,
+    CoderLike,
+    ModelCoderFactory,
+    shut_down,
+    worker_pool,
+)
 from dyadwatch.read.articles import StdinFormat, read_articles_with_origin
 from dyadwatch.records import Article
 from dyadwatch.store.store import MEMORY, Store
@@ -224,8 +230,11 @@ def ingest(
     # The store is closed, and with it the database's threads: this process may now be one
     # thread, the one state in which it can load the model once and fork workers that share it.
     pool = worker_pool(factory, workers, share=True)
-    with pool, Store.open(db, merge_window_days=merge_window_days) as store:
-        return code(store, scan, pool)
+    try:
+        with Store.open(db, merge_window_days=merge_window_days) as store:
+            return code(store, scan, pool)
+    finally:
+        shut_down(pool)  # a bounded wait, also after Ctrl-C, which the workers ignore
 
 
 _NAME_DATE = re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")

@@ -135,6 +135,9 @@ def _init_worker(factory: CoderFactory, parent: int) -> None:
     # A forked worker inherits the parent's handler, which only asks the parent's loop to stop
     # after its chunk: a worker told to terminate terminates.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # Ctrl-C at a terminal reaches the whole process group; the process that started the worker
+    # ends it (``shut_down``), instead of each worker dying with a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
     coder_for(factory)
 
@@ -211,8 +214,44 @@ def worker_pool(
         initargs=(factory, os.getpid()),
     )
     if start == "fork":
-        pool.submit(os.getpid).result()  # the first task forks every worker, while we are alone
+        try:
+            pool.submit(os.getpid).result()  # the first task forks every worker, while alone
+        except BaseException:  # Ctrl-C meanwhile included: no worker outlives the pool
+            shut_down(pool)
+            raise
     return pool
+
+
+STOP_SECONDS = 5.0
+"""How long ``shut_down`` lets a worker finish the chunk it is coding before terminating it."""
+
+
+def shut_down(pool: ProcessPoolExecutor, timeout: float = STOP_SECONDS) -> None:
+    """Close ``pool`` and end its workers within about ``timeout`` seconds: chunks not started
+    are cancelled, idle workers exit at once, and a worker still coding after ``timeout`` is
+    terminated (its chunk would be dropped anyway: the caller is stopping), then killed. Unlike
+    ``pool.shutdown(wait=True)``, which waits for every chunk already handed to the workers,
+    this never waits without bound, so Ctrl-C or an error ends a run promptly and leaves no
+    worker behind."""
+    # The executor forgets its processes and its manager thread on shutdown: keep them.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
+    pool.shutdown(wait=False, cancel_futures=True)
+    deadline = time.monotonic() + timeout
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(1.0)
+        if process.is_alive():
+            process.kill()  # a coder may have set a SIGTERM handler of its own
+            process.join(1.0)
+    if isinstance(manager, threading.Thread):
+        # With its workers gone the manager thread ends at once; joined so that it never
+        # outlives the pool (the interpreter would wait for it at exit).
+        manager.join(1.0)
 
 
 def can_fork() -> bool:

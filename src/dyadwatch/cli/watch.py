@@ -3,7 +3,9 @@ feeds``: each watched feed's state."""
 
 from __future__ import annotations
 
+import contextlib
 import signal
+import threading
 from pathlib import Path
 
 import click
@@ -75,36 +77,35 @@ def watch(
       dyadwatch watch feeds.yaml --db corpus.duckdb --once      # from cron
     """
     from dyadwatch.feeds.config import load_config
-    from dyadwatch.feeds.fetch import Fetcher, Limits
-    from dyadwatch.feeds.watch import Watcher
+    from dyadwatch.feeds.fetch import Limits
+    from dyadwatch.feeds.watch import watch as watch_feeds
     from dyadwatch.parallel import ModelCoderFactory, load_factory
-    from dyadwatch.store.store import Store
 
     with errors_to_messages({"path": "--coder"}):
         settings = run_settings(db=db, model=model)
-        db = settings.db
         config = load_config(feeds_file)
         factory = load_factory(coder_path) if coder_path else ModelCoderFactory(settings)
-        fetcher = Fetcher(config.user_agent, Limits(host_delay=delay))
-        with Store.open(db) as store:
-            watcher = Watcher(
-                config,
-                store,
-                factory,
-                fetcher=fetcher,
-                workers=workers,
-                scheduler=scheduler,
-                signals_feed=Path(signals_feed) if signals_feed else None,
-                signals_by=by,
-            )
-            previous = signal.signal(signal.SIGTERM, lambda *_: watcher.request_stop())
-            try:
-                watcher.run(once=once)
-            except KeyboardInterrupt:
-                watcher.request_stop()
-            finally:
-                signal.signal(signal.SIGTERM, previous)
-                fetcher.close()
+        stop = threading.Event()
+        previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        try:
+            # The library makes the coding workers before anything starts a thread, so that
+            # they can share one loaded coder, and ends them however the run ends: Ctrl-C is
+            # then a quiet exit.
+            with contextlib.suppress(KeyboardInterrupt):
+                watch_feeds(
+                    config,
+                    settings.db,
+                    factory,
+                    once=once,
+                    workers=workers,
+                    scheduler=scheduler,
+                    limits=Limits(host_delay=delay),
+                    signals_feed=Path(signals_feed) if signals_feed else None,
+                    signals_by=by,
+                    stop=stop,
+                )
+        finally:
+            signal.signal(signal.SIGTERM, previous)
 
 
 @click.command("feeds")

@@ -29,11 +29,11 @@ from dyadwatch.errors import WorkerError
 from dyadwatch.feeds import state
 from dyadwatch.feeds.alerts import new_signals, print_signals, write_atom
 from dyadwatch.feeds.config import FeedConfig, WatchConfig
-from dyadwatch.feeds.fetch import Fetcher, FetchError
+from dyadwatch.feeds.fetch import Fetcher, FetchError, Limits
 from dyadwatch.feeds.harvest import Poll, fetch_page, new_items, poll_feed
 from dyadwatch.feeds.parse import FeedItem
 from dyadwatch.feeds.pipeline import Screener, Tally, code_and_store
-from dyadwatch.parallel import CoderFactory, CoderLike, worker_pool
+from dyadwatch.parallel import CoderFactory, CoderLike, shut_down, worker_pool
 from dyadwatch.records import Article
 from dyadwatch.store.store import Store
 
@@ -86,7 +86,12 @@ class Watcher:
         log: Callable[[str], None] | None = None,
         clock: Callable[[], datetime] = _now,
         seed: int | None = None,
+        pool: ProcessPoolExecutor | None = None,
+        stop: threading.Event | None = None,
     ) -> None:
+        """``pool``: worker processes built by the caller (``watch`` builds them before any
+        thread starts, to fork them), which the watcher then owns and shuts down; ``stop``: the
+        event that asks it to stop (a signal handler's)."""
         self.config = config
         self.store = store
         self.coder = coder
@@ -101,17 +106,19 @@ class Watcher:
         self.log = log or (lambda line: print(line, file=sys.stderr, flush=True))
         self.clock = clock
         self.rng = random.Random(seed)
-        self.stop_requested = threading.Event()
+        self.stop_requested = stop if stop is not None else threading.Event()
         self.cycles = 0
         self.screener = Screener(store)
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool = pool
         state.sync_feeds(self.store.connection, config.feeds)
 
     def request_stop(self) -> None:
         self.stop_requested.set()
 
     def _worker_pool(self) -> ProcessPoolExecutor | None:
-        """Worker processes kept from cycle to cycle (each loads the model once)."""
+        """Worker processes kept from cycle to cycle: the caller's, else spawned here (each
+        loads the model once). The store is open, so its database's threads are alive: a pool
+        made here, first or after a worker died, is never forked."""
         if self.workers <= 1 or self.scheduler is not None or isinstance(self.coder, CoderLike):
             return None
         if self._pool is None:
@@ -119,9 +126,10 @@ class Watcher:
         return self._pool
 
     def close_pool(self) -> None:
+        """End the worker processes, waiting a bounded time (``parallel.shut_down``)."""
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+            pool, self._pool = self._pool, None
+            shut_down(pool)
 
     # -- the loop ---------------------------------------------------------------------------------
 
@@ -300,3 +308,60 @@ class Watcher:
         if gone:
             self.log(f"warning: {feed.url} answered 410 Gone: feed disabled")
         state.record_error(con, feed.url, now, poll.problem, state.after(now, wait), disable=gone)
+
+
+def watch(
+    config: WatchConfig,
+    db: str | Path | None,
+    coder: CoderLike | CoderFactory,
+    *,
+    once: bool = False,
+    workers: int = 1,
+    scheduler: str | None = None,
+    limits: Limits | None = None,
+    chunk_size: int = 64,
+    signals_feed: Path | None = None,
+    signals_by: str = "month",
+    stop: threading.Event | None = None,
+    out: TextIO | None = None,
+    log: Callable[[str], None] | None = None,
+) -> int:
+    """Watch the feeds of ``config`` into the store at ``db`` until ``stop`` is set (``once``:
+    one cycle over the due feeds, then return); returns the number of cycles run.
+
+    With ``workers`` > 1 and a coder factory (no ``scheduler``), the worker processes are made
+    first, before anything starts a thread (the fetching threads, the store's database): on
+    Linux the coder is then loaded once here and the workers are forked from this process,
+    sharing its pages (``parallel.worker_pool``); where forking is not safe they are spawned and
+    each loads its own. The same workers code every cycle, and are ended when the run ends,
+    normally, by Ctrl-C or by an error, within a bounded wait (``parallel.shut_down``).
+    """
+    pool = None
+    if workers > 1 and scheduler is None and not isinstance(coder, CoderLike):
+        # Made before the store is opened, also so that no worker inherits its lock files.
+        pool = worker_pool(coder, workers, share=True)
+    fetcher = Fetcher(config.user_agent, limits if limits is not None else Limits())
+    try:
+        with Store.open(db) as store:
+            watcher = Watcher(
+                config,
+                store,
+                coder,
+                fetcher=fetcher,
+                workers=workers,
+                scheduler=scheduler,
+                chunk_size=chunk_size,
+                signals_feed=signals_feed,
+                signals_by=signals_by,
+                out=out,
+                log=log,
+                pool=pool,
+                stop=stop,
+            )
+            pool = None  # the watcher's now: it shuts the workers down when it stops
+            watcher.run(once=once)
+            return watcher.cycles
+    finally:
+        if pool is not None:
+            shut_down(pool)
+        fetcher.close()
