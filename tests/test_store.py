@@ -126,6 +126,34 @@ def test_second_writer_fails_fast(tmp_path: Path) -> None:
     Store.open(db).close()  # released on close
 
 
+def test_a_writer_held_elsewhere_is_found_without_opening_the_store(tmp_path: Path) -> None:
+    db = tmp_path / "c.duckdb"
+    Store.check_writable(db)  # nobody writes: fine, and nothing is created or held
+    assert not db.exists()
+    with Store.open(db), pytest.raises(StoreError, match="another process is writing"):
+        Store.check_writable(db)
+    Store.check_writable(db)  # the check held nothing: free again once the writer closes
+    with pytest.raises(StoreError, match="does not exist"):
+        Store.check_writable(tmp_path / "missing" / "c.duckdb")
+
+
+def test_watch_refuses_a_store_being_written_before_it_loads_a_coder(tmp_path: Path) -> None:
+    from dyadwatch.feeds.config import FeedConfig, WatchConfig
+    from dyadwatch.feeds.watch import watch
+
+    built: list[int] = []
+
+    def factory() -> Any:
+        built.append(1)
+        raise AssertionError("the coder must not be loaded for a store it cannot write")
+
+    db = tmp_path / "w.duckdb"
+    config = WatchConfig((FeedConfig("http://127.0.0.1:9/feed.xml", "Outlet", 900.0),))
+    with Store.open(db), pytest.raises(StoreError, match="another process is writing"):
+        watch(config, db, factory, once=True, workers=2)
+    assert built == []
+
+
 def test_closed_store_raises() -> None:
     store = Store.open(":memory:")
     store.close()

@@ -338,7 +338,9 @@ def watch(
     """
     pool = None
     if workers > 1 and scheduler is None and not isinstance(coder, CoderLike):
-        # Made before the store is opened, also so that no worker inherits its lock files.
+        # Made before the store is opened, also so that no worker inherits its lock files; but a
+        # store another process writes is refused first, not after loading the model.
+        Store.check_writable(db)
         pool = worker_pool(coder, workers, share=True)
     fetcher = Fetcher(config.user_agent, limits if limits is not None else Limits())
     try:

@@ -130,6 +130,18 @@ class StoreLock:
             raise StoreError(f"{self.db}: the folder is read-only; the database can only be read")
         self._enter(shared=False, timeout=timeout)
 
+    def check_writer_free(self) -> None:
+        """Fail now, as :meth:`acquire_writer` would, when another process writes the database
+        or the folder is read-only; hold nothing afterwards. For a caller with slow work to do
+        before it opens the store (``watch`` loads the model first, for its forked workers)."""
+        try:
+            if not self._writer.try_acquire():
+                raise StoreError(f"{self.db}: another process is writing this database")
+            if self._writer.unlocked:
+                raise StoreError(f"{self.db}: the folder is read-only; the database can only be read")
+        finally:
+            self.close()
+
     def acquire_reader(self, timeout: float) -> None:
         self._enter(shared=True, timeout=timeout)
 
