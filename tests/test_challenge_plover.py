@@ -26,9 +26,10 @@ from dyadwatch.records import MODALITIES
 SUITE = Path(__file__).parent / "data" / "challenge_plover.jsonl"
 _ID = re.compile(r"^PL-([A-Z]+)-(\d{3})$")
 _DATE = re.compile(r"^20[0-2]\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
-# PLOVER's international non-state entities stand where a country would; the evaluator folds
-# every intergovernmental body into IGO, so the suite writes IGO for the UN and the EU too
-NON_STATE = frozenset({"IGO", "NGO", "ISM", "IMG", "MNC"})
+# PLOVER's international non-state entities stand where a country would. The evaluator (like
+# the dev gold) writes IGO for every international organisation, the UN, the EU and
+# international NGOs alike, so that is the one non-state code a gold actor can match
+NON_STATE = frozenset({"IGO"})
 # the sectors a suite of wire sentences must exercise: the manual's frequently used ones that
 # wire copy names (UNK only for a bomb with no named doer) and the common civilian ones
 COMMON_SECTORS = frozenset({
@@ -148,7 +149,7 @@ def test_common_sectors_and_bare_states_covered() -> None:
 
 @pytest.mark.parametrize(
     ("code", "ok"),
-    [("USA", True), ("USAMIL", True), ("IGO", True), ("NGO", True), ("SYRREB", True),
+    [("USA", True), ("USAMIL", True), ("IGO", True), ("NGO", False), ("SYRREB", True),
      ("XXX", False), ("USAXYZ", False), ("USAM", False), ("---", False), (7, False)],
 )
 def test_actor_check_itself(code: object, ok: bool) -> None:
