@@ -20,6 +20,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date as Date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -293,12 +294,23 @@ def primary_event(events: list[Event], doc: Doc | None = None) -> Event | None:
 Coded = tuple[GoldRecord, list[Event], "Doc | None"]
 
 
+def gold_article(g: GoldRecord) -> Article:
+    """The gold text as ``ingest`` reads an article: with the record's date as its publication
+    date, which dated knowledge needs (the office holders on that day, a group whose sector
+    changed). A date that is no ISO date is left out, as a feed's would be."""
+    try:
+        published = Date.fromisoformat(g.date[:10]) if g.date else None
+    except ValueError:
+        published = None
+    return Article(id=g.id, text=g.text, date=published)
+
+
 def code_gold(coder: Coder, records: list[GoldRecord]) -> Iterator[Coded]:
     """Each gold text coded as ``ingest`` codes it: through the pre-filter when the settings
     turn it on (sentences that cannot hold an event blanked, offsets kept), then the event stage,
     which yields nothing for a sport, entertainment or business story, then the places stage
     when the settings turn it on. The doc comes along for picking the primary event."""
-    articles = [Article(id=g.id, text=g.text) for g in records]
+    articles = [gold_article(g) for g in records]
     texts = [coder.parse_text(a) for a in articles]
     docs = coder.nlp.pipe(texts, batch_size=coder.settings.batch_size)
     for g, article, doc in zip(records, articles, docs, strict=True):
@@ -314,7 +326,9 @@ def evaluate(coder: Coder, gold: Iterable[GoldRecord], *, misses: int = 0) -> Re
     report = Report()
 
     def actors(g: GoldRecord, doc: Doc) -> None:
-        _score_actors(report, g, doc, ArticleActors(doc, coder.knowledge, None))
+        # resolved as the event stage resolves them: at the article's date, with its dateline
+        context = coder.context_of(doc, gold_article(g))
+        _score_actors(report, g, doc, ArticleActors.of(context))
 
     for g, events, doc in code_gold(coder, list(gold)):
         score(report, g, events, doc, misses=misses, actors=actors)
