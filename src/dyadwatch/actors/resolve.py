@@ -43,6 +43,9 @@ if TYPE_CHECKING:
     from dyadwatch.context import ArticleContext
     from dyadwatch.knowledge.base import Knowledge
 
+# Nouns for the holder of the same office as someone else, elsewhere ("his Turkish counterpart").
+_SAME_OFFICE_NOUNS = frozenset({"counterpart", "counterparts"})
+
 # Sectors of people who speak for no body of their own: elites (former officials), civilians,
 # refugees; None is a person with no role at all.
 _NO_BODY_SECTORS = frozenset({None, "ELI", "CVL", "REF"})
@@ -90,8 +93,34 @@ class ArticleActors(ActorScope):
         if self._resolved is None:
             return self._resolve(head, speaker)
         if (head.i, speaker) not in self._resolved:
-            self._resolved[head.i, speaker] = self._igo_staff(self._resolve(head, speaker))
+            found = self._igo_staff(self._resolve(head, speaker))
+            self._resolved[head.i, speaker] = self._counterpart(head, found, speaker)
         return self._resolved[head.i, speaker]
+
+    def _counterpart(self, head: Token, actor: Actor | None, speaker: Actor | None) -> Actor | None:
+        """'X met his Turkish counterpart', 'the Indian navy drilled with its Japanese
+        counterpart': a counterpart holds the same office as the one it is the counterpart of,
+        so it takes that actor's sector in its own country. The one meant is the nearest actor
+        with a sector named before it in the sentence (the possessive's referent)."""
+        noun = head if head.dep_ not in ("amod", "compound", "nmod") else head.head
+        if noun.lemma_.lower() not in _SAME_OFFICE_NOUNS:
+            return actor
+        if actor is None and noun is head:  # the country is the modifier's ("Turkish")
+            actor = next((self.resolve(c, speaker=speaker) for c in head.children
+                          if c.dep_ in ("amod", "compound", "nmod") and c.i in self.ents), None)
+        if actor is None or actor.sector is not None or actor.country is None or actor.kind == "igo":
+            return actor
+        start = self.phrase(noun).start
+        for token in reversed(head.sent[: start - head.sent.start]):
+            if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "poss"):
+                continue
+            other = self.resolve(token, speaker=speaker)
+            if other is not None and other.sector is not None and other.kind != "igo":
+                kind: ActorKind = "state" if other.sector == "GOV" else "organisation"
+                return replace(actor, sector=other.sector, kind=kind,
+                               cameo_code=cameo_actor_code(actor.country, other.sector),
+                               reason=f"{actor.reason}; the counterpart of {other.text} ({other.sector})")
+        return actor
 
     def _igo_staff(self, actor: Actor | None) -> Actor | None:
         """'UN envoy X', 'EU officials', 'NATO's secretary-general': the officials of an
