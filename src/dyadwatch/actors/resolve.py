@@ -94,33 +94,8 @@ class ArticleActors(ActorScope):
             return self._resolve(head, speaker)
         if (head.i, speaker) not in self._resolved:
             found = self._igo_staff(self._resolve(head, speaker))
-            self._resolved[head.i, speaker] = self._counterpart(head, found, speaker)
+            self._resolved[head.i, speaker] = counterpart_of(self, head, found, speaker)
         return self._resolved[head.i, speaker]
-
-    def _counterpart(self, head: Token, actor: Actor | None, speaker: Actor | None) -> Actor | None:
-        """'X met his Turkish counterpart', 'the Indian navy drilled with its Japanese
-        counterpart': a counterpart holds the same office as the one it is the counterpart of,
-        so it takes that actor's sector in its own country. The one meant is the nearest actor
-        with a sector named before it in the sentence (the possessive's referent)."""
-        noun = head if head.dep_ not in ("amod", "compound", "nmod") else head.head
-        if noun.lemma_.lower() not in _SAME_OFFICE_NOUNS:
-            return actor
-        if actor is None and noun is head:  # the country is the modifier's ("Turkish")
-            actor = next((self.resolve(c, speaker=speaker) for c in head.children
-                          if c.dep_ in ("amod", "compound", "nmod") and c.i in self.ents), None)
-        if actor is None or actor.sector is not None or actor.country is None or actor.kind == "igo":
-            return actor
-        start = self.phrase(noun).start
-        for token in reversed(head.sent[: start - head.sent.start]):
-            if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "poss"):
-                continue
-            other = self.resolve(token, speaker=speaker)
-            if other is not None and other.sector is not None and other.kind != "igo":
-                kind: ActorKind = "state" if other.sector == "GOV" else "organisation"
-                return replace(actor, sector=other.sector, kind=kind,
-                               cameo_code=cameo_actor_code(actor.country, other.sector),
-                               reason=f"{actor.reason}; the counterpart of {other.text} ({other.sector})")
-        return actor
 
     def _igo_staff(self, actor: Actor | None) -> Actor | None:
         """'UN envoy X', 'EU officials', 'NATO's secretary-general': the officials of an
@@ -320,6 +295,34 @@ class ArticleActors(ActorScope):
                        f"'{span.text}' refers back to {named}").at(span.text, span.start_char, span.end_char)
             for code, _ in antecedents
         ]
+
+
+def counterpart_of(
+    scope: ArticleActors, head: Token, actor: Actor | None, speaker: Actor | None
+) -> Actor | None:
+    """'X met his Turkish counterpart', 'the Indian navy drilled with its Japanese
+    counterpart': a counterpart holds the same office as the one it is the counterpart of,
+    so it takes that actor's sector in its own country. The one meant is the nearest actor
+    with a sector named before it in the sentence (the possessive's referent)."""
+    noun = head if head.dep_ not in ("amod", "compound", "nmod") else head.head
+    if noun.lemma_.lower() not in _SAME_OFFICE_NOUNS:
+        return actor
+    if actor is None and noun.i == head.i:  # the country is the modifier's ("Turkish")
+        actor = next((scope.resolve(c, speaker=speaker) for c in head.children
+                      if c.dep_ in ("amod", "compound", "nmod") and c.i in scope.ents), None)
+    if actor is None or actor.sector is not None or actor.country is None or actor.kind == "igo":
+        return actor
+    start = scope.phrase(noun).start
+    for token in reversed(head.sent[: start - head.sent.start]):
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "poss"):
+            continue
+        other = scope.resolve(token, speaker=speaker)
+        if other is not None and other.sector is not None and other.kind != "igo":
+            kind: ActorKind = "state" if other.sector == "GOV" else "organisation"
+            return replace(actor, sector=other.sector, kind=kind,
+                           cameo_code=cameo_actor_code(actor.country, other.sector),
+                           reason=f"{actor.reason}; the counterpart of {other.text} ({other.sector})")
+    return actor
 
 
 def mentioned_at(actor: Actor, token: Token, note: str = "") -> Actor:

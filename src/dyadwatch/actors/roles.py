@@ -27,6 +27,7 @@ from dyadwatch.knowledge.words import (
     AGAINST_PREFIXES,
     COUNT_NOUNS,
     DIPLOMATIC_STEMS,
+    FACILITY_NOUNS,
     INSURGENT_WORDS,
     KIN_NOUNS,
     MEMBER_BODIES,
@@ -60,6 +61,15 @@ _FORCE_LOOKBACK = 60
 # where a missile lands or is bought says nothing of who fired it, as a ship's waters say nothing
 # of its flag ("missiles slammed into Kyiv", "the purchase of cruise missiles").
 _OWNED_WEAPONS = frozenset({"missile"})
+# Armed or criminal bodies that, named before "gunmen" or "attackers", say who they are.
+_IDENTIFIED_ARMED = frozenset({"CRM", "MIL", "COP", "PRM", "SPY"})
+# People and units that belong to the body word before them and have no role of their own
+# ("army engineers", "government representatives", "police teams"); posts and bases too (see
+# FACILITY_NOUNS).
+_OF_A_BODY = frozenset({
+    "engineer", "team", "representative", "agent", "personnel", "staff", "unit", "crew", "medic",
+    "pilot", "employee", "expert", "investigator", "inspector", "squad", "detachment", "contingent",
+})  # fmt: skip
 # The sectors of office holders whose kin are ELI: state office, not the ranks of an army.
 _OFFICE_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD"})
 
@@ -80,10 +90,10 @@ class RoleResolver:
         offset = head.idx - span.start_char
         found = self.scope.knowledge.roles_in(span.text.lower())
         covering = [(s, e, r) for s, e, r in found if s <= offset < e]
-        if not covering:
-            return None
-        start, _, best = max(covering, key=lambda f: f[1] - f[0])
         starts = {t.idx - span.start_char: t for t in span}
+        if not covering:
+            return _body_before(head, found, starts)
+        start, _, best = max(covering, key=lambda f: f[1] - f[0])
         if best.term in MEMBER_BODIES:
             members = [(s, r) for s, _, r in found if r.kind in ("group", "title")
                        and r.sector != best.sector and names_a_body(starts.get(s))]
@@ -97,6 +107,9 @@ class RoleResolver:
                     and not _against(t)]
             if aims:  # "rebel soldiers", "separatist fighters", "opposition gunmen": armed opposition
                 return replace(best, sector="REB"), f"role '{aims[-1]} {best.term}' -> REB"
+            identified = _identified(span, best, start, found, starts)
+            if identified is not None:
+                return identified
         if weak_ok or best.term not in WEAK_ROLE_TERMS:
             return best, f"role '{best.term}' -> {best.sector}"
         # a role word inside a name is the name's ("the chairman of the African Union Commission")
@@ -314,6 +327,39 @@ class RoleResolver:
                     found = self.scope.people.person(ent.text if ent is not None else person.text)
                     return found if found.country else None
         return None
+
+
+def _body_before(
+    head: Token, found: list[tuple[int, int, Role]], starts: dict[int, Token]
+) -> tuple[Role, str] | None:
+    """A head that names no role but people, units or posts of a body takes the role of
+    the body word that modifies it: "army engineers" and "military medical teams" MIL,
+    "government representatives" GOV, "rebel positions" REB. The outermost such word
+    names the body ("military medical teams" are the military's, not doctors)."""
+    if head.lemma_.lower() not in _OF_A_BODY and head.lemma_.lower() not in FACILITY_NOUNS:
+        return None
+    bodies = [(s, r) for s, _, r in found if (tok := starts.get(s)) is not None and tok.head.i == head.i
+              and tok.i < head.i and tok.dep_ in ("compound", "amod", "nmod") and not tok.ent_type_
+              and r.kind in ("body", "group") and names_a_body(tok)]
+    if not bodies:
+        return None
+    _, body = min(bodies, key=lambda f: f[0])
+    return body, f"'{head.text}' of the '{body.term}' -> {body.sector}"
+
+
+def _identified(span: Span, best: Role, start: int, found: list[tuple[int, int, Role]],
+                starts: dict[int, Token]) -> tuple[Role, str] | None:
+    """"Cartel gunmen", "army gunmen": unidentified armed men (UAF) a body names before them
+    are that body's ("army-backed" and "anti-cartel" gunmen are not: see _STATE_ALIGNED and
+    _against)."""
+    if best.sector != "UAF" or _STATE_ALIGNED.search(span.text.lower()):
+        return None
+    known = [(s, r) for s, _, r in found if s < start and r.sector in _IDENTIFIED_ARMED
+             and names_a_body(starts.get(s)) and not _against(starts.get(s))]
+    if not known:
+        return None
+    _, body = max(known, key=lambda f: f[0])
+    return replace(best, sector=body.sector), f"role '{body.term} {best.term}' -> {body.sector}"
 
 
 def counts_something(head: Token) -> bool:
