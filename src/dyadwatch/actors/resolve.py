@@ -46,6 +46,11 @@ if TYPE_CHECKING:
 # Nouns for the holder of the same office as someone else, elsewhere ("his Turkish counterpart").
 _SAME_OFFICE_NOUNS = frozenset({"counterpart", "counterparts"})
 
+# Posts only armed forces hold: a state's are its military's ("U.S. bases", "Ukrainian
+# positions"); the plural, as "the Ukrainian position" is a stance.
+_MILITARY_POSTS = frozenset({"base", "bases", "airbase", "airbases", "barracks", "garrison", "garrisons",
+                             "outpost", "outposts", "positions"})
+
 # Sectors of people who speak for no body of their own: elites (former officials), civilians,
 # refugees; None is a person with no role at all.
 _NO_BODY_SECTORS = frozenset({None, "ELI", "CVL", "REF"})
@@ -119,6 +124,11 @@ class ArticleActors(ActorScope):
         as_modifier = self._as_modifier(head, speaker)
         if as_modifier is not None:
             return as_modifier
+        if head.lower_ in _MILITARY_POSTS:  # "Ukrainian positions": as its owner's name says
+            owner = next((c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i in self.ents), None)
+            post = self._as_modifier(owner, speaker) if owner is not None else None
+            if post is not None:
+                return post
         if collective_marker(head):
             return None  # "both countries", "the two armies": see resolve_all
         span = self.phrase(head)
@@ -215,6 +225,9 @@ class ArticleActors(ActorScope):
         if found is None:
             if org is not None and noun.lemma_.lower() in PART_NOUNS:
                 found = replace(base, reason=f"{base.reason}; its {noun.text}")
+            elif base.kind == "state" and noun.lower_ in _MILITARY_POSTS:
+                found = replace(base, sector="MIL", kind="organisation",
+                                reason=f"{base.reason}; its {noun.text} are its armed forces'")
             else:
                 found = replace(base, sector=None if base.kind == "state" else base.sector)
         return found.at(text, start, end)

@@ -152,6 +152,8 @@ class RoleResolver:
         if ethnic:
             reasons.append(f"'{ethnic}' names a people, not a nationality")
         cue = hint or self.scope.names.country_cue(span, head, states_first=role.term.startswith(DIPLOMATIC_STEMS))
+        if cue is None and sector == "REF":  # "refugees from Myanmar": their own country
+            cue = _origin(self.scope, head)
         if cue is None and member_of is not None and member_of.country:
             cue = Cue(member_of.country, f"of {member_of.name} -> {member_of.country}", "organisation")
         if cue is None and possessor is None:
@@ -195,6 +197,10 @@ class RoleResolver:
         if sector == "UAF" and _STATE_ALIGNED.search(span.text.lower()):
             sector = "PRM"
             reasons.append("on the government's side -> PRM")
+        if sector == "CVL" and any(c.dep_ in ("amod", "acl") and c.lemma_.lower() in ("displace", "displaced")
+                                   for c in head.children):
+            sector = "REF"  # "families displaced by the floods": PLOVER's REF takes in the displaced
+            reasons.append("displaced -> REF")
         if sector == "CVL":
             opposed = against_government(self.scope, span, head)
             if opposed is not None:  # PLOVER OPP: anti-government activists
@@ -360,6 +366,29 @@ def _identified(span: Span, best: Role, start: int, found: list[tuple[int, int, 
         return None
     _, body = max(known, key=lambda f: f[0])
     return replace(best, sector=body.sector), f"role '{body.term} {best.term}' -> {body.sector}"
+
+
+def _origin(scope: ActorScope, head: Token) -> Cue | None:
+    """The country refugees come from ("Rohingya refugees from Myanmar", "people displaced
+    from Syria"), which is theirs, not the one they are in."""
+    holders = [head, *(c for c in head.children if c.dep_ == "acl")]
+    node = head  # "thousands of refugees from Eritrea": the count's
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in COUNT_NOUNS:
+        node = node.head.head
+        holders.append(node)
+    if node.dep_ == "dobj":  # "take in refugees from Myanmar": parsed on the verb
+        holders.append(node.head)
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ != "from":
+                continue
+            for obj in prep.children:
+                ent = scope.ents.get(obj.i) if obj.dep_ == "pobj" else None
+                hit = hit_of(ent) if ent is not None else None
+                # a country, not a town: "deported refugees from Istanbul" is where they were
+                if ent is not None and hit is not None and hit[0] == "country" and not is_ethnic(ent):
+                    return Cue(hit[1], f"from '{ent.text}' -> {hit[1]}", "place")
+    return None
 
 
 def counts_something(head: Token) -> bool:
