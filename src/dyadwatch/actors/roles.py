@@ -134,7 +134,7 @@ class RoleResolver:
         role, why = found
         sector, adjusted = self._sector_in_words(span, head, role)
         reasons = [why, *adjusted]
-        force = self._force_of_officers(span, head, role) if hint is None and org is None else None
+        force = _force_of_officers(self.scope, span, head, role) if hint is None and org is None else None
         if force is not None:  # "police said officers had arrested five": police officers
             sector = force[0]
             reasons.append(force[1])
@@ -207,18 +207,6 @@ class RoleResolver:
                 sector = "OPP"
                 reasons.append(f"against '{opposed}' (the government) -> OPP")
         return sector, reasons
-
-    def _force_of_officers(self, span: Span, head: Token, role: Role) -> tuple[str, str] | None:
-        """'Officers' named by no body of their own ("police said officers fired tear gas")
-        are of the force named last before them, the police (COP) or an army (MIL); the
-        army's by default, as the role list has them."""
-        if role.term not in _BARE_OFFICERS or len(self.scope.knowledge.roles_in(span.text.lower())) > 1:
-            return None
-        for tok in reversed(self.scope.doc[max(0, head.i - _FORCE_LOOKBACK):head.i]):
-            named = self.scope.knowledge.role(tok.lower_) if tok.pos_ == "NOUN" else None
-            if named is not None and named.sector in ("COP", "MIL"):
-                return named.sector, f"officers of the '{tok.text}' named before them -> {named.sector}"
-        return None
 
     def _office_holder(self, country: str, role: Role) -> Resolution | None:
         """"the Algerian president": who held the office on the article's date."""
@@ -333,6 +321,19 @@ class RoleResolver:
                     found = self.scope.people.person(ent.text if ent is not None else person.text)
                     return found if found.country else None
         return None
+
+
+def _force_of_officers(scope: ActorScope, span: Span, head: Token, role: Role) -> tuple[str, str] | None:
+    """'Officers' named by no body of their own ("police said officers fired tear gas")
+    are of the force named last before them, the police (COP) or an army (MIL); the
+    army's by default, as the role list has them."""
+    if role.term not in _BARE_OFFICERS or len(scope.knowledge.roles_in(span.text.lower())) > 1:
+        return None
+    for tok in reversed(scope.doc[max(0, head.i - _FORCE_LOOKBACK):head.i]):
+        named = scope.knowledge.role(tok.lower_) if tok.pos_ == "NOUN" else None
+        if named is not None and named.sector in ("COP", "MIL"):
+            return named.sector, f"officers of the '{tok.text}' named before them -> {named.sector}"
+    return None
 
 
 def _body_before(
