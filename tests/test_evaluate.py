@@ -213,3 +213,19 @@ def test_plover_actors_are_resolved_at_the_record_s_date(coder: Any, tmp_path: P
     report = evaluate(coder, read_gold(path))
     assert report.actor_country_sector.hits == 1
     assert report.triples.tp == 1
+
+
+@pytest.mark.model
+def test_a_gold_mention_headed_by_a_count_is_the_people_counted(coder: Any, tmp_path: Path) -> None:
+    from dyadwatch.evaluation.evaluate import evaluate
+
+    # the head word of "Thousands of Georgians" is the count; the event stage codes the
+    # Georgians, and the gold actor is scored the same way
+    text = "Thousands of Georgians rallied in Tbilisi on Sunday against the new media law."
+    record = {"id": "p", "text": text, "date": "2024-04-14", "events": [
+        {"source": ["GEOCVL"], "target": None, "code": "PROTEST", "scheme": "PLOVER",
+         "source_actors": [{"actorText": "Thousands of Georgians", "code": "GEO", "sector": "CVL"}]}]}
+    path = tmp_path / "g.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    report = evaluate(coder, read_gold(path))
+    assert (report.actor_resolved.hits, report.actor_country_sector.hits) == (1, 1)

@@ -26,10 +26,11 @@ from typing import TYPE_CHECKING, Any
 
 from dyadwatch.actors.resolve import ArticleActors
 from dyadwatch.errors import InputError
+from dyadwatch.events.mentions import Mentions
 from dyadwatch.records import Actor, Article, Event
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from dyadwatch.coder import Coder
 
@@ -326,9 +327,12 @@ def evaluate(coder: Coder, gold: Iterable[GoldRecord], *, misses: int = 0) -> Re
     report = Report()
 
     def actors(g: GoldRecord, doc: Doc) -> None:
-        # resolved as the event stage resolves them: at the article's date, with its dateline
-        context = coder.context_of(doc, gold_article(g))
-        _score_actors(report, g, doc, ArticleActors.of(context))
+        # resolved as the event stage resolves a party: at the article's date, with its
+        # dateline, and through a noun that is no actor to the actor it governs ("thousands
+        # of Armenians", "a United Nations aid convoy")
+        resolver = ArticleActors.of(coder.context_of(doc, gold_article(g)))
+        mentions = Mentions(doc, resolver)
+        _score_actors(report, g, doc, lambda head: resolver.resolve(mentions.actor_inside(head)))
 
     for g, events, doc in code_gold(coder, list(gold)):
         score(report, g, events, doc, misses=misses, actors=actors)
@@ -395,13 +399,13 @@ def score(
         report.misses.append(Miss(g.id, g.text, ",".join(g.codes), predicted))
 
 
-def _score_actors(report: Report, g: GoldRecord, doc: Doc, resolver: Any) -> None:
+def _score_actors(report: Report, g: GoldRecord, doc: Doc, resolve: Callable[[Token], Actor | None]) -> None:
     for text, country, sector in g.actors:
         start = g.text.find(text)
         if start < 0:
             start = g.text.lower().find(text.lower())
         span = doc.char_span(start, start + len(text), alignment_mode="expand") if start >= 0 else None
-        actor = resolver.resolve(span.root) if span is not None else None
+        actor = resolve(span.root) if span is not None else None
         report.actor_resolved.add(actor is not None)
         ours = ("IGO" if actor is not None and actor.kind == "igo" else actor.country) if actor else None
         report.actor_country.add(ours == country)
