@@ -61,6 +61,8 @@ _FORCE_LOOKBACK = 60
 # where a missile lands or is bought says nothing of who fired it, as a ship's waters say nothing
 # of its flag ("missiles slammed into Kyiv", "the purchase of cruise missiles").
 _OWNED_WEAPONS = frozenset({"missile"})
+# Words that put a coordinated role's people somewhere other than its partner's country.
+_OTHER_PLACE_WORDS = frozenset({"local", "host", "foreign", "international", "other", "regional"})
 # Armed or criminal bodies that, named before "gunmen" or "attackers", say who they are.
 _IDENTIFIED_ARMED = frozenset({"CRM", "MIL", "COP", "PRM", "SPY"})
 # People and units that belong to the body word before them and have no role of their own
@@ -154,6 +156,8 @@ class RoleResolver:
         cue = hint or self.scope.names.country_cue(span, head, states_first=role.term.startswith(DIPLOMATIC_STEMS))
         if cue is None and sector == "REF":  # "refugees from Myanmar": their own country
             cue = _origin(self.scope, head)
+        if cue is None and hint is None:  # "Colombian soldiers and police": Colombia's police
+            cue = _shared_nationality(self.scope, head)
         if cue is None and member_of is not None and member_of.country:
             cue = Cue(member_of.country, f"of {member_of.name} -> {member_of.country}", "organisation")
         if cue is None and possessor is None:
@@ -367,6 +371,24 @@ def _identified(span: Span, best: Role, start: int, found: list[tuple[int, int, 
         return None
     _, body = max(known, key=lambda f: f[0])
     return replace(best, sector=body.sector), f"role '{body.term} {best.term}' -> {body.sector}"
+
+
+def _shared_nationality(scope: ActorScope, head: Token) -> Cue | None:
+    """A role coordinated after a role with a nationality, with none of its own, shares it:
+    "Colombian soldiers and police", "Venezuelan opposition leaders and government envoys",
+    "Syrian rebels and government forces". Not when a word of its own says its people are
+    elsewhere's ("French troops and local police": Mali's)."""
+    if head.dep_ != "conj" or any(c.lower_ in _OTHER_PLACE_WORDS for c in head.children):
+        return None
+    first = head.head
+    while first.dep_ == "conj":
+        first = first.head
+    if first.pos_ not in ("NOUN", "PROPN") or first.ent_type_:
+        return None
+    cue = scope.names.country_cue(scope.phrase(first), first)
+    if cue is None or cue.kind in ("focus", "place", "person"):
+        return None
+    return Cue(cue.code, f"shares the nationality of '{first.text}' ({cue.why})", cue.kind)
 
 
 def _origin(scope: ActorScope, head: Token) -> Cue | None:
