@@ -229,3 +229,19 @@ def test_a_gold_mention_headed_by_a_count_is_the_people_counted(coder: Any, tmp_
     path.write_text(json.dumps(record) + "\n")
     report = evaluate(coder, read_gold(path))
     assert (report.actor_resolved.hits, report.actor_country_sector.hits) == (1, 1)
+
+
+@pytest.mark.model
+def test_a_gold_mention_an_output_party_covers_is_scored_as_output(coder: Any, tmp_path: Path) -> None:
+    from dyadwatch.evaluation.evaluate import evaluate
+
+    # only the places stage knows Kano is in Nigeria: the police are scored as ingest outputs
+    # them, NGA COP, not as the actor stage alone leaves them (no country)
+    text = "Police in Kano fired tear gas at students protesting against fee rises on Monday."
+    record = {"id": "p", "text": text, "date": "2019-03-11", "events": [
+        {"source": ["NGACOP"], "target": ["NGAEDU"], "code": "ASSAULT", "scheme": "PLOVER",
+         "source_actors": [{"actorText": "Police", "code": "NGA", "sector": "COP"}]}]}
+    path = tmp_path / "g.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    report = evaluate(coder, read_gold(path))
+    assert report.actor_country_sector.hits == 1

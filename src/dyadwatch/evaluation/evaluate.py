@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date as Date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -326,16 +327,24 @@ def evaluate(coder: Coder, gold: Iterable[GoldRecord], *, misses: int = 0) -> Re
     """Code every gold text (all modalities) and score it."""
     report = Report()
 
-    def actors(g: GoldRecord, doc: Doc) -> None:
-        # resolved as the event stage resolves a party: at the article's date, with its
-        # dateline, and through a noun that is no actor to the actor it governs ("thousands
-        # of Armenians", "a United Nations aid convoy")
+    def actors(g: GoldRecord, doc: Doc, events: list[Event]) -> None:
+        # a mention an output event's party covers is that party, as ingest outputs it (the
+        # places stage included: "police in Lagos"); any other is resolved as the event stage
+        # resolves a party: at the article's date, with its dateline, and through a noun that
+        # is no actor to the actor it governs ("thousands of Armenians")
+        parties = [a for e in events for a in (e.source, e.target) if a is not None]
         resolver = ArticleActors.of(coder.context_of(doc, gold_article(g)))
         mentions = Mentions(doc, resolver)
-        _score_actors(report, g, doc, lambda head: resolver.resolve(mentions.actor_inside(head)))
+
+        def resolve(head: Token) -> Actor | None:
+            inside = mentions.actor_inside(head)
+            party = next((a for a in parties if a.start <= inside.idx < a.end), None)
+            return party if party is not None else resolver.resolve(inside)
+
+        _score_actors(report, g, doc, resolve)
 
     for g, events, doc in code_gold(coder, list(gold)):
-        score(report, g, events, doc, misses=misses, actors=actors)
+        score(report, g, events, doc, misses=misses, actors=partial(actors, events=events))
     return report
 
 
