@@ -11,7 +11,14 @@ import pytest
 from click.testing import CliRunner
 
 from dyadwatch.errors import InputError
-from dyadwatch.evaluation.evaluate import Report, code_gold, read_gold, root_rows, score
+from dyadwatch.evaluation.evaluate import (
+    Report,
+    code_gold,
+    gold_article,
+    read_gold,
+    root_rows,
+    score,
+)
 from dyadwatch.records import Article
 
 from fake_coder import code_text
@@ -177,3 +184,64 @@ def test_a_gold_actors_sector_is_its_first_three_letters(tmp_path: Path) -> None
     assert g.actors == (("Ethnic Albanian villagers", "SRB", "CVL"), ("the Serbian police", "SRB", "COP"),
                         ("Serbia", "SRB", None))
     assert g.triples == {("SRBCVL", "SRBCOP", "CONSULT")}
+
+
+def test_a_gold_record_is_coded_at_its_own_date(tmp_path: Path) -> None:
+    # ingest gives the coder the article's date; eval must too, or dated knowledge (who held
+    # an office that day, a group that became a government) is read at no date
+    rows = [{"id": "d", "text": "Rebels attacked.", "date": "2016-10-11", "events": []},
+            {"id": "t", "text": "Rebels attacked.", "date": "2016-10-11T08:00:00Z", "events": []},
+            {"id": "x", "text": "Rebels attacked.", "date": "last Tuesday", "events": []},
+            {"id": "n", "text": "Rebels attacked.", "events": []}]
+    path = tmp_path / "g.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    dates = [gold_article(g).date for g in read_gold(path)]
+    assert [str(d) if d else None for d in dates] == ["2016-10-11", "2016-10-11", None, None]
+
+
+@pytest.mark.model
+def test_plover_actors_are_resolved_at_the_record_s_date(coder: Any, tmp_path: Path) -> None:
+    from dyadwatch.evaluation.evaluate import evaluate
+
+    # the Taliban were rebels until they took Kabul in August 2021: a 2016 ambush is AFGREB's
+    text = "Taliban fighters ambushed an Afghan army convoy in Helmand province on Tuesday."
+    record = {"id": "p", "text": text, "date": "2016-10-11", "events": [
+        {"source": ["AFGREB"], "target": ["AFGMIL"], "code": "ASSAULT", "scheme": "PLOVER",
+         "source_actors": [{"actorText": "Taliban fighters", "code": "AFG", "sector": "REB"}]}]}
+    path = tmp_path / "g.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    report = evaluate(coder, read_gold(path))
+    assert report.actor_country_sector.hits == 1
+    assert report.triples.tp == 1
+
+
+@pytest.mark.model
+def test_a_gold_mention_headed_by_a_count_is_the_people_counted(coder: Any, tmp_path: Path) -> None:
+    from dyadwatch.evaluation.evaluate import evaluate
+
+    # the head word of "Thousands of Georgians" is the count; the event stage codes the
+    # Georgians, and the gold actor is scored the same way
+    text = "Thousands of Georgians rallied in Tbilisi on Sunday against the new media law."
+    record = {"id": "p", "text": text, "date": "2024-04-14", "events": [
+        {"source": ["GEOCVL"], "target": None, "code": "PROTEST", "scheme": "PLOVER",
+         "source_actors": [{"actorText": "Thousands of Georgians", "code": "GEO", "sector": "CVL"}]}]}
+    path = tmp_path / "g.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    report = evaluate(coder, read_gold(path))
+    assert (report.actor_resolved.hits, report.actor_country_sector.hits) == (1, 1)
+
+
+@pytest.mark.model
+def test_a_gold_mention_an_output_party_covers_is_scored_as_output(coder: Any, tmp_path: Path) -> None:
+    from dyadwatch.evaluation.evaluate import evaluate
+
+    # only the places stage knows Kano is in Nigeria: the police are scored as ingest outputs
+    # them, NGA COP, not as the actor stage alone leaves them (no country)
+    text = "Police in Kano fired tear gas at students protesting against fee rises on Monday."
+    record = {"id": "p", "text": text, "date": "2019-03-11", "events": [
+        {"source": ["NGACOP"], "target": ["NGAEDU"], "code": "ASSAULT", "scheme": "PLOVER",
+         "source_actors": [{"actorText": "Police", "code": "NGA", "sector": "COP"}]}]}
+    path = tmp_path / "g.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    report = evaluate(coder, read_gold(path))
+    assert report.actor_country_sector.hits == 1

@@ -48,7 +48,8 @@ def test_what_keeps_its_country(why: str) -> None:
     police = _role("Police", "COP")
     place = KARACHI
     other: Actor | None = None
-    if why == "dateline":
+    if why == "dateline":  # the actor stage placed it in the story's setting already
+        police = _role("Police", "COP", "USA", "role 'police' -> COP; no nationality; the article is about USA")
         place = replace(KARACHI, from_dateline=True)
     elif why == "foreign":
         police = _role("Foreign fighters", "UAF")
@@ -95,3 +96,10 @@ def test_foreign_fighters_stay_without_a_country(coder: Coder) -> None:
     coded = _coded(coder, "Foreign fighters attacked a checkpoint in Idlib.")
     sources = [e.source for e in coded.events if e.source is not None]
     assert sources and all(s.country is None for s in sources)
+
+
+def test_a_dateline_town_places_an_actor_left_with_no_country() -> None:
+    # "KARACHI - Police arrested twelve men": a town the actor stage could not place
+    event = _event(_role("Police", "COP"), None)
+    placed = with_event_place_country(event, replace(KARACHI, from_dateline=True))
+    assert placed.source is not None and placed.source.cameo_code == "PAKCOP"

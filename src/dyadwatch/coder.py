@@ -339,19 +339,21 @@ def with_event_place_country(event: Event, place: Place) -> Event:
     villagers") that the actor stage gave no country, or only the article's default one,
     taken as of the country of the place its clause names: "Police arrested 12 militants in
     Karachi" is PAKCOP -> PAKREB, as the actor stage already reads "rebels in Mali" when the
-    place is a country it knows (towns need the gazetteer, which comes later). Not for the
-    dateline's place (the actor stage used the story's setting already), not for people,
+    place is a country it knows (towns need the gazetteer, which comes later). The dateline's
+    place only for an actor left with no country at all ("PESHAWAR - Gunmen killed five
+    policemen": a town the actor stage could not place; a capital or a country it used as the
+    story's setting already), not for people,
     states or bodies, not for a mention that says its people came from elsewhere ("foreign
     fighters"), and not when the place is the other side's own country, named as a state
     ("troops entered Syria": the troops are not Syria's)."""
     country = place.country
-    if country is None or place.from_dateline:
+    if country is None:
         return event
     roles: dict[str, Actor] = {}
     for role, other in (("source", event.target), ("target", event.source)):
         actor: Actor | None = getattr(event, role)
         if (actor is None or actor.kind not in ("group", "organisation") or actor.sector is None
-                or (actor.country is not None and NO_NATIONALITY not in actor.reason)
+                or (actor.country is not None and (place.from_dateline or NO_NATIONALITY not in actor.reason))
                 or actor.country == country or _FROM_ELSEWHERE.search(actor.text)):  # fmt: skip
             continue
         if other is not None and other.country == country and other.sector is None:

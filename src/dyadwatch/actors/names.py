@@ -172,12 +172,17 @@ class NameResolver:
                                   f"place '{ent.text}' (not in our data); {cue.why}")
         if ent.label_ == "ORG":
             cue = self.country_cue(span, ent.root, skip=ent)
+            # what the text says the body is outranks role words inside its name ("paramilitary
+            # Local Defence Units"), but not a name that ends in "Party"
             sector = self.name_sector(ent.text)
+            described = self.described_as(ent, span) if sector != "PTY" else None
+            sector = described or sector
             if cue is None and sector == "PTY" and self.scope.focus:  # parties are domestic
                 cue = Cue(self.scope.focus, f"a party, in an article about {self.scope.focus}", "focus")
             if cue is not None:
+                said = f"; described as {described}" if described else ""
                 return Resolution(ent.text, cue.code, sector, self.scope.kind_for(cue.code, "organisation"),
-                                  f"organisation '{ent.text}' (not in our data); {cue.why}")
+                                  f"organisation '{ent.text}' (not in our data){said}; {cue.why}")
         return None
 
     def name_sector(self, name: str) -> str | None:
@@ -187,6 +192,18 @@ class NameResolver:
             return "PTY"
         role = self.scope.knowledge.role(name.lower())
         return role.sector if role is not None else None
+
+    def described_as(self, ent: Span, span: Span) -> str | None:
+        """The sector of what a name our lists lack is said to be, in the words just before it
+        ("mining company Southern Copper" BUS, "the paramilitary Rangers" PRM, "the opposition
+        newspaper Zaman" JRN): the role term that ends where the name begins, the longest."""
+        words = [t for t in span if t.i < ent.start]
+        if not words or words[-1].i != ent.start - 1 or words[-1].ent_type_:
+            return None
+        before = self.scope.doc[words[0].i:ent.start]
+        end = len(before.text)
+        ending = [(s, r) for s, e, r in self.scope.knowledge.roles_in(before.text.lower()) if e == end]
+        return min(ending, key=lambda f: f[0])[1].sector if ending else None
 
     def _from_hit(self, hit: NameHit, text: str) -> Resolution:
         if hit.kind == "igo":

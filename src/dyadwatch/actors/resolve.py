@@ -43,6 +43,14 @@ if TYPE_CHECKING:
     from dyadwatch.context import ArticleContext
     from dyadwatch.knowledge.base import Knowledge
 
+# Nouns for the holder of the same office as someone else, elsewhere ("his Turkish counterpart").
+_SAME_OFFICE_NOUNS = frozenset({"counterpart", "counterparts"})
+
+# Posts only armed forces hold: a state's are its military's ("U.S. bases", "Ukrainian
+# positions"); the plural, as "the Ukrainian position" is a stance.
+_MILITARY_POSTS = frozenset({"base", "bases", "airbase", "airbases", "barracks", "garrison", "garrisons",
+                             "outpost", "outposts", "positions"})
+
 # Sectors of people who speak for no body of their own: elites (former officials), civilians,
 # refugees; None is a person with no role at all.
 _NO_BODY_SECTORS = frozenset({None, "ELI", "CVL", "REF"})
@@ -90,7 +98,8 @@ class ArticleActors(ActorScope):
         if self._resolved is None:
             return self._resolve(head, speaker)
         if (head.i, speaker) not in self._resolved:
-            self._resolved[head.i, speaker] = self._igo_staff(self._resolve(head, speaker))
+            found = self._igo_staff(self._resolve(head, speaker))
+            self._resolved[head.i, speaker] = counterpart_of(self, head, found, speaker)
         return self._resolved[head.i, speaker]
 
     def _igo_staff(self, actor: Actor | None) -> Actor | None:
@@ -115,6 +124,11 @@ class ArticleActors(ActorScope):
         as_modifier = self._as_modifier(head, speaker)
         if as_modifier is not None:
             return as_modifier
+        if head.lower_ in _MILITARY_POSTS:  # "Ukrainian positions": as its owner's name says
+            owner = next((c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i in self.ents), None)
+            post = self._as_modifier(owner, speaker) if owner is not None else None
+            if post is not None:
+                return post
         if collective_marker(head):
             return None  # "both countries", "the two armies": see resolve_all
         span = self.phrase(head)
@@ -211,6 +225,9 @@ class ArticleActors(ActorScope):
         if found is None:
             if org is not None and noun.lemma_.lower() in PART_NOUNS:
                 found = replace(base, reason=f"{base.reason}; its {noun.text}")
+            elif base.kind == "state" and noun.lower_ in _MILITARY_POSTS:
+                found = replace(base, sector="MIL", kind="organisation",
+                                reason=f"{base.reason}; its {noun.text} are its armed forces'")
             else:
                 found = replace(base, sector=None if base.kind == "state" else base.sector)
         return found.at(text, start, end)
@@ -291,6 +308,34 @@ class ArticleActors(ActorScope):
                        f"'{span.text}' refers back to {named}").at(span.text, span.start_char, span.end_char)
             for code, _ in antecedents
         ]
+
+
+def counterpart_of(
+    scope: ArticleActors, head: Token, actor: Actor | None, speaker: Actor | None
+) -> Actor | None:
+    """'X met his Turkish counterpart', 'the Indian navy drilled with its Japanese
+    counterpart': a counterpart holds the same office as the one it is the counterpart of,
+    so it takes that actor's sector in its own country. The one meant is the nearest actor
+    with a sector named before it in the sentence (the possessive's referent)."""
+    noun = head if head.dep_ not in ("amod", "compound", "nmod") else head.head
+    if noun.lemma_.lower() not in _SAME_OFFICE_NOUNS:
+        return actor
+    if actor is None and noun.i == head.i:  # the country is the modifier's ("Turkish")
+        actor = next((scope.resolve(c, speaker=speaker) for c in head.children
+                      if c.dep_ in ("amod", "compound", "nmod") and c.i in scope.ents), None)
+    if actor is None or actor.sector is not None or actor.country is None or actor.kind == "igo":
+        return actor
+    start = scope.phrase(noun).start
+    for token in reversed(head.sent[: start - head.sent.start]):
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "poss"):
+            continue
+        other = scope.resolve(token, speaker=speaker)
+        if other is not None and other.sector is not None and other.kind != "igo":
+            kind: ActorKind = "state" if other.sector == "GOV" else "organisation"
+            return replace(actor, sector=other.sector, kind=kind,
+                           cameo_code=cameo_actor_code(actor.country, other.sector),
+                           reason=f"{actor.reason}; the counterpart of {other.text} ({other.sector})")
+    return actor
 
 
 def mentioned_at(actor: Actor, token: Token, note: str = "") -> Actor:

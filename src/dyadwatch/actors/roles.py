@@ -27,6 +27,7 @@ from dyadwatch.knowledge.words import (
     AGAINST_PREFIXES,
     COUNT_NOUNS,
     DIPLOMATIC_STEMS,
+    FACILITY_NOUNS,
     INSURGENT_WORDS,
     KIN_NOUNS,
     MEMBER_BODIES,
@@ -60,6 +61,17 @@ _FORCE_LOOKBACK = 60
 # where a missile lands or is bought says nothing of who fired it, as a ship's waters say nothing
 # of its flag ("missiles slammed into Kyiv", "the purchase of cruise missiles").
 _OWNED_WEAPONS = frozenset({"missile"})
+# Words that put a coordinated role's people somewhere other than its partner's country.
+_OTHER_PLACE_WORDS = frozenset({"local", "host", "foreign", "international", "other", "regional"})
+# Armed or criminal bodies that, named before "gunmen" or "attackers", say who they are.
+_IDENTIFIED_ARMED = frozenset({"CRM", "MIL", "COP", "PRM", "SPY"})
+# People and units that belong to the body word before them and have no role of their own
+# ("army engineers", "government representatives", "police teams"); posts and bases too (see
+# FACILITY_NOUNS).
+_OF_A_BODY = frozenset({
+    "engineer", "team", "representative", "agent", "personnel", "staff", "unit", "crew", "medic",
+    "pilot", "employee", "expert", "investigator", "inspector", "squad", "detachment", "contingent",
+})  # fmt: skip
 # The sectors of office holders whose kin are ELI: state office, not the ranks of an army.
 _OFFICE_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD"})
 
@@ -80,10 +92,10 @@ class RoleResolver:
         offset = head.idx - span.start_char
         found = self.scope.knowledge.roles_in(span.text.lower())
         covering = [(s, e, r) for s, e, r in found if s <= offset < e]
-        if not covering:
-            return None
-        start, _, best = max(covering, key=lambda f: f[1] - f[0])
         starts = {t.idx - span.start_char: t for t in span}
+        if not covering:
+            return _body_before(head, found, starts)
+        start, _, best = max(covering, key=lambda f: f[1] - f[0])
         if best.term in MEMBER_BODIES:
             members = [(s, r) for s, _, r in found if r.kind in ("group", "title")
                        and r.sector != best.sector and names_a_body(starts.get(s))]
@@ -97,6 +109,9 @@ class RoleResolver:
                     and not _against(t)]
             if aims:  # "rebel soldiers", "separatist fighters", "opposition gunmen": armed opposition
                 return replace(best, sector="REB"), f"role '{aims[-1]} {best.term}' -> REB"
+            identified = _identified(span, best, start, found, starts)
+            if identified is not None:
+                return identified
         if weak_ok or best.term not in WEAK_ROLE_TERMS:
             return best, f"role '{best.term}' -> {best.sector}"
         # a role word inside a name is the name's ("the chairman of the African Union Commission")
@@ -121,7 +136,7 @@ class RoleResolver:
         role, why = found
         sector, adjusted = self._sector_in_words(span, head, role)
         reasons = [why, *adjusted]
-        force = self._force_of_officers(span, head, role) if hint is None and org is None else None
+        force = _force_of_officers(self.scope, span, head, role) if hint is None and org is None else None
         if force is not None:  # "police said officers had arrested five": police officers
             sector = force[0]
             reasons.append(force[1])
@@ -139,6 +154,10 @@ class RoleResolver:
         if ethnic:
             reasons.append(f"'{ethnic}' names a people, not a nationality")
         cue = hint or self.scope.names.country_cue(span, head, states_first=role.term.startswith(DIPLOMATIC_STEMS))
+        if cue is None and sector == "REF":  # "refugees from Myanmar": their own country
+            cue = _origin(self.scope, head)
+        if cue is None and hint is None:  # "Colombian soldiers and police": Colombia's police
+            cue = _shared_nationality(self.scope, head)
         if cue is None and member_of is not None and member_of.country:
             cue = Cue(member_of.country, f"of {member_of.name} -> {member_of.country}", "organisation")
         if cue is None and possessor is None:
@@ -182,24 +201,16 @@ class RoleResolver:
         if sector == "UAF" and _STATE_ALIGNED.search(span.text.lower()):
             sector = "PRM"
             reasons.append("on the government's side -> PRM")
+        if sector == "CVL" and any(c.dep_ in ("amod", "acl") and c.lemma_.lower() in ("displace", "displaced")
+                                   for c in head.children):
+            sector = "REF"  # "families displaced by the floods": PLOVER's REF takes in the displaced
+            reasons.append("displaced -> REF")
         if sector == "CVL":
             opposed = against_government(self.scope, span, head)
             if opposed is not None:  # PLOVER OPP: anti-government activists
                 sector = "OPP"
                 reasons.append(f"against '{opposed}' (the government) -> OPP")
         return sector, reasons
-
-    def _force_of_officers(self, span: Span, head: Token, role: Role) -> tuple[str, str] | None:
-        """'Officers' named by no body of their own ("police said officers fired tear gas")
-        are of the force named last before them, the police (COP) or an army (MIL); the
-        army's by default, as the role list has them."""
-        if role.term not in _BARE_OFFICERS or len(self.scope.knowledge.roles_in(span.text.lower())) > 1:
-            return None
-        for tok in reversed(self.scope.doc[max(0, head.i - _FORCE_LOOKBACK):head.i]):
-            named = self.scope.knowledge.role(tok.lower_) if tok.pos_ == "NOUN" else None
-            if named is not None and named.sector in ("COP", "MIL"):
-                return named.sector, f"officers of the '{tok.text}' named before them -> {named.sector}"
-        return None
 
     def _office_holder(self, country: str, role: Role) -> Resolution | None:
         """"the Algerian president": who held the office on the article's date."""
@@ -314,6 +325,93 @@ class RoleResolver:
                     found = self.scope.people.person(ent.text if ent is not None else person.text)
                     return found if found.country else None
         return None
+
+
+def _force_of_officers(scope: ActorScope, span: Span, head: Token, role: Role) -> tuple[str, str] | None:
+    """'Officers' named by no body of their own ("police said officers fired tear gas")
+    are of the force named last before them, the police (COP) or an army (MIL); the
+    army's by default, as the role list has them."""
+    if role.term not in _BARE_OFFICERS or len(scope.knowledge.roles_in(span.text.lower())) > 1:
+        return None
+    for tok in reversed(scope.doc[max(0, head.i - _FORCE_LOOKBACK):head.i]):
+        named = scope.knowledge.role(tok.lower_) if tok.pos_ == "NOUN" else None
+        if named is not None and named.sector in ("COP", "MIL"):
+            return named.sector, f"officers of the '{tok.text}' named before them -> {named.sector}"
+    return None
+
+
+def _body_before(
+    head: Token, found: list[tuple[int, int, Role]], starts: dict[int, Token]
+) -> tuple[Role, str] | None:
+    """A head that names no role but people, units or posts of a body takes the role of
+    the body word that modifies it: "army engineers" and "military medical teams" MIL,
+    "government representatives" GOV, "rebel positions" REB. The outermost such word
+    names the body ("military medical teams" are the military's, not doctors)."""
+    if head.lemma_.lower() not in _OF_A_BODY and head.lemma_.lower() not in FACILITY_NOUNS:
+        return None
+    bodies = [(s, r) for s, _, r in found if (tok := starts.get(s)) is not None and tok.head.i == head.i
+              and tok.i < head.i and tok.dep_ in ("compound", "amod", "nmod") and not tok.ent_type_
+              and r.kind in ("body", "group") and names_a_body(tok)]
+    if not bodies:
+        return None
+    _, body = min(bodies, key=lambda f: f[0])
+    return body, f"'{head.text}' of the '{body.term}' -> {body.sector}"
+
+
+def _identified(span: Span, best: Role, start: int, found: list[tuple[int, int, Role]],
+                starts: dict[int, Token]) -> tuple[Role, str] | None:
+    """"Cartel gunmen", "army gunmen": unidentified armed men (UAF) a body names before them
+    are that body's ("army-backed" and "anti-cartel" gunmen are not: see _STATE_ALIGNED and
+    _against)."""
+    if best.sector != "UAF" or _STATE_ALIGNED.search(span.text.lower()):
+        return None
+    known = [(s, r) for s, _, r in found if s < start and r.sector in _IDENTIFIED_ARMED
+             and names_a_body(starts.get(s)) and not _against(starts.get(s))]
+    if not known:
+        return None
+    _, body = max(known, key=lambda f: f[0])
+    return replace(best, sector=body.sector), f"role '{body.term} {best.term}' -> {body.sector}"
+
+
+def _shared_nationality(scope: ActorScope, head: Token) -> Cue | None:
+    """A role coordinated after a role with a nationality, with none of its own, shares it:
+    "Colombian soldiers and police", "Venezuelan opposition leaders and government envoys",
+    "Syrian rebels and government forces". Not when a word of its own says its people are
+    elsewhere's ("French troops and local police": Mali's)."""
+    if head.dep_ != "conj" or any(c.lower_ in _OTHER_PLACE_WORDS for c in head.children):
+        return None
+    first = head.head
+    while first.dep_ == "conj":
+        first = first.head
+    if first.pos_ not in ("NOUN", "PROPN") or first.ent_type_:
+        return None
+    cue = scope.names.country_cue(scope.phrase(first), first)
+    if cue is None or cue.kind in ("focus", "place", "person"):
+        return None
+    return Cue(cue.code, f"shares the nationality of '{first.text}' ({cue.why})", cue.kind)
+
+
+def _origin(scope: ActorScope, head: Token) -> Cue | None:
+    """The country refugees come from ("Rohingya refugees from Myanmar", "people displaced
+    from Syria"), which is theirs, not the one they are in."""
+    holders = [head, *(c for c in head.children if c.dep_ == "acl")]
+    node = head  # "thousands of refugees from Eritrea": the count's
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in COUNT_NOUNS:
+        node = node.head.head
+        holders.append(node)
+    if node.dep_ == "dobj":  # "take in refugees from Myanmar": parsed on the verb
+        holders.append(node.head)
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ != "from":
+                continue
+            for obj in prep.children:
+                ent = scope.ents.get(obj.i) if obj.dep_ == "pobj" else None
+                hit = hit_of(ent) if ent is not None else None
+                # a country, not a town: "deported refugees from Istanbul" is where they were
+                if ent is not None and hit is not None and hit[0] == "country" and not is_ethnic(ent):
+                    return Cue(hit[1], f"from '{ent.text}' -> {hit[1]}", "place")
+    return None
 
 
 def counts_something(head: Token) -> bool:

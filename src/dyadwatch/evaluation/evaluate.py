@@ -20,15 +20,18 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date as Date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dyadwatch.actors.resolve import ArticleActors
 from dyadwatch.errors import InputError
+from dyadwatch.events.mentions import Mentions
 from dyadwatch.records import Actor, Article, Event
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from dyadwatch.coder import Coder
 
@@ -293,12 +296,23 @@ def primary_event(events: list[Event], doc: Doc | None = None) -> Event | None:
 Coded = tuple[GoldRecord, list[Event], "Doc | None"]
 
 
+def gold_article(g: GoldRecord) -> Article:
+    """The gold text as ``ingest`` reads an article: with the record's date as its publication
+    date, which dated knowledge needs (the office holders on that day, a group whose sector
+    changed). A date that is no ISO date is left out, as a feed's would be."""
+    try:
+        published = Date.fromisoformat(g.date[:10]) if g.date else None
+    except ValueError:
+        published = None
+    return Article(id=g.id, text=g.text, date=published)
+
+
 def code_gold(coder: Coder, records: list[GoldRecord]) -> Iterator[Coded]:
     """Each gold text coded as ``ingest`` codes it: through the pre-filter when the settings
     turn it on (sentences that cannot hold an event blanked, offsets kept), then the event stage,
     which yields nothing for a sport, entertainment or business story, then the places stage
     when the settings turn it on. The doc comes along for picking the primary event."""
-    articles = [Article(id=g.id, text=g.text) for g in records]
+    articles = [gold_article(g) for g in records]
     texts = [coder.parse_text(a) for a in articles]
     docs = coder.nlp.pipe(texts, batch_size=coder.settings.batch_size)
     for g, article, doc in zip(records, articles, docs, strict=True):
@@ -313,11 +327,24 @@ def evaluate(coder: Coder, gold: Iterable[GoldRecord], *, misses: int = 0) -> Re
     """Code every gold text (all modalities) and score it."""
     report = Report()
 
-    def actors(g: GoldRecord, doc: Doc) -> None:
-        _score_actors(report, g, doc, ArticleActors(doc, coder.knowledge, None))
+    def actors(g: GoldRecord, doc: Doc, events: list[Event]) -> None:
+        # a mention an output event's party covers is that party, as ingest outputs it (the
+        # places stage included: "police in Lagos"); any other is resolved as the event stage
+        # resolves a party: at the article's date, with its dateline, and through a noun that
+        # is no actor to the actor it governs ("thousands of Armenians")
+        parties = [a for e in events for a in (e.source, e.target) if a is not None]
+        resolver = ArticleActors.of(coder.context_of(doc, gold_article(g)))
+        mentions = Mentions(doc, resolver)
+
+        def resolve(head: Token) -> Actor | None:
+            inside = mentions.actor_inside(head)
+            party = next((a for a in parties if a.start <= inside.idx < a.end), None)
+            return party if party is not None else resolver.resolve(inside)
+
+        _score_actors(report, g, doc, resolve)
 
     for g, events, doc in code_gold(coder, list(gold)):
-        score(report, g, events, doc, misses=misses, actors=actors)
+        score(report, g, events, doc, misses=misses, actors=partial(actors, events=events))
     return report
 
 
@@ -381,13 +408,13 @@ def score(
         report.misses.append(Miss(g.id, g.text, ",".join(g.codes), predicted))
 
 
-def _score_actors(report: Report, g: GoldRecord, doc: Doc, resolver: Any) -> None:
+def _score_actors(report: Report, g: GoldRecord, doc: Doc, resolve: Callable[[Token], Actor | None]) -> None:
     for text, country, sector in g.actors:
         start = g.text.find(text)
         if start < 0:
             start = g.text.lower().find(text.lower())
         span = doc.char_span(start, start + len(text), alignment_mode="expand") if start >= 0 else None
-        actor = resolver.resolve(span.root) if span is not None else None
+        actor = resolve(span.root) if span is not None else None
         report.actor_resolved.add(actor is not None)
         ours = ("IGO" if actor is not None and actor.kind == "igo" else actor.country) if actor else None
         report.actor_country.add(ours == country)

@@ -1,0 +1,45 @@
+"""A role coordinated after a role that has a nationality, with none of its own, shares it:
+"Colombian soldiers and police" are Colombia's police wherever they act, "Syrian rebels and
+government forces" Syria's forces. A word of its own that puts its people elsewhere ("local
+police") keeps them out of it. Sentences written for this test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dyadwatch.actors.resolve import ArticleActors
+from dyadwatch.coder import Coder
+from dyadwatch.records import Actor
+
+pytestmark = pytest.mark.model
+
+DAY = date(2014, 8, 19)
+
+
+def _resolve(coder: Coder, text: str, mention: str) -> Actor | None:
+    actors = ArticleActors(coder.nlp(text), coder.knowledge, DAY)
+    start = text.index(mention)
+    span = actors.doc.char_span(start, start + len(mention), alignment_mode="expand")
+    assert span is not None
+    return actors.resolve(span.root)
+
+
+@pytest.mark.parametrize(("text", "mention", "country", "sector"), [
+    ("Peruvian soldiers and police raided a cocaine lab across the border in Bolivia.", "police", "PER", "COP"),
+    ("Libyan militias and government troops fought for control of the airport.", "troops", "LBY", "MIL"),
+    ("Nepalese Maoist leaders and government negotiators met in New Delhi on Tuesday.", "negotiators", "NPL", "GOV"),
+])
+def test_a_coordinated_role_shares_its_partner_s_nationality(
+    coder: Coder, text: str, mention: str, country: str, sector: str
+) -> None:
+    actor = _resolve(coder, text, mention)
+    assert actor is not None, mention
+    assert (actor.country, actor.sector) == (country, sector), actor.reason
+
+
+def test_local_people_are_not_their_partner_s(coder: Coder) -> None:
+    actor = _resolve(coder, "Chadian troops and local police patrolled the streets of Bangui on Monday.", "police")
+    # (with no country of its own it may still take the story's, as any bare role does)
+    assert actor is None or "shares the nationality" not in actor.reason, actor.reason
