@@ -22,7 +22,7 @@ from dyadwatch.store.schema import (
     MENTION_EVENT_ID,
     MIGRATIONS,
 )
-from dyadwatch.store.store import Store
+from dyadwatch.store.store import Store, check_writable
 
 from fake_coder import build_event, code_text
 
@@ -128,13 +128,13 @@ def test_second_writer_fails_fast(tmp_path: Path) -> None:
 
 def test_a_writer_held_elsewhere_is_found_without_opening_the_store(tmp_path: Path) -> None:
     db = tmp_path / "c.duckdb"
-    Store.check_writable(db)  # nobody writes: fine, and nothing is created or held
+    check_writable(db)  # nobody writes: fine, and nothing is created or held
     assert not db.exists()
     with Store.open(db), pytest.raises(StoreError, match="another process is writing"):
-        Store.check_writable(db)
-    Store.check_writable(db)  # the check held nothing: free again once the writer closes
+        check_writable(db)
+    check_writable(db)  # the check held nothing: free again once the writer closes
     with pytest.raises(StoreError, match="does not exist"):
-        Store.check_writable(tmp_path / "missing" / "c.duckdb")
+        check_writable(tmp_path / "missing" / "c.duckdb")
 
 
 def test_watch_refuses_a_store_being_written_before_it_loads_a_coder(tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ from dyadwatch.feeds.parse import FeedItem
 from dyadwatch.feeds.pipeline import Screener, Tally, code_and_store
 from dyadwatch.parallel import CoderFactory, CoderLike, shut_down, worker_pool
 from dyadwatch.records import Article
-from dyadwatch.store.store import Store
+from dyadwatch.store.store import Store, check_writable
 
 
 @dataclass
@@ -340,7 +340,7 @@ def watch(
     if workers > 1 and scheduler is None and not isinstance(coder, CoderLike):
         # Made before the store is opened, also so that no worker inherits its lock files; but a
         # store another process writes is refused first, not after loading the model.
-        Store.check_writable(db)
+        check_writable(db)
         pool = worker_pool(coder, workers, share=True)
     fetcher = Fetcher(config.user_agent, limits if limits is not None else Limits())
     try:

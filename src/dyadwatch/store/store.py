@@ -118,18 +118,6 @@ class Store:
             raise
         return cls(db, con, lock, read_only=read_only, merge_window_days=window)
 
-    @staticmethod
-    def check_writable(path: str | Path | None = None) -> None:
-        """Raise the :class:`StoreError` that opening ``path`` to write would raise when its
-        folder is missing or read-only or another process writes it, without opening it."""
-        raw = Settings().db if path is None else str(path)
-        if raw == MEMORY:
-            return
-        db = Path(raw)
-        if not db.parent.is_dir():
-            raise StoreError(f"{db}: folder {db.parent} does not exist")
-        StoreLock(db).check_writer_free()
-
     def close(self) -> None:
         if self._con is not None:
             self._con.close()
@@ -395,3 +383,15 @@ def _migrate(con: duckdb.DuckDBPyConnection, where: str) -> None:
         _rollback(con)
         con.close()
         raise StoreError(f"{where}: cannot migrate the database: {exc}") from exc
+
+
+def check_writable(path: str | Path | None = None) -> None:
+    """Raise the :class:`StoreError` that opening ``path`` to write would raise when its
+    folder is missing or read-only or another process writes it, without opening it."""
+    raw = Settings().db if path is None else str(path)
+    if raw == MEMORY:
+        return
+    db = Path(raw)
+    if not db.parent.is_dir():
+        raise StoreError(f"{db}: folder {db.parent} does not exist")
+    StoreLock(db).check_writer_free()
