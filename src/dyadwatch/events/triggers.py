@@ -157,14 +157,14 @@ def _out_of(verb: Token) -> list[Token]:
 
 
 def _named_direct_object(
-    clauses: Clauses, obj: Token | None, candidates: list[Pattern], prt: set[str], after: set[str]
+    clauses: Clauses, verb: Token, obj: Token | None, candidates: list[Pattern], prt: set[str], after: set[str]
 ) -> set[str]:
     """The words of the direct object noun when a candidate whose particles fit names them:
     a pattern that matched only a noun elsewhere in the clause ("called off the strike after
     TALKS") then gives way to the one the object names."""
     if obj is None or obj.pos_ != "NOUN":
         return set()
-    own = clauses.noun_lemmas(obj)
+    own = clauses.direct_object_lemmas(obj, verb)  # with what a request or offer asks for or offers
     if any(p.objects & own and _particles_fit(p, prt, after) and not p.framed_only for p in candidates):
         return own
     return set()
@@ -314,7 +314,7 @@ class Matcher:
             if p.objects:
                 if objects is None:
                     objects = _object_lemmas(self.clauses, token)
-                    own = _named_direct_object(self.clauses, obj, candidates, prt, after)
+                    own = _named_direct_object(self.clauses, token, obj, candidates, prt, after)
                 if not (p.objects & objects):
                     if p.code != HALTING or depth >= 2:
                         continue
