@@ -109,7 +109,7 @@ class Objects:
         out: set[str] = set()
         obj = self.direct_object(token)
         if obj is not None:
-            out |= self.direct_object_lemmas(obj, token)
+            out |= self.noun_lemmas(obj)
         for c in token.children:
             if c.dep_ == "ccomp":
                 out.add("(clause)")
@@ -128,13 +128,14 @@ class Objects:
                             out |= self._prep_objects(p, PROTEST_TOPIC_PREPS)
         return out
 
-    def direct_object_lemmas(self, obj: Token, verb: Token) -> set[str]:
-        """A direct object's lemmas (``noun_lemmas``) and, for a request or an offer that
-        ``verb`` answers (rejects, accepts), those of what it asks for or offers."""
-        out = self.noun_lemmas(obj)
-        if obj.lemma_.lower() in CARRIER_NOUNS and verb.lemma_.lower() in ANSWERING_VERBS:
-            out |= self._carried(obj)
-        return out
+    def carried_lemmas(self, verb: Token) -> set[str]:
+        """When ``verb`` answers (rejects, accepts) a request or an offer, the lemmas of what
+        that asks for or offers, which a refusal's or a yielding's pattern reads as the verb's
+        object (``knowledge.words.ANSWERING_ROOTS``); else nothing."""
+        obj = self.direct_object(verb)
+        if obj is None or obj.lemma_.lower() not in CARRIER_NOUNS or verb.lemma_.lower() not in ANSWERING_VERBS:
+            return set()
+        return self._carried(obj)
 
     def _carried(self, noun: Token) -> set[str]:
         """What a request or offer asks for or offers: its 'for' phrase ("a request for
