@@ -47,6 +47,7 @@ from dyadwatch.knowledge.words import (
     RECIPIENT_ROOTS,
     RECIPROCAL,
     RECIPROCAL_LEMMAS,
+    UNOFFICIAL_INQUIRERS,
 )
 from dyadwatch.read.dates import doc_date_cues, event_date
 from dyadwatch.records import Actor, Event, EventDate, Evidence, Modality, Span, unknown_actor
@@ -147,6 +148,8 @@ class EventBuilder:
             # the toll of the strikes, an attack by the means the event names ("drone strikes"
             # 195, "shelling" 194, "a bombing" 183), else by unspecified force (190)
             code, rule = means_code(event), rule + "+event-subject"
+        if code[:2] == "09" and real_sources and all(a.sector in UNOFFICIAL_INQUIRERS for a in real_sources):
+            return []  # a newspaper's or scientists' investigation is reporting or research
         if code == "150" and len({a.country for a in real_sources if a.country}) > 1:
             code, rule = "062", rule + "+joint"  # two states' exercise: military cooperation
         if (shown := force_shown(code, trigger, real_sources)) is not None:

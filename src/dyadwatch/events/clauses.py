@@ -47,6 +47,7 @@ class Clauses:
         self.particles = objects.particles
         self.noun_lemmas = objects.noun_lemmas
         self.object_lemmas = objects.object_lemmas
+        self.carried_lemmas = objects.carried_lemmas
         self.targets = targets.targets
         self.noun_targets = targets.noun_targets
         self.noun_sources = targets.noun_sources

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dyadwatch.knowledge.words import OBJECT_TOPIC_PREPS, TIME_ENTITIES
+from dyadwatch.knowledge.words import (
+    ANSWERING_VERBS,
+    CARRIER_NOUNS,
+    DEMANDING_VERBS,
+    OBJECT_TOPIC_PREPS,
+    PROTEST_TOPIC_NOUNS,
+    PROTEST_TOPIC_PREPS,
+    TIME_ENTITIES,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -108,9 +116,53 @@ class Objects:
             if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
                 out.add(c.lemma_.lower())
                 out |= {f"{c.lemma_.lower()} {p.lower_}" for p in c.children if p.dep_ == "prt"}
+            if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in DEMANDING_VERBS:
+                out |= self._demanded(c)
             if c.dep_ == "prep" and not (obj is not None and c.lower_ in OBJECT_TOPIC_PREPS):
                 # "held talks about joint patrols": with a direct object, an 'about' phrase is
                 # that object's topic, never the verb's own object (no patrol was held)
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out |= self.noun_lemmas(p)
+                        if p.lemma_.lower() in PROTEST_TOPIC_NOUNS:
+                            out |= self._prep_objects(p, PROTEST_TOPIC_PREPS)
+        return out
+
+    def carried_lemmas(self, verb: Token) -> set[str]:
+        """When ``verb`` answers (rejects, accepts) a request or an offer, the lemmas of what
+        that asks for or offers, which a refusal's or a yielding's pattern reads as the verb's
+        object (``knowledge.words.ANSWERING_ROOTS``); else nothing."""
+        obj = self.direct_object(verb)
+        if obj is None or obj.lemma_.lower() not in CARRIER_NOUNS or verb.lemma_.lower() not in ANSWERING_VERBS:
+            return set()
+        return self._carried(obj)
+
+    def _carried(self, noun: Token) -> set[str]:
+        """What a request or offer asks for or offers: its 'for' phrase ("a request for
+        weapons") or its to-infinitive with that verb's object ("an offer to hold joint
+        exercises": hold, joint exercise)."""
+        out = self._prep_objects(noun, frozenset({"for"}))
+        for c in noun.children:
+            if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                out.add(c.lemma_.lower())
+                inner = self.direct_object(c)
+                if inner is not None:
+                    out |= self.noun_lemmas(inner)
+        return out
+
+    def _demanded(self, verb: Token) -> set[str]:
+        """What a verb of demanding asks for, read as the object of the act it is the aim or the
+        manner of ("rallied to demand the right to work": right; "calling for higher pay": pay)."""
+        obj = self.direct_object(verb)
+        out = self.noun_lemmas(obj) if obj is not None else set()
+        return out | self._prep_objects(verb, frozenset({"for"}))
+
+    def _prep_objects(self, head: Token, preps: frozenset[str]) -> set[str]:
+        """The lemmas of the objects of ``head``'s prepositions among ``preps``."""
+        out: set[str] = set()
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out |= self.noun_lemmas(p)

@@ -45,6 +45,7 @@ from dyadwatch.knowledge.lexicon import Lexicon, Pattern, Shifts
 from dyadwatch.knowledge.words import (
     ADJECTIVE_TRIGGER_DEPS,
     AGENT_EVENT_NOUNS,
+    ANSWERING_ROOTS,
     ASKING_ROOTS,
     LIGHT_VERBS,
     SIGNING,
@@ -157,17 +158,27 @@ def _out_of(verb: Token) -> list[Token]:
 
 
 def _named_direct_object(
-    clauses: Clauses, obj: Token | None, candidates: list[Pattern], prt: set[str], after: set[str]
+    clauses: Clauses, obj: Token | None, carried: set[str], candidates: list[Pattern], prt: set[str],
+    after: set[str],
 ) -> set[str]:
-    """The words of the direct object noun when a candidate whose particles fit names them:
-    a pattern that matched only a noun elsewhere in the clause ("called off the strike after
-    TALKS") then gives way to the one the object names."""
+    """The words of the direct object noun (with ``carried``, what an answered request or offer
+    asks for) when a candidate whose particles fit names them: a pattern that matched only a
+    noun elsewhere in the clause ("called off the strike after TALKS") then gives way to the one
+    the object names."""
     if obj is None or obj.pos_ != "NOUN":
         return set()
     own = clauses.noun_lemmas(obj)
-    if any(p.objects & own and _particles_fit(p, prt, after) and not p.framed_only for p in candidates):
-        return own
+    if any(p.objects & (own | _carried_for(p, carried)) and _particles_fit(p, prt, after) and not p.framed_only
+           for p in candidates):
+        return own | carried
     return set()
+
+
+def _carried_for(p: Pattern, carried: set[str]) -> set[str]:
+    """What an answered request or offer asks for, as ``p`` may read it: a refusal's or a
+    yielding's pattern reads it as the verb's object, another root's never ("rejected calls to
+    attack X" is no rebuttal of attacks)."""
+    return carried if carried and p.code[:2] in ANSWERING_ROOTS else set()
 
 
 def _object_lemmas(clauses: Clauses, token: Token) -> set[str]:
@@ -298,6 +309,7 @@ class Matcher:
         # passive: later prepositions are phrases ("backed by X in Y" is no "back in")
         loose = set() if any(c.dep_ == "auxpass" for c in token.children) else after
         objects: set[str] | None = None
+        carried: set[str] = set()  # what an answered request or offer asks for (Objects.carried_lemmas)
         own: set[str] = set()  # the direct object's words, when a pattern names them
         preps: set[str] | None = None
         best: tuple[float, Pattern, Match | None] | None = None
@@ -314,18 +326,20 @@ class Matcher:
             if p.objects:
                 if objects is None:
                     objects = _object_lemmas(self.clauses, token)
-                    own = _named_direct_object(self.clauses, obj, candidates, prt, after)
-                if not (p.objects & objects):
+                    carried = self.clauses.carried_lemmas(token)
+                    own = _named_direct_object(self.clauses, obj, carried, candidates, prt, after)
+                seen = objects | _carried_for(p, carried)
+                if not (p.objects & seen):
                     if p.code != HALTING or depth >= 2:
                         continue
                     if ceased is False:
                         ceased = ceased_fighting(token, self.clauses, self.match, self.nouns.match, depth)
                     if ceased is None:
                         continue  # "stopped shelling the town", "halt its drills": a halt to fighting
-                if own and not (p.objects & own):
+                if own and not (p.objects & (own - carried | _carried_for(p, carried))):
                     continue  # "called off the strike after talks": the object names the act
                 if p.kind != "frame" and p.code[:2] not in frame_roots and framed_words and not (
-                        p.objects & (objects - framed_words)):
+                        p.objects & (seen - framed_words)):
                     continue  # matched only the framed act's verb: the frame codes it
             if preps is None:
                 preps = _preps(token, obj)
@@ -337,7 +351,7 @@ class Matcher:
                 if p.family == "appeal" and inner is not None and inner.trigger.dep_ == "xcomp" and (
                         self.clauses.addressee(token) is None):
                     score -= 1.5  # "sought to deepen ties": one's own aim, if an intent pattern fits
-            words = p.object_words(objects) if p.objects and objects is not None else 0
+            words = p.object_words(objects | _carried_for(p, carried)) if p.objects and objects is not None else 0
             if best is None or more_specific((score, words, p), (best[0], best_words, best[1])):
                 best, best_words = (score, p, inner), words
         if best is not None and best_words == 1 and obj is not None and depth < 3:
