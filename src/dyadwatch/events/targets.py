@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dyadwatch.events.passage import named_place
 from dyadwatch.events.subjects import agents, stray_agents, undergoer_verb
 from dyadwatch.knowledge.words import (
     DEFAULT_TARGET_PREPS,
@@ -65,7 +66,11 @@ class Targets:
         """The actor a target mention stands for: the body a facility belongs to ("an ARMY base
         in Khartoum", "a POLICE station": the army, the police, not the place), the actor inside
         the mention ("the growing role of ECOWAS"), else the body a noun before it names
-        ("OPPOSITION demands", "REBEL positions"; not "government critics")."""
+        ("OPPOSITION demands", "REBEL positions"; not "government critics"), and the place a
+        place noun names ("the city of MOSUL": not the story's country a bare 'city' defaults to)."""
+        named = named_place(token, self.actors)
+        if named is not None and self.mentions.actor(named) is not None:
+            return named
         if token.lemma_.lower() in FACILITY_NOUNS and self.actors.resolve(token) is None:
             for c in token.children:
                 if c.dep_ in ("compound", "amod") and c.i < token.i and self.actors.resolve(c) is not None:

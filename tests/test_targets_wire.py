@@ -1,0 +1,40 @@
+"""Whom a wire event acts on, where the target hides behind a place noun, a compound preposition
+or a protest's setting; on the real pipeline.
+
+Each shape is tested with the rule firing and with a neighbour it must leave alone. Every
+sentence was written for these tests; none comes from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.coder import Coder
+from coding import country_codes
+
+pytestmark = pytest.mark.model
+
+DATE = "2022-05-02"
+
+
+# -- a place noun that names its place: "the city of X" ------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "host"), [
+    ("The Hungarian president visited the city of Kharkiv on Tuesday.", "HUN", "UKR"),
+    ("The Japanese foreign minister travelled to the port city of Basra on Monday.", "JPN", "IRQ"),
+])
+def test_a_visited_place_noun_names_its_host_by_its_name(coder: Coder, text: str, source: str,
+                                                         host: str) -> None:
+    assert (source, host, "042", "asserted") in country_codes(coder, text, DATE)
+
+
+def test_a_place_noun_with_a_nationality_keeps_it(coder: Coder) -> None:
+    # the noun says its country itself: the name adds nothing
+    assert ("POL", "DEU", "042", "asserted") in country_codes(
+        coder, "The Polish president visited the German city of Dresden on Friday.", DATE)
+
+
+def test_a_named_town_withdrawn_from_at_home_is_still_no_target(coder: Coder) -> None:
+    coded = country_codes(coder, "Ukrainian troops pulled back from the town of Bakhmut overnight.", DATE)
+    assert [(s, t) for s, t, c, _ in coded if c == "0874"] == [("UKR", None)]
