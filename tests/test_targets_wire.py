@@ -38,3 +38,20 @@ def test_a_place_noun_with_a_nationality_keeps_it(coder: Coder) -> None:
 def test_a_named_town_withdrawn_from_at_home_is_still_no_target(coder: Coder) -> None:
     coded = country_codes(coder, "Ukrainian troops pulled back from the town of Bakhmut overnight.", DATE)
     assert [(s, t) for s, t, c, _ in coded if c == "0874"] == [("UKR", None)]
+
+
+# -- a protest in the streets of a town: where, not whom ----------------------------------------
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Students took to the streets of Dhaka on Monday.", "BGD"),
+    ("Thousands of people poured onto the streets of Tirana on Saturday.", "ALB"),
+])
+def test_the_streets_of_a_town_are_no_target_of_a_protest(coder: Coder, text: str, source: str) -> None:
+    coded = country_codes(coder, text, DATE)
+    assert [(s, t) for s, t, c, _ in coded if c[:2] == "14"] == [(source, None)]
+
+
+def test_a_protest_against_someone_in_the_streets_keeps_its_target(coder: Coder) -> None:
+    coded = country_codes(coder, "Students took to the streets of Dhaka against the government on Monday.", DATE)
+    assert [(s, t) for s, t, c, _ in coded if c[:2] == "14"] == [("BGD", "BGD")]

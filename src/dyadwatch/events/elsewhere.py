@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dyadwatch.events.passage import setting_of
 from dyadwatch.knowledge.words import CRISIS_NOUNS, VESSEL_NOUNS
 
 if TYPE_CHECKING:
@@ -77,7 +78,8 @@ class ElsewhereTargets:
                     return actor
             if same_country and tok.i > trigger.i and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in (
                 "pobj", "dobj", "poss", "nsubj"
-            ) and not (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "across")):
+            ) and not (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "across")) \
+                    and not setting_of(tok):  # "the streets of Minsk": where the act is
                 actor = self.actors.resolve(tok)
                 if actor is not None and actor.country == source.country and (
                     actor.sector, actor.kind) != (source.sector, source.kind):

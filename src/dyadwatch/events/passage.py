@@ -109,6 +109,23 @@ def _gone_to(token: Token) -> bool:
     return token.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in PASSAGE_LEMMAS
 
 
+# Nouns of a public place where people gather or pass ("the streets of Minsk", "the main square
+# of Tunis"): the place named after them with 'of' is where an act happens, not whom it is aimed at.
+_SETTING_NOUNS: Final = frozenset({
+    "street", "streets", "square", "squares", "road", "roads", "avenue", "avenues", "centre",
+    "center", "downtown", "outskirts", "suburb", "suburbs", "heart",
+})
+
+
+def setting_of(token: Token) -> bool:
+    """Whether ``token`` is the place named after a noun of a public place ("the streets OF
+    MINSK", "the centre OF TUNIS"): where something happens there."""
+    if token.dep_ != "pobj" or token.head.lower_ != "of" or token.head.head.i == token.head.i:
+        return False
+    noun = token.head.head
+    return noun.lower_ in _SETTING_NOUNS or noun.lemma_.lower() in _SETTING_NOUNS
+
+
 # Verbs of a facility's having foreign forces in it ("a base hosting U.S. troops").
 _HOSTING: Final = frozenset({"host", "house", "station", "accommodate"})
 # Roots of attacks and coercion, whose target is whom the force hits.

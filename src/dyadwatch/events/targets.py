@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dyadwatch.events.passage import named_place
+from dyadwatch.events.passage import named_place, setting_of
 from dyadwatch.events.subjects import agents, stray_agents, undergoer_verb
 from dyadwatch.knowledge.words import (
     DEFAULT_TARGET_PREPS,
@@ -143,13 +143,14 @@ class Targets:
                 if c.dep_ == "nmod" and self.actors.resolve(c) is not None:
                     return [c]  # "gave the Ivory Coast 5 million dollars" parsed as a modifier
                 if c.dep_ == "prep" and c.lower_ in ("of", "by", "from", "against"):
-                    for p in c.children:
-                        if p.dep_ == "pobj" and self.mentions.actor(self.inside(p)) is not None:
+                    for p in c.children:  # not "took to the streets of Minsk": where, not whom
+                        if p.dep_ == "pobj" and not setting_of(p) and self.mentions.actor(self.inside(p)) is not None:
                             return [self.inside(p)]
         for head in heads:
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in DEFAULT_TARGET_PREPS:
-                    pobjs = [p for p in c.children if p.dep_ == "pobj"]
+                    # not "took to the streets of Minsk": a public place of a town is where
+                    pobjs = [p for p in c.children if p.dep_ == "pobj" and not _a_setting(p)]
                     if pobjs and self.mentions.actor(self.inside(pobjs[0])) is not None:
                         return [self.inside(pobjs[0])]
         return self.aim_targets(verb)
@@ -240,6 +241,11 @@ class Targets:
             if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG") and c.i < noun.i:
                 return _named_sides(noun, c)
         return []
+
+def _a_setting(noun: Token) -> bool:
+    """Whether ``noun`` is a public place of a named town ("the streets of Minsk")."""
+    return any(setting_of(p) for c in noun.children if c.dep_ == "prep" for p in c.children)
+
 
 def adversary(heads: list[Token], actor_token: Callable[[Token], Token | None]) -> list[Token]:
     """The 'against' actor of a phrase whose pattern names 'against' among its places for the
