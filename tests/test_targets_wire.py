@@ -55,3 +55,19 @@ def test_the_streets_of_a_town_are_no_target_of_a_protest(coder: Coder, text: st
 def test_a_protest_against_someone_in_the_streets_keeps_its_target(coder: Coder) -> None:
     coded = country_codes(coder, "Students took to the streets of Dhaka against the government on Monday.", DATE)
     assert [(s, t) for s, t, c, _ in coded if c[:2] == "14"] == [("BGD", "BGD")]
+
+
+# -- two-word prepositions: "out of" is "from" ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "target", "code"), [
+    ("Britain pulled its last soldiers out of Iraq on Friday.", "GBR", "IRQ", "0874"),
+    ("Colombia's delegation walked out of the talks with Venezuela on Friday.", "COL", "VEN", "164"),
+])
+def test_out_of_names_what_is_left(coder: Coder, text: str, source: str, target: str, code: str) -> None:
+    assert (source, target, code, "asserted") in country_codes(coder, text, DATE)
+
+
+def test_the_place_of_talks_walked_out_of_is_no_target(coder: Coder) -> None:
+    coded = country_codes(coder, "Colombia's delegation walked out of the talks in Havana on Friday.", DATE)
+    assert [(s, t) for s, t, c, _ in coded if c == "164"] == [("COL", None)]

@@ -97,15 +97,17 @@ class Targets:
         found: list[Token] = adversary(heads, self._actor_token) if "against" in wanted else []
         accused = self._accused(verb)
         for head in heads if wanted else []:
-            for c in head.children:
-                if c.dep_ in ("prep", "dative", "agent") and c.lower_ in wanted and not found:
+            for c in _phrases(head):
+                if c.dep_ in ("prep", "dative", "agent") and _prep_word(c) in wanted and not found:
                     if accused is not None and head.i == verb.i and c.lower_ in _CHARGE_PREPS:
                         # "accused X of shelling villages", "blamed X for the attack on Y":
                         # beside an actor as direct object, the phrase is the charge or the
                         # reason; whom it names is not acted on
                         continue
-                    found.extend(self.inside(p) for p in c.children if p.dep_ == "pobj"
-                                 and self.mentions.actor(self.inside(p)) is not None)
+                    pobjs = [p for p in c.children if p.dep_ == "pobj"]
+                    if c.head.i != head.i:  # "walked out of the talks in Vienna": those with whom
+                        pobjs = [q for p in pobjs for q in _parties_in(p, objects)]
+                    found.extend(self.inside(p) for p in pobjs if self.mentions.actor(self.inside(p)) is not None)
         if not found and accused is not None and wanted and (obj is None or obj.i != accused.i):
             return [accused]
         if (not found and obj is not None and objects and obj.dep_ == "dobj"
@@ -241,6 +243,34 @@ class Targets:
             if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG") and c.i < noun.i:
                 return _named_sides(noun, c)
         return []
+
+# Two-word prepositions that say what one word does ("pulled its troops OUT OF Gaza" is "from"):
+# the first word heads the phrase, the second carries the object.
+_TWO_WORD_PREPS = {("out", "of"): "from", ("away", "from"): "from", ("on", "to"): "onto"}
+
+
+def _phrases(head: Token) -> list[Token]:
+    """The prepositions under ``head``, a two-word one by its second word ("out OF Gaza")."""
+    out: list[Token] = []
+    for c in head.children:
+        second = next((d for d in c.children if d.dep_ == "prep" and (c.lower_, d.lower_) in _TWO_WORD_PREPS), None)
+        out.append(second if c.dep_ in ("prep", "prt", "advmod") and second is not None else c)
+    return out
+
+
+def _prep_word(prep: Token) -> str:
+    """The one-word preposition ``prep`` stands for: "from" for the 'of' of "out of"."""
+    return _TWO_WORD_PREPS.get((prep.head.lower_, prep.lower_), prep.lower_)
+
+
+def _parties_in(thing: Token, objects: frozenset[str]) -> list[Token]:
+    """``thing`` left "out of", or, when it is the pattern's own object (the talks walked out
+    of), the parties it names ("talks WITH Colombia"), not where it is ("in Vienna")."""
+    if thing.lemma_.lower() not in objects and thing.lower_ not in objects:
+        return [thing]
+    return [p for c in thing.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
+            for p in c.children if p.dep_ == "pobj"]
+
 
 def _a_setting(noun: Token) -> bool:
     """Whether ``noun`` is a public place of a named town ("the streets of Minsk")."""
