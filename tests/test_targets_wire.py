@@ -71,3 +71,21 @@ def test_out_of_names_what_is_left(coder: Coder, text: str, source: str, target:
 def test_the_place_of_talks_walked_out_of_is_no_target(coder: Coder) -> None:
     coded = country_codes(coder, "Colombia's delegation walked out of the talks in Havana on Friday.", DATE)
     assert [(s, t) for s, t, c, _ in coded if c == "164"] == [("COL", None)]
+
+
+# -- a passive request: its subject is the one asked ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Armenia was urged by France to sign the peace treaty with Azerbaijan.", "FRA", "ARM"),
+    ("Kosovo was pressed by the United States to end its ban on Serbian goods.", "USA", "XKX"),
+])
+def test_the_subject_of_a_passive_request_is_whom_it_asks(coder: Coder, text: str, source: str,
+                                                          target: str) -> None:
+    coded = country_codes(coder, text, DATE)
+    assert {(s, t) for s, t, c, _ in coded if c[:2] in ("02", "10")} == {(source, target)}
+
+
+def test_what_a_passive_request_asks_for_is_no_addressee(coder: Coder) -> None:
+    coded = country_codes(coder, "Calm was urged by France after the clashes.", DATE)
+    assert [(s, t) for s, t, c, _ in coded if c[:2] == "02"] == [("FRA", None)]

@@ -23,6 +23,12 @@ from dyadwatch.knowledge.words import PLACE_NAMED_ROOTS, SETTING_NOUN_PREPS, THI
 TAKING_CODES = ("171", "192")
 # Sectors of officials, who report what was done to others rather than to themselves.
 OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
+# Verbs of asking or telling someone to act, whose passive subject is the one asked ("X was urged
+# to ...", "X was told to leave", "X was warned to stop").
+PASSIVE_ASKED = frozenset({
+    "urge", "press", "ask", "call", "encourage", "request", "pressure", "push", "advise", "invite",
+    "warn", "tell", "order", "instruct", "exhort", "implore", "beg", "lobby", "persuade", "appeal",
+})
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -167,7 +173,7 @@ class Arguments:
 
     def _frame_targets(self, match: Match) -> list[Token]:
         frame = match.trigger
-        addressee = self.clauses.addressee(frame)
+        addressee = self.clauses.addressee(frame) or self._asked_subject(frame)
         if match.inner is not None:
             inner_targets = self.target_heads(match.inner)
         else:  # "threatened to cut off electricity to X": the uncoded complement's objects
@@ -203,6 +209,14 @@ class Arguments:
         if inner_targets:
             return inner_targets
         return [addressee] if addressee is not None else []
+
+    def _asked_subject(self, frame: Token) -> Token | None:
+        """Whom a passive request is made of: its subject ("SERBIA was urged by the EU to
+        recognise Kosovo": Serbia, not Kosovo), when that is an actor ("restraint was urged" is
+        what is asked for)."""
+        if frame.lemma_.lower() not in PASSIVE_ASKED:
+            return None
+        return next((c for c in frame.children if c.dep_ == "nsubjpass" and self.clauses.actor(c) is not None), None)
 
     def _owner(self, obj: Token) -> list[Token]:
         """Whose offer, request or claim a refusal answers: "rejected an offer FROM X", "a
