@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from dyadwatch.coder import Coder
 from coding import country_codes
+from dyadwatch.coder import Coder
 
 pytestmark = pytest.mark.model
 
@@ -89,3 +89,22 @@ def test_the_subject_of_a_passive_request_is_whom_it_asks(coder: Coder, text: st
 def test_what_a_passive_request_asks_for_is_no_addressee(coder: Coder) -> None:
     coded = country_codes(coder, "Calm was urged by France after the clashes.", DATE)
     assert [(s, t) for s, t, c, _ in coded if c[:2] == "02"] == [("FRA", None)]
+
+
+# -- a protest before the seat of a body: that body ----------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Hundreds of Georgians gathered outside the Russian embassy in Tbilisi to protest.", "GEO", "RUS"),
+    ("Senegalese farmers gathered in front of the French embassy in Dakar to protest the new quotas.", "SEN",
+     "FRA"),
+])
+def test_a_protest_held_before_an_embassy_is_aimed_at_its_state(coder: Coder, text: str, source: str,
+                                                                 target: str) -> None:
+    coded = country_codes(coder, text, DATE)
+    assert (source, target) in {(s, t) for s, t, c, _ in coded if c[:2] == "14"}
+
+
+def test_a_protest_held_in_a_square_names_no_one(coder: Coder) -> None:
+    coded = country_codes(coder, "Hundreds of Georgians gathered in a square in Tbilisi to protest.", DATE)
+    assert [(s, t) for s, t, c, _ in coded if c[:2] == "14"] == [("GEO", None)]

@@ -67,6 +67,10 @@ class ElsewhereTargets:
         ("expressed hope ... in front of the American delegation"); with ``same_country``, any
         other actor ("staged a hunger strike to demand the resignation of President X"); with
         ``after``, only one named after the trigger."""
+        if same_country:
+            seat = self._protested_at(trigger)
+            if seat is not None:
+                return seat
         subject = set() if same_country else _subject_words(trigger)
         for tok in trigger.subtree:
             if source.start <= tok.idx < source.end or tok.i in subject or (after and tok.i < trigger.i):
@@ -101,6 +105,33 @@ class ElsewhereTargets:
                 return actor
         return None
 
+    def _protested_at(self, trigger: Token) -> Actor | None:
+        """'gathered outside the Chinese embassy to protest', 'rallied in front of parliament':
+        the seat of a body where a protest is held stands for that body, as CAMEO reads a
+        protest's location when it names whom it is aimed at; the protest may be the purpose of
+        the gathering verb. A town or a square names no one."""
+        for verb in (trigger, trigger.head) if trigger.dep_ in ("advcl", "xcomp") else (trigger,):
+            for prep in verb.children:
+                if prep.dep_ != "prep" or prep.lower_ not in _SEAT_PREPS:
+                    continue
+                for p in (c for c in prep.children if c.dep_ == "pobj"):
+                    if p.lower_ == "front":  # "in front of X"
+                        p = next((q for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
+                                  for q in c.children if q.dep_ == "pobj"), p)
+                    if p.lemma_.lower() in _SEAT_NOUNS:
+                        actor = self.mentions.actor(p)
+                        if actor is not None and actor.sector is not None:
+                            return actor
+        return None
+
+
+# Prepositions of where a protest stands before a building ("outside", "at", "in front of").
+_SEAT_PREPS = ("outside", "at", "near", "before", "in")
+# Buildings that are the seat of a body: a protest before them is aimed at the body.
+_SEAT_NOUNS = frozenset({
+    "embassy", "consulate", "mission", "parliament", "ministry", "palace", "headquarters",
+    "legislature", "assembly", "congress", "courthouse", "court", "residence", "office", "offices",
+})
 
 # Prepositions of the place an act applies to: in it ("a curfew IN X"), or by it, the thing hit
 # being the place's ("a power plant NEAR Kyiv", "a depot OUTSIDE Damascus"); never a ship's,
