@@ -108,3 +108,12 @@ def test_a_protest_held_before_an_embassy_is_aimed_at_its_state(coder: Coder, te
 def test_a_protest_held_in_a_square_names_no_one(coder: Coder) -> None:
     coded = country_codes(coder, "Hundreds of Georgians gathered in a square in Tbilisi to protest.", DATE)
     assert [(s, t) for s, t, c, _ in coded if c[:2] == "14"] == [("GEO", None)]
+
+
+# -- the place a strike hits, whatever the tagger calls its name ---------------------------------
+
+
+def test_a_town_the_tagger_calls_a_body_is_still_the_place_struck(coder: Coder) -> None:
+    coded = country_codes(coder, "Syrian army helicopters bombed a bakery near Idlib on Sunday.", DATE)
+    assert [(s, t) for s, t, c, _ in coded if c[:2] == "19"] == [("SYR", "SYR")]
+

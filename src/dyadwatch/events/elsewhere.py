@@ -40,7 +40,9 @@ class ElsewhereTargets:
         country."""
         def place(p: Token) -> Token | None:
             found = self.mentions.actor_inside(p)
-            actor = self.mentions.actor(found) if found.ent_type_ == "GPE" else None
+            # the tagger often calls a town it does not know a facility or a body ("near IDLIB"
+            # as ORG): an unknown name is left for the places stage to give its country
+            actor = self.mentions.actor(found) if found.ent_type_ in _PLACE_TAGS else None
             if actor is None or (country_only and (actor.kind != "state" or actor.sector is not None)):
                 return None
             return found
@@ -125,6 +127,9 @@ class ElsewhereTargets:
         return None
 
 
+# Entity tags under which a place named in a phrase of place may come ("near Idlib" is often ORG,
+# "in Khan Younis" FAC).
+_PLACE_TAGS = frozenset({"GPE", "LOC", "FAC", "ORG"})
 # Prepositions of where a protest stands before a building ("outside", "at", "in front of").
 _SEAT_PREPS = ("outside", "at", "near", "before", "in")
 # Buildings that are the seat of a body: a protest before them is aimed at the body.
