@@ -117,3 +117,18 @@ def test_a_town_the_tagger_calls_a_body_is_still_the_place_struck(coder: Coder) 
     coded = country_codes(coder, "Syrian army helicopters bombed a bakery near Idlib on Sunday.", DATE)
     assert [(s, t) for s, t, c, _ in coded if c[:2] == "19"] == [("SYR", "SYR")]
 
+
+
+# -- a blast that hit something, with no doer named -----------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("A car bomb tore through a crowded bus station on Thursday.", "1832"),
+    ("A powerful blast rocked a busy shopping street on Thursday.", "183"),
+])
+def test_a_blast_reaching_a_thing_is_an_unknown_doers_bombing(coder: Coder, text: str, code: str) -> None:
+    assert (None, None, code, "asserted") in country_codes(coder, text, DATE)  # an unknown doer: no country
+
+
+def test_a_bombshell_that_rocked_markets_is_no_bombing(coder: Coder) -> None:
+    assert country_codes(coder, "The bombshell report rocked the bond markets on Thursday.", DATE) == []

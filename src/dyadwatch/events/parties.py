@@ -49,6 +49,11 @@ if TYPE_CHECKING:
 UNNAMED_DOER_ROOTS = {"14", "17", "18", "19", "20"}
 # Parts of speech of a subject that may stand for an unnamed doer (not "it rained").
 DOER_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# Nouns of a blast, which as the subject of a verb with an object report an explosion that hit it.
+BLAST_NOUNS = frozenset({"bomb", "blast", "explosion", "explosive", "device", "grenade", "landmine", "mine",
+                         "ied", "bomber"})
+# Prepositions by which a blast reaches a thing ("tore THROUGH a market", "ripped INTO a crowd").
+_REACHING_PREPS = ("through", "into", "across")
 # Event nouns a passive act may happen in whose doer is the act's doer ("killed in an attack by
 # X", "wounded in a Taliban ambush"): operations, and attacks by any name.
 SETTING_ATTACKS = OPERATION_NOUNS | {"ambush", "bombing", "shelling", "airstrike", "bombardment", "rocket"}
@@ -192,9 +197,17 @@ class Parties:
     @staticmethod
     def acted_on(trigger: Token) -> bool:
         """A passive trigger whose subject is a thing or person acted on, not a measure or a
-        cause ("shots were fired", "a mosque was torched"; not "markets were hammered")."""
-        return any(c.dep_ == "nsubjpass" and c.pos_ in DOER_POS and not not_a_doer(c)
-                   for c in trigger.children)  # fmt: skip
+        cause ("shots were fired", "a mosque was torched"; not "markets were hammered"), or a
+        blast that is the subject of a verb reaching a thing ("a car bomb TORE THROUGH a market",
+        "a blast ROCKED a mosque"): an explosion that hit something, not a figure of speech."""
+        if any(c.dep_ == "nsubjpass" and c.pos_ in DOER_POS and not not_a_doer(c) for c in trigger.children):
+            return True
+        verb = trigger.head
+        if trigger.dep_ != "nsubj" or trigger.lemma_.lower() not in BLAST_NOUNS or verb.pos_ != "VERB":
+            return False
+        return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in _REACHING_PREPS
+                                        and any(p.dep_ == "pobj" and p.pos_ == "NOUN" for p in c.children))
+                   for c in verb.children)  # fmt: skip
 
     def responsible(self, noun: Token) -> Actor | None:
         """Who the sentence says did the act an event noun names: the subject of "was
