@@ -110,12 +110,22 @@ def test_a_protest_held_in_a_square_names_no_one(coder: Coder) -> None:
     assert [(s, t) for s, t, c, _ in coded if c[:2] == "14"] == [("GEO", None)]
 
 
-# -- the place a strike hits, whatever the tagger calls its name ---------------------------------
+# -- the place a strike hits: whatever the tagger calls its name, or in the thing struck -----------
 
 
-def test_a_town_the_tagger_calls_a_body_is_still_the_place_struck(coder: Coder) -> None:
-    coded = country_codes(coder, "Syrian army helicopters bombed a bakery near Idlib on Sunday.", DATE)
-    assert [(s, t) for s, t, c, _ in coded if c[:2] == "19"] == [("SYR", "SYR")]
+def test_a_town_the_tagger_calls_a_facility_is_still_the_place_struck(coder: Coder) -> None:
+    coded = country_codes(coder, "Israeli drones struck a car in Khan Younis before dawn.", DATE)
+    assert [(s, t) for s, t, c, _ in coded if c[:2] == "19"] == [("ISR", "PSE")]
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Unknown attackers set fire to a polling station in the outskirts of Lahore.", "PAK", "PAK"),
+    ("Gunmen opened fire on a bus outside a market in Quetta.", "PAK", "PAK"),
+])
+def test_the_town_a_struck_thing_is_in_is_the_place_struck(coder: Coder, text: str, source: str,
+                                                            target: str) -> None:
+    coded = country_codes(coder, text, DATE)
+    assert (source, target) in {(s, t) for s, t, c, _ in coded if c[:2] in ("17", "18", "19")}
 
 
 

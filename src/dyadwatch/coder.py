@@ -343,7 +343,8 @@ def with_event_place_country(event: Event, place: Place) -> Event:
     dateline's place (the actor stage used the story's setting already), not for people,
     states or bodies, not for a mention that says its people came from elsewhere ("foreign
     fighters"), and not when the place is the other side's own country, named as a state
-    ("troops entered Syria": the troops are not Syria's)."""
+    ("troops entered Syria": the troops are not Syria's); a town of it acted on is no such side
+    ("attackers set fire to a station in Lahore": Pakistan's attackers, Lahore the target)."""
     country = place.country
     if country is None or place.from_dateline:
         return event
@@ -354,7 +355,7 @@ def with_event_place_country(event: Event, place: Place) -> Event:
                 or (actor.country is not None and NO_NATIONALITY not in actor.reason)
                 or actor.country == country or _FROM_ELSEWHERE.search(actor.text)):  # fmt: skip
             continue
-        if other is not None and other.country == country and other.sector is None:
+        if other is not None and other.country == country and other.sector is None and place.feature == "country":
             continue
         roles[role] = replace(
             actor, country=country, cameo_code=cameo_actor_code(country, actor.sector),

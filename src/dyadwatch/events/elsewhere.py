@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dyadwatch.events.passage import setting_of
+from dyadwatch.events.passage import setting_noun, setting_of
 from dyadwatch.knowledge.words import CRISIS_NOUNS, VESSEL_NOUNS
 
 if TYPE_CHECKING:
@@ -40,8 +40,8 @@ class ElsewhereTargets:
         country."""
         def place(p: Token) -> Token | None:
             found = self.mentions.actor_inside(p)
-            # the tagger often calls a town it does not know a facility or a body ("near IDLIB"
-            # as ORG): an unknown name is left for the places stage to give its country
+            # the tagger often calls a town it does not know a facility ("in KHAN YOUNIS" as
+            # FAC), which the places stage gives its country (not ORG: as often a real body)
             actor = self.mentions.actor(found) if found.ent_type_ in _PLACE_TAGS else None
             if actor is None or (country_only and (actor.kind != "state" or actor.sector is not None)):
                 return None
@@ -127,9 +127,9 @@ class ElsewhereTargets:
         return None
 
 
-# Entity tags under which a place named in a phrase of place may come ("near Idlib" is often ORG,
-# "in Khan Younis" FAC).
-_PLACE_TAGS = frozenset({"GPE", "LOC", "FAC", "ORG"})
+# Entity tags under which a place named in a phrase of place may come ("in Khan Younis" is often
+# FAC).
+_PLACE_TAGS = frozenset({"GPE", "LOC", "FAC"})
 # Prepositions of where a protest stands before a building ("outside", "at", "in front of").
 _SEAT_PREPS = ("outside", "at", "near", "before", "in")
 # Buildings that are the seat of a body: a protest before them is aimed at the body.
@@ -163,6 +163,9 @@ def placed(heads: list[Token], place: Callable[[Token], Token | None]) -> Token 
         for prep in preps:
             for p in (c for c in prep.children if c.dep_ == "pobj"):
                 found = place(p) if prep.lower_ in _IN_PREPS and not moving else None
+                if found is None and prep.lower_ in _IN_PREPS and not moving:
+                    # "outside a police station IN QUETTA", "in the centre OF JOS"
+                    found = next((t for q in _within(p) if (t := place(q)) is not None), None)
                 if found is None and prep.lower_ in _DESTINATION_PREPS and p.lemma_.lower() in _EDGE_NOUNS:
                     found = _edge_owner(p, place) or next(
                         (t for w in preps if w.lower_ == "with" and w.i > p.i
@@ -170,6 +173,19 @@ def placed(heads: list[Token], place: Callable[[Token], Token | None]) -> Token 
                 if found is not None:
                     return found
     return None
+
+
+def _within(thing: Token, depth: int = 0) -> list[Token]:
+    """The places a thing is said to be in or by ("a station IN QUETTA", "the centre OF JOS"),
+    nearest first, two phrases deep at most."""
+    out: list[Token] = []
+    for c in thing.children:
+        if c.dep_ == "prep" and (c.lower_ in _IN_PREPS or (c.lower_ == "of" and setting_noun(thing))):
+            for q in (d for d in c.children if d.dep_ == "pobj"):
+                out.append(q)
+                if depth < 1:
+                    out.extend(_within(q, depth + 1))
+    return out
 
 
 def _edge_owner(edge: Token, place: Callable[[Token], Token | None], depth: int = 0) -> Token | None:

@@ -122,7 +122,11 @@ def setting_of(token: Token) -> bool:
     MINSK", "the centre OF TUNIS"): where something happens there."""
     if token.dep_ != "pobj" or token.head.lower_ != "of" or token.head.head.i == token.head.i:
         return False
-    noun = token.head.head
+    return setting_noun(token.head.head)
+
+
+def setting_noun(noun: Token) -> bool:
+    """Whether ``noun`` is a noun of a public place ("streets", "square", "centre")."""
     return noun.lower_ in _SETTING_NOUNS or noun.lemma_.lower() in _SETTING_NOUNS
 
 
