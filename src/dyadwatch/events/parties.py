@@ -197,17 +197,9 @@ class Parties:
     @staticmethod
     def acted_on(trigger: Token) -> bool:
         """A passive trigger whose subject is a thing or person acted on, not a measure or a
-        cause ("shots were fired", "a mosque was torched"; not "markets were hammered"), or a
-        blast that is the subject of a verb reaching a thing ("a car bomb TORE THROUGH a market",
-        "a blast ROCKED a mosque"): an explosion that hit something, not a figure of speech."""
-        if any(c.dep_ == "nsubjpass" and c.pos_ in DOER_POS and not not_a_doer(c) for c in trigger.children):
-            return True
-        verb = trigger.head
-        if trigger.dep_ != "nsubj" or trigger.lemma_.lower() not in BLAST_NOUNS or verb.pos_ != "VERB":
-            return False
-        return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in _REACHING_PREPS
-                                        and any(p.dep_ == "pobj" and p.pos_ == "NOUN" for p in c.children))
-                   for c in verb.children)  # fmt: skip
+        cause ("shots were fired"; not "markets were hammered"), or a blast that hit a thing."""
+        return any(c.dep_ == "nsubjpass" and c.pos_ in DOER_POS and not not_a_doer(c)
+                   for c in trigger.children) or _blast_reached(trigger)  # fmt: skip
 
     def responsible(self, noun: Token) -> Actor | None:
         """Who the sentence says did the act an event noun names: the subject of "was
@@ -474,3 +466,14 @@ def not_a_doer(head: Token) -> bool:
         if word in NOT_DOERS or (word.endswith("s") and word[:-1] in NOT_DOERS):
             return True
     return False
+
+
+def _blast_reached(trigger: Token) -> bool:
+    """Whether a blast noun is the subject of a verb reaching a thing ("a car bomb TORE THROUGH a
+    market", "a blast ROCKED a mosque")."""
+    verb = trigger.head
+    if trigger.dep_ != "nsubj" or trigger.lemma_.lower() not in BLAST_NOUNS or verb.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in _REACHING_PREPS
+                                    and any(p.dep_ == "pobj" and p.pos_ == "NOUN" for p in c.children))
+               for c in verb.children)  # fmt: skip
