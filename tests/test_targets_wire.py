@@ -142,3 +142,19 @@ def test_a_blast_reaching_a_thing_is_an_unknown_doers_bombing(coder: Coder, text
 
 def test_a_bombshell_that_rocked_markets_is_no_bombing(coder: Coder) -> None:
     assert country_codes(coder, "The bombshell report rocked the bond markets on Thursday.", DATE) == []
+
+
+# -- one's own forces ordered out: a withdrawal from the place, no demand ----------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "place"), [
+    ("The British prime minister ordered British troops out of Iraq.", "GBR", "IRQ"),
+    ("The Russian government ordered its soldiers out of Georgia.", "RUS", "GEO"),
+])
+def test_own_forces_ordered_out_withdraw_from_the_place(coder: Coder, text: str, source: str, place: str) -> None:
+    assert (source, place, "0874", "asserted") in country_codes(coder, text, DATE)
+
+
+def test_another_states_forces_ordered_out_are_a_demand(coder: Coder) -> None:
+    coded = country_codes(coder, "Mali's junta ordered French troops out of Mali.", DATE)
+    assert [(s, t, c) for s, t, c, _ in coded] == [("MLI", "FRA", "1056")]

@@ -172,6 +172,11 @@ def placed(heads: list[Token], place: Callable[[Token], Token | None]) -> Token 
                          for q in w.children if q.dep_ == "pobj" and (t := place(q)) is not None), None)
                 if found is not None:
                     return found
+            if prep.lower_ == "out" and not moving:  # "ordered its troops OUT OF Syria": left
+                for q in (p for d in prep.children if d.dep_ == "prep" and d.lower_ == "of"
+                          for p in d.children if p.dep_ == "pobj"):
+                    if (found := place(q)) is not None:
+                        return found
     return None
 
 

@@ -33,6 +33,7 @@ from dyadwatch.events.senses import (
     decided,
     foreseen_danger,
     own_counterpart,
+    own_forces_sense,
     penalty,
     posture_sense,
     reaction_not_meeting,
@@ -358,7 +359,7 @@ class Matcher:
     def match(self, token: Token, depth: int = 0) -> Match | None:
         if (found := self._match(token, depth)) is None or _no_event(found, self.clauses, self._noun_match):
             return None
-        return posture_sense(regret_sense(seizure_sense(rejection_sense(found), self.clauses)))
+        return own_forces_sense(posture_sense(regret_sense(seizure_sense(rejection_sense(found), self.clauses))), self.clauses)
 
     def _match(self, token: Token, depth: int = 0) -> Match | None:
         pos, dep = token.pos_, token.dep_
