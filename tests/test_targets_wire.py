@@ -158,3 +158,20 @@ def test_own_forces_ordered_out_withdraw_from_the_place(coder: Coder, text: str,
 def test_another_states_forces_ordered_out_are_a_demand(coder: Coder) -> None:
     coded = country_codes(coder, "Mali's junta ordered French troops out of Mali.", DATE)
     assert [(s, t, c) for s, t, c, _ in coded] == [("MLI", "FRA", "1056")]
+
+
+# -- whom an act is blamed on is its doer --------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "target", "root"), [
+    ("A roadside bomb blamed on the Taliban killed three soldiers in Helmand.", "AFG", "AFG", "18"),
+    ("The raid, which killed two Syrian officers, was blamed on Israel.", "ISR", "SYR", "19"),
+])
+def test_whom_an_act_is_blamed_on_did_it(coder: Coder, text: str, source: str, target: str, root: str) -> None:
+    coded = country_codes(coder, text, DATE)
+    assert (source, target) in {(s, t) for s, t, c, _ in coded if c[:2] == root}
+
+
+def test_a_blast_blamed_on_a_thing_keeps_an_unknown_doer(coder: Coder) -> None:
+    coded = country_codes(coder, "A bomb blamed on a faulty timer killed three soldiers in Helmand.", DATE)
+    assert [s for s, _, c, _ in coded if c[:2] == "18"] == [None]
