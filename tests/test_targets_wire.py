@@ -175,3 +175,22 @@ def test_whom_an_act_is_blamed_on_did_it(coder: Coder, text: str, source: str, t
 def test_a_blast_blamed_on_a_thing_keeps_an_unknown_doer(coder: Coder) -> None:
     coded = country_codes(coder, "A bomb blamed on a faulty timer killed three soldiers in Helmand.", DATE)
     assert [s for s, _, c, _ in coded if c[:2] == "18"] == [None]
+
+
+# -- a demand whose that-clause the parser reads as a noun phrase --------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Nigeria has demanded that Niger hand over ten suspects linked to the border attacks, the foreign"
+     " ministry said.", "NGA", "NER"),
+    ("Turkey has demanded that Sweden hand over dozens of suspects linked to the militant group.", "TUR", "SWE"),
+])
+def test_the_name_opening_a_demanded_clause_is_whom_it_asks(coder: Coder, text: str, source: str,
+                                                            target: str) -> None:
+    coded = country_codes(coder, text, DATE)
+    assert [(s, t) for s, t, c, _ in coded if c[:2] == "10"] == [(source, target)]
+
+
+def test_a_demanded_change_of_things_asks_no_one(coder: Coder) -> None:
+    coded = country_codes(coder, "Teachers demanded that salaries rise before the new school year.", DATE)
+    assert [t for _, t, c, _ in coded if c[:2] == "10"] == [None]

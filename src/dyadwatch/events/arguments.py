@@ -200,9 +200,11 @@ class Arguments:
             if asked:
                 return asked
             clause = match.inner.trigger if match.inner is not None else next(
-                (c for c in frame.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+                (c for c in frame.children if c.dep_ == "ccomp" and _a_clause(c)), None)
             if clause is not None and clause.dep_ == "ccomp":  # "demanded that X withdraw"
                 subjects, _ = self.clauses.subjects(clause)
+                if clause.pos_ not in ("VERB", "AUX"):  # "that Pakistan HAND over ...": see _a_clause
+                    subjects = subjects or _named_before(clause)
                 if subjects and self.clauses.actor(subjects[0]) is not None:
                     return subjects
             return inner_targets
@@ -280,3 +282,16 @@ def _between_on_its_verb(noun: Token) -> list[Token]:
         return []
     return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"
             for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+
+
+def _a_clause(token: Token) -> bool:
+    """A verb, or a that-clause whose verb the tagger took for a noun ("demanded that Pakistan
+    HAND over the suspects", "that Venezuela free jailed FIGURES": parsed as noun phrases)."""
+    return token.pos_ in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "mark") for c in token.children)
+
+
+def _named_before(clause: Token) -> list[Token]:
+    """The name a misparsed that-clause opens with, its subject ("that PAKISTAN hand over")."""
+    first = min(clause.subtree, key=lambda t: t.i)
+    words = [t for t in clause.subtree if t.i > first.i and t.dep_ != "det"]
+    return [words[0]] if first.dep_ == "mark" and words and words[0].pos_ == "PROPN" else []
