@@ -194,3 +194,18 @@ def test_the_name_opening_a_demanded_clause_is_whom_it_asks(coder: Coder, text: 
 def test_a_demanded_change_of_things_asks_no_one(coder: Coder) -> None:
     coded = country_codes(coder, "Teachers demanded that salaries rise before the new school year.", DATE)
     assert [t for _, t, c, _ in coded if c[:2] == "10"] == [None]
+
+
+# -- a recipient the parser puts away from the verb ----------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "target", "code"), [
+    ("Egypt has been given $3 billion in credit by Saudi Arabia.", "SAU", "EGY", "071"),
+    ("Spain extradited a Colombian fugitive wanted on drug charges to Bogota on Friday.", "ESP", "COL", "063"),
+])
+def test_a_misplaced_recipient_is_the_target(coder: Coder, text: str, source: str, target: str, code: str) -> None:
+    assert (source, target, code, "asserted") in country_codes(coder, text, DATE)
+
+
+def test_a_recipient_in_its_place_is_unchanged(coder: Coder) -> None:
+    assert ("JPN", "NPL", "071", "asserted") in country_codes(coder, "Aid worth $5 million was given by Japan to Nepal.", DATE)

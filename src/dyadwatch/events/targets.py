@@ -131,6 +131,9 @@ class Targets:
             found.append(self.inside(obj))  # "the embassy was attacked": the target
         if found:
             return found
+        found = self._misplaced_recipient(verb, obj, wanted)
+        if found:
+            return found
         if obj is None and (not objects or "dobj" in preps):
             for c in verb.children:  # "allow X to land", "force X to leave": X
                 if c.dep_ == "ccomp":
@@ -156,6 +159,23 @@ class Targets:
                     if pobjs and self.mentions.actor(self.inside(pobjs[0])) is not None:
                         return [self.inside(pobjs[0])]
         return self.aim_targets(verb)
+
+    def _misplaced_recipient(self, verb: Token, obj: Token | None, wanted: list[str]) -> list[Token]:
+        """Whom a giving or handing over goes to where the parser puts it away from the verb:
+        the subject of a passive with an object of its own ("SRI LANKA was given $4 billion by
+        India"), or a 'to' phrase hung on a word inside the object ("extradited a fugitive wanted
+        on fraud charges TO MALAYSIA", "aid worth $120 million TO UKRAINE")."""
+        if "to" not in wanted or obj is None or obj.dep_ != "dobj":
+            return []
+        for c in verb.children:
+            if c.dep_ == "nsubjpass" and self.mentions.actor(self.inside(c)) is not None:
+                return [self.inside(c)]
+        for tok in obj.subtree:
+            if tok.dep_ == "prep" and tok.lower_ == "to" and tok.head.i != obj.i:
+                pobjs = [p for p in tok.children if p.dep_ == "pobj" and self.mentions.actor(self.inside(p))]
+                if pobjs:
+                    return [self.inside(pobjs[0])]
+        return []
 
     def _accused(self, verb: Token) -> Token | None:
         """The verb's direct object when it is an actor and the verb also has a charge or reason
