@@ -209,3 +209,20 @@ def test_a_misplaced_recipient_is_the_target(coder: Coder, text: str, source: st
 
 def test_a_recipient_in_its_place_is_unchanged(coder: Coder) -> None:
     assert ("JPN", "NPL", "071", "asserted") in country_codes(coder, "Aid worth $5 million was given by Japan to Nepal.", DATE)
+
+
+# -- whose step is praised: the possessor of the pattern's noun ------------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Berlin praised Madrid's decision to send more troops to Latvia.", "DEU", "ESP"),
+    ("Japan hailed Seoul's move to end the dispute.", "JPN", "KOR"),
+])
+def test_the_owner_of_a_welcomed_step_is_the_target(coder: Coder, text: str, source: str, target: str) -> None:
+    coded = country_codes(coder, text, DATE)
+    assert [(s, t) for s, t, c, _ in coded if c[:2] == "05"] == [(source, target)]
+
+
+def test_a_welcomed_step_of_ones_own_has_no_target(coder: Coder) -> None:
+    coded = country_codes(coder, "Japan hailed its move to end the dispute.", DATE)
+    assert [(s, t) for s, t, c, _ in coded if c[:2] == "05"] == [("JPN", None)]
