@@ -147,8 +147,10 @@ class Targets:
             for c in obj.children:
                 if c.dep_ == "nmod" and self.actors.resolve(c) is not None:
                     return [c]  # "gave the Ivory Coast 5 million dollars" parsed as a modifier
-                if c.dep_ == "poss" and c.pos_ != "PRON" and self.mentions.actor(c) is not None:
-                    return [c]  # "praised ROME'S decision": whose the step is, not 'its' own
+                if c.dep_ == "poss" and c.pos_ != "PRON" and self.mentions.actor(c) is not None \
+                        and self.actors.resolve(obj) is None:
+                    return [c]  # "praised ROME'S decision": whose the step is (not 'its' own; an
+                    # actor noun stands for itself: "summoned Iran's AMBASSADOR")
                 if c.dep_ == "prep" and c.lower_ in ("of", "by", "from", "against"):
                     for p in c.children:  # not "took to the streets of Minsk": where, not whom
                         if p.dep_ == "pobj" and not setting_of(p) and self.mentions.actor(self.inside(p)) is not None:
