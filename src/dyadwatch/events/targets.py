@@ -147,8 +147,7 @@ class Targets:
             for c in obj.children:
                 if c.dep_ == "nmod" and self.actors.resolve(c) is not None:
                     return [c]  # "gave the Ivory Coast 5 million dollars" parsed as a modifier
-                if c.dep_ == "poss" and c.pos_ != "PRON" and self.mentions.actor(c) is not None \
-                        and self.actors.resolve(obj) is None:
+                if c.dep_ == "poss" and self._anothers(c, verb) and self.actors.resolve(obj) is None:
                     return [c]  # "praised ROME'S decision": whose the step is (not 'its' own; an
                     # actor noun stands for itself: "summoned Iran's AMBASSADOR")
                 if c.dep_ == "prep" and c.lower_ in ("of", "by", "from", "against"):
@@ -180,6 +179,13 @@ class Targets:
                 if pobjs:
                     return [self.inside(pobjs[0])]
         return []
+
+    def _anothers(self, owner: Token, verb: Token) -> bool:
+        """Whether a possessor names a party other than the verb's subject ("praised ROME'S
+        decision"; not "its decision", nor "Tebboune confirmed ALGERIA'S commitment")."""
+        owned = self.mentions.actor(owner) if owner.pos_ != "PRON" else None
+        subject = next((self.mentions.actor(c) for c in verb.children if c.dep_ == "nsubj"), None)
+        return owned is not None and (subject is None or subject.country != owned.country)
 
     def _accused(self, verb: Token) -> Token | None:
         """The verb's direct object when it is an actor and the verb also has a charge or reason
