@@ -4,6 +4,7 @@ step does with a given tree, whatever a parser would make of the sentence."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import spacy
@@ -14,6 +15,7 @@ from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.manner import with_manner
 from dyadwatch.events.screen import TriggerScreen
 from dyadwatch.events.triggers import Matcher
+from dyadwatch.knowledge.base import Knowledge, load_knowledge
 from dyadwatch.knowledge.lexicon import Lexicon, load_shifts, parse_lexicon
 from dyadwatch.knowledge.words import LIGHT_VERBS
 from dyadwatch.records import Actor
@@ -31,6 +33,11 @@ ROWS = (
 )
 
 
+@cache
+def _knowledge() -> Knowledge:
+    return load_knowledge()
+
+
 @dataclass
 class _Actors:
     """The part of ArticleActors the clauses ask: a country name is a state, nothing else is."""
@@ -40,6 +47,10 @@ class _Actors:
     @property
     def text(self) -> str:
         return self.doc.text
+
+    @property
+    def knowledge(self) -> Knowledge:  # the roles table tells a place noun ("the city of X")
+        return _knowledge()
 
     def resolve(self, head: Token, *, speaker: Actor | None = None) -> Actor | None:
         code = COUNTRIES.get(head.text)

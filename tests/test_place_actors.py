@@ -63,6 +63,14 @@ def test_what_keeps_its_country(why: str) -> None:
     assert with_event_place_country(event, place).source == police
 
 
+def test_a_town_acted_on_where_the_event_is_placed_gives_its_country() -> None:
+    # "gunmen attacked a station in Karachi": the town is the target, not a country beside it
+    gunmen = _role("Gunmen", "UAF")
+    town = Actor("Karachi", 40, 47, "Karachi", "PAK", None, "PAK", "state", "the place Karachi, in PAK")
+    placed = with_event_place_country(_event(gunmen, town), replace(KARACHI, start=40, end=47))
+    assert placed.source is not None and placed.source.cameo_code == "PAKUAF"
+
+
 @pytest.fixture(scope="module")
 def coder() -> Coder:
     return Coder(Settings(places=True, prefilter=False))

@@ -345,7 +345,9 @@ def with_event_place_country(event: Event, place: Place) -> Event:
     story's setting already), not for people,
     states or bodies, not for a mention that says its people came from elsewhere ("foreign
     fighters"), and not when the place is the other side's own country, named as a state
-    ("troops entered Syria": the troops are not Syria's)."""
+    ("troops entered Syria": the troops are not Syria's); a town of it acted on, where the event
+    is placed, is no such side ("attackers set fire to a station in Lahore": Pakistan's
+    attackers, Lahore the target)."""
     country = place.country
     if country is None:
         return event
@@ -356,12 +358,18 @@ def with_event_place_country(event: Event, place: Place) -> Event:
                 or (actor.country is not None and (place.from_dateline or NO_NATIONALITY not in actor.reason))
                 or actor.country == country or _FROM_ELSEWHERE.search(actor.text)):  # fmt: skip
             continue
-        if other is not None and other.country == country and other.sector is None:
+        if other is not None and other.country == country and other.sector is None and not _is_mention(place, other):
             continue
         roles[role] = replace(
             actor, country=country, cameo_code=cameo_actor_code(country, actor.sector),
             reason=f"{actor.reason}; the event is placed in '{place.name}' -> {country}")
     return _with_roles(event, roles)
+
+
+def _is_mention(place: Place, actor: Actor) -> bool:
+    """Whether the event's place is ``actor``'s own mention, a town acted on ("set fire to a
+    station in LAHORE", the target Lahore), not a country named beside the place."""
+    return place.feature != "country" and place.start is not None and actor.start <= place.start < actor.end
 
 
 def with_place_countries(event: Event, mentions: Sequence[PlaceMention]) -> Event:

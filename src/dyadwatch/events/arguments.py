@@ -23,6 +23,12 @@ from dyadwatch.knowledge.words import PLACE_NAMED_ROOTS, SETTING_NOUN_PREPS, THI
 TAKING_CODES = ("171", "192")
 # Sectors of officials, who report what was done to others rather than to themselves.
 OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
+# Verbs of asking or telling someone to act, whose passive subject is the one asked ("X was urged
+# to ...", "X was told to leave", "X was warned to stop").
+PASSIVE_ASKED = frozenset({
+    "urge", "press", "ask", "call", "encourage", "request", "pressure", "push", "advise", "invite",
+    "warn", "tell", "order", "instruct", "exhort", "implore", "beg", "lobby", "persuade", "appeal",
+})
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -167,7 +173,7 @@ class Arguments:
 
     def _frame_targets(self, match: Match) -> list[Token]:
         frame = match.trigger
-        addressee = self.clauses.addressee(frame)
+        addressee = self.clauses.addressee(frame) or self._asked_subject(frame)
         if match.inner is not None:
             inner_targets = self.target_heads(match.inner)
         else:  # "threatened to cut off electricity to X": the uncoded complement's objects
@@ -194,15 +200,25 @@ class Arguments:
             if asked:
                 return asked
             clause = match.inner.trigger if match.inner is not None else next(
-                (c for c in frame.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+                (c for c in frame.children if c.dep_ == "ccomp" and _a_clause(c)), None)
             if clause is not None and clause.dep_ == "ccomp":  # "demanded that X withdraw"
                 subjects, _ = self.clauses.subjects(clause)
+                if clause.pos_ not in ("VERB", "AUX"):  # "that Pakistan HAND over ...": see _a_clause
+                    subjects = subjects or _named_before(clause)
                 if subjects and self.clauses.actor(subjects[0]) is not None:
                     return subjects
             return inner_targets
         if inner_targets:
             return inner_targets
         return [addressee] if addressee is not None else []
+
+    def _asked_subject(self, frame: Token) -> Token | None:
+        """Whom a passive request is made of: its subject ("SERBIA was urged by the EU to
+        recognise Kosovo": Serbia, not Kosovo), when that is an actor ("restraint was urged" is
+        what is asked for)."""
+        if frame.lemma_.lower() not in PASSIVE_ASKED:
+            return None
+        return next((c for c in frame.children if c.dep_ == "nsubjpass" and self.clauses.actor(c) is not None), None)
 
     def _owner(self, obj: Token) -> list[Token]:
         """Whose offer, request or claim a refusal answers: "rejected an offer FROM X", "a
@@ -266,3 +282,16 @@ def _between_on_its_verb(noun: Token) -> list[Token]:
         return []
     return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"
             for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+
+
+def _a_clause(token: Token) -> bool:
+    """A verb, or a that-clause whose verb the tagger took for a noun ("demanded that Pakistan
+    HAND over the suspects", "that Venezuela free jailed FIGURES": parsed as noun phrases)."""
+    return token.pos_ in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "mark") for c in token.children)
+
+
+def _named_before(clause: Token) -> list[Token]:
+    """The name a misparsed that-clause opens with, its subject ("that PAKISTAN hand over")."""
+    first = min(clause.subtree, key=lambda t: t.i)
+    words = [t for t in clause.subtree if t.i > first.i and t.dep_ != "det"]
+    return [words[0]] if first.dep_ == "mark" and words and words[0].pos_ == "PROPN" else []

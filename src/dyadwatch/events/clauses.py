@@ -4,7 +4,9 @@ Sources come from :class:`~dyadwatch.events.subjects.Subjects` (the subject, the
 raising and control, relative pronouns, coordinated verbs), objects and the words a pattern tests
 from :class:`~dyadwatch.events.objects.Objects`, targets from
 :class:`~dyadwatch.events.targets.Targets` (the pattern's preposition, the direct object, indirect
-objects, then the first object of with/to/against/on), and the actor a word stands for from
+objects, then the first object of with/to/against/on) and
+:class:`~dyadwatch.events.elsewhere.ElsewhereTargets` (a place acted on, an 'against' actor, an
+actor merely named in the clause), and the actor a word stands for from
 :class:`~dyadwatch.events.mentions.Mentions` (a mention that is no actor itself may govern one:
 "a group of Liberians"; in reported speech "it" and "they" stand for the speaker).
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dyadwatch.events.elsewhere import ElsewhereTargets
 from dyadwatch.events.mentions import Mentions
 from dyadwatch.events.objects import Objects
 from dyadwatch.events.subjects import Subjects
@@ -37,6 +40,7 @@ class Clauses:
         objects = Objects()
         subjects = Subjects(mentions)
         targets = Targets(doc, actors, mentions)
+        elsewhere = ElsewhereTargets(doc, actors, mentions, targets.inside)
         # the answers callers ask for, bound once (each is asked many times per article)
         self.subjects = subjects.subjects
         self.addressee = subjects.addressee
@@ -51,9 +55,9 @@ class Clauses:
         self.targets = targets.targets
         self.noun_targets = targets.noun_targets
         self.noun_sources = targets.noun_sources
-        self.located_target = targets.located_target
-        self.against_target = targets.against_target
-        self.clause_target = targets.clause_target
+        self.located_target = elsewhere.located_target
+        self.against_target = elsewhere.against_target
+        self.clause_target = elsewhere.clause_target
         self.actor = mentions.actor
         self.actor_inside = mentions.actor_inside
         self.crisis_country = mentions.crisis_country

@@ -49,6 +49,13 @@ if TYPE_CHECKING:
 UNNAMED_DOER_ROOTS = {"14", "17", "18", "19", "20"}
 # Parts of speech of a subject that may stand for an unnamed doer (not "it rained").
 DOER_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# Nouns of a blast, which as the subject of a verb with an object report an explosion that hit it.
+BLAST_NOUNS = frozenset({"bomb", "blast", "explosion", "explosive", "device", "grenade", "landmine", "mine",
+                         "ied", "bomber"})
+# Verbs of laying an act at someone's door ("blamed the attack ON X", "pinned it ON X").
+BLAMING = frozenset({"blame", "pin"})
+# Prepositions by which a blast reaches a thing ("tore THROUGH a market", "ripped INTO a crowd").
+_REACHING_PREPS = ("through", "into", "across")
 # Event nouns a passive act may happen in whose doer is the act's doer ("killed in an attack by
 # X", "wounded in a Taliban ambush"): operations, and attacks by any name.
 SETTING_ATTACKS = OPERATION_NOUNS | {"ambush", "bombing", "shelling", "airstrike", "bombardment", "rocket"}
@@ -63,6 +70,40 @@ NEARBY = 300
 # Dependencies of an event noun that report it: the subject of its clause ("fighting broke out",
 # "the attack killed five"), a predicate ("it was an attack"), the sentence itself (a headline).
 REPORTING_DEPS = {"nsubj", "nsubjpass", "attr", "ROOT", "appos", "npadvmod"}
+
+
+
+def _blast_reached(trigger: Token) -> bool:
+    """Whether a blast noun is the subject of a verb reaching a thing ("a car bomb TORE THROUGH a
+    market", "a blast ROCKED a mosque")."""
+    verb = trigger.head
+    if trigger.dep_ != "nsubj" or trigger.lemma_.lower() not in BLAST_NOUNS or verb.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in _REACHING_PREPS
+                                    and any(p.dep_ == "pobj" and p.pos_ == "NOUN" for p in c.children))
+               for c in verb.children)  # fmt: skip
+
+
+def acted_on(trigger: Token) -> bool:
+    """A passive trigger whose subject is a thing or person acted on, not a measure or a cause
+    ("shots were fired"; not "markets were hammered"), or a blast that hit a thing."""
+    return any(c.dep_ == "nsubjpass" and c.pos_ in DOER_POS and not not_a_doer(c)
+               for c in trigger.children) or _blast_reached(trigger)  # fmt: skip
+
+
+def blamed_on(noun: Token) -> Token | None:
+    """Whom an act or a weapon is blamed on: "the strike WAS BLAMED ON Israel", "a car bomb
+    BLAMED ON guerrillas", "Kyiv blamed the attack ON Moscow"; not under a negation."""
+    verb = noun.head if noun.dep_ in ("nsubjpass", "dobj") else None
+    verbs = [verb] if verb is not None else []
+    verbs += [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    for v in verbs:
+        if v.lemma_.lower() not in BLAMING or _negated(v):
+            continue
+        for p in (q for c in v.children if c.dep_ == "prep" and c.lower_ == "on" for q in c.children):
+            if p.dep_ == "pobj":
+                return p
+    return None
 
 
 class Parties:
@@ -152,6 +193,9 @@ class Parties:
         if match.code[:2] not in UNNAMED_DOER_ROOTS or pattern.kind not in ("verb", "noun"):
             return None
         shareable = False
+        blamed = next((b for h in heads if (b := blamed_on(h)) is not None), None)
+        if blamed is not None and (doer := self.clauses.actor(blamed, as_source=True)) is not None:
+            return doer  # "a car bomb blamed on X exploded", "the strike, which ..., was blamed on X"
         if heads:
             weapons = [h for h in heads if h.lemma_.lower() in WEAPON_NOUNS
                        or any(c.dep_ == "compound" and c.lemma_.lower() in WEAPON_NOUNS for c in h.children)]
@@ -189,25 +233,18 @@ class Parties:
         # ambushed their convoy", "X shelled the city, and a rocket hit a school"
         return (shared_doer(self.clauses, self.recent, trigger) if shareable else None) or unknown_actor(trigger.idx, why)
 
-    @staticmethod
-    def acted_on(trigger: Token) -> bool:
-        """A passive trigger whose subject is a thing or person acted on, not a measure or a
-        cause ("shots were fired", "a mosque was torched"; not "markets were hammered")."""
-        return any(c.dep_ == "nsubjpass" and c.pos_ in DOER_POS and not not_a_doer(c)
-                   for c in trigger.children)  # fmt: skip
+    acted_on = staticmethod(acted_on)  # build asks it of the parties
 
     def responsible(self, noun: Token) -> Actor | None:
         """Who the sentence says did the act an event noun names: the subject of "was
         responsible (guilty) for the attack", the noun "responsible for the attack" describes
         ("the group responsible for the bombing"), the subject of "claimed (took, admitted)
-        responsibility for the attack". Not under a negation ("was not responsible")."""
+        responsibility for the attack", whom it is blamed on (``blamed_on``). Not under a
+        negation ("was not responsible")."""
         while noun.dep_ == "conj" and noun.head.i != noun.i:
             noun = noun.head
-        prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ not in ("for", "of") or prep.head.i == prep.i:
-            return None
-        word = prep.head
-        party: Token | None = None
+        prep, party = noun.head, None
+        word = prep.head if noun.dep_ == "pobj" and prep.lower_ in ("for", "of") and prep.head.i != prep.i else noun
         if word.lemma_.lower() in GUILT_WORDS:
             if word.dep_ == "amod" and word.head.pos_ in ("NOUN", "PROPN"):
                 party = word.head  # "the group responsible for the bombing"
@@ -219,6 +256,7 @@ class Parties:
             if verb.lemma_.lower() in OWNING_VERBS and not _negated(verb):
                 subjects, _ = self.clauses.subjects(verb)
                 party = subjects[0] if subjects else None
+        party = party or blamed_on(noun)
         if party is None:
             return None
         actor = self.clauses.actor(party, as_source=True)

@@ -17,11 +17,14 @@ from dyadwatch.knowledge.words import (
     HOSTING_VERBS,
     PASSAGE_CODES,
     PASSAGE_LEMMAS,
+    PLACE_ENTITIES,
+    SETTING_NOUNS,
 )
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from dyadwatch.actors.resolve import ArticleActors
     from dyadwatch.events.match import Match
     from dyadwatch.knowledge.base import Knowledge
     from dyadwatch.records import Actor
@@ -31,7 +34,15 @@ _VISIT_ROOT: Final = "04"
 
 
 def place_noun(token: Token, knowledge: Knowledge) -> bool:
-    """Whether ``token`` is a noun of roles.tsv's 'place' kind ("town", "villages", "city")."""
+    """Whether ``token`` is a noun of roles.tsv's 'place' kind ("town", "villages", "city"), or
+    the name such a noun gives ("the city of MOSUL"), which is passed through as the noun is."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i != token.head.i \
+            and _place_word(token.head.head, knowledge):
+        return True
+    return _place_word(token, knowledge)
+
+
+def _place_word(token: Token, knowledge: Knowledge) -> bool:
     for word in (token.lower_, token.lemma_.lower()):
         role = knowledge.roles.get(word)
         if role is not None and role.kind == "place":
@@ -39,25 +50,73 @@ def place_noun(token: Token, knowledge: Knowledge) -> bool:
     return False
 
 
+def named_place(token: Token, actors: ArticleActors) -> Token | None:
+    """The place a place noun names when the noun itself gives no country ("the city of MOSUL",
+    "the port city of ODESA", "the town of VUHLEDAR"): the name says where it is, where a bare
+    'city' would take the story's country by default. None for any other word, for a noun with
+    a nationality of its own ("the Russian city of Kazan") and for a name that is no place of a
+    known country. Only where the noun is gone to, from or through ("visited", "travelled to"):
+    a place acted on keeps the story's country when the name is one the gazetteer may miss."""
+    if not _place_word(token, actors.knowledge) or not _gone_to(token):
+        return None
+    own = actors.resolve(token)
+    if own is not None and NO_NATIONALITY not in own.reason:
+        return None
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.ent_type_ in PLACE_ENTITIES:
+                    # a name our lists do not know is a toponym the places stage gives a country
+                    found = actors.resolve(p)
+                    if found is None or found.country:
+                        return p
+    return None
+
+
 def passed_place(
     token: Token, target: Actor | None, sources: list[Actor], match: Match, knowledge: Knowledge,
 ) -> tuple[bool, Actor | None]:
     """(whether ``target`` is a place the act only passes through, what stands in its stead).
     A visited place abroad whose country the text gives stands for that country, the host
-    ("visited the city of Mosul": Iraq); any other passed place, a place visited at home, and
-    one given a country only by default (the story's), for no one."""
+    ("visited the Russian city of Kazan": Russia), and so does a named one our lists miss, which
+    the places stage gives its country ("visited the city of Mosul"); any other passed place, a
+    place visited at home, and one given a country only by default (the story's), for no one."""
     if target is None or not place_noun(token, knowledge):
         return False, None
     code = match.code
     if code not in PASSAGE_CODES and match.trigger.lemma_.lower() not in PASSAGE_LEMMAS:
         return False, None
     country = target.country
+    if code[:2] == _VISIT_ROOT and target.cameo_code == "UNK" and country is None and token.ent_type_:
+        # "visited the city of Mosul": a town our lists miss is placed by the gazetteer later,
+        # which gives the visited place its country, as for "visited Mosul"
+        return False, None
     if code[:2] == _VISIT_ROOT and country and len(country) == 3 and NO_NATIONALITY not in target.reason \
             and all(s.country != country for s in sources):
         host = replace(target, name=country, sector=None, cameo_code=country, kind="state",
                        reason=f"{target.reason}; a visited place stands for its country, the host")
         return True, host
     return True, None
+
+
+def _gone_to(token: Token) -> bool:
+    """Whether ``token`` is the object of a verb of passage, or of its preposition ("visited the
+    city", "travelled TO the city")."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    return token.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in PASSAGE_LEMMAS
+
+
+def setting_of(token: Token) -> bool:
+    """Whether ``token`` is the place named after a noun of a public place ("the streets OF
+    MINSK", "the centre OF TUNIS"): where something happens there."""
+    if token.dep_ != "pobj" or token.head.lower_ != "of" or token.head.head.i == token.head.i:
+        return False
+    return setting_noun(token.head.head)
+
+
+def setting_noun(noun: Token) -> bool:
+    """Whether ``noun`` is a noun of a public place ("streets", "square", "centre")."""
+    return noun.lower_ in SETTING_NOUNS or noun.lemma_.lower() in SETTING_NOUNS
 
 
 def hosted_forces(trigger: Token, code: str, resolve: Callable[[Token], Actor | None]) -> list[Actor]:

@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from dyadwatch.actors.cues import NO_NATIONALITY
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.match import Match, for_clause
 from dyadwatch.events.modality import markers
@@ -288,3 +289,28 @@ def posture_sense(found: Match) -> Match:
     if not to_edge:
         return found
     return replace(found, code="154", base="154", rule=found.rule + "+posture")
+
+
+# Possessives by which a doer names the forces it moves as its own ("ordered ITS troops out").
+_OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+
+
+def own_forces_sense(found: Match, clauses: Clauses) -> Match:
+    """Forces ordered out of a place (1056: a demand that a target de-escalate) that are the
+    doer's own ("ordered ITS troops out", "the U.S. president ordered U.S. troops out of Syria")
+    are withdrawn by the doer (0874), who demands nothing of anyone; others' forces ordered out
+    ("the junta ordered French troops out") stay a demand."""
+    if found.code != "1056" or found.pattern.kind != "verb" or found.obj is None:
+        return found
+    obj = found.obj
+    own = any(c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES for c in obj.children)
+    if not own:
+        forces = clauses.actor(obj)
+        doers, _ = clauses.subjects(found.trigger)
+        doer = next((a for d in doers if (a := clauses.actor(d, as_source=True)) is not None), None)
+        own = (forces is not None and doer is not None and forces.country is not None
+               and forces.country == doer.country  # each stated, not the story's by default
+               and NO_NATIONALITY not in forces.reason and NO_NATIONALITY not in doer.reason)
+    if not own:
+        return found
+    return replace(found, code="0874", base="0874", rule=found.rule + "+own-forces")

@@ -3,23 +3,22 @@
 ``Targets`` owns the receiving side of a clause: the pattern's preposition ("met with X",
 "sanctions on X"), the direct object, indirect objects and, failing those, the first object of
 with/to/against/on; the targets and sources of an event noun ("X's visit to Y", "talks between X
-and Y"); the place a coercive act applies to, an 'against' actor of the phrase, an actor
-merely named in the clause, and whom the act's purpose clause acts on ("fired tear gas to
-disperse the protesters").
+and Y"); and whom the act's purpose clause acts on ("fired tear gas to disperse the
+protesters"). The place a coercive act applies to, an 'against' actor of the phrase and an actor
+merely named in the clause are :mod:`~dyadwatch.events.elsewhere`'s.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dyadwatch.events.passage import named_place, setting_of
 from dyadwatch.events.subjects import agents, stray_agents, undergoer_verb
 from dyadwatch.knowledge.words import (
-    CRISIS_NOUNS,
     DEFAULT_TARGET_PREPS,
     FACILITY_NOUNS,
     MODAL_AIMS,
     OPPOSING_NOUNS,
-    VESSEL_NOUNS,
 )
 
 if TYPE_CHECKING:
@@ -29,7 +28,6 @@ if TYPE_CHECKING:
 
     from dyadwatch.actors.resolve import ArticleActors
     from dyadwatch.events.mentions import Mentions
-    from dyadwatch.records import Actor
 
 
 # Verbs of a vehicle's load: "a convoy carrying officials" is an act on the officials.
@@ -68,7 +66,11 @@ class Targets:
         """The actor a target mention stands for: the body a facility belongs to ("an ARMY base
         in Khartoum", "a POLICE station": the army, the police, not the place), the actor inside
         the mention ("the growing role of ECOWAS"), else the body a noun before it names
-        ("OPPOSITION demands", "REBEL positions"; not "government critics")."""
+        ("OPPOSITION demands", "REBEL positions"; not "government critics"), and the place a
+        place noun names ("the city of MOSUL": not the story's country a bare 'city' defaults to)."""
+        named = named_place(token, self.actors)
+        if named is not None and self.mentions.actor(named) is not None:
+            return named
         if token.lemma_.lower() in FACILITY_NOUNS and self.actors.resolve(token) is None:
             for c in token.children:
                 if c.dep_ in ("compound", "amod") and c.i < token.i and self.actors.resolve(c) is not None:
@@ -95,15 +97,17 @@ class Targets:
         found: list[Token] = adversary(heads, self._actor_token) if "against" in wanted else []
         accused = self._accused(verb)
         for head in heads if wanted else []:
-            for c in head.children:
-                if c.dep_ in ("prep", "dative", "agent") and c.lower_ in wanted and not found:
+            for c in _phrases(head):
+                if c.dep_ in ("prep", "dative", "agent") and _prep_word(c) in wanted and not found:
                     if accused is not None and head.i == verb.i and c.lower_ in _CHARGE_PREPS:
                         # "accused X of shelling villages", "blamed X for the attack on Y":
                         # beside an actor as direct object, the phrase is the charge or the
                         # reason; whom it names is not acted on
                         continue
-                    found.extend(self.inside(p) for p in c.children if p.dep_ == "pobj"
-                                 and self.mentions.actor(self.inside(p)) is not None)
+                    pobjs = [p for p in c.children if p.dep_ == "pobj"]
+                    if c.head.i != head.i:  # "walked out of the talks in Vienna": those with whom
+                        pobjs = [q for p in pobjs for q in _parties_in(p, objects)]
+                    found.extend(self.inside(p) for p in pobjs if self.mentions.actor(self.inside(p)) is not None)
         if not found and accused is not None and wanted and (obj is None or obj.i != accused.i):
             return [accused]
         if (not found and obj is not None and objects and obj.dep_ == "dobj"
@@ -127,6 +131,9 @@ class Targets:
             found.append(self.inside(obj))  # "the embassy was attacked": the target
         if found:
             return found
+        found = self._misplaced_recipient(verb, obj, wanted)
+        if found:
+            return found
         if obj is None and (not objects or "dobj" in preps):
             for c in verb.children:  # "allow X to land", "force X to leave": X
                 if c.dep_ == "ccomp":
@@ -140,17 +147,45 @@ class Targets:
             for c in obj.children:
                 if c.dep_ == "nmod" and self.actors.resolve(c) is not None:
                     return [c]  # "gave the Ivory Coast 5 million dollars" parsed as a modifier
+                if c.dep_ == "poss" and self._anothers(c, verb) and self.actors.resolve(obj) is None:
+                    return [c]  # "praised ROME'S decision": whose the step is (not 'its' own; an
+                    # actor noun stands for itself: "summoned Iran's AMBASSADOR")
                 if c.dep_ == "prep" and c.lower_ in ("of", "by", "from", "against"):
-                    for p in c.children:
-                        if p.dep_ == "pobj" and self.mentions.actor(self.inside(p)) is not None:
+                    for p in c.children:  # not "took to the streets of Minsk": where, not whom
+                        if p.dep_ == "pobj" and not setting_of(p) and self.mentions.actor(self.inside(p)) is not None:
                             return [self.inside(p)]
         for head in heads:
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in DEFAULT_TARGET_PREPS:
-                    pobjs = [p for p in c.children if p.dep_ == "pobj"]
+                    # not "took to the streets of Minsk": a public place of a town is where
+                    pobjs = [p for p in c.children if p.dep_ == "pobj" and not _a_setting(p)]
                     if pobjs and self.mentions.actor(self.inside(pobjs[0])) is not None:
                         return [self.inside(pobjs[0])]
         return self.aim_targets(verb)
+
+    def _misplaced_recipient(self, verb: Token, obj: Token | None, wanted: list[str]) -> list[Token]:
+        """Whom a giving or handing over goes to where the parser puts it away from the verb:
+        the subject of a passive with an object of its own ("SRI LANKA was given $4 billion by
+        India"), or a 'to' phrase hung on a word inside the object ("extradited a fugitive wanted
+        on fraud charges TO MALAYSIA", "aid worth $120 million TO UKRAINE")."""
+        if "to" not in wanted or obj is None or obj.dep_ != "dobj":
+            return []
+        for c in verb.children:
+            if c.dep_ == "nsubjpass" and self.mentions.actor(self.inside(c)) is not None:
+                return [self.inside(c)]
+        for tok in obj.subtree:
+            if tok.dep_ == "prep" and tok.lower_ == "to" and tok.head.i != obj.i:
+                pobjs = [p for p in tok.children if p.dep_ == "pobj" and self.mentions.actor(self.inside(p))]
+                if pobjs:
+                    return [self.inside(pobjs[0])]
+        return []
+
+    def _anothers(self, owner: Token, verb: Token) -> bool:
+        """Whether a possessor names a party other than the verb's subject ("praised ROME'S
+        decision"; not "its decision", nor "Tebboune confirmed ALGERIA'S commitment")."""
+        owned = self.mentions.actor(owner) if owner.pos_ != "PRON" else None
+        subject = next((self.mentions.actor(c) for c in verb.children if c.dep_ == "nsubj"), None)
+        return owned is not None and (subject is None or subject.country != owned.country)
 
     def _accused(self, verb: Token) -> Token | None:
         """The verb's direct object when it is an actor and the verb also has a charge or reason
@@ -239,128 +274,37 @@ class Targets:
                 return _named_sides(noun, c)
         return []
 
-    def located_target(self, trigger: Token, obj: Token | None, country_only: bool = False) -> Token | None:
-        """'lifted a curfew IN Montenegro', 'struck a plant NEAR Kyiv', 'sent troops to the border
-        WITH X': the place a coercive or violent act applies to (``placed``); for protests, a
-        country."""
-        def place(p: Token) -> Token | None:
-            found = self.mentions.actor_inside(p)
-            actor = self.mentions.actor(found) if found.ent_type_ == "GPE" else None
-            if actor is None or (country_only and (actor.kind != "state" or actor.sector is not None)):
-                return None
-            return found
-        closer = [c for c in trigger.children if c.dep_ == "advmod"]  # "moved troops CLOSER to X"
-        return placed([trigger] + ([obj] if obj is not None else []) + closer, place)
-
-    def against_target(self, trigger: Token) -> Token | None:
-        """'mobilized reservists for a possible war AGAINST Iraq': an 'against' actor in the
-        trigger's own phrase (not in a clause below it)."""
-        stack = [c for c in trigger.children if c.dep_ not in ("ccomp", "advcl", "relcl", "nsubj", "nsubjpass", "conj")]
-        while stack:
-            tok = stack.pop(0)
-            if tok.dep_ == "prep" and (tok.lower_ == "against" or (
-                tok.lower_ == "with" and tok.head.lemma_.lower() in CRISIS_NOUNS)):  # "war with X"
-                for p in tok.children:
-                    if p.dep_ == "pobj" and self.mentions.actor(self.inside(p)) is not None:
-                        return self.inside(p)
-            stack.extend(c for c in tok.children if c.dep_ not in ("ccomp", "advcl", "relcl"))
-        return None
-
-    def clause_target(self, trigger: Token, source: Actor, same_country: bool = False,
-                      after: bool = False) -> Actor | None:
-        """No target where the pattern puts it: an actor of another country named in the clause
-        ("expressed hope ... in front of the American delegation"); with ``same_country``, any
-        other actor ("staged a hunger strike to demand the resignation of President X"); with
-        ``after``, only one named after the trigger."""
-        subject = set() if same_country else _subject_words(trigger)
-        for tok in trigger.subtree:
-            if source.start <= tok.idx < source.end or tok.i in subject or (after and tok.i < trigger.i):
-                continue  # the source's own words ("Palestinians of the Israeli-occupied ...")
-            if tok.lemma_.lower() in CRISIS_NOUNS and tok.i > trigger.i:
-                place = self.mentions.crisis_country(tok)
-                actor = self.actors.resolve(place) if place is not None else None
-                if actor is not None and actor.country and actor.country != source.country:
-                    return actor
-            if same_country and tok.i > trigger.i and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in (
-                "pobj", "dobj", "poss", "nsubj"
-            ) and not (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "across")):
-                actor = self.actors.resolve(tok)
-                if actor is not None and actor.country == source.country and (
-                    actor.sector, actor.kind) != (source.sector, source.kind):
-                    return actor
-            if tok.ent_iob_ != "B" or tok.ent_type_ not in ("GPE", "ORG", "NORP"):
-                continue
-            if tok.ent_type_ == "GPE" and _is_place(tok):
-                continue  # "agreed ... in Minsk": where, not whom
-            end = tok.i + 1
-            while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
-                end += 1
-            root = self.doc[tok.i:end].root
-            actor = None
-            if root.dep_ in ("amod", "compound", "poss") and root.head.pos_ in ("NOUN", "PROPN"):
-                actor = self.actors.resolve(root.head)  # "Egyptian mediators": the mediators
-            if actor is None:  # "Finland's bid": no actor in the bid, Finland itself
-                actor = self.actors.resolve(root)
-            if actor is not None and actor.country and actor.country != source.country:
-                return actor
-        return None
+# Two-word prepositions that say what one word does ("pulled its troops OUT OF Gaza" is "from"):
+# the first word heads the phrase, the second carries the object.
+_TWO_WORD_PREPS = {("out", "of"): "from", ("away", "from"): "from", ("on", "to"): "onto"}
 
 
-# Prepositions of the place an act applies to: in it ("a curfew IN X"), or by it, the thing hit
-# being the place's ("a power plant NEAR Kyiv", "a depot OUTSIDE Damascus"); never a ship's,
-# whose country is its flag's, not that of the waters it sails ("a frigate OFF Oman").
-_IN_PREPS = ("in", "inside", "across", "near", "outside", "off", "around")
-# Prepositions of where forces are sent, massed or fired ("to the border", "along the frontier").
-_DESTINATION_PREPS = ("to", "into", "toward", "towards", "along", "near", "at", "on", "across")
-# Nouns of an edge or a stretch that is the country's named with it ("the border WITH X", "X's
-# frontier", "waters NEAR X"): forces sent there face that country.
-_EDGE_NOUNS = frozenset({"border", "frontier", "boundary", "water", "coast", "coastline", "shore",
-                         "airspace", "position", "line"})
+def _phrases(head: Token) -> list[Token]:
+    """The prepositions under ``head``, a two-word one by its second word ("out OF Gaza")."""
+    out: list[Token] = []
+    for c in head.children:
+        second = next((d for d in c.children if d.dep_ == "prep" and (c.lower_, d.lower_) in _TWO_WORD_PREPS), None)
+        out.append(second if c.dep_ in ("prep", "prt", "advmod") and second is not None else c)
+    return out
 
 
-def placed(heads: list[Token], place: Callable[[Token], Token | None]) -> Token | None:
-    """The place named by the phrases of ``heads`` (a verb and its object) where an act applies:
-    a place it is in or by ("seized a tanker IN Iranian waters", "hit a plant NEAR Kyiv"), or the
-    country an edge it is sent to belongs to ("moved troops to the border WITH X", "into
-    positions near X'S border"; the parser may hang "with X" on the verb). A possessive pronoun
-    ("ITS border") is the doer's own edge, which names no one. ``place`` gives the token of a
-    place that is an actor, or None."""
-    moving = any(h.lemma_.lower() in VESSEL_NOUNS for h in heads)  # a ship acted on, wherever it is
-    for head in heads:
-        preps = [c for c in head.children if c.dep_ in ("prep", "dative")]
-        for prep in preps:
-            for p in (c for c in prep.children if c.dep_ == "pobj"):
-                found = place(p) if prep.lower_ in _IN_PREPS and not moving else None
-                if found is None and prep.lower_ in _DESTINATION_PREPS and p.lemma_.lower() in _EDGE_NOUNS:
-                    found = _edge_owner(p, place) or next(
-                        (t for w in preps if w.lower_ == "with" and w.i > p.i
-                         for q in w.children if q.dep_ == "pobj" and (t := place(q)) is not None), None)
-                if found is not None:
-                    return found
-    return None
+def _prep_word(prep: Token) -> str:
+    """The one-word preposition ``prep`` stands for: "from" for the 'of' of "out of"."""
+    return _TWO_WORD_PREPS.get((prep.head.lower_, prep.lower_), prep.lower_)
 
 
-def _edge_owner(edge: Token, place: Callable[[Token], Token | None], depth: int = 0) -> Token | None:
-    """Whose an edge is: "X's border", "the border WITH X", "waters NEAR X", "positions near
-    X's border" (an edge by another edge: that one's owner)."""
-    for c in edge.children:
-        if c.dep_ == "poss" and c.pos_ != "PRON":
-            return place(c)
-        if c.dep_ == "prep" and c.lower_ in ("with", "near", "of", "off", "along"):
-            for q in (d for d in c.children if d.dep_ == "pobj"):
-                found = place(q)
-                if found is None and depth < 2 and q.lemma_.lower() in _EDGE_NOUNS:
-                    found = _edge_owner(q, place, depth + 1)
-                if found is not None:
-                    return found
-    return None
+def _parties_in(thing: Token, objects: frozenset[str]) -> list[Token]:
+    """``thing`` left "out of", or, when it is the pattern's own object (the talks walked out
+    of), the parties it names ("talks WITH Colombia"), not where it is ("in Vienna")."""
+    if thing.lemma_.lower() not in objects and thing.lower_ not in objects:
+        return [thing]
+    return [p for c in thing.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
+            for p in c.children if p.dep_ == "pobj"]
 
 
-def _subject_words(trigger: Token) -> set[int]:
-    """The words of a trigger's subject phrase, which name the doer's allies or origin ("Iran,
-    with Russia's backing, expressed hope"), not whom the act is aimed at. (Protesters' phrase
-    may name it, "protesters outside the US embassy": protests do not ask this.)"""
-    return {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+def _a_setting(noun: Token) -> bool:
+    """Whether ``noun`` is a public place of a named town ("the streets of Minsk")."""
+    return any(setting_of(p) for c in noun.children if c.dep_ == "prep" for p in c.children)
 
 
 def adversary(heads: list[Token], actor_token: Callable[[Token], Token | None]) -> list[Token]:
@@ -466,14 +410,6 @@ def _aim_clauses(verb: Token) -> list[Token]:
 def _bare_infinitive(verb: Token) -> bool:
     """'help Mali FIGHT', 'help them REBUILD': a base form with no 'to' and no modal."""
     return verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-
-
-def _is_place(token: Token) -> bool:
-    """A place name used as a location ("in Minsk", "at the Russia-Africa summit")."""
-    node = token
-    while node.dep_ in ("compound", "amod") and node.head.i != node.i:
-        node = node.head
-    return node.dep_ == "pobj" and node.head.lower_ in ("in", "at", "near", "from", "outside", "inside")
 
 
 def _named_sides(noun: Token, name: Token) -> list[Token]:

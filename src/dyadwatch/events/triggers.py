@@ -31,6 +31,7 @@ from dyadwatch.events.readings import (
 from dyadwatch.events.senses import (
     HALTING,
     ceased_fighting,
+    own_forces_sense,
     posture_sense,
     reaction_not_meeting,
     regret_sense,
@@ -272,7 +273,7 @@ class Matcher:
     def match(self, token: Token, depth: int = 0) -> Match | None:
         if (found := self._match(token, depth)) is None or _no_event(found, self.clauses, self.nouns.match):
             return None
-        return posture_sense(regret_sense(seizure_sense(rejection_sense(found), self.clauses)))
+        return own_forces_sense(posture_sense(regret_sense(seizure_sense(rejection_sense(found), self.clauses))), self.clauses)
 
     def _match(self, token: Token, depth: int = 0) -> Match | None:
         pos, dep = token.pos_, token.dep_

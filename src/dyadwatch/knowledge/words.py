@@ -181,6 +181,8 @@ MEMBER_GROUP_SECTORS: Final = _LISTS.words("member_group_sectors")
 # -- events: places passed through and struck bases (events/passage.py) ----------------------------
 PASSAGE_CODES: Final = _LISTS.words("passage_codes")
 PASSAGE_LEMMAS: Final = _LISTS.words("passage_lemmas")
+PLACE_ENTITIES: Final = _LISTS.words("place_entities")
+SETTING_NOUNS: Final = _LISTS.words("setting_nouns")
 HOSTING_VERBS: Final = _LISTS.words("hosting_verbs")
 FORCE_ROOTS: Final = _LISTS.words("force_roots")
 

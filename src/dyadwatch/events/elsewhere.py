@@ -1,0 +1,224 @@
+"""Targets named away from the verb's arguments: the place a coercive or violent act applies
+to ("a curfew IN Montenegro", "struck a plant NEAR Kyiv"), an 'against' actor in the trigger's own
+phrase ("a possible war AGAINST Iraq"), and, failing all else, an actor merely named in the
+clause ("expressed hope ... in front of the American delegation").
+
+Split from :class:`~dyadwatch.events.targets.Targets`, which owns the receiving side of the
+clause proper (prepositions, objects, event nouns); ``Clauses`` offers both under one name.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dyadwatch.events.passage import setting_noun, setting_of
+from dyadwatch.knowledge.words import CRISIS_NOUNS, VESSEL_NOUNS
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from spacy.tokens import Doc, Token
+
+    from dyadwatch.actors.resolve import ArticleActors
+    from dyadwatch.events.mentions import Mentions
+    from dyadwatch.records import Actor
+
+
+class ElsewhereTargets:
+    """The targets of one parsed article's triggers found outside the verb's arguments."""
+
+    def __init__(self, doc: Doc, actors: ArticleActors, mentions: Mentions,
+                 inside: Callable[[Token], Token]) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.mentions = mentions
+        self.inside = inside  # Targets.inside: the actor a target mention stands for
+
+    def located_target(self, trigger: Token, obj: Token | None, country_only: bool = False) -> Token | None:
+        """'lifted a curfew IN Montenegro', 'struck a plant NEAR Kyiv', 'sent troops to the border
+        WITH X': the place a coercive or violent act applies to (``placed``); for protests, a
+        country."""
+        def place(p: Token) -> Token | None:
+            found = self.mentions.actor_inside(p)
+            # the tagger often calls a town it does not know a facility ("in KHAN YOUNIS" as
+            # FAC), which the places stage gives its country (not ORG: as often a real body)
+            actor = self.mentions.actor(found) if found.ent_type_ in _PLACE_TAGS else None
+            if actor is None or (country_only and (actor.kind != "state" or actor.sector is not None)):
+                return None
+            return found
+        closer = [c for c in trigger.children if c.dep_ == "advmod"]  # "moved troops CLOSER to X"
+        return placed([trigger] + ([obj] if obj is not None else []) + closer, place)
+
+    def against_target(self, trigger: Token) -> Token | None:
+        """'mobilized reservists for a possible war AGAINST Iraq': an 'against' actor in the
+        trigger's own phrase (not in a clause below it)."""
+        stack = [c for c in trigger.children if c.dep_ not in ("ccomp", "advcl", "relcl", "nsubj", "nsubjpass", "conj")]
+        while stack:
+            tok = stack.pop(0)
+            if tok.dep_ == "prep" and (tok.lower_ == "against" or (
+                tok.lower_ == "with" and tok.head.lemma_.lower() in CRISIS_NOUNS)):  # "war with X"
+                for p in tok.children:
+                    if p.dep_ == "pobj" and self.mentions.actor(self.inside(p)) is not None:
+                        return self.inside(p)
+            stack.extend(c for c in tok.children if c.dep_ not in ("ccomp", "advcl", "relcl"))
+        return None
+
+    def clause_target(self, trigger: Token, source: Actor, same_country: bool = False,
+                      after: bool = False) -> Actor | None:
+        """No target where the pattern puts it: an actor of another country named in the clause
+        ("expressed hope ... in front of the American delegation"); with ``same_country``, any
+        other actor ("staged a hunger strike to demand the resignation of President X"); with
+        ``after``, only one named after the trigger."""
+        if same_country:
+            seat = self._protested_at(trigger)
+            if seat is not None:
+                return seat
+        subject = set() if same_country else _subject_words(trigger)
+        for tok in trigger.subtree:
+            if source.start <= tok.idx < source.end or tok.i in subject or (after and tok.i < trigger.i):
+                continue  # the source's own words ("Palestinians of the Israeli-occupied ...")
+            if tok.lemma_.lower() in CRISIS_NOUNS and tok.i > trigger.i:
+                place = self.mentions.crisis_country(tok)
+                actor = self.actors.resolve(place) if place is not None else None
+                if actor is not None and actor.country and actor.country != source.country:
+                    return actor
+            if same_country and tok.i > trigger.i and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in (
+                "pobj", "dobj", "poss", "nsubj"
+            ) and not (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "across")) \
+                    and not setting_of(tok):  # "the streets of Minsk": where the act is
+                actor = self.actors.resolve(tok)
+                if actor is not None and actor.country == source.country and (
+                    actor.sector, actor.kind) != (source.sector, source.kind):
+                    return actor
+            if tok.ent_iob_ != "B" or tok.ent_type_ not in ("GPE", "ORG", "NORP"):
+                continue
+            if tok.ent_type_ == "GPE" and _is_place(tok):
+                continue  # "agreed ... in Minsk": where, not whom
+            end = tok.i + 1
+            while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
+                end += 1
+            root = self.doc[tok.i:end].root
+            actor = None
+            if root.dep_ in ("amod", "compound", "poss") and root.head.pos_ in ("NOUN", "PROPN"):
+                actor = self.actors.resolve(root.head)  # "Egyptian mediators": the mediators
+            if actor is None:  # "Finland's bid": no actor in the bid, Finland itself
+                actor = self.actors.resolve(root)
+            if actor is not None and actor.country and actor.country != source.country:
+                return actor
+        return None
+
+    def _protested_at(self, trigger: Token) -> Actor | None:
+        """'gathered outside the Chinese embassy to protest', 'rallied in front of parliament':
+        the seat of a body where a protest is held stands for that body, as CAMEO reads a
+        protest's location when it names whom it is aimed at; the protest may be the purpose of
+        the gathering verb. A town or a square names no one."""
+        for verb in (trigger, trigger.head) if trigger.dep_ in ("advcl", "xcomp") else (trigger,):
+            for prep in verb.children:
+                if prep.dep_ != "prep" or prep.lower_ not in _SEAT_PREPS:
+                    continue
+                for p in (c for c in prep.children if c.dep_ == "pobj"):
+                    if p.lower_ == "front":  # "in front of X"
+                        p = next((q for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
+                                  for q in c.children if q.dep_ == "pobj"), p)
+                    if p.lemma_.lower() in _SEAT_NOUNS:
+                        actor = self.mentions.actor(p)
+                        if actor is not None and actor.sector is not None:
+                            return actor
+        return None
+
+
+# Entity tags under which a place named in a phrase of place may come ("in Khan Younis" is often
+# FAC).
+_PLACE_TAGS = frozenset({"GPE", "LOC", "FAC"})
+# Prepositions of where a protest stands before a building ("outside", "at", "in front of").
+_SEAT_PREPS = ("outside", "at", "near", "before", "in")
+# Buildings that are the seat of a body: a protest before them is aimed at the body.
+_SEAT_NOUNS = frozenset({
+    "embassy", "consulate", "mission", "parliament", "ministry", "palace", "headquarters",
+    "legislature", "assembly", "congress", "courthouse", "court", "residence", "office", "offices",
+})
+
+# Prepositions of the place an act applies to: in it ("a curfew IN X"), or by it, the thing hit
+# being the place's ("a power plant NEAR Kyiv", "a depot OUTSIDE Damascus"); never a ship's,
+# whose country is its flag's, not that of the waters it sails ("a frigate OFF Oman").
+_IN_PREPS = ("in", "inside", "across", "near", "outside", "off", "around")
+# Prepositions of where forces are sent, massed or fired ("to the border", "along the frontier").
+_DESTINATION_PREPS = ("to", "into", "toward", "towards", "along", "near", "at", "on", "across")
+# Nouns of an edge or a stretch that is the country's named with it ("the border WITH X", "X's
+# frontier", "waters NEAR X"): forces sent there face that country.
+_EDGE_NOUNS = frozenset({"border", "frontier", "boundary", "water", "coast", "coastline", "shore",
+                         "airspace", "position", "line"})
+
+
+def placed(heads: list[Token], place: Callable[[Token], Token | None]) -> Token | None:
+    """The place named by the phrases of ``heads`` (a verb and its object) where an act applies:
+    a place it is in or by ("seized a tanker IN Iranian waters", "hit a plant NEAR Kyiv"), or the
+    country an edge it is sent to belongs to ("moved troops to the border WITH X", "into
+    positions near X'S border"; the parser may hang "with X" on the verb). A possessive pronoun
+    ("ITS border") is the doer's own edge, which names no one. ``place`` gives the token of a
+    place that is an actor, or None."""
+    moving = any(h.lemma_.lower() in VESSEL_NOUNS for h in heads)  # a ship acted on, wherever it is
+    for head in heads:
+        preps = [c for c in head.children if c.dep_ in ("prep", "dative")]
+        for prep in preps:
+            for p in (c for c in prep.children if c.dep_ == "pobj"):
+                found = place(p) if prep.lower_ in _IN_PREPS and not moving else None
+                if found is None and prep.lower_ in _IN_PREPS and not moving:
+                    # "outside a police station IN QUETTA", "in the centre OF JOS"
+                    found = next((t for q in _within(p) if (t := place(q)) is not None), None)
+                if found is None and prep.lower_ in _DESTINATION_PREPS and p.lemma_.lower() in _EDGE_NOUNS:
+                    found = _edge_owner(p, place) or next(
+                        (t for w in preps if w.lower_ == "with" and w.i > p.i
+                         for q in w.children if q.dep_ == "pobj" and (t := place(q)) is not None), None)
+                if found is not None:
+                    return found
+            if prep.lower_ == "out" and not moving:  # "ordered its troops OUT OF Syria": left
+                for q in (p for d in prep.children if d.dep_ == "prep" and d.lower_ == "of"
+                          for p in d.children if p.dep_ == "pobj"):
+                    if (found := place(q)) is not None:
+                        return found
+    return None
+
+
+def _within(thing: Token, depth: int = 0) -> list[Token]:
+    """The places a thing is said to be in or by ("a station IN QUETTA", "the centre OF JOS"),
+    nearest first, two phrases deep at most."""
+    out: list[Token] = []
+    for c in thing.children:
+        if c.dep_ == "prep" and (c.lower_ in _IN_PREPS or (c.lower_ == "of" and setting_noun(thing))):
+            for q in (d for d in c.children if d.dep_ == "pobj"):
+                out.append(q)
+                if depth < 1:
+                    out.extend(_within(q, depth + 1))
+    return out
+
+
+def _edge_owner(edge: Token, place: Callable[[Token], Token | None], depth: int = 0) -> Token | None:
+    """Whose an edge is: "X's border", "the border WITH X", "waters NEAR X", "positions near
+    X's border" (an edge by another edge: that one's owner)."""
+    for c in edge.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            return place(c)
+        if c.dep_ == "prep" and c.lower_ in ("with", "near", "of", "off", "along"):
+            for q in (d for d in c.children if d.dep_ == "pobj"):
+                found = place(q)
+                if found is None and depth < 2 and q.lemma_.lower() in _EDGE_NOUNS:
+                    found = _edge_owner(q, place, depth + 1)
+                if found is not None:
+                    return found
+    return None
+
+
+def _subject_words(trigger: Token) -> set[int]:
+    """The words of a trigger's subject phrase, which name the doer's allies or origin ("Iran,
+    with Russia's backing, expressed hope"), not whom the act is aimed at. (Protesters' phrase
+    may name it, "protesters outside the US embassy": protests do not ask this.)"""
+    return {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+
+
+def _is_place(token: Token) -> bool:
+    """A place name used as a location ("in Minsk", "at the Russia-Africa summit")."""
+    node = token
+    while node.dep_ in ("compound", "amod") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ in ("in", "at", "near", "from", "outside", "inside")
