@@ -226,3 +226,23 @@ def test_the_owner_of_a_welcomed_step_is_the_target(coder: Coder, text: str, sou
 def test_a_welcomed_step_of_ones_own_has_no_target(coder: Coder) -> None:
     coded = country_codes(coder, "Japan hailed its move to end the dispute.", DATE)
     assert [(s, t) for s, t, c, _ in coded if c[:2] == "05"] == [("JPN", None)]
+
+
+# -- the aim of a giving: "to help X do" -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Cuba sent doctors to help Haiti fight the cholera outbreak.", "CUB", "HTI"),
+    ("South Korea shipped rice to help North Korea overcome a food shortage.", "KOR", "PRK"),
+])
+def test_whom_a_giving_is_to_help_do_something_is_its_target(coder: Coder, text: str, source: str,
+                                                            target: str) -> None:
+    # the parser makes the helped the subject of the bare infinitive, not the object of 'help'
+    coded = country_codes(coder, text, DATE)
+    assert [(s, t) for s, t, c, _ in coded if c.startswith("07")] == [(source, target)]
+
+
+def test_a_helper_asked_to_help_is_no_target_of_its_own_sending(coder: Coder) -> None:
+    # no purpose clause of the sending: the clause is what Italy was asked to do
+    coded = country_codes(coder, "Greece asked Italy to help Libya patrol its coast.", DATE)
+    assert not [t for _, t, c, _ in coded if c.startswith("07") and t == "LBY"]

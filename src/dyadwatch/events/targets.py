@@ -338,9 +338,12 @@ def aimed_at(verb: Token, actor_token: Callable[[Token], Token | None]) -> list[
     for c in _aim_clauses(verb):
         aim_of = purpose_of(c)
         if aim_of is not None and aim_of.i == verb.i:
-            # "so that X would yield": X; "to disperse X": X
+            # "so that X would yield": X; "to disperse X": X; "to help X fight the outbreak",
+            # where the parser makes X the subject of the bare infinitive: X
             obj = next((d for d in c.children if d.dep_ == "nsubj"), None) or next(
-                (d for d in c.children if d.dep_ == "dobj"), None)
+                (d for d in c.children if d.dep_ == "dobj"), None) or next(
+                (s for d in c.children if d.dep_ in ("ccomp", "xcomp") and _bare_infinitive(d)
+                 for s in d.children if s.dep_ == "nsubj"), None)
             found = actor_token(obj) if obj is not None else None
             if found is not None:
                 return [found]
