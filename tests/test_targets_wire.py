@@ -246,3 +246,30 @@ def test_a_helper_asked_to_help_is_no_target_of_its_own_sending(coder: Coder) ->
     # no purpose clause of the sending: the clause is what Italy was asked to do
     coded = country_codes(coder, "Greece asked Italy to help Libya patrol its coast.", DATE)
     assert not [t for _, t, c, _ in coded if c.startswith("07") and t == "LBY"]
+
+
+# -- forces deployed in the passive: their own state shows them --------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Thousands of Armenian soldiers were deployed along the border with Azerbaijan.", "ARM", "AZE"),
+    ("Extra Greek troops have been stationed near the border with Turkey.", "GRC", "TUR"),
+])
+def test_forces_deployed_in_the_passive_are_their_own_state_s_show_of_force(
+        coder: Coder, text: str, source: str, target: str) -> None:
+    coded = country_codes(coder, text, DATE)
+    assert [(s, t) for s, t, c, _ in coded if c.startswith("15")] == [(source, target)]
+
+
+def test_a_passive_posture_with_no_forces_named_takes_no_doer_from_its_subject(coder: Coder) -> None:
+    # the subject is a place, not forces: nobody is named as showing force
+    coded = country_codes(coder, "The border with Azerbaijan was reinforced on Monday.", DATE)
+    assert not [s for s, _, c, _ in coded if c.startswith("15") and s == "AZE"]
+
+
+def test_soldiers_sent_somewhere_are_no_persons_returned(coder: Coder) -> None:
+    # only 'sent back' or 'handed over' returns people; 'sent soldiers to' moves forces
+    coded = country_codes(coder, "Chad sent hundreds of soldiers to the Niger border.", DATE)
+    assert not [c for _, _, c, _ in coded if c == "0841"]
+    assert ("TCD", "084") in [(s, c[:3]) for s, _, c, _ in country_codes(
+        coder, "Chad sent back 40 Nigerien soldiers held since the fighting.", DATE)]

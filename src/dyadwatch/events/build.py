@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, replace
 from datetime import date as Date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from dyadwatch.actors.cues import FOCUS_GUESS, NO_NATIONALITY
 from dyadwatch.actors.resolve import coordinated
@@ -94,6 +94,10 @@ class FoundParties:
     targets: list[Actor]
     rule: str
     passed_place: bool = False
+
+
+# CAMEO root of exhibiting force posture: forces deployed or alerted are their own state's.
+POSTURE_ROOT: Final = "15"
 
 
 class EventBuilder:
@@ -203,6 +207,11 @@ class PartyFinder:
                 and trigger.lemma_.lower() in LIGHT_VERBS):
             # "talks between X and Y were held": a light verb's passive object names its parties
             source_heads = self.clauses.noun_sources(obj)
+        if not source_heads and pattern.kind == "verb" and match.code[:2] == POSTURE_ROOT:
+            # "(thousands of) Indian troops were deployed along the border": forces shown are
+            # their own state's
+            shown = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
+            source_heads = self.clauses.noun_sources(self.clauses.actor_inside(shown)) if shown is not None else []
         sides: list[Token] = []
         if event is not None:
             # "Russia's strikes killed ...", "an attack by X left ...": the event's doer did it;
@@ -443,8 +452,15 @@ def _own_forces(match: Match, target: Actor, sources: list[Actor]) -> bool:
     state forces of the doer's own country (or of none)."""
     if target.sector not in ("MIL", "COP", "SPY") or any(target.country not in (None, s.country) for s in sources):
         return False
-    return any(m.obj is not None and target.start <= m.obj.idx < target.end
-               and {m.obj.lemma_.lower(), m.obj.lower_} & m.pattern.objects for m in (match, match.inner) if m is not None)
+    return any(target.start <= o.idx < target.end and {o.lemma_.lower(), o.lower_} & m.pattern.objects
+               for m in (match, match.inner) if m is not None and m.obj is not None
+               for o in _counted(m.obj))
+
+
+def _counted(obj: Token) -> list[Token]:
+    """An object and, when it counts something ("thousands OF soldiers"), what it counts."""
+    return [obj, *(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj")]
 
 
 def _owner(clauses: Clauses, antecedents: Callable[[Token], list[Token]], match: Match,
