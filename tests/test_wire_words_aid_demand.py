@@ -29,6 +29,7 @@ def _codes(coder: Coder, text: str) -> set[str]:
     ("The UN urged Israel to speed up food deliveries to Gaza.", "0233"),
     ("The WFP began food distributions in Tigray.", "073"),
     ("Qatar prevailed on Hamas to free the hostages.", "0253"),
+    ("The envoy prevailed upon both sides to observe the truce.", "0256"),
     ("Students clamoured for the release of their teachers.", "1053"),
     ("The opposition clamoured for fresh elections.", "1044"),
     ("Villagers clamored for food aid after the floods.", "1033"),
@@ -44,6 +45,8 @@ def test_a_wire_wording_codes_its_event(coder: Coder, text: str, code: str) -> N
     "The federation banned the sprinter for four years for doping.",
     "The league fined the goalkeeper for time-wasting.",
     "Factories increased shipments of cars.",
+    "Calm prevailed on the streets of the capital.",
+    "The tradition prevailed on the island for centuries.",
 ])
 def test_the_same_words_in_ordinary_news_are_no_event(coder: Coder, text: str) -> None:
     assert _codes(coder, text) == set()
