@@ -273,3 +273,10 @@ def test_soldiers_sent_somewhere_are_no_persons_returned(coder: Coder) -> None:
     assert not [c for _, _, c, _ in coded if c == "0841"]
     assert ("TCD", "084") in [(s, c[:3]) for s, _, c, _ in country_codes(
         coder, "Chad sent back 40 Nigerien soldiers held since the fighting.", DATE)]
+
+
+def test_the_opposition_as_a_party_is_no_disapproval(coder: Coder) -> None:
+    coded = country_codes(coder, "Kenya's opposition called for fresh elections on Monday.", DATE)
+    assert not [c for _, _, c, _ in coded if c == "110"]
+    assert ("RUS", "110") in [(s, c) for s, _, c, _ in country_codes(
+        coder, "Russia's opposition to Finland's membership of NATO is well known.", DATE)]
