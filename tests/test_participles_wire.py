@@ -59,3 +59,26 @@ def test_forces_sent_in_a_passive_are_no_target(coder: Coder, text: str, source:
 def test_forces_sent_in_a_passive_to_a_country_target_it(coder: Coder) -> None:
     coded = country_codes(coder, "Thousands of troops were sent to the border with Bangladesh by Myanmar.", DATE)
     assert [(s, t) for s, t, c, _ in coded if c[:2] == "15"] == [("MMR", "BGD")]
+
+
+# -- a participle with its doer, describing a subject: what it describes was acted on ------------
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("Two journalists detained by police in Minsk were released on Friday.", ("BLR", "BLR", "173")),
+    ("Sanctions imposed on Cuba by the United States were eased on Monday.", ("USA", "CUB", "163")),
+])
+def test_a_participle_with_a_by_agent_acts_on_the_subject_it_describes(coder: Coder, text: str,
+                                                                        event: tuple[str, str, str]) -> None:
+    assert (*event, "asserted") in country_codes(coder, text, DATE)
+
+
+def test_aid_delivered_by_a_state_is_one_act(coder: Coder) -> None:
+    coded = country_codes(coder, "Aid delivered to Yemen by Oman reached the port on Tuesday.", DATE)
+    assert [c for c in coded if c[2][:2] == "07"] == [("OMN", "YEM", "070", "asserted")]
+
+
+def test_a_participle_describing_an_object_makes_no_event_of_its_own(coder: Coder) -> None:
+    # "dismissed the accusations made by Beirut": the accusations are what was dismissed
+    coded = country_codes(coder, "Syria dismissed the accusations made by Lebanon as baseless.", DATE)
+    assert not [c for c in coded if c[0] == "LBN"]

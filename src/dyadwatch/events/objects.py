@@ -59,6 +59,10 @@ class Objects:
                             return e
         if "nsubjpass" in deps and token.tag_ == "VBN":
             return children[deps.index("nsubjpass")]  # "sanctions were imposed": the passive subject
+        if token.dep_ == "acl" and token.tag_ == "VBN" and "agent" in deps and token.head.dep_ in ("nsubj", "nsubjpass"):
+            # "journalists detained by police were freed", "sanctions imposed by the EU were
+            # lifted": the subject a participle with its doer describes is what the doer acted on
+            return token.head
         if "csubjpass" in deps and token.tag_ == "VBN":
             return described_noun(token, ("csubjpass",))  # "soldiers captured in X were freed"
         return None
