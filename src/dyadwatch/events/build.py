@@ -275,6 +275,8 @@ class PartyFinder:
                 # protested") or a thing acted on ("shots were fired", "a mosque was torched")
                 # is reported with its target unknown.
                 return None
+        # a target found where the pattern finds none may still be the forces it moves
+        real_targets = [a for a in real_targets if not _own_forces(match, a, real_sources)]
         if code[:2] == "17" and len(real_targets) == 1:
             real_sources = [_domestic_forces(a, real_targets[0]) for a in real_sources]
         return FoundParties(real_sources, real_targets, rule, through)
@@ -450,11 +452,23 @@ def _own_forces(match: Match, target: Actor, sources: list[Actor]) -> bool:
     """Whether ``target`` is the forces an act moves or uses, not whom it acts on: the object its
     pattern names ("deployed TROOPS", "vowed to send more TROOPS to the border"), when they are
     state forces of the doer's own country (or of none)."""
-    if target.sector not in ("MIL", "COP", "SPY") or any(target.country not in (None, s.country) for s in sources):
+    # a country guessed from what the article is about says nothing of whose forces they are
+    country = None if FOCUS_GUESS in target.reason else target.country
+    if target.sector not in ("MIL", "COP", "SPY") or any(country not in (None, s.country) for s in sources):
         return False
     return any(target.start <= o.idx < target.end and {o.lemma_.lower(), o.lower_} & m.pattern.objects
-               for m in (match, match.inner) if m is not None and m.obj is not None
-               for o in _counted(m.obj))
+               for m in (match, match.inner) if m is not None
+               for moved in _moved(m) for o in _counted(moved))
+
+
+def _moved(match: Match) -> list[Token]:
+    """What an act moves or uses: its object, or in a passive with a 'by' agent its subject
+    ("warships were sent to the Gulf by Iran": the warships are Iran's, not whom it acts on)."""
+    if match.obj is not None:
+        return [match.obj]
+    if not any(c.dep_ == "agent" for c in match.trigger.children):
+        return []
+    return [c for c in match.trigger.children if c.dep_ == "nsubjpass"]
 
 
 def _counted(obj: Token) -> list[Token]:

@@ -82,8 +82,9 @@ def _link(x: Token, y: Token) -> str | None:
         return None if _own_object(x) and _own_object(y) and not _refers_back(later) else "conj"
     if y.head.i == x.i and y.dep_ == "appos":
         return "appos"
-    if y.head.i == x.i and y.dep_ == "relcl" and x.pos_ in ("NOUN", "PROPN"):
-        return "relcl"
+    if y.head.i == x.i and x.pos_ in ("NOUN", "PROPN") and (
+            y.dep_ == "relcl" or (y.dep_ == "acl" and y.tag_ == "VBN")):
+        return "relcl"  # "aid that Egypt delivered", "aid delivered by Egypt": one act, told by the verb
     if y.head.i == x.i and y.dep_ == "nsubj" and y.pos_ == "NOUN" and x.pos_ == "VERB":
         return "nsubj"
     if _participle_of(x, y):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dyadwatch.events.participles import described_noun
 from dyadwatch.knowledge.words import (
     ANSWERING_VERBS,
     CARRIER_NOUNS,
@@ -44,6 +45,11 @@ class Objects:
         for c, dep in zip(children, deps, strict=True):
             if dep in ("dobj", "obj"):
                 return c
+        # "sent back soldiers captured in the fighting": the parser's clause is a participle
+        # describing the object
+        described = described_noun(token, ("ccomp",)) if "ccomp" in deps else None
+        if described is not None:
+            return described
         # "paid a trip", "expressed that": the prepositional object of a light particle verb
         if "prt" in deps:
             for d, dep in zip(children, deps, strict=True):
@@ -53,6 +59,12 @@ class Objects:
                             return e
         if "nsubjpass" in deps and token.tag_ == "VBN":
             return children[deps.index("nsubjpass")]  # "sanctions were imposed": the passive subject
+        if token.dep_ == "acl" and token.tag_ == "VBN" and "agent" in deps and token.head.dep_ in ("nsubj", "nsubjpass"):
+            # "journalists detained by police were freed", "sanctions imposed by the EU were
+            # lifted": the subject a participle with its doer describes is what the doer acted on
+            return token.head
+        if "csubjpass" in deps and token.tag_ == "VBN":
+            return described_noun(token, ("csubjpass",))  # "soldiers captured in X were freed"
         return None
 
     def shared_object(self, verb: Token) -> Token | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dyadwatch.events.participles import described_noun, reduced_relative
 from dyadwatch.knowledge.words import (
     ACTIVE_PASSIVES,
     ADVERBIAL_GERUND_PREPS,
@@ -148,12 +149,19 @@ class Subjects:
         ``_subject`` on purpose: it picks a violent code from the word in the verb's own subject
         slot (a weapon, an attacker, the police), reading the parse alone, while this walks the
         sentence to whoever does the act and asks the article's actors on the way."""
+        if reduced_relative(verb):
+            # "sent back soldiers captured in the fighting": the soldiers were captured, by
+            # whoever 'by' names, else by no one the sentence names
+            return agents(verb), True
         for c in verb.children:
             if c.dep_ in ("nsubj", "csubj"):
-                return self._relative(c), False
+                described = described_noun(verb, ("csubj",)) if c.dep_ == "csubj" else None
+                return self._relative(described or c), False  # "soldiers captured in X fled"
         for c in verb.children:
             if c.dep_ == "nsubjpass":
                 return self._passive(verb, c)
+        if (described := described_noun(verb, ("csubjpass",))) is not None:
+            return self._passive(verb, described)  # "soldiers captured in X were freed by Y"
         if depth > 3:
             return [], False
         head = verb.head
