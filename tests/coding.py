@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from dyadwatch.actors.resolve import ArticleActors
 from dyadwatch.coder import Coder
-from dyadwatch.records import Event
+from dyadwatch.records import Actor, Event
 
 Coded = tuple[str | None, str | None, str, str]
 
@@ -13,3 +16,12 @@ def country_codes(coder: Coder, text: str, date: str) -> list[Coded]:
     events: list[Event] = coder.code(text, date=date)
     return [(e.source.country if e.source else None, e.target.country if e.target else None,
              e.cameo.code, e.modality) for e in events]  # fmt: skip
+
+
+def resolve_mention(coder: Coder, text: str, mention: str, day: date) -> Actor | None:
+    """The actor the first ``mention`` in ``text`` resolves to, the article dated ``day``."""
+    actors = ArticleActors(coder.nlp(text), coder.knowledge, day)
+    start = text.index(mention)
+    span = actors.doc.char_span(start, start + len(mention), alignment_mode="expand")
+    assert span is not None, mention
+    return actors.resolve(span.root)

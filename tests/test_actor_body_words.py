@@ -9,9 +9,8 @@ from datetime import date
 
 import pytest
 
-from dyadwatch.actors.resolve import ArticleActors
+from coding import resolve_mention
 from dyadwatch.coder import Coder
-from dyadwatch.records import Actor
 
 pytestmark = pytest.mark.model
 
@@ -29,19 +28,11 @@ CASES = [
 ]
 
 
-def _resolve(coder: Coder, text: str, mention: str) -> Actor | None:
-    actors = ArticleActors(coder.nlp(text), coder.knowledge, DAY)
-    start = text.index(mention)
-    span = actors.doc.char_span(start, start + len(mention), alignment_mode="expand")
-    assert span is not None
-    return actors.resolve(span.root)
-
-
 @pytest.mark.parametrize(("text", "mention", "country", "sector"), CASES)
 def test_people_and_posts_of_a_body_take_its_sector(
     coder: Coder, text: str, mention: str, country: str, sector: str
 ) -> None:
-    actor = _resolve(coder, text, mention)
+    actor = resolve_mention(coder, text, mention, DAY)
     assert actor is not None, mention
     assert (actor.country, actor.sector) == (country, sector), actor.reason
 
@@ -52,9 +43,9 @@ def test_people_and_posts_of_a_body_take_its_sector(
     ("Government spending rose sharply in Nairobi last year.", "spending"),
 ])
 def test_things_of_a_body_stay_no_actor(coder: Coder, text: str, mention: str) -> None:
-    assert _resolve(coder, text, mention) is None
+    assert resolve_mention(coder, text, mention, DAY) is None
 
 
 def test_unnamed_gunmen_stay_unidentified(coder: Coder) -> None:
-    actor = _resolve(coder, "Masked gunmen shot dead a shopkeeper in Port-au-Prince on Sunday.", "gunmen")
+    actor = resolve_mention(coder, "Masked gunmen shot dead a shopkeeper in Port-au-Prince on Sunday.", "gunmen", DAY)
     assert actor is not None and actor.sector == "UAF", actor and actor.reason

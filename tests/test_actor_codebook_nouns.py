@@ -13,9 +13,8 @@ from datetime import date
 
 import pytest
 
-from dyadwatch.actors.resolve import ArticleActors
+from coding import resolve_mention
 from dyadwatch.coder import Coder
-from dyadwatch.records import Actor
 
 pytestmark = pytest.mark.model
 
@@ -72,18 +71,10 @@ NOUNS: list[tuple[str, str, str, str | None]] = [
 ]
 
 
-def _resolve(coder: Coder, text: str, mention: str, day: date = DAY) -> Actor | None:
-    actors = ArticleActors(coder.nlp(text), coder.knowledge, day)
-    start = text.index(mention)
-    span = actors.doc.char_span(start, start + len(mention), alignment_mode="expand")
-    assert span is not None, mention
-    return actors.resolve(span.root)
-
-
 @pytest.mark.parametrize(("text", "mention", "country", "sector"), NOUNS)
 def test_noun_takes_its_plover_sector(coder: Coder, text: str, mention: str, country: str,
                                       sector: str | None) -> None:
-    actor = _resolve(coder, text, mention)
+    actor = resolve_mention(coder, text, mention, DAY)
     assert actor is not None, mention
     assert (actor.country, actor.sector) == (country, sector), actor.reason
 
@@ -102,7 +93,7 @@ def test_noun_takes_its_plover_sector(coder: Coder, text: str, mention: str, cou
     ("A London-based Saudi dissident criticised Riyadh.", "dissident", "SAUOPP"),
 ])
 def test_an_outside_tie_is_no_nationality(coder: Coder, text: str, mention: str, code: str) -> None:
-    actor = _resolve(coder, text, mention)
+    actor = resolve_mention(coder, text, mention, DAY)
     assert actor is not None, mention
     assert actor.cameo_code == code, actor.reason
 
@@ -118,7 +109,7 @@ def test_an_outside_tie_is_no_nationality(coder: Coder, text: str, mention: str,
 ])
 def test_a_seat_of_government_stands_for_the_government(coder: Coder, text: str, mention: str,
                                                           code: str) -> None:
-    actor = _resolve(coder, text, mention)
+    actor = resolve_mention(coder, text, mention, DAY)
     assert actor is not None, mention
     assert actor.cameo_code == code, actor.reason
 
@@ -130,7 +121,7 @@ def test_a_seat_of_government_stands_for_the_government(coder: Coder, text: str,
     ("China expelled three BBC journalists.", "journalists", "GBRJRN"),
 ])
 def test_a_news_outlet_is_its_country_s_media(coder: Coder, text: str, mention: str, code: str) -> None:
-    actor = _resolve(coder, text, mention)
+    actor = resolve_mention(coder, text, mention, DAY)
     assert actor is not None, mention
     assert actor.cameo_code == code, actor.reason
 
@@ -151,7 +142,7 @@ def test_a_news_outlet_is_its_country_s_media(coder: Coder, text: str, mention: 
 ])
 def test_the_head_of_a_body_takes_the_body_s_sector(coder: Coder, text: str, mention: str,
                                                      code: str) -> None:
-    actor = _resolve(coder, text, mention)
+    actor = resolve_mention(coder, text, mention, DAY)
     assert actor is not None, mention
     assert actor.cameo_code == code, actor.reason
 
@@ -162,7 +153,7 @@ def test_the_head_of_a_body_takes_the_body_s_sector(coder: Coder, text: str, men
     ("Kenya's president met the Ugandan president in Kampala.", "president", "KENGOV"),
 ])
 def test_a_head_of_state_stays_government(coder: Coder, text: str, mention: str, code: str) -> None:
-    actor = _resolve(coder, text, mention)
+    actor = resolve_mention(coder, text, mention, DAY)
     assert actor is not None, mention
     assert actor.cameo_code == code, actor.reason
 
@@ -174,13 +165,13 @@ def test_a_head_of_state_stays_government(coder: Coder, text: str, mention: str,
     ("Arab foreign ministers condemned the Israeli raid on Jenin.", "ministers"),
 ])
 def test_a_region_of_several_states_gives_no_country(coder: Coder, text: str, mention: str) -> None:
-    actor = _resolve(coder, text, mention)
+    actor = resolve_mention(coder, text, mention, DAY)
     assert actor is not None, mention
     assert (actor.country, actor.sector) == (None, "GOV"), actor.reason
 
 
 def test_a_nationality_beside_a_region_stands(coder: Coder) -> None:
-    actor = _resolve(coder, "Nigerian and other African leaders met in Niamey.", "Nigerian")
+    actor = resolve_mention(coder, "Nigerian and other African leaders met in Niamey.", "Nigerian", DAY)
     assert actor is not None
     assert actor.country == "NGA", actor.reason
 

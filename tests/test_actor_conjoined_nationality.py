@@ -9,21 +9,12 @@ from datetime import date
 
 import pytest
 
-from dyadwatch.actors.resolve import ArticleActors
+from coding import resolve_mention
 from dyadwatch.coder import Coder
-from dyadwatch.records import Actor
 
 pytestmark = pytest.mark.model
 
 DAY = date(2014, 8, 19)
-
-
-def _resolve(coder: Coder, text: str, mention: str) -> Actor | None:
-    actors = ArticleActors(coder.nlp(text), coder.knowledge, DAY)
-    start = text.index(mention)
-    span = actors.doc.char_span(start, start + len(mention), alignment_mode="expand")
-    assert span is not None
-    return actors.resolve(span.root)
 
 
 @pytest.mark.parametrize(("text", "mention", "country", "sector"), [
@@ -34,12 +25,12 @@ def _resolve(coder: Coder, text: str, mention: str) -> Actor | None:
 def test_a_coordinated_role_shares_its_partner_s_nationality(
     coder: Coder, text: str, mention: str, country: str, sector: str
 ) -> None:
-    actor = _resolve(coder, text, mention)
+    actor = resolve_mention(coder, text, mention, DAY)
     assert actor is not None, mention
     assert (actor.country, actor.sector) == (country, sector), actor.reason
 
 
 def test_local_people_are_not_their_partner_s(coder: Coder) -> None:
-    actor = _resolve(coder, "Chadian troops and local police patrolled the streets of Bangui on Monday.", "police")
+    actor = resolve_mention(coder, "Chadian troops and local police patrolled the streets of Bangui on Monday.", "police", DAY)
     # (with no country of its own it may still take the story's, as any bare role does)
     assert actor is None or "shares the nationality" not in actor.reason, actor.reason

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from dyadwatch.actors.resolve import ArticleActors
+from coding import resolve_mention
 from dyadwatch.coder import Coder
 
 pytestmark = pytest.mark.model
@@ -32,11 +32,7 @@ CASES = [
 def test_a_counterpart_takes_the_office_of_the_actor_before_it(
     coder: Coder, text: str, mention: str, country: str, sector: str
 ) -> None:
-    actors = ArticleActors(coder.nlp(text), coder.knowledge, DAY)
-    start = text.index(mention)
-    span = actors.doc.char_span(start, start + len(mention), alignment_mode="expand")
-    assert span is not None
-    actor = actors.resolve(span.root)
+    actor = resolve_mention(coder, text, mention, DAY)
     assert actor is not None, mention
     assert (actor.country, actor.sector) == (country, sector), actor.reason
 

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from coding import resolve_mention
 from dyadwatch.actors.resolve import ArticleActors
 from dyadwatch.coder import Coder
 
@@ -29,11 +30,7 @@ CASES = [
 def test_an_unknown_body_takes_the_sector_of_its_description(
     coder: Coder, text: str, mention: str, country: str, sector: str
 ) -> None:
-    actors = ArticleActors(coder.nlp(text), coder.knowledge, DAY)
-    start = text.index(mention)
-    span = actors.doc.char_span(start, start + len(mention), alignment_mode="expand")
-    assert span is not None
-    actor = actors.resolve(span.root)
+    actor = resolve_mention(coder, text, mention, DAY)
     assert actor is not None, mention
     assert (actor.country, actor.sector) == (country, sector), actor.reason
 

@@ -9,21 +9,12 @@ from datetime import date
 
 import pytest
 
-from dyadwatch.actors.resolve import ArticleActors
+from coding import resolve_mention
 from dyadwatch.coder import Coder
-from dyadwatch.records import Actor
 
 pytestmark = pytest.mark.model
 
 DAY = date(2019, 4, 9)
-
-
-def _resolve(coder: Coder, text: str, mention: str) -> Actor | None:
-    actors = ArticleActors(coder.nlp(text), coder.knowledge, DAY)
-    start = text.index(mention)
-    span = actors.doc.char_span(start, start + len(mention), alignment_mode="expand")
-    assert span is not None
-    return actors.resolve(span.root)
 
 
 @pytest.mark.parametrize(("text", "mention", "country"), [
@@ -32,13 +23,13 @@ def _resolve(coder: Coder, text: str, mention: str) -> Actor | None:
     ("Rockets hit a Turkish outpost in northern Syria on Sunday.", "outpost", "TUR"),
 ])
 def test_a_state_s_military_posts_are_its_military(coder: Coder, text: str, mention: str, country: str) -> None:
-    actor = _resolve(coder, text, mention)
+    actor = resolve_mention(coder, text, mention, DAY)
     assert actor is not None, mention
     assert (actor.country, actor.sector) == (country, "MIL"), actor.reason
 
 
 def test_a_state_s_position_in_the_singular_is_a_stance(coder: Coder) -> None:
-    actor = _resolve(coder, "Diplomats said the Turkish position on the talks had hardened.", "position")
+    actor = resolve_mention(coder, "Diplomats said the Turkish position on the talks had hardened.", "position", DAY)
     assert actor is None or actor.sector != "MIL", actor.reason
 
 
@@ -47,7 +38,7 @@ def test_a_state_s_position_in_the_singular_is_a_stance(coder: Coder) -> None:
     ("Aid groups reached Sudanese families displaced by the fighting in Darfur.", "families"),
 ])
 def test_displaced_people_are_ref(coder: Coder, text: str, mention: str) -> None:
-    actor = _resolve(coder, text, mention)
+    actor = resolve_mention(coder, text, mention, DAY)
     assert actor is not None, mention
     assert actor.sector == "REF", actor.reason
 
@@ -57,6 +48,6 @@ def test_displaced_people_are_ref(coder: Coder, text: str, mention: str) -> None
     ("Chad took in more Darfuri refugees from Sudan last month.", "refugees", "SDN"),
 ])
 def test_refugees_are_of_the_country_they_come_from(coder: Coder, text: str, mention: str, country: str) -> None:
-    actor = _resolve(coder, text, mention)
+    actor = resolve_mention(coder, text, mention, DAY)
     assert actor is not None, mention
     assert (actor.country, actor.sector) == (country, "REF"), actor.reason

@@ -14,9 +14,9 @@ from datetime import date
 
 import pytest
 
+from coding import resolve_mention
 from dyadwatch.actors.resolve import ArticleActors
 from dyadwatch.coder import Coder
-from dyadwatch.records import Actor
 
 pytestmark = pytest.mark.model
 
@@ -168,14 +168,6 @@ CASES: list[tuple[str, str, str, str | None]] = [
 ]
 
 
-def _resolve(coder: Coder, text: str, mention: str) -> Actor | None:
-    actors = ArticleActors(coder.nlp(text), coder.knowledge, DAY)
-    start = text.index(mention)
-    span = actors.doc.char_span(start, start + len(mention), alignment_mode="expand")
-    assert span is not None, mention
-    return actors.resolve(span.root)
-
-
 def test_the_table_is_large_and_covers_the_sectors() -> None:
     assert len(CASES) >= 60
     assert {sector for *_, sector in CASES} >= {
@@ -187,7 +179,7 @@ def test_the_table_is_large_and_covers_the_sectors() -> None:
 @pytest.mark.parametrize(("text", "mention", "country", "sector"), CASES)
 def test_sector_follows_plover(coder: Coder, text: str, mention: str, country: str,
                                sector: str | None) -> None:
-    actor = _resolve(coder, text, mention)
+    actor = resolve_mention(coder, text, mention, DAY)
     assert actor is not None, mention
     assert (actor.country, actor.sector) == (country, sector), actor.reason
 
@@ -199,13 +191,13 @@ def test_sector_follows_plover(coder: Coder, text: str, mention: str, country: s
     (KE + "The villagers' sons were abducted.", "sons"),
 ])
 def test_kin_of_people_without_office_are_not_elite(coder: Coder, text: str, mention: str) -> None:
-    actor = _resolve(coder, text, mention)
+    actor = resolve_mention(coder, text, mention, DAY)
     assert actor is None or actor.sector != "ELI", actor.reason
 
 
 def test_a_relative_named_by_pronoun_takes_the_office_of_the_person_before(coder: Coder) -> None:
     text = KE + "Interior Minister Kamau Njoroge resigned on Monday. His son was arrested last week."
-    actor = _resolve(coder, text, "son")
+    actor = resolve_mention(coder, text, "son", DAY)
     assert actor is not None
     assert (actor.country, actor.sector) == ("KEN", "ELI"), actor.reason
     assert "Kamau Njoroge" in actor.reason
