@@ -122,23 +122,25 @@ class StoreLock:
         self._queue = _LockFile(Path(f"{base}.queue"))
 
     def acquire_writer(self, timeout: float) -> None:
+        self._take_writer()
+        self._enter(shared=False, timeout=timeout)
+
+    def _take_writer(self) -> None:
+        """Take the writer lock, or close and raise when another process writes the database or
+        the folder is read-only."""
         if not self._writer.try_acquire():
             self.close()
             raise StoreError(f"{self.db}: another process is writing this database")
         if self._writer.unlocked:
             self.close()
             raise StoreError(f"{self.db}: the folder is read-only; the database can only be read")
-        self._enter(shared=False, timeout=timeout)
 
     def check_writer_free(self) -> None:
         """Fail now, as :meth:`acquire_writer` would, when another process writes the database
         or the folder is read-only; hold nothing afterwards. For a caller with slow work to do
         before it opens the store (``watch`` loads the model first, for its forked workers)."""
         try:
-            if not self._writer.try_acquire():
-                raise StoreError(f"{self.db}: another process is writing this database")
-            if self._writer.unlocked:
-                raise StoreError(f"{self.db}: the folder is read-only; the database can only be read")
+            self._take_writer()
         finally:
             self.close()
 

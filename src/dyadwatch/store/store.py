@@ -98,8 +98,7 @@ class Store:
         db = Path(raw)
         if read_only and not db.is_file():
             raise StoreError(f"{db}: no such database (run `dyadwatch ingest` first)")
-        if not db.parent.is_dir():
-            raise StoreError(f"{db}: folder {db.parent} does not exist")
+        _check_folder(db)
         lock = StoreLock(db)
         if read_only:
             lock.acquire_reader(timeout)
@@ -392,6 +391,10 @@ def check_writable(path: str | Path | None = None) -> None:
     if raw == MEMORY:
         return
     db = Path(raw)
+    _check_folder(db)
+    StoreLock(db).check_writer_free()
+
+
+def _check_folder(db: Path) -> None:
     if not db.parent.is_dir():
         raise StoreError(f"{db}: folder {db.parent} does not exist")
-    StoreLock(db).check_writer_free()
