@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 from dyadwatch.actors.resolve import ArticleActors
 from dyadwatch.coder import Coder
@@ -25,3 +28,14 @@ def resolve_mention(coder: Coder, text: str, mention: str, day: date) -> Actor |
     span = actors.doc.char_span(start, start + len(mention), alignment_mode="expand")
     assert span is not None, mention
     return actors.resolve(span.root)
+
+
+def read_suite(path: Path) -> list[dict[str, Any]]:
+    """The records of a JSON Lines gold suite, each line checked to be one JSON object."""
+    out = []
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        assert line.strip(), f"{path.name}:{lineno}: blank line"
+        data = json.loads(line)
+        assert isinstance(data, dict), f"{path.name}:{lineno}: not an object"
+        out.append(data)
+    return out

@@ -7,7 +7,6 @@ loaded here; measuring the coder on the suite is ``dyadwatch eval``'s job.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from functools import cache
@@ -16,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from coding import read_suite
 from dyadwatch.evaluation.evaluate import read_gold
 from dyadwatch.knowledge.base import SECTORS, Knowledge, load_knowledge
 from dyadwatch.knowledge.ontology import load_ontology
@@ -31,13 +31,7 @@ UNKNOWN = "---"
 
 @cache
 def records() -> list[dict[str, Any]]:
-    out = []
-    for lineno, line in enumerate(SUITE.read_text(encoding="utf-8").splitlines(), start=1):
-        assert line.strip(), f"{SUITE.name}:{lineno}: blank line"
-        data = json.loads(line)
-        assert isinstance(data, dict), f"{SUITE.name}:{lineno}: not an object"
-        out.append(data)
-    return out
+    return read_suite(SUITE)
 
 
 def with_events() -> list[dict[str, Any]]:

@@ -9,7 +9,6 @@ No model is loaded here; measuring the coder is ``dyadwatch eval``'s job.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from functools import cache
@@ -18,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from coding import read_suite
 from dyadwatch.evaluation.evaluate import read_gold
 from dyadwatch.knowledge.base import SECTORS, load_knowledge
 from dyadwatch.knowledge.ontology import load_ontology
@@ -40,13 +40,7 @@ COMMON_SECTORS = frozenset({
 
 @cache
 def records() -> list[dict[str, Any]]:
-    out = []
-    for lineno, line in enumerate(SUITE.read_text(encoding="utf-8").splitlines(), start=1):
-        assert line.strip(), f"{SUITE.name}:{lineno}: blank line"
-        data = json.loads(line)
-        assert isinstance(data, dict), f"{SUITE.name}:{lineno}: not an object"
-        out.append(data)
-    return out
+    return read_suite(SUITE)
 
 
 @cache
