@@ -297,6 +297,19 @@ def test_igo_bodies(coder: Coder) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    ("A UN panel of experts accused Libya's rival factions of breaking the arms embargo.", "panel", "IGOUNO"),
+    ("An African Union committee criticised the postponement of the vote.", "committee", "IGOAFU"),
+    ("A NATO mission trained Iraqi officers near Baghdad.", "mission", "IGONAT"),
+])
+def test_a_panel_or_committee_of_an_international_organisation_is_the_organisation(
+    coder: Coder, text: str, mention: str, code: str,
+) -> None:
+    found = _resolve(coder, text, mention)
+    assert (found.country, found.kind) == (code, "igo")
+
+
+@pytest.mark.model
 def test_possessor_country_and_weak_heads(coder: Coder) -> None:
     text = "Ghana's army and Kenya's police trained together."
     assert _cs(_resolve(coder, text, "army")) == ("GHA", "MIL")
