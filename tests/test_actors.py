@@ -24,6 +24,7 @@ from dyadwatch.actors.cues import (
     locative_place,
     modified_noun,
 )
+from dyadwatch.actors.regions import region_country
 from dyadwatch.actors.resolve import ArticleActors, cameo_actor_code
 from dyadwatch.coder import Coder
 from dyadwatch.knowledge.base import load_knowledge
@@ -307,6 +308,23 @@ def test_a_panel_or_committee_of_an_international_organisation_is_the_organisati
 ) -> None:
     found = _resolve(coder, text, mention)
     assert (found.country, found.kind) == (code, "igo")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "code"), [
+    ("The Tigray regional government rejected the federal budget.", "ETH"),
+    ("The regional government of Catalonia called new elections.", "ESP"),
+    ("The Kurdistan regional government signed an oil deal with Ankara.", "IRQ"),
+])
+def test_a_regional_government_of_a_named_region_is_its_countrys(coder: Coder, text: str, code: str) -> None:
+    assert _cs(_resolve(coder, text, "government")) == (code, "GOV")
+
+
+def test_region_names_give_one_country_or_none() -> None:
+    assert region_country("Tigray") == "ETH"
+    assert region_country("the Gaza Strip") == "PSE"
+    assert region_country("Punjab") is None  # a state of India and a province of Pakistan
+    assert region_country("Kashmir") is None  # our gazetteer gives it no one country
 
 
 @pytest.mark.model

@@ -247,6 +247,9 @@ class ArticleActors(ActorScope):
             res = self.names.entity(ent, span)
             if res is not None:
                 return res
+        # 1b. a listed body with its last words in lower case ("the Kurdistan regional government")
+        if ent is None and (named := self.names.lowercase_name(span, head)) is not None:
+            return named
         # 2. "his country", "their government": the possessor's
         possessor = self.roles.possessor(head, speaker)
         if head.lower_ in ("country", "nation", "government") and possessor is not None:
