@@ -87,6 +87,12 @@ class Objects:
         infinitive as its subordinator."""
         children = [(c.dep_, c) for c in token.children]  # read once: asked of every verb
         prt = {c.lower_ for dep, c in children if dep == "prt"}
+        # "sent thirty soldiers back to Khartoum": the parser makes 'back' an adverb heading the
+        # 'to' of the destination; sent back to where they came from is the particle verb (a
+        # return), never the bare 'send' of a deployment
+        if any(dep == "advmod" and c.lower_ == "back" and c.i > token.i
+               and any(g.dep_ == "prep" and g.lower_ == "to" for g in c.children) for dep, c in children):
+            prt.add("back")
         preps = {
             c.lower_ for dep, c in children
             if dep == "prep" and c.i > token.i and TIME_ENTITIES.isdisjoint({p.ent_type_ for p in c.children})

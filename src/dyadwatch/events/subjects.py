@@ -51,7 +51,9 @@ def stray_agents(head: Token) -> list[Token]:
     passive verb or of an event noun that has no agent of its own. Two phrase levels deep at
     most, never into a clause below the head ("officials appointed by X" is another act), and
     never a date ("by Friday")."""
-    stack = [(c, 0) for c in head.children if c.dep_ in ("prep", "agent", "appos")]
+    # an adverb heading a phrase counts as one ("sent back to Niamey by Chad": 'back' -> 'to')
+    stack = [(c, 0) for c in head.children if c.dep_ in ("prep", "agent", "appos") or (
+        c.dep_ == "advmod" and c.i > head.i and any(g.dep_ == "prep" for g in c.children))]
     while stack:
         tok, level = stack.pop(0)
         if tok.dep_ in ("prep", "agent") and tok.lower_ == "by":
@@ -64,7 +66,7 @@ def stray_agents(head: Token) -> list[Token]:
         for c in tok.children:
             if c.dep_ in ("pobj", "appos", "conj") and tok.dep_ in ("prep", "appos"):
                 stack.append((c, level + 1))
-            elif c.dep_ in ("prep", "agent") and tok.dep_ in ("pobj", "appos", "conj"):
+            elif c.dep_ in ("prep", "agent") and tok.dep_ in ("pobj", "appos", "conj", "advmod"):
                 stack.append((c, level))
     return []
 
