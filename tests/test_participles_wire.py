@@ -111,3 +111,12 @@ def test_forces_put_on_alert_in_the_passive_are_the_agents_posture(coder: Coder,
     coded = country_codes(coder, text, DATE)
     assert [(s, c) for s, t, c, _ in coded if c.startswith("15")] == [(source, "152")]
     assert not [t for s, t, c, _ in coded if t == source]  # the agent is not its own target
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("A delegation was dispatched to Riga by Estonia on Tuesday.", "EST", "LVA"),
+    ("Norway sent a parliamentary delegation to Bogota last week.", "NOR", "COL"),
+])
+def test_a_delegation_sent_is_a_visit_of_the_sender_active_or_passive(
+        coder: Coder, text: str, source: str, target: str) -> None:
+    assert (source, target, "042", "asserted") in country_codes(coder, text, DATE)
