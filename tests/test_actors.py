@@ -15,6 +15,7 @@ import spacy
 from click.testing import CliRunner
 from spacy.tokens import Doc, Span
 
+from coding import country_codes
 from dyadwatch.actors.cues import (
     clean_name,
     collective_marker,
@@ -318,6 +319,14 @@ def test_a_panel_or_committee_of_an_international_organisation_is_the_organisati
 ])
 def test_a_regional_government_of_a_named_region_is_its_countrys(coder: Coder, text: str, code: str) -> None:
     assert _cs(_resolve(coder, text, "government")) == (code, "GOV")
+
+
+@pytest.mark.model
+def test_a_regional_government_is_not_its_states_own_government(coder: Coder) -> None:
+    # the two governments are of one country, but two bodies: their talks are an event
+    coded = country_codes(coder, "The Tigray regional government held talks with Ethiopia's federal government.",
+                          "2022-11-02")
+    assert [(s, t, c[:2]) for s, t, c, _ in coded] == [("ETH", "ETH", "04")]
 
 
 def test_region_names_give_one_country_or_none() -> None:
