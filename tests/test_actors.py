@@ -15,6 +15,7 @@ import spacy
 from click.testing import CliRunner
 from spacy.tokens import Doc, Span
 
+from coding import country_codes
 from dyadwatch.actors.cues import (
     clean_name,
     collective_marker,
@@ -24,6 +25,7 @@ from dyadwatch.actors.cues import (
     locative_place,
     modified_noun,
 )
+from dyadwatch.actors.regions import region_country
 from dyadwatch.actors.resolve import ArticleActors, cameo_actor_code
 from dyadwatch.coder import Coder
 from dyadwatch.knowledge.base import load_knowledge
@@ -294,6 +296,44 @@ def test_igo_bodies(coder: Coder) -> None:
     assert (peacekeepers.country, peacekeepers.sector, peacekeepers.kind) == ("IGONAT", "MIL", "igo")
     officials = _resolve(coder, "UN officials visited the camp.", "officials")
     assert (officials.country, officials.kind) == ("IGOUNO", "igo")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    ("A UN panel of experts accused Libya's rival factions of breaking the arms embargo.", "panel", "IGOUNO"),
+    ("An African Union committee criticised the postponement of the vote.", "committee", "IGOAFU"),
+    ("A NATO mission trained Iraqi officers near Baghdad.", "mission", "IGONAT"),
+])
+def test_a_panel_or_committee_of_an_international_organisation_is_the_organisation(
+    coder: Coder, text: str, mention: str, code: str,
+) -> None:
+    found = _resolve(coder, text, mention)
+    assert (found.country, found.kind) == (code, "igo")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "code"), [
+    ("The Tigray regional government rejected the federal budget.", "ETH"),
+    ("The regional government of Catalonia called new elections.", "ESP"),
+    ("The Kurdistan regional government signed an oil deal with Ankara.", "IRQ"),
+])
+def test_a_regional_government_of_a_named_region_is_its_countrys(coder: Coder, text: str, code: str) -> None:
+    assert _cs(_resolve(coder, text, "government")) == (code, "GOV")
+
+
+@pytest.mark.model
+def test_a_regional_government_is_not_its_states_own_government(coder: Coder) -> None:
+    # the two governments are of one country, but two bodies: their talks are an event
+    coded = country_codes(coder, "The Tigray regional government held talks with Ethiopia's federal government.",
+                          "2022-11-02")
+    assert [(s, t, c[:2]) for s, t, c, _ in coded] == [("ETH", "ETH", "04")]
+
+
+def test_region_names_give_one_country_or_none() -> None:
+    assert region_country("Tigray") == "ETH"
+    assert region_country("the Gaza Strip") == "PSE"
+    assert region_country("Punjab") is None  # a state of India and a province of Pakistan
+    assert region_country("Kashmir") is None  # our gazetteer gives it no one country
 
 
 @pytest.mark.model

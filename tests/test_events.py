@@ -209,6 +209,19 @@ def test_context_refines_aid_to_humanitarian(coder: Coder) -> None:
     assert ("CAN", "HTI", "073") in _dyads(events)
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("Prosecutors in Chile opened a probe into bribery at the copper regulator.", "091"),
+    ("Spanish judges began investigating money laundering by a property developer.", "091"),
+    ("Prosecutors in Chile opened an investigation on Monday.", "090"),
+    ("The court's prosecutor opened an investigation into war crimes committed by the army.", "094"),
+])
+def test_a_legal_setting_alone_does_not_make_an_inquiry_one_into_war_crimes(
+    coder: Coder, text: str, code: str,
+) -> None:
+    # "legal" says where an inquiry is heard; 094 asks for the military matter as well
+    assert [e.cameo.code for e in _events(coder, text) if e.cameo.root == "09"] == [code]
+
+
 def test_government_protest_is_an_official_complaint(coder: Coder) -> None:
     events = _events(coder, "Algeria summoned the French ambassador on Sunday to protest against remarks by President Macron.")
     assert [e.cameo.code for e in events] == ["114"]

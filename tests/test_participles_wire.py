@@ -82,3 +82,41 @@ def test_a_participle_describing_an_object_makes_no_event_of_its_own(coder: Code
     # "dismissed the accusations made by Beirut": the accusations are what was dismissed
     coded = country_codes(coder, "Syria dismissed the accusations made by Lebanon as baseless.", DATE)
     assert not [c for c in coded if c[0] == "LBN"]
+
+
+# -- a participle with its 'by' agent describing the subject: "weapons supplied by X arrived" ----
+
+
+@pytest.mark.parametrize(("text", "source", "target", "code"), [
+    ("Tanks delivered to Poland by South Korea arrived at the port of Gdynia.", "KOR", "POL", "072"),
+    ("Howitzers supplied to Armenia by India reached the border last month.", "IND", "ARM", "072"),
+    ("Peacekeepers deployed to Lebanon by Ireland began their patrols on Monday.", "IRL", "LBN", "074"),
+])
+def test_a_participle_with_its_agent_describing_the_subject_is_the_agents_act(
+        coder: Coder, text: str, source: str, target: str, code: str) -> None:
+    coded = country_codes(coder, text, DATE)
+    assert (source, target, code, "asserted") in coded
+    # what the subject did next (arrived, began) is not the agent's
+    assert not [c for c in coded if c[0] == source and c[2] != code]
+
+
+# -- a passive whose particle follows the verb, and a 'by' hung under its phrase ----------------
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Border troops were put on alert by Azerbaijan on Friday.", "AZE"),
+    ("Three brigades in the south were placed on combat alert by Belarus.", "BLR"),
+])
+def test_forces_put_on_alert_in_the_passive_are_the_agents_posture(coder: Coder, text: str, source: str) -> None:
+    coded = country_codes(coder, text, DATE)
+    assert [(s, c) for s, t, c, _ in coded if c.startswith("15")] == [(source, "152")]
+    assert not [t for s, t, c, _ in coded if t == source]  # the agent is not its own target
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("A delegation was dispatched to Riga by Estonia on Tuesday.", "EST", "LVA"),
+    ("Norway sent a parliamentary delegation to Bogota last week.", "NOR", "COL"),
+])
+def test_a_delegation_sent_is_a_visit_of_the_sender_active_or_passive(
+        coder: Coder, text: str, source: str, target: str) -> None:
+    assert (source, target, "042", "asserted") in country_codes(coder, text, DATE)

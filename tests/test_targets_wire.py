@@ -275,6 +275,20 @@ def test_soldiers_sent_somewhere_are_no_persons_returned(coder: Coder) -> None:
         coder, "Chad sent back 40 Nigerien soldiers held since the fighting.", DATE)]
 
 
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Mali sent twenty Ivorian soldiers back to Abidjan on Friday.", "MLI", "CIV"),
+    ("Eleven Pakistani fishermen were sent back to Karachi by India.", "IND", "PAK"),
+    ("Six Turkish pilots held since March were sent back to Ankara by Syria.", "SYR", "TUR"),
+])
+def test_people_sent_back_to_their_country_are_returned_not_deployed(
+        coder: Coder, text: str, source: str, target: str) -> None:
+    # 'back' the parser reads as an adverb over 'to X' is still the particle of a return, and
+    # a 'by' under the destination is still the agent
+    coded = country_codes(coder, text, DATE)
+    assert (source, target, "0841") in [(s, t, c) for s, t, c, _ in coded]
+    assert not [c for _, _, c, _ in coded if c.startswith("15")]
+
+
 def test_the_opposition_as_a_party_is_no_disapproval(coder: Coder) -> None:
     coded = country_codes(coder, "Kenya's opposition called for fresh elections on Monday.", DATE)
     assert not [c for _, _, c, _ in coded if c == "110"]

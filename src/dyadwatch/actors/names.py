@@ -20,6 +20,7 @@ from dyadwatch.actors.cues import (
     locative_place,
     place_noun,
 )
+from dyadwatch.actors.regions import region_country
 from dyadwatch.actors.scope import ActorScope, Resolution
 from dyadwatch.knowledge.base import Organisation
 from dyadwatch.knowledge.words import MOVEMENT_VERBS
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 
 # A row of organisations.tsv whose sector changed on a date says so in its note: "since
 # 2021-08-15; REB before then" (the Taliban: rebels, then the de facto government).
+# Labels the parser gives a region's name; a person's or a date's is never one.
+_REGION_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP"})
 _SECTOR_BEFORE = re.compile(r"\bsince (\d{4}-\d{2}-\d{2}); ([A-Z]{3}) before then\b")
 
 
@@ -229,6 +232,17 @@ class NameResolver:
                               f"organisation '{text}'{where}")
         return Resolution(self.scope.country_name(hit.code), hit.code, None, "state", f"name '{text}'")
 
+    def lowercase_name(self, span: Span, head: Token) -> Resolution | None:
+        """A body our lists name, written with its last words in lower case: "the Kurdistan
+        regional government" is the Kurdistan Regional Government. The words run from a name
+        the parser found before the head to the head; only an organisation or IGO counts."""
+        first = next((e for t in span if t.i < head.i and (e := self.scope.ents.get(t.i)) is not None), None)
+        if first is None or first.end > head.i:
+            return None
+        text = self.scope.doc[first.start:head.i + 1].text
+        hit = next((h for h in self.scope.knowledge.lookup(text) if h.kind in ("organisation", "igo")), None)
+        return self._from_hit(hit, text) if hit is not None else None
+
     def affiliation(self, span: Span, head: Token) -> Resolution | None:
         """The organisation a role in ``span`` belongs to ("Boko Haram fighters", "Hamas
         gunmen"): the named organisation inside the mention nearest before its head."""
@@ -258,10 +272,13 @@ class NameResolver:
             if skip is not None and ent.start == skip.start:
                 continue
             hit = hit_of(ent)
+            distance = head.i - ent.start if ent.start < head.i else 1000 + ent.start - head.i
+            if hit is None and ent.label_ in _REGION_LABELS and (area := region_country(ent.text)):
+                # "the Tigray regional government", "Catalonia's police": the region's country
+                cues.append((distance, Cue(area, f"region '{ent.text}' lies in {area}", "region")))
             if hit is None or is_ethnic(ent) or is_allegiance(ent) or is_outside_tie(ent):
                 continue
             kind, code = hit
-            distance = head.i - ent.start if ent.start < head.i else 1000 + ent.start - head.i
             if kind in COUNTRYISH:
                 cues.append((distance, Cue(code, f"nationality '{ent.text}' -> {code}", kind)))
             elif kind in ("organisation", "igo"):

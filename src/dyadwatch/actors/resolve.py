@@ -241,12 +241,12 @@ class ArticleActors(ActorScope):
                      and c.ent_type_ == "" and self.knowledge.role(c.lower_) is not None), None)
 
     def _resolve_span(self, span: Span, head: Token, speaker: Actor | None) -> Resolution | None:
-        # 1. a named entity that contains the head decides the kind of actor
+        # 1. a named entity that contains the head decides the kind of actor; else a listed body
+        # written with its last words in lower case ("the Kurdistan regional government")
         ent = self.ents.get(head.i)
-        if ent is not None:
-            res = self.names.entity(ent, span)
-            if res is not None:
-                return res
+        res = self.names.entity(ent, span) if ent is not None else self.names.lowercase_name(span, head)
+        if res is not None:
+            return res
         # 2. "his country", "their government": the possessor's
         possessor = self.roles.possessor(head, speaker)
         if head.lower_ in ("country", "nation", "government") and possessor is not None:

@@ -182,8 +182,8 @@ class RoleResolver:
                 return replace(holder, reason="; ".join([*reasons, holder.reason]))
         kind: ActorKind = "group" if role.kind == "group" or sector in ("REB", "UAF", "OPP", "CVL", "REF") \
             else "organisation"
-        if head.lower_ in ("government", "presidency"):
-            kind = "state"
+        if head.lower_ in ("government", "presidency") and (cue is None or cue.kind not in ("region", "organisation")):
+            kind = "state"  # a region's own government is not its state's ("Tigray regional government")
         name = f"{org.name if org else self.scope.country_name(country)} {role.term}" if country else role.term
         return Resolution(name, country, sector, self.scope.kind_for(country, kind), "; ".join(reasons))
 

@@ -275,8 +275,12 @@ class PartyFinder:
                 # protested") or a thing acted on ("shots were fired", "a mosque was torched")
                 # is reported with its target unknown.
                 return None
-        # a target found where the pattern finds none may still be the forces it moves
-        real_targets = [a for a in real_targets if not _own_forces(match, a, real_sources)]
+        # a target found where the pattern finds none may still be the forces it moves; and a
+        # posture's doer is never its target ("were placed on alert by Armenia": the 'by' hung
+        # under 'alert' is the agent); one span of two ("the two leaders") may be
+        posture = code[:2] == POSTURE_ROOT
+        real_targets = [a for a in real_targets if not _own_forces(match, a, real_sources) and not (posture and any(
+            (a.start, a.end, a.country) == (s.start, s.end, s.country) for s in real_sources))]
         if code[:2] == "17" and len(real_targets) == 1:
             real_sources = [_domestic_forces(a, real_targets[0]) for a in real_sources]
         return FoundParties(real_sources, real_targets, rule, through)

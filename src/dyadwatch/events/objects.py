@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dyadwatch.events.participles import described_noun
+from dyadwatch.events.participles import described_noun, participle_noun, reduced_relative
 from dyadwatch.knowledge.words import (
     ANSWERING_VERBS,
     CARRIER_NOUNS,
@@ -59,10 +59,17 @@ class Objects:
                             return e
         if "nsubjpass" in deps and token.tag_ == "VBN":
             return children[deps.index("nsubjpass")]  # "sanctions were imposed": the passive subject
-        if token.dep_ == "acl" and token.tag_ == "VBN" and "agent" in deps and token.head.dep_ in ("nsubj", "nsubjpass"):
+        if token.dep_ == "acl" and token.tag_ in ("VBN", "VBD") and "agent" in deps and token.head.dep_ in ("nsubj", "nsubjpass"):
             # "journalists detained by police were freed", "sanctions imposed by the EU were
             # lifted": the subject a participle with its doer describes is what the doer acted on
+            # (tagged as a past tense too: a 'by' agent marks the participle)
             return token.head
+        if "agent" in deps and "nsubj" in deps and token.tag_ in ("VBN", "VBD") and "aux" not in deps:
+            # "weapons supplied to Ukraine by Germany arrived", parsed with 'supplied' as the
+            # finite verb of 'weapons': a 'by' agent makes its subject what is acted on
+            return children[deps.index("nsubj")]
+        if token.dep_ == "csubj" and reduced_relative(token):
+            return participle_noun(token)  # "peacekeepers deployed to X by Y began ...": the peacekeepers
         if "csubjpass" in deps and token.tag_ == "VBN":
             return described_noun(token, ("csubjpass",))  # "soldiers captured in X were freed"
         return None
@@ -87,6 +94,12 @@ class Objects:
         infinitive as its subordinator."""
         children = [(c.dep_, c) for c in token.children]  # read once: asked of every verb
         prt = {c.lower_ for dep, c in children if dep == "prt"}
+        # "sent thirty soldiers back to Khartoum": the parser makes 'back' an adverb heading the
+        # 'to' of the destination; sent back to where they came from is the particle verb (a
+        # return), never the bare 'send' of a deployment
+        if any(dep == "advmod" and c.lower_ == "back" and c.i > token.i
+               and any(g.dep_ == "prep" and g.lower_ == "to" for g in c.children) for dep, c in children):
+            prt.add("back")
         preps = {
             c.lower_ for dep, c in children
             if dep == "prep" and c.i > token.i and TIME_ENTITIES.isdisjoint({p.ent_type_ for p in c.children})

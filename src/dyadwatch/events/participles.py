@@ -28,6 +28,9 @@ _CLAUSE_TAKING: Final = frozenset({
     "notice", "demand", "recommend", "propose", "allege", "reckon", "wish",
 })
 
+# Entity types a 'by' phrase names that are no doer: a deadline, an amount.
+_NOT_DOERS: Final = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
+
 # What a finite clause has and a participle describing a noun has not: an auxiliary, a
 # subordinator, an object or a complement of its own.
 _FINITE_MARKS: Final = frozenset({
@@ -55,6 +58,14 @@ def reduced_relative(verb: Token) -> bool:
     # a comma between the verb and the noun opens a new clause ("sent troops, rebels said")
     between = verb.doc[head.i + 1:noun.i]
     return not any(c.dep_ in ("dobj", "obj") for c in head.children) and not any(t.text in ",;:" for t in between)
+
+
+def by_phrase(verb: Token) -> list[Token]:
+    """The doers a participle's 'by' names, whether the parser made it the agent or a plain
+    preposition ("peacekeepers deployed to Lebanon by Ireland began ..."); never a date ("by
+    Friday") or a number ("by 10 percent")."""
+    return [p for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+            for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in _NOT_DOERS]
 
 
 def participle_noun(verb: Token) -> Token | None:

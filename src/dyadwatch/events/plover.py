@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from dyadwatch.knowledge.words import REFINABLE
 
@@ -26,6 +26,11 @@ if TYPE_CHECKING:
     from dyadwatch.records import Actor, Event
 
 _WORD = re.compile(r"[a-z]+")
+# Contexts that name where a matter is heard, not what it is about: a prosecutor or a court puts
+# an inquiry in the "legal" context whatever it looks into. Such a context picks a narrower code
+# only with the other contexts that code lists ("legal" and "military" for 094, war crimes), so
+# that prosecutors probing bribery stay with the codes the matter itself picks (091), or 090.
+SETTING_CONTEXTS: Final = frozenset({"legal"})
 # Article-level PLOVER contexts: a keyword in the headline, or this many times in the text.
 _ARTICLE_CONTEXT_MIN = 3
 
@@ -52,9 +57,11 @@ class PloverContexts:
         if code not in REFINABLE:
             return code
         narrower = _narrower(self.ontology, code)
+        named = frozenset(contexts)
         for ctx in contexts:
             for child in narrower:
-                if ctx in self.ontology.plover_for(child.code).context:
+                wanted = self.ontology.plover_for(child.code).context
+                if ctx in wanted and (ctx not in SETTING_CONTEXTS or named.issuperset(wanted)):
                     return child.code
         return code
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dyadwatch.events.participles import described_noun, reduced_relative
+from dyadwatch.events.participles import by_phrase, described_noun, reduced_relative
 from dyadwatch.knowledge.words import (
     ACTIVE_PASSIVES,
     ADVERBIAL_GERUND_PREPS,
@@ -44,6 +44,16 @@ def agents(verb: Token) -> list[Token]:
     return [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
 
 
+def reduced_passive(verb: Token) -> bool:
+    """Whether ``verb`` is a participle with its 'by' agent that the parser made the finite verb
+    of the noun it describes ("weapons supplied to Ukraine by Germany arrived"): no auxiliary,
+    no object, and an agent, which only a passive has."""
+    if verb.tag_ not in ("VBN", "VBD") or not agents(verb):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in verb.children) and any(
+        c.dep_ == "nsubj" for c in verb.children)
+
+
 def stray_agents(head: Token) -> list[Token]:
     """The objects of a 'by' phrase the parser hung on a noun of the head's own prepositional
     phrases rather than on the head ("sanctions were imposed on officials by the Treasury",
@@ -51,7 +61,9 @@ def stray_agents(head: Token) -> list[Token]:
     passive verb or of an event noun that has no agent of its own. Two phrase levels deep at
     most, never into a clause below the head ("officials appointed by X" is another act), and
     never a date ("by Friday")."""
-    stack = [(c, 0) for c in head.children if c.dep_ in ("prep", "agent", "appos")]
+    # an adverb heading a phrase counts as one ("sent back to Niamey by Chad": 'back' -> 'to')
+    stack = [(c, 0) for c in head.children if c.dep_ in ("prep", "agent", "appos") or (
+        c.dep_ == "advmod" and c.i > head.i and any(g.dep_ == "prep" for g in c.children))]
     while stack:
         tok, level = stack.pop(0)
         if tok.dep_ in ("prep", "agent") and tok.lower_ == "by":
@@ -64,7 +76,7 @@ def stray_agents(head: Token) -> list[Token]:
         for c in tok.children:
             if c.dep_ in ("pobj", "appos", "conj") and tok.dep_ in ("prep", "appos"):
                 stack.append((c, level + 1))
-            elif c.dep_ in ("prep", "agent") and tok.dep_ in ("pobj", "appos", "conj"):
+            elif c.dep_ in ("prep", "agent") and tok.dep_ in ("pobj", "appos", "conj", "advmod"):
                 stack.append((c, level))
     return []
 
@@ -152,6 +164,10 @@ class Subjects:
         if reduced_relative(verb):
             # "sent back soldiers captured in the fighting": the soldiers were captured, by
             # whoever 'by' names, else by no one the sentence names
+            return agents(verb) or by_phrase(verb), True
+        if reduced_passive(verb):
+            # "weapons supplied to Ukraine by Germany arrived", the participle parsed as the
+            # subject's finite verb: the 'by' agent is the doer, the subject what it acted on
             return agents(verb), True
         for c in verb.children:
             if c.dep_ in ("nsubj", "csubj"):
@@ -167,7 +183,7 @@ class Subjects:
         head = verb.head
         if verb.dep_ == "conj":
             return self._conjunct(verb, head, depth)
-        if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "xcomp", "acl") and not any(
+        if (verb.tag_ == "VBN" or (verb.dep_ == "acl" and agents(verb))) and verb.dep_ in ("advcl", "xcomp", "acl") and not any(
             c.dep_ in ("aux", "auxpass") for c in verb.children
         ):
             doers = agents(verb) or [p for p in stray_agents(verb) if self.mentions.actor(p, as_source=True)]
@@ -225,6 +241,9 @@ class Subjects:
         own_passive = any(c.dep_ == "auxpass" for c in verb.children) or (verb.tag_ == "VBN" and any(
             c.dep_ == "auxpass" for c in head.children))
         patients = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if not patients and reduced_passive(head):
+            # "weapons supplied by Germany arrived": what the participle's subject did next
+            patients = [c for c in head.children if c.dep_ == "nsubj"]
         if patients and not own_passive:
             return self._relative(patients[0]), False  # "X was indicted and will resign"
         return self.subjects(head, depth + 1)

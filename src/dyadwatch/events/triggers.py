@@ -307,8 +307,10 @@ class Matcher:
         light_ok = lemma in LIGHT_VERBS and depth < 3
         obj = self.clauses.direct_object(token) if candidates or light_ok else None
         prt, after = self.clauses.particles(token) if candidates else (set(), set())
-        # passive: later prepositions are phrases ("backed by X in Y" is no "back in")
-        loose = set() if any(c.dep_ == "auxpass" for c in token.children) else after
+        # passive: later prepositions are phrases ("backed by X in Y" is no "back in"); the one
+        # right after the verb is still its particle ("troops were put on alert by X")
+        loose = {c.lower_ for c in token.children if c.dep_ == "prep" and c.i == token.i + 1} & after \
+            if any(c.dep_ == "auxpass" for c in token.children) else after
         objects: set[str] | None = None
         carried: set[str] = set()  # what an answered request or offer asks for (Objects.carried_lemmas)
         own: set[str] = set()  # the direct object's words, when a pattern names them
