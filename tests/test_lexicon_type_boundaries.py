@@ -29,6 +29,13 @@ PHRASINGS = [
     ("Pakistani commandos rescued twenty passengers from the hijacked train.", "073"),
     ("Nigerian troops rescued thirty kidnapped schoolgirls in Zamfara.", "073"),
     ("Police in Haiti freed twelve kidnapped missionaries.", "0841"),
+    # PROTEST, not ASSAULT or COERCE: symbolic damage, harmless missiles, produce dumped
+    ("Activists threw red paint at the Russian embassy in Warsaw.", "145"),
+    ("Demonstrators toppled a statue of a slave trader in Bristol.", "145"),
+    ("Students pelted the governor with eggs in Lusaka.", "145"),
+    ("Farmers dumped manure outside the prefecture in Agen.", "140"),
+    # REJECT: entry banned to visitors
+    ("Russia banned entry to five hundred Americans.", "1245"),
     # RETREAT 'access': aid workers let in
     ("Sudan's army allowed humanitarian workers into El Fasher.", "0863"),
 ]
@@ -37,6 +44,8 @@ GUARDS = [
     # an intent stays an intent; an arrest stays an arrest
     ("Japan renewed its commitment to the alliance with the United States.", "051"),
     ("Police placed the opposition leader under house arrest in Harare.", "090"),
+    # a government toppled is still overthrown
+    ("Rebels toppled the government of the Central African Republic.", "14"),
     # pushing a government is pressing it, not repressing it; migrants pushed back are deported
     ("The United States pushed Israel to allow more aid into Gaza.", "175"),
     ("Greek coastguards pushed back migrant boats toward Turkey.", "175"),
