@@ -287,3 +287,23 @@ def test_troops_freeing_hostages_held_by_others_is_aid(coder: Coder) -> None:
 
 def test_captors_freeing_their_own_hostages_is_a_release(coder: Coder) -> None:
     assert _types(coder, "Yemen's Houthi rebels freed nine hostages on Monday.") == {"RETREAT"}
+
+
+# -- protesters who damage or storm riot (PROTEST 'riot'); killings and soldiers' arson stay ASSAULT --
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters ransacked the parliament building in Nairobi.",
+    "Angry crowds torched the ruling party's offices in Dhaka.",
+])
+def test_a_crowd_of_protesters_damaging_property_riots(coder: Coder, text: str) -> None:
+    assert ("PROTEST", "riot") in {(t, m) for _, _, t, m in _plover(coder, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers torched villages in Rakhine state.",
+    "Protesters beat a policeman to death in Lagos.",
+])
+def test_soldiers_burning_or_protesters_killing_stay_assault(coder: Coder, text: str) -> None:
+    found = _types(coder, text)
+    assert "ASSAULT" in found and "PROTEST" not in found

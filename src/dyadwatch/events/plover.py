@@ -177,6 +177,11 @@ _CROWD_FORCE = frozenset({"gas", "teargas", "tear-gas", "cannon", "bullet", "bul
                           "wound", "wounded", "injure", "injured", "dead", "die", "charge", "spray",
                           "violent", "violently", "brutal", "brutally", "force", "lathi", "stun", "whip",
                           "attack", "assault", "storm", "raid", "crush", "smash", "torch", "burn"})
+# A crowd of protesters that damages, storms or strikes riots (PROTEST 'riot': the manual's riot
+# intends injury or damage); killings and bombings by anyone stay ASSAULT.
+_CROWD_NOUNS = frozenset({"protester", "protesters", "demonstrator", "demonstrators", "rioter", "rioters",
+                          "mob", "mobs", "crowd", "crowds", "marcher", "marchers"})
+_RIOT_CODES = frozenset({"171", "1712", "190", "192"})
 # Agreeing to a truce is a commitment (AGREE); declaring one alone is a concession (CONCEDE).
 _ACCEPT_VERBS = frozenset({"agree", "accept", "consent"})
 _SECURITY = frozenset({"MIL", "COP", "SPY"})
@@ -261,6 +266,8 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
         return "THREATEN", "arrest"  # a warrant that cannot be served yet
     if code == "173" and target is not None and source.sector in _ARMED and target.sector in _ARMED:
         return "ASSAULT", "abduct"  # combatants taken in a fight are not arrested
+    if type_ == "ASSAULT" and code in _RIOT_CODES and _crowd(source, trigger):
+        return "PROTEST", "riot"
     if code == "175" and not words & _CROWD_FORCE:
         return "COERCE", "restrict"  # a crowd moved on with no weapon or harm named
     if code in ("0356", "0871") and lemma in _ACCEPT_VERBS and words & _HALT_WORDS:
@@ -272,6 +279,12 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
     if type_ == "SANCTION" and code[:3] == "164" and lemma in _CANCEL_WORDS:
         return "REJECT", "meet"  # calling off a meeting
     return type_, mode
+
+
+def _crowd(source: Actor, trigger: Token) -> bool:
+    """Is the doer named as a crowd of protesters ("protesters", "an angry mob")?"""
+    span = trigger.doc.char_span(source.start, source.end, alignment_mode="expand")
+    return span is not None and any(t.lower_ in _CROWD_NOUNS for t in span)
 
 
 def _drops_demand(trigger: Token) -> bool:
