@@ -307,3 +307,25 @@ def test_a_crowd_of_protesters_damaging_property_riots(coder: Coder, text: str) 
 def test_soldiers_burning_or_protesters_killing_stay_assault(coder: Coder, text: str) -> None:
     found = _types(coder, text)
     assert "ASSAULT" in found and "PROTEST" not in found
+
+
+# -- a cut in relations announced for the future is a SANCTION to come; a conditional one threatens --
+
+
+@pytest.mark.parametrize("text", [
+    "The European Union will impose new sanctions on Iran from Monday.",
+    "Kenya announced it will suspend all flights to Somalia starting next week.",
+    "Moscow said it would expel ten Estonian diplomats in retaliation.",
+])
+def test_a_cut_announced_for_the_future_is_sanction(coder: Coder, text: str) -> None:
+    found = _types(coder, text)
+    assert "SANCTION" in found and "THREATEN" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "The EU said it would impose sanctions on Belarus if the crackdown continued.",
+    "Washington threatened to cut aid to Guatemala.",
+])
+def test_a_cut_made_conditional_or_threatened_stays_threaten(coder: Coder, text: str) -> None:
+    found = _types(coder, text)
+    assert "THREATEN" in found and "SANCTION" not in found

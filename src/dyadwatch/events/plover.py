@@ -182,6 +182,9 @@ _CROWD_FORCE = frozenset({"gas", "teargas", "tear-gas", "cannon", "bullet", "bul
 _CROWD_NOUNS = frozenset({"protester", "protesters", "demonstrator", "demonstrators", "rioter", "rioters",
                           "mob", "mobs", "crowd", "crowds", "marcher", "marchers"})
 _RIOT_CODES = frozenset({"171", "1712", "190", "192"})
+# A cut in relations announced for the future is a SANCTION to come (PLOVER's future mode), not a
+# threat; a threat is a warning, the cut made conditional on what the other side does.
+_CONDITION_WORDS = frozenset({"if", "unless", "should", "otherwise", "until", "or", "warn", "threaten"})
 # Agreeing to a truce is a commitment (AGREE); declaring one alone is a concession (CONCEDE).
 _ACCEPT_VERBS = frozenset({"agree", "accept", "consent"})
 _SECURITY = frozenset({"MIL", "COP", "SPY"})
@@ -236,7 +239,8 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
     lemma = trigger.lemma_.lower()
     # the clause's words, read only for the types and codes whose notes below look at them
     # (a walk of the whole clause for every event cost more than the rest of the notes)
-    wordy = type_ in ("REQUEST", "RETREAT", "MOBILIZE") or code in ("173", "175", "0356", "0871") or code[:3] == "062"
+    wordy = (type_ in ("REQUEST", "RETREAT", "MOBILIZE") or code in ("173", "175", "0356", "0871")
+             or code[:3] in ("062", "131"))
     words = ({t.lemma_.lower() for t in trigger.subtree} | {t.lower_ for t in trigger.subtree}
              if wordy else set[str]())  # fmt: skip
     if event.modality == "future" and type_ in _FUTURE_TYPES:
@@ -270,6 +274,10 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
         return "PROTEST", "riot"
     if code == "175" and not words & _CROWD_FORCE:
         return "COERCE", "restrict"  # a crowd moved on with no weapon or harm named
+    # a threat code the lexicon gave a future or planned cut ("will impose", "plans to cut")
+    announced = event.evidence.rule.endswith("+future") or event.evidence.rule.startswith("pattern:plan+")
+    if code[:3] == "131" and announced and not words & _CONDITION_WORDS:
+        return "SANCTION", None  # a cut announced for the future, with no condition set
     if code in ("0356", "0871") and lemma in _ACCEPT_VERBS and words & _HALT_WORDS:
         return "AGREE", None  # a truce agreed to, not one declared
     if code[:3] == "062" and not words & _JOINT_WORDS and _alone(event, trigger):
