@@ -25,6 +25,10 @@ PHRASINGS = [
     ("Canada reaffirmed its support for Ukraine's territorial integrity.", "051"),
     ("Nicaragua switched diplomatic recognition from Taiwan to China.", "054"),
     ("The Arab League voted to restore Syria's membership.", "054"),
+    ("Russia recognised the legitimacy of the election in Venezuela.", "054"),
+    # CONCEDE: an objection or veto lifted
+    ("Turkey dropped its veto on Finland joining NATO.", "080"),
+    ("Hungary gave up its opposition to the EU aid package for Ukraine.", "080"),
     # AID: captives rescued by a third party
     ("Pakistani commandos rescued twenty passengers from the hijacked train.", "073"),
     ("Nigerian troops rescued thirty kidnapped schoolgirls in Zamfara.", "073"),
