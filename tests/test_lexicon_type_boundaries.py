@@ -29,6 +29,9 @@ PHRASINGS = [
     # CONCEDE: an objection or veto lifted
     ("Turkey dropped its veto on Finland joining NATO.", "080"),
     ("Hungary gave up its opposition to the EU aid package for Ukraine.", "080"),
+    # SANCTION 'convict': a court finding an act unconstitutional or striking a law down
+    ("Kenya's high court ruled the deployment unconstitutional.", "116"),
+    ("The Constitutional Court struck down the law banning the party.", "116"),
     # AID: captives rescued by a third party
     ("Pakistani commandos rescued twenty passengers from the hijacked train.", "073"),
     ("Nigerian troops rescued thirty kidnapped schoolgirls in Zamfara.", "073"),
@@ -50,6 +53,8 @@ GUARDS = [
     ("Police placed the opposition leader under house arrest in Harare.", "090"),
     # a government toppled is still overthrown
     ("Rebels toppled the government of the Central African Republic.", "14"),
+    # ruling out talks refuses them; ruling a country is no ruling against anyone
+    ("The opposition ruled out talks with the government in Harare.", "116"),
     # pushing a government is pressing it, not repressing it; migrants pushed back are deported
     ("The United States pushed Israel to allow more aid into Gaza.", "175"),
     ("Greek coastguards pushed back migrant boats toward Turkey.", "175"),
