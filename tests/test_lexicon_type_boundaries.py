@@ -26,9 +26,6 @@ PHRASINGS = [
     ("Nicaragua switched diplomatic recognition from Taiwan to China.", "054"),
     ("The Arab League voted to restore Syria's membership.", "054"),
     ("Russia recognised the legitimacy of the election in Venezuela.", "054"),
-    # CONCEDE: an objection or veto lifted
-    ("Turkey dropped its veto on Finland joining NATO.", "080"),
-    ("Hungary gave up its opposition to the EU aid package for Ukraine.", "080"),
     # SANCTION 'convict': a court finding an act unconstitutional or striking a law down
     ("Kenya's high court ruled the deployment unconstitutional.", "116"),
     ("The Constitutional Court struck down the law banning the party.", "116"),
