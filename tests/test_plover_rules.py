@@ -294,7 +294,7 @@ def test_captors_freeing_their_own_hostages_is_a_release(coder: Coder) -> None:
 
 @pytest.mark.parametrize("text", [
     "Protesters ransacked the parliament building in Nairobi.",
-    "Angry crowds torched the ruling party's offices in Dhaka.",
+    "Angry demonstrators torched the ruling party's offices in Dhaka.",
 ])
 def test_a_crowd_of_protesters_damaging_property_riots(coder: Coder, text: str) -> None:
     assert ("PROTEST", "riot") in {(t, m) for _, _, t, m in _plover(coder, text)}
@@ -303,6 +303,7 @@ def test_a_crowd_of_protesters_damaging_property_riots(coder: Coder, text: str) 
 @pytest.mark.parametrize("text", [
     "Soldiers torched villages in Rakhine state.",
     "Protesters beat a policeman to death in Lagos.",
+    "Mobs burned the homes of Muslim families in the old city.",
 ])
 def test_soldiers_burning_or_protesters_killing_stay_assault(coder: Coder, text: str) -> None:
     found = _types(coder, text)

@@ -179,8 +179,9 @@ _CROWD_FORCE = frozenset({"gas", "teargas", "tear-gas", "cannon", "bullet", "bul
                           "attack", "assault", "storm", "raid", "crush", "smash", "torch", "burn"})
 # A crowd of protesters that damages, storms or strikes riots (PROTEST 'riot': the manual's riot
 # intends injury or damage); killings and bombings by anyone stay ASSAULT.
+# A mob or a crowd is no protest by name: communal mobs burning homes assault.
 _CROWD_NOUNS = frozenset({"protester", "protesters", "demonstrator", "demonstrators", "rioter", "rioters",
-                          "mob", "mobs", "crowd", "crowds", "marcher", "marchers"})
+                          "marcher", "marchers"})
 _RIOT_CODES = frozenset({"171", "1712", "190", "192"})
 # A cut in relations announced for the future is a SANCTION to come (PLOVER's future mode), not a
 # threat; a threat is a warning, the cut made conditional on what the other side does.
@@ -290,7 +291,7 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
 
 
 def _crowd(source: Actor, trigger: Token) -> bool:
-    """Is the doer named as a crowd of protesters ("protesters", "an angry mob")?"""
+    """Is the doer named as protesters ("protesters", "rioters", "angry demonstrators")?"""
     span = trigger.doc.char_span(source.start, source.end, alignment_mode="expand")
     return span is not None and any(t.lower_ in _CROWD_NOUNS for t in span)
 
