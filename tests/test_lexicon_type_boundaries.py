@@ -28,7 +28,6 @@ PHRASINGS = [
     ("Russia recognised the legitimacy of the election in Venezuela.", "054"),
     # SANCTION 'convict': a court finding an act unconstitutional or striking a law down
     ("Kenya's high court ruled the deployment unconstitutional.", "116"),
-    ("The Constitutional Court struck down the law banning the party.", "116"),
     # AID: captives rescued by a third party
     ("Pakistani commandos rescued twenty passengers from the hijacked train.", "073"),
     ("Nigerian troops rescued thirty kidnapped schoolgirls in Zamfara.", "073"),
