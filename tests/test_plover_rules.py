@@ -236,3 +236,97 @@ def test_troops_moved_are_not_weapons(coder: Coder) -> None:
 def test_a_plain_beating_has_the_beat_mode(coder: Coder) -> None:
     text = "Soldiers beat villagers in southern Myanmar."
     assert ("ASSAULT", "beat") in {(t, m) for _, _, t, m in _plover(coder, text)}
+
+
+# -- a truce agreed to is a commitment (AGREE); one declared alone is a concession ------------
+
+
+@pytest.mark.parametrize("text", [
+    "Sudan's army and the Rapid Support Forces agreed to a week-long truce in Khartoum.",
+    "Colombia and the ELN accepted a bilateral ceasefire on Friday.",
+])
+def test_a_truce_agreed_to_is_agree(coder: Coder, text: str) -> None:
+    found = _types(coder, text)
+    assert "AGREE" in found and "CONCEDE" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Myanmar's army declared a unilateral ceasefire after the earthquake.",
+    "Russia agreed to pull its troops back from the Zaporizhzhia plant.",
+])
+def test_a_truce_declared_or_a_pullback_promised_stays_concede(coder: Coder, text: str) -> None:
+    assert _types(coder, text) == {"CONCEDE"}
+
+
+# -- a crowd moved on with no weapon or harm named is restricted (COERCE), with one assaulted ---
+
+
+@pytest.mark.parametrize("text", [
+    "Georgian police pushed back protesters outside the parliament in Tbilisi.",
+    "Kenyan police dispersed an opposition rally in Kisumu.",
+])
+def test_a_crowd_pushed_back_or_dispersed_without_force_is_coerce(coder: Coder, text: str) -> None:
+    assert ("COERCE", "restrict") in {(t, m) for _, _, t, m in _plover(coder, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Chilean police dispersed protesters with tear gas and water cannon in Santiago.",
+    "Police in Dhaka fired rubber bullets at protesters.",
+])
+def test_a_crowd_met_with_weapons_stays_assault(coder: Coder, text: str) -> None:
+    found = _types(coder, text)
+    assert "ASSAULT" in found and "COERCE" not in found
+
+
+# -- security forces freeing someone else's captives rescue them (AID) -------------------------
+
+
+def test_troops_freeing_hostages_held_by_others_is_aid(coder: Coder) -> None:
+    assert _types(coder, "Nigerian troops freed twelve hostages held by bandits in Kaduna state.") == {"AID"}
+
+
+def test_captors_freeing_their_own_hostages_is_a_release(coder: Coder) -> None:
+    assert _types(coder, "Yemen's Houthi rebels freed nine hostages on Monday.") == {"RETREAT"}
+
+
+# -- protesters who damage or storm riot (PROTEST 'riot'); killings and soldiers' arson stay ASSAULT --
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters ransacked the parliament building in Nairobi.",
+    "Angry demonstrators torched the ruling party's offices in Dhaka.",
+])
+def test_a_crowd_of_protesters_damaging_property_riots(coder: Coder, text: str) -> None:
+    assert ("PROTEST", "riot") in {(t, m) for _, _, t, m in _plover(coder, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers torched villages in Rakhine state.",
+    "Protesters beat a policeman to death in Lagos.",
+    "Mobs burned the homes of Muslim families in the old city.",
+])
+def test_soldiers_burning_or_protesters_killing_stay_assault(coder: Coder, text: str) -> None:
+    found = _types(coder, text)
+    assert "ASSAULT" in found and "PROTEST" not in found
+
+
+# -- a cut in relations announced for the future is a SANCTION to come; a conditional one threatens --
+
+
+@pytest.mark.parametrize("text", [
+    "The European Union will impose new sanctions on Iran from Monday.",
+    "Kenya announced it will suspend all flights to Somalia starting next week.",
+    "Moscow said it would expel ten Estonian diplomats in retaliation.",
+])
+def test_a_cut_announced_for_the_future_is_sanction(coder: Coder, text: str) -> None:
+    found = _types(coder, text)
+    assert "SANCTION" in found and "THREATEN" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "The EU said it would impose sanctions on Belarus if the crackdown continued.",
+    "Washington threatened to cut aid to Guatemala.",
+])
+def test_a_cut_made_conditional_or_threatened_stays_threaten(coder: Coder, text: str) -> None:
+    found = _types(coder, text)
+    assert "THREATEN" in found and "SANCTION" not in found

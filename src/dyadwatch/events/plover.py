@@ -173,7 +173,28 @@ _PLACE_PREPS = frozenset({"in", "near", "off", "around", "over", "along", "acros
 _DROP_VERBS = frozenset({"drop", "withdraw", "abandon", "waive", "relinquish", "retract"})
 _DEMAND_NOUNS = frozenset({"demand", "claim", "ultimatum", "condition", "objection", "precondition"})
 # Captives freed by force are rescued (AID); captives freed by their captors are released.
-_RESCUE_WORDS = frozenset({"raid", "operation", "victim", "victims", "rescue"})
+_RESCUE_WORDS = frozenset({"raid", "operation", "victim", "victims", "rescue", "hostage", "hostages",
+                           "kidnap", "kidnapped", "abduct", "abducted", "abductee", "abductees",
+                           "kidnapper", "kidnappers", "abductor", "abductors", "captor", "captors"})
+# Crowd-control weapons and harm: without them, dispersing or pushing back a crowd is a
+# restriction (COERCE), as the manual codes "police pushed back protesters".
+_CROWD_FORCE = frozenset({"gas", "teargas", "tear-gas", "cannon", "bullet", "bullets", "pellet", "pellets",
+                          "baton", "batons", "club", "truncheon", "truncheons", "grenade", "grenades",
+                          "fire", "shoot", "shot", "ammunition", "beat", "beating", "kill", "killed",
+                          "wound", "wounded", "injure", "injured", "dead", "die", "charge", "spray",
+                          "violent", "violently", "brutal", "brutally", "force", "lathi", "stun", "whip",
+                          "attack", "assault", "storm", "raid", "crush", "smash", "torch", "burn"})
+# A crowd of protesters that damages, storms or strikes riots (PROTEST 'riot': the manual's riot
+# intends injury or damage); killings and bombings by anyone stay ASSAULT.
+# A mob or a crowd is no protest by name: communal mobs burning homes assault.
+_CROWD_NOUNS = frozenset({"protester", "protesters", "demonstrator", "demonstrators", "rioter", "rioters",
+                          "marcher", "marchers"})
+_RIOT_CODES = frozenset({"171", "1712", "190", "192"})
+# A cut in relations announced for the future is a SANCTION to come (PLOVER's future mode), not a
+# threat; a threat is a warning, the cut made conditional on what the other side does.
+_CONDITION_WORDS = frozenset({"if", "unless", "should", "otherwise", "until", "or", "warn", "threaten"})
+# Agreeing to a truce is a commitment (AGREE); declaring one alone is a concession (CONCEDE).
+_ACCEPT_VERBS = frozenset({"agree", "accept", "consent"})
 _SECURITY = frozenset({"MIL", "COP", "SPY"})
 # Weapons and vehicles moved without troops named: MOBILIZE 'weapons'.
 _WEAPON_WORDS = frozenset({"missile", "missiles", "launcher", "launchers", "warship", "warships",
@@ -226,7 +247,8 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
     lemma = trigger.lemma_.lower()
     # the clause's words, read only for the types and codes whose notes below look at them
     # (a walk of the whole clause for every event cost more than the rest of the notes)
-    wordy = type_ in ("REQUEST", "RETREAT", "MOBILIZE") or code == "173" or code[:3] == "062"
+    wordy = (type_ in ("REQUEST", "RETREAT", "MOBILIZE") or code in ("173", "175", "0356", "0871")
+             or code[:3] in ("062", "131"))
     words = ({t.lemma_.lower() for t in trigger.subtree} | {t.lower_ for t in trigger.subtree}
              if wordy else set[str]())  # fmt: skip
     if event.modality == "future" and type_ in _FUTURE_TYPES:
@@ -256,6 +278,16 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
         return "THREATEN", "arrest"  # a warrant that cannot be served yet
     if code == "173" and target is not None and source.sector in _ARMED and target.sector in _ARMED:
         return "ASSAULT", "abduct"  # combatants taken in a fight are not arrested
+    if type_ == "ASSAULT" and code in _RIOT_CODES and _crowd(source, trigger):
+        return "PROTEST", "riot"
+    if code == "175" and not words & _CROWD_FORCE:
+        return "COERCE", "restrict"  # a crowd moved on with no weapon or harm named
+    # a threat code the lexicon gave a future or planned cut ("will impose", "plans to cut")
+    announced = event.evidence.rule.endswith("+future") or event.evidence.rule.startswith("pattern:plan+")
+    if code[:3] == "131" and announced and not words & _CONDITION_WORDS:
+        return "SANCTION", None  # a cut announced for the future, with no condition set
+    if code in ("0356", "0871") and lemma in _ACCEPT_VERBS and words & _HALT_WORDS:
+        return "AGREE", None  # a truce agreed to, not one declared
     if code[:3] == "062" and not words & _JOINT_WORDS and _alone(event, trigger):
         return "MOBILIZE", "troops"  # one country's own exercise
     if type_ == "MOBILIZE" and words & _RELIEF_WORDS:
@@ -263,6 +295,12 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
     if type_ == "SANCTION" and code[:3] == "164" and lemma in _CANCEL_WORDS:
         return "REJECT", "meet"  # calling off a meeting
     return type_, mode
+
+
+def _crowd(source: Actor, trigger: Token) -> bool:
+    """Is the doer named as protesters ("protesters", "rioters", "angry demonstrators")?"""
+    span = trigger.doc.char_span(source.start, source.end, alignment_mode="expand")
+    return span is not None and any(t.lower_ in _CROWD_NOUNS for t in span)
 
 
 def _drops_demand(trigger: Token) -> bool:
