@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dyadwatch.events.passage import setting_noun, setting_of
+from dyadwatch.actors.cues import NO_NATIONALITY
+from dyadwatch.events.passage import place_noun, setting_noun, setting_of
 from dyadwatch.knowledge.words import CRISIS_NOUNS, VESSEL_NOUNS
 
 if TYPE_CHECKING:
@@ -43,11 +44,31 @@ class ElsewhereTargets:
             # the tagger often calls a town it does not know a facility ("in KHAN YOUNIS" as
             # FAC), which the places stage gives its country (not ORG: as often a real body)
             actor = self.mentions.actor(found) if found.ent_type_ in _PLACE_TAGS else None
+            country = self._national_place(p) if actor is None else None
+            if country is not None:
+                # "near the SYRIAN town of X": the town's people, of the adjective's country
+                actor = self.mentions.actor(p)
+                if actor is None or actor.country != country:
+                    return None
+                found = p
             if actor is None or (country_only and (actor.kind != "state" or actor.sector is not None)):
                 return None
-            return found
+            return found if found.i == p.i or found.ent_type_ in _PLACE_TAGS else None
         closer = [c for c in trigger.children if c.dep_ == "advmod"]  # "moved troops CLOSER to X"
         return placed([trigger] + ([obj] if obj is not None else []) + closer, place)
+
+    def _national_place(self, p: Token) -> str | None:
+        """The country of a place noun with a state's nationality before it ("the Syrian town
+        of Qamishli", "a Lebanese village"), else None: wire copy names a small place abroad so
+        when it expects the name to be unknown, and the adjective then says whose it is (an
+        ethnic one, "a Kurdish town", says no state's)."""
+        if not place_noun(p, self.actors.knowledge) or not any(
+                c.dep_ == "amod" and c.ent_type_ == "NORP" and c.i < p.i for c in p.children):
+            return None
+        people = self.actors.resolve(p)
+        if people is None or NO_NATIONALITY in people.reason:
+            return None
+        return people.country
 
     def against_target(self, trigger: Token) -> Token | None:
         """'mobilized reservists for a possible war AGAINST Iraq': an 'against' actor in the

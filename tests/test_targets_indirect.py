@@ -1,0 +1,42 @@
+"""Parties wire copy gives only indirectly: a place noun with a nationality ("the Syrian town
+of X"), aid dropped over a place, 'it' standing for the object of the clause before, a passive
+expulsion from a country, a count that is no agent ("by the thousands"); on the real pipeline.
+
+Each shape is tested with the rule firing and with a neighbour it must leave alone. Every
+sentence was written for these tests; none comes from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coding import country_codes
+from dyadwatch.coder import Coder
+
+pytestmark = pytest.mark.model
+
+DATE = "2024-05-10"
+
+
+def _triples(coder: Coder, text: str) -> set[tuple[str | None, str | None, str]]:
+    """(source country, target country, CAMEO root) of the events of ``text``."""
+    return {(s, t, code[:2]) for s, t, code, _ in country_codes(coder, text, DATE)}
+
+
+# -- a place named by a nationality and a place noun is that country's ---------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Turkish drones struck a convoy near the Syrian town of Qamishli.", ("TUR", "SYR", "19")),
+    ("Russian troops shelled a bridge near a Ukrainian village.", ("RUS", "UKR", "19")),
+    ("Israeli jets bombed a house in a Lebanese village on Sunday.", ("ISR", "LBN", "19")),
+])
+def test_a_struck_place_with_a_nationality_is_that_countrys(coder: Coder, text: str,
+                                                            want: tuple[str, str, str]) -> None:
+    assert want in _triples(coder, text)
+
+
+def test_an_ethnic_adjective_on_a_place_names_no_state(coder: Coder) -> None:
+    # "Kurdish" is no state's nationality: the town gives no target country
+    triples = _triples(coder, "Turkish drones struck a convoy near a Kurdish town.")
+    assert ("TUR", None, "19") in triples
