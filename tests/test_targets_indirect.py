@@ -40,3 +40,20 @@ def test_an_ethnic_adjective_on_a_place_names_no_state(coder: Coder) -> None:
     # "Kurdish" is no state's nationality: the town gives no target country
     triples = _triples(coder, "Turkish drones struck a convoy near a Kurdish town.")
     assert ("TUR", None, "19") in triples
+
+
+# -- aid handed out in or over a place abroad goes to that country ---------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Jordanian aircraft dropped food and medical supplies over northern Gaza.", ("JOR", "PSE", "07")),
+    ("Egyptian planes dropped medicine over Sudan on Friday.", ("EGY", "SDN", "07")),
+])
+def test_aid_dropped_over_a_place_abroad_goes_to_its_country(coder: Coder, text: str,
+                                                             want: tuple[str, str, str]) -> None:
+    assert want in _triples(coder, text)
+
+
+def test_aid_handed_out_at_home_names_no_recipient_country(coder: Coder) -> None:
+    # the doer's own country is no other party: the event keeps no target rather than vanishing
+    assert _triples(coder, "Kenya distributed food in Turkana on Monday.") == {("KEN", None, "07")}

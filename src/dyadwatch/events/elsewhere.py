@@ -35,10 +35,12 @@ class ElsewhereTargets:
         self.mentions = mentions
         self.inside = inside  # Targets.inside: the actor a target mention stands for
 
-    def located_target(self, trigger: Token, obj: Token | None, country_only: bool = False) -> Token | None:
+    def located_target(self, trigger: Token, obj: Token | None, country_only: bool = False,
+                       over: bool = False) -> Token | None:
         """'lifted a curfew IN Montenegro', 'struck a plant NEAR Kyiv', 'sent troops to the border
         WITH X': the place a coercive or violent act applies to (``placed``); for protests, a
-        country."""
+        country; with ``over``, a place things are dropped over too ("airdropped food OVER
+        Gaza")."""
         def place(p: Token) -> Token | None:
             found = self.mentions.actor_inside(p)
             # the tagger often calls a town it does not know a facility ("in KHAN YOUNIS" as
@@ -55,7 +57,8 @@ class ElsewhereTargets:
                 return None
             return found if found.i == p.i or found.ent_type_ in _PLACE_TAGS else None
         closer = [c for c in trigger.children if c.dep_ == "advmod"]  # "moved troops CLOSER to X"
-        return placed([trigger] + ([obj] if obj is not None else []) + closer, place)
+        return placed([trigger] + ([obj] if obj is not None else []) + closer, place,
+                      (*_IN_PREPS, "over") if over else _IN_PREPS)
 
     def _national_place(self, p: Token) -> str | None:
         """The country of a place noun with a state's nationality before it ("the Syrian town
@@ -171,20 +174,23 @@ _EDGE_NOUNS = frozenset({"border", "frontier", "boundary", "water", "coast", "co
                          "airspace", "position", "line"})
 
 
-def placed(heads: list[Token], place: Callable[[Token], Token | None]) -> Token | None:
+def placed(heads: list[Token], place: Callable[[Token], Token | None],
+           in_preps: tuple[str, ...] = ()) -> Token | None:
     """The place named by the phrases of ``heads`` (a verb and its object) where an act applies:
     a place it is in or by ("seized a tanker IN Iranian waters", "hit a plant NEAR Kyiv"), or the
     country an edge it is sent to belongs to ("moved troops to the border WITH X", "into
     positions near X'S border"; the parser may hang "with X" on the verb). A possessive pronoun
     ("ITS border") is the doer's own edge, which names no one. ``place`` gives the token of a
-    place that is an actor, or None."""
+    place that is an actor, or None; ``in_preps`` the prepositions of a place it is in or by
+    (``_IN_PREPS`` when not given)."""
+    in_preps = in_preps or _IN_PREPS
     moving = any(h.lemma_.lower() in VESSEL_NOUNS for h in heads)  # a ship acted on, wherever it is
     for head in heads:
         preps = [c for c in head.children if c.dep_ in ("prep", "dative")]
         for prep in preps:
             for p in (c for c in prep.children if c.dep_ == "pobj"):
-                found = place(p) if prep.lower_ in _IN_PREPS and not moving else None
-                if found is None and prep.lower_ in _IN_PREPS and not moving:
+                found = place(p) if prep.lower_ in in_preps and not moving else None
+                if found is None and prep.lower_ in in_preps and not moving:
                     # "outside a police station IN QUETTA", "in the centre OF JOS"
                     found = next((t for q in _within(p) if (t := place(q)) is not None), None)
                 if found is None and prep.lower_ in _DESTINATION_PREPS and p.lemma_.lower() in _EDGE_NOUNS:

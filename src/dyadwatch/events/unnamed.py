@@ -14,6 +14,9 @@ from dyadwatch.events.parties import same as _same
 from dyadwatch.knowledge.words import FACILITY_NOUNS, LOCATED_ROOTS, OWNED_ROOTS, RECIPIENT_ROOTS
 from dyadwatch.records import Actor
 
+# Root of aid, whose recipients may be named only by the place it is given in.
+_AID_ROOT = "07"
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -50,6 +53,13 @@ def unnamed_targets(clauses: Clauses, antecedents: Callable[[Token], list[Token]
         located = clauses.actor(extra, speaker=speaker) if extra is not None else None
         if located is not None:
             return [located]
+    if code[:2] == _AID_ROOT:
+        # "dropped food OVER northern Gaza", "delivered aid IN Sudan": aid handed out in a place
+        # abroad goes to that country's people; at home it names no one the doer is not
+        spot = clauses.located_target(match.trigger, match.noun or match.obj, over=True)
+        aided = clauses.actor(spot, speaker=speaker) if spot is not None else None
+        if aided is not None and aided.country and all(s.country != aided.country for s in sources):
+            return [aided]
     # "recalled its ambassador over SPAIN'S decision", "in a letter TO X, Y demanded": the party
     # the act's cause or its message names
     named = named_elsewhere(match, lambda t: clauses.actor(t, speaker=speaker),
