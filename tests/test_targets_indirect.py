@@ -57,3 +57,21 @@ def test_aid_dropped_over_a_place_abroad_goes_to_its_country(coder: Coder, text:
 def test_aid_handed_out_at_home_names_no_recipient_country(coder: Coder) -> None:
     # the doer's own country is no other party: the event keeps no target rather than vanishing
     assert _triples(coder, "Kenya distributed food in Turkana on Monday.") == {("KEN", None, "07")}
+
+
+# -- 'it' as the object of a second verb is the first verb's object --------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Pakistan criticised India and threatened it with a firm response.", ("PAK", "IND", "13")),
+    ("The United States praised Vietnam and urged it to open its markets.", ("USA", "VNM", "02")),
+])
+def test_it_after_a_coordinated_verb_is_the_object_before(coder: Coder, text: str,
+                                                          want: tuple[str, str, str]) -> None:
+    assert want in _triples(coder, text)
+
+
+def test_it_of_a_clause_with_its_own_subject_is_left_alone(coder: Coder) -> None:
+    # a second subject opens a new clause: 'it' may be anything, and names no target from before
+    triples = _triples(coder, "Pakistan criticised India and the army threatened it with a response.")
+    assert not any(t == "IND" and root == "13" for _, t, root in triples)
