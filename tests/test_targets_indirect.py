@@ -75,3 +75,19 @@ def test_it_of_a_clause_with_its_own_subject_is_left_alone(coder: Coder) -> None
     # a second subject opens a new clause: 'it' may be anything, and names no target from before
     triples = _triples(coder, "Pakistan criticised India and the army threatened it with a response.")
     assert not any(t == "IND" and root == "13" for _, t, root in triples)
+
+
+# -- "by the thousands" counts those acted on; it names no doer -------------------------------------
+
+
+def _sources(coder: Coder, text: str) -> set[str]:
+    return {e.source.cameo_code for e in coder.code(text, date=DATE) if e.source is not None}
+
+
+def test_a_count_after_by_the_is_no_agent(coder: Coder) -> None:
+    assert _sources(coder, "Migrants were arrested by the hundreds at the border.") == {"---"}
+
+
+def test_a_count_of_people_after_by_is_still_the_agent(coder: Coder) -> None:
+    # "by hundreds of rebels": the rebels did it
+    assert _sources(coder, "The town was attacked by hundreds of rebels.") == {"REB"}
