@@ -91,3 +91,22 @@ def test_a_count_after_by_the_is_no_agent(coder: Coder) -> None:
 def test_a_count_of_people_after_by_is_still_the_agent(coder: Coder) -> None:
     # "by hundreds of rebels": the rebels did it
     assert _sources(coder, "The town was attacked by hundreds of rebels.") == {"REB"}
+
+
+# -- a passive deportation from a country is that country's act ------------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Haitians fleeing gang violence were deported from the Dominican Republic by the thousands.",
+     ("DOM", "HTI", "17")),
+    ("Hundreds of Afghans were deported from Iran on Monday.", ("IRN", "AFG", "20")),
+    ("Two Russian journalists were expelled from Latvia on Friday.", ("LVA", "RUS", "17")),
+])
+def test_people_deported_from_a_country_were_deported_by_it(coder: Coder, text: str,
+                                                            want: tuple[str, str, str]) -> None:
+    assert want in _triples(coder, text)
+
+
+def test_people_expelled_from_a_village_name_no_state(coder: Coder) -> None:
+    # anyone may empty a village: the doer stays unknown
+    assert _sources(coder, "Hundreds of families were expelled from the village.") == {"---"}

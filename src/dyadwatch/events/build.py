@@ -19,7 +19,7 @@ from dyadwatch.actors.cues import FOCUS_GUESS, NO_NATIONALITY
 from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.deployment import force_shown
-from dyadwatch.events.implied import envoy_targets, implied_state
+from dyadwatch.events.implied import deporting_state, envoy_targets, implied_state
 from dyadwatch.events.outcomes import (
     event_sides,
     event_subject,
@@ -228,7 +228,7 @@ class PartyFinder:
         if not real_sources:
             # no named doer: a violent or coercive act still is an event, of an unknown actor
             # ("civilians were killed", "a roadside bomb killed ..."), when it has victims
-            implied = implied_state(match, self.clauses.actor)
+            implied = implied_state(match, self.clauses.actor) or deporting_state(match, self.clauses.actor)
             doer = implied or self.parties.unnamed_doer(match, source_heads)
             if event is not None and (doer is None or not source_heads):
                 doer = unknown_actor(trigger.idx, f"event '{event.text}' names no single doer")
