@@ -110,3 +110,18 @@ def test_people_deported_from_a_country_were_deported_by_it(coder: Coder, text: 
 def test_people_expelled_from_a_village_name_no_state(coder: Coder) -> None:
     # anyone may empty a village: the doer stays unknown
     assert _sources(coder, "Hundreds of families were expelled from the village.") == {"---"}
+
+
+# -- a release is asked of whoever holds the people ------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Washington demanded the release of an American journalist held in Russia.", ("USA", "RUS", "10")),
+    ("Britain called for the release of two aid workers detained by Iran.", ("GBR", "IRN", "02")),
+])
+def test_a_release_is_asked_of_the_holder(coder: Coder, text: str, want: tuple[str, str, str]) -> None:
+    assert want in _triples(coder, text)
+
+
+def test_a_release_with_no_holder_named_keeps_the_people(coder: Coder) -> None:
+    assert ("FRA", "FRA", "10") in _triples(coder, "France demanded the release of two French citizens.")

@@ -19,6 +19,7 @@ from dyadwatch.actors.cues import FOCUS_GUESS, NO_NATIONALITY
 from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.deployment import force_shown
+from dyadwatch.events.elsewhere import RELEASE_ASKS, held_by
 from dyadwatch.events.implied import deporting_state, envoy_targets, implied_state
 from dyadwatch.events.outcomes import (
     event_sides,
@@ -256,6 +257,8 @@ class PartyFinder:
         if code[:2] in ("18", "19", "20") and real_targets:
             real_targets = struck_place(self.clauses, match, event, real_targets)
         real_targets = hosted_forces(match.trigger, code, self.clauses.actor) or real_targets
+        if code[:4] in RELEASE_ASKS:  # "demanded the release of X held in Y": asked of Y
+            real_targets = held_by(match.trigger, self.clauses.actor, real_sources) or real_targets
         if not real_targets and not unnamed and pattern.kind == "noun" and code[:2] in UNNAMED_DOER_ROOTS:
             # "three policemen died in a Taliban ambush": the dead are its victims, before the place
             real_targets = self.parties.the_dead(trigger)

@@ -174,6 +174,30 @@ _EDGE_NOUNS = frozenset({"border", "frontier", "boundary", "water", "coast", "co
                          "airspace", "position", "line"})
 
 
+# Participles of holding people, whose 'in' or 'by' phrase names the holder ("a journalist HELD
+# IN Russia", "aid workers DETAINED BY Iran").
+_HOLDING = frozenset({"hold", "detain", "jail", "imprison", "kidnap", "abduct", "capture", "seize"})
+# Codes of asking another for a release (an appeal, 0253; a demand, 1053).
+RELEASE_ASKS = ("0253", "1053")
+
+
+def held_by(trigger: Token, actor: Callable[[Token], Actor | None], sources: list[Actor]) -> list[Actor]:
+    """'demanded the release of an American journalist HELD IN RUSSIA': a release is asked of
+    whoever holds the people, which the participle after them names; the people are what is
+    asked for, so they are no target then. Empty when no holder of another country than the
+    askers' is named (then the people stand for it, as the pattern finds them)."""
+    for tok in trigger.subtree:
+        if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.lemma_.lower() not in _HOLDING:
+            continue
+        for p in (q for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
+                  for q in c.children if q.dep_ == "pobj"):
+            found = actor(p)
+            if found is not None and found.country and not found.unknown \
+                    and all(s.country != found.country for s in sources):
+                return [found]
+    return []
+
+
 def placed(heads: list[Token], place: Callable[[Token], Token | None],
            in_preps: tuple[str, ...] = ()) -> Token | None:
     """The place named by the phrases of ``heads`` (a verb and its object) where an act applies:
