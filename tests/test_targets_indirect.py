@@ -125,3 +125,21 @@ def test_a_release_is_asked_of_the_holder(coder: Coder, text: str, want: tuple[s
 
 def test_a_release_with_no_holder_named_keeps_the_people(coder: Coder) -> None:
     assert ("FRA", "FRA", "10") in _triples(coder, "France demanded the release of two French citizens.")
+
+
+# -- a protest at a public policy is aimed at the protesters' own government -----------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Kenyans protested in Nairobi on Tuesday against a proposed tax increase.", ("KEN", "KEN", "14")),
+    ("Millions of Indian workers walked off the job in a general strike against labour reforms.",
+     ("IND", "IND", "14")),
+])
+def test_a_protest_at_a_policy_is_aimed_at_the_government(coder: Coder, text: str,
+                                                         want: tuple[str, str, str]) -> None:
+    assert want in _triples(coder, text)
+
+
+def test_a_protest_at_pay_names_no_government(coder: Coder) -> None:
+    # pay is an employer's to answer, whoever that is
+    assert ("ARG", None, "14") in _triples(coder, "Police officers in Buenos Aires protested against pay cuts on Wednesday.")

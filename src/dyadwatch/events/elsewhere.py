@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.actors.cues import NO_NATIONALITY
 from dyadwatch.events.passage import place_noun, setting_noun, setting_of
 from dyadwatch.knowledge.words import CRISIS_NOUNS, VESSEL_NOUNS
+from dyadwatch.records import Actor
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
 
     from dyadwatch.actors.resolve import ArticleActors
     from dyadwatch.events.mentions import Mentions
-    from dyadwatch.records import Actor
 
 
 class ElsewhereTargets:
@@ -129,6 +129,25 @@ class ElsewhereTargets:
                 actor = self.actors.resolve(root)
             if actor is not None and actor.country and actor.country != source.country:
                 return actor
+        return self._protested_policy(trigger, source) if same_country else None
+
+    def _protested_policy(self, trigger: Token, source: Actor) -> Actor | None:
+        """'protested against a proposed TAX increase', 'a strike over a pension REFORM': a
+        protest at a public policy names no one, yet is aimed at the government that makes it,
+        the protesters' own, as CAMEO codes it. Not a grievance an employer may answer ("over
+        unpaid salaries", "against pay cuts"), nor a government's own protest."""
+        if source.country is None or source.kind == "igo" or source.unknown or source.sector == "GOV":
+            return None
+        for tok in trigger.subtree:
+            aimed = (tok.dep_ == "pobj" and tok.head.lower_ in _AT_PREPS) or (
+                tok.dep_ == "dobj" and tok.head.lemma_.lower() == "protest")
+            words = [tok] + [c for c in tok.children if c.dep_ in ("compound", "amod")] if aimed else []
+            if any(w.lemma_.lower() in _POLICY_NOUNS or w.lower_ in _POLICY_NOUNS for w in words):
+                return Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
+                             name=f"{source.country} government", country=source.country, sector="GOV",
+                             cameo_code=source.country + "GOV", kind="state",
+                             reason=f"a protest at '{tok.text}', a public policy: its maker, the "
+                                    f"protesters' government ({source.country})")
         return None
 
     def _protested_at(self, trigger: Token) -> Actor | None:
@@ -151,6 +170,15 @@ class ElsewhereTargets:
         return None
 
 
+# Prepositions of what a protest is aimed at ("against the reform", "over taxes", "in protest
+# AT the law").
+_AT_PREPS = ("against", "over", "at")
+# Nouns of a public policy, which a government makes: a protest at one is aimed at it.
+_POLICY_NOUNS = frozenset({
+    "tax", "taxes", "levy", "reform", "law", "bill", "legislation", "policy", "decree", "mandate",
+    "austerity", "budget", "fare", "subsidy", "tariff", "curfew", "lockdown", "conscription",
+    "regulation", "constitution", "amendment", "shortage", "shortages",
+})
 # Entity tags under which a place named in a phrase of place may come ("in Khan Younis" is often
 # FAC).
 _PLACE_TAGS = frozenset({"GPE", "LOC", "FAC"})
