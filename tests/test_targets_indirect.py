@@ -143,3 +143,19 @@ def test_a_protest_at_a_policy_is_aimed_at_the_government(coder: Coder, text: st
 def test_a_protest_at_pay_names_no_government(coder: Coder) -> None:
     # pay is an employer's to answer, whoever that is
     assert ("ARG", None, "14") in _triples(coder, "Police officers in Buenos Aires protested against pay cuts on Wednesday.")
+
+
+# -- a body sent from a state is that state's -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Vietnam hosted a delegation from Laos on Tuesday.", ("VNM", "LAO", "04")),
+    ("Egypt hosted envoys from Sudan on Monday.", ("EGY", "SDN", "04")),
+])
+def test_a_body_from_a_state_is_that_states(coder: Coder, text: str, want: tuple[str, str, str]) -> None:
+    assert want in _triples(coder, text)
+
+
+def test_the_two_sides_after_a_delegation_are_its_state_and_the_host(coder: Coder) -> None:
+    text = "Vietnam hosted a delegation from Laos on Tuesday, and the two sides signed an agreement on trade."
+    assert {("VNM", "LAO", "05"), ("LAO", "VNM", "05")} <= _triples(coder, text)
