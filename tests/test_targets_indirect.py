@@ -159,3 +159,15 @@ def test_a_body_from_a_state_is_that_states(coder: Coder, text: str, want: tuple
 def test_the_two_sides_after_a_delegation_are_its_state_and_the_host(coder: Coder) -> None:
     text = "Vietnam hosted a delegation from Laos on Tuesday, and the two sides signed an agreement on trade."
     assert {("VNM", "LAO", "05"), ("LAO", "VNM", "05")} <= _triples(coder, text)
+
+
+# -- a weapon met in flight is the side's it was launched from --------------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Saudi air defences intercepted a missile fired from Yemen.", ("SAU", "YEM", "19")),
+    ("Ukraine shot down 30 drones launched from Russia overnight.", ("UKR", "RUS", "19")),
+    ("Israel intercepted rockets fired from Gaza.", ("ISR", "PSE", "19")),
+])
+def test_a_weapon_intercepted_is_its_launchers(coder: Coder, text: str, want: tuple[str, str, str]) -> None:
+    assert want in _triples(coder, text)
