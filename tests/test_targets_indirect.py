@@ -171,3 +171,20 @@ def test_the_two_sides_after_a_delegation_are_its_state_and_the_host(coder: Code
 ])
 def test_a_weapon_intercepted_is_its_launchers(coder: Coder, text: str, want: tuple[str, str, str]) -> None:
     assert want in _triples(coder, text)
+
+
+# -- "the city of X" is one place acted on, not two ------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels seized the town of Bunia.",
+    "Rwandan-backed rebels seized the Congolese city of Goma.",
+])
+def test_a_place_noun_and_its_name_are_one_target(coder: Coder, text: str) -> None:
+    targets = [(e.target.text, e.target.country) for e in coder.code(text, date=DATE) if e.target is not None]
+    assert len(targets) == 1 and targets[0][1] == "COD", targets
+
+
+def test_control_of_a_place_still_takes_the_place(coder: Coder) -> None:
+    # the 'of' of the verb's own object that is no place noun still names the target
+    assert ("RUS", "UKR", "19") in _triples(coder, "Russian troops took control of the town of Bakhmut.")

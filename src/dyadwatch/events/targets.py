@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dyadwatch.events.passage import named_place, setting_of
+from dyadwatch.events.passage import named_place, place_noun, setting_of
 from dyadwatch.events.subjects import agents, stray_agents, undergoer_verb
 from dyadwatch.knowledge.words import (
     DEFAULT_TARGET_PREPS,
@@ -99,6 +99,8 @@ class Targets:
         for head in heads if wanted else []:
             for c in _phrases(head):
                 if c.dep_ in ("prep", "dative", "agent") and _prep_word(c) in wanted and not found:
+                    if head.i != verb.i and c.lower_ == "of" and place_noun(head, self.actors.knowledge):
+                        continue  # "seized the city OF Goma": the city is Goma, one target, the object
                     if accused is not None and head.i == verb.i and c.lower_ in _CHARGE_PREPS:
                         # "accused X of shelling villages", "blamed X for the attack on Y":
                         # beside an actor as direct object, the phrase is the charge or the
