@@ -156,6 +156,16 @@ def test_a_body_from_a_state_is_that_states(coder: Coder, text: str, want: tuple
     assert want in _triples(coder, text)
 
 
+def test_fighters_who_crossed_from_a_state_are_that_states(coder: Coder) -> None:
+    # the story's country is only a default: where they came over from says whose they are
+    text = "Pakistan's army said it killed six militants who crossed from Afghanistan."
+    assert ("PAK", "AFG", "19") in _triples(coder, text)
+
+
+def test_a_body_with_its_own_nationality_keeps_it(coder: Coder) -> None:
+    assert ("FRA", "NER", "04") in _triples(coder, "French soldiers who withdrew from Mali arrived in Niger.")
+
+
 def test_the_two_sides_after_a_delegation_are_its_state_and_the_host(coder: Coder) -> None:
     text = "Vietnam hosted a delegation from Laos on Tuesday, and the two sides signed an agreement on trade."
     assert {("VNM", "LAO", "05"), ("LAO", "VNM", "05")} <= _triples(coder, text)

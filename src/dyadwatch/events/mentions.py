@@ -45,13 +45,21 @@ _GROUP_WORDS = frozenset(w for w, kinds in DESCRIPTION_KINDS.items() if kinds ==
 _UNLISTED_KINDS: dict[str, ActorKind] = {"GPE": "state", "ORG": "organisation"}
 
 
+# Verbs of coming over from a country, whose 'from' phrase in a clause on a noun says where
+# those it names are from ("militants who CROSSED from Afghanistan").
+_COMING = frozenset({"cross", "come", "infiltrate", "arrive", "sneak"})
+
+
 def _sent_from(actors: ArticleActors, token: Token, found: Actor) -> Actor:
-    """'a delegation FROM Laos', 'envoys from Sudan': a body of no country (a role noun alone)
-    that a 'from' phrase sends from a state is that state's, with the role's sector; any other
-    actor as it was found."""
-    if found.country is not None or found.sector is None or found.kind == "person":
+    """'a delegation FROM Laos', 'envoys from Sudan', 'militants who crossed from Afghanistan':
+    a body with no country of its own (a role noun alone, or one given the scene's or the
+    story's country by default) that a 'from' phrase sends or brings from a state is that
+    state's, with the role's sector; any other actor as it was found."""
+    guessed = found.country is None or NO_NATIONALITY in found.reason
+    if not guessed or found.sector is None or found.kind == "person":
         return found
-    for p in (q for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
+    heads = [token, *(c for c in token.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _COMING)]
+    for p in (q for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
               for q in c.children if q.dep_ == "pobj"):
         state = actors.resolve(p)
         if state is not None and state.kind == "state" and state.country:
