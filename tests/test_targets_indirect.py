@@ -71,6 +71,15 @@ def test_it_after_a_coordinated_verb_is_the_object_before(coder: Coder, text: st
     assert want in _triples(coder, text)
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    ("Japan's foreign minister met her South Korean counterpart and invited her to Tokyo.", ("JPN", "KOR", "02")),
+    ("The Kenyan president phoned his Somali counterpart and urged him to resume talks.", ("KEN", "SOM", "02")),
+])
+def test_him_or_her_after_a_counterpart_is_the_counterpart(coder: Coder, text: str,
+                                                          want: tuple[str, str, str]) -> None:
+    assert want in _triples(coder, text)
+
+
 def test_it_of_a_clause_with_its_own_subject_is_left_alone(coder: Coder) -> None:
     # a second subject opens a new clause: 'it' may be anything, and names no target from before
     triples = _triples(coder, "Pakistan criticised India and the army threatened it with a response.")

@@ -56,6 +56,9 @@ _POSSESSIVE_KINDS = {"their": "plural", "his": "person"}
 # before ("the pair met", "the neighbours exchanged fire", "condemned the allies").
 PAIR_NOUNS = frozenset({"pair", "duo", "neighbour", "neighbor", "ally", "rival", "foe", "adversary"})
 _STATE = frozenset({"state"})
+# Nouns of one person in office named by another's office ("his Egyptian COUNTERPART"), which no
+# role list holds as a title, yet 'him' or 'her' may stand for.
+_PEER_NOUNS = frozenset({"counterpart"})
 # Nouns that stand for an actor of a kind named before, with the kinds of actor each may be:
 # an armed or political group ("the group", "the militants"), an international organisation
 # ("the bloc", "the alliance"), a state ("the kingdom", "the island nation").
@@ -214,7 +217,8 @@ class Antecedents:
         plural = c.tag_ in ("NNS", "NNPS") or any(d.dep_ == "conj" for d in c.children)
         if kind == "person":
             role = self.role(c.lemma_.lower()) if c.pos_ == "NOUN" else None
-            return not plural and (actor.kind == "person" or (role is not None and role.kind == "title"))
+            return not plural and (actor.kind == "person" or (role is not None and role.kind == "title")
+                                   or c.lemma_.lower() in _PEER_NOUNS)
         if kind == "plural":
             return plural and actor.kind != "state"
         allowed = DESCRIPTION_KINDS[kind]
