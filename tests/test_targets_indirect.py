@@ -207,3 +207,14 @@ def test_a_place_noun_and_its_name_are_one_target(coder: Coder, text: str) -> No
 def test_control_of_a_place_still_takes_the_place(coder: Coder) -> None:
     # the 'of' of the verb's own object that is no place noun still names the target
     assert ("RUS", "UKR", "19") in _triples(coder, "Russian troops took control of the town of Bakhmut.")
+
+
+# -- "received a call from Y": Y did it ------------------------------------------------------------
+
+
+def test_a_call_received_from_someone_is_theirs(coder: Coder) -> None:
+    assert _triples(coder, "Kuwait's emir received a call from the Iranian president.") == {("IRN", "KWT", "04")}
+
+
+def test_a_call_held_with_someone_is_the_subjects(coder: Coder) -> None:
+    assert _triples(coder, "Kuwait's emir held a call with the Iranian president.") == {("KWT", "IRN", "04")}
