@@ -218,3 +218,19 @@ def test_a_call_received_from_someone_is_theirs(coder: Coder) -> None:
 
 def test_a_call_held_with_someone_is_the_subjects(coder: Coder) -> None:
     assert _triples(coder, "Kuwait's emir held a call with the Iranian president.") == {("KWT", "IRN", "04")}
+
+
+# -- "his hosts" after a visit are whom the visit was to -------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Kenya's president visited Ethiopia, where he signed a security pact with his host.", ("KEN", "ETH", "05")),
+    ("The French president visited Morocco on Monday and held talks with his hosts on migration.",
+     ("FRA", "MAR", "04")),
+])
+def test_the_host_of_a_visit_before_is_its_target(coder: Coder, text: str, want: tuple[str, str, str]) -> None:
+    assert want in _triples(coder, text)
+
+
+def test_a_host_with_no_visit_before_names_no_one(coder: Coder) -> None:
+    assert _triples(coder, "Kenya's president signed a security pact with his host.") == {("KEN", None, "05")}

@@ -28,7 +28,7 @@ from dyadwatch.events.outcomes import (
     means_code,
     struck_place,
 )
-from dyadwatch.events.parties import UNNAMED_DOER_ROOTS, placed_group
+from dyadwatch.events.parties import UNNAMED_DOER_ROOTS, placed_group, visited_host
 from dyadwatch.events.parties import same as _same
 from dyadwatch.events.passage import hosted_forces, passed_place
 from dyadwatch.events.references import refers_to_earlier
@@ -263,7 +263,8 @@ class PartyFinder:
             # "three policemen died in a Taliban ambush": the dead are its victims, before the place
             real_targets = self.parties.the_dead(trigger)
         if not real_targets and pattern.kind != "copula":
-            real_targets = unnamed_targets(self.clauses, self.arguments.references.owner, match, speaker, real_sources)
+            real_targets = unnamed_targets(self.clauses, self.arguments.references.owner, match, speaker, real_sources) \
+                or visited_host(self.parties.recent, match)
         if unnamed:
             real_targets = self.parties.victims(match, [t for t in real_targets if not _same(t, real_sources[0])])
             if not real_targets and not source_heads and not self.parties.acted_on(trigger):

@@ -394,6 +394,27 @@ def _doer_of(clauses: Clauses, recent: list[Event], clause: Token, trigger: Toke
     return actor if actor is not None and actor.sector in ARMED_SECTORS else None
 
 
+# Nouns of the party a visitor is received by ("signed a pact with HIS HOSTS").
+_HOST_NOUNS = frozenset({"host", "hosts"})
+# The CAMEO code of a visit, whose target is the visitor's host.
+_VISIT = "042"
+
+
+def visited_host(recent: list[Event], match: Match) -> list[Actor]:
+    """'Kenya's president visited Ethiopia, where he signed a pact WITH HIS HOST': 'host' in a
+    phrase of the act, after a visit named nearby (``NEARBY`` characters), is whom the visit was
+    to; empty when the act names no host or no visit with a target came before it."""
+    hosts = [p for head in (match.trigger, match.noun) if head is not None for c in head.children
+             if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj" and p.lower_ in _HOST_NOUNS]
+    for token in hosts:
+        for event in reversed(recent):
+            if (event.cameo.code == _VISIT and event.target is not None and not event.target.unknown
+                    and 0 <= token.idx - event.evidence.trigger.start <= NEARBY):
+                return [replace(event.target, text=token.text, start=token.idx, end=token.idx + len(token.text),
+                                reason=event.target.reason + f"; '{token.text}' of the visit to {event.target.text}")]
+    return []
+
+
 def placed_group(parties: Parties, actor: Actor, match: Match) -> Actor:
     """An organisation missing from our lists that does armed violence ("the Zandu Liberation
     Front attacked a police station in central Mali") is an armed group (REB) of the country
