@@ -234,3 +234,12 @@ def test_the_host_of_a_visit_before_is_its_target(coder: Coder, text: str, want:
 
 def test_a_host_with_no_visit_before_names_no_one(coder: Coder) -> None:
     assert _triples(coder, "Kenya's president signed a security pact with his host.") == {("KEN", None, "05")}
+
+
+def test_a_weapon_fired_from_a_country_was_fired_by_it(coder: Coder) -> None:
+    # a doer named only by where its weapon came from, over an unknown one
+    assert ("PSE", "ISR", "19") in _triples(coder, "Rockets fired from Gaza wounded two Israelis in Sderot.")
+
+
+def test_a_weapon_from_nowhere_named_keeps_an_unknown_doer(coder: Coder) -> None:
+    assert ("---", "ISR", "19") in {(s or "---", t, r) for s, t, r in _triples(coder, "A rocket hit a school in Sderot.")}

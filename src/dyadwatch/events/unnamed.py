@@ -10,28 +10,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dyadwatch.events.matters import named_elsewhere
+from dyadwatch.events.parties import launch_site
 from dyadwatch.events.parties import same as _same
 from dyadwatch.knowledge.words import FACILITY_NOUNS, LOCATED_ROOTS, OWNED_ROOTS, RECIPIENT_ROOTS
 from dyadwatch.records import Actor
 
 # Roots of fighting, whose object may be a weapon another side fired ("intercepted a missile").
 _FIGHT_ROOTS = ("19",)
-# Participles of sending a weapon off, whose 'from' phrase names who sent it.
-_LAUNCHING = frozenset({"fire", "launch"})
 
 
 def _launched_from(clauses: Clauses, weapon: Token, sources: list[Actor]) -> Actor | None:
     """'intercepted a missile FIRED FROM Yemen', 'shot down drones launched from Russia': a
     weapon met in flight is the side's that launched it, which the place it came from names;
     the act is on that side. None for the doer's own country or none named."""
-    # the tagger may call the participle a past tense ("rockets FIRED from Gaza" as VBD)
-    for verb in (c for c in weapon.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")
-                 and c.lemma_.lower() in _LAUNCHING):
-        for p in (q for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
-                  for q in c.children if q.dep_ == "pobj"):
-            found = clauses.actor(p)
-            if found is not None and found.country and all(s.country != found.country for s in sources):
-                return found
+    site = launch_site(weapon)
+    found = clauses.actor(site) if site is not None else None
+    if found is not None and found.country and all(s.country != found.country for s in sources):
+        return found
     return None
 
 
