@@ -243,3 +243,18 @@ def test_a_weapon_fired_from_a_country_was_fired_by_it(coder: Coder) -> None:
 
 def test_a_weapon_from_nowhere_named_keeps_an_unknown_doer(coder: Coder) -> None:
     assert ("---", "ISR", "19") in {(s or "---", t, r) for s, t, r in _triples(coder, "A rocket hit a school in Sderot.")}
+
+
+# -- in reported speech, 'its' on what an act hits is the speaker's --------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Philippine navy said Chinese ships harassed its vessels near the shoal.", ("CHN", "PHL", "17")),
+    ("Kyiv said Russian drones struck its power plants overnight.", ("RUS", "UKR", "19")),
+])
+def test_its_in_reported_speech_is_the_speakers(coder: Coder, text: str, want: tuple[str, str, str]) -> None:
+    assert want in _triples(coder, text)
+
+
+def test_its_of_a_speaker_of_the_doers_country_names_no_one(coder: Coder) -> None:
+    assert ("CHN", None, "19") in _triples(coder, "China said its coast guard boarded its own vessels.")

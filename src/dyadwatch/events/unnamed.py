@@ -49,7 +49,7 @@ def unnamed_targets(clauses: Clauses, antecedents: Callable[[Token], list[Token]
     place it applies to or is aimed at."""
     code = match.code
     if code[:2] in OWNED_ROOTS:
-        found = owner(clauses, antecedents, match, sources)
+        found = owner(clauses, antecedents, match, sources) or speakers_own(match, speaker, sources)
         if found:
             return found
     if match.obj is not None and match.pattern.objects and (code[:2] in RECIPIENT_ROOTS or code[:3] == "084"):
@@ -104,6 +104,19 @@ def own_people(match: Match, sources: list[Actor]) -> list[Actor]:
     return [Actor(text=at.text, start=at.idx, end=at.idx + len(at.text), name=f"{doer.country} civilians",
                   country=doer.country, sector="CVL", cameo_code=doer.country + "CVL", kind="group",
                   reason=f"{match.code} names no actor acted on: the people of the doer's country {doer.country}")]
+
+
+def speakers_own(match: Match, speaker: Actor | None, sources: list[Actor]) -> list[Actor]:
+    """'The Philippine navy said Chinese ships harassed ITS vessels': in reported speech, 'its'
+    on what the act hits, when no one before it in the clause owns it, is the speaker's (or
+    the speaker's state's); not when the speaker is of the doer's country ("said rebels
+    attacked its posts" is still the speaker's, but "China said its ships ..." names no one)."""
+    thing = match.obj
+    if speaker is None or speaker.unknown or not speaker.country or thing is None:
+        return []
+    if not any(c.dep_ == "poss" and c.lower_ == "its" for c in thing.children):
+        return []
+    return [speaker] if all(s.country != speaker.country for s in sources) else []
 
 
 def owner(clauses: Clauses, antecedents: Callable[[Token], list[Token]], match: Match,
