@@ -36,6 +36,11 @@ def test_a_struck_place_with_a_nationality_is_that_countrys(coder: Coder, text: 
     assert want in _triples(coder, text)
 
 
+def test_a_place_noun_located_by_a_region_before_it_is_the_regions(coder: Coder) -> None:
+    # the story's country is only a default; "West Bank" says where the city is
+    assert ("ISR", "PSE", "19") in _triples(coder, "Israeli troops raided the West Bank city of Jenin.")
+
+
 def test_an_ethnic_adjective_on_a_place_names_no_state(coder: Coder) -> None:
     # "Kurdish" is no state's nationality: the town gives no target country
     triples = _triples(coder, "Turkish drones struck a convoy near a Kurdish town.")
