@@ -16,7 +16,12 @@ from dyadwatch.events.objects import for_subject
 from dyadwatch.events.references import Antecedents
 from dyadwatch.events.subjects import undergoer_verb
 from dyadwatch.events.targets import paired_names
-from dyadwatch.knowledge.words import PLACE_NAMED_ROOTS, SETTING_NOUN_PREPS, THIRD_PARTY
+from dyadwatch.knowledge.words import (
+    INVERSE_VERBS,
+    PLACE_NAMED_ROOTS,
+    SETTING_NOUN_PREPS,
+    THIRD_PARTY,
+)
 
 # Codes of taking something by force (CAMEO 171 seize or damage property, 1711 confiscate; 192
 # occupy territory): a 'from' phrase names whom it is taken from.
@@ -70,6 +75,9 @@ class Arguments:
             if not found:
                 found = self._setting_doers(match.trigger)
             return found
+        giver = received_from(match)
+        if giver is not None:  # "X received a call FROM Y": Y called
+            return [giver]
         subjects, _ = self.clauses.subjects(match.trigger)
         if not subjects and event_gerund(match.trigger):
             # "Fighting between the army and rebels killed 12": a gerund that is its clause's
@@ -141,6 +149,8 @@ class Arguments:
                 if undergoers:
                     return undergoers
             return self.clauses.noun_targets(trigger, tuple(p for p in pattern.preps if verb is None or p != "from"))
+        if received_from(match) is not None:  # "X received a call from Y": X was called
+            return self.clauses.subjects(trigger)[0]
         if match.code[:3] in TAKING_CODES:
             losers = self._from_party(trigger, match.obj)
             if losers:
@@ -256,6 +266,19 @@ class Arguments:
             if self.clauses.actor(subject) is not None:
                 return [subject]
         return []
+
+
+def received_from(match: Match) -> Token | None:
+    """'X RECEIVED a call FROM Y', 'X got a visit from Y': a verb of undergoing whose object is
+    the act its pattern names, done by the object's 'from' phrase; the act is Y's, done to the
+    subject, as for an event noun (``undergoer_verb``). None for any other match."""
+    obj = match.obj
+    if (match.pattern.kind != "verb" or obj is None or obj.dep_ != "dobj"
+            or match.trigger.lemma_.lower() not in INVERSE_VERBS
+            or not {obj.lemma_.lower(), obj.lower_} & match.pattern.objects):
+        return None
+    return next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "from"
+                 for p in c.children if p.dep_ == "pobj"), None)
 
 
 def _infinitive(token: Token) -> bool:

@@ -19,8 +19,8 @@ from dyadwatch.actors.cues import FOCUS_GUESS, NO_NATIONALITY
 from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.deployment import force_shown
-from dyadwatch.events.implied import envoy_targets, implied_state
-from dyadwatch.events.matters import named_elsewhere
+from dyadwatch.events.elsewhere import RELEASE_ASKS, held_by
+from dyadwatch.events.implied import deporting_state, envoy_targets, implied_state
 from dyadwatch.events.outcomes import (
     event_sides,
     event_subject,
@@ -28,23 +28,20 @@ from dyadwatch.events.outcomes import (
     means_code,
     struck_place,
 )
-from dyadwatch.events.parties import UNNAMED_DOER_ROOTS, placed_group
+from dyadwatch.events.parties import UNNAMED_DOER_ROOTS, placed_group, visited_host
 from dyadwatch.events.parties import same as _same
 from dyadwatch.events.passage import hosted_forces, passed_place
 from dyadwatch.events.references import refers_to_earlier
 from dyadwatch.events.stance import stance_of
 from dyadwatch.events.subjects import undergoer_verb
 from dyadwatch.events.targets import purpose_of
+from dyadwatch.events.unnamed import unnamed_targets
 from dyadwatch.knowledge.words import (
     AIMED_CODES,
     AIMED_ROOTS,
     CLAUSE_TARGET_ROOTS,
-    FACILITY_NOUNS,
     LIGHT_VERBS,
-    LOCATED_ROOTS,
     MUTUAL_WITH,
-    OWNED_ROOTS,
-    RECIPIENT_ROOTS,
     RECIPROCAL,
     RECIPROCAL_LEMMAS,
     UNOFFICIAL_INQUIRERS,
@@ -53,7 +50,6 @@ from dyadwatch.read.dates import doc_date_cues, event_date
 from dyadwatch.records import Actor, Event, EventDate, Evidence, Modality, Span, unknown_actor
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
 
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
@@ -233,7 +229,7 @@ class PartyFinder:
         if not real_sources:
             # no named doer: a violent or coercive act still is an event, of an unknown actor
             # ("civilians were killed", "a roadside bomb killed ..."), when it has victims
-            implied = implied_state(match, self.clauses.actor)
+            implied = implied_state(match, self.clauses.actor) or deporting_state(match, self.clauses.actor)
             doer = implied or self.parties.unnamed_doer(match, source_heads)
             if event is not None and (doer is None or not source_heads):
                 doer = unknown_actor(trigger.idx, f"event '{event.text}' names no single doer")
@@ -261,11 +257,14 @@ class PartyFinder:
         if code[:2] in ("18", "19", "20") and real_targets:
             real_targets = struck_place(self.clauses, match, event, real_targets)
         real_targets = hosted_forces(match.trigger, code, self.clauses.actor) or real_targets
+        if code[:4] in RELEASE_ASKS:  # "demanded the release of X held in Y": asked of Y
+            real_targets = held_by(match.trigger, self.clauses.actor, real_sources) or real_targets
         if not real_targets and not unnamed and pattern.kind == "noun" and code[:2] in UNNAMED_DOER_ROOTS:
             # "three policemen died in a Taliban ambush": the dead are its victims, before the place
             real_targets = self.parties.the_dead(trigger)
         if not real_targets and pattern.kind != "copula":
-            real_targets = _unnamed_targets(self.clauses, self.arguments.references.owner, match, speaker, real_sources)
+            real_targets = unnamed_targets(self.clauses, self.arguments.references.owner, match, speaker, real_sources) \
+                or visited_host(self.parties.recent, match)
         if unnamed:
             real_targets = self.parties.victims(match, [t for t in real_targets if not _same(t, real_sources[0])])
             if not real_targets and not source_heads and not self.parties.acted_on(trigger):
@@ -387,59 +386,6 @@ class EventRecords:
 
 
 
-def _unnamed_targets(clauses: Clauses, antecedents: Callable[[Token], list[Token]], match: Match,
-                     speaker: Actor | None, sources: list[Actor]) -> list[Actor]:
-    """The target of an act whose pattern finds none where it looks: the owner of what it takes
-    or hits (``_owner``), the person of another country its pattern names as its object, or the
-    place it applies to or is aimed at."""
-    code = match.code
-    if code[:2] in OWNED_ROOTS:
-        found = _owner(clauses, antecedents, match, sources)
-        if found:
-            return found
-    if match.obj is not None and match.pattern.objects and (code[:2] in RECIPIENT_ROOTS or code[:3] == "084"):
-        # "summoned the Indian envoy", "expelled Iran's ambassador", "freed two French
-        # prisoners": the person the pattern names is the one acted on, when of another country
-        # than the doer ("deployed its troops": the doer's own)
-        person = clauses.actor(match.obj, speaker=speaker)
-        if person is not None and person.country and all(s.country != person.country for s in sources):
-            return [person]
-    if code[:2] in LOCATED_ROOTS:
-        # "vowed to send troops to the border WITH X": the complement's phrases name the place
-        places = [(match.trigger, match.noun or match.obj)] + (
-            [(match.inner.trigger, match.inner.obj)] if match.inner is not None else [])
-        extra = clauses.against_target(match.trigger) or next(
-            (t for verb, obj in places if (t := clauses.located_target(verb, obj, country_only=code[:2] == "14"))
-             is not None), None)
-        located = clauses.actor(extra, speaker=speaker) if extra is not None else None
-        if located is not None:
-            return [located]
-    # "recalled its ambassador over SPAIN'S decision", "in a letter TO X, Y demanded": the party
-    # the act's cause or its message names
-    named = named_elsewhere(match, lambda t: clauses.actor(t, speaker=speaker),
-                            lambda t: clauses.actors.resolve(t) is not None, sources)
-    return named or _own_people(match, sources)
-
-
-def _own_people(match: Match, sources: list[Actor]) -> list[Actor]:
-    """Whom repression or an arrest naming no actor acts on. CAMEO's violent repression (175)
-    is of collective dissent, a state's or its forces' against its own people ("cracked down on
-    dissent"); those a state arrests (173) or executes with no nationality or body named
-    ("detained dozens of suspects", "Iran executed two men") are its own people too: the doer's
-    country's civilians."""
-    doer = sources[0] if sources else None
-    seized = match.code[:3] == "173" or match.trigger.lemma_.lower() == "execute"
-    arrested = seized and match.obj is not None and match.obj.pos_ != "PRON" and (
-        doer is not None and (doer.kind == "state" or doer.sector in ("GOV", "COP", "MIL", "JUD", "SPY")))
-    if not (match.code[:3] == "175" or arrested) or doer is None or doer.country is None \
-            or doer.unknown or doer.kind == "igo":
-        return []
-    at = match.obj or match.trigger
-    return [Actor(text=at.text, start=at.idx, end=at.idx + len(at.text), name=f"{doer.country} civilians",
-                  country=doer.country, sector="CVL", cameo_code=doer.country + "CVL", kind="group",
-                  reason=f"{match.code} names no actor acted on: the people of the doer's country {doer.country}")]
-
-
 def _home_place(token: Token, target: Actor, sources: list[Actor], code: str) -> bool:
     """Whether ``target`` is a place of the doer's own country named as where something leaves
     from ("expelled two Russian diplomats FROM VILNIUS", "pulled its troops back from Avdiivka"),
@@ -479,37 +425,6 @@ def _counted(obj: Token) -> list[Token]:
     """An object and, when it counts something ("thousands OF soldiers"), what it counts."""
     return [obj, *(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj")]
-
-
-def _owner(clauses: Clauses, antecedents: Callable[[Token], list[Token]], match: Match,
-           sources: list[Actor]) -> list[Actor]:
-    """'seized a British tanker', 'confiscated the rebels' weapons', 'attacked an army base',
-    'fired on a police station': the owner of what a coercive or violent act takes or hits (a
-    possessor or a nationality before the noun, or the body a facility belongs to) is whom it
-    acts on; not when that is the doer's own state ('seized its own tankers')."""
-    things = [match.obj] if match.obj is not None and (  # a bare pattern's object: "seized their notes"
-        match.pattern.objects or match.obj.lemma_.lower() in FACILITY_NOUNS or match.obj.dep_ == "dobj") else []
-    for head in (match.trigger, match.noun):
-        for prep in head.children if head is not None else ():
-            if prep.dep_ == "prep" and prep.lower_ in ("on", "at", "against", "into"):
-                things.extend(p for p in prep.children
-                              if p.dep_ == "pobj" and p.lemma_.lower() in FACILITY_NOUNS)
-    for thing in things:
-        owner = clauses.actor_inside(thing)
-        if owner.i == thing.i:  # "arrested the journalists and seized THEIR equipment": theirs
-            owner = next((a for c in thing.children if c.dep_ == "poss" and c.pos_ == "PRON"
-                          for a in antecedents(c)), thing)
-        if owner.i == thing.i and thing.lemma_.lower() in FACILITY_NOUNS:
-            owner = next((c for c in thing.children if c.dep_ in ("compound", "amod") and c.i < thing.i
-                          and clauses.actor(c) is not None), thing)
-        if owner.i == thing.i:
-            continue
-        actor = clauses.actor(owner)
-        if actor is None or any(_same(s, actor) or (s.country == actor.country and actor.sector is None)
-                                for s in sources):
-            continue
-        return [actor]
-    return []
 
 
 def _speaker_did(clauses: Clauses, match: Match, speaker: Actor | None) -> bool:

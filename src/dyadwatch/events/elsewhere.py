@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dyadwatch.events.passage import setting_noun, setting_of
+from dyadwatch.actors.cues import NO_NATIONALITY
+from dyadwatch.events.passage import place_noun, setting_noun, setting_of
 from dyadwatch.knowledge.words import CRISIS_NOUNS, VESSEL_NOUNS
+from dyadwatch.records import Actor
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -21,7 +23,6 @@ if TYPE_CHECKING:
 
     from dyadwatch.actors.resolve import ArticleActors
     from dyadwatch.events.mentions import Mentions
-    from dyadwatch.records import Actor
 
 
 class ElsewhereTargets:
@@ -34,20 +35,43 @@ class ElsewhereTargets:
         self.mentions = mentions
         self.inside = inside  # Targets.inside: the actor a target mention stands for
 
-    def located_target(self, trigger: Token, obj: Token | None, country_only: bool = False) -> Token | None:
+    def located_target(self, trigger: Token, obj: Token | None, country_only: bool = False,
+                       over: bool = False) -> Token | None:
         """'lifted a curfew IN Montenegro', 'struck a plant NEAR Kyiv', 'sent troops to the border
         WITH X': the place a coercive or violent act applies to (``placed``); for protests, a
-        country."""
+        country; with ``over``, a place things are dropped over too ("airdropped food OVER
+        Gaza")."""
         def place(p: Token) -> Token | None:
             found = self.mentions.actor_inside(p)
             # the tagger often calls a town it does not know a facility ("in KHAN YOUNIS" as
             # FAC), which the places stage gives its country (not ORG: as often a real body)
             actor = self.mentions.actor(found) if found.ent_type_ in _PLACE_TAGS else None
+            country = self._national_place(p) if actor is None else None
+            if country is not None:
+                # "near the SYRIAN town of X": the town's people, of the adjective's country
+                actor = self.mentions.actor(p)
+                if actor is None or actor.country != country:
+                    return None
+                found = p
             if actor is None or (country_only and (actor.kind != "state" or actor.sector is not None)):
                 return None
-            return found
+            return found if found.i == p.i or found.ent_type_ in _PLACE_TAGS else None
         closer = [c for c in trigger.children if c.dep_ == "advmod"]  # "moved troops CLOSER to X"
-        return placed([trigger] + ([obj] if obj is not None else []) + closer, place)
+        return placed([trigger] + ([obj] if obj is not None else []) + closer, place,
+                      (*_IN_PREPS, "over") if over else _IN_PREPS)
+
+    def _national_place(self, p: Token) -> str | None:
+        """The country of a place noun with a state's nationality before it ("the Syrian town
+        of Qamishli", "a Lebanese village"), else None: wire copy names a small place abroad so
+        when it expects the name to be unknown, and the adjective then says whose it is (an
+        ethnic one, "a Kurdish town", says no state's)."""
+        if not place_noun(p, self.actors.knowledge) or not any(
+                c.dep_ == "amod" and c.ent_type_ == "NORP" and c.i < p.i for c in p.children):
+            return None
+        people = self.actors.resolve(p)
+        if people is None or NO_NATIONALITY in people.reason:
+            return None
+        return people.country
 
     def against_target(self, trigger: Token) -> Token | None:
         """'mobilized reservists for a possible war AGAINST Iraq': an 'against' actor in the
@@ -105,6 +129,25 @@ class ElsewhereTargets:
                 actor = self.actors.resolve(root)
             if actor is not None and actor.country and actor.country != source.country:
                 return actor
+        return self._protested_policy(trigger, source) if same_country else None
+
+    def _protested_policy(self, trigger: Token, source: Actor) -> Actor | None:
+        """'protested against a proposed TAX increase', 'a strike over a pension REFORM': a
+        protest at a public policy names no one, yet is aimed at the government that makes it,
+        the protesters' own, as CAMEO codes it. Not a grievance an employer may answer ("over
+        unpaid salaries", "against pay cuts"), nor a government's own protest."""
+        if source.country is None or source.kind == "igo" or source.unknown or source.sector == "GOV":
+            return None
+        for tok in trigger.subtree:
+            aimed = (tok.dep_ == "pobj" and tok.head.lower_ in _AT_PREPS) or (
+                tok.dep_ == "dobj" and tok.head.lemma_.lower() == "protest")
+            words = [tok] + [c for c in tok.children if c.dep_ in ("compound", "amod")] if aimed else []
+            if any(w.lemma_.lower() in _POLICY_NOUNS or w.lower_ in _POLICY_NOUNS for w in words):
+                return Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
+                             name=f"{source.country} government", country=source.country, sector="GOV",
+                             cameo_code=source.country + "GOV", kind="state",
+                             reason=f"a protest at '{tok.text}', a public policy: its maker, the "
+                                    f"protesters' government ({source.country})")
         return None
 
     def _protested_at(self, trigger: Token) -> Actor | None:
@@ -127,6 +170,15 @@ class ElsewhereTargets:
         return None
 
 
+# Prepositions of what a protest is aimed at ("against the reform", "over taxes", "in protest
+# AT the law").
+_AT_PREPS = ("against", "over", "at")
+# Nouns of a public policy, which a government makes: a protest at one is aimed at it.
+_POLICY_NOUNS = frozenset({
+    "tax", "taxes", "levy", "reform", "law", "bill", "legislation", "policy", "decree", "mandate",
+    "austerity", "budget", "fare", "subsidy", "tariff", "curfew", "lockdown", "conscription",
+    "regulation", "constitution", "amendment", "shortage", "shortages",
+})
 # Entity tags under which a place named in a phrase of place may come ("in Khan Younis" is often
 # FAC).
 _PLACE_TAGS = frozenset({"GPE", "LOC", "FAC"})
@@ -150,20 +202,47 @@ _EDGE_NOUNS = frozenset({"border", "frontier", "boundary", "water", "coast", "co
                          "airspace", "position", "line"})
 
 
-def placed(heads: list[Token], place: Callable[[Token], Token | None]) -> Token | None:
+# Participles of holding people, whose 'in' or 'by' phrase names the holder ("a journalist HELD
+# IN Russia", "aid workers DETAINED BY Iran").
+_HOLDING = frozenset({"hold", "detain", "jail", "imprison", "kidnap", "abduct", "capture", "seize"})
+# Codes of asking another for a release (an appeal, 0253; a demand, 1053).
+RELEASE_ASKS = ("0253", "1053")
+
+
+def held_by(trigger: Token, actor: Callable[[Token], Actor | None], sources: list[Actor]) -> list[Actor]:
+    """'demanded the release of an American journalist HELD IN RUSSIA': a release is asked of
+    whoever holds the people, which the participle after them names; the people are what is
+    asked for, so they are no target then. Empty when no holder of another country than the
+    askers' is named (then the people stand for it, as the pattern finds them)."""
+    for tok in trigger.subtree:
+        if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.lemma_.lower() not in _HOLDING:
+            continue
+        for p in (q for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
+                  for q in c.children if q.dep_ == "pobj"):
+            found = actor(p)
+            if found is not None and found.country and not found.unknown \
+                    and all(s.country != found.country for s in sources):
+                return [found]
+    return []
+
+
+def placed(heads: list[Token], place: Callable[[Token], Token | None],
+           in_preps: tuple[str, ...] = ()) -> Token | None:
     """The place named by the phrases of ``heads`` (a verb and its object) where an act applies:
     a place it is in or by ("seized a tanker IN Iranian waters", "hit a plant NEAR Kyiv"), or the
     country an edge it is sent to belongs to ("moved troops to the border WITH X", "into
     positions near X'S border"; the parser may hang "with X" on the verb). A possessive pronoun
     ("ITS border") is the doer's own edge, which names no one. ``place`` gives the token of a
-    place that is an actor, or None."""
+    place that is an actor, or None; ``in_preps`` the prepositions of a place it is in or by
+    (``_IN_PREPS`` when not given)."""
+    in_preps = in_preps or _IN_PREPS
     moving = any(h.lemma_.lower() in VESSEL_NOUNS for h in heads)  # a ship acted on, wherever it is
     for head in heads:
         preps = [c for c in head.children if c.dep_ in ("prep", "dative")]
         for prep in preps:
             for p in (c for c in prep.children if c.dep_ == "pobj"):
-                found = place(p) if prep.lower_ in _IN_PREPS and not moving else None
-                if found is None and prep.lower_ in _IN_PREPS and not moving:
+                found = place(p) if prep.lower_ in in_preps and not moving else None
+                if found is None and prep.lower_ in in_preps and not moving:
                     # "outside a police station IN QUETTA", "in the centre OF JOS"
                     found = next((t for q in _within(p) if (t := place(q)) is not None), None)
                 if found is None and prep.lower_ in _DESTINATION_PREPS and p.lemma_.lower() in _EDGE_NOUNS:

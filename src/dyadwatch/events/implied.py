@@ -8,6 +8,8 @@ other readings of these verbs (a diplomatic pattern must have matched: 'summon t
 is a complaint, 11; an expulsion of diplomats a cut in relations, 16), or when 'by' names the
 doer. Recalling one's own envoy is the other way round: "the Dutch ambassador to Moscow was
 recalled" is the Netherlands' act (the envoy's own state) on Russia (where the envoy serves).
+People deported from a country are so too ("Haitians were deported from the Dominican
+Republic": ``deporting_state``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from dyadwatch.events.subjects import agents
 from dyadwatch.knowledge.words import (
     FROM_PLACE_PREPS,
     OWN_ENVOY_VERBS,
@@ -51,6 +54,32 @@ def implied_state(match: Match, actor: Callable[[Token], Actor | None]) -> Actor
                 and (not office or found.sector == "GOV")):
             return replace(found, sector="GOV", cameo_code=found.country + "GOV",
                            reason=f"{found.reason}; only a state does '{verb.lemma_}' to an envoy")
+    return None
+
+
+# Verbs of removing people from a country by law, and the codes of their reading as that
+# (deportation, 174; mass expulsion, 201): only a state does them to people on its soil.
+_DEPORTING = frozenset({"deport", "expel", "extradite", "repatriate"})
+_DEPORTING_CODES = ("174", "201")
+
+
+def deporting_state(match: Match, actor: Callable[[Token], Actor | None]) -> Actor | None:
+    """'Haitians were deported FROM the Dominican Republic', 'hundreds of Afghans were expelled
+    from Iran': the state an agentless passive deportation names as where people were removed
+    from is the one that removed them (its government), as with envoys above. Only a country
+    named as such: a town or a region ("expelled from the village") may be emptied by anyone."""
+    verb = match.trigger
+    if (match.pattern.kind != "verb" or verb.lemma_.lower() not in _DEPORTING
+            or match.code[:3] not in _DEPORTING_CODES):
+        return None
+    children = list(verb.children)
+    if not any(c.dep_ == "auxpass" for c in children) or agents(verb):  # not "by the thousands"
+        return None
+    for obj in (o for p in children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children):
+        found = actor(obj) if obj.dep_ == "pobj" and obj.ent_type_ == "GPE" else None
+        if found is not None and found.kind == "state" and found.sector is None and found.country and not found.unknown:
+            return replace(found, sector="GOV", cameo_code=found.country + "GOV",
+                           reason=f"{found.reason}; only a state deports people from its soil")
     return None
 
 

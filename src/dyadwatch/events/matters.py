@@ -9,7 +9,7 @@ carries it: "IN A LETTER TO the Secretary-General, Iran demanded action", "in a 
 his Turkish counterpart, Greece proposed talks"; the addressee is its target. An act about
 something between two parties is aimed at them: "welcomed the truce BETWEEN ISRAEL AND HAMAS".
 
-Both are asked only when the pattern's own places name no one (``build._unnamed_targets``).
+Both are asked only when the pattern's own places name no one (``unnamed.unnamed_targets``).
 """
 
 from __future__ import annotations

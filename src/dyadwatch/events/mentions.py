@@ -11,6 +11,7 @@ crisis noun stands for, and named states or organisations missing from our lists
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import NO_NATIONALITY, flag_name
@@ -42,6 +43,29 @@ _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 _GROUP_WORDS = frozenset(w for w, kinds in DESCRIPTION_KINDS.items() if kinds == {"group"})
 # The kind of actor a named entity missing from our lists is taken for.
 _UNLISTED_KINDS: dict[str, ActorKind] = {"GPE": "state", "ORG": "organisation"}
+
+
+# Verbs of coming over from a country, whose 'from' phrase in a clause on a noun says where
+# those it names are from ("militants who CROSSED from Afghanistan").
+_COMING = frozenset({"cross", "come", "infiltrate", "arrive", "sneak"})
+
+
+def _sent_from(actors: ArticleActors, token: Token, found: Actor) -> Actor:
+    """'a delegation FROM Laos', 'envoys from Sudan', 'militants who crossed from Afghanistan':
+    a body with no country of its own (a role noun alone, or one given the scene's or the
+    story's country by default) that a 'from' phrase sends or brings from a state is that
+    state's, with the role's sector; any other actor as it was found."""
+    guessed = found.country is None or NO_NATIONALITY in found.reason
+    if not guessed or found.sector is None or found.kind == "person":
+        return found
+    heads = [token, *(c for c in token.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _COMING)]
+    for p in (q for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+              for q in c.children if q.dep_ == "pobj"):
+        state = actors.resolve(p)
+        if state is not None and state.kind == "state" and state.country:
+            return replace(found, country=state.country, cameo_code=state.country + found.sector,
+                           reason=found.reason + f"; sent from '{p.text}' -> {state.country}")
+    return found
 
 
 class Mentions:
@@ -85,6 +109,7 @@ class Mentions:
             if back is not None:
                 return back
         found = self.actors.resolve(token, speaker=speaker)
+        found = _sent_from(self.actors, token, found) if found is not None else None
         if found is not None and NO_NATIONALITY in found.reason and self.references.referring(token) in _GROUP_WORDS:
             # "Hezbollah ... The militants fired": the group named before, not a guess from the scene
             back = self._referred(token, speaker)

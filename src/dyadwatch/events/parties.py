@@ -196,6 +196,9 @@ class Parties:
         blamed = next((b for h in heads if (b := blamed_on(h)) is not None), None)
         if blamed is not None and (doer := self.clauses.actor(blamed, as_source=True)) is not None:
             return doer  # "a car bomb blamed on X exploded", "the strike, which ..., was blamed on X"
+        site = next((s for h in heads if (s := launch_site(h)) is not None), None)
+        if site is not None and (doer := self.clauses.actor(site, as_source=True)) is not None and doer.country:
+            return doer  # "rockets fired FROM Gaza wounded two": whoever fired them from there
         if heads:
             weapons = [h for h in heads if h.lemma_.lower() in WEAPON_NOUNS
                        or any(c.dep_ == "compound" and c.lemma_.lower() in WEAPON_NOUNS for c in h.children)]
@@ -392,6 +395,47 @@ def _doer_of(clauses: Clauses, recent: list[Event], clause: Token, trigger: Toke
         return None
     actor = clauses.actor(subjects[0], as_source=True)
     return actor if actor is not None and actor.sector in ARMED_SECTORS else None
+
+
+# Nouns of the party a visitor is received by ("signed a pact with HIS HOSTS").
+_HOST_NOUNS = frozenset({"host", "hosts"})
+# The CAMEO code of a visit, whose target is the visitor's host.
+_VISIT = "042"
+
+
+def visited_host(recent: list[Event], match: Match) -> list[Actor]:
+    """'Kenya's president visited Ethiopia, where he signed a pact WITH HIS HOST': 'host' in a
+    phrase of the act, after a visit named nearby (``NEARBY`` characters), is whom the visit was
+    to; empty when the act names no host or no visit with a target came before it."""
+    hosts = [p for head in (match.trigger, match.noun) if head is not None for c in head.children
+             if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj" and p.lower_ in _HOST_NOUNS]
+    for token in hosts:
+        for event in reversed(recent):
+            if (event.cameo.code == _VISIT and event.target is not None and not event.target.unknown
+                    and 0 <= token.idx - event.evidence.trigger.start <= NEARBY):
+                return [replace(event.target, text=token.text, start=token.idx, end=token.idx + len(token.text),
+                                reason=event.target.reason + f"; '{token.text}' of the visit to {event.target.text}")]
+    return []
+
+
+# Participles of sending a weapon off, whose 'from' phrase names where it was sent from.
+_LAUNCHING = frozenset({"fire", "launch"})
+
+
+def launch_site(weapon: Token) -> Token | None:
+    """Where a weapon was 'fired FROM' or 'launched from' ("rockets fired from Gaza"): the
+    place names the side that sent it. None when the weapon has no such phrase."""
+    # the tagger may call the participle a past tense ("rockets FIRED from Gaza" as VBD), and
+    # the parser make it the weapon's own verb ("rockets fired from Gaza wounded two" as a
+    # clause with the rockets as subject)
+    verbs = [c for c in weapon.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")]
+    if weapon.dep_ == "nsubj" and weapon.head.tag_ in ("VBN", "VBD"):
+        verbs.append(weapon.head)
+    for verb in (v for v in verbs if v.lemma_.lower() in _LAUNCHING):
+        for p in (q for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for q in c.children if q.dep_ == "pobj"):
+            return p
+    return None
 
 
 def placed_group(parties: Parties, actor: Actor, match: Match) -> Actor:

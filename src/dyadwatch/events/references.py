@@ -56,6 +56,9 @@ _POSSESSIVE_KINDS = {"their": "plural", "his": "person"}
 # before ("the pair met", "the neighbours exchanged fire", "condemned the allies").
 PAIR_NOUNS = frozenset({"pair", "duo", "neighbour", "neighbor", "ally", "rival", "foe", "adversary"})
 _STATE = frozenset({"state"})
+# Nouns of one person in office named by another's office ("his Egyptian COUNTERPART"), which no
+# role list holds as a title, yet 'him' or 'her' may stand for.
+_PEER_NOUNS = frozenset({"counterpart"})
 # Nouns that stand for an actor of a kind named before, with the kinds of actor each may be:
 # an armed or political group ("the group", "the militants"), an international organisation
 # ("the bloc", "the alliance"), a state ("the kingdom", "the island nation").
@@ -114,6 +117,23 @@ def _scene(token: Token) -> bool:
             and (token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "LOC", "FAC")))
 
 
+def shared_object(pronoun: Token) -> Token | None:
+    """'accused India of backing the attack and warned IT': an 'it' that is the object of a
+    verb coordinated with one before it, their subject shared, stands for that verb's object
+    (a single mention); None otherwise. Wire copy turns on the same party so; an 'it' elsewhere
+    is as often a thing ("signed the deal and ratified it") and is left alone."""
+    verb = pronoun.head
+    if pronoun.dep_ != "dobj" or verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.head.pos_ != "VERB":
+        return None
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None  # "X criticised Y and Z warned it": a new subject, a new story
+    first = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    if first is None or first.pos_ == "PRON" or first.tag_ in ("NNS", "NNPS") \
+            or any(c.dep_ == "conj" for c in first.children):
+        return None
+    return first
+
+
 class Antecedents:
     """The mentions that referring words of one parsed article stand for. ``resolve`` is the
     article's actor look-up for a mention; ``role`` the role a word names, if any (a title is a
@@ -152,6 +172,8 @@ class Antecedents:
         if token.pos_ == "PRON":
             if lower in PERSON_PRONOUNS:
                 return "person"
+            if lower == "it" and shared_object(token) is not None:
+                return "shared"
             return "plural" if lower in PLURAL_PRONOUNS else None
         if token.pos_ != "NOUN" or token.ent_type_:
             return None
@@ -173,6 +195,12 @@ class Antecedents:
         kind = self.referring(token)
         if kind is None or self._quoted(token):
             return []
+        if kind == "shared":
+            first = shared_object(token)
+            actor = self.resolve(first) if first is not None else None
+            # one state or body, not a person ('him'/'her'), nor a thing
+            return [first] if first is not None and actor is not None and actor.kind != "person" \
+                and not actor.unknown else []
         subject = token.dep_ in _SUBJECTS
         candidates = self._candidates(token, subject)
         if kind == "pair":
@@ -189,7 +217,8 @@ class Antecedents:
         plural = c.tag_ in ("NNS", "NNPS") or any(d.dep_ == "conj" for d in c.children)
         if kind == "person":
             role = self.role(c.lemma_.lower()) if c.pos_ == "NOUN" else None
-            return not plural and (actor.kind == "person" or (role is not None and role.kind == "title"))
+            return not plural and (actor.kind == "person" or (role is not None and role.kind == "title")
+                                   or c.lemma_.lower() in _PEER_NOUNS)
         if kind == "plural":
             return plural and actor.kind != "state"
         allowed = DESCRIPTION_KINDS[kind]

@@ -39,9 +39,22 @@ if TYPE_CHECKING:
     from dyadwatch.events.mentions import Mentions
 
 
+# Nouns of a count that after "by the" say how many, not who ("were deported BY THE THOUSANDS",
+# "fled by the hundreds", "arrested by the dozen").
+_BULK_COUNTS = frozenset({"thousand", "hundred", "dozen", "score", "million", "busload", "truckload"})
+
+
 def agents(verb: Token) -> list[Token]:
-    """The objects of a passive verb's 'by' agent ("attacked by gunmen": gunmen)."""
-    return [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    """The objects of a passive verb's 'by' agent ("attacked by gunmen": gunmen), not a count
+    of those acted on ("deported by the thousands")."""
+    return [p for a in verb.children if a.dep_ == "agent" for p in a.children
+            if p.dep_ == "pobj" and not _bulk(p)]
+
+
+def _bulk(noun: Token) -> bool:
+    """'by THE THOUSANDS': a count with 'the' and nothing counted after it."""
+    return noun.lemma_.lower() in _BULK_COUNTS and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
 def reduced_passive(verb: Token) -> bool:
@@ -67,7 +80,8 @@ def stray_agents(head: Token) -> list[Token]:
     while stack:
         tok, level = stack.pop(0)
         if tok.dep_ in ("prep", "agent") and tok.lower_ == "by":
-            found = [p for p in tok.children if p.dep_ == "pobj" and p.ent_type_ not in TIME_ENTITIES]
+            found = [p for p in tok.children if p.dep_ == "pobj" and p.ent_type_ not in TIME_ENTITIES
+                     and not _bulk(p)]
             if found:
                 return found
             continue

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dyadwatch.events.passage import named_place, setting_of
+from dyadwatch.actors.cues import NO_NATIONALITY
+from dyadwatch.events.passage import named_place, place_noun, setting_of
 from dyadwatch.events.subjects import agents, stray_agents, undergoer_verb
 from dyadwatch.knowledge.words import (
     DEFAULT_TARGET_PREPS,
@@ -71,6 +72,9 @@ class Targets:
         named = named_place(token, self.actors)
         if named is not None and self.mentions.actor(named) is not None:
             return named
+        named = self._region_of(token)
+        if named is not None:
+            return named
         if token.lemma_.lower() in FACILITY_NOUNS and self.actors.resolve(token) is None:
             for c in token.children:
                 if c.dep_ in ("compound", "amod") and c.i < token.i and self.actors.resolve(c) is not None:
@@ -89,6 +93,19 @@ class Targets:
                     return c
         return inner
 
+    def _region_of(self, token: Token) -> Token | None:
+        """'the WEST BANK city of Jenin', 'the DARFUR town of X': a place noun given a country
+        only by default (the story's) that a place name before it locates is that place's;
+        None otherwise."""
+        own = self.actors.resolve(token) if place_noun(token, self.actors.knowledge) else None
+        if own is None or NO_NATIONALITY not in own.reason:
+            return None
+        for c in token.children:
+            region = self.actors.resolve(c) if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC") else None
+            if region is not None and region.country and region.country != own.country:
+                return c
+        return None
+
     def targets(self, verb: Token, obj: Token | None, preps: tuple[str, ...],
                 objects: frozenset[str]) -> list[Token]:
         """Target heads of a verb event: the pattern's preposition, then the direct object."""
@@ -99,6 +116,8 @@ class Targets:
         for head in heads if wanted else []:
             for c in _phrases(head):
                 if c.dep_ in ("prep", "dative", "agent") and _prep_word(c) in wanted and not found:
+                    if head.i != verb.i and c.lower_ == "of" and place_noun(head, self.actors.knowledge):
+                        continue  # "seized the city OF Goma": the city is Goma, one target, the object
                     if accused is not None and head.i == verb.i and c.lower_ in _CHARGE_PREPS:
                         # "accused X of shelling villages", "blamed X for the attack on Y":
                         # beside an actor as direct object, the phrase is the charge or the

@@ -1,0 +1,150 @@
+"""Targets of an act whose pattern finds none where it looks: the owner of what it takes or
+hits, the person of another country its pattern names, the place it applies to or is aimed
+at, a party its cause or message names, and, for repression or an arrest naming no actor, the
+doer's own people. Split from :mod:`~dyadwatch.events.build`, whose ``PartyFinder`` asks for
+them last.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dyadwatch.events.matters import named_elsewhere
+from dyadwatch.events.parties import launch_site
+from dyadwatch.events.parties import same as _same
+from dyadwatch.knowledge.words import FACILITY_NOUNS, LOCATED_ROOTS, OWNED_ROOTS, RECIPIENT_ROOTS
+from dyadwatch.records import Actor
+
+# Roots of fighting, whose object may be a weapon another side fired ("intercepted a missile").
+_FIGHT_ROOTS = ("19",)
+
+
+def _launched_from(clauses: Clauses, weapon: Token, sources: list[Actor]) -> Actor | None:
+    """'intercepted a missile FIRED FROM Yemen', 'shot down drones launched from Russia': a
+    weapon met in flight is the side's that launched it, which the place it came from names;
+    the act is on that side. None for the doer's own country or none named."""
+    site = launch_site(weapon)
+    found = clauses.actor(site) if site is not None else None
+    if found is not None and found.country and all(s.country != found.country for s in sources):
+        return found
+    return None
+
+
+# Root of aid, whose recipients may be named only by the place it is given in.
+_AID_ROOT = "07"
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from spacy.tokens import Token
+
+    from dyadwatch.events.clauses import Clauses
+    from dyadwatch.events.match import Match
+
+
+def unnamed_targets(clauses: Clauses, antecedents: Callable[[Token], list[Token]], match: Match,
+                     speaker: Actor | None, sources: list[Actor]) -> list[Actor]:
+    """The target of an act whose pattern finds none where it looks: the owner of what it takes
+    or hits (``owner``), the person of another country its pattern names as its object, or the
+    place it applies to or is aimed at."""
+    code = match.code
+    if code[:2] in OWNED_ROOTS:
+        found = owner(clauses, antecedents, match, sources) or speakers_own(match, speaker, sources)
+        if found:
+            return found
+    if match.obj is not None and match.pattern.objects and (code[:2] in RECIPIENT_ROOTS or code[:3] == "084"):
+        # "summoned the Indian envoy", "expelled Iran's ambassador", "freed two French
+        # prisoners": the person the pattern names is the one acted on, when of another country
+        # than the doer ("deployed its troops": the doer's own)
+        person = clauses.actor(match.obj, speaker=speaker)
+        if person is not None and person.country and all(s.country != person.country for s in sources):
+            return [person]
+    if code[:2] in LOCATED_ROOTS:
+        # "vowed to send troops to the border WITH X": the complement's phrases name the place
+        places = [(match.trigger, match.noun or match.obj)] + (
+            [(match.inner.trigger, match.inner.obj)] if match.inner is not None else [])
+        extra = clauses.against_target(match.trigger) or next(
+            (t for verb, obj in places if (t := clauses.located_target(verb, obj, country_only=code[:2] == "14"))
+             is not None), None)
+        located = clauses.actor(extra, speaker=speaker) if extra is not None else None
+        if located is not None:
+            return [located]
+    if code[:2] in _FIGHT_ROOTS and match.obj is not None:
+        launcher = _launched_from(clauses, match.obj, sources)
+        if launcher is not None:
+            return [launcher]
+    if code[:2] == _AID_ROOT:
+        # "dropped food OVER northern Gaza", "delivered aid IN Sudan": aid handed out in a place
+        # abroad goes to that country's people; at home it names no one the doer is not
+        spot = clauses.located_target(match.trigger, match.noun or match.obj, over=True)
+        aided = clauses.actor(spot, speaker=speaker) if spot is not None else None
+        if aided is not None and aided.country and all(s.country != aided.country for s in sources):
+            return [aided]
+    # "recalled its ambassador over SPAIN'S decision", "in a letter TO X, Y demanded": the party
+    # the act's cause or its message names
+    named = named_elsewhere(match, lambda t: clauses.actor(t, speaker=speaker),
+                            lambda t: clauses.actors.resolve(t) is not None, sources)
+    return named or own_people(match, sources)
+
+
+def own_people(match: Match, sources: list[Actor]) -> list[Actor]:
+    """Whom repression or an arrest naming no actor acts on. CAMEO's violent repression (175)
+    is of collective dissent, a state's or its forces' against its own people ("cracked down on
+    dissent"); those a state arrests (173) or executes with no nationality or body named
+    ("detained dozens of suspects", "Iran executed two men") are its own people too: the doer's
+    country's civilians."""
+    doer = sources[0] if sources else None
+    seized = match.code[:3] == "173" or match.trigger.lemma_.lower() == "execute"
+    arrested = seized and match.obj is not None and match.obj.pos_ != "PRON" and (
+        doer is not None and (doer.kind == "state" or doer.sector in ("GOV", "COP", "MIL", "JUD", "SPY")))
+    if not (match.code[:3] == "175" or arrested) or doer is None or doer.country is None \
+            or doer.unknown or doer.kind == "igo":
+        return []
+    at = match.obj or match.trigger
+    return [Actor(text=at.text, start=at.idx, end=at.idx + len(at.text), name=f"{doer.country} civilians",
+                  country=doer.country, sector="CVL", cameo_code=doer.country + "CVL", kind="group",
+                  reason=f"{match.code} names no actor acted on: the people of the doer's country {doer.country}")]
+
+
+def speakers_own(match: Match, speaker: Actor | None, sources: list[Actor]) -> list[Actor]:
+    """'The Philippine navy said Chinese ships harassed ITS vessels': in reported speech, 'its'
+    on what the act hits, when no one before it in the clause owns it, is the speaker's (or
+    the speaker's state's); not when the speaker is of the doer's country ("said rebels
+    attacked its posts" is still the speaker's, but "China said its ships ..." names no one)."""
+    thing = match.obj
+    if speaker is None or speaker.unknown or not speaker.country or thing is None:
+        return []
+    if not any(c.dep_ == "poss" and c.lower_ == "its" for c in thing.children):
+        return []
+    return [speaker] if all(s.country != speaker.country for s in sources) else []
+
+
+def owner(clauses: Clauses, antecedents: Callable[[Token], list[Token]], match: Match,
+           sources: list[Actor]) -> list[Actor]:
+    """'seized a British tanker', 'confiscated the rebels' weapons', 'attacked an army base',
+    'fired on a police station': the owner of what a coercive or violent act takes or hits (a
+    possessor or a nationality before the noun, or the body a facility belongs to) is whom it
+    acts on; not when that is the doer's own state ('seized its own tankers')."""
+    things = [match.obj] if match.obj is not None and (  # a bare pattern's object: "seized their notes"
+        match.pattern.objects or match.obj.lemma_.lower() in FACILITY_NOUNS or match.obj.dep_ == "dobj") else []
+    for head in (match.trigger, match.noun):
+        for prep in head.children if head is not None else ():
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "at", "against", "into"):
+                things.extend(p for p in prep.children
+                              if p.dep_ == "pobj" and p.lemma_.lower() in FACILITY_NOUNS)
+    for thing in things:
+        owner = clauses.actor_inside(thing)
+        if owner.i == thing.i:  # "arrested the journalists and seized THEIR equipment": theirs
+            owner = next((a for c in thing.children if c.dep_ == "poss" and c.pos_ == "PRON"
+                          for a in antecedents(c)), thing)
+        if owner.i == thing.i and thing.lemma_.lower() in FACILITY_NOUNS:
+            owner = next((c for c in thing.children if c.dep_ in ("compound", "amod") and c.i < thing.i
+                          and clauses.actor(c) is not None), thing)
+        if owner.i == thing.i:
+            continue
+        actor = clauses.actor(owner)
+        if actor is None or any(_same(s, actor) or (s.country == actor.country and actor.sector is None)
+                                for s in sources):
+            continue
+        return [actor]
+    return []
