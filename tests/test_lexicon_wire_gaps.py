@@ -1,0 +1,62 @@
+"""Lexicon rows for wire phrasings that came out with no event or the wrong family: trade taken up
+again, people rescued at sea, concern voiced, requests sent, envoys sent, groups designated or
+labelled, media blocked. Sentences of our own (none from an evaluation set); each guard shows the
+neighbouring reading a new row must not take over.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.coder import Coder
+
+pytestmark = pytest.mark.model
+
+DATE = "2023-05-10"
+
+PHRASINGS = [
+    # 061: trade resumed or restored with a partner, as a verb or as a noun
+    ("Brazil resumed chicken exports to Saudi Arabia.", "061"),
+    ("China restored imports of Australian wine.", "061"),
+    ("Georgia announced the resumption of trade with Russia.", "061"),
+    # 073: people in peril saved by a coast guard or navy
+    ("The Spanish navy rescued ninety stranded migrants near the Canary Islands.", "073"),
+    # 012: concern voiced with no wrong named
+    ("Japan voiced concern over the slowing economy.", "012"),
+    # 02: a request sent is an appeal; a request named by what it asks takes that appeal
+    ("Nepal sent a request to China for help.", "020"),
+    ("Pakistan submitted a loan request to the IMF.", "0231"),
+    # 042: an envoy or minister sent to a place; posting an ambassador stays recognition
+    ("Egypt sent an envoy to Khartoum.", "042"),
+    ("The EU sent its foreign minister to Kyiv.", "042"),
+    ("Egypt appointed an ambassador to Sudan.", "054"),
+    # 172 / 1721: groups designated terrorist; media or charities labelled; media blocked
+    ("Britain designated the group as a terrorist organisation.", "172"),
+    ("Hungary listed the charity as a foreign agent.", "1721"),
+    ("Russia blocked opposition websites.", "1721"),
+    ("Turkey took two channels off the air.", "1721"),
+]
+
+GUARDS = [
+    # a request sent gives no aid; an envoy sent is no recognition
+    ("Sri Lanka sent a request to India for an emergency credit line.", "07"),
+    ("Egypt sent an envoy to Khartoum.", "054"),
+    # aid taken up again stays aid, not trade
+    ("The UN resumed aid shipments to Gaza.", "061"),
+    # anger voiced stays disapproval
+    ("Japan expressed anger over the ruling.", "012"),
+    # troops sent with no mission named are still a show of force, not peacekeeping
+    ("Kenya sent 2,000 troops to Somalia.", "074"),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), PHRASINGS)
+def test_wire_gap_phrasings_code_as_written(coder: Coder, text: str, code: str) -> None:
+    codes = {e.cameo.code for e in coder.code(text, date=DATE)}
+    assert code in codes, (text, codes)
+
+
+@pytest.mark.parametrize(("text", "code"), GUARDS)
+def test_wire_gap_guards(coder: Coder, text: str, code: str) -> None:
+    codes = {e.cameo.code for e in coder.code(text, date=DATE)}
+    assert codes and code not in {c[: len(code)] for c in codes}, (text, codes)
