@@ -252,27 +252,6 @@ def locative_place(token: Token) -> Token | None:
     return None
 
 
-def sentence_places(token: Token, ents: dict[int, Span]) -> list[tuple[str, Span]]:
-    """Countries named as the place of the clause in ``token``'s sentence: (code, entity)."""
-    out: list[tuple[str, Span]] = []
-    seen: set[int] = set()
-    for tok in token.sent:
-        ent = ents.get(tok.i)
-        if ent is None or ent.start in seen:
-            continue
-        hit = hit_of(ent)
-        if hit is None or hit[0] not in ("country", "capital"):
-            continue
-        # "at a US base", "an Indian army camp": the name modifies the thing it owns, which
-        # stands elsewhere; only a name that is itself the object of the preposition sets a clause
-        if conj_root(ent.root).dep_ in ("compound", "amod", "nmod"):
-            continue
-        if locative_place(ent.root) is not None:
-            seen.add(ent.start)
-            out.append((hit[1], ent))
-    return out
-
-
 # Verbs whose direct object is a place moved into ("entered eastern Congo"), not a party.
 _ENTERING = frozenset({"enter", "invade", "penetrate", "reenter", "re-enter"})
 
@@ -295,6 +274,29 @@ def entered_place(token: Token, ents: dict[int, Span]) -> tuple[str, Span] | Non
         if ent is not None and hit is not None and hit[0] in ("country", "capital"):
             return hit[1], ent
     return None
+
+
+def sentence_places(token: Token, ents: dict[int, Span]) -> list[tuple[str, Span]]:
+    """Countries named as the place of the clause in ``token``'s sentence: (code, entity);
+    last, the country entered to fight the foes ``token`` names (see :func:`entered_place`)."""
+    out: list[tuple[str, Span]] = []
+    seen: set[int] = set()
+    for tok in token.sent:
+        ent = ents.get(tok.i)
+        if ent is None or ent.start in seen:
+            continue
+        hit = hit_of(ent)
+        if hit is None or hit[0] not in ("country", "capital"):
+            continue
+        # "at a US base", "an Indian army camp": the name modifies the thing it owns, which
+        # stands elsewhere; only a name that is itself the object of the preposition sets a clause
+        if conj_root(ent.root).dep_ in ("compound", "amod", "nmod"):
+            continue
+        if locative_place(ent.root) is not None:
+            seen.add(ent.start)
+            out.append((hit[1], ent))
+    entered = entered_place(token, ents)
+    return out if entered is None else [*out, entered]
 
 
 def dateline_country(doc: Doc, ents: Iterable[Span]) -> str | None:

@@ -13,7 +13,6 @@ from dyadwatch.actors.cues import (
     FOCUS_GUESS,
     NO_NATIONALITY,
     Cue,
-    entered_place,
     hit_of,
     is_ethnic,
     is_former,
@@ -272,9 +271,6 @@ class RoleResolver:
                 if not span.start <= ent.start < span.end:
                     return Cue(code, f"{NO_NATIONALITY}; the clause is set in '{ent.text}' -> {code}",
                                "place")
-            entered = entered_place(head, self.scope.ents)
-            if entered is not None:
-                return Cue(entered[0], f"{NO_NATIONALITY}; met in '{entered[1].text}' -> {entered[0]}", "place")
         if armed and self.scope.setting and self.scope.setting != self.scope.focus:
             return Cue(self.scope.setting, f"{NO_NATIONALITY}; the story is set in {self.scope.setting}", "focus")
         if self.scope.focus:
