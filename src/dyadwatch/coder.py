@@ -20,6 +20,7 @@ from dyadwatch.events.prefilter import PreFilter, SentenceIndex, sentences
 from dyadwatch.geo.cache import directory_of
 from dyadwatch.geo.gazetteer import GeoNamesGazetteer, default_gazetteer
 from dyadwatch.geo.places import PlaceResolver, event_place, find_place_mentions
+from dyadwatch.geo.spans import BIG_CITY
 from dyadwatch.knowledge.base import Knowledge, load_knowledge
 from dyadwatch.knowledge.discards import is_discarded
 from dyadwatch.knowledge.lexicon import Lexicon, load_contexts, load_lexicon
@@ -308,7 +309,7 @@ def placed_events(
     )
     placed: list[Event] = []
     for event in events:
-        event = with_place_countries(event, mentions)
+        event = with_place_countries(with_city_actors(event, resolver), mentions)
         trig = event.evidence.trigger
         span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
         countries = {
@@ -360,6 +361,8 @@ def with_event_place_country(event: Event, place: Place) -> Event:
             continue
         if other is not None and other.country == country and other.sector is None and not _is_mention(place, other):
             continue
+        if other is not None and _names_owner(place, other):
+            continue
         roles[role] = replace(
             actor, country=country, cameo_code=cameo_actor_code(country, actor.sector),
             reason=f"{actor.reason}; the event is placed in '{place.name}' -> {country}")
@@ -370,6 +373,34 @@ def _is_mention(place: Place, actor: Actor) -> bool:
     """Whether the event's place is ``actor``'s own mention, a town acted on ("set fire to a
     station in LAHORE", the target Lahore), not a country named beside the place."""
     return place.feature != "country" and place.start is not None and actor.start <= place.start < actor.end
+
+
+def _names_owner(place: Place, actor: Actor) -> bool:
+    """Whether the event's place is a state named inside ``actor``'s mention as its owner ("a
+    US base", "an Indian army camp"): the thing stands elsewhere, so the other side acting on
+    it is not of that state ("Iranian-backed militias attacked a US base in Syria")."""
+    return (place.feature == "country" and place.start is not None and actor.start <= place.start < actor.end
+            and place.country == actor.country)
+
+
+def with_city_actors(event: Event, resolver: PlaceResolver) -> Event:
+    """``event`` with each actor the parser took for a person on its name alone, a single word
+    with nothing else said of the person, that is the main name of big cities of one country
+    ("M23 rebels shelled Goma"), taken as that state, as CAMEO codes a town attacked or
+    speaking. The place finder leaves names tagged as persons alone, so ask the gazetteer."""
+    roles: dict[str, Actor] = {}
+    for role in ("source", "target"):
+        actor: Actor | None = getattr(event, role)
+        if actor is None or actor.kind != "person" or actor.reason != "named person" or " " in actor.text:
+            continue
+        countries = {c.country for c in resolver.known(actor.text) if c.country is not None
+                     and not c.alternate and c.population >= BIG_CITY and c.name == actor.text}  # fmt: skip
+        if len(countries) == 1:
+            country = next(iter(countries))
+            roles[role] = replace(
+                actor, country=country, sector=None, kind="state", cameo_code=cameo_actor_code(country, None),
+                reason=f"the city {actor.text}, in {country} (not a person: nothing else is said of one)")
+    return _with_roles(event, roles)
 
 
 def with_place_countries(event: Event, mentions: Sequence[PlaceMention]) -> Event:

@@ -132,6 +132,18 @@ def is_outside_tie(ent: Span) -> bool:
     return ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in _OUTSIDE_PARTICIPLES
 
 
+def is_origin_of_mention(ent: Span) -> bool:
+    """'migrants coming from Libya', 'refugees from Syria', 'men who had crossed from France':
+    the name says where the people of a mention came from, not where the story is set or
+    whose article it is (the police who arrest them are not Libya's)."""
+    root = conj_root(ent.root)
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "from":
+        return False
+    owner = prep.head
+    return owner.pos_ in ("NOUN", "PROPN") or (owner.pos_ == "VERB" and owner.dep_ in ("acl", "relcl"))
+
+
 def is_allegiance(ent: Span) -> bool:
     """'pro-Russian separatists', 'anti-Iranian protesters': a side taken, not a nationality
     (the separatists are Ukraine's, wherever the text places them)."""
@@ -240,8 +252,33 @@ def locative_place(token: Token) -> Token | None:
     return None
 
 
+# Verbs whose direct object is a place moved into ("entered eastern Congo"), not a party.
+_ENTERING = frozenset({"enter", "invade", "penetrate", "reenter", "re-enter"})
+
+
+def entered_place(token: Token, ents: dict[int, Span]) -> tuple[str, Span] | None:
+    """'troops entered eastern Congo to fight rebels': the country a clause goes into when
+    ``token`` is the object of its purpose clause ("to fight rebels"), whose foes are met
+    there (code, entity). The clause's own subject is not placed so: the troops came in."""
+    verb = token.head
+    if token.dep_ not in ("dobj", "pobj") or verb.dep_ not in ("xcomp", "advcl") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return None
+    main = verb.head
+    if main.lemma_.lower() not in _ENTERING:
+        return None
+    for child in main.children:
+        ent = ents.get(child.i) if child.dep_ == "dobj" else None
+        hit = hit_of(ent) if ent is not None else None
+        if ent is not None and hit is not None and hit[0] in ("country", "capital"):
+            return hit[1], ent
+    return None
+
+
 def sentence_places(token: Token, ents: dict[int, Span]) -> list[tuple[str, Span]]:
-    """Countries named as the place of the clause in ``token``'s sentence: (code, entity)."""
+    """Countries named as the place of the clause in ``token``'s sentence: (code, entity);
+    last, the country entered to fight the foes ``token`` names (see :func:`entered_place`)."""
     out: list[tuple[str, Span]] = []
     seen: set[int] = set()
     for tok in token.sent:
@@ -251,10 +288,15 @@ def sentence_places(token: Token, ents: dict[int, Span]) -> list[tuple[str, Span
         hit = hit_of(ent)
         if hit is None or hit[0] not in ("country", "capital"):
             continue
+        # "at a US base", "an Indian army camp": the name modifies the thing it owns, which
+        # stands elsewhere; only a name that is itself the object of the preposition sets a clause
+        if conj_root(ent.root).dep_ in ("compound", "amod", "nmod"):
+            continue
         if locative_place(ent.root) is not None:
             seen.add(ent.start)
             out.append((hit[1], ent))
-    return out
+    entered = entered_place(token, ents)
+    return out if entered is None else [*out, entered]
 
 
 def dateline_country(doc: Doc, ents: Iterable[Span]) -> str | None:
@@ -285,7 +327,8 @@ def setting_country(doc: Doc, ents: Iterable[Span]) -> str | None:
     first_sentence_end = next(iter(doc.sents)).end if len(doc) else 0
     for ent in ents:
         hit = hit_of(ent)
-        if hit is None or hit[0] not in COUNTRYISH or is_ethnic(ent) or is_outside_tie(ent):
+        if (hit is None or hit[0] not in COUNTRYISH or is_ethnic(ent) or is_outside_tie(ent)
+                or is_origin_of_mention(ent)):
             continue
         if lead is None and ent.start < first_sentence_end:
             lead = hit[1]
@@ -316,7 +359,7 @@ def focus_country(
             continue
         if ent.start_char < 400 and ent.text.isupper() and hit[0] == "capital":
             return hit[1]  # a dateline such as "ALGIERS –"
-        if is_ethnic(ent) or is_allegiance(ent) or is_outside_tie(ent):
+        if is_ethnic(ent) or is_allegiance(ent) or is_outside_tie(ent) or is_origin_of_mention(ent):
             continue
         counts[hit[1]] = counts.get(hit[1], 0) + 1
     return max(counts, key=lambda c: counts[c]) if counts else None
