@@ -280,10 +280,10 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
         return "ASSAULT", "abduct"  # combatants taken in a fight are not arrested
     if type_ == "ASSAULT" and code in _RIOT_CODES and _crowd(source, trigger):
         return "PROTEST", "riot"
-    if code == "175" and not words & _CROWD_FORCE:
+    if code == "175" and not _outside(trigger, source) & _CROWD_FORCE:
         return "COERCE", "restrict"  # a crowd moved on with no weapon or harm named
     # a threat code the lexicon gave a future or planned cut ("will impose", "plans to cut")
-    announced = event.evidence.rule.endswith("+future") or event.evidence.rule.startswith("pattern:plan+")
+    announced = "future" in event.evidence.rule.split("+")[1:] or event.evidence.rule.startswith("pattern:plan+")
     if code[:3] == "131" and announced and not words & _CONDITION_WORDS:
         return "SANCTION", None  # a cut announced for the future, with no condition set
     if code in ("0356", "0871") and lemma in _ACCEPT_VERBS and words & _HALT_WORDS:
@@ -295,6 +295,13 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
     if type_ == "SANCTION" and code[:3] == "164" and lemma in _CANCEL_WORDS:
         return "REJECT", "meet"  # calling off a meeting
     return type_, mode
+
+
+def _outside(trigger: Token, source: Actor) -> set[str]:
+    """The words (lemmas and forms) of the trigger's clause outside the doer's own mention: the
+    doer's name says nothing of how the act was done ("security forces" use no force by name)."""
+    return {w for t in trigger.subtree if not source.start <= t.idx < source.end
+            for w in (t.lemma_.lower(), t.lower_)}
 
 
 def _crowd(source: Actor, trigger: Token) -> bool:
