@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dyadwatch.knowledge.words import (
+    ARRIVING_PEOPLE,
     COLLECTIVE_HEADS,
     FLAG_PARTICIPLES,
     FORMER_WORDS,
@@ -141,7 +142,9 @@ def is_origin_of_mention(ent: Span) -> bool:
     if root.dep_ != "pobj" or prep.lower_ != "from":
         return False
     owner = prep.head
-    return owner.pos_ in ("NOUN", "PROPN") or (owner.pos_ == "VERB" and owner.dep_ in ("acl", "relcl"))
+    if owner.pos_ == "VERB" and owner.dep_ in ("acl", "relcl"):
+        owner = owner.head  # "migrants coming from Libya": the people the clause describes
+    return owner.pos_ == "NOUN" and owner.lemma_.lower() in ARRIVING_PEOPLE
 
 
 def is_allegiance(ent: Span) -> bool:
@@ -260,7 +263,8 @@ def entered_place(token: Token, ents: dict[int, Span]) -> tuple[str, Span] | Non
     """'troops entered eastern Congo to fight rebels': the country a clause goes into when
     ``token`` is the object of its purpose clause ("to fight rebels"), whose foes are met
     there (code, entity). The clause's own subject is not placed so: the troops came in."""
-    verb = token.head
+    # "to fight rebels" or "to fight against rebels": a pobj hangs under its preposition
+    verb = token.head.head if token.dep_ == "pobj" else token.head
     if token.dep_ not in ("dobj", "pobj") or verb.dep_ not in ("xcomp", "advcl") or not any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
     ):

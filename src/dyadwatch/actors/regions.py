@@ -39,7 +39,8 @@ def _table() -> dict[str, str]:
     found: dict[str, set[str]] = defaultdict(set)
     path = admin1_file()
     for row in read_admin1(path) if path is not None else []:
-        for name in (row.name, *row.aliases):
+        # a short alias is an abbreviation ("ACT", "NSW") that names parties and firms as often
+        for name in (row.name, *(a for a in row.aliases if len(a) > 3)):
             found[fold(name)].add(row.country)
     additions = read_additions()
     for region in additions["region"]:  # one with no code spans states, or is disputed: none

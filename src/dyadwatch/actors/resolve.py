@@ -214,7 +214,7 @@ class ArticleActors(ActorScope):
         if len(conjuncts(ent.root)) > 1:
             first = conjuncts(ent.root)[0].idx
             why += f" (one of the compound actor '{self.text[first:span.end_char]}')"
-        hint = Cue(base.country, why, "org" if base.kind != "state" else "country") \
+        hint = Cue(base.country, why, "organisation" if base.kind != "state" else "country") \
             if base.country and not is_ethnic(ent) and not is_outside_tie(ent) else None
         org = base if base.kind in ("organisation", "group", "igo") else None
         found = self.roles.from_role(span, noun, speaker, hint=hint, org=org,
