@@ -215,8 +215,9 @@ def held_by(trigger: Token, actor: Callable[[Token], Actor | None], sources: lis
     asked for, so they are no target then. Empty when no holder of another country than the
     askers' is named (then the people stand for it, as the pattern finds them)."""
     for tok in trigger.subtree:
-        if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.lemma_.lower() not in _HOLDING:
-            continue
+        if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.lemma_.lower() not in _HOLDING \
+                or not _released(tok.head):
+            continue  # "at talks held in Doha": a participle of other words holds no one
         for p in (q for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
                   for q in c.children if q.dep_ == "pobj"):
             found = actor(p)
@@ -224,6 +225,21 @@ def held_by(trigger: Token, actor: Callable[[Token], Actor | None], sources: lis
                     and all(s.country != found.country for s in sources):
                 return [found]
     return []
+
+
+# Words of releasing, whose 'of' object or direct object are the people whose holder is asked.
+_RELEASING = frozenset({"release", "free", "freeing", "freedom", "return", "handover", "repatriation"})
+
+
+def _released(people: Token) -> bool:
+    """Whether ``people`` (or the first of conjoined people) are those a release is asked for:
+    "the release OF journalists", "to free two sailors"."""
+    while people.dep_ == "conj":
+        people = people.head
+    head = people.head
+    if people.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.lemma_.lower() in _RELEASING
+    return people.dep_ == "dobj" and head.lemma_.lower() in _RELEASING
 
 
 def placed(heads: list[Token], place: Callable[[Token], Token | None],

@@ -60,12 +60,24 @@ def reduced_relative(verb: Token) -> bool:
     return not any(c.dep_ in ("dobj", "obj") for c in head.children) and not any(t.text in ",;:" for t in between)
 
 
+# Nouns of a count that after "by the" say how many, not who ("were deported BY THE THOUSANDS",
+# "fled by the hundreds", "arrested by the dozen").
+_BULK_COUNTS = frozenset({"thousand", "hundred", "dozen", "score", "million", "busload", "truckload"})
+
+
+def bulk_count(noun: Token) -> bool:
+    """'by THE THOUSANDS': a count with 'the' and nothing counted after it, which says how many
+    were acted on, not who acted."""
+    return noun.lemma_.lower() in _BULK_COUNTS and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+
+
 def by_phrase(verb: Token) -> list[Token]:
     """The doers a participle's 'by' names, whether the parser made it the agent or a plain
     preposition ("peacekeepers deployed to Lebanon by Ireland began ..."); never a date ("by
-    Friday") or a number ("by 10 percent")."""
+    Friday"), a number ("by 10 percent") or a count of those acted on ("by the truckload")."""
     return [p for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
-            for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in _NOT_DOERS]
+            for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in _NOT_DOERS and not bulk_count(p)]
 
 
 def participle_noun(verb: Token) -> Token | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dyadwatch.events.participles import by_phrase, described_noun, reduced_relative
+from dyadwatch.events.participles import bulk_count, by_phrase, described_noun, reduced_relative
 from dyadwatch.knowledge.words import (
     ACTIVE_PASSIVES,
     ADVERBIAL_GERUND_PREPS,
@@ -39,22 +39,11 @@ if TYPE_CHECKING:
     from dyadwatch.events.mentions import Mentions
 
 
-# Nouns of a count that after "by the" say how many, not who ("were deported BY THE THOUSANDS",
-# "fled by the hundreds", "arrested by the dozen").
-_BULK_COUNTS = frozenset({"thousand", "hundred", "dozen", "score", "million", "busload", "truckload"})
-
-
 def agents(verb: Token) -> list[Token]:
     """The objects of a passive verb's 'by' agent ("attacked by gunmen": gunmen), not a count
     of those acted on ("deported by the thousands")."""
     return [p for a in verb.children if a.dep_ == "agent" for p in a.children
-            if p.dep_ == "pobj" and not _bulk(p)]
-
-
-def _bulk(noun: Token) -> bool:
-    """'by THE THOUSANDS': a count with 'the' and nothing counted after it."""
-    return noun.lemma_.lower() in _BULK_COUNTS and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
-        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+            if p.dep_ == "pobj" and not bulk_count(p)]
 
 
 def reduced_passive(verb: Token) -> bool:
@@ -81,7 +70,7 @@ def stray_agents(head: Token) -> list[Token]:
         tok, level = stack.pop(0)
         if tok.dep_ in ("prep", "agent") and tok.lower_ == "by":
             found = [p for p in tok.children if p.dep_ == "pobj" and p.ent_type_ not in TIME_ENTITIES
-                     and not _bulk(p)]
+                     and not bulk_count(p)]
             if found:
                 return found
             continue
