@@ -31,10 +31,10 @@ if TYPE_CHECKING:
 
     from dyadwatch.knowledge.base import NameHit
 
-# A row of organisations.tsv whose sector changed on a date says so in its note: "since
-# 2021-08-15; REB before then" (the Taliban: rebels, then the de facto government).
 # Labels the parser gives a region's name; a person's or a date's is never one.
 _REGION_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP"})
+# A row of organisations.tsv whose sector changed on a date says so in its note: "since
+# 2021-08-15; REB before then" (the Taliban: rebels, then the de facto government).
 _SECTOR_BEFORE = re.compile(r"\bsince (\d{4}-\d{2}-\d{2}); ([A-Z]{3}) before then\b")
 
 

@@ -55,7 +55,7 @@ class ElsewhereTargets:
                 found = p
             if actor is None or (country_only and (actor.kind != "state" or actor.sector is not None)):
                 return None
-            return found if found.i == p.i or found.ent_type_ in _PLACE_TAGS else None
+            return found
         closer = [c for c in trigger.children if c.dep_ == "advmod"]  # "moved troops CLOSER to X"
         return placed([trigger] + ([obj] if obj is not None else []) + closer, place,
                       (*_IN_PREPS, "over") if over else _IN_PREPS)

@@ -73,7 +73,7 @@ def deporting_state(match: Match, actor: Callable[[Token], Actor | None]) -> Act
             or match.code[:3] not in _DEPORTING_CODES):
         return None
     children = list(verb.children)
-    if not any(c.dep_ == "auxpass" for c in children) or agents(verb):  # not "by the thousands"
+    if not any(c.dep_ == "auxpass" for c in children) or agents(verb):  # a named deporter is the doer
         return None
     for obj in (o for p in children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children):
         found = actor(obj) if obj.dep_ == "pobj" and obj.ent_type_ == "GPE" else None

@@ -109,8 +109,8 @@ def own_people(match: Match, sources: list[Actor]) -> list[Actor]:
 def speakers_own(match: Match, speaker: Actor | None, sources: list[Actor]) -> list[Actor]:
     """'The Philippine navy said Chinese ships harassed ITS vessels': in reported speech, 'its'
     on what the act hits, when no one before it in the clause owns it, is the speaker's (or
-    the speaker's state's); not when the speaker is of the doer's country ("said rebels
-    attacked its posts" is still the speaker's, but "China said its ships ..." names no one)."""
+    the speaker's state's); not when a doer is of the speaker's country ("China said its
+    ships ..." names no one; rebels resolved to the speaker's country make 'its' theirs too)."""
     thing = match.obj
     if speaker is None or speaker.unknown or not speaker.country or thing is None:
         return []
