@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from dyadwatch.actors.resolve import ArticleActors
-from dyadwatch.coder import Coder
+from dyadwatch.coder import Coded as CodedArticle
+from dyadwatch.coder import Coder, make_article
 from dyadwatch.records import Actor, Event
 
 Coded = tuple[str | None, str | None, str, str]
@@ -19,6 +20,11 @@ def country_codes(coder: Coder, text: str, date: str) -> list[Coded]:
     events: list[Event] = coder.code(text, date=date)
     return [(e.source.country if e.source else None, e.target.country if e.target else None,
              e.cameo.code, e.modality) for e in events]  # fmt: skip
+
+
+def code_wire(coder: Coder, text: str, day: str) -> CodedArticle:
+    """``text`` coded as ``ingest`` codes a wire article dated ``day`` (places and all)."""
+    return next(iter(coder.code_articles([make_article(text, date=day, source="wire")])))
 
 
 def resolve_mention(coder: Coder, text: str, mention: str, day: date) -> Actor | None:

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from dyadwatch.coder import Coder
+from dyadwatch.settings import Settings
 
 SHARED = Path(os.environ.get("DYADWATCH_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 
@@ -23,6 +24,13 @@ SHARED = Path(os.environ.get("DYADWATCH_SHARED", Path(__file__).resolve().parent
 @pytest.fixture(scope="session")
 def coder() -> Coder:
     return Coder()
+
+
+@pytest.fixture(scope="session")
+def places_coder() -> Coder:
+    """A coder with the places stage on and no pre-filter, as the wire tests of places and
+    place-given actors code: loaded once for all of them."""
+    return Coder(Settings(places=True, prefilter=False))
 
 
 @pytest.fixture(autouse=True)

@@ -8,10 +8,10 @@ from dataclasses import replace
 
 import pytest
 
-from dyadwatch.coder import Coded, Coder, make_article, with_city_actors, with_event_place_country
+from coding import code_wire
+from dyadwatch.coder import Coder, with_city_actors, with_event_place_country
 from dyadwatch.geo.names import Candidate
 from dyadwatch.records import Actor, Article, Event, Place
-from dyadwatch.settings import Settings
 
 from fake_coder import build_event
 
@@ -67,12 +67,12 @@ def test_a_big_city_taken_for_a_person(actor: Actor, candidates: tuple[Candidate
 
 
 @pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder(Settings(places=True, prefilter=False))
+def coder(places_coder: Coder) -> Coder:
+    return places_coder
 
 
 def _pairs(coder: Coder, text: str) -> set[tuple[str | None, str | None]]:
-    coded: Coded = next(iter(coder.code_articles([make_article(text, date="2024-03-12", source="wire")])))
+    coded = code_wire(coder, text, "2024-03-12")
     return {(e.source.cameo_code if e.source else None, e.target.cameo_code if e.target else None)
             for e in coded.events}  # fmt: skip
 

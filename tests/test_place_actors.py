@@ -8,9 +8,9 @@ from dataclasses import replace
 
 import pytest
 
-from dyadwatch.coder import Coded, Coder, make_article, with_event_place_country
+from coding import code_wire
+from dyadwatch.coder import Coded, Coder, with_event_place_country
 from dyadwatch.records import Actor, Article, Event, Place
-from dyadwatch.settings import Settings
 
 from fake_coder import build_event
 
@@ -72,12 +72,12 @@ def test_a_town_acted_on_where_the_event_is_placed_gives_its_country() -> None:
 
 
 @pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder(Settings(places=True, prefilter=False))
+def coder(places_coder: Coder) -> Coder:
+    return places_coder
 
 
 def _coded(coder: Coder, text: str) -> Coded:
-    return next(iter(coder.code_articles([make_article(text, date="2024-03-12", source="wire")])))
+    return code_wire(coder, text, "2024-03-12")
 
 
 @pytest.mark.model

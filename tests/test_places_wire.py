@@ -8,11 +8,11 @@ from dataclasses import replace
 
 import pytest
 
-from dyadwatch.coder import Coded, Coder, make_article
+from coding import code_wire
+from dyadwatch.coder import Coded, Coder
 from dyadwatch.geo.gazetteer import PlaceResolver, default_gazetteer
 from dyadwatch.geo.names import Candidate
 from dyadwatch.records import Place
-from dyadwatch.settings import Settings
 from test_places_docs import FakeGazetteer
 
 HAMM_BY_ALIAS = Candidate(2911296, "Hamm", "city", "DEU", "07", 51.68, 7.82, 180_000, True)
@@ -33,12 +33,12 @@ def test_an_alternate_name_far_from_the_focus_loses() -> None:
 
 
 @pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder(Settings(places=True, prefilter=False))
+def coder(places_coder: Coder) -> Coder:
+    return places_coder
 
 
 def _code(coder: Coder, text: str, day: str = "2023-07-04") -> Coded:
-    return next(iter(coder.code_articles([make_article(text, date=day, source="wire")])))
+    return code_wire(coder, text, day)
 
 
 def _places(coded: Coded) -> Iterator[Place]:

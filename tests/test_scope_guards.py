@@ -8,20 +8,20 @@ from __future__ import annotations
 
 import pytest
 
+from coding import code_wire
 from dyadwatch.actors.cues import is_origin_of_mention
 from dyadwatch.actors.regions import region_country
-from dyadwatch.coder import Coded, Coder, make_article
+from dyadwatch.coder import Coder
 from dyadwatch.events.participles import by_phrase
-from dyadwatch.settings import Settings
 
 
 @pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder(Settings(places=True, prefilter=False))
+def coder(places_coder: Coder) -> Coder:
+    return places_coder
 
 
 def _events(coder: Coder, text: str) -> list[tuple[str, str, str | None, str | None, str | None]]:
-    coded: Coded = next(iter(coder.code_articles([make_article(text, date="2024-03-12", source="wire")])))
+    coded = code_wire(coder, text, "2024-03-12")
     return [(e.cameo.code, e.plover.type, e.plover.mode, e.source.cameo_code if e.source else None,
              e.target.cameo_code if e.target else None) for e in coded.events]
 
