@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dyadwatch.events.participles import described_noun, participle_noun, reduced_relative
+from dyadwatch.events.subjects import reduced_passive
 from dyadwatch.knowledge.words import (
     ANSWERING_VERBS,
     CARRIER_NOUNS,
@@ -64,9 +65,10 @@ class Objects:
             # lifted": the subject a participle with its doer describes is what the doer acted on
             # (tagged as a past tense too: a 'by' agent marks the participle)
             return token.head
-        if "agent" in deps and "nsubj" in deps and token.tag_ in ("VBN", "VBD") and "aux" not in deps:
+        if reduced_passive(token):
             # "weapons supplied to Ukraine by Germany arrived", parsed with 'supplied' as the
-            # finite verb of 'weapons': a 'by' agent makes its subject what is acted on
+            # finite verb of 'weapons': the subject is what the 'by' agent (the doer
+            # ``Subjects`` finds by the same test) acted on
             return children[deps.index("nsubj")]
         if token.dep_ == "csubj" and reduced_relative(token):
             return participle_noun(token)  # "peacekeepers deployed to X by Y began ...": the peacekeepers
