@@ -199,49 +199,46 @@ def test_a_gold_record_is_coded_at_its_own_date(tmp_path: Path) -> None:
     assert [str(d) if d else None for d in dates] == ["2016-10-11", "2016-10-11", None, None]
 
 
-@pytest.mark.model
-def test_plover_actors_are_resolved_at_the_record_s_date(coder: Any, tmp_path: Path) -> None:
+def _evaluate_one(coder: Any, tmp_path: Path, record: dict[str, Any]) -> Report:
+    """The report of ``evaluate`` on a gold file holding ``record`` alone."""
     from dyadwatch.evaluation.evaluate import evaluate
 
+    path = tmp_path / "g.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    return evaluate(coder, read_gold(path))
+
+
+@pytest.mark.model
+def test_plover_actors_are_resolved_at_the_record_s_date(coder: Any, tmp_path: Path) -> None:
     # the Taliban were rebels until they took Kabul in August 2021: a 2016 ambush is AFGREB's
     text = "Taliban fighters ambushed an Afghan army convoy in Helmand province on Tuesday."
     record = {"id": "p", "text": text, "date": "2016-10-11", "events": [
         {"source": ["AFGREB"], "target": ["AFGMIL"], "code": "ASSAULT", "scheme": "PLOVER",
          "source_actors": [{"actorText": "Taliban fighters", "code": "AFG", "sector": "REB"}]}]}
-    path = tmp_path / "g.jsonl"
-    path.write_text(json.dumps(record) + "\n")
-    report = evaluate(coder, read_gold(path))
+    report = _evaluate_one(coder, tmp_path, record)
     assert report.actor_country_sector.hits == 1
     assert report.triples.tp == 1
 
 
 @pytest.mark.model
 def test_a_gold_mention_headed_by_a_count_is_the_people_counted(coder: Any, tmp_path: Path) -> None:
-    from dyadwatch.evaluation.evaluate import evaluate
-
     # the head word of "Thousands of Georgians" is the count; the event stage codes the
     # Georgians, and the gold actor is scored the same way
     text = "Thousands of Georgians rallied in Tbilisi on Sunday against the new media law."
     record = {"id": "p", "text": text, "date": "2024-04-14", "events": [
         {"source": ["GEOCVL"], "target": None, "code": "PROTEST", "scheme": "PLOVER",
          "source_actors": [{"actorText": "Thousands of Georgians", "code": "GEO", "sector": "CVL"}]}]}
-    path = tmp_path / "g.jsonl"
-    path.write_text(json.dumps(record) + "\n")
-    report = evaluate(coder, read_gold(path))
+    report = _evaluate_one(coder, tmp_path, record)
     assert (report.actor_resolved.hits, report.actor_country_sector.hits) == (1, 1)
 
 
 @pytest.mark.model
 def test_a_gold_mention_an_output_party_covers_is_scored_as_output(coder: Any, tmp_path: Path) -> None:
-    from dyadwatch.evaluation.evaluate import evaluate
-
     # only the places stage knows Kano is in Nigeria: the police are scored as ingest outputs
     # them, NGA COP, not as the actor stage alone leaves them (no country)
     text = "Police in Kano fired tear gas at students protesting against fee rises on Monday."
     record = {"id": "p", "text": text, "date": "2019-03-11", "events": [
         {"source": ["NGACOP"], "target": ["NGAEDU"], "code": "ASSAULT", "scheme": "PLOVER",
          "source_actors": [{"actorText": "Police", "code": "NGA", "sector": "COP"}]}]}
-    path = tmp_path / "g.jsonl"
-    path.write_text(json.dumps(record) + "\n")
-    report = evaluate(coder, read_gold(path))
+    report = _evaluate_one(coder, tmp_path, record)
     assert report.actor_country_sector.hits == 1
