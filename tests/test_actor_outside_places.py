@@ -9,8 +9,9 @@ from dataclasses import replace
 import pytest
 
 from coding import code_wire
-from dyadwatch.coder import Coder, with_city_actors, with_event_place_country
+from dyadwatch.coder import Coder
 from dyadwatch.geo.names import Candidate
+from dyadwatch.placed import with_city_actors, with_event_place_country
 from dyadwatch.records import Actor, Article, Event, Place
 
 from fake_coder import build_event

@@ -12,7 +12,7 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[1] / "src"
 STAGES = ("read", "knowledge", "nlp", "actors", "events", "geo")
 ABOVE = ("store", "watch", "feeds", "api", "dashboard", "evaluation", "cli", "coder", "ingest",
-         "parallel", "query", "query_run", "query_sql", "query_write")  # fmt: skip
+         "parallel", "placed", "query", "query_run", "query_sql", "query_write")  # fmt: skip
 
 
 def _module(path: Path) -> str:

@@ -9,7 +9,8 @@ from dataclasses import replace
 import pytest
 
 from coding import code_wire
-from dyadwatch.coder import Coded, Coder, with_event_place_country
+from dyadwatch.coder import Coded, Coder
+from dyadwatch.placed import with_event_place_country
 from dyadwatch.records import Actor, Article, Event, Place
 
 from fake_coder import build_event

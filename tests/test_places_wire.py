@@ -175,7 +175,7 @@ def test_a_town_attacked_that_no_actor_list_knows_is_its_country(coder: Coder, t
 
 
 def test_a_person_is_never_given_a_places_country() -> None:
-    from dyadwatch.coder import with_place_countries
+    from dyadwatch.placed import with_place_countries
     from dyadwatch.records import Actor, Article, PlaceMention
 
     from fake_coder import build_event

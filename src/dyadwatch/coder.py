@@ -3,32 +3,30 @@
 from __future__ import annotations
 
 import hashlib
-import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date as Date
 from itertools import batched
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dyadwatch.actors.cues import NO_NATIONALITY
-from dyadwatch.actors.resolve import ArticleActors, cameo_actor_code
+from dyadwatch.actors.resolve import ArticleActors
 from dyadwatch.context import ArticleContext
 from dyadwatch.errors import DyadwatchError, InputError, InvalidArgument
 from dyadwatch.events.extract import EventExtractor
 from dyadwatch.events.prefilter import PreFilter, SentenceIndex, sentences
 from dyadwatch.geo.cache import directory_of
 from dyadwatch.geo.gazetteer import GeoNamesGazetteer, default_gazetteer
-from dyadwatch.geo.places import PlaceResolver, event_place, find_place_mentions
-from dyadwatch.geo.spans import BIG_CITY
+from dyadwatch.geo.places import PlaceResolver
 from dyadwatch.knowledge.base import Knowledge, load_knowledge
 from dyadwatch.knowledge.discards import is_discarded
 from dyadwatch.knowledge.lexicon import Lexicon, load_contexts, load_lexicon
 from dyadwatch.knowledge.ontology import Ontology, load_ontology
 from dyadwatch.limits import LIMITS
 from dyadwatch.nlp.pipeline import load_pipeline
+from dyadwatch.placed import placed_events
 from dyadwatch.read.dateline import Dating, read_dating
-from dyadwatch.records import Actor, Article, Event, Place, PlaceMention, content_hash
+from dyadwatch.records import Article, Event, PlaceMention, content_hash
 from dyadwatch.settings import Settings
 
 if TYPE_CHECKING:  # spaCy itself loads with the pipeline, on first use
@@ -292,144 +290,6 @@ def problem_of(article: object) -> str | None:
         return (f"text of {len(article.text):,} characters exceeds the limit of "
                 f"{LIMITS.text_chars:,}")
     return None
-
-
-def placed_events(
-    context: ArticleContext, events: list[Event], resolver: PlaceResolver,
-    not_place: Callable[[str], bool],
-) -> tuple[list[Event], list[PlaceMention]]:
-    """Every toponym mention of the article (``not_place`` tells an actor's name), and each
-    event placed where the text says (its own clause, else the dateline)."""
-    doc, dateline = context.doc, context.dateline
-    mentions = find_place_mentions(
-        doc, resolver=resolver, dateline=dateline, not_place=not_place, entities=context.entities
-    )
-    dateline_place = next(
-        (m.place for m in mentions if dateline is not None and m.start == dateline.start), None
-    )
-    placed: list[Event] = []
-    for event in events:
-        event = with_place_countries(with_city_actors(event, resolver), mentions)
-        trig = event.evidence.trigger
-        span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
-        countries = {
-            a.country
-            for a in (event.source, event.target)
-            if a is not None and a.country is not None and a.kind != "igo"
-        }
-        place = (
-            event_place(doc, span.root, mentions, dateline_place, countries)
-            if span is not None
-            else None
-        )
-        if place is not None:
-            event = with_event_place_country(replace(event, place=place), place)
-        placed.append(event)
-    return placed, mentions
-
-
-# Words by which a mention says its people came from elsewhere than where they act.
-_FROM_ELSEWHERE = re.compile(
-    r"\b(foreign|international|overseas|expatriate|tourists?|visiting|migrants?|mercenar(y|ies))\b",
-    re.IGNORECASE,
-)
-
-
-def with_event_place_country(event: Event, place: Place) -> Event:
-    """``event`` with each actor named by role alone ("police", "gunmen", "workers", "five
-    villagers") that the actor stage gave no country, or only the article's default one,
-    taken as of the country of the place its clause names: "Police arrested 12 militants in
-    Karachi" is PAKCOP -> PAKREB, as the actor stage already reads "rebels in Mali" when the
-    place is a country it knows (towns need the gazetteer, which comes later). The dateline's
-    place only for an actor left with no country at all ("PESHAWAR - Gunmen killed five
-    policemen": a town the actor stage could not place; a capital or a country it used as the
-    story's setting already), not for people,
-    states or bodies, not for a mention that says its people came from elsewhere ("foreign
-    fighters"), and not when the place is the other side's own country, named as a state
-    ("troops entered Syria": the troops are not Syria's); a town of it acted on, where the event
-    is placed, is no such side ("attackers set fire to a station in Lahore": Pakistan's
-    attackers, Lahore the target)."""
-    country = place.country
-    if country is None:
-        return event
-    roles: dict[str, Actor] = {}
-    for role, other in (("source", event.target), ("target", event.source)):
-        actor: Actor | None = getattr(event, role)
-        if (actor is None or actor.kind not in ("group", "organisation") or actor.sector is None
-                or (actor.country is not None and (place.from_dateline or NO_NATIONALITY not in actor.reason))
-                or actor.country == country or _FROM_ELSEWHERE.search(actor.text)):  # fmt: skip
-            continue
-        if other is not None and other.country == country and other.sector is None and not _is_mention(place, other):
-            continue
-        if other is not None and _names_owner(place, other):
-            continue
-        roles[role] = replace(
-            actor, country=country, cameo_code=cameo_actor_code(country, actor.sector),
-            reason=f"{actor.reason}; the event is placed in '{place.name}' -> {country}")
-    return _with_roles(event, roles)
-
-
-def _is_mention(place: Place, actor: Actor) -> bool:
-    """Whether the event's place is ``actor``'s own mention, a town acted on ("set fire to a
-    station in LAHORE", the target Lahore), not a country named beside the place."""
-    return place.feature != "country" and place.start is not None and actor.start <= place.start < actor.end
-
-
-def _names_owner(place: Place, actor: Actor) -> bool:
-    """Whether the event's place is a state named inside ``actor``'s mention as its owner ("a
-    US base", "an Indian army camp"): the thing stands elsewhere, so the other side acting on
-    it is not of that state ("Iranian-backed militias attacked a US base in Syria")."""
-    return (place.feature == "country" and place.start is not None and actor.start <= place.start < actor.end
-            and place.country == actor.country)
-
-
-def with_city_actors(event: Event, resolver: PlaceResolver) -> Event:
-    """``event`` with each actor the parser took for a person on its name alone, a single word
-    with nothing else said of the person, that is the main name of big cities of one country
-    ("M23 rebels shelled Goma"), taken as that state, as CAMEO codes a town attacked or
-    speaking. The place finder leaves names tagged as persons alone, so ask the gazetteer."""
-    roles: dict[str, Actor] = {}
-    for role in ("source", "target"):
-        actor: Actor | None = getattr(event, role)
-        if actor is None or actor.kind != "person" or actor.reason != "named person" or " " in actor.text:
-            continue
-        countries = {c.country for c in resolver.known(actor.text) if c.country is not None
-                     and not c.alternate and c.population >= BIG_CITY and c.name == actor.text}  # fmt: skip
-        if len(countries) == 1:
-            country = next(iter(countries))
-            roles[role] = replace(
-                actor, country=country, sector=None, kind="state", cameo_code=cameo_actor_code(country, None),
-                reason=f"the city {actor.text}, in {country} (not a person: nothing else is said of one)")
-    return _with_roles(event, roles)
-
-
-def with_place_countries(event: Event, mentions: Sequence[PlaceMention]) -> Event:
-    """``event`` with each actor our lists do not know (code UNK: "Russian forces shelled
-    Kherson") that is a resolved place of the text taken as its country (UKR), as CAMEO codes a
-    town attacked or speaking by its state. The actor stage cannot ask the gazetteer (it comes
-    before it); a place that resolves to no country leaves the actor as it was."""
-    roles: dict[str, Actor] = {}
-    for role in ("source", "target"):
-        actor = getattr(event, role)
-        # a person is never a place, even one misnamed after a town ("Denzel Washington")
-        if actor is None or actor.cameo_code != "UNK" or actor.country is not None or actor.kind == "person":
-            continue
-        place = next((m.place for m in mentions if m.place is not None and m.place.country
-                      and m.start >= actor.start and m.end <= actor.end), None)  # fmt: skip
-        if place is not None and place.country is not None:
-            roles[role] = replace(
-                actor, country=place.country, kind="state",
-                cameo_code=cameo_actor_code(place.country, actor.sector),
-                reason=f"{actor.reason}; the place {place.name}, in {place.country}")
-    return _with_roles(event, roles)
-
-
-def _with_roles(event: Event, roles: dict[str, Actor]) -> Event:
-    """``event`` with its source and target replaced where ``roles`` gives them."""
-    if not roles:
-        return event
-    return replace(event, source=roles.get("source", event.source),
-                   target=roles.get("target", event.target))  # fmt: skip
 
 
 def outside(events: list[Event], hidden: list[tuple[int, int]]) -> list[Event]:

@@ -16,6 +16,10 @@ from dyadwatch.actors.cues import COUNTRYISH, clean_name, hit_of, is_former
 from dyadwatch.actors.scope import ActorScope, Resolution
 from dyadwatch.knowledge.words import MILITARY_RANKS, WEAK_ROLE_TERMS
 
+# The reason of a person known by name alone, nothing else said of them: the placing step
+# reads a bare name that is also a big city's as that city's state.
+BARE_NAME = "named person"
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -260,4 +264,4 @@ class ArticlePeople:
             reasons.append(f"title without nationality in an article about {focus}")
         full = official.name if official is not None else (known.name if known else name)
         kind = self.actors.kind_for(country, "person")
-        return Resolution(full, country, sector, kind, "; ".join(reasons) or "named person")
+        return Resolution(full, country, sector, kind, "; ".join(reasons) or BARE_NAME)
