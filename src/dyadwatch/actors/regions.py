@@ -14,14 +14,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
-from typing import Final
 
 from dyadwatch.geo.admin1 import admin1_file, read_admin1
-from dyadwatch.geo.build import read_additions
+from dyadwatch.geo.build import alpha3_codes, read_additions
 from dyadwatch.knowledge.load import fold
-
-# Alpha-2 codes pycountry lacks, and the alpha-3 code our country table gives them.
-_NON_ISO: Final = {"XK": "XKX"}
 
 
 def region_country(name: str) -> str | None:
@@ -34,8 +30,6 @@ def region_country(name: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
-    import pycountry  # only here: a dependency read once, when the first region is looked up
-
     found: dict[str, set[str]] = defaultdict(set)
     path = admin1_file()
     for row in read_admin1(path) if path is not None else []:
@@ -56,8 +50,7 @@ def _table() -> dict[str, str]:
         (alpha2,) = codes
         if not alpha2:
             continue
-        country = pycountry.countries.get(alpha_2=alpha2)
-        code = _NON_ISO.get(alpha2) or (country.alpha_3 if country is not None else None)
+        code = alpha3_codes().get(alpha2)
         if code is not None:
             out[key] = code
     return out

