@@ -197,11 +197,23 @@ def test_plover_scores_follow_cooperation_and_conflict(onto: Ontology) -> None:
         ("REQUEST", {"assist", "change", "yield", "meet"}),
         ("ACCUSE", {"disapprove", "investigate", "allege"}),
         ("PROTEST", {"demo", "riot", "strike", "hunger", "boycott", "obstruct"}),
-        ("ASSAULT", {"firearms", "explosives", "heavy-weapons", "unconventional", "abduct"}),
+        ("ASSAULT", {"firearms", "explosives", "heavy-weapons", "unconventional", "abduct", "targeted",
+                     "aerial", "drone", "crowd-control", "primitive"}),
+        ("COERCE", {"seize", "restrict", "censor", "withhold", "cyber", "misinformation"}),
+        ("THREATEN", {"restrict", "arrest", "relations", "expel", "territory", "violence"}),
     ],
 )
 def test_plover_modes(onto: Ontology, name: str, modes: set[str]) -> None:
     assert modes <= set(onto.plover_type(name).modes)
+
+
+@pytest.mark.parametrize(
+    ("name", "dropped"),
+    [("ASSAULT", {"assassinate", "cleansing", "massacre", "execute", "sideAB"}),
+     ("COERCE", {"confiscate", "ban"}), ("THREATEN", {"ban"}), ("RETREAT", {"return"})],
+)
+def test_modes_the_manual_renamed_or_dropped_are_gone(onto: Ontology, name: str, dropped: set[str]) -> None:
+    assert not dropped & set(onto.plover_type(name).modes)
 
 
 def test_plover_contexts(onto: Ontology) -> None:
@@ -254,6 +266,14 @@ def test_plover_from_v05_unknown(onto: Ontology) -> None:
         ("190", "ASSAULT", None, ("military",)),
         ("193", "ASSAULT", "firearms", ("military",)),
         ("2042", "ASSAULT", "unconventional", ("cbrn",)),
+        # modes named as in the manual's current tables
+        ("1711", "COERCE", "seize", ()),
+        ("1722", "COERCE", "restrict", ("political_institutions",)),
+        ("1322", "THREATEN", "restrict", ("political_institutions",)),
+        ("186", "ASSAULT", "targeted", ()),
+        ("202", "ASSAULT", "targeted", ()),
+        ("195", "ASSAULT", "aerial", ("military",)),
+        ("201", "ASSAULT", None, ()),
     ],
 )
 def test_crosswalk_spot_checks(

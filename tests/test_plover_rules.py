@@ -330,3 +330,119 @@ def test_a_cut_announced_for_the_future_is_sanction(coder: Coder, text: str) -> 
 def test_a_cut_made_conditional_or_threatened_stays_threaten(coder: Coder, text: str) -> None:
     found = _types(coder, text)
     assert "THREATEN" in found and "SANCTION" not in found
+
+
+# -- a riot is aimed at the authorities or another group: civilians wrecking a ruling party's
+# -- building riot, with or without the word "protesters" ------------------------------------
+
+
+def test_civilians_burning_a_ruling_partys_building_riot(coder: Coder) -> None:
+    text = "Unemployed youths set fire to the ruling party's headquarters in Kinshasa."
+    assert ("PROTEST", "riot") in {(t, m) for _, _, t, m in _plover(coder, text)}
+
+
+# -- PROTEST is civilian: a road blocked by the state's forces is a restriction (COERCE) -------
+
+
+def test_police_blocking_a_road_restrict(coder: Coder) -> None:
+    text = "Police blocked the main road into Lahore to stop the opposition march."
+    found = {(t, m) for _, _, t, m in _plover(coder, text)}
+    assert ("COERCE", "restrict") in found and "PROTEST" not in {t for t, _ in found}
+
+
+def test_drivers_blocking_a_road_protest(coder: Coder) -> None:
+    assert ("PROTEST", "obstruct") in {(t, m) for _, _, t, m in _plover(coder, "Truck drivers blocked the main road into Lahore.")}
+
+
+# -- warplanes flown or sent into a zone are MOBILIZE 'weapons': no visit, no aid ---------------
+
+
+@pytest.mark.parametrize("text", [
+    "China flew fighter jets into Taiwan's air defence zone.",
+    "Russia sent warplanes into Syrian airspace.",
+])
+def test_warplanes_flown_into_a_zone_are_mobilize_weapons(coder: Coder, text: str) -> None:
+    found = {(t, m) for _, _, t, m in _plover(coder, text)}
+    assert ("MOBILIZE", "weapons") in found and not {t for t, _ in found} & {"AID", "CONSULT"}
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("The Turkish president flew to Baku for talks with Aliyev.", "CONSULT"),
+    ("The United States sent fighter jets to Ukraine.", "AID"),
+])
+def test_a_leader_flying_to_talks_or_jets_sent_to_an_ally_keep_their_type(coder: Coder, text: str, type_: str) -> None:
+    assert _types(coder, text) == {type_}
+
+
+# -- criticism rejected is REJECT; a verbal defence of another stays SUPPORT ---------------------
+
+
+def test_rejecting_criticism_is_reject(coder: Coder) -> None:
+    assert _types(coder, "Hungary rejected criticism from the European Commission.") == {"REJECT"}
+
+
+def test_defending_another_stays_support(coder: Coder) -> None:
+    assert _types(coder, "China defended Russia's right to security guarantees.") == {"SUPPORT"}
+
+
+# -- both sides agreeing to an exchange is AGREE; one side agreeing to free people concedes ----
+
+
+def test_a_prisoner_swap_agreed_by_both_is_agree(coder: Coder) -> None:
+    assert _types(coder, "Armenia and Azerbaijan agreed to swap prisoners.") == {"AGREE"}
+
+
+def test_one_side_agreeing_to_free_people_concedes(coder: Coder) -> None:
+    assert _types(coder, "Egypt agreed to free 40 detained students.") == {"CONCEDE"}
+
+
+# -- a raid on civilians' premises with no harm named is COERCE 'seize'; a deadly raid assaults --
+
+
+def test_police_raiding_an_office_seize(coder: Coder) -> None:
+    text = "Police raided the offices of a human rights group in Moscow."
+    assert {(t, m) for _, _, t, m in _plover(coder, text)} == {("COERCE", "seize")}
+
+
+def test_troops_raiding_a_hideout_and_killing_fighters_assault(coder: Coder) -> None:
+    text = "Troops raided a militant hideout in North Waziristan, killing six fighters."
+    found = _types(coder, text)
+    assert "ASSAULT" in found and "COERCE" not in found
+
+
+# -- a crowd pushed back is COERCE 'restrict' even where the lexicon reads a mass expulsion; people
+# -- forced from their homes stay ASSAULT ----------------------------------------------------
+
+
+def test_supporters_pushed_back_are_restricted(coder: Coder) -> None:
+    text = "Riot police pushed back hundreds of opposition supporters who tried to march on parliament in Kampala."
+    assert ("COERCE", "restrict") in {(t, m) for _, _, t, m in _plover(coder, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of Rohingya were forced from their homes by the Myanmar army.",
+    "Militants drove thousands of villagers out of their homes in Borno state.",
+])
+def test_people_forced_or_driven_from_their_homes_stay_assault(coder: Coder, text: str) -> None:
+    assert _types(coder, text) == {"ASSAULT"}
+
+
+# -- modes the manual names: crowd weapons, services cut, what a threat threatens ------------------
+
+
+@pytest.mark.parametrize(("text", "type_", "mode"), [
+    ("Police fired tear gas at protesters in Nairobi.", "ASSAULT", "crowd-control"),
+    ("Iraq shut down the internet across the country during exams.", "COERCE", "withhold"),
+    ("Washington threatened Ankara with sanctions over the missile deal.", "THREATEN", "restrict"),
+    ("Poland threatened to expel Russian diplomats.", "THREATEN", "expel"),
+    ("Iran threatened to strike American bases in the Gulf.", "THREATEN", "violence"),
+    ("The European Union will impose new sanctions on Iran from Monday.", "SANCTION", "discontinue"),
+    ("Police seized the passports of twelve opposition leaders in Minsk.", "COERCE", "seize"),
+])
+def test_modes_from_the_manuals_tables(coder: Coder, text: str, type_: str, mode: str) -> None:
+    assert (type_, mode) in {(t, m) for _, _, t, m in _plover(coder, text)}
+
+
+def test_a_threat_with_no_content_named_has_no_mode(coder: Coder) -> None:
+    found = {(t, m) for _, _, t, m in _plover(coder, "North Korea threatened South Korea on Monday.")}
+    assert found == {("THREATEN", None)}

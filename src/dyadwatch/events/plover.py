@@ -169,6 +169,7 @@ _RELIEF_WORDS = frozenset({"flood", "flooding", "earthquake", "quake", "cyclone"
                            "typhoon", "wildfire", "landslide", "tsunami", "relief", "rescue",
                            "evacuate", "evacuation", "disaster"})
 _PLACE_PREPS = frozenset({"in", "near", "off", "around", "over", "along", "across", "close"})
+_INTO_PREPS = _PLACE_PREPS | {"into"}  # weapons flown into a zone: a place, not a recipient
 # Dropping one's own demand concedes it ("withdrew their demand for a pay rise").
 _DROP_VERBS = frozenset({"drop", "withdraw", "abandon", "waive", "relinquish", "retract"})
 _DEMAND_NOUNS = frozenset({"demand", "claim", "ultimatum", "condition", "objection", "precondition"})
@@ -200,11 +201,61 @@ _SECURITY = frozenset({"MIL", "COP", "SPY"})
 _WEAPON_WORDS = frozenset({"missile", "missiles", "launcher", "launchers", "warship", "warships",
                            "ship", "ships", "tank", "tanks", "jet", "jets", "aircraft", "bomber",
                            "bombers", "carrier", "submarine", "submarines", "drone", "drones",
-                           "artillery", "weapon", "weapons", "destroyer", "destroyers"})
+                           "artillery", "weapon", "weapons", "destroyer", "destroyers",
+                           "warplane", "warplanes", "helicopter", "helicopters", "gunship", "gunships"})
 _TROOP_WORDS = frozenset({"troop", "troops", "soldier", "soldiers", "force", "forces", "unit",
                           "units", "battalion", "battalions", "brigade", "brigades", "reservist",
                           "reservists", "marine", "marines", "personnel"})
 _ARMED = frozenset({"MIL", "REB", "INS", "UAF"})
+_MOVE_VERBS = frozenset({"fly", "sail", "send", "dispatch", "move", "deploy"})
+# PROTEST is civilian collective action: a road, port or area blocked by the state's own forces
+# or officials is a restriction on movement (COERCE 'restrict', which covers cordoning off).
+_STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
+# A riot is violence aimed at another group or at the authorities: a civilian group (not only
+# one named as protesters) wrecking or storming what belongs to rulers, parties, police or
+# parliament riots; a mob turned on other civilians stays ASSAULT.
+_CIVIL_GROUPS = frozenset({"CVL", "OPP", "AGR", "LAB", "EDU"})
+_AUTHORITIES = frozenset({"GOV", "PTY", "LEG", "COP", "JUD"})
+# Rejecting criticism or charges rebuffs them (REJECT), though CAMEO files it as a verbal defence.
+_REBUFF_VERBS = frozenset({"reject", "dismiss", "rebuff", "refute", "deny", "brush"})
+# Both sides agreeing to exchange or swap is a deal each commits to (AGREE), not one side's
+# promise to give way (CONCEDE).
+_MUTUAL_WORDS = frozenset({"exchange", "swap", "mutual", "mutually", "reciprocal"})
+# A crowd pushed or driven back is the manual's own example of COERCE 'restrict', though the
+# lexicon may read it as a mass expulsion (CAMEO 201, ASSAULT); people driven out or forced from
+# their homes stay 201.
+_PUSH_VERBS = frozenset({"push", "drive", "chase", "force"})
+# The less-lethal crowd weapons that give ASSAULT its 'crowd-control' mode.
+_CROWD_CONTROL = frozenset({"gas", "teargas", "tear-gas", "cannon", "cannons", "rubber", "pellet", "pellets",
+                            "lathi", "stun", "pepper", "spray", "air"})
+# COERCE modes the manual names by what is cut off or searched.
+_SEARCH_VERBS = frozenset({"raid", "search"})
+# The manual's COERCE 'seize' is a search or a raid: the state's forces raiding or storming
+# the premises of people who are not fighters, with no harm or weapon named, coerce; a raid
+# on fighters, or one that kills or wounds, stays ASSAULT.
+_RAID_VERBS = frozenset({"raid", "storm", "search"})
+_FIGHTERS = frozenset({"MIL", "REB", "INS", "UAF", "CRM", "PRM"})
+_CUT_VERBS = frozenset({"shut", "cut", "block", "switch", "suspend", "disconnect"})
+_SERVICE_WORDS = frozenset({"internet", "electricity", "power", "water", "telecommunications", "mobile",
+                            "phone", "phones", "network", "networks", "utilities", "fuel"})
+_MEDIA_WORDS = frozenset({"website", "websites", "site", "sites", "newspaper", "newspapers", "publication",
+                          "publications", "broadcast", "broadcasts", "broadcaster", "channel", "channels",
+                          "book", "books", "facebook", "twitter", "youtube", "whatsapp", "telegram",
+                          "tiktok", "wikipedia", "media"})
+# THREATEN's mode is what is threatened; the first list a clause's words meet names it (force
+# before talks: "told the envoys at talks that the army would respond" threatens violence).
+_THREAT_CONTENTS = (
+    ("expel", frozenset({"expel", "expulsion", "deport"})),
+    ("arrest", frozenset({"arrest", "detain", "jail", "imprison", "prosecute", "prosecution"})),
+    ("territory", frozenset({"annex", "annexation", "occupy", "occupation"})),
+    ("restrict", frozenset({"sanction", "sanctions", "embargo", "boycott", "blockade", "tariff", "tariffs",
+                            "curfew", "ban"})),
+    ("violence", frozenset({"force", "military", "troops", "attack", "war", "retaliate", "retaliation",
+                            "bomb", "missile", "missiles", "army", "invade", "invasion", "nuclear", "kill",
+                            "destroy", "strike", "strikes", "repel", "respond", "response"})),
+    ("relations", frozenset({"tie", "ties", "relation", "relations", "talk", "talks", "ambassador", "envoy",
+                             "aid", "recall"})),
+)
 
 
 def follow_notes(events: list[Event], doc: Doc) -> list[Event]:
@@ -247,8 +298,8 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
     lemma = trigger.lemma_.lower()
     # the clause's words, read only for the types and codes whose notes below look at them
     # (a walk of the whole clause for every event cost more than the rest of the notes)
-    wordy = (type_ in ("REQUEST", "RETREAT", "MOBILIZE") or code in ("173", "175", "0356", "0871")
-             or code[:3] in ("062", "131"))
+    wordy = (type_ in ("REQUEST", "RETREAT", "MOBILIZE", "THREATEN", "COERCE")
+             or code in ("173", "175", "0356", "0871") or code[:3] in ("035", "062", "131"))
     words = ({t.lemma_.lower() for t in trigger.subtree} | {t.lower_ for t in trigger.subtree}
              if wordy else set[str]())  # fmt: skip
     if event.modality == "future" and type_ in _FUTURE_TYPES:
@@ -278,14 +329,35 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
         return "THREATEN", "arrest"  # a warrant that cannot be served yet
     if code == "173" and target is not None and source.sector in _ARMED and target.sector in _ARMED:
         return "ASSAULT", "abduct"  # combatants taken in a fight are not arrested
-    if type_ == "ASSAULT" and code in _RIOT_CODES and _crowd(source, trigger):
+    if type_ == "ASSAULT" and code in _RIOT_CODES and (_crowd(source, trigger) or _against_rulers(source, target)):
         return "PROTEST", "riot"
-    if code == "175" and not _outside(trigger, source) & _CROWD_FORCE:
-        return "COERCE", "restrict"  # a crowd moved on with no weapon or harm named
+    if code == "201" and (lemma == "disperse" or lemma in _PUSH_VERBS and _back(trigger)):
+        return "COERCE", "restrict"  # a crowd pushed or driven back, not a people expelled
+    if type_ == "PROTEST" and code[:3] == "144" and source.sector in _STATE:
+        return "COERCE", "restrict"  # a blockade or cordon by the state's forces
+    if code == "175":
+        outside = _outside(trigger, source)
+        if not outside & _CROWD_FORCE:
+            return "COERCE", "restrict"  # a crowd moved on with no weapon or harm named
+        if type_ == "ASSAULT" and mode is None and outside & _CROWD_CONTROL:
+            return type_, "crowd-control"
+    if (type_ == "ASSAULT" and lemma in _RAID_VERBS and source.sector in _STATE and mode is None
+            and (target is None or target.sector not in _FIGHTERS)
+            and not _outside(trigger, source) & (_CROWD_FORCE - {"raid", "storm", "force"})):
+        return "COERCE", "seize"  # a raid on civilians' premises with no harm named
+    if type_ == "AID" and _flies_weapons(trigger) and _alone(event, trigger, _INTO_PREPS):
+        return "MOBILIZE", "weapons"  # AID needs a recipient: warplanes sent into a zone are posture
+    if type_ == "CONSULT" and _flies_weapons(trigger):
+        return "MOBILIZE", "weapons"  # warplanes or warships sent near a border are no visit
+    if code == "052" and lemma in _REBUFF_VERBS:
+        return "REJECT", None  # criticism rejected
+    if code[:3] == "035" and lemma in _ACCEPT_VERBS and (
+            "reciprocal" in event.evidence.rule.split("+") or words & _MUTUAL_WORDS):
+        return "AGREE", None  # both sides agreeing to an exchange
     # a threat code the lexicon gave a future or planned cut ("will impose", "plans to cut")
     announced = "future" in event.evidence.rule.split("+")[1:] or event.evidence.rule.startswith("pattern:plan+")
     if code[:3] == "131" and announced and not words & _CONDITION_WORDS:
-        return "SANCTION", None  # a cut announced for the future, with no condition set
+        return "SANCTION", "discontinue"  # a cut announced for the future, with no condition set
     if code in ("0356", "0871") and lemma in _ACCEPT_VERBS and words & _HALT_WORDS:
         return "AGREE", None  # a truce agreed to, not one declared
     if code[:3] == "062" and not words & _JOINT_WORDS and _alone(event, trigger):
@@ -294,7 +366,33 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
         return "AID", None  # forces sent for relief
     if type_ == "SANCTION" and code[:3] == "164" and lemma in _CANCEL_WORDS:
         return "REJECT", "meet"  # calling off a meeting
+    if type_ == "COERCE":
+        return type_, _coerce_mode(lemma, words, mode)
+    if type_ == "THREATEN":
+        return type_, _threat_mode(words, mode)
     return type_, mode
+
+
+def _coerce_mode(lemma: str, words: set[str], mode: str | None) -> str | None:
+    """COERCE's mode by the act: a raid or search seizes; cutting off the internet, power or
+    water withholds a public service; blocking websites or newspapers censors."""
+    if lemma in _SEARCH_VERBS:
+        return "seize"
+    if mode in (None, "restrict") and lemma in _CUT_VERBS:
+        if words & _SERVICE_WORDS:
+            return "withhold"
+        if words & _MEDIA_WORDS:
+            return "censor"
+    return mode
+
+
+def _threat_mode(words: set[str], mode: str | None) -> str | None:
+    """THREATEN's mode is the content of the threat: a threat to expel is 'expel' whatever code
+    the lexicon gave it; a threat with no mode takes the first content its clause names."""
+    for content, cues in _THREAT_CONTENTS:
+        if words & cues and (mode is None or content == "expel"):
+            return content
+    return mode
 
 
 def _outside(trigger: Token, source: Actor) -> set[str]:
@@ -310,6 +408,26 @@ def _crowd(source: Actor, trigger: Token) -> bool:
     return span is not None and any(t.lower_ in _CROWD_NOUNS for t in span)
 
 
+def _back(trigger: Token) -> bool:
+    """Does the verb take "back" ("pushed back", "drove the crowd back")?"""
+    return any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in trigger.children)
+
+
+def _against_rulers(source: Actor, target: Actor | None) -> bool:
+    """Is a civilian group ("farmers", "angry crowds") turned on the authorities (a government,
+    party, parliament, police or court)?"""
+    return (source.kind == "group" and source.sector in _CIVIL_GROUPS
+            and target is not None and target.sector in _AUTHORITIES)
+
+
+def _flies_weapons(trigger: Token) -> bool:
+    """Is the trigger a move of weapons or war vessels ("flew warplanes", "sailed warships")?
+    (Hosting them is no move of one's own.)"""
+    return trigger.lemma_.lower() in _MOVE_VERBS and any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in _WEAPON_WORDS or c.lower_ in _WEAPON_WORDS)
+        for c in trigger.children)
+
+
 def _drops_demand(trigger: Token) -> bool:
     """Is the trigger, or a word it hangs from, dropping a demand ("dropped its demand for")?"""
     for tok in [trigger, *list(trigger.ancestors)[:3]]:
@@ -319,15 +437,15 @@ def _drops_demand(trigger: Token) -> bool:
     return False
 
 
-def _alone(event: Event, trigger: Token) -> bool:
-    """Drills with no partner: no target, the doer's own country, or only a place where they
-    are held ("exercises near Taiwan")."""
+def _alone(event: Event, trigger: Token, preps: frozenset[str] = _PLACE_PREPS) -> bool:
+    """Drills (or weapons moved) with no partner: no target, the doer's own country, or only a
+    place where they are held ("exercises near Taiwan", "jets flown into Taiwan's zone")."""
     source, target = event.source, event.target
     if target is None or source is None or target.country == source.country:
         return True
     for tok in trigger.subtree:
         if target.start <= tok.idx < target.end:
-            return any(a.dep_ == "prep" and a.lower_ in _PLACE_PREPS for a in tok.ancestors)
+            return any(a.dep_ == "prep" and a.lower_ in preps for a in tok.ancestors)
     return False
 
 
