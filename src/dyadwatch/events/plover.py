@@ -16,7 +16,45 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
-from dyadwatch.knowledge.words import REFINABLE
+from dyadwatch.knowledge.words import (
+    PLOVER_ACCEPT_VERBS,
+    PLOVER_CANCEL_WORDS,
+    PLOVER_CONDITION_WORDS,
+    PLOVER_CONFLICT_WORDS,
+    PLOVER_CROWD_CONTROL,
+    PLOVER_CROWD_FORCE,
+    PLOVER_CROWD_NOUNS,
+    PLOVER_CUT_VERBS,
+    PLOVER_DEMAND_NOUNS,
+    PLOVER_DISMISSAL_WORDS,
+    PLOVER_DROP_VERBS,
+    PLOVER_FIGHT_WORDS,
+    PLOVER_HALT_VERBS,
+    PLOVER_HALT_WORDS,
+    PLOVER_JOINT_WORDS,
+    PLOVER_MEDIA_WORDS,
+    PLOVER_MOVE_VERBS,
+    PLOVER_MUTUAL_WORDS,
+    PLOVER_PARDON_WORDS,
+    PLOVER_PAYMENT_WORDS,
+    PLOVER_PLACE_PREPS,
+    PLOVER_PUSH_VERBS,
+    PLOVER_RAID_VERBS,
+    PLOVER_REBUFF_VERBS,
+    PLOVER_RELIEF_WORDS,
+    PLOVER_RESCUE_WORDS,
+    PLOVER_SEARCH_VERBS,
+    PLOVER_SERVICE_WORDS,
+    PLOVER_THREAT_ARREST,
+    PLOVER_THREAT_EXPEL,
+    PLOVER_THREAT_RELATIONS,
+    PLOVER_THREAT_RESTRICT,
+    PLOVER_THREAT_TERRITORY,
+    PLOVER_THREAT_VIOLENCE,
+    PLOVER_TROOP_WORDS,
+    PLOVER_WEAPON_WORDS,
+    REFINABLE,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -141,73 +179,20 @@ def _narrower(ontology: Ontology, code: str) -> tuple[CameoCode, ...]:
 # -- the PLOVER manual's notes on borderline reports ----------------------------------------------
 # The crosswalk gives each CAMEO code one PLOVER type; the manual's "potential ambiguities" notes
 # then move some reports to another type by who acts, the modality, or a word of the clause.
-# docs/events.md lists every note and whether it is followed.
+# docs/events.md lists every note and whether it is followed. The words the notes test are in
+# data/words.yaml (the plover_* lists, each with what it is for); the code and sector sets below
+# are the notes' own logic.
 
 # Future cooperation is a promise (AGREE); a future pull-back is announced, so a concession.
 _FUTURE_TYPES = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
                  "RETREAT": "CONCEDE"}
-# Words that name ending a fight: a party to the fight asking for one states its own intent.
-_HALT_WORDS = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "de-escalation"})
-_HALT_VERBS = frozenset({"end", "halt", "stop", "cease"})  # ... with a word of _FIGHT_WORDS
-_FIGHT_WORDS = frozenset({"war", "fighting", "hostilities", "conflict", "violence"})
-# Words that show a fight between the parties in the sentence ("as fighting raged").
-_CONFLICT_WORDS = frozenset({"war", "fighting", "fight", "clash", "clashes", "hostilities",
-                             "shelling", "offensive", "bombardment", "airstrike", "airstrikes",
-                             "conflict", "invasion", "strike", "struck", "attack", "attacked"})
 _CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN"})
-# Calls to remove an official ask for a change of leaders (REQUEST 'change').
-_DISMISSAL_WORDS = frozenset({"dismissal", "resignation", "removal", "ouster", "sacking",
-                              "impeachment", "resign", "dismiss", "sack", "oust", "remove"})
-_PARDON_WORDS = frozenset({"pardon", "amnesty", "acquit", "acquittal", "clemency"})
-_CANCEL_WORDS = frozenset({"cancel", "postpone", "scrap", "call"})
-_PAYMENT_WORDS = frozenset({"pay", "compensate", "compensation", "damages"})
-# Joint drills name a partner even when none was found; one country's own are MOBILIZE.
-_JOINT_WORDS = frozenset({"joint", "with", "together", "combined", "bilateral", "multinational",
-                          "alongside", "trilateral"})
-# Forces sent because of a disaster are relief (AID), not a show of force.
-_RELIEF_WORDS = frozenset({"flood", "flooding", "earthquake", "quake", "cyclone", "hurricane",
-                           "typhoon", "wildfire", "landslide", "tsunami", "relief", "rescue",
-                           "evacuate", "evacuation", "disaster"})
-_PLACE_PREPS = frozenset({"in", "near", "off", "around", "over", "along", "across", "close"})
-_INTO_PREPS = _PLACE_PREPS | {"into"}  # weapons flown into a zone: a place, not a recipient
-# Dropping one's own demand concedes it ("withdrew their demand for a pay rise").
-_DROP_VERBS = frozenset({"drop", "withdraw", "abandon", "waive", "relinquish", "retract"})
-_DEMAND_NOUNS = frozenset({"demand", "claim", "ultimatum", "condition", "objection", "precondition"})
-# Captives freed by force are rescued (AID); captives freed by their captors are released.
-_RESCUE_WORDS = frozenset({"raid", "operation", "victim", "victims", "rescue", "hostage", "hostages",
-                           "kidnap", "kidnapped", "abduct", "abducted", "abductee", "abductees",
-                           "kidnapper", "kidnappers", "abductor", "abductors", "captor", "captors"})
-# Crowd-control weapons and harm: without them, dispersing or pushing back a crowd is a
-# restriction (COERCE), as the manual codes "police pushed back protesters".
-_CROWD_FORCE = frozenset({"gas", "teargas", "tear-gas", "cannon", "bullet", "bullets", "pellet", "pellets",
-                          "baton", "batons", "club", "truncheon", "truncheons", "grenade", "grenades",
-                          "fire", "shoot", "shot", "ammunition", "beat", "beating", "kill", "killed",
-                          "wound", "wounded", "injure", "injured", "dead", "die", "charge", "spray",
-                          "violent", "violently", "brutal", "brutally", "force", "lathi", "stun", "whip",
-                          "attack", "assault", "storm", "raid", "crush", "smash", "torch", "burn"})
+_INTO_PREPS = PLOVER_PLACE_PREPS | {"into"}  # weapons flown into a zone: a place, not a recipient
 # A crowd of protesters that damages, storms or strikes riots (PROTEST 'riot': the manual's riot
 # intends injury or damage); killings and bombings by anyone stay ASSAULT.
-# A mob or a crowd is no protest by name: communal mobs burning homes assault.
-_CROWD_NOUNS = frozenset({"protester", "protesters", "demonstrator", "demonstrators", "rioter", "rioters",
-                          "marcher", "marchers"})
 _RIOT_CODES = frozenset({"171", "1712", "190", "192"})
-# A cut in relations announced for the future is a SANCTION to come (PLOVER's future mode), not a
-# threat; a threat is a warning, the cut made conditional on what the other side does.
-_CONDITION_WORDS = frozenset({"if", "unless", "should", "otherwise", "until", "or", "warn", "threaten"})
-# Agreeing to a truce is a commitment (AGREE); declaring one alone is a concession (CONCEDE).
-_ACCEPT_VERBS = frozenset({"agree", "accept", "consent"})
 _SECURITY = frozenset({"MIL", "COP", "SPY"})
-# Weapons and vehicles moved without troops named: MOBILIZE 'weapons'.
-_WEAPON_WORDS = frozenset({"missile", "missiles", "launcher", "launchers", "warship", "warships",
-                           "ship", "ships", "tank", "tanks", "jet", "jets", "aircraft", "bomber",
-                           "bombers", "carrier", "submarine", "submarines", "drone", "drones",
-                           "artillery", "weapon", "weapons", "destroyer", "destroyers",
-                           "warplane", "warplanes", "helicopter", "helicopters", "gunship", "gunships"})
-_TROOP_WORDS = frozenset({"troop", "troops", "soldier", "soldiers", "force", "forces", "unit",
-                          "units", "battalion", "battalions", "brigade", "brigades", "reservist",
-                          "reservists", "marine", "marines", "personnel"})
 _ARMED = frozenset({"MIL", "REB", "INS", "UAF"})
-_MOVE_VERBS = frozenset({"fly", "sail", "send", "dispatch", "move", "deploy"})
 # PROTEST is civilian collective action: a road, port or area blocked by the state's own forces
 # or officials is a restriction on movement (COERCE 'restrict', which covers cordoning off).
 _STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
@@ -216,45 +201,19 @@ _STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
 # parliament riots; a mob turned on other civilians stays ASSAULT.
 _CIVIL_GROUPS = frozenset({"CVL", "OPP", "AGR", "LAB", "EDU"})
 _AUTHORITIES = frozenset({"GOV", "PTY", "LEG", "COP", "JUD"})
-# Rejecting criticism or charges rebuffs them (REJECT), though CAMEO files it as a verbal defence.
-_REBUFF_VERBS = frozenset({"reject", "dismiss", "rebuff", "refute", "deny", "brush"})
-# Both sides agreeing to exchange or swap is a deal each commits to (AGREE), not one side's
-# promise to give way (CONCEDE).
-_MUTUAL_WORDS = frozenset({"exchange", "swap", "mutual", "mutually", "reciprocal"})
-# A crowd pushed or driven back is the manual's own example of COERCE 'restrict', though the
-# lexicon may read it as a mass expulsion (CAMEO 201, ASSAULT); people driven out or forced from
-# their homes stay 201.
-_PUSH_VERBS = frozenset({"push", "drive", "chase", "force"})
-# The less-lethal crowd weapons that give ASSAULT its 'crowd-control' mode.
-_CROWD_CONTROL = frozenset({"gas", "teargas", "tear-gas", "cannon", "cannons", "rubber", "pellet", "pellets",
-                            "lathi", "stun", "pepper", "spray", "air"})
-# COERCE modes the manual names by what is cut off or searched.
-_SEARCH_VERBS = frozenset({"raid", "search"})
 # The manual's COERCE 'seize' is a search or a raid: the state's forces raiding or storming
 # the premises of people who are not fighters, with no harm or weapon named, coerce; a raid
 # on fighters, or one that kills or wounds, stays ASSAULT.
-_RAID_VERBS = frozenset({"raid", "storm", "search"})
 _FIGHTERS = frozenset({"MIL", "REB", "INS", "UAF", "CRM", "PRM"})
-_CUT_VERBS = frozenset({"shut", "cut", "block", "switch", "suspend", "disconnect"})
-_SERVICE_WORDS = frozenset({"internet", "electricity", "power", "water", "telecommunications", "mobile",
-                            "phone", "phones", "network", "networks", "utilities", "fuel"})
-_MEDIA_WORDS = frozenset({"website", "websites", "site", "sites", "newspaper", "newspapers", "publication",
-                          "publications", "broadcast", "broadcasts", "broadcaster", "channel", "channels",
-                          "book", "books", "facebook", "twitter", "youtube", "whatsapp", "telegram",
-                          "tiktok", "wikipedia", "media"})
 # THREATEN's mode is what is threatened; the first list a clause's words meet names it (force
 # before talks: "told the envoys at talks that the army would respond" threatens violence).
 _THREAT_CONTENTS = (
-    ("expel", frozenset({"expel", "expulsion", "deport"})),
-    ("arrest", frozenset({"arrest", "detain", "jail", "imprison", "prosecute", "prosecution"})),
-    ("territory", frozenset({"annex", "annexation", "occupy", "occupation"})),
-    ("restrict", frozenset({"sanction", "sanctions", "embargo", "boycott", "blockade", "tariff", "tariffs",
-                            "curfew", "ban"})),
-    ("violence", frozenset({"force", "military", "troops", "attack", "war", "retaliate", "retaliation",
-                            "bomb", "missile", "missiles", "army", "invade", "invasion", "nuclear", "kill",
-                            "destroy", "strike", "strikes", "repel", "respond", "response"})),
-    ("relations", frozenset({"tie", "ties", "relation", "relations", "talk", "talks", "ambassador", "envoy",
-                             "aid", "recall"})),
+    ("expel", PLOVER_THREAT_EXPEL),
+    ("arrest", PLOVER_THREAT_ARREST),
+    ("territory", PLOVER_THREAT_TERRITORY),
+    ("restrict", PLOVER_THREAT_RESTRICT),
+    ("violence", PLOVER_THREAT_VIOLENCE),
+    ("relations", PLOVER_THREAT_RELATIONS),
 )
 
 
@@ -305,25 +264,25 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
     if event.modality == "future" and type_ in _FUTURE_TYPES:
         return _FUTURE_TYPES[type_], None
     if type_ == "REQUEST":
-        halt = words & _HALT_WORDS or (words & _HALT_VERBS and words & _FIGHT_WORDS)
+        halt = words & PLOVER_HALT_WORDS or (words & PLOVER_HALT_VERBS and words & PLOVER_FIGHT_WORDS)
         if halt and target is not None and _party(event, trigger, fights):
             return "AGREE", None  # a side in the fight calling to end it
-        if source.sector == "JUD" and words & _PAYMENT_WORDS:
+        if source.sector == "JUD" and words & PLOVER_PAYMENT_WORDS:
             return "SANCTION", "convict"  # a court ordering a payment
-        if words & _DISMISSAL_WORDS:
+        if words & PLOVER_DISMISSAL_WORDS:
             return type_, "change"
     if lemma == "invite" and type_ == "REQUEST":
         return "AGREE", None  # an invitation to visit promises a meeting
     if type_ == "RETREAT" and _drops_demand(trigger):
         return "CONCEDE", None
     if type_ == "RETREAT" and lemma in ("rescue", "free", "liberate") and (
-            lemma == "rescue" or (source.sector in _SECURITY and words & _RESCUE_WORDS)):
+            lemma == "rescue" or (source.sector in _SECURITY and words & PLOVER_RESCUE_WORDS)):
         return "AID", None  # a rescue by force helps the captives
-    if type_ == "MOBILIZE" and words & _WEAPON_WORDS and not words & _TROOP_WORDS and not words & _RELIEF_WORDS:
+    if type_ == "MOBILIZE" and words & PLOVER_WEAPON_WORDS and not words & PLOVER_TROOP_WORDS and not words & PLOVER_RELIEF_WORDS:
         return type_, "weapons"
     if type_ == "ASSAULT" and mode is None and lemma == "beat":
         return type_, "beat"  # no tool named: the plain beating mode
-    if type_ == "RETREAT" and (words & _PARDON_WORDS):
+    if type_ == "RETREAT" and (words & PLOVER_PARDON_WORDS):
         return "CONCEDE", None  # a pardon is a promise; the release itself is RETREAT
     if code == "173" and "absentia" in words:
         return "THREATEN", "arrest"  # a warrant that cannot be served yet
@@ -331,40 +290,40 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
         return "ASSAULT", "abduct"  # combatants taken in a fight are not arrested
     if type_ == "ASSAULT" and code in _RIOT_CODES and (_crowd(source, trigger) or _against_rulers(source, target)):
         return "PROTEST", "riot"
-    if code == "201" and (lemma == "disperse" or lemma in _PUSH_VERBS and _back(trigger)):
+    if code == "201" and (lemma == "disperse" or (lemma in PLOVER_PUSH_VERBS and _back(trigger))):
         return "COERCE", "restrict"  # a crowd pushed or driven back, not a people expelled
     if type_ == "PROTEST" and code[:3] == "144" and source.sector in _STATE:
         return "COERCE", "restrict"  # a blockade or cordon by the state's forces
     if code == "175":
         outside = _outside(trigger, source)
-        if not outside & _CROWD_FORCE:
+        if not outside & PLOVER_CROWD_FORCE:
             return "COERCE", "restrict"  # a crowd moved on with no weapon or harm named
-        if type_ == "ASSAULT" and mode is None and outside & _CROWD_CONTROL:
+        if type_ == "ASSAULT" and mode is None and outside & PLOVER_CROWD_CONTROL:
             return type_, "crowd-control"
-    if (type_ == "ASSAULT" and lemma in _RAID_VERBS and source.sector in _STATE and mode is None
+    if (type_ == "ASSAULT" and lemma in PLOVER_RAID_VERBS and source.sector in _STATE and mode is None
             and (target is None or target.sector not in _FIGHTERS)
-            and not _outside(trigger, source) & (_CROWD_FORCE - {"raid", "storm", "force"})):
+            and not _outside(trigger, source) & (PLOVER_CROWD_FORCE - {"raid", "storm", "force"})):
         return "COERCE", "seize"  # a raid on civilians' premises with no harm named
     if type_ == "AID" and _flies_weapons(trigger) and _alone(event, trigger, _INTO_PREPS):
         return "MOBILIZE", "weapons"  # AID needs a recipient: warplanes sent into a zone are posture
     if type_ == "CONSULT" and _flies_weapons(trigger):
         return "MOBILIZE", "weapons"  # warplanes or warships sent near a border are no visit
-    if code == "052" and lemma in _REBUFF_VERBS:
+    if code == "052" and lemma in PLOVER_REBUFF_VERBS:
         return "REJECT", None  # criticism rejected
-    if code[:3] == "035" and lemma in _ACCEPT_VERBS and (
-            "reciprocal" in event.evidence.rule.split("+") or words & _MUTUAL_WORDS):
+    if code[:3] == "035" and lemma in PLOVER_ACCEPT_VERBS and (
+            "reciprocal" in event.evidence.rule.split("+") or words & PLOVER_MUTUAL_WORDS):
         return "AGREE", None  # both sides agreeing to an exchange
     # a threat code the lexicon gave a future or planned cut ("will impose", "plans to cut")
     announced = "future" in event.evidence.rule.split("+")[1:] or event.evidence.rule.startswith("pattern:plan+")
-    if code[:3] == "131" and announced and not words & _CONDITION_WORDS:
+    if code[:3] == "131" and announced and not words & PLOVER_CONDITION_WORDS:
         return "SANCTION", "discontinue"  # a cut announced for the future, with no condition set
-    if code in ("0356", "0871") and lemma in _ACCEPT_VERBS and words & _HALT_WORDS:
+    if code in ("0356", "0871") and lemma in PLOVER_ACCEPT_VERBS and words & PLOVER_HALT_WORDS:
         return "AGREE", None  # a truce agreed to, not one declared
-    if code[:3] == "062" and not words & _JOINT_WORDS and _alone(event, trigger):
+    if code[:3] == "062" and not words & PLOVER_JOINT_WORDS and _alone(event, trigger):
         return "MOBILIZE", "troops"  # one country's own exercise
-    if type_ == "MOBILIZE" and words & _RELIEF_WORDS:
+    if type_ == "MOBILIZE" and words & PLOVER_RELIEF_WORDS:
         return "AID", None  # forces sent for relief
-    if type_ == "SANCTION" and code[:3] == "164" and lemma in _CANCEL_WORDS:
+    if type_ == "SANCTION" and code[:3] == "164" and lemma in PLOVER_CANCEL_WORDS:
         return "REJECT", "meet"  # calling off a meeting
     if type_ == "COERCE":
         return type_, _coerce_mode(lemma, words, mode)
@@ -376,12 +335,12 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
 def _coerce_mode(lemma: str, words: set[str], mode: str | None) -> str | None:
     """COERCE's mode by the act: a raid or search seizes; cutting off the internet, power or
     water withholds a public service; blocking websites or newspapers censors."""
-    if lemma in _SEARCH_VERBS:
+    if lemma in PLOVER_SEARCH_VERBS:
         return "seize"
-    if mode in (None, "restrict") and lemma in _CUT_VERBS:
-        if words & _SERVICE_WORDS:
+    if mode in (None, "restrict") and lemma in PLOVER_CUT_VERBS:
+        if words & PLOVER_SERVICE_WORDS:
             return "withhold"
-        if words & _MEDIA_WORDS:
+        if words & PLOVER_MEDIA_WORDS:
             return "censor"
     return mode
 
@@ -405,7 +364,7 @@ def _outside(trigger: Token, source: Actor) -> set[str]:
 def _crowd(source: Actor, trigger: Token) -> bool:
     """Is the doer named as protesters ("protesters", "rioters", "angry demonstrators")?"""
     span = trigger.doc.char_span(source.start, source.end, alignment_mode="expand")
-    return span is not None and any(t.lower_ in _CROWD_NOUNS for t in span)
+    return span is not None and any(t.lower_ in PLOVER_CROWD_NOUNS for t in span)
 
 
 def _back(trigger: Token) -> bool:
@@ -423,21 +382,21 @@ def _against_rulers(source: Actor, target: Actor | None) -> bool:
 def _flies_weapons(trigger: Token) -> bool:
     """Is the trigger a move of weapons or war vessels ("flew warplanes", "sailed warships")?
     (Hosting them is no move of one's own.)"""
-    return trigger.lemma_.lower() in _MOVE_VERBS and any(
-        c.dep_ == "dobj" and (c.lemma_.lower() in _WEAPON_WORDS or c.lower_ in _WEAPON_WORDS)
+    return trigger.lemma_.lower() in PLOVER_MOVE_VERBS and any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in PLOVER_WEAPON_WORDS or c.lower_ in PLOVER_WEAPON_WORDS)
         for c in trigger.children)
 
 
 def _drops_demand(trigger: Token) -> bool:
     """Is the trigger, or a word it hangs from, dropping a demand ("dropped its demand for")?"""
     for tok in [trigger, *list(trigger.ancestors)[:3]]:
-        if tok.lemma_.lower() in _DROP_VERBS and any(
-                c.dep_ == "dobj" and c.lemma_.lower() in _DEMAND_NOUNS for c in tok.children):
+        if tok.lemma_.lower() in PLOVER_DROP_VERBS and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in PLOVER_DEMAND_NOUNS for c in tok.children):
             return True
     return False
 
 
-def _alone(event: Event, trigger: Token, preps: frozenset[str] = _PLACE_PREPS) -> bool:
+def _alone(event: Event, trigger: Token, preps: frozenset[str] = PLOVER_PLACE_PREPS) -> bool:
     """Drills (or weapons moved) with no partner: no target, the doer's own country, or only a
     place where they are held ("exercises near Taiwan", "jets flown into Taiwan's zone")."""
     source, target = event.source, event.target
@@ -465,9 +424,9 @@ def _party(event: Event, trigger: Token, fights: set[frozenset[str]]) -> bool:
         return any(s <= t.idx < e for t in tok.subtree for s, e in spans)
 
     for tok in trigger.sent:
-        if tok.lemma_.lower() in _CONFLICT_WORDS and tok.i != trigger.i and names_side(tok):
+        if tok.lemma_.lower() in PLOVER_CONFLICT_WORDS and tok.i != trigger.i and names_side(tok):
             return True
-        if tok.lower_ in _HALT_WORDS:  # "a truce with X": X is the other side
+        if tok.lower_ in PLOVER_HALT_WORDS:  # "a truce with X": X is the other side
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ == "with" and any(
                         target.start <= t.idx < target.end for t in prep.subtree):
