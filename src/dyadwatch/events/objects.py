@@ -147,6 +147,11 @@ class Objects:
         for c in token.children:
             if c.dep_ == "ccomp" and c.pos_ != "ADJ":
                 out.add("(clause)")
+            if c.dep_ == "npadvmod" and c.ent_type_ in TIME_ENTITIES and any(
+                    d.dep_ == "advcl" and d.i > c.i for d in token.children):
+                # "gave France one month to withdraw": the parser takes the time given to act as
+                # an adverb of the verb
+                out |= self.noun_lemmas(c)
             if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ":
                 out.add(c.lemma_.lower())  # what the object is found or declared: "found X guilty"
             if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
