@@ -23,6 +23,7 @@ PHRASINGS = [
     # 139: so many hours or days given to act is an ultimatum, penalty named or not
     ("Kosovo gave the Serbian officials two weeks to leave the municipality.", "139"),
     ("The army gave the rebels 48 hours to lay down their weapons.", "139"),
+    ("Sudan's army gave the paramilitary force until midnight to leave the capital.", "139"),
     # 153, 154: police or troops reinforced with more are their own side's force grown
     ("Police in Lagos were reinforced with 500 riot officers.", "153"),
     ("Government troops in Goma were reinforced with 300 soldiers.", "154"),

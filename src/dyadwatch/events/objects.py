@@ -147,11 +147,14 @@ class Objects:
         for c in token.children:
             if c.dep_ == "ccomp" and c.pos_ != "ADJ":
                 out.add("(clause)")
-            if c.dep_ == "npadvmod" and c.ent_type_ in TIME_ENTITIES and any(
-                    d.dep_ == "advcl" and d.i > c.i for d in token.children):
+            if c.dep_ == "npadvmod" and c.ent_type_ in TIME_ENTITIES and _act_after(token, c):
                 # "gave France one month to withdraw": the parser takes the time given to act as
                 # an adverb of the verb
                 out |= self.noun_lemmas(c)
+                out.add("(deadline)")
+            if c.dep_ == "prep" and c.lower_ in ("until", "till") and _act_after(token, c) and any(
+                    p.dep_ == "pobj" and p.ent_type_ in TIME_ENTITIES for p in c.children):
+                out.add("(deadline)")  # "gave the militia until Friday to pull out"
             if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ":
                 out.add(c.lemma_.lower())  # what the object is found or declared: "found X guilty"
             if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
@@ -208,6 +211,13 @@ class Objects:
                     if p.dep_ == "pobj":
                         out |= self.noun_lemmas(p)
         return out
+
+
+def _act_after(verb: Token, time: Token) -> bool:
+    """Whether a to-infinitive clause of ``verb`` follows ``time``: the act the time is given for
+    ("gave X 48 hours TO LEAVE")."""
+    return any(d.dep_ == "advcl" and d.i > time.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in d.children)
+               for d in verb.children)
 
 
 def for_subject(clause: Token) -> Token | None:
