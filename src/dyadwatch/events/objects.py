@@ -46,6 +46,13 @@ class Objects:
         for c, dep in zip(children, deps, strict=True):
             if dep in ("dobj", "obj"):
                 return c
+        # "found the minister guilty": the parser makes the small clause's adjective a clause
+        # of its own, whose subject is the verb's object
+        for c, dep in zip(children, deps, strict=True):
+            if dep == "ccomp" and c.pos_ == "ADJ":
+                subject = next((s for s in c.children if s.dep_ == "nsubj" and s.i < c.i), None)
+                if subject is not None:
+                    return subject
         # "sent back soldiers captured in the fighting": the parser's clause is a participle
         # describing the object
         described = described_noun(token, ("ccomp",)) if "ccomp" in deps else None
@@ -138,8 +145,18 @@ class Objects:
         if obj is not None:
             out |= self.noun_lemmas(obj)
         for c in token.children:
-            if c.dep_ == "ccomp":
+            if c.dep_ == "ccomp" and c.pos_ != "ADJ":
                 out.add("(clause)")
+            if c.dep_ == "npadvmod" and c.ent_type_ in TIME_ENTITIES and _act_after(token, c):
+                # "gave France one month to withdraw": the parser takes the time given to act as
+                # an adverb of the verb
+                out |= self.noun_lemmas(c)
+                out.add("(deadline)")
+            if c.dep_ == "prep" and c.lower_ in ("until", "till") and _act_after(token, c) and any(
+                    p.dep_ == "pobj" and p.ent_type_ in TIME_ENTITIES for p in c.children):
+                out.add("(deadline)")  # "gave the militia until Friday to pull out"
+            if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ":
+                out.add(c.lemma_.lower())  # what the object is found or declared: "found X guilty"
             if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
                 out.add(c.lemma_.lower())
                 out |= {f"{c.lemma_.lower()} {p.lower_}" for p in c.children if p.dep_ == "prt"}
@@ -194,6 +211,13 @@ class Objects:
                     if p.dep_ == "pobj":
                         out |= self.noun_lemmas(p)
         return out
+
+
+def _act_after(verb: Token, time: Token) -> bool:
+    """Whether a to-infinitive clause of ``verb`` follows ``time``: the act the time is given for
+    ("gave X 48 hours TO LEAVE")."""
+    return any(d.dep_ == "advcl" and d.i > time.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in d.children)
+               for d in verb.children)
 
 
 def for_subject(clause: Token) -> Token | None:

@@ -48,6 +48,8 @@ def rejection_sense(found: Match) -> Match:
     to it (110); any other refusal stands. CAMEO's refusals decline to cooperate or to yield."""
     if found.code[:2] != "12" or found.obj is None:
         return found
+    if found.code == "129":
+        return found  # a veto formally rejects whatever it blocks, a statement or a ruling too
     inner = found.inner
     of_object = inner is not None and found.obj.i in (inner.trigger.i, inner.noun.i if inner.noun else -1)
     inner_code = (inner.base or "") if inner is not None and of_object else ""

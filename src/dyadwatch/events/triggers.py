@@ -49,6 +49,7 @@ from dyadwatch.knowledge.words import (
     ANSWERING_ROOTS,
     ASKING_ROOTS,
     LIGHT_VERBS,
+    PORTION_WORDS,
     SIGNING,
     SPEECH_VERBS,
     TOPIC_PREPS,
@@ -222,6 +223,10 @@ def _ordinary_object(lemma: str, obj: Token, best: Pattern | None, words: int, c
     if best is not None and best.kind != "verb":
         return False  # a frame codes its complement, whatever its object
     named = best.objects if best is not None else frozenset()
+    if obj.lemma_.lower() in PORTION_WORDS:
+        # "shot most of the film": the film is what was shot
+        obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj"), obj)
     head = {obj.lemma_.lower(), obj.lower_}
     # the head's own forms ("advertising campaign"), not what it is 'of' ("members of the Day
     # Movement" names people, whatever the group is called)

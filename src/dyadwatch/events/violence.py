@@ -36,6 +36,7 @@ from dyadwatch.knowledge.words import (
     MOVEMENT_CODES,
     NONCOMBATANTS,
     NUCLEAR_WORDS,
+    PICTURE_AND_PLAY_DOERS,
     PRIVATE_DOERS,
     PROMINENT_TITLES,
     REFINABLE_VIOLENCE,
@@ -83,7 +84,12 @@ def refine_violence(code: str, verb: Token, victim: Token | None) -> tuple[str, 
 
 def private_doer(code: str, verb: Token) -> bool:
     """Whether ``verb``, matched as a blockade or an advance, is done by private people, for
-    whom it is no military act ("workers sealed off the street")."""
+    whom it is no military act ("workers sealed off the street"), or matched as a shooting or
+    beating, by people who shoot pictures or balls ("the striker shot wide")."""
+    if code[:2] in ("18", "19", "20") and verb.lemma_.lower() in SHOOTING_VERBS:
+        # "the director shot the film", "the striker shot wide": a camera or a ball, no weapon
+        subject = _subject(verb)
+        return subject is not None and _lemma(subject, PICTURE_AND_PLAY_DOERS) in PICTURE_AND_PLAY_DOERS
     if code not in MOVEMENT_CODES:
         return False
     subject = _subject(verb)

@@ -195,6 +195,8 @@ DISSENT_WORDS: Final = _LISTS.words("dissent_words")
 DISSENT_VERBS: Final = _LISTS.words("dissent_verbs")
 ASSAILANTS: Final = _LISTS.words("assailants")
 PRIVATE_DOERS: Final = _LISTS.words("private_doers")
+PORTION_WORDS: Final = _LISTS.words("portion_words")
+PICTURE_AND_PLAY_DOERS: Final = _LISTS.words("picture_and_play_doers")
 MOVEMENT_CODES: Final = _LISTS.words("movement_codes")
 
 # -- events: parties and references (events/parties.py, events/references.py) ----------------------
@@ -246,5 +248,6 @@ SENT_MESSAGE_NOUNS: Final = _LISTS.words("sent_message_nouns")
 TELLING_VERBS: Final = _LISTS.words("telling_verbs")
 PRESS_SECTORS: Final = _LISTS.words("press_sectors")
 UNOFFICIAL_INQUIRERS: Final = _LISTS.words("unofficial_inquirers")
+FORECASTING_SECTORS: Final = _LISTS.words("forecasting_sectors")
 
 _LISTS.check_all_read()
