@@ -85,6 +85,14 @@ def test_a_pardon_is_a_concession(coder: Coder) -> None:
     assert "RETREAT" not in _types(coder, text)
 
 
+def test_a_prison_sentence_is_a_conviction_and_an_arrest_stays_coercion(coder: Coder) -> None:
+    # the manual's SANCTION 'convict' covers the found guilty and sentenced; CAMEO holds them (173)
+    sentenced = "A court in Astana sentenced the blogger to six years in prison."
+    assert _types(coder, sentenced) == {"SANCTION"}
+    assert {m for *_, m in _plover(coder, sentenced)} == {"convict"}
+    assert _types(coder, "Police in Astana arrested the blogger on Tuesday.") == {"COERCE"}
+
+
 def test_a_release_is_a_retreat(coder: Coder) -> None:
     text = "Belarus released twelve jailed protesters on Friday."
     assert "RETREAT" in _types(coder, text)

@@ -271,6 +271,10 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
             return "SANCTION", "convict"  # a court ordering a payment
         if words & PLOVER_DISMISSAL_WORDS:
             return type_, "change"
+    if code == "173" and lemma == "sentence":
+        # the manual's SANCTION 'convict' covers an entity found guilty and sentenced; the prison
+        # term it adds is the secondary COERCE 'arrest' it names, so the type stays SANCTION
+        return "SANCTION", "convict"
     if lemma == "invite" and type_ == "REQUEST":
         return "AGREE", None  # an invitation to visit promises a meeting
     if type_ == "RETREAT" and _drops_demand(trigger):
