@@ -107,3 +107,17 @@ def test_a_domestic_demand_or_protest_aims_at_the_own_government(coder: Coder, t
 ])
 def test_no_own_government_where_the_text_points_elsewhere(coder: Coder, text: str, source: str) -> None:
     assert not any(s == source and t == source for s, t, _ in _pairs(coder, text))
+
+
+# -- the doer of an event noun reported by a passive verb ---------------------------------------
+
+
+def test_an_event_noun_reported_in_the_passive_names_its_own_doer(coder: Coder) -> None:
+    text = "The detention of two Turkish nationals by Greek coast guards was announced on Friday."
+    assert ("GRC", "TUR", "17") in _pairs(coder, text)
+
+
+def test_an_event_noun_reported_in_the_passive_with_no_doer_keeps_none(coder: Coder) -> None:
+    # the report stays an event of an unknown doer, not one of whoever is named nearby
+    pairs = _pairs(coder, "The detention of two Turkish nationals was announced in Athens on Friday.")
+    assert ("---", "TUR", "17") in pairs
