@@ -121,3 +121,26 @@ def test_an_event_noun_reported_in_the_passive_with_no_doer_keeps_none(coder: Co
     # the report stays an event of an unknown doer, not one of whoever is named nearby
     pairs = _pairs(coder, "The detention of two Turkish nationals was announced in Athens on Friday.")
     assert ("---", "TUR", "17") in pairs
+
+
+# -- the 'of' doer of a deed done to no one; the state of the place a state's deed is done in --
+
+
+def test_the_of_phrase_of_a_deed_done_to_no_one_names_its_doer(coder: Coder) -> None:
+    text = "Vietnam lodged a protest over the intrusion of Chinese survey ships into its waters."
+    assert ("VNM", "CHN", "11") in _pairs(coder, text)
+
+
+def test_the_of_phrase_of_a_deed_done_to_someone_is_not_its_doer(coder: Coder) -> None:
+    # 'the arrest OF Iranian nationals': they were arrested, so no protest is aimed at them
+    pairs = _pairs(coder, "Iran lodged a protest over the arrest of Iranian nationals.")
+    assert ("IRN", None, "11") in pairs
+
+
+def test_a_state_s_deed_judged_in_a_named_country_aims_at_its_government(coder: Coder) -> None:
+    assert ("AUT", "SRB", "11") in _pairs(coder, "Austria criticised the crackdown on students in Serbia.")
+
+
+def test_a_state_s_deed_in_two_named_countries_names_no_one_state(coder: Coder) -> None:
+    pairs = _pairs(coder, "Austria criticised the crackdown on students in Serbia and Hungary.")
+    assert not any(t == "SRB" for s, t, _ in pairs if s == "AUT")

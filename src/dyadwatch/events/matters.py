@@ -89,6 +89,14 @@ DEED_ANAPHORS = frozenset({
     "raid", "incursion", "test", "launch", "deployment", "remark", "comment", "statement", "ban",
     "shelling", "bombing", "seizure", "expulsion", "arrest", "detention", "sanction", "closure",
 })
+# Nouns of deeds done to no one, whose 'of' phrase names the doer ("over the incursion OF
+# CHINESE SHIPS", "condemned the presence of Russian troops"), unlike a deed done to someone
+# ("the arrest OF Iranian nationals": those it was done to).
+DOER_OF_NOUNS = frozenset({
+    "incursion", "intrusion", "presence", "deployment", "buildup", "build-up", "advance", "entry",
+    "interference", "meddling", "involvement", "conduct", "behaviour", "behavior", "remarks",
+    "comment", "comments", "statement", "statements", "refusal", "withdrawal", "aggression",
+})
 # Nouns of answering, in "IN RESPONSE TO X's request", "in retaliation for X's strikes".
 _ANSWER_NOUNS = frozenset({"response", "retaliation", "reaction", "reply", "answer"})
 
@@ -205,9 +213,11 @@ def matter_party(heads: list[Token], actor: Callable[[Token], Actor | None],
 def _doers_of(deed: Token, venues: bool = True) -> list[Token]:
     """Who did the deed a noun names: its possessor (not a pronoun), its 'by' agent, the agent
     of a participle describing it, or a nationality or name before it; without ``venues``, not
-    a place name before it, which may name where a thing was made ("the Minsk agreement")."""
+    a place name before it, which may name where a thing was made ("the Minsk agreement"). The
+    'of' phrase of a deed done to no one names its doer ("the incursion OF CHINESE SHIPS")."""
     out = [c for c in deed.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-    out += [p for c in deed.children if c.dep_ == "prep" and c.lower_ == "by"
+    preps = ("by", "of") if deed.lemma_.lower() in DOER_OF_NOUNS else ("by",)
+    out += [p for c in deed.children if c.dep_ == "prep" and c.lower_ in preps
             for p in c.children if p.dep_ == "pobj"]
     out += [p for c in deed.children if c.dep_ == "acl" and c.tag_ == "VBN" for p in agents(c)]
     out += [c for c in deed.children if c.dep_ in ("amod", "compound") and c.i < deed.i

@@ -7,6 +7,7 @@ them last.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dyadwatch.events.matters import named_elsewhere
@@ -84,7 +85,8 @@ def unnamed_targets(clauses: Clauses, antecedents: Callable[[Token], list[Token]
     # the act's cause or its message names
     named = named_elsewhere(match, lambda t: clauses.actor(t, speaker=speaker),
                             lambda t: clauses.actors.resolve(t) is not None, sources)
-    return named or own_people(match, sources) or own_government(match, sources)
+    return named or own_people(match, sources) or own_government(match, sources) \
+        or state_of_place(clauses, match, sources)
 
 
 # Roots of demands and protests, and what asks a change in leadership of them: CAMEO codes
@@ -111,7 +113,7 @@ def own_government(match: Match, sources: list[Actor]) -> list[Actor]:
         return []
     ask = next((t for t in match.trigger.subtree if t.lemma_.lower() in _LEADERSHIP_ASKS and _asked(t, match)),
                None) if match.code[:2] in _ASKING_ROOTS else None
-    ask = ask or _state_deed(match, doer.country)
+    ask = ask or _state_deed(match)
     if ask is None:
         return []
     return [Actor(text=ask.text, start=ask.idx, end=ask.idx + len(ask.text), name=f"{doer.country} government",
@@ -119,10 +121,19 @@ def own_government(match: Match, sources: list[Actor]) -> list[Actor]:
                   reason=f"'{ask.lemma_}' by or of a group of {doer.country} is its own government's affair")]
 
 
-def _state_deed(match: Match, country: str) -> Token | None:
+def _state_deed(match: Match) -> Token | None:
     """The object of a protest or condemnation that is an act only a state does, with no doer
-    named and nothing of another country in it ("protested against the arrest OF A COLLEAGUE";
+    named and nothing of a country in it ("protested against the arrest OF A COLLEAGUE";
     not "the arrest of a colleague IN GHANA", nor "the arrest by police": that names its doer)."""
+    deed = _judged_state_deed(match)
+    if deed is None or any(t.ent_type_ in ("GPE", "NORP") and t.i != deed.i for t in deed.subtree):
+        return None
+    return deed
+
+
+def _judged_state_deed(match: Match) -> Token | None:
+    """The object (direct, or after 'against') of a protest or condemnation that is an act only
+    a state does (an arrest, a crackdown), with no doer of its own named, or None."""
     if match.code[:2] not in _DEED_JUDGING_ROOTS:
         return None
     deeds = [match.obj] if match.obj is not None and match.obj.dep_ == "dobj" else []
@@ -131,17 +142,34 @@ def _state_deed(match: Match, country: str) -> Token | None:
     for deed in deeds:
         if deed.lemma_.lower() not in _STATE_DEEDS or any(c.dep_ == "poss" for c in deed.children):
             continue
-        if any(t.lower_ == "by" or (t.ent_type_ in ("GPE", "NORP") and t.i != deed.i) for t in deed.subtree):
+        if any(t.lower_ == "by" for t in deed.subtree):
             continue
         return deed
     return None
+
+
+def state_of_place(clauses: Clauses, match: Match, sources: list[Actor]) -> list[Actor]:
+    """'criticised the crackdown on protesters IN GEORGIA', 'condemned the arrest of a
+    journalist in Iran': an act only a state does, judged with no doer named, was done by the
+    state of the one country its phrase names as a place (its government), when that is not
+    the judge's own; none when it names two."""
+    deed = _judged_state_deed(match)
+    if deed is None:
+        return []
+    found = {a.country: a for t in deed.subtree if t.ent_type_ == "GPE" and t.i != deed.i
+             and (a := clauses.actor(t)) is not None and a.country and a.kind != "igo" and not a.unknown}
+    if len(found) != 1 or any(s.country in found for s in sources):
+        return []
+    state = next(iter(found.values()))
+    return [replace(state, sector="GOV", cameo_code=f"{state.country}GOV",
+                    reason=f"{state.reason}; only a state does '{deed.lemma_}' in its land")]
 
 
 # Roots of judging another's deed (disapproval, protest), and the deeds only a state does to
 # people: their doer, when the text names none, is the state where they were done.
 _DEED_JUDGING_ROOTS = ("11", "14")
 _STATE_DEEDS = frozenset({"arrest", "detention", "jailing", "imprisonment", "sentencing", "conviction",
-                          "prosecution", "deportation", "execution"})
+                          "prosecution", "deportation", "execution", "crackdown", "repression"})
 
 
 def _asked(noun: Token, match: Match) -> bool:
