@@ -144,3 +144,9 @@ def test_a_state_s_deed_judged_in_a_named_country_aims_at_its_government(coder: 
 def test_a_state_s_deed_in_two_named_countries_names_no_one_state(coder: Coder) -> None:
     pairs = _pairs(coder, "Austria criticised the crackdown on students in Serbia and Hungary.")
     assert not any(t == "SRB" for s, t, _ in pairs if s == "AUT")
+
+
+def test_a_day_before_a_bare_reference_keeps_it_a_reference(coder: Coder) -> None:
+    text = ("Venezuelan troops seized a Guyanese fishing boat on Tuesday. "
+            "Brazil criticised Tuesday's seizure.")
+    assert ("BRA", "VEN", "11") in _pairs(coder, text)

@@ -119,8 +119,8 @@ def deed_doer(match: Match, actor: Callable[[Token], Actor | None], doers: list[
             # 'by' phrase the parser hung on the verb is no agent of it but the deed's
             heads += [p for c in match.trigger.children if c.dep_ == "prep" and c.lower_ == "by"
                       for p in c.children if p.dep_ == "pobj"]
-        if not heads and deed.lemma_.lower() in DEED_ANAPHORS and _bare_reference(deed):
-            heads = _previous_doer(deed)
+        if deed.lemma_.lower() in DEED_ANAPHORS and _bare_reference(deed):
+            heads += _previous_doer(deed)  # after the deed's own ("Sunday's" is no actor)
         for tok in heads:
             found = actor(tok)
             if found is not None and not found.unknown and not any(_same(found, d) for d in doers):
@@ -131,12 +131,14 @@ def deed_doer(match: Match, actor: Callable[[Token], Actor | None], doers: list[
 def _bare_reference(noun: Token) -> bool:
     """Whether ``noun`` is a definite noun with nothing of its own that says whose or which
     deed it is ("the move", "the strikes", "this step"): no phrase, clause or name on it but
-    the judgement of an 'as' phrase ("criticised the move AS a step back")."""
+    the judgement of an 'as' phrase ("criticised the move AS a step back"); a day before it is
+    as definite as 'the' ("condemned SUNDAY'S strikes")."""
     det = [c for c in noun.children if c.dep_ == "det"]
-    if not det or det[0].lower_ not in ("the", "this", "that", "these", "those"):
+    day = [c for c in noun.children if c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME")]
+    if not day and (not det or det[0].lower_ not in ("the", "this", "that", "these", "those")):
         return False
-    return not any((c.dep_ == "prep" and c.lower_ != "as") or c.dep_ in ("acl", "relcl", "poss", "compound", "nmod", "appos")
-                   or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE", "ORG")) for c in noun.children)
+    return not any((c.dep_ == "prep" and c.lower_ != "as") or c.dep_ in ("acl", "relcl", "compound", "nmod", "appos")
+                   or (c.dep_ == "poss" and c not in day) or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE", "ORG")) for c in noun.children)
 
 
 def _previous_doer(noun: Token) -> list[Token]:
