@@ -3,13 +3,15 @@
 An act of disapproval, demand, rejection, threat or reduced relations often names whom it is
 aimed at only in the phrase that gives its cause: "broke off relations OVER GUYANA'S oil
 exploration", "recalled its ambassador over SPAIN'S decision", "demanded an apology over remarks
-BY THE FRENCH PRESIDENT". CAMEO's target of such an act is the party whose deed it answers. A
-verbal act may name whom it is addressed to only in the phrase of the letter or the call that
+BY THE FRENCH PRESIDENT"; or only in the deed it has as its object ("condemned attacks on
+ambulances BY THE ISRAELI MILITARY"), in an "in response to" phrase ("in response to MALAWI'S
+appeal"), or in the sentence before, when its object is a bare "the move" that refers back.
+CAMEO's target of such an act is the party whose deed it answers. A verbal act may name whom it is addressed to only in the phrase of the letter or the call that
 carries it: "IN A LETTER TO the Secretary-General, Iran demanded action", "in a phone call WITH
 his Turkish counterpart, Greece proposed talks"; the addressee is its target. An act about
 something between two parties is aimed at them: "welcomed the truce BETWEEN ISRAEL AND HAMAS".
 
-Both are asked only when the pattern's own places name no one (``unnamed.unnamed_targets``).
+All are asked only when the pattern's own places name no one (``unnamed.unnamed_targets``).
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Targets of an act whose pattern finds none where it looks: the owner of what it takes or
 hits, the person of another country its pattern names, the place it applies to or is aimed
-at, a party its cause or message names, and, for repression or an arrest naming no actor, the
-doer's own people. Split from :mod:`~dyadwatch.events.build`, whose ``PartyFinder`` asks for
+at, a party its cause or message names, for repression or an arrest naming no actor the
+doer's own people, for a domestic group's demand for elections or protest of an arrest its own
+government, and for a state's deed judged in a named country that country's government. Split from :mod:`~dyadwatch.events.build`, whose ``PartyFinder`` asks for
 them last.
 """
 
