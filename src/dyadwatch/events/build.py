@@ -208,6 +208,11 @@ class PartyFinder:
                 and trigger.lemma_.lower() in LIGHT_VERBS):
             # "talks between X and Y were held": a light verb's passive object names its parties
             source_heads = self.clauses.noun_sources(obj)
+        if (not source_heads and pattern.kind == "noun" and match.noun is not None and match.noun.dep_ == "nsubjpass"
+                and match.noun.head.i == trigger.i):
+            # "the arrest of three nationals BY PHILIPPINE POLICE was announced": the event noun,
+            # subject of the passive verb that reports it, names its own doer
+            source_heads = self.clauses.noun_sources(match.noun)
         if not source_heads and pattern.kind == "verb" and match.code[:2] == POSTURE_ROOT:
             # "(thousands of) Indian troops were deployed along the border": forces shown are
             # their own state's
