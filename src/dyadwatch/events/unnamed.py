@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 from dyadwatch.events.matters import named_elsewhere
 from dyadwatch.events.parties import launch_site
 from dyadwatch.events.parties import same as _same
-from dyadwatch.knowledge.words import FACILITY_NOUNS, LOCATED_ROOTS, OWNED_ROOTS, RECIPIENT_ROOTS
+from dyadwatch.knowledge.words import (
+    ASKING_VERBS,
+    FACILITY_NOUNS,
+    LEADERSHIP_ASKS,
+    LOCATED_ROOTS,
+    OWNED_ROOTS,
+    RECIPIENT_ROOTS,
+    STATE_DEEDS,
+)
 from dyadwatch.records import Actor
 
 # Roots of fighting, whose object may be a weapon another side fired ("intercepted a missile").
@@ -94,9 +102,6 @@ def unnamed_targets(clauses: Clauses, antecedents: Callable[[Token], list[Token]
 # demands for the target to resign, and demands for (new) elections, as demands for a change in
 # leadership (1041, 1411), whose target is the power expected to yield.
 _ASKING_ROOTS = ("10", "14")
-_LEADERSHIP_ASKS = frozenset({"election", "elections", "vote", "poll", "rerun", "recount", "resignation",
-                              "ouster", "removal", "impeachment"})
-_ASKING_VERBS = frozenset({"demand", "call", "seek", "press", "urge", "push"})
 # Sectors of those who may govern: their demand for elections is no ask of their own government.
 _RULING_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "ELI"})
 
@@ -112,7 +117,7 @@ def own_government(match: Match, sources: list[Actor]) -> list[Actor]:
     if (doer is None or doer.country is None or doer.unknown or doer.kind in ("igo", "state")
             or doer.sector is None or doer.sector in _RULING_SECTORS):
         return []
-    ask = next((t for t in match.trigger.subtree if t.lemma_.lower() in _LEADERSHIP_ASKS and _asked(t, match)),
+    ask = next((t for t in match.trigger.subtree if t.lemma_.lower() in LEADERSHIP_ASKS and _asked(t, match)),
                None) if match.code[:2] in _ASKING_ROOTS else None
     ask = ask or _state_deed(match)
     if ask is None:
@@ -141,7 +146,7 @@ def _judged_state_deed(match: Match) -> Token | None:
     deeds += [p for c in match.trigger.children if c.dep_ == "prep" and c.lower_ == "against"
               for p in c.children if p.dep_ == "pobj"]
     for deed in deeds:
-        if deed.lemma_.lower() not in _STATE_DEEDS or any(c.dep_ == "poss" for c in deed.children):
+        if deed.lemma_.lower() not in STATE_DEEDS or any(c.dep_ == "poss" for c in deed.children):
             continue
         if any(t.lower_ == "by" for t in deed.subtree):
             continue
@@ -169,8 +174,6 @@ def state_of_place(clauses: Clauses, match: Match, sources: list[Actor]) -> list
 # Roots of judging another's deed (disapproval, protest), and the deeds only a state does to
 # people: their doer, when the text names none, is the state where they were done.
 _DEED_JUDGING_ROOTS = ("11", "14")
-_STATE_DEEDS = frozenset({"arrest", "detention", "jailing", "imprisonment", "sentencing", "conviction",
-                          "prosecution", "deportation", "execution", "crackdown", "repression"})
 
 
 def _asked(noun: Token, match: Match) -> bool:
@@ -183,7 +186,7 @@ def _asked(noun: Token, match: Match) -> bool:
         verb = noun.head.head
     else:
         return False
-    return verb.i == match.trigger.i or (verb.pos_ == "VERB" and verb.lemma_.lower() in _ASKING_VERBS)
+    return verb.i == match.trigger.i or (verb.pos_ == "VERB" and verb.lemma_.lower() in ASKING_VERBS)
 
 
 def own_people(match: Match, sources: list[Actor]) -> list[Actor]:
