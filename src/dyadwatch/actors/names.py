@@ -38,6 +38,10 @@ _REGION_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP"})
 _SECTOR_BEFORE = re.compile(r"\bsince (\d{4}-\d{2}-\d{2}); ([A-Z]{3}) before then\b")
 
 
+# Role terms that are adjectives inside a body's name: the "National" of "National Disaster
+# Management Authority" or the "Civilian" of "Civilian Joint Task Force" is no citizen (CVL).
+_NAME_ADJECTIVES = frozenset({"national", "civilian"})
+
 # Parts of a place: a capital after "the streets of" is a place, not its government.
 _PLACE_PARTS = frozenset({"street", "outskirts", "outskirt", "centre", "center", "suburb", "heart", "edge",
                           "neighbourhood", "neighborhood", "district", "downtown", "part", "road"})
@@ -193,8 +197,11 @@ class NameResolver:
         whatever trade it names ("Workers' Party"); else the longest role term in it."""
         if name.lower().rstrip(" .'s").endswith(" party"):
             return "PTY"
-        role = self.scope.knowledge.role(name.lower())
-        return role.sector if role is not None else None
+        found = [(s, e, r) for s, e, r in self.scope.knowledge.roles_in(name.lower())
+                 if r.term not in _NAME_ADJECTIVES]
+        if not found:
+            return None
+        return max(found, key=lambda f: (f[1] - f[0], -f[0]))[2].sector
 
     def described_as(self, ent: Span, span: Span) -> str | None:
         """The sector of what a name our lists lack is said to be, in the words just before it

@@ -12,6 +12,8 @@ from dyadwatch.actors.cues import (
     COUNTRYISH,
     FOCUS_GUESS,
     NO_NATIONALITY,
+    REGIONS,
+    STATE_OFFICE_SECTORS,
     Cue,
     hit_of,
     is_ethnic,
@@ -63,6 +65,10 @@ _FORCE_LOOKBACK = 60
 _OWNED_WEAPONS = frozenset({"missile"})
 # Words that put a coordinated role's people somewhere other than its partner's country.
 _OTHER_PLACE_WORDS = frozenset({"local", "host", "foreign", "international", "other", "regional"})
+# Combatants of some side: with a people or movement named before them that is no state's
+# ("Kurdish fighters", "Druze fighters", "Tigrayan fighters") they are an armed group of that
+# people (REB), not PLOVER's unidentified gunmen (UAF), which only men nobody names are.
+_COMBATANTS = frozenset({"fighter", "fighters", "combatants"})
 # Armed or criminal bodies that, named before "gunmen" or "attackers", say who they are.
 _IDENTIFIED_ARMED = frozenset({"CRM", "MIL", "COP", "PRM", "SPY"})
 # People and units that belong to the body word before them and have no role of their own
@@ -112,6 +118,9 @@ class RoleResolver:
             identified = _identified(span, best, start, found, starts)
             if identified is not None:
                 return identified
+            people = _people_before(self.scope, span, head) if best.term in _COMBATANTS else None
+            if people is not None:
+                return replace(best, sector="REB"), f"'{people.text} {best.term}': fighters of a people -> REB"
         if weak_ok or best.term not in WEAK_ROLE_TERMS:
             return best, f"role '{best.term}' -> {best.sector}"
         # a role word inside a name is the name's ("the chairman of the African Union Commission")
@@ -195,7 +204,7 @@ class RoleResolver:
         sector = role.sector
         reasons: list[str] = []
         before = [t for t in span if t.i < head.i]
-        if is_former(before) and role.kind == "title":
+        if is_former(before) and role.kind == "title" and sector in STATE_OFFICE_SECTORS:
             sector = "ELI"
             reasons.append("former office holder -> ELI")
         if sector == "UAF" and _STATE_ALIGNED.search(span.text.lower()):
@@ -371,6 +380,25 @@ def _identified(span: Span, best: Role, start: int, found: list[tuple[int, int, 
         return None
     _, body = max(known, key=lambda f: f[0])
     return replace(best, sector=body.sector), f"role '{body.term} {best.term}' -> {body.sector}"
+
+
+def _people_before(scope: ActorScope, span: Span, head: Token) -> Token | None:
+    """The capitalised word before the head that names a people, faith or movement and no
+    state, region or body ("Kurdish", "Druze", "Baloch" in "Baloch fighters"); None for a
+    state's adjective ("Somali fighters" may be its army's), a region of several states, a
+    side taken ("pro-Kurdish") or a fight on the state's side."""
+    if _STATE_ALIGNED.search(span.text.lower()):
+        return None
+    for tok in span:
+        if tok.i >= head.i or tok.head.i != head.i or tok.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        if not tok.text[:1].isupper() or tok.lower_ in REGIONS or (tok.i > 0 and tok.nbor(-1).text == "-"):
+            continue
+        if not tok.is_alpha or (tok.ent_type_ != "NORP" and (tok.ent_type_ or tok.is_sent_start)):
+            continue  # a capital that only starts the sentence ("Armed fighters") names no one
+        if not scope.knowledge.lookup(tok.text):  # no state, organisation or person
+            return tok
+    return None
 
 
 def _shared_nationality(scope: ActorScope, head: Token) -> Cue | None:
