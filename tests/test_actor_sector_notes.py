@@ -4,8 +4,8 @@ sentences written for this test.
 ELI is for former officials of the state and their families, so "former" or "exiled" makes a
 cleric or a journalist no member of the elite, while "the son of the late leader" is one; fighters
 of a people or movement are an armed group (REB), not unidentified gunmen (UAF); a body's name may
-hold a role word that is only an adjective in it ("National", "Civilian"); a clergy title before
-a name gives the person REL.
+hold a role word that is only an adjective in it ("National", "Civilian"); armed men loyal to a
+named group are that group's; a clergy title before a name gives the person REL.
 """
 
 from __future__ import annotations
@@ -41,10 +41,13 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("Druze fighters clashed with government troops near Sweida in Syria.", "fighters", "SYR", "REB"),
     ("Pro-government Druze fighters clashed with jihadists near Sweida in Syria.", "fighters", "SYR", "PRM"),
     ("Somali fighters attacked a base near Mogadishu.", "fighters", "SOM", "UAF"),
+    # armed men said to be loyal to a named group are that group's
+    ("Militiamen loyal to Hezbollah fired on protesters in Beirut.", "Militiamen", "LBN", "REB"),
     ("Unidentified gunmen attacked a bus near Mogadishu.", "gunmen", "SOM", "UAF"),
     # a role word that is only an adjective inside a body's name
     ("Uganda's National Emergency Management Agency sent tents to Kasese.", "Agency", "UGA", "GOV"),
     ("The Civilian Joint Task Force handed suspects to the Nigerian army.", "Force", "NGA", "PRM"),
+    ("The Ghana National Association of Teachers called off its strike.", "Association", "GHA", "EDU"),
     # paramilitaries, intelligence, media, health, unorganised nationalists
     ("Basij militiamen beat protesters in Shiraz, Iran.", "militiamen", "IRN", "PRM"),
     ("Iran's intelligence ministry said it had arrested a spy.", "ministry", "IRN", "SPY"),

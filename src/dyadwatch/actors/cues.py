@@ -44,6 +44,10 @@ TITLE_WORDS = frozenset({
     "grand", "ayatollah", "imam", "rabbi", "mufti", "patriarch",
 })
 COUNTRYISH = ("country", "adjective", "capital")
+# Role terms that are adjectives inside a body's name: the "National" of "National Disaster
+# Management Authority" or "Kenya National Union of Teachers" and the "Civilian" of "Civilian
+# Joint Task Force" name no citizens (CVL).
+NAME_ADJECTIVES = frozenset({"national", "civilian"})
 # Words of a removal or retirement from office before a title: the holder is no longer in office.
 _REMOVED = frozenset({"ousted", "deposed", "toppled", "overthrown", "exiled", "jailed", "retired"})
 # The sectors of state office: PLOVER's ELI is former officials of the government or the armed

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import (
     COUNTRYISH,
+    NAME_ADJECTIVES,
     Cue,
     conjuncts,
     hit_of,
@@ -37,10 +38,6 @@ _REGION_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP"})
 # 2021-08-15; REB before then" (the Taliban: rebels, then the de facto government).
 _SECTOR_BEFORE = re.compile(r"\bsince (\d{4}-\d{2}-\d{2}); ([A-Z]{3}) before then\b")
 
-
-# Role terms that are adjectives inside a body's name: the "National" of "National Disaster
-# Management Authority" or the "Civilian" of "Civilian Joint Task Force" is no citizen (CVL).
-_NAME_ADJECTIVES = frozenset({"national", "civilian"})
 
 # Parts of a place: a capital after "the streets of" is a place, not its government.
 _PLACE_PARTS = frozenset({"street", "outskirts", "outskirt", "centre", "center", "suburb", "heart", "edge",
@@ -198,7 +195,7 @@ class NameResolver:
         if name.lower().rstrip(" .'s").endswith(" party"):
             return "PTY"
         found = [(s, e, r) for s, e, r in self.scope.knowledge.roles_in(name.lower())
-                 if r.term not in _NAME_ADJECTIVES]
+                 if r.term not in NAME_ADJECTIVES]
         if not found:
             return None
         return max(found, key=lambda f: (f[1] - f[0], -f[0]))[2].sector

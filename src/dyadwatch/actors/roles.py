@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.actors.cues import (
     COUNTRYISH,
     FOCUS_GUESS,
+    NAME_ADJECTIVES,
     NO_NATIONALITY,
     REGIONS,
     STATE_OFFICE_SECTORS,
@@ -104,7 +105,8 @@ class RoleResolver:
         start, _, best = max(covering, key=lambda f: f[1] - f[0])
         if best.term in MEMBER_BODIES:
             members = [(s, r) for s, _, r in found if r.kind in ("group", "title")
-                       and r.sector != best.sector and names_a_body(starts.get(s))]
+                       and r.sector != best.sector and names_a_body(starts.get(s))
+                       and r.term not in NAME_ADJECTIVES]
             if members:
                 _, member = min(members, key=lambda f: abs(f[0] - start))
                 return member, f"{best.term} of '{member.term}' -> {member.sector}"
@@ -468,12 +470,13 @@ def _against(token: Token | None) -> bool:
 
 
 def drawn_from(scope: ActorScope, head: Token, *, speaks_for: bool) -> Resolution | None:
-    """The named group a role is drawn from, after it ("fighters from al-Shabaab"); for a
-    weak head, also the body it speaks for ("a spokesman for the rebels", "a negotiator
-    for the opposition"): that body's country and sector."""
-    for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("from", "of", "for"):
-            continue
+    """The named group a role is drawn from, after it ("fighters from al-Shabaab", "fighters
+    loyal to the TPLF"); for a weak head, also the body it speaks for ("a spokesman for the
+    rebels", "a negotiator for the opposition"): that body's country and sector."""
+    loyal = [p for c in head.children if c.lower_ == "loyal" and c.dep_ in ("amod", "acl")
+             for p in c.children if p.dep_ == "prep" and p.lower_ == "to"]
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "for")]
+    for prep in [*preps, *loyal]:  # "fighters loyal to the TPLF": the TPLF's
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
