@@ -51,6 +51,8 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     # paramilitaries, intelligence, media, health, unorganised nationalists
     ("Basij militiamen beat protesters in Shiraz, Iran.", "militiamen", "IRN", "PRM"),
     ("Iran's intelligence ministry said it had arrested a spy.", "ministry", "IRN", "SPY"),
+    ("Kenya's revenue agency froze the accounts of a businessman.", "agency", "KEN", "GOV"),
+    ("Ghana's anti-drug agency arrested ten traffickers in Tema.", "agency", "GHA", "COP"),
     ("The Malaysian news portal Malaysiakini accused police of harassment.", "Malaysiakini", "MYS", "JRN"),
     ("The Ghana Medical Association called off its strike.", "Association", "GHA", "MED"),
     ("Serbian nationalists marched through Belgrade.", "nationalists", "SRB", "CVL"),
