@@ -117,12 +117,9 @@ class RoleResolver:
                     and not _against(t)]
             if aims:  # "rebel soldiers", "separatist fighters", "opposition gunmen": armed opposition
                 return replace(best, sector="REB"), f"role '{aims[-1]} {best.term}' -> REB"
-            identified = _identified(span, best, start, found, starts)
-            if identified is not None:
-                return identified
-            people = _people_before(self.scope, span, head) if best.term in _COMBATANTS else None
-            if people is not None:
-                return replace(best, sector="REB"), f"'{people.text} {best.term}': fighters of a people -> REB"
+            side = _identified(span, best, start, found, starts) or _of_a_people(self.scope, span, head, best)
+            if side is not None:
+                return side
         if weak_ok or best.term not in WEAK_ROLE_TERMS:
             return best, f"role '{best.term}' -> {best.sector}"
         # a role word inside a name is the name's ("the chairman of the African Union Commission")
@@ -382,6 +379,14 @@ def _identified(span: Span, best: Role, start: int, found: list[tuple[int, int, 
         return None
     _, body = max(known, key=lambda f: f[0])
     return replace(best, sector=body.sector), f"role '{body.term} {best.term}' -> {body.sector}"
+
+
+def _of_a_people(scope: ActorScope, span: Span, head: Token, best: Role) -> tuple[Role, str] | None:
+    """"Kurdish fighters": combatants of a people or movement named before them are REB."""
+    people = _people_before(scope, span, head) if best.term in _COMBATANTS else None
+    if people is None:
+        return None
+    return replace(best, sector="REB"), f"'{people.text} {best.term}': fighters of a people -> REB"
 
 
 def _people_before(scope: ActorScope, span: Span, head: Token) -> Token | None:
