@@ -59,6 +59,8 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     # a clergy title before a name
     ("Grand Ayatollah Bashir al-Najafi urged Iraqis to vote.", "Bashir al-Najafi", "IRQ", "REL"),
     ("Imam Mahmoud Dicko led a rally against the government in Bamako.", "Mahmoud Dicko", "MLI", "REL"),
+    # ... unless the person holds a state office on the day: the office is the primary role
+    ("Ayatollah Ali Khamenei accused Washington of stoking unrest.", "Ali Khamenei", "IRN", "GOV"),
 ]
 
 

@@ -182,9 +182,11 @@ class ArticlePeople:
                     kin = next((c for c in ent.root.children if c.dep_ == "appos"
                                 and c.lemma_.lower() in KIN_NOUNS), None)
                 break
-        if role is not None and not former and role.term in MILITARY_RANKS and self._holds_office(name):
-            # "Colonel X" who heads the state: the office is his primary role, not the rank
-            reasons.append(f"rank '{role.term}' gives way to the office held")
+        if role is not None and not former and (role.term in MILITARY_RANKS or role.sector not in STATE_OFFICE_SECTORS) \
+                and self._holds_office(name):
+            # "Colonel X" or "Ayatollah X" who heads the state: the office is the primary role,
+            # not the rank or the clergy title
+            reasons.append(f"title '{role.term}' gives way to the office held")
             role = None
         sector = role.sector if role is not None else None
         if role is not None:
