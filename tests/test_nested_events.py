@@ -82,6 +82,12 @@ def test_a_gerund_an_appeal_asks_for_is_no_act(coder: Coder, text: str) -> None:
     assert not [c for c in coded if c[2][:2] == "08"]
 
 
+def test_a_gerund_a_demand_insists_on_is_no_act(coder: Coder) -> None:
+    coded = country_codes(coder, "Turkey insisted on expelling the Syrian militants.", DATE)
+    assert [c for c in coded if c[2][:2] == "10"]
+    assert not [c for c in coded if c[2][:2] == "17"]
+
+
 def test_a_gerund_of_means_after_a_verb_that_asks_nothing_stays(coder: Coder) -> None:
     coded = country_codes(coder, "Egypt eased the siege by allowing aid trucks into Gaza.", DATE)
     assert [c for c in coded if c[2][:2] == "08"]
@@ -100,3 +106,16 @@ def test_a_veto_and_the_funding_it_blocks_are_one_act(coder: Coder) -> None:
 def test_a_refusal_and_another_act_stay_two(coder: Coder) -> None:
     coded = country_codes(coder, "Russia rejected the peace plan, halting talks with Kyiv.", DATE)
     assert {c[2][:2] for c in coded} >= {"12", "16"}
+
+
+# -- 'any' before an event noun: whatever act might happen -------------------------------------
+
+
+def test_any_attack_in_a_warning_is_hypothetical(coder: Coder) -> None:
+    coded = country_codes(coder, "Jordan warned that any Israeli assault on Jenin would be a catastrophe.", DATE)
+    assert not [c for c in coded if c[2][:2] in ("18", "19") and c[3] == "asserted"]
+
+
+def test_an_attack_that_took_place_stays_asserted(coder: Coder) -> None:
+    coded = country_codes(coder, "The Israeli assault on Jenin killed 12 people.", DATE)
+    assert [c for c in coded if c[2][:2] in ("18", "19") and c[3] == "asserted"]

@@ -10,8 +10,9 @@ Two constructions put an event word inside another act's words without reporting
   its target. A clause that reports an act CAMEO has a code for ("Ukraine said Russian forces
   shelled Kharkiv", "said Russia violated the ceasefire", 196) stays the act of its own doer,
   with the speaker in the evidence;
-* the content of an appeal in a gerund ("pressed Israel on allowing more aid in", "urged them on
-  releasing the hostages"): what is asked for has not happened and is not the appealer's act.
+* the content of an appeal in a gerund ("pressed Israel on allowing more aid in", "insisted on
+  expelling the militants", "warned Tehran against attacking shipping"): what is asked for, or
+  warned against, has not happened and is not the act of the one who asks.
 """
 
 from __future__ import annotations
@@ -39,6 +40,12 @@ _VERDICT_MODALITIES = frozenset({"asserted", "hedged"})
 # The prepositions by which a demanding verb takes what it asks for as a gerund: "pressed X ON
 # allowing", "called FOR ending", "pushed FOR releasing".
 _CONTENT_PREPS = frozenset({"on", "for", "over", "about"})
+# Verbs that ask for what such a gerund names, beyond the demanding verbs of protests: "insisted
+# on expelling", "lobbied for reopening", "pleaded for releasing".
+_ASKING_VERBS = DEMANDING_VERBS | {"insist", "lobby", "plead", "appeal", "campaign"}
+# A warning's 'against' gerund is what the warned party should not do ("warned Tehran against
+# attacking shipping"): no attack was made.
+_WARNING_VERBS = frozenset({"warn", "caution"})
 
 
 @dataclass(frozen=True)
@@ -85,13 +92,16 @@ def verdict(
 
 
 def demanded_content(trigger: Token) -> Token | None:
-    """The demanding verb whose 'on' or 'for' gerund ``trigger`` is ("pressed Israel on ALLOWING
-    aid in", "called for ENDING the blockade"), or None: that gerund is what is asked for, which
-    has not happened and is not the act of the one who asks."""
+    """The asking verb whose 'on' or 'for' gerund ``trigger`` is ("pressed Israel on ALLOWING
+    aid in", "called for ENDING the blockade", "insisted on EXPELLING"), or the warning verb whose
+    'against' gerund it is ("warned X against ATTACKING"), else None: that gerund is what is
+    asked for or warned against, which has not happened and is not the asker's act."""
     if trigger.tag_ != "VBG" or trigger.dep_ not in ("pcomp", "pobj"):
         return None
     prep = trigger.head
-    if prep.dep_ != "prep" or prep.lower_ not in _CONTENT_PREPS:
+    if prep.dep_ != "prep":
         return None
-    verb = prep.head
-    return verb if verb.lemma_.lower() in DEMANDING_VERBS else None
+    verb, lemma = prep.head, prep.head.lemma_.lower()
+    if prep.lower_ in _CONTENT_PREPS and lemma in _ASKING_VERBS:
+        return verb
+    return verb if prep.lower_ == "against" and lemma in _WARNING_VERBS else None
