@@ -24,7 +24,7 @@ from dyadwatch.actors.cues import (
 from dyadwatch.actors.regions import region_country
 from dyadwatch.actors.scope import ActorScope, Resolution
 from dyadwatch.knowledge.base import Organisation
-from dyadwatch.knowledge.words import MOVEMENT_VERBS
+from dyadwatch.knowledge.words import MOVEMENT_VERBS, NATIONAL_SOCIETY_NAMES
 from dyadwatch.records import ActorKind
 
 if TYPE_CHECKING:
@@ -87,6 +87,30 @@ class NameResolver:
             for h in self.scope.knowledge.lookup(ent.text):
                 if h.kind == "organisation":
                     return self._of_named_country(self._from_hit(h, ent.text), ent, span)
+        return None
+
+    def national_society(self, span: Span, head: Token) -> Resolution | None:
+        """"The Kenya Red Cross Society", "the Turkish Red Crescent": a state's name or
+        nationality right before a name of the Red Cross movement names that state's national
+        society, a domestic charity (SOC); the movement's bodies (ICRC, IFRC) are others."""
+        doc = self.scope.doc
+        for tok in span:
+            ent = self.scope.ents.get(tok.i)
+            if ent is None or ent.start != tok.i or ent.start == 0:
+                continue
+            name = ent.text.lower()
+            if ent.end < len(doc) and doc[ent.end].lower_ == "society":
+                name, end = f"{name} society", ent.end + 1  # "Red Cross" then a "Society" outside it
+            else:
+                end = ent.end
+            state = self.scope.ents.get(ent.start - 1)
+            hit = hit_of(state) if state is not None else None
+            # a capital before it ("the Geneva-based Red Cross") places the movement, names no state
+            if name not in NATIONAL_SOCIETY_NAMES or state is None or hit is None \
+                    or hit[0] not in ("country", "adjective") or not ent.start <= head.i < end:
+                continue
+            return Resolution(f"{self.scope.country_name(hit[1])} {ent.text}", hit[1], "SOC", "organisation",
+                              f"'{state.text} {doc[ent.start:end].text}': {hit[1]}'s national society -> SOC")
         return None
 
     def _of_named_country(self, res: Resolution, ent: Span, span: Span) -> Resolution:

@@ -243,6 +243,9 @@ class ArticleActors(ActorScope):
     def _resolve_span(self, span: Span, head: Token, speaker: Actor | None) -> Resolution | None:
         # 1. a named entity that contains the head decides the kind of actor; else a listed body
         # written with its last words in lower case ("the Kurdistan regional government")
+        res = self.names.national_society(span, head)
+        if res is not None:
+            return res
         ent = self.ents.get(head.i)
         res = self.names.entity(ent, span) if ent is not None else self.names.lowercase_name(span, head)
         if res is not None:

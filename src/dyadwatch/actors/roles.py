@@ -31,11 +31,14 @@ from dyadwatch.knowledge.words import (
     COUNT_NOUNS,
     DIPLOMATIC_STEMS,
     FACILITY_NOUNS,
+    HOLY_SEE_TITLES,
     INSURGENT_WORDS,
     KIN_NOUNS,
     MEMBER_BODIES,
     MEMBER_GROUP_SECTORS,
     MEMBER_NOUNS,
+    OTHER_POPE_WORDS,
+    SETTLER_TERMS,
     VESSEL_NOUNS,
     WEAK_ROLE_TERMS,
 )
@@ -81,6 +84,11 @@ _OF_A_BODY = frozenset({
 })  # fmt: skip
 # The sectors of office holders whose kin are ELI: state office, not the ranks of an army.
 _OFFICE_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD"})
+
+
+# Settlers placed in the occupied Palestinian territories (or in a story about them) are
+# citizens of the state that settled them there.
+_OCCUPIED, _SETTLERS_STATE = "PSE", "ISR"
 
 
 class RoleResolver:
@@ -162,6 +170,9 @@ class RoleResolver:
         if ethnic:
             reasons.append(f"'{ethnic}' names a people, not a nationality")
         cue = hint or self.scope.names.country_cue(span, head, states_first=role.term.startswith(DIPLOMATIC_STEMS))
+        if cue is None and role.term in HOLY_SEE_TITLES and not OTHER_POPE_WORDS.intersection(t.lower_ for t in span):
+            # "the Pope", "the pontiff": the head of the Holy See, never the story's country
+            cue = Cue("VAT", f"title '{role.term}' -> the Holy See", "country")
         if cue is None and sector == "REF":  # "refugees from Myanmar": their own country
             cue = _origin(self.scope, head)
         if cue is None and hint is None:  # "Colombian soldiers and police": Colombia's police
@@ -184,6 +195,11 @@ class RoleResolver:
         if cue is not None:
             reasons.append(cue.why)
         country = cue.code if cue is not None else None
+        if country == _OCCUPIED and role.term in SETTLER_TERMS:
+            # the place decided the country; replace its reason, whose "no nationality" would let
+            # the event's place take them back
+            country = _SETTLERS_STATE
+            reasons[-1] = f"settlers in {_OCCUPIED} are {_SETTLERS_STATE}'s citizens"
         if role.kind == "title" and country and sector != "ELI" and singular_definite(span, head):
             holder = self._office_holder(country, role)
             if holder is not None:
