@@ -86,11 +86,6 @@ _OF_A_BODY = frozenset({
 _OFFICE_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD"})
 
 
-# Settlers placed in the occupied Palestinian territories (or in a story about them) are
-# citizens of the state that settled them there.
-_OCCUPIED, _SETTLERS_STATE = "PSE", "ISR"
-
-
 class RoleResolver:
     """Actors named by a role or title, in one article."""
 
@@ -170,9 +165,6 @@ class RoleResolver:
         if ethnic:
             reasons.append(f"'{ethnic}' names a people, not a nationality")
         cue = hint or self.scope.names.country_cue(span, head, states_first=role.term.startswith(DIPLOMATIC_STEMS))
-        if cue is None and role.term in HOLY_SEE_TITLES and not OTHER_POPE_WORDS.intersection(t.lower_ for t in span):
-            # "the Pope", "the pontiff": the head of the Holy See, never the story's country
-            cue = Cue("VAT", f"title '{role.term}' -> the Holy See", "country")
         if cue is None and sector == "REF":  # "refugees from Myanmar": their own country
             cue = _origin(self.scope, head)
         if cue is None and hint is None:  # "Colombian soldiers and police": Colombia's police
@@ -192,14 +184,9 @@ class RoleResolver:
             cue = self.placed_in(head) or self.antecedent_cue(head)
         if cue is None and region is None and not role.term.startswith(DIPLOMATIC_STEMS):
             cue = self.place_cue(head, span, titled=role.kind == "title", armed=sector in ("MIL", "COP"))
-        if cue is not None:
+        if (cue := _home_state(role, span, cue)) is not None:
             reasons.append(cue.why)
         country = cue.code if cue is not None else None
-        if country == _OCCUPIED and role.term in SETTLER_TERMS:
-            # the place decided the country; replace its reason, whose "no nationality" would let
-            # the event's place take them back
-            country = _SETTLERS_STATE
-            reasons[-1] = f"settlers in {_OCCUPIED} are {_SETTLERS_STATE}'s citizens"
         if role.kind == "title" and country and sector != "ELI" and singular_definite(span, head):
             holder = self._office_holder(country, role)
             if holder is not None:
@@ -349,6 +336,23 @@ class RoleResolver:
                     found = self.scope.people.person(ent.text if ent is not None else person.text)
                     return found if found.country else None
         return None
+
+
+# Settlers placed in the occupied Palestinian territories (or in a story about them) are
+# citizens of the state that settled them there.
+_OCCUPIED, _SETTLERS_STATE = "PSE", "ISR"
+
+
+def _home_state(role: Role, span: Span, cue: Cue | None) -> Cue | None:
+    """The state a role's holders belong to whatever the text places them in: the pope (or
+    "the pontiff") heads the Holy See, though "the Coptic Pope" heads another church; settlers
+    placed in the occupied Palestinian territories are Israel's. The new cue's reason drops the
+    place's "no nationality", which would let the event's place take them back."""
+    if role.term in HOLY_SEE_TITLES and not OTHER_POPE_WORDS.intersection(t.lower_ for t in span):
+        return Cue("VAT", f"title '{role.term}' -> the Holy See", "country")
+    if cue is not None and cue.code == _OCCUPIED and role.term in SETTLER_TERMS:
+        return Cue(_SETTLERS_STATE, f"settlers in {_OCCUPIED} are {_SETTLERS_STATE}'s citizens", "country")
+    return cue
 
 
 def _force_of_officers(scope: ActorScope, span: Span, head: Token, role: Role) -> tuple[str, str] | None:
