@@ -26,11 +26,13 @@ from dyadwatch.actors.cues import (
     singular_definite,
 )
 from dyadwatch.actors.scope import ActorScope, Resolution
+from dyadwatch.knowledge.base import Role
 from dyadwatch.knowledge.words import (
     AGAINST_PREFIXES,
     COUNT_NOUNS,
     DIPLOMATIC_STEMS,
     FACILITY_NOUNS,
+    FOUNDING_WORDS,
     HOLY_SEE_TITLES,
     INSURGENT_WORDS,
     KIN_NOUNS,
@@ -47,7 +49,6 @@ from dyadwatch.records import Actor, ActorKind
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from dyadwatch.knowledge.base import Role
 
 # Armed sectors: between two of them a named group's sector outranks the role's ("Boko Haram
 # fighters" are the group's REB, not fighters' UAF), as the group says which armed side they are.
@@ -104,7 +105,7 @@ class RoleResolver:
         covering = [(s, e, r) for s, e, r in found if s <= offset < e]
         starts = {t.idx - span.start_char: t for t in span}
         if not covering:
-            return _body_before(head, found, starts)
+            return _body_before(head, found, starts) or _founded_party(head)
         start, _, best = max(covering, key=lambda f: f[1] - f[0])
         if best.term in MEMBER_BODIES:
             members = [(s, r) for s, _, r in found if r.kind in ("group", "title")
@@ -341,6 +342,17 @@ class RoleResolver:
 # Settlers placed in the occupied Palestinian territories (or in a story about them) are
 # citizens of the state that settled them there.
 _OCCUPIED, _SETTLERS_STATE = "PSE", "ISR"
+
+
+def _founded_party(head: Token) -> tuple[Role, str] | None:
+    """"A newly formed party", "a splinter party": a party named by its founding, not as
+    ruling, is PLOVER's PTY ("party" alone may be a side to a dispute, so is no role term)."""
+    if head.lemma_.lower() != "party" or head.pos_ != "NOUN":
+        return None
+    founding = next((t for t in head.lefts for t in t.subtree if t.lower_ in FOUNDING_WORDS), None)
+    if founding is None:
+        return None
+    return Role("party", "PTY", "body", ""), f"party named by its founding ('{founding.text}') -> PTY"
 
 
 def _home_state(role: Role, span: Span, cue: Cue | None) -> Cue | None:
