@@ -24,7 +24,7 @@ from dyadwatch.actors.cues import (
 from dyadwatch.actors.regions import region_country
 from dyadwatch.actors.scope import ActorScope, Resolution
 from dyadwatch.knowledge.base import Organisation
-from dyadwatch.knowledge.words import MOVEMENT_VERBS
+from dyadwatch.knowledge.words import MOVEMENT_VERBS, NATIONAL_SOCIETY_NAMES
 from dyadwatch.records import ActorKind
 
 if TYPE_CHECKING:
@@ -293,6 +293,31 @@ class NameResolver:
         if states_first and states:
             cues = states
         return min(cues, key=lambda c: c[0])[1] if cues else None
+
+
+def national_society(scope: ActorScope, span: Span, head: Token) -> Resolution | None:
+    """"The Kenya Red Cross Society", "the Turkish Red Crescent": a state's name or
+    nationality right before a name of the Red Cross movement names that state's national
+    society, a domestic charity (SOC); the movement's bodies (ICRC, IFRC) are others."""
+    doc = scope.doc
+    for tok in span:
+        ent = scope.ents.get(tok.i)
+        if ent is None or ent.start != tok.i or ent.start == 0:
+            continue
+        name = ent.text.lower()
+        if ent.end < len(doc) and doc[ent.end].lower_ == "society":
+            name, end = f"{name} society", ent.end + 1  # "Red Cross" then a "Society" outside it
+        else:
+            end = ent.end
+        state = scope.ents.get(ent.start - 1)
+        hit = hit_of(state) if state is not None else None
+        # a capital before it ("the Geneva-based Red Cross") places the movement, names no state
+        if name not in NATIONAL_SOCIETY_NAMES or state is None or hit is None \
+                or hit[0] not in ("country", "adjective") or not ent.start <= head.i < end:
+            continue
+        return Resolution(f"{scope.country_name(hit[1])} {ent.text}", hit[1], "SOC", "organisation",
+                          f"'{state.text} {doc[ent.start:end].text}': {hit[1]}'s national society -> SOC")
+    return None
 
 
 def _sector_before(note: str, published: Date | None) -> tuple[str, str] | None:

@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import COUNTRYISH, STATE_OFFICE_SECTORS, clean_name, hit_of, is_former
 from dyadwatch.actors.scope import ActorScope, Resolution
-from dyadwatch.knowledge.words import KIN_NOUNS, MILITARY_RANKS, WEAK_ROLE_TERMS
+from dyadwatch.knowledge.words import (
+    HOLY_SEE_TITLES,
+    KIN_NOUNS,
+    MILITARY_RANKS,
+    OTHER_POPE_WORDS,
+    WEAK_ROLE_TERMS,
+)
 
 # The reason of a person known by name alone, nothing else said of them: the placing step
 # reads a bare name that is also a big city's as that city's state.
@@ -232,6 +238,13 @@ class ArticlePeople:
                 country = group.country
                 sector = sector or group.sector
                 reasons.append(f"listed among '{group.name}'")
+        if country is None and role is not None and role.term in HOLY_SEE_TITLES:
+            # "Pope Francis" heads the Holy See, wherever he is and whatever the story's country;
+            # "Coptic Pope Tawadros" heads another church, in its own country
+            near = [t.lower_ for t in doc[max(0, ent.start - 3):ent.end]] + [w.lower() for w in titles]
+            if not OTHER_POPE_WORDS.intersection(near):
+                country = "VAT"
+                reasons.append(f"title '{role.term}' -> the Holy See")
         return Resolution(name, country, sector, "person", "; ".join(reasons))
 
     def _holds_office(self, name: str) -> bool:

@@ -30,7 +30,7 @@ from dyadwatch.actors.cues import (
     modified_noun,
     setting_country,
 )
-from dyadwatch.actors.names import NameResolver
+from dyadwatch.actors.names import NameResolver, national_society
 from dyadwatch.actors.people import ArticlePeople
 from dyadwatch.actors.roles import RoleResolver
 from dyadwatch.actors.scope import ActorScope, Resolution, cameo_actor_code
@@ -139,7 +139,7 @@ class ArticleActors(ActorScope):
             key = self.people.key_of(head)
             if key is not None:
                 return self.people.known[key].at(span.text, span.start_char, span.end_char)
-        found = self._resolve_span(span, head, speaker)
+        found = national_society(self, span, head) or self._resolve_span(span, head, speaker)
         return found.at(span.text, span.start_char, span.end_char) if found is not None else None
 
     def resolve_all(self, head: Token, *, speaker: Actor | None = None) -> list[Actor]:

@@ -26,16 +26,21 @@ from dyadwatch.actors.cues import (
     singular_definite,
 )
 from dyadwatch.actors.scope import ActorScope, Resolution
+from dyadwatch.knowledge.base import Role
 from dyadwatch.knowledge.words import (
     AGAINST_PREFIXES,
     COUNT_NOUNS,
     DIPLOMATIC_STEMS,
     FACILITY_NOUNS,
+    FOUNDING_WORDS,
+    HOLY_SEE_TITLES,
     INSURGENT_WORDS,
     KIN_NOUNS,
     MEMBER_BODIES,
     MEMBER_GROUP_SECTORS,
     MEMBER_NOUNS,
+    OTHER_POPE_WORDS,
+    SETTLER_TERMS,
     VESSEL_NOUNS,
     WEAK_ROLE_TERMS,
 )
@@ -44,7 +49,6 @@ from dyadwatch.records import Actor, ActorKind
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from dyadwatch.knowledge.base import Role
 
 # Armed sectors: between two of them a named group's sector outranks the role's ("Boko Haram
 # fighters" are the group's REB, not fighters' UAF), as the group says which armed side they are.
@@ -101,7 +105,7 @@ class RoleResolver:
         covering = [(s, e, r) for s, e, r in found if s <= offset < e]
         starts = {t.idx - span.start_char: t for t in span}
         if not covering:
-            return _body_before(head, found, starts)
+            return _body_before(head, found, starts) or _founded_party(head)
         start, _, best = max(covering, key=lambda f: f[1] - f[0])
         if best.term in MEMBER_BODIES:
             members = [(s, r) for s, _, r in found if r.kind in ("group", "title")
@@ -181,7 +185,7 @@ class RoleResolver:
             cue = self.placed_in(head) or self.antecedent_cue(head)
         if cue is None and region is None and not role.term.startswith(DIPLOMATIC_STEMS):
             cue = self.place_cue(head, span, titled=role.kind == "title", armed=sector in ("MIL", "COP"))
-        if cue is not None:
+        if (cue := _home_state(role, span, cue)) is not None:
             reasons.append(cue.why)
         country = cue.code if cue is not None else None
         if role.kind == "title" and country and sector != "ELI" and singular_definite(span, head):
@@ -333,6 +337,34 @@ class RoleResolver:
                     found = self.scope.people.person(ent.text if ent is not None else person.text)
                     return found if found.country else None
         return None
+
+
+# Settlers placed in the occupied Palestinian territories (or in a story about them) are
+# citizens of the state that settled them there.
+_OCCUPIED, _SETTLERS_STATE = "PSE", "ISR"
+
+
+def _founded_party(head: Token) -> tuple[Role, str] | None:
+    """"A newly formed party", "a splinter party": a party named by its founding, not as
+    ruling, is PLOVER's PTY ("party" alone may be a side to a dispute, so is no role term)."""
+    if head.lemma_.lower() != "party" or head.pos_ != "NOUN":
+        return None
+    founding = next((t for t in head.lefts for t in t.subtree if t.lower_ in FOUNDING_WORDS), None)
+    if founding is None:
+        return None
+    return Role("party", "PTY", "body", ""), f"party named by its founding ('{founding.text}') -> PTY"
+
+
+def _home_state(role: Role, span: Span, cue: Cue | None) -> Cue | None:
+    """The state a role's holders belong to whatever the text places them in: the pope (or
+    "the pontiff") heads the Holy See, though "the Coptic Pope" heads another church; settlers
+    placed in the occupied Palestinian territories are Israel's. The new cue's reason drops the
+    place's "no nationality", which would let the event's place take them back."""
+    if role.term in HOLY_SEE_TITLES and not OTHER_POPE_WORDS.intersection(t.lower_ for t in span):
+        return Cue("VAT", f"title '{role.term}' -> the Holy See", "country")
+    if cue is not None and cue.code == _OCCUPIED and role.term in SETTLER_TERMS:
+        return Cue(_SETTLERS_STATE, f"settlers in {_OCCUPIED} are {_SETTLERS_STATE}'s citizens", "country")
+    return cue
 
 
 def _force_of_officers(scope: ActorScope, span: Span, head: Token, role: Role) -> tuple[str, str] | None:

@@ -176,6 +176,11 @@ FLAG_PARTICIPLES: Final = _LISTS.words("flag_participles")
 AGAINST_PREFIXES: Final = _LISTS.words("against_prefixes")
 INSURGENT_WORDS: Final = _LISTS.words("insurgent_words")
 KIN_NOUNS: Final = _LISTS.words("kin_nouns")
+NATIONAL_SOCIETY_NAMES: Final = _LISTS.words("national_society_names")
+FOUNDING_WORDS: Final = _LISTS.words("founding_words")
+HOLY_SEE_TITLES: Final = _LISTS.words("holy_see_titles")
+SETTLER_TERMS: Final = _LISTS.words("settler_terms")
+OTHER_POPE_WORDS: Final = _LISTS.words("other_pope_words")
 DIPLOMATIC_STEMS: Final = _LISTS.ordered("diplomatic_stems")
 
 # -- events: targets and owners (events/targets.py, events/build.py) -------------------------------
