@@ -161,8 +161,8 @@ def test_igo_kinds_and_parents(kb: Knowledge) -> None:
         ("Mossad", "ISR", "SPY"),
         ("al-Shabaab", "SOM", "REB"),
         ("Boko Haram", "NGA", "REB"),
-        ("Wagner Group", "RUS", "UAF"),
-        ("RSF", "SDN", "UAF"),
+        ("Wagner Group", "RUS", "PRM"),  # a private army on its state's side
+        ("RSF", "SDN", "REB"),  # armed opposition since 2023 (PRM before: see the row's note)
         ("Hashd al-Shaabi", "IRQ", "PRM"),  # a state-sanctioned militia: PLOVER PRM
         ("Justice Department", "USA", "GOV"),  # an executive department
         ("M23", "COD", "REB"),

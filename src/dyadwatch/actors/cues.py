@@ -40,14 +40,24 @@ TITLE_WORDS = frozenset({
     "reverend", "judge", "justice", "brig", "brig.", "brigadier", "capt", "capt.", "captain",
     "sgt", "sgt.", "sergeant", "chancellor", "premier", "governor", "mayor", "crown", "former",
     "ex", "acting", "interim", "deputy", "vice", "rep", "rep.", "representative",
+    # clergy: "Grand Ayatollah X", "Imam X", "Rabbi X" (REL titles in roles.tsv)
+    "grand", "ayatollah", "imam", "rabbi", "mufti", "patriarch",
 })
 COUNTRYISH = ("country", "adjective", "capital")
+# Role terms that are adjectives inside a body's name: the "National" of "National Disaster
+# Management Authority" or "Kenya National Union of Teachers" and the "Civilian" of "Civilian
+# Joint Task Force" name no citizens (CVL).
+NAME_ADJECTIVES = frozenset({"national", "civilian"})
 # Words of a removal or retirement from office before a title: the holder is no longer in office.
 _REMOVED = frozenset({"ousted", "deposed", "toppled", "overthrown", "exiled", "jailed", "retired"})
+# The sectors of state office: PLOVER's ELI is former officials of the government or the armed
+# forces, so "former" makes only their holders ELI ("an exiled cleric" stays REL, "a former
+# rebel commander" REB, "a former journalist" JRN).
+STATE_OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "ELI"})
 # Adjectives of regions of several states: "European officials", "Arab foreign ministers" are of
 # no one country, least of all the story's own ("Western diplomats" are CAMEO's WST, a name in
 # countries.tsv, found before these are read).
-_REGIONS = frozenset({
+REGIONS = frozenset({
     "european", "african", "arab", "western", "asian", "gulf", "nordic", "baltic", "balkan",
     "scandinavian", "latin", "caribbean", "eurasian", "pan-african", "pan-arab",
 })
@@ -160,7 +170,7 @@ def region_word(span: Span, head: Token) -> Token | None:
     """The adjective of a region of several states modifying the mention ("European" in
     "European officials", "African" in "West African leaders"), if any."""
     for t in span:
-        if t.i < head.i and t.lower_ in _REGIONS and t.dep_ in ("amod", "compound", "nmod"):
+        if t.i < head.i and t.lower_ in REGIONS and t.dep_ in ("amod", "compound", "nmod"):
             return t
     return None
 
@@ -168,8 +178,10 @@ def region_word(span: Span, head: Token) -> Token | None:
 def is_former(tokens: list[Token]) -> bool:
     """'former', 'ex-', and the words of a removal from office ('ousted president X', 'the
     exiled king', 'a retired general'): PLOVER's ELI counts former, ousted and exiled officials
-    and those no longer in the government or the armed forces."""
-    return any(t.lower_ in FORMER_WORDS or t.lower_ in _REMOVED or t.lower_.startswith("ex-") for t in tokens)
+    and those no longer in the government or the armed forces. "Late" before a title ("Libya's
+    late leader") is one who died: his office is past too."""
+    return any(t.lower_ in FORMER_WORDS or t.lower_ in _REMOVED or t.lower_.startswith("ex-")
+               or (t.lower_ == "late" and t.dep_ == "amod") for t in tokens)
 
 
 def ex_title(token: Token) -> Token | None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import (
     COUNTRYISH,
+    NAME_ADJECTIVES,
     Cue,
     conjuncts,
     hit_of,
@@ -193,8 +194,11 @@ class NameResolver:
         whatever trade it names ("Workers' Party"); else the longest role term in it."""
         if name.lower().rstrip(" .'s").endswith(" party"):
             return "PTY"
-        role = self.scope.knowledge.role(name.lower())
-        return role.sector if role is not None else None
+        found = [(s, e, r) for s, e, r in self.scope.knowledge.roles_in(name.lower())
+                 if r.term not in NAME_ADJECTIVES]
+        if not found:
+            return None
+        return max(found, key=lambda f: (f[1] - f[0], -f[0]))[2].sector
 
     def described_as(self, ent: Span, span: Span) -> str | None:
         """The sector of what a name our lists lack is said to be, in the words just before it

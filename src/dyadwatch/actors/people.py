@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dyadwatch.actors.cues import COUNTRYISH, clean_name, hit_of, is_former
+from dyadwatch.actors.cues import COUNTRYISH, STATE_OFFICE_SECTORS, clean_name, hit_of, is_former
 from dyadwatch.actors.scope import ActorScope, Resolution
-from dyadwatch.knowledge.words import MILITARY_RANKS, WEAK_ROLE_TERMS
+from dyadwatch.knowledge.words import KIN_NOUNS, MILITARY_RANKS, WEAK_ROLE_TERMS
 
 # The reason of a person known by name alone, nothing else said of them: the placing step
 # reads a bare name that is also a big city's as that city's state.
@@ -175,21 +175,31 @@ class ArticlePeople:
         role = None
         former = False
         # a title in the name's own phrase or in the name ("King X") beats one beside it
+        kin = None
         for tokens, extra in ((own, titles), (beside, [])):
             toks = [doc[i] for i in sorted(tokens)]
             words = " ".join([*(t.text for t in toks), *extra])
             role = _title(actors, words.lower()) if words else None
             if role is not None:
                 former = is_former(toks) or any(w.lower() in ("former", "ex") for w in extra)
+                if not extra:  # "X, the son of Libya's late leader": the title is his father's
+                    kin = next((c for c in ent.root.children if c.dep_ == "appos"
+                                and c.lemma_.lower() in KIN_NOUNS), None)
                 break
-        if role is not None and not former and role.term in MILITARY_RANKS and self._holds_office(name):
-            # "Colonel X" who heads the state: the office is his primary role, not the rank
-            reasons.append(f"rank '{role.term}' gives way to the office held")
+        if role is not None and not former and (role.term in MILITARY_RANKS or role.sector not in STATE_OFFICE_SECTORS) \
+                and self._holds_office(name):
+            # "Colonel X" or "Ayatollah X" who heads the state: the office is the primary role,
+            # not the rank or the clergy title
+            reasons.append(f"title '{role.term}' gives way to the office held")
             role = None
         sector = role.sector if role is not None else None
         if role is not None:
             reasons.append(f"title '{role.term}' -> {role.sector}")
-            if former:
+            if kin is not None and role.sector in STATE_OFFICE_SECTORS:
+                # PLOVER's ELI takes in the families of (former) officials
+                sector = "ELI"
+                reasons.append(f"'{kin.text}' of an office holder -> ELI")
+            elif former and role.sector in STATE_OFFICE_SECTORS:
                 sector = "ELI"
                 reasons.append("former office holder -> ELI")
         country: str | None = None

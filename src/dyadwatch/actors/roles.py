@@ -11,7 +11,10 @@ from typing import TYPE_CHECKING
 from dyadwatch.actors.cues import (
     COUNTRYISH,
     FOCUS_GUESS,
+    NAME_ADJECTIVES,
     NO_NATIONALITY,
+    REGIONS,
+    STATE_OFFICE_SECTORS,
     Cue,
     hit_of,
     is_ethnic,
@@ -63,6 +66,10 @@ _FORCE_LOOKBACK = 60
 _OWNED_WEAPONS = frozenset({"missile"})
 # Words that put a coordinated role's people somewhere other than its partner's country.
 _OTHER_PLACE_WORDS = frozenset({"local", "host", "foreign", "international", "other", "regional"})
+# Combatants of some side: with a people or movement named before them that is no state's
+# ("Kurdish fighters", "Druze fighters", "Tigrayan fighters") they are an armed group of that
+# people (REB), not PLOVER's unidentified gunmen (UAF), which only men nobody names are.
+_COMBATANTS = frozenset({"fighter", "fighters", "combatants"})
 # Armed or criminal bodies that, named before "gunmen" or "attackers", say who they are.
 _IDENTIFIED_ARMED = frozenset({"CRM", "MIL", "COP", "PRM", "SPY"})
 # People and units that belong to the body word before them and have no role of their own
@@ -98,7 +105,8 @@ class RoleResolver:
         start, _, best = max(covering, key=lambda f: f[1] - f[0])
         if best.term in MEMBER_BODIES:
             members = [(s, r) for s, _, r in found if r.kind in ("group", "title")
-                       and r.sector != best.sector and names_a_body(starts.get(s))]
+                       and r.sector != best.sector and names_a_body(starts.get(s))
+                       and r.term not in NAME_ADJECTIVES]
             if members:
                 _, member = min(members, key=lambda f: abs(f[0] - start))
                 return member, f"{best.term} of '{member.term}' -> {member.sector}"
@@ -109,9 +117,9 @@ class RoleResolver:
                     and not _against(t)]
             if aims:  # "rebel soldiers", "separatist fighters", "opposition gunmen": armed opposition
                 return replace(best, sector="REB"), f"role '{aims[-1]} {best.term}' -> REB"
-            identified = _identified(span, best, start, found, starts)
-            if identified is not None:
-                return identified
+            side = _identified(span, best, start, found, starts) or _of_a_people(self.scope, span, head, best)
+            if side is not None:
+                return side
         if weak_ok or best.term not in WEAK_ROLE_TERMS:
             return best, f"role '{best.term}' -> {best.sector}"
         # a role word inside a name is the name's ("the chairman of the African Union Commission")
@@ -195,7 +203,7 @@ class RoleResolver:
         sector = role.sector
         reasons: list[str] = []
         before = [t for t in span if t.i < head.i]
-        if is_former(before) and role.kind == "title":
+        if is_former(before) and role.kind == "title" and sector in STATE_OFFICE_SECTORS:
             sector = "ELI"
             reasons.append("former office holder -> ELI")
         if sector == "UAF" and _STATE_ALIGNED.search(span.text.lower()):
@@ -373,6 +381,33 @@ def _identified(span: Span, best: Role, start: int, found: list[tuple[int, int, 
     return replace(best, sector=body.sector), f"role '{body.term} {best.term}' -> {body.sector}"
 
 
+def _of_a_people(scope: ActorScope, span: Span, head: Token, best: Role) -> tuple[Role, str] | None:
+    """"Kurdish fighters": combatants of a people or movement named before them are REB."""
+    people = _people_before(scope, span, head) if best.term in _COMBATANTS else None
+    if people is None:
+        return None
+    return replace(best, sector="REB"), f"'{people.text} {best.term}': fighters of a people -> REB"
+
+
+def _people_before(scope: ActorScope, span: Span, head: Token) -> Token | None:
+    """The capitalised word before the head that names a people, faith or movement and no
+    state, region or body ("Kurdish", "Druze", "Baloch" in "Baloch fighters"); None for a
+    state's adjective ("Somali fighters" may be its army's), a region of several states, a
+    side taken ("pro-Kurdish") or a fight on the state's side."""
+    if _STATE_ALIGNED.search(span.text.lower()):
+        return None
+    for tok in span:
+        if tok.i >= head.i or tok.head.i != head.i or tok.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        if not tok.text[:1].isupper() or tok.lower_ in REGIONS or (tok.i > 0 and tok.nbor(-1).text == "-"):
+            continue
+        if not tok.is_alpha or (tok.ent_type_ != "NORP" and (tok.ent_type_ or tok.is_sent_start)):
+            continue  # a capital that only starts the sentence ("Armed fighters") names no one
+        if not scope.knowledge.lookup(tok.text):  # no state, organisation or person
+            return tok
+    return None
+
+
 def _shared_nationality(scope: ActorScope, head: Token) -> Cue | None:
     """A role coordinated after a role with a nationality, with none of its own, shares it:
     "Colombian soldiers and police", "Venezuelan opposition leaders and government envoys",
@@ -440,12 +475,13 @@ def _against(token: Token | None) -> bool:
 
 
 def drawn_from(scope: ActorScope, head: Token, *, speaks_for: bool) -> Resolution | None:
-    """The named group a role is drawn from, after it ("fighters from al-Shabaab"); for a
-    weak head, also the body it speaks for ("a spokesman for the rebels", "a negotiator
-    for the opposition"): that body's country and sector."""
-    for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("from", "of", "for"):
-            continue
+    """The named group a role is drawn from, after it ("fighters from al-Shabaab", "fighters
+    loyal to the TPLF"); for a weak head, also the body it speaks for ("a spokesman for the
+    rebels", "a negotiator for the opposition"): that body's country and sector."""
+    loyal = [p for c in head.children if c.lower_ == "loyal" and c.dep_ in ("amod", "acl")
+             for p in c.children if p.dep_ == "prep" and p.lower_ == "to"]
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "for")]
+    for prep in [*preps, *loyal]:  # "fighters loyal to the TPLF": the TPLF's
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue

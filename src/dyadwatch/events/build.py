@@ -21,6 +21,8 @@ from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.deployment import force_shown
 from dyadwatch.events.elsewhere import RELEASE_ASKS, held_by
 from dyadwatch.events.implied import deporting_state, envoy_targets, implied_state
+from dyadwatch.events.modality import modality_cue
+from dyadwatch.events.nested import demanded_content, verdict
 from dyadwatch.events.outcomes import (
     event_sides,
     event_subject,
@@ -130,6 +132,10 @@ class EventBuilder:
             # the main verb's; what it was meant to achieve has not happened and is not a second
             # event (the main event takes its target from it, see Targets.targets)
             return []
+        if demanded_content(trigger) is not None:
+            # "pressed Israel on allowing aid in": what is asked for has not happened, and is
+            # not the act of the one who asks (the appeal is the event)
+            return []
         # the violent event a verb of its outcome has as its subject ("the shelling killed ten")
         event = event_subject(match)
         if left_in_state(match) and event is None:
@@ -143,6 +149,18 @@ class EventBuilder:
                            self.clauses, self.shifts)
         code, rule = stance.code, stance.rule
         real_sources, real_targets = stance.sources, stance.targets
+        judged = verdict(match, code, stance.modality, speaker, real_sources, real_targets, self.clauses)
+        if judged is not None:
+            # "X said Y's offensive breached the law": X's accusation of Y, not Y's defiance
+            # (see nested.py); told with the modality of X's words
+            code, rule = judged.code, rule + "+verdict"
+            real_sources, real_targets = judged.sources, judged.targets
+            speech = self.clauses.speech_head(trigger)
+            if speech is not None:
+                said, cue = modality_cue(speech)
+                stance = replace(stance, modality=said, cue=cue)
+            else:
+                stance = replace(stance, modality="asserted", cue=None)
         clause_contexts = self.plover.clause_contexts(match)
         code = self.plover.refine(code, clause_contexts)
         if code[:2] not in ("18", "19", "20") and event is not None:
@@ -208,6 +226,11 @@ class PartyFinder:
                 and trigger.lemma_.lower() in LIGHT_VERBS):
             # "talks between X and Y were held": a light verb's passive object names its parties
             source_heads = self.clauses.noun_sources(obj)
+        if (not source_heads and pattern.kind == "noun" and match.noun is not None and match.noun.dep_ == "nsubjpass"
+                and match.noun.head.i == trigger.i):
+            # "the arrest of three nationals BY PHILIPPINE POLICE was announced": the event noun,
+            # subject of the passive verb that reports it, names its own doer
+            source_heads = self.clauses.noun_sources(match.noun)
         if not source_heads and pattern.kind == "verb" and match.code[:2] == POSTURE_ROOT:
             # "(thousands of) Indian troops were deployed along the border": forces shown are
             # their own state's

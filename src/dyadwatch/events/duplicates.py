@@ -187,7 +187,12 @@ def _same_party(a: Actor | None, b: Actor | None) -> bool:
     return a is not None and b is not None and a.country is not None and a.country == b.country
 
 
-def outcome_or_means(head: Event, told: Event) -> bool:
+# Verbs of preventing: a refusal's participle of one of them tells what the refusal stopped
+# ("vetoed the aid package, blocking 50 billion euros of funding"), not an act of its own.
+_PREVENTING = frozenset({"block", "stall", "thwart", "prevent", "derail", "stymie", "scupper", "sink"})
+
+
+def outcome_or_means(head: Event, told: Event, told_lemma: str = "") -> bool:
     """Whether ``told``, the event of a participle of ``head``'s verb, is ``head``'s act: by the
     doer it shares (the participle has none of its own) and the pair of types.
 
@@ -198,7 +203,10 @@ def outcome_or_means(head: Event, told: Event) -> bool:
     * a protest and the demand it makes ("rallied in Caracas, demanding the release of ..."):
       PLOVER does not code a protest's topic as an event of its own;
     * a show of force and the firing it consists of when the fire hits no one ("held drills,
-      firing shells into the sea"); fire that hits someone is an assault, and stays one.
+      firing shells into the sea"); fire that hits someone is an assault, and stays one;
+    * a refusal and what it prevents ("vetoed the aid package, blocking the funding"): the
+      participle names the veto's effect, so it is no cut of aid of its own. Another act after
+      a refusal stays one ("rejected the plan, halting talks": talks were halted too).
     """
     if head.modality != told.modality:
         return False
@@ -209,14 +217,16 @@ def outcome_or_means(head: Event, told: Event) -> bool:
         return True
     if kinds == ("MOBILIZE", "ASSAULT"):
         return _missing(told.target)
+    if kinds[0] == "REJECT" and told_lemma in _PREVENTING:
+        return True
     return kinds[0] == kinds[1] and _same_party(head.target, told.target)
 
 
-def same_act(a: Event, b: Event, link: str) -> bool:
+def same_act(a: Event, b: Event, link: str, b_lemma: str = "") -> bool:
     """Whether events ``a`` and ``b``, of triggers linked by ``link``, are one act (for a
-    participle, ``a`` is the event of the verb it belongs to)."""
+    participle, ``a`` is the event of the verb it belongs to, ``b_lemma`` the participle's)."""
     if link == "participle":
-        return outcome_or_means(a, b)
+        return outcome_or_means(a, b, b_lemma)
     if a.plover.type != b.plover.type or a.modality != b.modality:
         return False
     if a.cameo.root != b.cameo.root and not (_violent(a) and _violent(b)):
@@ -263,7 +273,8 @@ def merge_restated(built: list[tuple[Match, list[Event]]]) -> list[Event]:
                 if link is None:
                     continue
                 head, told = (kept, event) if link[1] else (event, kept)
-                if same_act(head, told, link[0]):
+                told_match = match if link[1] else earlier
+                if same_act(head, told, link[0], told_match.trigger.lemma_.lower()):
                     out[k] = (earlier, fold(head, told, link[0]))
                     break
             else:

@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import NO_NATIONALITY
 from dyadwatch.events.passage import place_noun, setting_noun, setting_of
-from dyadwatch.knowledge.words import CRISIS_NOUNS, VESSEL_NOUNS
+from dyadwatch.knowledge.words import (
+    CRISIS_NOUNS,
+    EDGE_NOUNS,
+    HOLDING_PARTICIPLES,
+    POLICY_NOUNS,
+    RELEASING_WORDS,
+    SEAT_NOUNS,
+    VESSEL_NOUNS,
+)
 from dyadwatch.records import Actor
 
 if TYPE_CHECKING:
@@ -142,7 +150,7 @@ class ElsewhereTargets:
             aimed = (tok.dep_ == "pobj" and tok.head.lower_ in _AT_PREPS) or (
                 tok.dep_ == "dobj" and tok.head.lemma_.lower() == "protest")
             words = [tok] + [c for c in tok.children if c.dep_ in ("compound", "amod")] if aimed else []
-            if any(w.lemma_.lower() in _POLICY_NOUNS or w.lower_ in _POLICY_NOUNS for w in words):
+            if any(w.lemma_.lower() in POLICY_NOUNS or w.lower_ in POLICY_NOUNS for w in words):
                 return Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
                              name=f"{source.country} government", country=source.country, sector="GOV",
                              cameo_code=source.country + "GOV", kind="state",
@@ -163,7 +171,7 @@ class ElsewhereTargets:
                     if p.lower_ == "front":  # "in front of X"
                         p = next((q for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
                                   for q in c.children if q.dep_ == "pobj"), p)
-                    if p.lemma_.lower() in _SEAT_NOUNS:
+                    if p.lemma_.lower() in SEAT_NOUNS:
                         actor = self.mentions.actor(p)
                         if actor is not None and actor.sector is not None:
                             return actor
@@ -173,22 +181,13 @@ class ElsewhereTargets:
 # Prepositions of what a protest is aimed at ("against the reform", "over taxes", "in protest
 # AT the law").
 _AT_PREPS = ("against", "over", "at")
-# Nouns of a public policy, which a government makes: a protest at one is aimed at it.
-_POLICY_NOUNS = frozenset({
-    "tax", "taxes", "levy", "reform", "law", "bill", "legislation", "policy", "decree", "mandate",
-    "austerity", "budget", "fare", "subsidy", "tariff", "curfew", "lockdown", "conscription",
-    "regulation", "constitution", "amendment", "shortage", "shortages",
-})
+# (The word lists these phrases are tested against, policy_nouns, seat_nouns, edge_nouns,
+# holding_participles and releasing_words, are in data/words.yaml with what each is for.)
 # Entity tags under which a place named in a phrase of place may come ("in Khan Younis" is often
 # FAC).
 _PLACE_TAGS = frozenset({"GPE", "LOC", "FAC"})
 # Prepositions of where a protest stands before a building ("outside", "at", "in front of").
 _SEAT_PREPS = ("outside", "at", "near", "before", "in")
-# Buildings that are the seat of a body: a protest before them is aimed at the body.
-_SEAT_NOUNS = frozenset({
-    "embassy", "consulate", "mission", "parliament", "ministry", "palace", "headquarters",
-    "legislature", "assembly", "congress", "courthouse", "court", "residence", "office", "offices",
-})
 
 # Prepositions of the place an act applies to: in it ("a curfew IN X"), or by it, the thing hit
 # being the place's ("a power plant NEAR Kyiv", "a depot OUTSIDE Damascus"); never a ship's,
@@ -196,15 +195,8 @@ _SEAT_NOUNS = frozenset({
 _IN_PREPS = ("in", "inside", "across", "near", "outside", "off", "around")
 # Prepositions of where forces are sent, massed or fired ("to the border", "along the frontier").
 _DESTINATION_PREPS = ("to", "into", "toward", "towards", "along", "near", "at", "on", "across")
-# Nouns of an edge or a stretch that is the country's named with it ("the border WITH X", "X's
-# frontier", "waters NEAR X"): forces sent there face that country.
-_EDGE_NOUNS = frozenset({"border", "frontier", "boundary", "water", "coast", "coastline", "shore",
-                         "airspace", "position", "line"})
 
 
-# Participles of holding people, whose 'in' or 'by' phrase names the holder ("a journalist HELD
-# IN Russia", "aid workers DETAINED BY Iran").
-_HOLDING = frozenset({"hold", "detain", "jail", "imprison", "kidnap", "abduct", "capture", "seize"})
 # Codes of asking another for a release (an appeal, 0253; a demand, 1053).
 RELEASE_ASKS = ("0253", "1053")
 
@@ -215,7 +207,7 @@ def held_by(trigger: Token, actor: Callable[[Token], Actor | None], sources: lis
     asked for, so they are no target then. Empty when no holder of another country than the
     askers' is named (then the people stand for it, as the pattern finds them)."""
     for tok in trigger.subtree:
-        if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.lemma_.lower() not in _HOLDING \
+        if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.lemma_.lower() not in HOLDING_PARTICIPLES \
                 or not _released(tok.head):
             continue  # "at talks held in Doha": a participle of other words holds no one
         for p in (q for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
@@ -227,10 +219,6 @@ def held_by(trigger: Token, actor: Callable[[Token], Actor | None], sources: lis
     return []
 
 
-# Words of releasing, whose 'of' object or direct object are the people whose holder is asked.
-_RELEASING = frozenset({"release", "free", "freeing", "freedom", "return", "handover", "repatriation"})
-
-
 def _released(people: Token) -> bool:
     """Whether ``people`` (or the first of conjoined people) are those a release is asked for:
     "the release OF journalists", "to free two sailors"."""
@@ -238,8 +226,8 @@ def _released(people: Token) -> bool:
         people = people.head
     head = people.head
     if people.dep_ == "pobj" and head.lower_ == "of":
-        return head.head.lemma_.lower() in _RELEASING
-    return people.dep_ == "dobj" and head.lemma_.lower() in _RELEASING
+        return head.head.lemma_.lower() in RELEASING_WORDS
+    return people.dep_ == "dobj" and head.lemma_.lower() in RELEASING_WORDS
 
 
 def placed(heads: list[Token], place: Callable[[Token], Token | None],
@@ -261,7 +249,7 @@ def placed(heads: list[Token], place: Callable[[Token], Token | None],
                 if found is None and prep.lower_ in in_preps and not moving:
                     # "outside a police station IN QUETTA", "in the centre OF JOS"
                     found = next((t for q in _within(p) if (t := place(q)) is not None), None)
-                if found is None and prep.lower_ in _DESTINATION_PREPS and p.lemma_.lower() in _EDGE_NOUNS:
+                if found is None and prep.lower_ in _DESTINATION_PREPS and p.lemma_.lower() in EDGE_NOUNS:
                     found = _edge_owner(p, place) or next(
                         (t for w in preps if w.lower_ == "with" and w.i > p.i
                          for q in w.children if q.dep_ == "pobj" and (t := place(q)) is not None), None)
@@ -297,7 +285,7 @@ def _edge_owner(edge: Token, place: Callable[[Token], Token | None], depth: int 
         if c.dep_ == "prep" and c.lower_ in ("with", "near", "of", "off", "along"):
             for q in (d for d in c.children if d.dep_ == "pobj"):
                 found = place(q)
-                if found is None and depth < 2 and q.lemma_.lower() in _EDGE_NOUNS:
+                if found is None and depth < 2 and q.lemma_.lower() in EDGE_NOUNS:
                     found = _edge_owner(q, place, depth + 1)
                 if found is not None:
                     return found

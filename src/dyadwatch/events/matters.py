@@ -3,13 +3,15 @@
 An act of disapproval, demand, rejection, threat or reduced relations often names whom it is
 aimed at only in the phrase that gives its cause: "broke off relations OVER GUYANA'S oil
 exploration", "recalled its ambassador over SPAIN'S decision", "demanded an apology over remarks
-BY THE FRENCH PRESIDENT". CAMEO's target of such an act is the party whose deed it answers. A
-verbal act may name whom it is addressed to only in the phrase of the letter or the call that
+BY THE FRENCH PRESIDENT"; or only in the deed it has as its object ("condemned attacks on
+ambulances BY THE ISRAELI MILITARY"), in an "in response to" phrase ("in response to MALAWI'S
+appeal"), or in the sentence before, when its object is a bare "the move" that refers back.
+CAMEO's target of such an act is the party whose deed it answers. A verbal act may name whom it is addressed to only in the phrase of the letter or the call that
 carries it: "IN A LETTER TO the Secretary-General, Iran demanded action", "in a phone call WITH
 his Turkish counterpart, Greece proposed talks"; the addressee is its target. An act about
 something between two parties is aimed at them: "welcomed the truce BETWEEN ISRAEL AND HAMAS".
 
-Both are asked only when the pattern's own places name no one (``unnamed.unnamed_targets``).
+All are asked only when the pattern's own places name no one (``unnamed.unnamed_targets``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dyadwatch.actors.resolve import coordinated
-from dyadwatch.events.subjects import agents
+from dyadwatch.events.subjects import agents, stray_agents
 from dyadwatch.knowledge.words import (
     MATTER_PREPS,
     MATTER_ROOTS,
@@ -68,9 +70,105 @@ def named_elsewhere(match: Match, actor: Callable[[Token], Actor | None],
         if match.inner is not None:
             heads += [match.inner.trigger, match.inner.obj, match.inner.noun]
         found = matter_party([h for h in heads if h is not None], actor, doers)
+    if found is None and code.startswith(DEED_CODES):
+        found = deed_doer(match, actor, doers)
+    if found is None:
+        found = answered_party(match.trigger, actor, doers)
     if found is None and code[:2] in MESSAGE_ROOTS:
         found = addressee(match.trigger, actor, doers)
     return [found] if found is not None else []
+
+
+# Codes (by prefix) of acts that judge or answer a deed another party did: praise (051; not
+# the rest of 05: "did not sign the declaration drafted by Moscow" is no act on Moscow),
+# demands, disapproval, rejection, threats, protest, reduced relations. The deed they name as
+# their object is the doer's: CAMEO codes criticism or protest of "X's attacks" as aimed at X.
+DEED_CODES = ("051", "10", "11", "12", "13", "14", "16")
+# Nouns by which a second sentence refers back to the deed the first one told ("Israeli jets
+# struck Damascus. Syria condemned THE STRIKES"): only the deed's doer can be meant.
+DEED_ANAPHORS = frozenset({
+    "move", "step", "decision", "action", "measure", "announcement", "plan", "strike", "attack",
+    "raid", "incursion", "test", "launch", "deployment", "remark", "comment", "statement", "ban",
+    "shelling", "bombing", "seizure", "expulsion", "arrest", "detention", "sanction", "closure",
+})
+# Nouns of deeds done to no one, whose 'of' phrase names the doer ("over the incursion OF
+# CHINESE SHIPS", "condemned the presence of Russian troops"), unlike a deed done to someone
+# ("the arrest OF Iranian nationals": those it was done to).
+DOER_OF_NOUNS = frozenset({
+    "incursion", "intrusion", "presence", "deployment", "buildup", "build-up", "advance", "entry",
+    "interference", "meddling", "involvement", "conduct", "behaviour", "behavior", "remarks",
+    "comment", "comments", "statement", "statements", "refusal", "withdrawal", "aggression",
+})
+# Nouns of answering, in "IN RESPONSE TO X's request", "in retaliation for X's strikes".
+_ANSWER_NOUNS = frozenset({"response", "retaliation", "reaction", "reply", "answer"})
+
+
+def deed_doer(match: Match, actor: Callable[[Token], Actor | None], doers: list[Actor]) -> Actor | None:
+    """Whose deed an act of judging or answering has as its object: "condemned attacks on
+    ambulances BY THE ISRAELI MILITARY", "criticised CHINA'S seizure of trawlers", "protested
+    against the arrest of a colleague by police"; or, when the object is a bare word that refers
+    back ("condemned THE STRIKES", "welcomed the move"), the doer of the previous sentence.
+    None when the deed names no doer, or only the act's own doers."""
+    deeds = [match.obj] if match.obj is not None and match.obj.dep_ == "dobj" else []
+    deeds += [p for c in match.trigger.children if c.dep_ == "prep" and c.lower_ == "against"
+              for p in c.children if p.dep_ == "pobj"]
+    for deed in deeds:
+        if deed.pos_ != "NOUN" or actor(deed) is not None:
+            continue  # an actor as object is the target already, found where the pattern looks
+        heads = _doers_of(deed, venues=False) + stray_agents(deed)
+        if deed.dep_ == "dobj" and any(c.dep_ == "nsubj" for c in match.trigger.children):
+            # "denounced attacks on their boats BY THE NAVY": on an active verb with a subject, a
+            # 'by' phrase the parser hung on the verb is no agent of it but the deed's
+            heads += [p for c in match.trigger.children if c.dep_ == "prep" and c.lower_ == "by"
+                      for p in c.children if p.dep_ == "pobj"]
+        if deed.lemma_.lower() in DEED_ANAPHORS and _bare_reference(deed):
+            heads += _previous_doer(deed)  # after the deed's own ("Sunday's" is no actor)
+        for tok in heads:
+            found = actor(tok)
+            if found is not None and not found.unknown and not any(_same(found, d) for d in doers):
+                return found
+    return None
+
+
+def _bare_reference(noun: Token) -> bool:
+    """Whether ``noun`` is a definite noun with nothing of its own that says whose or which
+    deed it is ("the move", "the strikes", "this step"): no phrase, clause or name on it but
+    the judgement of an 'as' phrase ("criticised the move AS a step back"); a day before it is
+    as definite as 'the' ("condemned SUNDAY'S strikes")."""
+    det = [c for c in noun.children if c.dep_ == "det"]
+    day = [c for c in noun.children if c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME")]
+    if not day and (not det or det[0].lower_ not in ("the", "this", "that", "these", "those")):
+        return False
+    return not any((c.dep_ == "prep" and c.lower_ != "as") or c.dep_ in ("acl", "relcl", "compound", "nmod", "appos")
+                   or (c.dep_ == "poss" and c not in day) or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE", "ORG")) for c in noun.children)
+
+
+def _previous_doer(noun: Token) -> list[Token]:
+    """The subject of the main verb of the sentence before ``noun``'s, or none (``noun`` is in
+    the first sentence)."""
+    start = noun.sent.start
+    if start == 0:
+        return []
+    root = noun.doc[start - 1].sent.root
+    return [c for c in root.children if c.dep_ == "nsubj"]
+
+
+def answered_party(trigger: Token, actor: Callable[[Token], Actor | None],
+                   doers: list[Actor]) -> Actor | None:
+    """The party an act answers, named in an "in response to", "in retaliation for", "in
+    reaction to" phrase on its verb: the owner, agent or nationality of the deed answered ("in
+    response to MALAWI'S appeal", "in response to AMERICAN deployments"), or a party named as
+    the deed ("in response to Moscow")."""
+    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for noun in (p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in _ANSWER_NOUNS):
+            for to in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "for")):
+                for deed in (p for p in to.children if p.dep_ == "pobj"):
+                    heads = [deed] if actor(deed) is not None and deed.pos_ == "PROPN" else _doers_of(deed)
+                    for tok in heads:
+                        found = actor(tok)
+                        if found is not None and not found.unknown and not any(_same(found, d) for d in doers):
+                            return found
+    return None
 
 
 def between_parties(objects: list[Token], actor: Callable[[Token], Actor | None],
@@ -119,9 +217,11 @@ def matter_party(heads: list[Token], actor: Callable[[Token], Actor | None],
 def _doers_of(deed: Token, venues: bool = True) -> list[Token]:
     """Who did the deed a noun names: its possessor (not a pronoun), its 'by' agent, the agent
     of a participle describing it, or a nationality or name before it; without ``venues``, not
-    a place name before it, which may name where a thing was made ("the Minsk agreement")."""
+    a place name before it, which may name where a thing was made ("the Minsk agreement"). The
+    'of' phrase of a deed done to no one names its doer ("the incursion OF CHINESE SHIPS")."""
     out = [c for c in deed.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-    out += [p for c in deed.children if c.dep_ == "prep" and c.lower_ == "by"
+    preps = ("by", "of") if deed.lemma_.lower() in DOER_OF_NOUNS else ("by",)
+    out += [p for c in deed.children if c.dep_ == "prep" and c.lower_ in preps
             for p in c.children if p.dep_ == "pobj"]
     out += [p for c in deed.children if c.dep_ == "acl" and c.tag_ == "VBN" for p in agents(c)]
     out += [c for c in deed.children if c.dep_ in ("amod", "compound") and c.i < deed.i

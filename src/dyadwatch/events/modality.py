@@ -133,6 +133,21 @@ def _governor(token: Token, child_dep: str) -> Cued | None:
     return None
 
 
+# A free-choice determiner: "any attack on Rafah", "any incursion" names no act that took place,
+# only whatever act might ("warned that any attack would be a disaster", "ruled out any strike").
+_FREE_CHOICE = frozenset({"any"})
+
+
+def _any_event(trigger: Token) -> Cued | None:
+    """An event noun under a free-choice determiner is hypothetical: it reports no act."""
+    if trigger.pos_ != "NOUN":
+        return None
+    for c in trigger.children:
+        if c.dep_ == "det" and c.lower_ in _FREE_CHOICE:
+            return "hypothetical", c
+    return None
+
+
 def _no_subject(trigger: Token) -> Cued | None:
     """A subject that denies its verb: "Neither Egypt nor Sudan signed", "No country signed"."""
     for subject in trigger.children:
@@ -232,7 +247,7 @@ def modality_cue(trigger: Token) -> Cued:
     if own is None and trigger.dep_ == "acomp" and trigger.head.i != trigger.i:
         own = _own(trigger.head)  # "she was not worried": the copula carries the markers
     if own is None:
-        own = _no_subject(trigger)
+        own = _no_subject(trigger) or _any_event(trigger)
     if own is not None:
         return own
     if _infinitive(trigger) and trigger.dep_ in ("acl", "relcl", "advcl", "pcomp"):

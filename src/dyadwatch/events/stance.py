@@ -75,7 +75,7 @@ def stance_of(
                 code, rule, modality = shifted, rule + "+future", "future"
                 cue = marker_cue(trigger, {"future", "would", "if"})
         elif pattern.kind != "frame" and "may" in marks and "neg" not in marks and speaker is not None \
-                and sources and all(_speaker_self(speaker, s) for s in sources):
+                and sources and all(speaker_self(speaker, s) for s in sources):
             # "X said it might cut ties with Y": a speaker's own possible conflictual act is a
             # threat; a cooperative one ("might meet") stays a hedged report
             shifted = shifts.shift(code, "intent")
@@ -85,7 +85,7 @@ def stance_of(
     return Stance(code, rule, modality, cue, sources, targets)
 
 
-def _speaker_self(speaker: Actor, source: Actor) -> bool:
+def speaker_self(speaker: Actor, source: Actor) -> bool:
     """The speaker speaks of its own act: the same actor, the same organisation named again
     ("the EU said it could impose sanctions": 'it' stands for the EU, at another place), or a
     government's or organisation's official speaking of it ("Kenya's foreign minister said

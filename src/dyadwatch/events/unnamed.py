@@ -1,18 +1,28 @@
 """Targets of an act whose pattern finds none where it looks: the owner of what it takes or
 hits, the person of another country its pattern names, the place it applies to or is aimed
-at, a party its cause or message names, and, for repression or an arrest naming no actor, the
-doer's own people. Split from :mod:`~dyadwatch.events.build`, whose ``PartyFinder`` asks for
+at, a party its cause or message names, for repression or an arrest naming no actor the
+doer's own people, for a domestic group's demand for elections or protest of an arrest its own
+government, and for a state's deed judged in a named country that country's government. Split from :mod:`~dyadwatch.events.build`, whose ``PartyFinder`` asks for
 them last.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dyadwatch.events.matters import named_elsewhere
 from dyadwatch.events.parties import launch_site
 from dyadwatch.events.parties import same as _same
-from dyadwatch.knowledge.words import FACILITY_NOUNS, LOCATED_ROOTS, OWNED_ROOTS, RECIPIENT_ROOTS
+from dyadwatch.knowledge.words import (
+    ASKING_VERBS,
+    FACILITY_NOUNS,
+    LEADERSHIP_ASKS,
+    LOCATED_ROOTS,
+    OWNED_ROOTS,
+    RECIPIENT_ROOTS,
+    STATE_DEEDS,
+)
 from dyadwatch.records import Actor
 
 # Roots of fighting, whose object may be a weapon another side fired ("intercepted a missile").
@@ -84,7 +94,99 @@ def unnamed_targets(clauses: Clauses, antecedents: Callable[[Token], list[Token]
     # the act's cause or its message names
     named = named_elsewhere(match, lambda t: clauses.actor(t, speaker=speaker),
                             lambda t: clauses.actors.resolve(t) is not None, sources)
-    return named or own_people(match, sources)
+    return named or own_people(match, sources) or own_government(match, sources) \
+        or state_of_place(clauses, match, sources)
+
+
+# Roots of demands and protests, and what asks a change in leadership of them: CAMEO codes
+# demands for the target to resign, and demands for (new) elections, as demands for a change in
+# leadership (1041, 1411), whose target is the power expected to yield.
+_ASKING_ROOTS = ("10", "14")
+# Sectors of those who may govern: their demand for elections is no ask of their own government.
+_RULING_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "ELI"})
+
+
+def own_government(match: Match, sources: list[Actor]) -> list[Actor]:
+    """Whom a domestic group's demand or protest is aimed at when the text names no one: "the
+    opposition demanded new elections", "students rallied to demand the minister's resignation"
+    ask their own country's government to give up or share power; "journalists protested
+    against the arrest of a colleague" protest an act only a state does (an arrest, a jailing)
+    done, as no one else is named, by their own. Only for a group of one country outside its
+    government (not a state itself, which may demand elections abroad, nor an IGO)."""
+    doer = sources[0] if len(sources) == 1 else None
+    if (doer is None or doer.country is None or doer.unknown or doer.kind in ("igo", "state")
+            or doer.sector is None or doer.sector in _RULING_SECTORS):
+        return []
+    ask = next((t for t in match.trigger.subtree if t.lemma_.lower() in LEADERSHIP_ASKS and _asked(t, match)),
+               None) if match.code[:2] in _ASKING_ROOTS else None
+    ask = ask or _state_deed(match)
+    if ask is None:
+        return []
+    return [Actor(text=ask.text, start=ask.idx, end=ask.idx + len(ask.text), name=f"{doer.country} government",
+                  country=doer.country, sector="GOV", cameo_code=doer.country + "GOV", kind="state",
+                  reason=f"'{ask.lemma_}' by or of a group of {doer.country} is its own government's affair")]
+
+
+def _state_deed(match: Match) -> Token | None:
+    """The object of a protest or condemnation that is an act only a state does, with no doer
+    named and nothing of a country in it ("protested against the arrest OF A COLLEAGUE";
+    not "the arrest of a colleague IN GHANA", nor "the arrest by police": that names its doer)."""
+    deed = _judged_state_deed(match)
+    if deed is None or any(t.ent_type_ in ("GPE", "NORP") and t.i != deed.i for t in deed.subtree):
+        return None
+    return deed
+
+
+def _judged_state_deed(match: Match) -> Token | None:
+    """The object (direct, or after 'against') of a protest or condemnation that is an act only
+    a state does (an arrest, a crackdown), with no doer of its own named, or None."""
+    if match.code[:2] not in _DEED_JUDGING_ROOTS:
+        return None
+    deeds = [match.obj] if match.obj is not None and match.obj.dep_ == "dobj" else []
+    deeds += [p for c in match.trigger.children if c.dep_ == "prep" and c.lower_ == "against"
+              for p in c.children if p.dep_ == "pobj"]
+    for deed in deeds:
+        if deed.lemma_.lower() not in STATE_DEEDS or any(c.dep_ == "poss" for c in deed.children):
+            continue
+        if any(t.lower_ == "by" for t in deed.subtree):
+            continue
+        return deed
+    return None
+
+
+def state_of_place(clauses: Clauses, match: Match, sources: list[Actor]) -> list[Actor]:
+    """'criticised the crackdown on protesters IN GEORGIA', 'condemned the arrest of a
+    journalist in Iran': an act only a state does, judged with no doer named, was done by the
+    state of the one country its phrase names as a place (its government), when that is not
+    the judge's own; none when it names two."""
+    deed = _judged_state_deed(match)
+    if deed is None:
+        return []
+    found = {a.country: a for t in deed.subtree if t.ent_type_ == "GPE" and t.i != deed.i
+             and (a := clauses.actor(t)) is not None and a.country and a.kind != "igo" and not a.unknown}
+    if len(found) != 1 or any(s.country in found for s in sources):
+        return []
+    state = next(iter(found.values()))
+    return [replace(state, sector="GOV", cameo_code=f"{state.country}GOV",
+                    reason=f"{state.reason}; only a state does '{deed.lemma_}' in its land")]
+
+
+# Roots of judging another's deed (disapproval, protest), and the deeds only a state does to
+# people: their doer, when the text names none, is the state where they were done.
+_DEED_JUDGING_ROOTS = ("11", "14")
+
+
+def _asked(noun: Token, match: Match) -> bool:
+    """Whether ``noun`` is what the act itself asks for: the trigger's object ("demanded new
+    elections"), or the object of a verb of asking in it, directly or after 'for' ("rallied to
+    DEMAND a rerun", "protested, CALLING FOR early elections")."""
+    if noun.dep_ == "dobj":
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "for":
+        verb = noun.head.head
+    else:
+        return False
+    return verb.i == match.trigger.i or (verb.pos_ == "VERB" and verb.lemma_.lower() in ASKING_VERBS)
 
 
 def own_people(match: Match, sources: list[Actor]) -> list[Actor]:

@@ -124,6 +124,18 @@ PLOVER_THREAT_RESTRICT: Final = _LISTS.words("plover_threat_restrict")
 PLOVER_THREAT_VIOLENCE: Final = _LISTS.words("plover_threat_violence")
 PLOVER_THREAT_RELATIONS: Final = _LISTS.words("plover_threat_relations")
 
+# -- events: parties named elsewhere in the clause (events/elsewhere.py, events/unnamed.py) ----------
+POLICY_NOUNS: Final = _LISTS.words("policy_nouns")
+SEAT_NOUNS: Final = _LISTS.words("seat_nouns")
+EDGE_NOUNS: Final = _LISTS.words("edge_nouns")
+HOLDING_PARTICIPLES: Final = _LISTS.words("holding_participles")
+RELEASING_WORDS: Final = _LISTS.words("releasing_words")
+
+# -- events: parties no one names (events/unnamed.py) ------------------------------------------------
+LEADERSHIP_ASKS: Final = _LISTS.words("leadership_asks")
+ASKING_VERBS: Final = _LISTS.words("asking_verbs")
+STATE_DEEDS: Final = _LISTS.words("state_deeds")
+
 # -- geo: toponyms and event places (geo/) ---------------------------------------------------------
 GEO_PARTY_PREPS: Final = _LISTS.words("geo_party_preps")
 GEO_LOCATIVE_VERBS: Final = _LISTS.words("geo_locative_verbs")

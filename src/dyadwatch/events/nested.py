@@ -1,0 +1,107 @@
+"""Nested events: what a clause inside another act's clause reports, when it is no act itself.
+
+Two constructions put an event word inside another act's words without reporting that act:
+
+* a speaker's verdict on another party: "South Africa said Israel's offensive breached
+  international law", "Azerbaijan said Armenia's statements threatened the peace process". The
+  breach is not an act of defiance the report vouches for, nor the statements a threat made to
+  anyone: the clause is what the speaker holds against the party, so CAMEO codes the speaker's
+  verbal act (an accusation of breaking a law or norm, 112; a criticism, 111) with that party as
+  its target. A clause that reports an act CAMEO has a code for ("Ukraine said Russian forces
+  shelled Kharkiv", "said Russia violated the ceasefire", 196) stays the act of its own doer,
+  with the speaker in the evidence;
+* the content of an appeal in a gerund ("pressed Israel on allowing more aid in", "insisted on
+  expelling the militants", "warned Tehran against attacking shipping"): what is asked for, or
+  warned against, has not happened and is not the act of the one who asks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dyadwatch.events.stance import speaker_self
+from dyadwatch.knowledge.words import DEMANDING_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from dyadwatch.events.clauses import Clauses
+    from dyadwatch.events.match import Match
+    from dyadwatch.records import Actor, Modality
+
+# Defying a law or norm (128) said of another party is an allegation of wrongdoing (112).
+_DEFY = "128"
+_ACCUSE = "112"
+_CRITICIZE = "111"
+# Only a clause the speaker states as fact is a verdict; a denied or doubted breach is not an
+# accusation ("said Israel had not breached the law" defends it).
+_VERDICT_MODALITIES = frozenset({"asserted", "hedged"})
+# The prepositions by which a demanding verb takes what it asks for as a gerund: "pressed X ON
+# allowing", "called FOR ending", "pushed FOR releasing".
+_CONTENT_PREPS = frozenset({"on", "for", "over", "about"})
+# Verbs that ask for what such a gerund names, beyond the demanding verbs of protests: "insisted
+# on expelling", "lobbied for reopening", "pleaded for releasing".
+_ASKING_VERBS = DEMANDING_VERBS | {"insist", "lobby", "plead", "appeal", "campaign"}
+# A warning's 'against' gerund is what the warned party should not do ("warned Tehran against
+# attacking shipping"): no attack was made.
+_WARNING_VERBS = frozenset({"warn", "caution"})
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A speaker's judgment of a party, read as the speaker's own verbal act."""
+
+    code: str
+    sources: list[Actor]
+    targets: list[Actor]
+
+
+def _endangers(match: Match, targets: list[Actor], clauses: Clauses) -> bool:
+    """A threat word with no threat made to anyone: no infinitive ("threatened to close"), no
+    means ("threatened X with sanctions"), no party threatened, and a thing as its object
+    ("threatened the peace process", "threatened regional security"): it says the subject
+    endangers something, which is the speaker's complaint, not a threat the subject made."""
+    trigger = match.trigger
+    if match.code[:2] != "13" or trigger.pos_ != "VERB" or targets:
+        return False
+    if any(c.dep_ in ("xcomp", "ccomp") for c in trigger.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children):
+        return False
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    return bool(objects) and all(clauses.actor(o) is None for o in objects)
+
+
+def verdict(
+    match: Match, code: str, modality: Modality, speaker: Actor | None, sources: list[Actor],
+    targets: list[Actor], clauses: Clauses,
+) -> Verdict | None:
+    """The speaker's accusation or criticism that a clause of their speech makes of its doers
+    (see the module's notes), or None when the clause reports an act of its own: no speaker, a
+    speaker who speaks of its own act, no named doer, or a denied or unreal clause."""
+    if speaker is None or not sources or modality not in _VERDICT_MODALITIES:
+        return None
+    if any(speaker_self(speaker, s) for s in sources):
+        return None  # "Hungary said it had defied the ruling": its own act
+    if code == _DEFY:
+        return Verdict(_ACCUSE, [speaker], sources)
+    if _endangers(match, targets, clauses):
+        return Verdict(_CRITICIZE, [speaker], sources)
+    return None
+
+
+def demanded_content(trigger: Token) -> Token | None:
+    """The asking verb whose 'on' or 'for' gerund ``trigger`` is ("pressed Israel on ALLOWING
+    aid in", "called for ENDING the blockade", "insisted on EXPELLING"), or the warning verb whose
+    'against' gerund it is ("warned X against ATTACKING"), else None: that gerund is what is
+    asked for or warned against, which has not happened and is not the asker's act."""
+    if trigger.tag_ != "VBG" or trigger.dep_ not in ("pcomp", "pobj"):
+        return None
+    prep = trigger.head
+    if prep.dep_ != "prep":
+        return None
+    verb, lemma = prep.head, prep.head.lemma_.lower()
+    if prep.lower_ in _CONTENT_PREPS and lemma in _ASKING_VERBS:
+        return verb
+    return verb if prep.lower_ == "against" and lemma in _WARNING_VERBS else None
