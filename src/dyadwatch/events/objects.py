@@ -16,6 +16,7 @@ from dyadwatch.knowledge.words import (
     ANSWERING_VERBS,
     CARRIER_NOUNS,
     DEMANDING_VERBS,
+    NAMING_VERBS,
     OBJECT_TOPIC_PREPS,
     PROTEST_TOPIC_NOUNS,
     PROTEST_TOPIC_PREPS,
@@ -164,7 +165,8 @@ class Objects:
                 out.add("(deadline)")  # "gave the militia until Friday to pull out"
             if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ":
                 out.add(c.lemma_.lower())  # what the object is found or declared: "found X guilty"
-            if c.dep_ in ("dobj", "oprd") and c.pos_ == "NOUN" and obj is not None and c.i > obj.i:
+            if (c.dep_ in ("dobj", "oprd") and c.pos_ == "NOUN" and obj is not None and c.i > obj.i
+                    and token.lemma_.lower() in NAMING_VERBS):
                 out |= self.noun_lemmas(c)  # "designated Hamas a terrorist group": what X is named
             if (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")) or (
                     c.dep_ == "ccomp" and c.pos_ == "VERB" and is_to_infinitive(c)):
