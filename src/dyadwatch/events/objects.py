@@ -139,9 +139,13 @@ class Objects:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        out.add(p.lemma_.lower())
-                        out |= {f"{m.lemma_.lower()} {p.lemma_.lower()}" for m in p.children
-                                if m.dep_ in ("compound", "amod")}
+                        # the quantified noun in both its forms, as the head's ("20 tonnes of
+                        # medical supplies" is read as "medical supplies" too, not only "medical
+                        # supply")
+                        forms = {p.lemma_.lower(), p.lower_}
+                        out |= forms
+                        out |= {f"{m.lemma_.lower()} {f}" for m in p.children
+                                if m.dep_ in ("compound", "amod") for f in forms}
         return out
 
     def object_lemmas(self, token: Token) -> set[str]:
