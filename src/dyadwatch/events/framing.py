@@ -22,7 +22,7 @@ from dyadwatch.events.senses import (
     penalty,
     threat_code,
 )
-from dyadwatch.knowledge.words import AGREEING, ENACTING
+from dyadwatch.knowledge.words import AGREEING, ENACTING, TIME_ENTITIES
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -124,7 +124,8 @@ def _complement_heads(token: Token, frame: Pattern, clauses: Clauses) -> tuple[l
     asking = frame.family in ("appeal", "demand")
     ccomp_ok = asking or frame.code[:2] == "13"
     for c in token.children:
-        if (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ")) or (c.dep_ == "ccomp" and ccomp_ok and c.pos_ in ("VERB", "AUX")):
+        if ((c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ"))
+                or (c.dep_ == "ccomp" and ccomp_ok and c.pos_ in ("VERB", "AUX")) or _split_infinitive(token, c)):
             verbs.append(c)
         elif c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN":
             nouns.append(c)
@@ -140,6 +141,19 @@ def _complement_heads(token: Token, frame: Pattern, clauses: Clauses) -> tuple[l
             verbs.extend(asked_infinitives(token, addressee))
     late = for_infinitive(token) if asking else None
     return verbs, nouns, (late if late not in verbs else None)
+
+
+def _split_infinitive(frame: Token, c: Token) -> bool:
+    """A to-infinitive the parser hangs on the frame as an adverbial clause because a date or
+    a time phrase stands between them ("offered ON TUESDAY to hold talks"): the frame frames
+    it. After an object or any other phrase it is a purpose clause ("pledged $1bn to rebuild",
+    "called for a meeting to settle the row")."""
+    if not (c.dep_ == "advcl" and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+        return False
+    between = [k for k in frame.children if frame.i < k.i < c.i]
+    return bool(between) and all(  # only a time between: "called FOR A MEETING to settle" stays apart
+        k.dep_ in ("npadvmod", "advmod") or (k.dep_ == "prep" and any(p.ent_type_ in TIME_ENTITIES for p in k.children))
+        for k in between)
 
 
 def _asks_another(frame: Token, inner: Match) -> bool:

@@ -11,11 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dyadwatch.events.participles import described_noun, participle_noun, reduced_relative
-from dyadwatch.events.subjects import reduced_passive
+from dyadwatch.events.subjects import is_to_infinitive, reduced_passive
 from dyadwatch.knowledge.words import (
     ANSWERING_VERBS,
     CARRIER_NOUNS,
     DEMANDING_VERBS,
+    NAMING_VERBS,
     OBJECT_TOPIC_PREPS,
     PROTEST_TOPIC_NOUNS,
     PROTEST_TOPIC_PREPS,
@@ -24,6 +25,10 @@ from dyadwatch.knowledge.words import (
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+# Particles that may stand after the object or alone in the passive, where the parser reads
+# them as adverbs ("drove the crowd back", "were pushed away"): still the verb's particle.
+MOVED_PARTICLES = frozenset({"back", "away"})
 
 
 class Objects:
@@ -109,6 +114,9 @@ class Objects:
         if any(dep == "advmod" and c.lower_ == "back" and c.i > token.i
                and any(g.dep_ == "prep" and g.lower_ == "to" for g in c.children) for dep, c in children):
             prt.add("back")
+        # "drove the crowd back", "were driven back": the particle moved after the object, or
+        # left alone in the passive, is parsed as an adverb
+        prt |= {c.lower_ for dep, c in children if dep == "advmod" and c.lower_ in MOVED_PARTICLES and c.i > token.i}
         preps = {
             c.lower_ for dep, c in children
             if dep == "prep" and c.i > token.i and TIME_ENTITIES.isdisjoint({p.ent_type_ for p in c.children})
@@ -161,7 +169,13 @@ class Objects:
                 out.add("(deadline)")  # "gave the militia until Friday to pull out"
             if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ":
                 out.add(c.lemma_.lower())  # what the object is found or declared: "found X guilty"
-            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+            if (c.dep_ in ("dobj", "oprd") and c.pos_ == "NOUN" and obj is not None and c.i > obj.i
+                    and token.lemma_.lower() in NAMING_VERBS):
+                out |= self.noun_lemmas(c)  # "designated Hamas a terrorist group": what X is named
+            if (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")) or (
+                    c.dep_ == "ccomp" and c.pos_ == "VERB" and is_to_infinitive(c)):
+                # "allowed the inspectors to visit": the parser may make the one allowed the
+                # subject of a to-infinitive clause; the infinitive is the act all the same
                 out.add(c.lemma_.lower())
                 out |= {f"{c.lemma_.lower()} {p.lower_}" for p in c.children if p.dep_ == "prt"}
             if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in DEMANDING_VERBS:

@@ -34,7 +34,14 @@ from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.match import Match, for_clause
 from dyadwatch.events.modality import markers
 from dyadwatch.events.subjects import is_to_infinitive
-from dyadwatch.knowledge.words import DECIDING, PENALTY_VERBS, REJECTED_ACTS
+from dyadwatch.knowledge.words import (
+    CENSORED_MEDIA,
+    DECIDING,
+    MILITARY_CRAFT,
+    MILITARY_CRAFT_MODIFIERS,
+    PENALTY_VERBS,
+    REJECTED_ACTS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -316,3 +323,85 @@ def own_forces_sense(found: Match, clauses: Clauses) -> Match:
     if not own:
         return found
     return replace(found, code="0874", base="0874", rule=found.rule + "+own-forces")
+
+
+# Verbs by which craft move through another's sky or sea: with military craft as their
+# subject or object, a show of force (150).
+FLYING_VERBS = frozenset({"fly", "overfly", "circle", "buzz", "sail", "send", "dispatch", "scramble"})
+# Where craft are shown rather than delivered: over, near or into a place (a recipient takes aid 'to').
+SHOWING_PREPS = frozenset({"over", "near", "into", "through", "across", "around", "along", "off", "past"})
+SHOW_OF_FORCE = "150"
+# Where craft pass rather than stay: a deployment (154) stations forces in or near a place.
+PASSING_PREPS = frozenset({"over", "through", "across", "past"})
+
+
+def military_craft(noun: Token | None) -> bool:
+    """Whether ``noun`` (or its first conjunct) names military aircraft or warships: a listed
+    head ("warplanes", "F-16 jets"), or a generic one with a military modifier ("military
+    aircraft", "air force planes")."""
+    if noun is None:
+        return False
+    lemma, word = noun.lemma_.lower(), noun.lower_
+    if lemma in MILITARY_CRAFT or word in MILITARY_CRAFT:
+        return True
+    return lemma in GENERIC_CRAFT and any(
+        c.dep_ in ("compound", "amod") and c.lower_ in MILITARY_CRAFT_MODIFIERS for c in noun.children)
+
+
+GENERIC_CRAFT = frozenset({"aircraft", "plane", "airplane", "helicopter", "drone", "vessel", "ship", "boat"})
+
+
+def craft_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def craft_sense(found: Match) -> Match:
+    """Military craft flown or sailed over, near or into a place show force (150): "Chinese
+    warplanes flew into Taiwan's air defence zone" is no visit (042), "sent 25 warplanes into
+    the zone" no military aid (072), which hands craft to a recipient."""
+    trigger = found.trigger
+    if found.pattern.kind != "verb" or trigger.lemma_.lower() not in FLYING_VERBS:
+        return found
+    if found.code == "042" and military_craft(craft_subject(trigger)):
+        return replace(found, code=SHOW_OF_FORCE, base=SHOW_OF_FORCE, rule=found.rule + "+show-of-force")
+    if found.code == "072" and military_craft(found.obj) and any(
+            c.dep_ == "prep" and c.lower_ in SHOWING_PREPS for c in trigger.children):
+        return replace(found, code=SHOW_OF_FORCE, base=SHOW_OF_FORCE, rule=found.rule + "+show-of-force")
+    if found.code == "154" and military_craft(found.obj) and any(
+            c.dep_ == "prep" and c.lower_ in PASSING_PREPS for c in trigger.children):
+        # "sent bombers over the Sea of Japan": craft passing by, no forces added anywhere
+        return replace(found, code=SHOW_OF_FORCE, base=SHOW_OF_FORCE, rule=found.rule + "+show-of-force")
+    return found
+
+
+# A restriction's verbs ("blocked access to X") that cut a state or border (163, 191) unless
+# what is cut off is a website or medium (censored_media).
+ACCESS_CODES = frozenset({"16", "17", "19"})
+FREE_EXPRESSION = "1721"
+
+
+def media_access_sense(found: Match) -> Match:
+    """Access to websites or media blocked or restricted ("blocked access to Wikipedia",
+    "access to Facebook was restricted") curbs free expression (1721), not a sanction (163)
+    or a closed crossing (191)."""
+    obj = found.obj
+    if found.code[:2] not in ACCESS_CODES or found.code == FREE_EXPRESSION or obj is None:
+        return found
+    if obj.lemma_.lower() != "access":
+        return found
+    reached = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "to"
+               for p in c.children if p.dep_ == "pobj"]
+    reached += [k for p in reached for k in p.conjuncts]
+    if not any(p.lemma_.lower() in CENSORED_MEDIA or p.lower_ in CENSORED_MEDIA for p in reached):
+        return found
+    return replace(found, code=FREE_EXPRESSION, base=FREE_EXPRESSION, rule=found.rule + "+media")
+
+
+def flight_without_craft(found: Match) -> bool:
+    """A flight over or near a place (a posture pattern naming no craft: "flew over the
+    Baltic") whose subject is no military craft: "the president flew over the flooded
+    region" shows no force."""
+    trigger = found.trigger
+    return (found.code == SHOW_OF_FORCE and found.pattern.kind == "verb" and not found.pattern.objects
+            and trigger.lemma_.lower() in FLYING_VERBS and not military_craft(craft_subject(trigger))
+            and not military_craft(found.obj))

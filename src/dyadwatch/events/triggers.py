@@ -31,6 +31,9 @@ from dyadwatch.events.readings import (
 from dyadwatch.events.senses import (
     HALTING,
     ceased_fighting,
+    craft_sense,
+    flight_without_craft,
+    media_access_sense,
     own_forces_sense,
     posture_sense,
     reaction_not_meeting,
@@ -255,7 +258,8 @@ def _no_event(found: Match, clauses: Clauses, noun_match: Callable[[Token, str],
     received from its doer, which its noun codes ("received a loan from Qatar"), or a telling
     that orders nothing ("told reporters"), or a fight with a referee."""
     return (reaction_not_meeting(found, clauses) or _ordinary_noun_object(found, clauses)
-            or received_act(found, noun_match) or telling_without_order(found) or ordinary_partner(found))
+            or received_act(found, noun_match) or telling_without_order(found) or ordinary_partner(found)
+            or flight_without_craft(found))
 
 
 class Matcher:
@@ -278,7 +282,8 @@ class Matcher:
     def match(self, token: Token, depth: int = 0) -> Match | None:
         if (found := self._match(token, depth)) is None or _no_event(found, self.clauses, self.nouns.match):
             return None
-        return own_forces_sense(posture_sense(regret_sense(seizure_sense(rejection_sense(found), self.clauses))), self.clauses)
+        sensed = posture_sense(regret_sense(seizure_sense(rejection_sense(found), self.clauses)))
+        return media_access_sense(craft_sense(own_forces_sense(sensed, self.clauses)))
 
     def _match(self, token: Token, depth: int = 0) -> Match | None:
         pos, dep = token.pos_, token.dep_
