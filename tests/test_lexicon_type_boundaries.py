@@ -67,3 +67,14 @@ def test_boundary_phrasings_code_as_written(coder: Coder, text: str, code: str) 
 def test_boundary_guards(coder: Coder, text: str, code: str) -> None:
     codes = {e.cameo.code for e in coder.code(text, date=DATE)}
     assert codes and code not in {c[: len(code)] for c in codes}, (text, codes)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # CAMEO 174: deporting people is an expulsion of individuals, however many are deported
+    ("Algeria deported hundreds of Malian migrants across the desert border.", "174"),
+    ("The United States deported thousands of Haitians last month.", "174"),
+    # CAMEO 201: driving a people out of their land is a mass expulsion
+    ("Serbian forces drove out thousands of ethnic Albanians from Kosovo.", "201"),
+])
+def test_deporting_people_is_174_and_driving_a_people_out_is_201(coder: Coder, text: str, code: str) -> None:
+    assert code in {e.cameo.code for e in coder.code(text, date="2019-04-20")}
