@@ -82,6 +82,22 @@ def test_a_reference_with_a_phrase_of_its_own_is_not_the_previous_deed(coder: Co
     assert not any(s == "BRA" and t == "VEN" for s, t, _ in _pairs(coder, text))
 
 
+def test_a_bare_reference_aims_at_the_doer_of_the_reported_clause(coder: Coder) -> None:
+    # the deed is the one reported, not the reporter's saying
+    text = "The UN said Israeli jets struck Damascus. Syria condemned the strikes."
+    pairs = _pairs(coder, text)
+    assert ("SYR", "ISR", "11") in pairs
+    assert not any(s == "SYR" and t != "ISR" for s, t, _ in pairs)
+
+
+def test_a_bare_reference_to_a_deed_the_sentence_before_did_not_tell_has_no_target(coder: Coder) -> None:
+    # a meeting is no strike: "the strikes" refer to nothing in the sentence before
+    text = "Germany's chancellor met farmers in Berlin on Monday. Ukraine condemned the strikes."
+    pairs = _pairs(coder, text)
+    assert ("UKR", None, "11") in pairs
+    assert not any(s == "UKR" and t is not None for s, t, _ in pairs)
+
+
 def test_a_bare_reference_in_the_first_sentence_has_no_antecedent(coder: Coder) -> None:
     assert ("BRA", None, "11") in _pairs(coder, "Brazil criticised the move as a provocation.")
 
@@ -102,6 +118,8 @@ def test_a_domestic_demand_or_protest_aims_at_the_own_government(coder: Coder, t
 @pytest.mark.parametrize(("text", "source"), [
     # a state demanding elections may mean another country's; the text must name it
     ("The United States demanded free elections.", "USA"),
+    # elections in another country are no ask of the group's own government
+    ("Kenya's opposition party demanded fresh elections in Uganda.", "KEN"),
     # an arrest abroad is the other state's
     ("Tanzanian journalists protested against the arrest of a colleague in Uganda.", "TZA"),
 ])

@@ -25,8 +25,13 @@ from dyadwatch.knowledge.words import (
     MATTER_ROOTS,
     MESSAGE_ROOTS,
     PRESS_SECTORS,
+    SEIZING_DEED_ANAPHORS,
+    SEIZING_DEED_VERBS,
     SENT_MESSAGE_NOUNS,
+    SPEECH_VERBS,
     TELLING_VERBS,
+    VIOLENT_DEED_ANAPHORS,
+    VIOLENT_DEED_VERBS,
 )
 
 if TYPE_CHECKING:
@@ -144,13 +149,34 @@ def _bare_reference(noun: Token) -> bool:
 
 
 def _previous_doer(noun: Token) -> list[Token]:
-    """The subject of the main verb of the sentence before ``noun``'s, or none (``noun`` is in
-    the first sentence)."""
+    """The doer of the deed ``noun`` refers back to in the sentence before: the subject (or
+    passive agent) of its main clause, or of the clause it reports ("The UN said ISRAELI JETS
+    struck Damascus. Syria condemned the strikes"). A noun of a kind of deed ("the strikes", "the
+    arrests") refers only to a clause that tells that kind ("Germany's chancellor met farmers.
+    Ukraine condemned the strikes" refers to nothing); none when nothing fits, or ``noun`` is in
+    the first sentence."""
     start = noun.sent.start
     if start == 0:
         return []
-    root = noun.doc[start - 1].sent.root
-    return [c for c in root.children if c.dep_ == "nsubj"]
+    lemma = noun.lemma_.lower()
+    kind = next(((nouns, verbs) for nouns, verbs in ((VIOLENT_DEED_ANAPHORS, VIOLENT_DEED_VERBS),
+                                                     (SEIZING_DEED_ANAPHORS, SEIZING_DEED_VERBS))
+                 if lemma in nouns), None)
+    for verb in _told_clauses(noun.doc[start - 1].sent.root):
+        if kind is None or verb.lemma_.lower() in kind[1] or any(
+                c.dep_ == "dobj" and c.lemma_.lower() in kind[0] for c in verb.children):
+            # "jets STRUCK Damascus", "troops CARRIED OUT raids": the verb or its object tells it
+            return [c for c in verb.children if c.dep_ == "nsubj"] + agents(verb)
+    return []
+
+
+def _told_clauses(root: Token) -> list[Token]:
+    """The clauses whose deed a sentence tells, in order: what it reports when its main verb is
+    one of saying ("The UN SAID jets struck Damascus": the striking, not the saying), else its
+    main verb; then the verbs coordinated with them."""
+    told = [c for c in root.children if c.dep_ == "ccomp"] if root.lemma_.lower() in SPEECH_VERBS else []
+    heads = told or [root]
+    return heads + [c for h in heads for c in h.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
 
 
 def answered_party(trigger: Token, actor: Callable[[Token], Actor | None],

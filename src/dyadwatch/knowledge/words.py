@@ -133,6 +133,12 @@ LEADERSHIP_ASKS: Final = _LISTS.words("leadership_asks")
 ASKING_VERBS: Final = _LISTS.words("asking_verbs")
 STATE_DEEDS: Final = _LISTS.words("state_deeds")
 
+# -- events: matters and messages (events/matters.py) ------------------------------------------
+VIOLENT_DEED_ANAPHORS: Final = _LISTS.words("violent_deed_anaphors")
+VIOLENT_DEED_VERBS: Final = _LISTS.words("violent_deed_verbs")
+SEIZING_DEED_ANAPHORS: Final = _LISTS.words("seizing_deed_anaphors")
+SEIZING_DEED_VERBS: Final = _LISTS.words("seizing_deed_verbs")
+
 # -- geo: toponyms and event places (geo/) ---------------------------------------------------------
 GEO_PARTY_PREPS: Final = _LISTS.words("geo_party_preps")
 GEO_LOCATIVE_VERBS: Final = _LISTS.words("geo_locative_verbs")
