@@ -117,8 +117,9 @@ def own_government(match: Match, sources: list[Actor]) -> list[Actor]:
     if (doer is None or doer.country is None or doer.unknown or doer.kind in ("igo", "state")
             or doer.sector is None or doer.sector in _RULING_SECTORS):
         return []
-    ask = next((t for t in match.trigger.subtree if t.lemma_.lower() in LEADERSHIP_ASKS and _asked(t, match)),
-               None) if match.code[:2] in _ASKING_ROOTS else None
+    # "demanded fresh elections IN UGANDA": an ask about another place is none of its own
+    ask = next((t for t in match.trigger.subtree if t.lemma_.lower() in LEADERSHIP_ASKS and _asked(t, match)
+                and not _names_a_place(t)), None) if match.code[:2] in _ASKING_ROOTS else None
     ask = ask or _state_deed(match)
     if ask is None:
         return []
@@ -132,9 +133,16 @@ def _state_deed(match: Match) -> Token | None:
     named and nothing of a country in it ("protested against the arrest OF A COLLEAGUE";
     not "the arrest of a colleague IN GHANA", nor "the arrest by police": that names its doer)."""
     deed = _judged_state_deed(match)
-    if deed is None or any(t.ent_type_ in ("GPE", "NORP") and t.i != deed.i for t in deed.subtree):
+    if deed is None or _names_a_place(deed):
         return None
     return deed
+
+
+def _names_a_place(noun: Token) -> bool:
+    """Whether a country, a place or a nationality is named in ``noun``'s phrase ("the arrest of
+    a colleague IN GHANA", "elections in Uganda"): then the deed or the ask is of that place, not
+    of the doer's own government."""
+    return any(t.ent_type_ in ("GPE", "NORP") and t.i != noun.i for t in noun.subtree)
 
 
 def _judged_state_deed(match: Match) -> Token | None:
