@@ -34,6 +34,9 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("Kofi Mensah, the son of Ghana's late president, denied the charges.", "Kofi Mensah", "GHA", "ELI"),
     ("Amina Bello, the wife of the Nigerian interior minister, opened a clinic in Kano.",
      "Amina Bello", "NGA", "ELI"),
+    # a current title of the person's own is theirs, whatever office their kin held
+    ("Prime Minister Shehbaz Sharif, the brother of former premier Nawaz Sharif, met the army chief "
+     "in Islamabad.", "Shehbaz Sharif", "PAK", "GOV"),
     ("Amina Bello, a Nigerian interior ministry official, opened a clinic in Kano.",
      "Amina Bello", "NGA", "GOV"),
     # fighters of a people or movement are armed opposition; of a state, not said
