@@ -73,3 +73,12 @@ def test_sector_follows_plover(coder: Coder, text: str, mention: str, country: s
     actor = resolve_mention(coder, text, mention, DAY)
     assert actor is not None, mention
     assert (actor.country, actor.sector) == (country, sector), actor.reason
+
+
+def test_every_combatant_word_is_a_role_term() -> None:
+    # the fighters-of-a-people rule compares a role's term: a word no role has never matches
+    from dyadwatch.actors.roles import COMBATANTS
+    from dyadwatch.knowledge.base import load_knowledge
+
+    terms = {r.term for r in load_knowledge().roles.values()}
+    assert terms >= COMBATANTS

@@ -149,6 +149,20 @@ def test_the_of_phrase_of_a_deed_done_to_no_one_names_its_doer(coder: Coder) -> 
     assert ("VNM", "CHN", "11") in _pairs(coder, text)
 
 
+def test_the_of_phrase_of_remarks_names_their_speaker(coder: Coder) -> None:
+    # "remarks" is a plural whose lemma is "remark"
+    text = "Vietnam lodged a protest over the remarks of the Chinese ambassador."
+    assert ("VNM", "CHN", "11") in _pairs(coder, text)
+
+
+def test_the_words_of_the_implied_target_rules_are_lemmas() -> None:
+    # the lists are compared to a token's lemma: a plural or a hyphenated word never matches
+    from dyadwatch.knowledge.words import DEED_ANAPHORS, DOER_OF_NOUNS, RESPONSE_NOUNS
+
+    for words in (DEED_ANAPHORS, DOER_OF_NOUNS, RESPONSE_NOUNS):
+        assert not any((w.endswith("s") and w[:-1] in words) or "-" in w for w in words)
+
+
 def test_the_of_phrase_of_a_deed_done_to_someone_is_not_its_doer(coder: Coder) -> None:
     # 'the arrest OF Iranian nationals': they were arrested, so no protest is aimed at them
     pairs = _pairs(coder, "Iran lodged a protest over the arrest of Iranian nationals.")

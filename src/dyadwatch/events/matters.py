@@ -21,10 +21,13 @@ from typing import TYPE_CHECKING
 from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.subjects import agents, stray_agents
 from dyadwatch.knowledge.words import (
+    DEED_ANAPHORS,
+    DOER_OF_NOUNS,
     MATTER_PREPS,
     MATTER_ROOTS,
     MESSAGE_ROOTS,
     PRESS_SECTORS,
+    RESPONSE_NOUNS,
     SEIZING_DEED_ANAPHORS,
     SEIZING_DEED_VERBS,
     SENT_MESSAGE_NOUNS,
@@ -89,24 +92,6 @@ def named_elsewhere(match: Match, actor: Callable[[Token], Actor | None],
 # demands, disapproval, rejection, threats, protest, reduced relations. The deed they name as
 # their object is the doer's: CAMEO codes criticism or protest of "X's attacks" as aimed at X.
 DEED_CODES = ("051", "10", "11", "12", "13", "14", "16")
-# Nouns by which a second sentence refers back to the deed the first one told ("Israeli jets
-# struck Damascus. Syria condemned THE STRIKES"): only the deed's doer can be meant.
-DEED_ANAPHORS = frozenset({
-    "move", "step", "decision", "action", "measure", "announcement", "plan", "strike", "attack",
-    "raid", "incursion", "test", "launch", "deployment", "remark", "comment", "statement", "ban",
-    "shelling", "bombing", "seizure", "expulsion", "arrest", "detention", "sanction", "closure",
-})
-# Nouns of deeds done to no one, whose 'of' phrase names the doer ("over the incursion OF
-# CHINESE SHIPS", "condemned the presence of Russian troops"), unlike a deed done to someone
-# ("the arrest OF Iranian nationals": those it was done to).
-DOER_OF_NOUNS = frozenset({
-    "incursion", "intrusion", "presence", "deployment", "buildup", "build-up", "advance", "entry",
-    "interference", "meddling", "involvement", "conduct", "behaviour", "behavior", "remarks",
-    "comment", "comments", "statement", "statements", "refusal", "withdrawal", "aggression",
-})
-# Nouns of answering, in "IN RESPONSE TO X's request", "in retaliation for X's strikes".
-_ANSWER_NOUNS = frozenset({"response", "retaliation", "reaction", "reply", "answer"})
-
 
 def deed_doer(match: Match, actor: Callable[[Token], Actor | None], doers: list[Actor]) -> Actor | None:
     """Whose deed an act of judging or answering has as its object: "condemned attacks on
@@ -186,7 +171,7 @@ def answered_party(trigger: Token, actor: Callable[[Token], Actor | None],
     response to MALAWI'S appeal", "in response to AMERICAN deployments"), or a party named as
     the deed ("in response to Moscow")."""
     for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "in"):
-        for noun in (p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in _ANSWER_NOUNS):
+        for noun in (p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in RESPONSE_NOUNS):
             for to in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "for")):
                 for deed in (p for p in to.children if p.dep_ == "pobj"):
                     heads = [deed] if actor(deed) is not None and deed.pos_ == "PROPN" else _doers_of(deed)

@@ -134,6 +134,8 @@ ASKING_VERBS: Final = _LISTS.words("asking_verbs")
 STATE_DEEDS: Final = _LISTS.words("state_deeds")
 
 # -- events: matters and messages (events/matters.py) ------------------------------------------
+DEED_ANAPHORS: Final = _LISTS.words("deed_anaphors")
+DOER_OF_NOUNS: Final = _LISTS.words("doer_of_nouns")
 VIOLENT_DEED_ANAPHORS: Final = _LISTS.words("violent_deed_anaphors")
 VIOLENT_DEED_VERBS: Final = _LISTS.words("violent_deed_verbs")
 SEIZING_DEED_ANAPHORS: Final = _LISTS.words("seizing_deed_anaphors")
@@ -226,6 +228,7 @@ WEAPON_NOUNS: Final = _LISTS.words("weapon_nouns")
 SETTING_PREPS: Final = _LISTS.words("setting_preps")
 OWNING_VERBS: Final = _LISTS.words("owning_verbs")
 ANSWER_NOUNS: Final = _LISTS.words("answer_nouns")
+RESPONSE_NOUNS: Final = _LISTS.words("response_nouns")
 CAUSE_PREPS: Final = _LISTS.words("cause_preps")
 
 # -- knowledge: office holders and story discards (knowledge/base.py, knowledge/discards.py) -------
