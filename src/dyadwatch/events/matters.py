@@ -99,10 +99,7 @@ def deed_doer(match: Match, actor: Callable[[Token], Actor | None], doers: list[
     against the arrest of a colleague by police"; or, when the object is a bare word that refers
     back ("condemned THE STRIKES", "welcomed the move"), the doer of the previous sentence.
     None when the deed names no doer, or only the act's own doers."""
-    deeds = [match.obj] if match.obj is not None and match.obj.dep_ == "dobj" else []
-    deeds += [p for c in match.trigger.children if c.dep_ == "prep" and c.lower_ == "against"
-              for p in c.children if p.dep_ == "pobj"]
-    for deed in deeds:
+    for deed in judged_objects(match):
         if deed.pos_ != "NOUN" or actor(deed) is not None:
             continue  # an actor as object is the target already, found where the pattern looks
         heads = _doers_of(deed, venues=False) + stray_agents(deed)
@@ -118,6 +115,14 @@ def deed_doer(match: Match, actor: Callable[[Token], Actor | None], doers: list[
             if found is not None and not found.unknown and not any(_same(found, d) for d in doers):
                 return found
     return None
+
+
+def judged_objects(match: Match) -> list[Token]:
+    """What an act of judging or protest is about: its direct object ("condemned THE ARREST")
+    and the object of an 'against' on its verb ("protested against THE ARREST")."""
+    deeds = [match.obj] if match.obj is not None and match.obj.dep_ == "dobj" else []
+    return deeds + [p for c in match.trigger.children if c.dep_ == "prep" and c.lower_ == "against"
+                    for p in c.children if p.dep_ == "pobj"]
 
 
 def _bare_reference(noun: Token) -> bool:
