@@ -90,6 +90,12 @@ def test_a_bare_reference_aims_at_the_doer_of_the_reported_clause(coder: Coder) 
     assert not any(s == "SYR" and t != "ISR" for s, t, _ in pairs)
 
 
+def test_a_move_a_speaker_announces_is_the_speaker_s(coder: Coder) -> None:
+    # "the move" fits any deed: the reported clause's doer is only 'it', so the announcer
+    text = "Russia said it would expel ten Estonian diplomats. Latvia condemned the move."
+    assert ("LVA", "RUS", "11") in _pairs(coder, text)
+
+
 def test_a_bare_reference_to_a_deed_the_sentence_before_did_not_tell_has_no_target(coder: Coder) -> None:
     # a meeting is no strike: "the strikes" refer to nothing in the sentence before
     text = "Germany's chancellor met farmers in Berlin on Monday. Ukraine condemned the strikes."

@@ -152,12 +152,16 @@ def _previous_doer(noun: Token) -> list[Token]:
     kind = next(((nouns, verbs) for nouns, verbs in ((VIOLENT_DEED_ANAPHORS, VIOLENT_DEED_VERBS),
                                                      (SEIZING_DEED_ANAPHORS, SEIZING_DEED_VERBS))
                  if lemma in nouns), None)
-    for verb in _told_clauses(noun.doc[start - 1].sent.root):
-        if kind is None or verb.lemma_.lower() in kind[1] or any(
-                c.dep_ == "dobj" and c.lemma_.lower() in kind[0] for c in verb.children):
-            # "jets STRUCK Damascus", "troops CARRIED OUT raids": the verb or its object tells it
-            return [c for c in verb.children if c.dep_ == "nsubj"] + agents(verb)
-    return []
+    root = noun.doc[start - 1].sent.root
+    # "jets STRUCK Damascus", "troops CARRIED OUT raids": the verb or its object tells the kind
+    doers = [t for verb in _told_clauses(root) if kind is None or verb.lemma_.lower() in kind[1] or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in kind[0] for c in verb.children)
+             for t in [c for c in verb.children if c.dep_ == "nsubj"] + agents(verb)]
+    if kind is None:
+        # "Russia said it would expel ten diplomats. Britain condemned the move": a move a
+        # speaker announces (its own 'it' may name no one) is the speaker's
+        doers += [c for c in root.children if c.dep_ == "nsubj"]
+    return doers
 
 
 def _told_clauses(root: Token) -> list[Token]:
