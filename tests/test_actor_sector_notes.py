@@ -34,6 +34,9 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("Kofi Mensah, the son of Ghana's late president, denied the charges.", "Kofi Mensah", "GHA", "ELI"),
     ("Amina Bello, the wife of the Nigerian interior minister, opened a clinic in Kano.",
      "Amina Bello", "NGA", "ELI"),
+    # a current title of the person's own is theirs, whatever office their kin held
+    ("Prime Minister Shehbaz Sharif, the brother of former premier Nawaz Sharif, met the army chief "
+     "in Islamabad.", "Shehbaz Sharif", "PAK", "GOV"),
     ("Amina Bello, a Nigerian interior ministry official, opened a clinic in Kano.",
      "Amina Bello", "NGA", "GOV"),
     # fighters of a people or movement are armed opposition; of a state, not said
@@ -70,3 +73,12 @@ def test_sector_follows_plover(coder: Coder, text: str, mention: str, country: s
     actor = resolve_mention(coder, text, mention, DAY)
     assert actor is not None, mention
     assert (actor.country, actor.sector) == (country, sector), actor.reason
+
+
+def test_every_combatant_word_is_a_role_term() -> None:
+    # the fighters-of-a-people rule compares a role's term: a word no role has never matches
+    from dyadwatch.actors.roles import COMBATANTS
+    from dyadwatch.knowledge.base import load_knowledge
+
+    terms = {r.term for r in load_knowledge().roles.values()}
+    assert terms >= COMBATANTS

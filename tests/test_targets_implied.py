@@ -82,6 +82,28 @@ def test_a_reference_with_a_phrase_of_its_own_is_not_the_previous_deed(coder: Co
     assert not any(s == "BRA" and t == "VEN" for s, t, _ in _pairs(coder, text))
 
 
+def test_a_bare_reference_aims_at_the_doer_of_the_reported_clause(coder: Coder) -> None:
+    # the deed is the one reported, not the reporter's saying
+    text = "The UN said Israeli jets struck Damascus. Syria condemned the strikes."
+    pairs = _pairs(coder, text)
+    assert ("SYR", "ISR", "11") in pairs
+    assert not any(s == "SYR" and t != "ISR" for s, t, _ in pairs)
+
+
+def test_a_move_a_speaker_announces_is_the_speaker_s(coder: Coder) -> None:
+    # "the move" fits any deed: the reported clause's doer is only 'it', so the announcer
+    text = "Russia said it would expel ten Estonian diplomats. Latvia condemned the move."
+    assert ("LVA", "RUS", "11") in _pairs(coder, text)
+
+
+def test_a_bare_reference_to_a_deed_the_sentence_before_did_not_tell_has_no_target(coder: Coder) -> None:
+    # a meeting is no strike: "the strikes" refer to nothing in the sentence before
+    text = "Germany's chancellor met farmers in Berlin on Monday. Ukraine condemned the strikes."
+    pairs = _pairs(coder, text)
+    assert ("UKR", None, "11") in pairs
+    assert not any(s == "UKR" and t is not None for s, t, _ in pairs)
+
+
 def test_a_bare_reference_in_the_first_sentence_has_no_antecedent(coder: Coder) -> None:
     assert ("BRA", None, "11") in _pairs(coder, "Brazil criticised the move as a provocation.")
 
@@ -102,6 +124,8 @@ def test_a_domestic_demand_or_protest_aims_at_the_own_government(coder: Coder, t
 @pytest.mark.parametrize(("text", "source"), [
     # a state demanding elections may mean another country's; the text must name it
     ("The United States demanded free elections.", "USA"),
+    # elections in another country are no ask of the group's own government
+    ("Kenya's opposition party demanded fresh elections in Uganda.", "KEN"),
     # an arrest abroad is the other state's
     ("Tanzanian journalists protested against the arrest of a colleague in Uganda.", "TZA"),
 ])
@@ -129,6 +153,20 @@ def test_an_event_noun_reported_in_the_passive_with_no_doer_keeps_none(coder: Co
 def test_the_of_phrase_of_a_deed_done_to_no_one_names_its_doer(coder: Coder) -> None:
     text = "Vietnam lodged a protest over the intrusion of Chinese survey ships into its waters."
     assert ("VNM", "CHN", "11") in _pairs(coder, text)
+
+
+def test_the_of_phrase_of_remarks_names_their_speaker(coder: Coder) -> None:
+    # "remarks" is a plural whose lemma is "remark"
+    text = "Vietnam lodged a protest over the remarks of the Chinese ambassador."
+    assert ("VNM", "CHN", "11") in _pairs(coder, text)
+
+
+def test_the_words_of_the_implied_target_rules_are_lemmas() -> None:
+    # the lists are compared to a token's lemma: a plural or a hyphenated word never matches
+    from dyadwatch.knowledge.words import DEED_ANAPHORS, DOER_OF_NOUNS, RESPONSE_NOUNS
+
+    for words in (DEED_ANAPHORS, DOER_OF_NOUNS, RESPONSE_NOUNS):
+        assert not any((w.endswith("s") and w[:-1] in words) or "-" in w for w in words)
 
 
 def test_the_of_phrase_of_a_deed_done_to_someone_is_not_its_doer(coder: Coder) -> None:

@@ -191,6 +191,14 @@ class ArticlePeople:
                 if not extra:  # "X, the son of Libya's late leader": the title is his father's
                     kin = next((c for c in ent.root.children if c.dep_ == "appos"
                                 and c.lemma_.lower() in KIN_NOUNS), None)
+                if kin is not None:
+                    # "Prime Minister X, the brother of former premier Y": a title of the
+                    # person's own, outside the kin phrase, is theirs and current
+                    inside = {t.i for t in kin.subtree}
+                    rest = [t for t in toks if t.i not in inside]
+                    own_role = _title(actors, " ".join(t.text for t in rest).lower()) if rest else None
+                    if own_role is not None:
+                        role, former, kin = own_role, is_former(rest), None
                 break
         if role is not None and not former and (role.term in MILITARY_RANKS or role.sector not in STATE_OFFICE_SECTORS) \
                 and self._holds_office(name):

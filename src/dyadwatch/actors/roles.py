@@ -73,7 +73,8 @@ _OTHER_PLACE_WORDS = frozenset({"local", "host", "foreign", "international", "ot
 # Combatants of some side: with a people or movement named before them that is no state's
 # ("Kurdish fighters", "Druze fighters", "Tigrayan fighters") they are an armed group of that
 # people (REB), not PLOVER's unidentified gunmen (UAF), which only men nobody names are.
-_COMBATANTS = frozenset({"fighter", "fighters", "combatants"})
+# Compared to a role's term: only the terms roles.tsv lists.
+COMBATANTS = frozenset({"fighters"})
 # Armed or criminal bodies that, named before "gunmen" or "attackers", say who they are.
 _IDENTIFIED_ARMED = frozenset({"CRM", "MIL", "COP", "PRM", "SPY"})
 # People and units that belong to the body word before them and have no role of their own
@@ -415,7 +416,7 @@ def _identified(span: Span, best: Role, start: int, found: list[tuple[int, int, 
 
 def _of_a_people(scope: ActorScope, span: Span, head: Token, best: Role) -> tuple[Role, str] | None:
     """"Kurdish fighters": combatants of a people or movement named before them are REB."""
-    people = _people_before(scope, span, head) if best.term in _COMBATANTS else None
+    people = _people_before(scope, span, head) if best.term in COMBATANTS else None
     if people is None:
         return None
     return replace(best, sector="REB"), f"'{people.text} {best.term}': fighters of a people -> REB"

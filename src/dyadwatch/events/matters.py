@@ -21,12 +21,20 @@ from typing import TYPE_CHECKING
 from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.subjects import agents, stray_agents
 from dyadwatch.knowledge.words import (
+    DEED_ANAPHORS,
+    DOER_OF_NOUNS,
     MATTER_PREPS,
     MATTER_ROOTS,
     MESSAGE_ROOTS,
     PRESS_SECTORS,
+    RESPONSE_NOUNS,
+    SEIZING_DEED_ANAPHORS,
+    SEIZING_DEED_VERBS,
     SENT_MESSAGE_NOUNS,
+    SPEECH_VERBS,
     TELLING_VERBS,
+    VIOLENT_DEED_ANAPHORS,
+    VIOLENT_DEED_VERBS,
 )
 
 if TYPE_CHECKING:
@@ -84,24 +92,6 @@ def named_elsewhere(match: Match, actor: Callable[[Token], Actor | None],
 # demands, disapproval, rejection, threats, protest, reduced relations. The deed they name as
 # their object is the doer's: CAMEO codes criticism or protest of "X's attacks" as aimed at X.
 DEED_CODES = ("051", "10", "11", "12", "13", "14", "16")
-# Nouns by which a second sentence refers back to the deed the first one told ("Israeli jets
-# struck Damascus. Syria condemned THE STRIKES"): only the deed's doer can be meant.
-DEED_ANAPHORS = frozenset({
-    "move", "step", "decision", "action", "measure", "announcement", "plan", "strike", "attack",
-    "raid", "incursion", "test", "launch", "deployment", "remark", "comment", "statement", "ban",
-    "shelling", "bombing", "seizure", "expulsion", "arrest", "detention", "sanction", "closure",
-})
-# Nouns of deeds done to no one, whose 'of' phrase names the doer ("over the incursion OF
-# CHINESE SHIPS", "condemned the presence of Russian troops"), unlike a deed done to someone
-# ("the arrest OF Iranian nationals": those it was done to).
-DOER_OF_NOUNS = frozenset({
-    "incursion", "intrusion", "presence", "deployment", "buildup", "build-up", "advance", "entry",
-    "interference", "meddling", "involvement", "conduct", "behaviour", "behavior", "remarks",
-    "comment", "comments", "statement", "statements", "refusal", "withdrawal", "aggression",
-})
-# Nouns of answering, in "IN RESPONSE TO X's request", "in retaliation for X's strikes".
-_ANSWER_NOUNS = frozenset({"response", "retaliation", "reaction", "reply", "answer"})
-
 
 def deed_doer(match: Match, actor: Callable[[Token], Actor | None], doers: list[Actor]) -> Actor | None:
     """Whose deed an act of judging or answering has as its object: "condemned attacks on
@@ -109,10 +99,7 @@ def deed_doer(match: Match, actor: Callable[[Token], Actor | None], doers: list[
     against the arrest of a colleague by police"; or, when the object is a bare word that refers
     back ("condemned THE STRIKES", "welcomed the move"), the doer of the previous sentence.
     None when the deed names no doer, or only the act's own doers."""
-    deeds = [match.obj] if match.obj is not None and match.obj.dep_ == "dobj" else []
-    deeds += [p for c in match.trigger.children if c.dep_ == "prep" and c.lower_ == "against"
-              for p in c.children if p.dep_ == "pobj"]
-    for deed in deeds:
+    for deed in judged_objects(match):
         if deed.pos_ != "NOUN" or actor(deed) is not None:
             continue  # an actor as object is the target already, found where the pattern looks
         heads = _doers_of(deed, venues=False) + stray_agents(deed)
@@ -130,6 +117,14 @@ def deed_doer(match: Match, actor: Callable[[Token], Actor | None], doers: list[
     return None
 
 
+def judged_objects(match: Match) -> list[Token]:
+    """What an act of judging or protest is about: its direct object ("condemned THE ARREST")
+    and the object of an 'against' on its verb ("protested against THE ARREST")."""
+    deeds = [match.obj] if match.obj is not None and match.obj.dep_ == "dobj" else []
+    return deeds + [p for c in match.trigger.children if c.dep_ == "prep" and c.lower_ == "against"
+                    for p in c.children if p.dep_ == "pobj"]
+
+
 def _bare_reference(noun: Token) -> bool:
     """Whether ``noun`` is a definite noun with nothing of its own that says whose or which
     deed it is ("the move", "the strikes", "this step"): no phrase, clause or name on it but
@@ -144,13 +139,38 @@ def _bare_reference(noun: Token) -> bool:
 
 
 def _previous_doer(noun: Token) -> list[Token]:
-    """The subject of the main verb of the sentence before ``noun``'s, or none (``noun`` is in
-    the first sentence)."""
+    """The doer of the deed ``noun`` refers back to in the sentence before: the subject (or
+    passive agent) of its main clause, or of the clause it reports ("The UN said ISRAELI JETS
+    struck Damascus. Syria condemned the strikes"). A noun of a kind of deed ("the strikes", "the
+    arrests") refers only to a clause that tells that kind ("Germany's chancellor met farmers.
+    Ukraine condemned the strikes" refers to nothing); none when nothing fits, or ``noun`` is in
+    the first sentence."""
     start = noun.sent.start
     if start == 0:
         return []
+    lemma = noun.lemma_.lower()
+    kind = next(((nouns, verbs) for nouns, verbs in ((VIOLENT_DEED_ANAPHORS, VIOLENT_DEED_VERBS),
+                                                     (SEIZING_DEED_ANAPHORS, SEIZING_DEED_VERBS))
+                 if lemma in nouns), None)
     root = noun.doc[start - 1].sent.root
-    return [c for c in root.children if c.dep_ == "nsubj"]
+    # "jets STRUCK Damascus", "troops CARRIED OUT raids": the verb or its object tells the kind
+    doers = [t for verb in _told_clauses(root) if kind is None or verb.lemma_.lower() in kind[1] or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in kind[0] for c in verb.children)
+             for t in [c for c in verb.children if c.dep_ == "nsubj"] + agents(verb)]
+    if kind is None:
+        # "Russia said it would expel ten diplomats. Britain condemned the move": a move a
+        # speaker announces (its own 'it' may name no one) is the speaker's
+        doers += [c for c in root.children if c.dep_ == "nsubj"]
+    return doers
+
+
+def _told_clauses(root: Token) -> list[Token]:
+    """The clauses whose deed a sentence tells, in order: what it reports when its main verb is
+    one of saying ("The UN SAID jets struck Damascus": the striking, not the saying), else its
+    main verb; then the verbs coordinated with them."""
+    told = [c for c in root.children if c.dep_ == "ccomp"] if root.lemma_.lower() in SPEECH_VERBS else []
+    heads = told or [root]
+    return heads + [c for h in heads for c in h.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
 
 
 def answered_party(trigger: Token, actor: Callable[[Token], Actor | None],
@@ -160,7 +180,7 @@ def answered_party(trigger: Token, actor: Callable[[Token], Actor | None],
     response to MALAWI'S appeal", "in response to AMERICAN deployments"), or a party named as
     the deed ("in response to Moscow")."""
     for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "in"):
-        for noun in (p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in _ANSWER_NOUNS):
+        for noun in (p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in RESPONSE_NOUNS):
             for to in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "for")):
                 for deed in (p for p in to.children if p.dep_ == "pobj"):
                     heads = [deed] if actor(deed) is not None and deed.pos_ == "PROPN" else _doers_of(deed)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from dyadwatch.events.matters import named_elsewhere
+from dyadwatch.events.matters import judged_objects, named_elsewhere
 from dyadwatch.events.parties import launch_site
 from dyadwatch.events.parties import same as _same
 from dyadwatch.knowledge.words import (
@@ -102,6 +102,9 @@ def unnamed_targets(clauses: Clauses, antecedents: Callable[[Token], list[Token]
 # demands for the target to resign, and demands for (new) elections, as demands for a change in
 # leadership (1041, 1411), whose target is the power expected to yield.
 _ASKING_ROOTS = ("10", "14")
+# Roots of judging another's deed (disapproval, protest): the doer of a deed only a state does
+# to people, when the text names none, is the state where it was done.
+_DEED_JUDGING_ROOTS = ("11", "14")
 # Sectors of those who may govern: their demand for elections is no ask of their own government.
 _RULING_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "ELI"})
 
@@ -117,8 +120,9 @@ def own_government(match: Match, sources: list[Actor]) -> list[Actor]:
     if (doer is None or doer.country is None or doer.unknown or doer.kind in ("igo", "state")
             or doer.sector is None or doer.sector in _RULING_SECTORS):
         return []
-    ask = next((t for t in match.trigger.subtree if t.lemma_.lower() in LEADERSHIP_ASKS and _asked(t, match)),
-               None) if match.code[:2] in _ASKING_ROOTS else None
+    # "demanded fresh elections IN UGANDA": an ask about another place is none of its own
+    ask = next((t for t in match.trigger.subtree if t.lemma_.lower() in LEADERSHIP_ASKS and _asked(t, match)
+                and not _names_a_place(t)), None) if match.code[:2] in _ASKING_ROOTS else None
     ask = ask or _state_deed(match)
     if ask is None:
         return []
@@ -132,9 +136,16 @@ def _state_deed(match: Match) -> Token | None:
     named and nothing of a country in it ("protested against the arrest OF A COLLEAGUE";
     not "the arrest of a colleague IN GHANA", nor "the arrest by police": that names its doer)."""
     deed = _judged_state_deed(match)
-    if deed is None or any(t.ent_type_ in ("GPE", "NORP") and t.i != deed.i for t in deed.subtree):
+    if deed is None or _names_a_place(deed):
         return None
     return deed
+
+
+def _names_a_place(noun: Token) -> bool:
+    """Whether a country, a place or a nationality is named in ``noun``'s phrase ("the arrest of
+    a colleague IN GHANA", "elections in Uganda"): then the deed or the ask is of that place, not
+    of the doer's own government."""
+    return any(t.ent_type_ in ("GPE", "NORP") and t.i != noun.i for t in noun.subtree)
 
 
 def _judged_state_deed(match: Match) -> Token | None:
@@ -142,10 +153,7 @@ def _judged_state_deed(match: Match) -> Token | None:
     a state does (an arrest, a crackdown), with no doer of its own named, or None."""
     if match.code[:2] not in _DEED_JUDGING_ROOTS:
         return None
-    deeds = [match.obj] if match.obj is not None and match.obj.dep_ == "dobj" else []
-    deeds += [p for c in match.trigger.children if c.dep_ == "prep" and c.lower_ == "against"
-              for p in c.children if p.dep_ == "pobj"]
-    for deed in deeds:
+    for deed in judged_objects(match):
         if deed.lemma_.lower() not in STATE_DEEDS or any(c.dep_ == "poss" for c in deed.children):
             continue
         if any(t.lower_ == "by" for t in deed.subtree):
@@ -169,11 +177,6 @@ def state_of_place(clauses: Clauses, match: Match, sources: list[Actor]) -> list
     state = next(iter(found.values()))
     return [replace(state, sector="GOV", cameo_code=f"{state.country}GOV",
                     reason=f"{state.reason}; only a state does '{deed.lemma_}' in its land")]
-
-
-# Roots of judging another's deed (disapproval, protest), and the deeds only a state does to
-# people: their doer, when the text names none, is the state where they were done.
-_DEED_JUDGING_ROOTS = ("11", "14")
 
 
 def _asked(noun: Token, match: Match) -> bool:

@@ -137,6 +137,14 @@ LEADERSHIP_ASKS: Final = _LISTS.words("leadership_asks")
 ASKING_VERBS: Final = _LISTS.words("asking_verbs")
 STATE_DEEDS: Final = _LISTS.words("state_deeds")
 
+# -- events: matters and messages (events/matters.py) ------------------------------------------
+DEED_ANAPHORS: Final = _LISTS.words("deed_anaphors")
+DOER_OF_NOUNS: Final = _LISTS.words("doer_of_nouns")
+VIOLENT_DEED_ANAPHORS: Final = _LISTS.words("violent_deed_anaphors")
+VIOLENT_DEED_VERBS: Final = _LISTS.words("violent_deed_verbs")
+SEIZING_DEED_ANAPHORS: Final = _LISTS.words("seizing_deed_anaphors")
+SEIZING_DEED_VERBS: Final = _LISTS.words("seizing_deed_verbs")
+
 # -- geo: toponyms and event places (geo/) ---------------------------------------------------------
 GEO_PARTY_PREPS: Final = _LISTS.words("geo_party_preps")
 GEO_LOCATIVE_VERBS: Final = _LISTS.words("geo_locative_verbs")
@@ -229,6 +237,7 @@ WEAPON_NOUNS: Final = _LISTS.words("weapon_nouns")
 SETTING_PREPS: Final = _LISTS.words("setting_preps")
 OWNING_VERBS: Final = _LISTS.words("owning_verbs")
 ANSWER_NOUNS: Final = _LISTS.words("answer_nouns")
+RESPONSE_NOUNS: Final = _LISTS.words("response_nouns")
 CAUSE_PREPS: Final = _LISTS.words("cause_preps")
 
 # -- knowledge: office holders and story discards (knowledge/base.py, knowledge/discards.py) -------
