@@ -119,3 +119,13 @@ def test_any_attack_in_a_warning_is_hypothetical(coder: Coder) -> None:
 def test_an_attack_that_took_place_stays_asserted(coder: Coder) -> None:
     coded = country_codes(coder, "The Israeli assault on Jenin killed 12 people.", DATE)
     assert [c for c in coded if c[2][:2] in ("18", "19") and c[3] == "asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    "Reuters reported that Israel violated international law.",
+])
+def test_a_breach_the_press_reports_is_no_accusation(coder: Coder, text: str) -> None:
+    # a news agency reporting a breach accuses no one: the breach stays the doer's defiance
+    coded = country_codes(coder, text, DATE)
+    assert not [c for c in coded if c[2] == "112"]
+    assert [c for c in coded if c[0] == "ISR" and c[2] == "128"]

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dyadwatch.events.stance import speaker_self
-from dyadwatch.knowledge.words import DEMANDING_VERBS
+from dyadwatch.knowledge.words import DEMANDING_VERBS, PRESS_SECTORS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -79,11 +79,16 @@ def verdict(
 ) -> Verdict | None:
     """The speaker's accusation or criticism that a clause of their speech makes of its doers
     (see the module's notes), or None when the clause reports an act of its own: no speaker, a
-    speaker who speaks of its own act, no named doer, or a denied or unreal clause."""
+    speaker who speaks of its own act, an unnamed speaker or the press (who report, not accuse),
+    no named doer, or a denied or unreal clause."""
     if speaker is None or not sources or modality not in _VERDICT_MODALITIES:
         return None
     if any(speaker_self(speaker, s) for s in sources):
         return None  # "Hungary said it had defied the ruling": its own act
+    if speaker.unknown or (speaker.country is None and speaker.sector is None) or speaker.sector in PRESS_SECTORS:
+        # "Reuters reported that X violated the law": the press, or a speaker coded as no one
+        # (a wire agency with no country), reports the breach; it is no party's accusation
+        return None
     if code == _DEFY:
         return Verdict(_ACCUSE, [speaker], sources)
     if _endangers(match, targets, clauses):
