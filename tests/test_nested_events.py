@@ -121,6 +121,13 @@ def test_an_attack_that_took_place_stays_asserted(coder: Coder) -> None:
     assert [c for c in coded if c[2][:2] in ("18", "19") and c[3] == "asserted"]
 
 
+def test_a_threat_of_sanctions_said_of_another_stays_its_threat(coder: Coder) -> None:
+    # sanctions are what is threatened, not a thing endangered: the threat is the doer's own
+    coded = country_codes(coder, "Iran said the United States threatened sanctions.", DATE)
+    assert [c for c in coded if c[0] == "USA" and c[2][:2] == "13"]
+    assert not [c for c in coded if c[2] == "111"]
+
+
 @pytest.mark.parametrize("text", [
     "Reuters reported that Israel violated international law.",
 ])
