@@ -318,6 +318,16 @@ def test_soldiers_burning_or_protesters_killing_stay_assault(coder: Coder, text:
     assert "ASSAULT" in found and "PROTEST" not in found
 
 
+@pytest.mark.parametrize("text", [
+    "Angry villagers attacked two police officers with machetes, killing both.",
+    "A mob of farmers attacked the police station in Kano, injuring five officers.",
+])
+def test_civilians_killing_or_injuring_police_stay_assault(coder: Coder, text: str) -> None:
+    # harm to people is an assault whoever is hit; only wrecking or storming is a riot
+    found = _types(coder, text)
+    assert "ASSAULT" in found and "PROTEST" not in found
+
+
 # -- a cut in relations announced for the future is a SANCTION to come; a conditional one threatens --
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 from dyadwatch.knowledge.words import (
+    DYING_VERBS,
     PLOVER_ACCEPT_VERBS,
     PLOVER_CANCEL_WORDS,
     PLOVER_CONDITION_WORDS,
@@ -201,6 +202,9 @@ _STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
 # parliament riots; a mob turned on other civilians stays ASSAULT.
 _CIVIL_GROUPS = frozenset({"CVL", "OPP", "AGR", "LAB", "EDU"})
 _AUTHORITIES = frozenset({"GOV", "PTY", "LEG", "COP", "JUD"})
+# Harm to people done in the act ("killing both", "injuring five officers"): an assault on
+# people, not a riot against what the authorities own ('lose' is no harm done).
+_HARM_VERBS = DYING_VERBS - {"lose"}
 # The manual's COERCE 'seize' is a search or a raid: the state's forces raiding or storming
 # the premises of people who are not fighters, with no harm or weapon named, coerce; a raid
 # on fighters, or one that kills or wounds, stays ASSAULT.
@@ -292,7 +296,7 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
         return "THREATEN", "arrest"  # a warrant that cannot be served yet
     if code == "173" and target is not None and source.sector in _ARMED and target.sector in _ARMED:
         return "ASSAULT", "abduct"  # combatants taken in a fight are not arrested
-    if type_ == "ASSAULT" and code in _RIOT_CODES and (_crowd(source, trigger) or _against_rulers(source, target)):
+    if type_ == "ASSAULT" and code in _RIOT_CODES and (_crowd(source, trigger) or _against_rulers(source, target, trigger)):
         return "PROTEST", "riot"
     if code == "201" and (lemma == "disperse" or (lemma in PLOVER_PUSH_VERBS and _back(trigger))):
         return "COERCE", "restrict"  # a crowd pushed or driven back, not a people expelled
@@ -376,11 +380,16 @@ def _back(trigger: Token) -> bool:
     return any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in trigger.children)
 
 
-def _against_rulers(source: Actor, target: Actor | None) -> bool:
-    """Is a civilian group ("farmers", "angry crowds") turned on the authorities (a government,
-    party, parliament, police or court)?"""
-    return (source.kind == "group" and source.sector in _CIVIL_GROUPS
-            and target is not None and target.sector in _AUTHORITIES)
+def _against_rulers(source: Actor, target: Actor | None, trigger: Token) -> bool:
+    """Is a civilian group ("farmers", "angry crowds") turned on what the authorities (a
+    government, party, parliament, police or court) own, with no harm to people? Attacking
+    officers themselves, or killing or injuring anyone in the act, stays an ASSAULT."""
+    if not (source.kind == "group" and source.sector in _CIVIL_GROUPS
+            and target is not None and target.sector in _AUTHORITIES):
+        return False
+    if target.kind in ("group", "person"):
+        return False  # "attacked two police officers": people, not premises
+    return not any(t.lemma_.lower() in _HARM_VERBS for t in trigger.subtree)
 
 
 def _flies_weapons(trigger: Token) -> bool:
