@@ -461,6 +461,16 @@ def test_modes_from_the_manuals_tables(coder: Coder, text: str, type_: str, mode
     assert (type_, mode) in {(t, m) for _, _, t, m in _plover(coder, text)}
 
 
+@pytest.mark.parametrize("text", [
+    "Iran gave Britain 48 hours to respond to its demand.",
+    "Turkey threatened Greece over the army's drills.",
+    "Nigerian unions threatened a general strike over fuel prices.",
+])
+def test_what_a_threat_is_about_is_not_what_it_threatens(coder: Coder, text: str) -> None:
+    # a reply, the army of an 'over' phrase or a labour strike threatens no violence
+    assert ("THREATEN", "violence") not in {(t, m) for _, _, t, m in _plover(coder, text)}
+
+
 def test_a_threat_with_no_content_named_has_no_mode(coder: Coder) -> None:
     found = {(t, m) for _, _, t, m in _plover(coder, "North Korea threatened South Korea on Monday.")}
     assert found == {("THREATEN", None)}

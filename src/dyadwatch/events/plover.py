@@ -211,6 +211,14 @@ _HARM_VERBS = DYING_VERBS - {"lose"}
 _FIGHTERS = frozenset({"MIL", "REB", "INS", "UAF", "CRM", "PRM"})
 # THREATEN's mode is what is threatened; the first list a clause's words meet names it (force
 # before talks: "told the envoys at talks that the army would respond" threatens violence).
+# What a threat holds out hangs from its verb as an infinitive, a clause or an object, or after
+# 'with' or 'of' ("threatened X with sanctions", "warned of a response"); an 'over' or 'about'
+# phrase is its topic.
+_THREAT_DEPS = frozenset({"xcomp", "ccomp", "dobj"})
+_THREAT_PREPS = frozenset({"with", "of"})
+_TOPIC_PREPS = frozenset({"over", "about"})
+# Doers whose strike is a withdrawal of labour (PROTEST), never a military strike.
+_LABOUR = _CIVIL_GROUPS | {"MED", "BUS"}
 _THREAT_CONTENTS = (
     ("expel", PLOVER_THREAT_EXPEL),
     ("arrest", PLOVER_THREAT_ARREST),
@@ -336,7 +344,7 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
     if type_ == "COERCE":
         return type_, _coerce_mode(lemma, words, mode)
     if type_ == "THREATEN":
-        return type_, _threat_mode(words, mode)
+        return type_, _threat_mode(_threatened(trigger, source), mode)
     return type_, mode
 
 
@@ -351,6 +359,36 @@ def _coerce_mode(lemma: str, words: set[str], mode: str | None) -> str | None:
         if words & PLOVER_MEDIA_WORDS:
             return "censor"
     return mode
+
+
+def _threatened(trigger: Token, source: Actor) -> set[str]:
+    """The words (lemmas and forms) of what a threat holds out: its infinitive or clause ("to
+    strike bases", "that the army would respond"), its object ("a general strike") and its
+    'with' or 'of' object ("with sanctions", "warned of a military response"); never what it is
+    'over' or 'about' ("over the army's drills" threatens no army). A strike threatened by a
+    civilian group is a labour strike, no violence."""
+    heads = [c for c in trigger.children if c.dep_ in _THREAT_DEPS]
+    heads += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in _THREAT_PREPS
+              for p in c.children if p.dep_ == "pobj"]
+    out: set[str] = set()
+    for head in heads:
+        for tok in head.subtree:
+            if any(a.dep_ == "prep" and a.lower_ in _TOPIC_PREPS for a in _ancestors_to(tok, head)):
+                continue  # "a strike over fuel prices": the topic, not the threat
+            if tok.lemma_.lower() == "strike" and tok.pos_ == "NOUN" and source.sector in _LABOUR:
+                continue  # a union's or nurses' strike withdraws labour
+            out |= {tok.lemma_.lower(), tok.lower_}
+    return out
+
+
+def _ancestors_to(tok: Token, head: Token) -> list[Token]:
+    """``tok`` and its ancestors up to (not including) ``head``."""
+    out = [tok]
+    for a in tok.ancestors:
+        if a.i == head.i:
+            break
+        out.append(a)
+    return out
 
 
 def _threat_mode(words: set[str], mode: str | None) -> str | None:
