@@ -93,6 +93,19 @@ def test_a_prison_sentence_is_a_conviction_and_an_arrest_stays_coercion(coder: C
     assert _types(coder, "Police in Astana arrested the blogger on Tuesday.") == {"COERCE"}
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("A court sentenced the journalist to ten years in prison.", "173"),
+    ("A court sentenced the man to 40 lashes.", "116"),
+    ("A court sentenced him to community service.", "116"),
+    ("The court sentenced the official to pay a fine.", "116"),
+])
+def test_only_a_sentence_to_prison_or_death_holds_the_convict(coder: Coder, text: str, code: str) -> None:
+    # lashes, service or a fine hold no one: the sentence is the conviction (116)
+    events = coder.code(text, date=DATE)
+    assert {e.cameo.code for e in events} == {code}, text
+    assert {(e.plover.type, e.plover.mode) for e in events} == {("SANCTION", "convict")}, text
+
+
 def test_a_release_is_a_retreat(coder: Coder) -> None:
     text = "Belarus released twelve jailed protesters on Friday."
     assert "RETREAT" in _types(coder, text)

@@ -285,7 +285,8 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
             return type_, "change"
     if code == "173" and lemma == "sentence":
         # the manual's SANCTION 'convict' covers an entity found guilty and sentenced; the prison
-        # term it adds is the secondary COERCE 'arrest' it names, so the type stays SANCTION
+        # term it adds is the secondary COERCE 'arrest' it names, so the type stays SANCTION (the
+        # lexicon gives 173 only to a sentence to prison, years or death; lashes or a fine are 116)
         return "SANCTION", "convict"
     if lemma == "invite" and type_ == "REQUEST":
         return "AGREE", None  # an invitation to visit promises a meeting
