@@ -219,6 +219,36 @@ def ultimatum(pattern: Pattern, token: Token, obj: Token | None) -> Match | None
                  confidence=CONFIDENCE.specific_verb)
 
 
+# What an ultimatum's time is given for: a demanded yielding (to leave, withdraw, surrender,
+# hand over, comply, stop). Time given to prepare a case, visit a site or comment is no ultimatum.
+_YIELDING_ACTS = frozenset({
+    "leave", "withdraw", "surrender", "release", "free", "disarm", "vacate", "comply", "stop",
+    "halt", "cease", "end", "evacuate", "quit", "resign", "disband", "retreat", "cede", "abandon",
+    "dismantle", "reverse", "expel", "extradite", "capitulate", "depart", "relinquish",
+    "pull out", "pull back", "hand over", "lay down", "step down", "give up", "stand down",
+    "back down", "move out", "get out", "clear out", "turn over", "call off", "hand back",
+})
+
+
+def benign_deadline(found: Match) -> bool:
+    """Is ``found`` a time given ("gave X 48 hours", "until Friday") for a to-infinitive act that
+    yields nothing ("to prepare its case", "to visit the plant")? Such a time is no ultimatum
+    (139); with no act named ("issued an ultimatum") the ultimatum stands."""
+    if found.code != "139" or "(deadline)" not in found.pattern.objects:
+        return False
+    heads = [found.trigger, *(c for c in found.trigger.children if c.dep_ in ("dobj", "npadvmod"))]
+    acts = [c for h in heads for c in h.children
+            if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and is_to_infinitive(c)]
+    if not acts:
+        return False
+    for act in acts:
+        lemma = act.lemma_.lower()
+        forms = {lemma} | {f"{lemma} {p.lower_}" for p in act.children if p.dep_ == "prt"}
+        if forms & _YIELDING_ACTS:
+            return False
+    return True
+
+
 def own_counterpart(clauses: Clauses, frame: Token, inner: Match) -> bool:
     """Whether an appeal's complement names its own counterpart with 'with' ("talks WITH Y")
     and the appeal is addressed to no one else: the appealer is the other party."""
