@@ -376,7 +376,7 @@ def _threatened(trigger: Token, source: Actor) -> set[str]:
         for tok in head.subtree:
             if any(a.dep_ == "prep" and a.lower_ in _TOPIC_PREPS for a in _ancestors_to(tok, head)):
                 continue  # "a strike over fuel prices": the topic, not the threat
-            if tok.lemma_.lower() == "strike" and tok.pos_ == "NOUN" and source.sector in _LABOUR:
+            if tok.lemma_.lower() == "strike" and source.sector in _LABOUR:
                 continue  # a union's or nurses' strike withdraws labour
             out |= {tok.lemma_.lower(), tok.lower_}
     return out

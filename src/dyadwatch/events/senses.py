@@ -230,6 +230,27 @@ _YIELDING_ACTS = frozenset({
 })
 
 
+# What doers who are no party to politics (doctors, scientists, nurses, students) can warn they
+# will do themselves: a collective action or a resignation, a threat of their own, no forecast.
+_OWN_ACTIONS = frozenset({
+    "strike", "walk", "walkout", "boycott", "occupy", "occupation", "protest", "resign",
+    "resignation", "march", "picket", "sit", "down", "quit", "stop",
+})
+
+
+def warns_of_own_action(trigger: Token) -> bool:
+    """Does a warning name an action its speakers would take ("warned that they would strike",
+    "warned of a walkout", "warned they would occupy the university") rather than a danger ("warned
+    of a heatwave", "warned that the outbreak could spread")?"""
+    for c in trigger.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() in _OWN_ACTIONS:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("of", "about") and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in _OWN_ACTIONS for p in c.children):
+            return True
+    return False
+
+
 def benign_deadline(found: Match) -> bool:
     """Is ``found`` a time given ("gave X 48 hours", "until Friday") for a to-infinitive act that
     yields nothing ("to prepare its case", "to visit the plant")? Such a time is no ultimatum
