@@ -224,7 +224,7 @@ def ultimatum(pattern: Pattern, token: Token, obj: Token | None) -> Match | None
 _YIELDING_ACTS = frozenset({
     "leave", "withdraw", "surrender", "release", "free", "disarm", "vacate", "comply", "stop",
     "halt", "cease", "end", "evacuate", "quit", "resign", "disband", "retreat", "cede", "abandon",
-    "dismantle", "reverse", "expel", "extradite", "capitulate", "depart", "relinquish",
+    "dismantle", "reverse", "expel", "extradite", "capitulate", "depart", "relinquish", "return",
     "pull out", "pull back", "hand over", "lay down", "step down", "give up", "stand down",
     "back down", "move out", "get out", "clear out", "turn over", "call off", "hand back",
 })
@@ -264,9 +264,10 @@ def benign_deadline(found: Match) -> bool:
         return False
     for act in acts:
         lemma = act.lemma_.lower()
-        forms = {lemma} | {f"{lemma} {p.lower_}" for p in act.children if p.dep_ == "prt"}
-        if forms & _YIELDING_ACTS:
-            return False
+        # the particle may be parsed as a preposition ("pull OUT of the zone")
+        forms = {lemma} | {f"{lemma} {p.lower_}" for p in act.children if p.dep_ in ("prt", "prep", "advmod")}
+        if forms & _YIELDING_ACTS or penalty(act) is not None:
+            return False  # a yielding, or any act demanded "or face" a penalty: an ultimatum
     return True
 
 
