@@ -482,3 +482,14 @@ def test_a_legal_penalty_lifted_is_a_concession(coder: Coder, text: str) -> None
 def test_a_conviction_upheld_is_no_concession(coder: Coder) -> None:
     events = coder.code("The appeals court upheld the conviction of the opposition leader.", date=DATE)
     assert {e.cameo.code for e in events} == {"116"}
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan nurses warned that they would strike next week.",
+    "Doctors warned they would strike over pay.",
+    "Students warned they would occupy the university.",
+])
+def test_doers_warning_of_their_own_action_threaten(coder: Coder, text: str) -> None:
+    # nurses or students warning of what they will do forecast nothing: they threaten to act
+    events = coder.code(text, date=DATE)
+    assert "13" in {e.cameo.root for e in events}, text

@@ -67,3 +67,13 @@ def test_neighbouring_readings_stay(coder: Coder, text: str, roots: set[str]) ->
 def test_setting_a_timetable_is_no_ultimatum(coder: Coder) -> None:
     codes = {e.cameo.code for e in coder.code("The opposition set a deadline of March for the talks.", date=DATE)}
     assert "139" not in codes, codes
+
+
+@pytest.mark.parametrize("text", [
+    "The court granted the defence two weeks to prepare its case.",
+    "Russia gave the inspectors three days to visit the plant.",
+])
+def test_time_given_for_a_benign_act_is_no_ultimatum(coder: Coder, text: str) -> None:
+    # an ultimatum demands a yielding (leave, withdraw, surrender); time to prepare or visit is none
+    events = coder.code(text, date=DATE)
+    assert "139" not in {e.cameo.code for e in events}, text

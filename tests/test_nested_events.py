@@ -119,3 +119,20 @@ def test_any_attack_in_a_warning_is_hypothetical(coder: Coder) -> None:
 def test_an_attack_that_took_place_stays_asserted(coder: Coder) -> None:
     coded = country_codes(coder, "The Israeli assault on Jenin killed 12 people.", DATE)
     assert [c for c in coded if c[2][:2] in ("18", "19") and c[3] == "asserted"]
+
+
+def test_a_threat_of_sanctions_said_of_another_stays_its_threat(coder: Coder) -> None:
+    # sanctions are what is threatened, not a thing endangered: the threat is the doer's own
+    coded = country_codes(coder, "Iran said the United States threatened sanctions.", DATE)
+    assert [c for c in coded if c[0] == "USA" and c[2][:2] == "13"]
+    assert not [c for c in coded if c[2] == "111"]
+
+
+@pytest.mark.parametrize("text", [
+    "Reuters reported that Israel violated international law.",
+])
+def test_a_breach_the_press_reports_is_no_accusation(coder: Coder, text: str) -> None:
+    # a news agency reporting a breach accuses no one: the breach stays the doer's defiance
+    coded = country_codes(coder, text, DATE)
+    assert not [c for c in coded if c[2] == "112"]
+    assert [c for c in coded if c[0] == "ISR" and c[2] == "128"]

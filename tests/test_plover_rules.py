@@ -93,6 +93,19 @@ def test_a_prison_sentence_is_a_conviction_and_an_arrest_stays_coercion(coder: C
     assert _types(coder, "Police in Astana arrested the blogger on Tuesday.") == {"COERCE"}
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("A court sentenced the journalist to ten years in prison.", "173"),
+    ("A court sentenced the man to 40 lashes.", "116"),
+    ("A court sentenced him to community service.", "116"),
+    ("The court sentenced the official to pay a fine.", "116"),
+])
+def test_only_a_sentence_to_prison_or_death_holds_the_convict(coder: Coder, text: str, code: str) -> None:
+    # lashes, service or a fine hold no one: the sentence is the conviction (116)
+    events = coder.code(text, date=DATE)
+    assert {e.cameo.code for e in events} == {code}, text
+    assert {(e.plover.type, e.plover.mode) for e in events} == {("SANCTION", "convict")}, text
+
+
 def test_a_release_is_a_retreat(coder: Coder) -> None:
     text = "Belarus released twelve jailed protesters on Friday."
     assert "RETREAT" in _types(coder, text)
@@ -318,6 +331,16 @@ def test_soldiers_burning_or_protesters_killing_stay_assault(coder: Coder, text:
     assert "ASSAULT" in found and "PROTEST" not in found
 
 
+@pytest.mark.parametrize("text", [
+    "Angry villagers attacked two police officers with machetes, killing both.",
+    "A mob of farmers attacked the police station in Kano, injuring five officers.",
+])
+def test_civilians_killing_or_injuring_police_stay_assault(coder: Coder, text: str) -> None:
+    # harm to people is an assault whoever is hit; only wrecking or storming is a riot
+    found = _types(coder, text)
+    assert "ASSAULT" in found and "PROTEST" not in found
+
+
 # -- a cut in relations announced for the future is a SANCTION to come; a conditional one threatens --
 
 
@@ -449,6 +472,16 @@ def test_people_forced_or_driven_from_their_homes_stay_assault(coder: Coder, tex
 ])
 def test_modes_from_the_manuals_tables(coder: Coder, text: str, type_: str, mode: str) -> None:
     assert (type_, mode) in {(t, m) for _, _, t, m in _plover(coder, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Iran gave Britain 48 hours to respond to its demand.",
+    "Turkey threatened Greece over the army's drills.",
+    "Nigerian unions threatened a general strike over fuel prices.",
+])
+def test_what_a_threat_is_about_is_not_what_it_threatens(coder: Coder, text: str) -> None:
+    # a reply, the army of an 'over' phrase or a labour strike threatens no violence
+    assert ("THREATEN", "violence") not in {(t, m) for _, _, t, m in _plover(coder, text)}
 
 
 def test_a_threat_with_no_content_named_has_no_mode(coder: Coder) -> None:

@@ -34,7 +34,7 @@ from dyadwatch.events.parties import UNNAMED_DOER_ROOTS, placed_group, visited_h
 from dyadwatch.events.parties import same as _same
 from dyadwatch.events.passage import hosted_forces, passed_place
 from dyadwatch.events.references import refers_to_earlier
-from dyadwatch.events.senses import WARNING_VERBS
+from dyadwatch.events.senses import WARNING_VERBS, benign_deadline, warns_of_own_action
 from dyadwatch.events.stance import stance_of
 from dyadwatch.events.subjects import undergoer_verb
 from dyadwatch.events.targets import purpose_of
@@ -171,8 +171,12 @@ class EventBuilder:
         if code[:2] == "09" and real_sources and all(a.sector in UNOFFICIAL_INQUIRERS for a in real_sources):
             return []  # a newspaper's or scientists' investigation is reporting or research
         if code[:2] in ("01", "13") and not real_targets and real_sources and trigger.lemma_.lower() in WARNING_VERBS \
-                and all(a.sector in FORECASTING_SECTORS for a in real_sources):
-            return []  # scientists or doctors warning of a heatwave or a disease forecast it
+                and all(a.sector in FORECASTING_SECTORS for a in real_sources) and not warns_of_own_action(trigger):
+            # scientists or doctors warning of a heatwave or a disease forecast it; nurses who
+            # warn that they would strike threaten their own action
+            return []
+        if benign_deadline(match):
+            return []  # "gave the inspectors three days to visit the plant": no ultimatum
         if code == "150" and len({a.country for a in real_sources if a.country}) > 1:
             code, rule = "062", rule + "+joint"  # two states' exercise: military cooperation
         if (shown := force_shown(code, trigger, real_sources)) is not None:

@@ -21,7 +21,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dyadwatch.events.stance import speaker_self
-from dyadwatch.knowledge.words import DEMANDING_VERBS
+from dyadwatch.knowledge.words import (
+    DEMANDING_VERBS,
+    PLOVER_THREAT_ARREST,
+    PLOVER_THREAT_EXPEL,
+    PLOVER_THREAT_RELATIONS,
+    PLOVER_THREAT_RESTRICT,
+    PLOVER_THREAT_TERRITORY,
+    PLOVER_THREAT_VIOLENCE,
+    PRESS_SECTORS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -46,6 +55,13 @@ _ASKING_VERBS = DEMANDING_VERBS | {"insist", "lobby", "plead", "appeal", "campai
 # A warning's 'against' gerund is what the warned party should not do ("warned Tehran against
 # attacking shipping"): no attack was made.
 _WARNING_VERBS = frozenset({"warn", "caution"})
+# Only the bare threat code (a threat with no content the lexicon read) can be a complaint.
+_BARE_THREAT = "130"
+# What a threat can hold out ("threatened sanctions", "threatened a boycott"): an object among
+# these is the threat's content, a threat made, never a thing the doer endangers.
+_THREAT_CONTENT = (PLOVER_THREAT_EXPEL | PLOVER_THREAT_ARREST | PLOVER_THREAT_TERRITORY | PLOVER_THREAT_RESTRICT
+                   | PLOVER_THREAT_VIOLENCE | PLOVER_THREAT_RELATIONS
+                   | {"sanction", "sanctions", "strike", "boycott", "force"})
 
 
 @dataclass(frozen=True)
@@ -59,18 +75,20 @@ class Verdict:
 
 def _endangers(match: Match, targets: list[Actor], clauses: Clauses) -> bool:
     """A threat word with no threat made to anyone: no infinitive ("threatened to close"), no
-    means ("threatened X with sanctions"), no party threatened, and a thing as its object
-    ("threatened the peace process", "threatened regional security"): it says the subject
+    means ("threatened X with sanctions"), no party threatened, no content the lexicon read (the
+    bare threat code) and a thing as its object that is no threat's content ("threatened the
+    peace process", "threatened regional security", not "threatened sanctions"): it says the subject
     endangers something, which is the speaker's complaint, not a threat the subject made."""
     trigger = match.trigger
-    if match.code[:2] != "13" or trigger.pos_ != "VERB" or targets:
+    if match.code != _BARE_THREAT or trigger.pos_ != "VERB" or targets:
         return False
     if any(c.dep_ in ("xcomp", "ccomp") for c in trigger.children):
         return False
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children):
         return False
     objects = [c for c in trigger.children if c.dep_ == "dobj"]
-    return bool(objects) and all(clauses.actor(o) is None for o in objects)
+    return bool(objects) and all(
+        clauses.actor(o) is None and not {o.lemma_.lower(), o.lower_} & _THREAT_CONTENT for o in objects)
 
 
 def verdict(
@@ -79,11 +97,16 @@ def verdict(
 ) -> Verdict | None:
     """The speaker's accusation or criticism that a clause of their speech makes of its doers
     (see the module's notes), or None when the clause reports an act of its own: no speaker, a
-    speaker who speaks of its own act, no named doer, or a denied or unreal clause."""
+    speaker who speaks of its own act, an unnamed speaker or the press (who report, not accuse),
+    no named doer, or a denied or unreal clause."""
     if speaker is None or not sources or modality not in _VERDICT_MODALITIES:
         return None
     if any(speaker_self(speaker, s) for s in sources):
         return None  # "Hungary said it had defied the ruling": its own act
+    if speaker.unknown or (speaker.country is None and speaker.sector is None) or speaker.sector in PRESS_SECTORS:
+        # "Reuters reported that X violated the law": the press, or a speaker coded as no one
+        # (a wire agency with no country), reports the breach; it is no party's accusation
+        return None
     if code == _DEFY:
         return Verdict(_ACCUSE, [speaker], sources)
     if _endangers(match, targets, clauses):

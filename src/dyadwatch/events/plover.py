@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 from dyadwatch.knowledge.words import (
+    DYING_VERBS,
     PLOVER_ACCEPT_VERBS,
     PLOVER_CANCEL_WORDS,
     PLOVER_CONDITION_WORDS,
@@ -201,12 +202,23 @@ _STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
 # parliament riots; a mob turned on other civilians stays ASSAULT.
 _CIVIL_GROUPS = frozenset({"CVL", "OPP", "AGR", "LAB", "EDU"})
 _AUTHORITIES = frozenset({"GOV", "PTY", "LEG", "COP", "JUD"})
+# Harm to people done in the act ("killing both", "injuring five officers"): an assault on
+# people, not a riot against what the authorities own ('lose' is no harm done).
+_HARM_VERBS = DYING_VERBS - {"lose"}
 # The manual's COERCE 'seize' is a search or a raid: the state's forces raiding or storming
 # the premises of people who are not fighters, with no harm or weapon named, coerce; a raid
 # on fighters, or one that kills or wounds, stays ASSAULT.
 _FIGHTERS = frozenset({"MIL", "REB", "INS", "UAF", "CRM", "PRM"})
 # THREATEN's mode is what is threatened; the first list a clause's words meet names it (force
 # before talks: "told the envoys at talks that the army would respond" threatens violence).
+# What a threat holds out hangs from its verb as an infinitive, a clause or an object, or after
+# 'with' or 'of' ("threatened X with sanctions", "warned of a response"); an 'over' or 'about'
+# phrase is its topic.
+_THREAT_DEPS = frozenset({"xcomp", "ccomp", "dobj"})
+_THREAT_PREPS = frozenset({"with", "of"})
+_TOPIC_PREPS = frozenset({"over", "about"})
+# Doers whose strike is a withdrawal of labour (PROTEST), never a military strike.
+_LABOUR = _CIVIL_GROUPS | {"MED", "BUS"}
 _THREAT_CONTENTS = (
     ("expel", PLOVER_THREAT_EXPEL),
     ("arrest", PLOVER_THREAT_ARREST),
@@ -273,7 +285,8 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
             return type_, "change"
     if code == "173" and lemma == "sentence":
         # the manual's SANCTION 'convict' covers an entity found guilty and sentenced; the prison
-        # term it adds is the secondary COERCE 'arrest' it names, so the type stays SANCTION
+        # term it adds is the secondary COERCE 'arrest' it names, so the type stays SANCTION (the
+        # lexicon gives 173 only to a sentence to prison, years or death; lashes or a fine are 116)
         return "SANCTION", "convict"
     if lemma == "invite" and type_ == "REQUEST":
         return "AGREE", None  # an invitation to visit promises a meeting
@@ -292,7 +305,7 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
         return "THREATEN", "arrest"  # a warrant that cannot be served yet
     if code == "173" and target is not None and source.sector in _ARMED and target.sector in _ARMED:
         return "ASSAULT", "abduct"  # combatants taken in a fight are not arrested
-    if type_ == "ASSAULT" and code in _RIOT_CODES and (_crowd(source, trigger) or _against_rulers(source, target)):
+    if type_ == "ASSAULT" and code in _RIOT_CODES and (_crowd(source, trigger) or _against_rulers(source, target, trigger)):
         return "PROTEST", "riot"
     if code == "201" and (lemma == "disperse" or (lemma in PLOVER_PUSH_VERBS and _back(trigger))):
         return "COERCE", "restrict"  # a crowd pushed or driven back, not a people expelled
@@ -332,7 +345,7 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
     if type_ == "COERCE":
         return type_, _coerce_mode(lemma, words, mode)
     if type_ == "THREATEN":
-        return type_, _threat_mode(words, mode)
+        return type_, _threat_mode(_threatened(trigger, source), mode)
     return type_, mode
 
 
@@ -347,6 +360,36 @@ def _coerce_mode(lemma: str, words: set[str], mode: str | None) -> str | None:
         if words & PLOVER_MEDIA_WORDS:
             return "censor"
     return mode
+
+
+def _threatened(trigger: Token, source: Actor) -> set[str]:
+    """The words (lemmas and forms) of what a threat holds out: its infinitive or clause ("to
+    strike bases", "that the army would respond"), its object ("a general strike") and its
+    'with' or 'of' object ("with sanctions", "warned of a military response"); never what it is
+    'over' or 'about' ("over the army's drills" threatens no army). A strike threatened by a
+    civilian group is a labour strike, no violence."""
+    heads = [c for c in trigger.children if c.dep_ in _THREAT_DEPS]
+    heads += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in _THREAT_PREPS
+              for p in c.children if p.dep_ == "pobj"]
+    out: set[str] = set()
+    for head in heads:
+        for tok in head.subtree:
+            if any(a.dep_ == "prep" and a.lower_ in _TOPIC_PREPS for a in _ancestors_to(tok, head)):
+                continue  # "a strike over fuel prices": the topic, not the threat
+            if tok.lemma_.lower() == "strike" and source.sector in _LABOUR:
+                continue  # a union's or nurses' strike withdraws labour
+            out |= {tok.lemma_.lower(), tok.lower_}
+    return out
+
+
+def _ancestors_to(tok: Token, head: Token) -> list[Token]:
+    """``tok`` and its ancestors up to (not including) ``head``."""
+    out = [tok]
+    for a in tok.ancestors:
+        if a.i == head.i:
+            break
+        out.append(a)
+    return out
 
 
 def _threat_mode(words: set[str], mode: str | None) -> str | None:
@@ -376,11 +419,16 @@ def _back(trigger: Token) -> bool:
     return any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in trigger.children)
 
 
-def _against_rulers(source: Actor, target: Actor | None) -> bool:
-    """Is a civilian group ("farmers", "angry crowds") turned on the authorities (a government,
-    party, parliament, police or court)?"""
-    return (source.kind == "group" and source.sector in _CIVIL_GROUPS
-            and target is not None and target.sector in _AUTHORITIES)
+def _against_rulers(source: Actor, target: Actor | None, trigger: Token) -> bool:
+    """Is a civilian group ("farmers", "angry crowds") turned on what the authorities (a
+    government, party, parliament, police or court) own, with no harm to people? Attacking
+    officers themselves, or killing or injuring anyone in the act, stays an ASSAULT."""
+    if not (source.kind == "group" and source.sector in _CIVIL_GROUPS
+            and target is not None and target.sector in _AUTHORITIES):
+        return False
+    if target.kind in ("group", "person"):
+        return False  # "attacked two police officers": people, not premises
+    return not any(t.lemma_.lower() in _HARM_VERBS for t in trigger.subtree)
 
 
 def _flies_weapons(trigger: Token) -> bool:

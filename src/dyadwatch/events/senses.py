@@ -226,6 +226,58 @@ def ultimatum(pattern: Pattern, token: Token, obj: Token | None) -> Match | None
                  confidence=CONFIDENCE.specific_verb)
 
 
+# What an ultimatum's time is given for: a demanded yielding (to leave, withdraw, surrender,
+# hand over, comply, stop). Time given to prepare a case, visit a site or comment is no ultimatum.
+_YIELDING_ACTS = frozenset({
+    "leave", "withdraw", "surrender", "release", "free", "disarm", "vacate", "comply", "stop",
+    "halt", "cease", "end", "evacuate", "quit", "resign", "disband", "retreat", "cede", "abandon",
+    "dismantle", "reverse", "expel", "extradite", "capitulate", "depart", "relinquish", "return",
+    "pull out", "pull back", "hand over", "lay down", "step down", "give up", "stand down",
+    "back down", "move out", "get out", "clear out", "turn over", "call off", "hand back",
+})
+
+
+# What doers who are no party to politics (doctors, scientists, nurses, students) can warn they
+# will do themselves: a collective action or a resignation, a threat of their own, no forecast.
+_OWN_ACTIONS = frozenset({
+    "strike", "walk", "walkout", "boycott", "occupy", "occupation", "protest", "resign",
+    "resignation", "march", "picket", "sit", "down", "quit", "stop",
+})
+
+
+def warns_of_own_action(trigger: Token) -> bool:
+    """Does a warning name an action its speakers would take ("warned that they would strike",
+    "warned of a walkout", "warned they would occupy the university") rather than a danger ("warned
+    of a heatwave", "warned that the outbreak could spread")?"""
+    for c in trigger.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() in _OWN_ACTIONS:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("of", "about") and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in _OWN_ACTIONS for p in c.children):
+            return True
+    return False
+
+
+def benign_deadline(found: Match) -> bool:
+    """Is ``found`` a time given ("gave X 48 hours", "until Friday") for a to-infinitive act that
+    yields nothing ("to prepare its case", "to visit the plant")? Such a time is no ultimatum
+    (139); with no act named ("issued an ultimatum") the ultimatum stands."""
+    if found.code != "139" or "(deadline)" not in found.pattern.objects:
+        return False
+    heads = [found.trigger, *(c for c in found.trigger.children if c.dep_ in ("dobj", "npadvmod"))]
+    acts = [c for h in heads for c in h.children
+            if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and is_to_infinitive(c)]
+    if not acts:
+        return False
+    for act in acts:
+        lemma = act.lemma_.lower()
+        # the particle may be parsed as a preposition ("pull OUT of the zone")
+        forms = {lemma} | {f"{lemma} {p.lower_}" for p in act.children if p.dep_ in ("prt", "prep", "advmod")}
+        if forms & _YIELDING_ACTS or penalty(act) is not None:
+            return False  # a yielding, or any act demanded "or face" a penalty: an ultimatum
+    return True
+
+
 def own_counterpart(clauses: Clauses, frame: Token, inner: Match) -> bool:
     """Whether an appeal's complement names its own counterpart with 'with' ("talks WITH Y")
     and the appeal is addressed to no one else: the appealer is the other party."""
