@@ -43,6 +43,37 @@ def _title(actors: ActorScope, words: str) -> Role | None:
     return trades[-1] if trades else role
 
 
+def _person_title(
+    actors: ActorScope, ent: Span, phrases: tuple[set[int], set[int]], titles: list[str]
+) -> tuple[Role | None, bool, Token | None]:
+    """The title of the person ``ent`` names, whether it is a past one, and the kin noun that
+    makes it a relative's ("X, the son of Libya's late leader"). A title in the name's own
+    phrase or in the name ("King X") beats one beside it (``phrases``: own, beside)."""
+    doc = actors.doc
+    own, beside = phrases
+    for tokens, extra in ((own, titles), (beside, [])):
+        toks = [doc[i] for i in sorted(tokens)]
+        words = " ".join([*(t.text for t in toks), *extra])
+        role = _title(actors, words.lower()) if words else None
+        if role is None:
+            continue
+        former = is_former(toks) or any(w.lower() in ("former", "ex") for w in extra)
+        kin = None
+        if not extra:  # "X, the son of Libya's late leader": the title is his father's
+            kin = next((c for c in ent.root.children if c.dep_ == "appos"
+                        and c.lemma_.lower() in KIN_NOUNS), None)
+        if kin is not None:
+            # "Prime Minister X, the brother of former premier Y": a title of the person's own,
+            # outside the kin phrase, is theirs and current
+            inside = {t.i for t in kin.subtree}
+            rest = [t for t in toks if t.i not in inside]
+            own_role = _title(actors, " ".join(t.text for t in rest).lower()) if rest else None
+            if own_role is not None:
+                return own_role, is_former(rest), None
+        return role, former, kin
+    return None, False, None
+
+
 class ArticlePeople:
     """The people of one article, keyed by full name; surnames point at full names."""
 
@@ -178,28 +209,7 @@ class ArticlePeople:
         actors, doc = self.actors, self.actors.doc
         own, beside = self._cue_tokens(ent)
         reasons: list[str] = []
-        role = None
-        former = False
-        # a title in the name's own phrase or in the name ("King X") beats one beside it
-        kin = None
-        for tokens, extra in ((own, titles), (beside, [])):
-            toks = [doc[i] for i in sorted(tokens)]
-            words = " ".join([*(t.text for t in toks), *extra])
-            role = _title(actors, words.lower()) if words else None
-            if role is not None:
-                former = is_former(toks) or any(w.lower() in ("former", "ex") for w in extra)
-                if not extra:  # "X, the son of Libya's late leader": the title is his father's
-                    kin = next((c for c in ent.root.children if c.dep_ == "appos"
-                                and c.lemma_.lower() in KIN_NOUNS), None)
-                if kin is not None:
-                    # "Prime Minister X, the brother of former premier Y": a title of the
-                    # person's own, outside the kin phrase, is theirs and current
-                    inside = {t.i for t in kin.subtree}
-                    rest = [t for t in toks if t.i not in inside]
-                    own_role = _title(actors, " ".join(t.text for t in rest).lower()) if rest else None
-                    if own_role is not None:
-                        role, former, kin = own_role, is_former(rest), None
-                break
+        role, former, kin = _person_title(actors, ent, (own, beside), titles)
         if role is not None and not former and (role.term in MILITARY_RANKS or role.sector not in STATE_OFFICE_SECTORS) \
                 and self._holds_office(name):
             # "Colonel X" or "Ayatollah X" who heads the state: the office is the primary role,
