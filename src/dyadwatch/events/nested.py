@@ -20,17 +20,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dyadwatch.events.plover import THREAT_CONTENT_WORDS
+from dyadwatch.events.senses import WARNING_VERBS
 from dyadwatch.events.stance import speaker_self
-from dyadwatch.knowledge.words import (
-    DEMANDING_VERBS,
-    PLOVER_THREAT_ARREST,
-    PLOVER_THREAT_EXPEL,
-    PLOVER_THREAT_RELATIONS,
-    PLOVER_THREAT_RESTRICT,
-    PLOVER_THREAT_TERRITORY,
-    PLOVER_THREAT_VIOLENCE,
-    PRESS_SECTORS,
-)
+from dyadwatch.knowledge.words import DEMANDING_VERBS, PRESS_SECTORS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -52,16 +45,11 @@ _CONTENT_PREPS = frozenset({"on", "for", "over", "about"})
 # Verbs that ask for what such a gerund names, beyond the demanding verbs of protests: "insisted
 # on expelling", "lobbied for reopening", "pleaded for releasing".
 _ASKING_VERBS = DEMANDING_VERBS | {"insist", "lobby", "plead", "appeal", "campaign"}
-# A warning's 'against' gerund is what the warned party should not do ("warned Tehran against
-# attacking shipping"): no attack was made.
-_WARNING_VERBS = frozenset({"warn", "caution"})
 # Only the bare threat code (a threat with no content the lexicon read) can be a complaint.
 _BARE_THREAT = "130"
 # What a threat can hold out ("threatened sanctions", "threatened a boycott"): an object among
 # these is the threat's content, a threat made, never a thing the doer endangers.
-_THREAT_CONTENT = (PLOVER_THREAT_EXPEL | PLOVER_THREAT_ARREST | PLOVER_THREAT_TERRITORY | PLOVER_THREAT_RESTRICT
-                   | PLOVER_THREAT_VIOLENCE | PLOVER_THREAT_RELATIONS
-                   | {"sanction", "sanctions", "strike", "boycott", "force"})
+_THREAT_CONTENT = THREAT_CONTENT_WORDS | {"sanction", "sanctions", "strike", "boycott", "force"}
 
 
 @dataclass(frozen=True)
@@ -127,4 +115,6 @@ def demanded_content(trigger: Token) -> Token | None:
     verb, lemma = prep.head, prep.head.lemma_.lower()
     if prep.lower_ in _CONTENT_PREPS and lemma in _ASKING_VERBS:
         return verb
-    return verb if prep.lower_ == "against" and lemma in _WARNING_VERBS else None
+    # a warning's 'against' gerund is what the warned party should not do ("warned Tehran
+    # against attacking shipping"): no attack was made
+    return verb if prep.lower_ == "against" and lemma in WARNING_VERBS else None

@@ -227,6 +227,8 @@ _THREAT_CONTENTS = (
     ("violence", PLOVER_THREAT_VIOLENCE),
     ("relations", PLOVER_THREAT_RELATIONS),
 )
+# Every word of what a threat can hold out, whatever its mode.
+THREAT_CONTENT_WORDS: Final = frozenset().union(*(words for _, words in _THREAT_CONTENTS))
 
 
 def follow_notes(events: list[Event], doc: Doc) -> list[Event]:
