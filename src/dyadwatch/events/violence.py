@@ -89,7 +89,11 @@ def private_doer(code: str, verb: Token) -> bool:
     if code[:2] in ("18", "19", "20") and verb.lemma_.lower() in SHOOTING_VERBS:
         # "the director shot the film", "the striker shot wide": a camera or a ball, no weapon
         subject = _subject(verb)
-        return subject is not None and _lemma(subject, PICTURE_AND_PLAY_DOERS) in PICTURE_AND_PLAY_DOERS
+        if subject is None or _lemma(subject, PICTURE_AND_PLAY_DOERS) not in PICTURE_AND_PLAY_DOERS:
+            return False
+        # "a team of gunmen shot ...": the team is its members, who carry guns
+        return not any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
+                       for c in subject.children)
     if code not in MOVEMENT_CODES:
         return False
     subject = _subject(verb)
