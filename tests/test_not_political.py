@@ -146,6 +146,12 @@ POLITICAL = [
     ("Hamas announced the release of two hostages.", "0841"),
     ("Taliban fighters carried out an attack on a police post.", "19"),
     ("Hamas released a video of two Israeli hostages and then freed them.", "0841"),
+    # shooters who are armed: a team or crew "of gunmen", a "side" of a war, a "shooter"
+    ("A team of gunmen shot dead two policemen in Peshawar.", "19"),
+    ("The Azerbaijani side shot down an Armenian drone, the defence ministry said.", "19"),
+    ("The shooter shot three worshippers at a mosque in Christchurch.", "18"),
+    # a verb the tagger takes for a noun ("sniper shot"), which the parse shows is a verb
+    ("A sniper shot a Ukrainian soldier near Bakhmut.", "19"),
 ]
 
 

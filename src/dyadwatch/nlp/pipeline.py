@@ -82,12 +82,14 @@ def load_pipeline(name: str = DEFAULT_MODEL, knowledge: Knowledge | None = None)
     # about 100 MB in a process that never parses (the ingest parent of its workers)
     from dyadwatch.nlp.attributes import use_index
     from dyadwatch.nlp.lemmas import use_cached_lemmas
+    from dyadwatch.nlp.verbs import use_verb_repair
 
     use_index(nlp)  # the attribute ruler's same matches, through an index (attributes.py)
     use_cached_lemmas(nlp)  # the same lemmas, each distinct word looked at once (lemmas.py)
     register_extensions()
     _register_components()
     nlp.add_pipe("dw_sentences", before="parser")
+    use_verb_repair(nlp)  # nouns the parse shows are verbs re-tagged (verbs.py)
     if knowledge is None:
         knowledge = load_knowledge()
     add_gazetteer(nlp, knowledge)
