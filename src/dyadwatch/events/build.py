@@ -272,6 +272,8 @@ class PartyFinder:
         targets: list[Actor | None] = []
         for head in self.arguments.target_heads(match):  # "it is a partner": 'it' is not the speaker
             for t in coordinated(head):
+                if _venue(t, code):
+                    continue
                 actor = self.clauses.actor(t, speaker=speaker, for_speaker=pattern.kind != "copula")
                 passed, instead = passed_place(t, actor, real_sources, match, self.parties.actors.knowledge)
                 rule += PASSED_PLACE if passed else ""
@@ -416,6 +418,17 @@ class EventRecords:
             date=date, confidence=round(max(confidence, CONFIDENCE.floor), 2),
         )
 
+
+
+# Meetings, calls, summits and negotiations: where they are held is no party to them (not
+# visits, whose place is the host's, nor mediation "in" a conflict, which names whose it is).
+_MEETING_CODES = frozenset({"040", "041", "044", "046"})
+
+
+def _venue(token: Token, code: str) -> bool:
+    """Whether ``token`` is where a meeting is held ("met AT a villa in Geneva", "resumed talks
+    IN Kuala Lumpur"), not someone met."""
+    return code in _MEETING_CODES and token.dep_ == "pobj" and token.head.lower_ in ("in", "at")
 
 
 def _home_place(token: Token, target: Actor, sources: list[Actor], code: str) -> bool:

@@ -22,6 +22,7 @@ from dyadwatch.events.subjects import agents
 from dyadwatch.knowledge.words import (
     CRISIS_NOUNS,
     EMPTY_IT_VERBS,
+    GATHERING_NOUNS,
     GOVERNING_PREPS,
     OWN_POSSESSIVES,
     OWN_STATE_NOUNS,
@@ -258,8 +259,10 @@ class Mentions:
         flag = flag_name(token)  # "a British-flagged tanker": Britain's, as "a British tanker"
         if flag is not None and self.actors.resolve(flag) is not None:
             return flag
+        # "talks IN Geneva", "a summit AT a villa": where a meeting is held is no party to it
+        venue = token.lemma_.lower() in GATHERING_NOUNS or token.lower_ in GATHERING_NOUNS
         for c in token.children:
-            if c.dep_ == "prep" and c.lower_ in preps and c.i > token.i:
+            if c.dep_ == "prep" and c.lower_ in preps and c.i > token.i and not (venue and c.lower_ in ("in", "at")):
                 for p in c.children:
                     if p.dep_ != "pobj":
                         continue
