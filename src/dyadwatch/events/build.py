@@ -45,6 +45,7 @@ from dyadwatch.knowledge.words import (
     CLAUSE_TARGET_ROOTS,
     FORECASTING_SECTORS,
     LIGHT_VERBS,
+    MUTUAL_ACTS,
     MUTUAL_WITH,
     RECIPROCAL,
     RECIPROCAL_LEMMAS,
@@ -330,10 +331,13 @@ class PartyFinder:
         if pattern.kind == "noun" and match.noun is None and not real_targets and len(real_sources) >= 2 and not inverse:
             pairs = _reciprocal(real_sources)
             rule += "+between"
-        elif not real_targets and len(real_sources) >= 2 and not inverse and (
-            code[:3] in RECIPROCAL or code[:2] == "03" or trigger.lemma_.lower() in RECIPROCAL_LEMMAS
-            or (match.base or "")[:3] in RECIPROCAL  # "X and Y seek to deepen their partnership"
+        elif len(real_sources) >= 2 and not inverse and (
+            _each_other(trigger) or trigger.lemma_.lower() in MUTUAL_ACTS or (not real_targets and (
+                code[:3] in RECIPROCAL or code[:2] == "03" or trigger.lemma_.lower() in RECIPROCAL_LEMMAS
+                or (match.base or "")[:3] in RECIPROCAL))  # "X and Y seek to deepen their partnership"
         ):
+            # "accused each other of shelling villages": the villages are the charge, the sides
+            # each other's targets
             pairs = _reciprocal(real_sources)
             rule += "+reciprocal"
         else:
@@ -423,6 +427,19 @@ class EventRecords:
 # Meetings, calls, summits and negotiations: where they are held is no party to them (not
 # visits, whose place is the host's, nor mediation "in" a conflict, which names whose it is).
 _MEETING_CODES = frozenset({"040", "041", "044", "046"})
+
+
+def _each_other(trigger: Token) -> bool:
+    """Whether the clause of ``trigger`` says its doers act on each other ("accused EACH OTHER",
+    "attacked ONE ANOTHER's positions"), not in a clause below it."""
+    stack = [trigger]
+    while stack:
+        tok = stack.pop()
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.lower_ in ("other", "another") and tok.lower_ == ("each" if nxt.lower_ == "other" else "one"):
+            return True
+        stack.extend(c for c in tok.children if c.dep_ not in ("ccomp", "advcl", "relcl", "conj", "nsubj"))
+    return False
 
 
 def _venue(token: Token, code: str) -> bool:

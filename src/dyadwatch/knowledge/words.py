@@ -85,6 +85,7 @@ THIRD_PARTY: Final = _LISTS.words("third_party")
 CLAUSE_TARGET_ROOTS: Final = _LISTS.words("clause_target_roots")
 RECIPROCAL: Final = _LISTS.words("reciprocal")
 RECIPROCAL_LEMMAS: Final = _LISTS.words("reciprocal_lemmas")
+MUTUAL_ACTS: Final = _LISTS.words("mutual_acts")
 MUTUAL_WITH: Final = _LISTS.words("mutual_with")
 LOCATED_ROOTS: Final = _LISTS.words("located_roots")
 

@@ -1,0 +1,41 @@
+"""Joint doers: they act on each other only when the act is mutual by nature (meetings, deals,
+exchanges, clashes) or the text says so ("accused each other"); allies who condemn or strike a
+third party together do not condemn or strike each other. On the real pipeline; every sentence
+was written for these tests, none comes from an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.coder import Coder
+
+pytestmark = pytest.mark.model
+
+DATE = "2023-03-14"
+
+
+def _pairs(coder: Coder, text: str) -> set[tuple[str, str | None, str]]:
+    return {(e.source.country or "", e.target.country if e.target else None, e.cameo.root)
+            for e in coder.code(text, date=DATE) if e.source is not None}
+
+
+@pytest.mark.parametrize(("text", "allies"), [
+    ("Britain, France and Germany condemned the missile test.", {"GBR", "FRA", "DEU"}),
+    ("Russia and Syria launched air strikes overnight.", {"RUS", "SYR"}),
+    ("Canada and Australia criticised the verdict on Tuesday.", {"CAN", "AUS"}),
+])
+def test_allies_acting_together_do_not_act_on_each_other(coder: Coder, text: str, allies: set[str]) -> None:
+    pairs = _pairs(coder, text)
+    assert {s for s, _, _ in pairs} == allies, pairs
+    assert not any(t in allies for _, t, _ in pairs), pairs
+
+
+@pytest.mark.parametrize(("text", "sides", "root"), [
+    ("Armenia and Azerbaijan accused each other of shelling border villages.", ("ARM", "AZE"), "11"),
+    ("Ethiopia and Eritrea criticised each other on Monday.", ("ETH", "ERI"), "11"),
+    ("Israeli and Palestinian gunmen exchanged fire in Jenin.", ("ISR", "PSE"), "19"),
+    ("Armenian and Azerbaijani forces fought along the border.", ("ARM", "AZE"), "19"),
+])
+def test_sides_said_to_act_on_each_other_do(coder: Coder, text: str, sides: tuple[str, str], root: str) -> None:
+    a, b = sides
+    assert {(a, b, root), (b, a, root)} <= _pairs(coder, text), _pairs(coder, text)
