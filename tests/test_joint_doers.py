@@ -39,3 +39,12 @@ def test_allies_acting_together_do_not_act_on_each_other(coder: Coder, text: str
 def test_sides_said_to_act_on_each_other_do(coder: Coder, text: str, sides: tuple[str, str], root: str) -> None:
     a, b = sides
     assert {(a, b, root), (b, a, root)} <= _pairs(coder, text), _pairs(coder, text)
+
+
+def test_a_list_of_states_the_parser_splits_at_an_apposition_is_one_list(coder: Coder) -> None:
+    # the parser hangs "Bahrain" on "Saudi Arabia" as an apposition and the rest on Bahrain
+    pairs = _pairs(coder, "Saudi Arabia, Bahrain, the United Arab Emirates and Egypt cut diplomatic ties with Qatar.")
+    assert {s for s, _, _ in pairs} == {"SAU", "BHR", "ARE", "EGY"}, pairs
+    # a place after another says where it is: one target, no list
+    pairs = _pairs(coder, "Russian missiles struck Odesa, Ukraine, killing three civilians.")
+    assert {t for _, t, _ in pairs} == {"UKR"}, pairs

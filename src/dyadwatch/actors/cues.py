@@ -457,6 +457,11 @@ def coordinated(token: Token) -> list[Token]:
     for child in token.children:
         if (child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON")) or (
             child.dep_ == "appos" and child.ent_type_ == "PERSON" and token.ent_type_ == "PERSON"
+        ) or (
+            # "Saudi Arabia, Bahrain, the UAE and Egypt", parsed with Bahrain in apposition: a list
+            # goes on from it; a lone place after another ("Kyiv, Ukraine") says where, no list
+            child.dep_ == "appos" and child.ent_type_ == token.ent_type_ == "GPE"
+            and any(c.dep_ == "conj" for c in child.children)
         ):
             out.extend(coordinated(child))
         elif child.dep_ == "prep" and child.lower_ == "including":
