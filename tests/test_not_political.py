@@ -106,6 +106,11 @@ NOT_POLITICAL = [
     "The Swiss company beat analysts' forecasts for the quarter.",
     "The Italian club sacked its head coach after a string of defeats.",
     "The sprinter seized the opportunity to win gold in Tokyo.",
+    # mishaps: the subject of a crash or a collapse causes the deaths, no one attacks
+    "A bus carrying pilgrims plunged into a river gorge in central Nepal, killing at least 24 passengers.",
+    "A truck crashed into a market in Lagos, killing 12 people.",
+    "A building collapsed in Lagos, killing ten workers.",
+    "A ferry capsized off the coast of Bangladesh, killing 30 passengers.",
     # event nouns with the same objects
     "Apple's release of its quarterly earnings lifted shares on Thursday.",
     "The company's attack on the problem won praise from investors.",

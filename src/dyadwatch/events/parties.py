@@ -27,6 +27,7 @@ from dyadwatch.knowledge.words import (
     DYING_VERBS,
     GUILT_WORDS,
     LIGHT_VERBS,
+    MISHAP_VERBS,
     NOT_DOERS,
     OPERATION_NOUNS,
     OPPOSING_NOUNS,
@@ -542,4 +543,5 @@ def not_a_doer(head: Token) -> bool:
     for word in (head.lemma_.lower(), head.lower_):
         if word in NOT_DOERS or (word.endswith("s") and word[:-1] in NOT_DOERS):
             return True
-    return False
+    # "a bus plunged into a gorge, killing 24": the subject of a mishap causes, does not act
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in MISHAP_VERBS
