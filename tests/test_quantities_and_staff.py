@@ -29,6 +29,16 @@ def test_a_quantity_of_supplies_is_the_supplies(coder: Coder, text: str, expecte
 
 
 @pytest.mark.parametrize(("text", "code", "target"), [
+    ("The United States froze $200 million in aid to Egypt.", "16", "EGY"),
+    ("Washington could suspend its $1.3 billion in annual military aid to Egypt.", "16", "EGY"),
+    ("Japan pledged 5 billion yen in loans to Sri Lanka.", "0331", "LKA"),
+])
+def test_a_sum_in_aid_is_the_aid(coder: Coder, text: str, code: str, target: str) -> None:
+    found = _coded(coder, text)
+    assert any(c.startswith(code) and t == target for c, _, t in found), found
+
+
+@pytest.mark.parametrize(("text", "code", "target"), [
     ("UN experts accused Eritrea of torturing detainees.", "112", "ERI"),
     ("UN investigators accused Sudan's army of war crimes in Darfur.", "112", "SDN"),
     ("EU monitors arrived in Armenia on Tuesday.", "04", "ARM"),

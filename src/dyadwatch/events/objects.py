@@ -136,7 +136,8 @@ class Objects:
         for c in noun.children:
             if c.dep_ in ("compound", "amod") and c.i < noun.i:
                 out |= {f"{m} {h}" for m in (c.lemma_.lower(), c.lower_) for h in heads}
-            if c.dep_ == "prep" and c.lower_ == "of":
+            # "20 tonnes OF supplies", and a sum "$200 million IN aid": what is counted
+            if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and noun.ent_type_ == "MONEY")):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         # the quantified noun in both its forms, as the head's ("20 tonnes of
