@@ -283,8 +283,8 @@ class PartyFinder:
                                and _home_place(t, actor, real_sources, code) else actor)
                 if actor is not None:  # "met the leaders of Armenia and Azerbaijan": one each
                     targets.extend(self.parties.plural_of(t, actor))
-        real_targets = [a for a in _inherit_country([a for a in targets if a is not None])
-                        if not _own_forces(match, a, real_sources)]
+        real_targets = _named_members([a for a in _inherit_country([a for a in targets if a is not None])
+                                       if not _own_forces(match, a, real_sources)])
         if implied is not None:  # "the Swedish envoy was summoned to the ministry": the envoy
             real_targets = envoy_targets(match, self.clauses.actor) or real_targets
         if unnamed and len(sides) > 1 and not real_targets:
@@ -543,6 +543,15 @@ def _reciprocal(actors: list[Actor]) -> list[tuple[Actor, Actor | None]]:
     # two bodies of one state do things with each other too ("Sudan's army and the RSF agreed")
     return [(a, b) for a in actors for b in actors
             if not _same(a, b) and (a.country != b.country or a.sector != b.sector)]
+
+
+def _named_members(actors: list[Actor]) -> list[Actor]:
+    """Targets listed beside a known one that our lists cannot place at all (no country, no
+    sector: "sanctions on Russia's two largest oil companies, Rosneft and Lukoil", the names of
+    the companies just counted) add no party the known one does not already stand for."""
+    if not any(a.country for a in actors):
+        return actors
+    return [a for a in actors if a.country or a.sector]
 
 
 def _inherit_country(actors: list[Actor]) -> list[Actor]:
