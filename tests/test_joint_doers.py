@@ -48,3 +48,8 @@ def test_a_list_of_states_the_parser_splits_at_an_apposition_is_one_list(coder: 
     # a place after another says where it is: one target, no list
     pairs = _pairs(coder, "Russian missiles struck Odesa, Ukraine, killing three civilians.")
     assert {t for _, t, _ in pairs} == {"UKR"}, pairs
+
+
+def test_joint_doers_who_find_common_ground_find_it_with_each_other(coder: Coder) -> None:
+    pairs = _pairs(coder, "Canada and Mexico found common ground on trade at a meeting in Ottawa.")
+    assert {("CAN", "MEX", "01"), ("MEX", "CAN", "01")} <= pairs, pairs

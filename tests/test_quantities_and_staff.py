@@ -32,6 +32,8 @@ def test_a_quantity_of_supplies_is_the_supplies(coder: Coder, text: str, expecte
     ("The United States froze $200 million in aid to Egypt.", "16", "EGY"),
     ("Washington could suspend its $1.3 billion in annual military aid to Egypt.", "16", "EGY"),
     ("Japan pledged 5 billion yen in loans to Sri Lanka.", "0331", "LKA"),
+    # "budget support" is economic aid, not the diplomatic support a bare "support" pledges
+    ("Norway pledged 40 million euros in budget support to Malawi.", "0331", "MWI"),
 ])
 def test_a_sum_in_aid_is_the_aid(coder: Coder, text: str, code: str, target: str) -> None:
     found = _coded(coder, text)
