@@ -53,3 +53,21 @@ def test_a_list_of_states_the_parser_splits_at_an_apposition_is_one_list(coder: 
 def test_joint_doers_who_find_common_ground_find_it_with_each_other(coder: Coder) -> None:
     pairs = _pairs(coder, "Canada and Mexico found common ground on trade at a meeting in Ottawa.")
     assert {("CAN", "MEX", "01"), ("MEX", "CAN", "01")} <= pairs, pairs
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The leaders of Kenya and Ethiopia jointly inaugurated a cross-border power line on Saturday.",
+     {("KEN", "ETH", "06"), ("ETH", "KEN", "06")}),
+    ("Russia and Turkey inaugurated the TurkStream gas pipeline in Istanbul.", {("RUS", "TUR", "06"), ("TUR", "RUS", "06")}),
+    ("China opened a railway line with Laos on Friday.", {("CHN", "LAO", "06")}),
+])
+def test_a_project_opened_together_is_economic_cooperation(coder: Coder, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= _pairs(coder, text), _pairs(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya opened a new bridge over the Tana river.",
+    "The president opened a new power plant in Mombasa.",
+])
+def test_a_state_opening_its_own_project_is_no_event(coder: Coder, text: str) -> None:
+    assert not _pairs(coder, text)
