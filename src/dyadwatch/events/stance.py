@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.events.modality import FUTURE_FRAMES, marker_cue, markers, modality_cue
 from dyadwatch.events.parties import same as _same
-from dyadwatch.knowledge.words import ADVISORY_MODALS, SHIFTABLE_ROOTS
+from dyadwatch.knowledge.words import (
+    ADVISORY_MODALS,
+    OPTIONS_OF_FORCE,
+    OPTIONS_OF_SANCTION,
+    SHIFTABLE_ROOTS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -82,7 +87,37 @@ def stance_of(
             if shifted and shifted.startswith("13"):
                 code, rule, modality = shifted, rule + "+may", "future"
                 cue = marker_cue(trigger, {"may"})
+    kept = kept_open(match, modality)
+    if kept is not None:
+        code, rule, modality = kept, rule + "+kept-open", "asserted"
     return Stance(code, rule, modality, cue, sources, targets)
+
+
+def kept_open(match: Match, modality: Modality) -> str | None:
+    """'would not rule out the use of force', 'refused to rule out new sanctions': an option of
+    force (138) or of sanctions (1312) kept open is an implicit threat to take it, not a
+    rejection. None for any other match, and for an option ruled out ("ruled out military
+    action" stays a refusal)."""
+    ruling = match.trigger
+    if match.pattern.kind == "frame" and match.inner is not None:
+        # "refused to rule out": the refusal of a refusal
+        if modality == "negated" or match.inner.trigger.lemma_.lower() != "rule":
+            return None
+        ruling = match.inner.trigger
+    elif modality != "negated":
+        return None
+    if ruling.lemma_.lower() != "rule" or not any(c.dep_ == "prt" and c.lower_ == "out" for c in ruling.children):
+        return None
+    objects = [c for c in ruling.children if c.dep_ == "dobj"]
+    # "the use OF force", "the option OF a strike": what is used or opted for
+    objects += [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children if p.dep_ == "pobj"]
+    options = {w for c in objects for w in (c.lemma_.lower(), c.lower_)}
+    if options & OPTIONS_OF_FORCE:
+        return "138"
+    if options & OPTIONS_OF_SANCTION:
+        return "1312"
+    return None
 
 
 def speaker_self(speaker: Actor, source: Actor) -> bool:
