@@ -188,3 +188,25 @@ def test_a_day_before_a_bare_reference_keeps_it_a_reference(coder: Coder) -> Non
     text = ("Venezuelan troops seized a Guyanese fishing boat on Tuesday. "
             "Brazil criticised Tuesday's seizure.")
     assert ("BRA", "VEN", "11") in _pairs(coder, text)
+
+
+# -- the doer of a harm judged or looked into, not its victims -----------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The UN condemned the killing of protesters by security forces in Sudan.", ("IGO", "SDN", "11")),
+    ("Amnesty criticised police killings of protesters in Kenya.", ("NGO", "KEN", "11")),
+    ("Kenya's police watchdog opened an investigation into police shootings of demonstrators in Nairobi.",
+     ("KEN", "KEN", "09")),
+])
+def test_a_harm_is_judged_against_its_doer(coder: Coder, text: str, expected: tuple[str, str, str]) -> None:
+    events = coder.code(text, date=DATE)
+    source, target, root = expected
+    assert any(e.cameo.root == root and e.target is not None and e.target.country == target
+               and e.target.sector in ("MIL", "COP") for e in events), [
+        (e.cameo.code, e.target.cameo_code if e.target else None) for e in events]
+
+
+def test_a_harm_with_no_doer_named_keeps_its_victims(coder: Coder) -> None:
+    events = coder.code("Ukrainian prosecutors opened an investigation into the killings of civilians in Bucha.", date=DATE)
+    assert any(e.target is not None and e.target.sector == "CVL" for e in events)

@@ -21,6 +21,7 @@ from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.deployment import force_shown
 from dyadwatch.events.elsewhere import RELEASE_ASKS, held_by
 from dyadwatch.events.implied import deporting_state, envoy_targets, implied_state
+from dyadwatch.events.matters import harm_doer
 from dyadwatch.events.modality import modality_cue
 from dyadwatch.events.nested import demanded_content, verdict
 from dyadwatch.events.outcomes import (
@@ -300,6 +301,8 @@ class PartyFinder:
         if not real_targets and pattern.kind != "copula":
             real_targets = unnamed_targets(self.clauses, self.arguments.references.owner, match, speaker, real_sources) \
                 or visited_host(self.parties.recent, match)
+        if (doer := harm_doer(match, self.clauses.actor, real_targets, real_sources)) is not None:
+            real_targets = [doer]  # "condemned the killing of protesters by police": the police
         if unnamed:
             real_targets = self.parties.victims(match, [t for t in real_targets if not _same(t, real_sources[0])])
             if not real_targets and not source_heads and not self.parties.acted_on(trigger):

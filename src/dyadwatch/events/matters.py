@@ -117,6 +117,38 @@ def deed_doer(match: Match, actor: Callable[[Token], Actor | None], doers: list[
     return None
 
 
+# Sectors of those whose harm to people a judge or an inquiry is aimed at ("police shootings of
+# demonstrators"): armed bodies, named before the deed as it is common to name them.
+_HARMING_SECTORS = frozenset({"MIL", "COP", "SPY", "PRM", "REB", "UAF"})
+
+
+def harm_doer(match: Match, actor: Callable[[Token], Actor | None], targets: list[Actor],
+              doers: list[Actor]) -> Actor | None:
+    """The doer of a harm an act judges or an inquiry looks into, when the target found is its
+    victims: "condemned the killing of protesters BY SECURITY FORCES", "opened an investigation
+    into POLICE shootings of demonstrators". CAMEO aims criticism and investigation at whoever
+    did the deed, not at those it was done to. None when the deed names no doer other than the
+    act's own, or the target is not inside the deed's 'of' phrase."""
+    if not match.code.startswith((*DEED_CODES, "09")) or not targets:
+        return None
+    deeds = judged_objects(match) + [p for h in (match.trigger, match.obj) if h is not None
+                                     for c in h.children if c.dep_ == "prep" and c.lower_ == "into"
+                                     for p in c.children if p.dep_ == "pobj"]
+    for deed in deeds:
+        victims = [p for c in deed.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.subtree if p.dep_ == "pobj"]
+        if not any(t.start <= v.idx < t.end for t in targets for v in victims):
+            continue
+        heads = [h for h in _doers_of(deed) if h not in victims]
+        heads += [c for c in deed.children if c.dep_ == "compound" and c.i < deed.i]  # "POLICE shootings"
+        for tok in heads:
+            found = actor(tok)
+            if found is not None and not found.unknown and not any(_same(found, d) for d in doers) and (
+                    tok.ent_type_ in ("NORP", "GPE", "ORG") or found.sector in _HARMING_SECTORS):
+                return found
+    return None
+
+
 def judged_objects(match: Match) -> list[Token]:
     """What an act of judging or protest is about: its direct object ("condemned THE ARREST")
     and the object of an 'against' on its verb ("protested against THE ARREST")."""
