@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Final
 from dyadwatch.actors.cues import FOCUS_GUESS, NO_NATIONALITY
 from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.confidence import CONFIDENCE
+from dyadwatch.events.deadlines import answers_demand
 from dyadwatch.events.deployment import force_shown
 from dyadwatch.events.elsewhere import RELEASE_ASKS, held_by
 from dyadwatch.events.implied import deporting_state, envoy_targets, implied_state
@@ -175,8 +176,10 @@ class EventBuilder:
             # scientists or doctors warning of a heatwave or a disease forecast it; nurses who
             # warn that they would strike threaten their own action
             return []
-        if benign_deadline(match):
-            return []  # "gave the inspectors three days to visit the plant": no ultimatum
+        if benign_deadline(match) and not answers_demand(match):
+            # "gave the inspectors three days to visit the plant": no ultimatum; three days to
+            # answer the giver's own demand make that demand final
+            return []
         if code == "150" and len({a.country for a in real_sources if a.country}) > 1:
             code, rule = "062", rule + "+joint"  # two states' exercise: military cooperation
         if (shown := force_shown(code, trigger, real_sources)) is not None:
