@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Final
 
 from dyadwatch.actors.cues import FOCUS_GUESS, NO_NATIONALITY
 from dyadwatch.actors.resolve import coordinated
+from dyadwatch.events.blockades import blockade_code
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.deadlines import answers_demand
 from dyadwatch.events.deployment import force_shown
@@ -186,6 +187,8 @@ class EventBuilder:
             code, rule = shown, rule + "+force-shown"  # "riot police flooded the streets"
         elif code.startswith("141") and real_sources and all(_official(a) for a in real_sources):
             code, rule = "114", rule + "+official"  # a government protests officially
+        elif (blockade := blockade_code(code, match.base, real_sources)) is not None:
+            code, rule = blockade, rule + "+blockader"  # farmers obstruct, a navy imposes
         if (pattern.needs_target or pattern.kind == "copula") and not real_targets and len(real_sources) < 2 \
                 and event is None and not found.passed_place:  # "left the city": it went
             return []
