@@ -1,5 +1,7 @@
 """A blockade is coded by who makes it: civilian groups obstruct passage in protest (144; a
-threat of it, 133), states and armed forces impose a blockade by force (191; a threat, 1381)."""
+threat of it, 133), states and armed forces impose a blockade by force (191; a threat, 1381).
+A threatened boycott of a vote, a body or a summit is dissent (133), of talks a threat to halt
+them (134), of goods a trade threat (1312)."""
 
 from __future__ import annotations
 
@@ -23,4 +25,16 @@ def _codes(coder: Coder, text: str) -> set[str]:
     ("Protesters blockaded the port of Calais.", "144"),
 ])
 def test_a_blockade_takes_its_doer_s_code(coder: Coder, text: str, code: str) -> None:
+    assert code in _codes(coder, text)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Zimbabwe's main opposition threatened to boycott parliament over the disputed election.", "133"),
+    ("The opposition threatened a boycott of the presidential election.", "133"),
+    ("Venezuela threatened to boycott the Summit of the Americas if Cuba was excluded.", "133"),
+    ("Russia threatened to boycott the peace talks in Geneva.", "134"),
+    # goods shunned: a trade threat
+    ("China threatened to boycott Australian wine and beef over the inquiry.", "1312"),
+])
+def test_a_threatened_boycott_takes_the_code_of_what_it_shuns(coder: Coder, text: str, code: str) -> None:
     assert code in _codes(coder, text)

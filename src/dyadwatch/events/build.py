@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Final
 
 from dyadwatch.actors.cues import FOCUS_GUESS, NO_NATIONALITY
 from dyadwatch.actors.resolve import coordinated
-from dyadwatch.events.blockades import blockade_code
+from dyadwatch.events.blockades import blockade_code, boycott_threat_code
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.deadlines import answers_demand
 from dyadwatch.events.deployment import force_shown
@@ -187,14 +187,18 @@ class EventBuilder:
             code, rule = shown, rule + "+force-shown"  # "riot police flooded the streets"
         elif code.startswith("141") and real_sources and all(_official(a) for a in real_sources):
             code, rule = "114", rule + "+official"  # a government protests officially
-        elif (blockade := blockade_code(code, match.base, real_sources)) is not None:
-            code, rule = blockade, rule + "+blockader"  # farmers obstruct, a navy imposes
+        elif (boycott := boycott_threat_code(code, trigger)) is not None:
+            code, rule = boycott, rule + "+boycotted"  # a threat to shun a vote, not goods
         if (pattern.needs_target or pattern.kind == "copula") and not real_targets and len(real_sources) < 2 \
                 and event is None and not found.passed_place:  # "left the city": it went
             return []
         pairs, rule, confidence = self.finder.pairs(match, code, rule, real_sources, real_targets)
         if not pairs:
             return []
+        if (blockade := blockade_code(code, match.base, real_sources)) is not None:
+            # farmers obstruct, a navy imposes; whom the blockade is aimed at was found above
+            # for the lexicon's code ("blocked the road, keeping protesters away": protesters)
+            code, rule = blockade, rule + "+blockader"
         group = event_id(self.article_id, index, trigger.i) if len(pairs) > 1 else None
         built = [self.records.event(index, sent, match, code, s, t,
                              (stance.modality, stance.cue, _attributed(speaker)), group,
