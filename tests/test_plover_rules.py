@@ -484,6 +484,18 @@ def test_what_a_threat_is_about_is_not_what_it_threatens(coder: Coder, text: str
     assert ("THREATEN", "violence") not in {(t, m) for _, _, t, m in _plover(coder, text)}
 
 
+@pytest.mark.parametrize(("text", "mode"), [
+    ("Kenyan nurses warned they would strike next week over unpaid wages.", "restrict"),
+    ("Dock workers in Rotterdam warned they would stage a 48-hour stoppage next month.", "restrict"),
+    ("South Africa's mining union threatened a nationwide walkout if wage talks collapse.", "restrict"),
+    # the army's strike is force
+    ("Colombia's army warned it would strike rebel positions if the attacks continued.", "violence"),
+])
+def test_a_threatened_labour_strike_restricts(coder: Coder, text: str, mode: str) -> None:
+    # the manual's THREATEN 'restrict' names strikes beside boycotts and blockades
+    assert ("THREATEN", mode) in {(t, m) for _, _, t, m in _plover(coder, text)}
+
+
 def test_a_threat_with_no_content_named_has_no_mode(coder: Coder) -> None:
     found = {(t, m) for _, _, t, m in _plover(coder, "North Korea threatened South Korea on Monday.")}
     assert found == {("THREATEN", None)}

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Final
 
 from dyadwatch.actors.cues import FOCUS_GUESS, NO_NATIONALITY
 from dyadwatch.actors.resolve import coordinated
+from dyadwatch.events.blockades import blockade_code, boycott_threat_code
 from dyadwatch.events.confidence import CONFIDENCE
+from dyadwatch.events.deadlines import answers_demand
 from dyadwatch.events.deployment import force_shown
 from dyadwatch.events.elsewhere import RELEASE_ASKS, held_by
 from dyadwatch.events.implied import deporting_state, envoy_targets, implied_state
@@ -177,20 +179,28 @@ class EventBuilder:
             # scientists or doctors warning of a heatwave or a disease forecast it; nurses who
             # warn that they would strike threaten their own action
             return []
-        if benign_deadline(match):
-            return []  # "gave the inspectors three days to visit the plant": no ultimatum
+        if benign_deadline(match) and not answers_demand(match):
+            # "gave the inspectors three days to visit the plant": no ultimatum; three days to
+            # answer the giver's own demand make that demand final
+            return []
         if code == "150" and len({a.country for a in real_sources if a.country}) > 1:
             code, rule = "062", rule + "+joint"  # two states' exercise: military cooperation
         if (shown := force_shown(code, trigger, real_sources)) is not None:
             code, rule = shown, rule + "+force-shown"  # "riot police flooded the streets"
         elif code.startswith("141") and real_sources and all(_official(a) for a in real_sources):
             code, rule = "114", rule + "+official"  # a government protests officially
+        elif (boycott := boycott_threat_code(code, trigger)) is not None:
+            code, rule = boycott, rule + "+boycotted"  # a threat to shun a vote, not goods
         if (pattern.needs_target or pattern.kind == "copula") and not real_targets and len(real_sources) < 2 \
                 and event is None and not found.passed_place:  # "left the city": it went
             return []
         pairs, rule, confidence = self.finder.pairs(match, code, rule, real_sources, real_targets)
         if not pairs:
             return []
+        if (blockade := blockade_code(code, match.base, real_sources)) is not None:
+            # farmers obstruct, a navy imposes; whom the blockade is aimed at was found above
+            # for the lexicon's code ("blocked the road, keeping protesters away": protesters)
+            code, rule = blockade, rule + "+blockader"
         group = event_id(self.article_id, index, trigger.i) if len(pairs) > 1 else None
         built = [self.records.event(index, sent, match, code, s, t,
                              (stance.modality, stance.cue, _attributed(speaker)), group,

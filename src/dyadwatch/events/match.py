@@ -98,7 +98,20 @@ def framed_content(match: Match) -> set[int]:
     out: set[int] = set()
     for head in heads:
         out |= _clause_verbs(head)
+    if match.code[:2] == "13" and match.pattern.kind == "verb":
+        # "was threatened WITH SANCTIONS by Turkey": the keyword the threat was matched by,
+        # in its 'with' or 'of' phrase, is what is threatened, not a sanction imposed (the
+        # 'by' phrase the parser hangs on it names the threat's maker)
+        out |= {p.i for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("with", "of")
+                for p in c.children if p.dep_ == "pobj" and _forms(p) & match.pattern.objects}
     return out
+
+
+def _forms(noun: Token) -> set[str]:
+    """A noun as a pattern's object column may name it: alone or with a modifier ("embargo",
+    "trade embargo")."""
+    alone = {noun.lemma_.lower(), noun.lower_}
+    return alone | {f"{m.lower_} {a}" for m in noun.children if m.dep_ in ("compound", "amod") for a in alone}
 
 
 def denied_clause(match: Match) -> set[int]:

@@ -219,6 +219,9 @@ _THREAT_PREPS = frozenset({"with", "of"})
 _TOPIC_PREPS = frozenset({"over", "about"})
 # Doers whose strike is a withdrawal of labour (PROTEST), never a military strike.
 _LABOUR = _CIVIL_GROUPS | {"MED", "BUS"}
+# A withdrawal of labour such doers threaten: the manual's THREATEN 'restrict' names strikes
+# beside boycotts and blockades.
+_STOPPAGES = frozenset({"strike", "strikes", "walkout", "walkouts", "stoppage", "stoppages"})
 _THREAT_CONTENTS = (
     ("expel", PLOVER_THREAT_EXPEL),
     ("arrest", PLOVER_THREAT_ARREST),
@@ -347,7 +350,11 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
     if type_ == "COERCE":
         return type_, _coerce_mode(lemma, words, mode)
     if type_ == "THREATEN":
-        return type_, _threat_mode(_threatened(trigger, source), mode)
+        threatened = _threatened(trigger, source)
+        if source.sector in _LABOUR and threatened & _STOPPAGES:
+            # a union's or nurses' strike withdraws labour: no force, a restriction
+            threatened = (threatened - _STOPPAGES) | PLOVER_THREAT_RESTRICT
+        return type_, _threat_mode(threatened, mode)
     return type_, mode
 
 
@@ -368,8 +375,7 @@ def _threatened(trigger: Token, source: Actor) -> set[str]:
     """The words (lemmas and forms) of what a threat holds out: its infinitive or clause ("to
     strike bases", "that the army would respond"), its object ("a general strike") and its
     'with' or 'of' object ("with sanctions", "warned of a military response"); never what it is
-    'over' or 'about' ("over the army's drills" threatens no army). A strike threatened by a
-    civilian group is a labour strike, no violence."""
+    'over' or 'about' ("over the army's drills" threatens no army)."""
     heads = [c for c in trigger.children if c.dep_ in _THREAT_DEPS]
     heads += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in _THREAT_PREPS
               for p in c.children if p.dep_ == "pobj"]
@@ -378,8 +384,6 @@ def _threatened(trigger: Token, source: Actor) -> set[str]:
         for tok in head.subtree:
             if any(a.dep_ == "prep" and a.lower_ in _TOPIC_PREPS for a in _ancestors_to(tok, head)):
                 continue  # "a strike over fuel prices": the topic, not the threat
-            if tok.lemma_.lower() == "strike" and source.sector in _LABOUR:
-                continue  # a union's or nurses' strike withdraws labour
             out |= {tok.lemma_.lower(), tok.lower_}
     return out
 

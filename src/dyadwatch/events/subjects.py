@@ -151,6 +151,33 @@ def _speakers_next_act(verb: Token, head: Token) -> bool:
         c.text == "," for c in head.children if c.i < verb.i)
 
 
+# What the tagger makes of a name it misreads before its verb: "Turkey blocked access to X" (a
+# bare noun of time, like "Monday blocked"), "Zelensky on Monday condemned" (an adverb or an
+# interjection).
+_MISREAD_SUBJECT_DEPS = frozenset({"npadvmod", "advmod", "intj", "dep"})
+# What may stand just before the start of a clause's subject: nothing, a comma, 'and', 'that'.
+_CLAUSE_OPENERS = frozenset({"punct", "cc", "mark"})
+
+
+def misread_subject(verb: Token) -> Token | None:
+    """The capitalised word opening a finite verb's clause that the tagger hung on the verb as
+    an adverb, a bare noun of time or an interjection, when the verb has no subject of its own:
+    the verb's subject all the same ("Turkey blocked access to Wikipedia", "Chad on Tuesday
+    blocked Facebook"). Whether it names an actor the caller asks; a date never does."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    first = next(iter(verb.lefts), None)
+    if first is None or first.dep_ not in _MISREAD_SUBJECT_DEPS or not first.text[:1].isupper():
+        return None
+    if first.ent_type_ in TIME_ENTITIES or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+        return None
+    start = first.left_edge
+    before = start.nbor(-1) if start.i > start.sent.start else None
+    if before is not None and before.dep_ not in _CLAUSE_OPENERS and before.i != verb.head.i:
+        return None  # "on Monday Turkey..." is a phrase; a word inside a clause is no opener
+    return first
+
+
 class Subjects:
     """The doers of the clauses of one parsed article."""
 
@@ -181,6 +208,8 @@ class Subjects:
                 return self._passive(verb, c)
         if (described := described_noun(verb, ("csubjpass",))) is not None:
             return self._passive(verb, described)  # "soldiers captured in X were freed by Y"
+        if (misread := misread_subject(verb)) is not None and self.mentions.actor(misread, as_source=True):
+            return [misread], False
         if depth > 3:
             return [], False
         head = verb.head

@@ -148,6 +148,12 @@ class Targets:
             found.append(self.inside(obj))
         if obj is not None and obj.dep_ == "nsubjpass" and not objects:
             found.append(self.inside(obj))  # "the embassy was attacked": the target
+        elif (obj is not None and obj.dep_ == "nsubjpass" and not found and obj.lemma_.lower() not in objects
+              and self.mentions.actor(self.inside(obj)) is not None):
+            # "Sweden was threatened with sanctions by Turkey": the pattern's keyword is in a
+            # phrase of the passive verb, whose subject is the one acted on (not the doer a
+            # 'by' phrase hung on that keyword names)
+            found.append(self.inside(obj))
         if found:
             return found
         found = self._misplaced_recipient(verb, obj, wanted)
