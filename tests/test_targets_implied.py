@@ -202,8 +202,8 @@ def test_a_day_before_a_bare_reference_keeps_it_a_reference(coder: Coder) -> Non
 def test_a_harm_is_judged_against_its_doer(coder: Coder, text: str, expected: tuple[str, str, str]) -> None:
     events = coder.code(text, date=DATE)
     source, target, root = expected
-    assert any(e.cameo.root == root and e.target is not None and e.target.country == target
-               and e.target.sector in ("MIL", "COP") for e in events), [
+    assert any(e.cameo.root == root and e.source.cameo_code.startswith(source) and e.target is not None
+               and e.target.country == target and e.target.sector in ("MIL", "COP") for e in events), [
         (e.cameo.code, e.target.cameo_code if e.target else None) for e in events]
 
 
