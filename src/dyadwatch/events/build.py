@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date as Date
 from typing import TYPE_CHECKING, Final
 
-from dyadwatch.actors.cues import FOCUS_GUESS, NO_NATIONALITY
+from dyadwatch.actors.cues import FOCUS_GUESS
 from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.blockades import blockade_code, boycott_threat_code
 from dyadwatch.events.confidence import CONFIDENCE
@@ -38,6 +38,16 @@ from dyadwatch.events.parties import same as _same
 from dyadwatch.events.passage import hosted_forces, passed_place
 from dyadwatch.events.references import refers_to_earlier
 from dyadwatch.events.senses import WARNING_VERBS, benign_deadline, warns_of_own_action
+from dyadwatch.events.sides import (
+    domestic_forces,
+    each_other,
+    home_place,
+    inherit_country,
+    named_members,
+    own_forces,
+    reciprocal,
+    venue,
+)
 from dyadwatch.events.stance import stance_of
 from dyadwatch.events.subjects import undergoer_verb
 from dyadwatch.events.targets import purpose_of
@@ -284,18 +294,18 @@ class PartyFinder:
         targets: list[Actor | None] = []
         for head in self.arguments.target_heads(match):  # "it is a partner": 'it' is not the speaker
             for t in coordinated(head):
-                if _venue(t, code):
+                if venue(t, code):
                     continue
                 actor = self.clauses.actor(t, speaker=speaker, for_speaker=pattern.kind != "copula")
                 passed, instead = passed_place(t, actor, real_sources, match, self.parties.actors.knowledge)
                 rule += PASSED_PLACE if passed else ""
                 through = through or passed
                 targets.append(instead if passed else None if actor is not None
-                               and _home_place(t, actor, real_sources, code) else actor)
+                               and home_place(t, actor, real_sources, code) else actor)
                 if actor is not None:  # "met the leaders of Armenia and Azerbaijan": one each
                     targets.extend(self.parties.plural_of(t, actor))
-        real_targets = _named_members([a for a in _inherit_country([a for a in targets if a is not None])
-                                       if not _own_forces(match, a, real_sources)])
+        real_targets = named_members([a for a in inherit_country([a for a in targets if a is not None])
+                                       if not own_forces(match, a, real_sources)])
         if implied is not None:  # "the Swedish envoy was summoned to the ministry": the envoy
             real_targets = envoy_targets(match, self.clauses.actor) or real_targets
         if unnamed and len(sides) > 1 and not real_targets:
@@ -326,10 +336,10 @@ class PartyFinder:
         # posture's doer is never its target ("were placed on alert by Armenia": the 'by' hung
         # under 'alert' is the agent); one span of two ("the two leaders") may be
         posture = code[:2] == POSTURE_ROOT
-        real_targets = [a for a in real_targets if not _own_forces(match, a, real_sources) and not (posture and any(
+        real_targets = [a for a in real_targets if not own_forces(match, a, real_sources) and not (posture and any(
             (a.start, a.end, a.country) == (s.start, s.end, s.country) for s in real_sources))]
         if code[:2] == "17" and len(real_targets) == 1:
-            real_sources = [_domestic_forces(a, real_targets[0]) for a in real_sources]
+            real_sources = [domestic_forces(a, real_targets[0]) for a in real_sources]
         return FoundParties(real_sources, real_targets, rule, through)
 
     def pairs(
@@ -342,16 +352,16 @@ class PartyFinder:
         # "drew criticism from X and Y": each criticised, not each other
         inverse = pattern.kind == "noun" and undergoer_verb(trigger) is not None
         if pattern.kind == "noun" and match.noun is None and not real_targets and len(real_sources) >= 2 and not inverse:
-            pairs = _reciprocal(real_sources)
+            pairs = reciprocal(real_sources)
             rule += "+between"
         elif len(real_sources) >= 2 and not inverse and (
-            _each_other(trigger) or trigger.lemma_.lower() in MUTUAL_ACTS or (not real_targets and (
+            each_other(trigger) or trigger.lemma_.lower() in MUTUAL_ACTS or (not real_targets and (
                 code[:3] in RECIPROCAL or code[:2] == "03" or trigger.lemma_.lower() in RECIPROCAL_LEMMAS
                 or (match.base or "")[:3] in RECIPROCAL))  # "X and Y seek to deepen their partnership"
         ):
             # "accused each other of shelling villages": the villages are the charge, the sides
             # each other's targets
-            pairs = _reciprocal(real_sources)
+            pairs = reciprocal(real_sources)
             rule += "+reciprocal"
         else:
             clause_target = False
@@ -437,71 +447,6 @@ class EventRecords:
 
 
 
-# Meetings, calls, summits and negotiations: where they are held is no party to them (not
-# visits, whose place is the host's, nor mediation "in" a conflict, which names whose it is).
-_MEETING_CODES = frozenset({"040", "041", "044", "046"})
-
-
-def _each_other(trigger: Token) -> bool:
-    """Whether the clause of ``trigger`` says its doers act on each other ("accused EACH OTHER",
-    "attacked ONE ANOTHER's positions"), not in a clause below it."""
-    stack = [trigger]
-    while stack:
-        tok = stack.pop()
-        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        if nxt is not None and nxt.lower_ in ("other", "another") and tok.lower_ == ("each" if nxt.lower_ == "other" else "one"):
-            return True
-        stack.extend(c for c in tok.children if c.dep_ not in ("ccomp", "advcl", "relcl", "conj", "nsubj"))
-    return False
-
-
-def _venue(token: Token, code: str) -> bool:
-    """Whether ``token`` is where a meeting is held ("met AT a villa in Geneva", "resumed talks
-    IN Kuala Lumpur"), not someone met."""
-    return code in _MEETING_CODES and token.dep_ == "pobj" and token.head.lower_ in ("in", "at")
-
-
-def _home_place(token: Token, target: Actor, sources: list[Actor], code: str) -> bool:
-    """Whether ``target`` is a place of the doer's own country named as where something leaves
-    from ("expelled two Russian diplomats FROM VILNIUS", "pulled its troops back from Avdiivka"),
-    or where relations with another are cut ("closed the Taiwanese embassy IN MANAGUA", 16): the
-    place is no party to the act, and those it is done to are named elsewhere or not at all. A
-    place abroad is ("recalled its ambassador from Minsk": Belarus), and so is a home place a
-    measure applies to ("imposed a curfew in Kano")."""
-    return (token.ent_type_ == "GPE" and token.dep_ == "pobj"
-            and (token.head.lower_ == "from" or (token.head.lower_ == "in" and code[:2] == "16"))
-            and target.country is not None and any(s.country == target.country for s in sources))
-
-
-def _own_forces(match: Match, target: Actor, sources: list[Actor]) -> bool:
-    """Whether ``target`` is the forces an act moves or uses, not whom it acts on: the object its
-    pattern names ("deployed TROOPS", "vowed to send more TROOPS to the border"), when they are
-    state forces of the doer's own country (or of none)."""
-    # a country guessed from what the article is about says nothing of whose forces they are
-    country = None if FOCUS_GUESS in target.reason else target.country
-    if target.sector not in ("MIL", "COP", "SPY") or any(country not in (None, s.country) for s in sources):
-        return False
-    return any(target.start <= o.idx < target.end and {o.lemma_.lower(), o.lower_} & m.pattern.objects
-               for m in (match, match.inner) if m is not None
-               for moved in _moved(m) for o in _counted(moved))
-
-
-def _moved(match: Match) -> list[Token]:
-    """What an act moves or uses: its object, or in a passive with a 'by' agent its subject
-    ("warships were sent to the Gulf by Iran": the warships are Iran's, not whom it acts on)."""
-    if match.obj is not None:
-        return [match.obj]
-    if not any(c.dep_ == "agent" for c in match.trigger.children):
-        return []
-    return [c for c in match.trigger.children if c.dep_ == "nsubjpass"]
-
-
-def _counted(obj: Token) -> list[Token]:
-    """An object and, when it counts something ("thousands OF soldiers"), what it counts."""
-    return [obj, *(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for p in c.children if p.dep_ == "pobj")]
-
-
 def _speaker_did(clauses: Clauses, match: Match, speaker: Actor | None) -> bool:
     """Whether a passive act without an agent, in the reported speech of an official speaker
     (a state, an international body, or a government, army, police or court), is the
@@ -550,49 +495,3 @@ def _attributed(speaker: Actor | None) -> Actor | None:
 def _official(actor: Actor) -> bool:
     """A government, army, IGO or state: who protests officially rather than in the street."""
     return actor.kind in ("state", "igo") or actor.sector in ("GOV", "MIL", "LEG", "JUD")
-
-
-def _reciprocal(actors: list[Actor]) -> list[tuple[Actor, Actor | None]]:
-    # two bodies of one state do things with each other too ("Sudan's army and the RSF agreed")
-    return [(a, b) for a in actors for b in actors
-            if not _same(a, b) and (a.country != b.country or a.sector != b.sector)]
-
-
-def _named_members(actors: list[Actor]) -> list[Actor]:
-    """Targets listed beside a known one that our lists cannot place at all (no country, no
-    sector: "sanctions on Russia's two largest oil companies, Rosneft and Lukoil", the names of
-    the companies just counted) add no party the known one does not already stand for."""
-    if not any(a.country for a in actors):
-        return actors
-    return [a for a in actors if a.country or a.sector]
-
-
-def _inherit_country(actors: list[Actor]) -> list[Actor]:
-    """'Algerian Foreign Minister X and Army Chief of Staff Y': Y shares X's nationality."""
-    out: list[Actor] = []
-    last_country: str | None = None
-    for a in actors:
-        if a.country is None and last_country is not None and a.sector is not None:
-            a = replace(a, country=last_country, cameo_code=last_country + a.sector,
-                        reason=a.reason + f"; coordinated with a {last_country} actor")
-        last_country = a.country or last_country
-        out.append(a)
-    return out
-
-
-def _domestic_forces(source: Actor, target: Actor) -> Actor:
-    """Unnamed soldiers or police who arrest or detain a country's official are that country's
-    forces ("soldiers detained him", of Mali's president, in a story datelined Paris): the
-    country they were given by default (the story's setting or focus) yields to the text's
-    own evidence. A nationality in the mention ("French troops") is never overridden."""
-    if (
-        source.sector not in ("MIL", "COP")
-        or NO_NATIONALITY not in source.reason
-        or target.country is None
-        or target.country == source.country
-        or target.sector not in ("GOV", "ELI", "MIL", "JUD", "LEG")
-    ):
-        return source
-    return replace(source, country=target.country, cameo_code=target.country + source.sector,
-                   reason=f"{source.sector} without a nationality acting on an official of "
-                          f"{target.country} -> {target.country}")

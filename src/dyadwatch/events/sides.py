@@ -1,0 +1,133 @@
+"""Which of the actors a trigger's clause names pair as its doers and its targets.
+
+The party finder (build.py) collects the actors a clause names; these rules decide which of them
+are parties at all and who acts on whom: where a meeting is held is no party to it, a place of
+the doer's own left from or forces moved are no target, joint doers act on each other only when
+the act is mutual, names listed beside a known target add nothing, a coordinated title shares
+its neighbour's nationality, and unnamed forces who hold an official are that official's state's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from dyadwatch.actors.cues import FOCUS_GUESS, NO_NATIONALITY
+from dyadwatch.events.parties import same as _same
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from dyadwatch.events.match import Match
+    from dyadwatch.records import Actor
+
+
+# Meetings, calls, summits and negotiations: where they are held is no party to them (not
+# visits, whose place is the host's, nor mediation "in" a conflict, which names whose it is).
+_MEETING_CODES = frozenset({"040", "041", "044", "046"})
+
+
+def each_other(trigger: Token) -> bool:
+    """Whether the clause of ``trigger`` says its doers act on each other ("accused EACH OTHER",
+    "attacked ONE ANOTHER's positions"), not in a clause below it."""
+    stack = [trigger]
+    while stack:
+        tok = stack.pop()
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.lower_ in ("other", "another") and tok.lower_ == ("each" if nxt.lower_ == "other" else "one"):
+            return True
+        stack.extend(c for c in tok.children if c.dep_ not in ("ccomp", "advcl", "relcl", "conj", "nsubj"))
+    return False
+
+
+def venue(token: Token, code: str) -> bool:
+    """Whether ``token`` is where a meeting is held ("met AT a villa in Geneva", "resumed talks
+    IN Kuala Lumpur"), not someone met."""
+    return code in _MEETING_CODES and token.dep_ == "pobj" and token.head.lower_ in ("in", "at")
+
+
+def home_place(token: Token, target: Actor, sources: list[Actor], code: str) -> bool:
+    """Whether ``target`` is a place of the doer's own country named as where something leaves
+    from ("expelled two Russian diplomats FROM VILNIUS", "pulled its troops back from Avdiivka"),
+    or where relations with another are cut ("closed the Taiwanese embassy IN MANAGUA", 16): the
+    place is no party to the act, and those it is done to are named elsewhere or not at all. A
+    place abroad is ("recalled its ambassador from Minsk": Belarus), and so is a home place a
+    measure applies to ("imposed a curfew in Kano")."""
+    return (token.ent_type_ == "GPE" and token.dep_ == "pobj"
+            and (token.head.lower_ == "from" or (token.head.lower_ == "in" and code[:2] == "16"))
+            and target.country is not None and any(s.country == target.country for s in sources))
+
+
+def own_forces(match: Match, target: Actor, sources: list[Actor]) -> bool:
+    """Whether ``target`` is the forces an act moves or uses, not whom it acts on: the object its
+    pattern names ("deployed TROOPS", "vowed to send more TROOPS to the border"), when they are
+    state forces of the doer's own country (or of none)."""
+    # a country guessed from what the article is about says nothing of whose forces they are
+    country = None if FOCUS_GUESS in target.reason else target.country
+    if target.sector not in ("MIL", "COP", "SPY") or any(country not in (None, s.country) for s in sources):
+        return False
+    return any(target.start <= o.idx < target.end and {o.lemma_.lower(), o.lower_} & m.pattern.objects
+               for m in (match, match.inner) if m is not None
+               for moved in _moved(m) for o in _counted(moved))
+
+
+def _moved(match: Match) -> list[Token]:
+    """What an act moves or uses: its object, or in a passive with a 'by' agent its subject
+    ("warships were sent to the Gulf by Iran": the warships are Iran's, not whom it acts on)."""
+    if match.obj is not None:
+        return [match.obj]
+    if not any(c.dep_ == "agent" for c in match.trigger.children):
+        return []
+    return [c for c in match.trigger.children if c.dep_ == "nsubjpass"]
+
+
+def _counted(obj: Token) -> list[Token]:
+    """An object and, when it counts something ("thousands OF soldiers"), what it counts."""
+    return [obj, *(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj")]
+
+
+def reciprocal(actors: list[Actor]) -> list[tuple[Actor, Actor | None]]:
+    # two bodies of one state do things with each other too ("Sudan's army and the RSF agreed")
+    return [(a, b) for a in actors for b in actors
+            if not _same(a, b) and (a.country != b.country or a.sector != b.sector)]
+
+
+def named_members(actors: list[Actor]) -> list[Actor]:
+    """Targets listed beside a known one that our lists cannot place at all (no country, no
+    sector: "sanctions on Russia's two largest oil companies, Rosneft and Lukoil", the names of
+    the companies just counted) add no party the known one does not already stand for."""
+    if not any(a.country for a in actors):
+        return actors
+    return [a for a in actors if a.country or a.sector]
+
+
+def inherit_country(actors: list[Actor]) -> list[Actor]:
+    """'Algerian Foreign Minister X and Army Chief of Staff Y': Y shares X's nationality."""
+    out: list[Actor] = []
+    last_country: str | None = None
+    for a in actors:
+        if a.country is None and last_country is not None and a.sector is not None:
+            a = replace(a, country=last_country, cameo_code=last_country + a.sector,
+                        reason=a.reason + f"; coordinated with a {last_country} actor")
+        last_country = a.country or last_country
+        out.append(a)
+    return out
+
+
+def domestic_forces(source: Actor, target: Actor) -> Actor:
+    """Unnamed soldiers or police who arrest or detain a country's official are that country's
+    forces ("soldiers detained him", of Mali's president, in a story datelined Paris): the
+    country they were given by default (the story's setting or focus) yields to the text's
+    own evidence. A nationality in the mention ("French troops") is never overridden."""
+    if (
+        source.sector not in ("MIL", "COP")
+        or NO_NATIONALITY not in source.reason
+        or target.country is None
+        or target.country == source.country
+        or target.sector not in ("GOV", "ELI", "MIL", "JUD", "LEG")
+    ):
+        return source
+    return replace(source, country=target.country, cameo_code=target.country + source.sector,
+                   reason=f"{source.sector} without a nationality acting on an official of "
+                          f"{target.country} -> {target.country}")
