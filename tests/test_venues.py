@@ -40,3 +40,20 @@ def test_a_visited_or_attacked_place_still_counts(coder: Coder, text: str, expec
     source, target, code = expected
     assert any(s == source and t is not None and t.startswith(target) and c.startswith(code[:2])
                for s, t, c in _triples(coder, text)), _triples(coder, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the partner after 'with', wherever the parser hangs it in the act's own clause
+    ("Chinese President Xi Jinping held a telephone call lasting more than two hours with U.S. President Joe Biden.",
+     ("CHNGOV", "USAGOV", "041")),
+    ("Saudi Crown Prince Mohammed bin Salman discussed the war in Gaza by telephone with French President Emmanuel Macron.",
+     ("SAUGOV", "FRAGOV", "040")),
+    # a visit made 'in' a place of another state is to that state
+    ("Indian Prime Minister Narendra Modi made an unannounced stop in Islamabad on Friday.", ("INDGOV", "PAK", "042")),
+])
+def test_a_partner_named_deeper_in_the_clause_is_found(coder: Coder, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(coder, text), _triples(coder, text)
+
+
+def test_a_stop_at_home_is_no_visit_to_anyone(coder: Coder) -> None:
+    assert {t for _, t, _ in _triples(coder, "Kenya's president made a stop in Mombasa on Friday.")} <= {None}

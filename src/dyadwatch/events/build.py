@@ -39,6 +39,7 @@ from dyadwatch.events.passage import hosted_forces, passed_place
 from dyadwatch.events.references import refers_to_earlier
 from dyadwatch.events.senses import WARNING_VERBS, benign_deadline, warns_of_own_action
 from dyadwatch.events.sides import (
+    deep_partner,
     domestic_forces,
     each_other,
     home_place,
@@ -320,7 +321,7 @@ class PartyFinder:
             real_targets = self.parties.the_dead(trigger)
         if not real_targets and pattern.kind != "copula":
             real_targets = unnamed_targets(self.clauses, self.arguments.references.owner, match, speaker, real_sources) \
-                or visited_host(self.parties.recent, match)
+                or visited_host(self.parties.recent, match) or deep_partner(match, code, self.clauses.actor, real_sources)
         if (doer := harm_doer(match, self.clauses.actor, real_targets, real_sources)) is not None:
             real_targets = [doer]  # "condemned the killing of protesters by police": the police
         if unnamed:

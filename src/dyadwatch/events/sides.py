@@ -16,6 +16,8 @@ from dyadwatch.actors.cues import FOCUS_GUESS, NO_NATIONALITY
 from dyadwatch.events.parties import same as _same
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Token
 
     from dyadwatch.events.match import Match
@@ -131,3 +133,43 @@ def domestic_forces(source: Actor, target: Actor) -> Actor:
     return replace(source, country=target.country, cameo_code=target.country + source.sector,
                    reason=f"{source.sector} without a nationality acting on an official of "
                           f"{target.country} -> {target.country}")
+
+
+# Roots of meetings and visits, whose partner a 'with' phrase names wherever the parser hangs
+# it in the act's own clause ("held a call lasting two hours WITH X", "discussed it by
+# telephone WITH X").
+_MEETING_ROOT = "04"
+_VISIT_CODES = frozenset({"042"})
+# Clauses of their own below a trigger: a 'with' in them is another act's.
+_OWN_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis"})
+
+
+def deep_partner(match: Match, code: str, actor: Callable[[Token], Actor | None],
+                 sources: list[Actor]) -> list[Actor]:
+    """The partner of a meeting or a visit the pattern did not find where it looks: an actor
+    after 'with' anywhere in the act's own clause, and for a visit the state of the place it
+    was made 'in' ("made an unannounced stop IN LAHORE": Pakistan, the host), when that is not
+    the visitor's own. Empty for any other act."""
+    if code[:2] != _MEETING_ROOT:
+        return []
+    heads = [h for h in (match.trigger, match.obj) if h is not None]
+    stack, seen = list(heads), set()
+    while stack:
+        tok = stack.pop()
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        visited = code in _VISIT_CODES and tok.lower_ == "in" and any(tok.head.i == h.i for h in heads)
+        if tok.dep_ == "prep" and (tok.lower_ == "with" or visited):
+            for p in (c for c in tok.children if c.dep_ == "pobj"):
+                found = actor(p)
+                if found is None or not found.country or any(_same(found, s) for s in sources) or (
+                        visited and FOCUS_GUESS in found.reason):  # a town our lists miss: unknown state
+                    continue
+                if not visited:
+                    return [found]
+                if all(found.country != s.country for s in sources):  # the place stands for its state
+                    return [replace(found, sector=None, kind="state", cameo_code=found.country,
+                                    reason=found.reason + "; the place visited -> its state")]
+        stack.extend(c for c in tok.children if c.dep_ not in _OWN_CLAUSES)
+    return []
