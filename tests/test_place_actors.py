@@ -86,7 +86,7 @@ def _coded(coder: Coder, text: str) -> Coded:
     ("Police arrested 12 suspected militants in Karachi on Tuesday.", "PAKCOP", "PAKREB"),
     ("Gunmen killed five villagers in Kaduna overnight.", "NGAUAF", "NGACVL"),
     # the article's focus (the United States) is only a default: the clause says Nigeria
-    ("The United States condemned the killing of five villagers by gunmen in Kaduna.", "USA", "NGACVL"),
+    ("The United States condemned the killing of five villagers by gunmen in Kaduna.", "USA", "NGAUAF"),  # aimed at the killers (the doer of the deed condemned)
 ])
 def test_towns_give_role_actors_their_country(coder: Coder, text: str, source: str, target: str) -> None:
     pairs = {(e.source.cameo_code if e.source else None, e.target.cameo_code if e.target else None)
