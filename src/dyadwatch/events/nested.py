@@ -12,7 +12,10 @@ Two constructions put an event word inside another act's words without reporting
   with the speaker in the evidence;
 * the content of an appeal in a gerund ("pressed Israel on allowing more aid in", "insisted on
   expelling the militants", "warned Tehran against attacking shipping"): what is asked for, or
-  warned against, has not happened and is not the act of the one who asks.
+  warned against, has not happened and is not the act of the one who asks;
+* the act a permission allows ("Egypt allowed the UN envoy to visit Gaza", "let the inspectors
+  see the site"): the allowing is the event (CAMEO's 08 easing codes, 086 for international
+  actors let in); what it allows is only made possible, not reported as done.
 """
 
 from __future__ import annotations
@@ -50,6 +53,8 @@ _BARE_THREAT = "130"
 # What a threat can hold out ("threatened sanctions", "threatened a boycott"): an object among
 # these is the threat's content, a threat made, never a thing the doer endangers.
 _THREAT_CONTENT = THREAT_CONTENT_WORDS | {"sanction", "sanctions", "strike", "boycott", "force"}
+# Verbs of letting another act: their infinitive (or bare 'let' clause) is what is allowed.
+_PERMITTING_VERBS = frozenset({"allow", "permit", "let", "authorize", "authorise"})
 
 
 @dataclass(frozen=True)
@@ -105,8 +110,11 @@ def verdict(
 def demanded_content(trigger: Token) -> Token | None:
     """The asking verb whose 'on' or 'for' gerund ``trigger`` is ("pressed Israel on ALLOWING
     aid in", "called for ENDING the blockade", "insisted on EXPELLING"), or the warning verb whose
-    'against' gerund it is ("warned X against ATTACKING"), else None: that gerund is what is
-    asked for or warned against, which has not happened and is not the asker's act."""
+    'against' gerund it is ("warned X against ATTACKING"), or the permitting verb whose
+    infinitive it is ("allowed the envoy to VISIT Gaza"), else None: that act is asked for,
+    warned against or allowed, has not happened and is not the asker's act."""
+    if (permitting := permitted_content(trigger)) is not None:
+        return permitting
     if trigger.tag_ != "VBG" or trigger.dep_ not in ("pcomp", "pobj"):
         return None
     prep = trigger.head
@@ -118,3 +126,26 @@ def demanded_content(trigger: Token) -> Token | None:
     # a warning's 'against' gerund is what the warned party should not do ("warned Tehran
     # against attacking shipping"): no attack was made
     return verb if prep.lower_ == "against" and lemma in WARNING_VERBS else None
+
+
+def permitted_content(trigger: Token) -> Token | None:
+    """The permitting verb whose complement ``trigger`` is: "allowed the envoy TO VISIT Gaza",
+    "permitted a team to VISIT prisoners", "let the monitors ENTER" (the parser makes the one
+    allowed the subject of a clause, or the verb's object), else None. Only a verb with an
+    own doer clause or object: "was allowed to visit" still lets someone act, and is the same
+    permission."""
+    if trigger.pos_ != "VERB" or trigger.dep_ not in ("xcomp", "ccomp", "advcl"):
+        return None
+    head = trigger.head
+    if head.lemma_.lower() not in _PERMITTING_VERBS or head.i > trigger.i:
+        return None
+    if trigger.dep_ == "advcl":
+        # "authorised the mediator | to travel": an infinitive right after the object is what
+        # the object may do, which the parser may hang on the verb as a clause of its own
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        return head if any(o.right_edge.i + 2 == trigger.i for o in objects) and any(
+            c.dep_ == "aux" and c.lower_ == "to" and c.i == trigger.i - 1 for c in trigger.children) else None
+    if trigger.dep_ == "ccomp" and head.lemma_.lower() != "let" and not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return None  # "allowed that the talks WOULD resume"? a clause, not an infinitive
+    return head
