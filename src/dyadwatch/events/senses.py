@@ -163,9 +163,21 @@ BODY_POSSESSIVES = SELF_POSSESSIVES | {"his", "her"}
 OWN_BODIES = frozenset({"country", "nation", "government", "army", "party", "state"})
 
 
+# Losses of life: regret or sorrow over them that blames no one is sympathy (CAMEO 018,
+# condolences), not disapproval of anyone's act.
+LOSS_OF_LIFE = frozenset({
+    "death", "deaths", "loss", "losses", "casualty", "casualties", "victim", "victims", "drowning",
+    "drownings", "fatality", "fatalities", "tragedy", "passing", "killing", "killings", "dead",
+})
+# What names who caused a loss: "deaths CAUSED BY the strikes", "killed AT THE HANDS of police".
+BLAMING_WORDS = frozenset({"by", "hands"})
+
+
 def regret_sense(found: Match) -> Match:
     """A disapproval (110) that regrets the doer's own act ("expressed regret over ITS
-    actions", "regretted OUR mistakes") or expresses remorse is an apology (055)."""
+    actions", "regretted OUR mistakes") or expresses remorse is an apology (055); one that
+    regrets a loss of life blaming no one ("regret over the deaths of migrants") is sympathy
+    (018)."""
     if found.code != "110":
         return found
     trigger = found.trigger
@@ -181,7 +193,20 @@ def regret_sense(found: Match) -> Match:
         for p in c.children if p.dep_ == "pobj"]
     if any(_own(r) for r in regretted):
         return replace(found, code="055", base="055", rule=found.rule + "+own-regret")
+    if regretted and all(_loss_blaming_no_one(r) for r in regretted):
+        return replace(found, code="018", base="018", rule=found.rule + "+sympathy")
     return found
+
+
+def _loss_blaming_no_one(noun: Token) -> bool:
+    """'the deaths of migrants', 'the loss of life in the fire': a loss of life with no one
+    named as its cause ('the deaths of protesters killed BY police', 'Israel's killing of ...'
+    blame a doer)."""
+    if noun.lemma_.lower() not in LOSS_OF_LIFE and noun.lower_ not in LOSS_OF_LIFE:
+        return False
+    if any(c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for c in noun.children):
+        return False  # "Israel's killing of ...": the possessor did it
+    return not any(t.lower_ in BLAMING_WORDS for t in noun.subtree)
 
 
 def _own(noun: Token) -> bool:
