@@ -18,7 +18,10 @@ The trigger matcher (``triggers.py``) asks these for the contrasts it applies to
   spread"), is a pessimistic comment (012), not a threat (130);
 * a passive 'met with' a thing ("was met with protests") is a reception, not a meeting;
 * regret expressed over one's own acts ("regret over its wartime actions") or remorse is an
-  apology (055), regret over another's a disapproval (110);
+  apology (055), regret over another's a disapproval (110), over deaths that blame no one
+  sympathy (018);
+* talks a speaker says are stuck ("said the talks had made no progress") are that speaker's
+  pessimistic comment (012); the same words of anything else, or told by no one, are no event;
 * arms sent to a border or frontier ("sent tanks to the frontier with X") are the sender's own
   forces massed there, a show of force (154), not military aid (072) given to anyone.
 """
@@ -482,3 +485,39 @@ def flight_without_craft(found: Match) -> bool:
     return (found.code == SHOW_OF_FORCE and found.pattern.kind == "verb" and not found.pattern.objects
             and trigger.lemma_.lower() in FLYING_VERBS and not military_craft(craft_subject(trigger))
             and not military_craft(found.obj))
+
+
+# Talks said to be stuck (the lexicon's 'r01.w.talks' rows: "had made no progress", "remained
+# deadlocked", "have stalled") are the speaker's pessimistic comment (012), whose target is the
+# talks' other party; said of anything else ("the offensive stalled", "the firm made no
+# progress") or told by no one, they are no event.
+STUCK_TALKS_ROWS = "r01.w.talks."
+NEGOTIATION_NOUNS = frozenset({
+    "talk", "talks", "negotiation", "negotiations", "dialogue", "process", "diplomacy", "mediation",
+    "discussion", "discussions", "consultation", "consultations", "effort", "efforts", "round",
+})
+# What makes 'progress' none at all: "made NO progress", "LITTLE headway".
+NONE_WORDS = frozenset({"no", "little", "scant", "scarcely", "hardly", "barely", "zero", "not"})
+
+
+def stuck_talks(found: Match, clauses: Clauses) -> Match | None:
+    """For a stuck-talks row: the match moved to the speech verb that tells of the talks ('X
+    SAID the talks had stalled'), with the talks as its object, or None when the row's words
+    are no such comment. Any other match comes back as it is."""
+    if not found.pattern.id.startswith(STUCK_TALKS_ROWS):
+        return found
+    trigger = found.trigger
+    clause = trigger.head if trigger.dep_ in ("acomp", "xcomp") else trigger
+    talks = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if talks is None or talks.lemma_.lower() not in NEGOTIATION_NOUNS:
+        return None
+    if found.pattern.id.endswith(".progress"):
+        got = found.obj
+        nothing = any(c.dep_ == "neg" for c in trigger.children) or (got is not None and any(
+            c.dep_ in ("det", "amod", "advmod") and c.lower_ in NONE_WORDS for c in got.subtree))
+        if not nothing:
+            return None  # "the talks made progress": no pessimism
+    speech = clauses.speech_head(clause)
+    if speech is None:
+        return None
+    return replace(found, trigger=speech, obj=talks, rule=found.rule + "+stuck-talks")

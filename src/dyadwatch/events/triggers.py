@@ -40,6 +40,7 @@ from dyadwatch.events.senses import (
     regret_sense,
     rejection_sense,
     seizure_sense,
+    stuck_talks,
     ultimatum,
 )
 from dyadwatch.events.subjects import is_to_infinitive, undergoer_verb
@@ -283,7 +284,8 @@ class Matcher:
         if (found := self._match(token, depth)) is None or _no_event(found, self.clauses, self.nouns.match):
             return None
         sensed = posture_sense(regret_sense(seizure_sense(rejection_sense(found), self.clauses)))
-        return media_access_sense(craft_sense(own_forces_sense(sensed, self.clauses)))
+        sensed = media_access_sense(craft_sense(own_forces_sense(sensed, self.clauses)))
+        return stuck_talks(sensed, self.clauses)
 
     def _match(self, token: Token, depth: int = 0) -> Match | None:
         pos, dep = token.pos_, token.dep_
