@@ -18,6 +18,8 @@ DATE = "2023-04-12"
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
     "The torture of prisoners by Sudanese guards was routine, the UN panel said.",
+    "Witnesses described the torture of activists by Nicaraguan police.",
+    "The torture of migrants by Libyan militiamen has been widely reported.",
     "The torture of activists by Nicaraguan police continued in 2019, their families said.",
 ])
 def test_the_torture_of_people_is_torture(coder: Coder, text: str) -> None:

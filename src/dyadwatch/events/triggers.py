@@ -30,6 +30,7 @@ from dyadwatch.events.readings import (
 )
 from dyadwatch.events.senses import (
     HALTING,
+    TOLD_OWN_ROOTS,
     ceased_fighting,
     craft_sense,
     flight_without_craft,
@@ -39,6 +40,7 @@ from dyadwatch.events.senses import (
     reaction_not_meeting,
     regret_sense,
     rejection_sense,
+    reported_deed,
     seizure_sense,
     stuck_talks,
     ultimatum,
@@ -299,6 +301,13 @@ class Matcher:
                     return found
         if pos == "NOUN" and dep == "dobj" and undergoer_verb(token) is not None:
             return self.nouns.match(token, "noun", framed=depth > 0)  # "faced criticism from X"
+        if pos == "NOUN" and dep in ("dobj", "nsubjpass") and not (
+                dep == "nsubjpass" and token.head.lemma_.lower() in PLANNED_PASSIVES):
+            deed, teller = reported_deed(token, self.clauses)  # "the ministry confirmed the arrest of X"
+            told = self.nouns.match(token, "noun", governor=teller, framed=depth > 0) if deed else None
+            if told is not None and (teller is None or told.code[:2] in TOLD_OWN_ROOTS):
+                return told
+            return None
         if pos == "NOUN" and dep in ("nsubj", "appos", "poss") and token.lemma_.lower() in AGENT_EVENT_NOUNS:
             return None  # "the UN envoy for Yemen said": a title, not an act of mediating
         if pos == "NOUN" and dep == "nsubjpass" and token.head.lemma_.lower() in PLANNED_PASSIVES:
