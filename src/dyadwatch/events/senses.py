@@ -20,8 +20,6 @@ The trigger matcher (``triggers.py``) asks these for the contrasts it applies to
 * regret expressed over one's own acts ("regret over its wartime actions") or remorse is an
   apology (055), regret over another's a disapproval (110), over deaths that blame no one
   sympathy (018);
-* a deed a reporting verb makes known ("the ministry confirmed the detention of ...") is that
-  deed: by the doer the noun names, else, told by a state's own organ, the state's own act;
 * talks a speaker says are stuck ("said the talks had made no progress") are that speaker's
   pessimistic comment (012); the same words of anything else, or told by no one, are no event;
 * arms sent to a border or frontier ("sent tanks to the frontier with X") are the sender's own
@@ -38,6 +36,7 @@ from dyadwatch.actors.cues import NO_NATIONALITY
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.match import Match, for_clause
 from dyadwatch.events.modality import markers
+from dyadwatch.events.outcomes import STRIKE_WEAPONS, means_code
 from dyadwatch.events.subjects import is_to_infinitive
 from dyadwatch.knowledge.words import (
     CENSORED_MEDIA,
@@ -527,42 +526,40 @@ def stuck_talks(found: Match, clauses: Clauses) -> Match | None:
 
 # Verbs that make known a deed already done: their object noun ("confirmed THE DETENTION of two
 # journalists", "detailed THE TORTURE of protesters by police") is that deed, reported.
-# The roots of the acts a state's organ tells as its own when it reports them with no doer
-# named: what it does to others, releases to force ("confirmed the ARREST of", "announced the
-# RELEASE of"); never a visit or talks, whose 'of' phrase names their doer.
-TOLD_OWN_ROOTS = frozenset({"08", "16", "17", "18", "19", "20"})
-REPORTING_VERBS = frozenset({
-    "confirm", "report", "announce", "acknowledge", "admit", "disclose", "reveal", "detail",
-    "document", "describe", "record", "verify",
+# A labour strike (143) is a walkout; a strike by a state or its forces, by a weapon or on a
+# place is an attack (outcomes.STRIKE_WEAPONS). Words that make it a walkout whoever calls it:
+LABOUR_STRIKE_WORDS = frozenset({
+    "general", "national", "nationwide", "labour", "labor", "worker", "workers", "teacher",
+    "teachers", "rail", "transport", "hunger", "indefinite", "warning", "token", "sympathy",
+    "wildcat", "doctor", "doctors", "nurse", "nurses", "union", "day", "hour", "week",
 })
+STRIKING_ROOT = "143"
+AIR_STRIKE = "195"
 
 
-def names_doer(noun: Token) -> bool:
-    """Whether an event noun names its own doer: 'by' ("the torture of detainees BY police")
-    or a possessor ("Israel's strikes"); the parser may hang the 'by' on what the noun is of
-    ("the torture of [detainees by police]")."""
-    ofs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-    return any(c.dep_ == "poss" for c in noun.children) or any(
-        c.dep_ == "prep" and c.lower_ == "by" for n in (noun, *ofs) for c in n.children)
-
-
-def reported_deed(noun: Token, clauses: Clauses) -> tuple[bool, Token | None]:
-    """Whether an event noun that is a reporting verb's object is the deed reported, and the
-    reporting verb when that lends the deed its doer. A noun that names its own doer ("detailed
-    the torture of detainees BY police") is the deed, done by that doer; one with no doer named,
-    reported by a state's own organ ("the ministry confirmed the detention of ..."), is the
-    state's own act, told by it, which CAMEO codes with the state as its doer (the verb lends
-    its subject, as a light verb does). The press, a rights group or a family that reports a
-    deed with no doer named does not make it theirs: no deed."""
-    verb = noun.head
-    if noun.dep_ not in ("dobj", "nsubjpass") or noun.pos_ != "NOUN" or verb.lemma_.lower() not in REPORTING_VERBS:
-        return False, None
-    if names_doer(noun):
-        return True, None  # also "the torture of migrants by militiamen WAS REPORTED"
-    if noun.dep_ != "dobj":
-        return False, None
-    doers, _ = clauses.subjects(verb)
-    reporter = next((a for d in doers if (a := clauses.actor(d, as_source=True)) is not None), None)
-    state = reporter is not None and reporter.kind not in ("unknown", "igo", "ngo") and (
-        reporter.country is not None and (reporter.sector is None or reporter.sector in STATE_SECTORS))
-    return (True, verb) if state else (False, None)
+def armed_strike_sense(found: Match, clauses: Clauses) -> Match:
+    """A labour strike (143) whose strike is an attack ("Israel launched strikes on Gaza",
+    "Russia began new missile strikes") is a use of force, coded by the weapon that names it
+    (195 from the air, 194 artillery and rockets), else as the lexicon's bare military strikes
+    (195): a strike named by a weapon, aimed 'on' a place or thing, or called by a state or
+    its forces, with no word of a walkout on it."""
+    noun = found.obj
+    if found.code != STRIKING_ROOT or noun is None or noun.lemma_.lower() != "strike":
+        return found
+    mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nummod", "npadvmod")}
+    if mods & LABOUR_STRIKE_WORDS or any("-" in m for m in mods):  # "a 48-hour strike"
+        return found
+    armed = bool(mods & STRIKE_WEAPONS) or any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(
+            p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children)
+        for c in noun.children)
+    if not armed:
+        doers, _ = clauses.subjects(found.trigger)
+        parties = [clauses.actor(d, as_source=True) for d in doers]
+        parties += [clauses.actor(c) for c in noun.children if c.dep_ == "poss"]
+        armed = any(a is not None and a.kind == "state" and a.sector in (None, "MIL", "GOV") for a in parties)
+    if not armed:
+        return found
+    # strikes of no named means are the lexicon's strikes launched on a place, from the air
+    code = means_code(noun) if mods & STRIKE_WEAPONS else AIR_STRIKE
+    return replace(found, code=code, base=code, rule=found.rule + "+armed-strike")

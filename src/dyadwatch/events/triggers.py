@@ -22,6 +22,7 @@ from dyadwatch.events.fallback import Fallback, fallback_match
 from dyadwatch.events.framing import FrameMatcher
 from dyadwatch.events.match import Match, for_clause
 from dyadwatch.events.modality import DEMAND_MODALS, DENIAL_GOVERNORS, PLANNED_PASSIVES
+from dyadwatch.events.nested import TOLD_OWN_ROOTS, named_wrong, reported_deed
 from dyadwatch.events.noun_triggers import NounMatcher, more_specific
 from dyadwatch.events.readings import (
     ordinary_partner,
@@ -30,7 +31,7 @@ from dyadwatch.events.readings import (
 )
 from dyadwatch.events.senses import (
     HALTING,
-    TOLD_OWN_ROOTS,
+    armed_strike_sense,
     ceased_fighting,
     craft_sense,
     flight_without_craft,
@@ -40,7 +41,6 @@ from dyadwatch.events.senses import (
     reaction_not_meeting,
     regret_sense,
     rejection_sense,
-    reported_deed,
     seizure_sense,
     stuck_talks,
     ultimatum,
@@ -283,11 +283,14 @@ class Matcher:
         self.frames = FrameMatcher(lexicon, clauses, shifts, self.nouns, self.match)
 
     def match(self, token: Token, depth: int = 0) -> Match | None:
-        if (found := self._match(token, depth)) is None or _no_event(found, self.clauses, self.nouns.match):
+        found = self._match(token, depth)
+        if (named := named_wrong(token, found)) is not None:
+            return named  # "called Israel's strikes a violation": an accusation, no walkout
+        if found is None or _no_event(found, self.clauses, self.nouns.match):
             return None
         sensed = posture_sense(regret_sense(seizure_sense(rejection_sense(found), self.clauses)))
         sensed = media_access_sense(craft_sense(own_forces_sense(sensed, self.clauses)))
-        return stuck_talks(sensed, self.clauses)
+        return stuck_talks(armed_strike_sense(sensed, self.clauses), self.clauses)
 
     def _match(self, token: Token, depth: int = 0) -> Match | None:
         pos, dep = token.pos_, token.dep_
