@@ -35,6 +35,8 @@ def test_a_reported_deed_is_coded(coder: Coder, text: str, source: str, code: st
     ("Georgian media reported the detention of 30 protesters in Tbilisi.", "173", "GEO"),
     ("Algeria's government confirmed the visit of the French president.", "042", "DZA"),
     ("A Bolivian newspaper reported the torture of detainees.", "1822", "BOL"),
+    ("Gaza's health ministry reported the killing of 40 people in Rafah.", "190", "PSE"),
+    ("Nigeria's army confirmed the abduction of two engineers.", "181", "NGA"),
 ])
 def test_no_deed_is_laid_on_whoever_reports_it(coder: Coder, text: str, code: str, reporter: str) -> None:
     found = country_codes(coder, text, DATE)
