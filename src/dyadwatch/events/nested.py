@@ -12,7 +12,17 @@ Two constructions put an event word inside another act's words without reporting
   with the speaker in the evidence;
 * the content of an appeal in a gerund ("pressed Israel on allowing more aid in", "insisted on
   expelling the militants", "warned Tehran against attacking shipping"): what is asked for, or
-  warned against, has not happened and is not the act of the one who asks.
+  warned against, has not happened and is not the act of the one who asks;
+* a name a speaker gives another's deed ("Jordan called Israel's strikes a violation of
+  international law", "described the raid as a war crime"): the naming is the speaker's
+  accusation (112; 1123 of aggression, 1124 of war crimes), not whatever the verb may mean
+  with a bare object ("called a strike" is a walkout, "called the raid" no halt of it);
+* a deed a reporting verb makes known ("the ministry confirmed the detention of two
+  journalists", "detailed the torture of detainees by police") is that deed: by the doer the
+  noun names, else, told by a state's own organ, the state's own act;
+* the act a permission allows ("Egypt allowed the UN envoy to visit Gaza", "let the inspectors
+  see the site"): the allowing is the event (CAMEO's 08 easing codes, 086 for international
+  actors let in); what it allows is only made possible, not reported as done.
 """
 
 from __future__ import annotations
@@ -20,16 +30,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dyadwatch.events.confidence import CONFIDENCE
+from dyadwatch.events.match import Match
 from dyadwatch.events.plover import THREAT_CONTENT_WORDS
-from dyadwatch.events.senses import WARNING_VERBS
+from dyadwatch.events.senses import STATE_SECTORS, WARNING_VERBS
 from dyadwatch.events.stance import speaker_self
+from dyadwatch.knowledge.lexicon import Pattern
 from dyadwatch.knowledge.words import DEMANDING_VERBS, PRESS_SECTORS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from dyadwatch.events.clauses import Clauses
-    from dyadwatch.events.match import Match
     from dyadwatch.records import Actor, Modality
 
 # Defying a law or norm (128) said of another party is an allegation of wrongdoing (112).
@@ -50,6 +62,8 @@ _BARE_THREAT = "130"
 # What a threat can hold out ("threatened sanctions", "threatened a boycott"): an object among
 # these is the threat's content, a threat made, never a thing the doer endangers.
 _THREAT_CONTENT = THREAT_CONTENT_WORDS | {"sanction", "sanctions", "strike", "boycott", "force"}
+# Verbs of letting another act: their infinitive (or bare 'let' clause) is what is allowed.
+_PERMITTING_VERBS = frozenset({"allow", "permit", "let", "authorize", "authorise"})
 
 
 @dataclass(frozen=True)
@@ -105,8 +119,11 @@ def verdict(
 def demanded_content(trigger: Token) -> Token | None:
     """The asking verb whose 'on' or 'for' gerund ``trigger`` is ("pressed Israel on ALLOWING
     aid in", "called for ENDING the blockade", "insisted on EXPELLING"), or the warning verb whose
-    'against' gerund it is ("warned X against ATTACKING"), else None: that gerund is what is
-    asked for or warned against, which has not happened and is not the asker's act."""
+    'against' gerund it is ("warned X against ATTACKING"), or the permitting verb whose
+    infinitive it is ("allowed the envoy to VISIT Gaza"), else None: that act is asked for,
+    warned against or allowed, has not happened and is not the asker's act."""
+    if (permitting := permitted_content(trigger)) is not None:
+        return permitting
     if trigger.tag_ != "VBG" or trigger.dep_ not in ("pcomp", "pobj"):
         return None
     prep = trigger.head
@@ -118,3 +135,130 @@ def demanded_content(trigger: Token) -> Token | None:
     # a warning's 'against' gerund is what the warned party should not do ("warned Tehran
     # against attacking shipping"): no attack was made
     return verb if prep.lower_ == "against" and lemma in WARNING_VERBS else None
+
+
+def permitted_content(trigger: Token) -> Token | None:
+    """The permitting verb whose complement ``trigger`` is: "allowed the envoy TO VISIT Gaza",
+    "permitted a team to VISIT prisoners", "let the monitors ENTER" (the parser makes the one
+    allowed the subject of a clause, or the verb's object), else None. Only a verb with an
+    own doer clause or object: "was allowed to visit" still lets someone act, and is the same
+    permission."""
+    if trigger.pos_ != "VERB" or trigger.dep_ not in ("xcomp", "ccomp", "advcl"):
+        return None
+    head = trigger.head
+    if head.lemma_.lower() not in _PERMITTING_VERBS or head.i > trigger.i:
+        return None
+    if trigger.dep_ == "advcl":
+        # "authorised the mediator | to travel": an infinitive right after the object is what
+        # the object may do, which the parser may hang on the verb as a clause of its own
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        return head if any(o.right_edge.i + 2 == trigger.i for o in objects) and any(
+            c.dep_ == "aux" and c.lower_ == "to" and c.i == trigger.i - 1 for c in trigger.children) else None
+    if trigger.dep_ == "ccomp" and head.lemma_.lower() != "let" and not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return None  # "allowed that the talks WOULD resume"? a clause, not an infinitive
+    return head
+
+
+# Verbs that give a deed a name: "CALLED the strikes a violation", "DESCRIBED the raid as a crime".
+_NAMING_VERBS = frozenset({"call", "describe", "term", "label", "brand", "dub", "characterize", "characterise", "deem"})
+# Names that accuse a deed of a wrong (CAMEO 112), of aggression (1123) or of war crimes
+# (1124); the most specific one a name holds wins.
+_WRONG_NAMES: dict[str, str] = {
+    "violation": "112", "breach": "112", "crime": "112", "infringement": "112", "contravention": "112",
+    "illegal": "112", "unlawful": "112", "terrorism": "112", "atrocity": "112",
+    "aggression": "1123", "act of aggression": "1123", "invasion": "1123",
+    "war crime": "1124", "war crimes": "1124", "crime against humanity": "1124",
+    "crimes against humanity": "1124", "genocide": "1124", "ethnic cleansing": "1124",
+}
+# Words around a name that only frame it: "an ACT of aggression", "a FORM of terrorism".
+_FRAMING_NOUNS = frozenset({"act", "form", "case", "kind"})
+_NAMED_WRONG = Pattern(
+    id="nested.named-wrong", kind="verb", lemmas=_NAMING_VERBS, particles=frozenset(),
+    objects=frozenset(), preps=("dobj",), code="112",
+    note="a deed named a wrong: called X's strikes a violation of international law",
+)
+
+
+def named_wrong(token: Token, found: Match | None) -> Match | None:
+    """The speaker's accusation when a naming verb gives its object the name of a wrong ("called
+    Israel's strikes a violation of international law", "described the raid AS a war crime";
+    see the module's notes), or None: no such name, or the lexicon already reads the verb as a
+    disapproval ("branded the vote a sham")."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in _NAMING_VERBS:
+        return None
+    if found is not None and found.code[:2] == "11":
+        return None
+    # the parser may take the deed for a second predicate ("called [Russia's shelling] [a war
+    # crime]", both 'oprd'): the first is then the object
+    obj = next((c for c in token.children if c.dep_ in ("dobj", "oprd")), None)
+    if obj is None:
+        return None
+    names = [c for c in token.children if c.dep_ == "oprd" and c.i > obj.i] + [
+        p for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    codes = [code for n in names for w in _name_words(n) if (code := _WRONG_NAMES.get(w))]
+    if not codes:
+        return None
+    code = max(codes, key=len)  # a leaf (1124) over the bare accusation (112)
+    # the named deed is consumed (the noun of the match): it is what is accused, no event of its own
+    return Match(_NAMED_WRONG, token, obj, code, code, f"pattern:{_NAMED_WRONG.id}", noun=obj,
+                 confidence=CONFIDENCE.specific_verb)
+
+
+def _name_words(name: Token) -> set[str]:
+    """'violation', 'war crime', 'crimes against humanity', and through a framing noun what it
+    frames ('an act of aggression': 'aggression', 'act of aggression')."""
+    lemma, word = name.lemma_.lower(), name.lower_
+    out = {lemma, word} | {f"{c.lower_} {f}" for c in name.children if c.dep_ in ("compound", "amod") for f in (lemma, word)}
+    for prep in (c for c in name.children if c.dep_ == "prep"):
+        for p in (p for p in prep.children if p.dep_ == "pobj"):
+            out |= {f"{f} {prep.lower_} {p.lower_}" for f in (lemma, word)}
+            if lemma in _FRAMING_NOUNS and prep.lower_ == "of":
+                out |= _name_words(p)
+    return out
+
+
+# The roots of the acts a state's organ tells as its own when it reports them with no doer
+# named: what its authority does to others, or gives up ("confirmed the ARREST of", "announced
+# the EXPULSION of", "the RELEASE of"); never violence (18-20), which a state reports of others
+# ("the ministry reported the killing of 40 people", "the army confirmed the abduction of two
+# engineers"), nor a visit or talks, whose 'of' phrase names their doer.
+TOLD_OWN_ROOTS = frozenset({"08", "16", "17"})
+REPORTING_VERBS = frozenset({
+    "confirm", "report", "announce", "acknowledge", "admit", "disclose", "reveal", "detail",
+    "document", "describe", "record", "verify",
+})
+
+
+def names_doer(noun: Token) -> bool:
+    """Whether an event noun names its own doer: 'by' ("the torture of detainees BY police")
+    a possessor ("Israel's strikes") or a nationality ("ISRAELI strikes"); the parser may hang the 'by' on what the noun is of
+    ("the torture of [detainees by police]")."""
+    ofs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"))
+               for c in noun.children) or any(
+        c.dep_ == "prep" and c.lower_ == "by" for n in (noun, *ofs) for c in n.children)
+
+
+def reported_deed(noun: Token, clauses: Clauses) -> tuple[bool, Token | None]:
+    """Whether an event noun that is a reporting verb's object is the deed reported, and the
+    reporting verb when that lends the deed its doer. A noun that names its own doer ("detailed
+    the torture of detainees BY police") is the deed, done by that doer; one with no doer named,
+    reported by a state's own organ ("the ministry confirmed the detention of ..."), is the
+    state's own act, told by it, which CAMEO codes with the state as its doer (the verb lends
+    its subject, as a light verb does). The press, a rights group or a family that reports a
+    deed with no doer named does not make it theirs: no deed."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass") or noun.pos_ != "NOUN" or verb.lemma_.lower() not in REPORTING_VERBS:
+        return False, None
+    if any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children):
+        return False, None  # "described the strikes AS a crime": a naming (nested.named_wrong)
+    if names_doer(noun):
+        return True, None  # also "the torture of migrants by militiamen WAS REPORTED"
+    if noun.dep_ != "dobj":
+        return False, None
+    doers, _ = clauses.subjects(verb)
+    reporter = next((a for d in doers if (a := clauses.actor(d, as_source=True)) is not None), None)
+    state = reporter is not None and reporter.kind not in ("unknown", "igo", "ngo") and (
+        reporter.country is not None and (reporter.sector is None or reporter.sector in STATE_SECTORS))
+    return (True, verb) if state else (False, None)

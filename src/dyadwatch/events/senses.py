@@ -18,7 +18,10 @@ The trigger matcher (``triggers.py``) asks these for the contrasts it applies to
   spread"), is a pessimistic comment (012), not a threat (130);
 * a passive 'met with' a thing ("was met with protests") is a reception, not a meeting;
 * regret expressed over one's own acts ("regret over its wartime actions") or remorse is an
-  apology (055), regret over another's a disapproval (110);
+  apology (055), regret over another's a disapproval (110), over deaths that blame no one
+  sympathy (018);
+* talks a speaker says are stuck ("said the talks had made no progress") are that speaker's
+  pessimistic comment (012); the same words of anything else, or told by no one, are no event;
 * arms sent to a border or frontier ("sent tanks to the frontier with X") are the sender's own
   forces massed there, a show of force (154), not military aid (072) given to anyone.
 """
@@ -33,6 +36,7 @@ from dyadwatch.actors.cues import NO_NATIONALITY
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.match import Match, for_clause
 from dyadwatch.events.modality import markers
+from dyadwatch.events.outcomes import STRIKE_WEAPONS, means_code
 from dyadwatch.events.subjects import is_to_infinitive
 from dyadwatch.knowledge.words import (
     CENSORED_MEDIA,
@@ -163,9 +167,21 @@ BODY_POSSESSIVES = SELF_POSSESSIVES | {"his", "her"}
 OWN_BODIES = frozenset({"country", "nation", "government", "army", "party", "state"})
 
 
+# Losses of life: regret or sorrow over them that blames no one is sympathy (CAMEO 018,
+# condolences), not disapproval of anyone's act.
+LOSS_OF_LIFE = frozenset({
+    "death", "deaths", "loss", "losses", "casualty", "casualties", "victim", "victims", "drowning",
+    "drownings", "fatality", "fatalities", "tragedy", "passing", "killing", "killings", "dead",
+})
+# What names who caused a loss: "deaths CAUSED BY the strikes", "killed AT THE HANDS of police".
+BLAMING_WORDS = frozenset({"by", "hands"})
+
+
 def regret_sense(found: Match) -> Match:
     """A disapproval (110) that regrets the doer's own act ("expressed regret over ITS
-    actions", "regretted OUR mistakes") or expresses remorse is an apology (055)."""
+    actions", "regretted OUR mistakes") or expresses remorse is an apology (055); one that
+    regrets a loss of life blaming no one ("regret over the deaths of migrants") is sympathy
+    (018)."""
     if found.code != "110":
         return found
     trigger = found.trigger
@@ -181,7 +197,20 @@ def regret_sense(found: Match) -> Match:
         for p in c.children if p.dep_ == "pobj"]
     if any(_own(r) for r in regretted):
         return replace(found, code="055", base="055", rule=found.rule + "+own-regret")
+    if regretted and all(_loss_blaming_no_one(r) for r in regretted):
+        return replace(found, code="018", base="018", rule=found.rule + "+sympathy")
     return found
+
+
+def _loss_blaming_no_one(noun: Token) -> bool:
+    """'the deaths of migrants', 'the loss of life in the fire': a loss of life with no one
+    named as its cause ('the deaths of protesters killed BY police', 'Israel's killing of ...'
+    blame a doer)."""
+    if noun.lemma_.lower() not in LOSS_OF_LIFE and noun.lower_ not in LOSS_OF_LIFE:
+        return False
+    if any(c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for c in noun.children):
+        return False  # "Israel's killing of ...": the possessor did it
+    return not any(t.lower_ in BLAMING_WORDS for t in noun.subtree)
 
 
 def _own(noun: Token) -> bool:
@@ -457,3 +486,80 @@ def flight_without_craft(found: Match) -> bool:
     return (found.code == SHOW_OF_FORCE and found.pattern.kind == "verb" and not found.pattern.objects
             and trigger.lemma_.lower() in FLYING_VERBS and not military_craft(craft_subject(trigger))
             and not military_craft(found.obj))
+
+
+# Talks said to be stuck (the lexicon's 'r01.w.talks' rows: "had made no progress", "remained
+# deadlocked", "have stalled") are the speaker's pessimistic comment (012), whose target is the
+# talks' other party; said of anything else ("the offensive stalled", "the firm made no
+# progress") or told by no one, they are no event.
+STUCK_TALKS_ROWS = "r01.w.talks."
+NEGOTIATION_NOUNS = frozenset({
+    "talk", "talks", "negotiation", "negotiations", "dialogue", "process", "diplomacy", "mediation",
+    "discussion", "discussions", "consultation", "consultations", "effort", "efforts", "round",
+})
+# What makes 'progress' none at all: "made NO progress", "LITTLE headway".
+NONE_WORDS = frozenset({"no", "little", "scant", "scarcely", "hardly", "barely", "zero", "not"})
+
+
+def stuck_talks(found: Match, clauses: Clauses) -> Match | None:
+    """For a stuck-talks row: the match moved to the speech verb that tells of the talks ('X
+    SAID the talks had stalled'), with the talks as its object, or None when the row's words
+    are no such comment. Any other match comes back as it is."""
+    if not found.pattern.id.startswith(STUCK_TALKS_ROWS):
+        return found
+    trigger = found.trigger
+    clause = trigger.head if trigger.dep_ in ("acomp", "xcomp") else trigger
+    talks = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if talks is None or talks.lemma_.lower() not in NEGOTIATION_NOUNS:
+        return None
+    if found.pattern.id.endswith(".progress"):
+        got = found.obj
+        nothing = any(c.dep_ == "neg" for c in trigger.children) or (got is not None and any(
+            c.dep_ in ("det", "amod", "advmod") and c.lower_ in NONE_WORDS for c in got.subtree))
+        if not nothing:
+            return None  # "the talks made progress": no pessimism
+    speech = clauses.speech_head(clause)
+    if speech is None:
+        return None
+    return replace(found, trigger=speech, obj=talks, rule=found.rule + "+stuck-talks")
+
+
+# Verbs that make known a deed already done: their object noun ("confirmed THE DETENTION of two
+# journalists", "detailed THE TORTURE of protesters by police") is that deed, reported.
+# A labour strike (143) is a walkout; a strike by a state or its forces, by a weapon or on a
+# place is an attack (outcomes.STRIKE_WEAPONS). Words that make it a walkout whoever calls it:
+LABOUR_STRIKE_WORDS = frozenset({
+    "general", "national", "nationwide", "labour", "labor", "worker", "workers", "teacher",
+    "teachers", "rail", "transport", "hunger", "indefinite", "warning", "token", "sympathy",
+    "wildcat", "doctor", "doctors", "nurse", "nurses", "union", "day", "hour", "week",
+})
+STRIKING_ROOT = "143"
+AIR_STRIKE = "195"
+
+
+def armed_strike_sense(found: Match, clauses: Clauses) -> Match:
+    """A labour strike (143) whose strike is an attack ("Israel launched strikes on Gaza",
+    "Russia began new missile strikes") is a use of force, coded by the weapon that names it
+    (195 from the air, 194 artillery and rockets), else as the lexicon's bare military strikes
+    (195): a strike named by a weapon, aimed 'on' a place or thing, or called by a state or
+    its forces, with no word of a walkout on it."""
+    noun = found.obj
+    if found.code != STRIKING_ROOT or noun is None or noun.lemma_.lower() != "strike":
+        return found
+    mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nummod", "npadvmod")}
+    if mods & LABOUR_STRIKE_WORDS or any("-" in m for m in mods):  # "a 48-hour strike"
+        return found
+    armed = bool(mods & STRIKE_WEAPONS) or any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(
+            p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children)
+        for c in noun.children)
+    if not armed:
+        doers, _ = clauses.subjects(found.trigger)
+        parties = [clauses.actor(d, as_source=True) for d in doers]
+        parties += [clauses.actor(c) for c in noun.children if c.dep_ == "poss"]
+        armed = any(a is not None and a.kind == "state" and a.sector in (None, "MIL", "GOV") for a in parties)
+    if not armed:
+        return found
+    # strikes of no named means are the lexicon's strikes launched on a place, from the air
+    code = means_code(noun) if mods & STRIKE_WEAPONS else AIR_STRIKE
+    return replace(found, code=code, base=code, rule=found.rule + "+armed-strike")

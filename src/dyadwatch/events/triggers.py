@@ -22,6 +22,7 @@ from dyadwatch.events.fallback import Fallback, fallback_match
 from dyadwatch.events.framing import FrameMatcher
 from dyadwatch.events.match import Match, for_clause
 from dyadwatch.events.modality import DEMAND_MODALS, DENIAL_GOVERNORS, PLANNED_PASSIVES
+from dyadwatch.events.nested import TOLD_OWN_ROOTS, named_wrong, reported_deed
 from dyadwatch.events.noun_triggers import NounMatcher, more_specific
 from dyadwatch.events.readings import (
     ordinary_partner,
@@ -30,6 +31,7 @@ from dyadwatch.events.readings import (
 )
 from dyadwatch.events.senses import (
     HALTING,
+    armed_strike_sense,
     ceased_fighting,
     craft_sense,
     flight_without_craft,
@@ -40,6 +42,7 @@ from dyadwatch.events.senses import (
     regret_sense,
     rejection_sense,
     seizure_sense,
+    stuck_talks,
     ultimatum,
 )
 from dyadwatch.events.subjects import is_to_infinitive, undergoer_verb
@@ -280,10 +283,14 @@ class Matcher:
         self.frames = FrameMatcher(lexicon, clauses, shifts, self.nouns, self.match)
 
     def match(self, token: Token, depth: int = 0) -> Match | None:
-        if (found := self._match(token, depth)) is None or _no_event(found, self.clauses, self.nouns.match):
+        found = self._match(token, depth)
+        if (named := named_wrong(token, found)) is not None:
+            return named  # "called Israel's strikes a violation": an accusation, no walkout
+        if found is None or _no_event(found, self.clauses, self.nouns.match):
             return None
         sensed = posture_sense(regret_sense(seizure_sense(rejection_sense(found), self.clauses)))
-        return media_access_sense(craft_sense(own_forces_sense(sensed, self.clauses)))
+        sensed = media_access_sense(craft_sense(own_forces_sense(sensed, self.clauses)))
+        return stuck_talks(armed_strike_sense(sensed, self.clauses), self.clauses)
 
     def _match(self, token: Token, depth: int = 0) -> Match | None:
         pos, dep = token.pos_, token.dep_
@@ -297,6 +304,13 @@ class Matcher:
                     return found
         if pos == "NOUN" and dep == "dobj" and undergoer_verb(token) is not None:
             return self.nouns.match(token, "noun", framed=depth > 0)  # "faced criticism from X"
+        if pos == "NOUN" and dep in ("dobj", "nsubjpass") and not (
+                dep == "nsubjpass" and token.head.lemma_.lower() in PLANNED_PASSIVES):
+            deed, teller = reported_deed(token, self.clauses)  # "the ministry confirmed the arrest of X"
+            told = self.nouns.match(token, "noun", governor=teller, framed=depth > 0) if deed else None
+            if told is not None and (teller is None or told.code[:2] in TOLD_OWN_ROOTS):
+                return told
+            return None
         if pos == "NOUN" and dep in ("nsubj", "appos", "poss") and token.lemma_.lower() in AGENT_EVENT_NOUNS:
             return None  # "the UN envoy for Yemen said": a title, not an act of mediating
         if pos == "NOUN" and dep == "nsubjpass" and token.head.lemma_.lower() in PLANNED_PASSIVES:
