@@ -1,0 +1,51 @@
+"""People named by what they do or went through, and office holders between two terms, on
+wire-style sentences written for this test.
+
+PLOVER's sector table files unarmed people with no organised affiliation under CVL, so a
+survivor, a rescuer, an engineer or a hiker is a civilian of the nationality the text gives
+them; state security officers and security agents are an intelligence service's (SPY), drug
+agents police (COP), and an opposition member of a legislature sits in it (LEG, OPP being
+PLOVER's secondary code). A person who held an office before the article's date and holds none
+on it is a former official (ELI), even when a later term is on our list.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from coding import resolve_mention
+from dyadwatch.coder import Coder
+
+pytestmark = pytest.mark.model
+
+KE = "NAIROBI (Reuters) - "
+DAY = date(2020, 3, 2)
+
+# (sentence, mention, country, sector); the mention's head word is resolved.
+CASES: list[tuple[str, str, str, str]] = [
+    # civilians named by what happened to them or what they were doing
+    (KE + "Survivors of the landslide accused the county of ignoring warnings.", "Survivors", "KEN", "CVL"),
+    (KE + "A survivor of the bus crash sued the operator.", "survivor", "KEN", "CVL"),
+    (KE + "Rescuers dug through the mud for a second day.", "Rescuers", "KEN", "CVL"),
+    (KE + "Rescue workers pulled two children from a collapsed school.", "workers", "KEN", "CVL"),
+    ("Gunmen kidnapped a Chinese engineer near a dam in Pakistan.", "engineer", "CHN", "CVL"),
+    ("Police in Oslo found a Dutch hiker alive after a week.", "hiker", "NLD", "CVL"),
+    (KE + "Police beat street vendors near the bus station.", "vendors", "KEN", "CVL"),
+    (KE + "Robbers attacked commuters on a night bus.", "commuters", "KEN", "CVL"),
+    # armed state bodies named by their agents
+    ("Russian security agents searched the office of a rights group in Moscow.", "agents", "RUS", "SPY"),
+    ("Chinese state security officers questioned a diplomat in Shanghai.", "officers", "CHN", "SPY"),
+    ("U.S. drug agents seized a tonne of cocaine off the coast of Florida.", "agents", "USA", "COP"),
+    # a member of a legislature in opposition sits in the legislature
+    (KE + "Opposition MPs walked out of the budget debate.", "MPs", "KEN", "LEG"),
+    (KE + "Opposition senators demanded an audit of the health fund.", "senators", "KEN", "LEG"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "country", "sector"), CASES)
+def test_people_named_by_role(coder: Coder, text: str, mention: str, country: str, sector: str) -> None:
+    actor = resolve_mention(coder, text, mention, DAY)
+    assert actor is not None, mention
+    assert (actor.country, actor.sector) == (country, sector), actor.reason
