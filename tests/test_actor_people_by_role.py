@@ -49,3 +49,19 @@ def test_people_named_by_role(coder: Coder, text: str, mention: str, country: st
     actor = resolve_mention(coder, text, mention, DAY)
     assert actor is not None, mention
     assert (actor.country, actor.sector) == (country, sector), actor.reason
+
+
+@pytest.mark.parametrize(("text", "mention", "day", "code"), [
+    # between two terms of the same office: out of office on the day, so a former official
+    ("Donald Trump criticised the Federal Reserve's rate rise.", "Donald Trump", date(2023, 5, 3), "USAELI"),
+    ("Luiz Inacio Lula da Silva criticised the pension reform.", "Luiz Inacio Lula da Silva",
+     date(2019, 5, 3), "BRAELI"),
+    # in either term, the office
+    ("Donald Trump criticised the Federal Reserve's rate rise.", "Donald Trump", date(2018, 5, 3), "USAGOV"),
+    ("Donald Trump criticised the Federal Reserve's rate rise.", "Donald Trump", date(2025, 5, 3), "USAGOV"),
+])
+def test_an_office_holder_between_terms_is_a_former_official(
+    coder: Coder, text: str, mention: str, day: date, code: str
+) -> None:
+    actor = resolve_mention(coder, text, mention, day)
+    assert actor is not None and actor.cameo_code == code, actor.reason if actor else mention

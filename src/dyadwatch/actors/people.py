@@ -120,8 +120,11 @@ class ArticlePeople:
             when = f" on {published.isoformat()}" if published else ""
             return Resolution(h.name, h.country, h.sector, kind,
                               f"office holder: {h.role} of {h.country}{when} ({source})")
-        if all(p.end is not None and p.end < published for p in holders):
-            # out of office at the article's date: a former office holder is one of the elite
+        past = [p for p in holders if p.end is not None and p.end < published]
+        if past:
+            # out of office at the article's date after a term that ended: a former office
+            # holder is one of the elite, whatever term may come later ("Trump" in 2022)
+            h = max(past, key=lambda p: p.end or p.start)
             return Resolution(h.name, h.country, "ELI", kind,
                               f"former {h.role} of {h.country} ({h.start.year}-{h.end.year if h.end else ''}; "
                               f"out of office on {published.isoformat()}) -> ELI ({source})")
