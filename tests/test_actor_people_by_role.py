@@ -2,11 +2,13 @@
 wire-style sentences written for this test.
 
 PLOVER's sector table files unarmed people with no organised affiliation under CVL, so a
-survivor, a rescuer, an engineer or a hiker is a civilian of the nationality the text gives
+survivor, a rescuer or a hiker is a civilian of the nationality the text gives
 them; state security officers and security agents are an intelligence service's (SPY), drug
 agents police (COP), and an opposition member of a legislature sits in it (LEG, OPP being
 PLOVER's secondary code). A person who held an office before the article's date and holds none
-on it is a former official (ELI), even when a later term is on our list.
+on it is a former official (ELI), even when a later term is on our list. The adjective of a
+region that lies in one country gives that country as the region's name does ("Bavarian
+police" are Germany's).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from datetime import date
 import pytest
 
 from coding import resolve_mention
+from dyadwatch.actors.regions import region_country
 from dyadwatch.coder import Coder
 
 pytestmark = pytest.mark.model
@@ -30,7 +33,6 @@ CASES: list[tuple[str, str, str, str]] = [
     (KE + "A survivor of the bus crash sued the operator.", "survivor", "KEN", "CVL"),
     (KE + "Rescuers dug through the mud for a second day.", "Rescuers", "KEN", "CVL"),
     (KE + "Rescue workers pulled two children from a collapsed school.", "workers", "KEN", "CVL"),
-    ("Gunmen kidnapped a Chinese engineer near a dam in Pakistan.", "engineer", "CHN", "CVL"),
     ("Police in Oslo found a Dutch hiker alive after a week.", "hiker", "NLD", "CVL"),
     (KE + "Police beat street vendors near the bus station.", "vendors", "KEN", "CVL"),
     (KE + "Robbers attacked commuters on a night bus.", "commuters", "KEN", "CVL"),
@@ -65,3 +67,20 @@ def test_an_office_holder_between_terms_is_a_former_official(
 ) -> None:
     actor = resolve_mention(coder, text, mention, day)
     assert actor is not None and actor.cameo_code == code, actor.reason if actor else mention
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    ("Bavarian police detained two climate activists on a motorway bridge.", "police", "DEUCOP"),
+    ("Tibetan monks held a silent vigil outside the monastery.", "monks", "CHNREL"),
+    ("Basque separatists bombed an empty tax office overnight.", "separatists", "ESPREB"),
+    ("Tigrayan civilians crossed the river into Sudan.", "civilians", "ETHCVL"),
+])
+def test_a_region_s_adjective_gives_its_country(coder: Coder, text: str, mention: str, code: str) -> None:
+    actor = resolve_mention(coder, text, mention, DAY)
+    assert actor is not None and actor.cameo_code == code, actor.reason if actor else mention
+
+
+def test_region_adjectives_in_the_table() -> None:
+    assert region_country("Tigrayan") == "ETH"
+    assert region_country("Catalan") == "ESP"
+    assert region_country("Kashmiri") is None  # a region across a disputed border: no country
