@@ -8,7 +8,8 @@ agents police (COP), and an opposition member of a legislature sits in it (LEG, 
 PLOVER's secondary code). A person who held an office before the article's date and holds none
 on it is a former official (ELI), even when a later term is on our list. The adjective of a
 region that lies in one country gives that country as the region's name does ("Bavarian
-police" are Germany's).
+police" are Germany's). A body our lists lack whose name ends in a newspaper's word ("Post",
+"Times", "Herald") is a newspaper (JRN).
 """
 
 from __future__ import annotations
@@ -84,3 +85,12 @@ def test_region_adjectives_in_the_table() -> None:
     assert region_country("Tigrayan") == "ETH"
     assert region_country("Catalan") == "ESP"
     assert region_country("Kashmiri") is None  # a region across a disputed border: no country
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    ("The Bangkok Post criticised the army's purchase of submarines.", "The Bangkok Post", "THAJRN"),
+    ("The Jerusalem Post reported that the cabinet had approved the deal.", "The Jerusalem Post", "ISRJRN"),
+])
+def test_a_newspaper_is_known_by_the_end_of_its_name(coder: Coder, text: str, mention: str, code: str) -> None:
+    actor = resolve_mention(coder, text, mention, DAY)
+    assert actor is not None and actor.cameo_code == code, actor.reason if actor else mention

@@ -24,7 +24,7 @@ from dyadwatch.actors.cues import (
 from dyadwatch.actors.regions import region_country
 from dyadwatch.actors.scope import ActorScope, Resolution
 from dyadwatch.knowledge.base import Organisation
-from dyadwatch.knowledge.words import MOVEMENT_VERBS, NATIONAL_SOCIETY_NAMES
+from dyadwatch.knowledge.words import MOVEMENT_VERBS, NATIONAL_SOCIETY_NAMES, NEWSPAPER_NAME_ENDINGS
 from dyadwatch.records import ActorKind
 
 if TYPE_CHECKING:
@@ -191,9 +191,14 @@ class NameResolver:
 
     def name_sector(self, name: str) -> str | None:
         """The sector a body's own name gives: a name ending in "Party" is a party (PTY),
-        whatever trade it names ("Workers' Party"); else the longest role term in it."""
-        if name.lower().rstrip(" .'s").endswith(" party"):
+        whatever trade it names ("Workers' Party"), one ending in a newspaper's word a
+        newspaper (JRN: "The Washington Post", "Financial Times"); else the longest role term
+        in it."""
+        words = re.sub(r"(?:'s|')$", "", name.lower().strip(" .")).split()
+        if len(words) > 1 and words[-1] == "party":
             return "PTY"
+        if len(words) > 1 and words[-1] in NEWSPAPER_NAME_ENDINGS:
+            return "JRN"
         found = [(s, e, r) for s, e, r in self.scope.knowledge.roles_in(name.lower())
                  if r.term not in NAME_ADJECTIVES]
         if not found:
