@@ -9,7 +9,10 @@ PLOVER's secondary code). A person who held an office before the article's date 
 on it is a former official (ELI), even when a later term is on our list. The adjective of a
 region that lies in one country gives that country as the region's name does ("Bavarian
 police" are Germany's). A body our lists lack whose name ends in a newspaper's word ("Post",
-"Times", "Herald") is a newspaper (JRN).
+"Times", "Herald") is a newspaper (JRN). Supporters of a leader hold no office of the leader's:
+civilians, or the opposition when their leader is in it, while the rank and file of a party or
+armed group stay the group's; fighters of an armed leader are the leader's force, not
+unidentified gunmen; witnesses are civilians and a ruling military council the executive.
 """
 
 from __future__ import annotations
@@ -93,4 +96,18 @@ def test_region_adjectives_in_the_table() -> None:
 ])
 def test_a_newspaper_is_known_by_the_end_of_its_name(coder: Coder, text: str, mention: str, code: str) -> None:
     actor = resolve_mention(coder, text, mention, DAY)
+    assert actor is not None and actor.cameo_code == code, actor.reason if actor else mention
+
+
+@pytest.mark.parametrize(("text", "mention", "day", "code"), [
+    ("Supporters of President Donald Trump marched on the Capitol.", "Supporters", date(2021, 1, 6), "USACVL"),
+    ("Supporters of Russian opposition leader Alexei Navalny rallied in the snow.", "Supporters",
+     date(2021, 1, 23), "RUSOPP"),
+    ("Supporters of the ruling party attacked opposition offices in Nairobi.", "Supporters", DAY, "KENGOV"),
+    ("Wagner chief Yevgeny Prigozhin ordered his fighters to turn back.", "fighters", date(2023, 6, 24), "RUSPRM"),
+    ("Israeli jets struck a house in Gaza overnight, Palestinian witnesses said.", "witnesses", DAY, "PSECVL"),
+    (KE + "Protesters demanded that the military council hand power to civilians.", "council", DAY, "KENGOV"),
+])
+def test_followers_fighters_and_witnesses(coder: Coder, text: str, mention: str, day: date, code: str) -> None:
+    actor = resolve_mention(coder, text, mention, day)
     assert actor is not None and actor.cameo_code == code, actor.reason if actor else mention

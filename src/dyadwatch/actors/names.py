@@ -44,6 +44,10 @@ _PLACE_PARTS = frozenset({"street", "outskirts", "outskirt", "centre", "center",
                           "neighbourhood", "neighborhood", "district", "downtown", "part", "road"})
 
 
+# The last word of a body's name that says what it is, whatever its other words name.
+_NAME_ENDINGS = {"party": "PTY"} | dict.fromkeys(NEWSPAPER_NAME_ENDINGS, "JRN")
+
+
 class NameResolver:
     """What a named entity stands for as an actor, in one article."""
 
@@ -190,15 +194,11 @@ class NameResolver:
         return None
 
     def name_sector(self, name: str) -> str | None:
-        """The sector a body's own name gives: a name ending in "Party" is a party (PTY),
-        whatever trade it names ("Workers' Party"), one ending in a newspaper's word a
-        newspaper (JRN: "The Washington Post", "Financial Times"); else the longest role term
-        in it."""
+        """The sector a body's own name gives: its last word if that says what it is ("Workers'
+        Party" PTY, "The Washington Post" JRN: _NAME_ENDINGS); else the longest role in it."""
         words = re.sub(r"(?:'s|')$", "", name.lower().strip(" .")).split()
-        if len(words) > 1 and words[-1] == "party":
-            return "PTY"
-        if len(words) > 1 and words[-1] in NEWSPAPER_NAME_ENDINGS:
-            return "JRN"
+        if len(words) > 1 and words[-1] in _NAME_ENDINGS:
+            return _NAME_ENDINGS[words[-1]]
         found = [(s, e, r) for s, e, r in self.scope.knowledge.roles_in(name.lower())
                  if r.term not in NAME_ADJECTIVES]
         if not found:
