@@ -12,7 +12,8 @@ police" are Germany's). A body our lists lack whose name ends in a newspaper's w
 "Times", "Herald") is a newspaper (JRN). Supporters of a leader hold no office of the leader's:
 civilians, or the opposition when their leader is in it, while the rank and file of a party or
 armed group stay the group's; fighters of an armed leader are the leader's force, not
-unidentified gunmen; witnesses are civilians and a ruling military council the executive.
+unidentified gunmen; witnesses are civilians and a ruling military council the executive. A
+fishing boat stands for the fishermen who sail it (AGR), of its flag's country.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ CASES: list[tuple[str, str, str, str]] = [
     ("Russian security agents searched the office of a rights group in Moscow.", "agents", "RUS", "SPY"),
     ("Chinese state security officers questioned a diplomat in Shanghai.", "officers", "CHN", "SPY"),
     ("U.S. drug agents seized a tonne of cocaine off the coast of Florida.", "agents", "USA", "COP"),
+    # fishing boats are their fishermen
+    ("The Argentine coast guard fired on a Chinese trawler near Patagonia.", "trawler", "CHN", "AGR"),
+    ("Indonesia seized six Vietnamese fishing boats off Natuna.", "boats", "VNM", "AGR"),
     # a member of a legislature in opposition sits in the legislature
     (KE + "Opposition MPs walked out of the budget debate.", "MPs", "KEN", "LEG"),
     (KE + "Opposition senators demanded an audit of the health fund.", "senators", "KEN", "LEG"),
