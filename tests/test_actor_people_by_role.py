@@ -82,6 +82,9 @@ def test_an_office_holder_between_terms_is_a_former_official(
     ("Tibetan monks held a silent vigil outside the monastery.", "monks", "CHNREL"),
     ("Basque separatists bombed an empty tax office overnight.", "separatists", "ESPREB"),
     ("Tigrayan civilians crossed the river into Sudan.", "civilians", "ETHCVL"),
+    # a named person's title with a region's adjective
+    ("Bavarian premier Markus Soeder criticised the federal budget.", "Markus Soeder", "DEUGOV"),
+    ("Chechen leader Ramzan Kadyrov sent more fighters to the front.", "Ramzan Kadyrov", "RUSGOV"),
 ])
 def test_a_region_s_adjective_gives_its_country(coder: Coder, text: str, mention: str, code: str) -> None:
     actor = resolve_mention(coder, text, mention, DAY)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import COUNTRYISH, STATE_OFFICE_SECTORS, clean_name, hit_of, is_former
+from dyadwatch.actors.regions import region_country
 from dyadwatch.actors.scope import ActorScope, Resolution
 from dyadwatch.knowledge.words import (
     HOLY_SEE_TITLES,
@@ -237,6 +238,11 @@ class ArticlePeople:
             if ent2 is None or ent2.start != i:
                 continue
             h = hit_of(ent2)
+            if h is None and ent2.label_ in ("NORP", "GPE") and (area := region_country(ent2.text)):
+                # "Chechen leader X", "Bavarian premier Y": the country the region lies in
+                country = area
+                reasons.append(f"region '{ent2.text}' lies in {area}")
+                break
             if h is None:
                 continue
             if h[0] in COUNTRYISH:
