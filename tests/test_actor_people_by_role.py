@@ -13,9 +13,8 @@ police" are Germany's). A body our lists lack whose name ends in a newspaper's w
 civilians, or the opposition when their leader is in it, while the rank and file of a party or
 armed group stay the group's; fighters of an armed leader are the leader's force, not
 unidentified gunmen; witnesses are civilians and a ruling military council the executive. A
-fishing boat stands for the fishermen who sail it (AGR), of its flag's country. A press officer
-speaks for a body, as a spokesman does, and is no journalist; a broadcasting corporation is a
-broadcaster (JRN), not a business.
+press officer speaks for a body, as a spokesman does, and is no journalist; a broadcasting
+corporation is a broadcaster (JRN), not a business.
 """
 
 from __future__ import annotations
@@ -51,9 +50,6 @@ CASES: list[tuple[str, str, str, str]] = [
     ("A press officer for the Ugandan army denied the report.", "officer", "UGA", "MIL"),
     ("The press attache of the Chinese embassy rejected the accusation.", "attache", "CHN", "GOV"),
     ("The state-owned Kenya Broadcasting Corporation sacked its news editor.", "Corporation", "KEN", "JRN"),
-    # fishing boats are their fishermen
-    ("The Argentine coast guard fired on a Chinese trawler near Patagonia.", "trawler", "CHN", "AGR"),
-    ("Indonesia seized six Vietnamese fishing boats off Natuna.", "boats", "VNM", "AGR"),
     # a member of a legislature in opposition sits in the legislature
     (KE + "Opposition MPs walked out of the budget debate.", "MPs", "KEN", "LEG"),
     (KE + "Opposition senators demanded an audit of the health fund.", "senators", "KEN", "LEG"),
