@@ -24,7 +24,7 @@ from dyadwatch.actors.cues import (
 from dyadwatch.actors.regions import region_country
 from dyadwatch.actors.scope import ActorScope, Resolution
 from dyadwatch.knowledge.base import Organisation
-from dyadwatch.knowledge.words import MOVEMENT_VERBS, NATIONAL_SOCIETY_NAMES
+from dyadwatch.knowledge.words import MOVEMENT_VERBS, NATIONAL_SOCIETY_NAMES, NEWSPAPER_NAME_ENDINGS
 from dyadwatch.records import ActorKind
 
 if TYPE_CHECKING:
@@ -42,6 +42,10 @@ _SECTOR_BEFORE = re.compile(r"\bsince (\d{4}-\d{2}-\d{2}); ([A-Z]{3}) before the
 # Parts of a place: a capital after "the streets of" is a place, not its government.
 _PLACE_PARTS = frozenset({"street", "outskirts", "outskirt", "centre", "center", "suburb", "heart", "edge",
                           "neighbourhood", "neighborhood", "district", "downtown", "part", "road"})
+
+
+# The last word of a body's name that says what it is, whatever its other words name.
+_NAME_ENDINGS = {"party": "PTY"} | dict.fromkeys(NEWSPAPER_NAME_ENDINGS, "JRN")
 
 
 class NameResolver:
@@ -190,10 +194,11 @@ class NameResolver:
         return None
 
     def name_sector(self, name: str) -> str | None:
-        """The sector a body's own name gives: a name ending in "Party" is a party (PTY),
-        whatever trade it names ("Workers' Party"); else the longest role term in it."""
-        if name.lower().rstrip(" .'s").endswith(" party"):
-            return "PTY"
+        """The sector a body's own name gives: its last word if that says what it is ("Workers'
+        Party" PTY, "The Washington Post" JRN: _NAME_ENDINGS); else the longest role in it."""
+        words = re.sub(r"(?:'s|')$", "", name.lower().strip(" .")).split()
+        if len(words) > 1 and words[-1] in _NAME_ENDINGS:
+            return _NAME_ENDINGS[words[-1]]
         found = [(s, e, r) for s, e, r in self.scope.knowledge.roles_in(name.lower())
                  if r.term not in NAME_ADJECTIVES]
         if not found:

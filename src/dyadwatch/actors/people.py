@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import COUNTRYISH, STATE_OFFICE_SECTORS, clean_name, hit_of, is_former
+from dyadwatch.actors.regions import region_country
 from dyadwatch.actors.scope import ActorScope, Resolution
 from dyadwatch.knowledge.words import (
     HOLY_SEE_TITLES,
@@ -120,8 +121,11 @@ class ArticlePeople:
             when = f" on {published.isoformat()}" if published else ""
             return Resolution(h.name, h.country, h.sector, kind,
                               f"office holder: {h.role} of {h.country}{when} ({source})")
-        if all(p.end is not None and p.end < published for p in holders):
-            # out of office at the article's date: a former office holder is one of the elite
+        past = [p for p in holders if p.end is not None and p.end < published]
+        if past:
+            # out of office at the article's date after a term that ended: a former office
+            # holder is one of the elite, whatever term may come later ("Trump" in 2022)
+            h = max(past, key=lambda p: p.end or p.start)
             return Resolution(h.name, h.country, "ELI", kind,
                               f"former {h.role} of {h.country} ({h.start.year}-{h.end.year if h.end else ''}; "
                               f"out of office on {published.isoformat()}) -> ELI ({source})")
@@ -234,6 +238,11 @@ class ArticlePeople:
             if ent2 is None or ent2.start != i:
                 continue
             h = hit_of(ent2)
+            if h is None and ent2.label_ in ("NORP", "GPE") and (area := region_country(ent2.text)):
+                # "Chechen leader X", "Bavarian premier Y": the country the region lies in
+                country = area
+                reasons.append(f"region '{ent2.text}' lies in {area}")
+                break
             if h is None:
                 continue
             if h[0] in COUNTRYISH:

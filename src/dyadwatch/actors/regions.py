@@ -3,7 +3,8 @@ government" Spain's, as "the Ethiopian government" is.
 
 The names are those of the first-level divisions of every country (GeoNames' provinces, states
 and regions, read through :mod:`dyadwatch.geo.admin1`) and the regions and area adjectives of our
-gazetteer additions that name one country ("Puntland" SO, "Tigrayan=Tigray" ET). A name two
+gazetteer additions that name one country ("Puntland" SO, "Tigrayan=Tigray" ET: "Tigray" and
+"Tigrayan" both give ET). A name two
 countries share ("Punjab", "Central") gives none, and so does a region our additions list with no
 country (one across borders or disputed: "Kashmir", "Crimea", "Kurdistan"), whatever GeoNames
 calls its parts.
@@ -40,9 +41,11 @@ def _table() -> dict[str, str]:
     for region in additions["region"]:  # one with no code spans states, or is disputed: none
         found[fold(region.name)].add(region.code if len(region.code) == 2 else "")
     for adjective in additions["adjective"]:  # "Tigrayan=Tigray": the area after the sign
-        area = adjective.name.partition("=")[2]
+        word, _, area = adjective.name.partition("=")
         if len(adjective.code) == 2 and area:
             found[fold(area)].add(adjective.code)
+            # the adjective too: "Tigrayan forces", "Bavarian police" are of the area's country
+            found[fold(word)].add(adjective.code)
     out: dict[str, str] = {}
     for key, codes in found.items():
         if len(codes) != 1:

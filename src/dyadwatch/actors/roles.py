@@ -25,6 +25,7 @@ from dyadwatch.actors.cues import (
     sentence_places,
     singular_definite,
 )
+from dyadwatch.actors.members import IDENTIFIED_ARMED, drawn_from, follower_sector, rank_and_file
 from dyadwatch.actors.scope import ActorScope, Resolution
 from dyadwatch.knowledge.base import Role
 from dyadwatch.knowledge.words import (
@@ -37,8 +38,6 @@ from dyadwatch.knowledge.words import (
     INSURGENT_WORDS,
     KIN_NOUNS,
     MEMBER_BODIES,
-    MEMBER_GROUP_SECTORS,
-    MEMBER_NOUNS,
     OTHER_POPE_WORDS,
     SETTLER_TERMS,
     VESSEL_NOUNS,
@@ -75,8 +74,6 @@ _OTHER_PLACE_WORDS = frozenset({"local", "host", "foreign", "international", "ot
 # people (REB), not PLOVER's unidentified gunmen (UAF), which only men nobody names are.
 # Compared to a role's term: only the terms roles.tsv lists.
 COMBATANTS = frozenset({"fighters"})
-# Armed or criminal bodies that, named before "gunmen" or "attackers", say who they are.
-_IDENTIFIED_ARMED = frozenset({"CRM", "MIL", "COP", "PRM", "SPY"})
 # People and units that belong to the body word before them and have no role of their own
 # ("army engineers", "government representatives", "police teams"); posts and bases too (see
 # FACILITY_NOUNS).
@@ -160,7 +157,7 @@ class RoleResolver:
                 org = member_of = drawn_from(self.scope, head, speaks_for=role.term in WEAK_ROLE_TERMS)
         if org is not None and org.sector and (
             role.term in WEAK_ROLE_TERMS or {org.sector, sector} <= _ARMED
-            or _rank_and_file(head, org)
+            or rank_and_file(head, org)
         ):
             sector = org.sector
             reasons.append(f"{org.name} -> {org.sector}")
@@ -177,6 +174,7 @@ class RoleResolver:
             possessor = self.possessor(head, speaker)
         if cue is None and possessor is not None and possessor.country:
             cue = Cue(possessor.country, f"possessor refers to {possessor.name}", "person")
+        sector = follower_sector(sector, head, None if org else possessor, reasons)
         if cue is None and head.lemma_.lower() in (*VESSEL_NOUNS, *_OWNED_WEAPONS):
             return None  # a ship is its flag's or owner's: the sea it sails in says nothing
         region = region_word(span, head) if cue is None else None
@@ -201,10 +199,9 @@ class RoleResolver:
         return Resolution(name, country, sector, self.scope.kind_for(country, kind), "; ".join(reasons))
 
     def _sector_in_words(self, span: Span, head: Token, role: Role) -> tuple[str, list[str]]:
-        """The role's sector as the mention's own words before and around the head change it
-        (a former office holder is ELI, an irregular force on the state's side PRM, civilians
-        against the government OPP), with the reasons; before any group or country is sought,
-        which may change it again."""
+        """The role's sector as the mention's own words change it (a former office holder ELI,
+        an irregular force on the state's side PRM, civilians against the government OPP), with
+        the reasons; before any group or country is sought, which may change it again."""
         sector = role.sector
         reasons: list[str] = []
         before = [t for t in span if t.i < head.i]
@@ -406,7 +403,7 @@ def _identified(span: Span, best: Role, start: int, found: list[tuple[int, int, 
     _against)."""
     if best.sector != "UAF" or _STATE_ALIGNED.search(span.text.lower()):
         return None
-    known = [(s, r) for s, _, r in found if s < start and r.sector in _IDENTIFIED_ARMED
+    known = [(s, r) for s, _, r in found if s < start and r.sector in IDENTIFIED_ARMED
              and names_a_body(starts.get(s)) and not _against(starts.get(s))]
     if not known:
         return None
@@ -507,29 +504,6 @@ def _against(token: Token | None) -> bool:
     return before.text == "-" and token.i >= 2 and doc[token.i - 2].lower_ in AGAINST_PREFIXES
 
 
-def drawn_from(scope: ActorScope, head: Token, *, speaks_for: bool) -> Resolution | None:
-    """The named group a role is drawn from, after it ("fighters from al-Shabaab", "fighters
-    loyal to the TPLF"); for a weak head, also the body it speaks for ("a spokesman for the
-    rebels", "a negotiator for the opposition"): that body's country and sector."""
-    loyal = [p for c in head.children if c.lower_ == "loyal" and c.dep_ in ("amod", "acl")
-             for p in c.children if p.dep_ == "prep" and p.lower_ == "to"]
-    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "for")]
-    for prep in [*preps, *loyal]:  # "fighters loyal to the TPLF": the TPLF's
-        for obj in prep.children:
-            if obj.dep_ != "pobj":
-                continue
-            ent = scope.ents.get(obj.i)
-            hit = hit_of(ent) if ent is not None else None
-            if ent is not None and hit is not None and hit[0] == "organisation" and prep.lower_ != "for":
-                return scope.names.entity(ent, ent)
-            if speaks_for and prep.lower_ == "for":
-                body = scope.resolve(obj)
-                if body is not None and body.sector is not None:
-                    return Resolution(body.name, body.country, body.sector, body.kind,
-                                      f"speaks for '{obj.text}'")
-    return None
-
-
 def owned_by(scope: ActorScope, head: Token) -> Resolution | None:
     """An office holder's kin or office: "the president's son", "the wife of the prime
     minister" (ELI: PLOVER counts the families of officials among the elite), "the prime
@@ -580,11 +554,3 @@ def against_government(scope: ActorScope, span: Span, head: Token) -> str | None
             if found is not None and found.sector == "GOV":
                 return target.text
     return None
-
-
-def _rank_and_file(head: Token, org: Resolution) -> bool:
-    """'CCC activists', 'Taliban fighters', 'PTI supporters': the rank and file of a party or an
-    armed group act as the group, in its sector on the day, rather than as a role's own sector
-    (activists CVL, fighters UAF)."""
-    return (head.lemma_.lower() in MEMBER_NOUNS and org.kind in ("organisation", "group")
-            and org.sector in MEMBER_GROUP_SECTORS)

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import entity_index
+from dyadwatch.knowledge.load import term_key
 from dyadwatch.records import Actor, ActorKind
 
 if TYPE_CHECKING:
@@ -59,6 +60,15 @@ def cameo_actor_code(country: str | None, sector: str | None) -> str:
     return code or "UNK"
 
 
+def _role_noun_as_person(ent: Span, knowledge: Knowledge) -> bool:
+    """Whether ``ent`` is a PERSON entity of common nouns only that together are a role term
+    ("MPs", "lawmakers"): no name."""
+    if ent.label_ != "PERSON" or any(t.pos_ != "NOUN" for t in ent):
+        return False
+    role = knowledge.role(ent.text.lower())
+    return role is not None and term_key(role.term) == term_key(ent.text.lower())
+
+
 class ActorScope:
     """One article as actor resolution sees it. The resolvers are attached by ``ArticleActors``
     once built (they need the scope, and each other, to answer)."""
@@ -74,7 +84,10 @@ class ActorScope:
         self.knowledge = knowledge
         self.published = published
         # a new Span for each entity on every access: read once (by the article's context)
-        self.entities = doc.ents if entities is None else entities
+        found = doc.ents if entities is None else entities
+        # NER now and then tags a role noun as a person ("Opposition MPs walked out"): common
+        # nouns that are one role term name people by their role, not by their name
+        self.entities = tuple(e for e in found if not _role_noun_as_person(e, knowledge))
         self.ents = entity_index(doc, self.entities)
         self.focus: str | None = None
         self.setting: str | None = None

@@ -1,0 +1,74 @@
+"""The people a named group or person has: its rank and file ("PTI supporters", "fighters
+from al-Shabaab", "supporters of the ruling party") act as the group, in its sector on the day;
+a leader's followers and fighters take the sector the leader's side gives them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dyadwatch.actors.cues import hit_of
+from dyadwatch.actors.scope import ActorScope, Resolution
+from dyadwatch.knowledge.words import MEMBER_GROUP_SECTORS, MEMBER_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Armed or criminal bodies that, named before "gunmen" or "attackers", say who they are.
+IDENTIFIED_ARMED = frozenset({"CRM", "MIL", "COP", "PRM", "SPY"})
+
+
+def drawn_from(scope: ActorScope, head: Token, *, speaks_for: bool) -> Resolution | None:
+    """The named group a role is drawn from, after it ("fighters from al-Shabaab", "fighters
+    loyal to the TPLF"); for a weak head, also the body it speaks for ("a spokesman for the
+    rebels", "a negotiator for the opposition"): that body's country and sector."""
+    loyal = [p for c in head.children if c.lower_ == "loyal" and c.dep_ in ("amod", "acl")
+             for p in c.children if p.dep_ == "prep" and p.lower_ == "to"]
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "for")]
+    for prep in [*preps, *loyal]:  # "fighters loyal to the TPLF": the TPLF's
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            ent = scope.ents.get(obj.i)
+            hit = hit_of(ent) if ent is not None else None
+            if ent is not None and hit is not None and hit[0] == "organisation" and prep.lower_ != "for":
+                return scope.names.entity(ent, ent)
+            if ent is None and prep.lower_ == "of" and head.lemma_.lower() in MEMBER_NOUNS:
+                # "supporters of the ruling party": a party or armed group our lists name by
+                # role; a state ("supporters of the government") is no group one belongs to
+                body = scope.resolve(obj)
+                if body is not None and body.kind in ("organisation", "group") \
+                        and body.sector in MEMBER_GROUP_SECTORS:
+                    return Resolution(body.name, body.country, body.sector, body.kind, f"of '{obj.text}'")
+            if speaks_for and prep.lower_ == "for":
+                body = scope.resolve(obj)
+                if body is not None and body.sector is not None:
+                    return Resolution(body.name, body.country, body.sector, body.kind,
+                                      f"speaks for '{obj.text}'")
+    return None
+
+
+def follower_sector(sector: str, head: Token, owner: Resolution | None, reasons: list[str]) -> str:
+    """The sector of people named as ``owner``'s, with the reason added to ``reasons`` when it
+    changes: fighters of an armed leader are that leader's force ("Prigozhin's fighters" PRM,
+    "the rebel commander's fighters" REB), not unidentified gunmen (UAF); supporters of an
+    opposition figure are the opposition (OPP). Supporters of anyone else stay civilians: they
+    hold no office of their leader's."""
+    if owner is None or owner.sector is None:
+        return sector
+    follows = None
+    if sector == "UAF" and owner.sector in (IDENTIFIED_ARMED | {"REB"}):
+        follows = owner.sector
+    elif sector == "CVL" and head.lemma_.lower() in MEMBER_NOUNS and owner.sector == "OPP":
+        follows = "OPP"
+    if follows is None:
+        return sector
+    reasons.append(f"of {owner.name} ({owner.sector}) -> {follows}")
+    return follows
+
+
+def rank_and_file(head: Token, org: Resolution) -> bool:
+    """'CCC activists', 'Taliban fighters', 'PTI supporters': the rank and file of a party or an
+    armed group act as the group, in its sector on the day, rather than as a role's own sector
+    (activists CVL, fighters UAF)."""
+    return (head.lemma_.lower() in MEMBER_NOUNS and org.kind in ("organisation", "group")
+            and org.sector in MEMBER_GROUP_SECTORS)
