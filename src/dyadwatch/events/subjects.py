@@ -41,7 +41,18 @@ if TYPE_CHECKING:
 
 def agents(verb: Token) -> list[Token]:
     """The objects of a passive verb's 'by' agent ("attacked by gunmen": gunmen), not a count
-    of those acted on ("deported by the thousands")."""
+    of those acted on ("deported by the thousands"). Coordinated passives share one agent ("was
+    raided and closed BY POLICE", "were arrested by police and charged")."""
+    found = _own_agents(verb)
+    if found or verb.tag_ != "VBN":
+        return found
+    partners = [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"]
+    if verb.dep_ == "conj" and verb.head.tag_ == "VBN":
+        partners.append(verb.head)
+    return next((a for p in partners if (a := _own_agents(p))), [])
+
+
+def _own_agents(verb: Token) -> list[Token]:
     return [p for a in verb.children if a.dep_ == "agent" for p in a.children
             if p.dep_ == "pobj" and not bulk_count(p)]
 
