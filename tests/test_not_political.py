@@ -211,3 +211,13 @@ def test_a_bad_row_names_the_file_and_line(row: str) -> None:
     text = "# dyadwatch non-event objects v1 (2026-12-06)\nlemma\tobject\tnote\n" + row
     with pytest.raises(DyadwatchError, match=r"bad\.tsv:3"):
         NonEventObjects.parse(text, "bad.tsv")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Netanyahu rejected Hamas's terms for a ceasefire, calling them delusional.",
+    "Hungary rejected mandatory quotas for asylum seekers, calling them unacceptable.",
+])
+def test_calling_something_a_name_is_no_telephone_call(coder: Coder, text: str) -> None:
+    codes = {e.cameo.code for e in coder.code(text, date="2024-05-14")}
+    assert "041" not in codes and any(c.startswith("12") for c in codes), codes

@@ -25,6 +25,7 @@ from dyadwatch.events.modality import DEMAND_MODALS, DENIAL_GOVERNORS, PLANNED_P
 from dyadwatch.events.nested import TOLD_OWN_ROOTS, named_wrong, reported_deed
 from dyadwatch.events.noun_triggers import NounMatcher, more_specific
 from dyadwatch.events.readings import (
+    naming_call,
     ordinary_partner,
     received_act,
     telling_without_order,
@@ -262,7 +263,7 @@ def _no_event(found: Match, clauses: Clauses, noun_match: Callable[[Token, str],
     that orders nothing ("told reporters"), or a fight with a referee."""
     return (reaction_not_meeting(found, clauses) or _ordinary_noun_object(found, clauses)
             or received_act(found, noun_match) or telling_without_order(found) or ordinary_partner(found)
-            or flight_without_craft(found))
+            or flight_without_craft(found) or naming_call(found))
 
 
 class Matcher:
