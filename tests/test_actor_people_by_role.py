@@ -131,3 +131,14 @@ def test_followers_fighters_and_witnesses(coder: Coder, text: str, mention: str,
 def test_popes_and_hong_kong_s_chief_executives_are_office_holders(coder: Coder, text: str, date: str, code: str) -> None:
     codes = {a.cameo_code for e in coder.code(text, date=date) for a in (e.source, e.target) if a is not None}
     assert code in codes, codes
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # a counterpart named by a name our lists miss still holds the office
+    ("Chinese Foreign Minister Wang Yi held talks in Beijing with his Pakistani counterpart, Ishaq Dar.", "PAKGOV"),
+    # whose counterpart: the clause's subject, not the nearest noun ("intelligence")
+    ("Colombian police shared intelligence with their Ecuadorean counterparts.", "ECUCOP"),
+])
+def test_a_counterpart_holds_the_office_of_the_subject(coder: Coder, text: str, target: str) -> None:
+    targets = {e.target.cameo_code for e in coder.code(text, date="2024-05-14") if e.target is not None}
+    assert target in targets, targets

@@ -317,16 +317,23 @@ def counterpart_of(
     counterpart': a counterpart holds the same office as the one it is the counterpart of,
     so it takes that actor's sector in its own country. The one meant is the nearest actor
     with a sector named before it in the sentence (the possessive's referent)."""
-    noun = head if head.dep_ not in ("amod", "compound", "nmod") else head.head
+    noun = head if head.dep_ not in ("amod", "compound", "nmod", "appos") else head.head
     if noun.lemma_.lower() not in _SAME_OFFICE_NOUNS:
         return actor
     if actor is None and noun.i == head.i:  # the country is the modifier's ("Turkish")
         actor = next((scope.resolve(c, speaker=speaker) for c in head.children
                       if c.dep_ in ("amod", "compound", "nmod") and c.i in scope.ents), None)
-    if actor is None or actor.sector is not None or actor.country is None or actor.kind == "igo":
+    # "his Pakistani counterpart, ISHAQ DAR": a name our lists miss, read as a private person,
+    # holds the office all the same
+    named = noun.i != head.i and actor is not None and actor.kind == "person" and actor.sector in (None, "CVL")
+    if actor is None or (actor.sector is not None and not named) or actor.country is None or actor.kind == "igo":
         return actor
     start = scope.phrase(noun).start
-    for token in reversed(head.sent[: start - head.sent.start]):
+    # whose counterpart: the subject of the clause first ("Colombian police shared intelligence
+    # with their Ecuadorean counterparts"), then the nearest actor before
+    verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < start] if verb is not None else []
+    for token in [*subjects, *reversed(head.sent[: start - head.sent.start])]:
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "poss"):
             continue
         other = scope.resolve(token, speaker=speaker)
