@@ -142,3 +142,15 @@ def test_popes_and_hong_kong_s_chief_executives_are_office_holders(coder: Coder,
 def test_a_counterpart_holds_the_office_of_the_subject(coder: Coder, text: str, target: str) -> None:
     targets = {e.target.cameo_code for e in coder.code(text, date="2024-05-14") if e.target is not None}
     assert target in targets, targets
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # a longer role in the body's whole name says what it is: a federation of unions, no legislature
+    ("The Nigeria Labour Congress urged President Bola Tinubu to reverse the removal of petrol subsidies.", "NGALAB"),
+    ("The Ghana Trades Union Congress threatened a strike.", "GHALAB"),
+    # a country's congress is its legislature
+    ("The Brazilian Congress approved the bill on Tuesday.", "BRALEG"),
+])
+def test_a_body_named_after_a_country_takes_its_name_s_role(coder: Coder, text: str, source: str) -> None:
+    sources = {e.source.cameo_code for e in coder.code(text, date="2023-06-01") if e.source is not None}
+    assert source in sources, sources

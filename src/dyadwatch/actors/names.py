@@ -101,8 +101,13 @@ class NameResolver:
         if (cue is None or cue.kind not in COUNTRYISH or res.country in (None, cue.code)
                 or not any(t.i < ent.start for t in span if self.scope.ents.get(t.i) is not None)):  # fmt: skip
             return res
-        return replace(res, name=f"{self.scope.country_name(cue.code)} {ent.text}", country=cue.code,
-                       reason=f"{res.reason}; but {cue.why}: that country's body of the name")
+        # "the Nigeria LABOUR CONGRESS": a longer role in the whole name says what body it is
+        words = [t for t in span if t.i <= ent.root.i]
+        named = self.scope.knowledge.role(" ".join(t.lower_ for t in words[-3:])) if len(words) > 1 else None
+        sector = named.sector if named is not None and named.kind == "body" and len(named.term.split()) > 1 else res.sector
+        return replace(res, name=f"{self.scope.country_name(cue.code)} {ent.text}", country=cue.code, sector=sector,
+                       reason=f"{res.reason}; but {cue.why}: that country's body of the name"
+                              + (f" ('{named.term}' {sector})" if sector != res.sector and named is not None else ""))
 
     @staticmethod
     def _part_of(token: Token) -> Token | None:
