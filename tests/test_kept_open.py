@@ -31,3 +31,13 @@ def test_an_option_kept_open_is_a_threat(coder: Coder, text: str, code: str) -> 
 ])
 def test_an_option_ruled_out_or_no_option_of_force_is_no_threat(coder: Coder, text: str) -> None:
     assert not any(c.startswith("13") for c, _ in _coded(coder, text)), _coded(coder, text)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Kenyan doctors threatened a strike over unpaid wages.", "133"),
+    ("The Ghana Trades Union Congress threatened a strike.", "133"),
+    # an attack threatened on a target stays a threat of force
+    ("Israel threatened a strike on Iran's nuclear sites.", "138"),
+])
+def test_a_strike_threatened_by_workers_is_a_threat_of_dissent(coder: Coder, text: str, code: str) -> None:
+    assert code in {c for c, _ in _coded(coder, text)}, _coded(coder, text)

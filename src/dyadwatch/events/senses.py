@@ -563,3 +563,26 @@ def armed_strike_sense(found: Match, clauses: Clauses) -> Match:
     # strikes of no named means are the lexicon's strikes launched on a place, from the air
     code = means_code(noun) if mods & STRIKE_WEAPONS else AIR_STRIKE
     return replace(found, code=code, base=code, rule=found.rule + "+armed-strike")
+
+
+# Sectors of those whose threatened strike is a walkout: workers, professions, civilians.
+_WALKOUT_SECTORS = frozenset({"LAB", "MED", "EDU", "CVL", "AGR", "OPP", "SOC", "BUS", "JRN", "JUD"})
+THREATENED_FORCE = "138"
+THREATENED_DISSENT = "133"
+
+
+def walkout_threat(found: Match, clauses: Clauses) -> Match:
+    """A strike threatened by unions, doctors or other civilians ("Kenyan doctors threatened a
+    strike over pay") is a threat of dissent (133), not of military force (138), unless a
+    weapon or an 'on' target makes it an attack ("threatened a strike on Iran's nuclear sites")."""
+    noun = found.obj
+    if not found.code.startswith(THREATENED_FORCE) or noun is None or noun.lemma_.lower() != "strike":
+        return found
+    mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nummod")}
+    if mods & STRIKE_WEAPONS or any(c.dep_ == "prep" and c.lower_ == "on" for c in noun.children):
+        return found
+    doers, _ = clauses.subjects(found.trigger)
+    parties = [a for d in doers if (a := clauses.actor(d, as_source=True)) is not None]
+    if not parties or not all(a.sector in _WALKOUT_SECTORS for a in parties):
+        return found
+    return replace(found, code=THREATENED_DISSENT, base=THREATENED_DISSENT, rule=found.rule + "+walkout")

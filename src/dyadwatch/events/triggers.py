@@ -45,6 +45,7 @@ from dyadwatch.events.senses import (
     seizure_sense,
     stuck_talks,
     ultimatum,
+    walkout_threat,
 )
 from dyadwatch.events.subjects import is_to_infinitive, undergoer_verb
 from dyadwatch.events.violence import private_doer, refine_violence
@@ -291,7 +292,8 @@ class Matcher:
             return None
         sensed = posture_sense(regret_sense(seizure_sense(rejection_sense(found), self.clauses)))
         sensed = media_access_sense(craft_sense(own_forces_sense(sensed, self.clauses)))
-        return stuck_talks(armed_strike_sense(sensed, self.clauses), self.clauses)
+        sensed = walkout_threat(armed_strike_sense(sensed, self.clauses), self.clauses)
+        return stuck_talks(sensed, self.clauses)
 
     def _match(self, token: Token, depth: int = 0) -> Match | None:
         pos, dep = token.pos_, token.dep_
