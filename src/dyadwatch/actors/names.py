@@ -30,7 +30,7 @@ from dyadwatch.records import ActorKind
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from dyadwatch.knowledge.base import NameHit
+    from dyadwatch.knowledge.base import Knowledge, NameHit
 
 # Labels the parser gives a region's name; a person's or a date's is never one.
 _REGION_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP"})
@@ -95,19 +95,14 @@ class NameResolver:
 
     def _of_named_country(self, res: Resolution, ent: Span, span: Span) -> Resolution:
         """A body named by a generic name after another country's name or nationality is that
-        country's body of the same sector: "the Brazilian Congress" is BRALEG, not the US
-        Congress; "Jordan's Muslim Brotherhood" is Jordan's."""
+        country's body: "the Brazilian Congress" is BRALEG; "Jordan's Muslim Brotherhood" Jordan's."""
         cue = self.country_cue(span, ent.root, skip=ent)
         if (cue is None or cue.kind not in COUNTRYISH or res.country in (None, cue.code)
                 or not any(t.i < ent.start for t in span if self.scope.ents.get(t.i) is not None)):  # fmt: skip
             return res
-        # "the Nigeria LABOUR CONGRESS": a longer role in the whole name says what body it is
-        words = [t for t in span if t.i <= ent.root.i]
-        named = self.scope.knowledge.role(" ".join(t.lower_ for t in words[-3:])) if len(words) > 1 else None
-        sector = named.sector if named is not None and named.kind == "body" and len(named.term.split()) > 1 else res.sector
+        sector, why = _body_of_name(self.scope.knowledge, span, ent, res.sector)
         return replace(res, name=f"{self.scope.country_name(cue.code)} {ent.text}", country=cue.code, sector=sector,
-                       reason=f"{res.reason}; but {cue.why}: that country's body of the name"
-                              + (f" ('{named.term}' {sector})" if sector != res.sector and named is not None else ""))
+                       reason=f"{res.reason}; but {cue.why}: that country's body of the name{why}")
 
     @staticmethod
     def _part_of(token: Token) -> Token | None:
@@ -336,3 +331,14 @@ def _sector_before(note: str, published: Date | None) -> tuple[str, str] | None:
     if found is None or published is None or published.isoformat() >= found.group(1):
         return None
     return found.group(1), found.group(2)
+
+
+def _body_of_name(knowledge: Knowledge, span: Span, ent: Span, sector: str | None) -> tuple[str | None, str]:
+    """The sector a longer role in a body's whole name gives ("the Nigeria LABOUR CONGRESS":
+    unions, not the legislature 'Congress' alone names), with a note for the reason; else
+    ``sector`` unchanged."""
+    words = [t for t in span if t.i <= ent.root.i]
+    named = knowledge.role(" ".join(t.lower_ for t in words[-3:])) if len(words) > 1 else None
+    if named is None or named.kind != "body" or len(named.term.split()) < 2 or named.sector == sector:
+        return sector, ""
+    return named.sector, f" ('{named.term}' {named.sector})"
