@@ -71,3 +71,16 @@ def test_a_project_opened_together_is_economic_cooperation(coder: Coder, text: s
 ])
 def test_a_state_opening_its_own_project_is_no_event(coder: Coder, text: str) -> None:
     assert not _pairs(coder, text)
+
+
+def test_a_mutual_verb_with_a_with_partner_keeps_it(coder: Coder) -> None:
+    # the 'with' names the other side: the joint doers do not clash with each other
+    pairs = _pairs(coder, "Police and soldiers clashed with protesters in Nairobi.")
+    assert ("KEN", "KEN", "19") in pairs
+    events = coder.code("Police and soldiers clashed with protesters in Nairobi.", date=DATE)
+    assert not any(e.source is not None and e.target is not None and {e.source.sector, e.target.sector} == {"COP", "MIL"}
+                   for e in events)
+
+
+def test_reopening_a_border_crossing_is_no_joint_project(coder: Coder) -> None:
+    assert not any(r == "06" for _, _, r in _pairs(coder, "Egypt opened the Rafah border crossing with Gaza."))

@@ -44,6 +44,7 @@ from dyadwatch.events.sides import (
     each_other,
     home_place,
     inherit_country,
+    mutual_act,
     named_members,
     own_forces,
     reciprocal,
@@ -59,7 +60,6 @@ from dyadwatch.knowledge.words import (
     CLAUSE_TARGET_ROOTS,
     FORECASTING_SECTORS,
     LIGHT_VERBS,
-    MUTUAL_ACTS,
     MUTUAL_WITH,
     RECIPROCAL,
     RECIPROCAL_LEMMAS,
@@ -356,7 +356,7 @@ class PartyFinder:
             pairs = reciprocal(real_sources)
             rule += "+between"
         elif len(real_sources) >= 2 and not inverse and (
-            each_other(trigger) or trigger.lemma_.lower() in MUTUAL_ACTS or (not real_targets and (
+            each_other(trigger) or mutual_act(trigger) or (not real_targets and (
                 code[:3] in RECIPROCAL or code[:2] == "03" or trigger.lemma_.lower() in RECIPROCAL_LEMMAS
                 or (match.base or "")[:3] in RECIPROCAL))  # "X and Y seek to deepen their partnership"
         ):

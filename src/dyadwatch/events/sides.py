@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import FOCUS_GUESS, NO_NATIONALITY
 from dyadwatch.events.parties import same as _same
+from dyadwatch.knowledge.words import MUTUAL_ACTS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -40,6 +41,14 @@ def each_other(trigger: Token) -> bool:
             return True
         stack.extend(c for c in tok.children if c.dep_ not in ("ccomp", "advcl", "relcl", "conj", "nsubj"))
     return False
+
+
+def mutual_act(trigger: Token) -> bool:
+    """Whether ``trigger`` is a mutual act of its joint doers whatever place or thing its clause
+    also names ("Israeli and Palestinian gunmen exchanged fire IN JENIN"); not when a 'with'
+    names the other side ("police and soldiers clashed WITH PROTESTERS")."""
+    return trigger.lemma_.lower() in MUTUAL_ACTS and not any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children)
 
 
 def venue(token: Token, code: str) -> bool:
@@ -142,6 +151,8 @@ _MEETING_ROOT = "04"
 _VISIT_CODES = frozenset({"042"})
 # Clauses of their own below a trigger: a 'with' in them is another act's.
 _OWN_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis"})
+# Prepositions of the means of a call, whose object may carry its 'with' ("by telephone WITH X").
+_MEANS_PREPS = frozenset({"by", "via"})
 
 
 def deep_partner(match: Match, code: str, actor: Callable[[Token], Actor | None],
@@ -171,5 +182,7 @@ def deep_partner(match: Match, code: str, actor: Callable[[Token], Actor | None]
                 if all(found.country != s.country for s in sources):  # the place stands for its state
                     return [replace(found, sector=None, kind="state", cameo_code=found.country,
                                     reason=found.reason + "; the place visited -> its state")]
+        if tok.dep_ == "prep" and tok.lower_ not in _MEANS_PREPS:
+            continue  # "met amid tensions WITH IRAN", "over the dispute with Israel": another matter
         stack.extend(c for c in tok.children if c.dep_ not in _OWN_CLAUSES)
     return []
