@@ -28,6 +28,10 @@ def test_an_option_kept_open_is_a_threat(coder: Coder, text: str, code: str) -> 
 @pytest.mark.parametrize("text", [
     "NATO ruled out military action in Libya.",
     "The minister did not rule out talks with the rebels.",
+    # options that are no force or sanction
+    "The government would not rule out legal action against the mining company.",
+    "The central bank did not rule out further measures to support the rupee.",
+    "The union did not rule out strike action.",
 ])
 def test_an_option_ruled_out_or_no_option_of_force_is_no_threat(coder: Coder, text: str) -> None:
     assert not any(c.startswith("13") for c, _ in _coded(coder, text)), _coded(coder, text)

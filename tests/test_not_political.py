@@ -111,6 +111,8 @@ NOT_POLITICAL = [
     "A truck crashed into a market in Lagos, killing 12 people.",
     "A building collapsed in Lagos, killing ten workers.",
     "A ferry capsized off the coast of Bangladesh, killing 30 passengers.",
+    # a side beats as players
+    "Morocco's side beat Portugal in the quarter-final.",
     # event nouns with the same objects
     "Apple's release of its quarterly earnings lifted shares on Thursday.",
     "The company's attack on the problem won praise from investors.",
@@ -155,6 +157,10 @@ POLITICAL = [
     ("A team of gunmen shot dead two policemen in Peshawar.", "19"),
     ("The Azerbaijani side shot down an Armenian drone, the defence ministry said.", "19"),
     ("The shooter shot three worshippers at a mosque in Christchurch.", "18"),
+    # a car driven into a crowd is an attack, not a mishap
+    ("A car crashed into a crowd of protesters in Charlottesville, killing one woman.", "19"),
+    # a day after the called party is no predicate: still a telephone call
+    ("Biden called Netanyahu Sunday to discuss the hostages.", "041"),
     # a verb the tagger takes for a noun ("sniper shot"), which the parse shows is a verb
     ("A sniper shot a Ukrainian soldier near Bakhmut.", "19"),
 ]

@@ -57,3 +57,13 @@ def test_a_partner_named_deeper_in_the_clause_is_found(coder: Coder, text: str, 
 
 def test_a_stop_at_home_is_no_visit_to_anyone(coder: Coder) -> None:
     assert {t for _, t, _ in _triples(coder, "Kenya's president made a stop in Mombasa on Friday.")} <= {None}
+
+
+def test_a_with_under_another_matter_is_no_partner(coder: Coder) -> None:
+    triples = _triples(coder, "Arab foreign ministers met in Cairo amid rising tensions with Iran.")
+    assert not any(t is not None and t.startswith("IRN") for _, t, _ in triples), triples
+
+
+def test_a_gathering_attacked_is_its_place_s_people(coder: Coder) -> None:
+    triples = _triples(coder, "Israeli troops fired on a gathering in Gaza, killing three.")
+    assert any(t is not None and t.startswith("PSE") for _, t, _ in triples), triples

@@ -33,6 +33,7 @@ from dyadwatch.knowledge.words import (
     OPPOSING_NOUNS,
     OWNING_VERBS,
     PEOPLE_OR_SIDES,
+    RAMMED_TARGETS,
     SETTING_PREPS,
     WEAPON_NOUNS,
 )
@@ -544,4 +545,8 @@ def not_a_doer(head: Token) -> bool:
         if word in NOT_DOERS or (word.endswith("s") and word[:-1] in NOT_DOERS):
             return True
     # "a bus plunged into a gorge, killing 24": the subject of a mishap causes, does not act
-    return head.dep_ == "nsubj" and head.head.lemma_.lower() in MISHAP_VERBS
+    verb = head.head
+    return head.dep_ == "nsubj" and verb.lemma_.lower() in MISHAP_VERBS and not any(
+        c.dep_ == "prep" and c.lower_ == "into" and any(  # "crashed into a crowd of protesters"
+            t.lemma_.lower() in RAMMED_TARGETS or t.lower_ in RAMMED_TARGETS for t in c.subtree)
+        for c in verb.children)

@@ -87,5 +87,6 @@ def naming_call(found: Match) -> bool:
     trigger = found.trigger
     if trigger.lemma_.lower() not in _NAMING_CALLS or found.code[:3] != "041":
         return False
-    return any(c.dep_ in ("oprd", "acomp") or (c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("ADJ", "NOUN"))
-               for c in trigger.children)
+    # (not a day the parser hangs there: "called Netanyahu SUNDAY")
+    return any((c.dep_ in ("oprd", "acomp") or (c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("ADJ", "NOUN")))
+               and c.ent_type_ not in ("DATE", "TIME") for c in trigger.children)

@@ -112,7 +112,9 @@ def kept_open(match: Match, modality: Modality) -> str | None:
     # "the use OF force", "the option OF a strike": what is used or opted for
     objects += [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                 for p in c.children if p.dep_ == "pobj"]
-    options = {w for c in objects for w in (c.lemma_.lower(), c.lower_)}
+    # an option's own words and its modifiers ("MILITARY action", "ARMED intervention")
+    options = {w for c in objects for t in (c, *(m for m in c.children if m.dep_ in ("amod", "compound")))
+               for w in (t.lemma_.lower(), t.lower_)}
     if options & OPTIONS_OF_FORCE:
         return "138"
     if options & OPTIONS_OF_SANCTION:

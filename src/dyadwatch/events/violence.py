@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.events.subjects import told_with
 from dyadwatch.knowledge.words import (
+    ARMED_SIDES,
     ASSAILANTS,
     ASSAULTED_PREPS,
     BOMB_KIND_CODES,
@@ -91,6 +92,8 @@ def private_doer(code: str, verb: Token) -> bool:
         subject = _subject(verb)
         if subject is None or _lemma(subject, PICTURE_AND_PLAY_DOERS) not in PICTURE_AND_PLAY_DOERS:
             return False
+        if _lemma(subject, ARMED_SIDES) in ARMED_SIDES and verb.lemma_.lower() != "beat":
+            return False  # "the Armenian side fired": a side beats as players, fires as fighters
         # "a team of gunmen shot ...": the team is its members, who carry guns
         return not any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
                        for c in subject.children)
