@@ -23,6 +23,7 @@ from dyadwatch.events.subjects import agents, stray_agents
 from dyadwatch.knowledge.words import (
     DEED_ANAPHORS,
     DOER_OF_NOUNS,
+    HARMING_SECTORS,
     MATTER_PREPS,
     MATTER_ROOTS,
     MESSAGE_ROOTS,
@@ -117,9 +118,6 @@ def deed_doer(match: Match, actor: Callable[[Token], Actor | None], doers: list[
     return None
 
 
-# Sectors of those whose harm to people a judge or an inquiry is aimed at ("police shootings of
-# demonstrators"): armed bodies, named before the deed as it is common to name them.
-_HARMING_SECTORS = frozenset({"MIL", "COP", "SPY", "PRM", "REB", "UAF"})
 
 
 def harm_doer(match: Match, actor: Callable[[Token], Actor | None], targets: list[Actor],
@@ -144,7 +142,7 @@ def harm_doer(match: Match, actor: Callable[[Token], Actor | None], targets: lis
         for tok in heads:
             found = actor(tok)
             if found is not None and not found.unknown and not any(_same(found, d) for d in doers) and (
-                    tok.ent_type_ in ("NORP", "GPE", "ORG") or found.sector in _HARMING_SECTORS):
+                    tok.ent_type_ in ("NORP", "GPE", "ORG") or found.sector in HARMING_SECTORS):
                 return found
     return None
 

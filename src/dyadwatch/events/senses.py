@@ -45,6 +45,7 @@ from dyadwatch.knowledge.words import (
     MILITARY_CRAFT_MODIFIERS,
     PENALTY_VERBS,
     REJECTED_ACTS,
+    WALKOUT_SECTORS,
 )
 
 if TYPE_CHECKING:
@@ -565,8 +566,6 @@ def armed_strike_sense(found: Match, clauses: Clauses) -> Match:
     return replace(found, code=code, base=code, rule=found.rule + "+armed-strike")
 
 
-# Sectors of those whose threatened strike is a walkout: workers, professions, civilians.
-_WALKOUT_SECTORS = frozenset({"LAB", "MED", "EDU", "CVL", "AGR", "OPP", "SOC", "BUS", "JRN", "JUD"})
 THREATENED_FORCE = "138"
 THREATENED_DISSENT = "133"
 
@@ -583,6 +582,6 @@ def walkout_threat(found: Match, clauses: Clauses) -> Match:
         return found
     doers, _ = clauses.subjects(found.trigger)
     parties = [a for d in doers if (a := clauses.actor(d, as_source=True)) is not None]
-    if not parties or not all(a.sector in _WALKOUT_SECTORS for a in parties):
+    if not parties or not all(a.sector in WALKOUT_SECTORS for a in parties):
         return found
     return replace(found, code=THREATENED_DISSENT, base=THREATENED_DISSENT, rule=found.rule + "+walkout")

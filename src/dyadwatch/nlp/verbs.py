@@ -1,7 +1,7 @@
 """Verbs the tagger called nouns, told apart by the parse around them.
 
 The tagger reads a word on its own neighbours and often takes a short verb that is also a
-noun for the noun ("A sniper SHOT a soldier", "Police FIRE tear gas"). The parser, which runs
+noun for the noun ("A sniper SHOT a soldier"). The parser, which runs
 after it, may still hang a subject and a direct object on that word, and a noun has neither: the
 parse says the word is the clause's verb. ``repair_verbs`` re-tags such a word as a verb before
 the attribute ruler maps tags to parts of speech and the lemmatizer reads them, so every later
