@@ -76,16 +76,14 @@ def ordinary_partner(found: Match) -> bool:
     return False
 
 
-# Calling as naming: "calling them delusional", "called the move a provocation". A call with a
-# predicate on its object names, it rings no one up (an accusation named so is nested.py's).
-_NAMING_CALLS = frozenset({"call"})
-
 
 def naming_call(found: Match) -> bool:
     """A call matched as a telephone call whose object has a predicate of its own ("calling
     THEM DELUSIONAL", "called the plan A NON-STARTER"): the speaker names something, calls no one."""
     trigger = found.trigger
-    if trigger.lemma_.lower() not in _NAMING_CALLS or found.code[:3] != "041":
+    # a call with a predicate on its object names, it rings no one up (an accusation named so is
+    # nested.py's)
+    if trigger.lemma_.lower() != "call" or found.code[:3] != "041":
         return False
     # (not a day the parser hangs there: "called Netanyahu SUNDAY")
     return any((c.dep_ in ("oprd", "acomp") or (c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("ADJ", "NOUN")))

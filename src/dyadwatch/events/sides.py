@@ -79,7 +79,7 @@ def own_forces(match: Match, target: Actor, sources: list[Actor]) -> bool:
         return False
     return any(target.start <= o.idx < target.end and {o.lemma_.lower(), o.lower_} & m.pattern.objects
                for m in (match, match.inner) if m is not None
-               for moved in _moved(m) for o in _counted(moved))
+               for moved in _moved(m) for o in counted(moved))
 
 
 def _moved(match: Match) -> list[Token]:
@@ -92,7 +92,7 @@ def _moved(match: Match) -> list[Token]:
     return [c for c in match.trigger.children if c.dep_ == "nsubjpass"]
 
 
-def _counted(obj: Token) -> list[Token]:
+def counted(obj: Token) -> list[Token]:
     """An object and, when it counts something ("thousands OF soldiers"), what it counts."""
     return [obj, *(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj")]

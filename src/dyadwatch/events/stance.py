@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.events.modality import FUTURE_FRAMES, marker_cue, markers, modality_cue
 from dyadwatch.events.parties import same as _same
+from dyadwatch.events.sides import counted
 from dyadwatch.knowledge.words import (
     ADVISORY_MODALS,
     OPTIONS_OF_FORCE,
@@ -108,10 +109,8 @@ def kept_open(match: Match, modality: Modality) -> str | None:
         return None
     if ruling.lemma_.lower() != "rule" or not any(c.dep_ == "prt" and c.lower_ == "out" for c in ruling.children):
         return None
-    objects = [c for c in ruling.children if c.dep_ == "dobj"]
-    # "the use OF force", "the option OF a strike": what is used or opted for
-    objects += [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-                for p in c.children if p.dep_ == "pobj"]
+    # "the use OF force": the object and what it is of (sides.counted)
+    objects = [t for o in ruling.children if o.dep_ == "dobj" for t in counted(o)]
     # an option's own words and its modifiers ("MILITARY action", "ARMED intervention")
     options = {w for c in objects for t in (c, *(m for m in c.children if m.dep_ in ("amod", "compound")))
                for w in (t.lemma_.lower(), t.lower_)}
