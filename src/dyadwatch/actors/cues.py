@@ -385,10 +385,11 @@ def focus_country(
 
 
 def is_pronoun(token: Token) -> bool:
-    """A personal pronoun ("he", "us"), not a name spelled like one ("US")."""
+    """A personal pronoun ("he", "us"), not a name spelled like one ("US") or a name the
+    tagger took for a pronoun ("Macron accused ...": no function word)."""
     if token.text.isupper() and len(token.text) > 1:
         return False  # "US", "UK": names, not "us"
-    return token.pos_ == "PRON" or token.lower_ in PERSONAL_PRONOUNS
+    return token.lower_ in PERSONAL_PRONOUNS or (token.pos_ == "PRON" and token.is_stop)
 
 
 def is_people_noun(ent: Span, forms: tuple[str, ...]) -> bool:

@@ -48,6 +48,11 @@ _PLACE_PARTS = frozenset({"street", "outskirts", "outskirt", "centre", "center",
 _NAME_ENDINGS = {"party": "PTY"} | dict.fromkeys(NEWSPAPER_NAME_ENDINGS, "JRN")
 
 
+# Entity labels under which NER puts a bare surname it does not know as a person's; the
+# labels that never name an actor are among them.
+_MISLABELLED_PERSON = frozenset({"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+
+
 class NameResolver:
     """What a named entity stands for as an actor, in one article."""
 
@@ -149,9 +154,10 @@ class NameResolver:
         for h in hits:
             if h.kind in ("country", "igo", "organisation"):
                 return self._from_hit(h, ent.text)
-        if ent.label_ in ("ORG", "GPE", "NORP") and any(h.kind == "person" for h in hits):
-            # NER often takes a bare surname for a body ("Egypt's Sisi", "Sisi met ..."): a name
-            # in our office-holder list is that person
+        if ent.label_ in _MISLABELLED_PERSON and any(h.kind == "person" for h in hits):
+            # NER often takes a bare surname for a body ("Egypt's Sisi", "Sisi met ..."), or for
+            # a product or a book ("Tebboune met ..."): a name in our office-holder list is that
+            # person
             return self.scope.people.person(ent.text)
         root = ent.root
         if ent.label_ == "NORP" and root.pos_ in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound"):

@@ -75,6 +75,26 @@ def _person_title(
     return None, False, None
 
 
+def misread_name(token: Token) -> bool:
+    """Whether a clause's subject the tagger read as a noun, a verb or a pronoun is written as
+    a name: capitalised, letters only, no function word ("He", "It"), outside any entity
+    ("Sunak met ...", "Abiy urged ...", "Macron accused ..."). Only
+    a name our office-holder list knows is then read as that person (see
+    ``ArticlePeople._unrecognised_holders``), so "Rice prices rose" stays rice."""
+    return (token.pos_ in ("NOUN", "VERB", "PRON") and token.dep_ in ("nsubj", "nsubjpass")
+            and token.ent_iob_ == "O" and token.is_alpha and token.text[:1].isupper()
+            and not token.is_upper and not token.is_stop and token.lower_ not in _CALENDAR_WORDS)
+
+
+# Capitalised words that head a subject as a date does ("May was the wettest month"), which
+# an office holder's alias may share.
+_CALENDAR_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+})
+
+
 class ArticlePeople:
     """The people of one article, keyed by full name; surnames point at full names."""
 
@@ -173,17 +193,24 @@ class ArticlePeople:
         proper noun with the proper nouns compounded to it, as PERSON spans."""
         import numpy
         from spacy.attrs import DEP, ENT_IOB, POS
-        from spacy.symbols import PROPN
+        from spacy.symbols import NOUN, PRON, PROPN, VERB
         from spacy.tokens import Span
 
         doc, knowledge = self.actors.doc, self.actors.knowledge
         found: list[Span] = []
-        # proper nouns outside entities (IOB 2: "O") that end a compound, found on the arrays
+        # proper nouns outside entities (IOB 2: "O") that end a compound, found on the arrays;
+        # and subjects the tagger took for a noun or verb, which misread_name tells apart
         table = doc.to_array([POS, ENT_IOB, DEP])
-        compound = numpy.uint64(doc.vocab.strings.as_int("compound"))
-        ends = (table[:, 0] == PROPN) & (table[:, 1] == 2) & (table[:, 2] != compound)
-        for i in numpy.flatnonzero(ends).tolist():
+        strings = doc.vocab.strings
+        compound = numpy.uint64(strings.as_int("compound"))
+        outside = table[:, 1] == 2
+        ends = (table[:, 0] == PROPN) & outside & (table[:, 2] != compound)
+        subjects = numpy.isin(table[:, 2], [strings.as_int("nsubj"), strings.as_int("nsubjpass")])
+        misread = numpy.isin(table[:, 0], [NOUN, VERB, PRON]) & outside & subjects
+        for i in numpy.flatnonzero(ends | misread).tolist():
             token = doc[i]
+            if token.pos_ != "PROPN" and not misread_name(token):
+                continue
             start = token.i
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
                     and doc[start - 1].ent_iob_ == "O":

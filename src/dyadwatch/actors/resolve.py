@@ -31,7 +31,7 @@ from dyadwatch.actors.cues import (
     setting_country,
 )
 from dyadwatch.actors.names import NameResolver, national_society
-from dyadwatch.actors.people import ArticlePeople
+from dyadwatch.actors.people import ArticlePeople, misread_name
 from dyadwatch.actors.roles import RoleResolver
 from dyadwatch.actors.scope import ActorScope, Resolution, cameo_actor_code
 from dyadwatch.knowledge.words import FACILITY_NOUNS, MEMBER_NOUNS, PART_NOUNS
@@ -135,7 +135,7 @@ class ArticleActors(ActorScope):
         titled = ex_title(head)
         if titled is not None:  # "the ex-president", parsed as three nouns: the title's mention
             span, head = self._span(self.doc, span.start, max(span.end, titled.i + 1)), titled
-        if head.pos_ == "PROPN" and head.ent_type_ not in ("GPE", "NORP"):
+        if (head.pos_ == "PROPN" and head.ent_type_ not in ("GPE", "NORP")) or misread_name(head):
             key = self.people.key_of(head)
             if key is not None:
                 return self.people.known[key].at(span.text, span.start_char, span.end_char)
