@@ -51,3 +51,53 @@ def test_a_subject_or_an_object_alone_leaves_the_noun() -> None:
 
 def test_past_forms_are_the_exceptions_that_differ_from_their_lemma() -> None:
     assert past_forms({"shot": ["shoot"], "hit": ["hit"], "fled": ["flee"]}) == {"shot", "fled"}
+
+
+# A hand-built doc with heads is parsed: its sentences follow from its roots.
+def _one_sentence(doc: Doc) -> Doc:
+    assert len(list(doc.sents)) == 1
+    return doc
+
+
+def test_a_name_alone_after_an_active_verb_is_its_object() -> None:
+    doc = REPAIR(_one_sentence(_doc(["Scholz", "called", "Erdogan", "on", "Monday"],
+                                    ["NNP", "VBD", "NNP", "IN", "NNP"], [1, 1, 1, 1, 3],
+                                    ["nsubj", "ROOT", "oprd", "prep", "pobj"])))
+    assert doc[2].dep_ == "dobj"
+
+
+def test_a_predicate_beside_an_object_or_after_a_passive_stays() -> None:
+    beside = REPAIR(_one_sentence(_doc(["They", "called", "it", "Victory"], ["PRP", "VBD", "PRP", "NNP"],
+                                       [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "oprd"])))
+    assert beside[3].dep_ == "oprd"
+    passive = REPAIR(_one_sentence(_doc(["It", "was", "named", "Victory"], ["PRP", "VBD", "VBN", "NNP"],
+                                        [2, 2, 2, 2], ["nsubjpass", "auxpass", "ROOT", "oprd"])))
+    assert passive[3].dep_ == "oprd"
+    common = REPAIR(_one_sentence(_doc(["Critics", "called", "it", "a", "disaster"],
+                                       ["NNS", "VBD", "PRP", "DT", "NN"], [1, 1, 1, 4, 1],
+                                       ["nsubj", "ROOT", "dobj", "det", "oprd"])))
+    assert common[4].dep_ == "oprd"
+
+
+WITH_VERBS = VerbRepair(frozenset(), frozenset({"stop", "call", "help"}))
+
+
+def test_a_first_name_read_as_the_verb_is_the_subject_of_the_verb_after_it() -> None:
+    doc = WITH_VERBS(_one_sentence(_doc(["Macron", "called", "Putin", "on", "Friday", "."],
+                                        ["VB", "VBN", "NNP", "IN", "NNP", "."], [0, 0, 1, 1, 3, 0],
+                                        ["ROOT", "dep", "dobj", "prep", "pobj", "punct"])))
+    assert (doc[1].dep_, doc[1].head.i) == ("ROOT", 1)
+    assert (doc[0].dep_, doc[0].head.i, doc[0].tag_) == ("nsubj", 1, "NNP")
+    assert doc[5].head.i == 1  # the name's other dependents move to the verb
+
+
+def test_an_imperative_or_a_lower_case_first_word_stays_the_verb() -> None:
+    imperative = WITH_VERBS(_one_sentence(_doc(["Stop", "killed", "people"], ["VB", "VBN", "NNS"],
+                                               [0, 0, 1], ["ROOT", "dep", "dobj"])))
+    assert imperative[0].dep_ == "ROOT"
+    lower = WITH_VERBS(_one_sentence(_doc(["macron", "called", "Putin"], ["VB", "VBN", "NNP"],
+                                          [0, 0, 1], ["ROOT", "dep", "dobj"])))
+    assert lower[0].dep_ == "ROOT"
+    no_verb_next = WITH_VERBS(_one_sentence(_doc(["Macron", "the", "war"], ["VB", "DT", "NN"],
+                                                 [0, 2, 0], ["ROOT", "det", "dobj"])))
+    assert no_verb_next[0].dep_ == "ROOT"

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any, get_type_hints
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 
 def _verb_tag(word: str, past_forms: frozenset[str]) -> str:
@@ -35,8 +35,9 @@ class VerbRepair:
     """The pipeline component (see the module docstring); ``past_forms`` are the irregular
     verb forms of the lemmatizer's exception table that differ from their lemma."""
 
-    def __init__(self, past_forms: frozenset[str]) -> None:
+    def __init__(self, past_forms: frozenset[str], verbs: frozenset[str] = frozenset()) -> None:
         self.past_forms = past_forms
+        self.verbs = verbs  # the lemmatizer's verb lemmas: what an English verb is spelled like
 
     def __call__(self, doc: Doc) -> Doc:
         from spacy.attrs import DEP, HEAD, TAG
@@ -47,8 +48,10 @@ class VerbRepair:
         nsubj, dobj = strings["nsubj"], strings["dobj"]
         nouns = {strings["NN"], strings["NNS"]}
         rows = doc.to_array([TAG, DEP, HEAD]).tolist()  # HEAD: offset to the head
+        oprd = strings["oprd"]
         subjects: set[int] = set()
         objects: set[int] = set()
+        predicates: list[int] = []
         for i, (_, dep, head) in enumerate(rows):
             # spaCy keeps the offset as an unsigned 64-bit integer: back to a signed one
             offset = head - (1 << 64) if head >= 1 << 63 else head
@@ -56,10 +59,54 @@ class VerbRepair:
                 subjects.add(i + offset)
             elif dep == dobj:
                 objects.add(i + offset)
+            elif dep == oprd:
+                predicates.append(i)
         for i in subjects & objects:
             if rows[i][0] in nouns and doc[i].is_alpha:
                 doc[i].tag_ = _verb_tag(doc[i].text, self.past_forms)
+        for i in predicates:
+            _lone_predicate(doc[i], objects)
+        for sent in doc.sents:
+            _name_read_as_verb(sent[0], self.verbs)
         return doc
+
+
+# Tags of the finite or participle verb that follows a name misread as the clause's verb.
+_NEXT_VERB_TAGS = frozenset({"VBD", "VBN", "VBZ"})
+
+
+def _name_read_as_verb(first: Token, verbs: frozenset[str]) -> None:
+    """"Macron called Putin on Friday": the tagger may take a sentence's first word, a name it
+    does not know, for an imperative verb, and the parser then hangs the real verb under it.
+    A capitalised first word that no English verb is spelled like, heading the sentence with
+    the next word a past or present verb under it, is the subject of that verb: the verb
+    becomes the sentence's root and takes the name's other dependents. An imperative ("Stop
+    the war") starts with a verb of the lexicon and stays as it is."""
+    if first.dep_ != "ROOT" or first.tag_ not in ("VB", "VBP") or not first.is_title or first.is_stop:
+        return
+    if first.lower_ in verbs or first.i + 1 >= len(first.doc):
+        return
+    verb = first.doc[first.i + 1]
+    if verb.head.i != first.i or verb.tag_ not in _NEXT_VERB_TAGS:
+        return
+    children = [c for c in first.children if c.i != verb.i]
+    verb.head, verb.dep_ = verb, "ROOT"
+    first.head, first.dep_, first.tag_ = verb, "nsubj", "NNP"
+    for child in children:
+        child.head = verb
+
+
+def _lone_predicate(word: Token, objects: set[int]) -> None:
+    """"Scholz called Erdogan on Monday": the parser may read the name as what someone is
+    called ("called him a liar"), with no object beside it. A name alone after an active verb
+    is its object, so it is relabelled one; "was named Victory" (passive) and "called it
+    Victory" (an object beside it) keep their predicate."""
+    verb = word.head
+    if word.tag_ != "NNP" or verb.i in objects or verb.i == word.i or word.i < verb.i:
+        return
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return
+    word.dep_ = "dobj"
 
 
 def past_forms(exceptions: dict[str, list[str]]) -> frozenset[str]:
@@ -69,15 +116,19 @@ def past_forms(exceptions: dict[str, list[str]]) -> frozenset[str]:
 
 
 def make_verb_repair(nlp: Language, name: str) -> VerbRepair:
-    """The factory of ``dw_verbs``: with the irregular forms of the pipeline's lemmatizer
-    (none without one: then only regular forms are told apart)."""
+    """The factory of ``dw_verbs``: with the irregular forms and the verb lemmas of the
+    pipeline's lemmatizer (none without one: then only regular forms are told apart, and no
+    first word is known as a verb)."""
     lookups: Any = None
     if "lemmatizer" in nlp.pipe_names:
         lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
     table: Any = {}
+    index: Any = {}
     if lookups is not None and lookups.has_table("lemma_exc"):
         table = lookups.get_table("lemma_exc")
-    return VerbRepair(past_forms(dict(table.get("verb", {}))))
+    if lookups is not None and lookups.has_table("lemma_index"):
+        index = lookups.get_table("lemma_index")
+    return VerbRepair(past_forms(dict(table.get("verb", {}))), frozenset(index.get("verb", ())))
 
 
 # spaCy checks a factory's arguments against its annotations (see attributes.py)
