@@ -60,3 +60,15 @@ def test_press_and_research_investigations_are_no_inquiry(coder: Coder, text: st
 @pytest.mark.model
 def test_a_states_investigation_still_codes(coder: Coder) -> None:
     assert _codes(coder, "Italian police are investigating the theft of paintings from a museum in Rome.")[:1] == ["091"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The French president called Putin on Friday to urge a ceasefire.",
+    "Turkey's foreign minister phoned his Greek counterpart on Monday to press for calm.",
+])
+def test_a_purpose_clause_lends_no_object_to_a_verb_with_its_own(coder: Coder, text: str) -> None:
+    # the call reached a person: the ceasefire it urged was not called (declared), 0871
+    codes = _codes(coder, text)
+    assert "041" in codes
+    assert not any(code.startswith("08") for code in codes)

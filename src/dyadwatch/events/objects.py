@@ -179,7 +179,9 @@ class Objects:
                 # subject of a to-infinitive clause; the infinitive is the act all the same
                 out.add(c.lemma_.lower())
                 out |= {f"{c.lemma_.lower()} {p.lower_}" for p in c.children if p.dep_ == "prt"}
-            if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in DEMANDING_VERBS:
+            if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in DEMANDING_VERBS and obj is None:
+                # "rallied to demand X", "struck, calling for X": what an act with no object of
+                # its own is for; "called Putin to urge a ceasefire" called Putin, no ceasefire
                 out |= self._demanded(c)
             if c.dep_ == "prep" and not (obj is not None and c.lower_ in OBJECT_TOPIC_PREPS):
                 # "held talks about joint patrols": with a direct object, an 'about' phrase is
