@@ -10,6 +10,11 @@ a loan is not. A noun that needs a light verb ("sent a letter") takes the underg
 Telling: "told Moscow to withdraw" orders an act, a demand; "told reporters" or "told X that ..."
 orders nothing, and a telling frame with no coded complement is no event.
 
+Attitudes: "critical of", "wary of" are acts when a clause reports them ("Kenya was critical of
+the decision on Tuesday"), and a description when a relative clause tells what someone is
+("the leader, who is critical of the government, was arrested") or "has long been": a standing
+stance, no dated event (``standing_attitude``).
+
 Partners: "the striker clashed WITH the referee" fights no one political. The non-event objects
 (``data/nonevent_objects.tsv``) are checked on the object of 'with' or 'against' of a verb match
 that has no direct object, as they are on direct objects.
@@ -88,3 +93,13 @@ def naming_call(found: Match) -> bool:
     # (not a day the parser hangs there: "called Netanyahu SUNDAY")
     return any((c.dep_ in ("oprd", "acomp") or (c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("ADJ", "NOUN")))
                and c.ent_type_ not in ("DATE", "TIME") for c in trigger.children)
+
+
+def standing_attitude(adjective: Token) -> bool:
+    """Whether an attitude adjective describes a standing stance rather than reports an act: in
+    a relative clause ("X, who is critical of the government,") or held "long" ("has long been
+    wary of")."""
+    clause = adjective.head if adjective.dep_ == "acomp" else adjective
+    if clause.dep_ == "relcl":
+        return True
+    return any(c.dep_ == "advmod" and c.lower_ == "long" for c in (*adjective.children, *clause.children))

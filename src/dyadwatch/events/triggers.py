@@ -28,6 +28,7 @@ from dyadwatch.events.readings import (
     naming_call,
     ordinary_partner,
     received_act,
+    standing_attitude,
     telling_without_order,
 )
 from dyadwatch.events.senses import (
@@ -297,6 +298,8 @@ class Matcher:
 
     def _match(self, token: Token, depth: int = 0) -> Match | None:
         pos, dep = token.pos_, token.dep_
+        if pos == "ADJ" and dep in ADJECTIVE_TRIGGER_DEPS and standing_attitude(token):
+            return None  # "the leader, who is critical of the government,": a description
         if pos == "VERB" or (pos == "ADJ" and dep in ADJECTIVE_TRIGGER_DEPS):
             return self._verb_match(token, depth)
         if pos in ("NOUN", "PROPN") and dep == "attr":
