@@ -25,6 +25,9 @@ CASES = [
     ("Gang gunmen shot dead a shopkeeper in Port-au-Prince on Sunday.", "gunmen", "HTI", "CRM"),
     # the outermost body word names the body
     ("Egyptian military medical teams treated the wounded in Gaza.", "teams", "EGY", "MIL"),
+    # the head of a body named in two words ("armed forces") is of that body, as of "the military"
+    ("The head of Ghana's armed forces met the Togolese army chief in Lome.", "head", "GHA", "MIL"),
+    ("The chief of Peru's armed forces resigned on Friday.", "chief", "PER", "MIL"),
 ]
 
 

@@ -125,8 +125,11 @@ class RoleResolver:
         if weak_ok or best.term not in WEAK_ROLE_TERMS:
             return best, f"role '{best.term}' -> {best.sector}"
         # a role word inside a name is the name's ("the chairman of the African Union Commission")
-        others = [(s, r) for s, _, r in found if r is not best and r.sector != best.sector
-                  and names_a_body(starts.get(s)) and not self.scope.in_gazetteer_entity(starts[s])]
+        # a role of several words names a body by its last word ("armed FORCES", not "armed")
+        ends = {t.idx - span.start_char + len(t.text): t for t in span}
+        others = [(s, r) for s, e, r in found if r is not best and r.sector != best.sector
+                  and (names_a_body(starts.get(s)) or names_a_body(ends.get(e)))
+                  and not self.scope.in_gazetteer_entity(starts[s])]
         if not others:
             return best, f"role '{best.term}' -> {best.sector}"
         _, mod = min(others, key=lambda f: (f[0] > start, abs(f[0] - start)))
