@@ -70,10 +70,11 @@ def reduced_passive(verb: Token) -> bool:
 def stray_agents(head: Token) -> list[Token]:
     """The objects of a 'by' phrase the parser hung on a noun of the head's own prepositional
     phrases rather than on the head ("sanctions were imposed on officials by the Treasury",
-    "the destruction of villages by militias", "recognised as a state by X"): the doer of a
-    passive verb or of an event noun that has no agent of its own. Two phrase levels deep at
-    most, never into a clause below the head ("officials appointed by X" is another act), and
-    never a date ("by Friday")."""
+    "the destruction of villages by militias", "recognised as a state by X", "accused of harbouring rebels by
+    Kenya"): the doer of a passive verb or of an event noun that has no agent of its own. Two
+    phrase levels deep at most, never into a clause below the head ("officials appointed by X"
+    is another act) other than a gerund that shares the head's subject, and never a date ("by
+    Friday")."""
     # an adverb heading a phrase counts as one ("sent back to Niamey by Chad": 'back' -> 'to')
     stack = [(c, 0) for c in head.children if c.dep_ in ("prep", "agent", "appos") or (
         c.dep_ == "advmod" and c.i > head.i and any(g.dep_ == "prep" for g in c.children))]
@@ -88,11 +89,19 @@ def stray_agents(head: Token) -> list[Token]:
         if level >= 2:
             continue
         for c in tok.children:
-            if c.dep_ in ("pobj", "appos", "conj") and tok.dep_ in ("prep", "appos"):
+            if (c.dep_ in ("pobj", "appos", "conj") or _active_gerund(c)) and tok.dep_ in ("prep", "appos"):
                 stack.append((c, level + 1))
-            elif c.dep_ in ("prep", "agent") and tok.dep_ in ("pobj", "appos", "conj", "advmod"):
+            elif c.dep_ in ("prep", "agent") and tok.dep_ in ("pobj", "appos", "conj", "advmod", "pcomp"):
                 stack.append((c, level))
     return []
+
+
+def _active_gerund(word: Token) -> bool:
+    """A gerund after a preposition ("accused OF HARBOURING rebels by Kenya"): its doer is the
+    subject it shares with the verb above, so a 'by' phrase the parser hangs on it is that
+    verb's agent; a passive gerund ("of being attacked by X") has an agent of its own."""
+    return word.dep_ == "pcomp" and word.tag_ == "VBG" and not any(
+        c.dep_ == "auxpass" for c in word.children)
 
 
 def undergoer_verb(noun: Token) -> Token | None:
