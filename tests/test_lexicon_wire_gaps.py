@@ -15,6 +15,10 @@ pytestmark = pytest.mark.model
 DATE = "2023-05-10"
 
 PHRASINGS = [
+    # 163 and 085: a ban 'on' imports or exports is a trade ban, written either way
+    ("Kenya imposed a ban on Ugandan poultry imports.", "163"),
+    ("Kenya lifted its ban on Ugandan poultry imports on Monday.", "085"),
+    ("Kenya imposed an import ban on Ugandan poultry.", "163"),
     # 061: trade resumed or restored with a partner, as a verb or as a noun
     ("Brazil resumed chicken exports to Saudi Arabia.", "061"),
     ("China restored imports of Australian wine.", "061"),
@@ -47,6 +51,8 @@ GUARDS = [
     ("Japan expressed anger over the ruling.", "012"),
     # troops sent with no mission named are still a show of force, not peacekeeping
     ("Kenya sent 2,000 troops to Somalia.", "074"),
+    # a ban on gatherings restricts civilians: no trade ban
+    ("Kenya imposed a ban on public gatherings in Nairobi.", "163"),
 ]
 
 

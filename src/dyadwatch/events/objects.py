@@ -20,6 +20,7 @@ from dyadwatch.knowledge.words import (
     OBJECT_TOPIC_PREPS,
     PROTEST_TOPIC_NOUNS,
     PROTEST_TOPIC_PREPS,
+    RESTRICTION_NOUNS,
     TIME_ENTITIES,
 )
 
@@ -136,6 +137,10 @@ class Objects:
         for c in noun.children:
             if c.dep_ in ("compound", "amod") and c.i < noun.i:
                 out |= {f"{m} {h}" for m in (c.lemma_.lower(), c.lower_) for h in heads}
+            if c.dep_ == "prep" and c.lower_ == "on" and noun.lemma_.lower() in RESTRICTION_NOUNS:
+                # "a ban ON poultry imports" is an import ban (knowledge.words.RESTRICTION_NOUNS)
+                out |= {f"{m} {h}" for p in c.children if p.dep_ == "pobj"
+                        for m in (p.lemma_.lower(), p.lower_) for h in heads}
             # "20 tonnes OF supplies", and a sum "$200 million IN aid": what is counted
             if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and noun.ent_type_ == "MONEY")):
                 for p in c.children:
