@@ -171,7 +171,7 @@ CASES: list[tuple[str, str, str, str | None]] = [
     (KE + "The trade unions called a general strike.", "unions", "KEN", "LAB"),
     (KE + "Businessmen complained about the new tax.", "Businessmen", "KEN", "BUS"),
     # a firm named by what it makes is a business; so is the association of such firms
-    (KE + "Local carmakers complained about the new tax.", "carmakers", "KEN", "BUS"),
+    (KE + "Local drugmakers complained about the new tax.", "drugmakers", "KEN", "BUS"),
     (KE + "The manufacturers' association rejected the wage demand.", "association", "KEN", "BUS"),
     (KE + "A drug cartel bribed the officials.", "cartel", "KEN", "CRM"),
     (KE + "Bandits raided the village.", "Bandits", "KEN", "CRM"),
