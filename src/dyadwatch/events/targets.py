@@ -123,7 +123,7 @@ class Targets:
                         # beside an actor as direct object, the phrase is the charge or the
                         # reason; whom it names is not acted on
                         continue
-                    pobjs = [p for p in c.children if p.dep_ == "pobj"]
+                    pobjs = prep_objects(c)
                     if c.head.i != head.i:  # "walked out of the talks in Vienna": those with whom
                         pobjs = [q for p in pobjs for q in _parties_in(p, objects)]
                     found.extend(self.inside(p) for p in pobjs if self.mentions.actor(self.inside(p)) is not None)
@@ -183,7 +183,7 @@ class Targets:
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in DEFAULT_TARGET_PREPS:
                     # not "took to the streets of Minsk": a public place of a town is where
-                    pobjs = [p for p in c.children if p.dep_ == "pobj" and not _a_setting(p)]
+                    pobjs = [p for p in prep_objects(c) if not _a_setting(p)]
                     if pobjs and self.mentions.actor(self.inside(pobjs[0])) is not None:
                         return [self.inside(pobjs[0])]
         return self.aim_targets(verb)
@@ -252,7 +252,7 @@ class Targets:
                 return found
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in preps:
-                pobjs = [p for p in c.children if p.dep_ == "pobj"]
+                pobjs = prep_objects(c)
                 return [self._victim(p) for p in (_sides(pobjs) if c.lower_ == "between" else pobjs)]
         for c in noun.children:  # "sanctions imposed ON X"
             if c.dep_ == "acl" and c.tag_ == "VBN":
@@ -311,6 +311,18 @@ def _phrases(head: Token) -> list[Token]:
         second = next((d for d in c.children if d.dep_ == "prep" and (c.lower_, d.lower_) in _TWO_WORD_PREPS), None)
         out.append(second if c.dep_ in ("prep", "prt", "advmod") and second is not None else c)
     return out
+
+
+def prep_objects(prep: Token) -> list[Token]:
+    """The objects of a preposition; where the parser reads the object and a participle after
+    it as a clause ("fired tear gas at PROTESTERS marching on parliament", "opened fire on
+    WORSHIPPERS leaving the mosque"), the subject of that clause, who is the one acted on."""
+    pobjs = [p for p in prep.children if p.dep_ == "pobj"]
+    if pobjs or prep.lower_ in ("with", "without"):
+        # "signed the accords, WITH the UAE establishing ties": an absolute clause, no party
+        return pobjs
+    return [s for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"
+            for s in c.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")]
 
 
 def _prep_word(prep: Token) -> str:

@@ -1,0 +1,42 @@
+"""Whom an event acts on where the recipient sits in a hard place for the parser: the object of a
+preposition read as the subject of a participle after it; on the real pipeline.
+
+Each shape is tested with the rule firing and with a neighbour it must leave alone. Every
+sentence was written for these tests; none comes from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.coder import Coder
+
+pytestmark = pytest.mark.model
+
+DATE = "2022-05-02"
+
+
+def _targets(coder: Coder, text: str, root: str) -> list[tuple[str | None, str | None]]:
+    """(text, sector) of the target of each event of ``text`` under CAMEO ``root``."""
+    return [(e.target.text if e.target else None, e.target.sector if e.target else None)
+            for e in coder.code(text, date=DATE) if e.cameo.root == root]
+
+
+# -- "fired tear gas at PROTESTERS marching on X": the participle's subject is the one fired at --
+
+
+@pytest.mark.parametrize(("text", "target", "sector"), [
+    ("Police in Kampala fired tear gas at opposition supporters marching toward parliament.",
+     "opposition supporters", "OPP"),
+    ("Police in Caracas fired tear gas at opposition supporters marching toward the Supreme Court.",
+     "opposition supporters", "OPP"),
+])
+def test_the_subject_of_a_participle_after_at_is_the_target(coder: Coder, text: str, target: str,
+                                                            sector: str) -> None:
+    # the parser reads "supporters marching ..." as a clause under 'at', with no object
+    assert (target, sector) in _targets(coder, text, "17") + _targets(coder, text, "18")
+
+
+def test_a_plain_object_of_at_is_still_the_target(coder: Coder) -> None:
+    text = "Police in Lagos fired tear gas at striking teachers on Monday."
+    assert ("striking teachers", "EDU") in _targets(coder, text, "17") + _targets(coder, text, "18")
