@@ -40,3 +40,17 @@ def test_the_subject_of_a_participle_after_at_is_the_target(coder: Coder, text: 
 def test_a_plain_object_of_at_is_still_the_target(coder: Coder) -> None:
     text = "Police in Lagos fired tear gas at striking teachers on Monday."
     assert ("striking teachers", "EDU") in _targets(coder, text, "17") + _targets(coder, text, "18")
+
+
+# -- "welcomed the COURT'S ruling": another body of the subject's own country owns the act -------
+
+
+def test_a_body_of_the_same_country_owning_the_act_is_the_target(coder: Coder) -> None:
+    text = "Kenya's opposition welcomed the Supreme Court's ruling on the election."
+    assert ("Supreme Court's", "JUD") in _targets(coder, text, "05")
+
+
+def test_a_state_owning_its_own_leader_s_act_is_no_other_party(coder: Coder) -> None:
+    # the state named bare is its executive: "confirmed Kenya's commitment" is its own
+    text = "Kenya's president confirmed Kenya's commitment to the peace deal."
+    assert ("Kenya's", None) not in _targets(coder, text, "05")

@@ -207,10 +207,14 @@ class Targets:
 
     def _anothers(self, owner: Token, verb: Token) -> bool:
         """Whether a possessor names a party other than the verb's subject ("praised ROME'S
-        decision"; not "its decision", nor "Tebboune confirmed ALGERIA'S commitment")."""
+        decision", "the opposition welcomed the COURT'S ruling"; not "its decision", nor
+        "Tebboune confirmed ALGERIA'S commitment": a state named bare is its own executive)."""
         owned = self.mentions.actor(owner) if owner.pos_ != "PRON" else None
         subject = next((self.mentions.actor(c) for c in verb.children if c.dep_ == "nsubj"), None)
-        return owned is not None and (subject is None or subject.country != owned.country)
+        if owned is None or subject is None or subject.country != owned.country:
+            return owned is not None
+        # one country: another body of it (its court, its army) is another party
+        return owned.sector is not None and subject.sector is not None and owned.sector != subject.sector
 
     def _accused(self, verb: Token) -> Token | None:
         """The verb's direct object when it is an actor and the verb also has a charge or reason
