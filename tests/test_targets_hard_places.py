@@ -54,3 +54,17 @@ def test_a_state_owning_its_own_leader_s_act_is_no_other_party(coder: Coder) -> 
     # the state named bare is its executive: "confirmed Kenya's commitment" is its own
     text = "Kenya's president confirmed Kenya's commitment to the peace deal."
     assert ("Kenya's", None) not in _targets(coder, text, "05")
+
+
+# -- "banned all rallies BY THE OPPOSITION": 'by' on an active verb names the object's doers -----
+
+
+def test_a_by_phrase_on_an_active_verb_names_whose_act_is_banned(coder: Coder) -> None:
+    assert ("opposition", "OPP") in _targets(coder, "The junta banned all rallies by the opposition alliance.", "17")
+
+
+def test_the_by_phrase_of_a_passive_is_still_its_doer(coder: Coder) -> None:
+    events = [e for e in coder.code("All rallies by students were banned by the junta.", date=DATE)
+              if e.cameo.root == "17"]
+    assert events and all(e.source is not None and e.source.text == "junta" for e in events)
+    assert all(e.target is None or e.target.text != "junta" for e in events)

@@ -179,6 +179,9 @@ class Targets:
                     for p in c.children:  # not "took to the streets of Minsk": where, not whom
                         if p.dep_ == "pobj" and not setting_of(p) and self.mentions.actor(self.inside(p)) is not None:
                             return [self.inside(p)]
+            doers = self._doers_on_verb(verb, obj)
+            if doers:
+                return doers
         for head in heads:
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in DEFAULT_TARGET_PREPS:
@@ -202,6 +205,19 @@ class Targets:
             if tok.dep_ == "prep" and tok.lower_ == "to" and tok.head.i != obj.i:
                 pobjs = [p for p in tok.children if p.dep_ == "pobj" and self.mentions.actor(self.inside(p))]
                 if pobjs:
+                    return [self.inside(pobjs[0])]
+        return []
+
+    def _doers_on_verb(self, verb: Token, obj: Token) -> list[Token]:
+        """Those whose act the object is, named in a 'by' phrase the parser hung on the active
+        verb after it ("banned all protests BY THE OPPOSITION", "condemned the attack by X"):
+        an active verb's own doer is its subject, so 'by' there belongs to the object."""
+        if obj.dep_ != "dobj" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            return []
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "by" and c.i > obj.i:
+                pobjs = [p for p in c.children if p.dep_ == "pobj" and not setting_of(p)]
+                if pobjs and self.mentions.actor(self.inside(pobjs[0])) is not None:
                     return [self.inside(pobjs[0])]
         return []
 
