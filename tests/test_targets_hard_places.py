@@ -68,3 +68,17 @@ def test_the_by_phrase_of_a_passive_is_still_its_doer(coder: Coder) -> None:
               if e.cameo.root == "17"]
     assert events and all(e.source is not None and e.source.text == "junta" for e in events)
     assert all(e.target is None or e.target.text != "junta" for e in events)
+
+
+# -- "laid the blame for the attack on a police station in X ON Y": the phrase closing the clause -
+
+
+def test_the_blamed_party_hung_inside_the_reason_phrase_is_the_target(coder: Coder) -> None:
+    text = "Kenya's interior ministry laid the blame for the attack on a police station in Mandera on Somali militants."
+    assert ("Somali militants", "REB") in _targets(coder, text, "11")
+
+
+def test_a_phrase_on_the_reason_s_own_noun_names_whom_that_act_hit(coder: Coder) -> None:
+    # 'on protesters' belongs to the crackdown: the sanctioned party is not named
+    text = "The EU imposed sanctions over the crackdown on protesters."
+    assert all(t != "protesters" for t, _ in _targets(coder, text, "16"))

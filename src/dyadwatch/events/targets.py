@@ -47,6 +47,9 @@ _MEANS_VERBS = frozenset({"use", "employ"})
 # Prepositions naming where a complaint or a case is brought ("with the UN", "to the council",
 # "at the court", "before the tribunal", "in a US court").
 _FORUM_PREPS = ("with", "to", "at", "before", "in")
+# Prepositions of a reason ("blame FOR the attack", "sanctions OVER the crackdown"), inside whose
+# phrase the parser may hang the phrase that names whom the act is aimed at.
+_REASON_PREPS = ("for", "over")
 
 
 # Dependencies of an event noun whose two hyphen-joined names are its sides ("India-Pakistan
@@ -156,7 +159,7 @@ class Targets:
             found.append(self.inside(obj))
         if found:
             return found
-        found = self._misplaced_recipient(verb, obj, wanted)
+        found = self._misplaced_recipient(verb, obj, wanted) or self._after_reason(verb, wanted)
         if found:
             return found
         if obj is None and (not objects or "dobj" in preps):
@@ -206,6 +209,24 @@ class Targets:
                 pobjs = [p for p in tok.children if p.dep_ == "pobj" and self.mentions.actor(self.inside(p))]
                 if pobjs:
                     return [self.inside(pobjs[0])]
+        return []
+
+    def _after_reason(self, verb: Token, wanted: list[str]) -> list[Token]:
+        """The pattern's phrase closing the clause where the parser hangs it inside a reason
+        phrase before it ("laid the blame FOR the shelling of a hospital ON RUSSIAN FORCES",
+        "sanctions OVER the arrest of activists in Minsk ON BELARUS"): the last such phrase of
+        the reason, when it names an actor. Not one on the reason's own noun: "sanctions over
+        the crackdown ON PROTESTERS" names whom the crackdown hit."""
+        last: list[Token] = []
+        for c in verb.children:
+            if c.dep_ != "prep" or c.lower_ not in _REASON_PREPS or c.lower_ in wanted:
+                continue
+            for tok in c.subtree:
+                if tok.dep_ == "prep" and tok.lower_ in wanted and tok.i > c.i and tok.head.head.i != c.i:
+                    pobjs = [p for p in tok.children if p.dep_ == "pobj" and not setting_of(p)]
+                    last = pobjs[:1] if pobjs and tok.i == max(t.i for t in c.subtree if t.dep_ == "prep") else last
+        if last and self.mentions.actor(self.inside(last[0])) is not None:
+            return [self.inside(last[0])]
         return []
 
     def _doers_on_verb(self, verb: Token, obj: Token) -> list[Token]:
