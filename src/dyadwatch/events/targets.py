@@ -159,7 +159,8 @@ class Targets:
             found.append(self.inside(obj))
         if found:
             return found
-        found = self._misplaced_recipient(verb, obj, wanted) or self._after_reason(verb, wanted)
+        found = (misplaced_recipient(verb, obj, wanted, self._actor_token)
+                 or after_reason(verb, wanted, self._actor_token))
         if found:
             return found
         if obj is None and (not objects or "dobj" in preps):
@@ -182,7 +183,7 @@ class Targets:
                     for p in c.children:  # not "took to the streets of Minsk": where, not whom
                         if p.dep_ == "pobj" and not setting_of(p) and self.mentions.actor(self.inside(p)) is not None:
                             return [self.inside(p)]
-            doers = self._doers_on_verb(verb, obj)
+            doers = doers_on_verb(verb, obj, self._actor_token)
             if doers:
                 return doers
         for head in heads:
@@ -193,54 +194,6 @@ class Targets:
                     if pobjs and self.mentions.actor(self.inside(pobjs[0])) is not None:
                         return [self.inside(pobjs[0])]
         return self.aim_targets(verb)
-
-    def _misplaced_recipient(self, verb: Token, obj: Token | None, wanted: list[str]) -> list[Token]:
-        """Whom a giving or handing over goes to where the parser puts it away from the verb:
-        the subject of a passive with an object of its own ("SRI LANKA was given $4 billion by
-        India"), or a 'to' phrase hung on a word inside the object ("extradited a fugitive wanted
-        on fraud charges TO MALAYSIA", "aid worth $120 million TO UKRAINE")."""
-        if "to" not in wanted or obj is None or obj.dep_ != "dobj":
-            return []
-        for c in verb.children:
-            if c.dep_ == "nsubjpass" and self.mentions.actor(self.inside(c)) is not None:
-                return [self.inside(c)]
-        for tok in obj.subtree:
-            if tok.dep_ == "prep" and tok.lower_ == "to" and tok.head.i != obj.i:
-                pobjs = [p for p in tok.children if p.dep_ == "pobj" and self.mentions.actor(self.inside(p))]
-                if pobjs:
-                    return [self.inside(pobjs[0])]
-        return []
-
-    def _after_reason(self, verb: Token, wanted: list[str]) -> list[Token]:
-        """The pattern's phrase closing the clause where the parser hangs it inside a reason
-        phrase before it ("laid the blame FOR the shelling of a hospital ON RUSSIAN FORCES",
-        "sanctions OVER the arrest of activists in Minsk ON BELARUS"): the last such phrase of
-        the reason, when it names an actor. Not one on the reason's own noun: "sanctions over
-        the crackdown ON PROTESTERS" names whom the crackdown hit."""
-        last: list[Token] = []
-        for c in verb.children:
-            if c.dep_ != "prep" or c.lower_ not in _REASON_PREPS or c.lower_ in wanted:
-                continue
-            for tok in c.subtree:
-                if tok.dep_ == "prep" and tok.lower_ in wanted and tok.i > c.i and tok.head.head.i != c.i:
-                    pobjs = [p for p in tok.children if p.dep_ == "pobj" and not setting_of(p)]
-                    last = pobjs[:1] if pobjs and tok.i == max(t.i for t in c.subtree if t.dep_ == "prep") else last
-        if last and self.mentions.actor(self.inside(last[0])) is not None:
-            return [self.inside(last[0])]
-        return []
-
-    def _doers_on_verb(self, verb: Token, obj: Token) -> list[Token]:
-        """Those whose act the object is, named in a 'by' phrase the parser hung on the active
-        verb after it ("banned all protests BY THE OPPOSITION", "condemned the attack by X"):
-        an active verb's own doer is its subject, so 'by' there belongs to the object."""
-        if obj.dep_ != "dobj" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-            return []
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ == "by" and c.i > obj.i:
-                pobjs = [p for p in c.children if p.dep_ == "pobj" and not setting_of(p)]
-                if pobjs and self.mentions.actor(self.inside(pobjs[0])) is not None:
-                    return [self.inside(pobjs[0])]
-        return []
 
     def _anothers(self, owner: Token, verb: Token) -> bool:
         """Whether a possessor names a party other than the verb's subject ("praised ROME'S
@@ -339,6 +292,59 @@ class Targets:
             if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG") and c.i < noun.i:
                 return _named_sides(noun, c)
         return []
+
+
+def misplaced_recipient(verb: Token, obj: Token | None, wanted: list[str],
+                        actor_token: Callable[[Token], Token | None]) -> list[Token]:
+    """Whom a giving or handing over goes to where the parser puts it away from the verb:
+    the subject of a passive with an object of its own ("SRI LANKA was given $4 billion by
+    India"), or a 'to' phrase hung on a word inside the object ("extradited a fugitive wanted
+    on fraud charges TO MALAYSIA", "aid worth $120 million TO UKRAINE")."""
+    if "to" not in wanted or obj is None or obj.dep_ != "dobj":
+        return []
+    for c in verb.children:
+        if c.dep_ == "nsubjpass" and (found := actor_token(c)) is not None:
+            return [found]
+    for tok in obj.subtree:
+        if tok.dep_ == "prep" and tok.lower_ == "to" and tok.head.i != obj.i:
+            pobjs = [t for p in tok.children if p.dep_ == "pobj" and (t := actor_token(p)) is not None]
+            if pobjs:
+                return pobjs[:1]
+    return []
+
+
+def after_reason(verb: Token, wanted: list[str], actor_token: Callable[[Token], Token | None]) -> list[Token]:
+    """The pattern's phrase closing the clause where the parser hangs it inside a reason
+    phrase before it ("laid the blame FOR the shelling of a hospital ON RUSSIAN FORCES",
+    "sanctions OVER the arrest of activists in Minsk ON BELARUS"): the last such phrase of
+    the reason, when it names an actor. Not one on the reason's own noun: "sanctions over
+    the crackdown ON PROTESTERS" names whom the crackdown hit."""
+    last: list[Token] = []
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ not in _REASON_PREPS or c.lower_ in wanted:
+            continue
+        for tok in c.subtree:
+            if tok.dep_ == "prep" and tok.lower_ in wanted and tok.i > c.i and tok.head.head.i != c.i:
+                pobjs = [p for p in tok.children if p.dep_ == "pobj" and not setting_of(p)]
+                last = pobjs[:1] if pobjs and tok.i == max(t.i for t in c.subtree if t.dep_ == "prep") else last
+    found = actor_token(last[0]) if last else None
+    return [found] if found is not None else []
+
+
+def doers_on_verb(verb: Token, obj: Token, actor_token: Callable[[Token], Token | None]) -> list[Token]:
+    """Those whose act the object is, named in a 'by' phrase the parser hung on the active
+    verb after it ("banned all protests BY THE OPPOSITION", "condemned the attack by X"):
+    an active verb's own doer is its subject, so 'by' there belongs to the object."""
+    if obj.dep_ != "dobj" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return []
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "by" and c.i > obj.i:
+            pobjs = [p for p in c.children if p.dep_ == "pobj" and not setting_of(p)]
+            found = actor_token(pobjs[0]) if pobjs else None
+            if found is not None:
+                return [found]
+    return []
+
 
 # Two-word prepositions that say what one word does ("pulled its troops OUT OF Gaza" is "from"):
 # the first word heads the phrase, the second carries the object.
