@@ -82,3 +82,16 @@ def test_a_phrase_on_the_reason_s_own_noun_names_whom_that_act_hit(coder: Coder)
     # 'on protesters' belongs to the crackdown: the sanctioned party is not named
     text = "The EU imposed sanctions over the crackdown on protesters."
     assert all(t != "protesters" for t, _ in _targets(coder, text, "16"))
+
+
+# -- "deployed riot units ACROSS NAIROBI": forces posted at home face no one ----------------------
+
+
+def test_forces_posted_in_a_town_of_their_own_country_have_no_target(coder: Coder) -> None:
+    text = "Kenyan police deployed riot units across Nairobi on Monday."
+    assert _targets(coder, text, "15") == [(None, None)]
+
+
+def test_forces_massed_near_a_town_abroad_face_its_country(coder: Coder) -> None:
+    events = [e for e in coder.code("Russia massed troops near Kharkiv.", date="2022-02-02") if e.cameo.root == "15"]
+    assert [e.target.country if e.target else None for e in events] == ["UKR"]
