@@ -35,6 +35,9 @@ CASES: list[tuple[str, str, str, str | None]] = [
     (KE + "The central bank raised interest rates.", "bank", "KEN", "GOV"),
     (KE + "The electoral commission postponed the vote.", "commission", "KEN", "GOV"),
     (KE + "The military junta dissolved parliament.", "junta", "KEN", "GOV"),
+    # officers who took the state govern it: a military government is its executive
+    (KE + "The military government banned all rallies.", "government", "KEN", "GOV"),
+    (KE + "Envoys met leaders of the military government.", "leaders", "KEN", "GOV"),
     # a soldier heading the state acts as its executive
     (KE + "The military ruler dissolved the cabinet.", "ruler", "KEN", "GOV"),
     (KE + "Military ruler General Odhiambo Ouma dissolved the cabinet.", "Odhiambo Ouma", "KEN", "GOV"),
@@ -52,6 +55,7 @@ CASES: list[tuple[str, str, str, str | None]] = [
     (KE + "The Kenya Farmers Party rejected the budget.", "Party", "KEN", "PTY"),
     (KE + "The Orange Democratic Party called for protests.", "Party", "KEN", "PTY"),
     (KE + "Government critics were arrested at dawn.", "critics", "KEN", "OPP"),
+    (KE + "Police detained a prominent critic of the president.", "critic", "KEN", "OPP"),
     (KE + "A spokesman for the opposition denied the report.", "spokesman", "KEN", "OPP"),
     (KE + "The main opposition party boycotted the vote.", "party", "KEN", "OPP"),
     (KE + "The opposition coalition rejected the results.", "coalition", "KEN", "OPP"),
@@ -83,6 +87,10 @@ CASES: list[tuple[str, str, str, str | None]] = [
     (KE + "The police chief suspended ten officers.", "chief", "KEN", "COP"),
     (KE + "A police spokesman said three people were arrested.", "spokesman", "KEN", "COP"),
     (KE + "Intelligence officials warned of an attack.", "officials", "KEN", "SPY"),
+    # Belarus kept the Soviet name for its security service: its officers are intelligence
+    ("MINSK (Reuters) - Belarusian KGB officers detained the editor.", "officers", "BLR", "SPY"),
+    ("WASHINGTON (Reuters) - The U.S. Commerce Department tightened export controls.",
+     "Department", "USA", "GOV"),
     (KE + "Soldiers opened fire on the crowd.", "Soldiers", "KEN", "MIL"),
     (KE + "Kenyan troops crossed into Somalia.", "troops", "KEN", "MIL"),
     (KE + "The army chief met the president.", "chief", "KEN", "MIL"),
@@ -162,6 +170,9 @@ CASES: list[tuple[str, str, str, str | None]] = [
     (KE + "Striking workers blocked the port.", "workers", "KEN", "LAB"),
     (KE + "The trade unions called a general strike.", "unions", "KEN", "LAB"),
     (KE + "Businessmen complained about the new tax.", "Businessmen", "KEN", "BUS"),
+    # a firm named by what it makes is a business; so is the association of such firms
+    (KE + "Local drugmakers complained about the new tax.", "drugmakers", "KEN", "BUS"),
+    (KE + "The manufacturers' association rejected the wage demand.", "association", "KEN", "BUS"),
     (KE + "A drug cartel bribed the officials.", "cartel", "KEN", "CRM"),
     (KE + "Bandits raided the village.", "Bandits", "KEN", "CRM"),
     (KE + "Traffickers abandoned the migrants in the desert.", "Traffickers", "KEN", "CRM"),

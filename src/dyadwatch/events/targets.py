@@ -47,6 +47,9 @@ _MEANS_VERBS = frozenset({"use", "employ"})
 # Prepositions naming where a complaint or a case is brought ("with the UN", "to the council",
 # "at the court", "before the tribunal", "in a US court").
 _FORUM_PREPS = ("with", "to", "at", "before", "in")
+# Prepositions of a reason ("blame FOR the attack", "sanctions OVER the crackdown"), inside whose
+# phrase the parser may hang the phrase that names whom the act is aimed at.
+_REASON_PREPS = ("for", "over")
 
 
 # Dependencies of an event noun whose two hyphen-joined names are its sides ("India-Pakistan
@@ -123,7 +126,7 @@ class Targets:
                         # beside an actor as direct object, the phrase is the charge or the
                         # reason; whom it names is not acted on
                         continue
-                    pobjs = [p for p in c.children if p.dep_ == "pobj"]
+                    pobjs = prep_objects(c)
                     if c.head.i != head.i:  # "walked out of the talks in Vienna": those with whom
                         pobjs = [q for p in pobjs for q in _parties_in(p, objects)]
                     found.extend(self.inside(p) for p in pobjs if self.mentions.actor(self.inside(p)) is not None)
@@ -156,7 +159,8 @@ class Targets:
             found.append(self.inside(obj))
         if found:
             return found
-        found = self._misplaced_recipient(verb, obj, wanted)
+        found = (misplaced_recipient(verb, obj, wanted, self._actor_token)
+                 or after_reason(verb, wanted, self._actor_token))
         if found:
             return found
         if obj is None and (not objects or "dobj" in preps):
@@ -179,38 +183,28 @@ class Targets:
                     for p in c.children:  # not "took to the streets of Minsk": where, not whom
                         if p.dep_ == "pobj" and not setting_of(p) and self.mentions.actor(self.inside(p)) is not None:
                             return [self.inside(p)]
+            doers = doers_on_verb(verb, obj, self._actor_token)
+            if doers:
+                return doers
         for head in heads:
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in DEFAULT_TARGET_PREPS:
                     # not "took to the streets of Minsk": a public place of a town is where
-                    pobjs = [p for p in c.children if p.dep_ == "pobj" and not _a_setting(p)]
+                    pobjs = [p for p in prep_objects(c) if not _a_setting(p)]
                     if pobjs and self.mentions.actor(self.inside(pobjs[0])) is not None:
                         return [self.inside(pobjs[0])]
         return self.aim_targets(verb)
 
-    def _misplaced_recipient(self, verb: Token, obj: Token | None, wanted: list[str]) -> list[Token]:
-        """Whom a giving or handing over goes to where the parser puts it away from the verb:
-        the subject of a passive with an object of its own ("SRI LANKA was given $4 billion by
-        India"), or a 'to' phrase hung on a word inside the object ("extradited a fugitive wanted
-        on fraud charges TO MALAYSIA", "aid worth $120 million TO UKRAINE")."""
-        if "to" not in wanted or obj is None or obj.dep_ != "dobj":
-            return []
-        for c in verb.children:
-            if c.dep_ == "nsubjpass" and self.mentions.actor(self.inside(c)) is not None:
-                return [self.inside(c)]
-        for tok in obj.subtree:
-            if tok.dep_ == "prep" and tok.lower_ == "to" and tok.head.i != obj.i:
-                pobjs = [p for p in tok.children if p.dep_ == "pobj" and self.mentions.actor(self.inside(p))]
-                if pobjs:
-                    return [self.inside(pobjs[0])]
-        return []
-
     def _anothers(self, owner: Token, verb: Token) -> bool:
         """Whether a possessor names a party other than the verb's subject ("praised ROME'S
-        decision"; not "its decision", nor "Tebboune confirmed ALGERIA'S commitment")."""
+        decision", "the opposition welcomed the COURT'S ruling"; not "its decision", nor
+        "Tebboune confirmed ALGERIA'S commitment": a state named bare is its own executive)."""
         owned = self.mentions.actor(owner) if owner.pos_ != "PRON" else None
         subject = next((self.mentions.actor(c) for c in verb.children if c.dep_ == "nsubj"), None)
-        return owned is not None and (subject is None or subject.country != owned.country)
+        if owned is None or subject is None or subject.country != owned.country:
+            return owned is not None
+        # one country: another body of it (its court, its army) is another party
+        return owned.sector is not None and subject.sector is not None and owned.sector != subject.sector
 
     def _accused(self, verb: Token) -> Token | None:
         """The verb's direct object when it is an actor and the verb also has a charge or reason
@@ -252,7 +246,7 @@ class Targets:
                 return found
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in preps:
-                pobjs = [p for p in c.children if p.dep_ == "pobj"]
+                pobjs = prep_objects(c)
                 return [self._victim(p) for p in (_sides(pobjs) if c.lower_ == "between" else pobjs)]
         for c in noun.children:  # "sanctions imposed ON X"
             if c.dep_ == "acl" and c.tag_ == "VBN":
@@ -299,6 +293,59 @@ class Targets:
                 return _named_sides(noun, c)
         return []
 
+
+def misplaced_recipient(verb: Token, obj: Token | None, wanted: list[str],
+                        actor_token: Callable[[Token], Token | None]) -> list[Token]:
+    """Whom a giving or handing over goes to where the parser puts it away from the verb:
+    the subject of a passive with an object of its own ("SRI LANKA was given $4 billion by
+    India"), or a 'to' phrase hung on a word inside the object ("extradited a fugitive wanted
+    on fraud charges TO MALAYSIA", "aid worth $120 million TO UKRAINE")."""
+    if "to" not in wanted or obj is None or obj.dep_ != "dobj":
+        return []
+    for c in verb.children:
+        if c.dep_ == "nsubjpass" and (found := actor_token(c)) is not None:
+            return [found]
+    for tok in obj.subtree:
+        if tok.dep_ == "prep" and tok.lower_ == "to" and tok.head.i != obj.i:
+            pobjs = [t for p in tok.children if p.dep_ == "pobj" and (t := actor_token(p)) is not None]
+            if pobjs:
+                return pobjs[:1]
+    return []
+
+
+def after_reason(verb: Token, wanted: list[str], actor_token: Callable[[Token], Token | None]) -> list[Token]:
+    """The pattern's phrase closing the clause where the parser hangs it inside a reason
+    phrase before it ("laid the blame FOR the shelling of a hospital ON RUSSIAN FORCES",
+    "sanctions OVER the arrest of activists in Minsk ON BELARUS"): the last such phrase of
+    the reason, when it names an actor. Not one on the reason's own noun: "sanctions over
+    the crackdown ON PROTESTERS" names whom the crackdown hit."""
+    last: list[Token] = []
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ not in _REASON_PREPS or c.lower_ in wanted:
+            continue
+        for tok in c.subtree:
+            if tok.dep_ == "prep" and tok.lower_ in wanted and tok.i > c.i and tok.head.head.i != c.i:
+                pobjs = [p for p in tok.children if p.dep_ == "pobj" and not setting_of(p)]
+                last = pobjs[:1] if pobjs and tok.i == max(t.i for t in c.subtree if t.dep_ == "prep") else last
+    found = actor_token(last[0]) if last else None
+    return [found] if found is not None else []
+
+
+def doers_on_verb(verb: Token, obj: Token, actor_token: Callable[[Token], Token | None]) -> list[Token]:
+    """Those whose act the object is, named in a 'by' phrase the parser hung on the active
+    verb after it ("banned all protests BY THE OPPOSITION", "condemned the attack by X"):
+    an active verb's own doer is its subject, so 'by' there belongs to the object."""
+    if obj.dep_ != "dobj" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return []
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "by" and c.i > obj.i:
+            pobjs = [p for p in c.children if p.dep_ == "pobj" and not setting_of(p)]
+            found = actor_token(pobjs[0]) if pobjs else None
+            if found is not None:
+                return [found]
+    return []
+
+
 # Two-word prepositions that say what one word does ("pulled its troops OUT OF Gaza" is "from"):
 # the first word heads the phrase, the second carries the object.
 _TWO_WORD_PREPS = {("out", "of"): "from", ("away", "from"): "from", ("on", "to"): "onto"}
@@ -311,6 +358,18 @@ def _phrases(head: Token) -> list[Token]:
         second = next((d for d in c.children if d.dep_ == "prep" and (c.lower_, d.lower_) in _TWO_WORD_PREPS), None)
         out.append(second if c.dep_ in ("prep", "prt", "advmod") and second is not None else c)
     return out
+
+
+def prep_objects(prep: Token) -> list[Token]:
+    """The objects of a preposition; where the parser reads the object and a participle after
+    it as a clause ("fired tear gas at PROTESTERS marching on parliament", "opened fire on
+    WORSHIPPERS leaving the mosque"), the subject of that clause, who is the one acted on."""
+    pobjs = [p for p in prep.children if p.dep_ == "pobj"]
+    if pobjs or prep.lower_ in ("with", "without"):
+        # "signed the accords, WITH the UAE establishing ties": an absolute clause, no party
+        return pobjs
+    return [s for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"
+            for s in c.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")]
 
 
 def _prep_word(prep: Token) -> str:

@@ -77,7 +77,7 @@ def unnamed_targets(clauses: Clauses, antecedents: Callable[[Token], list[Token]
             (t for verb, obj in places if (t := clauses.located_target(verb, obj, country_only=code[:2] == "14"))
              is not None), None)
         located = clauses.actor(extra, speaker=speaker) if extra is not None else None
-        if located is not None:
+        if located is not None and not _posted_at_home(code, extra, located, sources):
             return [located]
     if code[:2] in _FIGHT_ROOTS and match.obj is not None:
         launcher = _launched_from(clauses, match.obj, sources)
@@ -253,3 +253,12 @@ def owner(clauses: Clauses, antecedents: Callable[[Token], list[Token]], match: 
             continue
         return [actor]
     return []
+
+
+def _posted_at_home(code: str, place: Token | None, located: Actor, sources: list[Actor]) -> bool:
+    """Whether a show of force (15) is put in a place of the doer's own country ("police
+    deployed riot units ACROSS NAIROBI"): forces posted at home face no one the text names, as
+    aid handed out at home goes to no one the doer is not; abroad the place is whom the force
+    faces ("massed troops near Ukraine")."""
+    return (code[:2] == "15" and place is not None and place.ent_type_ in ("GPE", "LOC", "FAC")
+            and located.country is not None and any(s.country == located.country for s in sources))
