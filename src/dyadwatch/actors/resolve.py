@@ -28,6 +28,7 @@ from dyadwatch.actors.cues import (
     is_outside_tie,
     is_pronoun,
     modified_noun,
+    named_cause,
     setting_country,
 )
 from dyadwatch.actors.names import NameResolver, national_society
@@ -121,6 +122,8 @@ class ArticleActors(ActorScope):
             return self.resolve(objects[0], speaker=speaker) if objects else None
         if is_pronoun(head):
             return self._pronoun(head, speaker)
+        if named_cause(head):
+            return None  # "Typhoon Haiyan", "Hurricane Ian": a storm by its name, no actor
         as_modifier = self._as_modifier(head, speaker)
         if as_modifier is not None:
             return as_modifier
