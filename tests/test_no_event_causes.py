@@ -42,3 +42,28 @@ def test_harm_by_no_actor_is_no_event(coder: Coder, text: str) -> None:
 def test_the_same_verbs_with_armed_actors_still_code(coder: Coder, text: str, root: str) -> None:
     roots = {e.cameo.code[:2] for e in coder.code(text, date=DATE)}
     assert root in roots or (root == "18" and "19" in roots), (text, roots)
+
+
+# Care, shows and lessons given are no concession ("gave in") and no aid between political actors.
+GIVEN_NOT_YIELDED = [
+    # 'given ... IN a ten-hour operation' reads as 'gave in' but for its object
+    "A hospital in Perth said its surgeons had given a rare lung transplant to a teenage boy in a ten-hour operation.",
+    "A Japanese hospital said its doctors had given a kidney transplant to a girl of six.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", GIVEN_NOT_YIELDED)
+def test_care_given_is_no_concession(coder: Coder, text: str) -> None:
+    events = coder.code(text, date=DATE)
+    assert events == [], [(e.cameo.code, e.source, e.evidence.rule) for e in events]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "root"), [
+    ("Iran gave in to demands from the IAEA to allow inspectors back.", "08"),
+    ("Qatar gave 50 million dollars to the Palestinian Authority.", "07"),
+])
+def test_giving_in_and_giving_aid_still_code(coder: Coder, text: str, root: str) -> None:
+    roots = {e.cameo.code[:2] for e in coder.code(text, date=DATE)}
+    assert root in roots, (text, roots)
