@@ -122,8 +122,6 @@ class ArticleActors(ActorScope):
             return self.resolve(objects[0], speaker=speaker) if objects else None
         if is_pronoun(head):
             return self._pronoun(head, speaker)
-        if named_cause(head):
-            return None  # "Typhoon Haiyan", "Hurricane Ian": a storm by its name, no actor
         as_modifier = self._as_modifier(head, speaker)
         if as_modifier is not None:
             return as_modifier
@@ -132,8 +130,8 @@ class ArticleActors(ActorScope):
             post = self._as_modifier(owner, speaker) if owner is not None else None
             if post is not None:
                 return post
-        if collective_marker(head):
-            return None  # "both countries", "the two armies": see resolve_all
+        if collective_marker(head) or named_cause(head):
+            return None  # "both countries" (see resolve_all); "Typhoon Haiyan", a storm by its name
         span = self.phrase(head)
         titled = ex_title(head)
         if titled is not None:  # "the ex-president", parsed as three nouns: the title's mention
