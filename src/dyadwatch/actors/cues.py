@@ -17,6 +17,7 @@ from dyadwatch.knowledge.words import (
     FLAG_PARTICIPLES,
     FORMER_WORDS,
     LOCATIVE_PREPS,
+    NOT_DOERS,
     OWN_PLACE_PREPS,
     PERSONAL_PRONOUNS,
     PLACE_NOUNS,
@@ -173,6 +174,12 @@ def region_word(span: Span, head: Token) -> Token | None:
         if t.i < head.i and t.lower_ in REGIONS and t.dep_ in ("amod", "compound", "nmod"):
             return t
     return None
+
+
+def named_cause(head: Token) -> bool:
+    """A name titled as a cause, not an actor: "Typhoon Haiyan", "Hurricane Ian", "Cyclone
+    Remal" (the title is one of the ``not_doers`` of ``words.yaml``)."""
+    return head.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ in NOT_DOERS for c in head.children)
 
 
 def is_former(tokens: list[Token]) -> bool:

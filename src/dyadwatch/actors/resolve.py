@@ -28,6 +28,7 @@ from dyadwatch.actors.cues import (
     is_outside_tie,
     is_pronoun,
     modified_noun,
+    named_cause,
     setting_country,
 )
 from dyadwatch.actors.names import NameResolver, national_society
@@ -129,8 +130,8 @@ class ArticleActors(ActorScope):
             post = self._as_modifier(owner, speaker) if owner is not None else None
             if post is not None:
                 return post
-        if collective_marker(head):
-            return None  # "both countries", "the two armies": see resolve_all
+        if collective_marker(head) or named_cause(head):
+            return None  # "both countries" (see resolve_all); "Typhoon Haiyan", a storm by its name
         span = self.phrase(head)
         titled = ex_title(head)
         if titled is not None:  # "the ex-president", parsed as three nouns: the title's mention

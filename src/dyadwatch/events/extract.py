@@ -16,7 +16,8 @@ speech) of a sentence is matched against the lexicon (``data/verbs.tsv``), shall
 * a verb outside the lexicon may match by word-vector similarity (``fallback.py``), flagged.
 
 Sources and targets come from ``clauses.py``; coordinated and "including" mentions yield one event
-each, sharing a group. Sport, entertainment and business stories yield nothing (``discards.py``).
+each, sharing a group. Sport, entertainment and business stories yield nothing (``discards.py``),
+nor does a sentence of such copy whose parties are no political actors (``domain.py``).
 
 ``EventExtractor`` drives one article: it screens the tokens that may trigger (``screen.py``),
 matches them sentence by sentence, shallowest first (``triggers.py``, ``manner.py``), and hands
@@ -33,6 +34,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.events.arguments import Arguments
 from dyadwatch.events.build import EventBuilder, _attributed
 from dyadwatch.events.clauses import Clauses
+from dyadwatch.events.domain import DomainGate
 from dyadwatch.events.duplicates import merge_restated
 from dyadwatch.events.fallback import fallback_for
 from dyadwatch.events.manner import with_manner
@@ -115,6 +117,7 @@ class EventExtractor:
         # Only tokens that may trigger are matched: sentences without any (the blanks the
         # pre-filter leaves among them) are passed by before their text is read.
         screened = self.screen.screen(doc)
+        gate = DomainGate(doc)
         first, count = 0, len(screened)
         for index, sent in enumerate(doc.sents):
             while first < count and screened[first] < sent.start:
@@ -129,6 +132,8 @@ class EventExtractor:
             if not text or CAPTION.match(text) or discards.sentence(text):
                 continue
             for event in self._sentence_events(index, sent, candidates, heads):
+                if gate.drops(event, sent):
+                    continue  # a match, a deal or a review: no political party acts
                 key = (event.sentence, event.evidence.trigger.start, event.cameo.root,
                        event.source.start if event.source else None,
                        event.target.start if event.target else None,

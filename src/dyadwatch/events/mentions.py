@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from dyadwatch.actors.cues import NO_NATIONALITY, flag_name
+from dyadwatch.actors.cues import NO_NATIONALITY, flag_name, named_cause
 from dyadwatch.actors.resolve import mentioned_at
 from dyadwatch.events.references import DESCRIPTION_KINDS, Antecedents
 from dyadwatch.events.speech import claim_denier, claim_owner, claims_ground
@@ -235,8 +235,8 @@ class Mentions:
         # actor too: the places stage gives it its country
         if label == "LOC" and (doer or token.dep_ == "dobj") and token.pos_ == "PROPN":
             label = "GPE"
-        if label not in _UNLISTED_KINDS or token.pos_ not in ("PROPN", "NOUN"):
-            return None
+        if label not in _UNLISTED_KINDS or token.pos_ not in ("PROPN", "NOUN") or named_cause(token):
+            return None  # (a storm by its name, "Hurricane Ian", is no organisation)
         span = self.actors.phrase(token)
         return Actor(
             text=span.text, start=span.start_char, end=span.end_char, name=span.text,

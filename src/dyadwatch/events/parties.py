@@ -544,6 +544,9 @@ def not_a_doer(head: Token) -> bool:
     for word in (head.lemma_.lower(), head.lower_):
         if word in NOT_DOERS or (word.endswith("s") and word[:-1] in NOT_DOERS):
             return True
+    # "Cyclone Remal killed ten", "Hurricane Ian destroyed homes": a name titled as a cause
+    if head.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ in NOT_DOERS for c in head.children):
+        return True
     # "a bus plunged into a gorge, killing 24": the subject of a mishap causes, does not act
     verb = head.head
     return head.dep_ == "nsubj" and verb.lemma_.lower() in MISHAP_VERBS and not any(

@@ -1,0 +1,86 @@
+"""The no-event gate of sport, business and entertainment sentences.
+
+CAMEO codes what political actors do to one another. A sentence that carries a cue of sport,
+business or entertainment copy (``data/discards.tsv`` and the ``copy_cues`` of ``words.yaml``,
+bar its ``shared_cues``, as often words of politics: "the Arab League", "a death squad") and
+whose event has no political party, neither its doer nor its target, reports a match, a deal or
+a review, whatever its verb: "Spain's Alcaraz praised Italy's Sinner after the semi-final",
+"Samsung plans to start production", "fans marched to celebrate the title", "investors
+hammered Turkish bonds". A party is political when its sector is one politics counts
+(``POLITICAL_SECTORS``), when it is an international body, or when it is a state named bare
+("China sent aid to Turkey"); a country that only qualifies someone ("Australia's bowlers",
+"Chinese electric cars") or names a club ("Real Madrid") makes no one political.
+
+The article-wide discard (``knowledge/discards.py``) needs three cues and few words of politics;
+one cue and no word of politics ("minister", "protests") suffice here, because the parties must
+be unpolitical as well. A violent act by someone the text does not name ("gunmen killed two fans
+outside the stadium") is kept: anyone may have done it, and CAMEO codes such attacks.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from dyadwatch.knowledge.discards import Discards
+from dyadwatch.knowledge.words import COPY_CUES, POLITICAL_SECTORS, POLITICS_WORDS, SHARED_CUES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from dyadwatch.records import Actor, Event
+
+# roots of violence, whose unnamed doer may be anyone (see the module docstring)
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
+
+
+class DomainGate:
+    """For one parsed article: whether an event of a sentence is a match, a deal or a review."""
+
+    def __init__(self, doc: Doc, cues: frozenset[str] | None = None) -> None:
+        self.doc = doc
+        # a cue as often of politics ("the Arab League", "a death squad") marks no copy alone
+        self.cues = cues if cues is not None else (frozenset(Discards.default().cues) | COPY_CUES) - SHARED_CUES
+        self._cued: dict[int, bool] = {}  # sentence start -> whether it holds a cue
+
+    def drops(self, event: Event, sent: Span) -> bool:
+        """Whether ``event``, found in ``sent``, is no political event (see the module)."""
+        if not self._holds_cue(sent):
+            return False
+        if event.source is not None and event.source.unknown and event.cameo.root in _VIOLENT_ROOTS:
+            trigger = self.doc.char_span(event.evidence.trigger.start, event.evidence.trigger.end,
+                                         alignment_mode="expand")
+            if trigger is not None and trigger.root.pos_ == "VERB":
+                return False
+        return not (self.political(event.source) or self.political(event.target))
+
+    def _holds_cue(self, sent: Span) -> bool:
+        """Whether ``sent`` reads as sport, business or entertainment copy and not as politics."""
+        if sent.start not in self._cued:
+            words = _WORD.findall(sent.text.lower())
+            # a word of state affairs ("minister", "protests") makes the copy political
+            self._cued[sent.start] = any(w in self.cues for w in words) and not any(w in POLITICS_WORDS for w in words)
+        return self._cued[sent.start]
+
+    def political(self, actor: Actor | None) -> bool:
+        """Whether ``actor`` is a party to politics (see the module)."""
+        if actor is None or actor.unknown:
+            return False
+        if actor.kind == "igo" or (actor.country or "")[:3] in ("IGO", "NGO"):
+            return True
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        bare = span is not None and bare_state(span)
+        if actor.kind == "state" and bare:
+            return True
+        if actor.sector in POLITICAL_SECTORS:
+            # "Real Madrid": a capital inside a club's name stands for no government
+            return bare or not actor.reason.startswith("capital")
+        return False
+
+
+def bare_state(span: Span) -> bool:
+    """A mention that is a place's name and nothing more ("China", "the United States"), not a
+    possessor ("Australia's") nor a qualifier ("Chinese cars")."""
+    words = [t for t in span if t.dep_ != "det" and not t.is_punct]
+    return bool(words) and all(t.ent_type_ == "GPE" and t.tag_ != "POS" for t in words)
