@@ -36,6 +36,7 @@ class Objects:
 
     def __init__(self) -> None:
         self._objects: dict[int, Token | None] = {}  # see direct_object
+        self._noun_lemmas: dict[int, frozenset[str]] = {}  # see noun_lemmas
 
     def direct_object(self, token: Token) -> Token | None:
         """The direct object of a verb (or what stands for it); asked of a verb again and again
@@ -125,9 +126,17 @@ class Objects:
             preps.add("for")
         return prt, preps
 
+    def noun_lemmas(self, noun: Token) -> frozenset[str]:
+        """A noun's lemma, its 'modifier noun' forms and what it quantifies ('kg of medicine');
+        asked of a noun two or three times on average (by the matcher for each pattern kind,
+        by the argument finders), and worked out once."""
+        found = self._noun_lemmas.get(noun.i)
+        if found is None:
+            found = self._noun_lemmas[noun.i] = frozenset(self._lemmas_of(noun))
+        return found
+
     @staticmethod
-    def noun_lemmas(noun: Token) -> set[str]:
-        """A noun's lemma, its 'modifier noun' forms and what it quantifies ('kg of medicine')."""
+    def _lemmas_of(noun: Token) -> set[str]:
         heads = {noun.lemma_.lower(), noun.lower_}
         out = set(heads)
         if noun.pos_ == "PROPN":  # "Ambassador Terry Branstad": the title is what he is
@@ -218,8 +227,8 @@ class Objects:
         """What a verb of demanding asks for, read as the object of the act it is the aim or the
         manner of ("rallied to demand the right to work": right; "calling for higher pay": pay)."""
         obj = self.direct_object(verb)
-        out = self.noun_lemmas(obj) if obj is not None else set()
-        return out | self._prep_objects(verb, frozenset({"for"}))
+        out = self._prep_objects(verb, frozenset({"for"}))
+        return out | self.noun_lemmas(obj) if obj is not None else out
 
     def _prep_objects(self, head: Token, preps: frozenset[str]) -> set[str]:
         """The lemmas of the objects of ``head``'s prepositions among ``preps``."""

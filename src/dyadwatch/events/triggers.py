@@ -123,9 +123,10 @@ def _planned_subjects(verb: Token) -> list[Token]:
     """"talks are expected to resume", "a summit is scheduled for May": the common-noun subjects
     of a planning verb in the passive with no 'by' agent (an event noun among them is the event;
     "the minister is expected to travel" has none)."""
+    if verb.lemma_.lower() not in PLANNED_PASSIVES:
+        return []  # asked of every verb: the lemma first, the children only for the few it names
     children = list(verb.children)
-    if (verb.lemma_.lower() not in PLANNED_PASSIVES or not any(c.dep_ == "auxpass" for c in children)
-            or any(c.dep_ == "agent" for c in children)):
+    if not any(c.dep_ == "auxpass" for c in children) or any(c.dep_ == "agent" for c in children):
         return []
     return [c for c in children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"]
 
@@ -180,7 +181,7 @@ def _named_direct_object(
     own = clauses.noun_lemmas(obj)
     if any(p.objects & (own | _carried_for(p, carried)) and _particles_fit(p, prt, after) and not p.framed_only
            for p in candidates):
-        return own | carried
+        return set(own) | carried
     return set()
 
 
@@ -215,14 +216,13 @@ def _preps(token: Token, obj: Token | None) -> set[str]:
     return preps
 
 
-def _framed_words(token: Token, candidates: list[Pattern]) -> tuple[set[str], set[str]]:
-    """The roots of a verb's appeal, demand or threat patterns, and the words of the act such
-    a frame would frame. An appeal, demand or threat keeps its own root: another root's pattern
-    may not take the verb through the act it asks for or threatens ("called on X to halt ...",
-    "pressed X to attack ..."), only through a thing it names ("called a halt"). One's own
-    promise or refusal may be an idiom of another root ("declined to comment": 011)."""
-    roots = {p.code[:2] for p in candidates if p.kind == "frame"} & ASKING_ROOTS
-    return roots, (_complement_verbs(token) if roots else set())
+def _asking_roots(candidates: list[Pattern]) -> frozenset[str]:
+    """The roots of a verb's appeal, demand or threat patterns. An appeal, demand or threat
+    keeps its own root: another root's pattern may not take the verb through the act it asks
+    for or threatens ("called on X to halt ...", "pressed X to attack ..."), only through a
+    thing it names ("called a halt"). One's own promise or refusal may be an idiom of another
+    root ("declined to comment": 011)."""
+    return frozenset({p.code[:2] for p in candidates if p.kind == "frame"} & ASKING_ROOTS)
 
 
 def _ordinary_object(lemma: str, obj: Token, best: Pattern | None, words: int, clauses: Clauses) -> bool:
@@ -283,6 +283,8 @@ class Matcher:
         self.in_speech = in_speech
         self.nouns = NounMatcher(lexicon, clauses)
         self.frames = FrameMatcher(lexicon, clauses, shifts, self.nouns, self.match)
+        # a verb lemma's asking roots (``_asking_roots``), worked out once per lemma, not per verb
+        self._asking_roots: dict[str, frozenset[str]] = {}
 
     def match(self, token: Token, depth: int = 0) -> Match | None:
         found = self._match(token, depth)
@@ -336,8 +338,9 @@ class Matcher:
         prt, after = self.clauses.particles(token) if candidates else (set(), set())
         # passive: later prepositions are phrases ("backed by X in Y" is no "back in"); the one
         # right after the verb is still its particle ("troops were put on alert by X")
+        # (without candidates nothing reads it: the passive is not looked for)
         loose = {c.lower_ for c in token.children if c.dep_ == "prep" and c.i == token.i + 1} & after \
-            if any(c.dep_ == "auxpass" for c in token.children) else after
+            if candidates and any(c.dep_ == "auxpass" for c in token.children) else after
         objects: set[str] | None = None
         carried: set[str] = set()  # what an answered request or offer asks for (Objects.carried_lemmas)
         own: set[str] = set()  # the direct object's words, when a pattern names them
@@ -345,7 +348,11 @@ class Matcher:
         best: tuple[float, Pattern, Match | None] | None = None
         best_words = 0
         ceased: Match | bool | None = False  # False: not looked for yet
-        frame_roots, framed_words = _framed_words(token, candidates)
+        frame_roots = self._asking_roots.get(lemma)
+        if frame_roots is None:
+            frame_roots = self._asking_roots[lemma] = _asking_roots(candidates)
+        # the words of the act such a frame would frame
+        framed_words = _complement_verbs(token) if frame_roots else set()
         for p in candidates:
             if p.framed_only and depth == 0:
                 continue  # "held elections": an event only as what a promise or demand frames

@@ -4,6 +4,7 @@ keywords (``data/contexts.tsv``) and discard cues (``data/discards.tsv``): loade
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Set
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
@@ -52,7 +53,7 @@ class Pattern:
         """A '(framed)' flag in the prep column: an event only as a frame's complement."""
         return FRAMED in self.preps
 
-    def object_words(self, present: set[str]) -> int:
+    def object_words(self, present: Set[str]) -> int:
         """How many words the longest of the pattern's object forms found in ``present`` has:
         "overflight rights" (2) says more than "rights" (1); 0 when none is there."""
         return max((len(o.split()) for o in self.objects & present), default=0)
