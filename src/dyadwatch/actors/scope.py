@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import entity_index
 from dyadwatch.knowledge.load import term_key
+from dyadwatch.nlp.tree import children as children_of
 from dyadwatch.records import Actor, ActorKind
 
 if TYPE_CHECKING:
@@ -113,7 +114,7 @@ class ActorScope:
 
     def phrase_tokens(self, head: Token) -> list[int]:
         keep = [head.i]
-        for child in head.children:
+        for child in children_of(head):
             if child.dep_ in _DETACHED and not (child.dep_ == "prep" and child.lower_ == "of"):
                 continue
             if child.dep_ == "prep" and child.i < head.i:
