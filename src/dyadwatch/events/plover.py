@@ -276,8 +276,11 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
     # (a walk of the whole clause for every event cost more than the rest of the notes)
     wordy = (type_ in ("REQUEST", "RETREAT", "MOBILIZE", "THREATEN", "COERCE")
              or code in ("173", "175", "0356", "0871") or code[:3] in ("035", "062", "131"))
-    words = ({t.lemma_.lower() for t in trigger.subtree} | {t.lower_ for t in trigger.subtree}
-             if wordy else set[str]())  # fmt: skip
+    words: set[str] = set()
+    if wordy:  # one walk of the subtree for both forms (a walk makes a token per word)
+        for t in trigger.subtree:
+            words.add(t.lemma_.lower())
+            words.add(t.lower_)
     if event.modality == "future" and type_ in _FUTURE_TYPES:
         return _FUTURE_TYPES[type_], None
     if type_ == "REQUEST":
