@@ -67,9 +67,9 @@ class ArticleActors(ActorScope):
 
     def __init__(
         self, doc: Doc, knowledge: Knowledge, published: Date | None, focus: str | None = None,
-        entities: tuple[Span, ...] | None = None,
+        entities: tuple[Span, ...] | None = None, text: str | None = None,
     ) -> None:
-        super().__init__(doc, knowledge, published, entities)
+        super().__init__(doc, knowledge, published, entities, text)
         # resolve() by (head index, speaker): once the people are learnt (None till then) a
         # mention resolves the same way every time, and events ask for the same ones often
         self._resolved: dict[tuple[int, Actor | None], Actor | None] | None = None
@@ -92,7 +92,7 @@ class ArticleActors(ActorScope):
     def of(cls, context: ArticleContext) -> ArticleActors:
         """The actors of the article ``context`` holds (its entities and dateline focus)."""
         return cls(context.doc, context.knowledge, context.published, context.focus,
-                   context.entities)
+                   context.entities, context.text)
 
     def resolve(self, head: Token, *, speaker: Actor | None = None) -> Actor | None:
         """The actor a mention headed by ``head`` refers to, or None when nothing says."""
