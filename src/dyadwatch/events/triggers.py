@@ -217,15 +217,6 @@ def _preps(token: Token, obj: Token | None) -> set[str]:
     return preps
 
 
-def _asking_roots(candidates: list[Pattern]) -> frozenset[str]:
-    """The roots of a verb's appeal, demand or threat patterns. An appeal, demand or threat
-    keeps its own root: another root's pattern may not take the verb through the act it asks
-    for or threatens ("called on X to halt ...", "pressed X to attack ..."), only through a
-    thing it names ("called a halt"). One's own promise or refusal may be an idiom of another
-    root ("declined to comment": 011)."""
-    return frozenset({p.code[:2] for p in candidates if p.kind == "frame"} & ASKING_ROOTS)
-
-
 def _ordinary_object(lemma: str, obj: Token, best: Pattern | None, words: int, clauses: Clauses) -> bool:
     """A verb pattern (or none) whose direct object is a thing of business, sport, culture or
     science news (``data/nonevent_objects.tsv``): "launched a new phone" is no offensive."""
@@ -284,8 +275,6 @@ class Matcher:
         self.in_speech = in_speech
         self.nouns = NounMatcher(lexicon, clauses)
         self.frames = FrameMatcher(lexicon, clauses, shifts, self.nouns, self.match)
-        # a verb lemma's asking roots (``_asking_roots``), worked out once per lemma, not per verb
-        self._asking_roots: dict[str, frozenset[str]] = {}
 
     def match(self, token: Token, depth: int = 0) -> Match | None:
         found = self._match(token, depth)
@@ -349,10 +338,13 @@ class Matcher:
         best: tuple[float, Pattern, Match | None] | None = None
         best_words = 0
         ceased: Match | bool | None = False  # False: not looked for yet
-        frame_roots = self._asking_roots.get(lemma)
-        if frame_roots is None:
-            frame_roots = self._asking_roots[lemma] = _asking_roots(candidates)
-        # the words of the act such a frame would frame
+        # The roots of the verb's appeal, demand or threat patterns, and the words of the act
+        # such a frame would frame. An appeal, demand or threat keeps its own root: another
+        # root's pattern may not take the verb through the act it asks for or threatens
+        # ("called on X to halt ...", "pressed X to attack ..."), only through a thing it names
+        # ("called a halt"). One's own promise or refusal may be an idiom of another root
+        # ("declined to comment": 011).
+        frame_roots = self.lexicon.frame_roots(lemma) & ASKING_ROOTS
         framed_words = _complement_verbs(token) if frame_roots else set()
         for p in candidates:
             if p.framed_only and depth == 0:

@@ -86,6 +86,7 @@ class Lexicon:
     )
     _lemmas: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False, hash=False)
     _verbs: dict[str, list[Pattern]] = field(init=False, repr=False, compare=False, hash=False)
+    _frame_roots: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False, hash=False)
     screen_answers: Memo[tuple[str, int], bool] = field(
         init=False, repr=False, compare=False, hash=False,
         default_factory=lambda: Memo(maxsize=SCREEN_ANSWERS),
@@ -105,6 +106,8 @@ class Lexicon:
         verbs = {lemma: index.get(("verb", lemma), []) + index.get(("frame", lemma), [])
                  for lemma in lemmas["verb"] | lemmas["frame"]}
         object.__setattr__(self, "_verbs", verbs)
+        roots = {lemma: frozenset(p.code[:2] for p in found if p.kind == "frame") for lemma, found in verbs.items()}
+        object.__setattr__(self, "_frame_roots", roots)
 
     def candidates(self, kind: PatternKind, lemma: str) -> list[Pattern]:
         return self._index.get((kind, lemma.lower()), [])
@@ -113,6 +116,11 @@ class Lexicon:
         """``candidates("verb", lemma) + candidates("frame", lemma)`` for a lowercase lemma, in
         one look-up: the matcher asks it of every verb."""
         return self._verbs.get(lemma, [])
+
+    def frame_roots(self, lemma: str) -> frozenset[str]:
+        """The CAMEO roots of the frame patterns of a lowercase verb lemma (found once, with the
+        index: the matcher asks it of every verb with candidates)."""
+        return self._frame_roots.get(lemma, frozenset())
 
     def lemmas(self, *kinds: PatternKind) -> frozenset[str]:
         """Every (lowercase) lemma a pattern of one of ``kinds`` names: a token whose lemma is in
