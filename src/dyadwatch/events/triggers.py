@@ -349,7 +349,8 @@ class Matcher:
         for p in candidates:
             if p.framed_only and depth == 0:
                 continue  # "held elections": an event only as what a promise or demand frames
-            if not _particles_fit(p, prt, loose):
+            # (a pattern naming no particle fits a verb with none: most do, and are not asked)
+            if (prt or p.named_particles) and not _particles_fit(p, prt, loose):
                 continue  # "carry out" is not "carry"
             if p.kind == "frame" and lemma in SPEECH_VERBS and _states_a_fact(token):
                 continue  # "X has not attacked, an official insisted": a statement, no demand
