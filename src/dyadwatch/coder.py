@@ -221,15 +221,16 @@ class Coder:
                                    warnings=article.warnings + dating.warnings)
         texts = [self.parse_text(a, datings[i]) for i, a in enumerate(batch) if i not in results]
         docs = iter(nlp.pipe(texts, batch_size=self.settings.batch_size))
+        parsed = iter(texts)  # each doc's text, as the actors read it (see ArticleContext.text)
         for i, article in enumerate(batch):
             if i in results:
                 yield results[i]
                 continue
-            doc = next(docs)
+            doc, text = next(docs), next(parsed)
             dating = datings[i]
             try:
                 context = ArticleContext.build(article, doc, self.knowledge, dating,
-                                               discarded=discarded[i])
+                                               discarded=discarded[i], text=text)
                 events = self.events_in(context)
                 mentions: list[PlaceMention] = []
                 if self.settings.places:

@@ -42,6 +42,9 @@ class ArticleContext:
     """A sport, entertainment or business story: the event stage codes nothing in it."""
     entities: tuple[SpacySpan, ...]
     """The doc's entities (``Doc.ents`` makes new spans on every access: read once)."""
+    text: str | None = None
+    """The doc's text when the caller has it (the text it parsed, which the doc's tokens join
+    back into): ``Doc.text`` joins the tokens anew on every access."""
 
     @property
     def id(self) -> str:
@@ -53,15 +56,16 @@ class ArticleContext:
 
     @classmethod
     def build(
-        cls, article: Article, doc: Doc, knowledge: Knowledge, dating: Dating, *, discarded: bool
+        cls, article: Article, doc: Doc, knowledge: Knowledge, dating: Dating, *, discarded: bool,
+        text: str | None = None,
     ) -> ArticleContext:
         """The context of ``article`` parsed as ``doc``, with its ``dating`` and whether it is
-        ``discarded`` (both read before the parse)."""
+        ``discarded`` (both read before the parse); ``text`` is the text parsed, if at hand."""
         dateline = dating.dateline.place if dating.dateline is not None else None
         return cls(
             article=article, doc=doc, knowledge=knowledge, published=dating.published,
             dateline=dateline, focus=dateline_country(knowledge, dateline),
-            hidden=tuple(dating.hidden()), discarded=discarded, entities=tuple(doc.ents),
+            hidden=tuple(dating.hidden()), discarded=discarded, entities=tuple(doc.ents), text=text,
         )
 
     @classmethod

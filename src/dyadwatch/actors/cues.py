@@ -24,6 +24,7 @@ from dyadwatch.knowledge.words import (
     PLACING_VERBS,
     SECTOR_ADJECTIVES,
 )
+from dyadwatch.nlp.tree import children as children_of
 from dyadwatch.read.dateline import find_dateline
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ def flag_name(noun: Token) -> Token | None:
     Greek-owned vessel": the thing is that country's, as "a British tanker" is. The name is
     read before the hyphen, however the parser attached it."""
     doc = noun.doc
-    for child in noun.children:
+    for child in children_of(noun):
         if child.i < noun.i and child.i >= 2 and child.lower_ in FLAG_PARTICIPLES and doc[child.i - 1].text == "-" \
                 and doc[child.i - 2].ent_type_ in ("NORP", "GPE"):
             return doc[child.i - 2]
@@ -215,7 +216,7 @@ def conjuncts(token: Token) -> list[Token]:
     stack = [first]
     while stack:
         node = stack.pop()
-        for child in node.children:
+        for child in children_of(node):
             if child.dep_ == "conj":
                 out.append(child)
                 stack.append(child)
@@ -243,11 +244,11 @@ def place_tokens(head: Token) -> list[Token]:
     southern Serbia', 'a group based in X', 'Palestinians living in Y'), nearest to the
     preposition's object first ('the Israeli-occupied West Bank': West Bank before Israeli)."""
     out: list[Token] = []
-    for child in head.children:
+    for child in children_of(head):
         if child.dep_ == "prep" and child.lower_ in OWN_PLACE_PREPS:
             out.extend(_objects(child))
         elif child.dep_ in ("acl", "relcl") and child.lemma_.lower() in PLACING_VERBS:
-            for grand in child.children:
+            for grand in children_of(child):
                 if grand.dep_ == "prep" and grand.lower_ in OWN_PLACE_PREPS:
                     out.extend(_objects(grand))
     return out
@@ -255,12 +256,12 @@ def place_tokens(head: Token) -> list[Token]:
 
 def _objects(prep: Token) -> list[Token]:
     """The objects of a preposition and their dependents, breadth first."""
-    queue = [obj for obj in prep.children if obj.dep_ == "pobj"]
+    queue = [obj for obj in children_of(prep) if obj.dep_ == "pobj"]
     found: list[Token] = []
     while queue:
         node = queue.pop(0)
         found.append(node)
-        queue.extend(node.children)
+        queue.extend(children_of(node))
     return found
 
 
@@ -285,13 +286,13 @@ def entered_place(token: Token, ents: dict[int, Span]) -> tuple[str, Span] | Non
     # "to fight rebels" or "to fight against rebels": a pobj hangs under its preposition
     verb = token.head.head if token.dep_ == "pobj" else token.head
     if token.dep_ not in ("dobj", "pobj") or verb.dep_ not in ("xcomp", "advcl") or not any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb)
     ):
         return None
     main = verb.head
     if main.lemma_.lower() not in _ENTERING:
         return None
-    for child in main.children:
+    for child in children_of(main):
         ent = ents.get(child.i) if child.dep_ == "dobj" else None
         hit = hit_of(ent) if ent is not None else None
         if ent is not None and hit is not None and hit[0] in ("country", "capital"):
@@ -431,7 +432,7 @@ def collective_marker(head: Token) -> Token | None:
     """'both' or 'two' in 'both countries', 'the two armies'."""
     if head.lemma_.lower() not in COLLECTIVE_HEADS or head.tag_ not in ("NNS", "NNPS"):
         return None
-    return next((c for c in head.children if c.lower_ in ("both", "two")), None)
+    return next((c for c in children_of(head) if c.lower_ in ("both", "two")), None)
 
 
 def place_noun(token: Token) -> Token:
@@ -455,25 +456,25 @@ def coordinated(token: Token) -> list[Token]:
     coordinated nationalities ("Hungarian and Romanian officials") gives one token per
     nationality, resolved by :meth:`ArticleActors.resolve` to one actor each."""
     out: list[Token] = []
-    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")
-                 and c.ent_type_ in ("NORP", "GPE", "ORG") and any(x.dep_ == "conj" for x in c.children)]
+    modifiers = [c for c in children_of(token) if c.dep_ in ("amod", "compound", "nmod")
+                 and c.ent_type_ in ("NORP", "GPE", "ORG") and any(x.dep_ == "conj" for x in children_of(c))]
     if modifiers:
         nationalities = [t for t in conjuncts(modifiers[0]) if t.ent_type_ in ("NORP", "GPE", "ORG")]
         out.extend(nationalities if len(nationalities) > 1 else [token])
     else:
         out.append(token)
-    for child in token.children:
+    for child in children_of(token):
         if (child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON")) or (
             child.dep_ == "appos" and child.ent_type_ == "PERSON" and token.ent_type_ == "PERSON"
         ) or (
             # "Saudi Arabia, Bahrain, the UAE and Egypt", parsed with Bahrain in apposition: a list
             # goes on from it; a lone place after another ("Kyiv, Ukraine") says where, no list
             child.dep_ == "appos" and child.ent_type_ == token.ent_type_ == "GPE"
-            and any(c.dep_ == "conj" for c in child.children)
+            and any(c.dep_ == "conj" for c in children_of(child))
         ):
             out.extend(coordinated(child))
         elif child.dep_ == "prep" and child.lower_ == "including":
-            for pobj in child.children:
+            for pobj in children_of(child):
                 if pobj.dep_ == "pobj":
                     out.extend(coordinated(pobj))
     return out

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.actors.cues import hit_of
 from dyadwatch.actors.scope import ActorScope, Resolution
 from dyadwatch.knowledge.words import MEMBER_GROUP_SECTORS, MEMBER_NOUNS
+from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -21,11 +22,11 @@ def drawn_from(scope: ActorScope, head: Token, *, speaks_for: bool) -> Resolutio
     """The named group a role is drawn from, after it ("fighters from al-Shabaab", "fighters
     loyal to the TPLF"); for a weak head, also the body it speaks for ("a spokesman for the
     rebels", "a negotiator for the opposition"): that body's country and sector."""
-    loyal = [p for c in head.children if c.lower_ == "loyal" and c.dep_ in ("amod", "acl")
-             for p in c.children if p.dep_ == "prep" and p.lower_ == "to"]
-    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "for")]
+    loyal = [p for c in children_of(head) if c.lower_ == "loyal" and c.dep_ in ("amod", "acl")
+             for p in children_of(c) if p.dep_ == "prep" and p.lower_ == "to"]
+    preps = [c for c in children_of(head) if c.dep_ == "prep" and c.lower_ in ("from", "of", "for")]
     for prep in [*preps, *loyal]:  # "fighters loyal to the TPLF": the TPLF's
-        for obj in prep.children:
+        for obj in children_of(prep):
             if obj.dep_ != "pobj":
                 continue
             ent = scope.ents.get(obj.i)

@@ -25,6 +25,7 @@ from dyadwatch.actors.regions import region_country
 from dyadwatch.actors.scope import ActorScope, Resolution
 from dyadwatch.knowledge.base import Organisation
 from dyadwatch.knowledge.words import MOVEMENT_VERBS, NATIONAL_SOCIETY_NAMES, NEWSPAPER_NAME_ENDINGS
+from dyadwatch.nlp.tree import children as children_of
 from dyadwatch.records import ActorKind
 
 if TYPE_CHECKING:
@@ -133,13 +134,13 @@ class NameResolver:
                 return Resolution(self.scope.country_name(code), code, None, "state",
                                   f"people '{ent.text}' named beside '{other.text}' -> the state")
         why = f"people '{ent.text}' -> {code} CVL"
-        for child in root.children:
+        for child in children_of(root):
             child_ent = self.scope.ents.get(child.i)
             child_hit = hit_of(child_ent) if child_ent is not None else None
             if child.dep_ in ("amod", "compound") and child_hit and child_hit[0] in COUNTRYISH:
                 return Resolution(self.scope.country_name(child_hit[1]), child_hit[1], "CVL", "group",
                                   f"{why}; living in {child_hit[1]} ('{child.text}')")
-        if is_ethnic(ent) or any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
+        if is_ethnic(ent) or any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(root)):
             cue = self.scope.roles.place_cue(root, self.scope.phrase(root), titled=False)
             if cue is not None and (cue.code != code) and (is_ethnic(ent) or cue.kind == "place"):
                 return Resolution(self.scope.country_name(cue.code), cue.code, "CVL", "group",
@@ -165,7 +166,7 @@ class NameResolver:
                 self.scope.knowledge.country_of_adjective(ent.text[:-1]) if ent.text.endswith("s") else None)
             if code is not None:  # a demonym our list lacks in this form ("Iraqis")
                 return self._people_group(ent, code)
-            for child in root.children:
+            for child in children_of(root):
                 child_ent = self.scope.ents.get(child.i)
                 child_hit = hit_of(child_ent) if child_ent is not None else None
                 if child_hit is not None and child_hit[0] in COUNTRYISH:

@@ -22,6 +22,7 @@ from dyadwatch.knowledge.words import (
     OTHER_POPE_WORDS,
     WEAK_ROLE_TERMS,
 )
+from dyadwatch.nlp.tree import children as children_of
 
 # The reason of a person known by name alone, nothing else said of them: the placing step
 # reads a bare name that is also a big city's as that city's state.
@@ -61,7 +62,7 @@ def _person_title(
         former = is_former(toks) or any(w.lower() in ("former", "ex") for w in extra)
         kin = None
         if not extra:  # "X, the son of Libya's late leader": the title is his father's
-            kin = next((c for c in ent.root.children if c.dep_ == "appos"
+            kin = next((c for c in children_of(ent.root) if c.dep_ == "appos"
                         and c.lemma_.lower() in KIN_NOUNS), None)
         if kin is not None:
             # "Prime Minister X, the brother of former premier Y": a title of the person's own,
@@ -228,7 +229,7 @@ class ArticlePeople:
         inside = set(range(ent.start, ent.end))
         own = set(actors.phrase_tokens(root)) - inside
         beside = set(own)
-        for child in root.children:
+        for child in children_of(root):
             if child.dep_ == "appos" and child.ent_type_ != "PERSON":
                 beside.update(t.i for t in child.subtree)
         if root.dep_ in ("appos", "compound") and root.head.ent_type_ != "PERSON":

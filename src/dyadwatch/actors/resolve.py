@@ -36,6 +36,7 @@ from dyadwatch.actors.people import ArticlePeople, misread_name
 from dyadwatch.actors.roles import RoleResolver
 from dyadwatch.actors.scope import ActorScope, Resolution, cameo_actor_code
 from dyadwatch.knowledge.words import FACILITY_NOUNS, MEMBER_NOUNS, PART_NOUNS
+from dyadwatch.nlp.tree import children as children_of
 from dyadwatch.records import Actor, ActorKind
 
 if TYPE_CHECKING:
@@ -67,9 +68,9 @@ class ArticleActors(ActorScope):
 
     def __init__(
         self, doc: Doc, knowledge: Knowledge, published: Date | None, focus: str | None = None,
-        entities: tuple[Span, ...] | None = None,
+        entities: tuple[Span, ...] | None = None, text: str | None = None,
     ) -> None:
-        super().__init__(doc, knowledge, published, entities)
+        super().__init__(doc, knowledge, published, entities, text)
         # resolve() by (head index, speaker): once the people are learnt (None till then) a
         # mention resolves the same way every time, and events ask for the same ones often
         self._resolved: dict[tuple[int, Actor | None], Actor | None] | None = None
@@ -92,7 +93,7 @@ class ArticleActors(ActorScope):
     def of(cls, context: ArticleContext) -> ArticleActors:
         """The actors of the article ``context`` holds (its entities and dateline focus)."""
         return cls(context.doc, context.knowledge, context.published, context.focus,
-                   context.entities)
+                   context.entities, context.text)
 
     def resolve(self, head: Token, *, speaker: Actor | None = None) -> Actor | None:
         """The actor a mention headed by ``head`` refers to, or None when nothing says."""
@@ -118,7 +119,7 @@ class ArticleActors(ActorScope):
 
     def _resolve(self, head: Token, speaker: Actor | None) -> Actor | None:
         if head.pos_ == "ADP":  # "in central Baghdad": the place
-            objects = [c for c in head.children if c.dep_ == "pobj"]
+            objects = [c for c in children_of(head) if c.dep_ == "pobj"]
             return self.resolve(objects[0], speaker=speaker) if objects else None
         if is_pronoun(head):
             return self._pronoun(head, speaker)
@@ -126,7 +127,7 @@ class ArticleActors(ActorScope):
         if as_modifier is not None:
             return as_modifier
         if head.lower_ in _MILITARY_POSTS:  # "Ukrainian positions": as its owner's name says
-            owner = next((c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i in self.ents), None)
+            owner = next((c for c in children_of(head) if c.dep_ in ("amod", "compound", "nmod") and c.i in self.ents), None)
             post = self._as_modifier(owner, speaker) if owner is not None else None
             if post is not None:
                 return post
@@ -238,7 +239,7 @@ class ArticleActors(ActorScope):
         military base"): a word before it, outside any name, that is a role."""
         if noun.lemma_.lower() not in FACILITY_NOUNS:
             return None
-        return next((c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
+        return next((c for c in children_of(noun) if c.dep_ in ("compound", "amod") and c.i < noun.i
                      and c.ent_type_ == "" and self.knowledge.role(c.lower_) is not None), None)
 
     def _resolve_span(self, span: Span, head: Token, speaker: Actor | None) -> Resolution | None:
@@ -261,7 +262,7 @@ class ArticleActors(ActorScope):
         # that names no role ("constitution", "cooperation") is no actor, whatever modifies it
         found = self.roles.from_role(span, head, speaker, possessor=possessor)
         if found is None and (head.lemma_.lower() in PART_NOUNS or head.lemma_.lower() in MEMBER_NOUNS):
-            for child in head.children:
+            for child in children_of(head):
                 child_ent = self.ents.get(child.i)
                 if child.dep_ in ("compound", "amod", "nmod") and child_ent is not None:
                     org = self.names.entity(child_ent, child_ent)
@@ -322,7 +323,7 @@ def counterpart_of(
     if noun.lemma_.lower() not in _SAME_OFFICE_NOUNS:
         return actor
     if actor is None and noun.i == head.i:  # the country is the modifier's ("Turkish")
-        actor = next((scope.resolve(c, speaker=speaker) for c in head.children
+        actor = next((scope.resolve(c, speaker=speaker) for c in children_of(head)
                       if c.dep_ in ("amod", "compound", "nmod") and c.i in scope.ents), None)
     # "his Pakistani counterpart, ISHAQ DAR": a name our lists miss, read as a private person,
     # holds the office all the same
@@ -333,7 +334,7 @@ def counterpart_of(
     # whose counterpart: the subject of the clause first ("Colombian police shared intelligence
     # with their Ecuadorean counterparts"), then the nearest actor before
     verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < start] if verb is not None else []
+    subjects = [c for c in children_of(verb) if c.dep_ == "nsubj" and c.i < start] if verb is not None else []
     for token in [*subjects, *reversed(head.sent[: start - head.sent.start])]:
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "poss"):
             continue

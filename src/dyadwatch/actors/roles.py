@@ -43,6 +43,7 @@ from dyadwatch.knowledge.words import (
     VESSEL_NOUNS,
     WEAK_ROLE_TERMS,
 )
+from dyadwatch.nlp.tree import children as children_of
 from dyadwatch.records import Actor, ActorKind
 
 if TYPE_CHECKING:
@@ -215,7 +216,7 @@ class RoleResolver:
             sector = "PRM"
             reasons.append("on the government's side -> PRM")
         if sector == "CVL" and any(c.dep_ in ("amod", "acl") and c.lemma_.lower() in ("displace", "displaced")
-                                   for c in head.children):
+                                   for c in children_of(head)):
             sector = "REF"  # "families displaced by the floods": PLOVER's REF takes in the displaced
             reasons.append("displaced -> REF")
         if sector == "CVL":
@@ -252,7 +253,7 @@ class RoleResolver:
         back to the latest earlier mention of the same noun that had one, in an article that
         may be set elsewhere or be about another country."""
         if head.tag_ not in ("NNS", "NN") or not any(
-            c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children
+            c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in children_of(head)
         ):
             return None
         lemma = head.lemma_.lower()
@@ -303,7 +304,7 @@ class RoleResolver:
             node = node.head
             if node.pos_ not in ("VERB", "AUX"):
                 continue
-            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subject = next((c for c in children_of(node) if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is None or subject.i == head.i or subject.i > pronoun.i or subject.lower_ in ("it", "they"):
                 continue
             if pronoun.lower_ == "its" and subject.tag_ in ("NNS", "NNPS"):
@@ -318,7 +319,7 @@ class RoleResolver:
         return None
 
     def possessor(self, head: Token, speaker: Actor | None) -> Resolution | None:
-        for child in head.children:
+        for child in children_of(head):
             if child.dep_ != "poss":
                 continue
             if child.lower_ in ("our", "my") and speaker is not None:
@@ -330,7 +331,7 @@ class RoleResolver:
             key = self.scope.people.key_of(child) if child.pos_ == "PROPN" else None
             if key is not None:
                 return self.scope.people.known[key]
-        for child in head.children:  # "the forces of eastern commander Khalifa Haftar"
+        for child in children_of(head):  # "the forces of eastern commander Khalifa Haftar"
             if child.dep_ == "prep" and child.lower_ == "of":
                 person = next((t for t in child.subtree if t.pos_ == "PROPN" and self.scope.is_person(t)), None)
                 if person is not None:
@@ -446,7 +447,7 @@ def _shared_nationality(scope: ActorScope, head: Token) -> Cue | None:
     "Colombian soldiers and police", "Venezuelan opposition leaders and government envoys",
     "Syrian rebels and government forces". Not when a word of its own says its people are
     elsewhere's ("French troops and local police": Mali's)."""
-    if head.dep_ != "conj" or any(c.lower_ in _OTHER_PLACE_WORDS for c in head.children):
+    if head.dep_ != "conj" or any(c.lower_ in _OTHER_PLACE_WORDS for c in children_of(head)):
         return None
     first = head.head
     while first.dep_ == "conj":
@@ -462,7 +463,7 @@ def _shared_nationality(scope: ActorScope, head: Token) -> Cue | None:
 def _origin(scope: ActorScope, head: Token) -> Cue | None:
     """The country refugees come from ("Rohingya refugees from Myanmar", "people displaced
     from Syria"), which is theirs, not the one they are in."""
-    holders = [head, *(c for c in head.children if c.dep_ == "acl")]
+    holders = [head, *(c for c in children_of(head) if c.dep_ == "acl")]
     node = head  # "thousands of refugees from Eritrea": the count's
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in COUNT_NOUNS:
         node = node.head.head
@@ -470,10 +471,10 @@ def _origin(scope: ActorScope, head: Token) -> Cue | None:
     if node.dep_ == "dobj":  # "take in refugees from Myanmar": parsed on the verb
         holders.append(node.head)
     for holder in holders:
-        for prep in holder.children:
+        for prep in children_of(holder):
             if prep.dep_ != "prep" or prep.lower_ != "from":
                 continue
-            for obj in prep.children:
+            for obj in children_of(prep):
                 ent = scope.ents.get(obj.i) if obj.dep_ == "pobj" else None
                 hit = hit_of(ent) if ent is not None else None
                 # a country, not a town: "deported refugees from Istanbul" is where they were
@@ -488,8 +489,8 @@ def counts_something(head: Token) -> bool:
     "tens of thousands rallied"): its 'of' phrase, past any further count words, names a thing."""
     node = head
     while node.lower_ in COUNT_NOUNS:
-        of = next((c for c in node.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        of = next((c for c in children_of(node) if c.dep_ == "prep" and c.lower_ == "of"), None)
+        counted = next((c for c in children_of(of) if c.dep_ == "pobj"), None) if of is not None else None
         if counted is None:
             return False
         node = counted
@@ -515,10 +516,10 @@ def owned_by(scope: ActorScope, head: Token) -> Resolution | None:
     lemma = head.lemma_.lower()
     if lemma not in KIN_NOUNS and lemma != "office":
         return None
-    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    owner = next((c for c in children_of(head) if c.dep_ == "poss"), None)
     if owner is None:
-        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        of = next((c for c in children_of(head) if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner = next((c for c in children_of(of) if c.dep_ == "pobj"), None) if of is not None else None
     if owner is None or owner.tag_ not in ("NN", "NNP", "PRP$") or owner.lower_ in ("its", "their"):
         return None
     found = scope.people.previous(owner) if owner.lower_ in ("his", "her") else scope.resolve(owner)
@@ -541,9 +542,9 @@ def against_government(scope: ActorScope, span: Span, head: Token) -> str | None
     doc = scope.doc
     targets = [doc[t.i + 2] for t in span if t.i < head.i and t.lower_ in AGAINST_PREFIXES
                and t.i + 2 < head.i and doc[t.i + 1].text == "-"]
-    for prep in head.children:
+    for prep in children_of(head):
         if prep.dep_ == "prep" and prep.lower_ == "against":
-            targets.extend(c for c in prep.children if c.dep_ == "pobj")
+            targets.extend(c for c in children_of(prep) if c.dep_ == "pobj")
     for target in targets:
         role = scope.knowledge.role(target.lower_)
         if role is not None and role.sector == "GOV":

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import entity_index
 from dyadwatch.knowledge.load import term_key
+from dyadwatch.nlp.tree import children as children_of
 from dyadwatch.records import Actor, ActorKind
 
 if TYPE_CHECKING:
@@ -75,12 +76,13 @@ class ActorScope:
 
     def __init__(
         self, doc: Doc, knowledge: Knowledge, published: Date | None,
-        entities: tuple[Span, ...] | None = None,
+        entities: tuple[Span, ...] | None = None, text: str | None = None,
     ) -> None:
         from spacy.tokens import Span
 
         self._span = Span  # imported once here, not on each of the many phrase() calls
         self.doc = doc
+        self._text = text  # the doc's text, when the caller has it (see ``text``)
         self.knowledge = knowledge
         self.published = published
         # a new Span for each entity on every access: read once (by the article's context)
@@ -97,8 +99,9 @@ class ActorScope:
 
     @cached_property
     def text(self) -> str:
-        """The doc's text (``Doc.text`` joins the tokens anew on every access)."""
-        return self.doc.text
+        """The doc's text (``Doc.text`` joins the tokens anew on every access): the text the
+        caller parsed, when it gave it (the tokens join back into it), else joined once."""
+        return self._text if self._text is not None else self.doc.text
 
     def phrase(self, head: Token) -> Span:
         """The mention headed by ``head``: its subtree without clauses, conjuncts and appositions."""
@@ -113,7 +116,7 @@ class ActorScope:
 
     def phrase_tokens(self, head: Token) -> list[int]:
         keep = [head.i]
-        for child in head.children:
+        for child in children_of(head):
             if child.dep_ in _DETACHED and not (child.dep_ == "prep" and child.lower_ == "of"):
                 continue
             if child.dep_ == "prep" and child.i < head.i:

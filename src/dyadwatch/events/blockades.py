@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dyadwatch.nlp.tree import children as children_of
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -70,14 +72,14 @@ def boycott_threat_code(code: str, trigger: Token) -> str | None:
     if code != "1312":
         return None
     shunned: list[Token] = []
-    for c in trigger.children:
+    for c in children_of(trigger):
         # "threatened TO BOYCOTT parliament": the infinitive's object
         if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _BOYCOTT_WORDS:
-            shunned += [o for o in c.children if o.dep_ == "dobj"]
+            shunned += [o for o in children_of(c) if o.dep_ == "dobj"]
         # "threatened A BOYCOTT OF the election"
-        nouns = [c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else []
-        shunned += [p for n in nouns if n.lemma_.lower() in _BOYCOTT_WORDS for k in n.children
-                    if k.dep_ == "prep" and k.lower_ == "of" for p in k.children if p.dep_ == "pobj"]
+        nouns = [c] if c.dep_ == "dobj" else [p for p in children_of(c) if p.dep_ == "pobj"] if c.dep_ == "prep" else []
+        shunned += [p for n in nouns if n.lemma_.lower() in _BOYCOTT_WORDS for k in children_of(n)
+                    if k.dep_ == "prep" and k.lower_ == "of" for p in children_of(k) if p.dep_ == "pobj"]
     lemmas = {w for o in shunned for w in (o.lemma_.lower(), o.lower_)}
     if lemmas & _TALKS:
         return "134"

@@ -65,6 +65,7 @@ from dyadwatch.knowledge.words import (
     RECIPROCAL_LEMMAS,
     UNOFFICIAL_INQUIRERS,
 )
+from dyadwatch.nlp.tree import children as children_of
 from dyadwatch.read.dates import doc_date_cues, event_date
 from dyadwatch.records import Actor, Event, EventDate, Evidence, Modality, Span, unknown_actor
 
@@ -261,7 +262,7 @@ class PartyFinder:
         if not source_heads and pattern.kind == "verb" and match.code[:2] == POSTURE_ROOT:
             # "(thousands of) Indian troops were deployed along the border": forces shown are
             # their own state's
-            shown = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
+            shown = next((c for c in children_of(trigger) if c.dep_ == "nsubjpass"), None)
             source_heads = self.clauses.noun_sources(self.clauses.actor_inside(shown)) if shown is not None else []
         sides: list[Token] = []
         if event is not None:
@@ -367,7 +368,7 @@ class PartyFinder:
         else:
             clause_target = False
             mutual = trigger.lemma_.lower() in MUTUAL_WITH and any(
-                c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children)
+                c.dep_ == "prep" and c.lower_ == "with" for c in children_of(trigger))
             for s in real_sources:
                 if real_targets:
                     pairs.extend((s, t) for t in real_targets if not _same(s, t))
@@ -460,8 +461,8 @@ def _speaker_did(clauses: Clauses, match: Match, speaker: Actor | None) -> bool:
         return False
     if speaker.kind == "igo" and match.code[:2] in ("15", "17"):
         return False  # an international body reports others' arrests and deployments
-    patients = [c for c in trigger.children if c.dep_ == "nsubjpass"]
-    if not patients or any(c.dep_ == "agent" for c in trigger.children):
+    patients = [c for c in children_of(trigger) if c.dep_ == "nsubjpass"]
+    if not patients or any(c.dep_ == "agent" for c in children_of(trigger)):
         return False
     if clauses.speech_head(trigger) is None:
         return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dyadwatch.events.subjects import is_to_infinitive
+from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -35,8 +36,8 @@ def answers_demand(found: Match) -> bool:
     """Is a time given ("48 hours", "until Friday", "a deadline") for an answer to a demand ("to
     respond to its demand", "to meet their demands", "to accept its conditions")?"""
     trigger = found.trigger
-    heads = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "npadvmod"))]
-    acts = [c for h in heads for c in h.children
+    heads = [trigger, *(c for c in children_of(trigger) if c.dep_ in ("dobj", "npadvmod"))]
+    acts = [c for h in heads for c in children_of(h)
             if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and is_to_infinitive(c)]
     return any(act.lemma_.lower() in _ANSWERING_ACTS and any(_demand(n) for n in _answered(act))
                for act in acts)
@@ -45,9 +46,9 @@ def answers_demand(found: Match) -> bool:
 def _answered(act: Token) -> list[Token]:
     """What an answering act answers: its object ("meet its demands") or the object of its
     preposition ("respond TO its demand", "comply WITH the request")."""
-    out = [c for c in act.children if c.dep_ == "dobj"]
-    out += [p for c in act.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
-            for p in c.children if p.dep_ == "pobj"]
+    out = [c for c in children_of(act) if c.dep_ == "dobj"]
+    out += [p for c in children_of(act) if c.dep_ == "prep" and c.lower_ in ("to", "with")
+            for p in children_of(c) if p.dep_ == "pobj"]
     return out
 
 
@@ -55,5 +56,5 @@ def _demand(noun: Token) -> bool:
     """A demand, with no possessor or the giver's own ('its', 'their'): not a third party's."""
     if noun.lemma_.lower() not in _DEMAND_NOUNS:
         return False
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    owner = next((c for c in children_of(noun) if c.dep_ == "poss"), None)
     return owner is None or owner.lower_ in _OWN_POSSESSORS

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from dyadwatch.knowledge.words import PUBLIC_PLACES
+from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -23,8 +24,8 @@ def into_streets(trigger: Token) -> bool:
     streets", "poured onto the streets of Nairobi", "took to the streets"), not a protest word."""
     return any(
         (c.dep_ == "dobj" and c.lower_ in PUBLIC_PLACES)
-        or (c.dep_ == "prep" and any(o.dep_ == "pobj" and o.lower_ in PUBLIC_PLACES for o in c.children))
-        for c in trigger.children
+        or (c.dep_ == "prep" and any(o.dep_ == "pobj" and o.lower_ in PUBLIC_PLACES for o in children_of(c)))
+        for c in children_of(trigger)
     )
 
 

@@ -46,6 +46,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dyadwatch.knowledge.ontology import leaf_rank
+from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -111,21 +112,21 @@ def _participle_of(verb: Token, clause: Token) -> bool:
         prep = first.head
         attached = first.dep_ == "pcomp" and prep.lower_ == "by" and prep.head.i == verb.i
     return attached and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "mark", "aux") for t in chain for c in t.children)
+        c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "mark", "aux") for t in chain for c in children_of(t))
 
 
 def _refers_back(verb: Token) -> bool:
     """Whether the object of the later of two conjoined verbs is the earlier one's, named again
     by a pronoun ("opened fire on demonstrators and wounded 20 of them", "arrested 40 protesters
     and detained them overnight"): the second verb tells what the first did to them."""
-    for obj in verb.children:
+    for obj in children_of(verb):
         if obj.dep_ not in ("dobj", "nsubjpass"):
             continue
         if obj.pos_ == "PRON" and obj.lower_ in ("them", "him", "her", "they", "he", "she"):
             return True
         if any(p.dep_ == "prep" and p.lower_ == "of" and any(
-                o.dep_ == "pobj" and o.lower_ in ("them", "those") for o in p.children)
-               for p in obj.children):
+                o.dep_ == "pobj" and o.lower_ in ("them", "those") for o in children_of(p))
+               for p in children_of(obj)):
             return True
     return False
 
@@ -135,7 +136,7 @@ def _own_object(verb: Token) -> bool:
     clauses ("stormed the village and killed ten militants"), each reporting its own act. An
     object its pattern names tells no party apart either: "declared a state of emergency and
     detained the leader", "recalled its ambassador and downgraded ties" are two acts each."""
-    return any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+    return any(c.dep_ in ("dobj", "nsubjpass") for c in children_of(verb))
 
 
 def linked(a: Match, b: Match) -> tuple[str, bool] | None:

@@ -22,6 +22,7 @@ from dyadwatch.knowledge.words import (
     SEAT_NOUNS,
     VESSEL_NOUNS,
 )
+from dyadwatch.nlp.tree import children as children_of
 from dyadwatch.records import Actor
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ class ElsewhereTargets:
             if actor is None or (country_only and (actor.kind != "state" or actor.sector is not None)):
                 return None
             return found
-        closer = [c for c in trigger.children if c.dep_ == "advmod"]  # "moved troops CLOSER to X"
+        closer = [c for c in children_of(trigger) if c.dep_ == "advmod"]  # "moved troops CLOSER to X"
         return placed([trigger] + ([obj] if obj is not None else []) + closer, place,
                       (*_IN_PREPS, "over") if over else _IN_PREPS)
 
@@ -74,7 +75,7 @@ class ElsewhereTargets:
         when it expects the name to be unknown, and the adjective then says whose it is (an
         ethnic one, "a Kurdish town", says no state's)."""
         if not place_noun(p, self.actors.knowledge) or not any(
-                c.dep_ == "amod" and c.ent_type_ == "NORP" and c.i < p.i for c in p.children):
+                c.dep_ == "amod" and c.ent_type_ == "NORP" and c.i < p.i for c in children_of(p)):
             return None
         people = self.actors.resolve(p)
         if people is None or NO_NATIONALITY in people.reason:
@@ -84,15 +85,15 @@ class ElsewhereTargets:
     def against_target(self, trigger: Token) -> Token | None:
         """'mobilized reservists for a possible war AGAINST Iraq': an 'against' actor in the
         trigger's own phrase (not in a clause below it)."""
-        stack = [c for c in trigger.children if c.dep_ not in ("ccomp", "advcl", "relcl", "nsubj", "nsubjpass", "conj")]
+        stack = [c for c in children_of(trigger) if c.dep_ not in ("ccomp", "advcl", "relcl", "nsubj", "nsubjpass", "conj")]
         while stack:
             tok = stack.pop(0)
             if tok.dep_ == "prep" and (tok.lower_ == "against" or (
                 tok.lower_ == "with" and tok.head.lemma_.lower() in CRISIS_NOUNS)):  # "war with X"
-                for p in tok.children:
+                for p in children_of(tok):
                     if p.dep_ == "pobj" and self.mentions.actor(self.inside(p)) is not None:
                         return self.inside(p)
-            stack.extend(c for c in tok.children if c.dep_ not in ("ccomp", "advcl", "relcl"))
+            stack.extend(c for c in children_of(tok) if c.dep_ not in ("ccomp", "advcl", "relcl"))
         return None
 
     def clause_target(self, trigger: Token, source: Actor, same_country: bool = False,
@@ -149,7 +150,7 @@ class ElsewhereTargets:
         for tok in trigger.subtree:
             aimed = (tok.dep_ == "pobj" and tok.head.lower_ in _AT_PREPS) or (
                 tok.dep_ == "dobj" and tok.head.lemma_.lower() == "protest")
-            words = [tok] + [c for c in tok.children if c.dep_ in ("compound", "amod")] if aimed else []
+            words = [tok] + [c for c in children_of(tok) if c.dep_ in ("compound", "amod")] if aimed else []
             if any(w.lemma_.lower() in POLICY_NOUNS or w.lower_ in POLICY_NOUNS for w in words):
                 return Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
                              name=f"{source.country} government", country=source.country, sector="GOV",
@@ -164,13 +165,13 @@ class ElsewhereTargets:
         protest's location when it names whom it is aimed at; the protest may be the purpose of
         the gathering verb. A town or a square names no one."""
         for verb in (trigger, trigger.head) if trigger.dep_ in ("advcl", "xcomp") else (trigger,):
-            for prep in verb.children:
+            for prep in children_of(verb):
                 if prep.dep_ != "prep" or prep.lower_ not in _SEAT_PREPS:
                     continue
-                for p in (c for c in prep.children if c.dep_ == "pobj"):
+                for p in (c for c in children_of(prep) if c.dep_ == "pobj"):
                     if p.lower_ == "front":  # "in front of X"
-                        p = next((q for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
-                                  for q in c.children if q.dep_ == "pobj"), p)
+                        p = next((q for c in children_of(p) if c.dep_ == "prep" and c.lower_ == "of"
+                                  for q in children_of(c) if q.dep_ == "pobj"), p)
                     if p.lemma_.lower() in SEAT_NOUNS:
                         actor = self.mentions.actor(p)
                         if actor is not None and actor.sector is not None:
@@ -210,8 +211,8 @@ def held_by(trigger: Token, actor: Callable[[Token], Actor | None], sources: lis
         if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.lemma_.lower() not in HOLDING_PARTICIPLES \
                 or not _released(tok.head):
             continue  # "at talks held in Doha": a participle of other words holds no one
-        for p in (q for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
-                  for q in c.children if q.dep_ == "pobj"):
+        for p in (q for c in children_of(tok) if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
+                  for q in children_of(c) if q.dep_ == "pobj"):
             found = actor(p)
             if found is not None and found.country and not found.unknown \
                     and all(s.country != found.country for s in sources):
@@ -242,9 +243,9 @@ def placed(heads: list[Token], place: Callable[[Token], Token | None],
     in_preps = in_preps or _IN_PREPS
     moving = any(h.lemma_.lower() in VESSEL_NOUNS for h in heads)  # a ship acted on, wherever it is
     for head in heads:
-        preps = [c for c in head.children if c.dep_ in ("prep", "dative")]
+        preps = [c for c in children_of(head) if c.dep_ in ("prep", "dative")]
         for prep in preps:
-            for p in (c for c in prep.children if c.dep_ == "pobj"):
+            for p in (c for c in children_of(prep) if c.dep_ == "pobj"):
                 found = place(p) if prep.lower_ in in_preps and not moving else None
                 if found is None and prep.lower_ in in_preps and not moving:
                     # "outside a police station IN QUETTA", "in the centre OF JOS"
@@ -252,12 +253,12 @@ def placed(heads: list[Token], place: Callable[[Token], Token | None],
                 if found is None and prep.lower_ in _DESTINATION_PREPS and p.lemma_.lower() in EDGE_NOUNS:
                     found = _edge_owner(p, place) or next(
                         (t for w in preps if w.lower_ == "with" and w.i > p.i
-                         for q in w.children if q.dep_ == "pobj" and (t := place(q)) is not None), None)
+                         for q in children_of(w) if q.dep_ == "pobj" and (t := place(q)) is not None), None)
                 if found is not None:
                     return found
             if prep.lower_ == "out" and not moving:  # "ordered its troops OUT OF Syria": left
-                for q in (p for d in prep.children if d.dep_ == "prep" and d.lower_ == "of"
-                          for p in d.children if p.dep_ == "pobj"):
+                for q in (p for d in children_of(prep) if d.dep_ == "prep" and d.lower_ == "of"
+                          for p in children_of(d) if p.dep_ == "pobj"):
                     if (found := place(q)) is not None:
                         return found
     return None
@@ -267,9 +268,9 @@ def _within(thing: Token, depth: int = 0) -> list[Token]:
     """The places a thing is said to be in or by ("a station IN QUETTA", "the centre OF JOS"),
     nearest first, two phrases deep at most."""
     out: list[Token] = []
-    for c in thing.children:
+    for c in children_of(thing):
         if c.dep_ == "prep" and (c.lower_ in _IN_PREPS or (c.lower_ == "of" and setting_noun(thing))):
-            for q in (d for d in c.children if d.dep_ == "pobj"):
+            for q in (d for d in children_of(c) if d.dep_ == "pobj"):
                 out.append(q)
                 if depth < 1:
                     out.extend(_within(q, depth + 1))
@@ -279,11 +280,11 @@ def _within(thing: Token, depth: int = 0) -> list[Token]:
 def _edge_owner(edge: Token, place: Callable[[Token], Token | None], depth: int = 0) -> Token | None:
     """Whose an edge is: "X's border", "the border WITH X", "waters NEAR X", "positions near
     X's border" (an edge by another edge: that one's owner)."""
-    for c in edge.children:
+    for c in children_of(edge):
         if c.dep_ == "poss" and c.pos_ != "PRON":
             return place(c)
         if c.dep_ == "prep" and c.lower_ in ("with", "near", "of", "off", "along"):
-            for q in (d for d in c.children if d.dep_ == "pobj"):
+            for q in (d for d in children_of(c) if d.dep_ == "pobj"):
                 found = place(q)
                 if found is None and depth < 2 and q.lemma_.lower() in EDGE_NOUNS:
                     found = _edge_owner(q, place, depth + 1)
@@ -296,7 +297,7 @@ def _subject_words(trigger: Token) -> set[int]:
     """The words of a trigger's subject phrase, which name the doer's allies or origin ("Iran,
     with Russia's backing, expressed hope"), not whom the act is aimed at. (Protesters' phrase
     may name it, "protesters outside the US embassy": protests do not ask this.)"""
-    return {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    return {t.i for c in children_of(trigger) if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
 
 
 def _is_place(token: Token) -> bool:

@@ -23,6 +23,7 @@ from dyadwatch.events.senses import (
     threat_code,
 )
 from dyadwatch.knowledge.words import AGREEING, ENACTING, TIME_ENTITIES
+from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -89,7 +90,7 @@ class FrameMatcher:
                 return Match(frame, token, obj, "012", None, f"{rule}+forecast", confidence=CONFIDENCE.frame_uncoded)
             return Match(frame, token, obj, frame.code, None, rule, confidence=CONFIDENCE.frame_uncoded)
         family = frame.family or "intent"
-        if family == "intent" and any(c.dep_ == "neg" for c in inner.trigger.children):
+        if family == "intent" and any(c.dep_ == "neg" for c in children_of(inner.trigger)):
             family = "refuse"  # "vowed not to return X"
         if family == "appeal" and inner.base[:2] == "04" and not _asks_another(token, inner) and (
                 own_counterpart(self.clauses, token, inner)):
@@ -123,20 +124,20 @@ def _complement_heads(token: Token, frame: Pattern, clauses: Clauses) -> tuple[l
     nouns: list[Token] = []
     asking = frame.family in ("appeal", "demand")
     ccomp_ok = asking or frame.code[:2] == "13"
-    for c in token.children:
+    for c in children_of(token):
         if ((c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ"))
                 or (c.dep_ == "ccomp" and ccomp_ok and c.pos_ in ("VERB", "AUX")) or _split_infinitive(token, c)):
             verbs.append(c)
         elif c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN":
             nouns.append(c)
         elif c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "to", "against", "over"):
-            nouns.extend(p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN")
+            nouns.extend(p for p in children_of(c) if p.dep_ == "pobj" and p.pos_ == "NOUN")
     asked = for_clause(token)
     if asked is not None:
         nouns.append(asked[0])
     addressee = clauses.addressee(token)
     if addressee is not None:  # "called on X to withdraw": the infinitive under X
-        verbs.extend(c for c in addressee.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
+        verbs.extend(c for c in children_of(addressee) if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
         if asking:
             verbs.extend(asked_infinitives(token, addressee))
     late = for_infinitive(token) if asking else None
@@ -148,11 +149,11 @@ def _split_infinitive(frame: Token, c: Token) -> bool:
     a time phrase stands between them ("offered ON TUESDAY to hold talks"): the frame frames
     it. After an object or any other phrase it is a purpose clause ("pledged $1bn to rebuild",
     "called for a meeting to settle the row")."""
-    if not (c.dep_ == "advcl" and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+    if not (c.dep_ == "advcl" and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c))):
         return False
-    between = [k for k in frame.children if frame.i < k.i < c.i]
+    between = [k for k in children_of(frame) if frame.i < k.i < c.i]
     return bool(between) and all(  # only a time between: "called FOR A MEETING to settle" stays apart
-        k.dep_ in ("npadvmod", "advmod") or (k.dep_ == "prep" and any(p.ent_type_ in TIME_ENTITIES for p in k.children))
+        k.dep_ in ("npadvmod", "advmod") or (k.dep_ == "prep" and any(p.ent_type_ in TIME_ENTITIES for p in children_of(k)))
         for k in between)
 
 
@@ -162,7 +163,7 @@ def _asks_another(frame: Token, inner: Match) -> bool:
     if inner.noun is not None:
         return False
     act = inner.trigger
-    return for_infinitive(frame) is act or any(c.dep_ in ("nsubj", "nsubjpass") for c in act.children)
+    return for_infinitive(frame) is act or any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(act))
 
 
 def _with_conjuncts(verbs: list[Token]) -> list[Token]:

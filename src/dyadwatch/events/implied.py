@@ -25,6 +25,7 @@ from dyadwatch.knowledge.words import (
     STATE_ACT_VERBS,
     TO_PLACE_PREPS,
 )
+from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -42,7 +43,7 @@ def implied_state(match: Match, actor: Callable[[Token], Actor | None]) -> Actor
     if (match.pattern.kind != "verb" or lemma not in STATE_ACT_VERBS | OWN_ENVOY_VERBS
             or match.code[:2] not in STATE_ACT_ROOTS):
         return None
-    children = list(verb.children)
+    children = list(children_of(verb))
     if not any(c.dep_ == "auxpass" for c in children) or any(c.dep_ == "agent" for c in children):
         return None
     places = [(s, False) for s in _subjects(verb)] if lemma in OWN_ENVOY_VERBS else _places(verb)
@@ -72,10 +73,10 @@ def deporting_state(match: Match, actor: Callable[[Token], Actor | None]) -> Act
     if (match.pattern.kind != "verb" or verb.lemma_.lower() not in _DEPORTING
             or match.code[:3] not in _DEPORTING_CODES):
         return None
-    children = list(verb.children)
+    children = list(children_of(verb))
     if not any(c.dep_ == "auxpass" for c in children) or agents(verb):  # a named deporter is the doer
         return None
-    for obj in (o for p in children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children):
+    for obj in (o for p in children if p.dep_ == "prep" and p.lower_ == "from" for o in children_of(p)):
         found = actor(obj) if obj.dep_ == "pobj" and obj.ent_type_ == "GPE" else None
         if found is not None and found.kind == "state" and found.sector is None and found.country and not found.unknown:
             return replace(found, sector="GOV", cameo_code=found.country + "GOV",
@@ -87,25 +88,25 @@ def _places(verb: Token) -> list[tuple[Token, bool]]:
     """The place phrases of a passive, nearest to the act first, each with whether it must be
     an office."""
     out: list[tuple[Token, bool]] = []
-    for prep in verb.children:
+    for prep in children_of(verb):
         if prep.dep_ != "prep":
             continue
-        for obj in prep.children:
+        for obj in children_of(prep):
             if obj.dep_ != "pobj":
                 continue
             if prep.lower_ in FROM_PLACE_PREPS:
                 out.append((obj, False))
             elif prep.lower_ in TO_PLACE_PREPS:
                 out.append((obj, True))  # "the foreign ministry in Tehran" resolves as Iran's
-    for subject in verb.children:
+    for subject in children_of(verb):
         if subject.dep_ == "nsubjpass":
             out.extend((o, False) for o in _in_phrase(subject))  # the ambassador IN Berlin
     return out
 
 
 def _in_phrase(noun: Token) -> list[Token]:
-    return [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "in"
-            for o in p.children if o.dep_ == "pobj"]
+    return [o for p in children_of(noun) if p.dep_ == "prep" and p.lower_ == "in"
+            for o in children_of(p) if o.dep_ == "pobj"]
 
 
 def envoy_targets(match: Match, actor: Callable[[Token], Actor | None]) -> list[Actor]:
@@ -114,12 +115,12 @@ def envoy_targets(match: Match, actor: Callable[[Token], Actor | None]) -> list[
     the state of the envoy's post ("the Dutch ambassador TO Moscow was recalled": Russia)."""
     subjects = _subjects(match.trigger)
     if match.trigger.lemma_.lower() in OWN_ENVOY_VERBS:
-        subjects = [o for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ in ("to", "in")
-                    for o in p.children if o.dep_ == "pobj"]
+        subjects = [o for s in subjects for p in children_of(s) if p.dep_ == "prep" and p.lower_ in ("to", "in")
+                    for o in children_of(p) if o.dep_ == "pobj"]
     return [found for head in subjects if (found := actor(head)) is not None]
 
 
 def _subjects(verb: Token) -> list[Token]:
     """The passive subject of ``verb`` and its conjuncts."""
-    return [h for s in verb.children if s.dep_ == "nsubjpass"
-            for h in (s, *(c for c in s.children if c.dep_ == "conj"))]
+    return [h for s in children_of(verb) if s.dep_ == "nsubjpass"
+            for h in (s, *(c for c in children_of(s) if c.dep_ == "conj"))]

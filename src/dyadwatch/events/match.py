@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.modality import DENIAL_GOVERNORS
 from dyadwatch.knowledge.words import ABOUT_PREPS
+from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -40,12 +41,12 @@ class Match:
             out.add(self.noun.i)
         if self.inner is not None:
             out |= self.inner.consumed
-        for prep in self.trigger.children:
+        for prep in children_of(self.trigger):
             if prep.dep_ == "prep" and prep.lower_ in ABOUT_PREPS:
-                for c in prep.children:
+                for c in children_of(prep):
                     if c.dep_ == "pcomp":
                         out |= {c.i} | conjuncts(c)
-        for c in self.trigger.children:  # "declined to comment": the infinitive is the object
+        for c in children_of(self.trigger):  # "declined to comment": the infinitive is the object
             if c.dep_ == "xcomp" and c.lemma_.lower() in self.pattern.objects:
                 out.add(c.i)
         if self.inner is not None and self.inner.trigger.pos_ == "VERB":
@@ -68,11 +69,11 @@ def _clause_verbs(verb: Token) -> set[int]:
     """A framed verb and the verbs of its own complement and conjuncts ("stop ARRESTING",
     "withdraw and DISARM"), never its adverbial clauses, which may report what did happen."""
     out = {verb.i}
-    for c in verb.children:
+    for c in children_of(verb):
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
             out |= _clause_verbs(c)
         elif c.dep_ == "conj" and c.tag_ in ("VB", "VBG") and not any(
-                k.dep_ in ("nsubj", "nsubjpass") for k in c.children):
+                k.dep_ in ("nsubj", "nsubjpass") for k in children_of(c)):
             out |= _clause_verbs(c)  # a finite conjunct or one with its own subject is told as done
     return out
 
@@ -86,12 +87,12 @@ def framed_content(match: Match) -> set[int]:
     heads: list[Token] = []
     if match.pattern.kind == "frame":
         clause_ok = match.pattern.family in ("appeal", "demand") or match.pattern.code[:2] == "13"
-        heads += [c for c in trigger.children if c.pos_ in ("VERB", "AUX") and (
+        heads += [c for c in children_of(trigger) if c.pos_ in ("VERB", "AUX") and (
             c.dep_ == "xcomp" or (c.dep_ == "ccomp" and clause_ok))]
     nouns = [n for n in (match.obj, match.noun, trigger) if n is not None and n.pos_ == "NOUN"]
     for noun in nouns:
-        heads += [c for c in noun.children if c.dep_ in ("acl", "advcl") and c.pos_ == "VERB"
-                  and ("aux", "to") in {(k.dep_, k.lower_) for k in c.children}]
+        heads += [c for c in children_of(noun) if c.dep_ in ("acl", "advcl") and c.pos_ == "VERB"
+                  and ("aux", "to") in {(k.dep_, k.lower_) for k in children_of(c)}]
     late = for_infinitive(trigger) if trigger.pos_ == "VERB" else None
     if late is not None and (match.pattern.kind == "frame" or match.obj is not None):
         heads.append(late)
@@ -102,8 +103,8 @@ def framed_content(match: Match) -> set[int]:
         # "was threatened WITH SANCTIONS by Turkey": the keyword the threat was matched by,
         # in its 'with' or 'of' phrase, is what is threatened, not a sanction imposed (the
         # 'by' phrase the parser hangs on it names the threat's maker)
-        out |= {p.i for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("with", "of")
-                for p in c.children if p.dep_ == "pobj" and _forms(p) & match.pattern.objects}
+        out |= {p.i for c in children_of(trigger) if c.dep_ == "prep" and c.lower_ in ("with", "of")
+                for p in children_of(c) if p.dep_ == "pobj" and _forms(p) & match.pattern.objects}
     return out
 
 
@@ -111,7 +112,7 @@ def _forms(noun: Token) -> set[str]:
     """A noun as a pattern's object column may name it: alone or with a modifier ("embargo",
     "trade embargo")."""
     alone = {noun.lemma_.lower(), noun.lower_}
-    return alone | {f"{m.lower_} {a}" for m in noun.children if m.dep_ in ("compound", "amod") for a in alone}
+    return alone | {f"{m.lower_} {a}" for m in children_of(noun) if m.dep_ in ("compound", "amod") for a in alone}
 
 
 def denied_clause(match: Match) -> set[int]:
@@ -121,16 +122,16 @@ def denied_clause(match: Match) -> set[int]:
     trigger = match.trigger
     if "(clause)" not in match.pattern.objects or trigger.lemma_.lower() not in DENIAL_GOVERNORS:
         return set()
-    return {i for c in trigger.children if c.pos_ in ("VERB", "AUX") and (
+    return {i for c in children_of(trigger) if c.pos_ in ("VERB", "AUX") and (
         c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.tag_ == "VBG")) for i in _clause_verbs(c)}
 
 
 def _to_infinitives(verb: Token) -> Iterator[tuple[Token, list[Token]]]:
     """The to-infinitive clauses after ``verb`` that hang on it, each with its dependents."""
-    for c in verb.children:
+    for c in children_of(verb):
         if c.dep_ not in ("advcl", "ccomp", "xcomp") or c.pos_ != "VERB" or c.i < verb.i:
             continue
-        kids = list(c.children)
+        kids = list(children_of(c))
         if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids):
             yield c, kids
 
@@ -140,8 +141,8 @@ def for_clause(verb: Token) -> tuple[Token, Token] | None:
     "appealed for troops to restore order" as a clause whose subject is the troops, where the
     troops are what is appealed for, as in "appealed for troops". A third parse hangs the
     infinitive on the verb beside a 'for' phrase ("asked for soldiers | to secure the city")."""
-    asked = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
-                  for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+    asked = next((p for c in children_of(verb) if c.dep_ == "prep" and c.lower_ == "for"
+                  for p in children_of(c) if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
     for c, kids in _to_infinitives(verb):
         mark = next((k for k in kids if k.dep_ == "mark" and k.lower_ == "for"), None)
         if mark is None:
@@ -151,7 +152,7 @@ def for_clause(verb: Token) -> tuple[Token, Token] | None:
             continue
         # the subject, or (a parse seen too) the object of the 'for' itself
         subjects = [k for k in kids if k.dep_ in ("nsubj", "nsubjpass")] + [
-            k for k in mark.children if k.dep_ == "pobj"]
+            k for k in children_of(mark) if k.dep_ == "pobj"]
         if subjects and subjects[0].pos_ == "NOUN":
             return subjects[0], c
     return None
@@ -163,8 +164,8 @@ def for_infinitive(verb: Token) -> Token | None:
     second parse makes X the object of 'for' and hangs a subjectless infinitive on the verb
     ("pressed for | the EU | to ease ..."); that X must be a name, as a common noun there is
     more often the thing asked for ("called for calm to allow talks": calm)."""
-    named = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
-                  for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
+    named = next((p for c in children_of(verb) if c.dep_ == "prep" and c.lower_ == "for"
+                  for p in children_of(c) if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
     for c, kids in _to_infinitives(verb):
         if any(k.dep_ == "mark" and k.lower_ == "for" for k in kids):
             return c
@@ -178,7 +179,7 @@ def for_infinitive(verb: Token) -> Token | None:
 def conjuncts(token: Token) -> set[int]:
     """The tokens coordinated with ``token`` of its own part of speech, all the way down."""
     out: set[int] = set()
-    for c in token.children:
+    for c in children_of(token):
         if c.dep_ == "conj" and c.pos_ == token.pos_:
             out |= {c.i} | conjuncts(c)
     return out

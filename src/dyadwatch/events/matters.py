@@ -37,6 +37,7 @@ from dyadwatch.knowledge.words import (
     VIOLENT_DEED_ANAPHORS,
     VIOLENT_DEED_VERBS,
 )
+from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -104,11 +105,11 @@ def deed_doer(match: Match, actor: Callable[[Token], Actor | None], doers: list[
         if deed.pos_ != "NOUN" or actor(deed) is not None:
             continue  # an actor as object is the target already, found where the pattern looks
         heads = _doers_of(deed, venues=False) + stray_agents(deed)
-        if deed.dep_ == "dobj" and any(c.dep_ == "nsubj" for c in match.trigger.children):
+        if deed.dep_ == "dobj" and any(c.dep_ == "nsubj" for c in children_of(match.trigger)):
             # "denounced attacks on their boats BY THE NAVY": on an active verb with a subject, a
             # 'by' phrase the parser hung on the verb is no agent of it but the deed's
-            heads += [p for c in match.trigger.children if c.dep_ == "prep" and c.lower_ == "by"
-                      for p in c.children if p.dep_ == "pobj"]
+            heads += [p for c in children_of(match.trigger) if c.dep_ == "prep" and c.lower_ == "by"
+                      for p in children_of(c) if p.dep_ == "pobj"]
         if deed.lemma_.lower() in DEED_ANAPHORS and _bare_reference(deed):
             heads += _previous_doer(deed)  # after the deed's own ("Sunday's" is no actor)
         for tok in heads:
@@ -130,15 +131,15 @@ def harm_doer(match: Match, actor: Callable[[Token], Actor | None], targets: lis
     if not match.code.startswith((*DEED_CODES, "09")) or not targets:
         return None
     deeds = judged_objects(match) + [p for h in (match.trigger, match.obj) if h is not None
-                                     for c in h.children if c.dep_ == "prep" and c.lower_ == "into"
-                                     for p in c.children if p.dep_ == "pobj"]
+                                     for c in children_of(h) if c.dep_ == "prep" and c.lower_ == "into"
+                                     for p in children_of(c) if p.dep_ == "pobj"]
     for deed in deeds:
-        victims = [p for c in deed.children if c.dep_ == "prep" and c.lower_ == "of"
+        victims = [p for c in children_of(deed) if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.subtree if p.dep_ == "pobj"]
         if not any(t.start <= v.idx < t.end for t in targets for v in victims):
             continue
         heads = [h for h in _doers_of(deed) if h not in victims]
-        heads += [c for c in deed.children if c.dep_ == "compound" and c.i < deed.i]  # "POLICE shootings"
+        heads += [c for c in children_of(deed) if c.dep_ == "compound" and c.i < deed.i]  # "POLICE shootings"
         for tok in heads:
             found = actor(tok)
             if found is not None and not found.unknown and not any(_same(found, d) for d in doers) and (
@@ -151,8 +152,8 @@ def judged_objects(match: Match) -> list[Token]:
     """What an act of judging or protest is about: its direct object ("condemned THE ARREST")
     and the object of an 'against' on its verb ("protested against THE ARREST")."""
     deeds = [match.obj] if match.obj is not None and match.obj.dep_ == "dobj" else []
-    return deeds + [p for c in match.trigger.children if c.dep_ == "prep" and c.lower_ == "against"
-                    for p in c.children if p.dep_ == "pobj"]
+    return deeds + [p for c in children_of(match.trigger) if c.dep_ == "prep" and c.lower_ == "against"
+                    for p in children_of(c) if p.dep_ == "pobj"]
 
 
 def _bare_reference(noun: Token) -> bool:
@@ -160,12 +161,12 @@ def _bare_reference(noun: Token) -> bool:
     deed it is ("the move", "the strikes", "this step"): no phrase, clause or name on it but
     the judgement of an 'as' phrase ("criticised the move AS a step back"); a day before it is
     as definite as 'the' ("condemned SUNDAY'S strikes")."""
-    det = [c for c in noun.children if c.dep_ == "det"]
-    day = [c for c in noun.children if c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME")]
+    det = [c for c in children_of(noun) if c.dep_ == "det"]
+    day = [c for c in children_of(noun) if c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME")]
     if not day and (not det or det[0].lower_ not in ("the", "this", "that", "these", "those")):
         return False
     return not any((c.dep_ == "prep" and c.lower_ != "as") or c.dep_ in ("acl", "relcl", "compound", "nmod", "appos")
-                   or (c.dep_ == "poss" and c not in day) or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE", "ORG")) for c in noun.children)
+                   or (c.dep_ == "poss" and c not in day) or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE", "ORG")) for c in children_of(noun))
 
 
 def _previous_doer(noun: Token) -> list[Token]:
@@ -185,12 +186,12 @@ def _previous_doer(noun: Token) -> list[Token]:
     root = noun.doc[start - 1].sent.root
     # "jets STRUCK Damascus", "troops CARRIED OUT raids": the verb or its object tells the kind
     doers = [t for verb in _told_clauses(root) if kind is None or verb.lemma_.lower() in kind[1] or any(
-        c.dep_ == "dobj" and c.lemma_.lower() in kind[0] for c in verb.children)
-             for t in [c for c in verb.children if c.dep_ == "nsubj"] + agents(verb)]
+        c.dep_ == "dobj" and c.lemma_.lower() in kind[0] for c in children_of(verb))
+             for t in [c for c in children_of(verb) if c.dep_ == "nsubj"] + agents(verb)]
     if kind is None:
         # "Russia said it would expel ten diplomats. Britain condemned the move": a move a
         # speaker announces (its own 'it' may name no one) is the speaker's
-        doers += [c for c in root.children if c.dep_ == "nsubj"]
+        doers += [c for c in children_of(root) if c.dep_ == "nsubj"]
     return doers
 
 
@@ -198,9 +199,9 @@ def _told_clauses(root: Token) -> list[Token]:
     """The clauses whose deed a sentence tells, in order: what it reports when its main verb is
     one of saying ("The UN SAID jets struck Damascus": the striking, not the saying), else its
     main verb; then the verbs coordinated with them."""
-    told = [c for c in root.children if c.dep_ == "ccomp"] if root.lemma_.lower() in SPEECH_VERBS else []
+    told = [c for c in children_of(root) if c.dep_ == "ccomp"] if root.lemma_.lower() in SPEECH_VERBS else []
     heads = told or [root]
-    return heads + [c for h in heads for c in h.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    return heads + [c for h in heads for c in children_of(h) if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
 
 
 def answered_party(trigger: Token, actor: Callable[[Token], Actor | None],
@@ -209,10 +210,10 @@ def answered_party(trigger: Token, actor: Callable[[Token], Actor | None],
     reaction to" phrase on its verb: the owner, agent or nationality of the deed answered ("in
     response to MALAWI'S appeal", "in response to AMERICAN deployments"), or a party named as
     the deed ("in response to Moscow")."""
-    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "in"):
-        for noun in (p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in RESPONSE_NOUNS):
-            for to in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "for")):
-                for deed in (p for p in to.children if p.dep_ == "pobj"):
+    for prep in (c for c in children_of(trigger) if c.dep_ == "prep" and c.lower_ == "in"):
+        for noun in (p for p in children_of(prep) if p.dep_ == "pobj" and p.lemma_.lower() in RESPONSE_NOUNS):
+            for to in (c for c in children_of(noun) if c.dep_ == "prep" and c.lower_ in ("to", "for")):
+                for deed in (p for p in children_of(to) if p.dep_ == "pobj"):
                     heads = [deed] if actor(deed) is not None and deed.pos_ == "PROPN" else _doers_of(deed)
                     for tok in heads:
                         found = actor(tok)
@@ -230,9 +231,9 @@ def between_parties(objects: list[Token], actor: Callable[[Token], Actor | None]
     inside a possessor ("between Ethiopia and Tigray's leaders") names the sides too."""
     out: list[Actor] = []
     for obj in objects:
-        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "between"):
-            for p in (q for q in prep.children if q.dep_ == "pobj"):
-                heads = [p] if actor(p) is not None else [c for c in p.children if c.dep_ == "poss"]
+        for prep in (c for c in children_of(obj) if c.dep_ == "prep" and c.lower_ == "between"):
+            for p in (q for q in children_of(prep) if q.dep_ == "pobj"):
+                heads = [p] if actor(p) is not None else [c for c in children_of(p) if c.dep_ == "poss"]
                 for t in (t for h in heads for t in coordinated(h)):
                     found = actor(t)
                     # a name the actor lists do not know ("the two Koreas") is no side to code
@@ -252,11 +253,11 @@ def matter_party(heads: list[Token], actor: Callable[[Token], Actor | None],
     named as the matter itself ("talks over Taiwan": the issue, not a party)."""
     seen: set[int] = set()
     for head in heads:
-        for prep in head.children:
+        for prep in children_of(head):
             if prep.dep_ != "prep" or prep.lower_ not in MATTER_PREPS or prep.i in seen:
                 continue
             seen.add(prep.i)
-            for deed in (p for p in prep.children if p.dep_ == "pobj"):
+            for deed in (p for p in children_of(prep) if p.dep_ == "pobj"):
                 for tok in _doers_of(deed):
                     found = actor(tok)
                     if found is not None and not any(_same(found, d) for d in doers):
@@ -269,12 +270,12 @@ def _doers_of(deed: Token, venues: bool = True) -> list[Token]:
     of a participle describing it, or a nationality or name before it; without ``venues``, not
     a place name before it, which may name where a thing was made ("the Minsk agreement"). The
     'of' phrase of a deed done to no one names its doer ("the incursion OF CHINESE SHIPS")."""
-    out = [c for c in deed.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    out = [c for c in children_of(deed) if c.dep_ == "poss" and c.pos_ != "PRON"]
     preps = ("by", "of") if deed.lemma_.lower() in DOER_OF_NOUNS else ("by",)
-    out += [p for c in deed.children if c.dep_ == "prep" and c.lower_ in preps
-            for p in c.children if p.dep_ == "pobj"]
-    out += [p for c in deed.children if c.dep_ == "acl" and c.tag_ == "VBN" for p in agents(c)]
-    out += [c for c in deed.children if c.dep_ in ("amod", "compound") and c.i < deed.i
+    out += [p for c in children_of(deed) if c.dep_ == "prep" and c.lower_ in preps
+            for p in children_of(c) if p.dep_ == "pobj"]
+    out += [p for c in children_of(deed) if c.dep_ == "acl" and c.tag_ == "VBN" for p in agents(c)]
+    out += [c for c in children_of(deed) if c.dep_ in ("amod", "compound") and c.i < deed.i
             and c.ent_type_ in (("NORP", "GPE", "ORG") if venues else ("NORP", "ORG"))]
     return out
 
@@ -289,12 +290,12 @@ def addressee(trigger: Token, actor: Callable[[Token], Actor | None],
     to everyone."""
     node = trigger
     for _ in range(_COMPLEMENT_DEPTH):
-        for prep in node.children:
+        for prep in children_of(node):
             if prep.dep_ != "prep" or prep.lower_ != "in":
                 continue
-            for message in (p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in SENT_MESSAGE_NOUNS):
-                for to in (c for c in message.children if c.dep_ == "prep" and c.lower_ in ("to", "with")):
-                    for p in (q for q in to.children if q.dep_ == "pobj"):
+            for message in (p for p in children_of(prep) if p.dep_ == "pobj" and p.lemma_.lower() in SENT_MESSAGE_NOUNS):
+                for to in (c for c in children_of(message) if c.dep_ == "prep" and c.lower_ in ("to", "with")):
+                    for p in (q for q in children_of(to) if q.dep_ == "pobj"):
                         found = actor(p)
                         if found is not None and found.sector not in PRESS_SECTORS \
                                 and not any(_same(found, d) for d in doers):
@@ -303,7 +304,7 @@ def addressee(trigger: Token, actor: Callable[[Token], Actor | None],
             break
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in TELLING_VERBS:
             # "Putin TOLD ERDOGAN that Russia was ready to ...": whom the words are told
-            for told in (c for c in node.head.children if c.dep_ in ("dobj", "dative") and c.i < node.i):
+            for told in (c for c in children_of(node.head) if c.dep_ in ("dobj", "dative") and c.i < node.i):
                 found = actor(told)
                 if found is not None and found.sector not in PRESS_SECTORS \
                         and not any(_same(found, d) for d in doers):

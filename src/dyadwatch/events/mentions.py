@@ -31,6 +31,7 @@ from dyadwatch.knowledge.words import (
     REFLEXIVES,
     TARGET_GOVERNING_PREPS,
 )
+from dyadwatch.nlp.tree import children as children_of
 from dyadwatch.records import Actor, ActorKind
 
 if TYPE_CHECKING:
@@ -59,9 +60,9 @@ def _sent_from(actors: ArticleActors, token: Token, found: Actor) -> Actor:
     guessed = found.country is None or NO_NATIONALITY in found.reason
     if not guessed or found.sector is None or found.kind == "person":
         return found
-    heads = [token, *(c for c in token.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _COMING)]
-    for p in (q for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
-              for q in c.children if q.dep_ == "pobj"):
+    heads = [token, *(c for c in children_of(token) if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _COMING)]
+    for p in (q for h in heads for c in children_of(h) if c.dep_ == "prep" and c.lower_ == "from"
+              for q in children_of(c) if q.dep_ == "pobj"):
         state = actors.resolve(p)
         if state is not None and state.kind == "state" and state.country:
             return replace(found, country=state.country, cameo_code=state.country + found.sector,
@@ -127,7 +128,7 @@ class Mentions:
         if for_speaker and speaker is not None and _a_person(self.actors, speaker) and (
             token.lower_ in PERSON_PRONOUNS_FOR_SPEAKER or (
                 token.lemma_.lower() in OWN_STATE_NOUNS
-                and any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in token.children))
+                and any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in children_of(token)))
         ):
             # "the president said he condemned it", "the minister said his country would not
             # negotiate": in a person's reported speech, the speaker or the state they speak for
@@ -165,7 +166,7 @@ class Mentions:
         the actor its apposition after it names, itself or through a governing preposition."""
         if token.pos_ != "NOUN":
             return None
-        for c in token.children:
+        for c in children_of(token):
             if c.dep_ != "appos" or c.i <= token.i:
                 continue
             named = c if self.actors.resolve(c) is not None else self._governed(c, preps)
@@ -185,7 +186,7 @@ class Mentions:
             return None
         if claims_ground(pronoun):
             return maker
-        for c in pronoun.head.children:
+        for c in children_of(pronoun.head):
             acted_on = self.actors.resolve(c) if c.dep_ == "dobj" else None
             if (acted_on is not None and acted_on.country == denier.country
                     and NO_NATIONALITY not in acted_on.reason):  # not a country guessed from the story
@@ -214,10 +215,10 @@ class Mentions:
         if i < 0 or sent.start_char - (self.doc[i].idx + len(self.doc[i])) > 3:
             return None
         root = self.doc[i].sent.root
-        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = next((c for c in children_of(root) if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.pos_ == "PRON":
             return None
-        plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+        plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in children_of(subject))
         if (pronoun.lower_ == "they") != plural:
             return None
         found = self.actors.resolve(subject)
@@ -249,10 +250,10 @@ class Mentions:
         'journalists AT Sudan's newspaper', 'Palestinian riots', 'Israeli tanks'."""
         if token.pos_ not in ("NOUN", "PROPN", "NUM") or depth > 2:
             return None
-        for c in token.children:
+        for c in children_of(token):
             if c.dep_ == "poss" and self.actors.resolve(c) is not None:
                 return c
-        for c in token.children:
+        for c in children_of(token):
             if (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") and c.i < token.i
                     and self.actors.resolve(c) is not None):
                 return c
@@ -261,9 +262,9 @@ class Mentions:
             return flag
         # "talks IN Geneva", "a summit AT a villa": where a meeting is held is no party to it
         venue = token.lemma_.lower() in GATHERING_NOUNS or token.lower_ in GATHERING_NOUNS
-        for c in token.children:
+        for c in children_of(token):
             if c.dep_ == "prep" and c.lower_ in preps and c.i > token.i and not (venue and c.lower_ in ("in", "at")):
-                for p in c.children:
+                for p in children_of(c):
                     if p.dep_ != "pobj":
                         continue
                     if self.actors.resolve(p) is not None:
@@ -284,18 +285,18 @@ class Mentions:
             place = self.crisis_country(token)
             if place is not None:
                 return place
-        for c in token.children:
+        for c in children_of(token):
             if c.dep_ == "poss" and self.actors.resolve(c) is not None:
                 return c
             if c.dep_ == "prep" and c.lower_ in ("of", "by", "from", "for"):
-                for p in c.children:
+                for p in children_of(c):
                     if p.dep_ == "pobj" and self.actors.resolve(p) is not None:
                         return p
             if c.dep_ == "acl" and c.tag_ == "VBN":  # "crimes committed by Croat forces"
                 for p in agents(c):
                     if self.actors.resolve(p) is not None:
                         return p
-        for c in token.children:
+        for c in children_of(token):
             if (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG") and c.i < token.i
                     and self.actors.resolve(c) is not None):
                 return c
@@ -319,11 +320,11 @@ class Mentions:
 
 def _crisis_country(doc: Doc, noun: Token) -> Token | None:
     """The country a crisis noun names: "the Libyan conflict", "the crisis in Libya"."""
-    for c in noun.children:
+    for c in children_of(noun):
         if c.dep_ in ("compound", "poss", "amod") and c.ent_type_ in ("GPE", "NORP"):
             return c
         if c.dep_ == "prep" and c.lower_ in ("in", "of", "over"):
-            for p in c.children:
+            for p in children_of(c):
                 if p.dep_ == "pobj" and p.ent_type_ == "GPE":
                     return p
     # "resolve the conflict in Libya": the parser often hangs "in Libya" on the verb
@@ -338,7 +339,7 @@ def _named_body(actors: ArticleActors, token: Token) -> Actor | None:
     parser hangs on the subject past its own modifiers, stands for that body."""
     if token.pos_ != "NOUN" or token.dep_ not in ("nsubj", "nsubjpass", "appos"):
         return None
-    for c in token.children:
+    for c in children_of(token):
         if c.dep_ == "nmod" and c.i < token.i and c.ent_type_ == "ORG":
             found = actors.resolve(c)
             if found is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dyadwatch.nlp.tree import children as children_of
 from dyadwatch.records import Modality
 from dyadwatch.tables import packaged, parse_table, read_text
 
@@ -85,7 +86,7 @@ Cued = tuple[Modality, "Token | None"]
 
 def _own(token: Token) -> Cued | None:
     """Markers on the token itself: its negation, auxiliaries and adverbs."""
-    children = list(token.children)
+    children = list(children_of(token))
     for c in children:
         if c.dep_ == "neg" or c.lower_ == "never":
             return "negated", c
@@ -110,9 +111,9 @@ def _governor(token: Token, child_dep: str) -> Cued | None:
     if lemma in NEGATING_GOVERNORS and child_dep == "xcomp":
         return "negated", token  # "failed to reach an agreement"
     if lemma in ("have", "be") and child_dep == "xcomp" and any(
-        c.dep_ == "advmod" and c.lower_ in PENDING_ADVERBS for c in token.children
+        c.dep_ == "advmod" and c.lower_ in PENDING_ADVERBS for c in children_of(token)
     ):
-        return "negated", next(c for c in token.children if c.lower_ in PENDING_ADVERBS)  # "has yet to"
+        return "negated", next(c for c in children_of(token) if c.lower_ in PENDING_ADVERBS)  # "has yet to"
     if lemma in DENIAL_GOVERNORS and child_dep in ("ccomp", "xcomp"):
         # "denied that it had attacked", "denied attacking": the speaker says it did not
         return "negated", token
@@ -124,10 +125,10 @@ def _governor(token: Token, child_dep: str) -> Cued | None:
     if lemma in INTENT_GOVERNORS and child_dep == "xcomp":
         return "future", token
     if child_dep in ("ccomp", "xcomp"):
-        for c in token.children:
+        for c in children_of(token):
             if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in UNNAMED_SOURCES:
                 return "hedged", c
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ == "acomp" and child.lemma_.lower() in HEDGE_GOVERNORS:
             return "hedged", child
     return None
@@ -142,7 +143,7 @@ def _any_event(trigger: Token) -> Cued | None:
     """An event noun under a free-choice determiner is hypothetical: it reports no act."""
     if trigger.pos_ != "NOUN":
         return None
-    for c in trigger.children:
+    for c in children_of(trigger):
         if c.dep_ == "det" and c.lower_ in _FREE_CHOICE:
             return "hypothetical", c
     return None
@@ -150,12 +151,12 @@ def _any_event(trigger: Token) -> Cued | None:
 
 def _no_subject(trigger: Token) -> Cued | None:
     """A subject that denies its verb: "Neither Egypt nor Sudan signed", "No country signed"."""
-    for subject in trigger.children:
+    for subject in children_of(trigger):
         if subject.dep_ not in ("nsubj", "nsubjpass"):
             continue
         if subject.lower_ in NEGATING_DETERMINERS:
             return "negated", subject  # "none signed"
-        for c in subject.children:
+        for c in children_of(subject):
             if c.dep_ in ("preconj", "det", "neg") and c.lower_ in NEGATING_DETERMINERS:
                 return "negated", c
     return None
@@ -170,7 +171,7 @@ def _claimed(clause: Token) -> Cued | None:
         noun.pos_ != "NOUN" and noun.dep_ not in ("dobj", "nsubjpass", "attr")  # "claims" mistagged
     ):
         return None
-    if clause.dep_ == "relcl" and not any(c.dep_ == "mark" for c in clause.children) and (
+    if clause.dep_ == "relcl" and not any(c.dep_ == "mark" for c in children_of(clause)) and (
         clause.lemma_.lower() not in REPORT_VERBS
     ):
         return None  # "reports that reached us": 'that' is the subject, the clause a relative one
@@ -180,7 +181,7 @@ def _claimed(clause: Token) -> Cued | None:
         denier = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and denier.lemma_.lower() in DENIAL_GOVERNORS:
         return "negated", denier
-    for c in noun.children:  # "there is no evidence that X ...": a claim said to be unfounded
+    for c in children_of(noun):  # "there is no evidence that X ...": a claim said to be unfounded
         if c.dep_ in ("det", "neg") and c.lower_ in NEGATING_DETERMINERS:
             return "negated", c
     falsity = _called_false(noun)
@@ -193,7 +194,7 @@ def _called_false(noun: Token) -> Token | None:
     """The word that calls a claim false: "reports that X attacked were baseless" (the claim as
     the subject of "false"), "Beijing called the reports baseless" (as the object so named)."""
     if noun.dep_ in ("nsubj", "dobj"):
-        for c in noun.head.children:
+        for c in children_of(noun.head):
             if c.dep_ in ("acomp", "oprd") and c.lemma_.lower() in FALSITY_ADJECTIVES:
                 return c
     return None
@@ -204,11 +205,11 @@ def occurring(verb: Token) -> bool:
     out", "erupt")."""
     lemma = verb.lemma_.lower()
     if lemma == "take":
-        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in children_of(verb))
     if lemma == "go":
-        return any(c.lower_ in ("ahead", "forward") for c in verb.children)
+        return any(c.lower_ in ("ahead", "forward") for c in children_of(verb))
     if lemma == "break":
-        return any(c.lower_ == "out" for c in verb.children)
+        return any(c.lower_ == "out" for c in children_of(verb))
     return lemma in OCCURRENCE_VERBS
 
 
@@ -223,17 +224,17 @@ def _subject_event(trigger: Token) -> tuple[Cued | None, Token]:
     if occurring(verb):
         return _own(verb), verb
     if trigger.dep_ == "nsubjpass" and verb.lemma_.lower() in FUTURE_FRAMES and not any(
-        c.dep_ == "xcomp" for c in verb.children
+        c.dep_ == "xcomp" for c in children_of(verb)
     ):
         return (_own(verb) or ("future", verb)), verb  # "a meeting is scheduled for May"
-    planned = next((c for c in verb.children if c.dep_ == "xcomp" and occurring(c)), None)
+    planned = next((c for c in children_of(verb) if c.dep_ == "xcomp" and occurring(c)), None)
     if planned is None:
         return None, trigger
     return _own(verb) or _own(planned) or _governor(verb, "xcomp"), verb
 
 
 def _infinitive(token: Token) -> bool:
-    return ("aux", "to") in {(c.dep_, c.lower_) for c in token.children}
+    return ("aux", "to") in {(c.dep_, c.lower_) for c in children_of(token)}
 
 
 def modality_of(trigger: Token) -> Modality:
@@ -252,7 +253,7 @@ def modality_cue(trigger: Token) -> Cued:
         return own
     if _infinitive(trigger) and trigger.dep_ in ("acl", "relcl", "advcl", "pcomp"):
         # "opportunities to cooperate", "in order to forge": not done yet
-        return "hypothetical", next(c for c in trigger.children if c.dep_ == "aux")
+        return "hypothetical", next(c for c in children_of(trigger) if c.dep_ == "aux")
     said, node = _subject_event(trigger)
     if said is not None:
         return said
@@ -261,7 +262,7 @@ def modality_cue(trigger: Token) -> Cued:
         if dep not in _CLIMB or node.head.i == node.i:
             break
         if dep == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in PRESUPPOSING_MARKS for c in node.children
+            c.dep_ == "mark" and c.lower_ in PRESUPPOSING_MARKS for c in children_of(node)
         ):
             break
         if dep in ("acl", "relcl", "ccomp"):
@@ -303,7 +304,7 @@ def markers(trigger: Token) -> set[str]:
 
 def _own_markers(node: Token) -> set[str]:
     out: set[str] = set()
-    children = list(node.children)
+    children = list(children_of(node))
     deps = [c.dep_ for c in children]
     lowers = {c.lower_ for c, dep in zip(children, deps, strict=True) if dep in ("aux", "auxpass", "neg", "advmod")}
     if "neg" in deps or "never" in lowers:
@@ -317,7 +318,7 @@ def _own_markers(node: Token) -> set[str]:
     if lowers & DEMAND_MODALS:
         out.add("must")
     if lowers & (HEDGE_MODALS | FUTURE_MODALS | {"would"}) and any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in children_of(c))
         for c in children
     ):
         out.add("if")  # "may halt X if Y": a conditional threat or promise
@@ -339,7 +340,7 @@ def marker_cue(trigger: Token, wanted: set[str]) -> Token | None:
     }
     node = trigger
     for _ in range(4):
-        for c in node.children:
+        for c in children_of(node):
             if c.dep_ not in ("aux", "auxpass", "neg", "advmod"):
                 continue
             if "neg" in wanted and (c.dep_ == "neg" or c.lower_ == "never"):

@@ -37,6 +37,7 @@ from dyadwatch.events.senses import STATE_SECTORS, WARNING_VERBS
 from dyadwatch.events.stance import speaker_self
 from dyadwatch.knowledge.lexicon import Pattern
 from dyadwatch.knowledge.words import DEMANDING_VERBS, PRESS_SECTORS
+from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -84,11 +85,11 @@ def _endangers(match: Match, targets: list[Actor], clauses: Clauses) -> bool:
     trigger = match.trigger
     if match.code != _BARE_THREAT or trigger.pos_ != "VERB" or targets:
         return False
-    if any(c.dep_ in ("xcomp", "ccomp") for c in trigger.children):
+    if any(c.dep_ in ("xcomp", "ccomp") for c in children_of(trigger)):
         return False
-    if any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children):
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in children_of(trigger)):
         return False
-    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    objects = [c for c in children_of(trigger) if c.dep_ == "dobj"]
     return bool(objects) and all(
         clauses.actor(o) is None and not {o.lemma_.lower(), o.lower_} & _THREAT_CONTENT for o in objects)
 
@@ -151,11 +152,11 @@ def permitted_content(trigger: Token) -> Token | None:
     if trigger.dep_ == "advcl":
         # "authorised the mediator | to travel": an infinitive right after the object is what
         # the object may do, which the parser may hang on the verb as a clause of its own
-        objects = [c for c in head.children if c.dep_ == "dobj"]
+        objects = [c for c in children_of(head) if c.dep_ == "dobj"]
         return head if any(o.right_edge.i + 2 == trigger.i for o in objects) and any(
-            c.dep_ == "aux" and c.lower_ == "to" and c.i == trigger.i - 1 for c in trigger.children) else None
+            c.dep_ == "aux" and c.lower_ == "to" and c.i == trigger.i - 1 for c in children_of(trigger)) else None
     if trigger.dep_ == "ccomp" and head.lemma_.lower() != "let" and not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+            c.dep_ == "aux" and c.lower_ == "to" for c in children_of(trigger)):
         return None  # "allowed that the talks WOULD resume"? a clause, not an infinitive
     return head
 
@@ -191,11 +192,11 @@ def named_wrong(token: Token, found: Match | None) -> Match | None:
         return None
     # the parser may take the deed for a second predicate ("called [Russia's shelling] [a war
     # crime]", both 'oprd'): the first is then the object
-    obj = next((c for c in token.children if c.dep_ in ("dobj", "oprd")), None)
+    obj = next((c for c in children_of(token) if c.dep_ in ("dobj", "oprd")), None)
     if obj is None:
         return None
-    names = [c for c in token.children if c.dep_ == "oprd" and c.i > obj.i] + [
-        p for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    names = [c for c in children_of(token) if c.dep_ == "oprd" and c.i > obj.i] + [
+        p for c in children_of(token) if c.dep_ == "prep" and c.lower_ == "as" for p in children_of(c) if p.dep_ == "pobj"]
     codes = [code for n in names for w in _name_words(n) if (code := _WRONG_NAMES.get(w))]
     if not codes:
         return None
@@ -209,9 +210,9 @@ def _name_words(name: Token) -> set[str]:
     """'violation', 'war crime', 'crimes against humanity', and through a framing noun what it
     frames ('an act of aggression': 'aggression', 'act of aggression')."""
     lemma, word = name.lemma_.lower(), name.lower_
-    out = {lemma, word} | {f"{c.lower_} {f}" for c in name.children if c.dep_ in ("compound", "amod") for f in (lemma, word)}
-    for prep in (c for c in name.children if c.dep_ == "prep"):
-        for p in (p for p in prep.children if p.dep_ == "pobj"):
+    out = {lemma, word} | {f"{c.lower_} {f}" for c in children_of(name) if c.dep_ in ("compound", "amod") for f in (lemma, word)}
+    for prep in (c for c in children_of(name) if c.dep_ == "prep"):
+        for p in (p for p in children_of(prep) if p.dep_ == "pobj"):
             out |= {f"{f} {prep.lower_} {p.lower_}" for f in (lemma, word)}
             if lemma in _FRAMING_NOUNS and prep.lower_ == "of":
                 out |= _name_words(p)
@@ -234,10 +235,10 @@ def names_doer(noun: Token) -> bool:
     """Whether an event noun names its own doer: 'by' ("the torture of detainees BY police")
     a possessor ("Israel's strikes") or a nationality ("ISRAELI strikes"); the parser may hang the 'by' on what the noun is of
     ("the torture of [detainees by police]")."""
-    ofs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    ofs = [p for c in children_of(noun) if c.dep_ == "prep" and c.lower_ == "of" for p in children_of(c) if p.dep_ == "pobj"]
     return any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"))
-               for c in noun.children) or any(
-        c.dep_ == "prep" and c.lower_ == "by" for n in (noun, *ofs) for c in n.children)
+               for c in children_of(noun)) or any(
+        c.dep_ == "prep" and c.lower_ == "by" for n in (noun, *ofs) for c in children_of(n))
 
 
 def reported_deed(noun: Token, clauses: Clauses) -> tuple[bool, Token | None]:
@@ -251,7 +252,7 @@ def reported_deed(noun: Token, clauses: Clauses) -> tuple[bool, Token | None]:
     verb = noun.head
     if noun.dep_ not in ("dobj", "nsubjpass") or noun.pos_ != "NOUN" or verb.lemma_.lower() not in REPORTING_VERBS:
         return False, None
-    if any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children):
+    if any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in children_of(verb)):
         return False, None  # "described the strikes AS a crime": a naming (nested.named_wrong)
     if names_doer(noun):
         return True, None  # also "the torture of migrants by militiamen WAS REPORTED"

@@ -12,6 +12,7 @@ from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.match import Match
 from dyadwatch.events.readings import undergoing_lemma
 from dyadwatch.knowledge.ontology import leaf_rank
+from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -40,9 +41,9 @@ class NounMatcher:
         if not candidates:
             return None
         mods = self.clauses.noun_lemmas(noun)
-        preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
+        preps = {c.lower_ for c in children_of(noun) if c.dep_ == "prep"}
         if governor is not None:
-            preps |= {c.lower_ for c in governor.children if c.dep_ == "prep"}
+            preps |= {c.lower_ for c in children_of(governor) if c.dep_ == "prep"}
         gov_lemma = governor.lemma_.lower() if governor is not None else None
         best: tuple[float, Pattern] | None = None
         best_words = 0

@@ -23,6 +23,7 @@ from dyadwatch.knowledge.words import (
     RESTRICTION_NOUNS,
     TIME_ENTITIES,
 )
+from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -37,6 +38,7 @@ class Objects:
 
     def __init__(self) -> None:
         self._objects: dict[int, Token | None] = {}  # see direct_object
+        self._noun_lemmas: dict[int, frozenset[str]] = {}  # see noun_lemmas
 
     def direct_object(self, token: Token) -> Token | None:
         """The direct object of a verb (or what stands for it); asked of a verb again and again
@@ -47,7 +49,7 @@ class Objects:
 
     @staticmethod
     def _direct_object(token: Token) -> Token | None:
-        children = list(token.children)  # with their dependencies, read once
+        children = list(children_of(token))  # with their dependencies, read once
         deps = [c.dep_ for c in children]
         for c, dep in zip(children, deps, strict=True):
             if dep in ("dobj", "obj"):
@@ -56,7 +58,7 @@ class Objects:
         # of its own, whose subject is the verb's object
         for c, dep in zip(children, deps, strict=True):
             if dep == "ccomp" and c.pos_ == "ADJ":
-                subject = next((s for s in c.children if s.dep_ == "nsubj" and s.i < c.i), None)
+                subject = next((s for s in children_of(c) if s.dep_ == "nsubj" and s.i < c.i), None)
                 if subject is not None:
                     return subject
         # "sent back soldiers captured in the fighting": the parser's clause is a participle
@@ -68,7 +70,7 @@ class Objects:
         if "prt" in deps:
             for d, dep in zip(children, deps, strict=True):
                 if dep == "prep":
-                    for e in d.children:
+                    for e in children_of(d):
                         if e.dep_ == "pobj":
                             return e
         if "nsubjpass" in deps and token.tag_ == "VBN":
@@ -92,9 +94,9 @@ class Objects:
     def shared_object(self, verb: Token) -> Token | None:
         """The object a verb shares with the next verb of its coordination ("rammed and boarded
         the boats"), when that one has no subject of its own."""
-        for c in verb.children:
+        for c in children_of(verb):
             if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i and not any(
-                d.dep_ in ("nsubj", "nsubjpass") for d in c.children
+                d.dep_ in ("nsubj", "nsubjpass") for d in children_of(c)
             ):
                 obj = self.direct_object(c)
                 return obj if obj is not None and obj.dep_ in ("dobj", "obj") else None
@@ -107,50 +109,58 @@ class Objects:
         'for' of a 'for X to do Y' clause right after the verb counts as the verb's own ("called
         FOR Israel to withdraw", "pressed FOR Iran to return"): the parser hangs it on the
         infinitive as its subordinator."""
-        children = [(c.dep_, c) for c in token.children]  # read once: asked of every verb
+        children = [(c.dep_, c) for c in children_of(token)]  # read once: asked of every verb
         prt = {c.lower_ for dep, c in children if dep == "prt"}
         # "sent thirty soldiers back to Khartoum": the parser makes 'back' an adverb heading the
         # 'to' of the destination; sent back to where they came from is the particle verb (a
         # return), never the bare 'send' of a deployment
         if any(dep == "advmod" and c.lower_ == "back" and c.i > token.i
-               and any(g.dep_ == "prep" and g.lower_ == "to" for g in c.children) for dep, c in children):
+               and any(g.dep_ == "prep" and g.lower_ == "to" for g in children_of(c)) for dep, c in children):
             prt.add("back")
         # "drove the crowd back", "were driven back": the particle moved after the object, or
         # left alone in the passive, is parsed as an adverb
         prt |= {c.lower_ for dep, c in children if dep == "advmod" and c.lower_ in MOVED_PARTICLES and c.i > token.i}
         preps = {
             c.lower_ for dep, c in children
-            if dep == "prep" and c.i > token.i and TIME_ENTITIES.isdisjoint({p.ent_type_ for p in c.children})
+            if dep == "prep" and c.i > token.i and TIME_ENTITIES.isdisjoint({p.ent_type_ for p in children_of(c)})
         }
         if any(for_subject(c) is not None for dep, c in children if c.i > token.i):
             preps.add("for")
         return prt, preps
 
+    def noun_lemmas(self, noun: Token) -> frozenset[str]:
+        """A noun's lemma, its 'modifier noun' forms and what it quantifies ('kg of medicine');
+        asked of a noun two or three times on average (by the matcher for each pattern kind,
+        by the argument finders), and worked out once."""
+        found = self._noun_lemmas.get(noun.i)
+        if found is None:
+            found = self._noun_lemmas[noun.i] = frozenset(self._lemmas_of(noun))
+        return found
+
     @staticmethod
-    def noun_lemmas(noun: Token) -> set[str]:
-        """A noun's lemma, its 'modifier noun' forms and what it quantifies ('kg of medicine')."""
+    def _lemmas_of(noun: Token) -> set[str]:
         heads = {noun.lemma_.lower(), noun.lower_}
         out = set(heads)
         if noun.pos_ == "PROPN":  # "Ambassador Terry Branstad": the title is what he is
-            out |= {c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.pos_ != "PROPN"}
-            out |= {c.lower_ for c in noun.children if c.dep_ == "compound"}
-        for c in noun.children:
+            out |= {c.lemma_.lower() for c in children_of(noun) if c.dep_ == "compound" and c.pos_ != "PROPN"}
+            out |= {c.lower_ for c in children_of(noun) if c.dep_ == "compound"}
+        for c in children_of(noun):
             if c.dep_ in ("compound", "amod") and c.i < noun.i:
                 out |= {f"{m} {h}" for m in (c.lemma_.lower(), c.lower_) for h in heads}
             if c.dep_ == "prep" and c.lower_ == "on" and noun.lemma_.lower() in RESTRICTION_NOUNS:
                 # "a ban ON poultry imports" is an import ban (knowledge.words.RESTRICTION_NOUNS)
-                out |= {f"{m} {h}" for p in c.children if p.dep_ == "pobj"
+                out |= {f"{m} {h}" for p in children_of(c) if p.dep_ == "pobj"
                         for m in (p.lemma_.lower(), p.lower_) for h in heads}
             # "20 tonnes OF supplies", and a sum "$200 million IN aid": what is counted
             if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and noun.ent_type_ == "MONEY")):
-                for p in c.children:
+                for p in children_of(c):
                     if p.dep_ == "pobj":
                         # the quantified noun in both its forms, as the head's ("20 tonnes of
                         # medical supplies" is read as "medical supplies" too, not only "medical
                         # supply")
                         forms = {p.lemma_.lower(), p.lower_}
                         out |= forms
-                        out |= {f"{m.lemma_.lower()} {f}" for m in p.children
+                        out |= {f"{m.lemma_.lower()} {f}" for m in children_of(p)
                                 if m.dep_ in ("compound", "amod") for f in forms}
         return out
 
@@ -162,7 +172,7 @@ class Objects:
         obj = self.direct_object(token)
         if obj is not None:
             out |= self.noun_lemmas(obj)
-        for c in token.children:
+        for c in children_of(token):
             if c.dep_ == "ccomp" and c.pos_ != "ADJ":
                 out.add("(clause)")
             if c.dep_ == "npadvmod" and c.ent_type_ in TIME_ENTITIES and _act_after(token, c):
@@ -171,7 +181,7 @@ class Objects:
                 out |= self.noun_lemmas(c)
                 out.add("(deadline)")
             if c.dep_ == "prep" and c.lower_ in ("until", "till") and _act_after(token, c) and any(
-                    p.dep_ == "pobj" and p.ent_type_ in TIME_ENTITIES for p in c.children):
+                    p.dep_ == "pobj" and p.ent_type_ in TIME_ENTITIES for p in children_of(c)):
                 out.add("(deadline)")  # "gave the militia until Friday to pull out"
             if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ":
                 out.add(c.lemma_.lower())  # what the object is found or declared: "found X guilty"
@@ -183,7 +193,7 @@ class Objects:
                 # "allowed the inspectors to visit": the parser may make the one allowed the
                 # subject of a to-infinitive clause; the infinitive is the act all the same
                 out.add(c.lemma_.lower())
-                out |= {f"{c.lemma_.lower()} {p.lower_}" for p in c.children if p.dep_ == "prt"}
+                out |= {f"{c.lemma_.lower()} {p.lower_}" for p in children_of(c) if p.dep_ == "prt"}
             if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in DEMANDING_VERBS and obj is None:
                 # "rallied to demand X", "struck, calling for X": what an act with no object of
                 # its own is for; "called Putin to urge a ceasefire" called Putin, no ceasefire
@@ -191,7 +201,7 @@ class Objects:
             if c.dep_ == "prep" and not (obj is not None and c.lower_ in OBJECT_TOPIC_PREPS):
                 # "held talks about joint patrols": with a direct object, an 'about' phrase is
                 # that object's topic, never the verb's own object (no patrol was held)
-                for p in c.children:
+                for p in children_of(c):
                     if p.dep_ == "pobj":
                         out |= self.noun_lemmas(p)
                         if p.lemma_.lower() in PROTEST_TOPIC_NOUNS:
@@ -212,9 +222,9 @@ class Objects:
         weapons") or its to-infinitive with that verb's object ("an offer to hold joint
         exercises": hold, joint exercise)."""
         out = self._prep_objects(noun, frozenset({"for"}))
-        for c in noun.children:
+        for c in children_of(noun):
             if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and any(
-                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c)):
                 out.add(c.lemma_.lower())
                 inner = self.direct_object(c)
                 if inner is not None:
@@ -225,15 +235,15 @@ class Objects:
         """What a verb of demanding asks for, read as the object of the act it is the aim or the
         manner of ("rallied to demand the right to work": right; "calling for higher pay": pay)."""
         obj = self.direct_object(verb)
-        out = self.noun_lemmas(obj) if obj is not None else set()
-        return out | self._prep_objects(verb, frozenset({"for"}))
+        out = self._prep_objects(verb, frozenset({"for"}))
+        return out | self.noun_lemmas(obj) if obj is not None else out
 
     def _prep_objects(self, head: Token, preps: frozenset[str]) -> set[str]:
         """The lemmas of the objects of ``head``'s prepositions among ``preps``."""
         out: set[str] = set()
-        for c in head.children:
+        for c in children_of(head):
             if c.dep_ == "prep" and c.lower_ in preps:
-                for p in c.children:
+                for p in children_of(c):
                     if p.dep_ == "pobj":
                         out |= self.noun_lemmas(p)
         return out
@@ -242,8 +252,8 @@ class Objects:
 def _act_after(verb: Token, time: Token) -> bool:
     """Whether a to-infinitive clause of ``verb`` follows ``time``: the act the time is given for
     ("gave X 48 hours TO LEAVE")."""
-    return any(d.dep_ == "advcl" and d.i > time.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in d.children)
-               for d in verb.children)
+    return any(d.dep_ == "advcl" and d.i > time.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(d))
+               for d in children_of(verb))
 
 
 def for_subject(clause: Token) -> Token | None:
@@ -251,7 +261,7 @@ def for_subject(clause: Token) -> Token | None:
     to-infinitive clause opened by 'for' whose subject follows it; None for any other token."""
     if clause.dep_ not in ("advcl", "ccomp", "xcomp") or clause.pos_ not in ("VERB", "AUX"):
         return None
-    kids = list(clause.children)
+    kids = list(children_of(clause))
     mark = next((k for k in kids if k.dep_ == "mark" and k.lower_ == "for"), None)
     if mark is None or not any(k.dep_ == "aux" and k.lower_ == "to" for k in kids):
         return None

@@ -17,6 +17,7 @@ from dyadwatch.actors.cues import FOCUS_GUESS
 from dyadwatch.actors.resolve import cameo_actor_code, coordinated
 from dyadwatch.events.arguments import event_gerund
 from dyadwatch.knowledge.words import WEAPON_CODES
+from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -74,7 +75,7 @@ def event_subject(match: Match) -> Token | None:
     verb = match.trigger
     if match.pattern.kind != "verb" or verb.pos_ != "VERB" or verb.lemma_.lower() not in RESULT_VERBS:
         return None
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    subject = next((c for c in children_of(verb) if c.dep_ in ("nsubj", "csubj")), None)
     if subject is None or subject.lemma_.lower() not in VIOLENT_EVENTS:
         return None
     if subject.pos_ == "VERB" and not event_gerund(subject):
@@ -94,8 +95,8 @@ def event_sides(clauses: Clauses, event: Token) -> list[Token]:
     Y"), else the doer named in a modifier of its weapon ("HOUTHI missile strikes")."""
     sides = [t for h in clauses.noun_sources(event) for t in coordinated(h)]
     if event.lemma_.lower() in MUTUAL_NOUNS:
-        sides += [p for c in event.children if c.dep_ == "prep" and c.lower_ == "with"
-                  for p in c.children if p.dep_ == "pobj"]
+        sides += [p for c in children_of(event) if c.dep_ == "prep" and c.lower_ == "with"
+                  for p in children_of(c) if p.dep_ == "pobj"]
     if not sides and clauses.actor(event, as_source=True) is None:
         sides = [m for m in event.subtree if m.i < event.i and m.dep_ in ("compound", "amod", "poss")
                  and clauses.actor(m, as_source=True) is not None][:1]
@@ -112,10 +113,10 @@ def struck_place(clauses: Clauses, match: Match, event: Token | None, targets: l
         return targets
     place: Actor | None = None
     for head in (event, match.noun, match.trigger):
-        for prep in head.children if head is not None else ():
+        for prep in children_of(head) if head is not None else ():
             if prep.dep_ != "prep" or prep.lower_ not in ("on", "at", "against", "in", "of"):
                 continue
-            for p in prep.children:
+            for p in children_of(prep):
                 found = clauses.actor(p) if p.dep_ == "pobj" and p.ent_type_ == "GPE" else None
                 if place is None and found is not None and found.country and FOCUS_GUESS not in found.reason:
                     place = found
@@ -133,22 +134,22 @@ def left_in_state(match: Match) -> bool:
     verb = match.trigger
     if verb.lemma_.lower() != "leave" or match.code[:2] != "08":
         return False
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    obj = next((c for c in children_of(verb) if c.dep_ == "dobj"), None)
     if obj is None:
         return False
-    for c in verb.children:
+    for c in children_of(verb):
         if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "without"):
             return True
-        if c.dep_ in ("ccomp", "xcomp") and not any(d.dep_ == "aux" and d.lower_ == "to" for d in c.children):
+        if c.dep_ in ("ccomp", "xcomp") and not any(d.dep_ == "aux" and d.lower_ == "to" for d in children_of(c)):
             return True  # "left 20 people injured"; not "left the city to regroup"
-    return any(c.dep_ in ("acl", "amod") and c.i > obj.i and c.tag_ in ("VBN", "JJ") for c in obj.children)
+    return any(c.dep_ in ("acl", "amod") and c.i > obj.i and c.tag_ in ("VBN", "JJ") for c in children_of(obj))
 
 
 def means_code(noun: Token) -> str:
     """The code of the attack a violent event noun names by its means (``EVENT_MEANS``): its
     modifiers first ("DRONE strikes", "MISSILE attack"), then the noun ("SHELLING"); 190, the
     use of unspecified force, when it names none."""
-    for c in noun.children:
+    for c in children_of(noun):
         if c.dep_ in ("compound", "amod") and c.i < noun.i and c.lemma_.lower() in EVENT_MEANS:
             return EVENT_MEANS[c.lemma_.lower()]
     return EVENT_MEANS.get(noun.lemma_.lower(), "190")
@@ -157,11 +158,11 @@ def means_code(noun: Token) -> str:
 def _armed(noun: Token, verb: Token) -> bool:
     """Whether a 'strike' is an attack, not a walkout, and 'fire' weapon fire, not a blaze (see
     ``STRIKE_WEAPONS``)."""
-    if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in STRIKE_WEAPONS for c in noun.children):
+    if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in STRIKE_WEAPONS for c in children_of(noun)):
         return True
     if noun.lemma_.lower() == "fire":
         return False
     if verb.lemma_.lower() in HARMING_VERBS:
         return True
     return any(c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
-        p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children) for c in noun.children)
+        p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in children_of(c)) for c in children_of(noun))

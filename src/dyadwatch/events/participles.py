@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from dyadwatch.knowledge.words import SPEECH_VERBS
+from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -42,7 +43,7 @@ def reduced_relative(verb: Token) -> bool:
     """Whether ``verb`` is a past participle describing the noun parsed as its subject: a
     complement clause of a verb that takes no clause, with no object ("sent back soldiers
     captured in the fighting"), or a clausal subject ("soldiers captured near X were shown")."""
-    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in _FINITE_MARKS for c in verb.children):
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in _FINITE_MARKS for c in children_of(verb)):
         return False
     noun = participle_noun(verb)
     if noun is None:
@@ -57,7 +58,7 @@ def reduced_relative(verb: Token) -> bool:
         return False
     # a comma between the verb and the noun opens a new clause ("sent troops, rebels said")
     between = verb.doc[head.i + 1:noun.i]
-    return not any(c.dep_ in ("dobj", "obj") for c in head.children) and not any(t.text in ",;:" for t in between)
+    return not any(c.dep_ in ("dobj", "obj") for c in children_of(head)) and not any(t.text in ",;:" for t in between)
 
 
 # Nouns of a count that after "by the" say how many, not who ("were deported BY THE THOUSANDS",
@@ -68,21 +69,21 @@ _BULK_COUNTS = frozenset({"thousand", "hundred", "dozen", "score", "million", "b
 def bulk_count(noun: Token) -> bool:
     """'by THE THOUSANDS': a count with 'the' and nothing counted after it, which says how many
     were acted on, not who acted."""
-    return noun.lemma_.lower() in _BULK_COUNTS and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
-        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    return noun.lemma_.lower() in _BULK_COUNTS and any(c.dep_ == "det" and c.lower_ == "the" for c in children_of(noun)) \
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(noun))
 
 
 def by_phrase(verb: Token) -> list[Token]:
     """The doers a participle's 'by' names, whether the parser made it the agent or a plain
     preposition ("peacekeepers deployed to Lebanon by Ireland began ..."); never a date ("by
     Friday"), a number ("by 10 percent") or a count of those acted on ("by the truckload")."""
-    return [p for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
-            for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in _NOT_DOERS and not bulk_count(p)]
+    return [p for c in children_of(verb) if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+            for p in children_of(c) if p.dep_ == "pobj" and p.ent_type_ not in _NOT_DOERS and not bulk_count(p)]
 
 
 def participle_noun(verb: Token) -> Token | None:
     """The noun a verb has as its subject, when it is a noun (not a pronoun) right before it."""
-    for c in verb.children:
+    for c in children_of(verb):
         if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in ("NOUN", "PROPN"):
             return c
     return None
@@ -90,7 +91,7 @@ def participle_noun(verb: Token) -> Token | None:
 
 def described_noun(verb: Token, deps: tuple[str, ...]) -> Token | None:
     """The noun a participle child of ``verb`` describes, for a child in one of ``deps``."""
-    for c in verb.children:
+    for c in children_of(verb):
         if c.dep_ in deps and reduced_relative(c):
             return participle_noun(c)
     return None

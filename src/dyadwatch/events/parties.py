@@ -37,6 +37,7 @@ from dyadwatch.knowledge.words import (
     SETTING_PREPS,
     WEAPON_NOUNS,
 )
+from dyadwatch.nlp.tree import children as children_of
 from dyadwatch.records import Actor, Event, unknown_actor
 
 if TYPE_CHECKING:
@@ -82,15 +83,15 @@ def _blast_reached(trigger: Token) -> bool:
     if trigger.dep_ != "nsubj" or trigger.lemma_.lower() not in BLAST_NOUNS or verb.pos_ != "VERB":
         return False
     return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in _REACHING_PREPS
-                                    and any(p.dep_ == "pobj" and p.pos_ == "NOUN" for p in c.children))
-               for c in verb.children)  # fmt: skip
+                                    and any(p.dep_ == "pobj" and p.pos_ == "NOUN" for p in children_of(c)))
+               for c in children_of(verb))  # fmt: skip
 
 
 def acted_on(trigger: Token) -> bool:
     """A passive trigger whose subject is a thing or person acted on, not a measure or a cause
     ("shots were fired"; not "markets were hammered"), or a blast that hit a thing."""
     return any(c.dep_ == "nsubjpass" and c.pos_ in DOER_POS and not not_a_doer(c)
-               for c in trigger.children) or _blast_reached(trigger)  # fmt: skip
+               for c in children_of(trigger)) or _blast_reached(trigger)  # fmt: skip
 
 
 def blamed_on(noun: Token) -> Token | None:
@@ -98,11 +99,11 @@ def blamed_on(noun: Token) -> Token | None:
     BLAMED ON guerrillas", "Kyiv blamed the attack ON Moscow"; not under a negation."""
     verb = noun.head if noun.dep_ in ("nsubjpass", "dobj") else None
     verbs = [verb] if verb is not None else []
-    verbs += [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    verbs += [c for c in children_of(noun) if c.dep_ == "acl" and c.tag_ == "VBN"]
     for v in verbs:
         if v.lemma_.lower() not in BLAMING or _negated(v):
             continue
-        for p in (q for c in v.children if c.dep_ == "prep" and c.lower_ == "on" for q in c.children):
+        for p in (q for c in children_of(v) if c.dep_ == "prep" and c.lower_ == "on" for q in children_of(c)):
             if p.dep_ == "pobj":
                 return p
     return None
@@ -140,7 +141,7 @@ class Parties:
         a possessive ties it to the parties just named ("their two armies")."""
         bodies = list(self.actors.resolve_all(head))
         person = head.lemma_.lower() in PEOPLE_OR_SIDES
-        possessed = any(c.dep_ == "poss" for c in head.children)
+        possessed = any(c.dep_ == "poss" for c in children_of(head))
         if not person and not possessed and len(bodies) >= 2:
             return list[Actor | None](bodies)
         pair = self._last_pair(head)
@@ -172,10 +173,10 @@ class Parties:
         if head.tag_ not in ("NNS", "NNPS") or first.country is None:
             return []
         out: list[Actor] = []
-        for prep in head.children:
+        for prep in children_of(head):
             if prep.dep_ != "prep" or prep.lower_ != "of":
                 continue
-            for pobj in prep.children:
+            for pobj in children_of(prep):
                 if pobj.dep_ != "pobj":
                     continue
                 for other in list(coordinated(pobj))[1:]:
@@ -203,7 +204,7 @@ class Parties:
             return doer  # "rockets fired FROM Gaza wounded two": whoever fired them from there
         if heads:
             weapons = [h for h in heads if h.lemma_.lower() in WEAPON_NOUNS
-                       or any(c.dep_ == "compound" and c.lemma_.lower() in WEAPON_NOUNS for c in h.children)]
+                       or any(c.dep_ == "compound" and c.lemma_.lower() in WEAPON_NOUNS for c in children_of(h))]
             if weapons:
                 if trigger.dep_ == "relcl" and referenced(weapons[0]):
                     return None  # "condemned the attack that killed ten": it describes the reference
@@ -223,7 +224,7 @@ class Parties:
             if retold(trigger, match.code, self.recent):
                 return None  # "soldiers killed 20 militants in an assault on their camp"
             why = f"event noun '{trigger.text}' names no doer"
-        elif any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children) or (
+        elif any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(trigger)) or (
             trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "relcl")
         ):
             leader = self.operation_leader(trigger)
@@ -274,13 +275,13 @@ class Parties:
         offensive", "killed in a NATO-led raid" (its military, or the IGO); else who carried out
         the attack it happened in: "killed in an attack BY X", "wounded in a Hamas rocket
         attack", "in X's ambush" (the act is that attack's, so its doer is the attack's)."""
-        for prep in trigger.children:
+        for prep in children_of(trigger):
             if prep.dep_ != "prep" or prep.lower_ not in ("during", "in", "amid"):
                 continue
-            for noun in prep.children:
+            for noun in children_of(prep):
                 if noun.dep_ != "pobj" or noun.lemma_.lower() not in SETTING_ATTACKS:
                     continue
-                for mod in noun.children:
+                for mod in children_of(noun):
                     found = self.led_by(mod) if mod.dep_ in ("amod", "compound") else None
                     if found is not None:
                         return found
@@ -321,7 +322,7 @@ class Parties:
         if verb.lemma_.lower() not in DYING_VERBS:
             return []
         out: list[Actor] = []
-        for c in verb.children:
+        for c in children_of(verb):
             if c.dep_ in ("nsubj", "nsubjpass"):
                 out.extend(a for t in coordinated(c) if (a := self.clauses.actor(t)) is not None)
         return out
@@ -365,7 +366,7 @@ def shared_doer(clauses: Clauses, recent: list[Event], trigger: Token) -> Actor 
     the source of its event among ``recent``, or, for a 'when' clause not yet built, its
     subject when an armed actor acting on something. Not when that doer is on the side of the
     victims ("troops attacked the camp, and two soldiers were killed": their enemy's)."""
-    victims = [a for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")
+    victims = [a for c in children_of(trigger) if c.dep_ in ("nsubjpass", "dobj")
                for a in [clauses.actor(c)] if a is not None]
     for clause in told_with(trigger):
         doer = _doer_of(clauses, recent, clause, trigger)
@@ -393,7 +394,7 @@ def _doer_of(clauses: Clauses, recent: list[Event], clause: Token, trigger: Toke
         return None  # an earlier clause without an event of its own tells no act
     subjects, passive = clauses.subjects(clause)
     if passive or not subjects or not any(
-            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ASSAULTED_PREPS) for c in clause.children):
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ASSAULTED_PREPS) for c in children_of(clause)):
         return None
     actor = clauses.actor(subjects[0], as_source=True)
     return actor if actor is not None and actor.sector in ARMED_SECTORS else None
@@ -409,8 +410,8 @@ def visited_host(recent: list[Event], match: Match) -> list[Actor]:
     """'Kenya's president visited Ethiopia, where he signed a pact WITH HIS HOST': 'host' in a
     phrase of the act, after a visit named nearby (``NEARBY`` characters), is whom the visit was
     to; empty when the act names no host or no visit with a target came before it."""
-    hosts = [p for head in (match.trigger, match.noun) if head is not None for c in head.children
-             if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj" and p.lower_ in _HOST_NOUNS]
+    hosts = [p for head in (match.trigger, match.noun) if head is not None for c in children_of(head)
+             if c.dep_ == "prep" for p in children_of(c) if p.dep_ == "pobj" and p.lower_ in _HOST_NOUNS]
     for token in hosts:
         for event in reversed(recent):
             if (event.cameo.code == _VISIT and event.target is not None and not event.target.unknown
@@ -430,12 +431,12 @@ def launch_site(weapon: Token) -> Token | None:
     # the tagger may call the participle a past tense ("rockets FIRED from Gaza" as VBD), and
     # the parser make it the weapon's own verb ("rockets fired from Gaza wounded two" as a
     # clause with the rockets as subject)
-    verbs = [c for c in weapon.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")]
+    verbs = [c for c in children_of(weapon) if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")]
     if weapon.dep_ == "nsubj" and weapon.head.tag_ in ("VBN", "VBD"):
         verbs.append(weapon.head)
     for verb in (v for v in verbs if v.lemma_.lower() in _LAUNCHING):
-        for p in (q for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
-                  for q in c.children if q.dep_ == "pobj"):
+        for p in (q for c in children_of(verb) if c.dep_ == "prep" and c.lower_ == "from"
+                  for q in children_of(c) if q.dep_ == "pobj"):
             return p
     return None
 
@@ -461,7 +462,7 @@ def led(parties: Parties, head: Token) -> Actor | None:
     group one backs does its own acts."""
     if head.pos_ != "NOUN":
         return None
-    for mod in head.children:
+    for mod in children_of(head):
         if mod.dep_ in ("amod", "compound") and mod.i < head.i and mod.lower_.endswith("led"):
             found = parties.led_by(mod)
             if found is not None:
@@ -474,7 +475,7 @@ def body_of(clauses: Clauses, head: Token) -> Actor | None:
     noun before them names (OPP); not nouns of opposing ('government critics')."""
     if head.pos_ != "NOUN" or head.lemma_.lower() in OPPOSING_NOUNS or not_a_doer(head):
         return None  # "monsoon rains lashed X": a cause, not people of a body
-    for c in head.children:
+    for c in children_of(head):
         if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < head.i:
             body = clauses.actor(c, as_source=True)
             if body is not None and body.sector is not None:  # a body, not a name we lack
@@ -499,7 +500,7 @@ def _in_which(clause: Token) -> bool:
     """A relative clause of an occasion: 'in which' or 'during which' ("the attack in which five
     were killed"), not of people ("the prisoners who were detained")."""
     return any(c.dep_ == "prep" and c.lower_ in ("in", "during")
-               and any(p.lower_ == "which" for p in c.children) for c in clause.children)
+               and any(p.lower_ == "which" for p in children_of(c)) for c in children_of(clause))
 
 
 def _kind(code: str) -> str:
@@ -509,7 +510,7 @@ def _kind(code: str) -> str:
 
 
 def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
+    return any(c.dep_ == "neg" for c in children_of(verb))
 
 
 def referenced(noun: Token) -> bool:
@@ -552,4 +553,4 @@ def not_a_doer(head: Token) -> bool:
     return head.dep_ == "nsubj" and verb.lemma_.lower() in MISHAP_VERBS and not any(
         c.dep_ == "prep" and c.lower_ == "into" and any(  # "crashed into a crowd of protesters"
             t.lemma_.lower() in RAMMED_TARGETS or t.lower_ in RAMMED_TARGETS for t in c.subtree)
-        for c in verb.children)
+        for c in children_of(verb))

@@ -20,6 +20,7 @@ from dyadwatch.knowledge.words import (
     PLACE_ENTITIES,
     SETTING_NOUNS,
 )
+from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -62,9 +63,9 @@ def named_place(token: Token, actors: ArticleActors) -> Token | None:
     own = actors.resolve(token)
     if own is not None and NO_NATIONALITY not in own.reason:
         return None
-    for c in token.children:
+    for c in children_of(token):
         if c.dep_ == "prep" and c.lower_ == "of":
-            for p in c.children:
+            for p in children_of(c):
                 if p.dep_ == "pobj" and p.ent_type_ in PLACE_ENTITIES:
                     # a name our lists do not know is a toponym the places stage gives a country
                     found = actors.resolve(p)
@@ -128,15 +129,15 @@ def hosted_forces(trigger: Token, code: str, resolve: Callable[[Token], Actor | 
         return []
     # the trigger may be the weapon ("fired MISSILES at bases"): look from its verb too
     verbs = [trigger, trigger.head] if trigger.dep_ == "dobj" else [trigger]
-    objects = [c for v in verbs for c in v.children if c.dep_ == "dobj"]
-    objects += [o for v in verbs for c in v.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    objects = [c for v in verbs for c in children_of(v) if c.dep_ == "dobj"]
+    objects += [o for v in verbs for c in children_of(v) if c.dep_ == "prep" for o in children_of(c) if o.dep_ == "pobj"]
     found: list[Actor] = []
     for facility in objects:
         # the word as well as its lemma: "bases" is lemmatised as "basis"
         if not {facility.lemma_.lower(), facility.lower_, facility.lower_.removesuffix("s")} & FACILITY_NOUNS:
             continue
-        for clause in facility.children:
+        for clause in children_of(facility):
             if clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in HOSTING_VERBS:
-                guests = [resolve(o) for o in clause.children if o.dep_ == "dobj"]
+                guests = [resolve(o) for o in children_of(clause) if o.dep_ == "dobj"]
                 found.extend(g for g in guests if g is not None)
     return found

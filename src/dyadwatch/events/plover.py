@@ -56,6 +56,7 @@ from dyadwatch.knowledge.words import (
     PLOVER_WEAPON_WORDS,
     REFINABLE,
 )
+from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -276,8 +277,11 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
     # (a walk of the whole clause for every event cost more than the rest of the notes)
     wordy = (type_ in ("REQUEST", "RETREAT", "MOBILIZE", "THREATEN", "COERCE")
              or code in ("173", "175", "0356", "0871") or code[:3] in ("035", "062", "131"))
-    words = ({t.lemma_.lower() for t in trigger.subtree} | {t.lower_ for t in trigger.subtree}
-             if wordy else set[str]())  # fmt: skip
+    words: set[str] = set()
+    if wordy:  # one walk of the subtree for both forms (a walk makes a token per word)
+        for t in trigger.subtree:
+            words.add(t.lemma_.lower())
+            words.add(t.lower_)
     if event.modality == "future" and type_ in _FUTURE_TYPES:
         return _FUTURE_TYPES[type_], None
     if type_ == "REQUEST":
@@ -376,9 +380,9 @@ def _threatened(trigger: Token, source: Actor) -> set[str]:
     strike bases", "that the army would respond"), its object ("a general strike") and its
     'with' or 'of' object ("with sanctions", "warned of a military response"); never what it is
     'over' or 'about' ("over the army's drills" threatens no army)."""
-    heads = [c for c in trigger.children if c.dep_ in _THREAT_DEPS]
-    heads += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in _THREAT_PREPS
-              for p in c.children if p.dep_ == "pobj"]
+    heads = [c for c in children_of(trigger) if c.dep_ in _THREAT_DEPS]
+    heads += [p for c in children_of(trigger) if c.dep_ == "prep" and c.lower_ in _THREAT_PREPS
+              for p in children_of(c) if p.dep_ == "pobj"]
     out: set[str] = set()
     for head in heads:
         for tok in head.subtree:
@@ -422,7 +426,7 @@ def _crowd(source: Actor, trigger: Token) -> bool:
 
 def _back(trigger: Token) -> bool:
     """Does the verb take "back" ("pushed back", "drove the crowd back")?"""
-    return any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in trigger.children)
+    return any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in children_of(trigger))
 
 
 def _against_rulers(source: Actor, target: Actor | None, trigger: Token) -> bool:
@@ -442,14 +446,14 @@ def _flies_weapons(trigger: Token) -> bool:
     (Hosting them is no move of one's own.)"""
     return trigger.lemma_.lower() in PLOVER_MOVE_VERBS and any(
         c.dep_ == "dobj" and (c.lemma_.lower() in PLOVER_WEAPON_WORDS or c.lower_ in PLOVER_WEAPON_WORDS)
-        for c in trigger.children)
+        for c in children_of(trigger))
 
 
 def _drops_demand(trigger: Token) -> bool:
     """Is the trigger, or a word it hangs from, dropping a demand ("dropped its demand for")?"""
     for tok in [trigger, *list(trigger.ancestors)[:3]]:
         if tok.lemma_.lower() in PLOVER_DROP_VERBS and any(
-                c.dep_ == "dobj" and c.lemma_.lower() in PLOVER_DEMAND_NOUNS for c in tok.children):
+                c.dep_ == "dobj" and c.lemma_.lower() in PLOVER_DEMAND_NOUNS for c in children_of(tok)):
             return True
     return False
 
@@ -485,7 +489,7 @@ def _party(event: Event, trigger: Token, fights: set[frozenset[str]]) -> bool:
         if tok.lemma_.lower() in PLOVER_CONFLICT_WORDS and tok.i != trigger.i and names_side(tok):
             return True
         if tok.lower_ in PLOVER_HALT_WORDS:  # "a truce with X": X is the other side
-            for prep in tok.children:
+            for prep in children_of(tok):
                 if prep.dep_ == "prep" and prep.lower_ == "with" and any(
                         target.start <= t.idx < target.end for t in prep.subtree):
                     return True

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.events.subjects import undergoer_verb
 from dyadwatch.knowledge.discards import NonEventObjects
 from dyadwatch.knowledge.words import PARTNER_PREPS, TELLING_VERBS
+from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -62,7 +63,7 @@ def telling_without_order(found: Match) -> bool:
     interfering" (a demand even when the act it orders is coded by no pattern)."""
     trigger = found.trigger
     return (found.pattern.kind == "frame" and found.inner is None and trigger.lemma_.lower() in TELLING_VERBS
-            and not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in trigger.children))
+            and not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in children_of(trigger)))
 
 
 def ordinary_partner(found: Match) -> bool:
@@ -71,10 +72,10 @@ def ordinary_partner(found: Match) -> bool:
     if found.pattern.kind != "verb" or found.obj is not None or found.trigger.pos_ != "VERB":
         return False
     lemma = found.trigger.lemma_.lower()
-    for prep in found.trigger.children:
+    for prep in children_of(found.trigger):
         if prep.dep_ != "prep" or prep.lower_ not in PARTNER_PREPS:
             continue
-        for obj in prep.children:
+        for obj in children_of(prep):
             if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and NonEventObjects.default().drops(
                     lemma, {obj.lemma_.lower(), obj.lower_}, set(), found.pattern.objects, 0):
                 return True
@@ -92,7 +93,7 @@ def naming_call(found: Match) -> bool:
         return False
     # (not a day the parser hangs there: "called Netanyahu SUNDAY")
     return any((c.dep_ in ("oprd", "acomp") or (c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("ADJ", "NOUN")))
-               and c.ent_type_ not in ("DATE", "TIME") for c in trigger.children)
+               and c.ent_type_ not in ("DATE", "TIME") for c in children_of(trigger))
 
 
 def standing_attitude(adjective: Token) -> bool:
@@ -102,4 +103,4 @@ def standing_attitude(adjective: Token) -> bool:
     clause = adjective.head if adjective.dep_ == "acomp" else adjective
     if clause.dep_ == "relcl":
         return True
-    return any(c.dep_ == "advmod" and c.lower_ == "long" for c in (*adjective.children, *clause.children))
+    return any(c.dep_ == "advmod" and c.lower_ == "long" for c in (*children_of(adjective), *children_of(clause)))

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.events.speech import quote_spans
 from dyadwatch.knowledge.words import ANSWER_NOUNS, CAUSE_PREPS
+from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -125,11 +126,11 @@ def shared_object(pronoun: Token) -> Token | None:
     verb = pronoun.head
     if pronoun.dep_ != "dobj" or verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.head.pos_ != "VERB":
         return None
-    if any(c.dep_ in _SUBJECTS for c in verb.children):
+    if any(c.dep_ in _SUBJECTS for c in children_of(verb)):
         return None  # "X criticised Y and Z warned it": a new subject, a new story
-    first = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    first = next((c for c in children_of(verb.head) if c.dep_ == "dobj"), None)
     if first is None or first.pos_ == "PRON" or first.tag_ in ("NNS", "NNPS") \
-            or any(c.dep_ == "conj" for c in first.children):
+            or any(c.dep_ == "conj" for c in children_of(first)):
         return None
     return first
 
@@ -177,10 +178,10 @@ class Antecedents:
             return "plural" if lower in PLURAL_PRONOUNS else None
         if token.pos_ != "NOUN" or token.ent_type_:
             return None
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in children_of(token)):
             return None
         if any(c.dep_ in ("poss", "nummod", "appos", "relcl", "acl") or (c.dep_ == "prep" and c.lower_ == "of")
-               or (c.ent_type_ in ("NORP", "GPE") and c.lower_ not in DESCRIBED_STATES) for c in token.children):
+               or (c.ent_type_ in ("NORP", "GPE") and c.lower_ not in DESCRIBED_STATES) for c in children_of(token)):
             return None  # "the rebel group's leader", "the group of experts", "the Syrian rebels"
         lemma = token.lemma_.lower()
         if lemma in PAIR_NOUNS and (token.tag_ == "NNS" or lemma in ("pair", "duo")):
@@ -214,7 +215,7 @@ class Antecedents:
         actor = self.resolve(c)
         if actor is None or actor.unknown or (_scene(c) and DESCRIPTION_KINDS.get(kind) != _STATE):
             return False  # "in Cairo" is where, not who; a state described may be named so
-        plural = c.tag_ in ("NNS", "NNPS") or any(d.dep_ == "conj" for d in c.children)
+        plural = c.tag_ in ("NNS", "NNPS") or any(d.dep_ == "conj" for d in children_of(c))
         if kind == "person":
             role = self.role(c.lemma_.lower()) if c.pos_ == "NOUN" else None
             return not plural and (actor.kind == "person" or (role is not None and role.kind == "title")
@@ -263,7 +264,7 @@ class Antecedents:
         if not subject:
             # nor whoever reports the clause: "officials said gunmen had kidnapped THEM" is about
             # others (a witness's own report is the arguments stage's, see Arguments._reporters)
-            own |= {s.i for verb in token.ancestors for c in verb.children if c.dep_ in _SUBJECTS
+            own |= {s.i for verb in token.ancestors for c in children_of(verb) if c.dep_ in _SUBJECTS
                     for s in (c, *c.conjuncts)}
         pool = [t for t in reversed(self.doc[start:token.i])
                 if t.pos_ in ("NOUN", "PROPN", "NUM") and t.dep_ not in ("compound", "amod", "nummod", "det")
@@ -295,7 +296,7 @@ class Antecedents:
             verb = verb.head
         own: set[int] = set()
         for _ in range(3):
-            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+            subjects = [c for c in children_of(verb) if c.dep_ in _SUBJECTS]
             if subjects:
                 for s in subjects:
                     own.add(s.i)

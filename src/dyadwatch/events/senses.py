@@ -47,6 +47,7 @@ from dyadwatch.knowledge.words import (
     REJECTED_ACTS,
     WALKOUT_SECTORS,
 )
+from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -128,20 +129,20 @@ def foreseen_danger(frame: Token, clauses: Clauses, dangers: frozenset[str]) -> 
     what the threatener may do."""
     if frame.lemma_.lower() not in WARNING_VERBS or clauses.addressee(frame) is not None:
         return False
-    if any(c.dep_ in ("dobj", "dative") for c in frame.children):
+    if any(c.dep_ in ("dobj", "dative") for c in children_of(frame)):
         return False
-    said = [c for c in frame.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    said = [c for c in children_of(frame) if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
     return bool(said) and all(_danger(c, clauses, dangers) for c in said)
 
 
 def _danger(verb: Token, clauses: Clauses, dangers: frozenset[str]) -> bool:
-    if any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in SPEAKER_PRONOUNS for s in verb.children):
+    if any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in SPEAKER_PRONOUNS for s in children_of(verb)):
         return False  # "warned that it could ...": the warner's own act
     lemma = verb.lemma_.lower()
     if lemma in DANGER_VERBS:
         return True
     return lemma in FACING_VERBS and any(
-        c.dep_ == "dobj" and clauses.noun_lemmas(c) & dangers for c in verb.children)
+        c.dep_ == "dobj" and clauses.noun_lemmas(c) & dangers for c in children_of(verb))
 
 
 def reaction_not_meeting(found: Match, clauses: Clauses) -> bool:
@@ -150,10 +151,10 @@ def reaction_not_meeting(found: Match, clauses: Clauses) -> bool:
     trigger = found.trigger
     if found.code[:2] != "04" or trigger.lemma_.lower() != "meet":
         return False
-    if not any(c.dep_ == "auxpass" for c in trigger.children):
+    if not any(c.dep_ == "auxpass" for c in children_of(trigger)):
         return False
     return any(c.dep_ == "prep" and c.lower_ == "with" and any(
-        p.dep_ == "pobj" and clauses.actor(p) is None for p in c.children) for c in trigger.children)
+        p.dep_ == "pobj" and clauses.actor(p) is None for p in children_of(c)) for c in children_of(trigger))
 
 
 # Regret for what one did oneself is an apology (CAMEO 055; PLOVER counts expressions of regret
@@ -193,9 +194,9 @@ def regret_sense(found: Match) -> Match:
     if noun is None and lemma not in REGRET_WORDS:
         return found
     holders = [noun] if noun is not None else [trigger]
-    regretted = [c for h in holders for c in h.children if c.dep_ == "dobj"] + [
-        p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("over", "for", "about")
-        for p in c.children if p.dep_ == "pobj"]
+    regretted = [c for h in holders for c in children_of(h) if c.dep_ == "dobj"] + [
+        p for h in holders for c in children_of(h) if c.dep_ == "prep" and c.lower_ in ("over", "for", "about")
+        for p in children_of(c) if p.dep_ == "pobj"]
     if any(_own(r) for r in regretted):
         return replace(found, code="055", base="055", rule=found.rule + "+own-regret")
     if regretted and all(_loss_blaming_no_one(r) for r in regretted):
@@ -209,33 +210,33 @@ def _loss_blaming_no_one(noun: Token) -> bool:
     blame a doer)."""
     if noun.lemma_.lower() not in LOSS_OF_LIFE and noun.lower_ not in LOSS_OF_LIFE:
         return False
-    if any(c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for c in noun.children):
+    if any(c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for c in children_of(noun)):
         return False  # "Israel's killing of ...": the possessor did it
     return not any(t.lower_ in BLAMING_WORDS for t in noun.subtree)
 
 
 def _own(noun: Token) -> bool:
     """'its actions', 'our mistakes', 'its own failures', 'his country's past': the doer's own."""
-    for c in noun.children:
+    for c in children_of(noun):
         if c.lower_ == "own" or (c.dep_ == "poss" and c.lower_ in SELF_POSSESSIVES):
             return True
         if c.dep_ == "poss" and c.lemma_.lower() in OWN_BODIES and any(
-                g.dep_ == "poss" and g.lower_ in BODY_POSSESSIVES for g in c.children):
+                g.dep_ == "poss" and g.lower_ in BODY_POSSESSIVES for g in children_of(c)):
             return True
     return False
 
 
 def penalty(act: Token) -> Token | None:
     """The penalty a demanded act is paired with: "withdraw its troops OR FACE sanctions"."""
-    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in act.children):
+    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in children_of(act)):
         return None
-    return next((c for c in act.children if c.dep_ == "conj" and c.lemma_.lower() in PENALTY_VERBS), None)
+    return next((c for c in children_of(act) if c.dep_ == "conj" and c.lemma_.lower() in PENALTY_VERBS), None)
 
 
 def threat_code(paired: Token, noun_match: Callable[[Token, str], Match | None], shifts: Shifts) -> str:
     """The threat a demand's penalty makes: the 13 code of the penalty's object ("or face
     sanctions": 1312), else a threat not otherwise specified (130)."""
-    for c in paired.children:
+    for c in children_of(paired):
         if c.dep_ == "dobj" and c.pos_ == "NOUN":
             found = noun_match(c, "noun")
             shifted = shifts.shift(found.base, "intent") if found is not None and found.base else None
@@ -250,7 +251,7 @@ def ultimatum(pattern: Pattern, token: Token, obj: Token | None) -> Match | None
     if pattern.code[:2] != "10":
         return None
     heads = [token, *([obj] if obj is not None else [])]
-    if not any(c.dep_ in ("advcl", "xcomp", "acl") and penalty(c) is not None for h in heads for c in h.children):
+    if not any(c.dep_ in ("advcl", "xcomp", "acl") and penalty(c) is not None for h in heads for c in children_of(h)):
         return None
     return Match(pattern, token, obj, "139", "139", f"pattern:{pattern.id}+ultimatum",
                  confidence=CONFIDENCE.specific_verb)
@@ -279,11 +280,11 @@ def warns_of_own_action(trigger: Token) -> bool:
     """Does a warning name an action its speakers would take ("warned that they would strike",
     "warned of a walkout", "warned they would occupy the university") rather than a danger ("warned
     of a heatwave", "warned that the outbreak could spread")?"""
-    for c in trigger.children:
+    for c in children_of(trigger):
         if c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() in _OWN_ACTIONS:
             return True
         if c.dep_ == "prep" and c.lower_ in ("of", "about") and any(
-                p.dep_ == "pobj" and p.lemma_.lower() in _OWN_ACTIONS for p in c.children):
+                p.dep_ == "pobj" and p.lemma_.lower() in _OWN_ACTIONS for p in children_of(c)):
             return True
     return False
 
@@ -294,15 +295,15 @@ def benign_deadline(found: Match) -> bool:
     (139); with no act named ("issued an ultimatum") the ultimatum stands."""
     if found.code != "139" or "(deadline)" not in found.pattern.objects:
         return False
-    heads = [found.trigger, *(c for c in found.trigger.children if c.dep_ in ("dobj", "npadvmod"))]
-    acts = [c for h in heads for c in h.children
+    heads = [found.trigger, *(c for c in children_of(found.trigger) if c.dep_ in ("dobj", "npadvmod"))]
+    acts = [c for h in heads for c in children_of(h)
             if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and is_to_infinitive(c)]
     if not acts:
         return False
     for act in acts:
         lemma = act.lemma_.lower()
         # the particle may be parsed as a preposition ("pull OUT of the zone")
-        forms = {lemma} | {f"{lemma} {p.lower_}" for p in act.children if p.dep_ in ("prt", "prep", "advmod")}
+        forms = {lemma} | {f"{lemma} {p.lower_}" for p in children_of(act) if p.dep_ in ("prt", "prep", "advmod")}
         if forms & _YIELDING_ACTS or penalty(act) is not None:
             return False  # a yielding, or any act demanded "or face" a penalty: an ultimatum
     return True
@@ -316,8 +317,8 @@ def own_counterpart(clauses: Clauses, frame: Token, inner: Match) -> bool:
     if clauses.addressee(frame) is not None or (asked is not None and asked[0].i != act.i):
         return False
     return any(c.dep_ == "prep" and c.lower_ == "with" and any(
-        p.dep_ == "pobj" and clauses.actor(p) is not None for p in c.children)
-        for c in act.children)
+        p.dep_ == "pobj" and clauses.actor(p) is not None for p in children_of(c))
+        for c in children_of(act))
 
 
 def decided(frame: Token, inner: Match) -> bool:
@@ -325,7 +326,7 @@ def decided(frame: Token, inner: Match) -> bool:
     'whether') is the act it decides."""
     return (frame.lemma_.lower() in DECIDING
             and not markers(frame) & {"future", "would", "may", "must", "neg"}
-            and not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in inner.trigger.children))
+            and not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in children_of(inner.trigger)))
 
 
 # The halt patterns of the lexicon (de-escalation, 087) list what is halted ("halted the
@@ -341,7 +342,7 @@ def ceased_fighting(
 ) -> Match | None:
     """The act of force or posturing a halting verb halts: its gerund ("stop SHELLING the
     town") or its object noun, when that is no party ("halt the DRILLS", not "stop the rebels")."""
-    for c in verb.children:
+    for c in children_of(verb):
         if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.tag_ == "VBG":
             found = match(c, depth + 1)
             if found is not None and found.code[:2] in FIGHTING_ROOTS:
@@ -356,9 +357,9 @@ def ceased_fighting(
 def asked_infinitives(frame: Token, addressee: Token) -> list[Token]:
     """'called on X | to guarantee ...', parsed as a clause of the calling verb: what X is asked
     to do, not why the call was made ("in order to", "so as to" are purposes)."""
-    return [c for c in frame.children if c.dep_ == "advcl" and c.pos_ == "VERB" and c.i > addressee.i
+    return [c for c in children_of(frame) if c.dep_ == "advcl" and c.pos_ == "VERB" and c.i > addressee.i
             and is_to_infinitive(c)
-            and not any(m.dep_ in ("mark", "advmod") and m.lower_ in ("order", "so") for m in c.children)]
+            and not any(m.dep_ in ("mark", "advmod") and m.lower_ in ("order", "so") for m in children_of(c))]
 
 
 # Where a state's own forces stand when it shows force: an edge of its territory. Weapons sent
@@ -375,8 +376,8 @@ def posture_sense(found: Match) -> Match:
         return found
     heads = [found.trigger, *([found.obj] if found.obj is not None else [])]
     to_edge = any(c.dep_ in ("prep", "dative") and c.lower_ in EDGE_PREPS and any(
-        p.dep_ == "pobj" and p.lemma_.lower() in FORCE_EDGES for p in c.children)
-        for h in heads for c in h.children)
+        p.dep_ == "pobj" and p.lemma_.lower() in FORCE_EDGES for p in children_of(c))
+        for h in heads for c in children_of(h))
     if not to_edge:
         return found
     return replace(found, code="154", base="154", rule=found.rule + "+posture")
@@ -394,7 +395,7 @@ def own_forces_sense(found: Match, clauses: Clauses) -> Match:
     if found.code != "1056" or found.pattern.kind != "verb" or found.obj is None:
         return found
     obj = found.obj
-    own = any(c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES for c in obj.children)
+    own = any(c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES for c in children_of(obj))
     if not own:
         forces = clauses.actor(obj)
         doers, _ = clauses.subjects(found.trigger)
@@ -427,14 +428,14 @@ def military_craft(noun: Token | None) -> bool:
     if lemma in MILITARY_CRAFT or word in MILITARY_CRAFT:
         return True
     return lemma in GENERIC_CRAFT and any(
-        c.dep_ in ("compound", "amod") and c.lower_ in MILITARY_CRAFT_MODIFIERS for c in noun.children)
+        c.dep_ in ("compound", "amod") and c.lower_ in MILITARY_CRAFT_MODIFIERS for c in children_of(noun))
 
 
 GENERIC_CRAFT = frozenset({"aircraft", "plane", "airplane", "helicopter", "drone", "vessel", "ship", "boat"})
 
 
 def craft_subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return next((c for c in children_of(verb) if c.dep_ == "nsubj"), None)
 
 
 def craft_sense(found: Match) -> Match:
@@ -447,10 +448,10 @@ def craft_sense(found: Match) -> Match:
     if found.code == "042" and military_craft(craft_subject(trigger)):
         return replace(found, code=SHOW_OF_FORCE, base=SHOW_OF_FORCE, rule=found.rule + "+show-of-force")
     if found.code == "072" and military_craft(found.obj) and any(
-            c.dep_ == "prep" and c.lower_ in SHOWING_PREPS for c in trigger.children):
+            c.dep_ == "prep" and c.lower_ in SHOWING_PREPS for c in children_of(trigger)):
         return replace(found, code=SHOW_OF_FORCE, base=SHOW_OF_FORCE, rule=found.rule + "+show-of-force")
     if found.code == "154" and military_craft(found.obj) and any(
-            c.dep_ == "prep" and c.lower_ in PASSING_PREPS for c in trigger.children):
+            c.dep_ == "prep" and c.lower_ in PASSING_PREPS for c in children_of(trigger)):
         # "sent bombers over the Sea of Japan": craft passing by, no forces added anywhere
         return replace(found, code=SHOW_OF_FORCE, base=SHOW_OF_FORCE, rule=found.rule + "+show-of-force")
     return found
@@ -471,8 +472,8 @@ def media_access_sense(found: Match) -> Match:
         return found
     if obj.lemma_.lower() != "access":
         return found
-    reached = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "to"
-               for p in c.children if p.dep_ == "pobj"]
+    reached = [p for c in children_of(obj) if c.dep_ == "prep" and c.lower_ == "to"
+               for p in children_of(c) if p.dep_ == "pobj"]
     reached += [k for p in reached for k in p.conjuncts]
     if not any(p.lemma_.lower() in CENSORED_MEDIA or p.lower_ in CENSORED_MEDIA for p in reached):
         return found
@@ -510,12 +511,12 @@ def stuck_talks(found: Match, clauses: Clauses) -> Match | None:
         return found
     trigger = found.trigger
     clause = trigger.head if trigger.dep_ in ("acomp", "xcomp") else trigger
-    talks = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    talks = next((c for c in children_of(clause) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if talks is None or talks.lemma_.lower() not in NEGOTIATION_NOUNS:
         return None
     if found.pattern.id.endswith(".progress"):
         got = found.obj
-        nothing = any(c.dep_ == "neg" for c in trigger.children) or (got is not None and any(
+        nothing = any(c.dep_ == "neg" for c in children_of(trigger)) or (got is not None and any(
             c.dep_ in ("det", "amod", "advmod") and c.lower_ in NONE_WORDS for c in got.subtree))
         if not nothing:
             return None  # "the talks made progress": no pessimism
@@ -547,17 +548,17 @@ def armed_strike_sense(found: Match, clauses: Clauses) -> Match:
     noun = found.obj
     if found.code != STRIKING_ROOT or noun is None or noun.lemma_.lower() != "strike":
         return found
-    mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nummod", "npadvmod")}
+    mods = {c.lemma_.lower() for c in children_of(noun) if c.dep_ in ("compound", "amod", "nummod", "npadvmod")}
     if mods & LABOUR_STRIKE_WORDS or any("-" in m for m in mods):  # "a 48-hour strike"
         return found
     armed = bool(mods & STRIKE_WEAPONS) or any(
         c.dep_ == "prep" and c.lower_ == "on" and any(
-            p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children)
-        for c in noun.children)
+            p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in children_of(c))
+        for c in children_of(noun))
     if not armed:
         doers, _ = clauses.subjects(found.trigger)
         parties = [clauses.actor(d, as_source=True) for d in doers]
-        parties += [clauses.actor(c) for c in noun.children if c.dep_ == "poss"]
+        parties += [clauses.actor(c) for c in children_of(noun) if c.dep_ == "poss"]
         armed = any(a is not None and a.kind == "state" and a.sector in (None, "MIL", "GOV") for a in parties)
     if not armed:
         return found
@@ -577,8 +578,8 @@ def walkout_threat(found: Match, clauses: Clauses) -> Match:
     noun = found.obj
     if not found.code.startswith(THREATENED_FORCE) or noun is None or noun.lemma_.lower() != "strike":
         return found
-    mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nummod")}
-    if mods & STRIKE_WEAPONS or any(c.dep_ == "prep" and c.lower_ == "on" for c in noun.children):
+    mods = {c.lemma_.lower() for c in children_of(noun) if c.dep_ in ("compound", "amod", "nummod")}
+    if mods & STRIKE_WEAPONS or any(c.dep_ == "prep" and c.lower_ == "on" for c in children_of(noun)):
         return found
     doers, _ = clauses.subjects(found.trigger)
     parties = [a for d in doers if (a := clauses.actor(d, as_source=True)) is not None]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.actors.cues import FOCUS_GUESS, NO_NATIONALITY
 from dyadwatch.events.parties import same as _same
 from dyadwatch.knowledge.words import MUTUAL_ACTS
+from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -39,7 +40,7 @@ def each_other(trigger: Token) -> bool:
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if nxt is not None and nxt.lower_ in ("other", "another") and tok.lower_ == ("each" if nxt.lower_ == "other" else "one"):
             return True
-        stack.extend(c for c in tok.children if c.dep_ not in ("ccomp", "advcl", "relcl", "conj", "nsubj"))
+        stack.extend(c for c in children_of(tok) if c.dep_ not in ("ccomp", "advcl", "relcl", "conj", "nsubj"))
     return False
 
 
@@ -48,7 +49,7 @@ def mutual_act(trigger: Token) -> bool:
     also names ("Israeli and Palestinian gunmen exchanged fire IN JENIN"); not when a 'with'
     names the other side ("police and soldiers clashed WITH PROTESTERS")."""
     return trigger.lemma_.lower() in MUTUAL_ACTS and not any(
-        c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children)
+        c.dep_ == "prep" and c.lower_ == "with" for c in children_of(trigger))
 
 
 def venue(token: Token, code: str) -> bool:
@@ -87,15 +88,15 @@ def _moved(match: Match) -> list[Token]:
     ("warships were sent to the Gulf by Iran": the warships are Iran's, not whom it acts on)."""
     if match.obj is not None:
         return [match.obj]
-    if not any(c.dep_ == "agent" for c in match.trigger.children):
+    if not any(c.dep_ == "agent" for c in children_of(match.trigger)):
         return []
-    return [c for c in match.trigger.children if c.dep_ == "nsubjpass"]
+    return [c for c in children_of(match.trigger) if c.dep_ == "nsubjpass"]
 
 
 def counted(obj: Token) -> list[Token]:
     """An object and, when it counts something ("thousands OF soldiers"), what it counts."""
-    return [obj, *(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for p in c.children if p.dep_ == "pobj")]
+    return [obj, *(p for c in children_of(obj) if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in children_of(c) if p.dep_ == "pobj")]
 
 
 def reciprocal(actors: list[Actor]) -> list[tuple[Actor, Actor | None]]:
@@ -172,7 +173,7 @@ def deep_partner(match: Match, code: str, actor: Callable[[Token], Actor | None]
         seen.add(tok.i)
         visited = code in _VISIT_CODES and tok.lower_ == "in" and any(tok.head.i == h.i for h in heads)
         if tok.dep_ == "prep" and (tok.lower_ == "with" or visited):
-            for p in (c for c in tok.children if c.dep_ == "pobj"):
+            for p in (c for c in children_of(tok) if c.dep_ == "pobj"):
                 found = actor(p)
                 if found is None or not found.country or any(_same(found, s) for s in sources) or (
                         visited and FOCUS_GUESS in found.reason):  # a town our lists miss: unknown state
@@ -184,5 +185,5 @@ def deep_partner(match: Match, code: str, actor: Callable[[Token], Actor | None]
                                     reason=found.reason + "; the place visited -> its state")]
         if tok.dep_ == "prep" and tok.lower_ not in _MEANS_PREPS:
             continue  # "met amid tensions WITH IRAN", "over the dispute with Israel": another matter
-        stack.extend(c for c in tok.children if c.dep_ not in _OWN_CLAUSES)
+        stack.extend(c for c in children_of(tok) if c.dep_ not in _OWN_CLAUSES)
     return []

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.events.modality import DENIAL_GOVERNORS, REPORT_NOUNS
 from dyadwatch.knowledge.words import GROUND_NOUNS, OWN_CLAIM_NOUNS, SPEECH_VERBS, TAKING_VERBS
+from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -78,7 +79,7 @@ def claim_denier(pronoun: Token) -> Token | None:
         return None
     clause = _clause_of(pronoun)
     if clause.dep_ not in _CONTENT_DEPS or (
-        clause.dep_ == "relcl" and not any(c.dep_ == "mark" for c in clause.children)
+        clause.dep_ == "relcl" and not any(c.dep_ == "mark" for c in children_of(clause))
     ):
         return None  # "claims that reached us": a relative clause, not what is claimed
     noun = clause.head
@@ -92,7 +93,7 @@ def claim_denier(pronoun: Token) -> Token | None:
         return None
     if noun.dep_ == "ccomp" and noun.tag_ != "VBZ":
         return None  # "denied it claimed that ...": a real clause, whose subject is the claimant
-    subjects = [c for c in denier.children if c.dep_ == "nsubj"]
+    subjects = [c for c in children_of(denier) if c.dep_ == "nsubj"]
     return subjects[0] if subjects else None
 
 
@@ -105,7 +106,7 @@ def claim_owner(pronoun: Token) -> Token | None:
     noun = clause.head
     if clause.dep_ not in _CONTENT_DEPS or noun.lemma_.lower() not in OWN_CLAIM_NOUNS:
         return None
-    for c in noun.children:
+    for c in children_of(noun):
         if c.dep_ == "poss" and c.pos_ != "PRON":
             return c
         if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and c.ent_type_ in ("NORP", "GPE", "ORG"):
@@ -113,7 +114,7 @@ def claim_owner(pronoun: Token) -> Token | None:
         if c.dep_ == "nsubj" and noun.tag_ == "VBZ":  # "Hamas claims" mis-tagged as a verb
             return c
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
-            found = [p for p in c.children if p.dep_ == "pobj"]
+            found = [p for p in children_of(c) if p.dep_ == "pobj"]
             if found:
                 return found[0]
     return None
@@ -126,7 +127,7 @@ def claims_ground(pronoun: Token) -> bool:
     if verb.lemma_.lower() not in TAKING_VERBS:
         return False
     return any(c.dep_ == "dobj" and (c.lemma_.lower() in GROUND_NOUNS or c.ent_type_ in ("GPE", "LOC", "FAC"))
-               for c in verb.children)
+               for c in children_of(verb))
 
 
 class Speakers:

@@ -21,6 +21,7 @@ from dyadwatch.knowledge.words import (
     OPTIONS_OF_SANCTION,
     SHIFTABLE_ROOTS,
 )
+from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -107,12 +108,12 @@ def kept_open(match: Match, modality: Modality) -> str | None:
         ruling = match.inner.trigger
     elif modality != "negated":
         return None
-    if ruling.lemma_.lower() != "rule" or not any(c.dep_ == "prt" and c.lower_ == "out" for c in ruling.children):
+    if ruling.lemma_.lower() != "rule" or not any(c.dep_ == "prt" and c.lower_ == "out" for c in children_of(ruling)):
         return None
     # "the use OF force": the object and what it is of (sides.counted)
-    objects = [t for o in ruling.children if o.dep_ == "dobj" for t in counted(o)]
+    objects = [t for o in children_of(ruling) if o.dep_ == "dobj" for t in counted(o)]
     # an option's own words and its modifiers ("MILITARY action", "ARMED intervention")
-    options = {w for c in objects for t in (c, *(m for m in c.children if m.dep_ in ("amod", "compound")))
+    options = {w for c in objects for t in (c, *(m for m in children_of(c) if m.dep_ in ("amod", "compound")))
                for w in (t.lemma_.lower(), t.lower_)}
     if options & OPTIONS_OF_FORCE:
         return "138"

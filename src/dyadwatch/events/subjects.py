@@ -32,6 +32,7 @@ from dyadwatch.knowledge.words import (
     TIME_ENTITIES,
     UNDERGOING_VERBS,
 )
+from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -46,14 +47,14 @@ def agents(verb: Token) -> list[Token]:
     found = _own_agents(verb)
     if found or verb.tag_ != "VBN":
         return found
-    partners = [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"]
+    partners = [c for c in children_of(verb) if c.dep_ == "conj" and c.tag_ == "VBN"]
     if verb.dep_ == "conj" and verb.head.tag_ == "VBN":
         partners.append(verb.head)
     return next((a for p in partners if (a := _own_agents(p))), [])
 
 
 def _own_agents(verb: Token) -> list[Token]:
-    return [p for a in verb.children if a.dep_ == "agent" for p in a.children
+    return [p for a in children_of(verb) if a.dep_ == "agent" for p in children_of(a)
             if p.dep_ == "pobj" and not bulk_count(p)]
 
 
@@ -63,32 +64,32 @@ def reduced_passive(verb: Token) -> bool:
     no object, and an agent, which only a passive has."""
     if verb.tag_ not in ("VBN", "VBD") or not agents(verb):
         return False
-    return not any(c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in verb.children) and any(
-        c.dep_ == "nsubj" for c in verb.children)
+    return not any(c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in children_of(verb)) and any(
+        c.dep_ == "nsubj" for c in children_of(verb))
 
 
 def stray_agents(head: Token) -> list[Token]:
     """The objects of a 'by' phrase the parser hung on a noun of the head's own prepositional
     phrases rather than on the head ("sanctions were imposed on officials by the Treasury",
-    "the destruction of villages by militias", "recognised as a state by X", "accused of harbouring rebels by
-    Kenya"): the doer of a passive verb or of an event noun that has no agent of its own. Two
+    "the destruction of villages by militias", "recognised as a state by X", "accused of
+    harbouring rebels by Kenya"): the doer of a passive verb or of an event noun that has no agent of its own. Two
     phrase levels deep at most, never into a clause below the head ("officials appointed by X"
     is another act) other than a gerund that shares the head's subject, and never a date ("by
     Friday")."""
     # an adverb heading a phrase counts as one ("sent back to Niamey by Chad": 'back' -> 'to')
-    stack = [(c, 0) for c in head.children if c.dep_ in ("prep", "agent", "appos") or (
-        c.dep_ == "advmod" and c.i > head.i and any(g.dep_ == "prep" for g in c.children))]
+    stack = [(c, 0) for c in children_of(head) if c.dep_ in ("prep", "agent", "appos") or (
+        c.dep_ == "advmod" and c.i > head.i and any(g.dep_ == "prep" for g in children_of(c)))]
     while stack:
         tok, level = stack.pop(0)
         if tok.dep_ in ("prep", "agent") and tok.lower_ == "by":
-            found = [p for p in tok.children if p.dep_ == "pobj" and p.ent_type_ not in TIME_ENTITIES
+            found = [p for p in children_of(tok) if p.dep_ == "pobj" and p.ent_type_ not in TIME_ENTITIES
                      and not bulk_count(p)]
             if found:
                 return found
             continue
         if level >= 2:
             continue
-        for c in tok.children:
+        for c in children_of(tok):
             if (c.dep_ in ("pobj", "appos", "conj") or _active_gerund(c)) and tok.dep_ in ("prep", "appos"):
                 stack.append((c, level + 1))
             elif c.dep_ in ("prep", "agent") and tok.dep_ in ("pobj", "appos", "conj", "advmod", "pcomp"):
@@ -101,14 +102,14 @@ def _active_gerund(word: Token) -> bool:
     subject it shares with the verb above, so a 'by' phrase the parser hangs on it is that
     verb's agent; a passive gerund ("of being attacked by X") has an agent of its own."""
     return word.dep_ == "pcomp" and word.tag_ == "VBG" and not any(
-        c.dep_ == "auxpass" for c in word.children)
+        c.dep_ == "auxpass" for c in children_of(word))
 
 
 def undergoer_verb(noun: Token) -> Token | None:
     """The verb whose subject undergoes the act an event noun names, when the noun names its
     doer with 'from' ("X faced criticism FROM Y", "X came under fire FROM Y"): the act is Y's,
     done to X; None for any other noun."""
-    if not any(c.dep_ == "prep" and c.lower_ == "from" for c in noun.children):
+    if not any(c.dep_ == "prep" and c.lower_ == "from" for c in children_of(noun)):
         return None
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_.lower() in INVERSE_VERBS:
@@ -126,15 +127,15 @@ def told_with(verb: Token) -> list[Token]:
     two soldiers were killed"; also past the speaker of "..., and residents said a hospital was
     destroyed"), and the act on the place or event a 'where' or 'in which' clause describes
     ("troops raided the camp, where two men were killed"). Whose act each is, the caller asks."""
-    out = [c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB" and any(
-        m.dep_ in ("mark", "advmod") and m.lower_ in CIRCUMSTANCE_MARKS for m in c.children)]
+    out = [c for c in children_of(verb) if c.dep_ == "advcl" and c.pos_ == "VERB" and any(
+        m.dep_ in ("mark", "advmod") and m.lower_ in CIRCUMSTANCE_MARKS for m in children_of(c))]
     node = verb
     if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
         node = node.head
     if node.dep_ == "conj" and node.head.pos_ == "VERB":
         out.append(node.head)
     if verb.dep_ == "relcl" and any(c.lower_ == "where" or (c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
-            p.lower_ == "which" for p in c.children)) for c in verb.children):
+            p.lower_ == "which" for p in children_of(c))) for c in children_of(verb)):
         place = verb.head
         out.append(place)  # "an attack by rebels in which five died": the event noun itself
         if place.dep_ == "dobj":
@@ -145,7 +146,7 @@ def told_with(verb: Token) -> list[Token]:
 
 
 def is_to_infinitive(verb: Token) -> bool:
-    return ("aux", "to") in {(c.dep_, c.lower_) for c in verb.children}
+    return ("aux", "to") in {(c.dep_, c.lower_) for c in children_of(verb)}
 
 
 # What a speaker goes on to do after reporting something: speak again, appeal, warn, blame.
@@ -165,10 +166,10 @@ def _speakers_next_act(verb: Token, head: Token) -> bool:
         return False
     if verb.lemma_.lower() not in _SPEAKER_ACTS or verb.tag_ != speech.tag_:
         return False
-    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in children_of(verb)):
         return False
-    return any(c.dep_ == "aux" for c in head.children) and any(
-        c.text == "," for c in head.children if c.i < verb.i)
+    return any(c.dep_ == "aux" for c in children_of(head)) and any(
+        c.text == "," for c in children_of(head) if c.i < verb.i)
 
 
 # What the tagger makes of a name it misreads before its verb: "Turkey blocked access to X" (a
@@ -189,7 +190,7 @@ def misread_subject(verb: Token) -> Token | None:
     first = next(iter(verb.lefts), None)
     if first is None or first.dep_ not in _MISREAD_SUBJECT_DEPS or not first.text[:1].isupper():
         return None
-    if first.ent_type_ in TIME_ENTITIES or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+    if first.ent_type_ in TIME_ENTITIES or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in children_of(verb)):
         return None
     start = first.left_edge
     before = start.nbor(-1) if start.i > start.sent.start else None
@@ -219,11 +220,11 @@ class Subjects:
             # "weapons supplied to Ukraine by Germany arrived", the participle parsed as the
             # subject's finite verb: the 'by' agent is the doer, the subject what it acted on
             return agents(verb), True
-        for c in verb.children:
+        for c in children_of(verb):
             if c.dep_ in ("nsubj", "csubj"):
                 described = described_noun(verb, ("csubj",)) if c.dep_ == "csubj" else None
                 return self._relative(described or c), False  # "soldiers captured in X fled"
-        for c in verb.children:
+        for c in children_of(verb):
             if c.dep_ == "nsubjpass":
                 return self._passive(verb, c)
         if (described := described_noun(verb, ("csubjpass",))) is not None:
@@ -236,20 +237,20 @@ class Subjects:
         if verb.dep_ == "conj":
             return self._conjunct(verb, head, depth)
         if (verb.tag_ == "VBN" or (verb.dep_ == "acl" and agents(verb))) and verb.dep_ in ("advcl", "xcomp", "acl") and not any(
-            c.dep_ in ("aux", "auxpass") for c in verb.children
+            c.dep_ in ("aux", "auxpass") for c in children_of(verb)
         ):
             doers = agents(verb) or [p for p in stray_agents(verb) if self.mentions.actor(p, as_source=True)]
             if not doers and verb.dep_ == "acl":
                 # "the truce agreed between Israel and Hamas": its parties agreed it
-                doers = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"
-                         for p in c.children if p.dep_ == "pobj"]
+                doers = [p for c in children_of(verb) if c.dep_ == "prep" and c.lower_ == "between"
+                         for p in children_of(c) if p.dep_ == "pobj"]
             return doers, True  # "civilians threatened with starvation": no subject
         if verb.dep_ in ("xcomp", "advcl", "acomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
             if head.lemma_.lower() in OBJECT_CONTROL and verb.dep_ == "xcomp":
                 controller = self.addressee(head)
                 if controller is not None:
                     return [controller], False
-                if any(c.dep_ in ("dobj", "dative") for c in head.children):
+                if any(c.dep_ in ("dobj", "dative") for c in children_of(head)):
                     # "urged both sides to stop fighting": the addressee does the act even when
                     # no actor is resolved for it; the urger never does
                     return [], False
@@ -273,7 +274,7 @@ class Subjects:
             return stray, True
         if verb.lemma_.lower() in ACTIVE_PASSIVES:
             return self._relative(patient), False
-        if verb.lemma_.lower() in RAISING and any(x.dep_ == "xcomp" for x in verb.children):
+        if verb.lemma_.lower() in RAISING and any(x.dep_ == "xcomp" for x in children_of(verb)):
             return self._relative(patient), False
         return [], True
 
@@ -282,20 +283,20 @@ class Subjects:
         coordinated with, or of the clause it continues."""
         # "X visited Mali since the army overthrew Y, and also paid a trip to Niger": after
         # ", and" the conjunct belongs with the main clause, not with the 'since' clause
-        if head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children) and any(
-            c.text == "," for c in head.children if c.i < verb.i
+        if head.dep_ == "advcl" and any(c.dep_ == "mark" for c in children_of(head)) and any(
+            c.text == "," for c in children_of(head) if c.i < verb.i
         ):
             return self.subjects(head.head, depth + 1)
         if _speakers_next_act(verb, head):
             # "X said Y had violated the truce, and called on Z to ...": the second act, in
             # the speech verb's tense and after a comma, is the speaker's, not Y's
             return self.subjects(head.head, depth + 1)
-        own_passive = any(c.dep_ == "auxpass" for c in verb.children) or (verb.tag_ == "VBN" and any(
-            c.dep_ == "auxpass" for c in head.children))
-        patients = [c for c in head.children if c.dep_ == "nsubjpass"]
+        own_passive = any(c.dep_ == "auxpass" for c in children_of(verb)) or (verb.tag_ == "VBN" and any(
+            c.dep_ == "auxpass" for c in children_of(head)))
+        patients = [c for c in children_of(head) if c.dep_ == "nsubjpass"]
         if not patients and reduced_passive(head):
             # "weapons supplied by Germany arrived": what the participle's subject did next
-            patients = [c for c in head.children if c.dep_ == "nsubj"]
+            patients = [c for c in children_of(head) if c.dep_ == "nsubj"]
         if patients and not own_passive:
             return self._relative(patients[0]), False  # "X was indicted and will resign"
         return self.subjects(head, depth + 1)
@@ -312,7 +313,7 @@ class Subjects:
         if verb.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ == "in":
             role = head.head  # "X played a key role in brokering", "X was instrumental in mediating"
             if role.lemma_.lower() in ROLE_NOUNS and role.pos_ == "NOUN":
-                owner = next((c for c in role.children if c.dep_ == "poss"), None)
+                owner = next((c for c in children_of(role) if c.dep_ == "poss"), None)
                 if owner is not None:
                     return [owner], False
                 if role.dep_ == "dobj" and role.head.pos_ in ("VERB", "AUX"):
@@ -338,7 +339,7 @@ class Subjects:
             if head.lemma_.lower() in INTENT_NOUNS and self.mentions.actor(head) is None:
                 # "rebels announced plans to attack", "Iran's bid to enrich": the one whose plan
                 # it is (the possessor, else the subject of the verb that has the plan)
-                owner = next((c for c in head.children if c.dep_ == "poss"), None)
+                owner = next((c for c in children_of(head) if c.dep_ == "poss"), None)
                 if owner is not None:
                     return [owner], False
                 if head.dep_ == "dobj" and head.head.i != head.i:
@@ -363,9 +364,9 @@ class Subjects:
             verb = verb.head  # "took part | in", the phrase hung on 'part'
         lemma = verb.lemma_.lower()
         if not (lemma in PARTICIPATING_VERBS or (lemma == "take" and any(
-                c.dep_ == "dobj" and c.lemma_.lower() == "part" for c in verb.children))):
+                c.dep_ == "dobj" and c.lemma_.lower() == "part" for c in children_of(verb)))):
             return []
-        if verb.dep_ == "xcomp" or any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children):
+        if verb.dep_ == "xcomp" or any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in children_of(verb)):
             return []
         subjects, _ = self.subjects(verb)
         return subjects
@@ -374,12 +375,12 @@ class Subjects:
         """Who a message is by: its possessor ("Iran's statement"), its 'by' or 'from' phrase
         ("a letter from X"), else the subject of the verb that has it, as its object ("X issued
         a statement") or through a preposition ("X said in a letter")."""
-        for c in message.children:
+        for c in children_of(message):
             if c.dep_ == "poss":
                 return [c], False
-        for c in message.children:
+        for c in children_of(message):
             if c.dep_ == "prep" and c.lower_ in ("by", "from"):
-                found = [p for p in c.children if p.dep_ == "pobj"]
+                found = [p for p in children_of(c) if p.dep_ == "pobj"]
                 if found:
                     return found, False
         verb = message.head
@@ -403,12 +404,12 @@ class Subjects:
 
     def addressee(self, verb: Token) -> Token | None:
         """Whom a request is made of: 'urged X', 'called on X', 'appealed to X', 'pressed X'."""
-        for c in verb.children:
+        for c in children_of(verb):
             if c.dep_ in ("dobj", "dative") and (c.pos_ in ("PROPN", "PRON") or self.mentions.actor(c)):
                 return c
-        for c in verb.children:
+        for c in children_of(verb):
             if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to"):
-                for p in c.children:
+                for p in children_of(c):
                     if p.dep_ == "pobj" and p.ent_type_ not in TIME_ENTITIES:
                         return p
         return None

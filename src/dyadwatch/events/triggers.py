@@ -63,6 +63,7 @@ from dyadwatch.knowledge.words import (
     SPEECH_VERBS,
     TOPIC_PREPS,
 )
+from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -76,15 +77,15 @@ def _states_a_fact(verb: Token) -> bool:
     """A speech verb whose that-clause reports rather than asks: a finite clause ("insisted
     Israel had not attacked", "insisted it attacked", "insisted it will not attack"), not a
     subjunctive or 'must' one ("insisted that Israel withdraw", "insisted Israel must leave")."""
-    for c in verb.children:
+    for c in children_of(verb):
         if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
             continue
-        auxes = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
+        auxes = {a.lower_ for a in children_of(c) if a.dep_ in ("aux", "auxpass")}
         if auxes & DEMAND_MODALS:
             return False
         if c.tag_ == "VBZ" and c.lower_ == c.lemma_.lower() and not auxes:
             continue  # "insisted that Ethiopia expel ...": a bare form is a subjunctive, asked for
-        if auxes or c.tag_ in ("VBD", "VBZ", "VBN") or any(n.dep_ == "neg" for n in c.children):
+        if auxes or c.tag_ in ("VBD", "VBZ", "VBN") or any(n.dep_ == "neg" for n in children_of(c)):
             return True
     return False
 
@@ -94,10 +95,10 @@ def _complement_verbs(token: Token) -> set[str]:
     column can match (``Clauses.object_lemmas`` lists them beside the nouns): the act the verb
     frames, not a thing it acts on ("called on X to HALT ..." is no call for a halt)."""
     out: set[str] = set()
-    for c in token.children:
+    for c in children_of(token):
         if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
             out.add(c.lemma_.lower())
-            out |= {f"{c.lemma_.lower()} {p.lower_}" for p in c.children if p.dep_ == "prt"}
+            out |= {f"{c.lemma_.lower()} {p.lower_}" for p in children_of(c) if p.dep_ == "prt"}
     return out
 
 
@@ -106,7 +107,7 @@ def _gerund_complement(token: Token) -> Token | None:
     had armed the rebels" is, whose act the speaker says did not happen."""
     if token.lemma_.lower() not in DENIAL_GOVERNORS:
         return None
-    return next((c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"
+    return next((c for c in children_of(token) if c.dep_ == "xcomp" and c.tag_ == "VBG"
                  and not is_to_infinitive(c)), None)
 
 
@@ -124,9 +125,10 @@ def _planned_subjects(verb: Token) -> list[Token]:
     """"talks are expected to resume", "a summit is scheduled for May": the common-noun subjects
     of a planning verb in the passive with no 'by' agent (an event noun among them is the event;
     "the minister is expected to travel" has none)."""
-    children = list(verb.children)
-    if (verb.lemma_.lower() not in PLANNED_PASSIVES or not any(c.dep_ == "auxpass" for c in children)
-            or any(c.dep_ == "agent" for c in children)):
+    if verb.lemma_.lower() not in PLANNED_PASSIVES:
+        return []  # asked of every verb: the lemma first, the children only for the few it names
+    children = list(children_of(verb))
+    if not any(c.dep_ == "auxpass" for c in children) or any(c.dep_ == "agent" for c in children):
         return []
     return [c for c in children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"]
 
@@ -163,9 +165,9 @@ def _out_of(verb: Token) -> list[Token]:
     """The nouns after 'out of' when the parser reads 'out' as a preposition with 'of' under
     it ("pulled out of the alliance"): what the verb and its particle leave, as 'from' names it
     ("withdrew from the alliance")."""
-    return [n for out in verb.children if out.dep_ == "prep" and out.lower_ == "out"
-            for of in out.children if of.dep_ == "prep" and of.lower_ == "of"
-            for n in of.children if n.dep_ == "pobj" and n.pos_ in ("NOUN", "PROPN")]
+    return [n for out in children_of(verb) if out.dep_ == "prep" and out.lower_ == "out"
+            for of in children_of(out) if of.dep_ == "prep" and of.lower_ == "of"
+            for n in children_of(of) if n.dep_ == "pobj" and n.pos_ in ("NOUN", "PROPN")]
 
 
 def _named_direct_object(
@@ -181,7 +183,7 @@ def _named_direct_object(
     own = clauses.noun_lemmas(obj)
     if any(p.objects & (own | _carried_for(p, carried)) and _particles_fit(p, prt, after) and not p.framed_only
            for p in candidates):
-        return own | carried
+        return set(own) | carried
     return set()
 
 
@@ -210,20 +212,10 @@ def _object_lemmas(clauses: Clauses, token: Token) -> set[str]:
 
 def _preps(token: Token, obj: Token | None) -> set[str]:
     """The prepositions of a verb and of its object: a pattern naming one scores higher."""
-    preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "agent", "dative")}
+    preps = {c.lower_ for c in children_of(token) if c.dep_ in ("prep", "agent", "dative")}
     if obj is not None:
-        preps |= {c.lower_ for c in obj.children if c.dep_ == "prep"}
+        preps |= {c.lower_ for c in children_of(obj) if c.dep_ == "prep"}
     return preps
-
-
-def _framed_words(token: Token, candidates: list[Pattern]) -> tuple[set[str], set[str]]:
-    """The roots of a verb's appeal, demand or threat patterns, and the words of the act such
-    a frame would frame. An appeal, demand or threat keeps its own root: another root's pattern
-    may not take the verb through the act it asks for or threatens ("called on X to halt ...",
-    "pressed X to attack ..."), only through a thing it names ("called a halt"). One's own
-    promise or refusal may be an idiom of another root ("declined to comment": 011)."""
-    roots = {p.code[:2] for p in candidates if p.kind == "frame"} & ASKING_ROOTS
-    return roots, (_complement_verbs(token) if roots else set())
 
 
 def _ordinary_object(lemma: str, obj: Token, best: Pattern | None, words: int, clauses: Clauses) -> bool:
@@ -234,8 +226,8 @@ def _ordinary_object(lemma: str, obj: Token, best: Pattern | None, words: int, c
     named = best.objects if best is not None else frozenset()
     if obj.lemma_.lower() in PORTION_WORDS:
         # "shot most of the film": the film is what was shot
-        obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                    for p in c.children if p.dep_ == "pobj"), obj)
+        obj = next((p for c in children_of(obj) if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in children_of(c) if p.dep_ == "pobj"), obj)
     head = {obj.lemma_.lower(), obj.lower_}
     # the head's own forms ("advertising campaign"), not what it is 'of' ("members of the Day
     # Movement" names people, whatever the group is called)
@@ -249,9 +241,9 @@ def _ordinary_noun_object(found: Match, clauses: Clauses) -> bool:
     noun = found.trigger
     if found.pattern.kind != "noun" or noun.pos_ != "NOUN":
         return False
-    for prep in noun.children:
+    for prep in children_of(noun):
         if prep.dep_ == "prep" and prep.lower_ in ("of", "on"):
-            for obj in prep.children:
+            for obj in children_of(prep):
                 if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and _ordinary_object(
                         noun.lemma_.lower(), obj, None, 0, clauses):
                     return True
@@ -339,8 +331,9 @@ class Matcher:
         prt, after = self.clauses.particles(token) if candidates else (set(), set())
         # passive: later prepositions are phrases ("backed by X in Y" is no "back in"); the one
         # right after the verb is still its particle ("troops were put on alert by X")
-        loose = {c.lower_ for c in token.children if c.dep_ == "prep" and c.i == token.i + 1} & after \
-            if any(c.dep_ == "auxpass" for c in token.children) else after
+        # (without candidates nothing reads it: the passive is not looked for)
+        loose = {c.lower_ for c in children_of(token) if c.dep_ == "prep" and c.i == token.i + 1} & after \
+            if candidates and any(c.dep_ == "auxpass" for c in children_of(token)) else after
         objects: set[str] | None = None
         carried: set[str] = set()  # what an answered request or offer asks for (Objects.carried_lemmas)
         own: set[str] = set()  # the direct object's words, when a pattern names them
@@ -348,11 +341,19 @@ class Matcher:
         best: tuple[float, Pattern, Match | None] | None = None
         best_words = 0
         ceased: Match | bool | None = False  # False: not looked for yet
-        frame_roots, framed_words = _framed_words(token, candidates)
+        # The roots of the verb's appeal, demand or threat patterns, and the words of the act
+        # such a frame would frame. An appeal, demand or threat keeps its own root: another
+        # root's pattern may not take the verb through the act it asks for or threatens
+        # ("called on X to halt ...", "pressed X to attack ..."), only through a thing it names
+        # ("called a halt"). One's own promise or refusal may be an idiom of another root
+        # ("declined to comment": 011).
+        frame_roots = self.lexicon.frame_roots(lemma) & ASKING_ROOTS
+        framed_words = _complement_verbs(token) if frame_roots else set()
         for p in candidates:
             if p.framed_only and depth == 0:
                 continue  # "held elections": an event only as what a promise or demand frames
-            if not _particles_fit(p, prt, loose):
+            # (a pattern naming no particle fits a verb with none: most do, and are not asked)
+            if (prt or p.named_particles) and not _particles_fit(p, prt, loose):
                 continue  # "carry out" is not "carry"
             if p.kind == "frame" and lemma in SPEECH_VERBS and _states_a_fact(token):
                 continue  # "X has not attacked, an official insisted": a statement, no demand
@@ -424,7 +425,7 @@ class Matcher:
             match = replace(match, code=refined[0], base=refined[0], rule=f"{match.rule}+{refined[1]}")
         if pattern.code == "057" and obj is not None and depth < 2 and lemma not in SIGNING:
             # "reached a consensus to exchange information": an agreement to do X is an intent
-            for c in obj.children:
+            for c in children_of(obj):
                 if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and is_to_infinitive(c):
                     inner = self.match(c, depth + 1)
                     shifted = self.shifts.shift(inner.base, "intent") if inner and inner.base else None

@@ -23,6 +23,7 @@ from dyadwatch.knowledge.words import (
     RECIPIENT_ROOTS,
     STATE_DEEDS,
 )
+from dyadwatch.nlp.tree import children as children_of
 from dyadwatch.records import Actor
 
 # Roots of fighting, whose object may be a weapon another side fired ("intercepted a missile").
@@ -154,7 +155,7 @@ def _judged_state_deed(match: Match) -> Token | None:
     if match.code[:2] not in _DEED_JUDGING_ROOTS:
         return None
     for deed in judged_objects(match):
-        if deed.lemma_.lower() not in STATE_DEEDS or any(c.dep_ == "poss" for c in deed.children):
+        if deed.lemma_.lower() not in STATE_DEEDS or any(c.dep_ == "poss" for c in children_of(deed)):
             continue
         if any(t.lower_ == "by" for t in deed.subtree):
             continue
@@ -219,7 +220,7 @@ def speakers_own(match: Match, speaker: Actor | None, sources: list[Actor]) -> l
     thing = match.obj
     if speaker is None or speaker.unknown or not speaker.country or thing is None:
         return []
-    if not any(c.dep_ == "poss" and c.lower_ == "its" for c in thing.children):
+    if not any(c.dep_ == "poss" and c.lower_ == "its" for c in children_of(thing)):
         return []
     return [speaker] if all(s.country != speaker.country for s in sources) else []
 
@@ -233,17 +234,17 @@ def owner(clauses: Clauses, antecedents: Callable[[Token], list[Token]], match: 
     things = [match.obj] if match.obj is not None and (  # a bare pattern's object: "seized their notes"
         match.pattern.objects or match.obj.lemma_.lower() in FACILITY_NOUNS or match.obj.dep_ == "dobj") else []
     for head in (match.trigger, match.noun):
-        for prep in head.children if head is not None else ():
+        for prep in children_of(head) if head is not None else ():
             if prep.dep_ == "prep" and prep.lower_ in ("on", "at", "against", "into"):
-                things.extend(p for p in prep.children
+                things.extend(p for p in children_of(prep)
                               if p.dep_ == "pobj" and p.lemma_.lower() in FACILITY_NOUNS)
     for thing in things:
         owner = clauses.actor_inside(thing)
         if owner.i == thing.i:  # "arrested the journalists and seized THEIR equipment": theirs
-            owner = next((a for c in thing.children if c.dep_ == "poss" and c.pos_ == "PRON"
+            owner = next((a for c in children_of(thing) if c.dep_ == "poss" and c.pos_ == "PRON"
                           for a in antecedents(c)), thing)
         if owner.i == thing.i and thing.lemma_.lower() in FACILITY_NOUNS:
-            owner = next((c for c in thing.children if c.dep_ in ("compound", "amod") and c.i < thing.i
+            owner = next((c for c in children_of(thing) if c.dep_ in ("compound", "amod") and c.i < thing.i
                           and clauses.actor(c) is not None), thing)
         if owner.i == thing.i:
             continue

@@ -45,6 +45,7 @@ from dyadwatch.knowledge.words import (
     SHOOTING_VERBS,
     WEAPON_CODES,
 )
+from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -95,8 +96,8 @@ def private_doer(code: str, verb: Token) -> bool:
         if _lemma(subject, ARMED_SIDES) in ARMED_SIDES and verb.lemma_.lower() != "beat":
             return False  # "the Armenian side fired": a side beats as players, fires as fighters
         # "a team of gunmen shot ...": the team is its members, who carry guns
-        return not any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
-                       for c in subject.children)
+        return not any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in children_of(c))
+                       for c in children_of(subject))
     if code not in MOVEMENT_CODES:
         return False
     subject = _subject(verb)
@@ -116,12 +117,12 @@ def _subject(verb: Token) -> Token | None:
     means or the kind of attacker, and it would refine codes these rules were never written for."""
     node = verb
     for _ in range(3):
-        for c in node.children:
+        for c in children_of(node):
             if c.dep_ == "nsubj":
                 return c
             if c.dep_ == "agent":
-                return next((p for p in c.children if p.dep_ == "pobj"), None)
-        if node.dep_ != "conj" or any(c.dep_ == "nsubjpass" for c in node.children):
+                return next((p for p in children_of(c) if p.dep_ == "pobj"), None)
+        if node.dep_ != "conj" or any(c.dep_ == "nsubjpass" for c in children_of(node)):
             return None
         node = node.head
     return None
@@ -130,11 +131,11 @@ def _subject(verb: Token) -> Token | None:
 def _teller_subject(verb: Token) -> Token | None:
     """The subject of the first clause that tells the act a passive without agent was part of
     (``told_with``): "were killed when security forces opened fire": the security forces."""
-    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+    if not any(c.dep_ == "nsubjpass" for c in children_of(verb)):
         return None
     for clause in told_with(verb):
         if clause.pos_ == "VERB":
-            return next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            return next((c for c in children_of(clause) if c.dep_ == "nsubj"), None)
     return None
 
 
@@ -145,9 +146,9 @@ def _victims(verb: Token, victim: Token | None) -> list[tuple[Token, bool]]:
     if victim is not None:
         heads.append(victim)
     else:
-        heads.extend(p for c in verb.children if c.dep_ == "prep" and c.lower_ in ASSAULTED_PREPS
-                     for p in c.children if p.dep_ == "pobj")
-    heads.extend(c for h in list(heads) for c in h.children if c.dep_ == "conj" and c.pos_ == "NOUN")
+        heads.extend(p for c in children_of(verb) if c.dep_ == "prep" and c.lower_ in ASSAULTED_PREPS
+                     for p in children_of(c) if p.dep_ == "pobj")
+    heads.extend(c for h in list(heads) for c in children_of(h) if c.dep_ == "conj" and c.pos_ == "NOUN")
     return [_counted(h) for h in heads]
 
 
@@ -157,21 +158,21 @@ def _counted(noun: Token) -> tuple[Token, bool]:
     many = False
     for _ in range(4):
         lemma = noun.lemma_.lower()
-        of = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for p in c.children if p.dep_ == "pobj"), None)
+        of = next((p for c in children_of(noun) if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in children_of(c) if p.dep_ == "pobj"), None)
         if lemma in COUNT_NOUNS and of is not None:
             many = many or lemma in HUNDREDS_WORDS
             noun = of
             continue
         break
-    for c in noun.children:
+    for c in children_of(noun):
         if c.dep_ == "nummod":
             many = many or _at_least(c, MASS_KILLING)
     return noun, many
 
 
 def _at_least(number: Token, least: int) -> bool:
-    words = {number.lower_} | {c.lower_ for c in number.children if c.dep_ in ("compound", "quantmod")}
+    words = {number.lower_} | {c.lower_ for c in children_of(number) if c.dep_ in ("compound", "quantmod")}
     if words & HUNDREDS_WORDS:
         return True
     if _NUMBER.fullmatch(number.text):
@@ -189,10 +190,10 @@ def _kills(verb: Token, victim: Token | None) -> bool:
     if lemma not in SHOOTING_VERBS:
         return False
     # the parser hangs "dead" on the verb or, in "shot dead the minister", on the victim
-    for c in [*verb.children, *(victim.children if victim is not None else ())]:
+    for c in [*children_of(verb), *(children_of(victim) if victim is not None else ())]:
         if c.lower_ in ("dead", "down") and c.dep_ in ("advmod", "oprd", "acomp", "prt", "xcomp", "amod"):
             return True
-        if c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "death" for p in c.children):
+        if c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "death" for p in children_of(c)):
             return True
     return False
 
@@ -200,7 +201,7 @@ def _kills(verb: Token, victim: Token | None) -> bool:
 def _by_weapon(verb: Token) -> bool:
     """A killing done 'in' or 'by' a weapon's attack: the weapon's code is the event's."""
     return any(c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "with") and any(
-        _weapon(p) is not None for p in c.children if p.dep_ == "pobj") for c in verb.children)
+        _weapon(p) is not None for p in children_of(c) if p.dep_ == "pobj") for c in children_of(verb))
 
 
 def _weapon(noun: Token) -> str | None:
@@ -218,7 +219,7 @@ def _weapon(noun: Token) -> str | None:
         return "2042"
     code = WEAPON_CODES[lemma]
     if code == "183":
-        mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+        mods = {c.lemma_.lower() for c in children_of(noun) if c.dep_ in ("compound", "amod")}
         for mod, kind in BOMB_KIND_CODES.items():
             if mod in mods:
                 return kind
@@ -235,14 +236,14 @@ def _lemma(noun: Token, table: dict[str, str] | frozenset[str]) -> str:
 
 
 def _prominent(noun: Token) -> bool:
-    words = {noun.lemma_.lower()} | {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
-    if noun.lemma_.lower() == "head" and not any(c.dep_ == "prep" for c in noun.children):
+    words = {noun.lemma_.lower()} | {c.lemma_.lower() for c in children_of(noun) if c.dep_ == "compound"}
+    if noun.lemma_.lower() == "head" and not any(c.dep_ == "prep" for c in children_of(noun)):
         return False  # "a head of cattle"; "the head of the council" is prominent
     return bool(words & PROMINENT_TITLES)
 
 
 def _is_security(noun: Token) -> bool:
-    words = {noun.lemma_.lower()} | {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+    words = {noun.lemma_.lower()} | {c.lemma_.lower() for c in children_of(noun) if c.dep_ in ("compound", "amod")}
     if noun.lemma_.lower() == "force":
         return "security" in words or "riot" in words
     return bool(words & SECURITY_WORDS)
@@ -251,4 +252,4 @@ def _is_security(noun: Token) -> bool:
 def _dissent(noun: Token) -> bool:
     if noun.lemma_.lower() in DISSENT_WORDS:
         return True
-    return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in DISSENT_VERBS for c in noun.children)
+    return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in DISSENT_VERBS for c in children_of(noun))

@@ -12,6 +12,7 @@ from dyadwatch.knowledge.words import (
     GEO_NOUNS,
     GEO_PARTY_PREPS,
 )
+from dyadwatch.nlp.tree import children as children_of
 from dyadwatch.records import PlaceRole
 
 if TYPE_CHECKING:
@@ -37,13 +38,13 @@ def mention_role(span: SpacySpan, feature: str | None = None) -> PlaceRole:
     if dep == "nsubj" and head.pos_ in {"VERB", "AUX"}:
         if head.lemma_ in GEO_LOCATIVE_VERBS:
             return "literal"
-        attrs = [c for c in head.children if c.dep_ == "attr"]
+        attrs = [c for c in children_of(head) if c.dep_ == "attr"]
         if head.lemma_ == "be" and attrs and is_geo_noun(attrs[0]):
             return "literal"
         return "metonym"
     if dep == "dobj" and any(
-        c.dep_ in {"xcomp", "advcl"} and any(a.lower_ == "to" for a in c.children)
-        for c in head.children
+        c.dep_ in {"xcomp", "advcl"} and any(a.lower_ == "to" for a in children_of(c))
+        for c in children_of(head)
     ):
         return "metonym"  # "pushed Washington to renew": the object acts
     if dep == "pobj" and head.lower_ in GEO_PARTY_PREPS:

@@ -121,7 +121,8 @@ def trim(span: SpacySpan) -> SpacySpan | None:
 
 
 def inside(span: SpacySpan, ranges: Iterable[tuple[int, int]]) -> bool:
-    return any(s < span.end and span.start < e for s, e in ranges)
+    start, end = span.start, span.end  # read once, not for every range
+    return any(s < end and start < e for s, e in ranges)
 
 
 def name_run(doc: Doc, start: int, limit: int = 5) -> SpacySpan | None:
@@ -191,7 +192,8 @@ def gazetteer_spans(
     # The tokens' texts and trailing spaces, read once from the doc's arrays: spaCy's Token
     # objects and slices cost more than the checks, run for up to four runs at every token.
     rows = doc.to_array([ORTH, SPACY]).tolist()
-    texts = [doc.vocab.strings[orth] for orth, _ in rows]
+    strings = doc.vocab.strings  # not looked up again for every token
+    texts = [strings[orth] for orth, _ in rows]
     spaced = [bool(space) for _, space in rows]
     capital = [text[:1].isupper() for text in texts]
     length = len(texts)
@@ -240,7 +242,8 @@ def overlap_test(length: int, ranges: Iterable[tuple[int, int]]) -> Callable[[in
     count = list(accumulate(covered))
 
     def inside(start: int, end: int) -> bool:
-        return count[end] > count[start] or any(s < end and start < e for s, e in empty)
+        # ``empty`` is checked before a generator is made for it: it is empty nearly always
+        return count[end] > count[start] or (bool(empty) and any(s < end and start < e for s, e in empty))
 
     return inside
 

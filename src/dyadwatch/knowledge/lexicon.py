@@ -4,6 +4,7 @@ keywords (``data/contexts.tsv``) and discard cues (``data/discards.tsv``): loade
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Set
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
@@ -52,7 +53,7 @@ class Pattern:
         """A '(framed)' flag in the prep column: an event only as a frame's complement."""
         return FRAMED in self.preps
 
-    def object_words(self, present: set[str]) -> int:
+    def object_words(self, present: Set[str]) -> int:
         """How many words the longest of the pattern's object forms found in ``present`` has:
         "overflight rights" (2) says more than "rights" (1); 0 when none is there."""
         return max((len(o.split()) for o in self.objects & present), default=0)
@@ -85,6 +86,7 @@ class Lexicon:
     )
     _lemmas: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False, hash=False)
     _verbs: dict[str, list[Pattern]] = field(init=False, repr=False, compare=False, hash=False)
+    _frame_roots: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False, hash=False)
     screen_answers: Memo[tuple[str, int], bool] = field(
         init=False, repr=False, compare=False, hash=False,
         default_factory=lambda: Memo(maxsize=SCREEN_ANSWERS),
@@ -104,6 +106,8 @@ class Lexicon:
         verbs = {lemma: index.get(("verb", lemma), []) + index.get(("frame", lemma), [])
                  for lemma in lemmas["verb"] | lemmas["frame"]}
         object.__setattr__(self, "_verbs", verbs)
+        roots = {lemma: frozenset(p.code[:2] for p in found if p.kind == "frame") for lemma, found in verbs.items()}
+        object.__setattr__(self, "_frame_roots", roots)
 
     def candidates(self, kind: PatternKind, lemma: str) -> list[Pattern]:
         return self._index.get((kind, lemma.lower()), [])
@@ -112,6 +116,11 @@ class Lexicon:
         """``candidates("verb", lemma) + candidates("frame", lemma)`` for a lowercase lemma, in
         one look-up: the matcher asks it of every verb."""
         return self._verbs.get(lemma, [])
+
+    def frame_roots(self, lemma: str) -> frozenset[str]:
+        """The CAMEO roots of the frame patterns of a lowercase verb lemma (found once, with the
+        index: the matcher asks it of every verb with candidates)."""
+        return self._frame_roots.get(lemma, frozenset())
 
     def lemmas(self, *kinds: PatternKind) -> frozenset[str]:
         """Every (lowercase) lemma a pattern of one of ``kinds`` names: a token whose lemma is in

@@ -38,6 +38,7 @@ class CachedLemmatizer(EnglishLemmatizer):
     def __call__(self, doc: Doc) -> Doc:
         if self.mode != "rule" or len(doc) == 0:
             return super().__call__(doc)
+        import numpy
         from spacy.attrs import LEMMA, MORPH, ORTH, POS
 
         if not self._validated:
@@ -45,18 +46,25 @@ class CachedLemmatizer(EnglishLemmatizer):
         if self._lemmas is None:
             self._lemmas = Memo(maxsize=_ANSWERS)
         array = doc.to_array([ORTH, POS, MORPH, LEMMA])
-        column = array[:, 3].copy()
+        rows = array.tolist()
+        column = [row[3] for row in rows]
         todo: dict[tuple[int, int, int], list[int]] = {}  # the tokens of each triple to lemmatize
-        for i, (orth, pos, morph, lemma) in enumerate(array.tolist()):
-            if not lemma or self.overwrite:
+        overwrite = self.overwrite
+        for i, (orth, pos, morph, lemma) in enumerate(rows):
+            if not lemma or overwrite:
                 todo.setdefault((orth, pos, morph), []).append(i)
         lemmas = self._lemmas.get_or_compute_many(
             todo, lambda key: str(self.lemmatize(doc[todo[key][0]])[0])
         )
         add = doc.vocab.strings.add  # the strings of a memory zone go with it: add each time
+        # filled in a list, not by numpy fancy indexing: a list index per key cost more than
+        # the rest of the component
         for key, tokens in todo.items():
-            column[tokens] = add(lemmas[key])
-        doc.from_array([LEMMA], column.reshape(-1, 1))  # type: ignore[arg-type]
+            lemma_id = add(lemmas[key])
+            for i in tokens:
+                column[i] = lemma_id
+        values = numpy.array(column, dtype=array.dtype).reshape(-1, 1)
+        doc.from_array([LEMMA], values)  # type: ignore[arg-type]
         return doc
 
 

@@ -19,6 +19,7 @@ from datetime import date as Date
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from dyadwatch.nlp.tree import children as children_of
 from dyadwatch.records import DatePrecision, EventDate
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ _UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 
 def tense(trigger: Token) -> str:
     """``past``, ``present`` or ``future`` from the trigger's tag and auxiliaries."""
-    children = list(trigger.children)
+    children = list(children_of(trigger))
     lowers = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
     if lowers & _FUTURE_AUX:
         return "future"
@@ -109,7 +110,7 @@ def tense(trigger: Token) -> str:
         return "future"
     head = trigger.head
     if trigger.dep_ in {"xcomp", "conj"} and head.i != trigger.i:
-        if {c.lower_ for c in head.children if c.dep_ == "aux"} & _FUTURE_AUX:
+        if {c.lower_ for c in children_of(head) if c.dep_ == "aux"} & _FUTURE_AUX:
             return "future"
         if head.lemma_ in {"go", "plan", "intend", "expect"} and trigger.dep_ == "xcomp":
             return "future"
