@@ -372,7 +372,9 @@ FOURTH_PASS = [
     ("Moscow extended an olive branch to Tbilisi.", "050"),
     ("Seoul turned a deaf ear to Tokyo's protests.", "120"),
     ("Militias carried out ethnic cleansing in the Darfur town of Geneina.", "203"),
-    ("Zambia slapped a ban on maize exports to Malawi.", "172"),
+    # an export ban restricts commercial exchange (163), written "an export ban" or "a ban on
+    # exports" alike
+    ("Zambia slapped a ban on maize exports to Malawi.", "163"),
     ("Pakistani police attacked a women's march in Islamabad.", "175"),
     ("Britain's transfer of Storm Shadow missiles to Kyiv angered Moscow.", "072"),
     ("India handed over two patrol vessels to the Sri Lankan navy.", "072"),

@@ -101,3 +101,10 @@ def test_an_imperative_or_a_lower_case_first_word_stays_the_verb() -> None:
     no_verb_next = WITH_VERBS(_one_sentence(_doc(["Macron", "the", "war"], ["VB", "DT", "NN"],
                                                  [0, 2, 0], ["ROOT", "det", "dobj"])))
     assert no_verb_next[0].dep_ == "ROOT"
+
+
+def test_a_day_after_the_verb_stays_a_predicate() -> None:
+    # "called Netanyahu Sunday": the parser may make the day the predicate; a day is no one called
+    doc = REPAIR(_one_sentence(_doc(["Biden", "called", "Netanyahu", "Sunday"], ["NNP", "VBD", "NNP", "NNP"],
+                                    [1, 1, 3, 1], ["nsubj", "ROOT", "compound", "oprd"])))
+    assert doc[3].dep_ == "oprd"

@@ -156,9 +156,8 @@ class NameResolver:
             if h.kind in ("country", "igo", "organisation"):
                 return self._from_hit(h, ent.text)
         if ent.label_ in _MISLABELLED_PERSON and any(h.kind == "person" for h in hits):
-            # NER often takes a bare surname for a body ("Egypt's Sisi", "Sisi met ..."), or for
-            # a product or a book ("Tebboune met ..."): a name in our office-holder list is that
-            # person
+            # NER takes a bare surname for a body ("Sisi met ..."), a product or a book
+            # ("Tebboune met ..."): a name in our office-holder list is that person
             return self.scope.people.person(ent.text)
         root = ent.root
         if ent.label_ == "NORP" and root.pos_ in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound"):

@@ -16,6 +16,7 @@ from dyadwatch.actors.cues import COUNTRYISH, STATE_OFFICE_SECTORS, clean_name, 
 from dyadwatch.actors.regions import region_country
 from dyadwatch.actors.scope import ActorScope, Resolution
 from dyadwatch.knowledge.words import (
+    CALENDAR_WORDS,
     HOLY_SEE_TITLES,
     KIN_NOUNS,
     MILITARY_RANKS,
@@ -84,16 +85,7 @@ def misread_name(token: Token) -> bool:
     ``ArticlePeople._unrecognised_holders``), so "Rice prices rose" stays rice."""
     return (token.pos_ in ("NOUN", "VERB", "PRON") and token.dep_ in ("nsubj", "nsubjpass")
             and token.ent_iob_ == "O" and token.is_alpha and token.text[:1].isupper()
-            and not token.is_upper and not token.is_stop and token.lower_ not in _CALENDAR_WORDS)
-
-
-# Capitalised words that head a subject as a date does ("May was the wettest month"), which
-# an office holder's alias may share.
-_CALENDAR_WORDS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday",
-})
+            and not token.is_upper and not token.is_stop and token.lower_ not in CALENDAR_WORDS)
 
 
 class ArticlePeople:

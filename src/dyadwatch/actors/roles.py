@@ -86,6 +86,14 @@ _OF_A_BODY = frozenset({
 _OFFICE_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD"})
 
 
+def _names_a_body_at(span: Span, starts: dict[int, Token], start: int, end: int) -> bool:
+    """Whether the role found at ``start``-``end`` of ``span`` names a body: by its first word,
+    or, for a role of several words, by its last ("armed FORCES", not "armed")."""
+    if names_a_body(starts.get(start)):
+        return True
+    return any(t.idx - span.start_char + len(t.text) == end and names_a_body(t) for t in span)
+
+
 class RoleResolver:
     """Actors named by a role or title, in one article."""
 
@@ -126,11 +134,8 @@ class RoleResolver:
         if weak_ok or best.term not in WEAK_ROLE_TERMS:
             return best, f"role '{best.term}' -> {best.sector}"
         # a role word inside a name is the name's ("the chairman of the African Union Commission")
-        # a role of several words names a body by its last word ("armed FORCES", not "armed")
-        ends = {t.idx - span.start_char + len(t.text): t for t in span}
         others = [(s, r) for s, e, r in found if r is not best and r.sector != best.sector
-                  and (names_a_body(starts.get(s)) or names_a_body(ends.get(e)))
-                  and not self.scope.in_gazetteer_entity(starts[s])]
+                  and _names_a_body_at(span, starts, s, e) and not self.scope.in_gazetteer_entity(starts[s])]
         if not others:
             return best, f"role '{best.term}' -> {best.sector}"
         _, mod = min(others, key=lambda f: (f[0] > start, abs(f[0] - start)))

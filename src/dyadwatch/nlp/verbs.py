@@ -19,6 +19,8 @@ from typing import Any, get_type_hints
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from dyadwatch.knowledge.words import CALENDAR_WORDS
+
 
 def _verb_tag(word: str, past_forms: frozenset[str]) -> str:
     """The Penn tag of a verb form: a past ("shot", "seized"), a third-person present
@@ -103,6 +105,8 @@ def _lone_predicate(word: Token, objects: set[int]) -> None:
     Victory" (an object beside it) keep their predicate."""
     verb = word.head
     if word.tag_ != "NNP" or verb.i in objects or verb.i == word.i or word.i < verb.i:
+        return
+    if word.lower_ in CALENDAR_WORDS:  # "called Netanyahu SUNDAY": a day, not the one called
         return
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return
