@@ -15,6 +15,9 @@ pytestmark = pytest.mark.model
 DATE = "2023-05-10"
 
 PHRASINGS = [
+    # 112: "held X responsible for": the parser hangs the adjective and its phrase on X
+    ("Kenya held Uganda responsible for the attack on its border post.", "112"),
+    ("The junta held the rebels accountable for the massacre.", "112"),
     # 163 and 085: a ban 'on' imports or exports is a trade ban, written either way
     ("Kenya imposed a ban on Ugandan poultry imports.", "163"),
     ("Kenya lifted its ban on Ugandan poultry imports on Monday.", "085"),
@@ -51,6 +54,8 @@ GUARDS = [
     ("Japan expressed anger over the ruling.", "012"),
     # troops sent with no mission named are still a show of force, not peacekeeping
     ("Kenya sent 2,000 troops to Somalia.", "074"),
+    # a court's verdict stays a verdict (116), not an accusation
+    ("A Kenyan court found the former minister guilty of fraud.", "112"),
     # a ban on gatherings restricts civilians: no trade ban
     ("Kenya imposed a ban on public gatherings in Nairobi.", "163"),
 ]

@@ -172,6 +172,10 @@ class Objects:
         obj = self.direct_object(token)
         if obj is not None:
             out |= self.noun_lemmas(obj)
+            # "held Uganda RESPONSIBLE": an adjective after the object, which the parser hangs
+            # on it, is what the object is held or found to be, as an 'oprd' adjective is
+            out |= {c.lemma_.lower() for c in children_of(obj)
+                    if c.dep_ == "amod" and c.i > obj.i and c.pos_ == "ADJ"}
         for c in children_of(token):
             if c.dep_ == "ccomp" and c.pos_ != "ADJ":
                 out.add("(clause)")
