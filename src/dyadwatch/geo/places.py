@@ -41,7 +41,7 @@ from dyadwatch.geo.spans import (
     trim,
     whole_names,
 )
-from dyadwatch.knowledge.words import GEO_CALENDAR
+from dyadwatch.knowledge.words import CALENDAR_WORDS
 from dyadwatch.records import Place, PlaceMention, Span
 
 # PlaceResolver lives beside the gazetteer; callers may take it from here too.
@@ -98,7 +98,7 @@ def find_place_mentions(
             taken.append((ent.start, ent.end))  # nothing inside it is a place either
             continue
         if ent.label_ in PLACE_LABELS:
-            if (len(span) == 1 and span.text in persons) or span.text.lower() in GEO_CALENDAR:
+            if (len(span) == 1 and span.text in persons) or span.text.lower() in CALENDAR_WORDS:
                 continue
             parts = hyphen_parts(span, resolver)
             if parts:  # "Asia-Pacific", "Amsterdam-London": each part is a place

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, cast
 from dyadwatch.geo.gazetteer import PlaceResolver
 from dyadwatch.geo.names import AREAS
 from dyadwatch.knowledge.words import (
+    CALENDAR_WORDS,
     GEO_AREA_NOUNS,
-    GEO_CALENDAR,
     GEO_COMPASS,
     GEO_COMPASS_NAMES,
     GEO_DIRECTIONS,
@@ -146,7 +146,7 @@ def name_run(doc: Doc, start: int, limit: int = 5) -> SpacySpan | None:
             end += 1
         else:
             break
-    if end == start or doc[start].lower_ in GEO_CALENDAR:
+    if end == start or doc[start].lower_ in CALENDAR_WORDS:
         return None
     return doc[start:end]
 
