@@ -172,10 +172,8 @@ class Objects:
         obj = self.direct_object(token)
         if obj is not None:
             out |= self.noun_lemmas(obj)
-            # "held Uganda RESPONSIBLE": an adjective after the object, which the parser hangs
-            # on it, is what the object is held or found to be, as an 'oprd' adjective is
-            out |= {c.lemma_.lower() for c in children_of(obj)
-                    if c.dep_ == "amod" and c.i > obj.i and c.pos_ == "ADJ"}
+            # what the object is held or found to be, as an 'oprd' adjective is
+            out |= {a.lemma_.lower() for a in predicate_adjectives(obj)}
         for c in children_of(token):
             if c.dep_ == "ccomp" and c.pos_ != "ADJ":
                 out.add("(clause)")
@@ -270,3 +268,10 @@ def for_subject(clause: Token) -> Token | None:
     if mark is None or not any(k.dep_ == "aux" and k.lower_ == "to" for k in kids):
         return None
     return next((k for k in kids if k.dep_ in ("nsubj", "nsubjpass") and k.i > mark.i), None)
+
+
+def predicate_adjectives(obj: Token) -> list[Token]:
+    """The adjectives after a verb's object that say what the object is held or found to be
+    ("held Uganda RESPONSIBLE for the attack", "found him GUILTY"), which the parser may hang on
+    the object as modifiers: they and their phrases belong to the verb's reading."""
+    return [c for c in children_of(obj) if c.dep_ == "amod" and c.i > obj.i and c.pos_ == "ADJ"]

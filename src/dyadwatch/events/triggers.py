@@ -24,6 +24,7 @@ from dyadwatch.events.match import Match, for_clause
 from dyadwatch.events.modality import DEMAND_MODALS, DENIAL_GOVERNORS, PLANNED_PASSIVES
 from dyadwatch.events.nested import TOLD_OWN_ROOTS, named_wrong, reported_deed
 from dyadwatch.events.noun_triggers import NounMatcher, more_specific
+from dyadwatch.events.objects import predicate_adjectives
 from dyadwatch.events.readings import (
     naming_call,
     ordinary_partner,
@@ -216,15 +217,8 @@ def _preps(token: Token, obj: Token | None) -> set[str]:
     if obj is not None:
         preps |= {c.lower_ for c in children_of(obj) if c.dep_ == "prep"}
         # "held X responsible FOR the attack": the parser hangs the phrase on the adjective
-        preps |= {p.lower_ for a in children_of(obj) if _predicate_adjective(obj, a)
-                  for p in children_of(a) if p.dep_ == "prep"}
+        preps |= {p.lower_ for a in predicate_adjectives(obj) for p in children_of(a) if p.dep_ == "prep"}
     return preps
-
-
-def _predicate_adjective(obj: Token, word: Token) -> bool:
-    """An adjective after the object that says what the object is held or found to be ("held
-    Uganda RESPONSIBLE", "found him GUILTY"), which the parser may hang on the object."""
-    return word.dep_ == "amod" and word.i > obj.i and word.pos_ == "ADJ"
 
 
 def _ordinary_object(lemma: str, obj: Token, best: Pattern | None, words: int, clauses: Clauses) -> bool:
