@@ -169,6 +169,9 @@ def test_igo_kinds_and_parents(kb: Knowledge) -> None:
         ("Polisario", "ESH", "REB"),
         ("Islamic State", None, "REB"),
         ("IS", None, "REB"),
+        # the table writes one spelling of the initials; wire copy uses both
+        ("U.S. Treasury Department", "USA", "GOV"),
+        ("US Justice Department", "USA", "GOV"),
     ],
 )
 def test_organisations(kb: Knowledge, text: str, country: str | None, sector: str) -> None:
@@ -599,3 +602,11 @@ def test_no_office_holder_alias_is_a_place_name(kb: Knowledge) -> None:
               for form in (c.name, *c.aliases, *c.capitals)}
     clashes = [(h.name, a) for h in kb.officeholders for a in h.aliases if a.casefold() in places]
     assert clashes == []
+
+
+def test_initials_spelled_both_ways_only_for_initials(kb: Knowledge) -> None:
+    # "U.N." and "UN" name the same body; a first word that is no initials gains nothing
+    assert [h.code for h in kb.lookup("U.N. Security Council")] == [
+        h.code for h in kb.lookup("UN Security Council")
+    ]
+    assert not kb.lookup("U.S. Pentagon Department")

@@ -211,6 +211,24 @@ def _strip_variants(text: str) -> Iterator[str]:
             yield variant[:-1]
 
 
+# Wire copy writes a country's initials with and without stops ("U.S. Treasury Department",
+# "US Treasury Department"); the tables list one spelling, and each name gets both.
+_INITIALS = {"US": "U.S.", "UK": "U.K.", "UN": "U.N.", "EU": "E.U."}
+_INITIALS.update({dotted: bare for bare, dotted in list(_INITIALS.items())})
+
+
+def _initial_spellings(*forms: str) -> Iterator[str]:
+    """Each form, and after it the same form with its first word's initials spelled the other
+    way ("US Senate" -> "U.S. Senate"), unless that spelling is listed too."""
+    listed = set(forms)
+    for form in forms:
+        yield form
+        first, _, rest = form.partition(" ")
+        other = _INITIALS.get(first)
+        if other and rest and f"{other} {rest}" not in listed:
+            yield f"{other} {rest}"
+
+
 class Knowledge:
     """The loaded, validated actor knowledge with lookup indexes."""
 
@@ -273,10 +291,10 @@ class Knowledge:
             for form in c.capitals:
                 self._add(form, NameHit("capital", c.iso3, "GOV", c), secondary=form in shared)
         for igo in self.igos.values():
-            for form in (igo.name, *igo.aliases):  # the code ("IGOUNO") is not text
+            for form in _initial_spellings(igo.name, *igo.aliases):  # "IGOUNO" is no text
                 self._add(form, NameHit("igo", igo.code, igo.sector, igo))
         for org in self.organisations.values():
-            for form in (org.name, *org.aliases):
+            for form in _initial_spellings(org.name, *org.aliases):
                 self._add(form, NameHit("organisation", org.name, org.sector, org))
         for person in self.officeholders:
             for form in (person.name, *person.aliases):
