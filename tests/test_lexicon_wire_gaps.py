@@ -22,6 +22,14 @@ PHRASINGS = [
     ("Kenya imposed a ban on Ugandan poultry imports.", "163"),
     ("Kenya lifted its ban on Ugandan poultry imports on Monday.", "085"),
     ("Kenya imposed an import ban on Ugandan poultry.", "163"),
+    # 07: a halt of aid undone resumes that aid; imposing or announcing the halt stays 16
+    ("Washington lifted its suspension of military aid to Egypt on Thursday.", "072"),
+    ("The Netherlands reversed the suspension of development aid to Uganda.", "071"),
+    ("The United States ended its freeze of aid to Ukraine.", "070"),
+    ("Washington announced the suspension of military aid to Egypt.", "1622"),
+    ("The United States suspended military aid to Egypt.", "1622"),
+    # organisations named with the initials spelled the way the table does not list
+    ("The U.S. Treasury Department sanctioned two Hong Kong firms for supplying Iran with drone parts.", "163"),
     # 061: trade resumed or restored with a partner, as a verb or as a noun
     ("Brazil resumed chicken exports to Saudi Arabia.", "061"),
     ("China restored imports of Australian wine.", "061"),
@@ -48,6 +56,9 @@ GUARDS = [
     # a request sent gives no aid; an envoy sent is no recognition
     ("Sri Lanka sent a request to India for an emergency credit line.", "07"),
     ("Egypt sent an envoy to Khartoum.", "054"),
+    # a halt undone is no halt ("ended its freeze OF aid" does not end the aid)
+    ("The United States ended its freeze of aid to Ukraine.", "16"),
+    ("Germany ended the suspension of arms deliveries to Turkey.", "16"),
     # aid taken up again stays aid, not trade
     ("The UN resumed aid shipments to Gaza.", "061"),
     # anger voiced stays disapproval

@@ -50,6 +50,7 @@ class Clauses:
         self.shared_object = objects.shared_object
         self.particles = objects.particles
         self.noun_lemmas = objects.noun_lemmas
+        self.stopped_lemmas = objects.stopped_lemmas
         self.object_lemmas = objects.object_lemmas
         self.carried_lemmas = objects.carried_lemmas
         self.targets = targets.targets

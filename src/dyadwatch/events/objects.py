@@ -21,6 +21,7 @@ from dyadwatch.knowledge.words import (
     PROTEST_TOPIC_NOUNS,
     PROTEST_TOPIC_PREPS,
     RESTRICTION_NOUNS,
+    STOPPAGE_NOUNS,
     TIME_ENTITIES,
 )
 from dyadwatch.nlp.tree import children as children_of
@@ -159,10 +160,20 @@ class Objects:
                         # medical supplies" is read as "medical supplies" too, not only "medical
                         # supply")
                         forms = {p.lemma_.lower(), p.lower_}
+                        forms |= {f"{w} {f}" for m in children_of(p) if m.dep_ in ("compound", "amod")
+                                  for w in (m.lemma_.lower(), m.lower_) for f in forms}
                         out |= forms
-                        out |= {f"{m.lemma_.lower()} {f}" for m in children_of(p)
-                                if m.dep_ in ("compound", "amod") for f in forms}
         return out
+
+    def stopped_lemmas(self, noun: Token) -> set[str]:
+        """A stoppage noun's 'of' phrase as the modifier of the noun ("its suspension OF military
+        aid" is a military aid suspension), for the act that undoes or imposes it; the noun's own
+        event reads its 'of' phrase as before ("the suspension of aid TO Egypt")."""
+        if noun.lemma_.lower() not in STOPPAGE_NOUNS:
+            return set()
+        heads = {noun.lemma_.lower(), noun.lower_}
+        of = {f for f in self._prep_objects(noun, frozenset({"of"})) if f not in heads}
+        return {f"{f} {h}" for f in of for h in heads}
 
     def object_lemmas(self, token: Token) -> set[str]:
         """What a pattern's 'object' column can match: the direct object (with its modifiers and
@@ -171,7 +182,7 @@ class Objects:
         out: set[str] = set()
         obj = self.direct_object(token)
         if obj is not None:
-            out |= self.noun_lemmas(obj)
+            out |= self.noun_lemmas(obj) | self.stopped_lemmas(obj)
             # what the object is held or found to be, as an 'oprd' adjective is
             out |= {a.lemma_.lower() for a in predicate_adjectives(obj)}
         for c in children_of(token):

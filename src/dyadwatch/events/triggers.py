@@ -181,7 +181,7 @@ def _named_direct_object(
     the object names."""
     if obj is None or obj.pos_ != "NOUN":
         return set()
-    own = clauses.noun_lemmas(obj)
+    own = clauses.noun_lemmas(obj) | clauses.stopped_lemmas(obj)  # "its suspension of aid": aid suspension
     if any(p.objects & (own | _carried_for(p, carried)) and _particles_fit(p, prt, after) and not p.framed_only
            for p in candidates):
         return set(own) | carried
