@@ -50,23 +50,32 @@ _UNLISTED_KINDS: dict[str, ActorKind] = {"GPE": "state", "ORG": "organisation"}
 # Verbs of coming over from a country, whose 'from' phrase in a clause on a noun says where
 # those it names are from ("militants who CROSSED from Afghanistan").
 _COMING = frozenset({"cross", "come", "infiltrate", "arrive", "sneak"})
+# Verbs of meeting people, which come from nowhere themselves: the 'from' phrase the parser
+# hangs on them belongs to whom they meet ("met a delegation FROM China").
+_GREETING = frozenset({"meet", "host", "welcome", "greet", "brief", "invite"})
 
 
 def _sent_from(actors: ArticleActors, token: Token, found: Actor) -> Actor:
     """'a delegation FROM Laos', 'envoys from Sudan', 'militants who crossed from Afghanistan':
     a body with no country of its own (a role noun alone, or one given the scene's or the
     story's country by default) that a 'from' phrase sends or brings from a state is that
-    state's, with the role's sector; any other actor as it was found."""
+    state's, with the role's sector; sent from an international organisation ("inspectors from
+    the IAEA") it is that organisation, as "IAEA inspectors" is; any other actor as found."""
     guessed = found.country is None or NO_NATIONALITY in found.reason
     if not guessed or found.sector is None or found.kind == "person":
         return found
     heads = [token, *(c for c in children_of(token) if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _COMING)]
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in _GREETING:
+        heads.append(token.head)
     for p in (q for h in heads for c in children_of(h) if c.dep_ == "prep" and c.lower_ == "from"
               for q in children_of(c) if q.dep_ == "pobj"):
         state = actors.resolve(p)
         if state is not None and state.kind == "state" and state.country:
             return replace(found, country=state.country, cameo_code=state.country + found.sector,
                            reason=found.reason + f"; sent from '{p.text}' -> {state.country}")
+        if state is not None and state.kind == "igo":  # "a delegation from the IAEA": its staff
+            return replace(state, text=found.text, start=found.start, end=found.end,
+                           reason=found.reason + f"; sent from '{p.text}': {state.name}'s staff act as it")
     return found
 
 
