@@ -242,3 +242,17 @@ def test_a_gold_mention_an_output_party_covers_is_scored_as_output(coder: Any, t
          "source_actors": [{"actorText": "Police", "code": "NGA", "sector": "COP"}]}]}
     report = _evaluate_one(coder, tmp_path, record)
     assert report.actor_country_sector.hits == 1
+
+
+@pytest.mark.model
+def test_plover_triples_leave_out_events_with_no_named_actor(coder: Any, tmp_path: Path) -> None:
+    # CAMEO codes the unnamed killers as '---'; PLOVER codes no event without a named actor,
+    # so the killing is no PLOVER triple beside the threat (it would be a false one)
+    text = ("Iran's foreign minister warned Israel of a harsh response after an air strike killed "
+            "two Iranian officers in Damascus.")
+    record = {"id": "p", "text": text, "date": "2024-04-02", "events": [
+        {"source": ["IRNGOV"], "target": ["ISR"], "code": "THREATEN", "scheme": "PLOVER"}]}
+    report = _evaluate_one(coder, tmp_path, record)
+    events = [e for _, evs, _ in code_gold(coder, list(read_gold(tmp_path / "g.jsonl"))) for e in evs]
+    assert any(e.source is not None and e.source.unknown for e in events)  # CAMEO keeps it
+    assert (report.triples.tp, report.triples.pred) == (1, 1)

@@ -234,6 +234,13 @@ class Event(_Record):
     date: EventDate = field(default_factory=lambda: EventDate(None, "unknown"))
     confidence: float = 1.0
 
+    @property
+    def plover_codable(self) -> bool:
+        """Whether PLOVER codes this event: it requires a named actor (the PLOVER manual's
+        "Required entities": "4 people were killed in a bombing" names no actor and is not
+        coded), where CAMEO codes such a report with the unknown source '---'."""
+        return self.source is not None and not self.source.unknown
+
     def spans(self) -> list[tuple[str, int, int]]:
         """Every (text, start, end) this event claims in the article: actors and trigger."""
         out = [(self.evidence.trigger.text, self.evidence.trigger.start, self.evidence.trigger.end)]

@@ -400,7 +400,8 @@ def score(
         report.plover_type.add(ok)
         report.per_category[g.codes[0]].add(ok)
         predicted = got
-        ours = {(_our_code(e.source), _our_code(e.target), e.plover.type) for e in events}
+        # an event with no named actor is CAMEO's ('---'), never PLOVER's (Event.plover_codable)
+        ours = {(_our_code(e.source), _our_code(e.target), e.plover.type) for e in events if e.plover_codable}
         report.triples.add(ours, g.triples)
         if actors is not None and doc is not None:
             actors(g, doc)
