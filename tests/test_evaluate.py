@@ -256,3 +256,16 @@ def test_plover_triples_leave_out_events_with_no_named_actor(coder: Any, tmp_pat
     events = [e for _, evs, _ in code_gold(coder, list(read_gold(tmp_path / "g.jsonl"))) for e in evs]
     assert any(e.source is not None and e.source.unknown for e in events)  # CAMEO keeps it
     assert (report.triples.tp, report.triples.pred) == (1, 1)
+
+
+@pytest.mark.model
+def test_plover_triples_leave_out_events_missing_a_required_recipient(coder: Any, tmp_path: Path) -> None:
+    # AID requires a recipient in PLOVER (COOPERATE and SANCTION too): aid sent to no one
+    # named is CAMEO's 073 but no PLOVER triple
+    text = "Japan sent emergency food aid on Monday, and China criticised the United States."
+    record = {"id": "p", "text": text, "date": "2024-04-02", "events": [
+        {"source": ["CHN"], "target": ["USA"], "code": "ACCUSE", "scheme": "PLOVER"}]}
+    report = _evaluate_one(coder, tmp_path, record)
+    events = [e for _, evs, _ in code_gold(coder, list(read_gold(tmp_path / "g.jsonl"))) for e in evs]
+    assert any(e.plover.type == "AID" and e.target is None for e in events)
+    assert (report.triples.tp, report.triples.pred) == (1, 1)

@@ -181,6 +181,11 @@ def test_plover_types_and_quads(onto: Ontology) -> None:
     assert {t.name: t.quad_class for t in onto.plover_types()} == PLOVER_QUADS
 
 
+def test_plover_types_that_require_a_recipient(onto: Ontology) -> None:
+    # the manual's "Requires recipient: Yes" sections
+    assert {t.name for t in onto.plover_types() if t.requires_recipient} == {"COOPERATE", "AID", "SANCTION"}
+
+
 def test_plover_scores_follow_cooperation_and_conflict(onto: Ontology) -> None:
     types = onto.plover_types()
     for t in types:
@@ -429,6 +434,7 @@ CASES: list[tuple[str, str, Edit, str, str, str]] = [
     ("duplicate mode", PLOVER_FILE, sub('{"mode": "phone"', '{"mode": "visit"'), PLOVER_FILE, '"about": "held by telephone', "duplicate mode visit"),
     ("duplicate context", PLOVER_FILE, sub('{"context": "gender"', '{"context": "crime"'), PLOVER_FILE, "women's issues", "duplicate PLOVER context crime"),
     ("bad rename", PLOVER_FILE, sub('"FIGHT": "ASSAULT"', '"FIGHT": "WAR"'), PLOVER_FILE, '"FIGHT":', "unknown PLOVER type"),
+    ("bad requires_recipient", PLOVER_FILE, sub('"type": "AID", "requires_recipient": true', '"type": "AID", "requires_recipient": "yes"'), PLOVER_FILE, '"type": "AID"', "requires_recipient must be true or false"),
 ]  # fmt: skip
 
 

@@ -343,8 +343,10 @@ def evaluate(coder: Coder, gold: Iterable[GoldRecord], *, misses: int = 0) -> Re
 
         _score_actors(report, g, doc, resolve)
 
+    needs = frozenset(t.name for t in coder.ontology.plover_types() if t.requires_recipient)
     for g, events, doc in code_gold(coder, list(gold)):
-        score(report, g, events, doc, misses=misses, actors=partial(actors, events=events))
+        score(report, g, events, doc, misses=misses, actors=partial(actors, events=events),
+              needs_recipient=needs)
     return report
 
 
@@ -362,10 +364,12 @@ def score(
     *,
     misses: int = 0,
     actors: Callable[[GoldRecord, Doc], None] | None = None,
+    needs_recipient: frozenset[str] = frozenset(),
 ) -> None:
     """Add one coded gold record to ``report``: the events predicted for its text (any coder's)
     and, when there is one, the doc they came from (it picks the primary event; ``actors``
-    scores the gold actor mentions on it)."""
+    scores the gold actor mentions on it). PLOVER triples count only PLOVER events: with a
+    named actor, and with a recipient for the types in ``needs_recipient``."""
     report.records += 1
     report.with_event += bool(events)
     if g.trigger is not None:
@@ -401,7 +405,8 @@ def score(
         report.per_category[g.codes[0]].add(ok)
         predicted = got
         # an event with no named actor is CAMEO's ('---'), never PLOVER's (Event.plover_codable)
-        ours = {(_our_code(e.source), _our_code(e.target), e.plover.type) for e in events if e.plover_codable}
+        ours = {(_our_code(e.source), _our_code(e.target), e.plover.type) for e in events
+                if e.plover_codable and (e.target is not None or e.plover.type not in needs_recipient)}
         report.triples.add(ours, g.triples)
         if actors is not None and doc is not None:
             actors(g, doc)

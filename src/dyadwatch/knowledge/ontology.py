@@ -99,6 +99,9 @@ class PloverType:
     modes: tuple[str, ...]
     score: float
     quad_class: int
+    # the manual's "Requires recipient: Yes" (COOPERATE, AID, SANCTION): without a recipient
+    # an event of the type is no PLOVER event
+    requires_recipient: bool = False
 
 
 @dataclass(frozen=True)
@@ -346,7 +349,10 @@ def _parse_plover(
             _fail(where, line, f"{name}: quad_class must be 1, 2, 3 or 4, got {quad!r}")
         score = _number(where, line, f"{name}: score", item.get("score"))
         modes = _plover_modes(where, text, name, item.get("modes"), line)
-        types[name] = PloverType(name, modes, score, quad)
+        needs = item.get("requires_recipient", False)
+        if not isinstance(needs, bool):
+            _fail(where, line, f"{name}: requires_recipient must be true or false, got {needs!r}")
+        types[name] = PloverType(name, modes, score, quad, needs)
     contexts: list[str] = []
     for item in _json_list(where, text, data, "contexts"):
         name = item.get("context") if isinstance(item, dict) else None
