@@ -381,6 +381,19 @@ def test_an_organisation_s_sector_follows_the_article_date(coder: Coder, day: da
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("day", "mention", "sector"), [
+    (date(2015, 5, 4), "Taliban fighters", "REB"),  # an insurgency's fighters are the insurgency
+    (date(2023, 5, 4), "Taliban fighters", "MIL"),  # a governing movement's are its armed forces
+    (date(2023, 5, 4), "Taliban officials", "GOV"),  # and its officials its government
+])
+def test_a_governing_movement_s_fighters_are_its_armed_forces(coder: Coder, day: date, mention: str,
+                                                              sector: str) -> None:
+    text = f"{mention} met tribal elders in Kandahar on Monday."
+    actor = _resolve(coder, text, mention.split()[1], day)
+    assert (actor.country, actor.sector) == ("AFG", sector), actor.reason
+
+
+@pytest.mark.model
 def test_peoples(coder: Coder) -> None:
     assert _cs(_resolve(coder, "Thousands of Malawians marched in the capital.", "Malawians")) == ("MWI", "CVL")
     # beside a state, a people is its state

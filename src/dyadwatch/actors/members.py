@@ -48,6 +48,14 @@ def drawn_from(scope: ActorScope, head: Token, *, speaks_for: bool) -> Resolutio
     return None
 
 
+def member_sector(group: str, role: str) -> str:
+    """The sector of a group's member, ``role`` being the sector of the word naming them: the
+    group's, except that the armed rank and file of a governing movement ("Taliban fighters"
+    once the Taliban rule) are its state's armed forces (MIL), not its government."""
+    armed = role in ("MIL", "REB", "UAF", "PRM")
+    return "MIL" if group == "GOV" and armed else group
+
+
 def follower_sector(sector: str, head: Token, owner: Resolution | None, reasons: list[str]) -> str:
     """The sector of people named as ``owner``'s, with the reason added to ``reasons`` when it
     changes: fighters of an armed leader are that leader's force ("Prigozhin's fighters" PRM,

@@ -25,7 +25,13 @@ from dyadwatch.actors.cues import (
     sentence_places,
     singular_definite,
 )
-from dyadwatch.actors.members import IDENTIFIED_ARMED, drawn_from, follower_sector, rank_and_file
+from dyadwatch.actors.members import (
+    IDENTIFIED_ARMED,
+    drawn_from,
+    follower_sector,
+    member_sector,
+    rank_and_file,
+)
 from dyadwatch.actors.scope import ActorScope, Resolution
 from dyadwatch.knowledge.base import Role
 from dyadwatch.knowledge.words import (
@@ -168,8 +174,8 @@ class RoleResolver:
             role.term in WEAK_ROLE_TERMS or {org.sector, sector} <= _ARMED
             or rank_and_file(head, org)
         ):
-            sector = org.sector
-            reasons.append(f"{org.name} -> {org.sector}")
+            sector = member_sector(org.sector, sector)
+            reasons.append(f"{org.name} -> {sector}")
         if ethnic:
             reasons.append(f"'{ethnic}' names a people, not a nationality")
         cue = hint or self.scope.names.country_cue(span, head, states_first=role.term.startswith(DIPLOMATIC_STEMS))
