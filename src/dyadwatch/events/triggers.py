@@ -312,6 +312,8 @@ class Matcher:
             if told is not None and (teller is None or told.code[:2] in TOLD_OWN_ROOTS):
                 return told
             return None
+        if pos == "NOUN" and dep == "oprd":
+            return None  # "calling it an ATTACK on our sovereignty": what a thing is called, no act
         if pos == "NOUN" and dep in ("nsubj", "appos", "poss") and token.lemma_.lower() in AGENT_EVENT_NOUNS:
             return None  # "the UN envoy for Yemen said": a title, not an act of mediating
         if pos == "NOUN" and dep == "nsubjpass" and token.head.lemma_.lower() in PLANNED_PASSIVES:
