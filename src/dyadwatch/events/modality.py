@@ -21,7 +21,7 @@ _CLASSES = (
     "hedge_adverb", "hedge_modal", "future_modal", "hypothetical_modal", "demand_modal",
     "hedge_governor", "intent_governor", "future_frame", "negating_governor", "denial_governor",
     "report_noun", "report_verb", "negating_determiner", "pending_adverb", "unnamed_source", "presupposing_mark", "conditional_mark",
-    "occurrence_verb", "falsity_adjective", "planned_passive",
+    "occurrence_verb", "falsity_adjective", "planned_passive", "asking_governor",
 )
 
 
@@ -53,6 +53,8 @@ HYPOTHETICAL_MODALS = _CUES["hypothetical_modal"]
 # Verbs and adjectives that put what they embed in doubt (as governors of a clause).
 HEDGE_GOVERNORS = _CUES["hedge_governor"]
 INTENT_GOVERNORS = _CUES["intent_governor"]
+# Verbs whose infinitive is what they ask another to do: "urged X to help restore order".
+ASKING_GOVERNORS = _CUES["asking_governor"]
 # Frame verbs and adjectives of plans: what they frame has not happened ("plans to visit").
 FUTURE_FRAMES = _CUES["future_frame"]
 DEMAND_MODALS = _CUES["demand_modal"]
@@ -124,6 +126,10 @@ def _governor(token: Token, child_dep: str) -> Cued | None:
         return "hedged", token
     if lemma in INTENT_GOVERNORS and child_dep == "xcomp":
         return "future", token
+    if lemma in ASKING_GOVERNORS and child_dep == "xcomp":
+        # "urged Washington to help restore order": the appeal frames "help"; an act named
+        # deeper down is asked for too, not done
+        return "hypothetical", token
     if child_dep in ("ccomp", "xcomp"):
         for c in children_of(token):
             if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in UNNAMED_SOURCES:
