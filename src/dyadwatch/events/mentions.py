@@ -132,7 +132,11 @@ class Mentions:
                 return self.actors.resolve(named, speaker=speaker) or found
         if found is not None:
             return found
-        if for_speaker and speaker is not None and token.lower_ in PRONOUNS_FOR_SPEAKER and speaker.kind != "person":
+        if for_speaker and speaker is not None and token.lower_ in PRONOUNS_FOR_SPEAKER and speaker.kind != "person" \
+                and (speaker.sector != "JRN" or token.dep_ in ("nsubj", "nsubjpass")):
+            # a news outlet that reports others' acts is their subject only in its own words
+            # ("Al Jazeera said IT had been banned"), not an object ("seized a tanker, accusing
+            # IT of smuggling, state television reported")
             return mentioned_at(speaker, token)
         if for_speaker and speaker is not None and _a_person(self.actors, speaker) and (
             token.lower_ in PERSON_PRONOUNS_FOR_SPEAKER or (
