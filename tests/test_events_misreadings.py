@@ -67,3 +67,15 @@ def test_a_news_outlet_is_no_object_pronoun_of_the_act_it_reports(coder: Coder) 
     # in its own words the outlet is the subject 'it' stands for
     banned = _events(coder, "Al Jazeera said it had been banned from reporting in Israel.")
     assert any(e.target is not None and e.target.sector == "JRN" for e in banned)
+
+
+def test_power_seized_is_a_coup_not_property_confiscated(coder: Coder) -> None:
+    codes = _codes(coder, "The army seized power in Niger on Wednesday.")
+    assert "180" in codes and "1711" not in codes, codes
+    assert "1711" in _codes(coder, "Customs officers seized a shipment of Iranian oil on Friday.")
+
+
+def test_what_an_accusation_alleges_is_no_event_however_deep(coder: Coder) -> None:
+    # "of helping Russia DEPORT children": the deporting is alleged, as the helping is
+    text = "Ukraine's foreign ministry accused Belarus of helping Russia deport Ukrainian children."
+    assert {e.cameo.root for e in _events(coder, text)} == {"11"}

@@ -44,8 +44,8 @@ class Match:
         for prep in children_of(self.trigger):
             if prep.dep_ == "prep" and prep.lower_ in ABOUT_PREPS:
                 for c in children_of(prep):
-                    if c.dep_ == "pcomp":
-                        out |= {c.i} | conjuncts(c)
+                    if c.dep_ == "pcomp":  # and what it embeds: "accused X of helping Russia DEPORT"
+                        out |= _clause_verbs(c) | conjuncts(c)
         for c in children_of(self.trigger):  # "declined to comment": the infinitive is the object
             if c.dep_ == "xcomp" and c.lemma_.lower() in self.pattern.objects:
                 out.add(c.i)
