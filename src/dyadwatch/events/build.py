@@ -310,8 +310,12 @@ class PartyFinder:
                                        if not own_forces(match, a, real_sources)])
         if implied is not None:  # "the Swedish envoy was summoned to the ministry": the envoy
             real_targets = envoy_targets(match, self.clauses.actor) or real_targets
-        if unnamed and len(sides) > 1 and not real_targets:
-            return None  # "fighting between X and Y left two dead": no victim named as an actor
+        if unnamed and len(sides) > 1:
+            # "fighting between X and Y killed 20 civilians": the deaths are the toll of that
+            # fight, which its noun reports as the sides' reciprocal event; a second event by
+            # an unknown doer would count one act twice. Only a fight naming no side ("the
+            # clashes killed 12") leaves its victims to an unknown doer.
+            return None
         if code[:2] in ("18", "19", "20") and real_targets:
             real_targets = struck_place(self.clauses, match, event, real_targets)
         real_targets = hosted_forces(match.trigger, code, self.clauses.actor) or real_targets

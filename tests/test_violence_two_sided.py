@@ -1,0 +1,60 @@
+"""Two-sided fighting and what it caused: the deaths a fight between named sides caused are that
+fight's toll, not a second attack by someone unknown; a fight's sides are a reciprocal pair
+however they are joined ("X fought Y", "X and Y fought", "X clashed with Y"), and the place
+they fought over ("for control of the town") is no victim.
+
+Every sentence was written for these tests, wire style; none comes from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.coder import Coder
+from dyadwatch.records import Event
+
+pytestmark = pytest.mark.model
+
+
+def _violent(coder: Coder, text: str) -> list[Event]:
+    return [e for e in coder.code(text, date="2023-05-10") if e.cameo.root in ("18", "19", "20")]
+
+
+def _pairs(events: list[Event]) -> set[tuple[str, str]]:
+    return {(e.source.cameo_code if e.source else "", e.target.cameo_code if e.target else "")
+            for e in events}
+
+
+# -- the toll of a fight between named sides ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("Fighting between the army and rebels killed 12 civilians near the capital.", ("MIL", "REB")),
+    ("Clashes between Malian soldiers and jihadist fighters killed nine villagers on Sunday.",
+     ("MLIMIL", "MLIREB")),
+    ("Renewed fighting between Somali troops and al Shabaab militants killed 20 people in Hiiraan.",
+     ("SOMMIL", "SOMREB")),
+])
+def test_the_deaths_a_fight_between_named_sides_caused_are_that_fight(
+    coder: Coder, text: str, sides: tuple[str, str]
+) -> None:
+    events = _violent(coder, text)
+    a, b = sides
+    assert _pairs(events) == {(a, b), (b, a)}, _pairs(events)
+
+
+@pytest.mark.parametrize("text", [
+    # no side named: the killing is all the sentence says of the doer
+    "The clashes killed 12 civilians near the capital on Sunday.",
+    "Heavy fighting killed at least 30 civilians in the city, a doctors' group said.",
+])
+def test_a_fight_with_no_named_side_keeps_its_victims_with_an_unknown_doer(coder: Coder, text: str) -> None:
+    events = _violent(coder, text)
+    assert events and all(e.source is not None and e.source.unknown for e in events), _pairs(events)
+    assert all(e.target is not None and e.target.sector == "CVL" for e in events), _pairs(events)
+
+
+def test_a_one_sided_attack_that_killed_is_its_doers(coder: Coder) -> None:
+    # one side named: that side did the killing
+    pairs = _pairs(_violent(coder, "Russian air strikes killed eight civilians in Kharkiv on Monday."))
+    assert pairs == {("RUS", "UKRCVL")}, pairs
