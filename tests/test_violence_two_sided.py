@@ -58,3 +58,33 @@ def test_a_one_sided_attack_that_killed_is_its_doers(coder: Coder) -> None:
     # one side named: that side did the killing
     pairs = _pairs(_violent(coder, "Russian air strikes killed eight civilians in Kharkiv on Monday."))
     assert pairs == {("RUS", "UKRCVL")}, pairs
+
+
+# -- the sides of a fight, however joined, and the prize they fought over -----------------------
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("M23 rebels fought Congolese troops for control of the town on Thursday.", ("CODREB", "CODMIL")),
+    ("Rebels fought the army for control of the town.", ("REB", "MIL")),
+    ("Ethiopian federal forces battled Fano militiamen for control of the town of Lalibela.",
+     ("ETHMIL", "ETHREB")),
+    ("The army and rebels fought for control of the town.", ("MIL", "REB")),
+    ("Government troops clashed with rebels for control of the airport on Monday.", ("MIL", "REB")),
+    ("Sudanese soldiers fought RSF fighters near the presidential palace.", ("SDNMIL", "SDNREB")),
+])
+def test_the_sides_of_a_fight_are_a_reciprocal_pair_and_the_prize_no_victim(
+    coder: Coder, text: str, sides: tuple[str, str]
+) -> None:
+    events = _violent(coder, text)
+    a, b = sides
+    assert _pairs(events) == {(a, b), (b, a)}, _pairs(events)
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # one-sided: the attacked do not attack back in the words of the sentence
+    ("Government troops attacked rebel positions near the town.", ("MIL", "REB")),
+    ("Rebels ambushed an army convoy for control of the road.", ("REB", "MIL")),
+])
+def test_a_one_sided_attack_stays_one_way(coder: Coder, text: str, pair: tuple[str, str]) -> None:
+    pairs = _pairs(_violent(coder, text))
+    assert pair in pairs and pair[::-1] not in pairs, pairs

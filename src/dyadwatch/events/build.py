@@ -60,6 +60,7 @@ from dyadwatch.knowledge.words import (
     CLAUSE_TARGET_ROOTS,
     FORECASTING_SECTORS,
     LIGHT_VERBS,
+    MUTUAL_OBJECT,
     MUTUAL_WITH,
     RECIPROCAL,
     RECIPROCAL_LEMMAS,
@@ -371,8 +372,11 @@ class PartyFinder:
             rule += "+reciprocal"
         else:
             clause_target = False
-            mutual = trigger.lemma_.lower() in MUTUAL_WITH and any(
-                c.dep_ == "prep" and c.lower_ == "with" for c in children_of(trigger))
+            mutual = (trigger.lemma_.lower() in MUTUAL_WITH and any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in children_of(trigger))) or (
+                # "rebels fought the army": two-sided fighting, whose object fights back
+                code[:2] == "19" and trigger.lemma_.lower() in MUTUAL_OBJECT
+                and any(c.dep_ == "dobj" for c in children_of(trigger)))
             for s in real_sources:
                 if real_targets:
                     pairs.extend((s, t) for t in real_targets if not _same(s, t))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import FOCUS_GUESS, NO_NATIONALITY
 from dyadwatch.events.parties import same as _same
-from dyadwatch.knowledge.words import MUTUAL_ACTS
+from dyadwatch.knowledge.words import MUTUAL_ACTS, MUTUAL_OBJECT
 from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
@@ -76,6 +76,8 @@ def own_forces(match: Match, target: Actor, sources: list[Actor]) -> bool:
     state forces of the doer's own country (or of none)."""
     # a country guessed from what the article is about says nothing of whose forces they are
     country = None if FOCUS_GUESS in target.reason else target.country
+    if match.code[:2] == "19" and match.trigger.lemma_.lower() in MUTUAL_OBJECT:
+        return False  # "rebels fought the army": the army fought is the other side, not forces used
     if target.sector not in ("MIL", "COP", "SPY") or any(country not in (None, s.country) for s in sources):
         return False
     return any(target.start <= o.idx < target.end and {o.lemma_.lower(), o.lower_} & m.pattern.objects
