@@ -47,6 +47,7 @@ from dyadwatch.events.sides import (
     mutual_act,
     named_members,
     own_forces,
+    protested_governments,
     reciprocal,
     venue,
 )
@@ -214,6 +215,8 @@ class EventBuilder:
             # farmers obstruct, a navy imposes; whom the blockade is aimed at was found above
             # for the lexicon's code ("blocked the road, keeping protesters away": protesters)
             code, rule = blockade, rule + "+blockader"
+        if code[:2] == "14":  # whom a protest is aimed at, however found
+            pairs = [(s, protested_governments([t])[0] if t is not None else None) for s, t in pairs]
         group = event_id(self.article_id, index, trigger.i) if len(pairs) > 1 else None
         built = [self.records.event(index, sent, match, code, s, t,
                              (stance.modality, stance.cue, _attributed(speaker)), group,

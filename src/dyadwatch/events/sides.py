@@ -189,3 +189,13 @@ def deep_partner(match: Match, code: str, actor: Callable[[Token], Actor | None]
             continue  # "met amid tensions WITH IRAN", "over the dispute with Israel": another matter
         stack.extend(c for c in children_of(tok) if c.dep_ not in _OWN_CLAUSES)
     return []
+
+
+def protested_governments(targets: list[Actor]) -> list[Actor]:
+    """Whom a protest is aimed at, as PLOVER codes it: a state named bare ("against Israel's
+    bombing", "outside the U.S. embassy") stands for its government, which makes the policy
+    protested. A body named as such (the army, a court) keeps its sector."""
+    return [replace(a, sector="GOV", cameo_code=a.country + "GOV",
+                    reason=a.reason + "; a protest against a state is aimed at its government")
+            if a.kind == "state" and a.sector is None and a.country and not a.unknown else a
+            for a in targets]

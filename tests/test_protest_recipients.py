@@ -1,0 +1,51 @@
+"""Whom a protest is aimed at: PLOVER codes a protest against a state, its embassy or its
+policy as aimed at that state's government; a body of the state named as such keeps its
+sector.
+
+Every sentence was written for these tests, wire style; none comes from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.coder import Coder
+
+pytestmark = pytest.mark.model
+
+
+def _protest_targets(coder: Coder, text: str) -> set[str]:
+    return {e.target.cameo_code if e.target else "" for e in coder.code(text, date="2023-10-20")
+            if e.plover.type == "PROTEST"}
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Pakistani students marched in Karachi on Friday to protest against Israel's bombing of Gaza.", "ISRGOV"),
+    ("Hundreds of Iraqis protested outside the U.S. embassy in Baghdad against American air strikes.",
+     "USAGOV"),
+    ("Activists in Taipei marched to protest against Beijing's military drills near the island.", "CHNGOV"),
+    ("British doctors walked out on Tuesday in a dispute with the government over pay.", "GBRGOV"),
+])
+def test_a_protest_against_a_state_is_aimed_at_its_government(coder: Coder, text: str, target: str) -> None:
+    assert _protest_targets(coder, text) == {target}
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # a body of the state named as such keeps its sector
+    ("Thousands of Sudanese protesters marched on the army headquarters in Khartoum.", "SDNMIL"),
+    ("Kenyan teachers marched on the education ministry in Nairobi.", "KENGOV"),
+])
+def test_a_protested_body_with_a_sector_keeps_it(coder: Coder, text: str, target: str) -> None:
+    assert _protest_targets(coder, text) == {target}
+
+
+def test_a_state_accused_in_words_stays_the_state(coder: Coder) -> None:
+    events = coder.code("Pakistan condemned Israel's bombing of Gaza on Friday.", date="2023-10-20")
+    assert any(e.plover.type == "ACCUSE" and e.target is not None and e.target.cameo_code == "ISR"
+               for e in events), [(e.plover.type, e.target) for e in events]
+
+
+def test_a_blockade_by_forces_is_no_protest_and_keeps_the_state(coder: Coder) -> None:
+    # the blockade lexicon row sits under protest, but forces blockading a port coerce the state
+    events = coder.code("Russian forces blockaded the Ukrainian port of Berdyansk on Monday.", date="2022-03-01")
+    assert [(e.plover.type, e.target.cameo_code if e.target else None) for e in events] == [("COERCE", "UKR")]
