@@ -49,3 +49,24 @@ def test_a_blockade_by_forces_is_no_protest_and_keeps_the_state(coder: Coder) ->
     # the blockade lexicon row sits under protest, but forces blockading a port coerce the state
     events = coder.code("Russian forces blockaded the Ukrainian port of Berdyansk on Monday.", date="2022-03-01")
     assert [(e.plover.type, e.target.cameo_code if e.target else None) for e in events] == [("COERCE", "UKR")]
+
+
+# -- a crowd that rallies against something demonstrates ----------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli protesters rallied in Tel Aviv against the government's judicial overhaul.",
+    "Thousands rallied in Tbilisi on Saturday against a new media law.",
+    "Union members rallied in Seoul against the government's labour reforms.",
+    "Opposition supporters rallied against President William Ruto in Nairobi on Monday.",
+])
+def test_a_crowd_rallying_against_something_is_a_protest(coder: Coder, text: str) -> None:
+    types = [e.plover.type for e in coder.code(text, date="2023-03-11") if e.cameo.code[:3] in ("113", "141")]
+    assert types == ["PROTEST"], types
+
+
+def test_a_state_rallying_others_against_someone_is_no_street_protest(coder: Coder) -> None:
+    # CAMEO's 'rally opposition against': a state or an official mobilising others, in words
+    events = coder.code("The foreign minister rallied opposition against the sanctions at the summit.",
+                        date="2023-03-11")
+    assert not any(e.plover.type == "PROTEST" for e in events), [e.cameo.code for e in events]
