@@ -57,7 +57,7 @@ def test_a_fight_with_no_named_side_keeps_its_victims_with_an_unknown_doer(coder
 def test_a_one_sided_attack_that_killed_is_its_doers(coder: Coder) -> None:
     # one side named: that side did the killing
     pairs = _pairs(_violent(coder, "Russian air strikes killed eight civilians in Kharkiv on Monday."))
-    assert pairs == {("RUS", "UKRCVL")}, pairs
+    assert pairs == {("RUSMIL", "UKRCVL")}, pairs
 
 
 # -- the sides of a fight, however joined, and the prize they fought over -----------------------
@@ -88,3 +88,19 @@ def test_the_sides_of_a_fight_are_a_reciprocal_pair_and_the_prize_no_victim(
 def test_a_one_sided_attack_stays_one_way(coder: Coder, text: str, pair: tuple[str, str]) -> None:
     pairs = _pairs(_violent(coder, text))
     assert pair in pairs and pair[::-1] not in pairs, pairs
+
+
+# -- a state's strike is its military's ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "doer"), [
+    ("A U.S. drone strike killed a senior al Shabaab commander near Jilib on Friday.", "USAMIL"),
+    ("An Israeli air strike killed five militants in Gaza on Tuesday.", "ISRMIL"),
+    ("Israel's air strikes killed 20 people in Gaza overnight.", "ISRMIL"),
+    ("Russian shelling killed three civilians in Kherson on Sunday.", "RUSMIL"),
+    # an armed group named as the striker keeps its own sector
+    ("Houthi missile strikes killed two people in southern Saudi Arabia.", "YEMREB"),
+])
+def test_the_strike_a_state_is_named_by_is_its_military(coder: Coder, text: str, doer: str) -> None:
+    sources = {e.source.cameo_code for e in _violent(coder, text) if e.source is not None}
+    assert sources == {doer}, sources

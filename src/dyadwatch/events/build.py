@@ -31,6 +31,7 @@ from dyadwatch.events.outcomes import (
     event_subject,
     left_in_state,
     means_code,
+    striking_forces,
     struck_place,
 )
 from dyadwatch.events.parties import UNNAMED_DOER_ROOTS, placed_group, visited_host
@@ -280,6 +281,8 @@ class PartyFinder:
         for head in source_heads:
             source_actors.extend(self.parties.source_actors(head, speaker))
         real_sources = [placed_group(self.parties, a, match) for a in source_actors if a is not None]
+        if event is not None and len(sides) == 1:  # "a U.S. drone strike killed ...": its military
+            real_sources = striking_forces(real_sources, sides[0], event)
         unnamed, implied = False, None
         if speaker is not None and not real_sources and not source_heads and _speaker_did(self.clauses, match, speaker):
             # "Kenya said the curfew had been lifted": an official speaker reporting a measure

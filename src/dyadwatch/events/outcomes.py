@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.actors.cues import FOCUS_GUESS
 from dyadwatch.actors.resolve import cameo_actor_code, coordinated
 from dyadwatch.events.arguments import event_gerund
-from dyadwatch.knowledge.words import WEAPON_CODES
+from dyadwatch.knowledge.words import STATE_STRIKE_NOUNS, WEAPON_CODES
 from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
@@ -166,3 +166,14 @@ def _armed(noun: Token, verb: Token) -> bool:
         return True
     return any(c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
         p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in children_of(c)) for c in children_of(noun))
+
+
+def striking_forces(actors: list[Actor], side: Token, event: Token) -> list[Actor]:
+    """'A U.S. drone strike killed ...', 'Israel's air strikes killed ...': a state named only
+    as whose air or artillery strike it was (a modifier or owner inside the noun's phrase) is
+    its military, which delivers such strikes. An armed group keeps its own sector."""
+    if event.lemma_.lower() not in STATE_STRIKE_NOUNS or not event.left_edge.i <= side.i < event.i:
+        return actors
+    return [replace(a, sector="MIL", cameo_code=a.country + "MIL", reason=a.reason + f"; a state's '{event.text}'")
+            if a.kind == "state" and a.sector is None and a.country and not a.unknown else a for a in actors]
+

@@ -89,6 +89,7 @@ MUTUAL_ACTS: Final = _LISTS.words("mutual_acts")
 MUTUAL_WITH: Final = _LISTS.words("mutual_with")
 MUTUAL_OBJECT: Final = _LISTS.words("mutual_object")
 CONTESTED_PRIZES: Final = _LISTS.words("contested_prizes")
+STATE_STRIKE_NOUNS: Final = _LISTS.words("state_strike_nouns")
 LOCATED_ROOTS: Final = _LISTS.words("located_roots")
 
 # -- events: the PLOVER manual's notes on borderline reports (events/plover.py) ----------------
