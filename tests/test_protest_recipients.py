@@ -70,3 +70,15 @@ def test_a_state_rallying_others_against_someone_is_no_street_protest(coder: Cod
     events = coder.code("The foreign minister rallied opposition against the sanctions at the summit.",
                         date="2023-03-11")
     assert not any(e.plover.type == "PROTEST" for e in events), [e.cameo.code for e in events]
+
+
+# -- where a protest happens is no one it is aimed at -------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Garment workers blocked roads in Dhaka on Thursday to demand higher wages.",
+    "French farmers blocked motorways around Paris on Monday in protest against low prices.",
+    "Taxi drivers blocked the main roads into Nairobi on Wednesday over fuel costs.",
+])
+def test_the_town_a_protest_is_held_in_is_not_its_recipient(coder: Coder, text: str) -> None:
+    assert _protest_targets(coder, text) == {""}

@@ -48,7 +48,7 @@ from dyadwatch.events.sides import (
     mutual_act,
     named_members,
     own_forces,
-    protested_governments,
+    protest_recipients,
     reciprocal,
     venue,
 )
@@ -217,7 +217,7 @@ class EventBuilder:
             # for the lexicon's code ("blocked the road, keeping protesters away": protesters)
             code, rule = blockade, rule + "+blockader"
         if code[:2] == "14":  # whom a protest is aimed at, however found
-            pairs = [(s, protested_governments([t])[0] if t is not None else None) for s, t in pairs]
+            pairs = _protest_pairs(pairs)
         group = event_id(self.article_id, index, trigger.i) if len(pairs) > 1 else None
         built = [self.records.event(index, sent, match, code, s, t,
                              (stance.modality, stance.cue, _attributed(speaker)), group,
@@ -230,6 +230,19 @@ class EventBuilder:
         if match.inner is not None:  # "threatened to send troops to fight X": the sending's aim
             self._made.add(match.inner.trigger.i)
         return built
+
+
+def _protest_pairs(pairs: list[tuple[Actor, Actor | None]]) -> list[tuple[Actor, Actor | None]]:
+    """Each protester's pairs with the recipients PLOVER gives a protest (``protest_recipients``):
+    a protester left with no one it is aimed at protests once, aimed at no one."""
+    out: list[tuple[Actor, Actor | None]] = []
+    for s, t in pairs:
+        kept = protest_recipients([t], [s]) if t is not None else []
+        out.extend((s, k) for k in kept)
+    for s, _ in pairs:
+        if not any(o is s for o, _ in out):
+            out.append((s, None))
+    return out
 
 
 class PartyFinder:

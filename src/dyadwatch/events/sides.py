@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from dyadwatch.actors.cues import FOCUS_GUESS, NO_NATIONALITY
+from dyadwatch.actors.cues import AS_A_PLACE, FOCUS_GUESS, NO_NATIONALITY
 from dyadwatch.events.parties import same as _same
 from dyadwatch.knowledge.words import MUTUAL_ACTS, MUTUAL_OBJECT
 from dyadwatch.nlp.tree import children as children_of
@@ -191,11 +191,14 @@ def deep_partner(match: Match, code: str, actor: Callable[[Token], Actor | None]
     return []
 
 
-def protested_governments(targets: list[Actor]) -> list[Actor]:
+def protest_recipients(targets: list[Actor], sources: list[Actor]) -> list[Actor]:
     """Whom a protest is aimed at, as PLOVER codes it: a state named bare ("against Israel's
     bombing", "outside the U.S. embassy") stands for its government, which makes the policy
-    protested. A body named as such (the army, a court) keeps its sector."""
+    protested, and a body named as such (the army, a court) keeps its sector. The people of a
+    town of the protesters' own country, named as where they protest ("blocked roads in
+    Dhaka"), are its setting, no one it is aimed at."""
+    homes = {s.country for s in sources if s.country}
     return [replace(a, sector="GOV", cameo_code=a.country + "GOV",
                     reason=a.reason + "; a protest against a state is aimed at its government")
             if a.kind == "state" and a.sector is None and a.country and not a.unknown else a
-            for a in targets]
+            for a in targets if not (AS_A_PLACE in a.reason and a.country in homes)]
