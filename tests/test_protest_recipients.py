@@ -82,3 +82,12 @@ def test_a_state_rallying_others_against_someone_is_no_street_protest(coder: Cod
 ])
 def test_the_town_a_protest_is_held_in_is_not_its_recipient(coder: Coder, text: str) -> None:
     assert _protest_targets(coder, text) == {""}
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of Kenyan journalists marched through Nairobi on Wednesday to protest the arrest of two reporters.",
+    "University lecturers in Nigeria extended their strike over funding for public universities.",
+])
+def test_protesters_do_not_protest_against_their_own_kind(coder: Coder, text: str) -> None:
+    # the jailed reporters are whom the protest is for; the protesters' own body is no recipient
+    assert _protest_targets(coder, text) == {""}
