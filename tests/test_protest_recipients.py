@@ -91,3 +91,22 @@ def test_the_town_a_protest_is_held_in_is_not_its_recipient(coder: Coder, text: 
 def test_protesters_do_not_protest_against_their_own_kind(coder: Coder, text: str) -> None:
     # the jailed reporters are whom the protest is for; the protesters' own body is no recipient
     assert _protest_targets(coder, text) == {""}
+
+
+# -- the policy a protest is against is its topic, no event of its own --------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "French rail workers went on strike on Tuesday against President Emmanuel Macron's pension reform.",
+    "Union members marched in Seoul against the government's labour reforms.",
+    "Israeli protesters rallied in Tel Aviv against the government's judicial overhaul.",
+])
+def test_the_policy_protested_is_no_event_of_its_own(coder: Coder, text: str) -> None:
+    types = [e.plover.type for e in coder.code(text, date="2023-03-11")]
+    assert types == ["PROTEST"], types
+
+
+def test_a_reform_outside_a_protest_is_still_read(coder: Coder) -> None:
+    types = [e.plover.type for e in coder.code("Parliament approved the president's pension reform on Monday.",
+                                               date="2023-03-11")]
+    assert types, types
