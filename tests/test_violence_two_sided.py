@@ -104,3 +104,28 @@ def test_a_one_sided_attack_stays_one_way(coder: Coder, text: str, pair: tuple[s
 def test_the_strike_a_state_is_named_by_is_its_military(coder: Coder, text: str, doer: str) -> None:
     sources = {e.source.cameo_code for e in _violent(coder, text) if e.source is not None}
     assert sources == {doer}, sources
+
+
+# -- where two sides fight, and what their fight went on to do ----------------------------------
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    # the town they fought in is where, not whom
+    ("The army and the RSF fought in Khartoum for a third day.", ("SDNMIL", "SDNREB")),
+    ("Government troops and rebels fought in Goma on Sunday.", ("CODMIL", "CODREB")),
+    # a participle of the fight's toll is that fight's, not an unknown doer's
+    ("Heavy fighting erupted between the army and Tuareg rebels near Kidal, killing 15 soldiers.",
+     ("MLIMIL", "MLIREB")),
+])
+def test_a_fight_in_a_town_or_with_a_toll_is_the_sides_pair_alone(
+    coder: Coder, text: str, sides: tuple[str, str]
+) -> None:
+    a, b = sides
+    pairs = _pairs(_violent(coder, text))
+    assert pairs == {(a, b), (b, a)}, pairs
+
+
+def test_an_attack_that_went_on_to_kill_still_names_its_victims(coder: Coder) -> None:
+    # one side named as the attack's: the participle's victims are that side's
+    pairs = _pairs(_violent(coder, "An Israeli air strike hit a house in Rafah, killing six civilians."))
+    assert ("ISRMIL", "PSECVL") in pairs and not any(s == "---" for s, _ in pairs), pairs

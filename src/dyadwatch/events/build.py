@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date as Date
 from typing import TYPE_CHECKING, Final
 
-from dyadwatch.actors.cues import FOCUS_GUESS
+from dyadwatch.actors.cues import AS_A_PLACE, FOCUS_GUESS
 from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.blockades import blockade_code, boycott_threat_code
 from dyadwatch.events.confidence import CONFIDENCE
@@ -338,6 +338,7 @@ class PartyFinder:
             return None
         if code[:2] in ("18", "19", "20") and real_targets:
             real_targets = struck_place(self.clauses, match, event, real_targets)
+
         real_targets = hosted_forces(match.trigger, code, self.clauses.actor) or real_targets
         if code[:4] in RELEASE_ASKS:  # "demanded the release of X held in Y": asked of Y
             real_targets = held_by(match.trigger, self.clauses.actor, real_sources) or real_targets
@@ -366,6 +367,9 @@ class PartyFinder:
             (a.start, a.end, a.country) == (s.start, s.end, s.country) for s in real_sources))]
         if code[:2] == "17" and len(real_targets) == 1:
             real_sources = [domestic_forces(a, real_targets[0]) for a in real_sources]
+        if code[:2] == "19" and len(real_sources) >= 2 and trigger.lemma_.lower() in RECIPROCAL_LEMMAS:
+            # "the army and the RSF fought in Khartoum": the town is where they fought
+            real_targets = [t for t in real_targets if AS_A_PLACE not in t.reason]
         return FoundParties(real_sources, real_targets, rule, through)
 
     def pairs(

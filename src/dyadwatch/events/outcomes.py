@@ -76,6 +76,9 @@ def event_subject(match: Match) -> Token | None:
     if match.pattern.kind != "verb" or verb.pos_ != "VERB" or verb.lemma_.lower() not in RESULT_VERBS:
         return None
     subject = next((c for c in children_of(verb) if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        # "fighting erupted between X and Y, KILLING 15": the participle's doer is its clause's
+        subject = next((c for c in children_of(verb.head) if c.dep_ in ("nsubj", "csubj")), None)
     if subject is None or subject.lemma_.lower() not in VIOLENT_EVENTS:
         return None
     if subject.pos_ == "VERB" and not event_gerund(subject):
@@ -90,10 +93,14 @@ def event_subject(match: Match) -> Token | None:
 
 
 def event_sides(clauses: Clauses, event: Token) -> list[Token]:
-    """The parties a violent event noun names: its owner, 'by' or 'between' phrase or the
-    names before it (each conjunct), the other side of a fight 'with' someone ("clashes WITH
-    Y"), else the doer named in a modifier of its weapon ("HOUTHI missile strikes")."""
+    """The parties a violent event noun names: its owner, 'by' or 'between' phrase (on the noun,
+    or on the verb it is the subject of: "fighting erupted BETWEEN X and Y") or the names before
+    it (each conjunct), the other side of a fight 'with' someone ("clashes WITH Y"), else the
+    doer named in a modifier of its weapon ("HOUTHI missile strikes")."""
     sides = [t for h in clauses.noun_sources(event) for t in coordinated(h)]
+    if not sides and event.dep_ == "nsubj":  # "fighting erupted BETWEEN X and Y": on its verb
+        sides = [t for c in children_of(event.head) if c.dep_ == "prep" and c.lower_ == "between"
+                 for p in children_of(c) if p.dep_ == "pobj" for t in coordinated(p)]
     if event.lemma_.lower() in MUTUAL_NOUNS:
         sides += [p for c in children_of(event) if c.dep_ == "prep" and c.lower_ == "with"
                   for p in children_of(c) if p.dep_ == "pobj"]
