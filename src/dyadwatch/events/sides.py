@@ -192,15 +192,16 @@ def deep_partner(match: Match, code: str, actor: Callable[[Token], Actor | None]
 
 
 def protest_recipients(targets: list[Actor], sources: list[Actor]) -> list[Actor]:
-    """Whom a protest is aimed at, as PLOVER codes it: a state named bare ("against Israel's
-    bombing", "outside the U.S. embassy") stands for its government, which makes the policy
-    protested, and a body named as such (the army, a court) keeps its sector. The people of a
+    """Whom a protest is aimed at, as PLOVER codes it: a foreign state named bare ("against
+    Israel's bombing", "outside the U.S. embassy") stands for its government, which makes the
+    policy protested; the protesters' own state named bare stays the state, and a body named as
+    such (the army, a court) keeps its sector. The people of a
     town of the protesters' own country, named as where they protest ("blocked roads in
     Dhaka"), are its setting, no one it is aimed at; and those of the protesters' own kind
     ("journalists marched to protest the arrest of two reporters") are whom they protest for."""
     homes = {s.country for s in sources if s.country}
     own = {s.cameo_code for s in sources}
     return [replace(a, sector="GOV", cameo_code=a.country + "GOV",
-                    reason=a.reason + "; a protest against a state is aimed at its government")
-            if a.kind == "state" and a.sector is None and a.country and not a.unknown else a
+                    reason=a.reason + "; a protest against a foreign state is aimed at its government")
+            if a.kind == "state" and a.sector is None and a.country and not a.unknown and a.country not in homes else a
             for a in targets if not (AS_A_PLACE in a.reason and a.country in homes) and a.cameo_code not in own]
