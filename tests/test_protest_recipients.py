@@ -110,3 +110,11 @@ def test_a_reform_outside_a_protest_is_still_read(coder: Coder) -> None:
     types = [e.plover.type for e in coder.code("Parliament approved the president's pension reform on Monday.",
                                                date="2023-03-11")]
     assert types, types
+
+
+def test_lawmakers_walking_out_of_their_chamber_still_aim_at_it(coder: Coder) -> None:
+    # an official's own body is what a walkout leaves, so it stays the recipient
+    text = "TBILISI, May 2 - Opposition deputies walked out of parliament in protest at the new budget."
+    targets = {e.target.cameo_code for e in coder.code(text, date="2021-05-02")
+               if e.plover.type == "PROTEST" and e.target is not None}
+    assert targets == {"GEOLEG"}, targets

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import AS_A_PLACE, FOCUS_GUESS, NO_NATIONALITY
 from dyadwatch.events.parties import same as _same
-from dyadwatch.knowledge.words import MUTUAL_ACTS, MUTUAL_OBJECT
+from dyadwatch.knowledge.words import MUTUAL_ACTS, MUTUAL_OBJECT, WALKOUT_SECTORS
 from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
@@ -198,9 +198,10 @@ def protest_recipients(targets: list[Actor], sources: list[Actor]) -> list[Actor
     such (the army, a court) keeps its sector. The people of a
     town of the protesters' own country, named as where they protest ("blocked roads in
     Dhaka"), are its setting, no one it is aimed at; and those of the protesters' own kind
-    ("journalists marched to protest the arrest of two reporters") are whom they protest for."""
+    ("journalists marched to protest the arrest of two reporters": civilians, workers and
+    professions, not lawmakers who walk out of their own chamber) are whom they protest for."""
     homes = {s.country for s in sources if s.country}
-    own = {s.cameo_code for s in sources}
+    own = {s.cameo_code for s in sources if s.sector in WALKOUT_SECTORS}  # not lawmakers leaving their chamber
     return [replace(a, sector="GOV", cameo_code=a.country + "GOV",
                     reason=a.reason + "; a protest against a foreign state is aimed at its government")
             if a.kind == "state" and a.sector is None and a.country and not a.unknown and a.country not in homes else a
