@@ -75,6 +75,9 @@ _POSSESSIVE = re.compile(r"[’']s$")
 NO_NATIONALITY = "no nationality"
 # How a reason says an actor was given the article's focus country, for lack of its own.
 FOCUS_GUESS = "; the article is about"
+# How a reason says a capital named as where something happens stands for its people ("in
+# Dhaka"); the event stage reads it to tell a protest's setting from whom it is aimed at.
+AS_A_PLACE = "as a place"
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from datetime import date as Date
 from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import (
+    AS_A_PLACE,
     COUNTRYISH,
     NAME_ADJECTIVES,
     Cue,
@@ -78,7 +79,7 @@ class NameResolver:
             if prep is not None:
                 sector = None if prep.head.lemma_.lower() in MOVEMENT_VERBS else "CVL"
                 return Resolution(self.scope.country_name(country), country, sector, "group" if sector else "state",
-                                  f"capital '{ent.text}' as a place ('{prep.text} {ent.text}')")
+                                  f"capital '{ent.text}' {AS_A_PLACE} ('{prep.text} {ent.text}')")
             return Resolution(self.scope.country_name(country), country, "GOV", "state",
                               f"capital '{ent.text}' used as an agent -> government")
         if kind == "adjective":

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date as Date
 from typing import TYPE_CHECKING, Final
 
-from dyadwatch.actors.cues import FOCUS_GUESS
+from dyadwatch.actors.cues import AS_A_PLACE, FOCUS_GUESS
 from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.blockades import blockade_code, boycott_threat_code
 from dyadwatch.events.confidence import CONFIDENCE
@@ -31,6 +31,7 @@ from dyadwatch.events.outcomes import (
     event_subject,
     left_in_state,
     means_code,
+    striking_forces,
     struck_place,
 )
 from dyadwatch.events.parties import UNNAMED_DOER_ROOTS, placed_group, visited_host
@@ -47,6 +48,7 @@ from dyadwatch.events.sides import (
     mutual_act,
     named_members,
     own_forces,
+    protest_recipients,
     reciprocal,
     venue,
 )
@@ -60,6 +62,7 @@ from dyadwatch.knowledge.words import (
     CLAUSE_TARGET_ROOTS,
     FORECASTING_SECTORS,
     LIGHT_VERBS,
+    MUTUAL_OBJECT,
     MUTUAL_WITH,
     RECIPROCAL,
     RECIPROCAL_LEMMAS,
@@ -213,6 +216,8 @@ class EventBuilder:
             # farmers obstruct, a navy imposes; whom the blockade is aimed at was found above
             # for the lexicon's code ("blocked the road, keeping protesters away": protesters)
             code, rule = blockade, rule + "+blockader"
+        if code[:2] == "14":  # whom a protest is aimed at, however found
+            pairs = _protest_pairs(pairs)
         group = event_id(self.article_id, index, trigger.i) if len(pairs) > 1 else None
         built = [self.records.event(index, sent, match, code, s, t,
                              (stance.modality, stance.cue, _attributed(speaker)), group,
@@ -225,6 +230,19 @@ class EventBuilder:
         if match.inner is not None:  # "threatened to send troops to fight X": the sending's aim
             self._made.add(match.inner.trigger.i)
         return built
+
+
+def _protest_pairs(pairs: list[tuple[Actor, Actor | None]]) -> list[tuple[Actor, Actor | None]]:
+    """Each protester's pairs with the recipients PLOVER gives a protest (``protest_recipients``):
+    a protester left with no one it is aimed at protests once, aimed at no one."""
+    out: list[tuple[Actor, Actor | None]] = []
+    for s, t in pairs:
+        kept = protest_recipients([t], [s]) if t is not None else []
+        out.extend((s, k) for k in kept)
+    for s, _ in pairs:
+        if not any(o is s for o, _ in out):
+            out.append((s, None))
+    return out
 
 
 class PartyFinder:
@@ -276,6 +294,8 @@ class PartyFinder:
         for head in source_heads:
             source_actors.extend(self.parties.source_actors(head, speaker))
         real_sources = [placed_group(self.parties, a, match) for a in source_actors if a is not None]
+        if event is not None and len(sides) == 1:  # "a U.S. drone strike killed ...": its military
+            real_sources = striking_forces(real_sources, sides[0], event)
         unnamed, implied = False, None
         if speaker is not None and not real_sources and not source_heads and _speaker_did(self.clauses, match, speaker):
             # "Kenya said the curfew had been lifted": an official speaker reporting a measure
@@ -310,10 +330,15 @@ class PartyFinder:
                                        if not own_forces(match, a, real_sources)])
         if implied is not None:  # "the Swedish envoy was summoned to the ministry": the envoy
             real_targets = envoy_targets(match, self.clauses.actor) or real_targets
-        if unnamed and len(sides) > 1 and not real_targets:
-            return None  # "fighting between X and Y left two dead": no victim named as an actor
+        if unnamed and len(sides) > 1:
+            # "fighting between X and Y killed 20 civilians": the deaths are the toll of that
+            # fight, which its noun reports as the sides' reciprocal event; a second event by
+            # an unknown doer would count one act twice. Only a fight naming no side ("the
+            # clashes killed 12") leaves its victims to an unknown doer.
+            return None
         if code[:2] in ("18", "19", "20") and real_targets:
             real_targets = struck_place(self.clauses, match, event, real_targets)
+
         real_targets = hosted_forces(match.trigger, code, self.clauses.actor) or real_targets
         if code[:4] in RELEASE_ASKS:  # "demanded the release of X held in Y": asked of Y
             real_targets = held_by(match.trigger, self.clauses.actor, real_sources) or real_targets
@@ -342,6 +367,9 @@ class PartyFinder:
             (a.start, a.end, a.country) == (s.start, s.end, s.country) for s in real_sources))]
         if code[:2] == "17" and len(real_targets) == 1:
             real_sources = [domestic_forces(a, real_targets[0]) for a in real_sources]
+        if code[:2] == "19" and len(real_sources) >= 2 and trigger.lemma_.lower() in RECIPROCAL_LEMMAS:
+            # "the army and the RSF fought in Khartoum": the town is where they fought
+            real_targets = [t for t in real_targets if AS_A_PLACE not in t.reason]
         return FoundParties(real_sources, real_targets, rule, through)
 
     def pairs(
@@ -367,8 +395,11 @@ class PartyFinder:
             rule += "+reciprocal"
         else:
             clause_target = False
-            mutual = trigger.lemma_.lower() in MUTUAL_WITH and any(
-                c.dep_ == "prep" and c.lower_ == "with" for c in children_of(trigger))
+            mutual = (trigger.lemma_.lower() in MUTUAL_WITH and any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in children_of(trigger))) or (
+                # "rebels fought the army": two-sided fighting, whose object fights back
+                code[:2] == "19" and trigger.lemma_.lower() in MUTUAL_OBJECT
+                and any(c.dep_ == "dobj" for c in children_of(trigger)))
             for s in real_sources:
                 if real_targets:
                     pairs.extend((s, t) for t in real_targets if not _same(s, t))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.modality import DENIAL_GOVERNORS
-from dyadwatch.knowledge.words import ABOUT_PREPS
+from dyadwatch.knowledge.words import ABOUT_PREPS, PROTEST_TOPIC_PREPS, PROTESTED_POLICIES
 from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
@@ -57,7 +57,20 @@ class Match:
         if self.code[:2] in FRAMING_ROOTS:
             out |= framed_content(self)
         out |= denied_clause(self)
+        if self.code[:2] == PROTEST_ROOT:
+            out |= _protest_topics(self)
         return out
+
+
+PROTEST_ROOT = "14"
+
+
+def _protest_topics(match: Match) -> set[int]:
+    """The policies a protest is against ("struck against the pension REFORM"), which PLOVER
+    codes as the protest's topic, not as events of their own."""
+    heads = [match.trigger, *([match.noun] if match.noun is not None else [])]
+    return {p.i for h in heads for c in children_of(h) if c.dep_ == "prep" and c.lower_ in PROTEST_TOPIC_PREPS
+            for p in children_of(c) if p.dep_ == "pobj" and p.lemma_.lower() in PROTESTED_POLICIES}
 
 
 # The roots whose acts frame another act: an appeal (02), a promise (03), a demand (10), a

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.actors.cues import FOCUS_GUESS
 from dyadwatch.actors.resolve import cameo_actor_code, coordinated
 from dyadwatch.events.arguments import event_gerund
-from dyadwatch.knowledge.words import WEAPON_CODES
+from dyadwatch.knowledge.words import STATE_STRIKE_NOUNS, WEAPON_CODES
 from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
@@ -76,6 +76,9 @@ def event_subject(match: Match) -> Token | None:
     if match.pattern.kind != "verb" or verb.pos_ != "VERB" or verb.lemma_.lower() not in RESULT_VERBS:
         return None
     subject = next((c for c in children_of(verb) if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        # "fighting erupted between X and Y, KILLING 15": the participle's doer is its clause's
+        subject = next((c for c in children_of(verb.head) if c.dep_ in ("nsubj", "csubj")), None)
     if subject is None or subject.lemma_.lower() not in VIOLENT_EVENTS:
         return None
     if subject.pos_ == "VERB" and not event_gerund(subject):
@@ -90,10 +93,14 @@ def event_subject(match: Match) -> Token | None:
 
 
 def event_sides(clauses: Clauses, event: Token) -> list[Token]:
-    """The parties a violent event noun names: its owner, 'by' or 'between' phrase or the
-    names before it (each conjunct), the other side of a fight 'with' someone ("clashes WITH
-    Y"), else the doer named in a modifier of its weapon ("HOUTHI missile strikes")."""
+    """The parties a violent event noun names: its owner, 'by' or 'between' phrase (on the noun,
+    or on the verb it is the subject of: "fighting erupted BETWEEN X and Y") or the names before
+    it (each conjunct), the other side of a fight 'with' someone ("clashes WITH Y"), else the
+    doer named in a modifier of its weapon ("HOUTHI missile strikes")."""
     sides = [t for h in clauses.noun_sources(event) for t in coordinated(h)]
+    if not sides and event.dep_ == "nsubj":  # "fighting erupted BETWEEN X and Y": on its verb
+        sides = [t for c in children_of(event.head) if c.dep_ == "prep" and c.lower_ == "between"
+                 for p in children_of(c) if p.dep_ == "pobj" for t in coordinated(p)]
     if event.lemma_.lower() in MUTUAL_NOUNS:
         sides += [p for c in children_of(event) if c.dep_ == "prep" and c.lower_ == "with"
                   for p in children_of(c) if p.dep_ == "pobj"]
@@ -166,3 +173,14 @@ def _armed(noun: Token, verb: Token) -> bool:
         return True
     return any(c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
         p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in children_of(c)) for c in children_of(noun))
+
+
+def striking_forces(actors: list[Actor], side: Token, event: Token) -> list[Actor]:
+    """'A U.S. drone strike killed ...', 'Israel's air strikes killed ...': a state named only
+    as whose air or artillery strike it was (a modifier or owner inside the noun's phrase) is
+    its military, which delivers such strikes. An armed group keeps its own sector."""
+    if event.lemma_.lower() not in STATE_STRIKE_NOUNS or not event.left_edge.i <= side.i < event.i:
+        return actors
+    return [replace(a, sector="MIL", cameo_code=a.country + "MIL", reason=a.reason + f"; a state's '{event.text}'")
+            if a.kind == "state" and a.sector is None and a.country and not a.unknown else a for a in actors]
+

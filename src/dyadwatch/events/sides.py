@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from dyadwatch.actors.cues import FOCUS_GUESS, NO_NATIONALITY
+from dyadwatch.actors.cues import AS_A_PLACE, FOCUS_GUESS, NO_NATIONALITY
 from dyadwatch.events.parties import same as _same
-from dyadwatch.knowledge.words import MUTUAL_ACTS
+from dyadwatch.knowledge.words import MUTUAL_ACTS, MUTUAL_OBJECT, WALKOUT_SECTORS
 from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
@@ -76,6 +76,8 @@ def own_forces(match: Match, target: Actor, sources: list[Actor]) -> bool:
     state forces of the doer's own country (or of none)."""
     # a country guessed from what the article is about says nothing of whose forces they are
     country = None if FOCUS_GUESS in target.reason else target.country
+    if match.code[:2] == "19" and match.trigger.lemma_.lower() in MUTUAL_OBJECT:
+        return False  # "rebels fought the army": the army fought is the other side, not forces used
     if target.sector not in ("MIL", "COP", "SPY") or any(country not in (None, s.country) for s in sources):
         return False
     return any(target.start <= o.idx < target.end and {o.lemma_.lower(), o.lower_} & m.pattern.objects
@@ -187,3 +189,20 @@ def deep_partner(match: Match, code: str, actor: Callable[[Token], Actor | None]
             continue  # "met amid tensions WITH IRAN", "over the dispute with Israel": another matter
         stack.extend(c for c in children_of(tok) if c.dep_ not in _OWN_CLAUSES)
     return []
+
+
+def protest_recipients(targets: list[Actor], sources: list[Actor]) -> list[Actor]:
+    """Whom a protest is aimed at, as PLOVER codes it: a foreign state named bare ("against
+    Israel's bombing", "outside the U.S. embassy") stands for its government, which makes the
+    policy protested; the protesters' own state named bare stays the state, and a body named as
+    such (the army, a court) keeps its sector. The people of a
+    town of the protesters' own country, named as where they protest ("blocked roads in
+    Dhaka"), are its setting, no one it is aimed at; and those of the protesters' own kind
+    ("journalists marched to protest the arrest of two reporters": civilians, workers and
+    professions, not lawmakers who walk out of their own chamber) are whom they protest for."""
+    homes = {s.country for s in sources if s.country}
+    own = {s.cameo_code for s in sources if s.sector in WALKOUT_SECTORS}  # not lawmakers leaving their chamber
+    return [replace(a, sector="GOV", cameo_code=a.country + "GOV",
+                    reason=a.reason + "; a protest against a foreign state is aimed at its government")
+            if a.kind == "state" and a.sector is None and a.country and not a.unknown and a.country not in homes else a
+            for a in targets if not (AS_A_PLACE in a.reason and a.country in homes) and a.cameo_code not in own]

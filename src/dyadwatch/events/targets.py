@@ -16,6 +16,7 @@ from dyadwatch.actors.cues import NO_NATIONALITY
 from dyadwatch.events.passage import named_place, place_noun, setting_of
 from dyadwatch.events.subjects import agents, stray_agents, undergoer_verb
 from dyadwatch.knowledge.words import (
+    CONTESTED_PRIZES,
     DEFAULT_TARGET_PREPS,
     FACILITY_NOUNS,
     MODAL_AIMS,
@@ -190,7 +191,7 @@ class Targets:
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in DEFAULT_TARGET_PREPS:
                     # not "took to the streets of Minsk": a public place of a town is where
-                    pobjs = [p for p in prep_objects(c) if not _a_setting(p)]
+                    pobjs = [p for p in prep_objects(c) if not _a_setting(p) and not _prize(c, p)]
                     if pobjs and self.mentions.actor(self.inside(pobjs[0])) is not None:
                         return [self.inside(pobjs[0])]
         return self.aim_targets(verb)
@@ -384,6 +385,12 @@ def _parties_in(thing: Token, objects: frozenset[str]) -> list[Token]:
         return [thing]
     return [p for c in thing.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
             for p in c.children if p.dep_ == "pobj"]
+
+
+def _prize(prep: Token, noun: Token) -> bool:
+    """Whether ``noun`` after ``prep`` is what a fight is over ("fought FOR CONTROL of the
+    town"): the place it names is the prize, no one the act is aimed at."""
+    return prep.lower_ in ("for", "over") and noun.lemma_.lower() in CONTESTED_PRIZES
 
 
 def _a_setting(noun: Token) -> bool:

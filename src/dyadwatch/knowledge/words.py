@@ -87,6 +87,10 @@ RECIPROCAL: Final = _LISTS.words("reciprocal")
 RECIPROCAL_LEMMAS: Final = _LISTS.words("reciprocal_lemmas")
 MUTUAL_ACTS: Final = _LISTS.words("mutual_acts")
 MUTUAL_WITH: Final = _LISTS.words("mutual_with")
+MUTUAL_OBJECT: Final = _LISTS.words("mutual_object")
+CONTESTED_PRIZES: Final = _LISTS.words("contested_prizes")
+STATE_STRIKE_NOUNS: Final = _LISTS.words("state_strike_nouns")
+PROTESTED_POLICIES: Final = _LISTS.words("protested_policies")
 LOCATED_ROOTS: Final = _LISTS.words("located_roots")
 
 # -- events: the PLOVER manual's notes on borderline reports (events/plover.py) ----------------
