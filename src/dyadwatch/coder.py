@@ -338,9 +338,12 @@ def stable_ids(article: Article, events: list[Event]) -> list[Event]:
             group = groups.setdefault(e.group, digest(article.id, "group", trig.start))
         start = e.evidence.sentence_start
         sentence = article.text[start:start + len(e.evidence.sentence.rstrip())]
+        # the parsed sentence differs from the article's only where the parse text was
+        # blanked: the evidence is copied only then (a record's copy costs more than the rest)
+        evidence = e.evidence if sentence == e.evidence.sentence else replace(e.evidence, sentence=sentence)
         out.append(replace(
             e,
-            evidence=replace(e.evidence, sentence=sentence),
+            evidence=evidence,
             sentence=sentence_index(start),
             id=digest(article.id, trig.start, e.source.start if e.source else "",
                       e.target.start if e.target else "", e.cameo.code),

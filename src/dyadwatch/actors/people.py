@@ -198,8 +198,9 @@ class ArticlePeople:
         compound = numpy.uint64(strings.as_int("compound"))
         outside = table[:, 1] == 2
         ends = (table[:, 0] == PROPN) & outside & (table[:, 2] != compound)
-        subjects = numpy.isin(table[:, 2], [strings.as_int("nsubj"), strings.as_int("nsubjpass")])
-        misread = numpy.isin(table[:, 0], [NOUN, VERB, PRON]) & outside & subjects
+        dep, pos = table[:, 2], table[:, 0]  # compared value by value: numpy.isin costs 4x more
+        subjects = (dep == numpy.uint64(strings.as_int("nsubj"))) | (dep == numpy.uint64(strings.as_int("nsubjpass")))
+        misread = ((pos == NOUN) | (pos == VERB) | (pos == PRON)) & outside & subjects
         for i in numpy.flatnonzero(ends | misread).tolist():
             token = doc[i]
             if token.pos_ != "PROPN" and not misread_name(token):

@@ -38,8 +38,11 @@ _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
 class DomainGate:
     """For one parsed article: whether an event of a sentence is a match, a deal or a review."""
 
-    def __init__(self, doc: Doc, cues: frozenset[str] | None = None) -> None:
+    def __init__(self, doc: Doc, cues: frozenset[str] | None = None, text: str | None = None) -> None:
         self.doc = doc
+        # the doc's text when the caller has it: a sentence is cut from it, where
+        # ``Span.text`` would join its tokens anew
+        self._text = text
         # a cue as often of politics ("the Arab League", "a death squad") marks no copy alone
         self.cues = cues if cues is not None else (frozenset(Discards.default().cues) | COPY_CUES) - SHARED_CUES
         self._cued: dict[int, bool] = {}  # sentence start -> whether it holds a cue
@@ -58,7 +61,8 @@ class DomainGate:
     def _holds_cue(self, sent: Span) -> bool:
         """Whether ``sent`` reads as sport, business or entertainment copy and not as politics."""
         if sent.start not in self._cued:
-            words = _WORD.findall(sent.text.lower())
+            text = sent.text if self._text is None else self._text[sent.start_char:sent.end_char]
+            words = _WORD.findall(text.lower())
             # a word of state affairs ("minister", "protests") makes the copy political
             self._cued[sent.start] = any(w in self.cues for w in words) and not any(w in POLITICS_WORDS for w in words)
         return self._cued[sent.start]

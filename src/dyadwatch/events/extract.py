@@ -117,7 +117,7 @@ class EventExtractor:
         # Only tokens that may trigger are matched: sentences without any (the blanks the
         # pre-filter leaves among them) are passed by before their text is read.
         screened = self.screen.screen(doc)
-        gate = DomainGate(doc)
+        gate = DomainGate(doc, text=self._doc_text)
         first, count = 0, len(screened)
         for index, sent in enumerate(doc.sents):
             while first < count and screened[first] < sent.start:

@@ -69,7 +69,9 @@ def named_groups(
         if any(c.lower() in countryish for c in capitals):
             named = {heads[w] for w in found if w in heads}
         bare: set[str] = set()
-        if heads and not found.isdisjoint(_DEFINITE) and not found.isdisjoint(heads):
+        # the dict's keys test the sentence's few words: ``found.isdisjoint(heads)`` would
+        # go through every head form, for every sentence
+        if heads and not found.isdisjoint(_DEFINITE) and not heads.keys().isdisjoint(found):
             for start, end in unit:
                 bare |= bare_groups(text[start:end], heads)
         out.append((bare, named))

@@ -40,8 +40,12 @@ class TriggerScreen:
         strings = doc.vocab.strings
         table = doc.to_array([POS, DEP, LEMMA, LOWER])
         pos = table[:, 0]
-        deps = numpy.array([strings.as_int(d) for d in ADJECTIVE_TRIGGER_DEPS], dtype=numpy.uint64)
-        adjectives = (pos == ADJ) & numpy.isin(table[:, 1], deps)
+        # the few dependencies compared one by one: ``numpy.isin`` costs four times as much
+        dep = table[:, 1]
+        adjective_dep = numpy.zeros(len(dep), dtype=bool)
+        for name in ADJECTIVE_TRIGGER_DEPS:
+            adjective_dep |= dep == numpy.uint64(strings.as_int(name))
+        adjectives = (pos == ADJ) & adjective_dep
         verbs = numpy.flatnonzero((pos == VERB) | adjectives).tolist()
         nouns = numpy.flatnonzero((pos == NOUN) | (pos == PROPN)).tolist()
         verb_rows = table[verbs][:, [0, 2]].tolist()

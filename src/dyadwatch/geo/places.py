@@ -73,9 +73,14 @@ def find_place_mentions(
     ents = tuple(doc.ents) if entities is None else tuple(entities)
     if not_place is not None:
         actor = not_place
+        # asked of most names twice (as an entity, then as a mention found): answered once
+        answers: dict[str, bool] = {}
 
         def not_place(name: str) -> bool:
-            return actor(name) and not big_place(resolver, name, areas=False)
+            answer = answers.get(name)
+            if answer is None:
+                answer = answers[name] = actor(name) and not big_place(resolver, name, areas=False)
+            return answer
 
     found: list[Found] = []
     taken: list[tuple[int, int]] = []

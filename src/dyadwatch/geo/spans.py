@@ -27,6 +27,7 @@ from dyadwatch.knowledge.words import (
     GEO_SITE_WORDS,
     GEO_TITLES,
 )
+from dyadwatch.nlp.strings import token_texts
 from dyadwatch.records import PlaceRole
 
 if TYPE_CHECKING:
@@ -192,8 +193,7 @@ def gazetteer_spans(
     # The tokens' texts and trailing spaces, read once from the doc's arrays: spaCy's Token
     # objects and slices cost more than the checks, run for up to four runs at every token.
     rows = doc.to_array([ORTH, SPACY]).tolist()
-    strings = doc.vocab.strings  # not looked up again for every token
-    texts = [strings[orth] for orth, _ in rows]
+    texts = token_texts(doc, [orth for orth, _ in rows])
     spaced = [bool(space) for _, space in rows]
     capital = [text[:1].isupper() for text in texts]
     length = len(texts)

@@ -32,6 +32,8 @@ _SCORE = re.compile(
     r"thrashed|edged|routed|held)\b[^.]{0,60}?\b\d{1,3}\s*[-–]\s*\d{1,3}\b",
     re.I,
 )
+# what every match of _SCORE holds ("2-1", "3 – 0")
+_SCORE_DIGITS = re.compile(r"\d\s*[-–]\s*\d")
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,8 @@ class Discards:
     @staticmethod
     def sentence(text: str) -> bool:
         """A sentence that reports a match result ("beat Mali 2-1")."""
-        return _SCORE.search(text) is not None
+        # the score alone first: most sentences hold none, and this finds them at once
+        return _SCORE_DIGITS.search(text) is not None and _SCORE.search(text) is not None
 
 
 def is_discarded(article: Article) -> bool:

@@ -145,25 +145,48 @@ class AttributeIndex:
         rows: list[list[int]] = doc.to_array([IDS[a] for a in _ARRAY]).tolist()
         strings = doc.vocab.strings  # as spaCy's Matcher reads them: the doc's own
         texts: dict[int, str] = {}  # the strings a regular expression was tried on
-        keys = [tuple(row) for row in rows]
-        fits = self.seen.get_or_compute_many(keys, lambda key: self._fits(key, strings, texts))
-        found: set[Match] = set()
+        # the tokens of each distinct row, in text order (a row tuple is hashed once here)
+        at: dict[tuple[int, ...], list[int]] = {}
+        for i, key in enumerate(map(tuple, rows)):
+            tokens_of = at.get(key)
+            if tokens_of is None:
+                at[key] = [i]
+            else:
+                tokens_of.append(i)
+        fits = self.seen.get_or_compute_many(at, lambda key: self._fits(key, strings, texts))
+        # The one-token matches, gathered by rule: each distinct row's tokens under each rule
+        # it matches (``_fits`` names a rule once). Rows hold different tokens, so no match
+        # comes twice; listed rule by rule, each rule's tokens in order, they are nearly in
+        # the order the result is sorted in, which costs the final sort next to nothing.
+        by_rule: dict[tuple[int, int], list[list[int]]] = {}
+        longer_found: set[Match] = set()
         n = len(rows)
-        for i, key in enumerate(keys):
+        for key, tokens_of in at.items():
             singles, longer = fits[key]
-            for number, match_id in singles:
-                found.add((number, match_id, i, i + 1))
+            for rule_key in singles:
+                runs = by_rule.get(rule_key)
+                if runs is None:
+                    by_rule[rule_key] = [tokens_of]
+                else:
+                    runs.append(tokens_of)
             for rule in longer:
                 tokens = rule.tokens
-                end = i + len(tokens)
-                if end > n:
-                    continue
-                k = 1
-                while k < len(tokens) and self._holds(rows[i + k], tokens[k], strings, texts):
-                    k += 1
-                if k == len(tokens):
-                    found.add((rule.number, rule.match_id, i, end))
-        return sorted(found)
+                for i in tokens_of:
+                    end = i + len(tokens)
+                    if end > n:
+                        continue
+                    k = 1
+                    while k < len(tokens) and self._holds(rows[i + k], tokens[k], strings, texts):
+                        k += 1
+                    if k == len(tokens):
+                        longer_found.add((rule.number, rule.match_id, i, end))
+        found: list[Match] = []
+        for (number, match_id), runs in by_rule.items():
+            for run in runs:
+                found.extend([(number, match_id, i, i + 1) for i in run])
+        found.extend(longer_found)
+        found.sort()
+        return found
 
     def _fits(self, row: Sequence[int], strings: Any, texts: dict[int, str]) -> Fits:
         """Of the rules a token with these values may start, the one-token rules it matches
@@ -181,7 +204,8 @@ class AttributeIndex:
                     singles.append((rule.number, rule.match_id))
                 else:
                     longer.append(rule)
-        return tuple(singles), tuple(longer)
+        # one entry's two patterns may both match the token: one match (see ``match``)
+        return tuple(dict.fromkeys(singles)), tuple(longer)
 
     @staticmethod
     def _holds(

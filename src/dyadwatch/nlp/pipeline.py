@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from dyadwatch.errors import ModelNotFoundError
 from dyadwatch.knowledge.base import load_knowledge
+from dyadwatch.nlp.strings import token_texts
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -151,32 +152,29 @@ def set_sentence_starts(doc: Doc) -> Doc:
     ``Token`` objects cost as much as the parser itself (so did ``Doc.text``, which makes
     them)."""
     import numpy
-    from spacy.attrs import IS_PUNCT, ORTH, SENT_START, SPACY
+    from spacy.attrs import IS_PUNCT, ORTH, SENT_START
 
     n = len(doc)
     if n == 0:
         return doc
     table = doc.to_array([IS_PUNCT, SENT_START]).astype("int64").tolist()
     punct = [row[0] for row in table]
-    strings = doc.vocab.strings
-    texts = doc.to_array([ORTH, SPACY]).tolist()  # string ids: not as signed integers
-    words = [strings[orth] for orth, _ in texts]
-    trailing = [" " if space else "" for _, space in texts]  # what follows each token's text
+    words = token_texts(doc, doc.to_array(ORTH).tolist())  # string ids: not as signed integers
     starts = [row[1] for row in table]
     previous = -1  # last non-space token
     newline_before = False
-    for i in range(n):
-        word = words[i]
+    for i, word in enumerate(words):
         if word.isspace():
             newline_before = newline_before or "\n" in word
             if i > 0:
                 starts[i] = -1  # a sentence starts on a word, not on whitespace
             continue
-        if previous >= 0 and i > 0:
+        if previous >= 0:
             before = words[previous]
-            if _dateline_dash(previous, words, punct):
+            # (a token's trailing whitespace is a space or nothing: a line break is a token)
+            if before in _DASHES and _dateline_dash(previous, words, punct):
                 starts[i] = 1  # "ALGIERS – Algeria and ...": the dateline stands apart
-            elif newline_before or "\n" in trailing[previous]:
+            elif newline_before:
                 starts[i] = -1 if word[:1].islower() else 1
             elif before in _TERMINAL or (
                 before in _CLOSERS and previous > 0 and words[previous - 1] in _TERMINAL
@@ -192,10 +190,13 @@ def set_sentence_starts(doc: Doc) -> Doc:
     return doc
 
 
+_DASHES = frozenset({"–", "—", "-", "--"})
+
+
 def _dateline_dash(at: int, words: list[str], punct: list[int]) -> bool:
     """Is token ``at`` the dash of a dateline: capitals at the start of a paragraph, then a
     dash?"""
-    if words[at] not in ("–", "—", "-", "--") or at == 0:
+    if words[at] not in _DASHES or at == 0:
         return False
     i = at - 1
     while i >= 0 and not words[i].isspace() and (words[i].isupper() or punct[i]):
