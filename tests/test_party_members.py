@@ -49,7 +49,8 @@ ACTING = [
     ("2023-05-09", "PTI supporters clashed with police in Lahore on Tuesday.", "PAKOPP"),
     ("2017-10-26", "ODM supporters clashed with police in Kisumu.", "KENOPP"),
     ("2013-12-01", "Awami League activists attacked BNP supporters in Dhaka.", "BGDGOV"),
-    ("2022-06-01", "Taliban fighters beat women protesters in Kabul.", "AFGGOV"),
+    # the armed rank and file of a governing movement are its state's armed forces (PLOVER MIL)
+    ("2022-06-01", "Taliban fighters beat women protesters in Kabul.", "AFGMIL"),
     ("2022-09-05", "Al-Shabaab militants attacked an army base in Lower Shabelle.", "SOMREB"),
     ("2022-11-02", "PTI activists beat up a journalist in Rawalpindi, police said.", "PAKOPP"),
 ]
