@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from typing import Any, Literal, Self, get_args
 
@@ -131,6 +131,12 @@ class Actor(_Record):
     def unknown(self) -> bool:
         """An actor the text does not name (``cameo_code`` ``---``)."""
         return self.kind == "unknown"
+
+    def with_sector(self, sector: str, why: str) -> Actor:
+        """This actor of a country as one of its sectors ("Israel" as the government a protest
+        is aimed at), ``why`` added to its reason."""
+        assert self.country, "only an actor with a country takes one of its sectors"
+        return replace(self, sector=sector, cameo_code=self.country + sector, reason=f"{self.reason}; {why}")
 
 
 def unknown_actor(at: int, reason: str) -> Actor:

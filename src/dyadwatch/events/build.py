@@ -338,7 +338,6 @@ class PartyFinder:
             return None
         if code[:2] in ("18", "19", "20") and real_targets:
             real_targets = struck_place(self.clauses, match, event, real_targets)
-
         real_targets = hosted_forces(match.trigger, code, self.clauses.actor) or real_targets
         if code[:4] in RELEASE_ASKS:  # "demanded the release of X held in Y": asked of Y
             real_targets = held_by(match.trigger, self.clauses.actor, real_sources) or real_targets

@@ -14,7 +14,6 @@ Republic": ``deporting_state``).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dyadwatch.events.subjects import agents
@@ -53,8 +52,7 @@ def implied_state(match: Match, actor: Callable[[Token], Actor | None]) -> Actor
         # one is summoned TO must be an office ("to the stage in Paris" is no French act)
         if (found is not None and found.kind != "igo" and found.country is not None and not found.unknown
                 and (not office or found.sector == "GOV")):
-            return replace(found, sector="GOV", cameo_code=found.country + "GOV",
-                           reason=f"{found.reason}; only a state does '{verb.lemma_}' to an envoy")
+            return found.with_sector("GOV", f"only a state does '{verb.lemma_}' to an envoy")
     return None
 
 
@@ -79,8 +77,7 @@ def deporting_state(match: Match, actor: Callable[[Token], Actor | None]) -> Act
     for obj in (o for p in children if p.dep_ == "prep" and p.lower_ == "from" for o in children_of(p)):
         found = actor(obj) if obj.dep_ == "pobj" and obj.ent_type_ == "GPE" else None
         if found is not None and found.kind == "state" and found.sector is None and found.country and not found.unknown:
-            return replace(found, sector="GOV", cameo_code=found.country + "GOV",
-                           reason=f"{found.reason}; only a state deports people from its soil")
+            return found.with_sector("GOV", "only a state deports people from its soil")
     return None
 
 

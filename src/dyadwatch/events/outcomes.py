@@ -181,6 +181,6 @@ def striking_forces(actors: list[Actor], side: Token, event: Token) -> list[Acto
     its military, which delivers such strikes. An armed group keeps its own sector."""
     if event.lemma_.lower() not in STATE_STRIKE_NOUNS or not event.left_edge.i <= side.i < event.i:
         return actors
-    return [replace(a, sector="MIL", cameo_code=a.country + "MIL", reason=a.reason + f"; a state's '{event.text}'")
+    return [a.with_sector("MIL", f"a state's '{event.text}'")
             if a.kind == "state" and a.sector is None and a.country and not a.unknown else a for a in actors]
 

@@ -202,7 +202,6 @@ def protest_recipients(targets: list[Actor], sources: list[Actor]) -> list[Actor
     professions, not lawmakers who walk out of their own chamber) are whom they protest for."""
     homes = {s.country for s in sources if s.country}
     own = {s.cameo_code for s in sources if s.sector in WALKOUT_SECTORS}  # not lawmakers leaving their chamber
-    return [replace(a, sector="GOV", cameo_code=a.country + "GOV",
-                    reason=a.reason + "; a protest against a foreign state is aimed at its government")
+    return [a.with_sector("GOV", "a protest against a foreign state is aimed at its government")
             if a.kind == "state" and a.sector is None and a.country and not a.unknown and a.country not in homes else a
             for a in targets if not (AS_A_PLACE in a.reason and a.country in homes) and a.cameo_code not in own]
