@@ -20,7 +20,7 @@ from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.blockades import blockade_code, boycott_threat_code
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.deadlines import answers_demand
-from dyadwatch.events.deployment import force_shown
+from dyadwatch.events.deployment import exercise_partners, force_shown
 from dyadwatch.events.elsewhere import RELEASE_ASKS, held_by
 from dyadwatch.events.implied import deporting_state, envoy_targets, implied_state
 from dyadwatch.events.matters import harm_doer
@@ -164,6 +164,10 @@ class EventBuilder:
         if found is None:
             return []
         real_sources, real_targets, rule = found.sources, found.targets, found.rule
+        if partners := exercise_partners(match.code, trigger, match.obj, real_sources, self.clauses.actor):
+            # "drills with China": a joint exercise, so a planned one is no threat (138)
+            match = replace(match, code="062", rule=match.rule + "+partner")
+            real_targets = partners
         stance = stance_of(match, speaker, match.code, match.rule + rule, real_sources, real_targets,
                            self.clauses, self.shifts)
         code, rule = stance.code, stance.rule

@@ -1,13 +1,15 @@
 """Security forces going into the streets: when police or soldiers "take to", "pour onto" or
 "flood" the streets, the state shows its force (CAMEO 153 police power, 154 armed forces), it
 does not protest; when they protest with a word of protest ("police officers protested against
-pay cuts", "soldiers rallied for back pay") they stay protesters (14)."""
+pay cuts", "soldiers rallied for back pay") they stay protesters (14). Drills held with another
+state's forces are military cooperation (062), one state's own a show of force (150)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
-from dyadwatch.knowledge.words import PUBLIC_PLACES
+from dyadwatch.knowledge.words import EDGE_NOUNS, PUBLIC_PLACES
 from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
@@ -38,3 +40,35 @@ def force_shown(code: str, trigger: Token, sources: list[Actor]) -> str | None:
     if not sectors <= set(_FORCE_CODES):
         return None
     return _FORCE_CODES["MIL"] if "MIL" in sectors else _FORCE_CODES["COP"]
+
+
+# The words that put a partner beside the one who holds a drill ("drills with Japan").
+_PARTNER_PREPS: Final = frozenset({"with", "alongside"})
+
+
+def exercise_partners(code: str, trigger: Token, exercise: Token | None, sources: list[Actor],
+                      actor: Callable[[Token], Actor | None]) -> list[Actor]:
+    """The other states' forces a show of force (150) is held with, which makes it a joint
+    exercise (CAMEO's 062 usage note: joint games and manoeuvres): the object of 'with' or
+    'alongside' on the verb or on the drills ("held naval drills with China"); none when the
+    'with' names no actor of another country ("a show of force with live-fire drills")."""
+    if code != "150":
+        return []
+    own = {a.country for a in sources}
+    partners: list[Actor] = []
+    for head in (trigger, exercise):
+        if head is None:
+            continue
+        for prep in children_of(head):
+            if prep.dep_ != "prep" or prep.lower_ not in _PARTNER_PREPS:
+                continue
+            if prep.i > 0 and prep.doc[prep.i - 1].lemma_.lower() in EDGE_NOUNS:
+                continue  # "near the border with Pakistan", however it was attached: a place
+            for pobj in children_of(prep):
+                if pobj.dep_ != "pobj":
+                    continue
+                for tok in (pobj, *(c for c in pobj.conjuncts)):
+                    found = actor(tok)
+                    if found is not None and found.country and found.country not in own:
+                        partners.append(found)
+    return partners

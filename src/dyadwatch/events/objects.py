@@ -219,6 +219,10 @@ class Objects:
                         out |= self.noun_lemmas(p)
                         if p.lemma_.lower() in PROTEST_TOPIC_NOUNS:
                             out |= self._prep_objects(p, PROTEST_TOPIC_PREPS)
+                    elif p.dep_ == "pcomp" and p.pos_ == "VERB" and c.lower_ == "from":
+                        # "barred X from entering": what X may not do, also as a two-word form
+                        # that outweighs a row matched on X itself ("barred lawmakers")
+                        out |= {p.lemma_.lower(), f"from {p.lemma_.lower()}"}
         return out
 
     def carried_lemmas(self, verb: Token) -> set[str]:

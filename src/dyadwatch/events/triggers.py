@@ -377,8 +377,11 @@ class Matcher:
                         ceased = ceased_fighting(token, self.clauses, self.match, self.nouns.match, depth)
                     if ceased is None:
                         continue  # "stopped shelling the town", "halt its drills": a halt to fighting
-                if own and not (p.objects & (own - carried | _carried_for(p, carried))):
-                    continue  # "called off the strike after talks": the object names the act
+                if own and not (p.objects & (own - carried | _carried_for(p, carried))) and not any(
+                        o.startswith("from ") for o in p.objects & seen):
+                    # "called off the strike after talks": the object names the act; in "barred
+                    # lawmakers from entering" the act barred names it, not the people barred
+                    continue
                 if p.kind != "frame" and p.code[:2] not in frame_roots and framed_words and not (
                         p.objects & (seen - framed_words)):
                     continue  # matched only the framed act's verb: the frame codes it
