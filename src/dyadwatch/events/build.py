@@ -164,8 +164,11 @@ class EventBuilder:
         if found is None:
             return []
         real_sources, real_targets, rule = found.sources, found.targets, found.rule
-        if partners := exercise_partners(match.code, trigger, match.obj, real_sources, self.clauses.actor):
-            # "drills with China": a joint exercise, so a planned one is no threat (138)
+        # two states' drills ("Egypt and Sudan held drills"), or drills "with China": a joint
+        # exercise, military cooperation, so a planned one is no threat (138)
+        if match.code == "150" and len({a.country for a in real_sources if a.country}) > 1:
+            match = replace(match, code="062", rule=match.rule + "+joint")
+        elif partners := exercise_partners(match.code, trigger, match.obj, real_sources, self.clauses.actor):
             match = replace(match, code="062", rule=match.rule + "+partner")
             real_targets = partners
         stance = stance_of(match, speaker, match.code, match.rule + rule, real_sources, real_targets,
@@ -202,8 +205,6 @@ class EventBuilder:
             # "gave the inspectors three days to visit the plant": no ultimatum; three days to
             # answer the giver's own demand make that demand final
             return []
-        if code == "150" and len({a.country for a in real_sources if a.country}) > 1:
-            code, rule = "062", rule + "+joint"  # two states' exercise: military cooperation
         if (shown := force_shown(code, trigger, real_sources)) is not None:
             code, rule = shown, rule + "+force-shown"  # "riot police flooded the streets"
         elif code.startswith("141") and real_sources and all(_official(a) for a in real_sources):

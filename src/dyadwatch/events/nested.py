@@ -58,6 +58,8 @@ _CONTENT_PREPS = frozenset({"on", "for", "over", "about"})
 # Verbs that ask for what such a gerund names, beyond the demanding verbs of protests: "insisted
 # on expelling", "lobbied for reopening", "pleaded for releasing".
 _ASKING_VERBS = DEMANDING_VERBS | {"insist", "lobby", "plead", "appeal", "campaign"}
+# Nouns of asking whose 'for' phrase is the thing asked for.
+_ASKING_NOUNS = frozenset({"demand", "call", "appeal", "request", "plea", "push", "clamour", "clamor"})
 # Only the bare threat code (a threat with no content the lexicon read) can be a complaint.
 _BARE_THREAT = "130"
 # What a threat can hold out ("threatened sanctions", "threatened a boycott"): an object among
@@ -125,6 +127,11 @@ def demanded_content(trigger: Token) -> Token | None:
     warned against or allowed, has not happened and is not the asker's act."""
     if (permitting := permitted_content(trigger)) is not None:
         return permitting
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "for" and (
+            trigger.head.head.lemma_.lower() in _ASKING_NOUNS):
+        # "withdrew its demand for the president's resignation", "a call for talks": what the
+        # demand asks for is not an act; the demand (or what is done to it) is the event
+        return trigger.head.head
     if trigger.tag_ != "VBG" or trigger.dep_ not in ("pcomp", "pobj"):
         return None
     prep = trigger.head

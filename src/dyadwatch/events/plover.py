@@ -26,6 +26,7 @@ from dyadwatch.knowledge.words import (
     PLOVER_CROWD_FORCE,
     PLOVER_CROWD_NOUNS,
     PLOVER_CUT_VERBS,
+    PLOVER_DEBT_WORDS,
     PLOVER_DEMAND_NOUNS,
     PLOVER_DISMISSAL_WORDS,
     PLOVER_DROP_VERBS,
@@ -218,6 +219,8 @@ _FIGHTERS = frozenset({"MIL", "REB", "INS", "UAF", "CRM", "PRM"})
 _THREAT_DEPS = frozenset({"xcomp", "ccomp", "dobj"})
 _THREAT_PREPS = frozenset({"with", "of"})
 _TOPIC_PREPS = frozenset({"over", "about"})
+# Verbs by which a creditor grants debt relief rather than promising it ("agreed to forgive").
+_DECIDING = frozenset({"agree", "approve", "decide", "consent"})
 # Doers whose strike is a withdrawal of labour (PROTEST), never a military strike.
 _LABOUR = _CIVIL_GROUPS | {"MED", "BUS"}
 # A withdrawal of labour such doers threaten: the manual's THREATEN 'restrict' names strikes
@@ -276,7 +279,7 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
     # the clause's words, read only for the types and codes whose notes below look at them
     # (a walk of the whole clause for every event cost more than the rest of the notes)
     wordy = (type_ in ("REQUEST", "RETREAT", "MOBILIZE", "THREATEN", "COERCE")
-             or code in ("173", "175", "0356", "0871") or code[:3] in ("035", "062", "131"))
+             or code in ("173", "175", "0356", "0871") or code[:3] in ("033", "035", "062", "131"))
     words: set[str] = set()
     if wordy:  # one walk of the subtree for both forms (a walk makes a token per word)
         for t in trigger.subtree:
@@ -345,7 +348,11 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
         return "SANCTION", "discontinue"  # a cut announced for the future, with no condition set
     if code in ("0356", "0871") and lemma in PLOVER_ACCEPT_VERBS and words & PLOVER_HALT_WORDS:
         return "AGREE", None  # a truce agreed to, not one declared
-    if code[:3] == "062" and not words & PLOVER_JOINT_WORDS and _alone(event, trigger):
+    if (code == "0331" and lemma in _DECIDING and event.modality == "asserted" and words & PLOVER_DEBT_WORDS
+            and target is not None):
+        return "AID", None  # "agreed to write off Zambia's debt": the relief is granted, not pledged
+    if code[:3] == "062" and not words & PLOVER_JOINT_WORDS and _alone(event, trigger) and not (
+            {"joint", "partner"} & set(event.evidence.rule.split("+"))):  # two states' or a partner's
         return "MOBILIZE", "troops"  # one country's own exercise
     if type_ == "MOBILIZE" and words & PLOVER_RELIEF_WORDS:
         return "AID", None  # forces sent for relief

@@ -94,6 +94,7 @@ PROTESTED_POLICIES: Final = _LISTS.words("protested_policies")
 LOCATED_ROOTS: Final = _LISTS.words("located_roots")
 
 # -- events: the PLOVER manual's notes on borderline reports (events/plover.py) ----------------
+PLOVER_DEBT_WORDS: Final = _LISTS.words("plover_debt_words")
 PLOVER_HALT_WORDS: Final = _LISTS.words("plover_halt_words")
 PLOVER_HALT_VERBS: Final = _LISTS.words("plover_halt_verbs")
 PLOVER_FIGHT_WORDS: Final = _LISTS.words("plover_fight_words")
