@@ -35,6 +35,12 @@ if TYPE_CHECKING:
     from dyadwatch.query import EventQuery
 MEMORY = ":memory:"
 
+WRITER_THREADS = 1
+"""DuckDB threads for the store ``ingest`` and ``watch`` write to. Their statements are small
+(one chunk of articles at a time), so spreading each over the cores costs more in hand-offs than
+it saves (about a third of the storing time, measured on 545 articles), and DuckDB's threads
+compete with the coding workers for those very cores."""
+
 
 @dataclass(frozen=True)
 class StoreCounts:
@@ -57,12 +63,14 @@ class Store:
         *,
         read_only: bool,
         merge_window_days: int,
+        threads: int | None = None,
     ) -> None:
         self.path = path
         self._con: duckdb.DuckDBPyConnection | None = con
         self._lock = lock
         self.read_only = read_only
         self.merge_window_days = merge_window_days
+        self.threads = threads
 
     # -- opening and closing --------------------------------------------------------------------
 
@@ -74,18 +82,22 @@ class Store:
         read_only: bool = False,
         merge_window_days: int | None = None,
         timeout: float = 60.0,
+        threads: int | None = None,
     ) -> Store:
         """Open (creating and migrating when writing) the database at ``path``.
 
         ``path`` defaults to the ``db`` setting's default (``./dyadwatch.duckdb``) and
         ``merge_window_days`` to the setting's default (3): the environment is the caller's
         business (``Settings.from_env``). ``":memory:"`` opens a private in-memory database.
-        ``timeout`` bounds the wait for the lock.
+        ``timeout`` bounds the wait for the lock. ``threads`` caps the threads DuckDB runs this
+        connection's statements on (default: DuckDB's, one per core); see ``WRITER_THREADS``.
         """
         defaults = Settings()
         window = defaults.merge_window_days if merge_window_days is None else merge_window_days
         if window < 0:
             raise InvalidArgument("merge_window_days", f"must be >= 0 days, not {window}")
+        if threads is not None and threads < 1:
+            raise InvalidArgument("threads", f"must be >= 1, not {threads}")
         raw = defaults.db if path is None else str(path)
         if raw == MEMORY:
             if read_only:
@@ -94,7 +106,8 @@ class Store:
                 )
             con = duckdb.connect(MEMORY)
             _migrate(con, MEMORY)
-            return cls(None, con, None, read_only=False, merge_window_days=window)
+            _limit_threads(con, threads)
+            return cls(None, con, None, read_only=False, merge_window_days=window, threads=threads)
         db = Path(raw)
         if read_only and not db.is_file():
             raise StoreError(f"{db}: no such database (run `dyadwatch ingest` first)")
@@ -112,10 +125,11 @@ class Store:
                 _check_version(con, db)
             else:
                 _migrate(con, str(db))
+            _limit_threads(con, threads)
         except BaseException:
             lock.close()
             raise
-        return cls(db, con, lock, read_only=read_only, merge_window_days=window)
+        return cls(db, con, lock, read_only=read_only, merge_window_days=window, threads=threads)
 
     def close(self) -> None:
         if self._con is not None:
@@ -218,6 +232,7 @@ class Store:
         self._con = None
         self._lock.step_aside()
         self._con = _connect(self.path, read_only=False, timeout=60.0)
+        _limit_threads(self._con, self.threads)
 
     def others_waiting(self) -> bool:
         """True when another process queues for the database: a long-lived reader (the HTTP
@@ -328,6 +343,11 @@ def _connect(db: Path, *, read_only: bool, timeout: float) -> duckdb.DuckDBPyCon
             time.sleep(0.05)
         except duckdb.Error as exc:
             raise StoreError(f"{db}: cannot open the database: {exc}") from exc
+
+
+def _limit_threads(con: duckdb.DuckDBPyConnection, threads: int | None) -> None:
+    if threads is not None:
+        con.execute(f"SET threads = {int(threads)}")
 
 
 def _version(con: duckdb.DuckDBPyConnection) -> int:
