@@ -36,10 +36,11 @@ if TYPE_CHECKING:
 MEMORY = ":memory:"
 
 WRITER_THREADS = 1
-"""DuckDB threads for the store ``ingest`` and ``watch`` write to. Their statements are small
-(one chunk of articles at a time), so spreading each over the cores costs more in hand-offs than
-it saves (about a third of the storing time, measured on 545 articles), and DuckDB's threads
-compete with the coding workers for those very cores."""
+"""DuckDB threads for the store ``ingest`` writes to. Its statements are small (one chunk of
+articles at a time), so spreading each over the cores cost more in hand-offs than it saved (about
+a tenth of the writing process's CPU, measured on 545 articles), and DuckDB's threads competed
+with the coding workers for those very cores. (``watch`` keeps DuckDB's default: it also
+computes signals over the whole store on that connection.)"""
 
 
 @dataclass(frozen=True)
@@ -89,24 +90,21 @@ class Store:
         ``path`` defaults to the ``db`` setting's default (``./dyadwatch.duckdb``) and
         ``merge_window_days`` to the setting's default (3): the environment is the caller's
         business (``Settings.from_env``). ``":memory:"`` opens a private in-memory database.
-        ``timeout`` bounds the wait for the lock. ``threads`` caps the threads DuckDB runs this
-        connection's statements on (default: DuckDB's, one per core); see ``WRITER_THREADS``.
+        ``timeout`` bounds the wait for the lock; ``threads`` caps DuckDB's (``WRITER_THREADS``).
         """
         defaults = Settings()
         window = defaults.merge_window_days if merge_window_days is None else merge_window_days
         if window < 0:
             raise InvalidArgument("merge_window_days", f"must be >= 0 days, not {window}")
-        if threads is not None and threads < 1:
-            raise InvalidArgument("threads", f"must be >= 1, not {threads}")
+        _check_threads(threads)
         raw = defaults.db if path is None else str(path)
         if raw == MEMORY:
             if read_only:
                 raise InvalidArgument(
                     "read_only", "an in-memory database cannot be opened read-only"
                 )
-            con = duckdb.connect(MEMORY)
+            con = duckdb.connect(MEMORY, config=_config(threads))
             _migrate(con, MEMORY)
-            _limit_threads(con, threads)
             return cls(None, con, None, read_only=False, merge_window_days=window, threads=threads)
         db = Path(raw)
         if read_only and not db.is_file():
@@ -120,12 +118,11 @@ class Store:
         try:
             if not read_only and not db.exists():
                 _create(db, timeout)
-            con = _connect(db, read_only=read_only, timeout=timeout)
+            con = _connect(db, read_only=read_only, timeout=timeout, threads=threads)
             if read_only:
                 _check_version(con, db)
             else:
                 _migrate(con, str(db))
-            _limit_threads(con, threads)
         except BaseException:
             lock.close()
             raise
@@ -231,8 +228,7 @@ class Store:
         self.connection.close()
         self._con = None
         self._lock.step_aside()
-        self._con = _connect(self.path, read_only=False, timeout=60.0)
-        _limit_threads(self._con, self.threads)
+        self._con = _connect(self.path, read_only=False, timeout=60.0, threads=self.threads)
 
     def others_waiting(self) -> bool:
         """True when another process queues for the database: a long-lived reader (the HTTP
@@ -331,12 +327,15 @@ def _create(db: Path, timeout: float) -> None:
     scratch.replace(db)
 
 
-def _connect(db: Path, *, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection:
-    """Connect, retrying while a process outside our lock protocol holds DuckDB's file lock."""
+def _connect(
+    db: Path, *, read_only: bool, timeout: float, threads: int | None = None
+) -> duckdb.DuckDBPyConnection:
+    """Connect (on at most ``threads`` threads), retrying while a process outside our lock
+    protocol holds DuckDB's file lock."""
     deadline = time.monotonic() + timeout
     while True:
         try:
-            return duckdb.connect(str(db), read_only=read_only)
+            return duckdb.connect(str(db), read_only=read_only, config=_config(threads))
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
                 raise StoreError(f"{db}: cannot open the database: {exc}") from exc
@@ -345,9 +344,13 @@ def _connect(db: Path, *, read_only: bool, timeout: float) -> duckdb.DuckDBPyCon
             raise StoreError(f"{db}: cannot open the database: {exc}") from exc
 
 
-def _limit_threads(con: duckdb.DuckDBPyConnection, threads: int | None) -> None:
-    if threads is not None:
-        con.execute(f"SET threads = {int(threads)}")
+def _check_threads(threads: int | None) -> None:
+    if threads is not None and threads < 1:
+        raise InvalidArgument("threads", f"must be >= 1, not {threads}")
+
+
+def _config(threads: int | None) -> dict[str, str | bool | int | float | list[str]]:
+    return {} if threads is None else {"threads": threads}
 
 
 def _version(con: duckdb.DuckDBPyConnection) -> int:
