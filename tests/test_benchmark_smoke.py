@@ -90,3 +90,17 @@ def test_lemma_benchmark_finds_the_same_lemmas() -> None:
     assert result.returncode == 0, result.stderr
     line = next(x for x in result.stdout.splitlines() if x.startswith("synthetic corpus"))
     assert "3 docs" in line and ", 0 documents differ" in line
+
+
+def test_writer_benchmark_runs_with_a_fake_coder() -> None:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "tests"), str(ROOT / "src")])}
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "writer.py"), "--articles", "140", "--no-samples",
+         "--coder", "fake_coder:FakeCoderFactory", "--repeats", "1"],
+        capture_output=True, text=True, env=env, timeout=600, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "140 articles coded once" in result.stdout
+    row = next(line for line in result.stdout.splitlines() if line.startswith("this tree"))
+    cpu, wall, whole = (float(v) for v in row.split()[-3:])
+    assert cpu > 0 and wall > 0 and whole > 0

@@ -22,7 +22,7 @@ SCRIPT = """
 import gc, json, os, signal, sys, threading
 sys.path.insert(0, {tests!r})
 from fake_coder import FakeCoderFactory
-from dyadwatch.parallel import can_fork, code_in_order, code_with, worker_pool
+from dyadwatch.parallel import WORKER_GC_THRESHOLD, can_fork, code_in_order, code_with, worker_pool
 from dyadwatch.records import Article
 
 if {with_thread!r}:
@@ -38,12 +38,13 @@ frozen = gc.get_freeze_count()
 with worker_pool(factory, 2, share=True) as pool:
     workers = sorted(set(pool.submit(os.getpid).result() for _ in range(8)))
     terminates = pool.submit(signal.getsignal, signal.SIGTERM).result() == signal.SIG_DFL
+    young = pool.submit(gc.get_threshold).result()[0] == WORKER_GC_THRESHOLD != gc.get_threshold()[0]
     coded = [c for chunk in code_in_order(chunks, factory, workers=2, pool=pool) for c in chunk]
 serial = code_with(FakeCoderFactory()(), articles)
 print(json.dumps({{
     "parent": os.getpid(), "can_fork": forkable, "workers": workers,
     "frozen": gc.get_freeze_count() - frozen, "same": coded == serial, "n": len(coded),
-    "terminates": terminates,
+    "terminates": terminates, "young": young,
 }}))
 """
 
@@ -68,6 +69,7 @@ def test_one_thread_loads_the_coder_once_and_forks_workers_that_share_it(tmp_pat
     assert isinstance(result["frozen"], int) and result["frozen"] > 0  # the collector leaves them be
     assert result["same"] is True and result["n"] == 12
     assert result["terminates"] is True  # the parent's SIGTERM handler is not the workers'
+    assert result["young"] is True  # the workers' collector, not the parent's, runs less often
 
 
 def test_another_thread_alive_means_spawned_workers_that_load_their_own(tmp_path: Path) -> None:
@@ -77,6 +79,7 @@ def test_another_thread_alive_means_spawned_workers_that_load_their_own(tmp_path
     assert 1 <= len(built) <= 2 and len(set(built)) == len(built)  # each worker loads its own
     assert result["frozen"] == 0
     assert result["same"] is True and result["n"] == 12
+    assert result["young"] is True
 
 
 def test_ingest_progress_draws_without_a_thread_of_its_own() -> None:

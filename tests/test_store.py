@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dyadwatch.errors import StoreError
+from dyadwatch.errors import InvalidArgument, StoreError
 from dyadwatch.records import Article, Event, Place
 from dyadwatch.store.schema import (
     ACTOR_COLUMNS,
@@ -316,3 +316,23 @@ def test_version_1_database_gains_cue_and_attribution_columns(tmp_path: Path) ->
     names = [r[0] for r in duckdb.connect(str(db), read_only=True).execute(
         "SELECT column_name FROM information_schema.columns WHERE table_name = 'mentions'").fetchall()]
     assert [n for n, _ in MENTION_COLUMNS] == names
+
+
+def test_writer_threads_hold_across_a_readers_turn(tmp_path: Path, monkeypatch: Any) -> None:
+    def threads(store: Store) -> int:
+        row = store.connection.execute("SELECT current_setting('threads')").fetchone()
+        assert row is not None
+        return int(row[0])
+
+    with Store.open(tmp_path / "c.duckdb", threads=1) as store:
+        assert threads(store) == 1
+        first = store.connection
+        # a reader queues: the writer closes the file, lets it read, then connects again
+        assert store._lock is not None
+        monkeypatch.setattr(store._lock, "readers_waiting", lambda: True)
+        monkeypatch.setattr(store._lock, "step_aside", lambda: None)
+        store.yield_to_readers()
+        assert store.connection is not first
+        assert threads(store) == 1
+    with pytest.raises(InvalidArgument, match="threads"):
+        Store.open(tmp_path / "c.duckdb", threads=0)

@@ -38,7 +38,7 @@ from dyadwatch.parallel import (
 )
 from dyadwatch.read.articles import StdinFormat, read_articles_with_origin
 from dyadwatch.records import Article
-from dyadwatch.store.store import MEMORY, Store
+from dyadwatch.store.store import MEMORY, WRITER_THREADS, Store
 from dyadwatch.terminal import text
 
 if TYPE_CHECKING:
@@ -222,7 +222,7 @@ def ingest(
             languages=tuple(sorted(tally.languages.items())),
         )
 
-    with Store.open(db, merge_window_days=merge_window_days) as store:
+    with Store.open(db, merge_window_days=merge_window_days, threads=WRITER_THREADS) as store:
         scan = _scan(paths, store, read, on_read, dating)
         local = workers > 1 and scheduler is None and store.path is not None
         if isinstance(factory, CoderLike) or not (local and scan.to_code):
@@ -231,7 +231,7 @@ def ingest(
     # thread, the one state in which it can load the model once and fork workers that share it.
     pool = worker_pool(factory, workers, share=True)
     try:
-        with Store.open(db, merge_window_days=merge_window_days) as store:
+        with Store.open(db, merge_window_days=merge_window_days, threads=WRITER_THREADS) as store:
             return code(store, scan, pool)
     finally:
         shut_down(pool)  # a bounded wait, also after Ctrl-C, which the workers ignore

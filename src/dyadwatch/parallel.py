@@ -119,6 +119,13 @@ def code_with(coder: CoderLike, chunk: Sequence[Article]) -> list[Coded]:
     return out
 
 
+WORKER_GC_THRESHOLD = 10_000
+"""Allocations between two young-generation collections in a coding worker (Python's default is
+700). Coding an article allocates hundreds of thousands of short-lived objects (tokens, spans,
+matches) that reference counting frees, so at the default the collector ran about twice per
+article and found little to collect: 1.5 to 2 ms of the worker's time per article, 0.7 at this
+threshold, with the same peak memory (measured on 168 synthetic articles)."""
+
 ORPHAN_CHECK_SECONDS = 0.5
 """How often a worker checks that the process that started it is still alive."""
 
@@ -139,6 +146,7 @@ def _init_worker(factory: CoderFactory, parent: int) -> None:
     # ends it (``shut_down``), instead of each worker dying with a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+    gc.set_threshold(WORKER_GC_THRESHOLD, *gc.get_threshold()[1:])
     coder_for(factory)
 
 

@@ -35,6 +35,13 @@ if TYPE_CHECKING:
     from dyadwatch.query import EventQuery
 MEMORY = ":memory:"
 
+WRITER_THREADS = 1
+"""DuckDB threads for the store ``ingest`` writes to. Its statements are small (one chunk of
+articles at a time), so spreading each over the cores cost more in hand-offs than it saved (about
+a tenth of the writing process's CPU, measured on 545 articles), and DuckDB's threads competed
+with the coding workers for those very cores. (``watch`` keeps DuckDB's default: it also
+computes signals over the whole store on that connection.)"""
+
 
 @dataclass(frozen=True)
 class StoreCounts:
@@ -57,12 +64,14 @@ class Store:
         *,
         read_only: bool,
         merge_window_days: int,
+        threads: int | None = None,
     ) -> None:
         self.path = path
         self._con: duckdb.DuckDBPyConnection | None = con
         self._lock = lock
         self.read_only = read_only
         self.merge_window_days = merge_window_days
+        self.threads = threads
 
     # -- opening and closing --------------------------------------------------------------------
 
@@ -74,27 +83,29 @@ class Store:
         read_only: bool = False,
         merge_window_days: int | None = None,
         timeout: float = 60.0,
+        threads: int | None = None,
     ) -> Store:
         """Open (creating and migrating when writing) the database at ``path``.
 
         ``path`` defaults to the ``db`` setting's default (``./dyadwatch.duckdb``) and
         ``merge_window_days`` to the setting's default (3): the environment is the caller's
         business (``Settings.from_env``). ``":memory:"`` opens a private in-memory database.
-        ``timeout`` bounds the wait for the lock.
+        ``timeout`` bounds the wait for the lock; ``threads`` caps DuckDB's (``WRITER_THREADS``).
         """
         defaults = Settings()
         window = defaults.merge_window_days if merge_window_days is None else merge_window_days
         if window < 0:
             raise InvalidArgument("merge_window_days", f"must be >= 0 days, not {window}")
+        _check_threads(threads)
         raw = defaults.db if path is None else str(path)
         if raw == MEMORY:
             if read_only:
                 raise InvalidArgument(
                     "read_only", "an in-memory database cannot be opened read-only"
                 )
-            con = duckdb.connect(MEMORY)
+            con = duckdb.connect(MEMORY, config=_config(threads))
             _migrate(con, MEMORY)
-            return cls(None, con, None, read_only=False, merge_window_days=window)
+            return cls(None, con, None, read_only=False, merge_window_days=window, threads=threads)
         db = Path(raw)
         if read_only and not db.is_file():
             raise StoreError(f"{db}: no such database (run `dyadwatch ingest` first)")
@@ -107,7 +118,7 @@ class Store:
         try:
             if not read_only and not db.exists():
                 _create(db, timeout)
-            con = _connect(db, read_only=read_only, timeout=timeout)
+            con = _connect(db, read_only=read_only, timeout=timeout, threads=threads)
             if read_only:
                 _check_version(con, db)
             else:
@@ -115,7 +126,7 @@ class Store:
         except BaseException:
             lock.close()
             raise
-        return cls(db, con, lock, read_only=read_only, merge_window_days=window)
+        return cls(db, con, lock, read_only=read_only, merge_window_days=window, threads=threads)
 
     def close(self) -> None:
         if self._con is not None:
@@ -217,7 +228,7 @@ class Store:
         self.connection.close()
         self._con = None
         self._lock.step_aside()
-        self._con = _connect(self.path, read_only=False, timeout=60.0)
+        self._con = _connect(self.path, read_only=False, timeout=60.0, threads=self.threads)
 
     def others_waiting(self) -> bool:
         """True when another process queues for the database: a long-lived reader (the HTTP
@@ -316,18 +327,30 @@ def _create(db: Path, timeout: float) -> None:
     scratch.replace(db)
 
 
-def _connect(db: Path, *, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection:
-    """Connect, retrying while a process outside our lock protocol holds DuckDB's file lock."""
+def _connect(
+    db: Path, *, read_only: bool, timeout: float, threads: int | None = None
+) -> duckdb.DuckDBPyConnection:
+    """Connect (on at most ``threads`` threads), retrying while a process outside our lock
+    protocol holds DuckDB's file lock."""
     deadline = time.monotonic() + timeout
     while True:
         try:
-            return duckdb.connect(str(db), read_only=read_only)
+            return duckdb.connect(str(db), read_only=read_only, config=_config(threads))
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
                 raise StoreError(f"{db}: cannot open the database: {exc}") from exc
             time.sleep(0.05)
         except duckdb.Error as exc:
             raise StoreError(f"{db}: cannot open the database: {exc}") from exc
+
+
+def _check_threads(threads: int | None) -> None:
+    if threads is not None and threads < 1:
+        raise InvalidArgument("threads", f"must be >= 1, not {threads}")
+
+
+def _config(threads: int | None) -> dict[str, str | bool | int | float | list[str]]:
+    return {} if threads is None else {"threads": threads}
 
 
 def _version(con: duckdb.DuckDBPyConnection) -> int:
