@@ -191,8 +191,14 @@ def is_former(tokens: list[Token]) -> bool:
     exiled king', 'a retired general'): PLOVER's ELI counts former, ousted and exiled officials
     and those no longer in the government or the armed forces. "Late" before a title ("Libya's
     late leader") is one who died: his office is past too."""
-    return any(t.lower_ in FORMER_WORDS or t.lower_ in _REMOVED or t.lower_.startswith("ex-")
-               or (t.lower_ == "late" and t.dep_ == "amod") for t in tokens)
+    return out_of_office(tokens) or any(t.lower_ == "late" and t.dep_ == "amod" for t in tokens)
+
+
+def out_of_office(tokens: list[Token]) -> bool:
+    """'former', 'ex-', 'ousted', 'jailed', 'exiled': a living person put or kept out of the
+    office they held. Unlike ``is_former``, 'the late president' is not: his followers may be
+    the government he left behind."""
+    return any(t.lower_ in FORMER_WORDS or t.lower_ in _REMOVED or t.lower_.startswith("ex-") for t in tokens)
 
 
 def ex_title(token: Token) -> Token | None:

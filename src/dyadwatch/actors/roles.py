@@ -27,6 +27,7 @@ from dyadwatch.actors.cues import (
 )
 from dyadwatch.actors.members import (
     IDENTIFIED_ARMED,
+    breakaway_sector,
     drawn_from,
     follower_sector,
     member_sector,
@@ -176,6 +177,9 @@ class RoleResolver:
         ):
             sector = member_sector(org.sector, sector)
             reasons.append(f"{org.name} -> {sector}")
+        if org is not None and org.sector and (broken := breakaway_sector(span, org.sector)) is not None:
+            sector = broken
+            reasons.append(f"broken away from {org.name} -> {broken}")
         if ethnic:
             reasons.append(f"'{ethnic}' names a people, not a nationality")
         cue = hint or self.scope.names.country_cue(span, head, states_first=role.term.startswith(DIPLOMATIC_STEMS))
@@ -202,6 +206,9 @@ class RoleResolver:
         if (cue := _home_state(role, span, cue)) is not None:
             reasons.append(cue.why)
         country = cue.code if cue is not None else None
+        if org is None and (office := _territory_office(self.scope, span, head, role, cue, sector)) is not None:
+            sector = office
+            reasons.append(f"an office of {country}'s government -> {sector}")
         if role.kind == "title" and country and sector != "ELI" and singular_definite(span, head):
             holder = self._office_holder(country, role)
             if holder is not None:
@@ -355,6 +362,18 @@ class RoleResolver:
 # Settlers placed in the occupied Palestinian territories (or in a story about them) are
 # citizens of the state that settled them there.
 _OCCUPIED, _SETTLERS_STATE = "PSE", "ISR"
+
+
+def _territory_office(scope: ActorScope, span: Span, head: Token, role: Role, cue: Cue | None,
+                      sector: str) -> str | None:
+    """GOV (ELI once former) for a firm's title that a territory our office list knows gives its
+    head of government ("Hong Kong's chief executive"), when the mention places the title in the
+    territory itself rather than in a firm or the story's setting; else None."""
+    if cue is None or role.kind != "title" or sector != "BUS" or cue.kind in ("organisation", "focus"):
+        return None
+    if not scope.knowledge.has_office(cue.code, role.term):
+        return None
+    return "ELI" if is_former([t for t in span if t.i < head.i]) else "GOV"
 
 
 def _founded_party(head: Token) -> tuple[Role, str] | None:
