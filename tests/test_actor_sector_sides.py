@@ -2,7 +2,7 @@
 office are the opposition (OPP), people or factions broken from an armed group are armed
 opposition (REB) and from a party a party (PTY), a territory's chief executive is its
 government (GOV) or, once out of office, the elite (ELI), and the forces of a region at war with
-its state are rebels. Sentences are our own."""
+its state are rebels; and the trades and forces some role words name. Sentences are our own."""
 
 from __future__ import annotations
 
@@ -39,6 +39,9 @@ CASES = [
     # dissidents of a state stay the political opposition
     ("2021-08-14", "Chinese dissidents accused Beijing of harassing their families abroad.",
      "Chinese dissidents", "CHNOPP"),
+    # the leaders of a party named by its founding lead a party, not the government
+    ("2019-07-25", "NAIROBI (Reuters) - Leaders of a newly formed party asked the electoral commission for more time.",
+     "Leaders of a newly formed party", "KENPTY"),
     # a territory's office, not a firm's
     ("2020-11-12", "Hong Kong's former chief executive criticised the protesters on Thursday.",
      "Hong Kong's former chief executive", "HKGELI"),
@@ -50,6 +53,25 @@ CASES = [
     ("2022-10-05", "Iran's foreign ministry summoned the British envoy over BBC Persian's coverage.",
      "BBC Persian", "GBRJRN"),
 ]
+
+# the trades and forces a role word names (its head word resolved, the dateline giving Kenya)
+KE = "NAIROBI (Reuters) - "
+ROLES = [
+    # the executive's second, not the assembly's deputies
+    (KE + "The deputy president accused the electoral commission of bias.", "president", "GOV"),
+    (KE + "Hospital workers walked out over unpaid salaries.", "workers", "MED"),
+    (KE + "Police reservists shot dead two suspected raiders.", "reservists", "COP"),
+    (KE + "Wildlife rangers arrested three suspected poachers.", "rangers", "COP"),
+    (KE + "Army rangers were flown to the northern border.", "rangers", "MIL"),
+    (KE + "Cattle rustlers killed four herders in Turkana.", "rustlers", "CRM"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "sector"), ROLES)
+def test_sector_of_a_role_word(coder: Coder, text: str, mention: str, sector: str) -> None:
+    actor = resolve_mention(coder, text, mention, date(2019, 7, 25))
+    assert actor is not None, mention
+    assert (actor.country, actor.sector) == ("KEN", sector), actor.reason
 
 
 @pytest.mark.parametrize(("day", "text", "mention", "code"), CASES)

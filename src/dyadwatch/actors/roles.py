@@ -140,6 +140,8 @@ class RoleResolver:
                 return side
         if weak_ok or best.term not in WEAK_ROLE_TERMS:
             return best, f"role '{best.term}' -> {best.sector}"
+        if (founded := _of_founded_party(head)) is not None:  # "leaders of a newly formed party"
+            return founded
         # a role word inside a name is the name's ("the chairman of the African Union Commission")
         others = [(s, r) for s, e, r in found if r is not best and r.sector != best.sector
                   and _names_a_body_at(span, starts, s, e) and not self.scope.in_gazetteer_entity(starts[s])]
@@ -385,6 +387,17 @@ def _founded_party(head: Token) -> tuple[Role, str] | None:
     if founding is None:
         return None
     return Role("party", "PTY", "body", ""), f"party named by its founding ('{founding.text}') -> PTY"
+
+
+def _of_founded_party(head: Token) -> tuple[Role, str] | None:
+    """The party a weak role's holders lead or speak for, when named by its founding ("leaders
+    of a newly formed party"): its PTY, not the government a bare 'leaders' would suggest."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (found := _founded_party(obj)) is not None:
+                    return found[0], f"{head.lower_} of a {found[1]}"
+    return None
 
 
 def _home_state(role: Role, span: Span, cue: Cue | None) -> Cue | None:
