@@ -24,6 +24,11 @@ CASES = [
      "followers of jailed former Prime Minister Imran Khan", "PAKOPP"),
     ("2021-05-01", "NAIROBI (Reuters) - The opposition leader's supporters burned tyres in Kisumu on Monday.",
      "The opposition leader's supporters", "KENOPP"),
+    ("2021-05-01", "ANKARA (Reuters) - Followers of the jailed Kurdish leader rallied in Diyarbakir on Sunday.",
+     "Followers of the jailed Kurdish leader", "TUROPP"),
+    # a critic of the Kremlin opposes those in power; he is not the Kremlin
+    ("2022-04-11", "A prominent Kremlin critic was detained in Moscow on Monday.",
+     "A prominent Kremlin critic", "RUSOPP"),
     # ... but a leader who died in office leaves his movement, and a sitting one civilians
     ("2015-03-05", "Supporters of the late President Hugo Chavez gathered in Caracas on Thursday.",
      "Supporters of the late President Hugo Chavez", "VENCVL"),

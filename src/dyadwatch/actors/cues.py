@@ -52,6 +52,8 @@ COUNTRYISH = ("country", "adjective", "capital")
 NAME_ADJECTIVES = frozenset({"national", "civilian"})
 # Words of a removal or retirement from office before a title: the holder is no longer in office.
 _REMOVED = frozenset({"ousted", "deposed", "toppled", "overthrown", "exiled", "jailed", "retired"})
+# Held by those now in power: "the detained president" governs no more (a coup's captive).
+_HELD = frozenset({"detained", "imprisoned"})
 # The sectors of state office: PLOVER's ELI is former officials of the government or the armed
 # forces, so "former" makes only their holders ELI ("an exiled cleric" stays REL, "a former
 # rebel commander" REB, "a former journalist" JRN).
@@ -198,7 +200,8 @@ def out_of_office(tokens: list[Token]) -> bool:
     """'former', 'ex-', 'ousted', 'jailed', 'exiled': a living person put or kept out of the
     office they held. Unlike ``is_former``, 'the late president' is not: his followers may be
     the government he left behind."""
-    return any(t.lower_ in FORMER_WORDS or t.lower_ in _REMOVED or t.lower_.startswith("ex-") for t in tokens)
+    return any(t.lower_ in FORMER_WORDS or t.lower_ in _REMOVED or t.lower_ in _HELD or t.lower_.startswith("ex-")
+               for t in tokens)
 
 
 def ex_title(token: Token) -> Token | None:

@@ -41,6 +41,10 @@ def drawn_from(scope: ActorScope, head: Token, *, speaks_for: bool) -> Resolutio
                 if body is not None and body.kind in ("organisation", "group") \
                         and body.sector in MEMBER_GROUP_SECTORS:
                     return Resolution(body.name, body.country, body.sector, body.kind, f"of '{obj.text}'")
+                if body is not None and body.sector == "ELI" and out_of_office(list(obj.subtree)):
+                    # "followers of the jailed Kurdish leader": a leader put out of office
+                    # leaves followers against those in power (see follower_sector)
+                    return Resolution(body.name, body.country, "OPP", "group", f"of '{obj.text}', out of office")
             if speaks_for and prep.lower_ == "for":
                 body = scope.resolve(obj)
                 if body is not None and body.sector is not None:
