@@ -8,14 +8,25 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import hit_of, out_of_office
 from dyadwatch.actors.scope import ActorScope, Resolution
-from dyadwatch.knowledge.words import BREAKAWAY_WORDS, MEMBER_GROUP_SECTORS, MEMBER_NOUNS
+from dyadwatch.knowledge.words import (
+    BREAKAWAY_WORDS,
+    MEMBER_GROUP_SECTORS,
+    MEMBER_NOUNS,
+    WEAK_ROLE_TERMS,
+)
 from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from dyadwatch.knowledge.base import Role
+
 # Armed or criminal bodies that, named before "gunmen" or "attackers", say who they are.
 IDENTIFIED_ARMED = frozenset({"CRM", "MIL", "COP", "PRM", "SPY"})
+# Armed sectors: between two of them a named group's sector outranks the role's ("Boko Haram
+# fighters" are the group's REB, not fighters' UAF), as the group says which armed side they are.
+# (events/parties.py has its own ARMED_SECTORS, of the doers of violence, police among them.)
+_ARMED = frozenset({"MIL", "REB", "UAF", "PRM"})
 
 
 def drawn_from(scope: ActorScope, head: Token, *, speaks_for: bool) -> Resolution | None:
@@ -60,6 +71,25 @@ def drawn_from(scope: ActorScope, head: Token, *, speaks_for: bool) -> Resolutio
             if body is not None and body.kind in ("organisation", "group") and body.sector in MEMBER_GROUP_SECTORS:
                 return Resolution(body.name, body.country, body.sector, body.kind, f"of '{poss.text}'")
     return None
+
+
+def group_member_sector(span: Span, head: Token, role: Role, org: Resolution, sector: str,
+                        reasons: list[str]) -> str:
+    """The sector of a role's holders named with the group ``org`` they belong to or broke from,
+    the reason added to ``reasons`` when it changes: a weak role's ("a Hamas spokesman"), an
+    armed role's beside an armed group ("Boko Haram fighters") and the rank and file's ("PTI
+    supporters") are the group's; those broken away from it ("FARC dissidents") as
+    ``breakaway_sector`` says; else the role's own ``sector``."""
+    if org.sector is None:
+        return sector
+    if role.term in WEAK_ROLE_TERMS or {org.sector, sector} <= _ARMED or rank_and_file(head, org):
+        sector = member_sector(org.sector, sector)
+        reasons.append(f"{org.name} -> {sector}")
+    broken = breakaway_sector(span, org.sector)
+    if broken is not None:
+        reasons.append(f"broken away from {org.name} -> {broken}")
+        return broken
+    return sector
 
 
 def breakaway_sector(span: Span, group: str) -> str | None:
