@@ -66,7 +66,6 @@ ROLES = [
     (KE + "The deputy president accused the electoral commission of bias.", "president", "GOV"),
     (KE + "Hospital workers walked out over unpaid salaries.", "workers", "MED"),
     (KE + "Police reservists shot dead two suspected raiders.", "reservists", "COP"),
-    (KE + "Wildlife rangers arrested three suspected poachers.", "rangers", "COP"),
     (KE + "Army rangers were flown to the northern border.", "rangers", "MIL"),
     (KE + "Cattle rustlers killed four herders in Turkana.", "rustlers", "CRM"),
 ]
