@@ -52,6 +52,8 @@ COUNTRYISH = ("country", "adjective", "capital")
 NAME_ADJECTIVES = frozenset({"national", "civilian"})
 # Words of a removal or retirement from office before a title: the holder is no longer in office.
 _REMOVED = frozenset({"ousted", "deposed", "toppled", "overthrown", "exiled", "jailed", "retired"})
+# Held by those now in power: "the detained president" governs no more (a coup's captive).
+_HELD = frozenset({"detained", "imprisoned"})
 # The sectors of state office: PLOVER's ELI is former officials of the government or the armed
 # forces, so "former" makes only their holders ELI ("an exiled cleric" stays REL, "a former
 # rebel commander" REB, "a former journalist" JRN).
@@ -191,8 +193,15 @@ def is_former(tokens: list[Token]) -> bool:
     exiled king', 'a retired general'): PLOVER's ELI counts former, ousted and exiled officials
     and those no longer in the government or the armed forces. "Late" before a title ("Libya's
     late leader") is one who died: his office is past too."""
-    return any(t.lower_ in FORMER_WORDS or t.lower_ in _REMOVED or t.lower_.startswith("ex-")
-               or (t.lower_ == "late" and t.dep_ == "amod") for t in tokens)
+    return out_of_office(tokens) or any(t.lower_ == "late" and t.dep_ == "amod" for t in tokens)
+
+
+def out_of_office(tokens: list[Token]) -> bool:
+    """'former', 'ex-', 'ousted', 'jailed', 'exiled': a living person put or kept out of the
+    office they held. Unlike ``is_former``, 'the late president' is not: his followers may be
+    the government he left behind."""
+    return any(t.lower_ in FORMER_WORDS or t.lower_ in _REMOVED or t.lower_ in _HELD or t.lower_.startswith("ex-")
+               for t in tokens)
 
 
 def ex_title(token: Token) -> Token | None:

@@ -29,9 +29,9 @@ from dyadwatch.actors.members import (
     IDENTIFIED_ARMED,
     drawn_from,
     follower_sector,
-    member_sector,
-    rank_and_file,
+    group_member_sector,
 )
+from dyadwatch.actors.offices import founded_party, of_founded_party, territory_office
 from dyadwatch.actors.scope import ActorScope, Resolution
 from dyadwatch.knowledge.base import Role
 from dyadwatch.knowledge.words import (
@@ -39,7 +39,6 @@ from dyadwatch.knowledge.words import (
     COUNT_NOUNS,
     DIPLOMATIC_STEMS,
     FACILITY_NOUNS,
-    FOUNDING_WORDS,
     HOLY_SEE_TITLES,
     INSURGENT_WORDS,
     KIN_NOUNS,
@@ -56,10 +55,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
-# Armed sectors: between two of them a named group's sector outranks the role's ("Boko Haram
-# fighters" are the group's REB, not fighters' UAF), as the group says which armed side they are.
-# (events/parties.py has its own ARMED_SECTORS, of the doers of violence, police among them.)
-_ARMED = frozenset({"MIL", "REB", "UAF", "PRM"})
 # An armed group fighting on the state's side ("pro-government militias", "army-backed
 # vigilantes") is PLOVER's PRM, paramilitaries not in opposition to the government.
 _STATE_ALIGNED = re.compile(
@@ -118,7 +113,7 @@ class RoleResolver:
         covering = [(s, e, r) for s, e, r in found if s <= offset < e]
         starts = {t.idx - span.start_char: t for t in span}
         if not covering:
-            return _body_before(head, found, starts) or _founded_party(head)
+            return _body_before(head, found, starts) or founded_party(head)
         start, _, best = max(covering, key=lambda f: f[1] - f[0])
         if best.term in MEMBER_BODIES:
             members = [(s, r) for s, _, r in found if r.kind in ("group", "title")
@@ -139,6 +134,8 @@ class RoleResolver:
                 return side
         if weak_ok or best.term not in WEAK_ROLE_TERMS:
             return best, f"role '{best.term}' -> {best.sector}"
+        if (founded := of_founded_party(head)) is not None:  # "leaders of a newly formed party"
+            return founded
         # a role word inside a name is the name's ("the chairman of the African Union Commission")
         others = [(s, r) for s, e, r in found if r is not best and r.sector != best.sector
                   and _names_a_body_at(span, starts, s, e) and not self.scope.in_gazetteer_entity(starts[s])]
@@ -170,12 +167,8 @@ class RoleResolver:
             org = self.scope.names.affiliation(span, head)
             if org is None:  # "militants from Boko Haram", "a spokesman for the rebels"
                 org = member_of = drawn_from(self.scope, head, speaks_for=role.term in WEAK_ROLE_TERMS)
-        if org is not None and org.sector and (
-            role.term in WEAK_ROLE_TERMS or {org.sector, sector} <= _ARMED
-            or rank_and_file(head, org)
-        ):
-            sector = member_sector(org.sector, sector)
-            reasons.append(f"{org.name} -> {sector}")
+        if org is not None and org.sector:  # "Boko Haram fighters", "FARC dissidents"
+            sector = group_member_sector(span, head, role, org, sector, reasons)
         if ethnic:
             reasons.append(f"'{ethnic}' names a people, not a nationality")
         cue = hint or self.scope.names.country_cue(span, head, states_first=role.term.startswith(DIPLOMATIC_STEMS))
@@ -202,6 +195,8 @@ class RoleResolver:
         if (cue := _home_state(role, span, cue)) is not None:
             reasons.append(cue.why)
         country = cue.code if cue is not None else None
+        if org is None:  # "Hong Kong's chief executive": a territory's, not a firm's
+            sector = territory_office(self.scope, span, head, role, cue, sector, reasons)
         if role.kind == "title" and country and sector != "ELI" and singular_definite(span, head):
             holder = self._office_holder(country, role)
             if holder is not None:
@@ -355,17 +350,6 @@ class RoleResolver:
 # Settlers placed in the occupied Palestinian territories (or in a story about them) are
 # citizens of the state that settled them there.
 _OCCUPIED, _SETTLERS_STATE = "PSE", "ISR"
-
-
-def _founded_party(head: Token) -> tuple[Role, str] | None:
-    """"A newly formed party", "a splinter party": a party named by its founding, not as
-    ruling, is PLOVER's PTY ("party" alone may be a side to a dispute, so is no role term)."""
-    if head.lemma_.lower() != "party" or head.pos_ != "NOUN":
-        return None
-    founding = next((t for t in head.lefts for t in t.subtree if t.lower_ in FOUNDING_WORDS), None)
-    if founding is None:
-        return None
-    return Role("party", "PTY", "body", ""), f"party named by its founding ('{founding.text}') -> PTY"
 
 
 def _home_state(role: Role, span: Span, cue: Cue | None) -> Cue | None:

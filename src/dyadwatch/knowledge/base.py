@@ -414,6 +414,12 @@ class Knowledge:
                 return sorted(found, key=lambda p: (not p.holds_on(on), -p.start.toordinal()))
         return []
 
+    def has_office(self, country: str, role: str) -> bool:
+        """Whether our office list holds ``role`` in ``country`` at any date ("chief executive"
+        is Hong Kong's head of government, not only a firm's head)."""
+        wanted = _family(canonical_role(role))
+        return any(_family(p.role) == wanted for p in self._by_country.get(country, ()))
+
     def holder(self, country: str, role: str, on: date) -> OfficeHolder | None:
         """Who held ``role`` in ``country`` on ``on``. Acting/interim holders count; where terms
         overlap (a handover day, an acting holder during a suspension, rival claimants) the latest

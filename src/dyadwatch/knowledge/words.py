@@ -265,6 +265,7 @@ MONARCH_TITLES: Final = _LISTS.ordered("monarch_titles")
 POLITICS_WORDS: Final = _LISTS.words("politics_words")
 MEMBER_NOUNS: Final = _LISTS.words("member_nouns")
 MEMBER_GROUP_SECTORS: Final = _LISTS.words("member_group_sectors")
+BREAKAWAY_WORDS: Final = _LISTS.words("breakaway_words")
 
 # -- events: places passed through and struck bases (events/passage.py) ----------------------------
 PASSAGE_CODES: Final = _LISTS.words("passage_codes")
