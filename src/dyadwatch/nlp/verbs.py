@@ -70,6 +70,11 @@ class VerbRepair:
             _lone_predicate(doc[i], objects)
         for sent in doc.sents:
             _name_read_as_verb(sent[0], self.verbs)
+            _verb_read_as_modifier(sent.root)
+        prt = strings["prt"]
+        for i, (_, dep, _) in enumerate(rows):
+            if dep == prt:
+                _object_of_particle(doc[i])
         return doc
 
 
@@ -96,6 +101,75 @@ def _name_read_as_verb(first: Token, verbs: frozenset[str]) -> None:
     first.head, first.dep_, first.tag_ = verb, "nsubj", "NNP"
     for child in children:
         child.head = verb
+
+
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_NAME_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
+
+
+def _verb_read_as_modifier(root: Token) -> None:
+    """"Taiwan scrambled fighter jets", "Sri Lankan police sealed off the area", "Turkey hosted
+    talks between ...": the parser may read a clause with a past-tense verb as one noun phrase,
+    the verb a modifier of the noun before or after it ("scrambled jets", "police sealed off").
+    The tagger still calls the verb a finite past (VBD, not the participle VBN of "police
+    officers killed in an attack"), and a sentence whose root is a noun has no other verb: the
+    verb becomes the root, the noun before it its subject, the noun after it its object."""
+    if root.tag_ not in _NOUN_TAGS:
+        return
+    verb = next((c for c in root.children if c.dep_ in ("amod", "acl") and (
+        c.tag_ == "VBD" or (c.tag_ == "VBN" and (
+            _active_participle(c) if c.i > root.i else _after_name(c))))), None)
+    if verb is None:
+        return
+    if verb.i > root.i:  # "police SEALED off the area": the noun before is the doer
+        if verb.dep_ != "acl" or any(c.dep_.startswith("nsubj") for c in verb.children):
+            return
+        children = [c for c in root.children if c.i > verb.i]
+        verb.head, verb.dep_ = verb, "ROOT"
+        root.head, root.dep_ = verb, "nsubj"
+        for child in children:  # what follows the verb is the verb's
+            child.head = verb
+        return
+    # "Taiwan SCRAMBLED jets": the name before the verb (on the noun or on the verb) is the doer
+    before = [c for c in (*root.children, *verb.children) if c.i < verb.i and c.tag_ in _NAME_TAGS]
+    if not before:
+        return
+    subject = max(before, key=lambda t: t.i)
+    verb.head, verb.dep_ = verb, "ROOT"
+    root.head, root.dep_ = verb, "dobj"
+    subject.head, subject.dep_ = verb, "nsubj"
+
+
+# Particles of a phrasal verb ("sealed OFF the area", "rounded UP activists"), which the parser
+# may read as prepositions.
+_PARTICLES = frozenset({"off", "up", "down", "out", "back", "away"})
+
+
+def _after_name(verb: Token) -> bool:
+    """A participle right after a name, with no hyphen between ("Turkey HOSTED talks"; not
+    "Iran-backed militias"), which the tagger read as a participle of the noun after it."""
+    return verb.i > 0 and verb.doc[verb.i - 1].tag_ in ("NNP", "NNPS") and verb.doc[verb.i - 1].whitespace_ != ""
+
+
+def _active_participle(verb: Token) -> bool:
+    """A participle after a noun that acts on something, so the noun did it: it has a direct
+    object or a particle with a noun after it, and no 'by' agent ("police SEALED OFF the area";
+    not "police officers killed in an attack", "the area sealed off by police")."""
+    kids = list(verb.children)
+    if any(c.dep_ == "agent" or c.lower_ == "by" for c in kids):
+        return False
+    return any(c.dep_ == "dobj" or (c.lower_ in _PARTICLES and c.dep_ in ("prt", "prep") and any(
+        g.dep_ == "pobj" for g in c.children)) for c in kids)
+
+
+def _object_of_particle(particle: Token) -> None:
+    """"Kenyan police sealed OFF the AREA": the parser may hang the verb's object on its
+    particle as a preposition's; a particle takes no object, so the noun is the verb's."""
+    verb = particle.head
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return
+    for noun in [c for c in particle.children if c.dep_ == "pobj"][:1]:
+        noun.head, noun.dep_ = verb, "dobj"
 
 
 def _lone_predicate(word: Token, objects: set[int]) -> None:
