@@ -8,8 +8,10 @@ the attribute ruler maps tags to parts of speech and the lemmatizer reads them, 
 stage sees a verb with its verb lemma ("shoot"), the way it sees the correctly tagged sentence.
 
 Only a word with both a subject and a direct object is re-tagged: one of the two alone also
-fits a noun the parser misattached ("the shot", "a fire"). This module imports spaCy: it is
-imported when a pipeline is loaded.
+fits a noun the parser misattached ("the shot", "a fire"). The other way round, a verb the
+parser hung under a noun as its modifier ("Taiwan SCRAMBLED fighter jets" read as one noun
+phrase) is made the clause's verb again, and an object hung on a particle goes to its verb.
+This module imports spaCy: it is imported when a pipeline is loaded.
 """
 
 from __future__ import annotations
@@ -111,9 +113,11 @@ def _verb_read_as_modifier(root: Token) -> None:
     """"Taiwan scrambled fighter jets", "Sri Lankan police sealed off the area", "Turkey hosted
     talks between ...": the parser may read a clause with a past-tense verb as one noun phrase,
     the verb a modifier of the noun before or after it ("scrambled jets", "police sealed off").
-    The tagger still calls the verb a finite past (VBD, not the participle VBN of "police
-    officers killed in an attack"), and a sentence whose root is a noun has no other verb: the
-    verb becomes the root, the noun before it its subject, the noun after it its object."""
+    A sentence whose root is a noun has no other verb. The verb is taken as the clause's when
+    the tagger calls it a finite past (VBD), or a participle that cannot modify the noun: one
+    right after a name ("Turkey hosted talks"), or one after the noun that acts on an object
+    (``_active_participle``; not "police officers killed in an attack"). It becomes the root,
+    the noun before it its subject, the noun after it its object."""
     if root.tag_ not in _NOUN_TAGS:
         return
     verb = next((c for c in root.children if c.dep_ in ("amod", "acl") and (
