@@ -139,7 +139,7 @@ def test_an_appeal_to_a_named_state_targets_it(coder: Coder) -> None:
 
 @pytest.mark.parametrize(("text", "source", "root"), [
     ("Taiwan scrambled fighter jets on Tuesday.", "TWN", "15"),
-    ("Colombian police sealed off the square on Saturday.", "COLCOP", "17"),
+    ("Sri Lankan police sealed off the area around the temple on Sunday.", "LKACOP", "17"),
 ])
 def test_a_verb_read_as_a_modifier_still_has_its_doer(coder: Coder, text: str, source: str, root: str) -> None:
     found = _codes(coder, text)

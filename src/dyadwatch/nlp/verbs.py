@@ -10,7 +10,7 @@ stage sees a verb with its verb lemma ("shoot"), the way it sees the correctly t
 Only a word with both a subject and a direct object is re-tagged: one of the two alone also
 fits a noun the parser misattached ("the shot", "a fire"). The other way round, a verb the
 parser hung under a noun as its modifier ("Taiwan SCRAMBLED fighter jets" read as one noun
-phrase) is made the clause's verb again, and an object hung on a particle goes to its verb.
+phrase) is made the clause's verb again.
 This module imports spaCy: it is imported when a pipeline is loaded.
 """
 
@@ -73,10 +73,6 @@ class VerbRepair:
         for sent in doc.sents:
             _name_read_as_verb(sent[0], self.verbs)
             _verb_read_as_modifier(sent.root)
-        prt = strings["prt"]
-        for i, (_, dep, _) in enumerate(rows):
-            if dep == prt:
-                _object_of_particle(doc[i])
         return doc
 
 
@@ -164,16 +160,6 @@ def _active_participle(verb: Token) -> bool:
         return False
     return any(c.dep_ == "dobj" or (c.lower_ in _PARTICLES and c.dep_ in ("prt", "prep") and any(
         g.dep_ == "pobj" for g in c.children)) for c in kids)
-
-
-def _object_of_particle(particle: Token) -> None:
-    """"Kenyan police sealed OFF the AREA": the parser may hang the verb's object on its
-    particle as a preposition's; a particle takes no object, so the noun is the verb's."""
-    verb = particle.head
-    if any(c.dep_ == "dobj" for c in verb.children):
-        return
-    for noun in [c for c in particle.children if c.dep_ == "pobj"][:1]:
-        noun.head, noun.dep_ = verb, "dobj"
 
 
 def _lone_predicate(word: Token, objects: set[int]) -> None:
