@@ -140,6 +140,9 @@ def test_an_appeal_to_a_named_state_targets_it(coder: Coder) -> None:
 @pytest.mark.parametrize(("text", "source", "root"), [
     ("Taiwan scrambled fighter jets on Tuesday.", "TWN", "15"),
     ("Sri Lankan police sealed off the area around the temple on Sunday.", "LKACOP", "17"),
+    # the same in reported speech: the clause a verb reports, or a verb with its own subject
+    ("Taiwan scrambled jets on Friday, its defence ministry said.", "TWN", "15"),
+    ("South Korea scrambled jets on Friday, its air force said.", "KOR", "15"),
 ])
 def test_a_verb_read_as_a_modifier_still_has_its_doer(coder: Coder, text: str, source: str, root: str) -> None:
     found = _codes(coder, text)

@@ -73,6 +73,10 @@ class VerbRepair:
         for sent in doc.sents:
             _name_read_as_verb(sent[0], self.verbs)
             _verb_read_as_modifier(sent.root)
+            for token in sent:
+                _modifier_with_subject(token)
+                if token.dep_ == "ccomp":  # "Taiwan scrambled jets, its ministry said"
+                    _verb_read_as_modifier(token)
         return doc
 
 
@@ -107,7 +111,8 @@ _NAME_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 
 def _verb_read_as_modifier(root: Token) -> None:
     """"Taiwan scrambled fighter jets", "Sri Lankan police sealed off the area", "Turkey hosted
-    talks between ...": the parser may read a clause with a past-tense verb as one noun phrase,
+    talks between ...": the parser may read a clause (a sentence, or one a verb reports: a noun
+    ``root`` that stands as the root or a ccomp) with a past-tense verb as one noun phrase,
     the verb a modifier of the noun before or after it ("scrambled jets", "police sealed off").
     A sentence whose root is a noun has no other verb. The verb is taken as the clause's when
     the tagger calls it a finite past (VBD), or a participle that cannot modify the noun: one
@@ -125,7 +130,7 @@ def _verb_read_as_modifier(root: Token) -> None:
         if verb.dep_ != "acl" or any(c.dep_.startswith("nsubj") for c in verb.children):
             return
         children = [c for c in root.children if c.i > verb.i]
-        verb.head, verb.dep_ = verb, "ROOT"
+        _take_place(verb, root)
         root.head, root.dep_ = verb, "nsubj"
         for child in children:  # what follows the verb is the verb's
             child.head = verb
@@ -135,9 +140,32 @@ def _verb_read_as_modifier(root: Token) -> None:
     if not before:
         return
     subject = max(before, key=lambda t: t.i)
-    verb.head, verb.dep_ = verb, "ROOT"
+    _take_place(verb, root)
     root.head, root.dep_ = verb, "dobj"
     subject.head, subject.dep_ = verb, "nsubj"
+
+
+def _modifier_with_subject(verb: Token) -> None:
+    """"South Korea scrambled jets on Tuesday, its military said": a past-tense verb hung under
+    a noun as its modifier, but with a subject of its own before it, is a clause; its noun is
+    its object, and the verb takes the noun's place (a root, or the clause a verb reports)."""
+    if verb.tag_ != "VBD" or verb.dep_ != "amod":
+        return
+    noun = verb.head
+    if noun.i <= verb.i or noun.tag_ not in _NOUN_TAGS:
+        return
+    if not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+        return
+    _take_place(verb, noun)
+    noun.head, noun.dep_ = verb, "dobj"
+
+
+def _take_place(verb: Token, noun: Token) -> None:
+    """``verb`` where ``noun`` stood: the root, or the clause a verb above reports."""
+    if noun.head.i == noun.i:
+        verb.head, verb.dep_ = verb, "ROOT"
+    else:
+        verb.head, verb.dep_ = noun.head, "ccomp" if noun.head.tag_.startswith("VB") else noun.dep_
 
 
 # Particles of a phrasal verb ("sealed OFF the area", "rounded UP activists"), which the parser
