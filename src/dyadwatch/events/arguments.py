@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.modality import occurring
 from dyadwatch.events.objects import for_subject
+from dyadwatch.events.pairs import paired_names
 from dyadwatch.events.references import Antecedents
 from dyadwatch.events.subjects import undergoer_verb
-from dyadwatch.events.targets import paired_names
 from dyadwatch.knowledge.words import (
     INVERSE_VERBS,
     PLACE_NAMED_ROOTS,
@@ -206,6 +206,8 @@ class Arguments:
         if match.pattern.family in ("appeal", "demand"):
             if addressee is not None:
                 return [addressee]
+            if self._unnamed_asked(frame):
+                return []  # "urged allies to send air defences": asked of no one named
             asked = self._from_party(frame, match.obj) or self._asked_to(frame)
             if asked:
                 return asked
@@ -221,6 +223,19 @@ class Arguments:
         if inner_targets:
             return inner_targets
         return [addressee] if addressee is not None else []
+
+    def _unnamed_asked(self, frame: Token) -> bool:
+        """Whether an appeal names whom it asks to act, as no actor: "urged ALLIES to send air
+        defence systems", "called on PARTNERS to deliver shells", "appealed to DONORS to send
+        helicopters". The target is whom the appeal is made to (the codebook's 02 note), not
+        what it asks to be sent, nor where."""
+        verbs = [c for c in frame.children if c.dep_ in ("xcomp", "advcl") and _infinitive(c)]
+        if not verbs:
+            return False
+        asked = [c for c in frame.children if c.dep_ == "dobj" and c.i < verbs[0].i] + [
+            p for c in frame.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") and c.i < verbs[0].i
+            for p in c.children if p.dep_ == "pobj"]
+        return any(a.pos_ == "NOUN" and self.clauses.actor(a) is None for a in asked)
 
     def _asked_subject(self, frame: Token) -> Token | None:
         """Whom a passive request is made of: its subject ("SERBIA was urged by the EU to

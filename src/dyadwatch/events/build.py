@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date as Date
 from typing import TYPE_CHECKING, Final
 
-from dyadwatch.actors.cues import AS_A_PLACE, FOCUS_GUESS
+from dyadwatch.actors.cues import AS_A_PLACE, FOCUS_GUESS, NO_NATIONALITY
 from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.blockades import blockade_code, boycott_threat_code
 from dyadwatch.events.confidence import CONFIDENCE
@@ -34,6 +34,7 @@ from dyadwatch.events.outcomes import (
     striking_forces,
     struck_place,
 )
+from dyadwatch.events.pairs import hyphen_partner
 from dyadwatch.events.parties import UNNAMED_DOER_ROOTS, placed_group, visited_host
 from dyadwatch.events.parties import same as _same
 from dyadwatch.events.passage import hosted_forces, passed_place
@@ -67,6 +68,7 @@ from dyadwatch.knowledge.words import (
     RECIPROCAL,
     RECIPROCAL_LEMMAS,
     UNOFFICIAL_INQUIRERS,
+    VISITOR_NOUNS,
 )
 from dyadwatch.nlp.tree import children as children_of
 from dyadwatch.read.dates import doc_date_cues, event_date
@@ -250,6 +252,17 @@ def _protest_pairs(pairs: list[tuple[Actor, Actor | None]]) -> list[tuple[Actor,
     return out
 
 
+CONSULT_ROOT: Final = "04"
+
+
+def unnamed_visitor(head: Token, actor: Actor) -> bool:
+    """A delegation or visitors the text names no country of ("met a delegation in Moscow",
+    "received a visiting delegation"): a visitor is from elsewhere, so neither the place nor
+    the article's country is theirs, and the meeting has no named other side."""
+    return head.lemma_.lower() in VISITOR_NOUNS and (
+        actor.country is None or NO_NATIONALITY in actor.reason or FOCUS_GUESS in actor.reason)
+
+
 class PartyFinder:
     """Who does and who undergoes the act of a match (joint, named, unnamed or implied doers;
     located, owned, 'against' and clause targets), and how sources and targets pair into the
@@ -324,6 +337,8 @@ class PartyFinder:
                 if venue(t, code):
                     continue
                 actor = self.clauses.actor(t, speaker=speaker, for_speaker=pattern.kind != "copula")
+                if actor is not None and code[:2] == CONSULT_ROOT and unnamed_visitor(t, actor):
+                    continue  # "Putin met a delegation in Moscow": whose, the text does not say
                 passed, instead = passed_place(t, actor, real_sources, match, self.parties.actors.knowledge)
                 rule += PASSED_PLACE if passed else ""
                 through = through or passed
@@ -331,6 +346,9 @@ class PartyFinder:
                                and home_place(t, actor, real_sources, code) else actor)
                 if actor is not None:  # "met the leaders of Armenia and Azerbaijan": one each
                     targets.extend(self.parties.plural_of(t, actor))
+                    partner = hyphen_partner(t, actor.start, actor.end)
+                    if partner is not None:  # "condemned the U.S.-South Korean drills": both
+                        targets.append(self.clauses.actor(partner, speaker=speaker))
         real_targets = named_members([a for a in inherit_country([a for a in targets if a is not None])
                                        if not own_forces(match, a, real_sources)])
         if implied is not None:  # "the Swedish envoy was summoned to the ministry": the envoy

@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.modality import DENIAL_GOVERNORS
-from dyadwatch.knowledge.words import ABOUT_PREPS, PROTEST_TOPIC_PREPS, PROTESTED_POLICIES
+from dyadwatch.knowledge.words import (
+    ABOUT_PREPS,
+    PROTEST_TOPIC_PREPS,
+    PROTESTED_POLICIES,
+    TALK_HOSTING_VERBS,
+)
 from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
@@ -37,8 +42,8 @@ class Match:
         """Tokens that yield no event of their own: the trigger, its event noun, a frame's
         complement, and what an accusation or a praise is about ("accused X of violating")."""
         out = {self.trigger.i}
-        if self.noun is not None:
-            out.add(self.noun.i)
+        if self.noun is not None and not (self.pattern.kind == "verb" and hosted_talks(self.noun)):
+            out.add(self.noun.i)  # hosted talks are also the parties' own meeting
         if self.inner is not None:
             out |= self.inner.consumed
         for prep in children_of(self.trigger):
@@ -196,3 +201,9 @@ def conjuncts(token: Token) -> set[int]:
         if c.dep_ == "conj" and c.pos_ == token.pos_:
             out |= {c.i} | conjuncts(c)
     return out
+
+
+def hosted_talks(noun: Token) -> bool:
+    """Is ``noun`` the object of a verb of hosting talks ("hosted TALKS between X and Y", "talks
+    ... were hosted by Z")?"""
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in TALK_HOSTING_VERBS

@@ -13,11 +13,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import NO_NATIONALITY
+from dyadwatch.events.match import hosted_talks
+from dyadwatch.events.pairs import paired_sides
 from dyadwatch.events.passage import named_place, place_noun, setting_of
 from dyadwatch.events.subjects import agents, stray_agents, undergoer_verb
 from dyadwatch.knowledge.words import (
     CONTESTED_PRIZES,
     DEFAULT_TARGET_PREPS,
+    EVENT_PART_NOUNS,
     FACILITY_NOUNS,
     MODAL_AIMS,
     OPPOSING_NOUNS,
@@ -510,20 +513,25 @@ def _bare_infinitive(verb: Token) -> bool:
 
 
 def _named_sides(noun: Token, name: Token) -> list[Token]:
-    """The name before an event noun, with the name hyphen-joined before it when the noun is
+    """The name before an event noun, with the name hyphen-joined to it when the noun is
     reported ("India-Pakistan clashes", "Israeli-Palestinian talks": two sides)."""
-    first = next((d for d in name.children if d.dep_ in ("amod", "compound") and paired_names([d, name])), None)
-    return [first, name] if first is not None and noun.dep_ in _REPORTED_DEPS else [name]
+    sides = paired_sides(noun, name)
+    return sides if sides and reported_noun(noun) else [name]
 
 
-def paired_names(tokens: list[Token]) -> bool:
-    """Two names joined by a hyphen, as the two sides of an act ("INDIA-PAKISTAN clashes",
-    "ISRAELI-PALESTINIAN talks"), each a place or a people, not "U.S.-led"."""
-    if len(tokens) != 2:
-        return False
-    a, b = sorted(tokens, key=lambda t: t.i)
-    return (b.i == a.i + 2 and a.doc[a.i + 1].text == "-"
-            and all(t.ent_type_ in ("GPE", "NORP") or t.pos_ == "PROPN" for t in (a, b)))
+def reported_noun(noun: Token) -> bool:
+    """Is the event noun what its clause reports (its subject, root or apposition, or the
+    object of "round of" standing there), not a topic ("condemned the India-Pakistan clashes")?"""
+    if noun.dep_ in _REPORTED_DEPS or hosted_talks(noun):
+        return True
+    of = noun.head
+    return event_part(noun) and of.head.dep_ in _REPORTED_DEPS
+
+
+def event_part(noun: Token) -> bool:
+    """Is ``noun`` the object of 'of' under a noun for a part of it ("a round OF talks")?"""
+    of = noun.head
+    return noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in EVENT_PART_NOUNS
 
 
 def _sides(pobjs: list[Token]) -> list[Token]:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.fallback import Fallback, fallback_match
 from dyadwatch.events.framing import FrameMatcher
-from dyadwatch.events.match import Match, for_clause
+from dyadwatch.events.match import Match, for_clause, hosted_talks
 from dyadwatch.events.modality import DEMAND_MODALS, DENIAL_GOVERNORS, PLANNED_PASSIVES
 from dyadwatch.events.nested import TOLD_OWN_ROOTS, named_wrong, reported_deed
 from dyadwatch.events.noun_triggers import NounMatcher, more_specific
@@ -51,6 +51,7 @@ from dyadwatch.events.senses import (
     walkout_threat,
 )
 from dyadwatch.events.subjects import is_to_infinitive, undergoer_verb
+from dyadwatch.events.targets import event_part
 from dyadwatch.events.violence import private_doer, refine_violence
 from dyadwatch.knowledge.discards import NonEventObjects
 from dyadwatch.knowledge.lexicon import Lexicon, Pattern, Shifts
@@ -307,6 +308,11 @@ class Matcher:
                     return found
         if pos == "NOUN" and dep == "dobj" and undergoer_verb(token) is not None:
             return self.nouns.match(token, "noun", framed=depth > 0)  # "faced criticism from X"
+        if pos == "NOUN" and dep in ("dobj", "nsubjpass") and hosted_talks(token) and token.head.tag_ in ("VBD", "VBN"):
+            # "Egypt hosted Israeli-Palestinian TALKS": the parties met, beside the host's act
+            # (talks a host "will host" are not held yet: the host's intent is the event)
+            found = self.nouns.match(token, "noun", framed=depth > 0)
+            return found if found is not None and found.code[:2] == "04" else None
         if pos == "NOUN" and dep in ("dobj", "nsubjpass") and not (
                 dep == "nsubjpass" and token.head.lemma_.lower() in PLANNED_PASSIVES):
             deed, teller = reported_deed(token, self.clauses)  # "the ministry confirmed the arrest of X"
@@ -321,7 +327,7 @@ class Matcher:
         if pos == "NOUN" and dep == "nsubjpass" and token.head.lemma_.lower() in PLANNED_PASSIVES:
             return self.nouns.match(token, "noun", framed=depth > 0)  # "talks are expected to resume"
         if pos == "NOUN" and dep not in ("dobj", "attr", "compound", "nsubjpass", "amod"):
-            if dep == "pobj" and token.head.lower_ in TOPIC_PREPS:
+            if dep == "pobj" and token.head.lower_ in TOPIC_PREPS and not event_part(token):
                 return None  # a topic, not an event: "talks on a pullback", "suppression of unrest"
             return self.nouns.match(token, "noun", framed=depth > 0)
         return None

@@ -85,6 +85,7 @@ def load_pipeline(name: str = DEFAULT_MODEL, knowledge: Knowledge | None = None)
     from dyadwatch.nlp.lemmas import use_cached_lemmas
     from dyadwatch.nlp.verbs import use_verb_repair
 
+    split_abbreviation_hyphens(nlp)
     use_index(nlp)  # the attribute ruler's same matches, through an index (attributes.py)
     use_cached_lemmas(nlp)  # the same lemmas, each distinct word looked at once (lemmas.py)
     register_extensions()
@@ -94,7 +95,26 @@ def load_pipeline(name: str = DEFAULT_MODEL, knowledge: Knowledge | None = None)
     if knowledge is None:
         knowledge = load_knowledge()
     add_gazetteer(nlp, knowledge)
+    from dyadwatch.nlp.shared import use_shared_noun
+
+    use_shared_noun(nlp)  # "Kyrgyz and Tajik border guards": one noun of two peoples (shared.py)
     return nlp
+
+
+# A hyphen after a dotted abbreviation and before a capital: "U.S.-Japan talks", "U.K.-EU
+# deal". spaCy splits a hyphen between letters ("Israeli-Palestinian") but not after a full
+# stop, so "U.S.-South" stayed one token and neither country was found. A lower-case word after
+# it ("U.S.-led", "U.S.-backed") is a compound of one country and stays whole.
+_ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Z])"
+
+
+def split_abbreviation_hyphens(nlp: Language) -> None:
+    """Add the infix rule ``_ABBREVIATION_HYPHEN`` to the pipeline's tokenizer."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes or ())
+    if _ABBREVIATION_HYPHEN not in infixes:
+        nlp.tokenizer.infix_finditer = compile_infix_regex([*infixes, _ABBREVIATION_HYPHEN]).finditer  # type: ignore[union-attr]
 
 
 def add_gazetteer(nlp: Language, knowledge: Knowledge) -> None:
@@ -152,13 +172,14 @@ def set_sentence_starts(doc: Doc) -> Doc:
     ``Token`` objects cost as much as the parser itself (so did ``Doc.text``, which makes
     them)."""
     import numpy
-    from spacy.attrs import IS_PUNCT, ORTH, SENT_START
+    from spacy.attrs import IS_PUNCT, ORTH, SENT_START, SPACY
 
     n = len(doc)
     if n == 0:
         return doc
-    table = doc.to_array([IS_PUNCT, SENT_START]).astype("int64").tolist()
+    table = doc.to_array([IS_PUNCT, SENT_START, SPACY]).astype("int64").tolist()
     punct = [row[0] for row in table]
+    spaced = [row[2] for row in table]  # a space after the token
     words = token_texts(doc, doc.to_array(ORTH).tolist())  # string ids: not as signed integers
     starts = [row[1] for row in table]
     previous = -1  # last non-space token
@@ -172,7 +193,9 @@ def set_sentence_starts(doc: Doc) -> Doc:
         if previous >= 0:
             before = words[previous]
             # (a token's trailing whitespace is a space or nothing: a line break is a token)
-            if before in _DASHES and _dateline_dash(previous, words, punct):
+            if before in _DASHES and _dateline_dash(previous, words, punct) and not _joined_pair(
+                previous, words, spaced
+            ):
                 starts[i] = 1  # "ALGIERS – Algeria and ...": the dateline stands apart
             elif newline_before:
                 starts[i] = -1 if word[:1].islower() else 1
@@ -191,6 +214,13 @@ def set_sentence_starts(doc: Doc) -> Doc:
 
 
 _DASHES = frozenset({"–", "—", "-", "--"})
+
+
+def _joined_pair(at: int, words: list[str], spaced: list[int]) -> bool:
+    """Is the dash at ``at`` the hyphen of a pair of names, written with no space on either
+    side after an abbreviation ("U.S.-Japan talks", split there by the tokenizer): no
+    dateline ("WASHINGTON - ...", "LONDON-Britain's") ends in a full stop."""
+    return at > 0 and words[at - 1].endswith(".") and not spaced[at - 1] and not spaced[at]
 
 
 def _dateline_dash(at: int, words: list[str], punct: list[int]) -> bool:

@@ -8,8 +8,10 @@ the attribute ruler maps tags to parts of speech and the lemmatizer reads them, 
 stage sees a verb with its verb lemma ("shoot"), the way it sees the correctly tagged sentence.
 
 Only a word with both a subject and a direct object is re-tagged: one of the two alone also
-fits a noun the parser misattached ("the shot", "a fire"). This module imports spaCy: it is
-imported when a pipeline is loaded.
+fits a noun the parser misattached ("the shot", "a fire"). The other way round, a verb the
+parser hung under a noun as its modifier ("Taiwan SCRAMBLED fighter jets" read as one noun
+phrase) is made the clause's verb again.
+This module imports spaCy: it is imported when a pipeline is loaded.
 """
 
 from __future__ import annotations
@@ -70,6 +72,11 @@ class VerbRepair:
             _lone_predicate(doc[i], objects)
         for sent in doc.sents:
             _name_read_as_verb(sent[0], self.verbs)
+            _verb_read_as_modifier(sent.root)
+            for token in sent:
+                _modifier_with_subject(token)
+                if token.dep_ == "ccomp":  # "Taiwan scrambled jets, its ministry said"
+                    _verb_read_as_modifier(token)
         return doc
 
 
@@ -96,6 +103,91 @@ def _name_read_as_verb(first: Token, verbs: frozenset[str]) -> None:
     first.head, first.dep_, first.tag_ = verb, "nsubj", "NNP"
     for child in children:
         child.head = verb
+
+
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_NAME_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
+
+
+def _verb_read_as_modifier(root: Token) -> None:
+    """"Taiwan scrambled fighter jets", "Sri Lankan police sealed off the area", "Turkey hosted
+    talks between ...": the parser may read a clause (a sentence, or one a verb reports: a noun
+    ``root`` that stands as the root or a ccomp) with a past-tense verb as one noun phrase,
+    the verb a modifier of the noun before or after it ("scrambled jets", "police sealed off").
+    A sentence whose root is a noun has no other verb. The verb is taken as the clause's when
+    the tagger calls it a finite past (VBD), or a participle that cannot modify the noun: one
+    right after a name ("Turkey hosted talks"), or one after the noun that acts on an object
+    (``_active_participle``; not "police officers killed in an attack"). It becomes the root,
+    the noun before it its subject, the noun after it its object."""
+    if root.tag_ not in _NOUN_TAGS:
+        return
+    verb = next((c for c in root.children if c.dep_ in ("amod", "acl") and (
+        c.tag_ == "VBD" or (c.tag_ == "VBN" and (
+            _active_participle(c) if c.i > root.i else _after_name(c))))), None)
+    if verb is None:
+        return
+    if verb.i > root.i:  # "police SEALED off the area": the noun before is the doer
+        if verb.dep_ != "acl" or any(c.dep_.startswith("nsubj") for c in verb.children):
+            return
+        children = [c for c in root.children if c.i > verb.i]
+        _take_place(verb, root)
+        root.head, root.dep_ = verb, "nsubj"
+        for child in children:  # what follows the verb is the verb's
+            child.head = verb
+        return
+    # "Taiwan SCRAMBLED jets": the name before the verb (on the noun or on the verb) is the doer
+    before = [c for c in (*root.children, *verb.children) if c.i < verb.i and c.tag_ in _NAME_TAGS]
+    if not before:
+        return
+    subject = max(before, key=lambda t: t.i)
+    _take_place(verb, root)
+    root.head, root.dep_ = verb, "dobj"
+    subject.head, subject.dep_ = verb, "nsubj"
+
+
+def _modifier_with_subject(verb: Token) -> None:
+    """"South Korea scrambled jets on Tuesday, its military said": a past-tense verb hung under
+    a noun as its modifier, but with a subject of its own before it, is a clause; its noun is
+    its object, and the verb takes the noun's place (a root, or the clause a verb reports)."""
+    if verb.tag_ != "VBD" or verb.dep_ != "amod":
+        return
+    noun = verb.head
+    if noun.i <= verb.i or noun.tag_ not in _NOUN_TAGS:
+        return
+    if not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+        return
+    _take_place(verb, noun)
+    noun.head, noun.dep_ = verb, "dobj"
+
+
+def _take_place(verb: Token, noun: Token) -> None:
+    """``verb`` where ``noun`` stood: the root, or the clause a verb above reports."""
+    if noun.head.i == noun.i:
+        verb.head, verb.dep_ = verb, "ROOT"
+    else:
+        verb.head, verb.dep_ = noun.head, "ccomp" if noun.head.tag_.startswith("VB") else noun.dep_
+
+
+# Particles of a phrasal verb ("sealed OFF the area", "rounded UP activists"), which the parser
+# may read as prepositions.
+_PARTICLES = frozenset({"off", "up", "down", "out", "back", "away"})
+
+
+def _after_name(verb: Token) -> bool:
+    """A participle right after a name, with no hyphen between ("Turkey HOSTED talks"; not
+    "Iran-backed militias"), which the tagger read as a participle of the noun after it."""
+    return verb.i > 0 and verb.doc[verb.i - 1].tag_ in ("NNP", "NNPS") and verb.doc[verb.i - 1].whitespace_ != ""
+
+
+def _active_participle(verb: Token) -> bool:
+    """A participle after a noun that acts on something, so the noun did it: it has a direct
+    object or a particle with a noun after it, and no 'by' agent ("police SEALED OFF the area";
+    not "police officers killed in an attack", "the area sealed off by police")."""
+    kids = list(verb.children)
+    if any(c.dep_ == "agent" or c.lower_ == "by" for c in kids):
+        return False
+    return any(c.dep_ == "dobj" or (c.lower_ in _PARTICLES and c.dep_ in ("prt", "prep") and any(
+        g.dep_ == "pobj" for g in c.children)) for c in kids)
 
 
 def _lone_predicate(word: Token, objects: set[int]) -> None:
