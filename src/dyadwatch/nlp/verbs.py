@@ -53,9 +53,14 @@ class VerbRepair:
         nouns = {strings["NN"], strings["NNS"]}
         rows = doc.to_array([TAG, DEP, HEAD]).tolist()  # HEAD: offset to the head
         oprd = strings["oprd"]
+        modifiers = {strings["amod"], strings["ccomp"]}
         subjects: set[int] = set()
         objects: set[int] = set()
         predicates: list[int] = []
+        # the only words the clause repairs below act on: a modifier (a verb read as one) or a
+        # reported clause; no repair makes another word either, so the rest are not visited
+        # (a Token made for every word cost as much as the repairs themselves)
+        clausal: list[int] = []
         for i, (_, dep, head) in enumerate(rows):
             # spaCy keeps the offset as an unsigned 64-bit integer: back to a signed one
             offset = head - (1 << 64) if head >= 1 << 63 else head
@@ -65,15 +70,20 @@ class VerbRepair:
                 objects.add(i + offset)
             elif dep == oprd:
                 predicates.append(i)
+            elif dep in modifiers:
+                clausal.append(i)
         for i in subjects & objects:
             if rows[i][0] in nouns and doc[i].is_alpha:
                 doc[i].tag_ = _verb_tag(doc[i].text, self.past_forms)
         for i in predicates:
             _lone_predicate(doc[i], objects)
+        at = 0
         for sent in doc.sents:
             _name_read_as_verb(sent[0], self.verbs)
             _verb_read_as_modifier(sent.root)
-            for token in sent:
+            while at < len(clausal) and clausal[at] < sent.end:
+                token = doc[clausal[at]]
+                at += 1
                 _modifier_with_subject(token)
                 if token.dep_ == "ccomp":  # "Taiwan scrambled jets, its ministry said"
                     _verb_read_as_modifier(token)
