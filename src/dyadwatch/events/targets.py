@@ -22,6 +22,7 @@ from dyadwatch.knowledge.words import (
     DEFAULT_TARGET_PREPS,
     EVENT_PART_NOUNS,
     FACILITY_NOUNS,
+    GO_BETWEEN_PARTICIPLES,
     MODAL_AIMS,
     OPPOSING_NOUNS,
 )
@@ -48,9 +49,6 @@ _AIM_NOUNS = frozenset({"order", "bid", "effort", "attempt"})
 # Verbs of using a means, whose to-infinitive is always what the means serve ("used tear gas
 # to disperse", "employed drones to strike"), never a complement.
 _MEANS_VERBS = frozenset({"use", "employ"})
-# Participles whose agent stood between the parties of an accord: "a truce brokered by Qatar" is
-# the sides' truce, and Qatar its go-between (its mediation is an event of its own).
-_GO_BETWEEN_PARTICIPLES = frozenset({"broker", "mediate", "facilitate", "sponsor", "arrange"})
 # Prepositions naming where a complaint or a case is brought ("with the UN", "to the council",
 # "at the court", "before the tribunal", "in a US court").
 _FORUM_PREPS = ("with", "to", "at", "before", "in")
@@ -276,7 +274,7 @@ class Targets:
             if c.dep_ == "prep" and c.lower_ == "by":
                 return [p for p in c.children if p.dep_ == "pobj"]
         for c in noun.children:
-            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in _GO_BETWEEN_PARTICIPLES:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in GO_BETWEEN_PARTICIPLES:
                 # "sanctions imposed on X by Y", "the truce agreed between X and Y": the parties
                 # of the participle that describes the act
                 found = agents(c) or [p for p in stray_agents(c) if self.mentions.actor(p, as_source=True)] or [
