@@ -20,9 +20,11 @@ if TYPE_CHECKING:
 
 
 def share_noun(doc: Doc) -> Doc:
-    for token in doc:
-        if token.ent_type_ == "NORP" and token.ent_iob_ == "B":
-            _repair(token)
+    # the first word of each people's name (the repair moves heads, never the entities); read
+    # from the entities, not by making a Token for every word
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            _repair(ent[0])
     return doc
 
 
