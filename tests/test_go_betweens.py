@@ -39,6 +39,9 @@ def test_go_betweens_mediate_between_others(coder: Coder) -> None:
 @pytest.mark.parametrize("text", [
     "The recession hit Lebanon's economy hard.",
     "Sanctions imposed on Iran by the United States hit its oil exports.",
+    # the owner of a measure named in the subject ("US tariffs") harms no one by it either
+    "US tariffs hit Chinese exports hard last quarter.",
+    "Western sanctions have battered Russia's economy.",
 ])
 def test_economic_blows_are_no_attacks(coder: Coder, text: str) -> None:
     assert not {c for _, _, c in _events(coder, text) if c[:2] in ("18", "19", "20")}, text

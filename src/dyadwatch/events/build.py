@@ -61,6 +61,7 @@ from dyadwatch.knowledge.words import (
     AIMED_CODES,
     AIMED_ROOTS,
     CLAUSE_TARGET_ROOTS,
+    ECONOMIC_BLOWS,
     FORECASTING_SECTORS,
     LIGHT_VERBS,
     MUTUAL_OBJECT,
@@ -92,6 +93,15 @@ if TYPE_CHECKING:
 
 # The rule's mark of a target dropped as a place the act only passes through ("left the city").
 PASSED_PLACE = "+passed-place"
+
+
+_HARM_ROOTS: Final = frozenset({"18", "19", "20"})  # assault, fight, mass violence
+
+
+def _economic_blow(head: Token) -> bool:
+    """An economic measure or hardship (``ECONOMIC_BLOWS``), singular or plural."""
+    word = head.lemma_.lower()
+    return word in ECONOMIC_BLOWS or (word.endswith("s") and word[:-1] in ECONOMIC_BLOWS)
 
 
 def _aimed(code: str) -> bool:
@@ -310,6 +320,8 @@ class PartyFinder:
             elif len(sides) > 1 or event.pos_ == "VERB":
                 source_heads = []
         for head in source_heads:
+            if code[:2] in _HARM_ROOTS and pattern.kind == "verb" and _economic_blow(head):
+                continue  # "US tariffs hit Chinese exports": a measure's owner harms no one by it
             source_actors.extend(self.parties.source_actors(head, speaker))
         real_sources = [placed_group(self.parties, a, match) for a in source_actors if a is not None]
         if event is not None and len(sides) == 1:  # "a U.S. drone strike killed ...": its military
