@@ -226,6 +226,12 @@ def test_a_call_received_from_someone_is_theirs(coder: Coder) -> None:
     assert _triples(coder, "Kuwait's emir received a call from the Iranian president.") == {("IRN", "KWT", "04")}
 
 
+def test_a_hosts_guests_from_somewhere_are_its_guests(coder: Coder) -> None:
+    # a host receives guests: their 'from' tells where they came from, not who gave anything
+    got = _triples(coder, "Chinese President Xi Jinping received a delegation from Ghana in Beijing.")
+    assert got == {("CHN", "GHA", "04")}, got
+
+
 def test_a_call_held_with_someone_is_the_subjects(coder: Coder) -> None:
     assert _triples(coder, "Kuwait's emir held a call with the Iranian president.") == {("KWT", "IRN", "04")}
 

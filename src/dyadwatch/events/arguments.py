@@ -25,6 +25,7 @@ from dyadwatch.knowledge.words import (
 
 # Codes of taking something by force (CAMEO 171 seize or damage property, 1711 confiscate; 192
 # occupy territory): a 'from' phrase names whom it is taken from.
+HOST_CODE = "043"  # host a visit: the host is the source, the guests the target
 TAKING_CODES = ("171", "192")
 # Sectors of officials, who report what was done to others rather than to themselves.
 OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
@@ -286,10 +287,12 @@ class Arguments:
 def received_from(match: Match) -> Token | None:
     """'X RECEIVED a call FROM Y', 'X got a visit from Y': a verb of undergoing whose object is
     the act its pattern names, done by the object's 'from' phrase; the act is Y's, done to the
-    subject, as for an event noun (``undergoer_verb``). None for any other match."""
+    subject, as for an event noun (``undergoer_verb``). None for any other match, and for a
+    host's guests (043: "Xi received a delegation FROM Ghana"), whose 'from' is where they came
+    from."""
     obj = match.obj
     if (match.pattern.kind != "verb" or obj is None or obj.dep_ != "dobj"
-            or match.trigger.lemma_.lower() not in INVERSE_VERBS
+            or match.trigger.lemma_.lower() not in INVERSE_VERBS or match.code == HOST_CODE
             or not {obj.lemma_.lower(), obj.lower_} & match.pattern.objects):
         return None
     return next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "from"
