@@ -132,6 +132,7 @@ def test_capitals(kb: Knowledge, text: str, iso3: str) -> None:
         ("European Union", "IGOEEC"),
         ("OPEC", "IGOOPC"),
         ("World Bank", "IGOWBK"),
+        ("Paris Club", "IGOPCL"),  # not the French capital: the creditors' club
         ("MINUSMA", "IGOUNOMINUSMA"),
         ("WHO", "IGOUNOWHO"),
     ],
