@@ -226,6 +226,22 @@ def test_a_call_received_from_someone_is_theirs(coder: Coder) -> None:
     assert _triples(coder, "Kuwait's emir received a call from the Iranian president.") == {("IRN", "KWT", "04")}
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    ("Troops freed 20 schoolgirls abducted by Boko Haram in Nigeria.", ("NGA", "NGA", "18")),
+    ("Ukraine exhumed Ukrainian civilians executed by Russian forces.", ("RUS", "UKR", "19")),
+    ("Colombia apologised to the families of civilians killed by soldiers in 2008.", ("COL", "COL", "19")),
+])
+def test_a_participle_with_its_doer_acts_on_the_noun_it_describes(
+        coder: Coder, text: str, want: tuple[str, str, str]) -> None:
+    assert want in _triples(coder, text)
+
+
+def test_a_participle_describing_a_place_makes_no_new_event(coder: Coder) -> None:
+    # "positions held by X": no act of X's, only who holds them
+    got = _triples(coder, "Sudan's army shelled positions held by the Rapid Support Forces in Khartoum.")
+    assert got == {("SDN", "SDN", "19")}, got
+
+
 def test_a_hosts_guests_from_somewhere_are_its_guests(coder: Coder) -> None:
     # a host receives guests: their 'from' tells where they came from, not who gave anything
     got = _triples(coder, "Chinese President Xi Jinping received a delegation from Ghana in Beijing.")

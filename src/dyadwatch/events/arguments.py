@@ -165,6 +165,10 @@ class Arguments:
             for c in trigger.children:  # "attempted to assassinate X": the infinitive's object
                 if c.dep_ == "xcomp" and c.lemma_.lower() in pattern.objects:
                     found = self.clauses.targets(c, self.clauses.direct_object(c), ("dobj",), frozenset())
+        if not found and match.obj is None and _described_by_doer(trigger):
+            # "troops freed schoolgirls ABDUCTED by Boko Haram", "civilians KILLED by soldiers":
+            # a participle with its doer describes the noun it was done to
+            found = [trigger.head] if self.clauses.actor(trigger.head) is not None else []
         return found
 
     def _setting_doers(self, noun: Token) -> list[Token]:
@@ -297,6 +301,12 @@ def received_from(match: Match) -> Token | None:
         return None
     return next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "from"
                  for p in c.children if p.dep_ == "pobj"), None)
+
+
+def _described_by_doer(verb: Token) -> bool:
+    """A past participle describing a noun, with its 'by' doer ("hostages held by Hamas")."""
+    return (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.pos_ in ("NOUN", "PROPN")
+            and any(c.dep_ == "agent" for c in verb.children))
 
 
 def _infinitive(token: Token) -> bool:
