@@ -20,7 +20,7 @@ from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.blockades import blockade_code, boycott_threat_code
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.deadlines import answers_demand
-from dyadwatch.events.deployment import exercise_partners, force_shown
+from dyadwatch.events.deployment import exercise_partners, force_shown, protective
 from dyadwatch.events.elsewhere import RELEASE_ASKS, held_by
 from dyadwatch.events.implied import deporting_state, envoy_targets, implied_state
 from dyadwatch.events.matters import harm_doer
@@ -183,6 +183,8 @@ class EventBuilder:
         elif partners := exercise_partners(match.code, trigger, match.obj, real_sources, self.clauses.actor):
             match = replace(match, code="062", rule=match.rule + "+partner")
             real_targets = partners
+        elif protective(match.code, trigger, real_sources, [t for t in real_targets if t is not None]):
+            match = replace(match, code="074", rule=match.rule + "+protective")  # sent to help the host
         stance = stance_of(match, speaker, match.code, match.rule + rule, real_sources, real_targets,
                            self.clauses, self.shifts)
         code, rule = stance.code, stance.rule

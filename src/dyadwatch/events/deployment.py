@@ -2,14 +2,15 @@
 "flood" the streets, the state shows its force (CAMEO 153 police power, 154 armed forces), it
 does not protest; when they protest with a word of protest ("police officers protested against
 pay cuts", "soldiers rallied for back pay") they stay protesters (14). Drills held with another
-state's forces are military cooperation (062), one state's own a show of force (150)."""
+state's forces are military cooperation (062), one state's own a show of force (150). Forces
+sent to another state "to help", "to protect" or "as part of" a mission there protect it (074)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
-from dyadwatch.knowledge.words import EDGE_NOUNS, PUBLIC_PLACES
+from dyadwatch.knowledge.words import EDGE_NOUNS, PROTECTIVE_AIMS, PUBLIC_PLACES
 from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
@@ -72,3 +73,34 @@ def exercise_partners(code: str, trigger: Token, exercise: Token | None, sources
                     if found is not None and found.country and found.country not in own:
                         partners.append(found)
     return partners
+
+
+# The codes of sending forces somewhere (153 police, 154 armed forces).
+_SENDING_CODES: Final = frozenset(_FORCE_CODES.values())
+
+
+def protective(code: str, trigger: Token, sources: list[Actor], targets: list[Actor]) -> bool:
+    """Whether forces sent (153, 154) to another state go to protect it (CAMEO 074): the sending
+    has an aim of help or protection ("sent troops to Mozambique TO HELP fight insurgents",
+    "deployed police to Haiti TO LEAD a security mission") or the forces go "as part of" a
+    protective body ("as part of an ECOWAS stabilisation FORCE"). Forces sent to a border or
+    against someone are no protection: the target must be another state's and no 'against'."""
+    if code not in _SENDING_CODES or not sources or not targets:
+        return False
+    own = {a.country for a in sources}
+    if None in own or any(t.country is None or t.country in own for t in targets):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "against" for c in children_of(trigger)):
+        return False
+    for c in children_of(trigger):
+        if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in PROTECTIVE_AIMS and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c)):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "as":
+            part = [p for p in children_of(c) if p.dep_ == "pobj" and p.lower_ == "part"]
+            for p in part:
+                for of in children_of(p):
+                    if of.dep_ == "prep" and of.lower_ == "of" and any(
+                            o.dep_ == "pobj" and o.lemma_.lower() in PROTECTIVE_AIMS for o in children_of(of)):
+                        return True
+    return False
