@@ -23,6 +23,7 @@ from dyadwatch.events.deadlines import answers_demand
 from dyadwatch.events.deployment import exercise_partners, force_shown, protective
 from dyadwatch.events.elsewhere import RELEASE_ASKS, held_by
 from dyadwatch.events.implied import deporting_state, envoy_targets, implied_state
+from dyadwatch.events.laws import curbing_law_code
 from dyadwatch.events.matters import harm_doer
 from dyadwatch.events.modality import modality_cue
 from dyadwatch.events.nested import demanded_content, verdict
@@ -225,6 +226,8 @@ class EventBuilder:
             code, rule = "114", rule + "+official"  # a government protests officially
         elif (boycott := boycott_threat_code(code, trigger)) is not None:
             code, rule = boycott, rule + "+boycotted"  # a threat to shun a vote, not goods
+        elif (curbing := curbing_law_code(code, match.obj)) is not None:
+            code, rule = curbing, rule + "+curbing-law"  # "passed a law banning protests"
         if (pattern.needs_target or pattern.kind == "copula") and not real_targets and len(real_sources) < 2 \
                 and event is None and not found.passed_place:  # "left the city": it went
             return []
