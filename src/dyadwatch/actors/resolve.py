@@ -248,7 +248,7 @@ class ArticleActors(ActorScope):
         ent = self.ents.get(head.i)
         res = self.names.entity(ent, span) if ent is not None else self.names.lowercase_name(span, head)
         if res is not None:
-            return res
+            return self.names.named_party(res, ent, span) if ent is not None else res
         # 2. "his country", "their government": the possessor's
         possessor = self.roles.possessor(head, speaker)
         if head.lower_ in ("country", "nation", "government") and possessor is not None:
@@ -261,12 +261,16 @@ class ArticleActors(ActorScope):
         # 3. a common-noun head ("officials", "commander", "embassy") with cues around it; a head
         # that names no role ("constitution", "cooperation") is no actor, whatever modifies it
         found = self.roles.from_role(span, head, speaker, possessor=possessor)
-        if found is None and (head.lemma_.lower() in PART_NOUNS or head.lemma_.lower() in MEMBER_NOUNS):
+        # "its members", "the Fidesz party": a part or members of the body named before them;
+        # 'party' after a party's name restates it ("Imran Khan's Pakistan Tehreek-e-Insaf party")
+        restates = head.lemma_.lower() == "party"
+        if found is None and (head.lemma_.lower() in PART_NOUNS or head.lemma_.lower() in MEMBER_NOUNS or restates):
             for child in children_of(head):
                 child_ent = self.ents.get(child.i)
                 if child.dep_ in ("compound", "amod", "nmod") and child_ent is not None:
                     org = self.names.entity(child_ent, child_ent)
                     if org is not None and org.kind != "state":
+                        org = self.names.named_party(org, child_ent, span) if restates else org
                         return replace(org, reason=f"{org.reason}; its {head.text}")
         if found is None and head.pos_ == "PROPN" and head.ent_type_ in ("", "ORG"):
             cue = self.names.country_cue(span, head)  # "Montenegro Municipality Association"
