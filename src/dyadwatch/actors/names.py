@@ -249,8 +249,10 @@ class NameResolver:
             sector = self.name_sector(ent.text)
             described = self.described_as(ent, span) if sector != "PTY" else None
             sector = described or sector
-            if cue is None and sector == "PTY" and self.scope.focus:  # parties are domestic
-                cue = Cue(self.scope.focus, f"a party, in an article about {self.scope.focus}", "focus")
+            if cue is None and sector in ("PTY", "JRN") and self.scope.focus:
+                # parties are domestic, and so is the press a story names with no country of its own
+                what = "a party" if sector == "PTY" else "an outlet"
+                cue = Cue(self.scope.focus, f"{what}, in an article about {self.scope.focus}", "focus")
             if cue is not None:
                 said = f"; described as {described}" if described else ""
                 return Resolution(ent.text, cue.code, sector, self.scope.kind_for(cue.code, "organisation"),
