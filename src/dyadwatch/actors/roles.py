@@ -337,6 +337,12 @@ class RoleResolver:
             key = self.scope.people.key_of(child) if child.pos_ == "PROPN" else None
             if key is not None:
                 return self.scope.people.known[key]
+            if child.pos_ == "PROPN" and child.ent_type_ != "PERSON" and self.scope.knowledge.person(child.text):
+                # "Assad's forces", "Maduro's government": a surname of our office holders that
+                # the tagger took for a body's name
+                found = self.scope.people.person(child.text)
+                if found.country:
+                    return found
         for child in children_of(head):  # "the forces of eastern commander Khalifa Haftar"
             if child.dep_ == "prep" and child.lower_ == "of":
                 person = next((t for t in child.subtree if t.pos_ == "PROPN" and self.scope.is_person(t)), None)
