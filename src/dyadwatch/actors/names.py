@@ -22,16 +22,11 @@ from dyadwatch.actors.cues import (
     locative_place,
     place_noun,
 )
+from dyadwatch.actors.parties import sided
 from dyadwatch.actors.regions import region_country
 from dyadwatch.actors.scope import ActorScope, Resolution
 from dyadwatch.knowledge.base import Organisation
-from dyadwatch.knowledge.words import (
-    FORMER_WORDS,
-    MOVEMENT_VERBS,
-    NATIONAL_SOCIETY_NAMES,
-    NEWSPAPER_NAME_ENDINGS,
-    PARTY_SIDE_WORDS,
-)
+from dyadwatch.knowledge.words import MOVEMENT_VERBS, NATIONAL_SOCIETY_NAMES, NEWSPAPER_NAME_ENDINGS
 from dyadwatch.nlp.tree import children as children_of
 from dyadwatch.records import ActorKind
 
@@ -104,57 +99,6 @@ class NameResolver:
             for h in self.scope.knowledge.lookup(ent.text):
                 if h.kind == "organisation":
                     return self._of_named_country(self._from_hit(h, ent.text), ent, span)
-        return None
-
-    def sided(self, res: Resolution, ent: Span, span: Span) -> Resolution:
-        """A party the words around its name give a side: that side's sector, whatever our
-        dates say ("the ruling ZANU-PF" GOV, "the former ruling party" no side)."""
-        if not self._is_party(res):
-            return res
-        side = self.party_side(ent, span)
-        if side is None:
-            return res
-        return replace(res, sector=side[0], reason=f"{res.reason}; {side[1]}")
-
-    def named_party(self, res: Resolution, ent: Span, span: Span) -> Resolution:
-        """A party named as the actor itself ("the Awami League accused ..."): PLOVER's PTY, its
-        side only a secondary code (the manual's note on PTY), unless the words around the name
-        give the side ("the ruling ZANU-PF" GOV). Those who act for a party ("PTI supporters")
-        keep the side our dates give it (see ``group_member_sector``)."""
-        if not self._is_party(res):
-            return res
-        side = self.party_side(ent, span)
-        if side is not None:
-            return replace(res, sector=side[0], reason=f"{res.reason}; {side[1]}")
-        if res.sector == "PTY":
-            return res
-        return replace(res, sector="PTY", reason=f"{res.reason}; named, a party: PTY")
-
-    def _is_party(self, res: Resolution) -> bool:
-        """Whether ``res`` is a party: dated in and out of government, or PTY in our lists."""
-        if res.sector == "PTY":
-            return True
-        org = self.scope.knowledge.organisations.get(res.name)
-        return org is not None and bool(org.governing)
-
-    def party_side(self, ent: Span, span: Span) -> tuple[str, str] | None:
-        """The side a party's name is given by the words before it ("the ruling ZANU-PF",
-        "South Africa's opposition Democratic Alliance") or by a noun it restates or that restates
-        it ("the main opposition party, the MDC"; "ZANU-PF, the ruling party"): GOV or OPP, with
-        why; None when no such word is there or a 'former' makes it past ("the former ruling
-        party")."""
-        root = ent.root
-        words = [t for t in span if t.i < ent.start]
-        if root.dep_ == "appos":
-            words += [t for t in root.head.subtree if t.i < root.head.i]
-        words += [t for c in children_of(root) if c.dep_ == "appos" for t in c.subtree if t.i <= c.i]
-        for t in sorted(words, key=lambda t: -t.i):
-            if t.lower_ not in PARTY_SIDE_WORDS:
-                continue
-            before = self.scope.doc[t.i - 1] if t.i > 0 else None
-            if before is not None and (before.lower_ in FORMER_WORDS or before.lower_.startswith("ex")):
-                return None
-            return ("OPP" if t.lower_ == "opposition" else "GOV"), f"'{t.text}' gives the party's side"
         return None
 
     def _of_named_country(self, res: Resolution, ent: Span, span: Span) -> Resolution:
@@ -249,10 +193,8 @@ class NameResolver:
             sector = self.name_sector(ent.text)
             described = self.described_as(ent, span) if sector != "PTY" else None
             sector = described or sector
-            if cue is None and sector in ("PTY", "JRN") and self.scope.focus:
-                # parties are domestic, and so is the press a story names with no country of its own
-                what = "a party" if sector == "PTY" else "an outlet"
-                cue = Cue(self.scope.focus, f"{what}, in an article about {self.scope.focus}", "focus")
+            if cue is None and sector in ("PTY", "JRN") and self.scope.focus:  # parties and press are domestic
+                cue = Cue(self.scope.focus, f"{sector}, in an article about {self.scope.focus}", "focus")
             if cue is not None:
                 said = f"; described as {described}" if described else ""
                 return Resolution(ent.text, cue.code, sector, self.scope.kind_for(cue.code, "organisation"),
@@ -292,8 +234,7 @@ class NameResolver:
             name = getattr(hit.entry, "name", text)
             where = f" -> {country}" if country else " (transnational)"
             if isinstance(hit.entry, Organisation) and hit.entry.governing:
-                # a party: in government (GOV) or not (its own sector) on the article's date,
-                # the side its members and supporters act on (see ``named_party`` for its name)
+                # a party: in government (GOV) or not (its own sector) on the date (parties.py)
                 sector = hit.entry.sector_on(self.scope.published)
                 return Resolution(name, country, sector, self.scope.kind_for(country, kind),
                                   f"organisation '{text}'{where} ({'in' if sector == 'GOV' else 'out of'} government)")
@@ -329,9 +270,7 @@ class NameResolver:
                 continue
             hit = hit_of(ent)
             if hit is not None and hit[0] == "organisation":
-                named = self.entity(ent, ent)
-                # "the head of Hungary's ruling Fidesz party": the side the mention gives it
-                found = self.sided(named, ent, span) if named is not None else found
+                found = sided(self.scope, named, ent, span) if (named := self.entity(ent, ent)) else found
         return found
 
     def country_cue(

@@ -65,6 +65,18 @@ def _opposition_title(actors: ActorScope, tokens: set[int]) -> str | None:
     return None
 
 
+def _former_sector(actors: ActorScope, tokens: set[int], reasons: list[str]) -> str:
+    """A former office holder's sector: ELI, or OPP when ``tokens`` (the name's phrase and
+    appositions) call them the opposition's leader now ("former prime minister X, the main
+    opposition leader"); why added to ``reasons``."""
+    reasons.append("former office holder -> ELI")
+    leads = _opposition_title(actors, tokens)
+    if leads is None:
+        return "ELI"
+    reasons.append(f"now '{leads}' -> OPP")
+    return "OPP"
+
+
 def _person_title(
     actors: ActorScope, ent: Span, phrases: tuple[set[int], set[int]], titles: list[str]
 ) -> tuple[Role | None, bool, Token | None]:
@@ -268,12 +280,7 @@ class ArticlePeople:
                 sector = "ELI"
                 reasons.append(f"'{kin.text}' of an office holder -> ELI")
             elif former and role.sector in STATE_OFFICE_SECTORS:
-                sector = "ELI"
-                reasons.append("former office holder -> ELI")
-                leads = _opposition_title(actors, own | beside)
-                if leads is not None:  # "former prime minister X, the main opposition leader"
-                    sector = "OPP"
-                    reasons.append(f"now '{leads}' -> OPP")
+                sector = _former_sector(actors, own | beside, reasons)
         country: str | None = None
         # the entities that start beside the name, in text order (``beside`` excludes the
         # name's own tokens); looked up by token rather than by a pass over all of doc.ents

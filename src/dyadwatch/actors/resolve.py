@@ -32,6 +32,7 @@ from dyadwatch.actors.cues import (
     setting_country,
 )
 from dyadwatch.actors.names import NameResolver, national_society
+from dyadwatch.actors.parties import named_party, restated_party
 from dyadwatch.actors.people import ArticlePeople, misread_name
 from dyadwatch.actors.roles import RoleResolver
 from dyadwatch.actors.scope import ActorScope, Resolution, cameo_actor_code
@@ -248,7 +249,7 @@ class ArticleActors(ActorScope):
         ent = self.ents.get(head.i)
         res = self.names.entity(ent, span) if ent is not None else self.names.lowercase_name(span, head)
         if res is not None:
-            return self.names.named_party(res, ent, span) if ent is not None else res
+            return named_party(self, res, ent, span) if ent is not None else res
         # 2. "his country", "their government": the possessor's
         possessor = self.roles.possessor(head, speaker)
         if head.lower_ in ("country", "nation", "government") and possessor is not None:
@@ -260,17 +261,13 @@ class ArticleActors(ActorScope):
                               f"'{span.text}' refers back to {possessor.name}")
         # 3. a common-noun head ("officials", "commander", "embassy") with cues around it; a head
         # that names no role ("constitution", "cooperation") is no actor, whatever modifies it
-        found = self.roles.from_role(span, head, speaker, possessor=possessor)
-        # "its members", "the Fidesz party": a part or members of the body named before them;
-        # 'party' after a party's name restates it ("Imran Khan's Pakistan Tehreek-e-Insaf party")
-        restates = head.lemma_.lower() == "party"
-        if found is None and (head.lemma_.lower() in PART_NOUNS or head.lemma_.lower() in MEMBER_NOUNS or restates):
+        found = self.roles.from_role(span, head, speaker, possessor=possessor) or restated_party(self, span, head)
+        if found is None and (head.lemma_.lower() in PART_NOUNS or head.lemma_.lower() in MEMBER_NOUNS):
             for child in children_of(head):
                 child_ent = self.ents.get(child.i)
                 if child.dep_ in ("compound", "amod", "nmod") and child_ent is not None:
                     org = self.names.entity(child_ent, child_ent)
                     if org is not None and org.kind != "state":
-                        org = self.names.named_party(org, child_ent, span) if restates else org
                         return replace(org, reason=f"{org.reason}; its {head.text}")
         if found is None and head.pos_ == "PROPN" and head.ent_type_ in ("", "ORG"):
             cue = self.names.country_cue(span, head)  # "Montenegro Municipality Association"
