@@ -1,6 +1,7 @@
-"""A leader's surname before a body ("Assad's forces", "Maduro's government") is the leader's,
-and so is the body's country, even where the tagger took the surname for an organisation's
-name; a firm's name before a role gives no country. Sentences are our own."""
+"""A leader's name before a body, possessive or not ("Assad's forces", "Maduro's government",
+"the Biden administration"), gives the body the leader's country, even where the tagger took the
+surname for an organisation's name; a firm's name before a role gives no country. Sentences
+are our own."""
 
 from __future__ import annotations
 
@@ -18,6 +19,11 @@ CASES = [
     ("2015-05-01", "Assad's forces shelled rebel-held Idlib.", "Assad's forces", "SYRMIL"),
     ("2019-02-01", "Maduro's government expelled the envoy.", "Maduro's government", "VENGOV"),
     ("2019-02-01", "Apple's lawyers filed an appeal.", "Apple's lawyers", "NoneJUD"),
+    # the leader's name as a modifier, in a story that names another country more
+    ("2023-05-01", "The Biden administration imposed sanctions on Chinese firms.", "The Biden administration",
+     "USAGOV"),
+    ("2018-05-01", "The Trump administration accused China of stealing secrets from Chinese-owned firms.",
+     "The Trump administration", "USAGOV"),
 ]
 
 

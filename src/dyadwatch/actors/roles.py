@@ -326,7 +326,7 @@ class RoleResolver:
 
     def possessor(self, head: Token, speaker: Actor | None) -> Resolution | None:
         for child in children_of(head):
-            if child.dep_ != "poss":
+            if child.dep_ != "poss" and not (child.dep_ == "compound" and child.pos_ == "PROPN"):
                 continue
             if child.lower_ in ("our", "my") and speaker is not None:
                 return Resolution(speaker.name, speaker.country, speaker.sector, speaker.kind, "speaker")
