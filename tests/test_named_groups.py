@@ -147,10 +147,13 @@ def _pair(events: list[Event]) -> list[tuple[str, str]]:
 
 
 @pytest.mark.model
-def test_party_codes_follow_the_article_date(coder: Coder) -> None:
+def test_named_parties_are_parties_whatever_the_date(coder: Coder) -> None:
+    # PLOVER's PTY with the side as a further code: the side only where the text gives it
     text = "The BJP accused the Congress party of insulting the armed forces."
-    assert ("INDGOV", "INDOPP") in _pair(coder.code(text, date="2019-03-01"))
-    assert ("INDOPP", "INDGOV") in _pair(coder.code(text, date="2010-03-01"))
+    assert ("INDPTY", "INDPTY") in _pair(coder.code(text, date="2019-03-01"))
+    assert ("INDPTY", "INDPTY") in _pair(coder.code(text, date="2010-03-01"))
+    sided = "India's ruling BJP accused the opposition Congress party of insulting the armed forces."
+    assert ("INDGOV", "INDOPP") in _pair(coder.code(sided, date="2019-03-01"))
 
 
 @pytest.mark.model
@@ -160,7 +163,7 @@ def test_party_codes_follow_the_article_date(coder: Coder) -> None:
     ("The Kachin Independence Army accused the Myanmar junta of bombing a camp.", "MMRREB", None),
     ("Pakistan's Inter-Services Intelligence accused India's Research and Analysis Wing of arming rebels.",
      "PAKSPY", "INDSPY"),
-    ("Morena accused the National Action Party of sabotaging the reform.", "MEXGOV", "MEXOPP"),
+    ("Morena accused the National Action Party of sabotaging the reform.", "MEXPTY", "MEXPTY"),
 ])
 def test_named_actors_in_wire_sentences(coder: Coder, text: str, source: str, target: str | None) -> None:
     pairs = _pair(coder.code(text, date="2024-06-01"))
@@ -180,9 +183,12 @@ def test_a_generic_body_name_after_another_countrys_name_is_that_countrys(
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "source"), [
-    ("The NRM accused opposition leader Bobi Wine of inciting violence.", "UGAGOV"),
-    ("FRELIMO accused RENAMO of attacking a bus in Sofala province.", "MOZGOV"),
-    ("The MPLA rejected UNITA's call for a recount.", "AGOGOV"),
+    ("Uganda's ruling NRM accused opposition leader Bobi Wine of inciting violence.", "UGAGOV"),
+    ("The NRM accused opposition leader Bobi Wine of inciting violence.", "UGAPTY"),
+    ("FRELIMO accused RENAMO of attacking a bus in Sofala province.", "MOZPTY"),
+    ("The MPLA rejected UNITA's call for a recount.", "AGOPTY"),
 ])
-def test_long_ruling_parties_are_the_government(coder: Coder, text: str, source: str) -> None:
+def test_long_ruling_parties_are_parties_unless_called_ruling(coder: Coder, text: str, source: str) -> None:
+    # named alone a party is PTY, however long it has governed (its dated span still gives its
+    # supporters' side); called ruling, it is the government
     assert any(s == source for s, _ in _pair(coder.code(text, date="2021-03-01")))

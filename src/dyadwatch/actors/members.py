@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import hit_of, out_of_office
+from dyadwatch.actors.parties import sided
 from dyadwatch.actors.scope import ActorScope, Resolution
 from dyadwatch.knowledge.words import (
     BREAKAWAY_WORDS,
@@ -44,7 +45,8 @@ def drawn_from(scope: ActorScope, head: Token, *, speaks_for: bool) -> Resolutio
             ent = scope.ents.get(obj.i)
             hit = hit_of(ent) if ent is not None else None
             if ent is not None and hit is not None and hit[0] == "organisation" and prep.lower_ != "for":
-                return scope.names.entity(ent, ent)
+                named = scope.names.entity(ent, ent)  # "the head of Hungary's ruling Fidesz party"
+                return sided(scope, named, ent, scope.phrase(obj)) if named is not None else None
             if ent is None and prep.lower_ == "of" and (head.lemma_.lower() in MEMBER_NOUNS or broken):
                 # "supporters of the ruling party": a party or armed group our lists name by
                 # role; a state ("supporters of the government") is no group one belongs to

@@ -22,6 +22,7 @@ from dyadwatch.actors.cues import (
     locative_place,
     place_noun,
 )
+from dyadwatch.actors.parties import sided
 from dyadwatch.actors.regions import region_country
 from dyadwatch.actors.scope import ActorScope, Resolution
 from dyadwatch.knowledge.base import Organisation
@@ -192,8 +193,8 @@ class NameResolver:
             sector = self.name_sector(ent.text)
             described = self.described_as(ent, span) if sector != "PTY" else None
             sector = described or sector
-            if cue is None and sector == "PTY" and self.scope.focus:  # parties are domestic
-                cue = Cue(self.scope.focus, f"a party, in an article about {self.scope.focus}", "focus")
+            if cue is None and sector in ("PTY", "JRN") and self.scope.focus:  # parties and press are domestic
+                cue = Cue(self.scope.focus, f"{sector}, in an article about {self.scope.focus}", "focus")
             if cue is not None:
                 said = f"; described as {described}" if described else ""
                 return Resolution(ent.text, cue.code, sector, self.scope.kind_for(cue.code, "organisation"),
@@ -233,7 +234,7 @@ class NameResolver:
             name = getattr(hit.entry, "name", text)
             where = f" -> {country}" if country else " (transnational)"
             if isinstance(hit.entry, Organisation) and hit.entry.governing:
-                # a party: in government (GOV) or not (its own sector) on the article's date
+                # a party: in government (GOV) or not (its own sector) on the date (parties.py)
                 sector = hit.entry.sector_on(self.scope.published)
                 return Resolution(name, country, sector, self.scope.kind_for(country, kind),
                                   f"organisation '{text}'{where} ({'in' if sector == 'GOV' else 'out of'} government)")
@@ -269,7 +270,7 @@ class NameResolver:
                 continue
             hit = hit_of(ent)
             if hit is not None and hit[0] == "organisation":
-                found = self.entity(ent, ent) or found
+                found = sided(self.scope, named, ent, span) if (named := self.entity(ent, ent)) else found
         return found
 
     def country_cue(

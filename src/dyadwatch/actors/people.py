@@ -17,6 +17,7 @@ from dyadwatch.actors.regions import region_country
 from dyadwatch.actors.scope import ActorScope, Resolution
 from dyadwatch.knowledge.words import (
     CALENDAR_WORDS,
+    FORMER_WORDS,
     HOLY_SEE_TITLES,
     KIN_NOUNS,
     MILITARY_RANKS,
@@ -44,6 +45,36 @@ def _title(actors: ActorScope, words: str) -> Role | None:
     trades = [r for _, _, r in actors.knowledge.roles_in(words)
               if r.sector not in ("OPP", "GOV", "ELI") and r.term not in WEAK_ROLE_TERMS]
     return trades[-1] if trades else role
+
+
+def _opposition_title(actors: ActorScope, tokens: set[int]) -> str | None:
+    """An opposition title among ``tokens`` that is not a past one ("the main opposition leader",
+    not "a former opposition leader"): a former official who leads the opposition now acts for
+    it, PLOVER's OPP, which outranks ELI's "no longer in office"."""
+    doc = actors.doc
+    for i in sorted(tokens):
+        if doc[i].lower_ != "opposition" or i + 1 >= len(doc) or i + 1 not in tokens:
+            continue
+        title = f"opposition {doc[i + 1].lower_}"
+        role = actors.knowledge.role(title)
+        if role is None or role.sector != "OPP" or role.kind != "title" or role.term not in (title, title.rstrip("s")):
+            continue
+        if i > 0 and (doc[i - 1].lower_ in FORMER_WORDS or doc[i - 1].lower_.startswith("ex")):
+            continue
+        return title
+    return None
+
+
+def _former_sector(actors: ActorScope, tokens: set[int], reasons: list[str]) -> str:
+    """A former office holder's sector: ELI, or OPP when ``tokens`` (the name's phrase and
+    appositions) call them the opposition's leader now ("former prime minister X, the main
+    opposition leader"); why added to ``reasons``."""
+    reasons.append("former office holder -> ELI")
+    leads = _opposition_title(actors, tokens)
+    if leads is None:
+        return "ELI"
+    reasons.append(f"now '{leads}' -> OPP")
+    return "OPP"
 
 
 def _person_title(
@@ -249,8 +280,7 @@ class ArticlePeople:
                 sector = "ELI"
                 reasons.append(f"'{kin.text}' of an office holder -> ELI")
             elif former and role.sector in STATE_OFFICE_SECTORS:
-                sector = "ELI"
-                reasons.append("former office holder -> ELI")
+                sector = _former_sector(actors, own | beside, reasons)
         country: str | None = None
         # the entities that start beside the name, in text order (``beside`` excludes the
         # name's own tokens); looked up by token rather than by a pass over all of doc.ents

@@ -32,6 +32,7 @@ from dyadwatch.actors.cues import (
     setting_country,
 )
 from dyadwatch.actors.names import NameResolver, national_society
+from dyadwatch.actors.parties import named_party, restated_party
 from dyadwatch.actors.people import ArticlePeople, misread_name
 from dyadwatch.actors.roles import RoleResolver
 from dyadwatch.actors.scope import ActorScope, Resolution, cameo_actor_code
@@ -248,7 +249,7 @@ class ArticleActors(ActorScope):
         ent = self.ents.get(head.i)
         res = self.names.entity(ent, span) if ent is not None else self.names.lowercase_name(span, head)
         if res is not None:
-            return res
+            return named_party(self, res, ent, span) if ent is not None else res
         # 2. "his country", "their government": the possessor's
         possessor = self.roles.possessor(head, speaker)
         if head.lower_ in ("country", "nation", "government") and possessor is not None:
@@ -260,7 +261,7 @@ class ArticleActors(ActorScope):
                               f"'{span.text}' refers back to {possessor.name}")
         # 3. a common-noun head ("officials", "commander", "embassy") with cues around it; a head
         # that names no role ("constitution", "cooperation") is no actor, whatever modifies it
-        found = self.roles.from_role(span, head, speaker, possessor=possessor)
+        found = self.roles.from_role(span, head, speaker, possessor=possessor) or restated_party(self, span, head)
         if found is None and (head.lemma_.lower() in PART_NOUNS or head.lemma_.lower() in MEMBER_NOUNS):
             for child in children_of(head):
                 child_ent = self.ents.get(child.i)

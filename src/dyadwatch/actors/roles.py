@@ -326,7 +326,7 @@ class RoleResolver:
 
     def possessor(self, head: Token, speaker: Actor | None) -> Resolution | None:
         for child in children_of(head):
-            if child.dep_ != "poss":
+            if child.dep_ != "poss" and not (child.dep_ == "compound" and child.pos_ == "PROPN"):
                 continue
             if child.lower_ in ("our", "my") and speaker is not None:
                 return Resolution(speaker.name, speaker.country, speaker.sector, speaker.kind, "speaker")
@@ -334,9 +334,9 @@ class RoleResolver:
                 return self.scope.people.previous(child)
             if child.lower_ in ("its", "their"):
                 return self._owner_of(child, head, speaker)
-            key = self.scope.people.key_of(child) if child.pos_ == "PROPN" else None
-            if key is not None:
-                return self.scope.people.known[key]
+            found = _named_owner(self.scope, child)
+            if found is not None:
+                return found
         for child in children_of(head):  # "the forces of eastern commander Khalifa Haftar"
             if child.dep_ == "prep" and child.lower_ == "of":
                 person = next((t for t in child.subtree if t.pos_ == "PROPN" and self.scope.is_person(t)), None)
@@ -345,6 +345,21 @@ class RoleResolver:
                     found = self.scope.people.person(ent.text if ent is not None else person.text)
                     return found if found.country else None
         return None
+
+
+def _named_owner(scope: ActorScope, owner: Token) -> Resolution | None:
+    """The person a name before a possessive is: one the article knows, or a surname of our
+    office holders that the tagger took for a body's name ("Assad's forces", "Maduro's
+    government"); None for any other name ("Apple's lawyers")."""
+    if owner.pos_ != "PROPN":
+        return None
+    key = scope.people.key_of(owner)
+    if key is not None:
+        return scope.people.known[key]
+    if owner.ent_type_ == "PERSON" or not scope.knowledge.person(owner.text):
+        return None
+    found = scope.people.person(owner.text)
+    return found if found.country else None
 
 
 # Settlers placed in the occupied Palestinian territories (or in a story about them) are
