@@ -487,6 +487,12 @@ def test_the_owner_of_a_plan_does_what_it_plans(coder: Coder, text: str, source:
         [(e.cameo.code, e.source, e.evidence.rule) for e in events]
 
 
+def test_who_uncovers_a_plot_did_not_plot(coder: Coder) -> None:
+    # the plot's to-infinitive is its plotters' act, not the police's, and no one is named
+    events = coder.code("Kenyan police uncovered a plot to overthrow the government.", date=DATE)
+    assert not [e for e in events if e.cameo.root == "18"], [(e.cameo.code, e.source, e.evidence.rule) for e in events]
+
+
 @pytest.mark.parametrize("text,target", [
     ("Sudan's paramilitary Rapid Support Forces attacked an army base in Khartoum.", "SDNMIL"),
     ("Gunmen opened fire on a police station in northern Nigeria.", "NGACOP"),

@@ -29,6 +29,7 @@ from dyadwatch.knowledge.words import (
     ROLE_ADJECTIVES,
     ROLE_NOUNS,
     SPEECH_VERBS,
+    THWARTING_VERBS,
     TIME_ENTITIES,
     UNDERGOING_VERBS,
 )
@@ -342,9 +343,14 @@ class Subjects:
                 owner = next((c for c in children_of(head) if c.dep_ == "poss"), None)
                 if owner is not None:
                     return [owner], False
-                if head.dep_ == "dobj" and head.head.i != head.i:
+                # "foiled a Russian plot to kill X": a nationality before the noun owns it
+                owner = next((c for c in children_of(head) if c.dep_ in ("amod", "compound") and c.i < head.i
+                              and c.ent_type_ in ("NORP", "GPE") and self.mentions.actor(c, as_source=True)), None)
+                if owner is not None:
+                    return [owner], False
+                if head.dep_ == "dobj" and head.head.i != head.i and head.head.lemma_.lower() not in THWARTING_VERBS:
                     return self.subjects(head.head, depth + 1)
-                return [], False
+                return [], False  # "police foiled a plot to bomb X": whoever foils it did not plot it
             # "called on X to withdraw" parsed with the infinitive under X: X is its subject
             return [head], False
         return [], False
