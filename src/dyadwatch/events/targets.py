@@ -131,7 +131,9 @@ class Targets:
                         # beside an actor as direct object, the phrase is the charge or the
                         # reason; whom it names is not acted on
                         continue
-                    pobjs = prep_objects(c)
+                    # "pounded the town WITH ARTILLERY": the pattern's own keyword in a 'with'
+                    # phrase is the means the act uses, never whom it is aimed at
+                    pobjs = [p for p in prep_objects(c) if c.lower_ != "with" or not _keyword(p, objects)]
                     if c.head.i != head.i:  # "walked out of the talks in Vienna": those with whom
                         pobjs = [q for p in pobjs for q in _parties_in(p, objects)]
                     found.extend(self.inside(p) for p in pobjs if self.mentions.actor(self.inside(p)) is not None)
@@ -181,9 +183,14 @@ class Targets:
             for c in obj.children:
                 if c.dep_ == "nmod" and self.actors.resolve(c) is not None:
                     return [c]  # "gave the Ivory Coast 5 million dollars" parsed as a modifier
-                if c.dep_ == "poss" and self._anothers(c, verb) and self.actors.resolve(obj) is None:
-                    return [c]  # "praised ROME'S decision": whose the step is (not 'its' own; an
-                    # actor noun stands for itself: "summoned Iran's AMBASSADOR")
+                if c.dep_ == "poss" and self._anothers(c, verb) and (
+                        self.actors.resolve(obj) is None
+                        or (obj.dep_ == "dobj" and obj.lemma_.lower() in FACILITY_NOUNS)):
+                    # "praised ROME'S decision": whose the step is (not 'its' own; an actor noun
+                    # stands for itself: "summoned Iran's AMBASSADOR"); a place of a body stands
+                    # for the body, not for the town it is in ("raided the PARTY'S offices in X";
+                    # not "sealed off the streets around the president's office": a landmark)
+                    return [c]
                 if c.dep_ == "prep" and c.lower_ in ("of", "by", "from", "against"):
                     for p in c.children:  # not "took to the streets of Minsk": where, not whom
                         if p.dep_ == "pobj" and not setting_of(p) and self.mentions.actor(self.inside(p)) is not None:
@@ -389,6 +396,15 @@ def _parties_in(thing: Token, objects: frozenset[str]) -> list[Token]:
         return [thing]
     return [p for c in thing.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
             for p in c.children if p.dep_ == "pobj"]
+
+
+def _keyword(noun: Token, objects: frozenset[str]) -> bool:
+    """Whether ``noun`` is one of the pattern's own object words ("artillery", "tank shells"),
+    alone or with the modifier before it that the word list names."""
+    words = {noun.lemma_.lower(), noun.lower_}
+    words |= {f"{c.lower_} {w}" for c in noun.children if c.dep_ in ("compound", "amod") and c.i == noun.i - 1
+              for w in tuple(words)}
+    return bool(words & objects)
 
 
 def _prize(prep: Token, noun: Token) -> bool:
