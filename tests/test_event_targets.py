@@ -181,3 +181,67 @@ def test_an_appeal_for_aid_is_not_aimed_at_the_stricken_country(coder: Coder) ->
     dyads = _dyads(coder, "The Norwegian Red Cross appealed for aid after floods hit Pakistan.")
     targets = [t for _, t, k in dyads if k == "REQUEST"]
     assert targets and "PAK" not in targets, dyads
+
+
+def _codes(coder: Coder, text: str) -> set[tuple[str, str | None, str]]:
+    """(source code, target code with sector, PLOVER type) of the events of ``text``."""
+    events: list[Event] = coder.code(text, date=DATE)
+    return {(e.source.cameo_code, e.target.cameo_code if e.target else None, e.plover.type)
+            for e in events if e.source is not None}
+
+
+# -- a march's route is its setting, not whom it is aimed at -----------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of people marched through Lisbon on Saturday to protest against rising rents.",
+    "Tens of thousands marched through Rome to protest against violence against women.",
+])
+def test_the_town_a_march_goes_through_is_no_target(coder: Coder, text: str) -> None:
+    protests = {t for _, t, k in _dyads(coder, text) if k == "PROTEST"}
+    assert protests == {None}
+
+
+def test_a_march_through_a_town_against_the_government_is_aimed_at_it(coder: Coder) -> None:
+    text = "Thousands marched through central London to protest against the government."
+    assert ("GBRCVL", "GBRGOV", "PROTEST") in _codes(coder, text)
+
+
+# -- a body's premises stand for the body, not for the town they are in ------------------------
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Zambian police raided the main opposition party's offices in Lusaka on Monday.", "ZMBOPP"),
+    ("Zambian police raided the offices of the main opposition party in Lusaka on Monday.", "ZMBOPP"),
+])
+def test_a_raid_on_a_party_s_offices_is_aimed_at_the_party(coder: Coder, text: str, target: str) -> None:
+    assert {t for _, t, k in _codes(coder, text) if k == "COERCE"} == {target}
+
+
+# -- the weapon a shelling uses is no target ---------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Azerbaijani forces pounded Stepanakert with artillery on Tuesday.",
+    "Russian troops hammered Vuhledar with rockets overnight.",
+])
+def test_the_weapon_of_a_bombardment_is_not_its_target(coder: Coder, text: str) -> None:
+    codes = _codes(coder, text)
+    assert codes and all(t != s for s, t, _ in codes), codes
+
+
+def test_a_bombardment_with_artillery_still_hits_its_object(coder: Coder) -> None:
+    text = "Ukrainian forces pounded Russian positions with artillery."
+    assert ("UKRMIL", "RUSMIL", "ASSAULT") in _codes(coder, text)
+
+
+# -- a denial answers whoever made the accusation -----------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Pakistan rejected India's accusations of supporting militants.", "PAK", "IND"),
+    ("Israel rejected Hamas's accusations against its soldiers.", "ISR", "PSE"),
+    ("Rwanda dismissed Congo's accusations of backing rebels in the east.", "RWA", "COD"),
+])
+def test_a_denial_is_aimed_at_the_accuser(coder: Coder, text: str, source: str, target: str) -> None:
+    assert {t for s, t, k in _dyads(coder, text) if s == source and k == "REJECT"} == {target}
