@@ -245,3 +245,24 @@ def test_a_bombardment_with_artillery_still_hits_its_object(coder: Coder) -> Non
 ])
 def test_a_denial_is_aimed_at_the_accuser(coder: Coder, text: str, source: str, target: str) -> None:
     assert {t for s, t, k in _dyads(coder, text) if s == source and k == "REJECT"} == {target}
+
+
+# -- a name before the pattern's own object says whose it is -----------------------------------
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Polish air defences shot down three Belarusian drones on Sunday.", "BLRMIL"),
+    ("Ukrainian forces shot down 20 Russian drones overnight.", "RUSMIL"),
+    ("Israel intercepted a Hezbollah drone over the Golan Heights.", "LBNREB"),
+])
+def test_the_craft_shot_down_are_their_country_s_forces(coder: Coder, text: str, target: str) -> None:
+    assert {t for _, t, k in _codes(coder, text) if k == "ASSAULT"} == {target}
+
+
+@pytest.mark.parametrize("text", [
+    "Iran refused to free a detained British-Iranian aid worker despite appeals from London.",
+    "Ukraine deployed Ukrainian drones along the front.",
+])
+def test_a_double_name_or_the_doer_s_own_name_is_no_owner(coder: Coder, text: str) -> None:
+    codes = _codes(coder, text)
+    assert not any(t is not None and t[:3] == s[:3] for s, t, _ in codes), codes

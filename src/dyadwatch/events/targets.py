@@ -198,6 +198,9 @@ class Targets:
             doers = doers_on_verb(verb, obj, self._actor_token)
             if doers:
                 return doers
+            owner = self._named_owner(obj, verb)
+            if owner is not None:
+                return [owner]
         for head in heads:
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in DEFAULT_TARGET_PREPS:
@@ -217,6 +220,28 @@ class Targets:
             return owned is not None
         # one country: another body of it (its court, its army) is another party
         return owned.sector is not None and subject.sector is not None and owned.sector != subject.sector
+
+    def _named_owner(self, obj: Token, verb: Token) -> Token | None:
+        """Whose the pattern's own object is when a name before it says so: "shot down RUSSIAN
+        drones", "intercepted a HEZBOLLAH drone", "suspended CHINESE imports": the drones are
+        Russia's forces, the imports China's trade. The object itself when it is such an actor
+        (a craft of a country's forces), else the name. Only for a direct object, and not for
+        the doer's own ("deployed Ukrainian drones") nor a maker ("Iranian-made drones", where
+        the name sits under 'made')."""
+        if obj.dep_ != "dobj":
+            return None
+        while verb.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "refused to free X": the doer is the refuser
+        for c in obj.children:
+            if c.dep_ in ("amod", "compound") and c.i < obj.i and c.ent_type_ in ("NORP", "GPE", "ORG") \
+                    and not any(d.ent_type_ == "NORP" for d in c.children) and self._anothers(c, verb):
+                # (not "a British-Iranian worker": two names, neither says whose alone)
+                owned, named = self.actors.resolve(obj), self.actors.resolve(c)
+                # "a British-Iranian aid worker": the object may take the last of two names,
+                # the name before it says whose it is
+                same = owned is not None and named is not None and owned.country == named.country
+                return obj if same else c
+        return None
 
     def _accused(self, verb: Token) -> Token | None:
         """The verb's direct object when it is an actor and the verb also has a charge or reason
