@@ -266,3 +266,21 @@ def test_the_craft_shot_down_are_their_country_s_forces(coder: Coder, text: str,
 def test_a_double_name_or_the_doer_s_own_name_is_no_owner(coder: Coder, text: str) -> None:
     codes = _codes(coder, text)
     assert not any(t is not None and t[:3] == s[:3] for s, t, _ in codes), codes
+
+
+# -- what is let into a place abroad is let in for its people ----------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Israel allowed fuel trucks into Gaza on Sunday.", "ISR", "PSE"),
+    ("Egypt let aid convoys into Gaza.", "EGY", "PSE"),
+    ("Jordan allowed food shipments to enter Syria through the Jaber crossing.", "JOR", "SYR"),
+])
+def test_a_place_things_are_let_into_names_whom_they_are_let_in_for(coder: Coder, text: str, source: str,
+                                                                    target: str) -> None:
+    assert {t for s, t, k in _dyads(coder, text) if s == source and k in ("CONCEDE", "RETREAT", "AID")} == {target}
+
+
+def test_a_place_at_home_let_into_names_no_one(coder: Coder) -> None:
+    dyads = _dyads(coder, "Sudan's army allowed aid into the besieged town of El Fasher.")
+    assert all(t in (None, "SDN") for _, t, _ in dyads), dyads

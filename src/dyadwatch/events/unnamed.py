@@ -91,12 +91,38 @@ def unnamed_targets(clauses: Clauses, antecedents: Callable[[Token], list[Token]
         aided = clauses.actor(spot, speaker=speaker) if spot is not None else None
         if aided is not None and aided.country and all(s.country != aided.country for s in sources):
             return [aided]
+    if code[:2] in _LETTING_ROOTS:
+        # "allowed fuel trucks INTO Gaza", "let aid convoys into Gaza", "allowed aid to ENTER
+        # Gaza": what is let into a place abroad is let in for that place's people
+        place = let_into(match)
+        let = clauses.actor(place, speaker=speaker) if place is not None else None
+        if let is not None and let.country and all(s.country != let.country for s in sources):
+            return [let]
     # "recalled its ambassador over SPAIN'S decision", "in a letter TO X, Y demanded": the party
     # the act's cause or its message names
     named = named_elsewhere(match, lambda t: clauses.actor(t, speaker=speaker),
                             lambda t: clauses.actors.resolve(t) is not None, sources)
     return named or own_people(match, sources) or own_government(match, sources) \
         or state_of_place(clauses, match, sources)
+
+
+# Roots of giving and of yielding (aid, 07; easing, opening, allowing, 08): what they let into
+# a place is let in for its people.
+_LETTING_ROOTS = ("07", "08")
+
+
+def let_into(match: Match) -> Token | None:
+    """The place a thing is let or sent into: the object of 'into' under the trigger or its
+    object ("allowed trucks INTO Gaza"), or of 'enter' in its complement ("allowed aid to ENTER
+    Gaza"); None when there is none."""
+    heads = [match.trigger] + ([match.obj] if match.obj is not None else [])
+    for head in heads:
+        for c in children_of(head):
+            if c.dep_ == "prep" and c.lower_ == "into":
+                return next((p for p in children_of(c) if p.dep_ == "pobj"), None)
+            if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() == "enter":
+                return next((p for p in children_of(c) if p.dep_ == "dobj"), None)
+    return None
 
 
 # Roots of demands and protests, and what asks a change in leadership of them: CAMEO codes
