@@ -284,3 +284,20 @@ def test_a_place_things_are_let_into_names_whom_they_are_let_in_for(coder: Coder
 def test_a_place_at_home_let_into_names_no_one(coder: Coder) -> None:
     dyads = _dyads(coder, "Sudan's army allowed aid into the besieged town of El Fasher.")
     assert all(t in (None, "SDN") for _, t, _ in dyads), dyads
+
+
+# -- a protest named as against a party is aimed at it ------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Thousands of Pakistanis staged anti-American protests in Lahore on Friday.", "USAGOV"),
+    ("Hundreds of Iraqis held an anti-Turkish demonstration in Basra.", "TURGOV"),
+    ("Thousands of Serbs joined anti-government protests in Novi Sad on Saturday.", "SRBGOV"),
+])
+def test_an_anti_protest_is_aimed_at_the_party_it_names(coder: Coder, text: str, target: str) -> None:
+    assert {t for _, t, k in _codes(coder, text) if k == "PROTEST"} == {target}
+
+
+def test_the_protesters_name_does_not_replace_whom_their_clash_is_with(coder: Coder) -> None:
+    codes = _codes(coder, "Anti-government protesters clashed with police in Dhaka.")
+    assert ("BGDOPP", "BGDCOP", "PROTEST") in codes or ("BGDCVL", "BGDCOP", "PROTEST") in codes, codes

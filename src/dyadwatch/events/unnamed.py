@@ -15,6 +15,7 @@ from dyadwatch.events.matters import judged_objects, named_elsewhere
 from dyadwatch.events.parties import launch_site
 from dyadwatch.events.parties import same as _same
 from dyadwatch.knowledge.words import (
+    AGAINST_PREFIXES,
     ASKING_VERBS,
     FACILITY_NOUNS,
     LEADERSHIP_ASKS,
@@ -59,6 +60,10 @@ def unnamed_targets(clauses: Clauses, antecedents: Callable[[Token], list[Token]
     or hits (``owner``), the person of another country its pattern names as its object, or the
     place it applies to or is aimed at."""
     code = match.code
+    if code[:2] == PROTEST_ROOT:  # before the place: "staged anti-American protests in Karachi"
+        opposed = opposed_party(clauses, match, sources, speaker)
+        if opposed is not None:
+            return [opposed]
     if code[:2] in OWNED_ROOTS:
         found = owner(clauses, antecedents, match, sources) or speakers_own(match, speaker, sources)
         if found:
@@ -105,6 +110,49 @@ def unnamed_targets(clauses: Clauses, antecedents: Callable[[Token], list[Token]
     return named or own_people(match, sources) or own_government(match, sources) \
         or state_of_place(clauses, match, sources)
 
+
+# CAMEO's root of protest, whose recipient is whom the protest is directed against.
+PROTEST_ROOT = "14"
+
+
+def opposed_party(clauses: Clauses, match: Match, sources: list[Actor], speaker: Actor | None,
+                  protesters: bool = True) -> Actor | None:
+    """Whom a protest named as against a party is aimed at: the party after "anti-" before the
+    protest noun, its object or its protesters ("staged ANTI-AMERICAN protests", "chanted
+    anti-French slogans", "ANTI-ISRAEL protesters marched", "an anti-government rally": the
+    protesters' own government). None when there is no such name, or it is the protesters' own.
+    Without ``protesters``, only the protest's own nouns are read (the protesters' name says
+    what they stand against, not whom one act of theirs, "clashed with police", is aimed at)."""
+    doc = match.trigger.doc
+    nouns = [match.trigger] + [n for n in (match.noun, match.obj) if n is not None] + [
+        c for c in children_of(match.trigger) if c.dep_ == "nsubj" and protesters]
+    doer = sources[0] if len(sources) == 1 else None
+    for noun in (n for n in nouns if n.pos_ in ("NOUN", "PROPN")):  # a verb's left edge is its subject's
+        for t in doc[noun.left_edge.i:noun.i]:
+            if t.lower_ not in AGAINST_PREFIXES or t.i + 2 >= noun.i or doc[t.i + 1].text != "-":
+                continue
+            named = doc[t.i + 2]
+            party = clauses.actor(named, speaker=speaker)
+            if party is not None and party.country is not None and party.end > named.idx + len(named.text):
+                # "anti-Israel PROTESTERS": the name alone, the state, not the protesters
+                party = Actor(text=named.text, start=named.idx, end=named.idx + len(named.text),
+                              name=party.country, country=party.country, sector=None, cameo_code=party.country,
+                              kind="state", reason=f"'anti-{named.text}' -> {party.country}")
+            if (party is None or party.country is None) and named.lower_ in _RULERS and doer is not None \
+                    and doer.country is not None:
+                # "an anti-government rally": the protesters' own government
+                party = Actor(text=named.text, start=named.idx, end=named.idx + len(named.text),
+                              name=f"{doer.country} government", country=doer.country, sector="GOV",
+                              cameo_code=doer.country + "GOV", kind="state",
+                              reason=f"'anti-{named.text}': the protesters' own government ({doer.country})")
+            if party is not None and party.country is not None and all(
+                    s.cameo_code != party.cameo_code for s in sources):
+                return party
+    return None
+
+
+# Words for a government that "anti-" may oppose ("anti-government", "anti-regime").
+_RULERS = frozenset({"government", "regime", "junta"})
 
 # Roots of giving and of yielding (aid, 07; easing, opening, allowing, 08): what they let into
 # a place is let in for its people.
