@@ -301,3 +301,15 @@ def test_an_anti_protest_is_aimed_at_the_party_it_names(coder: Coder, text: str,
 def test_the_protesters_name_does_not_replace_whom_their_clash_is_with(coder: Coder) -> None:
     codes = _codes(coder, "Anti-government protesters clashed with police in Dhaka.")
     assert ("BGDOPP", "BGDCOP", "PROTEST") in codes or ("BGDCVL", "BGDCOP", "PROTEST") in codes, codes
+
+
+# -- a relative pronoun stands for the noun its clause describes ------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "target", "kind"), [
+    ("Police arrested the opposition leader, whom the government accuses of treason.", "GOV", "OPP", "ACCUSE"),
+    ("Turkey extradited a Uyghur activist whom China had accused of terrorism.", "CHN", "CHNCVL", "ACCUSE"),
+])
+def test_whom_a_relative_clause_acts_on_is_its_noun(coder: Coder, text: str, source: str, target: str,
+                                                    kind: str) -> None:
+    assert (source, target, kind) in _codes(coder, text)

@@ -76,7 +76,11 @@ class Targets:
         in Khartoum", "a POLICE station": the army, the police, not the place), the actor inside
         the mention ("the growing role of ECOWAS"), else the body a noun before it names
         ("OPPOSITION demands", "REBEL positions"; not "government critics"), and the place a
-        place noun names ("the city of MOSUL": not the story's country a bare 'city' defaults to)."""
+        place noun names ("the city of MOSUL": not the story's country a bare 'city' defaults to).
+        A relative pronoun stands for the noun its clause describes ("the opposition leader,
+        WHOM the government accuses of treason": the leader)."""
+        if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" and token.head.head.i != token.i:
+            token = token.head.head
         named = named_place(token, self.actors)
         if named is not None and self.mentions.actor(named) is not None:
             return named
