@@ -187,7 +187,7 @@ class Targets:
             for c in obj.children:
                 if c.dep_ == "nmod" and self.actors.resolve(c) is not None:
                     return [c]  # "gave the Ivory Coast 5 million dollars" parsed as a modifier
-                if c.dep_ == "poss" and self._anothers(c, verb) and (
+                if c.dep_ == "poss" and anothers(self.mentions, c, verb) and (
                         self.actors.resolve(obj) is None
                         or (obj.dep_ == "dobj" and obj.lemma_.lower() in FACILITY_NOUNS)):
                     # "praised ROME'S decision": whose the step is (not 'its' own; an actor noun
@@ -202,7 +202,7 @@ class Targets:
             doers = doers_on_verb(verb, obj, self._actor_token)
             if doers:
                 return doers
-            owner = self._named_owner(obj, verb)
+            owner = named_owner(self.mentions, self.actors, obj, verb)
             if owner is not None:
                 return [owner]
         for head in heads:
@@ -213,39 +213,6 @@ class Targets:
                     if pobjs and self.mentions.actor(self.inside(pobjs[0])) is not None:
                         return [self.inside(pobjs[0])]
         return self.aim_targets(verb)
-
-    def _anothers(self, owner: Token, verb: Token) -> bool:
-        """Whether a possessor names a party other than the verb's subject ("praised ROME'S
-        decision", "the opposition welcomed the COURT'S ruling"; not "its decision", nor
-        "Tebboune confirmed ALGERIA'S commitment": a state named bare is its own executive)."""
-        owned = self.mentions.actor(owner) if owner.pos_ != "PRON" else None
-        subject = next((self.mentions.actor(c) for c in verb.children if c.dep_ == "nsubj"), None)
-        if owned is None or subject is None or subject.country != owned.country:
-            return owned is not None
-        # one country: another body of it (its court, its army) is another party
-        return owned.sector is not None and subject.sector is not None and owned.sector != subject.sector
-
-    def _named_owner(self, obj: Token, verb: Token) -> Token | None:
-        """Whose the pattern's own object is when a name before it says so: "shot down RUSSIAN
-        drones", "intercepted a HEZBOLLAH drone", "suspended CHINESE imports": the drones are
-        Russia's forces, the imports China's trade. The object itself when it is such an actor
-        (a craft of a country's forces), else the name. Only for a direct object, and not for
-        the doer's own ("deployed Ukrainian drones") nor a maker ("Iranian-made drones", where
-        the name sits under 'made')."""
-        if obj.dep_ != "dobj":
-            return None
-        while verb.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in verb.children):
-            verb = verb.head  # "refused to free X": the doer is the refuser
-        for c in obj.children:
-            if c.dep_ in ("amod", "compound") and c.i < obj.i and c.ent_type_ in ("NORP", "GPE", "ORG") \
-                    and not any(d.ent_type_ == "NORP" for d in c.children) and self._anothers(c, verb):
-                # (not "a British-Iranian worker": two names, neither says whose alone)
-                owned, named = self.actors.resolve(obj), self.actors.resolve(c)
-                # "a British-Iranian aid worker": the object may take the last of two names,
-                # the name before it says whose it is
-                same = owned is not None and named is not None and owned.country == named.country
-                return obj if same else c
-        return None
 
     def _accused(self, verb: Token) -> Token | None:
         """The verb's direct object when it is an actor and the verb also has a charge or reason
@@ -333,6 +300,41 @@ class Targets:
             if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG") and c.i < noun.i:
                 return _named_sides(noun, c)
         return []
+
+
+def anothers(mentions: Mentions, owner: Token, verb: Token) -> bool:
+    """Whether a possessor names a party other than the verb's subject ("praised ROME'S
+    decision", "the opposition welcomed the COURT'S ruling"; not "its decision", nor
+    "Tebboune confirmed ALGERIA'S commitment": a state named bare is its own executive)."""
+    owned = mentions.actor(owner) if owner.pos_ != "PRON" else None
+    subject = next((mentions.actor(c) for c in verb.children if c.dep_ == "nsubj"), None)
+    if owned is None or subject is None or subject.country != owned.country:
+        return owned is not None
+    # one country: another body of it (its court, its army) is another party
+    return owned.sector is not None and subject.sector is not None and owned.sector != subject.sector
+
+
+def named_owner(mentions: Mentions, actors: ArticleActors, obj: Token, verb: Token) -> Token | None:
+    """Whose the pattern's own object is when a name before it says so: "shot down RUSSIAN
+    drones", "intercepted a HEZBOLLAH drone", "suspended CHINESE imports": the drones are
+    Russia's forces, the imports China's trade. The object itself when it is such an actor
+    (a craft of a country's forces), else the name. Only for a direct object, and not for
+    the doer's own ("deployed Ukrainian drones") nor a maker ("Iranian-made drones", where
+    the name sits under 'made')."""
+    if obj.dep_ != "dobj":
+        return None
+    while verb.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # "refused to free X": the doer is the refuser
+    for c in obj.children:
+        if c.dep_ in ("amod", "compound") and c.i < obj.i and c.ent_type_ in ("NORP", "GPE", "ORG") \
+                and not any(d.ent_type_ == "NORP" for d in c.children) and anothers(mentions, c, verb):
+            # (not "a British-Iranian worker": two names, neither says whose alone)
+            owned, named = actors.resolve(obj), actors.resolve(c)
+            # "a British-Iranian aid worker": the object may take the last of two names,
+            # the name before it says whose it is
+            same = owned is not None and named is not None and owned.country == named.country
+            return obj if same else c
+    return None
 
 
 def misplaced_recipient(verb: Token, obj: Token | None, wanted: list[str],
