@@ -313,3 +313,14 @@ def test_the_protesters_name_does_not_replace_whom_their_clash_is_with(coder: Co
 def test_whom_a_relative_clause_acts_on_is_its_noun(coder: Coder, text: str, source: str, target: str,
                                                     kind: str) -> None:
     assert (source, target, kind) in _codes(coder, text)
+
+
+# -- an alert moves the doer's own forces, whatever it calls them -------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea's military put its front-line artillery units on high alert on Friday.",
+    "Azerbaijan put its air defence units on high alert on Sunday.",
+])
+def test_forces_put_on_alert_are_the_doer_s_own(coder: Coder, text: str) -> None:
+    assert {t for _, t, k in _dyads(coder, text) if k == "MOBILIZE"} == {None}
