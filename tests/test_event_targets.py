@@ -324,3 +324,20 @@ def test_whom_a_relative_clause_acts_on_is_its_noun(coder: Coder, text: str, sou
 ])
 def test_forces_put_on_alert_are_the_doer_s_own(coder: Coder, text: str) -> None:
     assert {t for _, t, k in _dyads(coder, text) if k == "MOBILIZE"} == {None}
+
+
+# -- an appeal about a matter between two parties is addressed to both --------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "targets"), [
+    ("The Pope called for an end to the war between Russia and Ukraine.", "VAT", {"RUS", "UKR"}),
+    ("China called for restraint in the dispute between India and Pakistan.", "CHN", {"IND", "PAK"}),
+])
+def test_an_appeal_about_a_matter_between_two_parties_asks_both(coder: Coder, text: str, source: str,
+                                                                targets: set[str]) -> None:
+    assert {t for s, t, _ in _dyads(coder, text) if s == source} == targets
+
+
+def test_a_between_phrase_naming_the_doer_is_not_both_sides(coder: Coder) -> None:
+    dyads = _dyads(coder, "Russia warned of a war between NATO and Russia.")
+    assert all(t != "RUS" for s, t, _ in dyads if s == "RUS"), dyads

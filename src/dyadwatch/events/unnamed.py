@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.matters import judged_objects, named_elsewhere
 from dyadwatch.events.parties import launch_site
 from dyadwatch.events.parties import same as _same
@@ -103,6 +104,10 @@ def unnamed_targets(clauses: Clauses, antecedents: Callable[[Token], list[Token]
         let = clauses.actor(place, speaker=speaker) if place is not None else None
         if let is not None and let.country and all(s.country != let.country for s in sources):
             return [let]
+    if code[:2] in _AT_SIDES_ROOTS:
+        sides = between_sides(clauses, match, sources, speaker)
+        if sides:
+            return sides
     # "recalled its ambassador over SPAIN'S decision", "in a letter TO X, Y demanded": the party
     # the act's cause or its message names
     named = named_elsewhere(match, lambda t: clauses.actor(t, speaker=speaker),
@@ -153,6 +158,27 @@ def opposed_party(clauses: Clauses, match: Match, sources: list[Actor], speaker:
 
 # Words for a government that "anti-" may oppose ("anti-government", "anti-regime").
 _RULERS = frozenset({"government", "regime", "junta"})
+
+# Roots of asking, demanding, disapproving, rejecting and threatening: an act of these about a
+# matter between two parties ("called for an end to the war BETWEEN Russia AND Ukraine") is
+# addressed to both.
+_AT_SIDES_ROOTS = ("02", "10", "11", "12", "13")
+
+
+def between_sides(clauses: Clauses, match: Match, sources: list[Actor], speaker: Actor | None) -> list[Actor]:
+    """The parties of a 'between' phrase in the act's own words ("an end to the war BETWEEN
+    RUSSIA AND UKRAINE", "condemned the clashes between X and Y"), when two or more of them are
+    actors and none is the doer; not in its subject ("talks between X and Y failed")."""
+    subject = {t.i for c in children_of(match.trigger) if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    for tok in match.trigger.subtree:
+        if tok.dep_ != "prep" or tok.lower_ != "between" or tok.i in subject:
+            continue
+        named = [a for p in children_of(tok) if p.dep_ == "pobj" for q in coordinated(p)
+                 if (a := clauses.actor(q, speaker=speaker)) is not None]
+        if len(named) >= 2 and not any(a.cameo_code == s.cameo_code for a in named for s in sources):
+            return named
+    return []
+
 
 # Roots of giving and of yielding (aid, 07; easing, opening, allowing, 08): what they let into
 # a place is let in for its people.
