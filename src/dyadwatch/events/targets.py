@@ -330,6 +330,8 @@ def named_owner(mentions: Mentions, actors: ArticleActors, obj: Token, verb: Tok
                 and not any(d.ent_type_ == "NORP" for d in c.children) and anothers(mentions, c, verb):
             # (not "a British-Iranian worker": two names, neither says whose alone)
             owned, named = actors.resolve(obj), actors.resolve(c)
+            if named is None:
+                continue  # a name we do not know as an actor ("the TurkStream pipeline")
             # "a British-Iranian aid worker": the object may take the last of two names,
             # the name before it says whose it is
             same = owned is not None and named is not None and owned.country == named.country
