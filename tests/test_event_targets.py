@@ -181,3 +181,163 @@ def test_an_appeal_for_aid_is_not_aimed_at_the_stricken_country(coder: Coder) ->
     dyads = _dyads(coder, "The Norwegian Red Cross appealed for aid after floods hit Pakistan.")
     targets = [t for _, t, k in dyads if k == "REQUEST"]
     assert targets and "PAK" not in targets, dyads
+
+
+def _codes(coder: Coder, text: str) -> set[tuple[str, str | None, str]]:
+    """(source code, target code with sector, PLOVER type) of the events of ``text``."""
+    events: list[Event] = coder.code(text, date=DATE)
+    return {(e.source.cameo_code, e.target.cameo_code if e.target else None, e.plover.type)
+            for e in events if e.source is not None}
+
+
+# -- a march's route is its setting, not whom it is aimed at -----------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of people marched through Lisbon on Saturday to protest against rising rents.",
+    "Tens of thousands marched through Rome to protest against violence against women.",
+])
+def test_the_town_a_march_goes_through_is_no_target(coder: Coder, text: str) -> None:
+    protests = {t for _, t, k in _dyads(coder, text) if k == "PROTEST"}
+    assert protests == {None}
+
+
+def test_a_march_through_a_town_against_the_government_is_aimed_at_it(coder: Coder) -> None:
+    text = "Thousands marched through central London to protest against the government."
+    assert ("GBRCVL", "GBRGOV", "PROTEST") in _codes(coder, text)
+
+
+# -- a body's premises stand for the body, not for the town they are in ------------------------
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Zambian police raided the main opposition party's offices in Lusaka on Monday.", "ZMBOPP"),
+    ("Zambian police raided the offices of the main opposition party in Lusaka on Monday.", "ZMBOPP"),
+])
+def test_a_raid_on_a_party_s_offices_is_aimed_at_the_party(coder: Coder, text: str, target: str) -> None:
+    assert {t for _, t, k in _codes(coder, text) if k == "COERCE"} == {target}
+
+
+# -- the weapon a shelling uses is no target ---------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Azerbaijani forces pounded Stepanakert with artillery on Tuesday.",
+    "Russian troops hammered Vuhledar with rockets overnight.",
+])
+def test_the_weapon_of_a_bombardment_is_not_its_target(coder: Coder, text: str) -> None:
+    codes = _codes(coder, text)
+    assert codes and all(t != s for s, t, _ in codes), codes
+
+
+def test_a_bombardment_with_artillery_still_hits_its_object(coder: Coder) -> None:
+    text = "Ukrainian forces pounded Russian positions with artillery."
+    assert ("UKRMIL", "RUSMIL", "ASSAULT") in _codes(coder, text)
+
+
+# -- a denial answers whoever made the accusation -----------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Pakistan rejected India's accusations of supporting militants.", "PAK", "IND"),
+    ("Israel rejected Hamas's accusations against its soldiers.", "ISR", "PSE"),
+    ("Rwanda dismissed Congo's accusations of backing rebels in the east.", "RWA", "COD"),
+])
+def test_a_denial_is_aimed_at_the_accuser(coder: Coder, text: str, source: str, target: str) -> None:
+    assert {t for s, t, k in _dyads(coder, text) if s == source and k == "REJECT"} == {target}
+
+
+# -- a name before the pattern's own object says whose it is -----------------------------------
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Polish air defences shot down three Belarusian drones on Sunday.", "BLRMIL"),
+    ("Ukrainian forces shot down 20 Russian drones overnight.", "RUSMIL"),
+    ("Israel intercepted a Hezbollah drone over the Golan Heights.", "LBNREB"),
+])
+def test_the_craft_shot_down_are_their_country_s_forces(coder: Coder, text: str, target: str) -> None:
+    assert {t for _, t, k in _codes(coder, text) if k == "ASSAULT"} == {target}
+
+
+@pytest.mark.parametrize("text", [
+    "Iran refused to free a detained British-Iranian aid worker despite appeals from London.",
+    "Ukraine deployed Ukrainian drones along the front.",
+])
+def test_a_double_name_or_the_doer_s_own_name_is_no_owner(coder: Coder, text: str) -> None:
+    codes = _codes(coder, text)
+    assert not any(t is not None and t[:3] == s[:3] for s, t, _ in codes), codes
+
+
+# -- what is let into a place abroad is let in for its people ----------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Israel allowed fuel trucks into Gaza on Sunday.", "ISR", "PSE"),
+    ("Egypt let aid convoys into Gaza.", "EGY", "PSE"),
+    ("Jordan allowed food shipments to enter Syria through the Jaber crossing.", "JOR", "SYR"),
+])
+def test_a_place_things_are_let_into_names_whom_they_are_let_in_for(coder: Coder, text: str, source: str,
+                                                                    target: str) -> None:
+    assert {t for s, t, k in _dyads(coder, text) if s == source and k in ("CONCEDE", "RETREAT", "AID")} == {target}
+
+
+def test_a_place_at_home_let_into_names_no_one(coder: Coder) -> None:
+    dyads = _dyads(coder, "Sudan's army allowed aid into the besieged town of El Fasher.")
+    assert all(t in (None, "SDN") for _, t, _ in dyads), dyads
+
+
+# -- a protest named as against a party is aimed at it ------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Thousands of Pakistanis staged anti-American protests in Lahore on Friday.", "USAGOV"),
+    ("Hundreds of Iraqis held an anti-Turkish demonstration in Basra.", "TURGOV"),
+    ("Thousands of Serbs joined anti-government protests in Novi Sad on Saturday.", "SRBGOV"),
+])
+def test_an_anti_protest_is_aimed_at_the_party_it_names(coder: Coder, text: str, target: str) -> None:
+    assert {t for _, t, k in _codes(coder, text) if k == "PROTEST"} == {target}
+
+
+def test_the_protesters_name_does_not_replace_whom_their_clash_is_with(coder: Coder) -> None:
+    codes = _codes(coder, "Anti-government protesters clashed with police in Dhaka.")
+    assert ("BGDOPP", "BGDCOP", "PROTEST") in codes or ("BGDCVL", "BGDCOP", "PROTEST") in codes, codes
+
+
+# -- a relative pronoun stands for the noun its clause describes ------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "target", "kind"), [
+    ("Police arrested the opposition leader, whom the government accuses of treason.", "GOV", "OPP", "ACCUSE"),
+    ("Turkey extradited a Uyghur activist whom China had accused of terrorism.", "CHN", "CHNCVL", "ACCUSE"),
+])
+def test_whom_a_relative_clause_acts_on_is_its_noun(coder: Coder, text: str, source: str, target: str,
+                                                    kind: str) -> None:
+    assert (source, target, kind) in _codes(coder, text)
+
+
+# -- an alert moves the doer's own forces, whatever it calls them -------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea's military put its front-line artillery units on high alert on Friday.",
+    "Azerbaijan put its air defence units on high alert on Sunday.",
+])
+def test_forces_put_on_alert_are_the_doer_s_own(coder: Coder, text: str) -> None:
+    assert {t for _, t, k in _dyads(coder, text) if k == "MOBILIZE"} == {None}
+
+
+# -- an appeal about a matter between two parties is addressed to both --------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "targets"), [
+    ("The Pope called for an end to the war between Russia and Ukraine.", "VAT", {"RUS", "UKR"}),
+    ("China called for restraint in the dispute between India and Pakistan.", "CHN", {"IND", "PAK"}),
+])
+def test_an_appeal_about_a_matter_between_two_parties_asks_both(coder: Coder, text: str, source: str,
+                                                                targets: set[str]) -> None:
+    assert {t for s, t, _ in _dyads(coder, text) if s == source} == targets
+
+
+def test_a_between_phrase_naming_the_doer_is_not_both_sides(coder: Coder) -> None:
+    dyads = _dyads(coder, "Russia warned of a war between NATO and Russia.")
+    assert all(t != "RUS" for s, t, _ in dyads if s == "RUS"), dyads

@@ -27,6 +27,8 @@ from dyadwatch.knowledge.words import (
 # occupy territory): a 'from' phrase names whom it is taken from.
 HOST_CODE = "043"  # host a visit: the host is the source, the guests the target
 TAKING_CODES = ("171", "192")
+# CAMEO's denial (016): a refusal of an accusation, made to whoever accused.
+DENIAL = "016"
 # Sectors of officials, who report what was done to others rather than to themselves.
 OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
 # Verbs of asking or telling someone to act, whose passive subject is the one asked ("X was urged
@@ -197,8 +199,12 @@ class Arguments:
                                                            ("to", "against", "on", "with"), frozenset())]
         inner_targets = [t for t in inner_targets if self.clauses.actor(t) is not None]
         owner = self._owner(match.obj) if match.obj is not None and match.pattern.family == "refuse" else []
-        if owner and match.inner is not None and match.code == match.base and not inner_targets:
-            return owner  # "dismissed X's accusations" (016): X, who made them
+        if owner and match.inner is not None and match.code == match.base and (
+                not inner_targets or match.code == DENIAL):
+            # "dismissed X's accusations" (016): X, who made them; whom the accusation names
+            # ("X's accusations of supporting MILITANTS", "... against its troops") is the
+            # charge or the denier's own side, not whom the denial answers
+            return owner
         if match.inner is not None and match.code == match.base:
             # an enacted order: its targets are the act's, else whom the order is given
             if not inner_targets and addressee is not None and self.actors.resolve(addressee):

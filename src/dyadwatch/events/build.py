@@ -57,7 +57,7 @@ from dyadwatch.events.sides import (
 from dyadwatch.events.stance import stance_of
 from dyadwatch.events.subjects import undergoer_verb
 from dyadwatch.events.targets import purpose_of
-from dyadwatch.events.unnamed import unnamed_targets
+from dyadwatch.events.unnamed import PROTEST_ROOT, opposed_party, unnamed_targets
 from dyadwatch.knowledge.words import (
     AIMED_CODES,
     AIMED_ROOTS,
@@ -368,6 +368,12 @@ class PartyFinder:
                         targets.append(self.clauses.actor(partner, speaker=speaker))
         real_targets = named_members([a for a in inherit_country([a for a in targets if a is not None])
                                        if not own_forces(match, a, real_sources)])
+        if code[:2] == PROTEST_ROOT and real_targets and all(
+                t.country == s.country for t in real_targets for s in real_sources):
+            # "staged ANTI-AMERICAN protests in Karachi": the name the protest is against says
+            # whom it is aimed at, not the town at home it is held in
+            opposed = opposed_party(self.clauses, match, real_sources, speaker, protesters=False)
+            real_targets = [opposed] if opposed is not None else real_targets
         if implied is not None:  # "the Swedish envoy was summoned to the ministry": the envoy
             real_targets = envoy_targets(match, self.clauses.actor) or real_targets
         if unnamed and len(sides) > 1:

@@ -117,7 +117,7 @@ class ElsewhereTargets:
                     return actor
             if same_country and tok.i > trigger.i and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in (
                 "pobj", "dobj", "poss", "nsubj"
-            ) and not (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "across")) \
+            ) and not (tok.dep_ == "pobj" and tok.head.lower_ in _ROUTE_PREPS) \
                     and not setting_of(tok):  # "the streets of Minsk": where the act is
                 actor = self.actors.resolve(tok)
                 if actor is not None and actor.country == source.country and (
@@ -179,6 +179,10 @@ class ElsewhereTargets:
         return None
 
 
+# Prepositions of where a crowd is or goes ("rallied IN Minsk", "marched THROUGH Madrid",
+# "protests ACROSS Iran", "marched AROUND the capital"): a town there is the setting, never whom
+# the protest is aimed at, even when its name stands for a government elsewhere ("Madrid").
+_ROUTE_PREPS = ("in", "at", "near", "across", "through", "throughout", "around", "along")
 # Prepositions of what a protest is aimed at ("against the reform", "over taxes", "in protest
 # AT the law").
 _AT_PREPS = ("against", "over", "at")

@@ -80,9 +80,19 @@ def own_forces(match: Match, target: Actor, sources: list[Actor]) -> bool:
         return False  # "rebels fought the army": the army fought is the other side, not forces used
     if target.sector not in ("MIL", "COP", "SPY") or any(country not in (None, s.country) for s in sources):
         return False
+    # a show of force or an alert moves the doer's own forces, whatever it calls them ("put ITS
+    # ARTILLERY UNITS on high alert", "put its air defences on alert"): the word for the forces
+    # need not be the pattern's
+    if match.code[:2] == _POSTURE_ROOT and match.obj is not None and any(
+            target.start <= t.idx < target.end for t in match.obj.subtree):
+        return True
     return any(target.start <= o.idx < target.end and {o.lemma_.lower(), o.lower_} & m.pattern.objects
                for m in (match, match.inner) if m is not None
                for moved in _moved(m) for o in counted(moved))
+
+
+# CAMEO's root of military posture (15): what it moves or alerts is the doer's own forces.
+_POSTURE_ROOT = "15"
 
 
 def _moved(match: Match) -> list[Token]:

@@ -76,7 +76,11 @@ class Targets:
         in Khartoum", "a POLICE station": the army, the police, not the place), the actor inside
         the mention ("the growing role of ECOWAS"), else the body a noun before it names
         ("OPPOSITION demands", "REBEL positions"; not "government critics"), and the place a
-        place noun names ("the city of MOSUL": not the story's country a bare 'city' defaults to)."""
+        place noun names ("the city of MOSUL": not the story's country a bare 'city' defaults to).
+        A relative pronoun stands for the noun its clause describes ("the opposition leader,
+        WHOM the government accuses of treason": the leader)."""
+        if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" and token.head.head.i != token.i:
+            token = token.head.head
         named = named_place(token, self.actors)
         if named is not None and self.mentions.actor(named) is not None:
             return named
@@ -131,7 +135,9 @@ class Targets:
                         # beside an actor as direct object, the phrase is the charge or the
                         # reason; whom it names is not acted on
                         continue
-                    pobjs = prep_objects(c)
+                    # "pounded the town WITH ARTILLERY": the pattern's own keyword in a 'with'
+                    # phrase is the means the act uses, never whom it is aimed at
+                    pobjs = [p for p in prep_objects(c) if c.lower_ != "with" or not _keyword(p, objects)]
                     if c.head.i != head.i:  # "walked out of the talks in Vienna": those with whom
                         pobjs = [q for p in pobjs for q in _parties_in(p, objects)]
                     found.extend(self.inside(p) for p in pobjs if self.mentions.actor(self.inside(p)) is not None)
@@ -181,9 +187,14 @@ class Targets:
             for c in obj.children:
                 if c.dep_ == "nmod" and self.actors.resolve(c) is not None:
                     return [c]  # "gave the Ivory Coast 5 million dollars" parsed as a modifier
-                if c.dep_ == "poss" and self._anothers(c, verb) and self.actors.resolve(obj) is None:
-                    return [c]  # "praised ROME'S decision": whose the step is (not 'its' own; an
-                    # actor noun stands for itself: "summoned Iran's AMBASSADOR")
+                if c.dep_ == "poss" and anothers(self.mentions, c, verb) and (
+                        self.actors.resolve(obj) is None
+                        or (obj.dep_ == "dobj" and obj.lemma_.lower() in FACILITY_NOUNS)):
+                    # "praised ROME'S decision": whose the step is (not 'its' own; an actor noun
+                    # stands for itself: "summoned Iran's AMBASSADOR"); a place of a body stands
+                    # for the body, not for the town it is in ("raided the PARTY'S offices in X";
+                    # not "sealed off the streets around the president's office": a landmark)
+                    return [c]
                 if c.dep_ == "prep" and c.lower_ in ("of", "by", "from", "against"):
                     for p in c.children:  # not "took to the streets of Minsk": where, not whom
                         if p.dep_ == "pobj" and not setting_of(p) and self.mentions.actor(self.inside(p)) is not None:
@@ -191,6 +202,9 @@ class Targets:
             doers = doers_on_verb(verb, obj, self._actor_token)
             if doers:
                 return doers
+            owner = named_owner(self.mentions, self.actors, obj, verb)
+            if owner is not None:
+                return [owner]
         for head in heads:
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in DEFAULT_TARGET_PREPS:
@@ -199,17 +213,6 @@ class Targets:
                     if pobjs and self.mentions.actor(self.inside(pobjs[0])) is not None:
                         return [self.inside(pobjs[0])]
         return self.aim_targets(verb)
-
-    def _anothers(self, owner: Token, verb: Token) -> bool:
-        """Whether a possessor names a party other than the verb's subject ("praised ROME'S
-        decision", "the opposition welcomed the COURT'S ruling"; not "its decision", nor
-        "Tebboune confirmed ALGERIA'S commitment": a state named bare is its own executive)."""
-        owned = self.mentions.actor(owner) if owner.pos_ != "PRON" else None
-        subject = next((self.mentions.actor(c) for c in verb.children if c.dep_ == "nsubj"), None)
-        if owned is None or subject is None or subject.country != owned.country:
-            return owned is not None
-        # one country: another body of it (its court, its army) is another party
-        return owned.sector is not None and subject.sector is not None and owned.sector != subject.sector
 
     def _accused(self, verb: Token) -> Token | None:
         """The verb's direct object when it is an actor and the verb also has a charge or reason
@@ -297,6 +300,43 @@ class Targets:
             if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG") and c.i < noun.i:
                 return _named_sides(noun, c)
         return []
+
+
+def anothers(mentions: Mentions, owner: Token, verb: Token) -> bool:
+    """Whether a possessor names a party other than the verb's subject ("praised ROME'S
+    decision", "the opposition welcomed the COURT'S ruling"; not "its decision", nor
+    "Tebboune confirmed ALGERIA'S commitment": a state named bare is its own executive)."""
+    owned = mentions.actor(owner) if owner.pos_ != "PRON" else None
+    subject = next((mentions.actor(c) for c in verb.children if c.dep_ == "nsubj"), None)
+    if owned is None or subject is None or subject.country != owned.country:
+        return owned is not None
+    # one country: another body of it (its court, its army) is another party
+    return owned.sector is not None and subject.sector is not None and owned.sector != subject.sector
+
+
+def named_owner(mentions: Mentions, actors: ArticleActors, obj: Token, verb: Token) -> Token | None:
+    """Whose the pattern's own object is when a name before it says so: "shot down RUSSIAN
+    drones", "intercepted a HEZBOLLAH drone", "suspended CHINESE imports": the drones are
+    Russia's forces, the imports China's trade. The object itself when it is such an actor
+    (a craft of a country's forces), else the name. Only for a direct object, and not for
+    the doer's own ("deployed Ukrainian drones") nor a maker ("Iranian-made drones", where
+    the name sits under 'made')."""
+    if obj.dep_ != "dobj":
+        return None
+    while verb.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # "refused to free X": the doer is the refuser
+    for c in obj.children:
+        if c.dep_ in ("amod", "compound") and c.i < obj.i and c.ent_type_ in ("NORP", "GPE", "ORG") \
+                and not any(d.ent_type_ == "NORP" for d in c.children) and anothers(mentions, c, verb):
+            # (not "a British-Iranian worker": two names, neither says whose alone)
+            owned, named = actors.resolve(obj), actors.resolve(c)
+            if named is None:
+                continue  # a name we do not know as an actor ("the TurkStream pipeline")
+            # "a British-Iranian aid worker": the object may take the last of two names,
+            # the name before it says whose it is
+            same = owned is not None and named is not None and owned.country == named.country
+            return obj if same else c
+    return None
 
 
 def misplaced_recipient(verb: Token, obj: Token | None, wanted: list[str],
@@ -389,6 +429,15 @@ def _parties_in(thing: Token, objects: frozenset[str]) -> list[Token]:
         return [thing]
     return [p for c in thing.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
             for p in c.children if p.dep_ == "pobj"]
+
+
+def _keyword(noun: Token, objects: frozenset[str]) -> bool:
+    """Whether ``noun`` is one of the pattern's own object words ("artillery", "tank shells"),
+    alone or with the modifier before it that the word list names."""
+    words = {noun.lemma_.lower(), noun.lower_}
+    words |= {f"{c.lower_} {w}" for c in noun.children if c.dep_ in ("compound", "amod") and c.i == noun.i - 1
+              for w in tuple(words)}
+    return bool(words & objects)
 
 
 def _prize(prep: Token, noun: Token) -> bool:

@@ -11,10 +11,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.matters import judged_objects, named_elsewhere
 from dyadwatch.events.parties import launch_site
 from dyadwatch.events.parties import same as _same
 from dyadwatch.knowledge.words import (
+    AGAINST_PREFIXES,
     ASKING_VERBS,
     FACILITY_NOUNS,
     LEADERSHIP_ASKS,
@@ -59,6 +61,10 @@ def unnamed_targets(clauses: Clauses, antecedents: Callable[[Token], list[Token]
     or hits (``owner``), the person of another country its pattern names as its object, or the
     place it applies to or is aimed at."""
     code = match.code
+    if code[:2] == PROTEST_ROOT:  # before the place: "staged anti-American protests in Karachi"
+        opposed = opposed_party(clauses, match, sources, speaker)
+        if opposed is not None:
+            return [opposed]
     if code[:2] in OWNED_ROOTS:
         found = owner(clauses, antecedents, match, sources) or speakers_own(match, speaker, sources)
         if found:
@@ -91,12 +97,106 @@ def unnamed_targets(clauses: Clauses, antecedents: Callable[[Token], list[Token]
         aided = clauses.actor(spot, speaker=speaker) if spot is not None else None
         if aided is not None and aided.country and all(s.country != aided.country for s in sources):
             return [aided]
+    if code[:2] in _LETTING_ROOTS:
+        # "allowed fuel trucks INTO Gaza", "let aid convoys into Gaza", "allowed aid to ENTER
+        # Gaza": what is let into a place abroad is let in for that place's people
+        place = let_into(match)
+        let = clauses.actor(place, speaker=speaker) if place is not None else None
+        if let is not None and let.country and all(s.country != let.country for s in sources):
+            return [let]
+    if code[:2] in _AT_SIDES_ROOTS:
+        sides = between_sides(clauses, match, sources, speaker)
+        if sides:
+            return sides
     # "recalled its ambassador over SPAIN'S decision", "in a letter TO X, Y demanded": the party
     # the act's cause or its message names
     named = named_elsewhere(match, lambda t: clauses.actor(t, speaker=speaker),
                             lambda t: clauses.actors.resolve(t) is not None, sources)
     return named or own_people(match, sources) or own_government(match, sources) \
         or state_of_place(clauses, match, sources)
+
+
+# CAMEO's root of protest, whose recipient is whom the protest is directed against.
+PROTEST_ROOT = "14"
+
+
+def opposed_party(clauses: Clauses, match: Match, sources: list[Actor], speaker: Actor | None,
+                  protesters: bool = True) -> Actor | None:
+    """Whom a protest named as against a party is aimed at: the party after "anti-" before the
+    protest noun, its object or its protesters ("staged ANTI-AMERICAN protests", "chanted
+    anti-French slogans", "ANTI-ISRAEL protesters marched", "an anti-government rally": the
+    protesters' own government). None when there is no such name, or it is the protesters' own.
+    Without ``protesters``, only the protest's own nouns are read (the protesters' name says
+    what they stand against, not whom one act of theirs, "clashed with police", is aimed at)."""
+    doc = match.trigger.doc
+    nouns = [match.trigger] + [n for n in (match.noun, match.obj) if n is not None] + [
+        c for c in children_of(match.trigger) if c.dep_ == "nsubj" and protesters]
+    doer = sources[0] if len(sources) == 1 else None
+    for noun in (n for n in nouns if n.pos_ in ("NOUN", "PROPN")):  # a verb's left edge is its subject's
+        for t in doc[noun.left_edge.i:noun.i]:
+            if t.lower_ not in AGAINST_PREFIXES or t.i + 2 >= noun.i or doc[t.i + 1].text != "-":
+                continue
+            named = doc[t.i + 2]
+            party = clauses.actor(named, speaker=speaker)
+            if party is not None and party.country is not None and party.end > named.idx + len(named.text):
+                # "anti-Israel PROTESTERS": the name alone, the state, not the protesters
+                party = Actor(text=named.text, start=named.idx, end=named.idx + len(named.text),
+                              name=party.country, country=party.country, sector=None, cameo_code=party.country,
+                              kind="state", reason=f"'anti-{named.text}' -> {party.country}")
+            if (party is None or party.country is None) and named.lower_ in _RULERS and doer is not None \
+                    and doer.country is not None:
+                # "an anti-government rally": the protesters' own government
+                party = Actor(text=named.text, start=named.idx, end=named.idx + len(named.text),
+                              name=f"{doer.country} government", country=doer.country, sector="GOV",
+                              cameo_code=doer.country + "GOV", kind="state",
+                              reason=f"'anti-{named.text}': the protesters' own government ({doer.country})")
+            if party is not None and party.country is not None and all(
+                    s.cameo_code != party.cameo_code for s in sources):
+                return party
+    return None
+
+
+# Words for a government that "anti-" may oppose ("anti-government", "anti-regime").
+_RULERS = frozenset({"government", "regime", "junta"})
+
+# Roots of asking, demanding, disapproving, rejecting and threatening: an act of these about a
+# matter between two parties ("called for an end to the war BETWEEN Russia AND Ukraine") is
+# addressed to both.
+_AT_SIDES_ROOTS = ("02", "10", "11", "12", "13")
+
+
+def between_sides(clauses: Clauses, match: Match, sources: list[Actor], speaker: Actor | None) -> list[Actor]:
+    """The parties of a 'between' phrase in the act's own words ("an end to the war BETWEEN
+    RUSSIA AND UKRAINE", "condemned the clashes between X and Y"), when two or more of them are
+    actors and none is the doer; not in its subject ("talks between X and Y failed")."""
+    subject = {t.i for c in children_of(match.trigger) if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    for tok in match.trigger.subtree:
+        if tok.dep_ != "prep" or tok.lower_ != "between" or tok.i in subject:
+            continue
+        named = [a for p in children_of(tok) if p.dep_ == "pobj" for q in coordinated(p)
+                 if (a := clauses.actor(q, speaker=speaker)) is not None]
+        if len(named) >= 2 and not any(a.cameo_code == s.cameo_code for a in named for s in sources):
+            return named
+    return []
+
+
+# Roots of giving and of yielding (aid, 07; easing, opening, allowing, 08): what they let into
+# a place is let in for its people.
+_LETTING_ROOTS = ("07", "08")
+
+
+def let_into(match: Match) -> Token | None:
+    """The place a thing is let or sent into: the object of 'into' under the trigger or its
+    object ("allowed trucks INTO Gaza"), or of 'enter' in its complement ("allowed aid to ENTER
+    Gaza"); None when there is none."""
+    heads = [match.trigger] + ([match.obj] if match.obj is not None else [])
+    for head in heads:
+        for c in children_of(head):
+            if c.dep_ == "prep" and c.lower_ == "into":
+                return next((p for p in children_of(c) if p.dep_ == "pobj"), None)
+            if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() == "enter":
+                return next((p for p in children_of(c) if p.dep_ == "dobj"), None)
+    return None
 
 
 # Roots of demands and protests, and what asks a change in leadership of them: CAMEO codes
