@@ -497,6 +497,9 @@ def conjuncts(doc: Doc, found: list[Found], taken: list[tuple[int, int]]) -> lis
     return out
 
 
+_LIST_SEPARATORS = frozenset({",", "and"})
+
+
 def list_items(
     doc: Doc,
     found: list[Found],
@@ -511,9 +514,14 @@ def list_items(
     places = {span.start: span for span, role, is_demonym in found if not is_demonym}
     ends = {span.end: span for span in places.values()}
     out: list[Found] = []
-    for sep in doc:
-        if sep.text not in {",", "and"}:
+    if not places:
+        return out  # nothing to list beside
+    # the separators found on the doc's array of forms: a Token for every word cost more
+    separators = _ids(_LIST_SEPARATORS)
+    for i, form in enumerate(_columns(doc, "ORTH")[0]):
+        if form not in separators:
             continue
+        sep = doc[i]
         before, after = ends.get(sep.i), sep.i + 1
         if before is not None:
             run = name_run(doc, after, limit=3)
