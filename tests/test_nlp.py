@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 import spacy
 
@@ -46,3 +48,20 @@ def test_the_pipeline_splits_a_dateline_story(coder: Coder) -> None:
         "ALGIERS –",
         "The commander met the president.",
     ]
+
+
+@pytest.mark.model
+def test_the_gazetteer_ruler_does_not_count_its_patterns_for_every_doc(
+    coder: Coder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # spaCy's ruler counts every pattern before each doc only to warn of an empty ruler: with
+    # thousands of names that cost half a millisecond per article
+    ruler: Any = coder.nlp.get_pipe("dw_gazetteer")
+    assert len(ruler) > 1000
+
+    def counted(_self: object) -> int:
+        raise AssertionError("the ruler's patterns were counted for a doc")
+
+    monkeypatch.setattr(type(ruler), "__len__", counted)
+    doc = coder.nlp("Mali and Niger closed their border, officials in Bamako said.")
+    assert {"Mali", "Niger", "Bamako"} <= {e.text for e in doc.ents}

@@ -57,6 +57,7 @@ from dyadwatch.knowledge.words import (
     PLOVER_WEAPON_WORDS,
     REFINABLE,
 )
+from dyadwatch.nlp.strings import token_texts
 from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
@@ -151,13 +152,19 @@ class PloverContexts:
         from spacy.attrs import LEMMA, LOWER
 
         doc, contexts = self.doc, self.contexts
-        strings = doc.vocab.strings
-        rows = doc.to_array([LEMMA, LOWER]).tolist()
-        # one look-up per distinct lemma and form, not per token
-        by_lemma = {lemma: contexts.get(strings[lemma].lower()) for lemma in {lemma for lemma, _ in rows}}
-        by_form = {form: contexts.get(strings[form]) for form in {form for _, form in rows}}
-        positions = [i for i, (lemma, form) in enumerate(rows) if by_lemma[lemma] or by_form[form]]
-        names = [by_lemma[rows[i][0]] or by_form[rows[i][1]] or "" for i in positions]  # (never "")
+        if len(doc) == 0:
+            return [], []
+        lemmas, forms = doc.to_array([LEMMA, LOWER]).T.tolist()
+        # one look-up per distinct lemma and form, not per token; their texts from the memo of
+        # every doc's strings (decoding them from the string store costs more)
+        get = contexts.get
+        distinct = list(set(lemmas))
+        by_lemma = dict(zip(distinct, [get(text.lower()) for text in token_texts(doc, distinct)], strict=True))
+        distinct = list(set(forms))
+        by_form = dict(zip(distinct, [get(text) for text in token_texts(doc, distinct)], strict=True))
+        positions = [i for i, (lemma, form) in enumerate(zip(lemmas, forms, strict=True))
+                     if by_lemma[lemma] or by_form[form]]
+        names = [by_lemma[lemmas[i]] or by_form[forms[i]] or "" for i in positions]  # (never "")
         return positions, names
 
     def of_event(self, clause: list[str], source: Actor, target: Actor | None) -> list[str]:

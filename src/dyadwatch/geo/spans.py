@@ -198,6 +198,10 @@ def gazetteer_spans(
     capital = [text[:1].isupper() for text in texts]
     length = len(texts)
     inside = overlap_test(length, taken)
+    # What the resolver says of each name (an area, a demonym, neither), asked once per name
+    # here: an article repeats its names, and a look-up in the resolver's shared memo costs
+    # more than in a dict of its own.
+    kinds: dict[str, str | None] = {}
     out: list[Found] = []
     i = 0
     while i < length:
@@ -212,11 +216,22 @@ def gazetteer_spans(
             ):
                 continue
             # The run's Span.text: its tokens' texts, each but the last with its space.
-            name = "".join(texts[k] + " " * spaced[k] for k in range(i, end - 1)) + texts[end - 1]
-            if resolver.names_area(name):
+            if n == 1:
+                name = texts[i]
+            else:
+                name = "".join(texts[k] + " " * spaced[k] for k in range(i, end - 1)) + texts[end - 1]
+            if name in kinds:
+                kind = kinds[name]
+            else:
+                kind = kinds[name] = (
+                    "area" if resolver.names_area(name)
+                    else "demonym" if resolver.demonym_candidate(name) is not None
+                    else None
+                )
+            if kind == "area":
                 embedded = any(s <= i and end <= e and (s, e) != (i, end) for s, e in others)
                 match = (doc[i:end], "metonym" if embedded else None, False)
-            elif resolver.demonym_candidate(name) is not None:
+            elif kind == "demonym":
                 match = (doc[i:end], "demonym", True)
             if match:
                 break
@@ -497,6 +512,9 @@ def conjuncts(doc: Doc, found: list[Found], taken: list[tuple[int, int]]) -> lis
     return out
 
 
+_LIST_SEPARATORS = frozenset({",", "and"})
+
+
 def list_items(
     doc: Doc,
     found: list[Found],
@@ -511,9 +529,14 @@ def list_items(
     places = {span.start: span for span, role, is_demonym in found if not is_demonym}
     ends = {span.end: span for span in places.values()}
     out: list[Found] = []
-    for sep in doc:
-        if sep.text not in {",", "and"}:
+    if not places:
+        return out  # nothing to list beside
+    # the separators found on the doc's array of forms: a Token for every word cost more
+    separators = _ids(_LIST_SEPARATORS)
+    for i, form in enumerate(_columns(doc, "ORTH")[0]):
+        if form not in separators:
             continue
+        sep = doc[i]
         before, after = ends.get(sep.i), sep.i + 1
         if before is not None:
             run = name_run(doc, after, limit=3)

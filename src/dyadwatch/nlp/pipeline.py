@@ -126,7 +126,16 @@ def add_gazetteer(nlp: Language, knowledge: Knowledge) -> None:
         before="ner" if "ner" in nlp.pipe_names else None,
     )
     ruler.add_patterns(gazetteer_patterns(knowledge))
+    if len(ruler):
+        # spaCy's ruler counts its patterns before every doc, only to warn when it has none:
+        # with thousands of names that count costs half a millisecond per article. Ours are
+        # all added here, once, and never removed, so the count is known to be non-zero.
+        ruler._require_patterns = _has_patterns
     nlp.add_pipe("dw_name_parts", after="dw_gazetteer")
+
+
+def _has_patterns() -> None:
+    """The gazetteer ruler's check for patterns, once they are known to be there: nothing."""
 
 
 # Codes of a region named by a compass word ("the West", "Western"), which also opens other
