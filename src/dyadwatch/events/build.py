@@ -351,7 +351,7 @@ class PartyFinder:
         targets: list[Actor | None] = []
         for head in self.arguments.target_heads(match):  # "it is a partner": 'it' is not the speaker
             for t in coordinated(head):
-                if venue(t, code):
+                if venue(t, code, trigger):
                     continue
                 actor = self.clauses.actor(t, speaker=speaker, for_speaker=pattern.kind != "copula")
                 if actor is not None and code[:2] == CONSULT_ROOT and unnamed_visitor(t, actor):

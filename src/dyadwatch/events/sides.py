@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import AS_A_PLACE, FOCUS_GUESS, NO_NATIONALITY
 from dyadwatch.events.parties import same as _same
-from dyadwatch.knowledge.words import MUTUAL_ACTS, MUTUAL_OBJECT, WALKOUT_SECTORS
+from dyadwatch.knowledge.words import MUTUAL_ACTS, MUTUAL_OBJECT, SIGNING, WALKOUT_SECTORS
 from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
@@ -52,10 +52,13 @@ def mutual_act(trigger: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "with" for c in children_of(trigger))
 
 
-def venue(token: Token, code: str) -> bool:
+def venue(token: Token, code: str, trigger: Token | None = None) -> bool:
     """Whether ``token`` is where a meeting is held ("met AT a villa in Geneva", "resumed talks
-    IN Kuala Lumpur"), not someone met."""
-    return code in _MEETING_CODES and token.dep_ == "pobj" and token.head.lower_ in ("in", "at")
+    IN Kuala Lumpur") or a document signed ("signed a ceasefire IN Jeddah"), not someone met or
+    acted on."""
+    if token.dep_ != "pobj" or token.head.lower_ not in ("in", "at"):
+        return False
+    return code in _MEETING_CODES or (trigger is not None and trigger.lemma_.lower() in SIGNING)
 
 
 def home_place(token: Token, target: Actor, sources: list[Actor], code: str) -> bool:

@@ -15,6 +15,7 @@ from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.matters import judged_objects, named_elsewhere
 from dyadwatch.events.parties import launch_site
 from dyadwatch.events.parties import same as _same
+from dyadwatch.events.sides import venue
 from dyadwatch.knowledge.words import (
     AGAINST_PREFIXES,
     ASKING_VERBS,
@@ -83,6 +84,8 @@ def unnamed_targets(clauses: Clauses, antecedents: Callable[[Token], list[Token]
         extra = clauses.against_target(match.trigger) or next(
             (t for verb, obj in places if (t := clauses.located_target(verb, obj, country_only=code[:2] == "14"))
              is not None), None)
+        if extra is not None and venue(extra, code, match.trigger):
+            extra = None  # "signed a ceasefire IN Jeddah": where it was signed, not what it covers
         located = clauses.actor(extra, speaker=speaker) if extra is not None else None
         if located is not None and not _posted_at_home(code, extra, located, sources):
             return [located]
