@@ -31,6 +31,12 @@ def test_the_go_between_is_no_party_of_the_accord(coder: Coder, text: str) -> No
     assert not brokers, events
 
 
+def test_a_go_between_of_the_deal_is_no_partner_of_its_parties(coder: Coder) -> None:
+    # the parties of a deal that a third brokered act with each other, not with the broker
+    events = _events(coder, "Morocco and Israel restored diplomatic relations in a deal brokered by Washington.")
+    assert ("MAR", "ISR", "054") in events and not {t for _, t, c in events if c == "054"} & {"USAGOV", "USA"}, events
+
+
 def test_go_betweens_mediate_between_others(coder: Coder) -> None:
     events = _events(coder, "The two sides signed a deal brokered by Turkey and the UN.")
     assert events and all(c == "045" and t == "" for _, t, c in events), events

@@ -23,6 +23,7 @@ from dyadwatch.knowledge.words import (
     CRISIS_NOUNS,
     EMPTY_IT_VERBS,
     GATHERING_NOUNS,
+    GO_BETWEEN_PARTICIPLES,
     GOVERNING_PREPS,
     OWN_POSSESSIVES,
     OWN_STATE_NOUNS,
@@ -305,7 +306,9 @@ class Mentions:
                 for p in children_of(c):
                     if p.dep_ == "pobj" and self.actors.resolve(p) is not None:
                         return p
-            if c.dep_ == "acl" and c.tag_ == "VBN":  # "crimes committed by Croat forces"
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in GO_BETWEEN_PARTICIPLES:
+                # "crimes committed by Croat forces"; not "a deal brokered by Washington", whose
+                # broker stands apart from the deal
                 for p in agents(c):
                     if self.actors.resolve(p) is not None:
                         return p
