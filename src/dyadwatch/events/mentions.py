@@ -307,9 +307,7 @@ class Mentions:
                     if p.dep_ == "pobj" and self.actors.resolve(p) is not None:
                         return p
             if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in GO_BETWEEN_PARTICIPLES:
-                # "crimes committed by Croat forces"; not "a deal brokered by Washington", whose
-                # broker stands apart from the deal
-                for p in agents(c):
+                for p in agents(c):  # "crimes committed by X"; a deal's broker stands apart from it
                     if self.actors.resolve(p) is not None:
                         return p
         for c in children_of(token):
