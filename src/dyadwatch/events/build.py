@@ -21,6 +21,7 @@ from dyadwatch.events.blockades import blockade_code, boycott_threat_code
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.deadlines import answers_demand
 from dyadwatch.events.deployment import exercise_partners, force_shown, protective
+from dyadwatch.events.duplicates import VIOLENT_ROOTS
 from dyadwatch.events.elsewhere import RELEASE_ASKS, held_by
 from dyadwatch.events.implied import deporting_state, envoy_targets, implied_state
 from dyadwatch.events.laws import curbing_law_code
@@ -36,7 +37,7 @@ from dyadwatch.events.outcomes import (
     struck_place,
 )
 from dyadwatch.events.pairs import hyphen_partner
-from dyadwatch.events.parties import UNNAMED_DOER_ROOTS, placed_group, visited_host
+from dyadwatch.events.parties import UNNAMED_DOER_ROOTS, listed, placed_group, visited_host
 from dyadwatch.events.parties import same as _same
 from dyadwatch.events.passage import hosted_forces, passed_place
 from dyadwatch.events.references import refers_to_earlier
@@ -94,15 +95,6 @@ if TYPE_CHECKING:
 
 # The rule's mark of a target dropped as a place the act only passes through ("left the city").
 PASSED_PLACE = "+passed-place"
-
-
-_HARM_ROOTS: Final = frozenset({"18", "19", "20"})  # assault, fight, mass violence
-
-
-def _economic_blow(head: Token) -> bool:
-    """An economic measure or hardship (``ECONOMIC_BLOWS``), singular or plural."""
-    word = head.lemma_.lower()
-    return word in ECONOMIC_BLOWS or (word.endswith("s") and word[:-1] in ECONOMIC_BLOWS)
 
 
 def _aimed(code: str) -> bool:
@@ -204,7 +196,7 @@ class EventBuilder:
                 stance = replace(stance, modality="asserted", cue=None)
         clause_contexts = self.plover.clause_contexts(match)
         code = self.plover.refine(code, clause_contexts)
-        if code[:2] not in ("18", "19", "20") and event is not None:
+        if code[:2] not in VIOLENT_ROOTS and event is not None:
             # "strikes on power plants LEFT millions without electricity": no departure but
             # the toll of the strikes, an attack by the means the event names ("drone strikes"
             # 195, "shelling" 194, "a bombing" 183), else by unspecified force (190)
@@ -325,7 +317,7 @@ class PartyFinder:
             elif len(sides) > 1 or event.pos_ == "VERB":
                 source_heads = []
         for head in source_heads:
-            if code[:2] in _HARM_ROOTS and pattern.kind == "verb" and _economic_blow(head):
+            if code[:2] in VIOLENT_ROOTS and pattern.kind == "verb" and listed(head.lemma_.lower(), ECONOMIC_BLOWS):
                 continue  # "US tariffs hit Chinese exports": a measure's owner harms no one by it
             source_actors.extend(self.parties.source_actors(head, speaker))
         real_sources = [placed_group(self.parties, a, match) for a in source_actors if a is not None]
@@ -382,7 +374,7 @@ class PartyFinder:
             # an unknown doer would count one act twice. Only a fight naming no side ("the
             # clashes killed 12") leaves its victims to an unknown doer.
             return None
-        if code[:2] in ("18", "19", "20") and real_targets:
+        if code[:2] in VIOLENT_ROOTS and real_targets:
             real_targets = struck_place(self.clauses, match, event, real_targets)
         real_targets = hosted_forces(match.trigger, code, self.clauses.actor) or real_targets
         if code[:4] in RELEASE_ASKS:  # "demanded the release of X held in Y": asked of Y
@@ -531,7 +523,7 @@ def _speaker_did(clauses: Clauses, match: Match, speaker: Actor | None) -> bool:
     speaker's own: a measure (not violence, which may be anyone's) done to others than the
     speaker ('Kenya said two suspects were arrested', 'the UN said aid was delivered')."""
     trigger = match.trigger
-    if speaker is None or match.pattern.kind != "verb" or match.code[:2] in ("18", "19", "20"):
+    if speaker is None or match.pattern.kind != "verb" or match.code[:2] in VIOLENT_ROOTS:
         return False
     if not (speaker.kind in ("state", "igo") or speaker.sector in ("GOV", "MIL", "COP", "JUD")):
         return False

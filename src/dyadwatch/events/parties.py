@@ -539,12 +539,16 @@ def same(a: Actor, b: Actor) -> bool:
     ) or (a.country == b.country and a.sector == b.sector and a.kind == b.kind == "state")
 
 
+def listed(word: str, words: frozenset[str]) -> bool:
+    """Whether ``word``, or its singular by a final 's' the lemmatiser may have left, is in ``words``."""
+    return word in words or (word.endswith("s") and word[:-1] in words)
+
+
 def not_a_doer(head: Token) -> bool:
     """A subject that is a cause or a measure, not an agent (``NOT_DOERS``), in any number and
     case: the parser may leave a capitalised plural unlemmatised ("Temperatures hit ...")."""
-    for word in (head.lemma_.lower(), head.lower_):
-        if word in NOT_DOERS or (word.endswith("s") and word[:-1] in NOT_DOERS):
-            return True
+    if listed(head.lemma_.lower(), NOT_DOERS) or listed(head.lower_, NOT_DOERS):
+        return True
     # "Cyclone Remal killed ten", "Hurricane Ian destroyed homes": a name titled as a cause
     if head.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ in NOT_DOERS for c in head.children):
         return True
