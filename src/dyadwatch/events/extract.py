@@ -36,6 +36,7 @@ from dyadwatch.events.build import EventBuilder, _attributed
 from dyadwatch.events.clauses import Clauses
 from dyadwatch.events.domain import DomainGate
 from dyadwatch.events.duplicates import merge_restated
+from dyadwatch.events.embedded import without_embedded
 from dyadwatch.events.fallback import fallback_for
 from dyadwatch.events.manner import with_manner
 from dyadwatch.events.match import Match
@@ -163,6 +164,8 @@ class EventExtractor:
             matches = with_manner(matches)
             matches.sort(key=lambda m: m.trigger.i)
         built = [(match, self.builder.build(index, sent, match)) for match in matches]
+        if len(built) > 1:
+            built = without_embedded(built)
         if len(built) > 1:  # one act named by two linked triggers is one event
             return merge_restated(built)
         return built[0][1] if built else []

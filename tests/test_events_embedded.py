@@ -1,0 +1,56 @@
+"""An act told only as the condition or content of another act is part of that act.
+
+PLOVER's manual: a threat is not an assault in the hypothetical mode, an agreement not a meeting
+in the future one; the coder returns the single category. So the condition of a warning ("if
+Pyongyang tested another missile") and what two sides prepare for ("as they prepared to hold
+exercises") give no event of their own under a coded act; a plain statement's content ("said it
+would strike") and a hypothetical act that governs nothing coded keep theirs. Every sentence was
+written for these tests; none comes from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coding import country_codes
+from dyadwatch.coder import Coder
+
+DATE = "2023-04-12"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "root"), [
+    ("Seoul warned that it would cut off aid if Pyongyang tested another missile.", "13"),
+    ("Turkey threatened to launch a ground offensive in Syria unless Kurdish fighters withdrew "
+     "from the border.", "13"),
+    ("Iran threatened to close the Strait of Hormuz if the United States attacked its nuclear "
+     "sites.", "13"),
+    ("Venezuela welcomed Russian officers as the two countries prepared to hold joint exercises.",
+     "05"),
+    # what a decision is to do is the matter of the criticism
+    ("Chinese officials criticised the U.S. decision to sell arms to Taiwan.", "11"),
+])
+def test_a_condition_or_a_prospect_under_an_act_is_no_event(coder: Coder, text: str, root: str) -> None:
+    codes = country_codes(coder, text, DATE)
+    assert codes, text
+    assert {c[:2] for _, _, c, _ in codes} == {root}, (text, codes)
+    assert all(m == "asserted" for _, _, _, m in codes), (text, codes)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "root", "modality"), [
+    # a statement's content is the event, in its own mode
+    ("North Korea said it would strike US bases in Guam.", "13", "future"),
+    # a conditional act with no coded act above it stays, the condition going with it
+    ("Russia will retaliate if NATO deploys troops in Finland, the Kremlin said.", "13", "future"),
+])
+def test_an_act_governed_by_nothing_coded_stays(coder: Coder, text: str, root: str, modality: str) -> None:
+    codes = country_codes(coder, text, DATE)
+    assert [(c[:2], m) for _, _, c, m in codes] == [(root, modality)], (text, codes)
+
+
+@pytest.mark.model
+def test_a_relative_clause_tells_its_nouns_own_act(coder: Coder) -> None:
+    text = "Police in Nairobi fired tear gas at opposition supporters who tried to march on parliament."
+    codes = country_codes(coder, text, DATE)
+    assert {c[:2] for _, _, c, _ in codes} >= {"17", "14"}, codes
