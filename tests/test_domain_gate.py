@@ -20,6 +20,10 @@ NO_POLITICAL_PARTY = [
     "Japanese lender Mizuho rejected a takeover offer from a rival bank.",
     "Critics praised the new Bollywood thriller for its pace.",
     "Russia's Daniil Medvedev beat Germany's Alexander Zverev in the quarter-finals in Miami.",
+    # in sport copy a state named bare is its national team: a win reads as no use of force
+    "Brazil's footballers won the Olympic title by beating Germany in a shootout in Rio de Janeiro.",
+    "Argentina crushed Mexico in the semi-finals of the tournament in Doha.",
+    "The Springboks attacked from the first whistle and overwhelmed England in the rugby final.",
 ]
 
 STILL_EVENTS = [
@@ -29,6 +33,9 @@ STILL_EVENTS = [
     ("Gunmen killed three fans outside a football stadium in Lagos.", "19"),
     ("Workers at the carmaker's plant in Ulsan went on strike over pay.", "14"),
     ("Turkey's president praised the national team after its win over Croatia in the qualifier.", "05"),
+    # a state's own act about a game is no win of its team
+    ("The United States announced a diplomatic boycott of the Beijing Winter Olympics.", "16"),
+    ("Russian troops shelled the football stadium in Kharkiv.", "19"),
 ]
 
 

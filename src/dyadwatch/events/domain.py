@@ -6,7 +6,9 @@ bar its ``shared_cues``, as often words of politics: "the Arab League", "a death
 whose event has no political party, neither its doer nor its target, reports a match, a deal or
 a review, whatever its verb: "Spain's Alcaraz praised Italy's Sinner after the semi-final",
 "Samsung plans to start production", "fans marched to celebrate the title", "investors
-hammered Turkish bonds". A party is political when its sector is one politics counts
+hammered Turkish bonds". In sport copy a state named bare is its national team when the act reads
+as force ("Brazil's footballers beat Germany in a shootout", "overwhelmed Australia in the rugby
+final"): a win is no attack between states; a boycott or a ban of a team stays the state's act. A party is political when its sector is one politics counts
 (``POLITICAL_SECTORS``), when it is an international body, or when it is a state named bare
 ("China sent aid to Turkey"); a country that only qualifies someone ("Australia's bowlers",
 "Chinese electric cars") or names a club ("Real Madrid") makes no one political.
@@ -23,7 +25,13 @@ import re
 from typing import TYPE_CHECKING
 
 from dyadwatch.knowledge.discards import Discards
-from dyadwatch.knowledge.words import COPY_CUES, POLITICAL_SECTORS, POLITICS_WORDS, SHARED_CUES
+from dyadwatch.knowledge.words import (
+    COPY_CUES,
+    POLITICAL_SECTORS,
+    POLITICS_WORDS,
+    SHARED_CUES,
+    SPORT_COPY_CUES,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -32,6 +40,8 @@ if TYPE_CHECKING:
 
 # roots of violence, whose unnamed doer may be anyone (see the module docstring)
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# roots of force, which a team's win reads as ("beat", "crushed", "attacked from the first whistle")
+_FORCE_ROOTS = _VIOLENT_ROOTS | {"17"}
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
 
 
@@ -44,8 +54,10 @@ class DomainGate:
         # ``Span.text`` would join its tokens anew
         self._text = text
         # a cue as often of politics ("the Arab League", "a death squad") marks no copy alone
-        self.cues = cues if cues is not None else (frozenset(Discards.default().cues) | COPY_CUES) - SHARED_CUES
+        self.cues = cues if cues is not None else (frozenset(Discards.default().cues) | COPY_CUES | SPORT_COPY_CUES) - SHARED_CUES
         self._cued: dict[int, bool] = {}  # sentence start -> whether it holds a cue
+        self._sport: dict[int, bool] = {}  # sentence start -> whether a cue is one of sport
+        self._sport_cues = SPORT_COPY_CUES | {w for w, d in Discards.default().cues.items() if d == "sport"}
 
     def drops(self, event: Event, sent: Span) -> bool:
         """Whether ``event``, found in ``sent``, is no political event (see the module)."""
@@ -56,7 +68,9 @@ class DomainGate:
                                          alignment_mode="expand")
             if trigger is not None and trigger.root.pos_ == "VERB":
                 return False
-        return not (self.political(event.source) or self.political(event.target))
+        # in sport copy a state named bare is its team: a win is no use of force between states
+        teams = event.cameo.root in _FORCE_ROOTS and self._sport[sent.start]
+        return not (self.political(event.source, teams) or self.political(event.target, teams))
 
     def _holds_cue(self, sent: Span) -> bool:
         """Whether ``sent`` reads as sport, business or entertainment copy and not as politics."""
@@ -65,10 +79,12 @@ class DomainGate:
             words = _WORD.findall(text.lower())
             # a word of state affairs ("minister", "protests") makes the copy political
             self._cued[sent.start] = any(w in self.cues for w in words) and not any(w in POLITICS_WORDS for w in words)
+            self._sport[sent.start] = any(w in self._sport_cues for w in words)
         return self._cued[sent.start]
 
-    def political(self, actor: Actor | None) -> bool:
-        """Whether ``actor`` is a party to politics (see the module)."""
+    def political(self, actor: Actor | None, teams: bool = False) -> bool:
+        """Whether ``actor`` is a party to politics (see the module); with ``teams``, a state
+        named bare is a national team, no party."""
         if actor is None or actor.unknown:
             return False
         if actor.kind == "igo" or (actor.country or "")[:3] in ("IGO", "NGO"):
@@ -76,7 +92,7 @@ class DomainGate:
         span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
         bare = span is not None and bare_state(span)
         if actor.kind == "state" and bare:
-            return True
+            return not teams
         if actor.sector in POLITICAL_SECTORS:
             # "Real Madrid": a capital inside a club's name stands for no government
             return bare or not actor.reason.startswith("capital")

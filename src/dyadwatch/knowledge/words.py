@@ -310,6 +310,7 @@ FORECASTING_SECTORS: Final = _LISTS.words("forecasting_sectors")
 # -- events: the no-event gate of sport, business and entertainment sentences (events/domain.py) ---
 POLITICAL_SECTORS: Final = _LISTS.words("political_sectors")
 SHARED_CUES: Final = _LISTS.words("shared_cues")
+SPORT_COPY_CUES: Final = _LISTS.words("sport_copy_cues")
 COPY_CUES: Final = _LISTS.words("copy_cues")
 
 _LISTS.check_all_read()
