@@ -1,7 +1,7 @@
 """Readings that made an event out of words that report none, or the wrong one: talks that
 "broke down" crack down on no one, a deal honoured praises no one, what a thing is called is
-no act, a congress that acts is a body, an act asked for deeper down is not done, and a news
-outlet's report names no object of its own. On the real pipeline; every sentence was written
+no act, a congress that acts is a body, an act asked for deeper down is not done, "the wounded"
+are people, not a wounding, and a news outlet's report names no object of its own. On the real pipeline; every sentence was written
 for these tests (none from an evaluation set)."""
 
 from __future__ import annotations
@@ -79,3 +79,18 @@ def test_what_an_accusation_alleges_is_no_event_however_deep(coder: Coder) -> No
     # "of helping Russia DEPORT children": the deporting is alleged, as the helping is
     text = "Ukraine's foreign ministry accused Belarus of helping Russia deport Ukrainian children."
     assert {e.cameo.root for e in _events(coder, text)} == {"11"}
+
+
+@pytest.mark.parametrize("text", [
+    "Jordan set up field hospitals for Gaza's wounded.",
+    "The army said the wounded were flown to Kabul.",
+    "Doctors in Beirut struggled to treat the injured.",
+])
+def test_a_participle_that_names_people_is_no_act(coder: Coder, text: str) -> None:
+    # "the wounded" are people the act befell; the wounding is not reported here
+    assert not any(c[:2] in ("18", "19", "20") for c in _codes(coder, text)), text
+
+
+def test_a_participle_with_its_clause_still_acts(coder: Coder) -> None:
+    text = "Three Afghan soldiers were wounded in a roadside bombing near Kandahar."
+    assert any(c[:2] in ("18", "19") for c in _codes(coder, text))

@@ -296,6 +296,8 @@ class Matcher:
 
     def _match(self, token: Token, depth: int = 0) -> Match | None:
         pos, dep = token.pos_, token.dep_
+        if pos == "VERB" and people_participle(token):
+            return None  # "field hospitals for Gaza's WOUNDED": people, not a wounding
         if pos == "ADJ" and dep in ADJECTIVE_TRIGGER_DEPS and standing_attitude(token):
             return None  # "the leader, who is critical of the government,": a description
         if pos == "VERB" or (pos == "ADJ" and dep in ADJECTIVE_TRIGGER_DEPS):
@@ -462,3 +464,19 @@ class Matcher:
         if found is None or found.pattern.object_words(self.clauses.noun_lemmas(obj)) < 2:
             return None
         return found
+
+
+_NOMINAL_SLOTS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
+
+
+def people_participle(token: Token) -> bool:
+    """A past participle used as a noun of the people it befell ("treated the injured", "Gaza's
+    wounded"): in a noun's slot, after a determiner or a possessor, with no object or agent."""
+    if token.tag_ != "VBN" or token.dep_ not in _NOMINAL_SLOTS:
+        return False
+    kids = list(token.children)
+    if any(c.dep_ in ("dobj", "agent", "prep", "advmod", "aux", "auxpass") for c in kids):
+        return False
+    return any(c.dep_ == "det" or (c.dep_ in ("poss", "nsubj") and any(g.tag_ == "POS" for g in c.children))
+               for c in kids)
+
