@@ -176,6 +176,30 @@ CASES: list[tuple[str, str, str, str | None]] = [
     (KE + "A drug cartel bribed the officials.", "cartel", "KEN", "CRM"),
     (KE + "Bandits raided the village.", "Bandits", "KEN", "CRM"),
     (KE + "Traffickers abandoned the migrants in the desert.", "Traffickers", "KEN", "CRM"),
+    # a faith's leaders and bodies are REL; its believers stay civilians
+    (KE + "Christian leaders accused the government of failing to protect churches.", "leaders", "KEN", "REL"),
+    (KE + "Muslim leaders condemned the police raid on the mosque.", "leaders", "KEN", "REL"),
+    (KE + "A Muslim organisation accused police of harassing worshippers.", "organisation", "KEN", "REL"),
+    (KE + "Catholic groups urged parliament to reject the bill.", "groups", "KEN", "REL"),
+    (KE + "Muslim worshippers were attacked outside the mosque.", "worshippers", "KEN", "CVL"),
+    # civilians organised are civil society; a trade organised keeps its sector
+    (KE + "Women's groups accused the police of ignoring the killings.", "groups", "KEN", "SOC"),
+    (KE + "A victims' association demanded compensation from the state.", "association", "KEN", "SOC"),
+    (KE + "A farmers' association rejected the new tax.", "association", "KEN", "AGR"),
+    # a party named by its leader is the party
+    (KE + "Raila Odinga's party accused the government of rigging the vote.", "party", "KEN", "PTY"),
+    # a government before its own force owns it: the post or station is the force's
+    ("MOGADISHU (Reuters) - Militiamen loyal to a local warlord attacked a government army post in "
+     "Hiraan region.", "post", "SOM", "MIL"),
+    (KE + "Gunmen attacked a government police station near the border.", "station", "KEN", "COP"),
+    (KE + "Gunmen attacked a government office near the border.", "office", "KEN", "GOV"),
+    # a capitalised role the tagger takes for a people is the role
+    ("Jihadists killed 30 civilians and 10 soldiers in an attack on a convoy in Burkina Faso.",
+     "Jihadists", "BFA", "REB"),
+    # a press secretary speaks for the body named beside the title
+    ("WASHINGTON (Reuters) - The Pentagon's press secretary accused Iran of arming the militias.",
+     "secretary", "USA", "MIL"),
+    ("WASHINGTON (Reuters) - The president's press secretary denied the report.", "secretary", "USA", "GOV"),
 ]
 
 
@@ -220,6 +244,9 @@ def test_a_relative_named_by_pronoun_takes_the_office_of_the_person_before(coder
      "Abdel Fattah al-Sisi", date(2016, 3, 1), "EGYGOV"),
     ("BAMAKO (Reuters) - Colonel Assimi Goita met the ECOWAS envoy.", "Assimi Goita",
      date(2021, 7, 1), "MLIGOV"),
+    # "military" beside the title says where the holder comes from, no post in the army
+    ("OUAGADOUGOU (Reuters) - Burkina Faso's military leader Captain Ibrahim Traore met the Russian "
+     "envoy.", "Ibrahim Traore", date(2023, 5, 10), "BFAGOV"),
     # no office in our list: the rank stands
     (KE + "General Otieno Waweru met the envoy.", "Otieno Waweru", date(2021, 7, 1), "KENMIL"),
     # in office only later: the rank stands on the article's date

@@ -56,6 +56,17 @@ _NAME_ENDINGS = {"party": "PTY"} | dict.fromkeys(NEWSPAPER_NAME_ENDINGS, "JRN")
 _MISLABELLED_PERSON = frozenset({"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
 
 
+def _role_for_people(scope: ActorScope, ent: Span) -> bool:
+    """Whether the tagger took a capitalised role for a people ("Jihadists killed ...",
+    "Insurgents attacked ..."): a NORP entity that is, whole, one term of the role list. It is
+    that role (REB), read by the role resolver, not a people of civilians."""
+    if ent.label_ != "NORP":
+        return False
+    lowered = ent.text.lower()
+    found = scope.knowledge.roles_in(lowered)
+    return len(found) == 1 and found[0][0] == 0 and found[0][1] == len(lowered)
+
+
 class NameResolver:
     """What a named entity stands for as an actor, in one article."""
 
@@ -68,7 +79,7 @@ class NameResolver:
         if ent.label_ == "PERSON" or (hit is not None and hit[0] == "person"):
             return self.scope.people.person(ent.text)
         if hit is None:
-            return self._unknown_entity(ent, span)
+            return None if _role_for_people(self.scope, ent) else self._unknown_entity(ent, span)
         kind, code = hit
         role = self.scope.knowledge.role(span.text.lower())
         if kind == "country":

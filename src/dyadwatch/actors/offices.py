@@ -17,14 +17,20 @@ if TYPE_CHECKING:
 
 
 def founded_party(head: Token) -> tuple[Role, str] | None:
-    """"A newly formed party", "a splinter party": a party named by its founding, not as
-    ruling, is PLOVER's PTY ("party" alone may be a side to a dispute, so is no role term)."""
+    """"A newly formed party", "a splinter party", "Imran Khan's party": a party named by its
+    founding or its leader, not as ruling, is PLOVER's PTY ("party" alone may be a side to a
+    dispute, so is no role term)."""
     if head.lemma_.lower() != "party" or head.pos_ != "NOUN":
         return None
     founding = next((t for t in head.lefts for t in t.subtree if t.lower_ in FOUNDING_WORDS), None)
-    if founding is None:
+    if founding is not None:
+        return Role("party", "PTY", "body", ""), f"party named by its founding ('{founding.text}') -> PTY"
+    # "Imran Khan's party": a person's party is a political party named by its leader, the
+    # party acting, not the person (PTY, as a party named by its name is)
+    leader = next((c for c in head.lefts if c.dep_ == "poss" and c.ent_type_ == "PERSON"), None)
+    if leader is None:
         return None
-    return Role("party", "PTY", "body", ""), f"party named by its founding ('{founding.text}') -> PTY"
+    return Role("party", "PTY", "body", ""), f"party named by its leader ('{leader.text}') -> PTY"
 
 
 def of_founded_party(head: Token) -> tuple[Role, str] | None:

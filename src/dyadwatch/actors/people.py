@@ -266,10 +266,12 @@ class ArticlePeople:
         own, beside = self._cue_tokens(ent)
         reasons: list[str] = []
         role, former, kin = _person_title(actors, ent, (own, beside), titles)
-        if role is not None and not former and (role.term in MILITARY_RANKS or role.sector not in STATE_OFFICE_SECTORS) \
+        if role is not None and not former and (role.term in MILITARY_RANKS or role.sector not in STATE_OFFICE_SECTORS
+                                                or (role.sector == "MIL" and role.kind == "body")) \
                 and self._holds_office(name):
             # "Colonel X" or "Ayatollah X" who heads the state: the office is the primary role,
-            # not the rank or the clergy title
+            # not the rank or the clergy title; nor is "military" ("Burkina Faso's military
+            # leader X"), which says where the holder comes from and names no post in the army
             reasons.append(f"title '{role.term}' gives way to the office held")
             role = None
         sector = role.sector if role is not None else None

@@ -25,6 +25,7 @@ from dyadwatch.actors.cues import (
     sentence_places,
     singular_definite,
 )
+from dyadwatch.actors.gatherings import faith_leaders, gathering_role
 from dyadwatch.actors.members import (
     IDENTIFIED_ARMED,
     drawn_from,
@@ -83,6 +84,8 @@ _OF_A_BODY = frozenset({
     "engineer", "team", "representative", "agent", "personnel", "staff", "unit", "crew", "medic",
     "pilot", "employee", "expert", "investigator", "inspector", "squad", "detachment", "contingent",
 })  # fmt: skip
+# The state's armed and police forces, which a government word before them owns (_body_before).
+_FORCE_SECTORS = frozenset({"MIL", "COP", "SPY", "PRM"})
 # The sectors of office holders whose kin are ELI: state office, not the ranks of an army.
 _OFFICE_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD"})
 
@@ -113,7 +116,7 @@ class RoleResolver:
         covering = [(s, e, r) for s, e, r in found if s <= offset < e]
         starts = {t.idx - span.start_char: t for t in span}
         if not covering:
-            return _body_before(head, found, starts) or founded_party(head)
+            return _body_before(head, found, starts) or founded_party(head) or gathering_role(head, found, starts)
         start, _, best = max(covering, key=lambda f: f[1] - f[0])
         if best.term in MEMBER_BODIES:
             members = [(s, r) for s, _, r in found if r.kind in ("group", "title")
@@ -140,7 +143,7 @@ class RoleResolver:
         others = [(s, r) for s, e, r in found if r is not best and r.sector != best.sector
                   and _names_a_body_at(span, starts, s, e) and not self.scope.in_gazetteer_entity(starts[s])]
         if not others:
-            return best, f"role '{best.term}' -> {best.sector}"
+            return faith_leaders(head, best) or (best, f"role '{best.term}' -> {best.sector}")
         _, mod = min(others, key=lambda f: (f[0] > start, abs(f[0] - start)))
         return mod, f"role '{mod.term} {best.term}' -> {mod.sector}"
 
@@ -407,6 +410,9 @@ def _body_before(
     if not bodies:
         return None
     _, body = min(bodies, key=lambda f: f[0])
+    # a government before its own force owns it: "a government army post" is the army's
+    forces = [r for s, r in sorted(bodies, key=lambda f: f[0]) if r.sector in _FORCE_SECTORS]
+    body = forces[0] if body.sector == "GOV" and forces else body
     return body, f"'{head.text}' of the '{body.term}' -> {body.sector}"
 
 
