@@ -1,0 +1,48 @@
+"""Ways wire copy tells an event that a verb lexicon misses; on the real pipeline.
+
+A speaker naming the culprit ("said Y was behind the attack", "Y were responsible for the
+violence") accuses Y, as PLOVER's ACCUSE takes informal accusations. Every sentence was written
+for these tests from the PLOVER manual's definitions and ordinary English; none comes from an
+evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coding import country_codes
+from dyadwatch.coder import Coder
+
+DATE = "2024-03-12"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Pakistan's army said India was behind the bombing of a bus in Balochistan.", "PAK", "IND"),
+    ("Libya's eastern authorities said Egyptian smugglers were responsible for the killing of two guards.",
+     "LBY", "EGY"),
+    ("The Malian army said jihadists were to blame for the ambush near Gao.", "MLI", "MLI"),
+    ("Colombian police said a Venezuelan gang was responsible for kidnapping the engineers.", "COL", "VEN"),
+    ("Georgia's interior minister said Russian troops were the perpetrators of the abduction.", "GEO", "RUS"),
+])
+def test_a_speaker_naming_the_culprit_accuses_it(coder: Coder, text: str, source: str, target: str) -> None:
+    found = country_codes(coder, text, DATE)
+    assert (source, target, "112") in [(s, t, c[:3]) for s, t, c, _ in found], (text, found)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "India was behind the bombing of a bus in Balochistan.",  # the reporter's word: no one's charge
+    "Officials said the Egyptian interior ministry is responsible for border security.",  # a duty
+    "Kenya's health minister said her ministry was responsible for distributing the vaccines.",
+])
+def test_no_accusation_without_a_speaker_or_a_deed(coder: Coder, text: str) -> None:
+    found = country_codes(coder, text, DATE)
+    assert not [c for _, _, c, _ in found if c[:3] == "112"], (text, found)
+
+
+@pytest.mark.model
+def test_the_charged_deed_is_no_event_of_its_own(coder: Coder) -> None:
+    found = country_codes(coder, "Nigeria's army said Boko Haram fighters were responsible for the attack on a "
+                                 "school in Borno.", DATE)
+    assert [c[:2] for _, _, c, _ in found] == ["11"], found
