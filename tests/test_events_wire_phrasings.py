@@ -90,3 +90,20 @@ def test_a_time_given_to_leave_ending_a_period_is_an_ultimatum(coder: Coder) -> 
 ])
 def test_a_letter_between_parties_is_a_remote_consultation(coder: Coder, text: str, source: str, target: str) -> None:
     assert (source, target, "CONSULT") in _plover(coder, text), text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Amnesty International alleged that Iranian police had tortured detained protesters.", "IGO", "IRN"),
+    ("Georgia's opposition charged that Russian agents had bought votes in the election.", "GEO", "RUS"),
+])
+def test_an_allegation_made_as_a_clause_accuses_the_clause_doer(coder: Coder, text: str, source: str,
+                                                                target: str) -> None:
+    found = [(s if s is None or len(s) == 3 else "IGO", t, c[:3]) for s, t, c, _ in country_codes(coder, text, DATE)]
+    assert (source, target, "112") in found, (text, found)
+
+
+@pytest.mark.model
+def test_whom_an_attack_is_blamed_on_is_the_accused_not_its_victim(coder: Coder) -> None:
+    found = country_codes(coder, "Ethiopia blamed Eritrean troops for the shelling of the town of Adigrat.", DATE)
+    assert ("ETH", "ERI") in [(s, t) for s, t, c, _ in found if c[:3] == "112"], found

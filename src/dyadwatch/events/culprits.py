@@ -61,3 +61,11 @@ def culprit_deeds(spot: Token) -> set[int]:
     preps = [spot] if spot.lower_ == "behind" else [
         p for p in children_of(spot) if p.dep_ == "prep" and p.lower_ in ("for", "of")]
     return {a.i for p in preps for a in children_of(p) if a.dep_ in ("pobj", "pcomp")}
+
+
+def charged_doers(verb: Token) -> list[Token]:
+    """Whom an allegation made as a that-clause accuses: the active subject of the clause
+    ("charged that Ethiopian SOLDIERS had executed civilians"), as PLOVER's ACCUSE 'allege'
+    names the accused its recipient. A pronoun or a passive clause names no one here."""
+    return [s for c in children_of(verb) if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
+            for s in children_of(c) if s.dep_ == "nsubj" and s.pos_ != "PRON"]
