@@ -37,6 +37,8 @@ def test_a_speaker_naming_the_culprit_accuses_it(coder: Coder, text: str, source
     "India was behind the bombing of a bus in Balochistan.",  # the reporter's word: no one's charge
     "Officials said the Egyptian interior ministry is responsible for border security.",  # a duty
     "Kenya's health minister said her ministry was responsible for distributing the vaccines.",
+    # a guess at the doer charges no one
+    "Police in Kabul said a suicide bomber may have been behind the blast at the ministry.",
 ])
 def test_no_accusation_without_a_speaker_or_a_deed(coder: Coder, text: str) -> None:
     found = country_codes(coder, text, DATE)

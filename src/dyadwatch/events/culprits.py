@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 # Roots of the deeds a culprit is named for: material conflict, protest to mass violence
 # ("responsible for the violence", "for the arrests"), not duties ("for border security").
 CULPRIT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+# Modals of a guess: "police said a bomber may have been behind the blast" charges no one.
+GUESSES = frozenset({"may", "might", "could"})
 # Verbs by which a subject carries the weight of an act ("Turkey BORE responsibility for").
 BEARING = frozenset({"bear", "carry", "shoulder"})
 
@@ -34,6 +36,9 @@ def culprit_spot(token: Token, is_act: Callable[[Token], bool]) -> Token | None:
     noun or gerund (``is_act``): "the ministry is responsible for security" lays nothing at its
     door."""
     head = token.head
+    verb = head.head if token.dep_ == "pobj" else head
+    if any(c.dep_ == "aux" and c.lower_ in GUESSES for c in children_of(verb)):
+        return None  # "a suicide bomber MAY have been behind the blast": a guess at the doer
     if token.pos_ == "VERB" and token.dep_ == "xcomp" and head.lemma_ == "be" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in children_of(token)
     ):
