@@ -499,3 +499,28 @@ def test_a_threatened_labour_strike_restricts(coder: Coder, text: str, mode: str
 def test_a_threat_with_no_content_named_has_no_mode(coder: Coder) -> None:
     found = {(t, m) for _, _, t, m in _plover(coder, "North Korea threatened South Korea on Monday.")}
     assert found == {("THREATEN", None)}
+
+
+# -- assets frozen: a state's own people's is repression (COERCE 'seize'), another's a sanction ---
+
+
+def test_assets_a_state_freezes_at_home_are_seized(coder: Coder) -> None:
+    text = "Belarusian authorities froze the assets of an independent news website in Minsk."
+    assert ("BLR", "BLR", "COERCE", "seize") in _plover(coder, text)
+
+
+def test_assets_frozen_abroad_stay_a_sanction(coder: Coder) -> None:
+    text = "Canada froze the assets of Belarusian officials over the crackdown."
+    assert "SANCTION" in _types(coder, text) and "COERCE" not in _types(coder, text)
+
+
+# -- a letter to a party, or writing to it, is consultation by a remote medium -------------------
+
+
+def test_a_letter_sent_to_a_party_is_a_remote_consultation(coder: Coder) -> None:
+    text = "Ghana's president sent a letter to the president of Togo on Tuesday."
+    assert ("GHA", "TGO", "CONSULT", "phone") in _plover(coder, text)
+
+
+def test_an_op_ed_is_no_consultation(coder: Coder) -> None:
+    assert "CONSULT" not in _types(coder, "Ghana's president wrote an op-ed in a Nigerian newspaper.")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dyadwatch.actors.resolve import coordinated
+from dyadwatch.events.culprits import charged_doers, is_accusation
 from dyadwatch.events.modality import occurring
 from dyadwatch.events.objects import for_subject
 from dyadwatch.events.pairs import paired_names
@@ -159,6 +160,8 @@ class Arguments:
             if losers:
                 return losers
         found = self.clauses.targets(trigger, match.obj, pattern.preps, pattern.objects)
+        if not found and is_accusation(match.code) and "(clause)" in pattern.objects:
+            found = charged_doers(trigger)  # "charged that Ethiopian SOLDIERS had executed civilians"
         if not found and match.obj is None and not pattern.objects:
             shared = self.clauses.shared_object(trigger)  # "rammed and boarded X": X for both
             if shared is not None:

@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 # Particles that may stand after the object or alone in the passive, where the parser reads
 # them as adverbs ("drove the crowd back", "were pushed away"): still the verb's particle.
 MOVED_PARTICLES = frozenset({"back", "away"})
+# "sent home five soldiers", "flew the hostages home": 'home' right after the verb, or after its
+# object, is the particle of a return, parsed as an adverb (never 'home' of a place named after
+# a preposition: "returned to their homes")
+HOME = "home"
 
 
 class Objects:
@@ -120,7 +124,8 @@ class Objects:
             prt.add("back")
         # "drove the crowd back", "were driven back": the particle moved after the object, or
         # left alone in the passive, is parsed as an adverb
-        prt |= {c.lower_ for dep, c in children if dep == "advmod" and c.lower_ in MOVED_PARTICLES and c.i > token.i}
+        prt |= {c.lower_ for dep, c in children if dep == "advmod" and c.i > token.i and (
+            c.lower_ in MOVED_PARTICLES or (c.lower_ == HOME and _object_around(token, c)))}
         preps = {
             c.lower_ for dep, c in children
             if dep == "prep" and c.i > token.i and TIME_ENTITIES.isdisjoint({p.ent_type_ for p in children_of(c)})
@@ -193,8 +198,9 @@ class Objects:
                 # an adverb of the verb
                 out |= self.noun_lemmas(c)
                 out.add("(deadline)")
-            if c.dep_ == "prep" and c.lower_ in ("until", "till") and _act_after(token, c) and any(
-                    p.dep_ == "pobj" and p.ent_type_ in TIME_ENTITIES for p in children_of(c)):
+            if c.dep_ == "prep" and c.lower_ in ("until", "till") and any(
+                    p.dep_ == "pobj" and p.ent_type_ in TIME_ENTITIES and (_act_after(token, c) or _act_on(p))
+                    for p in children_of(c)):
                 out.add("(deadline)")  # "gave the militia until Friday to pull out"
             if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ":
                 out.add(c.lemma_.lower())  # what the object is found or declared: "found X guilty"
@@ -264,6 +270,19 @@ class Objects:
                     if p.dep_ == "pobj":
                         out |= self.noun_lemmas(p)
         return out
+
+
+def _act_on(time: Token) -> bool:
+    """Whether a to-infinitive hangs on the time itself: "gave X until the end of August TO
+    LEAVE", where the parser takes the act for a relative clause of 'end'."""
+    return any(d.dep_ in ("relcl", "acl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(d))
+               for d in children_of(time))
+
+
+def _object_around(verb: Token, adverb: Token) -> bool:
+    """Whether the verb's direct object comes right after ``adverb`` or the adverb right after
+    the object: "sent HOME five soldiers", "flew the hostages HOME"."""
+    return any(c.dep_ == "dobj" and (c.i > adverb.i or c.right_edge.i + 1 == adverb.i) for c in children_of(verb))
 
 
 def _act_after(verb: Token, time: Token) -> bool:

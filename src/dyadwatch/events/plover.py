@@ -31,9 +31,11 @@ from dyadwatch.knowledge.words import (
     PLOVER_DISMISSAL_WORDS,
     PLOVER_DROP_VERBS,
     PLOVER_FIGHT_WORDS,
+    PLOVER_FREEZE_VERBS,
     PLOVER_HALT_VERBS,
     PLOVER_HALT_WORDS,
     PLOVER_JOINT_WORDS,
+    PLOVER_LETTER_WORDS,
     PLOVER_MEDIA_WORDS,
     PLOVER_MOVE_VERBS,
     PLOVER_MUTUAL_WORDS,
@@ -344,6 +346,12 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
         return "MOBILIZE", "weapons"  # AID needs a recipient: warplanes sent into a zone are posture
     if type_ == "CONSULT" and _flies_weapons(trigger):
         return "MOBILIZE", "weapons"  # warplanes or warships sent near a border are no visit
+    if code == "010" and target is not None and lemma in PLOVER_LETTER_WORDS and not any(
+            c.dep_ == "dobj" for c in trigger.children):  # "wrote an op-ed" is no letter to anyone
+        return "CONSULT", "phone"  # "sent a letter to X", "wrote to X": a remote consultation
+    if (code[:3] == "163" and lemma in PLOVER_FREEZE_VERBS and target is not None and source.sector in _STATE
+            and source.country is not None and target.country == source.country):
+        return "COERCE", "seize"  # a state's own people's assets frozen: repression, no relations cut
     if code == "052" and lemma in PLOVER_REBUFF_VERBS:
         return "REJECT", None  # criticism rejected
     if code[:3] == "035" and lemma in PLOVER_ACCEPT_VERBS and (

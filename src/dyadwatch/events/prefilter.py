@@ -159,9 +159,9 @@ class Forms:
 
 _POS = ("verb", "noun", "adj")
 # Parts of speech a pattern's lemma is matched in: verbs and frames as verbs or predicative
-# adjectives ("ready to"), event and copula nouns as nouns.
+# adjectives ("ready to"), event nouns as nouns, copula words as nouns or adjectives ("responsible").
 _KIND_POS = {"verb": ("verb", "adj"), "frame": ("verb", "adj"), "noun": ("noun",),
-             "copula": ("noun",)}  # fmt: skip
+             "copula": ("noun", "adj")}  # fmt: skip
 
 
 class PatternLike(Protocol):

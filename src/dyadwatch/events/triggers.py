@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dyadwatch.events.confidence import CONFIDENCE
+from dyadwatch.events.culprits import CULPRIT_ROOTS, culprit_spot, is_accusation
 from dyadwatch.events.fallback import Fallback, fallback_match
 from dyadwatch.events.framing import FrameMatcher
 from dyadwatch.events.match import Match, for_clause, hosted_talks
@@ -294,10 +295,24 @@ class Matcher:
         sensed = crowd_rally_sense(sensed, self.clauses)
         return stuck_talks(sensed, self.clauses)
 
+    def _is_act(self, word: Token) -> bool:
+        """Whether ``word`` names a hostile deed by the lexicon: an event noun ("the attack",
+        "the violence") or a verb ("killing") with a pattern of material conflict (roots 14-20)."""
+        if word.pos_ == "VERB":  # a gerund: a pattern that needs no particular object
+            return any(p.code[:2] in CULPRIT_ROOTS and not p.objects
+                       for p in self.lexicon.verb_candidates(word.lemma_.lower()))
+        found = self.nouns.match(word, "noun")  # with its modifiers: "tight security" is no deed
+        return found is not None and found.code[:2] in CULPRIT_ROOTS
+
     def _match(self, token: Token, depth: int = 0) -> Match | None:
         pos, dep = token.pos_, token.dep_
         if pos == "VERB" and people_participle(token):
             return None  # "field hospitals for Gaza's WOUNDED": people, not a wounding
+        spot = culprit_spot(token, self._is_act)  # "X said Y was behind the attack": X accuses Y
+        if spot is not None and self.in_speech(spot):
+            found = self.nouns.match(spot, "copula", framed=depth > 0)
+            if found is not None and is_accusation(found.code):
+                return found
         if pos == "ADJ" and dep in ADJECTIVE_TRIGGER_DEPS and standing_attitude(token):
             return None  # "the leader, who is critical of the government,": a description
         if pos == "VERB" or (pos == "ADJ" and dep in ADJECTIVE_TRIGGER_DEPS):

@@ -131,7 +131,9 @@ class Lexicon:
     def trigger_lemmas(self) -> tuple[frozenset[str], frozenset[str]]:
         """(verb and frame lemmas, noun and copula lemmas): what the trigger screen asks of
         every token, built once per lexicon."""
-        return self.lemmas("verb", "frame"), self.lemmas("noun", "copula")
+        # copula lemmas are asked of verbs and adjectives too: a culprit predicate is an
+        # adjective or an infinitive ("were RESPONSIBLE for", "was TO BLAME"; events.culprits)
+        return self.lemmas("verb", "frame", "copula"), self.lemmas("noun", "copula")
 
     def codes(self) -> set[str]:
         return {p.code for p in self.patterns}
