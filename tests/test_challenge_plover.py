@@ -24,7 +24,7 @@ from dyadwatch.knowledge.ontology import load_ontology
 from dyadwatch.records import MODALITIES
 
 SUITE = Path(__file__).parent / "data" / "challenge_plover.jsonl"
-_ID = re.compile(r"^PL-([A-Z]+)-(\d{3})$")
+_ID = re.compile(r"^PL-([A-Z]+)-(\d{3,4})$")
 _DATE = re.compile(r"^20[0-2]\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 # PLOVER's international non-state entities stand where a country would. The evaluator (like
 # the dev gold) writes IGO for every international organisation, the UN, the EU and
