@@ -420,10 +420,10 @@ class PartyFinder:
         # "drew criticism from X and Y": each criticised, not each other
         inverse = pattern.kind == "noun" and undergoer_verb(trigger) is not None
         # "U.S. and Russian officials held talks on MOSCOW'S build-up": a target that is one of
-        # the sides again (or the state of one) is a topic, not a third party; the sides act
-        # with each other
+        # the sides again (or the government of one) is a topic, not a third party; the sides
+        # act with each other. A place is no side ("Israel and Hamas declared a truce in Gaza")
         others = [t for t in real_targets if not any(t.cameo_code == s.cameo_code or (
-            t.kind == "state" and t.country == s.country) for s in real_sources)]
+            t.kind == "state" and t.sector == "GOV" and t.country == s.country) for s in real_sources)]
         if len(real_sources) >= 2 and not others:
             real_targets = []
         if pattern.kind == "noun" and match.noun is None and not real_targets and len(real_sources) >= 2 and not inverse:
