@@ -15,8 +15,9 @@ from dyadwatch.events.culprits import charged_doers, is_accusation
 from dyadwatch.events.modality import occurring
 from dyadwatch.events.objects import for_subject
 from dyadwatch.events.pairs import paired_names
+from dyadwatch.events.recipients import acted_on_subject, appealed_to
 from dyadwatch.events.references import Antecedents
-from dyadwatch.events.subjects import undergoer_verb
+from dyadwatch.events.subjects import UNDERGONE_DOER_PREPS, passive_undergoers, undergoer_verb
 from dyadwatch.knowledge.words import (
     INVERSE_VERBS,
     PLACE_NAMED_ROOTS,
@@ -149,17 +150,19 @@ class Arguments:
         if pattern.kind == "noun":
             verb = undergoer_verb(trigger)
             if verb is not None:  # "X faced criticism from Y", "X came under fire from Y": X
-                undergoers, _ = self.clauses.subjects(verb)
+                undergoers = passive_undergoers(verb) or self.clauses.subjects(verb)[0]
                 if undergoers:
                     return undergoers
-            return self.clauses.noun_targets(trigger, tuple(p for p in pattern.preps if verb is None or p != "from"))
+            return self.clauses.noun_targets(trigger, tuple(
+                p for p in pattern.preps if verb is None or p not in UNDERGONE_DOER_PREPS))
         if received_from(match) is not None:  # "X received a call from Y": X was called
             return self.clauses.subjects(trigger)[0]
         if match.code[:3] in TAKING_CODES:
             losers = self._from_party(trigger, match.obj)
             if losers:
                 return losers
-        found = self.clauses.targets(trigger, match.obj, pattern.preps, pattern.objects)
+        found = acted_on_subject(match, self.clauses.actor) or self.clauses.targets(
+            trigger, match.obj, pattern.preps, pattern.objects)
         if not found and is_accusation(match.code) and "(clause)" in pattern.objects:
             found = charged_doers(trigger)  # "charged that Ethiopian SOLDIERS had executed civilians"
         if not found and match.obj is None and not pattern.objects:
@@ -218,8 +221,9 @@ class Arguments:
         if match.code in THIRD_PARTY and inner_targets:
             return inner_targets
         if match.pattern.family in ("appeal", "demand"):
-            if addressee is not None:
-                return [addressee]
+            sent_to = [addressee] if addressee is not None else appealed_to(frame, self.clauses.actor)
+            if sent_to:
+                return sent_to
             if self._unnamed_asked(frame):
                 return []  # "urged allies to send air defences": asked of no one named
             asked = self._from_party(frame, match.obj) or self._asked_to(frame)

@@ -294,8 +294,9 @@ class PartyFinder:
             source_heads = self.clauses.participants(trigger)  # "X took part in the assault"
         obj = match.obj
         if (not source_heads and pattern.kind == "verb" and obj is not None and obj.dep_ == "nsubjpass"
-                and trigger.lemma_.lower() in LIGHT_VERBS):
-            # "talks between X and Y were held": a light verb's passive object names its parties
+                and trigger.lemma_.lower() in LIGHT_VERBS and self.parties.actors.knowledge.role(obj.lemma_.lower()) is None):
+            # "talks between X and Y were held": a light verb's passive object names its parties;
+            # people as that object ("Russian DIPLOMATS were ordered out") are the ones acted on
             source_heads = self.clauses.noun_sources(obj)
         if (not source_heads and pattern.kind == "noun" and match.noun is not None and match.noun.dep_ == "nsubjpass"
                 and match.noun.head.i == trigger.i):
@@ -418,6 +419,13 @@ class PartyFinder:
         pairs: list[tuple[Actor, Actor | None]] = []
         # "drew criticism from X and Y": each criticised, not each other
         inverse = pattern.kind == "noun" and undergoer_verb(trigger) is not None
+        # "U.S. and Russian officials held talks on MOSCOW'S build-up": a target that is one of
+        # the sides again (or the government of one) is a topic, not a third party; the sides
+        # act with each other. A place is no side ("Israel and Hamas declared a truce in Gaza")
+        others = [t for t in real_targets if not any(t.cameo_code == s.cameo_code or (
+            t.kind == "state" and t.sector == "GOV" and t.country == s.country) for s in real_sources)]
+        if len(real_sources) >= 2 and not others:
+            real_targets = []
         if pattern.kind == "noun" and match.noun is None and not real_targets and len(real_sources) >= 2 and not inverse:
             pairs = reciprocal(real_sources)
             rule += "+between"

@@ -290,16 +290,10 @@ def addressee(trigger: Token, actor: Callable[[Token], Actor | None],
     to everyone."""
     node = trigger
     for _ in range(_COMPLEMENT_DEPTH):
-        for prep in children_of(node):
-            if prep.dep_ != "prep" or prep.lower_ != "in":
-                continue
-            for message in (p for p in children_of(prep) if p.dep_ == "pobj" and p.lemma_.lower() in SENT_MESSAGE_NOUNS):
-                for to in (c for c in children_of(message) if c.dep_ == "prep" and c.lower_ in ("to", "with")):
-                    for p in (q for q in children_of(to) if q.dep_ == "pobj"):
-                        found = actor(p)
-                        if found is not None and found.sector not in PRESS_SECTORS \
-                                and not any(_same(found, d) for d in doers):
-                            return found
+        for p in message_recipients(node):
+            found = actor(p)
+            if found is not None and found.sector not in PRESS_SECTORS and not any(_same(found, d) for d in doers):
+                return found
         if node.dep_ not in ("ccomp", "xcomp", "acomp") or node.head.i == node.i:
             break
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in TELLING_VERBS:
@@ -311,6 +305,15 @@ def addressee(trigger: Token, actor: Callable[[Token], Actor | None],
                     return found
         node = node.head
     return None
+
+
+def message_recipients(verb: Token) -> list[Token]:
+    """Whom the message carrying a verb's act is sent to, by the 'in' phrase on the verb: "IN A
+    LETTER TO X, Y demanded", "in an appeal to X", "in a phone call with X"."""
+    return [p for prep in children_of(verb) if prep.dep_ == "prep" and prep.lower_ == "in"
+            for message in children_of(prep) if message.dep_ == "pobj" and message.lemma_.lower() in SENT_MESSAGE_NOUNS
+            for to in children_of(message) if to.dep_ == "prep" and to.lower_ in ("to", "with")
+            for p in children_of(to) if p.dep_ == "pobj"]
 
 
 def _same(a: Actor, b: Actor) -> bool:

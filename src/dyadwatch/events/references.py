@@ -107,6 +107,9 @@ REFERRING_WORDS = PLURAL_PRONOUNS | frozenset(
 # Words for a state that refer back only when described ("the island nation", "the Gulf state",
 # "the Islamic republic"); bare, they are as often a place or the speaker's own country.
 _BARE_STATE_NOUNS = frozenset({"nation", "country", "state", "republic"})
+# Of those, the ones that as the active subject of a clause are the state named before ("the
+# country cut ties with X"); not 'state' (a federal state, or the state as against its people).
+_ACTING_STATE_NOUNS = frozenset({"nation", "country"})
 # Prepositions of a scene: "in Cairo", "near Goma" say where, not a party referred back to.
 _SCENE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "along", "into"})
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -186,8 +189,11 @@ class Antecedents:
         lemma = token.lemma_.lower()
         if lemma in PAIR_NOUNS and (token.tag_ == "NNS" or lemma in ("pair", "duo")):
             return "pair"
-        if lemma in _BARE_STATE_NOUNS and not any(c.dep_ in ("amod", "compound") for c in token.lefts):
-            return None  # "leave the country", "across the nation": a place, or the speaker's own
+        if lemma in _BARE_STATE_NOUNS and not any(c.dep_ in ("amod", "compound") for c in token.lefts) and not (
+                lemma in _ACTING_STATE_NOUNS and token.dep_ == "nsubj"):
+            # "leave the country", "across the nation": a place, or the speaker's own; but
+            # "... and the country broke off relations": the doer of a clause is a party
+            return None
         if lemma in DESCRIPTION_KINDS:
             return lemma
         return None

@@ -29,6 +29,7 @@ from dyadwatch.knowledge.words import (
     ROLE_ADJECTIVES,
     ROLE_NOUNS,
     SPEECH_VERBS,
+    SUBJECTING_VERBS,
     THWARTING_VERBS,
     TIME_ENTITIES,
     UNDERGOING_VERBS,
@@ -106,19 +107,36 @@ def _active_gerund(word: Token) -> bool:
         c.dep_ == "auxpass" for c in children_of(word))
 
 
+# Prepositions by which an event noun names its doer when the clause's subject undergoes it:
+# "came under fire FROM Y" and, as often, "came under attack BY Y", "drew criticism BY Y".
+UNDERGONE_DOER_PREPS = ("from", "by")
+
+
 def undergoer_verb(noun: Token) -> Token | None:
     """The verb whose subject undergoes the act an event noun names, when the noun names its
-    doer with 'from' ("X faced criticism FROM Y", "X came under fire FROM Y"): the act is Y's,
-    done to X; None for any other noun."""
-    if not any(c.dep_ == "prep" and c.lower_ == "from" for c in children_of(noun)):
+    doer with 'from' or 'by' ("X faced criticism FROM Y", "X came under attack BY Y"): the act
+    is Y's, done to X; None for any other noun."""
+    if not any(c.dep_ == "prep" and c.lower_ in UNDERGONE_DOER_PREPS for c in children_of(noun)):
         return None
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_.lower() in INVERSE_VERBS:
         return head
-    if (noun.dep_ == "pobj" and head.lower_ == "under" and head.dep_ == "prep"
-            and head.head.lemma_.lower() in UNDERGOING_VERBS):
-        return head.head
+    if noun.dep_ == "pobj" and head.lower_ == "under" and head.dep_ == "prep":
+        verb = head.head
+        if verb.lemma_.lower() in UNDERGOING_VERBS or (
+                verb.lemma_.lower() in SUBJECTING_VERBS and any(c.dep_ == "auxpass" for c in children_of(verb))):
+            return verb  # "came under attack by Y"; "was placed under sanctions by Y"
     return None
+
+
+def passive_undergoers(verb: Token) -> list[Token]:
+    """Who undergoes the act of a passive undergoer verb ("X and Y were placed under sanctions
+    by Z"): its passive subject, each of a coordination; [] for an active verb, whose subject
+    the caller finds as any doer's."""
+    for c in children_of(verb):
+        if c.dep_ == "nsubjpass":
+            return [c, *(d for d in c.conjuncts if d.i > c.i)]
+    return []
 
 
 def told_with(verb: Token) -> list[Token]:

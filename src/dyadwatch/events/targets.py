@@ -16,7 +16,7 @@ from dyadwatch.actors.cues import NO_NATIONALITY
 from dyadwatch.events.match import hosted_talks
 from dyadwatch.events.pairs import paired_sides
 from dyadwatch.events.passage import named_place, place_noun, setting_of
-from dyadwatch.events.subjects import agents, stray_agents, undergoer_verb
+from dyadwatch.events.subjects import UNDERGONE_DOER_PREPS, agents, stray_agents, undergoer_verb
 from dyadwatch.knowledge.words import (
     CONTESTED_PRIZES,
     DEFAULT_TARGET_PREPS,
@@ -286,7 +286,7 @@ class Targets:
                 if found:
                     return found
         if undergoer_verb(noun) is not None:  # "X faced criticism from Y": Y criticised
-            return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
+            return [p for c in noun.children if c.dep_ == "prep" and c.lower_ in UNDERGONE_DOER_PREPS
                     for p in c.children if p.dep_ == "pobj"]
         stray = [p for p in stray_agents(noun) if self.mentions.actor(p, as_source=True) is not None]
         if stray:  # "the destruction of villages by militias": 'by' hung on the noun's object
