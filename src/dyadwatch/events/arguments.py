@@ -157,10 +157,8 @@ class Arguments:
                 p for p in pattern.preps if verb is None or p not in UNDERGONE_DOER_PREPS))
         if received_from(match) is not None:  # "X received a call from Y": X was called
             return self.clauses.subjects(trigger)[0]
-        if match.code[:3] in TAKING_CODES:
-            losers = self._from_party(trigger, match.obj)
-            if losers:
-                return losers
+        if match.code[:3] in TAKING_CODES and (losers := self._from_party(trigger, match.obj)):
+            return losers
         found = acted_on_subject(match, self.clauses.actor) or self.clauses.targets(
             trigger, match.obj, pattern.preps, pattern.objects)
         if not found and is_accusation(match.code) and "(clause)" in pattern.objects:
