@@ -411,8 +411,9 @@ def _body_before(
         return None
     _, body = min(bodies, key=lambda f: f[0])
     # a government before its own force owns it: "a government army post" is the army's
-    forces = [r for s, r in sorted(bodies, key=lambda f: f[0]) if r.sector in _FORCE_SECTORS]
-    body = forces[0] if body.sector == "GOV" and forces else body
+    forces = [f for f in bodies if f[1].sector in _FORCE_SECTORS]
+    if body.sector == "GOV" and forces:
+        _, body = min(forces, key=lambda f: f[0])
     return body, f"'{head.text}' of the '{body.term}' -> {body.sector}"
 
 

@@ -422,9 +422,9 @@ class PartyFinder:
         # "U.S. and Russian officials held talks on MOSCOW'S build-up": a target that is one of
         # the sides again (or the government of one) is a topic, not a third party; the sides
         # act with each other. A place is no side ("Israel and Hamas declared a truce in Gaza")
-        others = [t for t in real_targets if not any(t.cameo_code == s.cameo_code or (
-            t.kind == "state" and t.sector == "GOV" and t.country == s.country) for s in real_sources)]
-        if len(real_sources) >= 2 and not others:
+        if len(real_sources) >= 2 and all(any(t.cameo_code == s.cameo_code or (
+                t.kind == "state" and t.sector == "GOV" and t.country == s.country) for s in real_sources)
+                for t in real_targets):
             real_targets = []
         if pattern.kind == "noun" and match.noun is None and not real_targets and len(real_sources) >= 2 and not inverse:
             pairs = reciprocal(real_sources)

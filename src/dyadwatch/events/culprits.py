@@ -36,22 +36,27 @@ def culprit_spot(token: Token, is_act: Callable[[Token], bool]) -> Token | None:
     noun or gerund (``is_act``): "the ministry is responsible for security" lays nothing at its
     door."""
     head = token.head
-    verb = head.head if token.dep_ == "pobj" else head
-    if any(c.dep_ == "aux" and c.lower_ in GUESSES for c in children_of(verb)):
-        return None  # "a suicide bomber MAY have been behind the blast": a guess at the doer
+    # the shape first: most tokens are none, and only a found predicate's verb is read for a guess
     if token.pos_ == "VERB" and token.dep_ == "xcomp" and head.lemma_ == "be" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in children_of(token)
     ):
-        return token
+        return None if _guessed(head) else token
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and head.lower_ == "behind" and head.head.lemma_ == "be":
-        return head
+        return None if _guessed(head.head) else head
     if (token.pos_ == "ADJ" and token.dep_ == "acomp" and head.lemma_ == "be") or (
         token.pos_ == "NOUN" and token.dep_ == "dobj" and head.lemma_.lower() in BEARING
     ):
+        if _guessed(head):
+            return None
         acts = [a for p in children_of(token) if p.dep_ == "prep" and p.lower_ in ("for", "of")
                 for a in children_of(p) if a.dep_ in ("pcomp", "pobj") and is_act(a)]
         return token if acts else None
     return None
+
+
+def _guessed(verb: Token) -> bool:
+    """"A suicide bomber MAY have been behind the blast": a guess at the doer charges no one."""
+    return any(c.dep_ == "aux" and c.lower_ in GUESSES for c in children_of(verb))
 
 
 def is_accusation(code: str) -> bool:

@@ -22,8 +22,10 @@ outside the stadium") is kept: anyone may have done it, and CAMEO codes such att
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
+from dyadwatch.events.duplicates import VIOLENT_ROOTS
 from dyadwatch.knowledge.discards import Discards
 from dyadwatch.knowledge.words import (
     COPY_CUES,
@@ -38,10 +40,8 @@ if TYPE_CHECKING:
 
     from dyadwatch.records import Actor, Event
 
-# roots of violence, whose unnamed doer may be anyone (see the module docstring)
-_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # roots of force, which a team's win reads as ("beat", "crushed", "attacked from the first whistle")
-_FORCE_ROOTS = _VIOLENT_ROOTS | {"17"}
+_FORCE_ROOTS = VIOLENT_ROOTS | {"17"}
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
 
 
@@ -54,16 +54,16 @@ class DomainGate:
         # ``Span.text`` would join its tokens anew
         self._text = text
         # a cue as often of politics ("the Arab League", "a death squad") marks no copy alone
-        self.cues = cues if cues is not None else (frozenset(Discards.default().cues) | COPY_CUES | SPORT_COPY_CUES) - SHARED_CUES
+        self.cues = cues if cues is not None else _default_cues()
         self._cued: dict[int, bool] = {}  # sentence start -> whether it holds a cue
         self._sport: dict[int, bool] = {}  # sentence start -> whether a cue is one of sport
-        self._sport_cues = SPORT_COPY_CUES | {w for w, d in Discards.default().cues.items() if d == "sport"}
 
     def drops(self, event: Event, sent: Span) -> bool:
         """Whether ``event``, found in ``sent``, is no political event (see the module)."""
         if not self._holds_cue(sent):
             return False
-        if event.source is not None and event.source.unknown and event.cameo.root in _VIOLENT_ROOTS:
+        # a violent act's unnamed doer may be anyone (see the module docstring)
+        if event.source is not None and event.source.unknown and event.cameo.root in VIOLENT_ROOTS:
             trigger = self.doc.char_span(event.evidence.trigger.start, event.evidence.trigger.end,
                                          alignment_mode="expand")
             if trigger is not None and trigger.root.pos_ == "VERB":
@@ -78,8 +78,10 @@ class DomainGate:
             text = sent.text if self._text is None else self._text[sent.start_char:sent.end_char]
             words = _WORD.findall(text.lower())
             # a word of state affairs ("minister", "protests") makes the copy political
-            self._cued[sent.start] = any(w in self.cues for w in words) and not any(w in POLITICS_WORDS for w in words)
-            self._sport[sent.start] = any(w in self._sport_cues for w in words)
+            cued = any(w in self.cues for w in words) and not any(w in POLITICS_WORDS for w in words)
+            self._cued[sent.start] = cued
+            sport = _sport_cues()
+            self._sport[sent.start] = cued and any(w in sport for w in words)
         return self._cued[sent.start]
 
     def political(self, actor: Actor | None, teams: bool = False) -> bool:
@@ -97,6 +99,18 @@ class DomainGate:
             # "Real Madrid": a capital inside a club's name stands for no government
             return bare or not actor.reason.startswith("capital")
         return False
+
+
+@cache
+def _default_cues() -> frozenset[str]:
+    """The cues of copy (built once, not per article's gate)."""
+    return (frozenset(Discards.default().cues) | COPY_CUES | SPORT_COPY_CUES) - SHARED_CUES
+
+
+@cache
+def _sport_cues() -> frozenset[str]:
+    """The cues of sport copy: ``sport_copy_cues`` and the sport cues of ``discards.tsv``."""
+    return SPORT_COPY_CUES | {w for w, d in Discards.default().cues.items() if d == "sport"}
 
 
 def bare_state(span: Span) -> bool:

@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from dyadwatch.events.match import Match
     from dyadwatch.records import Event
 
-# not yet done: the modes PLOVER folds into a category (a hedged, negated or historical report
-# is a report of its own)
+# the modes of an act that has not happened, which PLOVER folds into the governing category (a
+# hedged, negated or historical report is a report of its own)
 _MODES = frozenset({"future", "hypothetical"})
 _STATEMENT_ROOT = "01"
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dyadwatch.events.confidence import CONFIDENCE
-from dyadwatch.events.culprits import culprit_deeds
+from dyadwatch.events.culprits import culprit_deeds, is_accusation
 from dyadwatch.events.modality import DENIAL_GOVERNORS
 from dyadwatch.knowledge.words import (
     ABOUT_PREPS,
@@ -63,7 +63,7 @@ class Match:
         if self.code[:2] in FRAMING_ROOTS:
             out |= framed_content(self)
         out |= denied_clause(self)
-        if self.pattern.kind == "copula" and self.code[:3] == "112":
+        if self.pattern.kind == "copula" and is_accusation(self.code):
             out |= culprit_deeds(self.trigger)  # "said Y was behind the ATTACK": Y's deed is only alleged
         if self.code[:2] == PROTEST_ROOT:
             out |= _protest_topics(self)
