@@ -54,3 +54,28 @@ def test_a_relative_clause_tells_its_nouns_own_act(coder: Coder) -> None:
     text = "Police in Nairobi fired tear gas at opposition supporters who tried to march on parliament."
     codes = country_codes(coder, text, DATE)
     assert {c[:2] for _, _, c, _ in codes} >= {"17", "14"}, codes
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "news", "earlier"), [
+    ("Kenyan police deployed riot units across Nairobi a day after protesters stormed parliament.",
+     "15", "19"),
+    ("Nicaragua's government stripped 94 opposition figures of their citizenship on Wednesday, "
+     "days after expelling 222 political prisoners.", "17", "17"),
+    ("Mexico withdrew its ambassador from Peru after Lima expelled the Mexican envoy.", "16", "16"),
+])
+def test_an_act_told_as_what_came_before_the_news_is_historical(
+        coder: Coder, text: str, news: str, earlier: str) -> None:
+    events = coder.code(text, date=DATE)
+    modes = sorted((e.cameo.root, e.modality, e.evidence.modality_cue.text if e.evidence.modality_cue else None)
+                   for e in events)
+    assert (news, "asserted", None) in modes, (text, modes)
+    assert (earlier, "historical", "after") in modes, (text, modes)
+    assert sum(m == "asserted" for _, m, _ in modes) == 1, (text, modes)
+
+
+@pytest.mark.model
+def test_an_act_after_which_nothing_coded_happened_is_the_news(coder: Coder) -> None:
+    # "calm returned" is no coded act: the storming is what the sentence reports
+    codes = country_codes(coder, "Calm returned to Kidal after French troops stormed the rebel base.", DATE)
+    assert [(c[:2], m) for _, _, c, m in codes] == [("19", "asserted")], codes

@@ -15,12 +15,23 @@ rejection of a report is information of its own ("denied that its troops had cro
 relative clause tells its noun's own act ("fired on supporters who tried to march"): it stays.
 What a decision or a plan is to do is the matter of the act about it ("criticised the decision
 to block aid"), as CAMEO codes the criticism, not the blocking.
+
+An act told as what came before another ("Kenyan police deployed riot units a day AFTER protesters
+stormed parliament", "days after expelling 222 prisoners") is an earlier event the sentence
+names as the occasion of its news, as the nominal "after the storming of parliament" is
+(``references.refers_to_earlier``): it is coded ``historical``, the word "after" its cue, and the
+store attaches it to the earlier report instead of counting the storming again on this day.
 """
+
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from dyadwatch.knowledge.words import CAUSE_PREPS
+from dyadwatch.records import Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -49,8 +60,38 @@ def without_embedded(
     for match, events in built:
         if any(e.modality in _MODES for e in events) and _below(match.trigger, hosts):
             events = [e for e in events if e.modality not in _MODES]
+        if any(e.modality == "asserted" for e in events):
+            events = _earlier(match, events, hosts - set(match.consumed))
         out.append((match, events))
     return out
+
+
+def _earlier(match: Match, events: list[Event], hosts: set[int]) -> list[Event]:
+    """``events`` with their asserted ones ``historical`` when the trigger's clause says it came
+    before another coded act ("after protesters stormed", "days after expelling")."""
+    marker = _before_marker(match.trigger)
+    if marker is None or not _below(match.trigger, hosts):
+        return events
+    cue = Span(marker.text, marker.idx, marker.idx + len(marker.text))
+    return [replace(e, modality="historical", evidence=replace(e.evidence, modality_cue=cue))
+            if e.modality == "asserted" else e for e in events]
+
+
+def _before_marker(trigger: Token) -> Token | None:
+    """The word that puts a verb's clause before another's: its subordinator ("AFTER protesters
+    stormed"), or the preposition it follows ("days AFTER expelling"); a verb joined to such a
+    verb ("after troops stormed and looted") shares it."""
+    verb = trigger
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in verb.children:
+        if child.dep_ == "mark" and child.lower_ in CAUSE_PREPS:
+            return child
+    if verb.dep_ == "pcomp" and verb.head.lower_ in CAUSE_PREPS:
+        return verb.head
+    return None
 
 
 def _below(token: Token, hosts: set[int]) -> bool:
