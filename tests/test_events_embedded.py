@@ -75,6 +75,16 @@ def test_an_act_told_as_what_came_before_the_news_is_historical(
 
 
 @pytest.mark.model
+def test_a_verb_joined_to_an_earlier_act_keeps_its_own_time(coder: Coder) -> None:
+    # the parser may join the second visit to the coup: it is still this report's news
+    text = ("Kenya's foreign minister has travelled to Chad twice since the army toppled the "
+            "president, and also paid a visit to Sudan.")
+    codes = country_codes(coder, text, DATE)
+    assert ("KEN", "SDN", "042", "asserted") in codes, codes
+    assert [m for _, _, c, m in codes if c[:2] == "18"] == ["historical"], codes
+
+
+@pytest.mark.model
 def test_an_act_after_which_nothing_coded_happened_is_the_news(coder: Coder) -> None:
     # "calm returned" is no coded act: the storming is what the sentence reports
     codes = country_codes(coder, "Calm returned to Kidal after French troops stormed the rebel base.", DATE)

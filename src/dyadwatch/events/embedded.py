@@ -79,11 +79,10 @@ def _earlier(match: Match, events: list[Event], hosts: set[int]) -> list[Event]:
 
 def _before_marker(trigger: Token) -> Token | None:
     """The word that puts a verb's clause before another's: its subordinator ("AFTER protesters
-    stormed"), or the preposition it follows ("days AFTER expelling"); a verb joined to such a
-    verb ("after troops stormed and looted") shares it."""
+    stormed"), or the preposition it follows ("days AFTER expelling"). A verb joined to such a
+    verb does not share it: "has visited Mali since the military overthrew the president, and
+    paid a trip to Niger" is often parsed with the trip joined to the overthrow."""
     verb = trigger
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     for child in verb.children:
