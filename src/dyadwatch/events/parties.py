@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import collective_marker
 from dyadwatch.actors.resolve import ArticleActors, cameo_actor_code, coordinated
-from dyadwatch.events.subjects import told_with
+from dyadwatch.events.subjects import told_with, undergoer_verb
 from dyadwatch.knowledge.words import (
     ASSAULTED_PREPS,
     DYING_VERBS,
@@ -522,8 +522,8 @@ def referenced(noun: Token) -> bool:
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
     dep = noun.dep_
-    if dep in REPORTING_DEPS:
-        return False
+    if dep in REPORTING_DEPS or undergoer_verb(noun) is not None:
+        return False  # "X survived an assassination attempt", "came under fire": X's ordeal, reported
     if dep == "dobj":
         return noun.head.lemma_.lower() not in LIGHT_VERBS
     if dep == "pobj":

@@ -30,6 +30,7 @@ from dyadwatch.knowledge.words import (
     ROLE_NOUNS,
     SPEECH_VERBS,
     SUBJECTING_VERBS,
+    SURVIVING_VERBS,
     THWARTING_VERBS,
     TIME_ENTITIES,
     UNDERGOING_VERBS,
@@ -113,19 +114,25 @@ UNDERGONE_DOER_PREPS = ("from", "by")
 
 
 def undergoer_verb(noun: Token) -> Token | None:
-    """The verb whose subject undergoes the act an event noun names, when the noun names its
-    doer with 'from' or 'by' ("X faced criticism FROM Y", "X came under attack BY Y"): the act
-    is Y's, done to X; None for any other noun."""
+    """The verb whose subject undergoes the act an event noun names: when the noun names its
+    doer with 'from' or 'by' ("X faced criticism FROM Y", "X came under attack BY Y"), the act
+    is Y's, done to X; a verb of living through an act ("X SURVIVED an assassination attempt",
+    "came under fire") makes its subject the target whether or not the noun names a doer.
+    None for any other noun."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in SURVIVING_VERBS:
+        return head
+    under = noun.dep_ == "pobj" and head.lower_ == "under" and head.dep_ == "prep"
+    if under and head.head.lemma_.lower() in UNDERGOING_VERBS:
+        return head.head  # "came under attack (by Y)", "came under heavy shelling"
     if not any(c.dep_ == "prep" and c.lower_ in UNDERGONE_DOER_PREPS for c in children_of(noun)):
         return None
-    head = noun.head
     if noun.dep_ == "dobj" and head.lemma_.lower() in INVERSE_VERBS:
         return head
-    if noun.dep_ == "pobj" and head.lower_ == "under" and head.dep_ == "prep":
+    if under:
         verb = head.head
-        if verb.lemma_.lower() in UNDERGOING_VERBS or (
-                verb.lemma_.lower() in SUBJECTING_VERBS and any(c.dep_ == "auxpass" for c in children_of(verb))):
-            return verb  # "came under attack by Y"; "was placed under sanctions by Y"
+        if verb.lemma_.lower() in SUBJECTING_VERBS and any(c.dep_ == "auxpass" for c in children_of(verb)):
+            return verb  # "was placed under sanctions by Y"
     return None
 
 

@@ -285,9 +285,13 @@ class Targets:
                     for p in d.children if p.dep_ == "pobj"]
                 if found:
                     return found
-        if undergoer_verb(noun) is not None:  # "X faced criticism from Y": Y criticised
-            return [p for c in noun.children if c.dep_ == "prep" and c.lower_ in UNDERGONE_DOER_PREPS
-                    for p in c.children if p.dep_ == "pobj"]
+        if (lived := undergoer_verb(noun)) is not None:  # "X faced criticism from Y": Y criticised
+            # the parser may hang the noun's 'by' on the verb ("escaped an ambush BY insurgents")
+            doers = [p for h in (noun, lived) for c in h.children
+                     if c.dep_ in ("prep", "agent") and c.lower_ in UNDERGONE_DOER_PREPS
+                     and (h is noun or c.lower_ == "by") for p in c.children if p.dep_ == "pobj"]
+            if doers:  # else the name before the noun may say ("survived a Taliban attack")
+                return doers
         stray = [p for p in stray_agents(noun) if self.mentions.actor(p, as_source=True) is not None]
         if stray:  # "the destruction of villages by militias": 'by' hung on the noun's object
             return stray

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.culprits import CULPRIT_ROOTS, culprit_spot, is_accusation
+from dyadwatch.events.duplicates import VIOLENT_ROOTS
 from dyadwatch.events.fallback import Fallback, fallback_match
 from dyadwatch.events.framing import FrameMatcher
 from dyadwatch.events.match import Match, for_clause, hosted_talks
@@ -65,6 +66,7 @@ from dyadwatch.knowledge.words import (
     PORTION_WORDS,
     SIGNING,
     SPEECH_VERBS,
+    SURVIVING_VERBS,
     TOPIC_PREPS,
 )
 from dyadwatch.nlp.tree import children as children_of
@@ -323,8 +325,11 @@ class Matcher:
                 found = self.nouns.match(token, "copula", framed=depth > 0)
                 if found is not None:
                     return found
-        if pos == "NOUN" and dep == "dobj" and undergoer_verb(token) is not None:
-            return self.nouns.match(token, "noun", framed=depth > 0)  # "faced criticism from X"
+        if pos == "NOUN" and dep == "dobj" and (lived := undergoer_verb(token)) is not None:
+            found = self.nouns.match(token, "noun", framed=depth > 0)  # "faced criticism from X"
+            if found is not None and lived.lemma_.lower() in SURVIVING_VERBS and found.code[:2] not in VIOLENT_ROOTS:
+                return None  # "escaped arrest": no arrest was made
+            return found
         if pos == "NOUN" and dep in ("dobj", "nsubjpass") and hosted_talks(token) and token.head.tag_ in ("VBD", "VBN"):
             # "Egypt hosted Israeli-Palestinian TALKS": the parties met, beside the host's act
             # (talks a host "will host" are not held yet: the host's intent is the event)
