@@ -185,3 +185,28 @@ def test_a_general_attack_takes_the_code_its_outcome_names(coder: Coder) -> None
     events = _events(coder, "A mob attacked three traders in a market in Kano, beating them severely.", "ASSAULT")
     assert len(events) == 1
     assert events[0].cameo.code.startswith("182")
+
+
+@pytest.mark.parametrize(("text", "source", "target", "told"), [
+    ("Honduras's security minister survived an assassination attempt when gunmen opened fire on "
+     "his car, police said.", "HNDUAF", "HNDGOV", "opened"),
+    ("Three Congolese soldiers were killed when rebels ambushed their patrol near Beni.",
+     "CODREB", "CODMIL", "ambushed"),
+])
+def test_a_when_clause_telling_how_an_attack_went_is_that_attack(
+        coder: Coder, text: str, source: str, target: str, told: str) -> None:
+    events = _events(coder, text, "ASSAULT")
+    assert len(events) == 1, [(e.cameo.code, e.source.cameo_code) for e in events]
+    event = events[0]
+    assert (event.source.cameo_code, event.target.cameo_code if event.target else None) == (source, target)
+    assert _restated(text, event) == told
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    # two sides: the crowd's storming is its own act
+    ("Troops opened fire when protesters stormed the governor's compound in Kisumu.", {"ASSAULT", "PROTEST"}),
+    # a use of force under an act of another kind stays apart
+    ("Police fired tear gas when students threw stones at the ministry.", {"ASSAULT", "PROTEST"}),
+])
+def test_a_when_clause_of_another_side_or_kind_stays_its_own_event(coder: Coder, text: str, kinds: set[str]) -> None:
+    assert {e.plover.type for e in _events(coder, text)} == kinds

@@ -32,6 +32,11 @@ one, one with a sector over a bare state). The other trigger is kept as
 ``evidence.restated`` (its word and offsets) and the rule ends in "+restated". An act told three
 times keeps the last word folded in.
 
+A when-clause that tells a use of force under another ("the minister survived an assassination
+attempt WHEN gunmen opened fire on his car", "three soldiers were killed when rebels ambushed
+their patrol") tells how that act went: both uses of force, with a doer and a target each the
+same or unnamed on one side, are one act, told by the main clause, with the clause's doer.
+
 A participial clause of a verb with no subject of its own ("opened fire on the crowd, wounding
 20", "imposed sanctions on Belarus, freezing the assets of officials", "dispersed the crowd by
 firing tear gas", "Firing tear gas, police dispersed ...") states the outcome or the means of
@@ -90,7 +95,19 @@ def _link(x: Token, y: Token) -> str | None:
         return "nsubj"
     if _participle_of(x, y):
         return "participle"
+    if _when_clause_of(x, y):
+        return "when"
     return None
+
+
+def _when_clause_of(x: Token, y: Token) -> bool:
+    """Whether ``y`` heads a when-clause of ``x``'s clause ("survived an assassination attempt
+    WHEN gunmen opened fire on his car", "two soldiers were killed when rebels ambushed their
+    patrol"): the clause tells how the act went; ``x`` is its verb, or the verb's own object
+    or subject."""
+    if y.dep_ != "advcl" or not any(c.dep_ in ("advmod", "mark") and c.lower_ == "when" for c in children_of(y)):
+        return False
+    return y.head.i == x.i or (x.dep_ in ("dobj", "nsubj", "nsubjpass") and x.head.i == y.head.i)
 
 
 def _participle_of(verb: Token, clause: Token) -> bool:
@@ -228,6 +245,8 @@ def same_act(a: Event, b: Event, link: str, b_lemma: str = "") -> bool:
     participle, ``a`` is the event of the verb it belongs to, ``b_lemma`` the participle's)."""
     if link == "participle":
         return outcome_or_means(a, b, b_lemma)
+    if link == "when" and not (_violent(a) and _violent(b)):
+        return False  # "the talks collapsed when X walked out": two acts
     if a.plover.type != b.plover.type or a.modality != b.modality:
         return False
     if a.cameo.root != b.cameo.root and not (_violent(a) and _violent(b)):

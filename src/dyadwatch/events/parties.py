@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from dyadwatch.actors.cues import collective_marker
+from dyadwatch.actors.cues import NO_NATIONALITY, collective_marker
 from dyadwatch.actors.resolve import ArticleActors, cameo_actor_code, coordinated
 from dyadwatch.events.subjects import told_with, undergoer_verb
 from dyadwatch.knowledge.words import (
@@ -28,6 +28,7 @@ from dyadwatch.knowledge.words import (
     GUILT_WORDS,
     LIGHT_VERBS,
     MISHAP_VERBS,
+    MUNITION_CODES,
     NOT_DOERS,
     OPERATION_NOUNS,
     OPPOSING_NOUNS,
@@ -129,6 +130,11 @@ class Parties:
                 out.extend(self.collective(t))
                 continue
             actor = self.clauses.actor(t, speaker=speaker, as_source=True) or body_of(self.clauses, t) or led(self, t)
+            if actor is not None and t.lemma_.lower() in MUNITION_CODES and (
+                    actor.country is None or NO_NATIONALITY in actor.reason):
+                # "an armed drone struck": a means whose owner no word names, not the army of
+                # the story's country or of the place it struck in
+                actor = None
             out.append(actor)
             if actor is not None:
                 out.extend(self.plural_of(t, actor))
