@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.events.elsewhere import ElsewhereTargets
 from dyadwatch.events.mentions import Mentions
 from dyadwatch.events.objects import Objects
+from dyadwatch.events.owners import Owners
 from dyadwatch.events.subjects import Subjects
 from dyadwatch.events.targets import Targets
 
@@ -53,7 +54,7 @@ class Clauses:
         self.stopped_lemmas = objects.stopped_lemmas
         self.object_lemmas = objects.object_lemmas
         self.carried_lemmas = objects.carried_lemmas
-        self.targets = targets.targets
+        self.targets = Owners(targets, mentions).targets
         self.noun_targets = targets.noun_targets
         self.noun_sources = targets.noun_sources
         self.located_target = elsewhere.located_target

@@ -31,7 +31,9 @@ if TYPE_CHECKING:
 
 # Particles that may stand after the object or alone in the passive, where the parser reads
 # them as adverbs ("drove the crowd back", "were pushed away"): still the verb's particle.
-MOVED_PARTICLES = frozenset({"back", "away"})
+# 'aside' after a verb is only ever its particle, and the parser makes it an adverb even right
+# after the verb ("brushed ASIDE the demands", "swept aside calls for talks").
+MOVED_PARTICLES = frozenset({"back", "away", "aside"})
 # "sent home five soldiers", "flew the hostages home": 'home' right after the verb, or after its
 # object, is the particle of a return, parsed as an adverb (never 'home' of a place named after
 # a preposition: "returned to their homes")

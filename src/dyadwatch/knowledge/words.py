@@ -243,6 +243,7 @@ DISSENT_VERBS: Final = _LISTS.words("dissent_verbs")
 ASSAILANTS: Final = _LISTS.words("assailants")
 PRIVATE_DOERS: Final = _LISTS.words("private_doers")
 PORTION_WORDS: Final = _LISTS.words("portion_words")
+CONCESSION_NOUNS: Final = _LISTS.words("concession_nouns")
 PICTURE_AND_PLAY_DOERS: Final = _LISTS.words("picture_and_play_doers")
 MOVEMENT_CODES: Final = _LISTS.words("movement_codes")
 
