@@ -137,3 +137,24 @@ def test_which_words_refer_back(coder: Coder, text: str, word: str, kind: str | 
     doc = coder.nlp(text)
     references = Antecedents(doc, lambda _t: None, lambda _w: None)
     assert references.referring(next(t for t in doc if t.text == word)) == kind
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "doer", "owner"), [
+    # the subject of the clause the attack happens in owns what it hits
+    ("Four Malian soldiers died when jihadists attacked their base in the centre of the country.",
+     "MLIREB", "MLIMIL"),
+    ("Two Nigerien soldiers were wounded when insurgents ambushed their convoy near Diffa.",
+     "NERREB", "NERMIL"),
+])
+def test_a_possessive_may_stand_for_the_subject_of_the_clause_above(
+        coder: Coder, text: str, doer: str, owner: str) -> None:
+    events = coder.code(text, date=DATE)
+    assert any(e.source.cameo_code == doer and e.target is not None and e.target.cameo_code == owner
+               for e in events), [(e.source.cameo_code, e.target.cameo_code if e.target else None) for e in events]
+
+
+@pytest.mark.model
+def test_a_possessive_is_never_the_reporter_of_its_clause(coder: Coder) -> None:
+    events = coder.code("Kenyan officials said gunmen had seized their vehicles near Mandera.", date=DATE)
+    assert all(e.target is None or e.target.sector != "GOV" for e in events), events

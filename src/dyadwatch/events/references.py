@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dyadwatch.events.speech import quote_spans
-from dyadwatch.knowledge.words import ANSWER_NOUNS, CAUSE_PREPS
+from dyadwatch.knowledge.words import ANSWER_NOUNS, CAUSE_PREPS, SPEECH_VERBS
 from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
@@ -269,9 +269,11 @@ class Antecedents:
         own = self._own_subjects(token) | {t.i for t in token.ancestors}  # not "dozens" of "dozens of them"
         if not subject:
             # nor whoever reports the clause: "officials said gunmen had kidnapped THEM" is about
-            # others (a witness's own report is the arguments stage's, see Arguments._reporters)
-            own |= {s.i for verb in token.ancestors for c in children_of(verb) if c.dep_ in _SUBJECTS
-                    for s in (c, *c.conjuncts)}
+            # others (a witness's own report is the arguments stage's, see Arguments._reporters);
+            # the subject of a clause the act only happens in may own what it hits ("four
+            # soldiers died when jihadists attacked THEIR base")
+            own |= {s.i for verb in token.ancestors if verb.lemma_.lower() in SPEECH_VERBS
+                    for c in children_of(verb) if c.dep_ in _SUBJECTS for s in (c, *c.conjuncts)}
         pool = [t for t in reversed(self.doc[start:token.i])
                 if t.pos_ in ("NOUN", "PROPN", "NUM") and t.dep_ not in ("compound", "amod", "nummod", "det")
                 and t.i not in own]
