@@ -130,11 +130,7 @@ class Parties:
                 out.extend(self.collective(t))
                 continue
             actor = self.clauses.actor(t, speaker=speaker, as_source=True) or body_of(self.clauses, t) or led(self, t)
-            if actor is not None and t.lemma_.lower() in MUNITION_CODES and (
-                    actor.country is None or NO_NATIONALITY in actor.reason):
-                # "an armed drone struck": a means whose owner no word names, not the army of
-                # the story's country or of the place it struck in
-                actor = None
+            actor = None if _unowned_means(t, actor) else actor
             out.append(actor)
             if actor is not None:
                 out.extend(self.plural_of(t, actor))
@@ -517,6 +513,13 @@ def _kind(code: str) -> str:
 
 def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in children_of(verb))
+
+
+def _unowned_means(head: Token, actor: Actor | None) -> bool:
+    """"An armed DRONE struck": a means whose owner no word names, not the army of the story's
+    country or of the place it struck in ("a US drone" is the US military's)."""
+    return actor is not None and head.lemma_.lower() in MUNITION_CODES and (
+        actor.country is None or NO_NATIONALITY in actor.reason)
 
 
 def referenced(noun: Token) -> bool:

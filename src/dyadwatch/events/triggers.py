@@ -21,6 +21,7 @@ from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.culprits import CULPRIT_ROOTS, culprit_spot, is_accusation
 from dyadwatch.events.duplicates import VIOLENT_ROOTS
 from dyadwatch.events.fallback import Fallback, fallback_match
+from dyadwatch.events.figurative import figurative_fight
 from dyadwatch.events.framing import FrameMatcher
 from dyadwatch.events.match import Match, for_clause, hosted_talks
 from dyadwatch.events.modality import DEMAND_MODALS, DENIAL_GOVERNORS, PLANNED_PASSIVES
@@ -265,7 +266,7 @@ def _no_event(found: Match, clauses: Clauses, noun_match: Callable[[Token, str],
     that orders nothing ("told reporters"), or a fight with a referee."""
     return (reaction_not_meeting(found, clauses) or _ordinary_noun_object(found, clauses)
             or received_act(found, noun_match) or telling_without_order(found) or ordinary_partner(found)
-            or flight_without_craft(found) or naming_call(found))
+            or flight_without_craft(found) or naming_call(found) or figurative_fight(found, clauses))
 
 
 class Matcher:
