@@ -129,8 +129,7 @@ class Parties:
             if collective_marker(t) is not None:
                 out.extend(self.collective(t))
                 continue
-            actor = self.clauses.actor(t, speaker=speaker, as_source=True) or body_of(self.clauses, t) or led(self, t)
-            actor = None if _unowned_means(t, actor) else actor
+            actor = _but_means(t, self.clauses.actor(t, speaker=speaker, as_source=True) or body_of(self.clauses, t) or led(self, t))
             out.append(actor)
             if actor is not None:
                 out.extend(self.plural_of(t, actor))
@@ -515,11 +514,13 @@ def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in children_of(verb))
 
 
-def _unowned_means(head: Token, actor: Actor | None) -> bool:
-    """"An armed DRONE struck": a means whose owner no word names, not the army of the story's
-    country or of the place it struck in ("a US drone" is the US military's)."""
-    return actor is not None and head.lemma_.lower() in MUNITION_CODES and (
+def _but_means(head: Token, actor: Actor | None) -> Actor | None:
+    """``actor``, unless the subject is a means whose owner no word names ("an armed DRONE
+    struck"), not the army of the story's country or of the place it struck in ("a US drone"
+    is the US military's)."""
+    unowned = actor is not None and head.lemma_.lower() in MUNITION_CODES and (
         actor.country is None or NO_NATIONALITY in actor.reason)
+    return None if unowned else actor
 
 
 def referenced(noun: Token) -> bool:
