@@ -24,7 +24,7 @@ from dyadwatch.events.deployment import exercise_partners, force_shown, protecti
 from dyadwatch.events.duplicates import VIOLENT_ROOTS
 from dyadwatch.events.elsewhere import RELEASE_ASKS, held_by
 from dyadwatch.events.implied import deporting_state, envoy_targets, implied_state
-from dyadwatch.events.laws import curbing_law_code
+from dyadwatch.events.laws import curbing_law_code, home_ban_code
 from dyadwatch.events.matters import harm_doer
 from dyadwatch.events.modality import modality_cue
 from dyadwatch.events.nested import demanded_content, verdict
@@ -220,6 +220,8 @@ class EventBuilder:
             code, rule = boycott, rule + "+boycotted"  # a threat to shun a vote, not goods
         elif (curbing := curbing_law_code(code, match.obj)) is not None:
             code, rule = curbing, rule + "+curbing-law"  # "passed a law banning protests"
+        elif (home := home_ban_code(code, trigger, real_sources, real_targets)) is not None:
+            code, rule = home, rule + "+own-people"  # "banned women from entering stadiums"
         if (pattern.needs_target or pattern.kind == "copula") and not real_targets and len(real_sources) < 2 \
                 and event is None and not found.passed_place:  # "left the city": it went
             return []

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 # roots of force, which a team's win reads as ("beat", "crushed", "attacked from the first whistle")
 _FORCE_ROOTS = VIOLENT_ROOTS | {"17"}
+_BAN = "172"  # administrative sanctions
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
 
 
@@ -69,7 +70,8 @@ class DomainGate:
             if trigger is not None and trigger.root.pos_ == "VERB":
                 return False
         # in sport copy a state named bare is its team: a win is no use of force between states
-        teams = event.cameo.root in _FORCE_ROOTS and self._sport[sent.start]
+        # (a ban is a state's, never a team's: "Iran banned women from football stadiums")
+        teams = event.cameo.root in _FORCE_ROOTS and event.cameo.code[:3] != _BAN and self._sport[sent.start]
         return not (self.political(event.source, teams) or self.political(event.target, teams))
 
     def _holds_cue(self, sent: Span) -> bool:
