@@ -96,3 +96,21 @@ def test_a_group_held_abroad_protests_the_host_state_s_deed(coder: Coder) -> Non
 def test_a_group_at_home_protests_its_own_government_s_deed(coder: Coder) -> None:
     text = "Tanzanian journalists protested against the arrest of a colleague."
     assert _protests(coder, text) == {("TZAJRN", "TZAGOV")}
+
+
+# -- whose the thing protested is ---------------------------------------------------------------
+
+
+def test_the_author_of_a_protested_bill_is_no_act_of_its_own(coder: Coder) -> None:
+    """"a bill PROPOSED by the government": the participle tells whose the topic is; PLOVER codes
+    the protest, not its topic."""
+    text = "Thousands of young Kenyans marched through Nairobi against a finance bill proposed by the government."
+    roots = {e.cameo.root for e in coder.code(text, date=DATE)}
+    assert roots == {"14"}
+
+
+def test_a_deed_told_of_those_a_protest_is_for_stays_an_event(coder: Coder) -> None:
+    """A neighbour: a discrete act that moved people to protest is coded, as the manual says."""
+    text = "Hundreds protested in Yerevan against the killing of a soldier shot by Azerbaijani troops."
+    roots = {e.cameo.root for e in coder.code(text, date=DATE)}
+    assert {"14", "19"} <= roots
