@@ -114,3 +114,11 @@ def test_a_deed_told_of_those_a_protest_is_for_stays_an_event(coder: Coder) -> N
     text = "Hundreds protested in Yerevan against the killing of a soldier shot by Azerbaijani troops."
     roots = {e.cameo.root for e in coder.code(text, date=DATE)}
     assert {"14", "19"} <= roots
+
+
+# -- a firm named by its trade ------------------------------------------------------------------
+
+
+def test_a_firm_named_by_its_trade_is_a_business(coder: Coder) -> None:
+    text = "Workers at Amazon's warehouses in Germany went on strike in a pay dispute with the U.S. online retailer."
+    assert _protests(coder, text) == {("DEULAB", "USABUS")}
