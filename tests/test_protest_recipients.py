@@ -84,13 +84,15 @@ def test_the_town_a_protest_is_held_in_is_not_its_recipient(coder: Coder, text: 
     assert _protest_targets(coder, text) == {""}
 
 
-@pytest.mark.parametrize("text", [
-    "Hundreds of Kenyan journalists marched through Nairobi on Wednesday to protest the arrest of two reporters.",
-    "University lecturers in Nigeria extended their strike over funding for public universities.",
+@pytest.mark.parametrize(("text", "expected"), [
+    # an arrest with no doer named is the protesters' own government's deed (unnamed.own_government)
+    ("Hundreds of Kenyan journalists marched through Nairobi on Wednesday to protest the arrest of two reporters.",
+     {"KENGOV"}),
+    ("University lecturers in Nigeria extended their strike over funding for public universities.", {""}),
 ])
-def test_protesters_do_not_protest_against_their_own_kind(coder: Coder, text: str) -> None:
+def test_protesters_do_not_protest_against_their_own_kind(coder: Coder, text: str, expected: set[str]) -> None:
     # the jailed reporters are whom the protest is for; the protesters' own body is no recipient
-    assert _protest_targets(coder, text) == {""}
+    assert _protest_targets(coder, text) == expected
 
 
 # -- the policy a protest is against is its topic, no event of its own --------------------------

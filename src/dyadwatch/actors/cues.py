@@ -80,6 +80,9 @@ FOCUS_GUESS = "; the article is about"
 # How a reason says a capital named as where something happens stands for its people ("in
 # Dhaka"); the event stage reads it to tell a protest's setting from whom it is aimed at.
 AS_A_PLACE = "as a place"
+# How a reason begins for a state named by its country's name ("Myanmar", "Serbia's"), not by a
+# town or a place in it; the event stage reads it to tell the state from a place of it.
+COUNTRY_NAME = "country name '"
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import (
     AS_A_PLACE,
+    COUNTRY_NAME,
     COUNTRYISH,
     NAME_ADJECTIVES,
     Cue,
@@ -84,7 +85,7 @@ class NameResolver:
         role = self.scope.knowledge.role(span.text.lower())
         if kind == "country":
             sector = role.sector if role is not None and ent.root.i != span.root.i else None
-            return Resolution(self.scope.country_name(code), code, sector, "state", f"country name '{ent.text}'")
+            return Resolution(self.scope.country_name(code), code, sector, "state", f"{COUNTRY_NAME}{ent.text}'")
         if kind == "capital":
             country = self.scope.capital_country(ent.text) or code
             prep = locative_place(ent.root) or self._part_of(ent.root)

@@ -25,7 +25,7 @@ from dyadwatch.events.duplicates import VIOLENT_ROOTS
 from dyadwatch.events.elsewhere import RELEASE_ASKS, held_by
 from dyadwatch.events.implied import deporting_state, envoy_targets, implied_state
 from dyadwatch.events.laws import curbing_law_code, home_ban_code
-from dyadwatch.events.matters import harm_doer
+from dyadwatch.events.matters import harm_doer, protested_doer
 from dyadwatch.events.modality import modality_cue
 from dyadwatch.events.nested import demanded_content, verdict
 from dyadwatch.events.outcomes import (
@@ -40,6 +40,7 @@ from dyadwatch.events.pairs import hyphen_partner
 from dyadwatch.events.parties import UNNAMED_DOER_ROOTS, listed, placed_group, visited_host
 from dyadwatch.events.parties import same as _same
 from dyadwatch.events.passage import hosted_forces, passed_place
+from dyadwatch.events.protested import suffered
 from dyadwatch.events.references import refers_to_earlier
 from dyadwatch.events.senses import WARNING_VERBS, benign_deadline, warns_of_own_action
 from dyadwatch.events.sides import (
@@ -363,6 +364,12 @@ class PartyFinder:
                         targets.append(self.clauses.actor(partner, speaker=speaker))
         real_targets = named_members([a for a in inherit_country([a for a in targets if a is not None])
                                        if not own_forces(match, a, real_sources)])
+        if code[:2] == PROTEST_ROOT:  # "against the arrest of a cleric": for the cleric, not at him
+            real_targets = [t for t in real_targets if not suffered(trigger.doc, t)]
+            if not protest_recipients(real_targets, real_sources):  # "boycotted the courts to protest X's ..."
+                doer = protested_doer(match, self.clauses.actor, lambda t: self.clauses.actors.resolve(t) is not None,
+                                      real_sources)
+                real_targets = [doer] if doer is not None else real_targets
         if code[:2] == PROTEST_ROOT and real_targets and all(
                 t.country == s.country for t in real_targets for s in real_sources):
             # "staged ANTI-AMERICAN protests in Karachi": the name the protest is against says

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import NO_NATIONALITY
 from dyadwatch.events.passage import place_noun, setting_noun, setting_of
+from dyadwatch.events.protested import suffers
 from dyadwatch.knowledge.words import (
     CRISIS_NOUNS,
     EDGE_NOUNS,
@@ -115,6 +116,8 @@ class ElsewhereTargets:
                 actor = self.actors.resolve(place) if place is not None else None
                 if actor is not None and actor.country and actor.country != source.country:
                     return actor
+            if same_country and suffers(tok):
+                continue  # "unrest that followed the jailing of X": a protest for X, not at X
             if same_country and tok.i > trigger.i and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in (
                 "pobj", "dobj", "poss", "nsubj"
             ) and not (tok.dep_ == "pobj" and tok.head.lower_ in _ROUTE_PREPS) \

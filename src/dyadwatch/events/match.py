@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.culprits import culprit_deeds, is_accusation
 from dyadwatch.events.modality import DENIAL_GOVERNORS
+from dyadwatch.events.protested import protest_topics
 from dyadwatch.knowledge.words import (
     ABOUT_PREPS,
     PROTEST_TOPIC_PREPS,
@@ -75,10 +76,16 @@ PROTEST_ROOT = "14"
 
 def _protest_topics(match: Match) -> set[int]:
     """The policies a protest is against ("struck against the pension REFORM"), which PLOVER
-    codes as the protest's topic, not as events of their own."""
+    codes as the protest's topic, not as events of their own; and the participle that says
+    whose a thing protested is ("against a finance bill PROPOSED by the government", "a bill
+    PUSHED by the ruling party"), which tells the topic's author, no act of its own."""
     heads = [match.trigger, *([match.noun] if match.noun is not None else [])]
-    return {p.i for h in heads for c in children_of(h) if c.dep_ == "prep" and c.lower_ in PROTEST_TOPIC_PREPS
-            for p in children_of(c) if p.dep_ == "pobj" and p.lemma_.lower() in PROTESTED_POLICIES}
+    topics = [p for h in heads for c in children_of(h) if c.dep_ == "prep" and c.lower_ in PROTEST_TOPIC_PREPS
+              for p in children_of(c) if p.dep_ == "pobj"]
+    topics += protest_topics(match)
+    return {p.i for p in topics if p.lemma_.lower() in PROTESTED_POLICIES} | {
+        c.i for p in topics for c in children_of(p) if c.dep_ == "acl" and c.tag_ == "VBN"
+        and any(a.dep_ == "agent" for a in children_of(c))}
 
 
 # The roots whose acts frame another act: an appeal (02), a promise (03), a demand (10), a

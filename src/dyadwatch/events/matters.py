@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dyadwatch.actors.resolve import coordinated
+from dyadwatch.events.protested import armed_doer, protest_topics
 from dyadwatch.events.subjects import agents, stray_agents
 from dyadwatch.knowledge.words import (
     DEED_ANAPHORS,
@@ -105,6 +106,10 @@ def deed_doer(match: Match, actor: Callable[[Token], Actor | None], doers: list[
         if deed.pos_ != "NOUN" or actor(deed) is not None:
             continue  # an actor as object is the target already, found where the pattern looks
         heads = _doers_of(deed, venues=False) + stray_agents(deed)
+        # "to protest against the MILITARY coup"; not the protest's own noun ("a GENERAL strike")
+        own = deed.i in {n.i for n in (match.obj, match.noun) if n is not None}
+        armed = armed_doer(deed, actor) if match.code[:2] == "14" and not own else None
+        heads += [armed] if armed is not None else []
         if deed.dep_ == "dobj" and any(c.dep_ == "nsubj" for c in children_of(match.trigger)):
             # "denounced attacks on their boats BY THE NAVY": on an active verb with a subject, a
             # 'by' phrase the parser hung on the verb is no agent of it but the deed's
@@ -119,6 +124,26 @@ def deed_doer(match: Match, actor: Callable[[Token], Actor | None], doers: list[
     return None
 
 
+
+
+def protested_doer(match: Match, actor: Callable[[Token], Actor | None], named: Callable[[Token], bool],
+                   doers: list[Actor]) -> Actor | None:
+    """Whose deed a protest's purpose, its 'in protest at' or its 'over' phrase names
+    (``protest_topics``): "boycotted the courts to protest against PRESIDENT MUSHARRAF'S
+    suspension of the chief justice", "blocked a toll gate to protest abuses BY A POLICE UNIT",
+    "walked off the job to protest against the MILITARY coup". CAMEO aims a protest at the party
+    it is directed against, which the deed's doer is. None when no deed there names a doer
+    other than the protesters; a deed that is itself an actor ("against the government") is
+    left to the pattern."""
+    for deed in protest_topics(match):
+        if deed.pos_ != "NOUN" or named(deed):
+            continue
+        armed = armed_doer(deed, actor)
+        for tok in _doers_of(deed, venues=False) + ([armed] if armed is not None else []):
+            found = actor(tok)
+            if found is not None and not found.unknown and not any(_same(found, d) for d in doers):
+                return found
+    return None
 
 
 def harm_doer(match: Match, actor: Callable[[Token], Actor | None], targets: list[Actor],
@@ -150,10 +175,12 @@ def harm_doer(match: Match, actor: Callable[[Token], Actor | None], targets: lis
 
 def judged_objects(match: Match) -> list[Token]:
     """What an act of judging or protest is about: its direct object ("condemned THE ARREST")
-    and the object of an 'against' on its verb ("protested against THE ARREST")."""
+    and the object of an 'against' on its verb ("protested against THE ARREST"); for a protest,
+    also what its 'over' phrase or its purpose of protesting names (``protest_topics``)."""
     deeds = [match.obj] if match.obj is not None and match.obj.dep_ == "dobj" else []
-    return deeds + [p for c in children_of(match.trigger) if c.dep_ == "prep" and c.lower_ == "against"
-                    for p in children_of(c) if p.dep_ == "pobj"]
+    deeds += [p for c in children_of(match.trigger) if c.dep_ == "prep" and c.lower_ == "against"
+              for p in children_of(c) if p.dep_ == "pobj"]
+    return deeds + [t for t in protest_topics(match) if t not in deeds]
 
 
 def _bare_reference(noun: Token) -> bool:

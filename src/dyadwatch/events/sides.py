@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from dyadwatch.actors.cues import AS_A_PLACE, FOCUS_GUESS, NO_NATIONALITY
+from dyadwatch.actors.cues import AS_A_PLACE, COUNTRY_NAME, FOCUS_GUESS, NO_NATIONALITY
 from dyadwatch.events.parties import same as _same
 from dyadwatch.knowledge.words import MUTUAL_ACTS, MUTUAL_OBJECT, SIGNING, WALKOUT_SECTORS
 from dyadwatch.nlp.tree import children as children_of
@@ -204,17 +204,24 @@ def deep_partner(match: Match, code: str, actor: Callable[[Token], Actor | None]
     return []
 
 
+# How a mention ends when it names whose deed it is ("Serbia's decision", "the Philippines' move").
+_POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+
+
 def protest_recipients(targets: list[Actor], sources: list[Actor]) -> list[Actor]:
     """Whom a protest is aimed at, as PLOVER codes it: a foreign state named bare ("against
     Israel's bombing", "outside the U.S. embassy") stands for its government, which makes the
-    policy protested; the protesters' own state named bare stays the state, and a body named as
-    such (the army, a court) keeps its sector. The people of a
-    town of the protesters' own country, named as where they protest ("blocked roads in
-    Dhaka"), are its setting, no one it is aimed at; and those of the protesters' own kind
+    policy protested; so does the protesters' own state named by its country's name as the doer
+    of what is protested ("against MYANMAR'S refusal": its people do not protest against
+    themselves; "blocked roads across France" names where, not whose deed), and a body named as
+    such (the army, a court) keeps its sector. The people of a town of the protesters' own
+    country, named as where they protest ("blocked roads in Dhaka"), are its setting, no one it is aimed at; and those of the protesters' own kind
     ("journalists marched to protest the arrest of two reporters": civilians, workers and
     professions, not lawmakers who walk out of their own chamber) are whom they protest for."""
     homes = {s.country for s in sources if s.country}
     own = {s.cameo_code for s in sources if s.sector in WALKOUT_SECTORS}  # not lawmakers leaving their chamber
-    return [a.with_sector("GOV", "a protest against a foreign state is aimed at its government")
-            if a.kind == "state" and a.sector is None and a.country and not a.unknown and a.country not in homes else a
+    return [a.with_sector("GOV", "a protest against a state is aimed at its government")
+            if a.kind == "state" and a.sector is None and a.country and not a.unknown
+            and (a.country not in homes or (a.reason.startswith(COUNTRY_NAME) and a.text.endswith(_POSSESSIVE)))
+            else a
             for a in targets if not (AS_A_PLACE in a.reason and a.country in homes) and a.cameo_code not in own]

@@ -15,6 +15,7 @@ from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.matters import judged_objects, named_elsewhere
 from dyadwatch.events.parties import launch_site
 from dyadwatch.events.parties import same as _same
+from dyadwatch.events.protested import suffers
 from dyadwatch.events.sides import venue
 from dyadwatch.knowledge.words import (
     AGAINST_PREFIXES,
@@ -86,6 +87,8 @@ def unnamed_targets(clauses: Clauses, antecedents: Callable[[Token], list[Token]
              is not None), None)
         if extra is not None and venue(extra, code, match.trigger):
             extra = None  # "signed a ceasefire IN Jeddah": where it was signed, not what it covers
+        if extra is not None and code[:2] == PROTEST_ROOT and suffers(extra):
+            extra = None  # "against the arrest of a cleric": whom it is for, not whom it is at
         located = clauses.actor(extra, speaker=speaker) if extra is not None else None
         if located is not None and not _posted_at_home(code, extra, located, sources):
             return [located]
@@ -115,8 +118,8 @@ def unnamed_targets(clauses: Clauses, antecedents: Callable[[Token], list[Token]
     # the act's cause or its message names
     named = named_elsewhere(match, lambda t: clauses.actor(t, speaker=speaker),
                             lambda t: clauses.actors.resolve(t) is not None, sources)
-    return named or own_people(match, sources) or own_government(match, sources) \
-        or state_of_place(clauses, match, sources)
+    return named or own_people(match, sources) or held_abroad(clauses, match, sources) \
+        or own_government(match, sources) or state_of_place(clauses, match, sources)
 
 
 # CAMEO's root of protest, whose recipient is whom the protest is directed against.
@@ -233,6 +236,28 @@ def own_government(match: Match, sources: list[Actor]) -> list[Actor]:
     return [Actor(text=ask.text, start=ask.idx, end=ask.idx + len(ask.text), name=f"{doer.country} government",
                   country=doer.country, sector="GOV", cameo_code=doer.country + "GOV", kind="state",
                   reason=f"'{ask.lemma_}' by or of a group of {doer.country} is its own government's affair")]
+
+
+def held_abroad(clauses: Clauses, match: Match, sources: list[Actor]) -> list[Actor]:
+    """'Palestinian prisoners IN ISRAELI JAILS went on hunger strike to protest against detention
+    without trial': a group whose own mention places it in another state's hands or land,
+    protesting a deed only a state does with no doer named, protests that state's deed (its
+    government's), not its own government's. Empty when the mention names no other country."""
+    doer = sources[0] if len(sources) == 1 else None
+    if doer is None or doer.country is None or doer.unknown or _judged_state_deed(match) is None:
+        return []
+    words = [t for t in match.trigger.doc if doer.start <= t.idx < doer.end]
+    head = next((t for t in words if not doer.start <= t.head.idx < doer.end or t.head.i == t.i), None)
+    # the mention and the phrases on its head word ("prisoners IN ISRAELI JAILS"), not a clause
+    phrase = [t for t in head.subtree if not any(a.dep_ in ("relcl", "acl") and a.i != head.i
+                                                    for a in t.ancestors if head.is_ancestor(a))] if head else []
+    for tok in (t for t in phrase if t.ent_type_ in ("GPE", "NORP")):
+        host = clauses.actor(tok)
+        if host is not None and host.country and host.country != doer.country and host.kind != "igo" \
+                and not host.unknown:
+            return [replace(host, sector="GOV", cameo_code=f"{host.country}GOV", kind="state",
+                            reason=f"{host.reason}; the protesters are held or live in {host.country}")]
+    return []
 
 
 def _state_deed(match: Match) -> Token | None:

@@ -153,6 +153,8 @@ RELEASING_WORDS: Final = _LISTS.words("releasing_words")
 LEADERSHIP_ASKS: Final = _LISTS.words("leadership_asks")
 ASKING_VERBS: Final = _LISTS.words("asking_verbs")
 STATE_DEEDS: Final = _LISTS.words("state_deeds")
+SUFFERED_DEED_NOUNS: Final = _LISTS.words("suffered_deed_nouns")
+PROTESTING_VERBS: Final = _LISTS.words("protesting_verbs")
 
 # -- events: matters and messages (events/matters.py) ------------------------------------------
 DEED_ANAPHORS: Final = _LISTS.words("deed_anaphors")
