@@ -1,0 +1,85 @@
+"""Background violence: a fight a sentence names only to describe a party or to set the time of
+its own act.
+
+Wire copy mentions fighting in passing. "Pakistan accused Kabul of sheltering militants who
+attacked a police station" reports an accusation; the attack says which militants. "Somalia's
+president called on the African Union to send troops after al Shabaab overran a base" reports an
+appeal; the attack says when and why. The sentence's act is the accusation or the appeal; the
+fight was reported when it happened, and coding it again from a passing mention gives an event
+whose parties are guessed from the other act's (the militants take Pakistan's country, the
+jihadists France's).
+
+So a violent act (CAMEO roots 18-20) is background, and no event, when another event of the
+sentence governs it in the parse and the path up to that event's trigger passes through
+
+- a relative clause or a verbal modifier of a noun ("militants who attacked", "the base attacked
+  by rebels"): a description of one of the other act's parties, whatever that act is; or
+- a clause that sets the time or the condition of a non-violent act ("after ... overran",
+  "since ... began shelling", "if ... attacked"): the fight is the occasion of a threat, a
+  demand or a meeting. (Under a violent act such a clause is part of the same fight: "were killed
+  when troops opened fire" is told by duplicates.py and parties.py.)
+
+A fight that is the sentence's own act, or one reported beside it ("shelled the town and killed
+20"), governs itself or hangs by a conjunction, and stays.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import TYPE_CHECKING, Final
+
+from dyadwatch.events.duplicates import VIOLENT_ROOTS
+from dyadwatch.nlp.tree import children as children_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from dyadwatch.records import Event
+
+# Subordinators of a clause that dates or conditions the act above it.
+SETTING_MARKS: Final = frozenset({"after", "since", "before", "once", "following", "when", "while", "as",
+                                  "if", "unless"})
+
+
+def drop_background(events: list[Event], doc: Doc) -> list[Event]:
+    """``events`` without the violent acts another of them tells only in passing (see the module
+    docstring)."""
+    if len(events) < 2 or not any(e.cameo.root in VIOLENT_ROOTS for e in events):
+        return events
+    from spacy.attrs import IDX
+
+    starts: list[int] = doc.to_array(IDX).tolist()
+
+    def index_of(offset: int) -> int | None:
+        i = bisect_left(starts, offset)
+        return i if i < len(starts) and starts[i] == offset else None
+
+    # the token of each event's trigger, and the events each trigger token stands for
+    at: list[int | None] = [index_of(e.evidence.trigger.start) for e in events]
+    by_token: dict[int, list[Event]] = {}
+    for event, i in zip(events, at, strict=True):
+        if i is not None:
+            by_token.setdefault(i, []).append(event)
+    out: list[Event] = []
+    for event, i in zip(events, at, strict=True):
+        if i is None or event.cameo.root not in VIOLENT_ROOTS or not _in_passing(doc[i], by_token):
+            out.append(event)
+    return out
+
+
+def _in_passing(trigger: Token, by_token: dict[int, list[Event]]) -> bool:
+    """Does the nearest other trigger above ``trigger`` tell it as a description of a party, or
+    (a non-violent one) as the time or condition of its own act?"""
+    described = setting = False
+    node = trigger
+    while node.head.i != node.i:
+        if node.dep_ == "relcl" or (node.dep_ == "acl" and node.pos_ == "VERB"):
+            described = True
+        elif node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SETTING_MARKS for c in children_of(node)):
+            setting = True
+        node = node.head
+        governing = by_token.get(node.i)
+        if governing:
+            peaceful = all(e.cameo.root not in VIOLENT_ROOTS and e.cameo.code != "175" for e in governing)
+            return described or (setting and peaceful)
+    return False
