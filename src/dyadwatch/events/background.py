@@ -69,17 +69,28 @@ def drop_background(events: list[Event], doc: Doc) -> list[Event]:
 
 def _in_passing(trigger: Token, by_token: dict[int, list[Event]]) -> bool:
     """Does the nearest other trigger above ``trigger`` tell it as a description of a party, or
-    (a non-violent one) as the time or condition of its own act?"""
+    (a non-violent one) as the time or condition of its own act? Only clauses below any
+    reported content count: an attack inside what a report said ("denied the report, which
+    said its troops attacked") is that report's content, whose denial modality.py reads, and so
+    is the content clause of a noun ("the report that troops attacked")."""
     described = setting = False
     node = trigger
+    own = True  # not yet past a clause of reported content
     while node.head.i != node.i:
-        if node.dep_ == "relcl" or (node.dep_ == "acl" and node.pos_ == "VERB"):
+        if own and (node.dep_ == "relcl" or (node.dep_ == "acl" and node.pos_ == "VERB" and not _content(node))):
             described = True
-        elif node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SETTING_MARKS for c in children_of(node)):
+        elif own and node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SETTING_MARKS for c in children_of(node)):
             setting = True
+        if node.dep_ == "ccomp":
+            own = False
         node = node.head
         governing = by_token.get(node.i)
         if governing:
             peaceful = all(e.cameo.root not in VIOLENT_ROOTS and e.cameo.code != "175" for e in governing)
             return described or (setting and peaceful)
     return False
+
+
+def _content(clause: Token) -> bool:
+    """Is a clause on a noun its content ("the report THAT troops attacked"), not a description?"""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in children_of(clause))
