@@ -12,15 +12,20 @@ jihadists France's).
 So a violent act (CAMEO roots 18-20) is background, and no event, when another event of the
 sentence governs it in the parse and the path up to that event's trigger passes through
 
-- a relative clause or a verbal modifier of a noun ("militants who attacked", "the base attacked
-  by rebels"): a description of one of the other act's parties, whatever that act is; or
+- a relative clause ("militants who attacked"): a description of one of the other act's
+  parties, whatever that act is (not a clause of where or when: "the camp, where two were
+  killed", tells what happened there; a participle with its doer, "schoolgirls abducted by
+  Boko Haram", is coded as its own act by targets.py and stays); or
 - a clause that sets the time or the condition of a non-violent act ("after ... overran",
   "since ... began shelling", "if ... attacked"): the fight is the occasion of a threat, a
   demand or a meeting. (Under a violent act such a clause is part of the same fight: "were killed
   when troops opened fire" is told by duplicates.py and parties.py.)
 
 A fight that is the sentence's own act, or one reported beside it ("shelled the town and killed
-20"), governs itself or hangs by a conjunction, and stays.
+20"), governs itself or hangs by a conjunction, and stays; so does an attack that is what a
+report says ("denied the report, which said its troops attacked"), whose modality the report
+sets, and an act aimed at a government or its leader (a coup, an assassination), which changes
+who rules however briefly it is mentioned.
 """
 
 from __future__ import annotations
@@ -62,7 +67,7 @@ def drop_background(events: list[Event], doc: Doc) -> list[Event]:
             by_token.setdefault(i, []).append(event)
     out: list[Event] = []
     for event, i in zip(events, at, strict=True):
-        if i is None or event.cameo.root not in VIOLENT_ROOTS or not _in_passing(doc[i], by_token):
+        if i is None or event.cameo.root not in VIOLENT_ROOTS or _on_rulers(event) or not _in_passing(doc[i], by_token):
             out.append(event)
     return out
 
@@ -77,7 +82,7 @@ def _in_passing(trigger: Token, by_token: dict[int, list[Event]]) -> bool:
     node = trigger
     own = True  # not yet past a clause of reported content
     while node.head.i != node.i:
-        if own and (node.dep_ == "relcl" or (node.dep_ == "acl" and node.pos_ == "VERB" and not _content(node))):
+        if own and node.dep_ == "relcl" and not _setting(node):
             described = True
         elif own and node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SETTING_MARKS for c in children_of(node)):
             setting = True
@@ -91,6 +96,13 @@ def _in_passing(trigger: Token, by_token: dict[int, list[Event]]) -> bool:
     return False
 
 
-def _content(clause: Token) -> bool:
-    """Is a clause on a noun its content ("the report THAT troops attacked"), not a description?"""
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in children_of(clause))
+def _on_rulers(event: Event) -> bool:
+    """Is the act aimed at a government or its leader ("after the army overthrew the
+    president")? A coup or an assassination changes who rules, which no mention makes small."""
+    return event.target is not None and event.target.sector == "GOV"
+
+
+def _setting(clause: Token) -> bool:
+    """Is a relative clause the scene of an act rather than a description of a party ("the
+    camp, WHERE two Palestinians were killed")? What happens there is reported in its own right."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in children_of(clause))
