@@ -248,8 +248,10 @@ def test_a_gold_mention_an_output_party_covers_is_scored_as_output(coder: Any, t
 def test_plover_triples_leave_out_events_with_no_named_actor(coder: Any, tmp_path: Path) -> None:
     # CAMEO codes the unnamed killers as '---'; PLOVER codes no event without a named actor,
     # so the killing is no PLOVER triple beside the threat (it would be a false one)
-    text = ("Iran's foreign minister warned Israel of a harsh response after an air strike killed "
-            "two Iranian officers in Damascus.")
+    # (the killing is the sentence's own report: one after which the threat came would be
+    # background, events/background.py, and no event at all)
+    text = ("An air strike killed two Iranian officers in Damascus, and Iran's foreign minister "
+            "warned Israel of a harsh response.")
     record = {"id": "p", "text": text, "date": "2024-04-02", "events": [
         {"source": ["IRNGOV"], "target": ["ISR"], "code": "THREATEN", "scheme": "PLOVER"}]}
     report = _evaluate_one(coder, tmp_path, record)

@@ -32,6 +32,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dyadwatch.events.arguments import Arguments
+from dyadwatch.events.background import drop_background
 from dyadwatch.events.build import EventBuilder, _attributed
 from dyadwatch.events.clauses import Clauses
 from dyadwatch.events.domain import DomainGate
@@ -142,6 +143,7 @@ class EventExtractor:
                 if key not in seen:
                     seen.add(key)
                     out.append(event)
+        out = drop_background(out, doc)  # fights told only in passing
         return follow_notes(out, doc)  # PLOVER's own notes, once the article's fights are known
 
     def _sentence_events(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from dyadwatch.events.duplicates import VIOLENT_ROOTS
 from dyadwatch.events.match import Match
 from dyadwatch.events.subjects import is_to_infinitive
 from dyadwatch.knowledge.words import MANNERLESS
@@ -24,7 +25,7 @@ def with_manner(matches: list[Match]) -> list[Match]:
         head = triggers.get(m.trigger.head.i)
         if head is not None and head is not m and (
             (m.pattern.id in MANNERLESS and m.trigger.dep_ in ("advcl", "conj")
-             and m.trigger.tag_ == "VBG" and head.code[:2] in ("18", "19", "20"))
+             and m.trigger.tag_ == "VBG" and head.code[:2] in VIOLENT_ROOTS)
             or (head.code[:2] in ("14", "11") and m.code[:2] in ("02", "10", "11", "14")
                 and m.trigger.dep_ in ("advcl", "xcomp") and is_to_infinitive(m.trigger))
         ):
@@ -37,7 +38,7 @@ def with_manner(matches: list[Match]) -> list[Match]:
         subtree = {t.i for t in m.trigger.subtree}
         for o in matches:
             # a generic attack (190) stays its own event, also when violence.py refined its code
-            if (o is not m and o in out and o.trigger.i in subtree and o.code[:2] in ("18", "19", "20")
+            if (o is not m and o in out and o.trigger.i in subtree and o.code[:2] in VIOLENT_ROOTS
                     and o.code not in (m.code, "190") and o.pattern.code != "190"):
                 out[out.index(m)] = replace(m, code=o.code, base=o.code, rule=f"{m.rule}+manner:{o.pattern.id}")
                 out.remove(o)

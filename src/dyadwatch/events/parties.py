@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import NO_NATIONALITY, collective_marker
 from dyadwatch.actors.resolve import ArticleActors, cameo_actor_code, coordinated
+from dyadwatch.events.duplicates import VIOLENT_ROOTS
 from dyadwatch.events.subjects import told_with, undergoer_verb
 from dyadwatch.knowledge.words import (
     ASSAULTED_PREPS,
@@ -447,7 +448,7 @@ def placed_group(parties: Parties, actor: Actor, match: Match) -> Actor:
     Front attacked a police station in central Mali") is an armed group (REB) of the country
     the act happens in, when the text gives it no country of its own."""
     if (actor.kind != "organisation" or actor.country is not None or actor.sector is not None
-            or match.code[:2] not in ("18", "19", "20")):
+            or match.code[:2] not in VIOLENT_ROOTS):
         return actor
     located = parties.place_of(match)
     if located is None or located.country is None:
@@ -507,7 +508,7 @@ def _in_which(clause: Token) -> bool:
 def _kind(code: str) -> str:
     """The kind of act a code names, for telling one act told twice: the violent roots (18-20,
     whose words overlap: "killed ... in an assault") are one kind, any other root its own."""
-    return "violence" if code[:2] in ("18", "19", "20") else code[:2]
+    return "violence" if code[:2] in VIOLENT_ROOTS else code[:2]
 
 
 def _negated(verb: Token) -> bool:

@@ -18,6 +18,7 @@ from dyadwatch.events.pairs import paired_sides
 from dyadwatch.events.passage import named_place, place_noun, setting_of
 from dyadwatch.events.subjects import UNDERGONE_DOER_PREPS, agents, stray_agents, undergoer_verb
 from dyadwatch.knowledge.words import (
+    CAPTIVE_NOUNS,
     CONTESTED_PRIZES,
     DEFAULT_TARGET_PREPS,
     EVENT_PART_NOUNS,
@@ -187,6 +188,8 @@ class Targets:
             for c in obj.children:
                 if c.dep_ == "nmod" and self.actors.resolve(c) is not None:
                     return [c]  # "gave the Ivory Coast 5 million dollars" parsed as a modifier
+                if c.dep_ == "compound" and obj.lemma_.lower() in CAPTIVE_NOUNS and self.actors.resolve(c) is not None:
+                    return [c]  # "took two French TOURISTS hostage": the captives
                 if c.dep_ == "poss" and anothers(self.mentions, c, verb) and (
                         self.actors.resolve(obj) is None
                         or (obj.dep_ == "dobj" and obj.lemma_.lower() in FACILITY_NOUNS)):

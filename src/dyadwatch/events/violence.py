@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from dyadwatch.events.duplicates import VIOLENT_ROOTS
 from dyadwatch.events.subjects import told_with
 from dyadwatch.knowledge.words import (
     ARMED_SIDES,
@@ -88,7 +89,7 @@ def private_doer(code: str, verb: Token) -> bool:
     """Whether ``verb``, matched as a blockade or an advance, is done by private people, for
     whom it is no military act ("workers sealed off the street"), or matched as a shooting or
     beating, by people who shoot pictures or balls ("the striker shot wide")."""
-    if code[:2] in ("18", "19", "20") and verb.lemma_.lower() in SHOOTING_VERBS:
+    if code[:2] in VIOLENT_ROOTS and verb.lemma_.lower() in SHOOTING_VERBS:
         # "the director shot the film", "the striker shot wide": a camera or a ball, no weapon
         subject = _subject(verb)
         if subject is None or _lemma(subject, PICTURE_AND_PLAY_DOERS) not in PICTURE_AND_PLAY_DOERS:
