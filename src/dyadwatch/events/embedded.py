@@ -17,10 +17,11 @@ What a decision or a plan is to do is the matter of the act about it ("criticise
 to block aid"), as CAMEO codes the criticism, not the blocking.
 
 An act told as what came before another ("Kenyan police deployed riot units a day AFTER protesters
-stormed parliament", "days after expelling 222 prisoners") is an earlier event the sentence
+marched on parliament", "days after expelling 222 prisoners") is an earlier event the sentence
 names as the occasion of its news, as the nominal "after the storming of parliament" is
 (``references.refers_to_earlier``): it is coded ``historical``, the word "after" its cue, and the
-store attaches it to the earlier report instead of counting the storming again on this day.
+store attaches it to the earlier report instead of counting the march again on this day (a use
+of force told so is no event at all: ``background.py``).
 """
 
 
