@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dyadwatch.events.backing import ON_BEHALF, POLICY_SUPPORT, own_backing
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.match import Match, conjuncts, for_clause, for_infinitive
 from dyadwatch.events.senses import (
@@ -108,6 +109,8 @@ class FrameMatcher:
             return Match(frame, token, obj, inner.base, inner.base, f"{rule}+{inner.rule.split(':', 1)[-1]}",
                          inner=inner, confidence=CONFIDENCE.frame_enacted)
         shifted = _agreed_forces(token, family, inner.base) or _own_root(frame, self.shifts.shift(inner.base, family))
+        if family == "appeal" and shifted == ON_BEHALF and own_backing(self.clauses, token, inner):
+            shifted = POLICY_SUPPORT  # "sought Washington's approval for strikes": its own appeal (backing.py)
         code = shifted or frame.code
         return Match(frame, token, obj, code, inner.base, f"{rule}+{inner.rule.split(':', 1)[-1]}",
                      inner=inner,

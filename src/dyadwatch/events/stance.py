@@ -56,7 +56,9 @@ def stance_of(
         modality: Modality = "asserted"
     else:
         modality, cue = modality_cue(trigger)
-    if pattern.kind == "frame" and trigger.lemma_.lower() in FUTURE_FRAMES and modality == "asserted":
+    if (pattern.kind == "frame" and pattern.family != "appeal" and trigger.lemma_.lower() in FUTURE_FRAMES
+            and modality == "asserted"):
+        # "sought to meet" is a plan; "sought Washington's approval" (the appeal frame) is made
         modality, cue = "future", trigger
     marks = markers(trigger)
     # "X said Y must agree to reforms": the speaker demands the reforms
