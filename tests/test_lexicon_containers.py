@@ -24,3 +24,17 @@ DATE = "2021-11-10"
 def test_the_act_inside_a_container_is_coded(coder: Coder, text: str, code: str) -> None:
     found = country_codes(coder, text, DATE)
     assert code in [c for _, _, c, _ in found], (text, found)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # the parser takes 'a nationwide day' for a predicate noun (and a date): still the object
+    "Tunisian unions called a nationwide day of protests against President Kais Saied's government.",
+    "Iraqi opposition parties called a nationwide day of protests against the election result.",
+    # a day of rage or of action is a protest by name
+    "Egyptian activists held a day of rage in Cairo against President Hosni Mubarak.",
+    "British unions called a day of action against the public sector pay freeze.",
+])
+def test_a_day_of_protest_is_a_protest(coder: Coder, text: str) -> None:
+    found = country_codes(coder, text, DATE)
+    assert "141" in [c for _, _, c, _ in found], (text, found)

@@ -96,6 +96,11 @@ class Objects:
             return participle_noun(token)  # "peacekeepers deployed to X by Y began ...": the peacekeepers
         if "csubjpass" in deps and token.tag_ == "VBN":
             return described_noun(token, ("csubjpass",))  # "soldiers captured in X were freed"
+        for c, dep in zip(children, deps, strict=True):
+            if dep == "oprd" and c.pos_ == "NOUN" and any(k.dep_ == "prep" and k.lower_ == "of" for k in children_of(c)):
+                # "called a nationwide day of protests": the parser takes a container noun
+                # (a date to its tagger) for a predicate; it is the object, and its 'of' noun the act
+                return c
         return None
 
     def shared_object(self, verb: Token) -> Token | None:
@@ -170,6 +175,9 @@ class Objects:
                         forms |= {f"{w} {f}" for m in children_of(p) if m.dep_ in ("compound", "amod")
                                   for w in (m.lemma_.lower(), m.lower_) for f in forms}
                         out |= forms
+                        if c.lower_ == "of":
+                            # "a day OF rage": the phrase whole, as a pattern may name it
+                            out |= {f"{h} of {f}" for h in heads for f in (p.lemma_.lower(), p.lower_)}
         return out
 
     def stopped_lemmas(self, noun: Token) -> set[str]:
