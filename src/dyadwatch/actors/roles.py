@@ -284,10 +284,9 @@ class RoleResolver:
                    cue.kind)
 
     def place_cue(self, head: Token, span: Span, *, titled: bool, armed: bool = False) -> Cue | None:
-        """A mention without a nationality takes the country it is placed in ("rebels in Mali"),
-        then the land it orders people out of ("was ordered out of Niger by the government"),
-        then (for groups) the place of its clause, then (for soldiers and police) the country
-        the story is set in, then the article's focus country."""
+        """A mention without a nationality takes the country it is placed in ("rebels in Mali")
+        or orders people out of (expeller.py), then the place of its clause, then (for soldiers
+        and police) the country the story is set in, then the article's focus country."""
         placed = self.placed_in(head) or expeller_cue(head, self.scope.ents)
         if placed is not None:
             return placed
