@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from dyadwatch.actors.cues import NO_NATIONALITY
+from dyadwatch.actors.cues import FOCUS_GUESS, NO_NATIONALITY
 from dyadwatch.actors.people import BARE_NAME
 from dyadwatch.actors.resolve import cameo_actor_code
 from dyadwatch.context import ArticleContext
@@ -32,7 +32,7 @@ def placed_events(
     )
     placed: list[Event] = []
     for event in events:
-        event = with_place_countries(with_city_actors(event, resolver), mentions)
+        event = with_body_places(with_place_countries(with_city_actors(event, resolver), mentions), doc.text, mentions)
         trig = event.evidence.trigger
         span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
         countries = {
@@ -144,6 +144,35 @@ def with_place_countries(event: Event, mentions: Sequence[PlaceMention]) -> Even
                 actor, country=place.country, kind="state",
                 cameo_code=cameo_actor_code(place.country, actor.sector),
                 reason=f"{actor.reason}; the place {place.name}, in {place.country}")
+    return _with_roles(event, roles)
+
+
+# The state's own bodies, which a town they sit in places in its state ("the junta in Yangon").
+_STATE_BODY_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+# The words that put a body in the town right after it ("the military government in Yangon").
+_BODY_PLACING = frozenset({"in", "of", "based in"})
+
+
+def with_body_places(event: Event, text: str, mentions: Sequence[PlaceMention]) -> Event:
+    """``event`` with each unnationalised state body ("the military government", "the junta",
+    "police") whose country was only the article's focus guess taken as of the country of the
+    town it is placed in right after its mention ("the military government in Yangon"), a town
+    the actor stage's lists miss (it places "the junta in Bamako" itself): the body governs or
+    serves where it sits, which says more than what the article is mostly about."""
+    roles: dict[str, Actor] = {}
+    for role in ("source", "target"):
+        actor: Actor | None = getattr(event, role)
+        if actor is None or actor.sector not in _STATE_BODY_SECTORS or FOCUS_GUESS not in actor.reason \
+                or actor.kind not in ("state", "organisation"):
+            continue
+        place = next((m.place for m in mentions if m.place is not None and m.place.country
+                      and m.start >= actor.end and text[actor.end:m.start].strip().lower() in _BODY_PLACING),
+                     None)  # fmt: skip
+        if place is None or place.country is None or place.country == actor.country:
+            continue
+        roles[role] = replace(
+            actor, country=place.country, cameo_code=cameo_actor_code(place.country, actor.sector),
+            reason=f"{actor.reason.split(FOCUS_GUESS)[0]}; placed in '{place.name}' -> {place.country}")
     return _with_roles(event, roles)
 
 

@@ -25,6 +25,7 @@ from dyadwatch.actors.cues import (
     sentence_places,
     singular_definite,
 )
+from dyadwatch.actors.expeller import expeller_cue
 from dyadwatch.actors.gatherings import faith_leaders, gathering_role
 from dyadwatch.actors.members import (
     IDENTIFIED_ARMED,
@@ -283,10 +284,10 @@ class RoleResolver:
                    cue.kind)
 
     def place_cue(self, head: Token, span: Span, *, titled: bool, armed: bool = False) -> Cue | None:
-        """A mention without a nationality takes the country it is placed in ("rebels in Mali"),
-        then (for groups) the place of its clause, then (for soldiers and police) the country
-        the story is set in, then the article's focus country."""
-        placed = self.placed_in(head)
+        """A mention without a nationality takes the country it is placed in ("rebels in Mali")
+        or orders people out of (expeller.py), then the place of its clause, then (for soldiers
+        and police) the country the story is set in, then the article's focus country."""
+        placed = self.placed_in(head) or expeller_cue(head, self.scope.ents)
         if placed is not None:
             return placed
         if not titled:
