@@ -33,7 +33,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING, Final
 
-from dyadwatch.events.duplicates import VIOLENT_ROOTS
+from dyadwatch.events.duplicates import VIOLENT_ROOTS, use_of_force
 from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ def _in_passing(trigger: Token, by_token: dict[int, list[Event]]) -> bool:
         node = node.head
         governing = by_token.get(node.i)
         if governing:
-            peaceful = all(e.cameo.root not in VIOLENT_ROOTS and e.cameo.code != "175" for e in governing)
+            peaceful = not any(use_of_force(e) for e in governing)
             return described or (setting and peaceful)
     return False
 

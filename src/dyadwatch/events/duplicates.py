@@ -62,7 +62,7 @@ if TYPE_CHECKING:
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 
-def _violent(event: Event) -> bool:
+def use_of_force(event: Event) -> bool:
     """A use of force: the violent roots, and violent repression (175), which CAMEO parts from
     them by its victims only ("opened fire on demonstrators and wounded 20 of them")."""
     return event.cameo.root in VIOLENT_ROOTS or event.cameo.code == "175"
@@ -245,11 +245,11 @@ def same_act(a: Event, b: Event, link: str, b_lemma: str = "") -> bool:
     participle, ``a`` is the event of the verb it belongs to, ``b_lemma`` the participle's)."""
     if link == "participle":
         return outcome_or_means(a, b, b_lemma)
-    if link == "when" and not (_violent(a) and _violent(b)):
+    if link == "when" and not (use_of_force(a) and use_of_force(b)):
         return False  # "the talks collapsed when X walked out": two acts
     if a.plover.type != b.plover.type or a.modality != b.modality:
         return False
-    if a.cameo.root != b.cameo.root and not (_violent(a) and _violent(b)):
+    if a.cameo.root != b.cameo.root and not (use_of_force(a) and use_of_force(b)):
         return False
     if not _same_actor(a.source, b.source) and not (
         link != "conj" and (_missing(a.source) or _missing(b.source))):
