@@ -31,8 +31,10 @@ def placed_events(
         (m.place for m in mentions if dateline is not None and m.start == dateline.start), None
     )
     placed: list[Event] = []
+    text = context.text if context.text is not None else doc.text  # Doc.text joins anew per call
     for event in events:
-        event = with_body_places(with_place_countries(with_city_actors(event, resolver), mentions), doc.text, mentions)
+        event = with_city_actors(event, resolver)
+        event = with_body_places(with_place_countries(event, mentions), text, mentions)
         trig = event.evidence.trigger
         span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
         countries = {
