@@ -210,3 +210,47 @@ def test_a_when_clause_telling_how_an_attack_went_is_that_attack(
 ])
 def test_a_when_clause_of_another_side_or_kind_stays_its_own_event(coder: Coder, text: str, kinds: set[str]) -> None:
     assert {e.plover.type for e in _events(coder, text)} == kinds
+
+
+@pytest.mark.parametrize(("text", "trigger", "told"), [
+    # a passive with no doer, conjoined after an act: its toll
+    ("Nigerian troops raided a Boko Haram camp in Borno state and 30 insurgents were killed.",
+     "raided", "killed"),
+    ("Turkish warplanes bombed Kurdish militant hideouts in northern Iraq, and 20 militants were "
+     "killed.", "bombed", "killed"),
+    # the parser hangs it under the attribution that follows
+    ("Gunmen ambushed a police convoy in Balochistan on Monday, and six officers were killed, "
+     "officials said.", "ambushed", "killed"),
+])
+def test_an_act_s_toll_told_by_a_conjoined_passive_is_that_act(
+    coder: Coder, text: str, trigger: str, told: str
+) -> None:
+    events = _events(coder, text)
+    assert len(events) == 1, [(e.evidence.trigger.text, e.cameo.code) for e in events]
+    assert events[0].evidence.trigger.text == trigger
+    assert _restated(text, events[0]) == told
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    # the second clause names a doer of its own ('by'), or another type of act
+    ("Israeli troops raided Jenin on Monday, and two Israeli soldiers were wounded by gunfire.", 2),
+    ("Kenyan police fired tear gas at protesters in Nairobi, and dozens of demonstrators were arrested.", 2),
+    ("Russian forces shelled Kharkiv on Sunday, and a Ukrainian drone strike killed two Russian "
+     "soldiers in Belgorod.", 2),
+    # victims of another kind than the party acted on: a group hit apart
+    ("Police raided the opposition party's headquarters in Kampala and 40 supporters were arrested.", 2),
+    ("Rebels attacked a village near Beni on Monday and two Congolese soldiers were killed, the army said.", 2),
+])
+def test_a_conjoined_clause_with_a_doer_or_a_type_of_its_own_stays_its_own_event(
+    coder: Coder, text: str, count: int
+) -> None:
+    events = _events(coder, text)
+    assert len(events) == count, [(e.evidence.trigger.text, e.cameo.code) for e in events]
+    assert not any(e.evidence.restated for e in events)
+
+
+def test_an_outcome_whose_side_the_sentence_leaves_open_is_the_act_s(coder: Coder) -> None:
+    # nothing says the tanks are another side's than the positions shelled
+    events = _events(coder, "The army shelled rebel positions near Aleppo, destroying two tanks.")
+    assert [e.cameo.code for e in events] == ["194"]
+    assert events[0].target is not None and events[0].target.sector == "REB"

@@ -42,7 +42,9 @@ A participial clause of a verb with no subject of its own ("opened fire on the c
 firing tear gas", "Firing tear gas, police dispersed ...") states the outcome or the means of
 the verb's act: one act, told by the head verb (see ``outcome_or_means`` for which pairs of
 types fold). A clause with a subject or a conjunction of its own ("after", "while", "before")
-tells an act of its own.
+tells an act of its own. A passive with no 'by', conjoined after an act ("raided a camp and 30
+insurgents were killed", also when parsed under a following "officials said"), tells that act's
+toll and folds the same way (link ``toll``).
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dyadwatch.knowledge.ontology import leaf_rank
+from dyadwatch.knowledge.words import SPEECH_VERBS
 from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
@@ -85,7 +88,12 @@ def _link(x: Token, y: Token) -> str | None:
         return None
     if y.dep_ == "conj" and any(c.i == x.i for c in y.conjuncts):
         later = y if y.i > x.i else x
+        if later is y and _agentless_passive(y):
+            return "toll"
         return None if _own_object(x) and _own_object(y) and not _refers_back(later) else "conj"
+    if _agentless_passive(y) and y.dep_ == "ccomp" and y.i > x.i and y.head.dep_ == "conj" \
+            and y.head.head.i == x.i and y.head.lemma_.lower() in SPEECH_VERBS:
+        return "toll"  # "... and six officers were killed, officials said": parsed under 'said'
     if y.head.i == x.i and y.dep_ == "appos":
         return "appos"
     if y.head.i == x.i and x.pos_ in ("NOUN", "PROPN") and (
@@ -130,6 +138,14 @@ def _participle_of(verb: Token, clause: Token) -> bool:
         attached = first.dep_ == "pcomp" and prep.lower_ == "by" and prep.head.i == verb.i
     return attached and not any(
         c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "mark", "aux") for t in chain for c in children_of(t))
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """Whether a verb is a passive with no 'by' of its own ("... and seven people were killed",
+    "... and 40 supporters were arrested"): conjoined after an act, it tells what that act did to
+    whom, the toll of the act, not an act of a doer of its own."""
+    kids = children_of(verb)
+    return any(c.dep_ == "nsubjpass" for c in kids) and not any(c.dep_ == "agent" for c in kids)
 
 
 def _refers_back(verb: Token) -> bool:
@@ -199,10 +215,19 @@ def _fuller(a: Actor | None, b: Actor | None) -> Actor | None:
 
 def _same_party(a: Actor | None, b: Actor | None) -> bool:
     """One party, or one unknown, or two mentions of one country's side ("sanctions on Belarus,
-    freezing the assets of its officials"; "struck Libya, destroying tanks")."""
+    freezing the assets of its officials"; "struck Libya, destroying tanks"), or of a side whose
+    country the sentence leaves open ("shelled rebel positions, destroying two tanks": nothing
+    says the tanks are another side's; two countries named do)."""
     if _missing(a) or _missing(b) or _same_actor(a, b):
         return True
-    return a is not None and b is not None and a.country is not None and a.country == b.country
+    if a is None or b is None:
+        return False
+    return a.country is None or b.country is None or a.country == b.country
+
+
+def _same_kind(a: Actor | None, b: Actor | None) -> bool:
+    """Two mentions of one kind of party: the same sector, or one with none said."""
+    return a is None or b is None or not a.sector or not b.sector or a.sector == b.sector
 
 
 # Verbs of preventing: a refusal's participle of one of them tells what the refusal stopped
@@ -245,6 +270,9 @@ def same_act(a: Event, b: Event, link: str, b_lemma: str = "") -> bool:
     participle, ``a`` is the event of the verb it belongs to, ``b_lemma`` the participle's)."""
     if link == "participle":
         return outcome_or_means(a, b, b_lemma)
+    if link == "toll":  # victims of another kind are named as a group hit apart ("attacked a
+        # village and two soldiers were killed": the soldiers too)
+        return outcome_or_means(a, b, b_lemma) and _same_kind(a.target, b.target)
     if link == "when" and not (use_of_force(a) and use_of_force(b)):
         return False  # "the talks collapsed when X walked out": two acts
     if a.plover.type != b.plover.type or a.modality != b.modality:
@@ -266,7 +294,7 @@ def fold(first: Event, other: Event, link: str = "") -> Event:
     first shots, destroying tanks" stays an air attack) and the content of a measure names no
     other act ("filed a case against X, accusing it of genocide" stays a lawsuit)."""
     finer = leaf_rank(other.cameo.code) > leaf_rank(first.cameo.code)
-    if link == "participle":
+    if link in ("participle", "toll"):
         finer = finer and leaf_rank(first.cameo.code) == 0 and (
             first.cameo.root == other.cameo.root
             or {first.cameo.root, other.cameo.root} <= VIOLENT_ROOTS)
