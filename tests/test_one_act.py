@@ -254,3 +254,15 @@ def test_an_outcome_whose_side_the_sentence_leaves_open_is_the_act_s(coder: Code
     events = _events(coder, "The army shelled rebel positions near Aleppo, destroying two tanks.")
     assert [e.cameo.code for e in events] == ["194"]
     assert events[0].target is not None and events[0].target.sector == "REB"
+
+
+@pytest.mark.parametrize("text", [
+    # the parser takes the first clause for the complement of the second
+    "Saudi-led jets bombed a wedding party in Yemen; more than 20 guests were killed.",
+    "Russian rockets hit an apartment block in Zaporizhzhia; at least 12 residents were killed.",
+])
+def test_an_act_parsed_under_its_toll_keeps_its_doer_and_folds_the_toll(coder: Coder, text: str) -> None:
+    events = _events(coder, text)
+    assert len(events) == 1, [(e.evidence.trigger.text, e.cameo.code) for e in events]
+    assert events[0].source is not None and events[0].source.country in ("SAU", "RUS")
+    assert _restated(text, events[0]) == "killed"

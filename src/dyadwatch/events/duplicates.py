@@ -94,6 +94,9 @@ def _link(x: Token, y: Token) -> str | None:
     if _agentless_passive(y) and y.dep_ == "ccomp" and y.i > x.i and y.head.dep_ == "conj" \
             and y.head.head.i == x.i and y.head.lemma_.lower() in SPEECH_VERBS:
         return "toll"  # "... and six officers were killed, officials said": parsed under 'said'
+    if _agentless_passive(y) and x.dep_ in ("ccomp", "parataxis") and x.head.i == y.i and x.i < y.i \
+            and any(c.dep_ == "nsubj" for c in children_of(x)):
+        return "toll"  # "jets bombed a wedding party; 20 guests were killed": the act parsed under its toll
     if y.head.i == x.i and y.dep_ == "appos":
         return "appos"
     if y.head.i == x.i and x.pos_ in ("NOUN", "PROPN") and (
