@@ -273,9 +273,8 @@ class NameResolver:
         return self._from_hit(hit, text) if hit is not None else None
 
     def affiliation(self, span: Span, head: Token) -> Resolution | None:
-        """The organisation a role in ``span`` belongs to ("Boko Haram fighters", "Hamas
-        gunmen"): the named organisation inside the mention nearest before its head; not one
-        that backs or trains it from outside ("Hezbollah-backed gunmen" are no Hezbollah men)."""
+        """The organisation a role in ``span`` belongs to ("Boko Haram fighters", "Hamas gunmen"; not
+        "Hezbollah-backed gunmen", backed from outside): the named one nearest before its head."""
         found: Resolution | None = None
         for t in span:
             ent = self.scope.ents.get(t.i)
