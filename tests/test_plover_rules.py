@@ -372,6 +372,12 @@ def test_civilians_burning_a_ruling_partys_building_riot(coder: Coder) -> None:
     assert ("PROTEST", "riot") in {(t, m) for _, _, t, m in _plover(coder, text)}
 
 
+def test_civilians_attacking_a_ruling_partys_members_assault(coder: Coder) -> None:
+    # the members a party's name stands for are people, not what the party owns
+    text = "Angry villagers attacked ANC members in a township near Durban on Sunday."
+    assert {t for _, _, t, _ in _plover(coder, text)} == {"ASSAULT"}
+
+
 # -- PROTEST is civilian: a road blocked by the state's forces is a restriction (COERCE) -------
 
 

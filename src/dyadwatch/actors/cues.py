@@ -139,18 +139,36 @@ def is_ethnic(ent: Span) -> bool:
 
 # Participles after "X-" that name a backer, a birthplace or a schooling, outside the actor:
 # "Iranian-backed militias" in Iraq are Iraq's, a "Somali-born lawmaker" may be Dutch.
-# ("Saudi-led", the actor's own leader, is not among them.)
+# ("Saudi-led", the actor's own leader, is not among them.) An occupier's appointees are of
+# the land they govern: "Moscow-installed officials" in Kherson are Ukraine's.
 _OUTSIDE_PARTICIPLES = frozenset({
     "backed", "sponsored", "supported", "funded", "financed", "armed", "trained", "allied",
-    "aligned", "inspired", "born", "educated", "raised",
+    "aligned", "inspired", "born", "educated", "raised", "installed", "appointed", "imposed",
 })
 
 
 def is_outside_tie(ent: Span) -> bool:
-    """'Iranian-backed', 'Russia-sponsored', 'Somali-born': the name is tied to the actor
-    from outside it (a backer, a birthplace), not its nationality."""
+    """'Iranian-backed', 'Russia-sponsored', 'Somali-born', 'Moscow-installed': the name is
+    tied to the actor from outside it (a backer, a birthplace, an occupier), not its
+    nationality; so is the agent of such a participle after the actor ("rebels backed by
+    Rwanda", "militias armed and trained by Iran")."""
     doc = ent.doc
-    return ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in _OUTSIDE_PARTICIPLES
+    if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in _OUTSIDE_PARTICIPLES:
+        return True
+    return is_backer_agent(ent)
+
+
+def is_backer_agent(ent: Span) -> bool:
+    """'Rwanda' in 'rebels backed by Rwanda': the agent ("by") of a backing participle that
+    describes a noun (or of a relative clause on it: "rebels who are backed by Rwanda"), not
+    the doer of a clause of its own ("Rwanda backed the rebels")."""
+    root = conj_root(ent.root)
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "by" or prep.i == root.i:
+        return False
+    verb = conj_root(prep.head)  # "armed and trained by Iran": the first participle
+    return (verb.lower_ in _OUTSIDE_PARTICIPLES or prep.head.lower_ in _OUTSIDE_PARTICIPLES) \
+        and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN")
 
 
 def is_origin_of_mention(ent: Span) -> bool:
@@ -393,7 +411,7 @@ def focus_country(
         hit = hit_of(ent)
         if hit is None or hit[0] not in COUNTRYISH:
             code = organisations.get(hit[1]) if hit is not None and hit[0] == "organisation" else None
-            if code is not None:
+            if code is not None and not is_outside_tie(ent):  # "Hezbollah-trained" men: not Lebanon's story
                 counts[code] = counts.get(code, 0) + 1  # "Hamas" speaks of PSE
             continue
         if ent.start_char < 400 and ent.text.isupper() and hit[0] == "capital":

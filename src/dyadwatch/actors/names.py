@@ -273,12 +273,12 @@ class NameResolver:
         return self._from_hit(hit, text) if hit is not None else None
 
     def affiliation(self, span: Span, head: Token) -> Resolution | None:
-        """The organisation a role in ``span`` belongs to ("Boko Haram fighters", "Hamas
-        gunmen"): the named organisation inside the mention nearest before its head."""
+        """The organisation a role in ``span`` belongs to ("Boko Haram fighters", "Hamas gunmen"; not
+        "Hezbollah-backed gunmen", backed from outside): the named one nearest before its head."""
         found: Resolution | None = None
         for t in span:
             ent = self.scope.ents.get(t.i)
-            if t.i >= head.i or ent is None or ent.start != t.i or ent.end > head.i:
+            if t.i >= head.i or ent is None or ent.start != t.i or ent.end > head.i or is_outside_tie(ent):
                 continue
             hit = hit_of(ent)
             if hit is not None and hit[0] == "organisation":

@@ -219,7 +219,7 @@ class ArticleActors(ActorScope):
             why += f" (one of the compound actor '{self.text[first:span.end_char]}')"
         hint = Cue(base.country, why, "organisation" if base.kind != "state" else "country") \
             if base.country and not is_ethnic(ent) and not is_outside_tie(ent) else None
-        org = base if base.kind in ("organisation", "group", "igo") else None
+        org = base if base.kind in ("organisation", "group", "igo") and not is_outside_tie(ent) else None  # a backer owns none
         found = self.roles.from_role(span, noun, speaker, hint=hint, org=org,
                                 ethnic=ent.text if is_ethnic(ent) else None)
         body = self._body_of_facility(noun) if found is None else None

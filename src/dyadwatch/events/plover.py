@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Final
 
 from dyadwatch.knowledge.words import (
     DYING_VERBS,
+    MEMBER_NOUNS,
     PLOVER_ACCEPT_VERBS,
     PLOVER_CANCEL_WORDS,
     PLOVER_CONDITION_WORDS,
@@ -458,9 +459,16 @@ def _against_rulers(source: Actor, target: Actor | None, trigger: Token) -> bool
     if not (source.kind == "group" and source.sector in _CIVIL_GROUPS
             and target is not None and target.sector in _AUTHORITIES):
         return False
-    if target.kind in ("group", "person"):
-        return False  # "attacked two police officers": people, not premises
+    if target.kind in ("group", "person") or _rank_and_file(target, trigger):
+        return False  # "attacked two police officers", "attacked ANC members": people, not premises
     return not any(t.lemma_.lower() in _HARM_VERBS for t in trigger.subtree)
+
+
+def _rank_and_file(target: Actor, trigger: Token) -> bool:
+    """Is the target a body's members or supporters ("ANC members", "supporters of the ruling
+    party")? They are resolved as their body, but are people, not what the body owns."""
+    span = trigger.doc.char_span(target.start, target.end, alignment_mode="expand")
+    return span is not None and span.root.lemma_.lower() in MEMBER_NOUNS
 
 
 def _flies_weapons(trigger: Token) -> bool:
