@@ -120,3 +120,13 @@ def test_lawmakers_walking_out_of_their_chamber_still_aim_at_it(coder: Coder) ->
     targets = {e.target.cameo_code for e in coder.code(text, date="2021-05-02")
                if e.plover.type == "PROTEST" and e.target is not None}
     assert targets == {"GEOLEG"}, targets
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters burned an effigy of the US president outside the American embassy in Baghdad.",
+    "Demonstrators in Karachi torched French flags over the cartoons published in Paris.",
+])
+def test_burning_a_flag_or_an_effigy_is_a_protest_not_a_gesture_of_support(coder: Coder, text: str) -> None:
+    # CAMEO's symbolic act (017) is a gesture of empathy: a vigil, a wreath, a flag at half-mast
+    events = coder.code(text, date="2020-01-03")
+    assert [(e.cameo.code, e.plover.type) for e in events] == [("141", "PROTEST")]
