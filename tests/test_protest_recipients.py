@@ -130,3 +130,26 @@ def test_burning_a_flag_or_an_effigy_is_a_protest_not_a_gesture_of_support(coder
     # CAMEO's symbolic act (017) is a gesture of empathy: a vigil, a wreath, a flag at half-mast
     events = coder.code(text, date="2020-01-03")
     assert [(e.cameo.code, e.plover.type) for e in events] == [("141", "PROTEST")]
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("Thousands gathered in Lima on Saturday to protest against the new president.", "asserted"),
+    ("Farmers drove their tractors into Brussels to protest against EU trade deals.", "asserted"),
+    ("Opposition supporters will gather in Harare on Friday to protest against the election results.",
+     "future"),
+])
+def test_a_protest_a_crowd_gathers_for_is_told_as_the_gathering_is(
+    coder: Coder, text: str, modality: str
+) -> None:
+    events = [e for e in coder.code(text, date="2023-08-30") if e.plover.type == "PROTEST"]
+    assert [e.modality for e in events] == [modality]
+
+
+def test_a_protest_s_aim_after_a_verb_of_no_gathering_is_still_an_aim(coder: Coder) -> None:
+    events = coder.code("Activists raised money to protest against the pipeline.", date="2023-08-30")
+    assert all(e.modality != "asserted" for e in events if e.plover.type == "PROTEST")
+
+
+def test_a_deal_protested_against_is_the_protest_s_topic_not_an_event(coder: Coder) -> None:
+    events = coder.code("Farmers protested in Paris against the EU trade deal with Mercosur.", date="2024-01-29")
+    assert [e.plover.type for e in events] == ["PROTEST"]

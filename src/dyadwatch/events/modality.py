@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dyadwatch.knowledge.words import GATHERING_VERBS, PROTESTING_VERBS
 from dyadwatch.nlp.tree import children as children_of
 from dyadwatch.records import Modality
 from dyadwatch.tables import packaged, parse_table, read_text
@@ -239,6 +240,14 @@ def _subject_event(trigger: Token) -> tuple[Cued | None, Token]:
     return _own(verb) or _own(planned) or _governor(verb, "xcomp"), verb
 
 
+def _protest_by_gathering(trigger: Token) -> bool:
+    """A protest that is the purpose of a gathering ("thousands gathered to protest", "drove
+    their tractors into Brussels to protest"): the gathering is the protest, so it is told with
+    the gathering's modality, not as an aim."""
+    return (trigger.dep_ == "advcl" and trigger.lemma_.lower() in PROTESTING_VERBS
+            and trigger.head.lemma_.lower() in GATHERING_VERBS)
+
+
 def _infinitive(token: Token) -> bool:
     return ("aux", "to") in {(c.dep_, c.lower_) for c in children_of(token)}
 
@@ -257,7 +266,7 @@ def modality_cue(trigger: Token) -> Cued:
         own = _no_subject(trigger) or _any_event(trigger)
     if own is not None:
         return own
-    if _infinitive(trigger) and trigger.dep_ in ("acl", "relcl", "advcl", "pcomp"):
+    if _infinitive(trigger) and trigger.dep_ in ("acl", "relcl", "advcl", "pcomp") and not _protest_by_gathering(trigger):
         # "opportunities to cooperate", "in order to forge": not done yet
         return "hypothetical", next(c for c in children_of(trigger) if c.dep_ == "aux")
     said, node = _subject_event(trigger)
