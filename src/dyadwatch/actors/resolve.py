@@ -237,11 +237,13 @@ class ArticleActors(ActorScope):
 
     def _body_of_facility(self, noun: Token) -> Token | None:
         """The body word of a facility ('army' in "an Israeli army post", 'military' in "a Syrian
-        military base"): a word before it, outside any name, that is a role."""
-        if noun.lemma_.lower() not in FACILITY_NOUNS:
-            return None
-        return next((c for c in children_of(noun) if c.dep_ in ("compound", "amod") and c.i < noun.i
-                     and c.ent_type_ == "" and self.knowledge.role(c.lower_) is not None), None)
+        military base"): a word before it, outside any name, that is a role. Of any other thing,
+        a role noun compounded before it names the body whose thing it is ("Venezuelan
+        GOVERNMENT assets", "an Israeli POLICE raid": the government's, the police's); an
+        adjective there only describes ("Syrian military expenditure" stays Syria's)."""
+        deps = ("compound", "amod") if noun.lemma_.lower() in FACILITY_NOUNS else ("compound",)
+        return next((c for c in children_of(noun) if c.dep_ in deps and c.i < noun.i and c.pos_ in (
+            "NOUN", "ADJ") and c.ent_type_ == "" and self.knowledge.role(c.lower_) is not None), None)
 
     def _resolve_span(self, span: Span, head: Token, speaker: Actor | None) -> Resolution | None:
         # 1. a named entity that contains the head decides the kind of actor; else a listed body

@@ -314,6 +314,14 @@ class Mentions:
             if (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG") and c.i < token.i
                     and self.actors.resolve(c) is not None):
                 return c
+        for c in children_of(token):
+            # "EU migration quotas", "Chinese coast guard rules": the name may sit one
+            # common noun further in, the parser hanging it on the noun before the head
+            if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < token.i and c.ent_type_ == "":
+                for d in children_of(c):
+                    if (d.dep_ in ("amod", "compound") and d.ent_type_ in ("NORP", "GPE", "ORG") and d.i < c.i
+                            and self.actors.resolve(d) is not None):
+                        return d
         flag = flag_name(token)
         return flag if flag is not None and self.actors.resolve(flag) is not None else token
 
