@@ -74,3 +74,15 @@ def test_a_body_noun_before_a_thing_names_the_body_that_owns_it(coder: Coder, te
 def test_a_name_one_noun_further_in_still_owns_the_thing(coder: Coder, text: str, date: str,
                                                         triple: tuple[str, str, str]) -> None:
     assert triple in _triples(coder, text, date)
+
+
+@pytest.mark.parametrize(("text", "date", "triple"), [
+    # the parser hangs a group's name as 'nmod' when an adjective follows it
+    ("Turkish drones struck PKK military targets near Sinjar.", "2021-08-18", ("TURMIL", "TURREB", "ASSAULT")),
+    ("British warplanes hit Houthi military targets near the capital.", "2024-01-12", ("GBRMIL", "YEMREB", "ASSAULT")),
+    # neighbour: the name straight before the noun, as always
+    ("Israeli jets struck Hezbollah positions in southern Lebanon.", "2024-02-12", ("ISRMIL", "LBNREB", "ASSAULT")),
+])
+def test_a_name_the_parser_hangs_as_nmod_owns_the_thing_struck(coder: Coder, text: str, date: str,
+                                                               triple: tuple[str, str, str]) -> None:
+    assert triple in _triples(coder, text, date)

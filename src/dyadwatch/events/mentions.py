@@ -311,7 +311,9 @@ class Mentions:
                     if self.actors.resolve(p) is not None:
                         return p
         for c in children_of(token):
-            if (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG") and c.i < token.i
+            # (nmod: "struck HOUTHI military targets", a name the parser hangs apart from the
+            # adjective after it, modifies the noun as a compound would)
+            if (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG") and c.i < token.i
                     and self.actors.resolve(c) is not None):
                 return c
         for c in children_of(token):
