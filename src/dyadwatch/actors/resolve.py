@@ -222,7 +222,7 @@ class ArticleActors(ActorScope):
         org = base if base.kind in ("organisation", "group", "igo") and not is_outside_tie(ent) else None  # a backer owns none
         found = self.roles.from_role(span, noun, speaker, hint=hint, org=org,
                                 ethnic=ent.text if is_ethnic(ent) else None)
-        body = self._body_of_facility(noun) if found is None else None
+        body = body_of_thing(noun, self.knowledge) if found is None else None
         if body is not None:  # "an Israeli army post": the Israeli army's
             found = self.roles.from_role(span, body, speaker, hint=hint, org=org)
         if found is None:
@@ -234,14 +234,6 @@ class ArticleActors(ActorScope):
             else:
                 found = replace(base, sector=None if base.kind == "state" else base.sector)
         return found.at(text, start, end)
-
-    def _body_of_facility(self, noun: Token) -> Token | None:
-        """The body word of a facility ('army' in "an Israeli army post", 'military' in "a Syrian
-        military base"): a word before it, outside any name, that is a role."""
-        if noun.lemma_.lower() not in FACILITY_NOUNS:
-            return None
-        return next((c for c in children_of(noun) if c.dep_ in ("compound", "amod") and c.i < noun.i
-                     and c.ent_type_ == "" and self.knowledge.role(c.lower_) is not None), None)
 
     def _resolve_span(self, span: Span, head: Token, speaker: Actor | None) -> Resolution | None:
         # 1. a named entity that contains the head decides the kind of actor; else a listed body
@@ -353,3 +345,14 @@ def mentioned_at(actor: Actor, token: Token, note: str = "") -> Actor:
     officer): that word's text and offsets, ``note`` added to the reason."""
     return replace(actor, text=token.text, start=token.idx, end=token.idx + len(token),
                    reason=actor.reason + note)
+
+
+def body_of_thing(noun: Token, knowledge: Knowledge) -> Token | None:
+    """The body word of a facility ('army' in "an Israeli army post", 'military' in "a Syrian
+    military base"): a word before it, outside any name, that is a role. Of any other thing, a
+    role noun compounded before it names the body whose thing it is ("Venezuelan GOVERNMENT
+    assets", "an Israeli POLICE raid": the government's, the police's); an adjective there only
+    describes ("Syrian military expenditure" stays Syria's)."""
+    deps = ("compound", "amod") if noun.lemma_.lower() in FACILITY_NOUNS else ("compound",)
+    return next((c for c in children_of(noun) if c.dep_ in deps and c.i < noun.i and c.pos_ in (
+        "NOUN", "ADJ") and c.ent_type_ == "" and knowledge.role(c.lower_) is not None), None)

@@ -48,6 +48,10 @@ if TYPE_CHECKING:
     from dyadwatch.events.match import Match
     from dyadwatch.records import Actor
 
+# Prepositions of a deed noun whose object is whom the deed was done to or given to ("the
+# killing OF protesters", "support FOR the council", "aid TO the rebels", "the raid ON the
+# mosque", "sanctions AGAINST Cuba"): never whose deed it is.
+_RECEIVER_PREPS = frozenset({"of", "for", "to", "on", "against"})
 # How far up a chain of complements a message phrase may sit: "In a letter to X, Iran SAID it
 # WOULD WITHDRAW": the letter carries the clause two verbs down.
 _COMPLEMENT_DEPTH = 4
@@ -82,7 +86,7 @@ def named_elsewhere(match: Match, actor: Callable[[Token], Actor | None],
             heads += [match.inner.trigger, match.inner.obj, match.inner.noun]
         found = matter_party([h for h in heads if h is not None], actor, doers)
     if found is None and code.startswith(DEED_CODES):
-        found = deed_doer(match, actor, doers)
+        found = deed_doer(match, actor, named, doers)
     if found is None:
         found = answered_party(match.trigger, actor, doers)
     if found is None and code[:2] in MESSAGE_ROOTS:
@@ -96,15 +100,19 @@ def named_elsewhere(match: Match, actor: Callable[[Token], Actor | None],
 # their object is the doer's: CAMEO codes criticism or protest of "X's attacks" as aimed at X.
 DEED_CODES = ("051", "10", "11", "12", "13", "14", "16")
 
-def deed_doer(match: Match, actor: Callable[[Token], Actor | None], doers: list[Actor]) -> Actor | None:
+def deed_doer(match: Match, actor: Callable[[Token], Actor | None], named: Callable[[Token], bool],
+              doers: list[Actor]) -> Actor | None:
     """Whose deed an act of judging or answering has as its object: "condemned attacks on
     ambulances BY THE ISRAELI MILITARY", "criticised CHINA'S seizure of trawlers", "protested
     against the arrest of a colleague by police"; or, when the object is a bare word that refers
     back ("condemned THE STRIKES", "welcomed the move"), the doer of the previous sentence.
     None when the deed names no doer, or only the act's own doers."""
     for deed in judged_objects(match):
-        if deed.pos_ != "NOUN" or actor(deed) is not None:
-            continue  # an actor as object is the target already, found where the pattern looks
+        if deed.pos_ != "NOUN" or named(deed):
+            # an actor as object is the target already, found where the pattern looks; not an
+            # actor inside the deed's own phrase ("the Chinese detention OF TWO CANADIANS",
+            # whom it was done to): when they are the act's own people no target is left
+            continue
         heads = _doers_of(deed, venues=False) + stray_agents(deed)
         # "to protest against the MILITARY coup"; not the protest's own noun ("a GENERAL strike")
         own = deed.i in {n.i for n in (match.obj, match.noun) if n is not None}
@@ -159,7 +167,7 @@ def harm_doer(match: Match, actor: Callable[[Token], Actor | None], targets: lis
                                      for c in children_of(h) if c.dep_ == "prep" and c.lower_ == "into"
                                      for p in children_of(c) if p.dep_ == "pobj"]
     for deed in deeds:
-        victims = [p for c in children_of(deed) if c.dep_ == "prep" and c.lower_ == "of"
+        victims = [p for c in children_of(deed) if c.dep_ == "prep" and c.lower_ in _RECEIVER_PREPS
                    for p in c.subtree if p.dep_ == "pobj"]
         if not any(t.start <= v.idx < t.end for t in targets for v in victims):
             continue

@@ -310,10 +310,9 @@ class Mentions:
                 for p in agents(c):  # "crimes committed by X"; a deal's broker stands apart from it
                     if self.actors.resolve(p) is not None:
                         return p
-        for c in children_of(token):
-            if (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG") and c.i < token.i
-                    and self.actors.resolve(c) is not None):
-                return c
+        named = owner_name(token, self.actors)
+        if named is not None:
+            return named
         flag = flag_name(token)
         return flag if flag is not None and self.actors.resolve(flag) is not None else token
 
@@ -330,6 +329,24 @@ class Mentions:
                 if found is not None:
                     return found
         return None
+
+
+def owner_name(token: Token, actors: ArticleActors) -> Token | None:
+    """The name before a noun that says whose it is ("TURKISH offensive", "US bases"); also a
+    name the parser hangs as nmod apart from the adjective after it ("struck HOUTHI military
+    targets"), and one a common noun further in, hung on the noun before the head ("EU
+    migration quotas", "CHINESE coast guard rules"). None when there is none."""
+    for c in children_of(token):
+        if (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG") and c.i < token.i
+                and actors.resolve(c) is not None):
+            return c
+    for c in children_of(token):
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < token.i and c.ent_type_ == "":
+            for d in children_of(c):
+                if (d.dep_ in ("amod", "compound") and d.ent_type_ in ("NORP", "GPE", "ORG") and d.i < c.i
+                        and actors.resolve(d) is not None):
+                    return d
+    return None
 
 
 def _crisis_country(doc: Doc, noun: Token) -> Token | None:
