@@ -20,6 +20,9 @@ pytestmark = pytest.mark.model
 
 # (date, sentence, mention, country + sector)
 CASES = [
+    # a language names a community, not a state
+    ("2007-04-27", "Estonian police dispersed Russian-speaking protesters in Tallinn.",
+     "Russian-speaking protesters", "ESTCVL"),
     # an occupier's appointees are of the land they govern
     ("2022-09-20", "Russian-installed authorities in occupied Zaporizhzhia arrested a Ukrainian priest.",
      "Russian-installed authorities", "UKRGOV"),

@@ -140,10 +140,12 @@ def is_ethnic(ent: Span) -> bool:
 # Participles after "X-" that name a backer, a birthplace or a schooling, outside the actor:
 # "Iranian-backed militias" in Iraq are Iraq's, a "Somali-born lawmaker" may be Dutch.
 # ("Saudi-led", the actor's own leader, is not among them.) An occupier's appointees are of
-# the land they govern: "Moscow-installed officials" in Kherson are Ukraine's.
+# the land they govern: "Moscow-installed officials" in Kherson are Ukraine's. A language names
+# a community, not a state: "Russian-speaking protesters" in Tallinn are Estonia's.
 _OUTSIDE_PARTICIPLES = frozenset({
     "backed", "sponsored", "supported", "funded", "financed", "armed", "trained", "allied",
     "aligned", "inspired", "born", "educated", "raised", "installed", "appointed", "imposed",
+    "speaking",
 })
 
 
