@@ -34,7 +34,7 @@ def _dyads(coder: Coder, text: str, date: str) -> set[tuple[str, str | None, str
      ("MLIGOV", "MLIREB", "ACCUSE")),
     # whom a measure's participle aims it at
     ("The European Union announced sanctions targeting Belarusian officials.", "2021-06-21",
-     ("IGO", "BLRGOV", "SANCTION")),
+     ("IGOEEC", "BLRGOV", "SANCTION")),
     ("Australia imposed travel bans aimed at Myanmar generals.", "2021-03-08", ("AUS", "MMRMIL", "SANCTION")),
     # whose deed an answering act follows
     ("Japan lodged a strong protest after North Korea fired a missile over Hokkaido.", "2017-08-29",
@@ -63,3 +63,10 @@ def test_a_deep_noun_does_not_displace_the_named_target(coder: Coder, text: str,
     dyads = _dyads(coder, text, date)
     assert dyad in dyads
     assert not [d for d in dyads if d[0] == dyad[0] and d[2] == dyad[2] and d[1] != dyad[1]]
+
+
+def test_a_force_posture_is_not_aimed_at_the_doer_of_an_after_clause(coder: Coder) -> None:
+    # readying one's own forces after another's deed names no one the posture is aimed at
+    dyads = _dyads(coder, "India put its navy on high alert after Pakistani drones crossed the border.",
+                   "2025-05-08")
+    assert ("IND", None, "MOBILIZE") in dyads

@@ -123,9 +123,17 @@ def _clause_doers(obj: Token) -> Iterator[Token]:
     for c in children_of(obj):
         if c.dep_ not in ("relcl", "acl"):
             continue
-        if c.dep_ == "relcl":
+        if c.dep_ == "relcl" or _relative(c):
             yield from (s for s in children_of(c) if s.dep_ == "nsubj")
         yield from (p for a in _preps(c, ("by",)) for p in _pobjs(a))
+
+
+def _relative(clause: Token) -> bool:
+    """Whether a clause the parser labels a noun's modifier is a relative one: a relative word
+    fills its object ("the raid THAT commandos carried out"), unlike the content of "the claim
+    that X attacked", whose 'that' only marks it."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.tag_ in ("WDT", "WP") or c.lower_ == "that")
+               for c in children_of(clause))
 
 
 def _aimed_by_participle(obj: Token, actor: Callable[[Token], Actor | None]) -> Iterator[Token]:
