@@ -20,6 +20,7 @@ from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.blockades import blockade_code, boycott_threat_code
 from dyadwatch.events.confidence import CONFIDENCE
 from dyadwatch.events.deadlines import answers_demand
+from dyadwatch.events.deeper import asked_from, deeper_targets
 from dyadwatch.events.deployment import exercise_partners, force_shown, protective
 from dyadwatch.events.duplicates import VIOLENT_ROOTS
 from dyadwatch.events.elsewhere import RELEASE_ASKS, held_by
@@ -389,12 +390,14 @@ class PartyFinder:
         real_targets = hosted_forces(match.trigger, code, self.clauses.actor) or real_targets
         if code[:4] in RELEASE_ASKS:  # "demanded the release of X held in Y": asked of Y
             real_targets = held_by(match.trigger, self.clauses.actor, real_sources) or real_targets
+        real_targets = asked_from(match, code, self.clauses.actor, real_sources) or real_targets  # "extradition FROM Y"
         if not real_targets and not unnamed and pattern.kind == "noun" and code[:2] in UNNAMED_DOER_ROOTS:
             # "three policemen died in a Taliban ambush": the dead are its victims, before the place
             real_targets = self.parties.the_dead(trigger)
         if not real_targets and pattern.kind != "copula":
             real_targets = unnamed_targets(self.clauses, self.arguments.references.owner, match, speaker, real_sources) \
-                or visited_host(self.parties.recent, match) or deep_partner(match, code, self.clauses.actor, real_sources)
+                or visited_host(self.parties.recent, match) or deep_partner(match, code, self.clauses.actor, real_sources) \
+                or deeper_targets(match, code, self.clauses.actor, real_sources)
         if (doer := harm_doer(match, self.clauses.actor, real_targets, real_sources)) is not None:
             real_targets = [doer]  # "condemned the killing of protesters by police": the police
         if unnamed:

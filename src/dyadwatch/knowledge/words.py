@@ -150,6 +150,17 @@ EDGE_NOUNS: Final = _LISTS.words("edge_nouns")
 HOLDING_PARTICIPLES: Final = _LISTS.words("holding_participles")
 RELEASING_WORDS: Final = _LISTS.words("releasing_words")
 
+# -- events: targets deeper than the clause (events/deeper.py) --------------------------------------
+HANDOVER_ASKS: Final = _LISTS.words("handover_asks")
+WRONG_DEED_NOUNS: Final = _LISTS.words("wrong_deed_nouns")
+DOER_CLAUSE_ROOTS: Final = _LISTS.words("doer_clause_roots")
+AIMING_PARTICIPLES: Final = _LISTS.words("aiming_participles")
+AIMING_ROOTS: Final = _LISTS.words("aiming_roots")
+RESPONSE_MARKS: Final = _LISTS.words("response_marks")
+RESPONSE_ROOTS: Final = _LISTS.words("response_roots")
+TALKS_PREPS: Final = _LISTS.words("talks_preps")
+TALKS_ROOTS: Final = _LISTS.words("talks_roots")
+
 # -- events: parties no one names (events/unnamed.py) ------------------------------------------------
 LEADERSHIP_ASKS: Final = _LISTS.words("leadership_asks")
 ASKING_VERBS: Final = _LISTS.words("asking_verbs")
