@@ -70,3 +70,10 @@ def test_a_force_posture_is_not_aimed_at_the_doer_of_an_after_clause(coder: Code
     dyads = _dyads(coder, "India put its navy on high alert after Pakistani drones crossed the border.",
                    "2025-05-08")
     assert ("IND", None, "MOBILIZE") in dyads
+
+
+def test_who_reported_the_deed_is_not_whom_the_answer_is_aimed_at(coder: Coder) -> None:
+    # the subject of an 'after' clause of saying or reporting is its speaker, not the deed's doer
+    dyads = _dyads(coder, "Germany condemned the crackdown after Amnesty International reported "
+                          "hundreds of arrests.", "2022-10-05")
+    assert not [d for d in dyads if d[1] is not None and d[1].startswith("NGO")], dyads

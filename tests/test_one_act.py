@@ -240,6 +240,8 @@ def test_an_act_s_toll_told_by_a_conjoined_passive_is_that_act(
     # victims of another kind than the party acted on: a group hit apart
     ("Police raided the opposition party's headquarters in Kampala and 40 supporters were arrested.", 2),
     ("Rebels attacked a village near Beni on Monday and two Congolese soldiers were killed, the army said.", 2),
+    # a toll with a place of its own is elsewhere
+    ("Russian forces shelled Kharkiv and two people were killed in Kherson.", 2),
 ])
 def test_a_conjoined_clause_with_a_doer_or_a_type_of_its_own_stays_its_own_event(
     coder: Coder, text: str, count: int

@@ -145,8 +145,13 @@ def test_a_protest_a_crowd_gathers_for_is_told_as_the_gathering_is(
     assert [e.modality for e in events] == [modality]
 
 
-def test_a_protest_s_aim_after_a_verb_of_no_gathering_is_still_an_aim(coder: Coder) -> None:
-    events = coder.code("Activists raised money to protest against the pipeline.", date="2023-08-30")
+@pytest.mark.parametrize("text", [
+    "Activists raised money to protest against the pipeline.",
+    # a gathering that did not take place
+    "Thousands did not gather to protest the deal.",
+])
+def test_a_protest_s_aim_after_a_verb_of_no_gathering_is_still_an_aim(coder: Coder, text: str) -> None:
+    events = coder.code(text, date="2023-08-30")
     assert all(e.modality != "asserted" for e in events if e.plover.type == "PROTEST")
 
 

@@ -29,6 +29,7 @@ from dyadwatch.knowledge.words import (
     HANDOVER_ASKS,
     RESPONSE_MARKS,
     RESPONSE_ROOTS,
+    SPEECH_VERBS,
     TALKS_PREPS,
     TALKS_ROOTS,
     WRONG_DEED_NOUNS,
@@ -156,7 +157,10 @@ def _answered_doers(verb: Token) -> Iterator[Token]:
     """The subject of an 'after', 'when' or 'because' clause under the verb: whose deed the
     act answers ("lodged a protest AFTER NORTH KOREA carried out a test")."""
     for c in children_of(verb):
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in RESPONSE_MARKS for m in children_of(c)):
+        if c.dep_ == "advcl" and c.lemma_.lower() not in SPEECH_VERBS and any(
+                m.dep_ == "mark" and m.lower_ in RESPONSE_MARKS for m in children_of(c)):
+            # who reported or said it is no doer: "condemned the crackdown after Amnesty reported
+            # hundreds of arrests"
             yield from (s for s in children_of(c) if s.dep_ == "nsubj")
 
 

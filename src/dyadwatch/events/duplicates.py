@@ -148,7 +148,16 @@ def _agentless_passive(verb: Token) -> bool:
     "... and 40 supporters were arrested"): conjoined after an act, it tells what that act did to
     whom, the toll of the act, not an act of a doer of its own."""
     kids = children_of(verb)
-    return any(c.dep_ == "nsubjpass" for c in kids) and not any(c.dep_ == "agent" for c in kids)
+    return any(c.dep_ == "nsubjpass" for c in kids) and not any(c.dep_ == "agent" for c in kids) \
+        and not _placed_apart(verb)
+
+
+def _placed_apart(verb: Token) -> bool:
+    """Whether a verb names a place of its own ("... and two people were killed IN KHERSON"): a
+    toll elsewhere than the act is another act."""
+    return any(p.dep_ == "prep" and p.lower_ in ("in", "near", "at", "outside", "on")
+               and any(o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC", "FAC") for o in children_of(p))
+               for p in children_of(verb))
 
 
 def _refers_back(verb: Token) -> bool:
