@@ -91,12 +91,8 @@ def _link(x: Token, y: Token) -> str | None:
         if later is y and _agentless_passive(y):
             return "toll"
         return None if _own_object(x) and _own_object(y) and not _refers_back(later) else "conj"
-    if _agentless_passive(y) and y.dep_ == "ccomp" and y.i > x.i and y.head.dep_ == "conj" \
-            and y.head.head.i == x.i and y.head.lemma_.lower() in SPEECH_VERBS:
-        return "toll"  # "... and six officers were killed, officials said": parsed under 'said'
-    if _agentless_passive(y) and x.dep_ in ("ccomp", "parataxis") and x.head.i == y.i and x.i < y.i \
-            and any(c.dep_ == "nsubj" for c in children_of(x)):
-        return "toll"  # "jets bombed a wedding party; 20 guests were killed": the act parsed under its toll
+    if _toll_parsed_apart(x, y):
+        return "toll"
     if y.head.i == x.i and y.dep_ == "appos":
         return "appos"
     if y.head.i == x.i and x.pos_ in ("NOUN", "PROPN") and (
@@ -141,6 +137,25 @@ def _participle_of(verb: Token, clause: Token) -> bool:
         attached = first.dep_ == "pcomp" and prep.lower_ == "by" and prep.head.i == verb.i
     return attached and not any(
         c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "mark", "aux") for t in chain for c in children_of(t))
+
+
+def _toll_parsed_apart(act: Token, toll: Token) -> bool:
+    """Whether ``toll``, a later passive with no 'by', is the toll of ``act`` where the parser
+    does not conjoin them: hung under a following attribution ("... and six officers were
+    killed, officials said"), or with the act hung under it ("jets bombed a wedding party; 20
+    guests were killed")."""
+    if toll.i <= act.i:
+        return False
+    under_said = (toll.dep_ == "ccomp" and toll.head.dep_ == "conj" and toll.head.head.i == act.i
+                  and toll.head.lemma_.lower() in SPEECH_VERBS)
+    return (under_said or (act.head.i == toll.i and clause_of_its_own(act))) and _agentless_passive(toll)
+
+
+def clause_of_its_own(verb: Token) -> bool:
+    """A verb with a subject of its own that the parser hangs as a complement of another
+    ("jets bombed a wedding party; 20 guests were killed": 'bombed' under 'killed'): an act told
+    in its own right, with its own doer, not part of the verb it hangs from."""
+    return verb.dep_ in ("ccomp", "parataxis") and any(c.dep_ == "nsubj" for c in children_of(verb))
 
 
 def _agentless_passive(verb: Token) -> bool:

@@ -7,16 +7,11 @@ toll of another violent event is part of it; so is the demand a protest is stage
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
-from dyadwatch.events.duplicates import VIOLENT_ROOTS
+from dyadwatch.events.duplicates import VIOLENT_ROOTS, clause_of_its_own
 from dyadwatch.events.match import Match
 from dyadwatch.events.subjects import is_to_infinitive
 from dyadwatch.knowledge.words import MANNERLESS
-from dyadwatch.nlp.tree import children as children_of
-
-if TYPE_CHECKING:
-    from spacy.tokens import Token
 
 
 def with_manner(matches: list[Match]) -> list[Match]:
@@ -45,16 +40,10 @@ def with_manner(matches: list[Match]) -> list[Match]:
             # a generic attack (190) stays its own event, also when violence.py refined its code
             if (o is not m and o in out and o.trigger.i in subtree and o.code[:2] in VIOLENT_ROOTS
                     and o.code not in (m.code, "190") and o.pattern.code != "190"
-                    and not _clause_of_its_own(o.trigger)):
+                    # a clause with its own subject is an act of its own, not the killing's manner
+                    # (a clause of time, "when they blew themselves up", is adverbial and stays)
+                    and not clause_of_its_own(o.trigger)):
                 out[out.index(m)] = replace(m, code=o.code, base=o.code, rule=f"{m.rule}+manner:{o.pattern.id}")
                 out.remove(o)
                 break
     return out
-
-
-def _clause_of_its_own(verb: Token) -> bool:
-    """A verb with a subject of its own, parsed as the complement of the killing ("jets bombed a
-    wedding party; 20 guests were killed", where the parser takes the first clause for what the
-    second says): an act told in its own right, with its own doer, not the killing's manner. A
-    clause of time or manner ("when they blew themselves up") is an adverbial one, and stays."""
-    return verb.dep_ in ("ccomp", "parataxis") and any(c.dep_ == "nsubj" for c in children_of(verb))

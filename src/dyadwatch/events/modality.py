@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dyadwatch.knowledge.words import GATHERING_VERBS
+from dyadwatch.knowledge.words import GATHERED_PROTEST_VERBS, GATHERING_VERBS
 from dyadwatch.nlp.tree import children as children_of
 from dyadwatch.records import Modality
 from dyadwatch.tables import packaged, parse_table, read_text
@@ -245,13 +245,9 @@ def _protest_by_gathering(trigger: Token) -> bool:
     their tractors into Brussels to protest"): the gathering is the protest, so it is told with
     the gathering's modality, not as an aim."""
     head = trigger.head
-    return (trigger.dep_ == "advcl" and trigger.lemma_.lower() in _PROTEST_VERBS
+    return (trigger.dep_ == "advcl" and trigger.lemma_.lower() in GATHERED_PROTEST_VERBS
             and head.lemma_.lower() in GATHERING_VERBS
             and not any(c.dep_ == "neg" for c in children_of(head)))  # "did not gather": no protest
-
-
-# Verbs of protesting proper: "gathered to condemn X" may be a statement, not a rally.
-_PROTEST_VERBS = frozenset({"protest", "demonstrate", "rally", "march"})
 
 
 def _infinitive(token: Token) -> bool:
