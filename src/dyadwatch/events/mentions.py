@@ -336,17 +336,21 @@ def owner_name(token: Token, actors: ArticleActors) -> Token | None:
     name the parser hangs as nmod apart from the adjective after it ("struck HOUTHI military
     targets"), and one a common noun further in, hung on the noun before the head ("EU
     migration quotas", "CHINESE coast guard rules"). None when there is none."""
-    for c in children_of(token):
-        if (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG") and c.i < token.i
-                and actors.resolve(c) is not None):
-            return c
+    found = _name_before(token, ("amod", "compound", "nmod"), actors)
+    if found is not None:
+        return found
     for c in children_of(token):
         if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < token.i and c.ent_type_ == "":
-            for d in children_of(c):
-                if (d.dep_ in ("amod", "compound") and d.ent_type_ in ("NORP", "GPE", "ORG") and d.i < c.i
-                        and actors.resolve(d) is not None):
-                    return d
+            found = _name_before(c, ("amod", "compound"), actors)
+            if found is not None:
+                return found
     return None
+
+
+def _name_before(noun: Token, deps: tuple[str, ...], actors: ArticleActors) -> Token | None:
+    """The first modifier of ``noun`` (by ``deps``) before it that names an actor."""
+    return next((c for c in children_of(noun) if c.dep_ in deps and c.ent_type_ in ("NORP", "GPE", "ORG")
+                 and c.i < noun.i and actors.resolve(c) is not None), None)
 
 
 def _crisis_country(doc: Doc, noun: Token) -> Token | None:
