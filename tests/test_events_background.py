@@ -1,9 +1,11 @@
-"""A fight a sentence names only in passing is no event; on the real pipeline.
+"""An act a sentence names only in passing is no event; on the real pipeline.
 
 A violent act told in a relative clause about a party of another act ("accused Sudan of arming
 rebels who attacked a town"), or in a clause that dates or conditions a non-violent act ("called
-for calm after gunmen killed five officers"), is background (events/background.py). A fight that
-is the sentence's own act, one reported beside it, or a clause under another violent act stays.
+for calm after gunmen killed five officers"), is background (events/background.py). So is a peaceful act told to say who a party is, when
+another act happened, what another act answers, or who backs a party. A fight that is the
+sentence's own act, one reported beside it, or a clause under another violent act stays, and so
+does any act told beside another.
 Every sentence was written for these tests; none comes from an evaluation set.
 """
 
@@ -47,3 +49,47 @@ def test_a_relative_clause_under_a_fight_is_background_too(coder: Coder) -> None
 ])
 def test_the_sentence_s_own_fights_stay(coder: Coder, text: str, n: int) -> None:
     assert len(_violent(coder, text)) == n, text
+
+
+def _codes(coder: Coder, text: str) -> list[str]:
+    return [c for _, _, c, _ in country_codes(coder, text, DATE)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "root"), [
+    # a relative clause that says which party
+    ("Zambian police arrested three traders who had signed a contract with a Chinese mining firm.", "17"),
+    ("Beijing summoned the Czech ambassador over a senator who had visited Taipei in August.", "11"),
+    # a clause that dates the sentence's act, under a peaceful act and under a use of force
+    ("Moscow expelled a Finnish diplomat after Helsinki joined a NATO exercise near the border.", "16"),
+    ("Riot police in Dakar fired tear gas at students after they marched on the presidential palace.", "17"),
+    ("Police in Lahore detained 30 opposition activists after raiding the party's offices.", "17"),
+    # the deed another act answers
+    ("Hundreds of Filipinos protested in Manila against Beijing's seizure of a reef off Palawan.", "14"),
+    ("Italy voiced support for Greece's refusal to accept the new border checks.", "05"),
+    ("Kenyan police detained 12 Somalis because of their protest outside the Ethiopian embassy.", "17"),
+    # a condition, and a clause that hangs from an event noun's light verb
+    ("Moscow said it would not resume grain exports until Kyiv lifted its blockade of the port.", "12"),
+    ("Ecuador received a visit from the Colombian president after Quito signed a border accord.", "04"),
+    # who backs a party
+    ("Militias financed by Tehran detained two journalists in Basra on Sunday.", "17"),
+])
+def test_a_peaceful_act_told_in_passing_is_no_event(coder: Coder, text: str, root: str) -> None:
+    assert [c[:2] for c in _codes(coder, text)] == [root], text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Latvia expelled two Russian diplomats on Monday, accusing them of spying for Moscow.",
+    "Spain recognised the new government in Caracas and called for fresh elections.",
+    # a broker names no party: its mediation is an act of its own
+    "Armenia freed ten Azerbaijani soldiers under an accord brokered by Qatar.",
+])
+def test_acts_told_beside_each_other_stay(coder: Coder, text: str) -> None:
+    assert len({c[:2] for c in _codes(coder, text)}) == 2, text
+
+
+@pytest.mark.model
+def test_a_contrast_under_while_is_told_as_done(coder: Coder) -> None:
+    text = "Jordan sent medical teams to Gaza while Egypt delivered fuel to the enclave."
+    assert len(_codes(coder, text)) == 2

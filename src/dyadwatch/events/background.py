@@ -1,5 +1,5 @@
-"""Background violence: a fight a sentence names only to describe a party or to set the time of
-its own act.
+"""Acts told in passing: an act a sentence names only to describe a party, to set the time of
+its own act, or as what its own act answers.
 
 Wire copy mentions fighting in passing. "Pakistan accused Kabul of sheltering militants who
 attacked a police station" reports an accusation; the attack says which militants. "Somalia's
@@ -21,11 +21,27 @@ sentence governs it in the parse and the path up to that event's trigger passes 
   demand or a meeting. (Under a violent act such a clause is part of the same fight: "were killed
   when troops opened fire" is told by duplicates.py and parties.py.)
 
+- the phrase of the deed another act answers ("rallied AGAINST Turkish air strikes on villages"):
+  the strikes are what the rally is about (``deed_topic_preps``).
+
+The same holds for acts that are not violent, and more widely: PLOVER asks for the sentence's
+event, and a deed a sentence mentions only to say who a party is ("detained students WHO HAD
+SIGNED a petition", "froze the assets of a businessman WHO HAD BANKROLLED the mercenaries"), when
+its own act happened ("condemned Hungary AFTER its foreign minister VISITED Moscow", also under a
+fight: "fired tear gas at students after they BLOCKED a highway"), what its act answers ("voiced
+support for Poland's REFUSAL to take migrants"), or which backer stands behind a party
+("separatists FUNDED by Moscow shelled the town") is no event of that sentence. Its date is not
+the article's, its parties are read through the other act's, and where it is news it was
+reported when it happened.
+
 A fight that is the sentence's own act, or one reported beside it ("shelled the town and killed
-20"), governs itself or hangs by a conjunction, and stays; so does an attack that is what a
-report says ("denied the report, which said its troops attacked"), whose modality the report
-sets, and an act aimed at a government or its leader (a coup, an assassination), which changes
-who rules however briefly it is mentioned.
+20"), governs itself or hangs by a conjunction, and stays; so does any act told beside another
+("expelled three diplomats, accusing them of spying"; "recognised the government and called for
+elections"), an act that is what a report says ("denied the report, which said its troops
+attacked"), whose modality the report sets, and an attack aimed at a government or its leader (a
+coup, an assassination), which changes who rules however briefly it is mentioned. A participle
+with its doer stays when it is a fight ("schoolgirls abducted by Boko Haram": targets.py codes
+it); only a peaceful one is a mere description of a party.
 """
 
 from __future__ import annotations
@@ -34,6 +50,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING, Final
 
 from dyadwatch.events.duplicates import VIOLENT_ROOTS, use_of_force
+from dyadwatch.knowledge.words import DEED_TOPIC_PREPS
 from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
@@ -43,13 +60,23 @@ if TYPE_CHECKING:
 
 # Subordinators of a clause that dates or conditions the act above it.
 SETTING_MARKS: Final = frozenset({"after", "since", "before", "once", "following", "when", "while", "as",
-                                  "if", "unless"})
+                                  "if", "unless", "until"})
+# The acts whose topic a fight can be: a statement (01: "voiced sympathy for the families of those
+# killed"), a demand (10), a complaint (11), a rejection (12), a protest (14), a cut in relations
+# (16) or a coercion (17: "arrested because of the bombing"). Not a backing or a defence (05):
+# "were defending themselves against Ukrainian ATTACKS" reports the attacks.
+ANSWERING_ROOTS: Final = frozenset({"01", "10", "11", "12", "14", "16", "17"})
+# Acknowledge or claim responsibility (CAMEO 015): the deed claimed is told as the claimant's.
+CLAIM_OF_RESPONSIBILITY: Final = "015"
+# A peaceful act under "while" is most often the other half of a contrast, told as done in its own
+# right ("helicopters ferried food WHILE UN agencies flew in tents").
+PEACEFUL_SETTING_MARKS: Final = SETTING_MARKS - {"while"}
 
 
 def drop_background(events: list[Event], doc: Doc) -> list[Event]:
-    """``events`` without the violent acts another of them tells only in passing (see the module
+    """``events`` without the acts another of them tells only in passing (see the module
     docstring)."""
-    if len(events) < 2 or not any(e.cameo.root in VIOLENT_ROOTS for e in events):
+    if len(events) < 2:
         return events
     from spacy.attrs import IDX
 
@@ -65,35 +92,71 @@ def drop_background(events: list[Event], doc: Doc) -> list[Event]:
     for event, i in zip(events, at, strict=True):
         if i is not None:
             by_token.setdefault(i, []).append(event)
+    for event, i in zip(events, at, strict=True):
+        # an event noun's light verb stands for its act too: "RECEIVED a visit after ..." dates
+        # the visit, though the clause hangs from the verb
+        if i is not None and doc[i].dep_ == "dobj" and doc[i].head.i not in by_token:
+            by_token.setdefault(doc[i].head.i, []).append(event)
     out: list[Event] = []
     for event, i in zip(events, at, strict=True):
-        if i is None or event.cameo.root not in VIOLENT_ROOTS or _on_rulers(event) or not _in_passing(doc[i], by_token):
+        violent = event.cameo.root in VIOLENT_ROOTS
+        if i is None or (violent and _on_rulers(event)) or not _in_passing(doc[i], by_token, violent):
             out.append(event)
     return out
 
 
-def _in_passing(trigger: Token, by_token: dict[int, list[Event]]) -> bool:
-    """Does the nearest other trigger above ``trigger`` tell it as a description of a party, or
-    (a non-violent one) as the time or condition of its own act? Only clauses below any
-    reported content count: an attack inside what a report said ("denied the report, which
-    said its troops attacked") is that report's content, whose denial modality.py reads, and so
-    is the content clause of a noun ("the report that troops attacked")."""
-    described = setting = False
+def _in_passing(trigger: Token, by_token: dict[int, list[Event]], violent: bool) -> bool:
+    """Does the nearest other trigger above ``trigger`` tell it as a description of a party, as
+    the deed its own act answers, or as the time or condition of its own act (a fight: only of a
+    peaceful act; a fight's own clause of time is part of the same fight: "were killed when
+    troops opened fire" is told by duplicates.py and parties.py)? A peaceful act is also told in
+    passing as the participle that says who backs a party ("rebels ARMED by Uganda"). Only
+    clauses below any reported content count: an attack inside what a report said ("denied the
+    report, which said its troops attacked") is that report's content, whose denial modality.py
+    reads, and so is the content clause of a noun ("the report that troops attacked")."""
+    described = setting = answered = False
+    backed = None  # the party a peaceful participle with its doer describes ("REBELS armed by")
+    if not violent and trigger.dep_ == "acl" and trigger.tag_ == "VBN" and any(
+            c.dep_ == "agent" for c in children_of(trigger)):
+        backed = trigger.head
+    marks = SETTING_MARKS if violent else PEACEFUL_SETTING_MARKS
     node = trigger
     own = True  # not yet past a clause of reported content
     while node.head.i != node.i:
         if own and node.dep_ == "relcl" and not _setting(node):
             described = True
-        elif own and node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SETTING_MARKS for c in children_of(node)):
+        elif own and node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in children_of(node)):
             setting = True
+        elif own and node.dep_ == "pcomp" and node.head.lower_ in marks:
+            setting = True  # the same clause told with a gerund: "before WITHDRAWING", "after MEETING"
+        elif own and node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in DEED_TOPIC_PREPS:
+            answered = True
         if node.dep_ == "ccomp":
+            # what a report says, with the act it answers or describes, is the report's content,
+            # however that content is built: "said the separatists were defending themselves
+            # against Ukrainian ATTACKS" reports the attacks (attributed, by parties.py)
             own = False
+            described = setting = answered = False
+            backed = None
         node = node.head
-        governing = by_token.get(node.i)
+        governing = [e for e in by_token.get(node.i, ()) if e.evidence.trigger.start != trigger.idx]
         if governing:
+            if answered and any(e.cameo.code[:3] == CLAIM_OF_RESPONSIBILITY for e in governing):
+                answered = False  # what a party owns up to is its own act ("claimed the BOMBING")
+            if not violent:
+                return described or setting or answered or (backed is not None and _a_party(backed, governing))
             peaceful = not any(use_of_force(e) for e in governing)
-            return described or (setting and peaceful)
+            answered = answered and any(e.cameo.root in ANSWERING_ROOTS for e in governing)
+            return described or ((setting or answered) and peaceful)
     return False
+
+
+def _a_party(token: Token, events: list[Event]) -> bool:
+    """Is ``token`` inside the source or target mention of one of ``events``? ("REBELS backed by
+    Rwanda seized the town", not "a DEAL brokered by China", whose broker mediated an act of its own)."""
+    offset = token.idx
+    return any(actor is not None and actor.start <= offset < actor.end
+               for e in events for actor in (e.source, e.target))
 
 
 def _on_rulers(event: Event) -> bool:
