@@ -35,6 +35,16 @@ def test_a_fight_told_in_passing_is_no_event(coder: Coder, text: str) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "code"), [
+    ("Hundreds of Sudanese rallied in Khartoum against the Israeli air strikes on Yemen.", "141"),
+    # a closed crossing (191) is a coercion, no fight the strikes could be part of
+    ("Egypt closed the Rafah crossing because of Israeli air strikes on the border.", "191"),
+])
+def test_a_fight_that_is_another_act_s_topic_is_no_event(coder: Coder, text: str, code: str) -> None:
+    assert [c for _, _, c, _ in country_codes(coder, text, DATE)] == [code], text
+
+
+@pytest.mark.model
 def test_a_relative_clause_under_a_fight_is_background_too(coder: Coder) -> None:
     # the militants' ambush says which militants the army killed: one act, the killing
     text = "Ghana's army killed 12 militants who ambushed a convoy near the northern border."

@@ -63,9 +63,12 @@ SETTING_MARKS: Final = frozenset({"after", "since", "before", "once", "following
                                   "if", "unless", "until"})
 # The acts whose topic a fight can be: a statement (01: "voiced sympathy for the families of those
 # killed"), a demand (10), a complaint (11), a rejection (12), a protest (14), a cut in relations
-# (16) or a coercion (17: "arrested because of the bombing"). Not a backing or a defence (05):
+# (16) or a coercion (17, or what PLOVER counts as one: "closed the crossing because of air
+# STRIKES"). Not a backing or a defence (05):
 # "were defending themselves against Ukrainian ATTACKS" reports the attacks.
 ANSWERING_ROOTS: Final = frozenset({"01", "10", "11", "12", "14", "16", "17"})
+ASSAULT: Final = "ASSAULT"
+COERCE: Final = "COERCE"
 # Acknowledge or claim responsibility (CAMEO 015): the deed claimed is told as the claimant's.
 CLAIM_OF_RESPONSIBILITY: Final = "015"
 # A peaceful act under "while" is most often the other half of a contrast, told as done in its own
@@ -145,8 +148,10 @@ def _in_passing(trigger: Token, by_token: dict[int, list[Event]], violent: bool)
                 answered = False  # what a party owns up to is its own act ("claimed the BOMBING")
             if not violent:
                 return described or setting or answered or (backed is not None and _a_party(backed, governing))
-            peaceful = not any(use_of_force(e) for e in governing)
-            answered = answered and any(e.cameo.root in ANSWERING_ROOTS for e in governing)
+            # a blockade or a closed crossing (191) is CAMEO's root 19 but PLOVER's coercion: no
+            # fight the act below could be part of ("closed the crossing because of air STRIKES")
+            peaceful = not any(use_of_force(e) and e.plover.type == ASSAULT for e in governing)
+            answered = answered and any(e.cameo.root in ANSWERING_ROOTS or e.plover.type == COERCE for e in governing)
             return described or ((setting or answered) and peaceful)
     return False
 
