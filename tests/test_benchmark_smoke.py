@@ -92,6 +92,19 @@ def test_lemma_benchmark_finds_the_same_lemmas() -> None:
     assert "3 docs" in line and ", 0 documents differ" in line
 
 
+@pytest.mark.model
+def test_stage_benchmark_times_every_step_of_what_the_coder_codes() -> None:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "tests"), str(ROOT / "src")])}
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "stages.py"), "--articles", "3", "--repeats", "1"],
+        capture_output=True, text=True, env=env, timeout=600, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    steps = {line[:28].strip() for line in result.stdout.splitlines()}
+    assert {"pre-filter", "tok2vec", "ner", "events", "places", "store", "total"} <= steps
+    assert "0 articles differ" in result.stdout
+
+
 def test_writer_benchmark_runs_with_a_fake_coder() -> None:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "tests"), str(ROOT / "src")])}
     result = subprocess.run(
