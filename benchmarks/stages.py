@@ -6,9 +6,9 @@
 Codes our synthetic articles (``corpus.py``) the way ``Coder`` and ``ingest`` do, but one step
 at a time over the whole corpus, and times each step's CPU (``time.process_time``: other
 processes on the machine do not count, this process's threads do): the duplicate screen's
-MinHash, the dating, the pre-filter (``Coder.parse_text``), the tokenizer and each pipeline
-component (batches of the coder's batch size), the article context and event stage, the place
-stage, pickling the results there and back (what a worker sends the writing process), and
+MinHash, the dating and the check for an article discarded whole (not parsed), the pre-filter
+(``Coder.parse_text``), the tokenizer and each pipeline component (batches of the coder's
+batch size), the article context and event stage, the place stage, pickling the results there and back (what a worker sends the writing process), and
 storing them in chunks of ``ingest``'s size in a new database. It prints the median
 milliseconds per article of each step over the repeats and its share of the total, and checks
 that the steps taken one by one code every article as ``Coder.code_articles`` does. The first
@@ -59,22 +59,25 @@ def _repeat(
     nlp, size = coder.nlp, coder.settings.batch_size
     _clock(times, "screen (MinHash)", lambda: [signature(a.text) for a in articles])
     datings = _clock(times, "dating", lambda: [coder.dating(a) for a in articles])
-    texts = _clock(times, "pre-filter", lambda: [coder.parse_text(a, d) for a, d in zip(articles, datings, strict=True)])  # fmt: skip
+    discarded = _clock(times, "discard check", lambda: [is_discarded(a) for a in articles])
+    # as the coder: with the pre-filter, an article discarded whole is not parsed
+    todo = [i for i, d in enumerate(discarded) if not (d and coder.settings.prefilter)]
+    texts = _clock(times, "pre-filter", lambda: [coder.parse_text(articles[i], datings[i]) for i in todo])  # fmt: skip
     docs = _clock(times, "tokenizer", lambda: [nlp.make_doc(t) for t in texts])
     for name, component in nlp.pipeline:
         docs = _clock(times, f"  {name}", partial(_run, component, docs, size))
     contexts = _clock(times, "article context", lambda: [
-        ArticleContext.build(a, doc, coder.knowledge, d, discarded=is_discarded(a), text=t)
-        for a, doc, d, t in zip(articles, docs, datings, texts, strict=True)
+        ArticleContext.build(articles[i], doc, coder.knowledge, datings[i],
+                             discarded=discarded[i], text=t)
+        for i, doc, t in zip(todo, docs, texts, strict=True)
     ])  # fmt: skip
     events = _clock(times, "events", lambda: [coder.events_in(c) for c in contexts])
     placed = _clock(times, "places", lambda: [
         coder.places_in(c, e) for c, e in zip(contexts, events, strict=True)
     ])  # fmt: skip
-    coded = [
-        Coded(a, tuple(e), places=tuple(p), published=d.published)
-        for a, (e, p), d in zip(articles, placed, datings, strict=True)
-    ]
+    coded = [Coded(a, (), published=d.published) for a, d in zip(articles, datings, strict=True)]
+    for i, (e, p) in zip(todo, placed, strict=True):
+        coded[i] = Coded(articles[i], tuple(e), places=tuple(p), published=datings[i].published)
     _clock(times, "pickling (there and back)", lambda: pickle.loads(pickle.dumps(coded)))
     with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "s.duckdb") as store:
         items = [(c.article, c.events) for c in coded]
