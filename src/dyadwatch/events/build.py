@@ -19,6 +19,7 @@ from dyadwatch.actors.cues import AS_A_PLACE, FOCUS_GUESS, NO_NATIONALITY
 from dyadwatch.actors.resolve import coordinated
 from dyadwatch.events.blockades import blockade_code, boycott_threat_code
 from dyadwatch.events.confidence import CONFIDENCE
+from dyadwatch.events.crowds import protesting_crowd
 from dyadwatch.events.deadlines import answers_demand
 from dyadwatch.events.deeper import asked_from, deeper_targets
 from dyadwatch.events.deployment import exercise_partners, force_shown, protective
@@ -343,8 +344,9 @@ class PartyFinder:
                 doer = unknown_actor(trigger.idx, f"event '{event.text}' names no single doer")
             if doer is None:
                 return None
-            real_sources, unnamed = [doer], doer.unknown
-            rule += "+unknown-source" if doer.unknown else "+led-by"
+            crowd = protesting_crowd(self.parties, match) if doer.unknown else None  # "protests erupted"
+            real_sources, unnamed = [crowd or doer], crowd is None and doer.unknown
+            rule += "+crowd" if crowd else "+unknown-source" if doer.unknown else "+led-by"
         targets: list[Actor | None] = []
         for head in self.arguments.target_heads(match):  # "it is a partner": 'it' is not the speaker
             for t in coordinated(head):

@@ -1,0 +1,59 @@
+"""The crowd of a protest told without its protesters.
+
+A protest always has protesters: "Protests erupted in Tbilisi against the government", "a rally
+against the president was held in Belgrade" and "there were protests in Dhaka" tell a crowd that
+protested as surely as "thousands protested in Tbilisi" does. The words name no doer, but the
+noun of protesting says who acted: people, who are civilians (CVL) unless the text names them as
+something else ("opposition supporters", "students"), as "protesters" are in the actor lists. Their
+country is the one the protest happens in: the place the sentence gives it. With no place named
+the crowd stays unnamed (``---``): a protest about a far country is often held abroad.
+
+Only a protest told as taking place takes a crowd (``happening_verbs``), and only when no doer
+is named: a bombing told without
+its doer ("a bomb exploded in a market") has no doer the words imply.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+from dyadwatch.actors.resolve import cameo_actor_code
+from dyadwatch.events.match import PROTEST_ROOT
+from dyadwatch.knowledge.words import HAPPENING_VERBS
+from dyadwatch.records import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from dyadwatch.events.match import Match
+    from dyadwatch.events.parties import Parties
+
+CROWD_SECTOR: Final = "CVL"
+
+
+def protesting_crowd(parties: Parties, match: Match) -> Actor | None:
+    """The civilians of the place a protest with no named doer happens in, or None when the act
+    is no protest or the sentence places it nowhere."""
+    if match.code[:2] != PROTEST_ROOT or not _told_as_happening(match.trigger):
+        return None
+    located = parties.place_of(match)
+    if located is None or located.country is None or located.kind == "igo":
+        return None
+    country = located.country
+    at = match.trigger.idx
+    return Actor(text="", start=at, end=at, name="protesters", country=country, sector=CROWD_SECTOR,
+                 cameo_code=cameo_actor_code(country, CROWD_SECTOR), kind="group",
+                 reason=f"a protest names no doer: its crowd, civilians of '{located.text}' -> {country}")
+
+
+def _told_as_happening(trigger: Token) -> bool:
+    """Is the protest told as taking place: the verb of staging it ("a rally WAS HELD"), or a
+    noun of protesting as the subject of a verb of happening ("protests ERUPTED", "demonstrations
+    TOOK PLACE") or after "there were"? A noun in passing ("amid protests", "the protests were
+    the largest in years") tells no new act, often one told before with its protesters."""
+    if trigger.pos_ == "VERB":  # staged with no subject; a subject no list names stays unnamed
+        return not any(c.dep_ == "nsubj" for c in trigger.children)
+    head = trigger.head
+    if trigger.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in HAPPENING_VERBS:
+        return True
+    return trigger.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)

@@ -1,0 +1,47 @@
+"""A protest told without its protesters is a crowd's: civilians of the place it happens in
+(events/crowds.py); on the real pipeline. Every sentence was written for these tests; none comes
+from an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.coder import Coder
+
+DATE = "2024-05-14"
+
+
+def country_codes(coder: Coder, text: str, date: str) -> list[tuple[str, str, str, str]]:
+    """(source code, target code, CAMEO code, modality) of each event of ``text``."""
+    return [(e.source.cameo_code if e.source else "", e.target.cameo_code if e.target else "",
+             e.cameo.code, e.modality) for e in coder.code(text, date=date)]  # fmt: skip
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("A march against President Javier Milei was held in Buenos Aires on Wednesday.", "ARGCVL", "ARGGOV"),
+    ("Demonstrations against Russia took place in Chisinau on Sunday.", "MDACVL", "RUSGOV"),
+    # the 'against' phrase hangs from the verb the protest happens by
+    ("Protests erupted in Bishkek on Monday against President Sadyr Japarov.", "KGZCVL", "KGZGOV"),
+])
+def test_an_unnamed_crowd_protests_as_civilians_of_the_place(coder: Coder, text: str, source: str, target: str) -> None:
+    codes = country_codes(coder, text, DATE)
+    assert [(s, t, c[:2]) for s, t, c, _ in codes] == [(source, target, "14")], codes
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "A protest against the new tax law was held on Tuesday.",  # placed nowhere: still unnamed
+    "A bomb exploded near a police station in Quetta.",  # no crowd is implied by a bomb
+    # a protest named in passing tells no new act
+    "The minister resigned in Lima amid protests against the pension reform.",
+])
+def test_no_place_or_no_protest_gives_no_crowd(coder: Coder, text: str) -> None:
+    codes = country_codes(coder, text, DATE)
+    assert not [s for s, _, _, _ in codes if s.endswith("CVL")], codes
+
+
+@pytest.mark.model
+def test_named_protesters_keep_their_own_sector(coder: Coder) -> None:
+    codes = country_codes(coder, "Opposition supporters held a rally in Lusaka against President Hakainde Hichilema.", DATE)
+    assert [(s, c[:2]) for s, _, c, _ in codes] == [("ZMBOPP", "14")], codes
