@@ -23,6 +23,8 @@ def country_codes(coder: Coder, text: str, date: str) -> list[tuple[str, str, st
     ("Demonstrations against Russia took place in Chisinau on Sunday.", "MDACVL", "RUSGOV"),
     # the 'against' phrase hangs from the verb the protest happens by
     ("Protests erupted in Bishkek on Monday against President Sadyr Japarov.", "KGZCVL", "KGZGOV"),
+    # the place the verb of happening sweeps
+    ("Protests against President Nicolas Maduro gripped Caracas on Tuesday.", "VENCVL", "VENGOV"),
 ])
 def test_an_unnamed_crowd_protests_as_civilians_of_the_place(coder: Coder, text: str, source: str, target: str) -> None:
     codes = country_codes(coder, text, DATE)

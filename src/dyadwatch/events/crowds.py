@@ -5,7 +5,8 @@ against the president was held in Belgrade" and "there were protests in Dhaka" t
 protested as surely as "thousands protested in Tbilisi" does. The words name no doer, but the
 noun of protesting says who acted: people, who are civilians (CVL) unless the text names them as
 something else ("opposition supporters", "students"), as "protesters" are in the actor lists. Their
-country is the one the protest happens in: the place the sentence gives it. With no place named
+country is the one the protest happens in: the place the sentence gives it, also as what the
+verb of happening sweeps or reaches ("protests rocked NAIROBI", "spread to BASRA"). With no place named
 the crowd stays unnamed (``---``): a protest about a far country is often held abroad.
 
 Only a protest told as taking place takes a crowd (``happening_verbs``), and only when no doer
@@ -36,7 +37,7 @@ def protesting_crowd(parties: Parties, match: Match) -> Actor | None:
     is no protest or the sentence places it nowhere."""
     if match.code[:2] != PROTEST_ROOT or not _told_as_happening(match.trigger):
         return None
-    located = parties.place_of(match)
+    located = parties.place_of(match) or _swept_place(parties, match.trigger)
     if located is None or located.country is None or located.kind == "igo":
         return None
     country = located.country
@@ -57,3 +58,20 @@ def _told_as_happening(trigger: Token) -> bool:
     if trigger.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in HAPPENING_VERBS:
         return True
     return trigger.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
+
+
+def _swept_place(parties: Parties, trigger: Token) -> Actor | None:
+    """The place a protest's verb of happening names as its object or its destination
+    ("protests ROCKED Nairobi", "protests spread TO Basra"): where the protest happens."""
+    verb = trigger.head
+    if trigger.dep_ != "nsubj" or verb.lemma_.lower() not in HAPPENING_VERBS:
+        return None
+    places = [c for c in verb.children if c.dep_ == "dobj"] + [
+        o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "into", "across", "through")
+        for o in p.children if o.dep_ == "pobj"]
+    for place in places:
+        if place.pos_ == "PROPN":
+            located = parties.clauses.actor(place)
+            if located is not None and located.country is not None:
+                return located
+    return None
