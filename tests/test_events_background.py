@@ -103,3 +103,16 @@ def test_acts_told_beside_each_other_stay(coder: Coder, text: str) -> None:
 def test_a_contrast_under_while_is_told_as_done(coder: Coder) -> None:
     text = "Jordan sent medical teams to Gaza while Egypt delivered fuel to the enclave."
     assert len(_codes(coder, text)) == 2
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "n"), [
+    # violent repression is a use of force: under another fight its clause of time is that fight's
+    ("Soldiers shot dead three protesters in Khartoum after police fired tear gas at the crowd.", 2),
+    # what a report says stays, when the report is a noun's content clause too
+    ("Russia complained to the UN over reports that Ukraine had shelled the Zaporizhzhia nuclear plant.", 2),
+    # a gerund under 'before' is the same party's next act, done in its own right
+    ("Trump met Kim in Singapore before visiting Seoul.", 2),
+])
+def test_what_is_not_told_in_passing_stays(coder: Coder, text: str, n: int) -> None:
+    assert len(_codes(coder, text)) == n, text

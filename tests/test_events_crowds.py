@@ -34,6 +34,7 @@ def test_an_unnamed_crowd_protests_as_civilians_of_the_place(coder: Coder, text:
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
     "A protest against the new tax law was held on Tuesday.",  # placed nowhere: still unnamed
+    "Protests erupted against the war in Ukraine.",  # the place of the topic, not of the protest
     "A bomb exploded near a police station in Quetta.",  # no crowd is implied by a bomb
     # a protest named in passing tells no new act
     "The minister resigned in Lima amid protests against the pension reform.",

@@ -49,7 +49,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING, Final
 
-from dyadwatch.events.duplicates import VIOLENT_ROOTS, use_of_force
+from dyadwatch.events.duplicates import use_of_force
 from dyadwatch.knowledge.words import DEED_TOPIC_PREPS
 from dyadwatch.nlp.tree import children as children_of
 
@@ -69,6 +69,12 @@ SETTING_MARKS: Final = frozenset({"after", "since", "before", "once", "following
 ANSWERING_ROOTS: Final = frozenset({"01", "10", "11", "12", "14", "16", "17"})
 ASSAULT: Final = "ASSAULT"
 COERCE: Final = "COERCE"
+# Coercion (CAMEO 17): an arrest of a ruler is never told in passing (``_on_rulers``).
+COERCION_ROOT: Final = "17"
+# A gerund under these tells an act done before the sentence's own ("after MEETING Putin"); one
+# under "before" tells the same party's next act, done in its own right ("met Kim before VISITING
+# Seoul").
+EARLIER_GERUND_PREPS: Final = frozenset({"after", "since", "following"})
 # Acknowledge or claim responsibility (CAMEO 015): the deed claimed is told as the claimant's.
 CLAIM_OF_RESPONSIBILITY: Final = "015"
 # A peaceful act under "while" is most often the other half of a contrast, told as done in its own
@@ -102,8 +108,9 @@ def drop_background(events: list[Event], doc: Doc) -> list[Event]:
             by_token.setdefault(doc[i].head.i, []).append(event)
     out: list[Event] = []
     for event, i in zip(events, at, strict=True):
-        violent = event.cameo.root in VIOLENT_ROOTS
-        if i is None or (violent and _on_rulers(event)) or not _in_passing(doc[i], by_token, violent):
+        violent = use_of_force(event)  # violent repression (175) too
+        if i is None or ((violent or event.cameo.root == COERCION_ROOT) and _on_rulers(event)) or not _in_passing(
+                doc[i], by_token, violent):
             out.append(event)
     return out
 
@@ -130,11 +137,11 @@ def _in_passing(trigger: Token, by_token: dict[int, list[Event]], violent: bool)
             described = True
         elif own and node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in children_of(node)):
             setting = True
-        elif own and node.dep_ == "pcomp" and node.head.lower_ in marks:
-            setting = True  # the same clause told with a gerund: "before WITHDRAWING", "after MEETING"
+        elif own and node.dep_ == "pcomp" and node.head.lower_ in EARLIER_GERUND_PREPS:
+            setting = True  # the same clause told with a gerund: "after RAIDING the offices"
         elif own and node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in DEED_TOPIC_PREPS:
             answered = True
-        if node.dep_ == "ccomp":
+        if node.dep_ == "ccomp" or _content_clause(node):
             # what a report says, with the act it answers or describes, is the report's content,
             # however that content is built: "said the separatists were defending themselves
             # against Ukrainian ATTACKS" reports the attacks (attributed, by parties.py)
@@ -156,6 +163,13 @@ def _in_passing(trigger: Token, by_token: dict[int, list[Event]], violent: bool)
     return False
 
 
+def _content_clause(node: Token) -> bool:
+    """Is ``node`` the verb of a noun's content clause ("reports THAT Ukraine had SHELLED the
+    plant", "allegations that fighters had attacked")? What it says is reported content."""
+    return node.dep_ == "acl" and node.head.pos_ == "NOUN" and any(
+        c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in children_of(node))
+
+
 def _a_party(token: Token, events: list[Event]) -> bool:
     """Is ``token`` inside the source or target mention of one of ``events``? ("REBELS backed by
     Rwanda seized the town", not "a DEAL brokered by China", whose broker mediated an act of its own)."""
@@ -166,7 +180,8 @@ def _a_party(token: Token, events: list[Event]) -> bool:
 
 def _on_rulers(event: Event) -> bool:
     """Is the act aimed at a government or its leader ("after the army overthrew the
-    president")? A coup or an assassination changes who rules, which no mention makes small."""
+    president", "resigned after soldiers DETAINED him")? A coup, an assassination or the arrest
+    of a ruler changes who rules, which no mention makes small."""
     return event.target is not None and event.target.sector == "GOV"
 
 

@@ -37,7 +37,7 @@ def protesting_crowd(parties: Parties, match: Match) -> Actor | None:
     is no protest or the sentence places it nowhere."""
     if match.code[:2] != PROTEST_ROOT or not _told_as_happening(match.trigger):
         return None
-    located = parties.place_of(match) or _swept_place(parties, match.trigger)
+    located = _own_place(parties, match) or _swept_place(parties, match.trigger)
     if located is None or located.country is None or located.kind == "igo":
         return None
     country = located.country
@@ -58,6 +58,18 @@ def _told_as_happening(trigger: Token) -> bool:
     if trigger.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in HAPPENING_VERBS:
         return True
     return trigger.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
+
+
+def _own_place(parties: Parties, match: Match) -> Actor | None:
+    """The place of the protest's own phrase or of its verb of happening ("protests erupted IN
+    TBILISI"), never one inside what it is about ("against the war IN UKRAINE")."""
+    place = parties.clauses.located_target(match.trigger, match.noun or match.obj)
+    if place is None and match.trigger.dep_ == "nsubj":
+        verb = match.trigger.head
+        place = next((o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "across", "near", "throughout")
+                      for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
+    located = parties.clauses.actor(place) if place is not None else None
+    return located if located is not None and located.country is not None else None
 
 
 def _swept_place(parties: Parties, trigger: Token) -> Actor | None:
