@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dyadwatch.actors.resolve import coordinated
+from dyadwatch.events.crowds import opposed_by_happening
 from dyadwatch.events.culprits import charged_doers, is_accusation
 from dyadwatch.events.match import PROTEST_ROOT
 from dyadwatch.events.modality import occurring
@@ -154,17 +155,9 @@ class Arguments:
                 undergoers = passive_undergoers(verb) or self.clauses.subjects(verb)[0]
                 if undergoers:
                     return undergoers
-            preps = tuple(p for p in pattern.preps if verb is None or p not in UNDERGONE_DOER_PREPS)
-            found = self.clauses.noun_targets(trigger, preps)
-            happened = trigger.head
-            if not found and match.code[:2] == PROTEST_ROOT and trigger.dep_ == "nsubj" and (
-                    happened.pos_ == "VERB" and self.clauses.direct_object(happened) is None):
-                # "protests erupted in Tbilisi AGAINST the government": the phrase hangs from the
-                # verb the protest happens by, not from its noun (a fight's sides are read apart;
-                # the verb's other phrases are places: "spread TO Basra")
-                found = [o for p in happened.children if p.dep_ == "prep" and p.lower_ == "against"
-                         for o in p.children if o.dep_ == "pobj"]
-            return found
+            found = self.clauses.noun_targets(trigger, tuple(
+                p for p in pattern.preps if verb is None or p not in UNDERGONE_DOER_PREPS))
+            return found or (opposed_by_happening(trigger) if match.code[:2] == PROTEST_ROOT else [])
         if received_from(match) is not None:  # "X received a call from Y": X was called
             return self.clauses.subjects(trigger)[0]
         if match.code[:3] in TAKING_CODES and (losers := self._from_party(trigger, match.obj)):

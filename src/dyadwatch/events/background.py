@@ -50,7 +50,8 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING, Final
 
 from dyadwatch.events.duplicates import use_of_force
-from dyadwatch.knowledge.words import DEED_TOPIC_PREPS
+from dyadwatch.events.match import PROTEST_ROOT
+from dyadwatch.knowledge.words import BACKING_PARTICIPLES, DEED_TOPIC_PREPS
 from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
@@ -71,10 +72,6 @@ ASSAULT: Final = "ASSAULT"
 COERCE: Final = "COERCE"
 # Coercion (CAMEO 17): an arrest of a ruler is never told in passing (``_on_rulers``).
 COERCION_ROOT: Final = "17"
-# A gerund under these tells an act done before the sentence's own ("after MEETING Putin"); one
-# under "before" tells the same party's next act, done in its own right ("met Kim before VISITING
-# Seoul").
-EARLIER_GERUND_PREPS: Final = frozenset({"after", "since", "following"})
 # Acknowledge or claim responsibility (CAMEO 015): the deed claimed is told as the claimant's.
 CLAIM_OF_RESPONSIBILITY: Final = "015"
 # A peaceful act under "while" is most often the other half of a contrast, told as done in its own
@@ -126,19 +123,17 @@ def _in_passing(trigger: Token, by_token: dict[int, list[Event]], violent: bool)
     reads, and so is the content clause of a noun ("the report that troops attacked")."""
     described = setting = answered = False
     backed = None  # the party a peaceful participle with its doer describes ("REBELS armed by")
-    if not violent and trigger.dep_ == "acl" and trigger.tag_ == "VBN" and any(
+    if not violent and trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.lemma_.lower() in BACKING_PARTICIPLES and any(
             c.dep_ == "agent" for c in children_of(trigger)):
         backed = trigger.head
     marks = SETTING_MARKS if violent else PEACEFUL_SETTING_MARKS
     node = trigger
     own = True  # not yet past a clause of reported content
     while node.head.i != node.i:
-        if own and node.dep_ == "relcl" and not _setting(node):
+        if own and node.dep_ == "relcl" and not _setting(node) and (violent or not _done_to_noun(node)):
             described = True
         elif own and node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in children_of(node)):
             setting = True
-        elif own and node.dep_ == "pcomp" and node.head.lower_ in EARLIER_GERUND_PREPS:
-            setting = True  # the same clause told with a gerund: "after RAIDING the offices"
         elif own and node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in DEED_TOPIC_PREPS:
             answered = True
         if node.dep_ == "ccomp" or _content_clause(node):
@@ -148,9 +143,19 @@ def _in_passing(trigger: Token, by_token: dict[int, list[Event]], violent: bool)
             own = False
             described = setting = answered = False
             backed = None
+        joined = node.dep_ == "conj" and not (described or setting or answered)
         node = node.head
         governing = [e for e in by_token.get(node.i, ()) if e.evidence.trigger.start != trigger.idx]
+        if governing and joined and violent == any(use_of_force(e) for e in governing):
+            # "who had signed a petition and MARCHED": a conjunct goes where its partner goes; not
+            # a conjunct of another kind, which the parser may join wrongly ("... since the army
+            # toppled the president, and also PAID a visit to Sudan")
+            continue
         if governing:
+            if any(e.cameo.root == PROTEST_ROOT for e in governing):
+                # PLOVER's manual: a discrete act that moved people to protest (an earlier arrest,
+                # a strike, a visit) is coded, though the protest's topic is not
+                setting = answered = False
             if answered and any(e.cameo.code[:3] == CLAIM_OF_RESPONSIBILITY for e in governing):
                 answered = False  # what a party owns up to is its own act ("claimed the BOMBING")
             if not violent:
@@ -161,6 +166,13 @@ def _in_passing(trigger: Token, by_token: dict[int, list[Event]], violent: bool)
             answered = answered and any(e.cameo.root in ANSWERING_ROOTS or e.plover.type == COERCE for e in governing)
             return described or ((setting or answered) and peaceful)
     return False
+
+
+def _done_to_noun(clause: Token) -> bool:
+    """Is the noun a relative clause hangs from what its act is done to ("the opposition leader,
+    WHOM the government accuses of treason")? That act is on the party, not a description of
+    what the party did, and it stays."""
+    return any(c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that") for c in children_of(clause))
 
 
 def _content_clause(node: Token) -> bool:

@@ -87,3 +87,14 @@ def _swept_place(parties: Parties, trigger: Token) -> Actor | None:
             if located is not None and located.country is not None:
                 return located
     return None
+
+
+def opposed_by_happening(noun: Token) -> list[Token]:
+    """Whom a protest noun's verb of happening says it is against ("protests erupted in Tbilisi
+    AGAINST the government"): the phrase hangs from the verb, not from the noun. Only 'against':
+    the verb's other phrases are places ("spread TO Basra"); and only an intransitive verb."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.pos_ != "VERB" or any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    return [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "against"
+            for o in p.children if o.dep_ == "pobj"]
