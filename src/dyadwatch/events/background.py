@@ -19,10 +19,9 @@ sentence governs it in the parse and the path up to that event's trigger passes 
 - a clause that sets the time or the condition of a non-violent act ("after ... overran",
   "since ... began shelling", "if ... attacked"): the fight is the occasion of a threat, a
   demand or a meeting. (Under a violent act such a clause is part of the same fight: "were killed
-  when troops opened fire" is told by duplicates.py and parties.py.)
-
-- the phrase of the deed another act answers ("rallied AGAINST Turkish air strikes on villages"):
-  the strikes are what the rally is about (``deed_topic_preps``).
+  when troops opened fire" is told by duplicates.py and parties.py.); or
+- the phrase of the deed another act answers ("voiced outrage OVER Turkish air strikes on
+  villages"): the strikes are what the complaint is about (``deed_topic_preps``).
 
 The same holds for acts that are not violent, and more widely: PLOVER asks for the sentence's
 event, and a deed a sentence mentions only to say who a party is ("detained students WHO HAD
@@ -32,7 +31,10 @@ fight: "fired tear gas at students after they BLOCKED a highway"), what its act 
 support for Poland's REFUSAL to take migrants"), or which backer stands behind a party
 ("separatists FUNDED by Moscow shelled the town") is no event of that sentence. Its date is not
 the article's, its parties are read through the other act's, and where it is news it was
-reported when it happened.
+reported when it happened. A protest is the exception the manual makes: its topic is no event,
+but a discrete act that moved people to protest is ("rallied against Turkish AIR STRIKES",
+"rallied after police DETAINED an opposition leader"), so under a protest only a description of
+a party or a backer is told in passing.
 
 A fight that is the sentence's own act, or one reported beside it ("shelled the town and killed
 20"), governs itself or hangs by a conjunction, and stays; so does any act told beside another
@@ -63,11 +65,11 @@ if TYPE_CHECKING:
 SETTING_MARKS: Final = frozenset({"after", "since", "before", "once", "following", "when", "while", "as",
                                   "if", "unless", "until"})
 # The acts whose topic a fight can be: a statement (01: "voiced sympathy for the families of those
-# killed"), a demand (10), a complaint (11), a rejection (12), a protest (14), a cut in relations
-# (16) or a coercion (17, or what PLOVER counts as one: "closed the crossing because of air
-# STRIKES"). Not a backing or a defence (05):
-# "were defending themselves against Ukrainian ATTACKS" reports the attacks.
-ANSWERING_ROOTS: Final = frozenset({"01", "10", "11", "12", "14", "16", "17"})
+# killed"), a demand (10), a complaint (11), a rejection (12), a cut in relations (16) or a
+# coercion (17, or what PLOVER counts as one: "closed the crossing because of air STRIKES"). Not a
+# backing or a defence (05): "were defending themselves against Ukrainian ATTACKS" reports the
+# attacks; nor a protest, whose motive PLOVER's manual codes (``_in_passing``).
+ANSWERING_ROOTS: Final = frozenset({"01", "10", "11", "12", "16", "17"})
 ASSAULT: Final = "ASSAULT"
 COERCE: Final = "COERCE"
 # Coercion (CAMEO 17): an arrest of a ruler is never told in passing (``_on_rulers``).
