@@ -142,9 +142,10 @@ def _in_passing(trigger: Token, by_token: dict[int, list[Event]], violent: bool)
             # what a report says, with the act it answers or describes, is the report's content,
             # however that content is built: "said the separatists were defending themselves
             # against Ukrainian ATTACKS" reports the attacks (attributed, by parties.py)
+            # (a party the content describes stays described: "the accusation that it harboured
+            # militants WHO ATTACKED troops")
             own = False
-            described = setting = answered = False
-            backed = None
+            setting = answered = False
         joined = node.dep_ == "conj" and not (described or setting or answered)
         node = node.head
         governing = [e for e in by_token.get(node.i, ()) if e.evidence.trigger.start != trigger.idx]
