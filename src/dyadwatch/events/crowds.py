@@ -1,17 +1,17 @@
 """The crowd of a protest told without its protesters.
 
-A protest always has protesters: "Protests erupted in Tbilisi against the government", "a rally
-against the president was held in Belgrade" and "there were protests in Dhaka" tell a crowd that
-protested as surely as "thousands protested in Tbilisi" does. The words name no doer, but the
-noun of protesting says who acted: people, who are civilians (CVL) unless the text names them as
-something else ("opposition supporters", "students"), as "protesters" are in the actor lists. Their
-country is the one the protest happens in: the place the sentence gives it, also as what the
-verb of happening sweeps or reaches ("protests rocked NAIROBI", "spread to BASRA"). With no place named
-the crowd stays unnamed (``---``): a protest about a far country is often held abroad.
+A protest always has protesters: "Protests erupted in Tbilisi against the government" and "a
+rally against the president was held in Belgrade" tell a crowd that protested as surely as
+"thousands protested in Tbilisi" does. The words name no doer, but the noun of protesting says
+who acted: people, who are civilians (CVL) unless the text names them as something else
+("opposition supporters", "students"), as "protesters" are in the actor lists. Their country is
+the one the protest happens in: the place the protest's own phrase or its verb of happening gives
+it, also as what that verb sweeps or reaches ("protests rocked NAIROBI", "swept KENYA"). With no
+place named the crowd stays unnamed (``---``): a protest about a far country is often held abroad.
 
-Only a protest told as taking place takes a crowd (``happening_verbs``), and only when no doer
-is named: a bombing told without
-its doer ("a bomb exploded in a market") has no doer the words imply.
+Only a protest told as taking place takes a crowd (``happening_verbs``), and only when no doer is
+named: a bombing told without its doer ("a bomb exploded in a market") has no doer the words
+imply.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Final
 from dyadwatch.actors.resolve import cameo_actor_code
 from dyadwatch.events.match import PROTEST_ROOT
 from dyadwatch.knowledge.words import HAPPENING_VERBS
+from dyadwatch.nlp.tree import children as children_of
 from dyadwatch.records import Actor
 
 if TYPE_CHECKING:
@@ -30,6 +31,10 @@ if TYPE_CHECKING:
     from dyadwatch.events.parties import Parties
 
 CROWD_SECTOR: Final = "CVL"
+# A verb of happening's phrases: where the protest is, where it reaches, whom it is against.
+_SETTING_PREPS: Final = frozenset({"in", "across", "near", "throughout"})
+_REACHED_PREPS: Final = frozenset({"to", "into", "across", "through"})
+_OPPOSED_PREPS: Final = frozenset({"against"})
 
 
 def protesting_crowd(parties: Parties, match: Match) -> Actor | None:
@@ -37,8 +42,8 @@ def protesting_crowd(parties: Parties, match: Match) -> Actor | None:
     is no protest or the sentence places it nowhere."""
     if match.code[:2] != PROTEST_ROOT or not _told_as_happening(match.trigger):
         return None
-    located = _own_place(parties, match) or _swept_place(parties, match.trigger)
-    if located is None or located.country is None or located.kind == "igo":
+    located = _own_place(parties, match) or _swept_place(parties, match.trigger)  # each has a country
+    if located is None or located.kind == "igo":
         return None
     country = located.country
     at = match.trigger.idx
@@ -53,11 +58,11 @@ def _told_as_happening(trigger: Token) -> bool:
     TOOK PLACE") or after "there were"? A noun in passing ("amid protests", "the protests were
     the largest in years") tells no new act, often one told before with its protesters."""
     if trigger.pos_ == "VERB":  # staged with no subject; a subject no list names stays unnamed
-        return not any(c.dep_ == "nsubj" for c in trigger.children)
+        return not any(c.dep_ == "nsubj" for c in children_of(trigger))
     head = trigger.head
     if trigger.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in HAPPENING_VERBS:
         return True
-    return trigger.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
+    return trigger.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in children_of(head))
 
 
 def _own_place(parties: Parties, match: Match) -> Actor | None:
@@ -66,8 +71,7 @@ def _own_place(parties: Parties, match: Match) -> Actor | None:
     place = parties.clauses.located_target(match.trigger, match.noun or match.obj)
     if place is None and match.trigger.dep_ == "nsubj":
         verb = match.trigger.head
-        place = next((o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "across", "near", "throughout")
-                      for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
+        place = next((o for o in _phrase_objects(verb, _SETTING_PREPS) if o.pos_ == "PROPN"), None)
     located = parties.clauses.actor(place) if place is not None else None
     return located if located is not None and located.country is not None else None
 
@@ -78,9 +82,7 @@ def _swept_place(parties: Parties, trigger: Token) -> Actor | None:
     verb = trigger.head
     if trigger.dep_ != "nsubj" or verb.lemma_.lower() not in HAPPENING_VERBS:
         return None
-    places = [c for c in verb.children if c.dep_ == "dobj"] + [
-        o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "into", "across", "through")
-        for o in p.children if o.dep_ == "pobj"]
+    places = [c for c in children_of(verb) if c.dep_ == "dobj"] + _phrase_objects(verb, _REACHED_PREPS)
     for place in places:
         if place.pos_ == "PROPN":
             located = parties.clauses.actor(place)
@@ -94,7 +96,12 @@ def opposed_by_happening(noun: Token) -> list[Token]:
     AGAINST the government"): the phrase hangs from the verb, not from the noun. Only 'against':
     the verb's other phrases are places ("spread TO Basra"); and only an intransitive verb."""
     verb = noun.head
-    if noun.dep_ != "nsubj" or verb.pos_ != "VERB" or any(c.dep_ == "dobj" for c in verb.children):
+    if noun.dep_ != "nsubj" or verb.pos_ != "VERB" or any(c.dep_ == "dobj" for c in children_of(verb)):
         return []
-    return [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "against"
-            for o in p.children if o.dep_ == "pobj"]
+    return _phrase_objects(verb, _OPPOSED_PREPS)
+
+
+def _phrase_objects(verb: Token, preps: frozenset[str]) -> list[Token]:
+    """The objects of ``verb``'s phrases under ``preps``, in order."""
+    return [o for p in children_of(verb) if p.dep_ == "prep" and p.lower_ in preps
+            for o in children_of(p) if o.dep_ == "pobj"]
