@@ -34,6 +34,9 @@ TODAY = date(2026, 12, 5)
         ("DOHA, March 14 (QNA) - Qatar's emir", "DOHA", "QNA", "March 14"),
         ("CAIRO, March 14 (MENA) - Egypt's president", "CAIRO", "MENA", "March 14"),
         ("RIO DE JANEIRO (Reuters) - Brazil", "RIO DE JANEIRO", "Reuters", None),
+        # a place whose name begins with the article, in capitals as datelines write it
+        ("THE HAGUE, Nov 11 (Reuters) - Gambia filed", "THE HAGUE", "Reuters", "Nov 11"),
+        ("THE HAGUE (AFP) - Judges at the court", "THE HAGUE", "AFP", None),
         ("Dar es Salaam, March 14 (Xinhua) -- Tanzania", "Dar es Salaam", "Xinhua", "March 14"),
         ("N'DJAMENA, Tuesday, March 12 (Reuters) - Chad", "N'DJAMENA", "Reuters", "Tuesday, March 12"),
         ("SEVERN, Md. (ABC7) — A 55-year-old man", "SEVERN", "ABC7", None),
@@ -61,6 +64,7 @@ def test_dateline_layouts(text: str, place: str, agency: str | None, written: st
         "Russian forces shelled Kharkiv on Tuesday, officials said.",
         "In Kyiv, March 14 was quiet - nobody came.",
         "March 14 - a date, not a place",
+        "The Hague, March 14 was quiet - nobody came.",
         "",
     ],
 )

@@ -339,16 +339,25 @@ def _all_caps(place: str) -> bool:
 _LINK_WORDS = frozenset(_LINK[3:-1].split("|"))
 
 
+def _not_a_place(words: list[str]) -> bool:
+    """Whether a place's first word is one that starts headlines and sentences. "THE" in
+    capitals before another word in capitals starts a place's name ("THE HAGUE"): datelines
+    write their place so, headlines and sentences do not."""
+    if words[0] == "THE" and len(words) > 1 and words[1].isupper():
+        return False
+    return words[0].lower().rstrip(".") in _NOT_PLACES
+
+
 def _place_ok(place: str) -> bool:
     words = place.split()
-    if words[0].lower().rstrip(".") in _NOT_PLACES or sum(ch.isalpha() for ch in place) < 3:
+    if _not_a_place(words) or sum(ch.isalpha() for ch in place) < 3:
         return False
     return _CALENDAR_WORD.match(place) is None  # "March 14 -", "May-October --" are no place
 
 
 def _loose_at(text: str, start: int) -> re.Match[str] | None:
     m = _LOOSE.match(text, start)
-    if m is None or m["place"].split()[0].lower() in _NOT_PLACES:
+    if m is None or _not_a_place(m["place"].split()):
         return None
     middle = text[m.end("place") : m.end()]
     known = m["agency"] is not None and _agency(m["agency"].strip()) is not None
