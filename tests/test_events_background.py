@@ -128,3 +128,15 @@ def test_what_is_not_told_in_passing_stays(coder: Coder, text: str, n: int) -> N
 def test_a_discrete_act_that_moved_people_to_protest_stays(coder: Coder, text: str) -> None:
     # PLOVER's manual: a protest's topic is not coded, but a discrete act that motivated it is
     assert len({c[:2] for c in _codes(coder, text)}) == 2, text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # what goes on beside a protest, or after it, moved no one to protest
+    "Truckers in Ottawa blocked the city centre on Friday, as the prime minister promised new talks.",
+    "Nurses marched in Helsinki on Tuesday before parliament voted on the health budget.",
+    # the parser hangs the clause from the attribution: it still sets the act the speaker tells
+    "Sudan's army moved reinforcements towards El Fasher, residents said, as the rebels prepared a new assault.",
+])
+def test_a_clause_beside_an_act_is_no_event_of_its_own(coder: Coder, text: str) -> None:
+    assert len(_codes(coder, text)) == 1, (text, _codes(coder, text))

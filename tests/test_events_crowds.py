@@ -25,6 +25,11 @@ def country_codes(coder: Coder, text: str, date: str) -> list[tuple[str, str, st
     ("Protests erupted in Bishkek on Monday against President Sadyr Japarov.", "KGZCVL", "KGZGOV"),
     # the place the verb of happening sweeps
     ("Protests against President Nicolas Maduro gripped Caracas on Tuesday.", "VENCVL", "VENGOV"),
+    # a protest told by "there were"
+    ("There were demonstrations in Lima on Monday against President Dina Boluarte.", "PERCVL", "PERGOV"),
+    # a town our actor lists lack: the places stage gives the crowd its country
+    ("A general strike was held in Kumasi on Monday.", "GHACVL", ""),
+    ("Protests broke out in Mosul on Friday.", "IRQCVL", ""),
 ])
 def test_an_unnamed_crowd_protests_as_civilians_of_the_place(coder: Coder, text: str, source: str, target: str) -> None:
     codes = country_codes(coder, text, DATE)
@@ -48,3 +53,20 @@ def test_no_place_or_no_protest_gives_no_crowd(coder: Coder, text: str) -> None:
 def test_named_protesters_keep_their_own_sector(coder: Coder) -> None:
     codes = country_codes(coder, "Opposition supporters held a rally in Lusaka against President Hakainde Hichilema.", DATE)
     assert [(s, c[:2]) for s, _, c, _ in codes] == [("ZMBOPP", "14")], codes
+
+
+@pytest.mark.model
+def test_a_protest_denied_by_no_is_negated(coder: Coder) -> None:
+    codes = country_codes(coder, "There were no protests in Almaty on Sunday, witnesses said.", DATE)
+    assert [(s, c[:2], m) for s, _, c, m in codes] == [("KAZCVL", "14", "negated")], codes
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Dock workers went on strike in Mombasa on Monday over pay.",
+    "Supporters of the opposition rallied in dozens of towns across Georgia on Sunday.",
+    "Workers staged a general strike in Kano on Monday.",
+])
+def test_where_a_protest_is_held_is_no_one_it_is_aimed_at(coder: Coder, text: str) -> None:
+    codes = country_codes(coder, text, DATE)
+    assert [(t, c[:2]) for _, t, c, _ in codes] == [("", "14")], codes

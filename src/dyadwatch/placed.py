@@ -142,8 +142,8 @@ def with_place_countries(event: Event, mentions: Sequence[PlaceMention]) -> Even
         place = next((m.place for m in mentions if m.place is not None and m.place.country
                       and m.start >= actor.start and m.end <= actor.end), None)  # fmt: skip
         if place is not None and place.country is not None:
-            roles[role] = replace(
-                actor, country=place.country, kind="state",
+            roles[role] = replace(  # (a crowd of a town stays a group: crowds.py)
+                actor, country=place.country, kind="group" if actor.kind == "group" else "state",
                 cameo_code=cameo_actor_code(place.country, actor.sector),
                 reason=f"{actor.reason}; the place {place.name}, in {place.country}")
     return _with_roles(event, roles)

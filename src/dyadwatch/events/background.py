@@ -53,7 +53,12 @@ from typing import TYPE_CHECKING, Final
 
 from dyadwatch.events.duplicates import use_of_force
 from dyadwatch.events.match import PROTEST_ROOT
-from dyadwatch.knowledge.words import BACKING_PARTICIPLES, DEED_TOPIC_PREPS
+from dyadwatch.knowledge.words import (
+    BACKING_PARTICIPLES,
+    DEED_TOPIC_PREPS,
+    MOTIVE_MARKS,
+    SPEECH_VERBS,
+)
 from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
@@ -123,7 +128,7 @@ def _in_passing(trigger: Token, by_token: dict[int, list[Event]], violent: bool)
     clauses below any reported content count: an attack inside what a report said ("denied the
     report, which said its troops attacked") is that report's content, whose denial modality.py
     reads, and so is the content clause of a noun ("the report that troops attacked")."""
-    described = setting = answered = False
+    described = setting = answered = motive = False
     backed = None  # the party a peaceful participle with its doer describes ("REBELS armed by")
     if not violent and trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.lemma_.lower() in BACKING_PARTICIPLES and any(
             c.dep_ == "agent" for c in children_of(trigger)):
@@ -136,6 +141,7 @@ def _in_passing(trigger: Token, by_token: dict[int, list[Event]], violent: bool)
             described = True
         elif own and node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in children_of(node)):
             setting = True
+            motive = any(c.dep_ == "mark" and c.lower_ in MOTIVE_MARKS for c in children_of(node))
         elif own and node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in DEED_TOPIC_PREPS:
             answered = True
         if node.dep_ == "ccomp" or _content_clause(node):
@@ -149,6 +155,10 @@ def _in_passing(trigger: Token, by_token: dict[int, list[Event]], violent: bool)
         joined = node.dep_ == "conj" and not (described or setting or answered)
         node = node.head
         governing = [e for e in by_token.get(node.i, ()) if e.evidence.trigger.start != trigger.idx]
+        if not governing and (setting or answered) and node.lemma_.lower() in SPEECH_VERBS:
+            # "rebels moved reinforcements, residents said, AS the coalition prepared an
+            # offensive": the parser hangs the clause from the attribution; it sets the act told
+            governing = [e for c in children_of(node) if c.dep_ == "ccomp" for e in by_token.get(c.i, ())]
         if governing and joined and violent == any(use_of_force(e) for e in governing):
             # "who had signed a petition and MARCHED": a conjunct goes where its partner goes; not
             # a conjunct of another kind, which the parser may join wrongly ("... since the army
@@ -158,7 +168,8 @@ def _in_passing(trigger: Token, by_token: dict[int, list[Event]], violent: bool)
             if any(e.cameo.root == PROTEST_ROOT for e in governing):
                 # PLOVER's manual: a discrete act that moved people to protest (an earlier arrest,
                 # a strike, a visit) is coded, though the protest's topic is not
-                setting = answered = False
+                setting = setting and not motive
+                answered = False
             if answered and any(e.cameo.code[:3] == CLAIM_OF_RESPONSIBILITY for e in governing):
                 answered = False  # what a party owns up to is its own act ("claimed the BOMBING")
             if not violent:

@@ -41,7 +41,7 @@ from dyadwatch.events.outcomes import (
 from dyadwatch.events.pairs import hyphen_partner
 from dyadwatch.events.parties import UNNAMED_DOER_ROOTS, listed, placed_group, visited_host
 from dyadwatch.events.parties import same as _same
-from dyadwatch.events.passage import hosted_forces, passed_place
+from dyadwatch.events.passage import hosted_forces, passed_place, protest_venue
 from dyadwatch.events.protested import suffered
 from dyadwatch.events.references import refers_to_earlier
 from dyadwatch.events.senses import WARNING_VERBS, benign_deadline, warns_of_own_action
@@ -350,8 +350,8 @@ class PartyFinder:
         targets: list[Actor | None] = []
         for head in self.arguments.target_heads(match):  # "it is a partner": 'it' is not the speaker
             for t in coordinated(head):
-                if venue(t, code, trigger):
-                    continue
+                if venue(t, code, trigger) or (code[:2] == PROTEST_ROOT and protest_venue(t, self.parties.actors.knowledge)):
+                    continue  # (where a protest is held: "staged a strike IN LAGOS")
                 actor = self.clauses.actor(t, speaker=speaker, for_speaker=pattern.kind != "copula")
                 if actor is not None and code[:2] == CONSULT_ROOT and unnamed_visitor(t, actor):
                     continue  # "Putin met a delegation in Moscow": whose, the text does not say

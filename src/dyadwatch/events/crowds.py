@@ -31,10 +31,14 @@ if TYPE_CHECKING:
     from dyadwatch.events.parties import Parties
 
 CROWD_SECTOR: Final = "CVL"
+# The code of an actor our lists do not know ("Lagos" as a mention of its own).
+UNKNOWN_CODE: Final = "UNK"
 # A verb of happening's phrases: where the protest is, where it reaches, whom it is against.
 _SETTING_PREPS: Final = frozenset({"in", "across", "near", "throughout"})
 _REACHED_PREPS: Final = frozenset({"to", "into", "across", "through"})
 _OPPOSED_PREPS: Final = frozenset({"against"})
+# How a protest noun hangs from its verb of happening: its subject, or what "there were" names.
+_HAPPENING_DEPS: Final = frozenset({"nsubj", "nsubjpass", "attr"})
 
 
 def protesting_crowd(parties: Parties, match: Match) -> Actor | None:
@@ -42,10 +46,16 @@ def protesting_crowd(parties: Parties, match: Match) -> Actor | None:
     is no protest or the sentence places it nowhere."""
     if match.code[:2] != PROTEST_ROOT or not _told_as_happening(match.trigger):
         return None
-    located = _own_place(parties, match) or _swept_place(parties, match.trigger)  # each has a country
+    located = _own_place(parties, match) or _swept_place(parties, match.trigger)
     if located is None or located.kind == "igo":
         return None
     country = located.country
+    if country is None:
+        # a town our lists do not hold ("protests erupted in Lagos"): the crowd spans its name,
+        # whose country the places stage gives it (placed.py), as it does a town attacked
+        return Actor(text=located.text, start=located.start, end=located.end, name="protesters", country=None,
+                     sector=CROWD_SECTOR, cameo_code=UNKNOWN_CODE, kind="group",
+                     reason=f"a protest names no doer: its crowd, civilians of '{located.text}'")
     at = match.trigger.idx
     return Actor(text="", start=at, end=at, name="protesters", country=country, sector=CROWD_SECTOR,
                  cameo_code=cameo_actor_code(country, CROWD_SECTOR), kind="group",
@@ -69,11 +79,20 @@ def _own_place(parties: Parties, match: Match) -> Actor | None:
     """The place of the protest's own phrase or of its verb of happening ("protests erupted IN
     TBILISI"), never one inside what it is about ("against the war IN UKRAINE")."""
     place = parties.clauses.located_target(match.trigger, match.noun or match.obj)
-    if place is None and match.trigger.dep_ == "nsubj":
-        verb = match.trigger.head
-        place = next((o for o in _phrase_objects(verb, _SETTING_PREPS) if o.pos_ == "PROPN"), None)
+    if place is None:  # a town the actor lists do not hold, which the places stage knows
+        trigger = match.trigger
+        verb = trigger if trigger.pos_ == "VERB" else trigger.head if trigger.dep_ in _HAPPENING_DEPS else None
+        own = [trigger, match.noun or match.obj] + ([verb] if verb is not None else [])
+        place = next((o for t in own if t is not None for o in _phrase_objects(t, _SETTING_PREPS)
+                      if o.pos_ == "PROPN"), None)
     located = parties.clauses.actor(place) if place is not None else None
-    return located if located is not None and located.country is not None else None
+    return located if located is not None and (located.country is not None or _unlisted_place(located)) else None
+
+
+def _unlisted_place(actor: Actor) -> bool:
+    """Is ``actor`` a named place our lists do not hold (code UNK), which the places stage may
+    know ("Lagos")?"""
+    return actor.cameo_code == UNKNOWN_CODE and actor.kind == "state" and actor.country is None
 
 
 def _swept_place(parties: Parties, trigger: Token) -> Actor | None:

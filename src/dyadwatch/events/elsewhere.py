@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import NO_NATIONALITY
-from dyadwatch.events.passage import place_noun, setting_noun, setting_of
+from dyadwatch.events.passage import place_noun, protest_venue, setting_noun, setting_of
 from dyadwatch.events.protested import suffers
 from dyadwatch.knowledge.words import (
     CRISIS_NOUNS,
@@ -25,6 +25,9 @@ from dyadwatch.knowledge.words import (
 )
 from dyadwatch.nlp.tree import children as children_of
 from dyadwatch.records import Actor
+
+# Subordinators of a clause beside a protest or after it, never its motive (``_beside_clause``).
+_BESIDE_MARKS = frozenset({"as", "while", "before", "if", "unless", "until", "although", "though", "whereas"})
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -108,6 +111,11 @@ class ElsewhereTargets:
             if seat is not None:
                 return seat
         subject = set() if same_country else _subject_words(trigger)
+        if same_country:  # "blocked roads AS the premier promised help", "rallied IN dozens of
+            # Russian cities": no one the protest is aimed at
+            subject = {t.i for c in children_of(trigger) if _beside_clause(c) for t in c.subtree} | {
+                t.i for p in children_of(trigger) if p.dep_ == "prep" for o in children_of(p)
+                if protest_venue(o, self.actors.knowledge) for t in o.subtree}
         for tok in trigger.subtree:
             if source.start <= tok.idx < source.end or tok.i in subject or (after and tok.i < trigger.i):
                 continue  # the source's own words ("Palestinians of the Israeli-occupied ...")
@@ -313,3 +321,10 @@ def _is_place(token: Token) -> bool:
     while node.dep_ in ("compound", "amod") and node.head.i != node.i:
         node = node.head
     return node.dep_ == "pobj" and node.head.lower_ in ("in", "at", "near", "from", "outside", "inside")
+
+
+def _beside_clause(clause: Token) -> bool:
+    """Is ``clause`` a clause of time or condition that names no act before a protest
+    ("... AS the premier promised help", "BEFORE the vote", "UNLESS the law is dropped")? Its
+    actors are not whom the protest is aimed at (unlike those of ``motive_marks``)."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BESIDE_MARKS for c in children_of(clause))

@@ -147,12 +147,15 @@ _FREE_CHOICE = frozenset({"any"})
 
 
 def _any_event(trigger: Token) -> Cued | None:
-    """An event noun under a free-choice determiner is hypothetical: it reports no act."""
+    """An event noun under a free-choice determiner is hypothetical: it reports no act. Under a
+    negating one it is negated: "there were NO protests", "NO talks were held"."""
     if trigger.pos_ != "NOUN":
         return None
     for c in children_of(trigger):
         if c.dep_ == "det" and c.lower_ in _FREE_CHOICE:
             return "hypothetical", c
+        if c.dep_ == "det" and c.lower_ in NEGATING_DETERMINERS:
+            return "negated", c
     return None
 
 

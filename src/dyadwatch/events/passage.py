@@ -107,6 +107,26 @@ def _gone_to(token: Token) -> bool:
     return token.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in PASSAGE_LEMMAS
 
 
+# Prepositions of where a protest is held ("rallied IN Minsk", "marched ACROSS the country").
+_HELD_IN_PREPS = frozenset({"in", "across", "throughout"})
+_VENUE_TAGS = frozenset({"GPE", "LOC", "FAC", "ORG"})
+# Nouns that count the places after them ("in DOZENS of cities"), unlike "in FRONT of the embassy".
+_COUNT_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "score", "scores", "number", "handful",
+                          "several", "many", "some", "most", "all", "both", "each", "series", "string"})
+
+
+def protest_venue(token: Token, knowledge: Knowledge) -> bool:
+    """Whether ``token`` is where a protest is held, no one it is aimed at: a named place or a
+    noun of places after 'in' ("protested IN LAGOS", "rallied in DOZENS of Russian cities")."""
+    if token.dep_ != "pobj" or token.head.lower_ not in _HELD_IN_PREPS:
+        return False
+    counted = token.pos_ == "NUM" or token.lemma_.lower() in _COUNT_NOUNS  # "in DOZENS of cities"
+    named = [token] + [o for p in children_of(token) if counted and p.dep_ == "prep" and p.lower_ == "of"
+                       for o in children_of(p) if o.dep_ == "pobj"]
+    # (the tagger takes many a town it does not know for an organisation: "in KANO")
+    return any(t.ent_type_ in _VENUE_TAGS or place_noun(t, knowledge) or setting_noun(t) for t in named)
+
+
 def setting_of(token: Token) -> bool:
     """Whether ``token`` is the place named after a noun of a public place ("the streets OF
     MINSK", "the centre OF TUNIS"): where something happens there."""

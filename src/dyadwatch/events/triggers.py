@@ -322,6 +322,9 @@ class Matcher:
             return self._verb_match(token, depth)
         if pos in ("NOUN", "PROPN") and dep == "attr":
             copula = token.head
+            if pos == "NOUN" and copula.lemma_ == "be" and any(c.dep_ == "expl" for c in children_of(copula)):
+                # "there were protests in Dhaka", "there was heavy fighting": told as happening
+                return self.nouns.match(token, "noun", framed=depth > 0)
             if copula.lemma_ == "be" and self.in_speech(token):
                 found = self.nouns.match(token, "copula", framed=depth > 0)
                 if found is not None:

@@ -90,6 +90,8 @@ def unnamed_targets(clauses: Clauses, antecedents: Callable[[Token], list[Token]
         if extra is not None and code[:2] == PROTEST_ROOT and suffers(extra):
             extra = None  # "against the arrest of a cleric": whom it is for, not whom it is at
         located = clauses.actor(extra, speaker=speaker) if extra is not None else None
+        if located is not None and code[:2] == PROTEST_ROOT and located.country is None:
+            located = None  # a town our lists lack, most often the protesters' own ("in Lagos")
         if located is not None and not _posted_at_home(code, extra, located, sources):
             return [located]
     if code[:2] in _FIGHT_ROOTS and match.obj is not None:
