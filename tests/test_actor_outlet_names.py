@@ -32,3 +32,19 @@ def test_outlet_named_by_name(coder: Coder, text: str, mention: str, code: str) 
     actor = resolve_mention(coder, text, mention, date(2022, 8, 8))
     assert actor is not None, mention
     assert f"{actor.country}{actor.sector}" == code, actor.reason
+
+
+# Companies named by name: a name our lists lack that ends in a word companies take is a business
+# (PLOVER's BUS) of the country its name gives; a ministry "of" such a thing is no company.
+COMPANIES = [
+    ("Kenya Airways suspended all flights to Mogadishu on Monday.", "Kenya Airways", "KENBUS"),
+    ("Angola's Sonangol Energy halted oil exports to China on Friday.", "Sonangol Energy", "AGOBUS"),
+    ("Nigeria's Ministry of Petroleum banned fuel exports to Niger.", "Ministry of Petroleum", "NGAGOV"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), COMPANIES)
+def test_company_named_by_name(coder: Coder, text: str, mention: str, code: str) -> None:
+    actor = resolve_mention(coder, text, mention, date(2022, 8, 8))
+    assert actor is not None, mention
+    assert f"{actor.country}{actor.sector}" == code, actor.reason

@@ -18,6 +18,9 @@ pytestmark = pytest.mark.model
 
 # (date, sentence, mention, country + sector)
 CASES = [
+    # a party named "... Congress" is no US Congress
+    ("2019-03-01", "The National Democratic Congress accused Ghana's electoral commission of bias.",
+     "The National Democratic Congress", "GHAPTY"),
     # a party named by name: PTY whether our dates have it in government or out
     ("2019-03-01", "The BJP accused the Congress party of insulting the armed forces.", "The BJP", "INDPTY"),
     ("2019-03-01", "The BJP accused the Congress party of insulting the armed forces.", "the Congress party",

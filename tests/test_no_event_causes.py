@@ -67,3 +67,14 @@ def test_care_given_is_no_concession(coder: Coder, text: str) -> None:
 def test_giving_in_and_giving_aid_still_code(coder: Coder, text: str, root: str) -> None:
     roots = {e.cameo.code[:2] for e in coder.code(text, date=DATE)}
     assert root in roots, (text, roots)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # people led or forced along march no protest of their own
+    "The kidnappers marched the schoolgirls into the forest on Friday night.",
+    # goods flown somewhere make no visit by the carrier
+    "The World Food Programme flew 30 tonnes of biscuits to Port-au-Prince on Sunday.",
+])
+def test_a_verb_of_protest_or_travel_with_an_ordinary_object_is_no_such_act(coder: Coder, text: str) -> None:
+    assert [e.cameo.root for e in coder.code(text, date="2021-03-01") if e.cameo.root in ("04", "14")] == [], text

@@ -242,3 +242,19 @@ def test_a_town_name_may_begin_with_a_hyphenated_article(resolver: PlaceResolver
     ]
     # (make_doc puts a space after every token: the text reads "al - Zorba".)
     assert _found(resolver, tokens) == [("al - Zorba", "literal")]
+
+
+def test_the_tail_of_a_longer_name_the_tagger_cut_is_no_place(resolver: PlaceResolver) -> None:
+    # "Mocimboa da Praia" is a town in Mozambique, not Cape Verde's capital; here a made-up
+    # "Cabo da Brussels" stands for such a name whose last word alone is a big city
+    tokens = [
+        ("Rebels", "NNS", "nsubj", 1, ""),
+        ("raided", "VBD", "ROOT", 1, "", "raid"),
+        ("Cabo", "NNP", "dobj", 1, "PERSON"),
+        ("da", "NNP", "compound", 4, "PERSON"),
+        ("Brussels", "NNP", "appos", 2, "GPE"),
+        (".", ".", "punct", 1, ""),
+    ]
+    assert [text for text, _ in _found(resolver, tokens)] == []
+    tokens[3] = ("and", "CC", "cc", 2, "")  # two names, the second a place
+    assert [text for text, _ in _found(resolver, tokens)] == ["Brussels"]

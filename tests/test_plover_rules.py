@@ -530,3 +530,10 @@ def test_a_letter_sent_to_a_party_is_a_remote_consultation(coder: Coder) -> None
 
 def test_an_op_ed_is_no_consultation(coder: Coder) -> None:
     assert "CONSULT" not in _types(coder, "Ghana's president wrote an op-ed in a Nigerian newspaper.")
+
+
+# -- a riot is civilians' violence: armed men burning or looting assault -------------------------
+def test_armed_men_burning_vehicles_do_not_riot(coder: Coder) -> None:
+    assert _types(coder, "Al Shabaab fighters overran an army base in Lower Shabelle and burned several trucks.") \
+        == {"ASSAULT"}
+    assert _types(coder, "Protesters burned tyres and looted shops in Lusaka on Monday.") == {"PROTEST"}

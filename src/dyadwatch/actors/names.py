@@ -27,7 +27,12 @@ from dyadwatch.actors.parties import sided
 from dyadwatch.actors.regions import region_country
 from dyadwatch.actors.scope import ActorScope, Resolution
 from dyadwatch.knowledge.base import Organisation
-from dyadwatch.knowledge.words import MOVEMENT_VERBS, NATIONAL_SOCIETY_NAMES, NEWSPAPER_NAME_ENDINGS
+from dyadwatch.knowledge.words import (
+    COMPANY_NAME_ENDINGS,
+    MOVEMENT_VERBS,
+    NATIONAL_SOCIETY_NAMES,
+    NEWSPAPER_NAME_ENDINGS,
+)
 from dyadwatch.nlp.tree import children as children_of
 from dyadwatch.records import ActorKind
 
@@ -49,7 +54,7 @@ _PLACE_PARTS = frozenset({"street", "outskirts", "outskirt", "centre", "center",
 
 
 # The last word of a body's name that says what it is, whatever its other words name.
-_NAME_ENDINGS = {"party": "PTY"} | dict.fromkeys(NEWSPAPER_NAME_ENDINGS, "JRN")
+_NAME_ENDINGS = {"party": "PTY"} | dict.fromkeys(NEWSPAPER_NAME_ENDINGS, "JRN") | dict.fromkeys(COMPANY_NAME_ENDINGS, "BUS")
 
 
 # Entity labels under which NER puts a bare surname it does not know as a person's; the
@@ -217,8 +222,8 @@ class NameResolver:
         """The sector a body's own name gives: its last word if that says what it is ("Workers'
         Party" PTY, "The Washington Post" JRN: _NAME_ENDINGS); else the longest role in it."""
         words = re.sub(r"(?:'s|')$", "", name.lower().strip(" .")).split()
-        if len(words) > 1 and words[-1] in _NAME_ENDINGS:
-            return _NAME_ENDINGS[words[-1]]
+        if len(words) > 1 and words[-1] in _NAME_ENDINGS and not (words[-1] in COMPANY_NAME_ENDINGS and "of" in words):
+            return _NAME_ENDINGS[words[-1]]  # (the "Ministry of Energy" is no company)
         found = [(s, e, r) for s, e, r in self.scope.knowledge.roles_in(name.lower())
                  if r.term not in NAME_ADJECTIVES]
         if not found:

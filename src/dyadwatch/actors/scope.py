@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.actors.cues import entity_index
 from dyadwatch.knowledge.load import term_key
+from dyadwatch.nlp.names import tail_of_longer_name
 from dyadwatch.nlp.tree import children as children_of
 from dyadwatch.records import Actor, ActorKind
 
@@ -89,7 +90,9 @@ class ActorScope:
         found = doc.ents if entities is None else entities
         # NER now and then tags a role noun as a person ("Opposition MPs walked out"): common
         # nouns that are one role term name people by their role, not by their name
-        self.entities = tuple(e for e in found if not _role_noun_as_person(e, knowledge))
+        # and the tail of a longer name it cut is no place ("Mocimboa da PRAIA")
+        self.entities = tuple(e for e in found if not _role_noun_as_person(e, knowledge)
+                              and not (e.label_ == "GPE" and tail_of_longer_name(e)))
         self.ents = entity_index(doc, self.entities)
         self.focus: str | None = None
         self.setting: str | None = None

@@ -204,6 +204,7 @@ _INTO_PREPS = PLOVER_PLACE_PREPS | {"into"}  # weapons flown into a zone: a plac
 # A crowd of protesters that damages, storms or strikes riots (PROTEST 'riot': the manual's riot
 # intends injury or damage); killings and bombings by anyone stay ASSAULT.
 _RIOT_CODES = frozenset({"171", "1712", "190", "192"})
+_RIOT = "145"  # CAMEO's violent protest, a riot: by armed men it is an assault
 _SECURITY = frozenset({"MIL", "COP", "SPY"})
 _ARMED = frozenset({"MIL", "REB", "INS", "UAF"})
 # PROTEST is civilian collective action: a road, port or area blocked by the state's own forces
@@ -327,6 +328,8 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
         return "THREATEN", "arrest"  # a warrant that cannot be served yet
     if code == "173" and target is not None and source.sector in _ARMED and target.sector in _ARMED:
         return "ASSAULT", "abduct"  # combatants taken in a fight are not arrested
+    if type_ == "PROTEST" and code[:3] == _RIOT and source.sector in _ARMED:
+        return "ASSAULT", None  # "insurgents attacked a base and BURNED vehicles": fighters riot not
     if type_ == "ASSAULT" and code in _RIOT_CODES and (_crowd(source, trigger) or _against_rulers(source, target, trigger)):
         return "PROTEST", "riot"
     if code == "201" and (lemma == "disperse" or (lemma in PLOVER_PUSH_VERBS and _back(trigger))):

@@ -42,6 +42,7 @@ from dyadwatch.geo.spans import (
     whole_names,
 )
 from dyadwatch.knowledge.words import CALENDAR_WORDS
+from dyadwatch.nlp.names import tail_of_longer_name
 from dyadwatch.records import Place, PlaceMention, Span
 
 # PlaceResolver lives beside the gazetteer; callers may take it from here too.
@@ -104,6 +105,9 @@ def find_place_mentions(
             continue
         if ent.label_ in PLACE_LABELS:
             if (len(span) == 1 and span.text in persons) or span.text.lower() in CALENDAR_WORDS:
+                continue
+            if tail_of_longer_name(span):
+                taken.append((span.start, span.end))
                 continue
             parts = hyphen_parts(span, resolver)
             if parts:  # "Asia-Pacific", "Amsterdam-London": each part is a place
