@@ -47,10 +47,31 @@ def placed_events(
             if span is not None
             else None
         )
+        if place is not None and place.country is None:
+            place = _within(place, mentions, text)  # "the town of Khan Sheikhoun IN IDLIB PROVINCE"
         if place is not None:
             event = with_event_place_country(replace(event, place=place), place)
         placed.append(event)
     return placed, mentions
+
+
+# What joins a place the gazetteer lacks to the larger place it lies in ("Khan Sheikhoun IN Idlib
+# province", "Kagara, Niger state", "a village IN northern Mozambique").
+_WITHIN = re.compile(r"^(?:,|\s)*(?:in|near|of)?\s*(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?\s+|"
+                     r"(?:north|south)-?(?:east|west)(?:ern)?\s+)?$", re.IGNORECASE)
+
+
+def _within(place: Place, mentions: Sequence[PlaceMention], text: str) -> Place:
+    """An unresolved ``place`` with the country of the resolved place named right after it as
+    the one it lies in ("the town of Khan Sheikhoun in Idlib province": Syria): the town is
+    still the place, now of that country."""
+    if place.end is None:
+        return place
+    after = next((m for m in mentions if m.place is not None and m.place.country and m.start >= place.end
+                  and m.start - place.end <= 24 and _WITHIN.match(text[place.end:m.start])), None)
+    if after is None or after.place is None:
+        return place
+    return replace(place, country=after.place.country)
 
 
 # Words by which a mention says its people came from elsewhere than where they act.

@@ -71,6 +71,9 @@ def _role_noun_as_person(ent: Span, knowledge: Knowledge) -> bool:
     return role is not None and term_key(role.term) == term_key(ent.text.lower())
 
 
+# Labels of names of places, peoples and bodies, which are written with a capital.
+_NAME_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
+
 class ActorScope:
     """One article as actor resolution sees it. The resolvers are attached by ``ArticleActors``
     once built (they need the scope, and each other, to answer)."""
@@ -90,9 +93,11 @@ class ActorScope:
         found = doc.ents if entities is None else entities
         # NER now and then tags a role noun as a person ("Opposition MPs walked out"): common
         # nouns that are one role term name people by their role, not by their name
-        # and the tail of a longer name it cut is no place ("Mocimboa da PRAIA")
+        # and the tail of a longer name it cut is no place ("Mocimboa da PRAIA"), nor are words
+        # without a capital a name ("withdrew from THE WEST BANK of the Dnipro")
         self.entities = tuple(e for e in found if not _role_noun_as_person(e, knowledge)
-                              and not (e.label_ == "GPE" and tail_of_longer_name(e)))
+                              and not (e.label_ == "GPE" and tail_of_longer_name(e))
+                              and not (e.label_ in _NAME_LABELS and e.text.islower()))
         self.ents = entity_index(doc, self.entities)
         self.focus: str | None = None
         self.setting: str | None = None

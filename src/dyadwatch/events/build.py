@@ -38,7 +38,7 @@ from dyadwatch.events.outcomes import (
     striking_forces,
     struck_place,
 )
-from dyadwatch.events.pairs import hyphen_partner
+from dyadwatch.events.pairs import distinct_pairs, hyphen_partner
 from dyadwatch.events.parties import UNNAMED_DOER_ROOTS, listed, placed_group, visited_host
 from dyadwatch.events.parties import same as _same
 from dyadwatch.events.passage import hosted_forces, passed_place, protest_venue
@@ -229,6 +229,7 @@ class EventBuilder:
                 and event is None and not found.passed_place:  # "left the city": it went
             return []
         pairs, rule, confidence = self.finder.pairs(match, code, rule, real_sources, real_targets)
+        pairs = distinct_pairs(pairs)  # "to Port - au - Prince", four objects of one place: once
         if not pairs:
             return []
         if (blockade := blockade_code(code, match.base, real_sources)) is not None:

@@ -7,11 +7,16 @@ toll of another violent event is part of it; so is the demand a protest is stage
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from dyadwatch.events.duplicates import VIOLENT_ROOTS, clause_of_its_own
 from dyadwatch.events.match import Match
 from dyadwatch.events.subjects import is_to_infinitive
 from dyadwatch.knowledge.words import MANNERLESS
+from dyadwatch.nlp.tree import children as children_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def with_manner(matches: list[Match]) -> list[Match]:
@@ -42,8 +47,21 @@ def with_manner(matches: list[Match]) -> list[Match]:
                     and o.code not in (m.code, "190") and o.pattern.code != "190"
                     # a clause with its own subject is an act of its own, not the killing's manner
                     # (a clause of time, "when they blew themselves up", is adverbial and stays)
-                    and not clause_of_its_own(o.trigger)):
+                    and not clause_of_its_own(o.trigger) and not _before_or_after(o.trigger)):
                 out[out.index(m)] = replace(m, code=o.code, base=o.code, rule=f"{m.rule}+manner:{o.pattern.id}")
                 out.remove(o)
                 break
     return out
+
+
+# Words that put an act before or after another: "killed 20 AFTER overrunning a base" tells two
+# acts in turn, the second no manner of the first.
+_SEQUENCE = frozenset({"after", "before", "since", "following", "prior", "until"})
+
+
+def _before_or_after(trigger: Token) -> bool:
+    """Is ``trigger`` an act told as coming before or after another ("after OVERRUNNING a
+    base", "before they SEIZED the town")?"""
+    if trigger.dep_ == "pcomp":
+        return trigger.head.lower_ in _SEQUENCE
+    return trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SEQUENCE for c in children_of(trigger))

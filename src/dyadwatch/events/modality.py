@@ -22,7 +22,7 @@ _CLASSES = (
     "hedge_adverb", "hedge_modal", "future_modal", "hypothetical_modal", "demand_modal",
     "hedge_governor", "intent_governor", "future_frame", "negating_governor", "denial_governor",
     "report_noun", "report_verb", "negating_determiner", "pending_adverb", "unnamed_source", "presupposing_mark", "conditional_mark",
-    "occurrence_verb", "falsity_adjective", "planned_passive", "asking_governor",
+    "occurrence_verb", "falsity_adjective", "planned_passive", "asking_governor", "asking_noun",
 )
 
 
@@ -56,6 +56,7 @@ HEDGE_GOVERNORS = _CUES["hedge_governor"]
 INTENT_GOVERNORS = _CUES["intent_governor"]
 # Verbs whose infinitive is what they ask another to do: "urged X to help restore order".
 ASKING_GOVERNORS = _CUES["asking_governor"]
+ASKING_NOUNS = _CUES["asking_noun"]
 # Frame verbs and adjectives of plans: what they frame has not happened ("plans to visit").
 FUTURE_FRAMES = _CUES["future_frame"]
 DEMAND_MODALS = _CUES["demand_modal"]
@@ -200,6 +201,15 @@ def _claimed(clause: Token) -> Cued | None:
     return "hedged", clause.head
 
 
+def _asked(clause: Token) -> bool:
+    """Is ``clause`` what a noun of asking asks ("demands THAT he step down", "calls for the
+    army TO withdraw")? A relative clause on the noun ("demands that were rejected") is none."""
+    noun = clause.head
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ASKING_NOUNS or clause.dep_ == "relcl":
+        return False
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in children_of(clause)) or _infinitive(clause)
+
+
 def _called_false(noun: Token) -> Token | None:
     """The word that calls a claim false: "reports that X attacked were baseless" (the claim as
     the subject of "false"), "Beijing called the reports baseless" (as the object so named)."""
@@ -289,6 +299,8 @@ def modality_cue(trigger: Token) -> Cued:
             claimed = _claimed(node)
             if claimed is not None:
                 return claimed
+            if _asked(node):  # "rejected demands THAT he STEP DOWN": asked of him, not done
+                return "hypothetical", node.head
         if dep in ("acl", "relcl"):
             break  # a relative clause asserts on its own
         parent = node.head

@@ -40,6 +40,9 @@ MOVED_PARTICLES = frozenset({"back", "away", "aside"})
 HOME = "home"
 
 
+# Prepositions that name what came before or comes after the act, never what it acts on.
+_SEQUENCE_PREPS = frozenset({"before", "after", "since", "until", "till", "ahead", "prior"})
+
 class Objects:
     """The objects of the verbs of one parsed article."""
 
@@ -227,7 +230,8 @@ class Objects:
                 # "rallied to demand X", "struck, calling for X": what an act with no object of
                 # its own is for; "called Putin to urge a ceasefire" called Putin, no ceasefire
                 out |= self._demanded(c)
-            if c.dep_ == "prep" and not (obj is not None and c.lower_ in OBJECT_TOPIC_PREPS):
+            if c.dep_ == "prep" and not (obj is not None and c.lower_ in OBJECT_TOPIC_PREPS) \
+                    and c.lower_ not in _SEQUENCE_PREPS:  # "arrived ... BEFORE a summit": another act's
                 # "held talks about joint patrols": with a direct object, an 'about' phrase is
                 # that object's topic, never the verb's own object (no patrol was held)
                 for p in children_of(c):

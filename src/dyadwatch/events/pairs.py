@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from dyadwatch.records import Actor
+
 
 def paired_sides(noun: Token, name: Token | None = None) -> list[Token]:
     """Two hyphen-joined names modifying ``noun`` ("Israeli-Palestinian talks", "U.K.-South
@@ -66,3 +68,16 @@ def hyphen_partner(token: Token, start: int, end: int) -> Token | None:
             others = [t for t in sides if not (start < t.idx + len(t) and t.idx < end)]
             return others[0] if len(others) == 1 else None
     return None
+
+
+def distinct_pairs(pairs: list[tuple[Actor, Actor | None]]) -> list[tuple[Actor, Actor | None]]:
+    """``pairs`` with each (source, target) pair of codes once, the first kept: one trigger's
+    parties read twice (a place name the parser split into several objects) are one event."""
+    seen: set[tuple[str, str]] = set()
+    out: list[tuple[Actor, Actor | None]] = []
+    for source, target in pairs:
+        key = (source.cameo_code, "" if target is None else target.cameo_code)
+        if key not in seen:
+            seen.add(key)
+            out.append((source, target))
+    return out

@@ -176,7 +176,7 @@ class Parties:
             return []
         out: list[Actor] = []
         for prep in children_of(head):
-            if prep.dep_ != "prep" or prep.lower_ != "of":
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):  # "delegations FROM Sudan and South Sudan"
                 continue
             for pobj in children_of(prep):
                 if pobj.dep_ != "pobj":

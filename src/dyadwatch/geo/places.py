@@ -106,7 +106,7 @@ def find_place_mentions(
         if ent.label_ in PLACE_LABELS:
             if (len(span) == 1 and span.text in persons) or span.text.lower() in CALENDAR_WORDS:
                 continue
-            if tail_of_longer_name(span):
+            if tail_of_longer_name(span) or span.text.islower():  # (a name has a capital)
                 taken.append((span.start, span.end))
                 continue
             parts = hyphen_parts(span, resolver)

@@ -141,11 +141,14 @@ def _has_patterns() -> None:
 # Codes of a region named by a compass word ("the West", "Western"), which also opens other
 # names ("the West Bank", "West African", "Western Cape"): there it is no actor.
 _COMPASS_CODES = frozenset({"WST"})
+# Names of waters before "of" and a country's name ("the Sea of Japan", "the Gulf of Guinea").
+_WATER_WORDS = frozenset({"Sea", "Gulf", "Strait", "Straits", "Bay", "Bight", "Channel", "Lake"})
 
 
 def drop_name_parts(doc: Doc) -> Doc:
     """Drop a gazetteer entity of a compass region that runs on into a capitalised word: the
-    word continues a longer name, which the statistical recogniser then reads whole."""
+    word continues a longer name, which the statistical recogniser then reads whole. A country's
+    name after the name of a sea ("the Sea of Japan") is tagged with it as one location."""
     parts = [
         ent for ent in doc.ents
         if ent.ent_id_.partition(":")[2] in _COMPASS_CODES and ent.end < len(doc)
@@ -153,6 +156,12 @@ def drop_name_parts(doc: Doc) -> Doc:
     ]
     if parts:  # left unannotated (not "outside"), for the recogniser to tag
         doc.set_ents([], missing=parts, default="unmodified")
+    waters = [ent for ent in doc.ents if ent.start >= 2 and doc[ent.start - 1].lower_ == "of"
+              and doc[ent.start - 2].text in _WATER_WORDS]
+    if waters:  # "the Sea of JAPAN", "the Gulf of OMAN": a sea is no state
+        from spacy.tokens import Span
+
+        doc.set_ents([Span(doc, ent.start - 2, ent.end, label="LOC") for ent in waters], default="unmodified")
     return doc
 
 
