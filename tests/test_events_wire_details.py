@@ -75,3 +75,19 @@ def test_a_town_the_gazetteer_lacks_takes_the_country_of_its_province(coder: Cod
 def test_a_place_the_parser_splits_into_several_objects_is_one_party(coder: Coder) -> None:
     codes = _codes(coder, "Canada flew 20 tonnes of medicine to Port-au-Prince on Sunday.")
     assert len(codes) == 1, codes
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # an aid noun with what it carries after 'of'
+    ("The Red Cross carried out an airdrop of food to the besieged town of Kadugli on Monday.", "073"),
+    # a state taking over what a company owns confiscates it
+    ("Bolivian authorities took over a Spanish-owned power company on Tuesday.", "1711"),
+])
+def test_acts_told_by_their_objects(coder: Coder, text: str, code: str) -> None:
+    assert code in [c for _, _, c in _codes(coder, text)], _codes(coder, text)
+
+
+def test_rejecting_demands_to_step_down_refuses_to_give_up_power(coder: Coder) -> None:
+    # the codebook's 1231: refusals to resign or hand over power, whatever noun carries the demand
+    codes = _codes(coder, "Serbia's president rejected opposition demands that he step down.")
+    assert [c for _, _, c in codes] == ["1231"], codes

@@ -260,6 +260,11 @@ class Objects:
         exercises": hold, joint exercise)."""
         out = self._prep_objects(noun, frozenset({"for"}))
         for c in children_of(noun):
+            if c.dep_ in ("acl", "ccomp") and c.pos_ == "VERB" and any(
+                    a.dep_ == "mark" and a.lower_ == "that" for a in children_of(c)):
+                # "demands THAT he STEP DOWN": the act asked for, with its particle
+                out.add(c.lemma_.lower())
+                out |= {f"{c.lemma_.lower()} {p.lower_}" for p in children_of(c) if p.dep_ == "prt"}
             if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and any(
                     a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c)):
                 out.add(c.lemma_.lower())
