@@ -91,3 +91,20 @@ def test_rejecting_demands_to_step_down_refuses_to_give_up_power(coder: Coder) -
     # the codebook's 1231: refusals to resign or hand over power, whatever noun carries the demand
     codes = _codes(coder, "Serbia's president rejected opposition demands that he step down.")
     assert [c for _, _, c in codes] == ["1231"], codes
+
+
+@pytest.mark.parametrize(("text", "visits"), [
+    # state forces sent somewhere are deployed, not visiting
+    ("About 300 Rwandan soldiers landed in Maputo on Friday to help fight insurgents.", 0),
+    # a minister or a delegation arriving visits
+    ("Rwanda's defence minister arrived in Maputo on Friday for talks.", 1),
+])
+def test_forces_arriving_make_no_visit(coder: Coder, text: str, visits: int) -> None:
+    assert [c for _, _, c in _codes(coder, text)].count("042") == visits, _codes(coder, text)
+
+
+def test_the_aim_of_an_act_is_not_done(coder: Coder) -> None:
+    # "to help fight": the fighting is what the troops came for, not yet a fight
+    fights = [e for e in _events(coder, "Chadian soldiers arrived in Niamey to help fight the jihadists.")
+              if e.cameo.root == "19"]
+    assert fights and all(e.modality == "hypothetical" for e in fights), [e.modality for e in fights]

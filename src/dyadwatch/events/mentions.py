@@ -250,11 +250,10 @@ class Mentions:
         # actor too: the places stage gives it its country
         if label == "LOC" and (doer or token.dep_ == "dobj") and token.pos_ == "PROPN":
             label = "GPE"
-        if label not in _UNLISTED_KINDS or token.pos_ not in ("PROPN", "NOUN") or named_cause(token):
+        if label not in _UNLISTED_KINDS or token.pos_ not in ("PROPN", "NOUN") or named_cause(token) \
+                or not token.text[:1].isupper():  # (a name has a capital: "accused X of FRAUD")
             return None  # (a storm by its name, "Hurricane Ian", is no organisation)
         span = self.actors.phrase(token)
-        if not token.text[:1].isupper():
-            return None  # a name has a capital: "accused X of FRAUD" names no body
         return Actor(
             text=span.text, start=span.start_char, end=span.end_char, name=span.text,
             country=None, sector=None, cameo_code="UNK", kind=_UNLISTED_KINDS[label],

@@ -284,6 +284,11 @@ def modality_cue(trigger: Token) -> Cued:
     if _infinitive(trigger) and trigger.dep_ in ("acl", "relcl", "advcl", "pcomp") and not _protest_by_gathering(trigger):
         # "opportunities to cooperate", "in order to forge": not done yet
         return "hypothetical", next(c for c in children_of(trigger) if c.dep_ == "aux")
+    purpose = trigger.head
+    if trigger.dep_ == "xcomp" and _infinitive(purpose) and purpose.dep_ in ("acl", "advcl") \
+            and not _protest_by_gathering(purpose):
+        # "arrived TO HELP FIGHT the insurgents": the aim of the act, not done yet
+        return "hypothetical", next(c for c in children_of(purpose) if c.dep_ == "aux")
     said, node = _subject_event(trigger)
     if said is not None:
         return said

@@ -225,3 +225,15 @@ def protest_recipients(targets: list[Actor], sources: list[Actor]) -> list[Actor
             and (a.country not in homes or (a.reason.startswith(COUNTRY_NAME) and a.text.endswith(_POSSESSIVE)))
             else a
             for a in targets if not (AS_A_PLACE in a.reason and a.country in homes) and a.cameo_code not in own]
+
+
+# A visit (CAMEO 042) is made by people who speak for their side; state forces sent somewhere
+# ("US troops arrived in Poland", "Kenyan police officers landed in Haiti") are deployed there.
+_VISIT = "042"
+_DEPLOYED_SECTORS = frozenset({"MIL", "COP"})
+
+
+def forces_arriving(code: str, sources: list[Actor]) -> bool:
+    """Whether a visit's doers are all state forces named as a body of people, no visit."""
+    return code == _VISIT and bool(sources) and all(
+        s.kind == "group" and s.sector in _DEPLOYED_SECTORS for s in sources)
