@@ -108,3 +108,21 @@ def test_the_aim_of_an_act_is_not_done(coder: Coder) -> None:
     fights = [e for e in _events(coder, "Chadian soldiers arrived in Niamey to help fight the jihadists.")
               if e.cameo.root == "19"]
     assert fights and all(e.modality == "hypothetical" for e in fights), [e.modality for e in fights]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # a pattern that names its preposition of time keeps what follows it as its object
+    ("Ukraine hauled Russia before the International Court of Justice.", "115"),
+    ("Youths rioted in Minneapolis after the police killing of George Floyd.", "1453"),
+])
+def test_a_pattern_may_name_a_preposition_of_time(coder: Coder, text: str, code: str) -> None:
+    assert code in [c for _, _, c in _codes(coder, text)], _codes(coder, text)
+
+
+def test_a_company_taking_over_a_firm_buys_it(coder: Coder) -> None:
+    assert _codes(coder, "Japan's Nippon Steel took over a U.S. steel company last year.") == []
+
+
+def test_a_protest_until_its_aim_is_won_keeps_the_act_won(coder: Coder) -> None:
+    codes = _codes(coder, "Farmers in Punjab protested until the government scrapped the farm laws.")
+    assert {c[:2] for _, _, c in codes} == {"14", "08"}, codes

@@ -537,3 +537,7 @@ def test_armed_men_burning_vehicles_do_not_riot(coder: Coder) -> None:
     assert _types(coder, "Al Shabaab fighters overran an army base in Lower Shabelle and burned several trucks.") \
         == {"ASSAULT"}
     assert _types(coder, "Protesters burned tyres and looted shops in Lusaka on Monday.") == {"PROTEST"}
+
+
+def test_soldiers_who_riot_protest(coder: Coder) -> None:
+    assert _types(coder, "Soldiers rioted in Bamako over unpaid wages, burning tyres and looting shops.") == {"PROTEST"}

@@ -49,11 +49,11 @@ from dyadwatch.events.sides import (
     deep_partner,
     domestic_forces,
     each_other,
-    forces_arriving,
     home_place,
     inherit_country,
     mutual_act,
     named_members,
+    no_such_act,
     own_forces,
     protest_recipients,
     reciprocal,
@@ -231,7 +231,7 @@ class EventBuilder:
             return []
         pairs, rule, confidence = self.finder.pairs(match, code, rule, real_sources, real_targets)
         pairs = distinct_pairs(pairs)  # "to Port - au - Prince", four objects of one place: once
-        if not pairs or forces_arriving(code, real_sources):  # "400 Kenyan police landed in Haiti"
+        if not pairs or no_such_act(code, real_sources):  # "400 Kenyan police landed in Haiti"
             return []
         if (blockade := blockade_code(code, match.base, real_sources)) is not None:
             # farmers obstruct, a navy imposes; whom the blockade is aimed at was found above

@@ -16,11 +16,12 @@ what the trigger matcher, the event builder and ``parties.py`` call.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from dyadwatch.events.elsewhere import ElsewhereTargets
 from dyadwatch.events.mentions import Mentions
-from dyadwatch.events.objects import Objects
+from dyadwatch.events.objects import Objects, sequence_lemmas
 from dyadwatch.events.owners import Owners
 from dyadwatch.events.subjects import Subjects
 from dyadwatch.events.targets import Targets
@@ -54,6 +55,7 @@ class Clauses:
         self.stopped_lemmas = objects.stopped_lemmas
         self.object_lemmas = objects.object_lemmas
         self.carried_lemmas = objects.carried_lemmas
+        self.sequence_lemmas = partial(sequence_lemmas, noun_lemmas=objects.noun_lemmas)
         self.targets = Owners(targets, mentions).targets
         self.noun_targets = targets.noun_targets
         self.noun_sources = targets.noun_sources

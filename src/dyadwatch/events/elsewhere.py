@@ -27,7 +27,9 @@ from dyadwatch.nlp.tree import children as children_of
 from dyadwatch.records import Actor
 
 # Subordinators of a clause beside a protest or after it, never its motive (``_beside_clause``).
-_BESIDE_MARKS = frozenset({"as", "while", "before", "if", "unless", "until", "although", "though", "whereas"})
+# ('as' is not among them: "protested AS the commission announced his victory" names what moved
+# them, and a clause beside a protest most often names the rulers it presses.)
+_BESIDE_MARKS = frozenset({"while", "before", "if", "unless", "although", "though", "whereas"})
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -111,8 +113,8 @@ class ElsewhereTargets:
             if seat is not None:
                 return seat
         subject = set() if same_country else _subject_words(trigger)
-        if same_country:  # "blocked roads AS the premier promised help", "rallied IN dozens of
-            # Russian cities": no one the protest is aimed at
+        if same_country:  # "marched BEFORE parliament voted", "rallied IN dozens of Russian
+            # cities": no one the protest is aimed at
             subject = {t.i for c in children_of(trigger) if _beside_clause(c) for t in c.subtree} | {
                 t.i for p in children_of(trigger) if p.dep_ == "prep" for o in children_of(p)
                 if protest_venue(o, self.actors.knowledge) for t in o.subtree}
@@ -325,6 +327,6 @@ def _is_place(token: Token) -> bool:
 
 def _beside_clause(clause: Token) -> bool:
     """Is ``clause`` a clause of time or condition that names no act before a protest
-    ("... AS the premier promised help", "BEFORE the vote", "UNLESS the law is dropped")? Its
-    actors are not whom the protest is aimed at (unlike those of ``motive_marks``)."""
+    ("BEFORE parliament voted", "UNLESS the law is dropped")? Its actors are not whom the
+    protest is aimed at (unlike those of ``motive_marks``)."""
     return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BESIDE_MARKS for c in children_of(clause))

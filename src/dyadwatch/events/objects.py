@@ -27,6 +27,8 @@ from dyadwatch.knowledge.words import (
 from dyadwatch.nlp.tree import children as children_of
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Token
 
 # Particles that may stand after the object or alone in the passive, where the parser reads
@@ -328,3 +330,17 @@ def predicate_adjectives(obj: Token) -> list[Token]:
     ("held Uganda RESPONSIBLE for the attack", "found him GUILTY"), which the parser may hang on
     the object as modifiers: they and their phrases belong to the verb's reading."""
     return [c for c in children_of(obj) if c.dep_ == "amod" and c.i > obj.i and c.pos_ == "ADJ"]
+
+
+def sequence_lemmas(token: Token, noun_lemmas: Callable[[Token], frozenset[str]]) -> dict[str, set[str]]:
+    """The objects of the verb's phrases of time ('before', 'after', 'until'), by their
+    preposition: no object of the verb ("arrived ... BEFORE a summit"), except for a pattern that
+    names the preposition as its particle ("hauled X BEFORE the court", "rioted AFTER the
+    killing", "vowed to strike UNTIL his resignation")."""
+    out: dict[str, set[str]] = {}
+    for c in children_of(token):
+        if c.dep_ == "prep" and c.lower_ in _SEQUENCE_PREPS:
+            for p in children_of(c):
+                if p.dep_ == "pobj":
+                    out.setdefault(c.lower_, set()).update(noun_lemmas(p))
+    return out

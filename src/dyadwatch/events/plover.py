@@ -205,6 +205,8 @@ _INTO_PREPS = PLOVER_PLACE_PREPS | {"into"}  # weapons flown into a zone: a plac
 # intends injury or damage); killings and bombings by anyone stay ASSAULT.
 _RIOT_CODES = frozenset({"171", "1712", "190", "192"})
 _RIOT = "145"  # CAMEO's violent protest, a riot: by armed men it is an assault
+_IRREGULARS = frozenset({"REB", "INS", "UAF"})
+_RIOTING = frozenset({"riot", "rampage", "mutiny"})
 _SECURITY = frozenset({"MIL", "COP", "SPY"})
 _ARMED = frozenset({"MIL", "REB", "INS", "UAF"})
 # PROTEST is civilian collective action: a road, port or area blocked by the state's own forces
@@ -328,8 +330,10 @@ def _noted(event: Event, trigger: Token, fights: set[frozenset[str]]) -> tuple[s
         return "THREATEN", "arrest"  # a warrant that cannot be served yet
     if code == "173" and target is not None and source.sector in _ARMED and target.sector in _ARMED:
         return "ASSAULT", "abduct"  # combatants taken in a fight are not arrested
-    if type_ == "PROTEST" and code[:3] == _RIOT and source.sector in _ARMED:
-        return "ASSAULT", None  # "insurgents attacked a base and BURNED vehicles": fighters riot not
+    if type_ == "PROTEST" and code[:3] == _RIOT and source.sector in _IRREGULARS and lemma not in _RIOTING:
+        # "insurgents attacked a base and BURNED vehicles": armed men's burning is no riot; men
+        # who riot ("soldiers RIOTED over unpaid wages") protest
+        return "ASSAULT", None
     if type_ == "ASSAULT" and code in _RIOT_CODES and (_crowd(source, trigger) or _against_rulers(source, target, trigger)):
         return "PROTEST", "riot"
     if code == "201" and (lemma == "disperse" or (lemma in PLOVER_PUSH_VERBS and _back(trigger))):

@@ -231,9 +231,15 @@ def protest_recipients(targets: list[Actor], sources: list[Actor]) -> list[Actor
 # ("US troops arrived in Poland", "Kenyan police officers landed in Haiti") are deployed there.
 _VISIT = "042"
 _DEPLOYED_SECTORS = frozenset({"MIL", "COP"})
+_CONFISCATION = "1711"
 
 
-def forces_arriving(code: str, sources: list[Actor]) -> bool:
-    """Whether a visit's doers are all state forces named as a body of people, no visit."""
-    return code == _VISIT and bool(sources) and all(
-        s.kind == "group" and s.sector in _DEPLOYED_SECTORS for s in sources)
+def no_such_act(code: str, sources: list[Actor]) -> bool:
+    """Whether the doers cannot do the act their verb names: state forces named as a body of
+    people make no visit (they are deployed), and a company taking over a firm buys it ("Nippon
+    Steel took over a U.S. steel maker"), no confiscation (1711)."""
+    if not sources:
+        return False
+    if code == _VISIT:
+        return all(s.kind == "group" and s.sector in _DEPLOYED_SECTORS for s in sources)
+    return code == _CONFISCATION and all(s.sector == "BUS" for s in sources)

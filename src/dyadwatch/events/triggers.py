@@ -201,6 +201,11 @@ def _carried_for(p: Pattern, carried: set[str]) -> set[str]:
     return carried if carried and p.code[:2] in ANSWERING_ROOTS else set()
 
 
+def _sequenced_for(p: Pattern, sequenced: dict[str, set[str]]) -> set[str]:
+    """The objects of the time phrases whose preposition ``p`` names as its particle."""
+    return {w for prep in p.particles & sequenced.keys() for w in sequenced[prep]} if sequenced else set()
+
+
 def _object_lemmas(clauses: Clauses, token: Token) -> set[str]:
     """What a pattern's object column can match (``Clauses.object_lemmas``), and the subject
     of a 'for X to do Y' clause, which is what a 'for' phrase would name ("appealed for
@@ -375,6 +380,7 @@ class Matcher:
             if candidates and any(c.dep_ == "auxpass" for c in children_of(token)) else after
         objects: set[str] | None = None
         carried: set[str] = set()  # what an answered request or offer asks for (Objects.carried_lemmas)
+        sequenced: dict[str, set[str]] = {}  # objects of before/after/until (Objects.sequence_lemmas)
         own: set[str] = set()  # the direct object's words, when a pattern names them
         preps: set[str] | None = None
         best: tuple[float, Pattern, Match | None] | None = None
@@ -401,7 +407,8 @@ class Matcher:
                     objects = _object_lemmas(self.clauses, token)
                     carried = self.clauses.carried_lemmas(token)
                     own = _named_direct_object(self.clauses, obj, carried, candidates, prt, after)
-                seen = objects | _carried_for(p, carried)
+                    sequenced = self.clauses.sequence_lemmas(token)
+                seen = objects | _carried_for(p, carried) | _sequenced_for(p, sequenced)
                 if not (p.objects & seen):
                     if p.code != HALTING or depth >= 2:
                         continue
@@ -427,7 +434,8 @@ class Matcher:
                 if p.family == "appeal" and inner is not None and inner.trigger.dep_ == "xcomp" and (
                         self.clauses.addressee(token) is None):
                     score -= 1.5  # "sought to deepen ties": one's own aim, if an intent pattern fits
-            words = p.object_words(objects | _carried_for(p, carried)) if p.objects and objects is not None else 0
+            words = p.object_words(objects | _carried_for(p, carried) | _sequenced_for(p, sequenced)) \
+                if p.objects and objects is not None else 0
             if best is None or more_specific((score, words, p), (best[0], best_words, best[1])):
                 best, best_words = (score, p, inner), words
         if best is not None and best_words == 1 and obj is not None and depth < 3:
