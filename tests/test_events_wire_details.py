@@ -126,3 +126,10 @@ def test_a_company_taking_over_a_firm_buys_it(coder: Coder) -> None:
 def test_a_protest_until_its_aim_is_won_keeps_the_act_won(coder: Coder) -> None:
     codes = _codes(coder, "Farmers in Punjab protested until the government scrapped the farm laws.")
     assert {c[:2] for _, _, c in codes} == {"14", "08"}, codes
+
+
+def test_two_people_of_one_code_are_two_parties(coder: Coder) -> None:
+    # one place the parser splits is one party; two people of the same state and sector are two
+    events = _events(coder, "Blinken met President Abdelmadjid Tebboune and Foreign Minister Ahmed Attaf in Algiers.")
+    assert len({e.target.text for e in events if e.target is not None and e.cameo.root == "04"}) == 2, \
+        [(e.target.text if e.target else None) for e in events]

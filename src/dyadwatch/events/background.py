@@ -137,16 +137,17 @@ def _in_passing(trigger: Token, by_token: dict[int, list[Event]], violent: bool)
     node = trigger
     own = True  # not yet past a clause of reported content
     while node.head.i != node.i:
+        # (the parser calls a clause of time under a verb of saying a ccomp now and then: "said
+        # ..., hours AFTER Trump warned Pyongyang")
+        timed = node.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ in marks for c in children_of(node))
         if own and node.dep_ == "relcl" and not _setting(node) and (violent or not _done_to_noun(node)):
             described = True
-        elif own and node.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ in marks for c in children_of(node)):
-            # (the parser calls such a clause under a verb of saying a ccomp now and then:
-            # "said ..., hours AFTER Trump warned Pyongyang")
+        elif own and timed:
             setting = True
             motive = any(c.dep_ == "mark" and c.lower_ in MOTIVE_MARKS for c in children_of(node))
         elif own and node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in DEED_TOPIC_PREPS:
             answered = True
-        if (node.dep_ == "ccomp" and not setting) or _content_clause(node):
+        if (node.dep_ == "ccomp" and not (own and timed)) or _content_clause(node):
             # what a report says, with the act it answers or describes, is the report's content,
             # however that content is built: "said the separatists were defending themselves
             # against Ukrainian ATTACKS" reports the attacks (attributed, by parties.py)

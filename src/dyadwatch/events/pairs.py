@@ -71,12 +71,14 @@ def hyphen_partner(token: Token, start: int, end: int) -> Token | None:
 
 
 def distinct_pairs(pairs: list[tuple[Actor, Actor | None]]) -> list[tuple[Actor, Actor | None]]:
-    """``pairs`` with each (source, target) pair of codes once, the first kept: one trigger's
-    parties read twice (a place name the parser split into several objects) are one event."""
-    seen: set[tuple[str, str]] = set()
+    """``pairs`` with each pair of the same two actors once, the first kept: one trigger's
+    parties read twice (a place name the parser split into several objects) are one event; two
+    people of one code ("met President Tebboune and Foreign Minister Boukadoum") are two."""
+    seen: set[tuple[str, str, str, str]] = set()
     out: list[tuple[Actor, Actor | None]] = []
     for source, target in pairs:
-        key = (source.cameo_code, "" if target is None else target.cameo_code)
+        key = (source.cameo_code, source.name, "", "") if target is None else (
+            source.cameo_code, source.name, target.cameo_code, target.name)
         if key not in seen:
             seen.add(key)
             out.append((source, target))
