@@ -133,3 +133,13 @@ def test_two_people_of_one_code_are_two_parties(coder: Coder) -> None:
     events = _events(coder, "Blinken met President Abdelmadjid Tebboune and Foreign Minister Ahmed Attaf in Algiers.")
     assert len({e.target.text for e in events if e.target is not None and e.cameo.root == "04"}) == 2, \
         [(e.target.text if e.target else None) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    # a state of Nigeria and its delta, named after the river, are no Niger
+    "Gunmen killed five villagers in Niger state on Sunday.",
+    "Militants blew up an oil pipeline in the Niger Delta on Tuesday.",
+])
+def test_a_part_of_a_country_named_like_another_country(coder: Coder, text: str) -> None:
+    codes = _codes(coder, text)
+    assert codes and all(s.startswith("NGA") and (t == "" or t.startswith("NGA")) for s, t, _ in codes), codes

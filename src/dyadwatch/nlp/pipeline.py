@@ -143,6 +143,9 @@ def _has_patterns() -> None:
 _COMPASS_CODES = frozenset({"WST"})
 # Names of waters before "of" and a country's name ("the Sea of Japan", "the Gulf of Guinea").
 _WATER_WORDS = frozenset({"Sea", "Gulf", "Strait", "Straits", "Bay", "Bight", "Channel", "Lake"})
+# Words after a country's name that make it the name of a part of another country ("Niger State",
+# "the Niger Delta").
+_PART_WORDS = frozenset({"state", "delta"})
 
 
 def drop_name_parts(doc: Doc) -> Doc:
@@ -156,12 +159,16 @@ def drop_name_parts(doc: Doc) -> Doc:
     ]
     if parts:  # left unannotated (not "outside"), for the recogniser to tag
         doc.set_ents([], missing=parts, default="unmodified")
-    waters = [ent for ent in doc.ents if ent.start >= 2 and doc[ent.start - 1].lower_ == "of"
-              and doc[ent.start - 2].text in _WATER_WORDS]
-    if waters:  # "the Sea of JAPAN", "the Gulf of OMAN": a sea is no state
-        from spacy.tokens import Span
+    from spacy.tokens import Span
 
-        doc.set_ents([Span(doc, ent.start - 2, ent.end, label="LOC") for ent in waters], default="unmodified")
+    waters = [Span(doc, ent.start - 2, ent.end, label="LOC") for ent in doc.ents
+              if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].text in _WATER_WORDS]
+    # "NIGER state", "the NIGER Delta": a country's name before a word for a part of a country
+    # names that part, here Nigeria's, not the state of its name
+    parts_of = [Span(doc, ent.start, ent.end + 1, label="GPE") for ent in doc.ents
+                if ent.ent_id_.startswith("country:") and ent.end < len(doc) and doc[ent.end].lower_ in _PART_WORDS]
+    if waters or parts_of:  # "the Sea of JAPAN", "the Gulf of OMAN": a sea is no state
+        doc.set_ents(waters + parts_of, default="unmodified")
     return doc
 
 
