@@ -60,6 +60,7 @@ from dyadwatch.knowledge.words import (
     SPEECH_VERBS,
 )
 from dyadwatch.nlp.tree import children as children_of
+from dyadwatch.nlp.tree import marked_by
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -139,12 +140,12 @@ def _in_passing(trigger: Token, by_token: dict[int, list[Event]], violent: bool)
     while node.head.i != node.i:
         # (the parser calls a clause of time under a verb of saying a ccomp now and then: "said
         # ..., hours AFTER Trump warned Pyongyang")
-        timed = node.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ in marks for c in children_of(node))
+        timed = node.dep_ in ("advcl", "ccomp") and marked_by(node, marks)
         if own and node.dep_ == "relcl" and not _setting(node) and (violent or not _done_to_noun(node)):
             described = True
         elif own and timed:
             setting = True
-            motive = any(c.dep_ == "mark" and c.lower_ in MOTIVE_MARKS for c in children_of(node))
+            motive = marked_by(node, MOTIVE_MARKS)
         elif own and node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in DEED_TOPIC_PREPS:
             answered = True
         if (node.dep_ == "ccomp" and not (own and timed)) or _content_clause(node):
@@ -196,8 +197,7 @@ def _done_to_noun(clause: Token) -> bool:
 def _content_clause(node: Token) -> bool:
     """Is ``node`` the verb of a noun's content clause ("reports THAT Ukraine had SHELLED the
     plant", "allegations that fighters had attacked")? What it says is reported content."""
-    return node.dep_ == "acl" and node.head.pos_ == "NOUN" and any(
-        c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in children_of(node))
+    return node.dep_ == "acl" and node.head.pos_ == "NOUN" and marked_by(node, {"that", "whether"})
 
 
 def _a_party(token: Token, events: list[Event]) -> bool:

@@ -24,6 +24,7 @@ from dyadwatch.knowledge.words import (
     VESSEL_NOUNS,
 )
 from dyadwatch.nlp.tree import children as children_of
+from dyadwatch.nlp.tree import marked_by
 from dyadwatch.records import Actor
 
 # Subordinators of a clause beside a protest or after it, never its motive (``_beside_clause``).
@@ -75,6 +76,12 @@ class ElsewhereTargets:
         return placed([trigger] + ([obj] if obj is not None else []) + closer, place,
                       (*_IN_PREPS, "over") if over else _IN_PREPS)
 
+    def _aside_of_protest(self, trigger: Token) -> set[int]:
+        """The indices of a protest's clauses beside it and of the places it is held in."""
+        return {t.i for c in children_of(trigger) if _beside_clause(c) for t in c.subtree} | {
+            t.i for p in children_of(trigger) if p.dep_ == "prep" for o in children_of(p)
+            if protest_venue(o, self.actors.knowledge) for t in o.subtree}
+
     def _national_place(self, p: Token) -> str | None:
         """The country of a place noun with a state's nationality before it ("the Syrian town
         of Qamishli", "a Lebanese village"), else None: wire copy names a small place abroad so
@@ -112,12 +119,10 @@ class ElsewhereTargets:
             seat = self._protested_at(trigger)
             if seat is not None:
                 return seat
-        subject = set() if same_country else _subject_words(trigger)
-        if same_country:  # "marched BEFORE parliament voted", "rallied IN dozens of Russian
-            # cities": no one the protest is aimed at
-            subject = {t.i for c in children_of(trigger) if _beside_clause(c) for t in c.subtree} | {
-                t.i for p in children_of(trigger) if p.dep_ == "prep" for o in children_of(p)
-                if protest_venue(o, self.actors.knowledge) for t in o.subtree}
+        # the words no target is read from: the subject's; for a protest, a clause beside it and
+        # where it is held ("marched BEFORE parliament voted", "rallied IN dozens of Russian
+        # cities"), no one it is aimed at
+        subject = self._aside_of_protest(trigger) if same_country else _subject_words(trigger)
         for tok in trigger.subtree:
             if source.start <= tok.idx < source.end or tok.i in subject or (after and tok.i < trigger.i):
                 continue  # the source's own words ("Palestinians of the Israeli-occupied ...")
@@ -329,4 +334,4 @@ def _beside_clause(clause: Token) -> bool:
     """Is ``clause`` a clause of time or condition that names no act before a protest
     ("BEFORE parliament voted", "UNLESS the law is dropped")? Its actors are not whom the
     protest is aimed at (unlike those of ``motive_marks``)."""
-    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BESIDE_MARKS for c in children_of(clause))
+    return clause.dep_ == "advcl" and marked_by(clause, _BESIDE_MARKS)

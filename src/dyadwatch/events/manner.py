@@ -13,7 +13,7 @@ from dyadwatch.events.duplicates import VIOLENT_ROOTS, clause_of_its_own
 from dyadwatch.events.match import Match
 from dyadwatch.events.subjects import is_to_infinitive
 from dyadwatch.knowledge.words import MANNERLESS
-from dyadwatch.nlp.tree import children as children_of
+from dyadwatch.nlp.tree import marked_by
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -64,4 +64,4 @@ def _before_or_after(trigger: Token) -> bool:
     base", "before they SEIZED the town")?"""
     if trigger.dep_ == "pcomp":
         return trigger.head.lower_ in _SEQUENCE
-    return trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SEQUENCE for c in children_of(trigger))
+    return trigger.dep_ == "advcl" and marked_by(trigger, _SEQUENCE)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.knowledge.words import GATHERED_PROTEST_VERBS, GATHERING_VERBS
 from dyadwatch.nlp.tree import children as children_of
+from dyadwatch.nlp.tree import marked_by
 from dyadwatch.records import Modality
 from dyadwatch.tables import packaged, parse_table, read_text
 
@@ -296,9 +297,7 @@ def modality_cue(trigger: Token) -> Cued:
         dep = node.dep_
         if dep not in _CLIMB or node.head.i == node.i:
             break
-        if dep == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in PRESUPPOSING_MARKS for c in children_of(node)
-        ):
+        if dep == "advcl" and marked_by(node, PRESUPPOSING_MARKS):
             break
         if dep in ("acl", "relcl", "ccomp"):
             claimed = _claimed(node)

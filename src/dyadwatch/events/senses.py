@@ -48,6 +48,7 @@ from dyadwatch.knowledge.words import (
     WALKOUT_SECTORS,
 )
 from dyadwatch.nlp.tree import children as children_of
+from dyadwatch.nlp.tree import marked_by
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -326,7 +327,7 @@ def decided(frame: Token, inner: Match) -> bool:
     'whether') is the act it decides."""
     return (frame.lemma_.lower() in DECIDING
             and not markers(frame) & {"future", "would", "may", "must", "neg"}
-            and not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in children_of(inner.trigger)))
+            and not marked_by(inner.trigger, {"whether", "if"}))
 
 
 # The halt patterns of the lexicon (de-escalation, 087) list what is halted ("halted the

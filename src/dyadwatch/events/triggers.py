@@ -434,8 +434,7 @@ class Matcher:
                 if p.family == "appeal" and inner is not None and inner.trigger.dep_ == "xcomp" and (
                         self.clauses.addressee(token) is None):
                     score -= 1.5  # "sought to deepen ties": one's own aim, if an intent pattern fits
-            words = p.object_words(objects | _carried_for(p, carried) | _sequenced_for(p, sequenced)) \
-                if p.objects and objects is not None else 0
+            words = p.object_words(seen) if p.objects else 0
             if best is None or more_specific((score, words, p), (best[0], best_words, best[1])):
                 best, best_words = (score, p, inner), words
         if best is not None and best_words == 1 and obj is not None and depth < 3:

@@ -151,23 +151,26 @@ _PART_WORDS = frozenset({"state", "delta"})
 def drop_name_parts(doc: Doc) -> Doc:
     """Drop a gazetteer entity of a compass region that runs on into a capitalised word: the
     word continues a longer name, which the statistical recogniser then reads whole. A country's
-    name after the name of a sea ("the Sea of Japan") is tagged with it as one location."""
+    name after the name of a sea ("the Sea of Japan") is tagged with it as one location, and one
+    before "state" or "delta" ("Niger State") with that word as one place."""
+    from spacy.tokens import Span
+
+    ents = doc.ents  # a new tuple of spans on every access: read once
     parts = [
-        ent for ent in doc.ents
+        ent for ent in ents
         if ent.ent_id_.partition(":")[2] in _COMPASS_CODES and ent.end < len(doc)
         and doc[ent.end].text[:1].isupper()
     ]
-    if parts:  # left unannotated (not "outside"), for the recogniser to tag
-        doc.set_ents([], missing=parts, default="unmodified")
-    from spacy.tokens import Span
-
-    waters = [Span(doc, ent.start - 2, ent.end, label="LOC") for ent in doc.ents
+    # "the Sea of JAPAN", "the Gulf of OMAN": a sea is no state
+    waters = [Span(doc, ent.start - 2, ent.end, label="LOC") for ent in ents
               if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].text in _WATER_WORDS]
     # "NIGER state", "the NIGER Delta": a country's name before a word for a part of a country
     # names that part, here Nigeria's, not the state of its name
-    parts_of = [Span(doc, ent.start, ent.end + 1, label="GPE") for ent in doc.ents
+    parts_of = [Span(doc, ent.start, ent.end + 1, label="GPE") for ent in ents
                 if ent.ent_id_.startswith("country:") and ent.end < len(doc) and doc[ent.end].lower_ in _PART_WORDS]
-    if waters or parts_of:  # "the Sea of JAPAN", "the Gulf of OMAN": a sea is no state
+    if parts:  # left unannotated (not "outside"), for the recogniser to tag
+        doc.set_ents([], missing=parts, default="unmodified")
+    if waters or parts_of:
         doc.set_ents(waters + parts_of, default="unmodified")
     return doc
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Set as AbstractSet
+
     from spacy.tokens import Doc, Token
 
 # (document, child indices of each token, children of each token once asked for) of the last
@@ -51,3 +53,9 @@ def _build(doc: Doc) -> tuple[Doc, list[list[int]], list[tuple[Token, ...] | Non
     made: list[tuple[Token, ...] | None] = [None] * n
     _last = (doc, kids, made)
     return _last
+
+
+def marked_by(clause: Token, words: AbstractSet[str]) -> bool:
+    """Whether ``clause`` has a subordinator ('mark') among ``words`` ("AFTER they met",
+    "IF it attacks"), read through the cached children."""
+    return any(c.dep_ == "mark" and c.lower_ in words for c in children(clause))
