@@ -478,7 +478,9 @@ def body_of(clauses: Clauses, head: Token) -> Actor | None:
     if head.pos_ != "NOUN" or head.lemma_.lower() in OPPOSING_NOUNS or not_a_doer(head):
         return None  # "monsoon rains lashed X": a cause, not people of a body
     for c in children_of(head):
-        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < head.i:
+        # (a sentence's first word the tagger took for a name: "Rebel delegates and ...")
+        if c.dep_ == "compound" and c.i < head.i and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and c.is_sent_start
+                                                                          and not c.ent_type_)):
             body = clauses.actor(c, as_source=True)
             if body is not None and body.sector is not None:  # a body, not a name we lack
                 return replace(body, reason=body.reason + f"; its {head.text}")
