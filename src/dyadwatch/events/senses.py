@@ -384,6 +384,8 @@ def posture_sense(found: Match) -> Match:
     return replace(found, code="154", base="154", rule=found.rule + "+posture")
 
 
+# Verbs of ordering: only an order moves one's own forces ("urged its troops to leave" does not).
+_ORDERING = frozenset({"order", "instruct", "direct", "command", "tell"})
 # Possessives by which a doer names the forces it moves as its own ("ordered ITS troops out").
 _OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 
@@ -393,8 +395,9 @@ def own_forces_sense(found: Match, clauses: Clauses) -> Match:
     doer's own ("ordered ITS troops out", "the U.S. president ordered U.S. troops out of Syria")
     are withdrawn by the doer (0874), who demands nothing of anyone; others' forces ordered out
     ("the junta ordered French troops out") stay a demand."""
-    if found.code != "1056" or found.pattern.kind != "verb" or found.obj is None:
-        return found
+    if found.code != "1056" or found.obj is None or (
+            found.pattern.kind != "verb" and found.trigger.lemma_.lower() not in _ORDERING):
+        return found  # a verb ("ordered out") or an order's frame ("ordered ... to leave")
     obj = found.obj
     own = any(c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES for c in children_of(obj))
     if not own:
@@ -402,6 +405,7 @@ def own_forces_sense(found: Match, clauses: Clauses) -> Match:
         doers, _ = clauses.subjects(found.trigger)
         doer = next((a for d in doers if (a := clauses.actor(d, as_source=True)) is not None), None)
         own = (forces is not None and doer is not None and forces.country is not None
+               and (doer.kind == "state" or doer.sector in ("GOV", "MIL"))  # who commands forces
                and forces.country == doer.country  # each stated, not the story's by default
                and NO_NATIONALITY not in forces.reason and NO_NATIONALITY not in doer.reason)
     if not own:

@@ -83,6 +83,8 @@ def own_forces(match: Match, target: Actor, sources: list[Actor]) -> bool:
         return False  # "rebels fought the army": the army fought is the other side, not forces used
     if target.sector not in ("MIL", "COP", "SPY") or any(country not in (None, s.country) for s in sources):
         return False
+    if match.code[:3] == _RETURN:
+        return False  # "rebels freed twelve Ethiopian soldiers": captives are acted on, never used
     # a show of force or an alert moves the doer's own forces, whatever it calls them ("put ITS
     # ARTILLERY UNITS on high alert", "put its air defences on alert"): the word for the forces
     # need not be the pattern's
@@ -94,6 +96,8 @@ def own_forces(match: Match, target: Actor, sources: list[Actor]) -> bool:
                for moved in _moved(m) for o in counted(moved))
 
 
+# CAMEO's return or release (084): those freed are whom it acts on, whoever holds them.
+_RETURN = "084"
 # CAMEO's root of military posture (15): what it moves or alerts is the doer's own forces.
 _POSTURE_ROOT = "15"
 

@@ -28,6 +28,7 @@ from dyadwatch.events.modality import DEMAND_MODALS, DENIAL_GOVERNORS, PLANNED_P
 from dyadwatch.events.nested import TOLD_OWN_ROOTS, named_wrong, reported_deed
 from dyadwatch.events.noun_triggers import NounMatcher, more_specific
 from dyadwatch.events.objects import predicate_adjectives
+from dyadwatch.events.ordered_out import people_ordered_out
 from dyadwatch.events.rallies import crowd_rally_sense
 from dyadwatch.events.readings import (
     naming_call,
@@ -299,6 +300,7 @@ class Matcher:
             return None
         sensed = posture_sense(regret_sense(seizure_sense(rejection_sense(found), self.clauses)))
         sensed = media_access_sense(craft_sense(own_forces_sense(sensed, self.clauses)))
+        sensed = people_ordered_out(sensed, self.clauses)
         sensed = walkout_threat(armed_strike_sense(sensed, self.clauses), self.clauses)
         sensed = crowd_rally_sense(sensed, self.clauses)
         return stuck_talks(sensed, self.clauses)

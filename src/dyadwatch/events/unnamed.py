@@ -323,6 +323,16 @@ def _asked(noun: Token, match: Match) -> bool:
     return verb.i == match.trigger.i or (verb.pos_ == "VERB" and verb.lemma_.lower() in ASKING_VERBS)
 
 
+# Those a state holds and may free ("pardoned 3,000 prisoners"), not those it may hand back.
+_CAPTIVES = frozenset({"prisoner", "detainee", "inmate", "convict", "dissident"})
+
+
+def _of_war(noun: Token) -> bool:
+    """'prisoners OF WAR': captives of the other side."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_.lower() == "war" for p in children_of(c))
+               for c in children_of(noun))
+
+
 def own_people(match: Match, sources: list[Actor]) -> list[Actor]:
     """Whom repression or an arrest naming no actor acts on. CAMEO's violent repression (175)
     is of collective dissent, a state's or its forces' against its own people ("cracked down on
@@ -330,7 +340,11 @@ def own_people(match: Match, sources: list[Actor]) -> list[Actor]:
     ("detained dozens of suspects", "Iran executed two men") are its own people too: the doer's
     country's civilians."""
     doer = sources[0] if sources else None
-    seized = match.code[:3] == "173" or match.trigger.lemma_.lower() == "execute"
+    # a state freeing prisoners of no named country frees its own people, as it had held them
+    # (one doer: two sides freeing prisoners free each other's; prisoners of war are the enemy's)
+    seized = match.code[:3] == "173" or match.trigger.lemma_.lower() == "execute" or (
+        match.code == "0841" and match.obj is not None and match.obj.lemma_.lower() in _CAPTIVES
+        and len(sources) == 1 and not _of_war(match.obj))
     arrested = seized and match.obj is not None and match.obj.pos_ != "PRON" and (
         doer is not None and (doer.kind == "state" or doer.sector in ("GOV", "COP", "MIL", "JUD", "SPY")))
     if not (match.code[:3] == "175" or arrested) or doer is None or doer.country is None \
