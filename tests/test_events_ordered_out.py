@@ -21,6 +21,8 @@ def _codes(coder: Coder, text: str) -> list[tuple[str, str | None, str | None]]:
     ("Ethiopia ordered seven UN officials to leave the country.", "1663"),  # an aid agency's staff
     ("Mali's military government ordered French troops to leave the country.", "1056"),  # forces
     ("Israel ordered residents to leave the city.", "1056"),  # an evacuation, no one sent abroad
+    ("Burkina Faso ordered Russian Wagner mercenaries to leave the country.", "1056"),  # armed men
+    ("The government ordered French uranium miner Orano to leave the country.", "1056"),  # a firm
 ])
 def test_who_is_ordered_out_decides_the_code(coder: Coder, text: str, code: str) -> None:
     assert [c for c, _, _ in _codes(coder, text)][:1] == [code]
@@ -38,6 +40,12 @@ def test_an_appeal_to_ones_own_army_to_leave_stays_an_appeal(coder: Coder) -> No
 def test_a_phrasal_verb_is_not_its_bare_verb(coder: Coder) -> None:
     codes = _codes(coder, "Pakistani police began rounding up Afghan refugees on Wednesday.")
     assert [c[:2] for c, _, _ in codes] == ["17"]  # an arrest, no round of talks (04)
+
+
+def test_a_weighed_phrasal_act_stays_weighed(coder: Coder) -> None:
+    """The bare verb of a phrasal complement still counts for a pattern that lists it."""
+    codes = _codes(coder, "The European Union is considering cutting off aid to Niger.")
+    assert [c for c, _, _ in codes] == ["014"]
 
 
 def test_staying_out_of_a_war_is_no_walkout(coder: Coder) -> None:

@@ -35,3 +35,12 @@ def test_forces_moved_are_still_no_target(coder: Coder) -> None:
 def test_prisoners_a_group_frees_have_no_country_of_its_own(coder: Coder) -> None:
     """Only a state holds its own people as prisoners; rebels freeing "prisoners" name no one."""
     assert _released(coder, "The rebels freed 20 prisoners on Sunday.") == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "Venezuela freed 10 prisoners in a swap with the United States.",
+    "The Israeli government freed 39 prisoners on Friday under the truce deal with Hamas.",
+])
+def test_prisoners_freed_in_a_trade_are_no_one_s_own(coder: Coder, text: str) -> None:
+    """A swap or a deal frees the other side's people as likely as one's own: no target."""
+    assert _released(coder, text) == [None]

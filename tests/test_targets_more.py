@@ -77,8 +77,9 @@ def test_released_people_of_a_nationality_are_its_people(coder: Coder, text: str
                for s, t, r in dyads)
 
 
-def test_released_people_of_the_doers_own_country_name_no_target(coder: Coder) -> None:
-    assert _targets(coder, "Egypt released two hundred Egyptian prisoners ahead of the holiday.") == {None}
+def test_released_people_of_the_doers_own_country_are_its_people(coder: Coder) -> None:
+    """A state freeing its own prisoners acts on its own people (CAMEO codes the domestic dyad)."""
+    assert _targets(coder, "Egypt released two hundred Egyptian prisoners ahead of the holiday.") == {"EGYCVL"}
 
 
 # -- a place an act applies to --------------------------------------------------------------------

@@ -29,6 +29,8 @@ from dyadwatch.nlp.tree import children as children_of
 # The reason of a person known by name alone, nothing else said of them: the placing step
 # reads a bare name that is also a big city's as that city's state.
 BARE_NAME = "named person"
+# Sectors of armed groups outside the state: their military titles name the group's own men.
+_IRREGULAR_SECTORS = frozenset({"REB", "INS", "UAF"})
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -307,7 +309,10 @@ class ArticlePeople:
                 if res is not None and res.country:
                     country = res.country
                     # a weak title ("Hamas political chief X", "CIA director X") is the body's
-                    if res.sector and not former and (role is None or role.term in WEAK_ROLE_TERMS):
+                    if res.sector and not former and (role is None or role.term in WEAK_ROLE_TERMS or (
+                            role.sector == "MIL" and res.sector in _IRREGULAR_SECTORS)):
+                        # an armed group's military men are the group ("Houthi military
+                        # spokesman X", "Arakan Army spokesman Y"): no state's forces
                         sector = res.sector
                     sector = sector or res.sector
                     reasons.append(f"affiliation '{ent2.text}' -> {res.country}")

@@ -226,9 +226,8 @@ class Objects:
                     c.dep_ == "ccomp" and c.pos_ == "VERB" and is_to_infinitive(c)):
                 # "allowed the inspectors to visit": the parser may make the one allowed the
                 # subject of a to-infinitive clause; the infinitive is the act all the same
-                # a phrasal verb is its own word: "began ROUNDING UP refugees" is no "round" of talks
-                particles = {f"{c.lemma_.lower()} {p.lower_}" for p in children_of(c) if p.dep_ == "prt"}
-                out |= particles or {c.lemma_.lower()}
+                out.add(c.lemma_.lower())
+                out |= {f"{c.lemma_.lower()} {p.lower_}" for p in children_of(c) if p.dep_ == "prt"}
             if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in DEMANDING_VERBS and obj is None:
                 # "rallied to demand X", "struck, calling for X": what an act with no object of
                 # its own is for; "called Putin to urge a ceasefire" called Putin, no ceasefire

@@ -25,7 +25,7 @@ class TriggerScreen:
         self.lexicon = lexicon
         self.has_fallback = has_fallback
         verbs, nouns = lexicon.trigger_lemmas  # built once per lexicon
-        self._verbish: frozenset[str] = verbs | LIGHT_VERBS
+        self._verbish: frozenset[str] = verbs | LIGHT_VERBS | lexicon.noun_light_verbs
         self._nounish: frozenset[str] = nouns
 
     def screen(self, doc: Doc) -> list[int]:

@@ -64,6 +64,7 @@ from dyadwatch.knowledge.words import (
     AGENT_EVENT_NOUNS,
     ANSWERING_ROOTS,
     ASKING_ROOTS,
+    INVERSE_VERBS,
     LIGHT_VERBS,
     PORTION_WORDS,
     SIGNING,
@@ -372,7 +373,14 @@ class Matcher:
         candidates = self.lexicon.verb_candidates(lemma)
         # Without candidates only a light verb's object is looked at; the object's words and
         # the prepositions are worked out when a candidate first needs them.
-        light_ok = lemma in LIGHT_VERBS and depth < 3
+        # a verb the lexicon names as an event noun's light verb lends that noun its subject
+        # ("repeated its demand"); one whose subject undergoes the noun's act ("received a
+        # warning from X") is read from the noun's side (subjects.undergoer_verb)
+        # (a participle describing the noun, "ENFORCED disappearances", lends it nothing, even
+        # when the parser makes it a verb of its own)
+        light_ok = depth < 3 and (lemma in LIGHT_VERBS or (
+            lemma in self.lexicon.noun_light_verbs and lemma not in INVERSE_VERBS and lemma not in SURVIVING_VERBS
+            and token.dep_ != "amod" and not _bare_participle(token)))
         obj = self.clauses.direct_object(token) if candidates or light_ok else None
         prt, after = self.clauses.particles(token) if candidates else (set(), set())
         # passive: later prepositions are phrases ("backed by X in Y" is no "back in"); the one
@@ -513,3 +521,8 @@ def people_participle(token: Token) -> bool:
     return any(c.dep_ == "det" or (c.dep_ in ("poss", "nsubj") and any(g.tag_ == "POS" for g in c.children))
                for c in kids)
 
+
+def _bare_participle(token: Token) -> bool:
+    """A past participle with no auxiliary of its own ("enforced disappearances"): a word that
+    describes, not a finite verb ("has repeated its demand")."""
+    return token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in children_of(token))

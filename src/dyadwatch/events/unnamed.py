@@ -333,6 +333,15 @@ def _of_war(noun: Token) -> bool:
                for c in children_of(noun))
 
 
+# Words of a release traded with another side, whose prisoners those freed may well be.
+_TRADES = frozenset({"swap", "exchange", "deal", "trade", "truce", "ceasefire", "agreement", "accord"})
+
+
+def _traded(verb: Token) -> bool:
+    """'freed 10 prisoners IN A SWAP with the United States', 'under the truce DEAL with Hamas'."""
+    return any(t.lemma_.lower() in _TRADES for t in verb.subtree)
+
+
 def own_people(match: Match, sources: list[Actor]) -> list[Actor]:
     """Whom repression or an arrest naming no actor acts on. CAMEO's violent repression (175)
     is of collective dissent, a state's or its forces' against its own people ("cracked down on
@@ -344,7 +353,7 @@ def own_people(match: Match, sources: list[Actor]) -> list[Actor]:
     # (one doer: two sides freeing prisoners free each other's; prisoners of war are the enemy's)
     seized = match.code[:3] == "173" or match.trigger.lemma_.lower() == "execute" or (
         match.code == "0841" and match.obj is not None and match.obj.lemma_.lower() in _CAPTIVES
-        and len(sources) == 1 and not _of_war(match.obj))
+        and len(sources) == 1 and not _of_war(match.obj) and not _traded(match.trigger))
     arrested = seized and match.obj is not None and match.obj.pos_ != "PRON" and (
         doer is not None and (doer.kind == "state" or doer.sector in ("GOV", "COP", "MIL", "JUD", "SPY")))
     if not (match.code[:3] == "175" or arrested) or doer is None or doer.country is None \

@@ -135,6 +135,12 @@ class Lexicon:
         # adjective or an infinitive ("were RESPONSIBLE for", "was TO BLAME"; events.culprits)
         return self.lemmas("verb", "frame", "copula"), self.lemmas("noun", "copula")
 
+    @cached_property
+    def noun_light_verbs(self) -> frozenset[str]:
+        """Every verb an event noun's pattern names as its light verb ("REPEATED its demand",
+        "HURLED accusations"): the matcher looks at such a verb's object for the noun."""
+        return frozenset(v for p in self.patterns if p.kind == "noun" for v in p.particles if v != "-")
+
     def codes(self) -> set[str]:
         return {p.code for p in self.patterns}
 
