@@ -44,3 +44,10 @@ def test_a_participle_describing_an_event_noun_lends_it_no_doer(coder: Coder) ->
     text = ("UN human rights investigators are looking into reports of torture and enforced "
             "disappearances by Venezuelan security forces.")
     assert not any(c[:2] == "18" for c, _, _ in _codes(coder, text))
+
+
+def test_what_is_feared_is_not_asserted(coder: Coder) -> None:
+    """A noun of fearing, like one of reporting, holds what is feared, not what happened."""
+    text = "Ghana's army carried out operations along the border, amid fears that militants attacked a village."
+    events = coder.code(text, date="2024-03-08")
+    assert [e.modality for e in events if e.evidence.trigger.text == "attacked"] == ["hedged"]
