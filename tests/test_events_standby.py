@@ -18,3 +18,8 @@ pytestmark = pytest.mark.model
 ])
 def test_forces_put_on_standby(coder: Coder, text: str, code: str) -> None:
     assert [e.cameo.code for e in coder.code(text, date="2024-08-07")] == [code]
+
+
+def test_warplanes_deployed_are_a_deployment(coder: Coder) -> None:
+    events = coder.code("China deployed dozens of warplanes around Taiwan on Thursday.", date="2024-05-23")
+    assert [(e.cameo.code, e.source.country if e.source else None) for e in events] == [("154", "CHN")]
