@@ -308,11 +308,9 @@ class ArticlePeople:
                 res = actors.entity(ent2, ent2)
                 if res is not None and res.country:
                     country = res.country
-                    # a weak title ("Hamas political chief X", "CIA director X") is the body's
+                    # a weak title ("CIA director X") is the body's, as an armed group's military men are
                     if res.sector and not former and (role is None or role.term in WEAK_ROLE_TERMS or (
                             role.sector == "MIL" and res.sector in _IRREGULAR_SECTORS)):
-                        # an armed group's military men are the group ("Houthi military
-                        # spokesman X", "Arakan Army spokesman Y"): no state's forces
                         sector = res.sector
                     sector = sector or res.sector
                     reasons.append(f"affiliation '{ent2.text}' -> {res.country}")
