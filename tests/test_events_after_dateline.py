@@ -1,7 +1,7 @@
-"""The story's first words after its dateline, on the real pipeline: after the place the tagger
-must see a sentence start, or it takes a capitalised common noun ("Rebels", "Opposition
-delegates") for a name and the doer is lost. Every sentence was written for these tests; none
-comes from an evaluation set.
+"""The story's first words after its dateline, on the real pipeline: the tagger often takes a
+capitalised common noun there ("Rebel delegates", "Opposition delegates") for a name, and the
+doer must not be lost. Every sentence was written for these tests; none comes from an
+evaluation set.
 """
 
 from __future__ import annotations

@@ -378,9 +378,11 @@ class Matcher:
         # warning from X") is read from the noun's side (subjects.undergoer_verb)
         # (a participle describing the noun, "ENFORCED disappearances", lends it nothing, even
         # when the parser makes it a verb of its own)
+        # (such a verb only in the clause's own act, not in what a frame frames: "agreed on
+        # measures to ENFORCE a ceasefire" stays an agreement between its parties)
         light_ok = depth < 3 and (lemma in LIGHT_VERBS or (
-            lemma in self.lexicon.noun_light_verbs and lemma not in INVERSE_VERBS and lemma not in SURVIVING_VERBS
-            and token.dep_ != "amod" and not _bare_participle(token)))
+            depth == 0 and lemma in self.lexicon.noun_light_verbs and lemma not in INVERSE_VERBS
+            and lemma not in SURVIVING_VERBS and token.dep_ != "amod" and not _bare_participle(token)))
         obj = self.clauses.direct_object(token) if candidates or light_ok else None
         prt, after = self.clauses.particles(token) if candidates else (set(), set())
         # passive: later prepositions are phrases ("backed by X in Y" is no "back in"); the one

@@ -157,14 +157,12 @@ class Dating:
 
     def blank(self, text: str) -> str:
         """``text`` as the parser should see it (same length): the dateline after its place
-        becomes spaces, a full stop and a line break, a bare date line spaces."""
+        becomes a line break and spaces, a bare date line spaces."""
         cuts: list[tuple[int, int, str]] = []  # (start, end, what replaces it)
         if self.dateline is not None:
             start, end = self.dateline.place.end, self.dateline.span.end
             if end > start:
-                # a full stop ends the place's own sentence: after a bare line break the tagger
-                # takes the story's first word for a name ("Rebels", "Opposition delegates")
-                cuts.append((start, end, " " * (end - start - 2) + ".\n" if end - start >= 2 else "\n"))
+                cuts.append((start, end, "\n" + " " * (end - start - 1)))
         if self.date_line is not None and self.date_line.only_date:
             start, end = self.date_line.span.start, self.date_line.span.end
             cuts.append((start, end, " " * (end - start)))
