@@ -27,7 +27,7 @@ _AID_BODIES: Final = frozenset({"NGO", "IGO"})
 _COUNTRY_WORDS: Final = frozenset({"country", "nation", "territory"})
 _EXPEL_PEOPLE: Final = "174"
 # Those an international body sends whom CAMEO names apart from aid agencies.
-_PEACEKEEPERS: Final = frozenset({"peacekeeper", "blue helmet"})
+_PEACEKEEPERS: Final = frozenset({"peacekeeper"})
 _MONITORS: Final = frozenset({"monitor", "observer", "inspector", "investigator"})
 _EXPEL_PEACEKEEPERS: Final = "1661"
 _EXPEL_MONITORS: Final = "1662"

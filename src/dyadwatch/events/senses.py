@@ -41,6 +41,7 @@ from dyadwatch.events.subjects import is_to_infinitive
 from dyadwatch.knowledge.words import (
     CENSORED_MEDIA,
     DECIDING,
+    ENACTING,
     MILITARY_CRAFT,
     MILITARY_CRAFT_MODIFIERS,
     PENALTY_VERBS,
@@ -384,8 +385,9 @@ def posture_sense(found: Match) -> Match:
     return replace(found, code="154", base="154", rule=found.rule + "+posture")
 
 
-# Verbs of ordering: only an order moves one's own forces ("urged its troops to leave" does not).
-_ORDERING = frozenset({"order", "instruct", "direct", "command", "tell"})
+# Verbs of ordering: only an order moves one's own forces ("urged its troops to leave" does not);
+# the enacting frames, and "tell", which enacts nothing elsewhere but gives orders to troops.
+_ORDERING = ENACTING | {"tell"}
 # Possessives by which a doer names the forces it moves as its own ("ordered ITS troops out").
 _OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 

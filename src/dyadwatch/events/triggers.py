@@ -292,6 +292,9 @@ class Matcher:
         self.in_speech = in_speech
         self.nouns = NounMatcher(lexicon, clauses)
         self.frames = FrameMatcher(lexicon, clauses, shifts, self.nouns, self.match)
+        # the nouns' own light verbs, but for those whose subject undergoes the noun's act
+        # ("received a warning from X"), read from the noun's side (subjects.undergoer_verb)
+        self._named_light_verbs = lexicon.noun_light_verbs - INVERSE_VERBS - SURVIVING_VERBS
 
     def match(self, token: Token, depth: int = 0) -> Match | None:
         found = self._match(token, depth)
@@ -373,16 +376,12 @@ class Matcher:
         candidates = self.lexicon.verb_candidates(lemma)
         # Without candidates only a light verb's object is looked at; the object's words and
         # the prepositions are worked out when a candidate first needs them.
-        # a verb the lexicon names as an event noun's light verb lends that noun its subject
-        # ("repeated its demand"); one whose subject undergoes the noun's act ("received a
-        # warning from X") is read from the noun's side (subjects.undergoer_verb)
-        # (a participle describing the noun, "ENFORCED disappearances", lends it nothing, even
-        # when the parser makes it a verb of its own)
-        # (such a verb only in the clause's own act, not in what a frame frames: "agreed on
-        # measures to ENFORCE a ceasefire" stays an agreement between its parties)
+        # a light verb the lexicon's nouns name beyond the general list lends its noun its subject
+        # only in the clause's own act ("repeated its demand"; "agreed on measures to ENFORCE a
+        # ceasefire" stays the parties' agreement), and not as a participle describing the noun
+        # ("ENFORCED disappearances", even when the parser makes it a verb of its own)
         light_ok = depth < 3 and (lemma in LIGHT_VERBS or (
-            depth == 0 and lemma in self.lexicon.noun_light_verbs and lemma not in INVERSE_VERBS
-            and lemma not in SURVIVING_VERBS and token.dep_ != "amod" and not _bare_participle(token)))
+            depth == 0 and lemma in self._named_light_verbs and token.dep_ != "amod" and not _bare_participle(token)))
         obj = self.clauses.direct_object(token) if candidates or light_ok else None
         prt, after = self.clauses.particles(token) if candidates else (set(), set())
         # passive: later prepositions are phrases ("backed by X in Y" is no "back in"); the one
